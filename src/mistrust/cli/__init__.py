@@ -35,9 +35,9 @@ def main(ctx: click.Context, db_path: Path) -> None:
 
 
 def _register() -> None:
-    from mistrust.cli import corroboration, lists, reading, screen, seeing
+    from mistrust.cli import corroboration, extraction, lists, reading, screen, seeing
 
-    for module in (lists, screen, reading, corroboration, seeing):
+    for module in (lists, screen, reading, extraction, corroboration, seeing):
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 

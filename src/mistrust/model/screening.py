@@ -37,7 +37,10 @@ class Hit:
     algorithm: str  # "mistrust-v1"
     features: list[FeatureResult] = field(default_factory=list)
     programs: list[str] = field(default_factory=list)
-    judgement: str | None = None  # "confirmed" / "dismissed" from a reviewer, when one applies
+    judgement: str | None = None
+    # deterministic: hash of the normalised query name and the entity id, so a reviewer's
+    # judgement on this pair applies to later runs (mistrust judge HIT ...)
+    id: str | None = None  # "confirmed" / "dismissed" from a reviewer, when one applies
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

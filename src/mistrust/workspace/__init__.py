@@ -17,12 +17,14 @@ from typing import Any
 from mistrust.settings import Settings
 from mistrust.store import open_database
 from mistrust.workspace.corroboration import CorroborationMixin
+from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.screening import ScreeningMixin
+from mistrust.workspace.seeing import SeeingMixin
 
 
-class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, CorroborationMixin):
+class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin):
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
         base = settings or Settings.from_env()
         if db_path is not None:
