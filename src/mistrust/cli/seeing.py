@@ -1,7 +1,63 @@
-"""Commands of the seeing room."""
+"""Commands of the seeing room: report, export, serve."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from mistrust.cli.common import open_workspace
+from mistrust.report import EXPORT_FORMATS
+
+_SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".graphml"}
+
+
+@click.command()
+@click.option("--story", "story_id", help="Only this story (default: every story).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [report.html|report.md].")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also write the network as a PNG.")
+@click.pass_context
+def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str, png: Path | None) -> None:
+    """Write a report: summary, network, timeline, claims and sanctions hits."""
+    out = out or Path(f"report.{fmt}")
+    with open_workspace(ctx) as ws:
+        path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
+    click.echo(f"report written to {path.resolve()}")
+    if png is not None:
+        click.echo(f"network image written to {png.resolve()}")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--story", "story_id", help="Only this story (default: everything).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [export.<format>].")
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | None) -> None:
+    """Export actors and claims: FollowTheMoney JSON Lines, CSV, GEXF or GraphML."""
+    out = out or Path("export" + _SUFFIX[fmt])
+    with open_workspace(ctx) as ws:
+        path = ws.export(fmt, out, story_id=story_id)
+    click.echo(f"{fmt} export written to {path.resolve()}")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs)."""
+    import uvicorn
+
+    from mistrust.api import create_app
+    from mistrust.workspace import Workspace
+
+    db_path = ctx.find_root().obj["db_path"]
+    app = create_app(lambda: Workspace(db_path))
+    if host not in ("127.0.0.1", "localhost", "::1") and not app.state.settings.api_token:
+        click.echo("warning: serving beyond loopback without MISTRUST_API_TOKEN: anyone can read and judge",
+                   err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+COMMANDS: list[click.Command] = [report, export_cmd, serve]

@@ -84,6 +84,8 @@ class ListVersion:
     entity_count: int = 0
     loaded_at: str | None = None
     current: bool = False
+    # Every file read for this version with its sha256 (an OFAC sdn.csv with its add.csv/alt.csv).
+    parts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

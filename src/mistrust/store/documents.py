@@ -1,7 +1,164 @@
-"""Tables and queries for the documents room. Engines never import this module."""
+"""Tables and queries for the documents room. Engines never import this module.
+
+``documents`` is keyed by the content hash id, so inserting a document that is already
+stored is a no-op (INSERT OR IGNORE): re-ingesting changes nothing. ``documents_fts`` is an
+external-content FTS5 index on title and text kept in step by triggers. ``skipped_inputs``
+logs every rejected input with its reason and time.
+"""
 
 from __future__ import annotations
 
-from mistrust.store.db import Migration
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-MIGRATIONS: list[Migration] = []
+from mistrust.errors import NotFoundError
+from mistrust.model import Document, SkippedInput
+from mistrust.store.db import Database, Migration
+
+MIGRATIONS: list[Migration] = [
+    (
+        "documents_001_init",
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            published TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            source_path TEXT,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            removed TEXT NOT NULL DEFAULT '[]',
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_outlet ON documents(outlet);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TABLE skipped_inputs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            code TEXT NOT NULL,
+            skipped_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        """,
+    ),
+]
+
+_COLUMNS = "id, text, title, outlet, url, published, authors, source_path, metadata, removed"
+
+
+def insert_documents(db: Database, docs: Iterable[Document]) -> list[str]:
+    """Store documents in one transaction; returns the ids that were new."""
+    new: list[str] = []
+    with db.transaction() as conn:
+        for doc in docs:
+            cur = conn.execute(
+                f"INSERT OR IGNORE INTO documents ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id, doc.text, doc.title, doc.outlet, doc.url, doc.published,
+                    json.dumps(doc.authors, ensure_ascii=False), doc.source_path,
+                    json.dumps(doc.metadata, ensure_ascii=False, default=str),
+                    json.dumps(doc.removed, ensure_ascii=False),
+                ),
+            )
+            if cur.rowcount:
+                new.append(doc.id)
+    return new
+
+
+def record_skipped(db: Database, skipped: Iterable[SkippedInput]) -> int:
+    rows = [(s.source, s.reason, s.code) for s in skipped]
+    if rows:
+        with db.transaction() as conn:
+            conn.executemany("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", rows)
+    return len(rows)
+
+
+def existing_ids(db: Database, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in db.query(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+    return found
+
+
+def get_document(db: Database, doc_id: str) -> Document:
+    rows = db.query(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
+    if not rows:
+        raise NotFoundError(f"no document with id {doc_id!r}", id=doc_id)
+    return _row_to_document(rows[0])
+
+
+def get_documents(db: Database, ids: Sequence[str]) -> list[Document]:
+    """Documents in the order of ``ids`` (unknown ids are left out)."""
+    by_id: dict[str, Document] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})", chunk):
+            by_id[row["id"]] = _row_to_document(row)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_documents(db: Database, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
+    """Documents, newest publication first; with ``q``, full-text matches best first."""
+    if q:
+        rows = db.query(
+            f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))} FROM documents_fts f "
+            "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
+            (fts_query(q), limit, offset),
+        )
+    else:
+        rows = db.query(
+            f"SELECT {_COLUMNS} FROM documents ORDER BY published DESC, rowid ASC LIMIT ? OFFSET ?", (limit, offset)
+        )
+    return [_row_to_document(r) for r in rows]
+
+
+def document_ids(db: Database) -> list[str]:
+    return [r[0] for r in db.query("SELECT id FROM documents ORDER BY rowid")]
+
+
+def count_documents(db: Database) -> int:
+    return int(db.query("SELECT COUNT(*) FROM documents")[0][0])
+
+
+def list_skipped(db: Database, limit: int = 100) -> list[dict[str, Any]]:
+    rows = db.query("SELECT source, reason, code, skipped_at FROM skipped_inputs ORDER BY id DESC LIMIT ?", (limit,))
+    return [dict(r) for r in rows]
+
+
+def fts_query(q: str) -> str:
+    """User words as an FTS5 query: each word quoted (so "U.S." or "al-Assad" cannot be FTS syntax)."""
+    words = [w for w in q.replace('"', " ").split() if w]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _row_to_document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        authors=json.loads(row["authors"]),
+        source_path=row["source_path"],
+        metadata=json.loads(row["metadata"]),
+        removed=json.loads(row["removed"]),
+    )

@@ -1,7 +1,215 @@
-"""Tables and queries for the extraction room. Engines never import this module."""
+"""Tables and queries for the extraction room. Engines never import this module.
+
+One extraction per document: re-analysing a document replaces its rows in one transaction, so a
+reader never sees half of an old and half of a new extraction. Mentions, links, attributions and
+claims are stored with their offsets and extractor names; the full objects are kept as JSON next
+to the columns used for searching and aggregating (label, canonical name, linked list entity).
+"""
 
 from __future__ import annotations
 
-from mistrust.store.db import Migration
+import json
+from dataclasses import asdict
+from typing import Any
 
-MIGRATIONS: list[Migration] = []
+from mistrust.model.documents import Attribution, Claim, Extraction, Mention, Span
+from mistrust.model.screening import FeatureResult, Hit
+from mistrust.store.db import Database, Migration
+
+MIGRATIONS: list[Migration] = [
+    ("extraction_001_init", """
+CREATE TABLE extraction_runs (
+    doc_id TEXT PRIMARY KEY,
+    extractor TEXT NOT NULL,
+    status TEXT,
+    analyzed_at TEXT DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE extraction_mentions (
+    doc_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    canonical TEXT,
+    name TEXT NOT NULL,              -- canonical or text: what the entities listing groups by
+    extractor TEXT,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX extraction_mentions_name ON extraction_mentions(name, label);
+CREATE TABLE extraction_links (
+    doc_id TEXT NOT NULL,
+    mention_idx INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    entity_name TEXT,
+    list_version TEXT,
+    score REAL,
+    hit TEXT NOT NULL,               -- the Hit as JSON, with its feature reasons
+    PRIMARY KEY (doc_id, mention_idx, rank)
+);
+CREATE INDEX extraction_links_entity ON extraction_links(entity_id);
+CREATE TABLE extraction_attributions (
+    doc_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    source TEXT,
+    cue TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE extraction_claims (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    subject TEXT,
+    predicate TEXT NOT NULL,
+    object TEXT,
+    time TEXT,
+    status TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX extraction_claims_doc ON extraction_claims(doc_id, idx);
+"""),
+]
+
+
+def save_extraction(db: Database, doc_id: str, extraction: Extraction) -> None:
+    """Replace everything stored for ``doc_id`` with ``extraction``, in one transaction."""
+    with db.transaction() as conn:
+        for table in ("extraction_mentions", "extraction_links", "extraction_attributions", "extraction_claims"):
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed names
+        conn.execute("INSERT OR REPLACE INTO extraction_runs(doc_id, extractor, status) VALUES (?, ?, ?)",
+                     (doc_id, extraction.extractor, extraction.status))
+        for i, m in enumerate(extraction.entities):
+            conn.execute(
+                'INSERT INTO extraction_mentions(doc_id, idx, text, start, "end", label, canonical, name, extractor)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, i, m.text, m.start, m.end, m.label, m.canonical, m.canonical or m.text, m.extractor))
+            for rank, hit in enumerate(m.links):
+                h = hit if isinstance(hit, Hit) else Hit(**hit)
+                conn.execute(
+                    "INSERT INTO extraction_links(doc_id, mention_idx, rank, entity_id, entity_name, list_version,"
+                    " score, hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, i, rank, h.entity_id, h.entity_name, h.list_version, h.score,
+                     json.dumps(asdict(h), ensure_ascii=False)))
+        for i, a in enumerate(extraction.attributions):
+            conn.execute("INSERT INTO extraction_attributions(doc_id, idx, source, cue, data) VALUES (?, ?, ?, ?, ?)",
+                         (doc_id, i, a.source.text if a.source else None, a.cue.text if a.cue else None,
+                          json.dumps(asdict(a), ensure_ascii=False)))
+        for i, c in enumerate(extraction.claims):
+            conn.execute(
+                'INSERT OR REPLACE INTO extraction_claims(id, doc_id, idx, start, "end", subject, predicate, object,'
+                " time, status, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.id, doc_id, i, c.start, c.end, c.subject, c.predicate, c.object, c.time, c.status,
+                 json.dumps(asdict(c), ensure_ascii=False)))
+
+
+def analyzed_ids(db: Database) -> set[str]:
+    return {r["doc_id"] for r in db.query("SELECT doc_id FROM extraction_runs")}
+
+
+def load_extraction(db: Database, doc_id: str) -> Extraction | None:
+    runs = db.query("SELECT extractor, status FROM extraction_runs WHERE doc_id = ?", (doc_id,))
+    if not runs:
+        return None
+    links: dict[int, list[Hit]] = {}
+    for r in db.query("SELECT mention_idx, hit FROM extraction_links WHERE doc_id = ? ORDER BY mention_idx, rank",
+                      (doc_id,)):
+        links.setdefault(r["mention_idx"], []).append(hit_from_dict(json.loads(r["hit"])))
+    mentions = [
+        Mention(text=r["text"], start=r["start"], end=r["end"], label=r["label"], canonical=r["canonical"],
+                links=links.get(r["idx"], []), extractor=r["extractor"] or "")
+        for r in db.query('SELECT idx, text, start, "end", label, canonical, extractor FROM extraction_mentions'
+                          " WHERE doc_id = ? ORDER BY idx", (doc_id,))
+    ]
+    attributions = [attribution_from_dict(json.loads(r["data"])) for r in db.query(
+        "SELECT data FROM extraction_attributions WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+    claims = [claim_from_dict(json.loads(r["data"])) for r in db.query(
+        "SELECT data FROM extraction_claims WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+    return Extraction(entities=mentions, attributions=attributions, claims=claims, status=runs[0]["status"],
+                      doc_id=doc_id, extractor=runs[0]["extractor"])
+
+
+def list_claims(db: Database, doc_ids: list[str] | None = None) -> list[Claim]:
+    if doc_ids is None:
+        rows = db.query("SELECT data FROM extraction_claims ORDER BY doc_id, idx")
+    else:
+        rows = []
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += db.query(f"SELECT data FROM extraction_claims WHERE doc_id IN ({marks})"  # noqa: S608
+                             " ORDER BY doc_id, idx", chunk)
+    return [claim_from_dict(json.loads(r["data"])) for r in rows]
+
+
+def claims_by_id(db: Database, claim_ids: list[str]) -> list[Claim]:
+    out = []
+    for cid in claim_ids:
+        out += [claim_from_dict(json.loads(r["data"]))
+                for r in db.query("SELECT data FROM extraction_claims WHERE id = ?", (cid,))]
+    return out
+
+
+def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Actors across documents: one row per (name, label) with counts, documents and list links."""
+    where, params = "", []
+    if q:
+        where = "WHERE m.name LIKE ? OR m.text LIKE ?"
+        params = [f"%{q}%", f"%{q}%"]
+    rows = db.query(
+        "SELECT m.name, m.label, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
+        " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms"
+        f" FROM extraction_mentions m {where}"  # noqa: S608 - where is built from fixed strings
+        " GROUP BY m.name, m.label ORDER BY mentions DESC, m.name LIMIT ?", [*params, limit])
+    out = []
+    for r in rows:
+        link_rows = db.query(
+            "SELECT l.entity_id, l.entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n"
+            " FROM extraction_links l JOIN extraction_mentions m"
+            " ON m.doc_id = l.doc_id AND m.idx = l.mention_idx"
+            " WHERE m.name = ? AND m.label = ? GROUP BY l.entity_id, l.list_version ORDER BY score DESC",
+            (r["name"], r["label"]))
+        out.append({
+            "name": r["name"],
+            "label": r["label"],
+            "canonical": r["name"],
+            "forms": sorted((r["forms"] or "").split(",")) if r["forms"] else [],
+            "mentions": r["mentions"],
+            "documents": sorted((r["doc_ids"] or "").split(",")) if r["doc_ids"] else [],
+            "links": [{"entity_id": x["entity_id"], "entity_name": x["entity_name"],
+                       "list_version": x["list_version"], "score": x["score"], "mentions": x["n"]}
+                      for x in link_rows],
+        })
+    return out
+
+
+# -- JSON -> model ------------------------------------------------------------------------------
+
+
+def hit_from_dict(d: dict[str, Any]) -> Hit:
+    d = dict(d)
+    d["features"] = [FeatureResult(**f) for f in d.get("features", [])]
+    return Hit(**d)
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(**d) if d else None
+
+
+def attribution_from_dict(d: dict[str, Any]) -> Attribution:
+    return Attribution(source=_span(d.get("source")), cue=_span(d.get("cue")), content=_span(d.get("content")),
+                       chain=list(d.get("chain", [])), extractor=d.get("extractor", ""))
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    d = dict(d)
+    att = d.get("attribution")
+    d["attribution"] = attribution_from_dict(att) if att else None
+    return Claim(**d)
+
+
+__all__ = ["MIGRATIONS", "aggregate_entities", "analyzed_ids", "claims_by_id", "list_claims", "load_extraction",
+           "save_extraction"]

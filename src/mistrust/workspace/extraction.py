@@ -1,9 +1,123 @@
-"""Workspace methods for the extraction room."""
+"""Workspace methods for the extraction room: extract_text, analyze, extraction_for, entities, claims.
+
+The Extractor is built once per set of current lists (``lists_state()``): its entity ruler gets the
+list names and aliases from ``current_lists()`` and its linker screens through ``self.screen(...,
+record=False)`` (mention links are not analyst queries, so they stay out of the audit trail).
+Other rooms' methods (lists, screening, reading, corroboration) live on the same Workspace; this
+mixin reaches them through ``self._rooms()`` typed as Any, and works without them where it can.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from mistrust.errors import NotFoundError
+from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
+from mistrust.model.documents import Claim, Extraction
+from mistrust.model.screening import Hit, NameQuery
+from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
+
+_PAGE = 500
 
 
 class ExtractionMixin(WorkspaceBase):
-    pass
+    _extractor_cache: tuple[str, Extractor] | None = None
+
+    def _rooms(self) -> Any:
+        return self
+
+    def _lists_state(self) -> str:
+        fn = getattr(self._rooms(), "lists_state", None)
+        try:
+            return str(fn()) if fn else ""
+        except NotImplementedError:  # pragma: no cover - lists room not there yet
+            return ""
+
+    def extractor(self) -> Extractor:
+        """The pipeline for the current lists (rebuilt when the set of current lists changes)."""
+        state = self._lists_state()
+        if self._extractor_cache is not None and self._extractor_cache[0] == state:
+            return self._extractor_cache[1]
+        names: list[tuple[str, str]] = []
+        current = getattr(self._rooms(), "current_lists", None)
+        if state and current is not None:
+            for loaded in current():
+                for entity in loaded.entities:
+                    names.extend((name, entity.schema) for name in entity.all_names())
+        screen = self._screen_mention if names and hasattr(self._rooms(), "screen") else None
+        options = ExtractOptions(model=self.settings.spacy_model,
+                                 link_threshold=self.settings.link_threshold)
+        extractor = Extractor(options, list_names=names, screen=screen)
+        self._extractor_cache = (state, extractor)
+        return extractor
+
+    def _screen_mention(self, query: NameQuery) -> list[Hit]:
+        hits: list[Hit] = self._rooms().screen(query, record=False)
+        return hits
+
+    # -- contract ------------------------------------------------------------------------------
+
+    def extract_text(self, text: str) -> Extraction:
+        """Extraction of one text; nothing is stored."""
+        return self.extractor().extract(text)
+
+    def extract_many(self, items: list[TextItem]) -> Iterator[Extraction]:
+        """Extractions of many texts in one run of the model (``nlp.pipe``); nothing is stored."""
+        return self.extractor().extract_many(items)
+
+    def analyze(self, doc_ids: list[str] | None = None, force: bool = False) -> int:
+        """Extract and store every given document (default: every document not analysed yet)."""
+        rooms = self._rooms()
+        if doc_ids is None:
+            done = set() if force else store.analyzed_ids(self.db)
+            doc_ids = [d for d in self._all_document_ids() if d not in done]
+        if not doc_ids:
+            return 0
+        items = (self._item(rooms.get_document(doc_id)) for doc_id in doc_ids)
+        count = 0
+        for extraction in self.extractor().extract_many(items):
+            assert extraction.doc_id is not None
+            store.save_extraction(self.db, extraction.doc_id, extraction)
+            count += 1
+        return count
+
+    def extraction_for(self, doc_id: str) -> Extraction:
+        extraction = store.load_extraction(self.db, doc_id)
+        if extraction is None:
+            raise NotFoundError(f"no extraction stored for document {doc_id} (run: mistrust analyze)",
+                                doc_id=doc_id)
+        return extraction
+
+    def entities(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        return store.aggregate_entities(self.db, q=q, limit=limit)
+
+    def claims(self, doc_id: str | None = None, story_id: str | None = None) -> list[Claim]:
+        if story_id is not None:
+            groups_fn = getattr(self._rooms(), "story_claim_groups", None)
+            if groups_fn is None:
+                raise NotFoundError("stories are not available in this workspace (corroboration missing)")
+            ids = [cid for group in groups_fn(story_id) for cid in group.claims]
+            claims = store.claims_by_id(self.db, ids)
+            return [c for c in claims if doc_id is None or c.doc_id == doc_id]
+        if doc_id is not None:
+            return store.list_claims(self.db, [doc_id])
+        return store.list_claims(self.db)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _all_document_ids(self) -> list[str]:
+        rooms = self._rooms()
+        ids: list[str] = []
+        offset = 0
+        while True:
+            page = rooms.documents(limit=_PAGE, offset=offset)
+            ids.extend(d.id for d in page)
+            if len(page) < _PAGE:
+                return ids
+            offset += _PAGE
+
+    @staticmethod
+    def _item(document: Any) -> TextItem:
+        return TextItem(text=document.text, doc_id=document.id, published=document.published)

@@ -1,9 +1,78 @@
-"""Workspace methods for the lists room."""
+"""Workspace methods for the lists room: load, version, diff, update, look up entries."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from mistrust.errors import ListFormatError, NotFoundError
+from mistrust.lists import diff_entities, load_file
+from mistrust.lists import update as list_update
+from mistrust.model._ids import content_id
+from mistrust.model.lists import ListEntity, ListVersion, LoadedList
+from mistrust.store import lists as store
 from mistrust.workspace.base import WorkspaceBase
 
 
 class ListsMixin(WorkspaceBase):
-    pass
+    def load_lists(self, paths: Sequence[str | Path], format: str | None = None) -> list[ListVersion]:
+        """Load each file as one version (one transaction each); a bad file raises, earlier ones stay."""
+        out = []
+        for path in paths:
+            loaded = load_file(path, format=format)
+            out.append(store.save_list(self.db, loaded))
+        return out
+
+    def list_versions(self) -> list[ListVersion]:
+        return store.versions(self.db)
+
+    def current_lists(self) -> list[LoadedList]:
+        return [LoadedList(version=v, entities=store.entities(self.db, v))
+                for v in store.versions(self.db, current_only=True)]
+
+    def lists_state(self) -> str:
+        """Changes whenever the set of current versions changes (cache key for screening indexes)."""
+        return content_id(*sorted(v.id for v in store.versions(self.db, current_only=True)))
+
+    def _version_entities(self, ref: str | Path, format: str | None = None) -> tuple[ListVersion, list[ListEntity]]:
+        """A stored version (id or unique id prefix) or a list file on disk (parsed, not stored)."""
+        version = store.get_version(self.db, str(ref))
+        if version is not None:
+            return version, store.entities(self.db, version)
+        if Path(ref).is_file():
+            loaded = load_file(ref, format=format)
+            return loaded.version, loaded.entities
+        raise NotFoundError(f"no list version or file {str(ref)!r} (see `mistrust lists show`)")
+
+    def diff_lists(self, old: str | Path, new: str | Path) -> dict[str, Any]:
+        old_v, old_e = self._version_entities(old)
+        new_v, new_e = self._version_entities(new)
+        result = diff_entities(old_e, new_e)
+        result["old"] = {"id": old_v.id, "list_name": old_v.list_name, "published": old_v.published,
+                         "source_file": old_v.source_file, "entity_count": len(old_e)}
+        result["new"] = {"id": new_v.id, "list_name": new_v.list_name, "published": new_v.published,
+                         "source_file": new_v.source_file, "entity_count": len(new_e)}
+        return result
+
+    def update_lists(self, sources: Sequence[str] | None = None,
+                     transport: httpx.BaseTransport | None = None,
+                     registry: dict[str, list_update.Source] | None = None) -> list[ListVersion]:
+        """Download the official files and load them; a failed download or parse leaves current data as is."""
+        folder = self.settings.lists_dir or Path(str(self.settings.db_path) + ".lists")
+        downloads = list_update.download(
+            sources, folder, registry=registry, transport=transport,
+            timeout=self.settings.fetch_timeout, max_bytes=self.settings.fetch_max_bytes)
+        return [store.save_list(self.db, load_file(d.path, format=d.format)) for d in downloads]
+
+    def get_entity(self, entity_id: str) -> tuple[ListEntity, list[ListVersion]]:
+        found = store.entity_versions(self.db, entity_id)
+        if not found:
+            raise NotFoundError(f"no list entry {entity_id!r} in any loaded version")
+        version, fingerprint = found[0]
+        entity = store.entity_data(self.db, fingerprint, version)
+        if entity is None:  # pragma: no cover - members always point at stored data
+            raise ListFormatError("stored entry data missing", path=version.source_file)
+        return entity, [v for v, _ in found]

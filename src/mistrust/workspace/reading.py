@@ -1,9 +1,88 @@
-"""Workspace methods for the reading room."""
+"""Workspace methods for the reading room: ingest sources, list and fetch documents."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from mistrust.ingest import Ingestor
+from mistrust.ingest.fetch import Resolver
+from mistrust.model import Document, SkippedInput
+from mistrust.store import documents as store
 from mistrust.workspace.base import WorkspaceBase
+
+# Called after each planned item: (items done, items planned, item just read).
+Progress = Callable[[int, int, str], None]
+BATCH = 200  # documents per write transaction
 
 
 class ReadingMixin(WorkspaceBase):
-    pass
+    def ingest(
+        self,
+        sources: Iterable[str | Path],
+        allow_private: bool = False,
+        analyze: bool = False,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        resolver: Resolver | None = None,
+        progress: Progress | None = None,
+    ) -> dict[str, Any]:
+        """Read, clean and store documents. Returns {"documents", "skipped", "new", "existing"}.
+
+        Documents already stored (same content hash) are left as they are; rejected inputs are
+        returned and logged in ``skipped_inputs`` with their reason.
+        """
+        docs: dict[str, Document] = {}
+        skipped: list[SkippedInput] = []
+        new_ids: list[str] = []
+        pending: list[Document] = []
+        with Ingestor(self.settings, allow_private=allow_private, transport=transport, resolver=resolver) as ingestor:
+            items = ingestor.plan(sources)
+            for n, item in enumerate(items, start=1):
+                for result in ingestor.read(item):
+                    if isinstance(result, SkippedInput):
+                        skipped.append(result)
+                    elif result.id not in docs:
+                        docs[result.id] = result
+                        pending.append(result)
+                if len(pending) >= BATCH:
+                    new_ids += store.insert_documents(self.db, pending)
+                    pending = []
+                if progress is not None:
+                    progress(n, len(items), item)
+        new_ids += store.insert_documents(self.db, pending)
+        store.record_skipped(self.db, skipped)
+        if analyze and new_ids:
+            analyze_fn = getattr(self, "analyze", None)
+            if callable(analyze_fn):
+                analyze_fn(new_ids)
+        return {
+            "documents": list(docs.values()),
+            "skipped": skipped,
+            "new": len(new_ids),
+            "existing": len(docs) - len(new_ids),
+            "new_ids": new_ids,
+        }
+
+    def documents(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
+        return store.list_documents(self.db, limit=limit, offset=offset, q=q)
+
+    def search_documents(self, q: str, limit: int = 100) -> list[Document]:
+        return store.list_documents(self.db, limit=limit, q=q)
+
+    def get_document(self, doc_id: str) -> Document:
+        return store.get_document(self.db, doc_id)
+
+    def get_documents(self, doc_ids: list[str]) -> list[Document]:
+        """Several documents in the order given (unknown ids left out)."""
+        return store.get_documents(self.db, doc_ids)
+
+    def document_ids(self) -> list[str]:
+        """Every stored document id, in ingest order."""
+        return store.document_ids(self.db)
+
+    def skipped_inputs(self, limit: int = 100) -> list[dict[str, Any]]:
+        return store.list_skipped(self.db, limit=limit)

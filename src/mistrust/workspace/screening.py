@@ -1,9 +1,208 @@
-"""Workspace methods for the screening room."""
+"""Workspace methods for the screening room: screen, batch, compare, audit, judge.
+
+The screening index is built from the current lists (``current_lists()``) and cached twice:
+in memory on the Workspace, and on disk next to the database (``<db>.screen-index.pickle``),
+both keyed by ``lists_state()``, so a CLI call does not parse and index every list again.
+The pickle is written and read only by this module, next to the user's own database.
+"""
 
 from __future__ import annotations
 
+import json
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from mistrust.errors import InputError, NotFoundError
+from mistrust.model import Hit, ListEntity, NameQuery
+from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
+from mistrust.screen.batch import completed_rows, input_kind, read_rows
+from mistrust.screen.index import INDEX_FORMAT
+from mistrust.store import screening as store
 from mistrust.workspace.base import WorkspaceBase
+
+_DECISIONS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
 
 
 class ScreeningMixin(WorkspaceBase):
-    pass
+    _screen_index_cache: ScreenIndex | None = None
+
+    # -- the index ---------------------------------------------------------------------------
+    def _lists_api(self) -> Any:
+        # The lists room's methods (current_lists, lists_state, get_entity) live on the same
+        # Workspace through ListsMixin; typed as Any because this mixin does not inherit it.
+        return self
+
+    def _index_path(self) -> Path | None:
+        if str(self.settings.db_path) == ":memory:":
+            return None
+        return Path(str(self.settings.db_path) + ".screen-index.pickle")
+
+    def screen_index(self) -> ScreenIndex:
+        """The index over the current lists, rebuilt only when the set of current lists changes."""
+        lists = self._lists_api()
+        state = str(lists.lists_state())
+        cached = self._screen_index_cache
+        if cached is not None and cached.state == state:
+            return cached
+        path = self._index_path()
+        if path is not None and path.exists():
+            try:
+                with path.open("rb") as fh:
+                    fmt, algorithm, saved_state, index = pickle.load(fh)  # noqa: S301 - our own file
+                if fmt == INDEX_FORMAT and algorithm == ALGORITHM and saved_state == state:
+                    self._screen_index_cache = index
+                    return index
+            except Exception:  # noqa: BLE001 - a stale or torn cache is simply rebuilt
+                pass
+        index = ScreenIndex.build(lists.current_lists(), state=state)
+        self._screen_index_cache = index
+        if path is not None:
+            tmp = path.with_suffix(".tmp")
+            try:
+                with tmp.open("wb") as fh:
+                    pickle.dump((INDEX_FORMAT, ALGORITHM, state, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError:
+                tmp.unlink(missing_ok=True)  # a read-only folder only costs the disk cache
+        return index
+
+    # -- screening ---------------------------------------------------------------------------
+    def _as_query(self, query: str | NameQuery) -> NameQuery:
+        if isinstance(query, str):
+            query = NameQuery(name=query)
+        if not query.name or not query.name.strip():
+            raise InputError("screening needs a non-empty name")
+        return query
+
+    def _search(self, index: ScreenIndex, query: NameQuery, threshold: float | None, limit: int | None) -> list[Hit]:
+        return index.search(
+            query,
+            threshold=self.settings.screen_threshold if threshold is None else threshold,
+            limit=self.settings.screen_limit if limit is None else limit,
+            min_score=min(self.settings.screen_min_score,
+                          self.settings.screen_threshold if threshold is None else threshold),
+        )
+
+    def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
+        """A reviewer's decision holds for later runs unless the list entry changed since."""
+        if not hits or not store.has_judgements(self.db):
+            return
+        found = store.latest_judgements(self.db, [h.id for h in hits if h.id])
+        for hit in hits:
+            j = found.get(hit.id or "")
+            if j is None:
+                continue
+            entity = index.entity(hit.entity_id)
+            if entity is not None and entity.fingerprint() == j["entity_fingerprint"]:
+                hit.judgement = j["decision"]
+
+    def screen(self, query: str | NameQuery, threshold: float | None = None, limit: int | None = None,
+               record: bool = True) -> list[Hit]:
+        """Ranked, explained hits for one name; recorded in the audit trail unless ``record=False``."""
+        q = self._as_query(query)
+        index = self.screen_index()
+        hits = self._search(index, q, threshold, limit)
+        self._apply_judgements(index, hits)
+        if record:
+            store.record_run(
+                self.db, kind="query", query=asdict(q), list_versions=index.list_versions, algorithm=ALGORITHM,
+                threshold=self.settings.screen_threshold if threshold is None else threshold, hits=hits,
+            )
+        return hits
+
+    def screen_many(self, queries: Iterable[str | NameQuery], threshold: float | None = None,
+                    limit: int | None = None) -> Iterator[list[Hit]]:
+        """Hits for each query in turn (not recorded one by one: ``screen_file`` records the batch)."""
+        index = self.screen_index()
+        for query in queries:
+            hits = self._search(index, self._as_query(query), threshold, limit)
+            self._apply_judgements(index, hits)
+            yield hits
+
+    def screen_file(self, input_path: str | Path, output_path: str | Path, resume: bool = True,
+                    threshold: float | None = None, limit: int | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+        """Screen every row of ``input_path`` into JSON Lines at ``output_path`` (see ``screen.batch``).
+
+        ``progress(bytes_read, total_bytes)`` is called now and then. Returns counts and the run id.
+        """
+        src, out = Path(input_path), Path(output_path)
+        if not src.is_file():
+            raise NotFoundError(f"batch input not found: {src}")
+        done = completed_rows(out) if resume else 0
+        index = self.screen_index()
+        thr = self.settings.screen_threshold if threshold is None else threshold
+        total = src.stat().st_size
+        counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
+        judged = store.has_judgements(self.db)
+        with src.open("rb") as raw, out.open("a" if resume else "w", encoding="utf-8") as sink:
+            for row in read_rows(raw, input_kind(src), str(src)):
+                counts["rows"] += 1
+                if row.number <= done:
+                    continue
+                line: dict[str, Any] = {"row": row.number, "id": row.row_id}
+                if row.query is None:
+                    counts["errors"] += 1
+                    line.update({"query": None, "error": row.error, "hits": []})
+                else:
+                    hits = self._search(index, row.query, thr, limit)
+                    if judged:
+                        self._apply_judgements(index, hits)
+                    counts["screened"] += 1
+                    counts["hits"] += len(hits)
+                    counts["matches"] += sum(h.match for h in hits)
+                    line.update({"query": asdict(row.query), "hits": [h.to_dict() for h in hits]})
+                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                if progress is not None and counts["rows"] % 200 == 0:
+                    sink.flush()
+                    progress(raw.tell(), total)
+            if progress is not None:
+                progress(total, total)
+        run_id = store.record_run(
+            self.db, kind="batch", query={"input": str(src), "output": str(out), **counts},
+            list_versions=index.list_versions, algorithm=ALGORITHM, threshold=thr, hits=[],
+            hit_count=counts["hits"], match_count=counts["matches"],
+        )
+        return {"run_id": run_id, "input": str(src), "output": str(out), **counts}
+
+    # -- compare, audit, judge ---------------------------------------------------------------
+    def compare(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Score two names (and optional facts) with ``mistrust-v1``; nothing is stored."""
+        return compare_record(record, self.settings.screen_threshold)
+
+    def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
+        return store.list_runs(self.db, limit)
+
+    def _entity_now(self, entity_id: str) -> ListEntity | None:
+        index = self._screen_index_cache
+        entity = index.entity(entity_id) if index is not None else None
+        if entity is not None:
+            return entity
+        try:
+            found, _versions = self._lists_api().get_entity(entity_id)
+            return found if isinstance(found, ListEntity) else None
+        except (NotFoundError, AttributeError):
+            return None
+
+    def judge(self, hit_id: str, decision: str, note: str | None = None, user: str | None = None) -> dict[str, Any]:
+        """Record a reviewer's ``confirm``/``dismiss`` of a hit, with the list entry as judged."""
+        normal = _DECISIONS.get(decision.strip().lower())
+        if normal is None:
+            raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
+        hit = store.latest_hit(self.db, hit_id)
+        if hit is None:
+            raise NotFoundError(f"no screening hit with id {hit_id!r} (see `mistrust audit`)")
+        entity = self._entity_now(hit["entity_id"])
+        if entity is None:
+            raise NotFoundError(f"list entry {hit['entity_id']} of hit {hit_id} is no longer on a current list")
+        return store.add_judgement(
+            self.db, hit_id=hit_id, entity_id=hit["entity_id"], query_name=hit["query_name"], decision=normal,
+            note=note, user=user, entity_fingerprint=entity.fingerprint(), algorithm=hit["algorithm"],
+        )
+
+    def review_queue(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Matching hits that no reviewer has judged yet, best first (for the web UI)."""
+        return store.unjudged_matches(self.db, limit)

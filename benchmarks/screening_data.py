@@ -1,0 +1,128 @@
+"""Shared set-up of the screening benchmarks: the lists, the index and the leave-one-alias-out queries.
+
+Lists: UN consolidated 2026-02-27 and the OFAC SDN 2021-07 CSV triple (sdn + add + alt), read
+with ``mistrust.lists.load_file`` from the shared data folder (``MISTRUST_TEST_DATA``).
+
+Queries (leave-one-alias-out): every alias of every UN entry whose reference starts with ``IR``
+(Iran) or ``KP`` (DPRK), and the alt.csv aliases of OFAC entries (strong-quality aliases: the
+rows of alt.csv). Each query is screened with that alias taken out of the index, so the entry can
+only be found through its other names.
+
+Query classes, decided independently of mistrust's own scorer: a query is a *spelling variant*
+when some remaining name of its entry has a rapidfuzz ``token_sort_ratio`` >= 70 with it on
+transliterated, lower-cased text; otherwise it is a *different name* (a translation, a former
+name, an acronym).
+
+Same real-world party on two lists: the UN and OFAC entries for one company are different list
+entities but not a wrong hit. Two entities from different sources are treated as the same party
+when they share a name exactly (after case, punctuation and script normalisation).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rigour.text import ascii_text
+
+from mistrust.lists import load_file
+from mistrust.model import ListEntity, LoadedList
+from mistrust.screen import ScreenIndex
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    raw = os.environ.get("MISTRUST_TEST_DATA")
+    return Path(raw) if raw else REPO.parent / "shared" / "data"
+
+
+def load_lists() -> list[LoadedList]:
+    sanctions = data_dir() / "sanctions"
+    un = load_file(sanctions / "un_consolidated_2026-02-27.xml")
+    ofac = load_file(sanctions / "ofac_sdn_csv_2021-07" / "sdn.csv")
+    return [un, ofac]
+
+
+_SIMPLE = re.compile(r"[^a-z0-9]+")
+
+
+def simple(name: str) -> str:
+    return _SIMPLE.sub(" ", ascii_text(name).lower()).strip()
+
+
+@dataclass
+class Query:
+    name: str
+    entity: ListEntity
+    source: str  # "un" or "ofac"
+    kind: str  # "variant" or "different"
+    exclude: frozenset[int]  # index name positions to leave out
+
+
+def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
+    """entity id -> group id; entities of different sources sharing an exact name are one party."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    by_name: dict[str, list[ListEntity]] = defaultdict(list)
+    for loaded in lists:
+        for e in loaded.entities:
+            parent.setdefault(e.id, e.id)
+            for n in {simple(x) for x in e.all_names()}:
+                if n:
+                    by_name[n].append(e)
+    for ents in by_name.values():
+        sources = {e.source for e in ents}
+        if len(sources) < 2:
+            continue
+        first = ents[0].id
+        for e in ents[1:]:
+            parent[find(e.id)] = find(first)
+    return {k: find(k) for k in parent}
+
+
+def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int, seed: int = 7) -> list[Query]:
+    positions: dict[tuple[str, str], int] = {}
+    for pos, iname in enumerate(index.names):
+        positions[(index.entities[iname.entity].entity.id, iname.norm.compact)] = pos
+    from mistrust.screen import normalize_name
+
+    queries: list[Query] = []
+    ofac_queries: list[Query] = []
+    for loaded in lists:
+        for e in loaded.entities:
+            if e.source == "un" and e.id[3:5] not in ("IR", "KP"):
+                continue
+            for alias in e.aliases:
+                if e.source == "ofac" and alias.quality != "strong":
+                    continue
+                rest = [n for n in e.all_names() if n != alias.name]
+                if not rest:
+                    continue
+                compact = normalize_name(alias.name).compact
+                # Leave the alias out unless another remaining name of the entry is the same
+                # normalised string (then that name legitimately stays in the index).
+                others_same = any(normalize_name(n).compact == compact for n in rest)
+                pos = positions.get((e.id, compact))
+                exclude = frozenset() if others_same or pos is None else frozenset({pos})
+                sim = max(fuzz.token_sort_ratio(simple(alias.name), simple(n)) for n in rest)
+                q = Query(alias.name, e, e.source, "variant" if sim >= 70 else "different", exclude)
+                (ofac_queries if e.source == "ofac" else queries).append(q)
+    if ofac_sample and len(ofac_queries) > ofac_sample:
+        rng = random.Random(seed)
+        ofac_queries = rng.sample(ofac_queries, ofac_sample)
+    return queries + ofac_queries
+
+
+__all__ = ["Query", "build_queries", "data_dir", "load_lists", "same_party_groups", "simple"]

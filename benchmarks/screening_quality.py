@@ -1,0 +1,156 @@
+"""Leave-one-alias-out screening quality: mistrust-v1 vs nomenklatura logic-v2, same queries, same run.
+
+    .venv/bin/python benchmarks/screening_quality.py [--ofac-sample 2000] [--threshold 0.7]
+
+See ``screening_data.py`` for the lists, the queries and how a query is classed as a spelling
+variant or a different name. For every query:
+
+* top-1: the best hit is the right entry (or the same party on the other list);
+* recall: the right entry scores at or above the threshold;
+* false hit: some other entry scores at or above the threshold.
+
+logic-v2 (nomenklatura, bench-only dependency) scores the same candidate entries mistrust's
+index retrieved for the query (up to 50), as FollowTheMoney entities with all their names
+except the left-out alias, with the query given the right entry's schema, like mistrust.
+Targets: variants recall >= 0.95 with false hits <= 0.05; different names top-1 >= 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screening_data import Query, build_queries, load_lists, same_party_groups  # noqa: E402
+
+from mistrust.model import ListEntity, NameQuery  # noqa: E402
+from mistrust.screen import ScreenIndex, normalize_name  # noqa: E402
+from mistrust.screen.index import RETRIEVE  # noqa: E402
+
+FTM_SCHEMA = {"Person": "Person", "Organization": "Organization", "Vessel": "Vessel", "Aircraft": "Airplane",
+              "LegalEntity": "LegalEntity"}
+
+
+def ftm_entity(model, entity: ListEntity, leave_out: str | None):  # type: ignore[no-untyped-def]
+    proxy = model.make_entity(FTM_SCHEMA.get(entity.schema, "LegalEntity"))
+    proxy.id = entity.id.replace(":", "-")
+    proxy.add("name", entity.name if entity.name != leave_out else None)
+    for a in entity.aliases:
+        if a.name != leave_out:
+            proxy.add("alias" if a.quality == "strong" else "weakAlias", a.name)
+    if not proxy.get("name"):
+        names = proxy.get("alias")
+        if names:
+            proxy.add("name", names[0])
+    return proxy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ofac-sample", type=int, default=2000, help="OFAC alt.csv queries sampled (0 = all).")
+    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--no-logic-v2", action="store_true", help="Skip the nomenklatura baseline.")
+    parser.add_argument("--show-misses", type=int, default=0, help="Print this many failed variant queries.")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    lists = load_lists()
+    index = ScreenIndex.build(lists)
+    groups = same_party_groups(lists)
+    queries = build_queries(lists, index, args.ofac_sample)
+    print(f"lists loaded and indexed in {time.perf_counter() - t0:.1f}s: {len(index.entities)} entries, "
+          f"{len(index.names)} names; {len(queries)} queries")
+
+    stats: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, top1, recall, false
+    misses: list[str] = []
+    logic = None
+    if not args.no_logic_v2:
+        try:
+            from followthemoney import model
+            from nomenklatura.matching import LogicV2, ScoringConfig
+
+            logic = (model, LogicV2, ScoringConfig.defaults())
+        except ImportError:
+            print("nomenklatura not installed: .venv/bin/pip install nomenklatura (bench extra)")
+    t_ours = t_logic = 0.0
+    by_id = {ie.entity.id: ie.entity for ie in index.entities}
+    for q in queries:
+        right = groups[q.entity.id]
+        nq = NameQuery(name=q.name, schema=q.entity.schema)
+        t = time.perf_counter()
+        hits = index.search(nq, threshold=args.threshold, limit=10, min_score=0.0, exclude=q.exclude)
+        t_ours += time.perf_counter() - t
+        scored = [(h.score, h.entity_id) for h in hits]
+        record(stats, ("mistrust-v1", q.source, q.kind), scored, right, groups, args.threshold)
+        if q.kind == "variant" and len(misses) < args.show_misses and not any(
+                s >= args.threshold and groups[e] == right for s, e in scored):
+            best = hits[0] if hits else None
+            misses.append(f"  {q.name!r} ({q.entity.id} {q.entity.name!r}) -> "
+                          + (f"{best.score:.2f} {best.entity_id} {best.matched_name!r}" if best else "nothing"))
+        if logic is not None:
+            model, algo, cfg = logic
+            cand_entities: list[str] = []
+            for pos in index.candidates(normalize_name(q.name), RETRIEVE):
+                if pos in q.exclude:
+                    continue
+                eid = index.entities[index.names[pos].entity].entity.id
+                if eid not in cand_entities:
+                    cand_entities.append(eid)
+            query_proxy = model.make_entity(FTM_SCHEMA.get(q.entity.schema, "LegalEntity"))
+            query_proxy.id = "query"
+            query_proxy.add("name", q.name)
+            t = time.perf_counter()
+            lscored = []
+            for eid in cand_entities:
+                ent = by_id[eid]
+                proxy = ftm_entity(model, ent, q.name if eid == q.entity.id else None)
+                if not proxy.get("name"):
+                    continue
+                lscored.append((algo.compare(query_proxy, proxy, cfg).score, eid))
+            t_logic += time.perf_counter() - t
+            lscored.sort(reverse=True)
+            record(stats, ("logic-v2", q.source, q.kind), lscored, right, groups, args.threshold)
+
+    print()
+    print(f"{'algorithm':<12} {'list':<5} {'queries':<10} {'n':>6} {'top-1':>7} {'recall':>7} {'false':>7}  target")
+    for algo_name in ("mistrust-v1", "logic-v2"):
+        for source in ("un", "ofac", "all"):
+            for kind in ("variant", "different"):
+                if source == "all":
+                    rows = [v for k, v in stats.items() if k[0] == algo_name and k[2] == kind]
+                    if not rows:
+                        continue
+                    n, top1, rec, false = (sum(r[i] for r in rows) for i in range(4))
+                else:
+                    if (algo_name, source, kind) not in stats:
+                        continue
+                    n, top1, rec, false = stats[(algo_name, source, kind)]
+                target = ("recall>=0.95, false<=0.05" if kind == "variant" else "top-1>=0.5") if source == "all" else ""
+                print(f"{algo_name:<12} {source:<5} {kind:<10} {n:>6} {top1 / n:>7.3f} {rec / n:>7.3f} "
+                      f"{false / n:>7.3f}  {target}")
+    print()
+    print(f"time scoring: mistrust-v1 {t_ours:.1f}s (retrieval + scoring + reasons), "
+          f"logic-v2 {t_logic:.1f}s (scoring the same candidates only)")
+    if misses:
+        print("variant queries missed by mistrust-v1:")
+        print("\n".join(misses))
+
+
+def record(stats: dict[tuple[str, str, str], list[int]], key: tuple[str, str, str],
+           scored: list[tuple[float, str]], right: str, groups: dict[str, str], threshold: float) -> None:
+    row = stats[key]
+    row[0] += 1
+    if scored and groups[scored[0][1]] == right:
+        row[1] += 1
+    if any(s >= threshold and groups[e] == right for s, e in scored):
+        row[2] += 1
+    if any(s >= threshold and groups[e] != right for s, e in scored):
+        row[3] += 1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,406 @@
+"""Entity mentions: spaCy NER, re-labelled and completed by rules fed from the lists and gazetteer.
+
+Candidates come from five sources, each with a priority used when spans overlap:
+
+====================  ========  ==========================================================
+source                priority  why
+====================  ========  ==========================================================
+acronym definitions   4         the text itself says what the short form means
+known actors          3         one-word agencies/outlets/sites the small model misses
+list names            3         names and aliases from the loaded sanctions lists
+gazetteer, rules      2         countries, demonyms, capitals; "... Research Center"; weapons
+spaCy NER             1         the statistical model, labels mapped to ours
+====================  ========  ==========================================================
+
+Overlaps are resolved greedily by (priority, length). Every mention keeps exact character offsets
+into the input (spaCy keeps ``doc.text`` identical to it) and the name+version of what found it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mistrust.extract import gazetteer
+from mistrust.extract.acronyms import ACRONYMS_VERSION, find_acronyms, short_form_occurrences
+from mistrust.model.documents import Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+
+ENTITIES_VERSION = "entities-v1"
+LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
+
+# spaCy (OntoNotes) label -> ours. GPE is split later into Country/Location with the gazetteer.
+_NER_LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Facility",
+    "NORP": "Nationality",
+    # Treaties and regimes (JCPOA, NPT) act like bodies in this reporting ("the JCPOA requires").
+    "LAW": "Organization",
+    "PRODUCT": "Weapon",  # kept only when the context says weapon, see _weapon_context
+}
+# List schemas -> labels; aircraft have no label of their own and are not looked for in text.
+_SCHEMA_LABELS = {"Person": "Person", "Organization": "Organization", "LegalEntity": "Organization",
+                  "Company": "Organization", "Vessel": "Vessel"}
+
+# A capitalised name ending in one of these is a facility, whatever NER said ("Shahid Haj Ali
+# Movahed Research Center" comes out of the small model as a PERSON).
+_FACILITY_TAILS = ("Research Center", "Research Centre", "Center", "Centre", "Facility", "Plant", "Complex",
+                   "Reactor", "Site", "Laboratory", "Laboratories", "Shipyard", "Air Base", "Airbase",
+                   "Naval Base", "Base", "Airport", "Port", "Factory", "Works", "Test Site", "Launch Pad",
+                   "Enrichment Plant", "Power Plant", "Mine", "Refinery", "Terminal")
+_FACILITY_RE = re.compile(
+    r"\b((?:(?!The\b)[A-Z][\w\-]*\s+(?:(?:of|al|el|for)\s+)?){1,6}(?:"
+    + "|".join(re.escape(t) for t in sorted(_FACILITY_TAILS, key=len, reverse=True))
+    + r"))\b"
+)
+_WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone", "drones",
+                 "warhead", "warheads", "torpedo", "torpedoes", "rifle", "rifles", "tank", "tanks"}
+# "the MV Wise Honest", "tanker Grace 1", "vessel Lighthouse Winmore": the name after the ship word.
+_VESSEL_RE = re.compile(
+    r"\b(?:M/V|MV|M\.V\.|MT|M/T|tanker|vessel|freighter|ship|cargo ship|oil tanker)\s+"
+    r"((?:[A-Z][\w\-]*|\d+)(?:\s+(?:[A-Z][\w\-]*|\d+)){0,3})"
+)
+_DETERMINERS = ("the ", "The ", "a ", "an ")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    priority: int
+    extractor: str
+    canonical: str | None = None
+    country: str | None = None  # alpha-2 of the state a place/nationality stands for
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Recognized:
+    """A mention and the context linking needs (the state it is tied to in the text)."""
+
+    mention: Mention
+    countries: list[str] = field(default_factory=list)
+    country: str | None = None  # for Country/Nationality mentions: the state itself
+    actor: bool = False  # the mention is the actor of its clause (subject, agent, partner)
+    plural: bool = False  # a people or group named by a plural noun ("Syrians", "the Kurds")
+
+
+class EntityRecognizer:
+    """Builds the phrase matchers once (gazetteer, known actors, list names) and labels docs.
+
+    ``list_names`` are ``(name, schema)`` pairs from the loaded lists; passed in, so this engine
+    never reads the store.
+    """
+
+    def __init__(self, nlp: Language, list_names: Iterable[tuple[str, str]] = ()) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self._places: dict[str, gazetteer.Place] = {}
+        self._actors = gazetteer.actors()
+        self._list_labels: dict[str, str] = {}
+        self.matcher: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add_phrases("gaz", [p.phrase for p in gazetteer.places()])
+        self._add_phrases("actor", list(self._actors))
+        names = self._usable_list_names(list_names)
+        self._list_labels = names
+        self._add_phrases("list", list(names))
+        self.list_name_count = len(names)
+
+    def _add_phrases(self, key: str, phrases: Sequence[str]) -> None:
+        unique = sorted(set(phrases))
+        # make_doc only tokenises; the PhraseMatcher on LOWER needs no tagging.
+        self.matcher.add(key, list(self.nlp.tokenizer.pipe(unique, batch_size=1000)))
+
+    def _usable_list_names(self, list_names: Iterable[tuple[str, str]]) -> dict[str, str]:
+        """List names worth looking for verbatim: long enough not to match ordinary words."""
+        out: dict[str, str] = {}
+        for name, schema in list_names:
+            label = _SCHEMA_LABELS.get(schema)
+            name = " ".join(name.split())
+            if label is None or len(name) < 4:
+                continue
+            # One-word list names ("ORIENT", "ATLAS") are common words; only acronyms-like all-caps
+            # forms of 4+ letters are kept, and they must appear in capitals in the text.
+            if " " not in name and not (name.isupper() and name.isalpha()):
+                continue
+            if gazetteer.lookup(name) is not None:
+                continue  # "IRAN" as some entity's weak alias must stay the country
+            out.setdefault(name.lower(), label)
+        return out
+
+    # -- recognition ---------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[Recognized]:
+        cands = self._ner_candidates(doc)
+        cands += self._phrase_candidates(doc)
+        cands += self._regex_candidates(doc)
+        cands += self._acronym_candidates(doc, cands)
+        chosen = _resolve(cands)
+        return self._finish(doc, chosen)
+
+    def _ner_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            label = _NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            for piece in _split_possessives(ent):
+                span = _trim(piece)
+                if span is None:
+                    continue
+                plabel = label
+                if not any(c.isupper() for c in span.text):
+                    continue  # "un-named": English names are capitalised; the small model guesses
+                if plabel == "Weapon" and not _weapon_context(span):
+                    continue
+                if ent.label_ == "GPE" and len(span) == 1 and span.text.isupper() and len(span.text) > 3:
+                    plabel = "Organization"  # "IRGC" tagged GPE: an all-caps acronym is not a place
+                # A multi-word person/organisation/facility name from the model competes on length
+                # with rule matches inside it ("Michael Jordan" must not become the country Jordan).
+                prio = 2 if plabel in ("Person", "Organization", "Facility") and len(span) > 1 else 1
+                out.append(Candidate(span.start_char, span.end_char, plabel, prio, f"ner:{ent.label_}"))
+        return out
+
+    def _phrase_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            span = doc[start:end]
+            text = span.text
+            if key == "gaz":
+                place = gazetteer.lookup(text)
+                if place is None or not _case_ok(text, place.phrase):
+                    continue
+                out.append(Candidate(span.start_char, span.end_char, place.label, 2,
+                                     gazetteer.GAZETTEER_VERSION, place.canonical, place.code or None))
+            elif key == "actor":
+                phrase = next((p for p in self._actors if p.lower() == text.lower()), text)
+                if not _case_ok(text, phrase):
+                    continue
+                out.append(Candidate(span.start_char, span.end_char, self._actors[phrase], 3,
+                                     gazetteer.GAZETTEER_VERSION))
+            else:
+                label = self._list_labels.get(text.lower())
+                if label is None or not _looks_like_name(span):
+                    continue
+                out.append(Candidate(span.start_char, span.end_char, label, 3, "list-names-v1"))
+        return out
+
+    def _regex_candidates(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        out = []
+        for m in _FACILITY_RE.finditer(text):
+            out.append(Candidate(m.start(1), m.end(1), "Facility", 2, "facility-rule-v1"))
+        for m in _VESSEL_RE.finditer(text):
+            out.append(Candidate(m.start(1), m.end(1), "Vessel", 2, "vessel-rule-v1"))
+        # "Iran's EMAD ballistic missile", "a Hwasong-15 ICBM": a name just before a weapon noun.
+        for token in doc:
+            if token.lower_ not in _WEAPON_NOUNS:
+                continue
+            left = token.i - 1
+            while left >= 0 and doc[left].pos_ == "ADJ" and doc[left].is_lower:
+                left -= 1
+            if left < 0 or left == token.i:
+                continue
+            name = doc[left]
+            # Only code-like names (EMAD, KN-08, Hwasong-15): a Title-case word before "missile" is
+            # usually a headline ("Resumed Joint Missile Development"), and the noun must be lower.
+            codelike = (name.is_upper and len(name.text) >= 2) or any(c.isdigit() for c in name.text)
+            if codelike and token.is_lower and name.pos_ in ("PROPN", "NOUN", "NUM") and not name.is_stop:
+                if gazetteer.lookup(name.text) is not None or name.text in self._actors:
+                    continue
+                out.append(Candidate(name.idx, name.idx + len(name.text), "Weapon", 2, "weapon-rule-v1"))
+        return out
+
+    def _acronym_candidates(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        out = []
+        for acro in find_acronyms(doc.text):
+            long_text = acro.long
+            place = gazetteer.lookup(long_text) or gazetteer.lookup(acro.short)
+            if place is not None and place.kind in ("country", "alias"):
+                label, canonical, country = "Country", place.canonical, place.code or None
+            else:
+                label = _label_of(acro.long_start, acro.long_end, cands) or "Organization"
+                if label in ("Country", "Location", "Nationality", "Weapon"):
+                    label = "Organization"
+                canonical, country = long_text, None
+            out.append(Candidate(acro.long_start, acro.long_end, label, 4, ACRONYMS_VERSION, canonical, country))
+            for start, end in short_form_occurrences(doc.text, acro.short):
+                out.append(Candidate(start, end, label, 4, ACRONYMS_VERSION, canonical, country))
+        return out
+
+    # -- final labels and canonical names ------------------------------------------------------
+
+    def _finish(self, doc: Doc, chosen: list[Candidate]) -> list[Recognized]:
+        out: list[Recognized] = []
+        persons: dict[str, str] = {}  # surname -> full name, for "Price" after "Ned Price"
+        for cand in chosen:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            text = doc.text[cand.start:cand.end]
+            label, canonical, country = cand.label, cand.canonical, cand.country
+            if span is not None:
+                label, canonical, country = self._relabel(span, text, label, canonical, country)
+            if label == "Person":
+                parts = text.split()
+                if len(parts) >= 2:
+                    persons.setdefault(parts[-1], text)
+                elif text in persons:
+                    canonical = persons[text]
+            elif label == "Organization" and " " not in text and text in persons:
+                label, canonical = "Person", persons[text]  # "Trump" tagged ORG after "Donald Trump"
+            mention = Mention(text=text, start=cand.start, end=cand.end, label=label,
+                              canonical=canonical, extractor=f"{ENTITIES_VERSION}/{cand.extractor}")
+            context = _context_countries(doc, span) if span is not None else []
+            actor = span is not None and gazetteer.is_actor(span)
+            plural = span is not None and span.root.tag_ in ("NNS", "NNPS")
+            out.append(Recognized(mention, context, country, actor, plural))
+        return out
+
+    def _relabel(self, span: Span, text: str, label: str, canonical: str | None,
+                 country: str | None) -> tuple[str, str | None, str | None]:
+        if label in ("Location", "Country", "Organization") and country is None:
+            place = gazetteer.lookup(text)
+            if place is not None and place.kind != "demonym":
+                label = place.label
+                canonical, country = place.canonical, place.code or None
+        if label == "Location" and country is not None:
+            # A capital or seat of government is the state when it acts ("Tehran has denied").
+            if gazetteer.is_actor(span):
+                return "Country", canonical, country
+            return "Location", text if canonical is None else None, None
+        if label in ("Person", "Organization") and _ends_with_facility(text):
+            return "Facility", canonical, country
+        if label == "Location" and text.isupper() and len(text) > 3 and gazetteer.lookup(text) is None:
+            return "Organization", canonical, country
+        if label == "Organization" and canonical is None:
+            canonical = _strip_determiner(text) if text[:4].lower() == "the " else None
+        return label, canonical, country
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _tier(cand: Candidate) -> int:
+    # Acronym definitions first; then every rule match and multi-word model name, longest first;
+    # then the model's single words and places.
+    return 2 if cand.priority >= 4 else 1 if cand.priority >= 2 else 0
+
+
+def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy by (tier, length, priority); a span overlapping a chosen one is dropped."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(cands, key=lambda c: (-_tier(c), -c.length, -c.priority, c.start)):
+        if cand.end <= cand.start:
+            continue
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
+    best = None
+    for c in cands:
+        if c.start < end and start < c.end and (best is None or c.priority > best.priority):
+            best = c
+    return best.label if best else None
+
+
+def _split_possessives(ent: Span) -> list[Span]:
+    """'Hezbollah’s Scud' -> ['Hezbollah', 'Scud']: NER sometimes runs over a possessive."""
+    pieces, begin = [], ent.start
+    for tok in ent:
+        if tok.text in _POSSESSIVE or tok.tag_ == "POS":
+            if tok.i > begin:
+                pieces.append(ent.doc[begin:tok.i])
+            begin = tok.i + 1
+    if begin < ent.end:
+        pieces.append(ent.doc[begin:ent.end])
+    return pieces
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading determiner and trailing punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in ("the", "a", "an") or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _strip_determiner(text: str) -> str:
+    for det in _DETERMINERS:
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _case_ok(text: str, phrase: str) -> bool:
+    """Case check for case-insensitive phrase matches: all-caps forms (AP, US, UN) must be in
+    capitals in the text; other forms must keep their capitalised words capitalised."""
+    if phrase.isupper() or any(c.isupper() for c in phrase[1:]) and len(phrase) <= 5:
+        return text == phrase
+    for word, pword in zip(text.split(), phrase.split(), strict=False):
+        if pword[:1].isupper() and not word[:1].isupper():
+            return False
+    return True
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A list-name match must be written as a name: first and last words capitalised."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    return all(w.text[:1].isupper() for w in (words[0], words[-1]))
+
+
+def _weapon_context(span: Span) -> bool:
+    doc = span.doc
+    window = doc[max(0, span.start - 2): min(len(doc), span.end + 3)]
+    return any(t.lower_ in _WEAPON_NOUNS for t in window)
+
+
+def _ends_with_facility(text: str) -> bool:
+    return any(text.endswith(" " + tail) for tail in _FACILITY_TAILS if " " in text)
+
+
+def _context_countries(doc: Doc, span: Span | None) -> list[str]:
+    """States the text ties a mention to: "Iran's Shahid ... Center", "the Iranian bank X"."""
+    if span is None or span.start == 0:
+        return []
+    found: list[str] = []
+    prev = doc[span.start - 1]
+    if prev.text in _POSSESSIVE and span.start >= 2:
+        place = gazetteer.lookup(doc[max(0, span.start - 3): span.start - 1].text) or gazetteer.lookup(
+            doc[span.start - 2].text)
+        if place is not None and place.code:
+            found.append(place.code)
+    else:
+        place = gazetteer.lookup(prev.text)
+        if place is not None and place.code and place.kind in ("demonym", "country", "alias"):
+            found.append(place.code)
+    return found
+
+
+__all__ = ["ENTITIES_VERSION", "LABELS", "EntityRecognizer", "Recognized"]

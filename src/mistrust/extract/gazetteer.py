@@ -1,0 +1,328 @@
+"""Countries, demonyms, capitals and government metonyms, as the text uses them.
+
+Country names come from rigour's territory table (English short and full names, kept to current
+countries and a few much-reported territories); aliases, demonyms and capitals are written here
+because rigour has none of them in English. A capital or seat of government is a *place* ("in
+Tehran") unless the sentence makes it the actor ("Tehran has denied", "Pyongyang supplies
+weapons"): :func:`is_actor` decides that from the parse, and the entity layer then labels it as the
+state (canonical name, country code).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+GAZETTEER_VERSION = "gazetteer-v1"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer phrase: what it is (``kind``) and which state it stands for."""
+
+    phrase: str
+    kind: str  # "country", "alias", "demonym", "capital", "government"
+    code: str  # ISO 3166-1 alpha-2, lower case ("" for supranational bodies)
+    canonical: str  # the state's short English name, e.g. "North Korea"
+
+    @property
+    def label(self) -> str:
+        if self.kind in ("country", "alias"):
+            return "Country"
+        if self.kind == "demonym":
+            return "Nationality"
+        return "Location"  # capital/government: a place until the parse makes it the actor
+
+
+# code: aliases | demonyms (adjective and people) | capitals and seats of government.
+# Demonyms for the states most present in sanctions and non-proliferation reporting; others still
+# get their country names from rigour.
+_TABLE = """
+af|Afghanistan|Afghan,Afghans|Kabul
+al||Albanian,Albanians|Tirana
+dz||Algerian,Algerians|Algiers
+ao||Angolan,Angolans|Luanda
+ar||Argentine,Argentinian,Argentines,Argentinians|Buenos Aires
+am||Armenian,Armenians|Yerevan
+au||Australian,Australians|Canberra
+at||Austrian,Austrians|Vienna
+az||Azerbaijani,Azerbaijanis|Baku
+bh||Bahraini,Bahrainis|Manama
+bd||Bangladeshi,Bangladeshis|Dhaka
+by||Belarusian,Belarusians|Minsk
+be||Belgian,Belgians|
+br||Brazilian,Brazilians|Brasilia,Brasília
+bg||Bulgarian,Bulgarians|Sofia
+mm|Burma|Burmese,Myanmar's|Naypyidaw,Naypyitaw
+kh||Cambodian,Cambodians|Phnom Penh
+ca||Canadian,Canadians|Ottawa
+cf||Central African|Bangui
+td||Chadian,Chadians|N'Djamena
+cl||Chilean,Chileans|Santiago
+cn|PRC,People's Republic of China,Mainland China|Chinese|Beijing,Zhongnanhai
+co||Colombian,Colombians|Bogota,Bogotá
+cd|DRC,DR Congo,Congo-Kinshasa|Congolese|Kinshasa
+hr||Croatian,Croatians,Croat,Croats|Zagreb
+cu||Cuban,Cubans|Havana
+cy||Cypriot,Cypriots|Nicosia
+cz|Czech Republic|Czech,Czechs|Prague
+dk||Danish,Dane,Danes|Copenhagen
+eg||Egyptian,Egyptians|Cairo
+er||Eritrean,Eritreans|Asmara
+ee||Estonian,Estonians|Tallinn
+et||Ethiopian,Ethiopians|Addis Ababa
+fi||Finnish,Finn,Finns|Helsinki
+fr||French,Frenchman,Frenchmen|Paris,Élysée,Elysee
+ge||Georgian,Georgians|Tbilisi
+de||German,Germans|Berlin
+gh||Ghanaian,Ghanaians|Accra
+gr||Greek,Greeks|Athens
+hk||Hong Konger,Hong Kongers|
+hu||Hungarian,Hungarians|Budapest
+in||Indian,Indians|New Delhi,Delhi
+id||Indonesian,Indonesians|Jakarta
+ir|Islamic Republic|Iranian,Iranians,Persian|Tehran,Teheran
+iq||Iraqi,Iraqis|Baghdad
+ie||Irish|Dublin
+il||Israeli,Israelis|Jerusalem,Tel Aviv
+it||Italian,Italians|Rome
+jp||Japanese|Tokyo
+jo||Jordanian,Jordanians|Amman
+kz||Kazakh,Kazakhs,Kazakhstani|Astana,Nur-Sultan
+ke||Kenyan,Kenyans|Nairobi
+kp|DPRK,D.P.R.K.,North Korea,N. Korea,N Korea,Democratic People's Republic of Korea|North Korean,North Koreans|Pyongyang
+kr|ROK,South Korea,S. Korea,Republic of Korea|South Korean,South Koreans|Seoul
+kw||Kuwaiti,Kuwaitis|Kuwait City
+kg||Kyrgyz|Bishkek
+la||Lao,Laotian,Laotians|Vientiane
+lv||Latvian,Latvians|Riga
+lb||Lebanese|Beirut
+ly||Libyan,Libyans|Tripoli
+lt||Lithuanian,Lithuanians|Vilnius
+my||Malaysian,Malaysians|Kuala Lumpur
+ml||Malian,Malians|Bamako
+mx||Mexican,Mexicans|Mexico City
+md||Moldovan,Moldovans|Chisinau
+mn||Mongolian,Mongolians|Ulaanbaatar,Ulan Bator
+ma||Moroccan,Moroccans|Rabat
+nl|Holland|Dutch|The Hague,Amsterdam
+nz||New Zealander,New Zealanders|Wellington
+ni||Nicaraguan,Nicaraguans|Managua
+ng||Nigerian,Nigerians|Abuja
+no||Norwegian,Norwegians|Oslo
+om||Omani,Omanis|Muscat
+pk||Pakistani,Pakistanis|Islamabad
+ps|Palestinian territories|Palestinian,Palestinians|Ramallah
+pa||Panamanian,Panamanians|Panama City
+ph||Filipino,Filipinos,Philippine|Manila
+pl||Polish,Pole,Poles|Warsaw
+pt||Portuguese|Lisbon
+qa||Qatari,Qataris|Doha
+ro||Romanian,Romanians|Bucharest
+ru|Russian Federation|Russian,Russians|Moscow,Kremlin,the Kremlin
+sa|KSA|Saudi,Saudis|Riyadh
+rs||Serbian,Serbians,Serb,Serbs|Belgrade
+sg||Singaporean,Singaporeans|
+so||Somali,Somalis|Mogadishu
+za||South African,South Africans|Pretoria
+ss||South Sudanese|Juba
+es||Spanish,Spaniard,Spaniards|Madrid
+lk||Sri Lankan,Sri Lankans|Colombo
+sd||Sudanese|Khartoum
+se||Swedish,Swede,Swedes|Stockholm
+ch||Swiss|Bern
+sy|Syrian Arab Republic|Syrian,Syrians|Damascus
+tw|Republic of China|Taiwanese|Taipei
+tj||Tajik,Tajiks|Dushanbe
+th||Thai|Bangkok
+tn||Tunisian,Tunisians|Tunis
+tr|Turkiye,Türkiye|Turkish,Turk,Turks|Ankara
+tm||Turkmen|Ashgabat
+ug||Ugandan,Ugandans|Kampala
+ua||Ukrainian,Ukrainians|Kyiv,Kiev
+ae|UAE,U.A.E.,Emirates|Emirati,Emiratis|Abu Dhabi
+gb|UK,U.K.,Britain,Great Britain|British,Briton,Britons|London,Whitehall,Downing Street
+us|US,U.S.,USA,U.S.A.,America,United States of America|American,Americans|Washington,White House,the White House
+uz||Uzbek,Uzbeks|Tashkent
+ve||Venezuelan,Venezuelans|Caracas
+vn||Vietnamese|Hanoi
+ye||Yemeni,Yemenis|Sanaa,Sana'a
+zw||Zimbabwean,Zimbabweans|Harare
+"""
+
+# Peoples and groups that are nationalities (re3d's sense: national, religious or ethnic identity)
+# without being one state.
+_GROUPS = (
+    "Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Shia", "Shiite", "Shiites", "Sunni", "Sunnis",
+    "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Yazidi", "Yazidis", "Alawite",
+    "Alawites", "Druze", "Pashtun", "Baluch", "Uighur", "Uyghur", "Uighurs", "Uyghurs", "Tamil",
+    "Houthi", "Houthis", "Islamist", "Islamists", "European", "Europeans", "African", "Asian",
+)
+
+# Territories rigour marks as non-countries but that the news treats as actors/places.
+_EXTRA_TERRITORIES = {"ps", "tw", "hk", "xk", "eh"}
+
+
+# Well-known actors the small NER model misses or mislabels (one-word agencies and outlets are its
+# weak spot: "Bloomberg" comes out as a place, "Arutz Sheva" as a person). Domain knowledge, not
+# taken from any evaluation set: news agencies and outlets that carry sanctions reporting,
+# international bodies, and groups that appear on the lists.
+_ACTORS: dict[str, tuple[str, ...]] = {
+    "Organization": (
+        # agencies and outlets
+        "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Bloomberg", "Bloomberg News",
+        "France24", "France 24", "Yonhap", "KCNA", "Korean Central News Agency", "Rodong Sinmun", "Xinhua",
+        "TASS", "RIA Novosti", "Interfax", "IRNA", "Fars", "Fars News Agency", "Tasnim", "Mehr", "ISNA",
+        "Press TV", "Al Jazeera", "Al Arabiya", "BBC", "CNN", "NHK", "Kyodo", "Arutz Sheva", "Haaretz",
+        "Ynet", "NK News", "38 North", "Daily NK", "Radio Free Asia", "Voice of America", "VOA",
+        "Wall Street Journal", "WSJ", "New York Times", "Washington Post", "Jerusalem Post",
+        "Times of Israel", "Financial Times", "The Guardian", "Nikkei", "Asahi", "Sputnik", "RT",
+        "Deutsche Welle", "Fox News", "NBC News", "CBS News", "ABC News", "Politico", "Axios",
+        # international bodies and national agencies of the domain
+        "UN", "U.N.", "United Nations", "UN Security Council", "U.N. Security Council",
+        "United Nations Security Council", "UNSC", "Security Council", "UN Panel of Experts",
+        "Panel of Experts", "IAEA", "International Atomic Energy Agency", "OPCW", "EU", "European Union",
+        "NATO", "OFAC", "Office of Foreign Assets Control", "Treasury Department", "State Department",
+        "Pentagon", "CIA", "FBI", "Mossad", "IDF", "Interpol", "FATF", "Financial Action Task Force",
+        "Atomic Energy Organization of Iran", "AEOI", "Quds Force", "IRGC",
+        "Islamic Revolutionary Guard Corps", "Revolutionary Guards", "Korean Workers' Party",
+        "Workers' Party of Korea", "Reconnaissance General Bureau", "KOMID",
+        # armed groups on the lists
+        "Hamas", "Hezbollah", "Hizballah", "Hizbullah", "Islamic Jihad", "Taliban", "al-Qaeda",
+        "al-Qaida", "Al Qaeda", "ISIS", "ISIL", "Islamic State", "Daesh", "Da'esh", "Da’esh",
+        "al-Shabaab", "Boko Haram", "Houthis", "Ansar Allah", "Wagner Group", "Hayat Tahrir al-Sham",
+        "Kataib Hezbollah", "Nusra Front", "PKK",
+    ),
+    "Facility": (
+        # nuclear and missile sites that reporting names without a keyword
+        "Fordow", "Fordo", "Natanz", "Arak", "Bushehr", "Parchin", "Yongbyon", "Sohae", "Punggye-ri",
+        "Tongchang-ri", "Dimona", "Kangson", "Sinpo", "Nampo", "Semnan", "Shahroud",
+    ),
+    "Weapon": (
+        "Scud", "Scud-B", "Scud-C", "Scud-D", "Scud B", "Scud C", "Scud D", "Nodong", "No-dong",
+        "Taepodong", "Musudan", "Hwasong", "Pukguksong", "Shahab", "Shahab-3", "Emad", "EMAD",
+        "Ghadr", "Sejjil", "Khorramshahr", "Soumar", "Zolfaghar", "Fateh-110", "Simorgh", "Safir",
+        "Iskander", "Kalibr", "Tomahawk", "Shahed", "Shahed-136", "AK-47", "Stinger", "Kornet",
+    ),
+}
+
+
+def actors() -> dict[str, str]:
+    """Known actor phrases -> label."""
+    return {phrase: label for label, phrases in _ACTORS.items() for phrase in phrases}
+
+
+def _country_names() -> dict[str, tuple[str, list[str]]]:
+    from rigour.territories import get_territories
+
+    out: dict[str, tuple[str, list[str]]] = {}
+    for t in get_territories():
+        if t.is_historical or not (t.is_country or t.code in _EXTRA_TERRITORIES):
+            continue
+        if len(t.code) != 2:
+            continue
+        names = [t.name, t.full_name]
+        if t._in_sentence and t._in_sentence.lower().startswith("the "):
+            names.append(t._in_sentence[4:])
+        out[t.code] = (t.name, names)
+    return out
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    """Every gazetteer phrase (deterministic order)."""
+    countries = _country_names()
+    found: dict[tuple[str, str], Place] = {}
+
+    def add(phrase: str, kind: str, code: str) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        canonical = countries[code][0] if code in countries else phrase
+        found.setdefault((phrase, kind), Place(phrase, kind, code, canonical))
+
+    for code, (_, names) in countries.items():
+        for name in names:
+            add(name, "country", code)
+    for line in _TABLE.strip().splitlines():
+        code, aliases, demonyms, capitals = line.split("|")
+        for alias in aliases.split(","):
+            add(alias, "alias", code)
+        for demonym in demonyms.split(","):
+            add(demonym, "demonym", code)
+        for capital in capitals.split(","):
+            kind = "government" if capital[:1].islower() or " House" in capital or capital in (
+                "Kremlin", "Whitehall", "Downing Street", "Zhongnanhai", "Élysée", "Elysee") else "capital"
+            add(capital, kind, code)
+    for group in _GROUPS:
+        found.setdefault((group, "demonym"), Place(group, "demonym", "", group))
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=1)
+def _by_lower() -> dict[str, Place]:
+    # Countries beat capitals beat demonyms when one phrase is several things ("Jordan", "Kuwait").
+    rank = {"country": 0, "alias": 1, "government": 2, "capital": 3, "demonym": 4}
+    out: dict[str, Place] = {}
+    for place in sorted(places(), key=lambda p: rank[p.kind]):
+        out.setdefault(place.phrase.lower(), place)
+    return out
+
+
+def lookup(text: str) -> Place | None:
+    """The gazetteer entry for a surface form (case-insensitive, leading "the" ignored)."""
+    key = " ".join(text.split()).lower()
+    place = _by_lower().get(key)
+    if place is None and key.startswith("the "):
+        place = _by_lower().get(key[4:])
+    if place is None and key.endswith(("'s", "’s")):
+        place = _by_lower().get(key[:-2])
+    return place
+
+
+def country_code(name: str) -> str | None:
+    place = lookup(name)
+    return place.code or None if place else None
+
+
+# Dependency relations that make a noun phrase the actor of its clause.
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
+
+
+def is_actor(span: Span) -> bool:
+    """Whether a place name is used as an actor: subject of a verb, by-agent, or possessor of an
+    act or body ("Tehran has denied", "Pyongyang supplies weapons", "Moscow's support"), rather
+    than a location ("in Tehran", "the Tehran-Pyongyang axis")."""
+    root = span.root
+    if root.dep_ in _ACTOR_DEPS:
+        return True
+    # "Tehran and Pyongyang have cooperated": conjuncts of a subject are subjects.
+    head = root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        if head.dep_ in _ACTOR_DEPS:
+            return True
+    # Apposition / compound heading a subject ("Beijing, Moscow ... said") counts as the same.
+    if root.dep_ == "appos" and root.head.dep_ in _ACTOR_DEPS:
+        return True
+    # Partner or source of an act: "cooperation with Pyongyang", "support from Pyongyang",
+    # "talks between Tehran and Washington", "sanctions against Pyongyang". "in/at/to Tehran" stay places.
+    if head.dep_ == "pobj":
+        prep = head.head.lower_
+        if prep in ("with", "between", "against", "by"):
+            return True
+        if prep == "from" and head.head.head.lemma_.lower() in _FROM_ACTS:
+            return True
+    return False
+
+
+# "support from Tehran" is the state acting; "flew from Tehran" is a place.
+_FROM_ACTS = {"receive", "support", "assistance", "help", "aid", "pressure", "demand", "request", "threat",
+              "order", "supply", "shipment", "delivery", "funding", "backing", "response", "statement"}
+
+
+__all__ = ["GAZETTEER_VERSION", "Place", "actors", "country_code", "is_actor", "lookup", "places"]

@@ -1,0 +1,131 @@
+"""Verb and event-noun -> normalised predicate table.
+
+Claims are grouped across outlets by predicate, so "shipped", "delivered" and "the transfer
+of" must all become ``transfer``. The table lists base forms; inflected forms are generated
+(regular rules plus a short irregular list) so no lemmatizer is needed and the lookup is one
+dict access per token.
+"""
+
+from __future__ import annotations
+
+EXTRACTOR = "predicates-v1"
+
+# predicate -> verbs (base forms). Phrasal particles are handled in ``PHRASAL``.
+VERBS: dict[str, tuple[str, ...]] = {
+    "cooperate": ("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
+    "transfer": ("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide", "transport",
+                 "re-export", "transship", "divert", "funnel", "pass"),
+    "supply": ("supply", "furnish", "equip", "arm"),
+    "support": ("support", "help", "assist", "aid", "back", "fund", "finance", "sponsor", "train", "bankroll",
+                "facilitate", "enable", "bolster"),
+    "develop": ("develop", "build", "construct", "design", "produce", "manufacture", "enrich", "advance",
+                "expand", "upgrade", "pursue", "create", "dig", "assemble", "research"),
+    "test": ("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
+    "acquire": ("acquire", "obtain", "procure", "buy", "purchase", "import", "receive", "seek", "get",
+                "source"),
+    "sanction": ("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
+    "violate": ("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
+    "deny": ("deny", "reject", "dismiss", "refute", "rebuff", "disavow"),
+    "attack": ("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault", "raid"),
+    "threaten": ("threaten", "warn"),
+    "seize": ("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid"),
+    "meet": ("meet", "visit", "host", "negotiate"),
+    "agree": ("agree", "sign", "conclude"),
+    "operate": ("operate", "run", "control", "own", "manage"),
+    "resume": ("resume", "restart"),
+}
+
+# Nominal events: "resumed cooperation", "the transfer of critical parts".
+NOUNS: dict[str, str] = {
+    "cooperation": "cooperate", "collaboration": "cooperate", "partnership": "cooperate",
+    "alliance": "cooperate", "axis": "cooperate", "ties": "cooperate",
+    "transfer": "transfer", "transfers": "transfer", "shipment": "transfer", "shipments": "transfer",
+    "delivery": "transfer", "deliveries": "transfer", "export": "transfer", "exports": "transfer",
+    "sale": "transfer", "sales": "transfer", "smuggling": "transfer", "transport": "transfer",
+    "supply": "supply", "supplies": "supply", "provision": "supply",
+    "support": "support", "assistance": "support", "help": "support", "aid": "support",
+    "funding": "support", "financing": "support", "backing": "support", "expertise": "support",
+    "development": "develop", "construction": "develop", "production": "develop",
+    "enrichment": "develop", "manufacture": "develop",
+    "test": "test", "tests": "test", "launch": "test", "launches": "test", "detonation": "test",
+    "acquisition": "acquire", "procurement": "acquire", "purchase": "acquire", "purchases": "acquire",
+    "sanctions": "sanction", "designation": "sanction", "designations": "sanction", "embargo": "sanction",
+    "violation": "violate", "violations": "violate", "breach": "violate", "evasion": "violate",
+    "denial": "deny",
+    "attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
+    "seizure": "seize", "interception": "seize",
+}
+
+# Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
+LIGHT_VERBS = frozenset({"resume", "continue", "conduct", "carry", "undertake", "begin", "start", "expand",
+                         "deepen", "strengthen", "step", "intensify", "provide", "give", "offer", "receive",
+                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain"})
+
+# Particle verbs that change the predicate: "carry out" a test, "set up" a network.
+PHRASAL: dict[tuple[str, str], str] = {
+    ("carry", "out"): "test", ("hand", "over"): "transfer", ("set", "up"): "develop",
+    ("crack", "down"): "sanction", ("team", "up"): "cooperate", ("work", "together"): "cooperate",
+}
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "send": ("sent",), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
+    "seek": ("sought",), "strike": ("struck", "stricken"), "dig": ("dug",), "meet": ("met",),
+    "run": ("ran",), "give": ("gave", "given"), "make": ("made",), "have": ("has", "had", "having"),
+    "begin": ("began", "begun"), "fire": (), "freeze": ("froze", "frozen"), "lead": ("led",),
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+    "see": ("saw", "seen"), "know": ("knew", "known"), "hear": ("heard",), "feel": ("felt",),
+    "find": ("found",), "show": ("shown",), "speak": ("spoke", "spoken"), "teach": ("taught",),
+    "understand": ("understood",), "mean": ("meant",), "read": (), "hold": ("held",), "put": (),
+    "take": ("took", "taken"), "keep": ("kept",), "bring": ("brought",), "go": ("went", "gone"),
+    "shell": (), "forecast": (), "foresee": ("foresaw", "foreseen"), "predict": (),
+}
+
+_VOWELS = set("aeiou")
+
+
+def inflections(base: str) -> set[str]:
+    """Regular + irregular inflected forms of an English verb (good enough for a lexicon)."""
+    forms = {base}
+    forms.update(_IRREGULAR.get(base, ()))
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    else:
+        plural = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms |= {plural, base + "ed", base + "ing"}
+        # Doubling for short CVC verbs (ship -> shipped, ban -> banned), and "-l" in British use.
+        if (len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"} and base[-2] in _VOWELS
+                and base[-3] not in _VOWELS and (len(base) <= 4 or base.endswith(("it", "ip", "el", "ar")))):
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """form -> key for a {key: base forms} table; earlier keys win when a form is shared."""
+    out: dict[str, str] = {}
+    for key, bases in table.items():
+        for base in bases:
+            for form in inflections(base):
+                out.setdefault(form, key)
+    return out
+
+
+VERB_FORMS: dict[str, str] = build_form_table(VERBS)
+LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
+                               for f in inflections(b)}
+
+
+def verb_lemma(form: str) -> str | None:
+    """Base form of a known verb form (lowercase), else None."""
+    return LEMMA_FORMS.get(form.lower())
+
+
+def verb_predicate(form: str) -> str | None:
+    """Normalised predicate of an inflected verb form, or None when it is not an event verb."""
+    return VERB_FORMS.get(form.lower())
+
+
+def noun_predicate(form: str) -> str | None:
+    """Normalised predicate of an event noun ("cooperation" -> cooperate), or None."""
+    return NOUNS.get(form.lower())

@@ -1,0 +1,100 @@
+"""Which list format a file is in, from its first bytes.
+
+Refuses early, with a reason, what is certainly not a list: empty files, binary files
+(images, archives, executables), UTF-16/32 text without a byte-order mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mistrust.errors import ListFormatError
+
+FORMATS = ("un-xml", "ofac-csv", "ofac-xml", "eu-fsf-legacy", "eu-fsf-export", "ftm-json")
+
+# Root element -> format. EU "export" uses a namespace, so match on the local name.
+_XML_ROOTS = {
+    "CONSOLIDATED_LIST": "un-xml",
+    "sdnList": "ofac-xml",
+    "WHOLE": "eu-fsf-legacy",
+    "export": "eu-fsf-export",
+}
+_MAGIC = {
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x7fELF": "an executable",
+    b"MZ": "a Windows executable",
+    b"BZh": "a bzip2 archive",
+    b"SQLite format 3": "an SQLite database",
+}
+_BOMS = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+_ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_OFAC_ROW = re.compile(r'^\d+,("|-0-)')
+
+
+def bom_encoding(head: bytes) -> tuple[str | None, int]:
+    for bom, enc in _BOMS.items():
+        if head.startswith(bom):
+            return enc, len(bom)
+    return None, 0
+
+
+def sniff_text(head: bytes, path: str | None = None) -> str:
+    """The beginning of the file as text, or a ListFormatError saying why it is not text."""
+    if not head.strip(b" \t\r\n\x1a\x00"):
+        raise ListFormatError("file is empty", path=path)
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise ListFormatError(f"this is {what}, not a sanctions list", path=path)
+    encoding, skip = bom_encoding(head)
+    if encoding is None:
+        if b"\x00" in head:
+            # Text with every other byte NUL is UTF-16 written without a BOM; anything else is binary.
+            if head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3:
+                raise ListFormatError("file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+                                      path=path)
+            raise ListFormatError("binary data (NUL bytes) where a text list was expected", path=path)
+        encoding = "utf-8"
+    text = head[skip:].decode(encoding, errors="replace")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\x1a")
+    if controls > 8 or text.count("\ufffd") > max(8, len(text) // 20):
+        raise ListFormatError("binary data where a text list was expected", path=path)
+    return text
+
+
+def _xml_root(text: str) -> str | None:
+    i = 0
+    while True:
+        i = text.find("<", i)
+        if i == -1:
+            return None
+        if text.startswith(("<?", "<!"), i):
+            end = text.find("-->", i) + 3 if text.startswith("<!--", i) else text.find(">", i) + 1
+            if end <= 0:
+                return None
+            i = end
+            continue
+        m = _ROOT.match(text, i)
+        return m.group(2) if m else None
+
+
+def detect_format(head: bytes, path: str | None = None) -> str:
+    """Format name for a file beginning with ``head`` (a few KB are enough)."""
+    text = sniff_text(head, path).lstrip()
+    if text.startswith("<"):
+        root = _xml_root(text)
+        if root in _XML_ROOTS:
+            return _XML_ROOTS[root]
+        raise ListFormatError(f"XML with root element <{root}> is not a known sanctions list format", path=path)
+    if text.startswith("{"):
+        first = text.split("\n", 1)[0]
+        if '"schema"' in first or '"schema"' in text[:65536]:
+            return "ftm-json"
+        raise ListFormatError("JSON that is not FollowTheMoney entities (no \"schema\" key)", path=path)
+    if _OFAC_ROW.match(text):
+        return "ofac-csv"
+    raise ListFormatError("unrecognised list format (expected UN/OFAC/EU XML, OFAC CSV or FtM JSON lines)",
+                          path=path, line=1)

@@ -1,0 +1,126 @@
+"""Renderers of a ``Report``: one self-contained HTML file, Markdown, and a PNG of the network."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from mistrust.report.content import Report
+from mistrust.report.graph import Network
+from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, edge_paths, layout
+from mistrust.report.templating import environment
+
+WIDTH, HEIGHT = 900, 560
+
+
+def network_context(net: Network, width: int = WIDTH, height: int = HEIGHT) -> dict[str, Any]:
+    pos = layout(net, width, height)
+    return {"pos": pos, "paths": edge_paths(net, pos), "width": width, "height": height}
+
+
+def render_html(report: Report) -> str:
+    template = environment().get_template("report.html.j2")
+    return template.render(report=report, **network_context(report.network))
+
+
+def network_fragment(net: Network, link_prefix: str = "") -> Markup:
+    """The SVG network with its evidence panel, for embedding in a web page."""
+    env = environment()
+    macro = env.get_template("network.html.j2").module.network  # type: ignore[attr-defined]
+    ctx = network_context(net)
+    return Markup(macro(net, ctx["pos"], ctx["paths"], ctx["width"], ctx["height"], link_prefix))
+
+
+def md(text: object) -> str:
+    """Markdown cell text: HTML-escaped (Markdown viewers render raw HTML) and without pipes or newlines."""
+    s = html.escape(str(text if text is not None else ""), quote=False)
+    for ch in "\\`*_[]|":
+        s = s.replace(ch, "\\" + ch)
+    return " ".join(s.split())
+
+
+def render_markdown(report: Report) -> str:
+    s, net = report.summary, report.network
+    out = [f"# {md(report.title)}", "", f"Generated {md(report.generated)} by mistrust.", "", "## Summary", ""]
+    out.append(f"{s['stories']} stories, {s['documents']} reports from {s['outlets']} outlets, "
+               f"{s['claims']} claims, {s['actors']} actors, {s['sanctioned_actors']} on sanctions lists.")
+    for st in report.stories:
+        out.append(f"- **{md(st.title)}**: {len(st.documents)} reports, {len(st.claim_groups)} claim groups")
+    out += ["", "## Network of actors", "", "| From | Claim | To | Time | Status | Independent origins | Sources |",
+            "|---|---|---|---|---|---|---|"]
+    for e in net.edges:
+        origins = "?" if e.independent_origins is None else str(e.independent_origins)
+        out.append(f"| {md(net.nodes[e.source].name)} | {md(e.predicate)} | {md(net.nodes[e.target].name)} | "
+                   f"{md(e.time or '')} | {md(e.status)} | {origins} | {md(', '.join(e.sources))} |")
+    out += ["", "## Timeline of events", "", "Ordered by event time, not publication date.", ""]
+    for ev in report.timeline:
+        out.append(f"- **{md(ev.time)}** {md(ev.text)} ({md(ev.status)})")
+    if report.undated:
+        out.append(f"- {report.undated} undated claims not shown")
+    out += ["", "## Claims", "", "| Subject | Predicate | Object | Time | Status | Source | Report | Sentence |",
+            "|---|---|---|---|---|---|---|---|"]
+    for row in report.claims:
+        c, d = row.claim, row.document
+        where = (d.outlet or d.title or d.id) if d else (c.doc_id or "")
+        out.append(f"| {md(c.subject_canonical or c.subject or '')} | {md(c.predicate)} | "
+                   f"{md(c.object_canonical or c.object or '')} | {md(c.time or '')} | {md(c.status)} | "
+                   f"{md(row.source)} | {md(where)} | {md(c.text)} |")
+    out += ["", "## Sanctions hits", ""]
+    if not report.sanctioned:
+        out.append("No actor matched a sanctions list.")
+    else:
+        out += ["| Actor | List entry | List version | Score | Why |", "|---|---|---|---|---|"]
+        for node in report.sanctioned:
+            for h in node.sanctions:
+                out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | {md(h.list_version)} | "
+                           f"{h.score:.2f} | {md('; '.join(h.reasons))} |")
+    out += ["", "## Reports", ""]
+    for d in report.documents:
+        out.append(f"- {md(d.outlet or '')} {md(d.published or '')}: {md(d.title or d.id)} {md(d.url or '')}")
+    return "\n".join(out) + "\n"
+
+
+def render_png(net: Network, path: str | Path, title: str = "") -> Path:
+    """The network for e-mail: same layout as the HTML, drawn with matplotlib (Agg, no display)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pos = layout(net, WIDTH, HEIGHT)
+    fig, ax = plt.subplots(figsize=(12, 7.5), dpi=100)
+    ax.set_xlim(0, WIDTH)
+    ax.set_ylim(HEIGHT, 0)  # SVG coordinates: y grows downwards
+    ax.axis("off")
+    seen: dict[frozenset[str], int] = {}
+    for e in net.edges:
+        a, b = pos[e.source], pos[e.target]
+        pair = frozenset((e.source, e.target))
+        k = seen.get(pair, 0)
+        seen[pair] = k + 1
+        rad = ((k + 1) // 2) * (1 if k % 2 else -1) * 0.2
+        style = {"attributed": "--", "hedged": ":", "denied": "-."}.get(e.status, "-")
+        ax.add_patch(FancyArrowPatch((a.x, a.y), (b.x, b.y), connectionstyle=f"arc3,rad={rad}",
+                                     arrowstyle="-|>", mutation_scale=14, linestyle=style, shrinkA=12,
+                                     shrinkB=12, color=EDGE_COLOURS.get(e.status, "#333"),
+                                     linewidth=1.2 + min(e.independent_origins or 0, 4) * 0.6))
+        mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
+        ax.text(mx, my + rad * 80, e.label, fontsize=7, ha="center", va="center", color="#333",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    for nid, node in net.nodes.items():
+        p = pos[nid]
+        ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
+        label = node.name + ("\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else "")
+        ax.text(p.x, p.y + 26, label, fontsize=9, ha="center", va="top", fontweight="bold", zorder=4)
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, format="png")
+    plt.close(fig)
+    return path

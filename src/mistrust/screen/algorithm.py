@@ -1,0 +1,119 @@
+"""``mistrust-v1``: a weighted table of features and a threshold decision.
+
+The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
+otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
+facts then move it: a matching birth date, country or identifier raises it, a contradicting one
+lowers it, and a wrong schema (a person for a company) lowers it hard. The score is clipped
+to [0, 1]; ``match`` is ``score >= threshold``.
+
+Change a weight or a feature and the algorithm gets a new version name: stored hits and
+reviewer judgements say which algorithm produced them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mistrust.model import FeatureResult, ListEntity, NameQuery
+from mistrust.screen import features as f
+from mistrust.screen.normalize import NormName
+
+ALGORITHM = "mistrust-v1"
+
+# Name features: weights sum to 1.
+NAME_FEATURES: tuple[tuple[str, float], ...] = (
+    ("name_literal", 0.30),
+    ("name_phonetic", 0.30),
+    ("name_tokens", 0.40),
+)
+ACRONYM_SCORE = 0.9
+# Parts on both sides that find no partner (Kim Jong Un / Kim Jong Il) subtract up to this much.
+CONFLICT_WEIGHT = 0.4
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A non-name feature: adds ``up * score + down * (1 - score)`` to the name score."""
+
+    name: str
+    up: float
+    down: float
+    fn: Callable[[NameQuery, ListEntity], f.Outcome | None]
+
+
+ADJUSTMENTS: tuple[Adjustment, ...] = (
+    Adjustment("birth_date", 0.08, -0.30, f.birth_date),
+    Adjustment("country", 0.05, -0.10, f.country),
+    Adjustment("identifier", 0.40, 0.0, f.identifiers),
+    Adjustment("schema", 0.0, -0.35, f.schema),
+)
+
+
+def _one(x: float) -> float:
+    return 0.0 if x < 0 else 1.0 if x > 1 else x
+
+
+def quick_name_score(q: NormName, c: NormName) -> float:
+    """Cheap upper-bound-ish ranking score used to pick which candidates get the full table."""
+    if q.sorted_compact == c.sorted_compact:
+        return 1.0
+    lit = max(f._sim(q.compact, c.compact), f._sim(q.sorted_compact, c.sorted_compact))
+    pho = max(f._sim(q.skeleton, c.skeleton), f._sim(q.sorted_skeleton, c.sorted_skeleton))
+    conf = f._confidence(min(q.skeleton, c.skeleton, key=len))
+    pho = conf * pho + (1 - conf) * lit
+    if len(q.tokens) == 1 and q.compact in c.acronyms or len(c.tokens) == 1 and c.compact in q.acronyms:
+        return ACRONYM_SCORE
+    return 0.5 * lit + 0.5 * pho
+
+
+def name_score(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, list[FeatureResult]]:
+    """Score of two names with every feature and its reason."""
+    exact = f.name_exact(q, c)
+    if exact is not None:
+        return 1.0, [FeatureResult("name_exact", 1.0, 1.0, exact[1])]
+    results: list[FeatureResult] = []
+    total = 0.0
+    al = f.align_tokens(q, c)
+    outcomes = {
+        "name_literal": f.name_literal(q, c),
+        "name_phonetic": f.name_phonetic(q, c),
+        "name_tokens": f.name_tokens(q, c, weight, al),
+    }
+    for name, w in NAME_FEATURES:
+        value, reason = outcomes[name]
+        total += w * value
+        results.append(FeatureResult(name, round(value, 4), w, reason))
+    conflict = f.name_conflict(q, c, weight, al)
+    if conflict is not None:
+        delta = -CONFLICT_WEIGHT * conflict[0]
+        total += delta
+        results.append(FeatureResult("name_conflict", round(conflict[0], 4), round(delta, 4), conflict[1]))
+    acro = f.name_acronym(q, c)
+    if acro is not None:
+        results.insert(0, FeatureResult("name_acronym", acro[0], ACRONYM_SCORE, acro[1]))
+        total = max(total, ACRONYM_SCORE)
+    return total, results
+
+
+def score_pair(
+    q: NormName,
+    c: NormName,
+    query: NameQuery,
+    entity: ListEntity,
+    weight: f.TokenWeight,
+) -> tuple[float, list[FeatureResult]]:
+    """Full ``mistrust-v1`` score of a query against one listed name of one entity."""
+    score, results = name_score(q, c, weight)
+    for adj in ADJUSTMENTS:
+        outcome = adj.fn(query, entity)
+        if outcome is None:
+            continue
+        value, reason = outcome
+        delta = adj.up * value + adj.down * (1.0 - value)
+        score += delta
+        results.append(FeatureResult(adj.name, round(value, 4), round(delta, 4), reason))
+    return round(_one(score), 4), results
+
+
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "name_score", "quick_name_score", "score_pair"]

@@ -1,0 +1,301 @@
+"""The features of ``mistrust-v1``: small functions, each returning a score in [0, 1] and a reason.
+
+Name features compare two ``NormName``s; the other features compare the query's optional
+facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
+nothing to compare returns ``None`` and does not appear in the hit's explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from mistrust.model import ListEntity, NameQuery
+from mistrust.screen.normalize import NormName, skeleton
+
+Outcome = tuple[float, str]
+TokenWeight = Callable[[str], float]
+
+
+def _sim(a: str, b: str) -> float:
+    """Share of letters two strings have in common, in order (Indel similarity, 0..1)."""
+    if not a or not b:
+        return 0.0
+    return float(Indel.normalized_similarity(a, b))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def name_literal(q: NormName, c: NormName) -> Outcome:
+    """Letters in common, as written and with name parts sorted (order-insensitive)."""
+    as_written = _sim(q.compact, c.compact)
+    ordered = _sim(q.sorted_compact, c.sorted_compact)
+    if ordered > as_written:
+        return ordered, f"'{q.text}' and '{c.text}' share {_pct(ordered)} of their letters once name parts are put in the same order"
+    return as_written, f"'{q.text}' and '{c.text}' share {_pct(as_written)} of their letters"
+
+
+def _confidence(skel: str) -> float:
+    """How much a skeleton of this length says: two consonants say little, four or more a lot."""
+    return min(1.0, (len(skel) + 1) / 5)
+
+
+def name_phonetic(q: NormName, c: NormName) -> Outcome:
+    """Agreement of the phonetic skeletons (vowels dropped, similar consonants folded).
+
+    Short skeletons are blended with the letters themselves: "IRGC" and "AORC" both reduce to
+    "rk", which on its own would claim they sound the same.
+    """
+    as_written = _sim(q.skeleton, c.skeleton)
+    ordered = _sim(q.sorted_skeleton, c.sorted_skeleton)
+    best = max(as_written, ordered)
+    conf = _confidence(min(q.skeleton, c.skeleton, key=len))
+    if conf < 1.0:
+        letters = max(_sim(q.compact, c.compact), _sim(q.sorted_compact, c.sorted_compact))
+        best = conf * best + (1 - conf) * letters
+        return best, f"short names: skeletons '{q.skeleton}'/'{c.skeleton}' blended with letters: {_pct(best)}"
+    if best == 1.0:
+        return 1.0, f"they sound alike: same consonant skeleton '{c.skeleton}' (spelling and vowel variants ignored)"
+    return best, f"consonant skeletons '{q.skeleton}' and '{c.skeleton}' agree {_pct(best)}"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatch:
+    query: str
+    listed: str
+    score: float
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Which name parts of the query found a partner among the listed name's parts."""
+
+    matches: tuple[TokenMatch, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_listed: tuple[str, ...]
+
+
+def _token_match(a: str, b: str) -> tuple[float, str]:
+    if a == b:
+        return 1.0, "same"
+    if len(a) == 1 or len(b) == 1:
+        # An initial stands for any word with that first letter; it says little on its own.
+        return (0.6, "initial") if a[0] == b[0] else (0.0, "")
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        if len(sa) >= 3:
+            return 0.9, "sounds alike"
+        # A one- or two-consonant skeleton ("rs" for Reza/Raza, "n" for Un/Yn) is weak evidence
+        # on its own: the words must also start alike, with the same letter or with the same
+        # consonant sound (Jong/Chong), not with different vowels (IRGC/AORC share "rk" only).
+        if a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3):
+            return 0.8, "sounds alike"
+        return 0.0, ""
+    # Spelling variants of short words are too easy to fake (Ali/Wali); long words only.
+    if min(len(a), len(b)) >= 5:
+        r = _sim(a, b)
+        if r >= 0.8:
+            return r, "spelling variant"
+    return 0.0, ""
+
+
+def _merge(single: str, parts: list[str]) -> float:
+    """Does one word equal adjacent words written together ("Gimjeong" / "Kim Jong")?"""
+    joined = "".join(parts)
+    sk = skeleton(single)
+    if (len(sk) >= 3 and sk == skeleton(joined)) or _sim(single, joined) >= 0.85:
+        return 0.9
+    return 0.0
+
+
+def align_tokens(q: NormName, c: NormName) -> Alignment:
+    """Greedy one-to-one alignment of name parts, best pairs first; then word merges."""
+    pairs: list[tuple[float, int, int, str]] = []
+    for i, a in enumerate(q.tokens):
+        for j, b in enumerate(c.tokens):
+            score, how = _token_match(a, b)
+            if score > 0:
+                pairs.append((score, i, j, how))
+    pairs.sort(key=lambda p: -p[0])
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    out: list[TokenMatch] = []
+    for score, i, j, how in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        out.append(TokenMatch(q.tokens[i], c.tokens[j], score, how))
+    # Syllables split on one side and joined on the other: try runs of 2-3 adjacent free words.
+    for side_a, side_b, used_a, used_b, flip in ((q.tokens, c.tokens, used_q, used_c, False),
+                                                  (c.tokens, q.tokens, used_c, used_q, True)):
+        for i, word in enumerate(side_a):
+            if i in used_a or len(word) < 4:
+                continue
+            for size in (2, 3):
+                for j in range(len(side_b) - size + 1):
+                    run = list(range(j, j + size))
+                    if any(k in used_b for k in run):
+                        continue
+                    score = _merge(word, [side_b[k] for k in run])
+                    if score:
+                        used_a.add(i)
+                        used_b.update(run)
+                        joined = " ".join(side_b[k] for k in run)
+                        out.append(TokenMatch(joined, word, score, "joined") if flip
+                                   else TokenMatch(word, joined, score, "joined"))
+                        break
+                if i in used_a:
+                    break
+    return Alignment(
+        tuple(out),
+        tuple(t for k, t in enumerate(q.tokens) if k not in used_q),
+        tuple(t for k, t in enumerate(c.tokens) if k not in used_c),
+    )
+
+
+def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome:
+    """Share of both names' parts that find a partner, each part weighted by its rarity.
+
+    Rare parts ("Movahed") count more than common ones ("Mohammad", "Trading"), so two names
+    that share only common words score low. Names written as one word on one side and split on
+    the other ("Namchongang" / "Nam Chon Gang") are judged on their joined letters.
+    """
+    if not q.tokens or not c.tokens:
+        return 0.0, "no name parts to compare"
+    al = al or align_tokens(q, c)
+    total = sum(weight(t) for t in q.tokens) + sum(weight(t) for t in c.tokens)
+    got = 0.0
+    for m in al.matches:
+        got += m.score * (sum(weight(t) for t in m.query.split(" ")) + sum(weight(t) for t in m.listed.split(" ")))
+    share = min(1.0, got / total) if total else 0.0
+    joined = _sim(q.compact, c.compact)
+    if joined >= 0.9 and joined > share and len(q.tokens) != len(c.tokens):
+        return joined, f"the same letters split into words differently ('{q.text}' / '{c.text}')"
+    parts = [f"{m.query}={m.listed}" + ("" if m.how == "same" else f" ({m.how})") for m in al.matches]
+    reason = f"{_pct(share)} of name parts by rarity agree: " + (", ".join(parts) if parts else "none")
+    if al.unmatched_query:
+        reason += f"; query only: {' '.join(al.unmatched_query)}"
+    if al.unmatched_listed:
+        reason += f"; listed only: {' '.join(al.unmatched_listed)}"
+    return share, reason
+
+
+def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome | None:
+    """Both names have parts the other lacks: likely two people sharing a family name.
+
+    "Kim Jong Un" / "Kim Jong Il" agree letter by letter almost everywhere, but each has a
+    given-name part the other does not: that is evidence against, not just missing evidence.
+    The score is the smaller of the two unexplained shares (by rarity).
+    """
+    al = al or align_tokens(q, c)
+    if not al.unmatched_query or not al.unmatched_listed:
+        return None
+    if _sim(q.compact, c.compact) >= 0.9:
+        return None  # same letters, different word splits: not a conflict
+    wq = sum(weight(t) for t in q.tokens)
+    wc = sum(weight(t) for t in c.tokens)
+    share = min(sum(weight(t) for t in al.unmatched_query) / wq, sum(weight(t) for t in al.unmatched_listed) / wc)
+    return share, (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
+                   f"vs '{' '.join(al.unmatched_listed)}'")
+
+
+def name_acronym(q: NormName, c: NormName) -> Outcome | None:
+    """One name is the initials of the other (IRGC / Islamic Revolutionary Guard Corps)."""
+    if len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms:
+        return 1.0, f"'{q.compact.upper()}' is the acronym of '{c.text}'"
+    if len(c.tokens) == 1 and len(c.compact) >= 3 and c.compact in q.acronyms:
+        return 1.0, f"listed name '{c.compact.upper()}' is the acronym of '{q.text}'"
+    return None
+
+
+def name_exact(q: NormName, c: NormName) -> Outcome | None:
+    if q.sorted_compact and q.sorted_compact == c.sorted_compact:
+        if q.tokens == c.tokens:
+            return 1.0, f"same name once case, script, punctuation and legal forms are normalised ('{c.text}')"
+        return 1.0, f"same name parts in another order ('{q.text}' / '{c.text}')"
+    return None
+
+
+def birth_date(query: NameQuery, entity: ListEntity) -> Outcome | None:
+    """Dates are ISO prefixes; the shared precision decides. A year apart is a likely typo."""
+    if not query.birth_date or not entity.birth_dates:
+        return None
+    qd = query.birth_date.strip()
+    best: Outcome | None = None
+    for listed in entity.birth_dates:
+        n = min(len(qd), len(listed))
+        if n >= 4 and qd[:n] == listed[:n]:
+            return 1.0, f"birth date {qd} agrees with listed {listed}"
+        if qd[:4].isdigit() and listed[:4].isdigit() and abs(int(qd[:4]) - int(listed[:4])) <= 1:
+            best = (0.5, f"birth date {qd} is within a year of listed {listed}")
+    return best or (0.0, f"birth date {qd} differs from listed {', '.join(entity.birth_dates)}")
+
+
+def country(query: NameQuery, entity: ListEntity) -> Outcome | None:
+    listed = {c.lower() for c in (*entity.nationalities, *entity.countries)}
+    wanted = {c.lower() for c in query.countries}
+    if not wanted or not listed:
+        return None
+    common = wanted & listed
+    if common:
+        return 1.0, f"country {', '.join(sorted(common))} is linked to the entry"
+    return 0.0, f"country {', '.join(sorted(wanted))} not among listed {', '.join(sorted(listed))}"
+
+
+def _clean_id(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum()).removeprefix("IMO")
+
+
+def identifiers(query: NameQuery, entity: ListEntity) -> Outcome | None:
+    """An identifier (IMO, passport...) equal to a listed one nearly settles the match."""
+    if not query.identifiers or not entity.identifiers:
+        return None
+    listed = {_clean_id(i.value): i for i in entity.identifiers}
+    for raw in query.identifiers:
+        found = listed.get(_clean_id(raw))
+        if found is not None:
+            return 1.0, f"identifier {raw} equals listed {found.type} {found.value}"
+    return None
+
+
+_SCHEMA_FAMILY = {"Person": "person", "Organization": "org", "LegalEntity": "org", "Company": "org",
+                  "Vessel": "vessel", "Aircraft": "aircraft"}
+
+
+def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
+    if query.schema in ("", "Any"):
+        return None
+    qf = _SCHEMA_FAMILY.get(query.schema, query.schema)
+    ef = _SCHEMA_FAMILY.get(entity.schema, entity.schema)
+    if entity.schema == "LegalEntity" and qf in ("person", "org"):
+        return None  # a LegalEntity may be either; no evidence either way
+    if qf == ef:
+        return 1.0, f"both are {query.schema}"
+    return 0.0, f"query is a {query.schema}, the entry a {entity.schema}"
+
+
+__all__ = [
+    "Outcome",
+    "Alignment",
+    "TokenMatch",
+    "align_tokens",
+    "birth_date",
+    "country",
+    "identifiers",
+    "name_acronym",
+    "name_exact",
+    "name_conflict",
+    "name_literal",
+    "name_phonetic",
+    "name_tokens",
+    "schema",
+]

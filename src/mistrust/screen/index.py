@@ -1,0 +1,204 @@
+"""Candidate retrieval and ranking: ``ScreenIndex.build(lists)`` then ``index.search(query)``.
+
+Every listed name (primary and aliases) is indexed under several kinds of key, so that a
+query finds its candidates through whichever form survives its spelling:
+
+* ``t:`` normalised words (``t:movahed``), and acronyms of multi-word names under ``a:``
+  (``a:irgc``); a one-word query is looked up under ``a:`` too, and a long query's own
+  acronym under ``t:``, so IRGC and Islamic Revolutionary Guard Corps find each other;
+* ``s:`` phonetic skeletons of words (``s:hsn`` for Hosseini/Husaini/Hoseyni);
+* ``k:`` the skeleton of the whole name with spaces removed (Namchongang / Nam Chon Gang);
+* ``g:`` character trigrams of the joined name, for typos and split or merged words.
+
+Each key weighs its inverse document frequency; the names with the most weight in common
+are the candidates (never a scan of all names). Candidates are ranked with a cheap score,
+and the best few get the full ``mistrust-v1`` feature table with reasons.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+
+from mistrust.model import Hit, ListEntity, LoadedList, NameQuery
+from mistrust.model._ids import content_id
+from mistrust.screen.algorithm import ALGORITHM, quick_name_score, score_pair
+from mistrust.screen.normalize import NormName, normalize_name
+
+INDEX_FORMAT = 1
+# Candidate names taken from the index per query, and how many get the full feature table.
+RETRIEVE = 50
+FULL_SCORE = 15
+# Keys found in more names than this say almost nothing and cost time; they are skipped.
+MAX_POSTINGS_SHARE = 0.08
+
+
+def name_keys(n: NormName) -> set[str]:
+    keys: set[str] = set()
+    for t in n.tokens:
+        keys.add("t:" + t)
+    for s in n.skeletons:
+        if len(s) >= 2:
+            keys.add("s:" + s)
+    if n.skeleton:
+        keys.add("k:" + n.skeleton)
+    padded = f"^{n.compact}$"
+    for i in range(len(padded) - 2):
+        keys.add("g:" + padded[i : i + 3])
+    for a in n.acronyms:
+        keys.add("a:" + a)
+    return keys
+
+
+def query_keys(n: NormName) -> set[str]:
+    keys = name_keys(n)
+    # Acronym lookups go both ways: the query's words as acronyms, the query's acronym as a word.
+    keys = {k for k in keys if not k.startswith("a:")}
+    for t in n.tokens:
+        if len(t) >= 2:
+            keys.add("a:" + t)
+    for a in n.acronyms:
+        keys.add("t:" + a)
+    return keys
+
+
+@dataclass
+class IndexedName:
+    entity: int  # position in ScreenIndex.entities
+    name: str
+    norm: NormName
+
+
+@dataclass
+class IndexedEntity:
+    entity: ListEntity
+    list_version: str
+
+
+class ScreenIndex:
+    """An in-memory screening index over the current lists. Build once, search many times."""
+
+    def __init__(self) -> None:
+        self.entities: list[IndexedEntity] = []
+        self.names: list[IndexedName] = []
+        self.postings: dict[str, np.ndarray] = {}
+        self.idf: dict[str, float] = {}
+        self.list_versions: list[str] = []
+        self.state: str | None = None  # the Workspace's lists_state() it was built for
+        self._token_weight: dict[str, float] = {}
+        self._default_weight = 1.0
+        self._by_id: dict[str, ListEntity] = {}
+
+    @classmethod
+    def build(cls, loaded_lists: list[LoadedList], state: str | None = None) -> ScreenIndex:
+        self = cls()
+        self.state = state
+        raw: dict[str, list[int]] = defaultdict(list)
+        for loaded in loaded_lists:
+            self.list_versions.append(loaded.version.id)
+            for entity in loaded.entities:
+                e_pos = len(self.entities)
+                self.entities.append(IndexedEntity(entity, loaded.version.id))
+                seen: set[str] = set()
+                for name in entity.all_names():
+                    norm = normalize_name(name)
+                    if not norm.compact or norm.compact in seen:
+                        continue
+                    seen.add(norm.compact)
+                    n_pos = len(self.names)
+                    self.names.append(IndexedName(e_pos, name, norm))
+                    for key in name_keys(norm):
+                        raw[key].append(n_pos)
+        n = max(len(self.names), 1)
+        self.postings = {k: np.asarray(v, dtype=np.int32) for k, v in raw.items()}
+        self.idf = {k: math.log(1 + n / len(v)) for k, v in raw.items()}
+        self._default_weight = math.log(1 + n)
+        self._token_weight = {k[2:]: v for k, v in self.idf.items() if k.startswith("t:")}
+        return self
+
+    def token_weight(self, token: str) -> float:
+        """Rarity of a name word among all listed names (unknown words are rare)."""
+        return self._token_weight.get(token, self._default_weight)
+
+    def candidates(self, norm: NormName, size: int = RETRIEVE) -> list[int]:
+        """Positions of the names sharing the most key weight with ``norm``."""
+        if not self.names:
+            return []
+        scores = np.zeros(len(self.names), dtype=np.float32)
+        cap = max(50, int(MAX_POSTINGS_SHARE * len(self.names)))
+        hit_any = False
+        for key in query_keys(norm):
+            post = self.postings.get(key)
+            if post is None or len(post) > cap:
+                continue
+            scores[post] += self.idf[key]
+            hit_any = True
+        if not hit_any:
+            return []
+        if len(scores) > size:
+            top = np.argpartition(-scores, size)[:size]
+        else:
+            top = np.arange(len(scores))
+        return [int(i) for i in top if scores[i] > 0]
+
+    def search(
+        self,
+        query: NameQuery,
+        threshold: float = 0.7,
+        limit: int = 10,
+        min_score: float = 0.5,
+        exclude: Collection[int] = (),
+    ) -> list[Hit]:
+        """Ranked, explained hits for ``query`` with ``score >= min_score`` (at most ``limit``).
+
+        ``exclude`` holds name positions to ignore (leave-one-alias-out evaluation).
+        """
+        norm = normalize_name(query.name)
+        if not norm.compact:
+            return []
+        ranked = sorted(
+            ((quick_name_score(norm, self.names[i].norm), i) for i in self.candidates(norm) if i not in exclude),
+            reverse=True,
+        )
+        best: dict[int, Hit] = {}
+        for _, pos in ranked[: max(FULL_SCORE, limit)]:
+            iname = self.names[pos]
+            ient = self.entities[iname.entity]
+            score, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight)
+            current = best.get(iname.entity)
+            if current is not None and current.score >= score:
+                continue
+            best[iname.entity] = Hit(
+                entity_id=ient.entity.id,
+                entity_name=ient.entity.name,
+                schema=ient.entity.schema,
+                list_version=ient.list_version,
+                query_name=query.name,
+                matched_name=iname.name,
+                score=score,
+                match=score >= threshold,
+                threshold=threshold,
+                algorithm=ALGORITHM,
+                features=feats,
+                programs=list(ient.entity.programs),
+                id=hit_id(query.name, ient.entity.id),
+            )
+        hits = sorted((h for h in best.values() if h.score >= min_score), key=lambda h: (-h.score, h.entity_id))
+        return hits[:limit]
+
+    def entity(self, entity_id: str) -> ListEntity | None:
+        if len(self._by_id) != len(self.entities):
+            self._by_id = {ie.entity.id: ie.entity for ie in self.entities}
+        return self._by_id.get(entity_id)
+
+
+def hit_id(query_name: str, entity_id: str) -> str:
+    """Same normalised query and entity -> same hit id, so judgements carry over runs."""
+    return content_id(normalize_name(query_name).sorted_compact, entity_id)
+
+
+__all__ = ["FULL_SCORE", "INDEX_FORMAT", "RETRIEVE", "ScreenIndex", "hit_id", "name_keys", "query_keys"]

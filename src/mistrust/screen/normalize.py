@@ -1,0 +1,219 @@
+"""Name normalisation for screening: one ``NormName`` per list name or query.
+
+The steps, in order, and why:
+
+1. Script: every script is transliterated to Latin ASCII with rigour (ICU underneath), so
+   Cyrillic, Arabic/Persian, Hangul and CJK input is compared in the same alphabet as the lists.
+2. Case, diacritics and punctuation: lower case; apostrophes vanish (``O'Brien`` = ``OBrien``),
+   every other punctuation mark (hyphen, dot, comma, brackets) separates words, so
+   ``Jong-un`` and ``Jong Un`` give the same tokens.
+3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
+   the ends of a name: they say what kind of body it is, not which one. A few generic words are
+   folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``, plural ``-s``).
+4. Phonetic skeleton (``skeleton()``): a general key for transliteration variants, not a table of
+   names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
+   Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
+   equivalent consonants are folded (k/g/q/c, t/d, p/b, j/ch/zh/dj, s/z, v/w), ``ng`` = ``n``
+   and doubled letters collapse.
+5. Name-part order and word splits: ``compact`` joins the tokens without spaces as written
+   (``Nam Chon Gang`` = ``Namchongang``), ``sorted_compact`` joins them in sorted order so that
+   ``Hosseini Ali`` = ``Ali Hosseini``.
+6. Acronyms: the initials of a multi-word name (without particles such as ``of``/``the``),
+   so ``IRGC`` can be found from ``Islamic Revolutionary Guard Corps`` and back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.text import ascii_text
+
+# Legal forms, in their normalised token spelling. Dropped only at the ends of a name and only
+# when something else is left, so a company literally called "Limited" keeps its name.
+LEGAL_FORMS = frozenset(
+    """
+    co company companies corp corporation corporations inc incorporated ltd limited llc llp lp plc
+    gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
+    fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
+    """.split()
+)
+# Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport").
+LEADING_LEGAL_FORMS = frozenset("jsc ojsc pjsc cjsc ooo zao oao pao tov llc".split())
+# Multi-token legal forms collapsed before stripping.
+_LEGAL_PHRASES = (
+    ("co ltd", "ltd"),
+    ("company limited", "ltd"),
+    ("private limited", "ltd"),
+    ("public limited company", "plc"),
+    ("joint stock company", "jsc"),
+    ("limited liability company", "llc"),
+    ("limited liability partnership", "llp"),
+    ("fz llc", "fzllc"),
+    ("sdn bhd", "bhd"),
+    ("pty ltd", "ltd"),
+)
+# Words that carry no identity in a person's or organisation's name; left out of acronyms and
+# skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
+PARTICLES = frozenset("of the and for de del la le du des van von der al el ul os".split())
+_FOLD_WORDS = {
+    "centre": "center",
+    "centres": "center",
+    "centers": "center",
+    "industries": "industry",
+    "industrial": "industry",
+    "ibn": "bin",
+    "ben": "bin",
+    "abdol": "abdul",
+    "abdel": "abdul",
+    "abd": "abdul",
+    "&": "and",
+}
+
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Skeleton folds: digraphs first (order matters: "ng" before "g" becomes "k").
+_DIGRAPHS = (
+    ("sch", "s"),
+    ("tch", "j"),
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("gh", "k"),
+    ("sh", "s"),
+    ("zh", "j"),
+    ("ch", "j"),
+    ("dj", "j"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ng", "n"),
+)
+_LETTERS = str.maketrans(
+    {
+        "q": "k",
+        "c": "k",
+        "g": "k",
+        "x": "ks",
+        "z": "s",
+        "w": "v",
+        "b": "p",
+        "d": "t",
+        "a": None,
+        "e": None,
+        "i": None,
+        "o": None,
+        "u": None,
+        "y": None,
+    }
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class NormName:
+    """A name in every form the index and the features compare."""
+
+    original: str
+    tokens: tuple[str, ...]  # normalised words, legal forms removed
+    compact: str  # tokens joined as written
+    sorted_compact: str  # tokens sorted then joined: name-part order does not matter
+    skeletons: tuple[str, ...]  # phonetic skeleton of each token (particles dropped)
+    skeleton: str  # skeleton of ``compact`` (word splits do not matter)
+    sorted_skeleton: str  # skeleton of the tokens in sorted order
+    acronyms: tuple[str, ...]  # initials of multi-word names, with and without legal forms
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def ascii_words(name: str) -> list[str]:
+    """Latin lower-case words of ``name``, any script, punctuation removed."""
+    text = ascii_text(name).lower()
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    return [w for w in _NON_ALNUM.split(text) if w]
+
+
+def fold_word(word: str) -> str:
+    """One spelling for generic variants: centre/center, industries/industry, plural -s."""
+    folded = _FOLD_WORDS.get(word)
+    if folded is not None:
+        return folded
+    # Plural -s on long words ("guards" corps = "guard" corps); "-ss" and short words kept.
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and not word.isdigit():
+        return word[:-1]
+    return word
+
+
+def strip_legal_forms(words: list[str]) -> list[str]:
+    """Drop legal forms at the ends of an organisation name, keeping at least one word."""
+    text = " " + " ".join(words) + " "
+    for phrase, short in _LEGAL_PHRASES:
+        text = text.replace(" " + phrase + " ", " " + short + " ")
+    out = text.split()
+    while len(out) > 1 and out[-1] in LEGAL_FORMS:
+        out.pop()
+    while len(out) > 1 and out[0] in LEADING_LEGAL_FORMS:
+        out.pop(0)
+    return out
+
+
+def skeleton(word: str) -> str:
+    """Phonetic skeleton of one word or a compact string (see the module docstring)."""
+    s = word
+    for digraph, repl in _DIGRAPHS:
+        if digraph in s:
+            s = s.replace(digraph, repl)
+    s = _REPEATS.sub(r"\1", s)
+    s = s.translate(_LETTERS)
+    s = _REPEATS.sub(r"\1", s)
+    # Pure-vowel words ("Ali" without its consonants is "l"; "Eu", "Ai") keep their letters so
+    # they still say something.
+    return s or word
+
+
+def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for seq in (core, words):
+        letters = [w[0] for w in seq if w not in PARTICLES and not w.isdigit()]
+        if len(letters) >= 2:
+            acro = "".join(letters)
+            if acro not in out:
+                out.append(acro)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(name: str) -> NormName:
+    """Normalise one name (cached: list names and repeated batch queries are normalised once)."""
+    # Legal forms are stripped before folding plurals, so "Corps" never becomes the form "corp".
+    words = [fold_word(w) for w in ascii_words(name)]
+    core = [fold_word(w) for w in strip_legal_forms(ascii_words(name))] if words else []
+    skel_tokens = tuple(skeleton(w) for w in core if w not in PARTICLES) or tuple(skeleton(w) for w in core)
+    compact = "".join(core)
+    ordered = sorted(core)
+    return NormName(
+        original=name,
+        tokens=tuple(core),
+        compact=compact,
+        sorted_compact="".join(ordered),
+        skeletons=skel_tokens,
+        skeleton=skeleton(compact) if compact else "",
+        sorted_skeleton="".join(sorted(skel_tokens)),
+        acronyms=acronyms_of(words, core),
+    )
+
+
+__all__ = [
+    "LEGAL_FORMS",
+    "NormName",
+    "PARTICLES",
+    "acronyms_of",
+    "ascii_words",
+    "fold_word",
+    "normalize_name",
+    "skeleton",
+    "strip_legal_forms",
+]

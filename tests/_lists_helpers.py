@@ -1,0 +1,29 @@
+"""Helpers for the lists tests: shared files parsed once per test session."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from conftest import require_shared
+from mistrust.lists import load_file
+from mistrust.model.lists import LoadedList
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+
+
+def sanctions(*parts: str) -> Path:
+    return require_shared("sanctions", *parts)
+
+
+@lru_cache(maxsize=None)
+def _load(path: str) -> LoadedList:
+    return load_file(path)
+
+
+def loaded(*parts: str) -> LoadedList:
+    return _load(str(sanctions(*parts)))
+
+
+def by_id(lst: LoadedList) -> dict:
+    return {e.id: e for e in lst.entities}

@@ -1,0 +1,115 @@
+"""Table of match / no-match cases for ``mistrust-v1`` name comparison (no list needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.screen import compare_names, normalize_name
+
+THRESHOLD = 0.7
+
+# (query, listed name, why it must match)
+MATCH = [
+    ("Hosseini", "Husaini", "Persian vowel variant"),
+    ("Hoseyni", "Hosseini", "Persian y/i and doubled s"),
+    ("Seyed Ali Hoseyni", "Sayyed Ali Husaini", "whole Persian name, every part respelled"),
+    ("Reza", "Raza", "Persian vowel"),
+    ("Mohammad", "Muhammad", "Arabic/Persian vowel"),
+    ("Mohammad Reza Hosseini", "Muhammad Raza Husaini", "three respelled parts"),
+    ("Namchongang Trading", "Nam Chon Gang Trading", "Korean syllables split"),
+    ("Nam Chon Gang", "NAMCHONGANG", "Korean syllables joined"),
+    ("Kim Jong Un", "Kim Jong-un", "hyphenated given name"),
+    ("Kim Jong-Un", "KIM JONG UN", "case and hyphen"),
+    ("Ким Чен Ын", "Kim Jong Un", "Cyrillic input"),
+    ("김정은", "Kim Jong Un", "Hangul input, syllables joined by the romaniser"),
+    ("محمد حسینی", "Mohammad Hosseini", "Persian script input without vowels"),
+    ("IRGC", "Islamic Revolutionary Guard Corps", "acronym"),
+    ("Islamic Revolutionary Guards Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS", "plural variant"),
+    ("Shahid Movahed Industries Co., Ltd.", "SHAHID MOVAHED INDUSTRIES", "legal form"),
+    ("Tehran Research Centre", "Tehran Research Center", "centre/center"),
+    ("Hosseini, Ali", "Ali Hosseini", "name-part order"),
+    ("M. Hosseini Jafari", "Mohammad Hosseini Jafari", "initial"),
+    ("Müller Maschinenbau GmbH", "MULLER MASCHINENBAU", "diacritics and legal form"),
+]
+
+# (query, listed name, why it must not match)
+NO_MATCH = [
+    ("Kim Jong Un", "Kim Jong Il", "same family, different given name"),
+    ("Kim Jong Un", "Kim Jong Nam", "same family, different given name"),
+    ("Ri Jong Chol", "Ri Jong Su", "Korean names sharing two syllables"),
+    ("John Smith", "John Smithson", "different surname that starts alike"),
+    ("Ali", "Ali Khamenei", "one-token name against a longer name"),
+    ("Kim", "Kim Jong Un", "one-token family name"),
+    ("Korea Mining Development Trading Corporation", "Korea Kwangson Banking Corporation", "generic words only"),
+    ("Green Pine Associated Corporation", "Green Energy Holdings", "one shared word"),
+    ("Bank Melli Iran", "Bank Sepah", "shared generic word"),
+    ("IRGC", "Iran Gas Company", "acronym of a different name"),
+]
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
+def test_variants_match(query: str, listed: str, why: str) -> None:
+    result = compare_names(query, listed, threshold=THRESHOLD)
+    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    assert result["reasons"], "a match must say why"
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
+def test_hard_negatives_do_not_match(query: str, listed: str, why: str) -> None:
+    result = compare_names(query, listed, threshold=THRESHOLD)
+    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+
+
+def test_every_feature_has_a_reason_and_weight() -> None:
+    result = compare_names("Muhammad Raza Husaini", "Mohammad Reza Hosseini")
+    names = {f["name"] for f in result["features"]}
+    assert {"name_literal", "name_phonetic", "name_tokens"} <= names
+    for feature in result["features"]:
+        assert feature["reason"].strip()
+        assert 0.0 <= feature["score"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("facts", "direction"),
+    [
+        ({"a_birth_date": "1965-03-02", "b_birth_date": "1965"}, +1),
+        ({"a_birth_date": "1971", "b_birth_date": "1965-03-02"}, -1),
+        ({"a_country": "ir", "b_country": "ir"}, +1),
+        ({"a_country": "fr", "b_country": "ir"}, -1),
+        ({"a_identifier": "IMO 9123456", "b_identifier": "9123456"}, +1),
+    ],
+)
+def test_facts_move_the_score(facts: dict[str, str], direction: int) -> None:
+    base = compare_names("Hossein Dehghan", "Hosein Dehqan", schema="Person")["score"]
+    moved = compare_names("Hossein Dehghan", "Hosein Dehqan", schema="Person", **facts)
+    assert (moved["score"] - base) * direction > 0, (base, moved)
+    assert any(k in " ".join(moved["reasons"]) for k in ("birth date", "country", "identifier"))
+
+
+def test_birth_date_mismatch_turns_a_match_into_no_match() -> None:
+    assert compare_names("Ali Hosseini", "Ali Husaini", schema="Person")["match"]
+    far = compare_names("Ali Hosseini", "Ali Husaini", schema="Person", a_birth_date="1990", b_birth_date="1955")
+    assert not far["match"]
+
+
+def test_schema_mismatch_lowers_score() -> None:
+    same = compare_names("Sea Star", "Sea Star", schema="Vessel", b_schema="Vessel")
+    other = compare_names("Sea Star", "Sea Star", schema="Person", b_schema="Vessel")
+    assert same["match"] and not other["match"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Jong-un", "Jong Un"), ("O'Brien", "OBrien"), ("Centre", "Center"), ("Industries", "Industry"),
+     ("ACME Co., Ltd.", "Acme"), ("ИРАН", "Iran")],
+)
+def test_normalisation_equivalences(a: str, b: str) -> None:
+    assert normalize_name(a).sorted_compact == normalize_name(b).sorted_compact
+
+
+def test_compare_rejects_bad_records() -> None:
+    from mistrust.errors import InputError
+    from mistrust.screen import compare_record
+
+    with pytest.raises(InputError, match="'a' and 'b'"):
+        compare_record({"a": "x"}, 0.7)
