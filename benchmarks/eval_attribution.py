@@ -134,7 +134,7 @@ def ours_predict(docs: Iterable[Any]) -> Iterable[tuple[list[tuple[int, int]], l
     for doc in docs:
         # PolNeAR is univocal (each token has one role in one attribution), so only the outermost
         # layer is annotated; attributions nested inside another's content are not scored.
-        atts = top_level(find_attributions(doc))
+        atts = top_level(find_attributions(doc), doc.text)
         cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
         srcs = [(a.source.start, a.source.end) for a in atts if a.source is not None]
         yield cues, srcs

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from rigour.text import ascii_text
+from rigour.text import ascii_text, remove_bracketed_text
 
 from mistrust.lists import load_file
 from mistrust.model import ListEntity, LoadedList
@@ -53,6 +53,21 @@ _SIMPLE = re.compile(r"[^a-z0-9]+")
 
 
 def simple(name: str) -> str:
+    """Lower-case ASCII words in sorted order: "AHMADIAN, Ali Akbar" = "Ali Akbar Ahmadian"."""
+    return " ".join(sorted(_SIMPLE.sub(" ", ascii_text(name).lower()).split()))
+
+
+def party_names(entity: ListEntity) -> set[str]:
+    """Names used to recognise one party on two lists: as written and without bracketed parts."""
+    out = set()
+    for n in entity.all_names():
+        out.add(simple(n))
+        out.add(simple(remove_bracketed_text(n)))
+    out.discard("")
+    return out
+
+
+def _plain(name: str) -> str:
     return _SIMPLE.sub(" ", ascii_text(name).lower()).strip()
 
 
@@ -79,9 +94,8 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
     for loaded in lists:
         for e in loaded.entities:
             parent.setdefault(e.id, e.id)
-            for n in {simple(x) for x in e.all_names()}:
-                if n:
-                    by_name[n].append(e)
+            for n in party_names(e):
+                by_name[n].append(e)
     for ents in by_name.values():
         sources = {e.source for e in ents}
         if len(sources) < 2:
@@ -116,7 +130,7 @@ def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int,
                 others_same = any(normalize_name(n).compact == compact for n in rest)
                 pos = positions.get((e.id, compact))
                 exclude = frozenset() if others_same or pos is None else frozenset({pos})
-                sim = max(fuzz.token_sort_ratio(simple(alias.name), simple(n)) for n in rest)
+                sim = max(fuzz.token_sort_ratio(_plain(alias.name), _plain(n)) for n in rest)
                 q = Query(alias.name, e, e.source, "variant" if sim >= 70 else "different", exclude)
                 (ofac_queries if e.source == "ofac" else queries).append(q)
     if ofac_sample and len(ofac_queries) > ofac_sample:

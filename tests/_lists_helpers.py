@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from conftest import require_shared
@@ -16,7 +16,7 @@ def sanctions(*parts: str) -> Path:
     return require_shared("sanctions", *parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str) -> LoadedList:
     return load_file(path)
 

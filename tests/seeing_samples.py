@@ -80,3 +80,99 @@ def extractions(judgement: str | None = None) -> list[Extraction]:
                     links=[irgc_hit(judgement)]),
             Mention("Hamas", 40, 45, "Organization")]),
     ]
+
+
+SDN_ROWS = [
+    '10391,"ISLAMIC REVOLUTIONARY GUARD CORPS",-0- ,"IRAN] [SDGT] [IRGC",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    '19716,"SHAHID MOVAHED INDUSTRIES",-0- ,"NPWMD] [IFSR",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    '777,"EVIL <script>alert(1)</script> TRADING",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+]
+ALT_ROWS = [
+    '10391,5001,"a.k.a.","IRGC",-0- ',
+    '10391,5002,"a.k.a.","ISLAMIC REVOLUTIONARY GUARDS CORPS",-0- ',
+    '19716,5003,"a.k.a.","SHAHID HAJ ALI MOVAHED RESEARCH CENTER",-0- ',
+    '777,5004,"a.k.a.","<script>alert(\'alias\')</script>",-0- ',
+]
+
+
+def write_small_sdn(folder) -> object:
+    """A three-entry OFAC legacy CSV triple written for these tests (not copied from OFAC)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    # as OFAC publishes them: CRLF rows and a 0x1A end-of-file byte
+    (folder / "sdn.csv").write_bytes(("\r\n".join(SDN_ROWS) + "\r\n").encode() + b"\x1a")
+    (folder / "alt.csv").write_bytes(("\r\n".join(ALT_ROWS) + "\r\n").encode() + b"\x1a")
+    return folder / "sdn.csv"
+
+
+def sample_workspace_class():
+    """A real Workspace (lists, screening, judgements in SQLite) whose story, claims and
+    extraction methods return the hand-built samples above: tests of pages and the report
+    then do not depend on the state of the other rooms' engines."""
+    from mistrust import Workspace
+    from mistrust.errors import NotFoundError
+
+    class SampleWorkspace(Workspace):
+        def stories(self):  # type: ignore[override]
+            return stories()
+
+        def get_story(self, story_id):  # type: ignore[override]
+            for s in stories():
+                if s.id == story_id:
+                    return s
+            raise NotFoundError(f"no story {story_id}")
+
+        def story_claim_groups(self, story_id):  # type: ignore[override]
+            return self.get_story(story_id).claim_groups
+
+        def claims(self, doc_id=None, story_id=None):  # type: ignore[override]
+            return [c for c in claims() if doc_id is None or c.doc_id == doc_id]
+
+        def extraction_for(self, doc_id):  # type: ignore[override]
+            for e in extractions():
+                if e.doc_id == doc_id:
+                    return e
+            raise NotFoundError(f"no extraction for {doc_id}")
+
+        def get_documents(self, doc_ids):  # type: ignore[override]
+            return [d for d in documents() if d.id in doc_ids]
+
+        def get_document(self, doc_id):  # type: ignore[override]
+            for d in documents():
+                if d.id == doc_id:
+                    return d
+            raise NotFoundError(f"no document {doc_id}")
+
+    return SampleWorkspace
+
+
+EVIL_ARTICLE = (
+    "Example Wire report.\n\n"
+    "Officials said the <script>window.__pwned = 1; document.title = 'pwned'</script> tag turned up in a "
+    "filing from Example Corp on Monday, and investigators were still reviewing the material.\n\n"
+    "The agency said it would publish its findings next month after a further review of the documents.\n"
+)
+
+_SEEDS: dict[str, object] = {}
+
+
+def seeds_db(folder, shared_data, seeds):
+    """A workspace with the acceptance case: OFAC SDN 2021 triple and UN 2020 list, both seed
+    reports ingested, analysed and corroborated. Built once per test session (about 30 s)."""
+    from pathlib import Path
+
+    from mistrust import Workspace
+
+    if "db" in _SEEDS:
+        return _SEEDS["db"]
+    db = Path(folder) / "seeds.db"
+    sanctions = Path(shared_data) / "sanctions"
+    with Workspace(db) as ws:
+        ws.load_lists([sanctions / "ofac_sdn_csv_2021-07" / "sdn.csv", sanctions / "un_consolidated_2020-11-30.xml"])
+        ws.ingest(sorted(str(p) for p in Path(seeds).glob("*.txt")))
+        ws.analyze()
+        ws.corroborate()
+    _SEEDS["db"] = db
+    return db

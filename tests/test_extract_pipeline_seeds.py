@@ -45,7 +45,7 @@ def test_seed_sanctions_links(seeded, seeds_dir):
         assert hit.list_version in versions
         assert hit.features and all(f.reason for f in hit.features)
     # Countries and nationalities are never linked; nor are news agencies to look-alike list names.
-    for text, ex in results.values():
+    for _text, ex in results.values():
         for m in ex.entities:
             if m.label in ("Country", "Nationality", "Location") or m.text in ("AFP", "Bloomberg", "France24"):
                 assert m.links == [], (m.text, [h.entity_id for h in m.links])

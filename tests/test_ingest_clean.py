@@ -31,6 +31,8 @@ BOILERPLATE = [
     ("Follow us on Twitter", "share/follow prompt"),
     ("Advertisement", "advertisement marker"),
     ("Story continues below advertisement", "advertisement marker"),
+    ("Advertisement Continue reading the main story", "advertisement marker"),
+    ("This article is more than 1 year old", "advertisement marker"),
     ("Copyright © 2024 Example Media Ltd. All rights reserved.", "copyright notice"),
     ("A cargo ship docked at the harbour. (File)", "photo caption"),
     ("The seized containers at the port on Monday. (Reuters)", "photo caption"),
@@ -38,6 +40,11 @@ BOILERPLATE = [
     ("AP Photo/John Sample", "photo credit"),
     ("Image copyright Reuters Image caption The port seen from the air", "photo caption"),
     ("* * *", "separator"),
+    ("By Jane Example and Olaf Sample", "byline"),
+    ("By: Mara Fictive, Harbour Herald", "byline"),
+    ("Updated 10:32 AM EST, Tue February 9, 2021", "date line"),
+    ("Published: March 3, 2016", "date line"),
+    ("2021-02-09", "date line"),
 ]
 
 
@@ -55,6 +62,14 @@ PROSE = [
     "The photo, released by state media, showed the leader inspecting a launcher, the agency said.",
     "Follow the money, the investigators said, and you will find the shell companies.",
     "Yes.",
+    "By Tuesday the ship had left the port.",
+    "By then, Iran had denied it.",
+    "On March 3, 2016 the council voted.",
+    "In 2020.",
+    "Ad hoc talks resumed in Geneva.",
+    "Promoted to general last year, he now runs the missile forces.",
+    "Sponsored by the ministry, the exhibition showed new drones.",
+    "Print media were barred from the hearing.",
     "Tehran has denied the report.",
     "The ministry said it would comment later.",
 ]
@@ -136,3 +151,18 @@ def test_seed_reports_cleaned(seeds_dir: Path) -> None:
                 assert line.strip() in cleaned[name].text
     headline = [c.title for c in cleaned.values() if c.title]
     assert headline == ["UN Report: Iran, North Korea Have Resumed Joint Missile Development"]
+
+
+@pytest.mark.parametrize(("first", "is_headline"), [
+    ("Iran Denies Missile Cooperation With North Korea", True),
+    ("Iran says talk of missile help is 'a lie'", True),  # set apart by a blank line
+    ("Can sanctions stop the tanker trade?", True),
+    ("Officials said the ship was seized.", False),
+    ("“We will respond,” the minister said.", False),
+    ("Jane Reporter", False),  # a byline, too short
+    ("michael barbaro", False),
+])
+def test_headline_detection(first: str, is_headline: bool) -> None:
+    cleaned = clean_text(f"{first}\n\n{BODY}")
+    assert (cleaned.title == first) is is_headline
+    assert cleaned.text.startswith(first)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from mistrust.errors import DocumentRejected
 from mistrust.ingest.decode import decode_bytes
 from mistrust.ingest.html import MAX_DEPTH, extract_html, nesting_depth
-from mistrust.errors import DocumentRejected
 
 ARTICLE = (
     "Customs officers in Rotterdam impounded a shipment of aluminium tubes on Thursday, saying the "
@@ -91,6 +91,13 @@ def test_html_file_main_text_and_metadata(workspace, tmp_path: Path) -> None:
     assert "three other\nEuropean ports" in doc.text or "three other European ports" in doc.text
     for furniture in ("Home", "Subscribe to the Harbour Herald", "Please enter your comment", "All rights reserved"):
         assert furniture not in doc.text, furniture
+
+
+def test_html_saved_as_txt_is_read_as_html(workspace, tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    (doc,) = workspace.ingest([path])["documents"]
+    assert doc.outlet == "Harbour Herald" and "<p>" not in doc.text
 
 
 def test_html_declared_charset(workspace, tmp_path: Path) -> None:
@@ -291,3 +298,16 @@ def test_utf16_without_bom_sniffed() -> None:
     decoded = decode_bytes("Sanctions on the café owner".encode("utf-16-le"), "input")
     assert decoded.text == "Sanctions on the café owner"
     assert (decoded.encoding, decoded.method) == ("utf-16-le", "utf-16-sniffed")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("naïve résumé", "latin-1"),
+    ("Señor Pérez said “no” – twice.", "cp1252"),
+    ("Le ministère a refusé de commenter l'opération à Anvers.", "latin-1"),
+    ("Министерство иностранных дел заявило, что санкции незаконны и будут оспорены в суде.", "cp1251"),
+    ("Το υπουργείο εξωτερικών δήλωσε ότι οι κυρώσεις είναι παράνομες και θα προσβληθούν.", "cp1253"),
+])
+def test_single_byte_encodings_detected(text: str, encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding), "input")
+    assert decoded.text == text
+    assert decoded.method == "detected"

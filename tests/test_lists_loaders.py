@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from _lists_helpers import FIXTURES, by_id, loaded
 
+from _lists_helpers import FIXTURES, by_id, loaded
 from mistrust.lists import load_file
 
 # file, format, list name, published, {schema: count}
@@ -175,3 +175,8 @@ def test_format_override_and_deterministic_ids():
     a, b = load_file(path), load_file(path, format="eu-fsf-export")
     assert a.version.id == b.version.id
     assert [e.fingerprint() for e in a.entities] == [e.fingerprint() for e in b.entities]
+
+
+def test_un_alias_packing_several_spellings_is_split():
+    eslami = by_id(loaded("un_consolidated_2026-02-27.xml"))["un:IRi.014"]
+    assert [a.name for a in eslami.aliases] == ["Mohammad Islami", "Mohamed Islami", "Mohammed Islami"]

@@ -13,7 +13,7 @@ MATCH = [
     ("Hosseini", "Husaini", "Persian vowel variant"),
     ("Hoseyni", "Hosseini", "Persian y/i and doubled s"),
     ("Seyed Ali Hoseyni", "Sayyed Ali Husaini", "whole Persian name, every part respelled"),
-    ("Reza", "Raza", "Persian vowel"),
+    ("Ali Reza Tavakoli", "Ali Raza Tavakoli", "Persian vowel"),
     ("Mohammad", "Muhammad", "Arabic/Persian vowel"),
     ("Mohammad Reza Hosseini", "Muhammad Raza Husaini", "three respelled parts"),
     ("Namchongang Trading", "Nam Chon Gang Trading", "Korean syllables split"),

@@ -172,7 +172,7 @@ def claims_cmd(ctx: click.Context, as_json: bool, doc_id: str | None, story_id: 
         claims = ws.claims(doc_id=doc_id, story_id=story_id)
     finally:
         ws.close()
-    rows = [{"id": c.id, "doc_id": c.doc_id, "subject": c.subject, "predicate": c.predicate, "object": c.object,
+    rows: list[dict[str, Any]] = [{"id": c.id, "doc_id": c.doc_id, "subject": c.subject, "predicate": c.predicate, "object": c.object,
              "time": c.time, "status": c.status, "start": c.start, "end": c.end, "text": c.text,
              "attribution": attribution_json(c.attribution) if c.attribution else None} for c in claims]
     if as_json:

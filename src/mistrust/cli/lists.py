@@ -15,7 +15,9 @@ from mistrust.lists.update import SOURCES
 
 
 def _console() -> Console:
-    return Console(soft_wrap=True)
+    # Piped output (CI logs, `| less`) gets 80 columns from rich, too narrow for these tables.
+    console = Console()
+    return console if console.is_terminal else Console(width=140)
 
 
 @click.group("lists")
@@ -55,11 +57,12 @@ def show_cmd(ctx: click.Context, as_json: bool) -> None:
         click.echo("No lists loaded. Try `mistrust lists load FILE` or `mistrust lists update`.")
         return
     table = Table(title="Sanctions lists")
-    for col in ("list", "version", "published", "entries", "format", "loaded", "current", "file"):
-        table.add_column(col)
+    for col in ("list", "version", "published", "entries", "current", "format"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("file", overflow="fold")
     for v in versions:
-        table.add_row(v.list_name, v.id, v.published or "?", str(v.entity_count), v.format,
-                      (v.loaded_at or "")[:19], "yes" if v.current else "", v.source_file)
+        table.add_row(v.list_name, v.id, v.published or "?", str(v.entity_count), "yes" if v.current else "",
+                      v.format, Path(v.source_file).name)
     _console().print(table)
 
 

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
+from mistrust.errors import NotFoundError
 from mistrust.model import Document
 
 
@@ -35,13 +36,14 @@ def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool
     if as_json:
         echo_json({
             "new": result["new"], "existing": result["existing"], "new_ids": result["new_ids"],
+            "analyzed": result["analyzed"],
             "documents": [_summary(d) for d in result["documents"]],
             "skipped": result["skipped"],
         })
         return
     out = Console()
     out.print(f"[bold]{result['new']}[/] new, {result['existing']} already stored, "
-              f"{len(result['skipped'])} skipped")
+              f"{len(result['skipped'])} skipped" + (f", {result['analyzed']} analyzed" if analyze else ""))
     if result["skipped"]:
         table = Table("source", "reason", title="Skipped")
         for s in result["skipped"]:
@@ -74,9 +76,15 @@ def documents_cmd(ctx: click.Context, q: str | None, limit: int, offset: int, as
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (text, metadata, removed lines).")
 @click.pass_context
 def document_cmd(ctx: click.Context, doc_id: str, as_json: bool) -> None:
-    """Show one document with its metadata (including a JSONL record's own id)."""
+    """Show one document (by its id or its JSONL record's own id) with its metadata."""
     with open_workspace(ctx) as ws:
-        doc = ws.get_document(doc_id)
+        try:
+            doc = ws.get_document(doc_id)
+        except NotFoundError:
+            matches = ws.find_documents_by_record_id(doc_id)
+            if len(matches) != 1:
+                raise
+            doc = matches[0]
     if as_json:
         echo_json(doc.to_dict())
         return

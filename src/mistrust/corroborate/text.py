@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from datetime import date
 
@@ -54,6 +55,7 @@ _KEY_ALIASES = {
 _ENTITY_LABELS = {"Person", "Organization", "Country", "Location", "Facility", "Weapon", "Vessel"}
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(name: str) -> str:
     key = name.strip().lower().replace("’", "'")
     key = re.sub(r"'s$", "", key)

@@ -53,11 +53,20 @@ COGNITION = ("think", "believe", "know", "feel", "hope", "fear", "expect", "worr
              "recognize", "recognise", "learn", "hear", "see", "agree", "seem", "appear", "plan", "intend",
              "decide", "estimate", "assume", "imagine", "trust", "insist", "acknowledge", "regret", "prefer",
              "like", "love", "hate", "oppose", "support", "seek", "refuse", "decline", "need")
+# Verbs of evaluating, referring and campaigning that report a stance towards their object.
+STANCE = ("denounce", "decry", "blast", "rail", "slam", "mock", "condemn", "knock", "eviscerate", "lambast",
+          "chide", "scold", "rebuke", "thank", "congratulate", "welcome", "hail", "applaud", "commend", "laud",
+          "talk", "refer", "focus", "cite", "discuss", "express", "echo", "recount", "invoke", "email",
+          "unveil", "outline", "remind", "favor", "favour", "recite", "portray", "advocate", "continue",
+          "offer", "vote", "back", "champion", "tout", "brag", "challenge", "attack", "bemoan", "chant",
+          "reference", "raise", "address", "emphasize", "downplay", "mention", "acknowledge", "credit",
+          "fault", "blame", "ridicule", "dub", "label", "brand", "characterize", "characterise", "hint",
+          "push", "lobby", "campaign", "pan", "tease", "insult", "berate", "assail", "attack")
 DENIAL = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute", "contradict",
           "repudiate")
 
 CUE_FORMS: dict[str, str] = {}
-for _group in (SPEECH, DENIAL, COGNITION):
+for _group in (SPEECH, DENIAL, COGNITION, STANCE):
     for _base in _group:
         for _form in inflections(_base):
             CUE_FORMS.setdefault(_form, _base)
@@ -77,9 +86,12 @@ OBJECT_CONTENT = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dis
                             "write", "expect", "recall", "mention", "cite", "detail", "document", "call",
                             "threaten", "show", "find", "need", "seek", "quote", "stress", "emphasize",
                             "highlight", "note", "warn", "refuse", "decline", "post", "like", "love", "hate",
-                            "prefer", "believe", "doubt", "hear", "see", "learn", "read", "know", "understand"})
+                            "prefer", "believe", "doubt", "hear", "see", "learn", "read", "know", "understand",
+                            *STANCE})
+# Verbs whose content is the object of a preposition ("talked about", "referring to", "voted for").
+PREP_CONTENT = {"on", "about", "of", "for", "to", "against", "at", "over"}
 # Ambiguous verbs that only count with a clausal complement or a quote ("added that", "see that").
-CLAUSE_ONLY = frozenset({"add", "see", "know", "feel", "find", "show", "learn", "hear", "understand",
+CLAUSE_ONLY = frozenset({"continue", "raise", "address", "push", "offer", "add", "see", "know", "feel", "find", "show", "learn", "hear", "understand",
                          "point", "figure", "read", "consider", "like", "love", "hate", "prefer", "need", "seem",
                          "appear", "answer", "agree", "wonder", "signal", "list", "post", "observe", "speak"})
 # Content as xcomp is an attribution only for these ("wants to", "expects to", "vowed to").
@@ -94,6 +106,7 @@ OPEN_QUOTES = "“\"‘"
 CLOSE_QUOTES = "”\"’"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = frozenset({"that", "which", "who", "whom"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME"})  # "Twenty-four percent said" is a speaker; "Monday" is not
 
 
 @dataclass
@@ -103,6 +116,7 @@ class _Found:
     content: tuple[int, int] | None
     relayed: list[tuple[int, int]] = field(default_factory=list)  # "citing X" -> X
     kind: str = "verb"  # verb | according | seen
+    alias: tuple[int, int] | None = None  # chain name when the source is "who"/"which"
 
 
 def _tok_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
@@ -142,7 +156,12 @@ def _source_tokens(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") and c.i > tok.i:
             cut.update(t.i for t in c.subtree)
-    return [t for t in keep if t.i not in cut]
+    toks = [t for t in keep if t.i not in cut]
+    # A subject never runs across a line break ("12:50 p.m.:\n\nTexas Sen. Ted Cruz says").
+    breaks = [t.i for t in toks if t.is_space and "\n" in t.text and t.i < tok.i]
+    if breaks:
+        toks = [t for t in toks if t.i > breaks[-1]]
+    return toks
 
 
 def _subject(verb: Token) -> Token | None:
@@ -163,10 +182,8 @@ def _agent(verb: Token) -> Token | None:
 
 def _find_source(verb: Token) -> Token | None:
     subj = _subject(verb)
-    if subj is not None:
-        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return verb.head  # "a UN report that also confirmed ..."
-        return subj
+    if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
+        return subj  # a relative pronoun ("who said") is kept; chains name its antecedent
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _agent(verb) is None and (
             verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head)):
         # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
@@ -185,6 +202,10 @@ def _find_source(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and head != verb:
         # "smiled and said", "..., adding that", "went on to say": the governing verb's speaker.
         return _find_source(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _find_source(head.head)  # "began by saying", "impassioned in defending"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head  # "calls saying shots have been fired", "officials saying"
     if verb.dep_ == "relcl" and head != verb:
         return head  # "Price, who said ..."
     return None
@@ -198,8 +219,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if i < 0 or verb.doc[i].text not in {",", "”", "\"", "’", "—", "–"}:
         return None
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos") and c.pos_ in ("PROPN",
-                                                                                                  "NOUN"):
+        if (c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "appos") and c.pos_ in ("PROPN", "NOUN")
+                and c.ent_type_ not in NOT_SPEAKERS):
             return c
     return None
 
@@ -239,7 +260,7 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
             if c.dep_ == "dobj" and c != src:
                 return _subtree_span(c), "object"
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "about", "of", "for") and lemma not in ("say",):
+            if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and lemma not in ("say", "tell"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return _subtree_span(g), "object"
@@ -339,6 +360,8 @@ def _verb_cue(tok: Token) -> _Found | None:
         return None  # "seen by" is a relay, handled separately
     if tok.lower_ in RELAYS and tok.dep_ in ("advcl", "xcomp", "acl", "prep", "conj") and tok.tag_ == "VBG":
         return None  # "..., citing X": a relay of the governing attribution
+    if tok.dep_ == "xcomp" and CUE_FORMS.get(tok.head.lower_) and tok.head.pos_ in ("VERB", "AUX"):
+        return None  # "wants to know", "declined to say": the governing cue carries it
     src = _find_source(tok)
     content, how = _content(tok, lemma, src)
     colon = _colon_content(tok.doc, tok)
@@ -352,13 +375,16 @@ def _verb_cue(tok: Token) -> _Found | None:
         return None
     cue = _cue_span(tok)
     src_span = _trim(tok.doc, _tok_span(_source_tokens(src))) if src is not None else None
+    alias = None
+    if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
+        alias = _trim(tok.doc, _tok_span(_source_tokens(tok.head)))  # "a UN report that confirmed"
     content = _trim(tok.doc, _quote_extend(tok.doc, content, cue))
     if content is None or _overlaps(content, cue):
         # A content that swallowed its own cue (odd parses) is cut back to the side of the cue.
         content = _cut(content, cue, tok.doc)
         if content is None:
             return None
-    return _Found(src_span, cue, content)
+    return _Found(src_span, cue, content, alias=alias)
 
 
 def _relayed(tok: Token) -> tuple[int, int] | None:
@@ -471,6 +497,32 @@ def _seen_by(tok: Token) -> _Found | None:
     return _Found(src, cue, content, kind="seen")
 
 
+def _colon_label(tok: Token) -> _Found | None:
+    """Headline/label convention "Trump: Cruz has a long way to go" -> source Trump, cue ":"."""
+    if tok.text != ":":
+        return None
+    sent = tok.sent
+    doc = tok.doc
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    line_end = doc.text.find("\n", tok.idx)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    if line_end - tok.idx < 12:
+        return None  # "12:50 p.m.:" or "he said:" at a line end introduces a block, not a label
+    before = [t for t in sent if t.i < tok.i and not t.is_space and t.idx >= line_start]
+    after = [t for t in sent if t.i > tok.i and not t.is_space and not t.is_punct and t.idx < line_end]
+    if not before or len(before) > 5 or len(after) < 3:
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") for t in before):
+        return None
+    if any(t.pos_ in ("VERB", "NUM") or t.like_num for t in before):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    src = _trim(doc, _tok_span(before))
+    content = _trim(doc, _tok_span([t for t in sent if t.i > tok.i and t.idx < line_end]))
+    return _Found(src, (tok.idx, tok.idx + 1), content, kind="label")
+
+
 def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
@@ -492,6 +544,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             f = _seen_by(tok) or _verb_cue(tok)
         elif low in CUE_FORMS:
             f = _verb_cue(tok)
+        elif low == ":":
+            f = _colon_label(tok)
         if f is not None:
             found.append(f)
     found.sort(key=lambda f: f.cue)
@@ -534,6 +588,8 @@ def _shares(inner: _Found, outer: _Found) -> bool:
 def _resolve(doc: Doc, f: _Found, found: list[_Found]) -> str:
     """Chain name of a source: a pronoun ("he") becomes the nearest earlier named speaker."""
     assert f.source is not None
+    if f.alias is not None:
+        return doc.text[f.alias[0]:f.alias[1]]
     text = doc.text[f.source[0]:f.source[1]]
     if text.lower() not in PRONOUNS:
         return text
@@ -544,19 +600,45 @@ def _resolve(doc: Doc, f: _Found, found: list[_Found]) -> str:
     return text
 
 
-def top_level(attributions: list[Attribution]) -> list[Attribution]:
-    """Attributions not nested in another's content (the outermost layer of each chain).
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges between curly double quotes (“...”), one linear scan."""
+    regions: list[tuple[int, int]] = []
+    start = -1
+    straight = -1
+    for i, ch in enumerate(text):
+        if ch == "“":
+            start = i
+        elif ch == "”" and start >= 0:
+            regions.append((start, i + 1))
+            start = -1
+        elif ch == '"':
+            # Straight quotes have no side: they alternate open/close within a paragraph.
+            if straight >= 0:
+                regions.append((straight, i + 1))
+                straight = -1
+            else:
+                straight = i
+        elif ch == "\n" and text.startswith("\n\n", i):
+            start = straight = -1  # an unclosed quote does not run past its paragraph
+    return regions
+
+
+def top_level(attributions: list[Attribution], text: str | None = None) -> list[Attribution]:
+    """Attributions not nested in another's content or in a quotation (the outermost layer).
 
     Annotation schemes that give each token one role (PolNeAR is "univocal") only mark this
     layer; the nested ones are still in ``find_attributions`` for chains and claims.
     """
     contents = [a.content for a in attributions if a.content is not None]
+    regions = quote_regions(text) if text is not None else []
     out = []
     for a in attributions:
         if a.cue is None:
             continue
         cue = a.cue
         if any(c.start <= cue.start and cue.end <= c.end and c is not a.content for c in contents):
+            continue
+        if any(s < cue.start and cue.end < e for s, e in regions):
             continue
         out.append(a)
     return out

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mistrust.extract import gazetteer
 from mistrust.extract.acronyms import ACRONYMS_VERSION, find_acronyms, short_form_occurrences
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 ENTITIES_VERSION = "entities-v1"
+GENERIC = "group-rule-v1"
+NOMINAL = "nominal-v1"
 LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
 
 # spaCy (OntoNotes) label -> ours. GPE is split later into Country/Location with the gazetteer.
@@ -69,6 +71,37 @@ _VESSEL_RE = re.compile(
     r"\b(?:M/V|MV|M\.V\.|MT|M/T|tanker|vessel|freighter|ship|cargo ship|oil tanker)\s+"
     r"((?:[A-Z][\w\-]*|\d+)(?:\s+(?:[A-Z][\w\-]*|\d+)){0,3})"
 )
+# Heads that make "<country/nationality> + noun" a body or group acting ("Iraqi security forces",
+# "the Syrian opposition", "Iran's government", "U.S. military") or one office holder ("the Iraqi
+# Foreign Minister"). Such mentions are generic: they are kept as actors but never screened.
+_GROUP_HEADS = {"government", "governments", "regime", "army", "military", "forces", "force", "troops",
+                "authorities", "opposition", "rebels", "militants", "militia", "militias", "police", "navy",
+                "coalition", "parliament", "ministry", "embassy", "people", "population", "intelligence",
+                "administration", "officials", "delegation", "refugees", "fighters", "soldiers", "diplomats",
+                "parties", "leadership", "marines", "guards", "media", "television", "security", "services",
+                "negotiators", "lawmakers", "leaders", "community", "airforce", "jets", "warplanes"}
+_PERSON_HEADS = {"president", "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman",
+                 "spokesperson", "leader", "king", "general", "commander", "official", "diplomat", "negotiator",
+                 "representative", "premier", "chancellor", "prince", "foreign", "director", "chief"}
+# "the Foreign Secretary", "The Prime Minister", "the US Secretary of State": an office named in
+# capitals stands for its holder.
+_TITLE_RE = re.compile(
+    r"\b[Tt]he\s+((?:(?:[A-Z]\.){2,}\s*|(?:US|UK|UN|EU)\s+)?"
+    r"(?:(?:Deputy|Vice|Prime|Foreign|Defen[cs]e|Home|Interior|Finance|Chief|Special|Supreme|Crown|Acting|"
+    r"Former|High|Senior)\s+)*"
+    r"(?:President|Minister|Secretary(?:\s+of\s+State|\s+General)?|Chancellor|Ambassador|Envoy|"
+    r"Spokes(?:man|woman|person)|Leader|King|Prince|Premier|Commissioner|Commander)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)?)"
+)
+# Nominal and pronoun mentions, off by default: re3d annotates them ("we", "the regime",
+# "militants") but an analyst's list of actors should not fill up with them.
+_PRONOUNS = {"i": "Person", "me": "Person", "my": "Person", "myself": "Person", "he": "Person", "him": "Person",
+             "his": "Person", "she": "Person", "her": "Person", "we": "Organization", "us": "Organization",
+             "our": "Organization", "they": "Organization", "them": "Organization", "their": "Organization"}
+_NOMINAL_ORGS = {"regime", "government", "opposition", "rebels", "militants", "insurgents", "coalition",
+                 "community", "civilians", "refugees", "fighters", "forces", "troops", "militia", "militias",
+                 "army", "military", "police", "navy", "authorities", "jihadists", "terrorists", "extremists",
+                 "group", "organisation", "organization", "parties", "partners", "allies", "people", "residents"}
 _DETERMINERS = ("the ", "The ", "a ", "an ")
 _POSSESSIVE = ("'s", "’s")
 
@@ -97,6 +130,7 @@ class Recognized:
     country: str | None = None  # for Country/Nationality mentions: the state itself
     actor: bool = False  # the mention is the actor of its clause (subject, agent, partner)
     plural: bool = False  # a people or group named by a plural noun ("Syrians", "the Kurds")
+    generic: bool = False  # an office, group or pronoun ("the Foreign Secretary"): kept, never screened
 
 
 class EntityRecognizer:
@@ -106,10 +140,11 @@ class EntityRecognizer:
     never reads the store.
     """
 
-    def __init__(self, nlp: Language, list_names: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, nlp: Language, list_names: Iterable[tuple[str, str]] = (), nominals: bool = False) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
+        self.nominals = nominals
         self._places: dict[str, gazetteer.Place] = {}
         self._actors = gazetteer.actors()
         self._list_labels: dict[str, str] = {}
@@ -124,7 +159,8 @@ class EntityRecognizer:
     def _add_phrases(self, key: str, phrases: Sequence[str]) -> None:
         unique = sorted(set(phrases))
         # make_doc only tokenises; the PhraseMatcher on LOWER needs no tagging.
-        self.matcher.add(key, list(self.nlp.tokenizer.pipe(unique, batch_size=1000)))
+        tokenizer: Any = self.nlp.tokenizer
+        self.matcher.add(key, list(tokenizer.pipe(unique, batch_size=1000)))
 
     def _usable_list_names(self, list_names: Iterable[tuple[str, str]]) -> dict[str, str]:
         """List names worth looking for verbatim: long enough not to match ordinary words."""
@@ -146,12 +182,17 @@ class EntityRecognizer:
     # -- recognition ---------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> list[Recognized]:
+        # Doc.text joins every token on each access: read it once per document.
+        text = doc.text
         cands = self._ner_candidates(doc)
         cands += self._phrase_candidates(doc)
-        cands += self._regex_candidates(doc)
-        cands += self._acronym_candidates(doc, cands)
+        cands += self._regex_candidates(doc, text)
+        cands += self._acronym_candidates(text, cands)
+        cands += self._group_candidates(doc, cands)
+        if self.nominals:
+            cands += _nominal_candidates(doc)
         chosen = _resolve(cands)
-        return self._finish(doc, chosen)
+        return self._finish(doc, text, chosen)
 
     def _ner_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -202,11 +243,12 @@ class EntityRecognizer:
                 out.append(Candidate(span.start_char, span.end_char, label, 3, "list-names-v1"))
         return out
 
-    def _regex_candidates(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+    def _regex_candidates(self, doc: Doc, text: str) -> list[Candidate]:
         out = []
         for m in _FACILITY_RE.finditer(text):
             out.append(Candidate(m.start(1), m.end(1), "Facility", 2, "facility-rule-v1"))
+        for m in _TITLE_RE.finditer(text):
+            out.append(Candidate(m.start(1), m.end(1), "Person", 2, GENERIC))
         for m in _VESSEL_RE.finditer(text):
             out.append(Candidate(m.start(1), m.end(1), "Vessel", 2, "vessel-rule-v1"))
         # "Iran's EMAD ballistic missile", "a Hwasong-15 ICBM": a name just before a weapon noun.
@@ -228,9 +270,9 @@ class EntityRecognizer:
                 out.append(Candidate(name.idx, name.idx + len(name.text), "Weapon", 2, "weapon-rule-v1"))
         return out
 
-    def _acronym_candidates(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    def _acronym_candidates(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         out = []
-        for acro in find_acronyms(doc.text):
+        for acro in find_acronyms(text):
             long_text = acro.long
             place = gazetteer.lookup(long_text) or gazetteer.lookup(acro.short)
             if place is not None and place.kind in ("country", "alias"):
@@ -241,18 +283,41 @@ class EntityRecognizer:
                     label = "Organization"
                 canonical, country = long_text, None
             out.append(Candidate(acro.long_start, acro.long_end, label, 4, ACRONYMS_VERSION, canonical, country))
-            for start, end in short_form_occurrences(doc.text, acro.short):
+            for start, end in short_form_occurrences(text, acro.short):
                 out.append(Candidate(start, end, label, 4, ACRONYMS_VERSION, canonical, country))
+        return out
+
+    def _group_candidates(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """'Iraqi security forces', 'Iran's government', 'the government of Iraq': a place or people
+        word that modifies a group or office noun makes the whole phrase the actor."""
+        out = []
+        for cand in cands:
+            if cand.label not in ("Country", "Nationality", "Location") or cand.country is None:
+                continue
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            head = root.head
+            if root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.i >= span.end:
+                if head.lower_ in _GROUP_HEADS or head.lower_ in _PERSON_HEADS:
+                    label = "Organization" if head.lower_ in _GROUP_HEADS else "Person"
+                    out.append(Candidate(span.start_char, head.idx + len(head.text), label, 2, GENERIC,
+                                         country=cand.country))
+            elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _GROUP_HEADS:
+                group = head.head
+                start = min(t.idx for t in group.subtree if t.i <= group.i and t.dep_ != "det")
+                out.append(Candidate(start, span.end_char, "Organization", 2, GENERIC, country=cand.country))
         return out
 
     # -- final labels and canonical names ------------------------------------------------------
 
-    def _finish(self, doc: Doc, chosen: list[Candidate]) -> list[Recognized]:
+    def _finish(self, doc: Doc, doc_text: str, chosen: list[Candidate]) -> list[Recognized]:
         out: list[Recognized] = []
         persons: dict[str, str] = {}  # surname -> full name, for "Price" after "Ned Price"
         for cand in chosen:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            text = doc.text[cand.start:cand.end]
+            text = doc_text[cand.start:cand.end]
             label, canonical, country = cand.label, cand.canonical, cand.country
             if span is not None:
                 label, canonical, country = self._relabel(span, text, label, canonical, country)
@@ -269,7 +334,10 @@ class EntityRecognizer:
             context = _context_countries(doc, span) if span is not None else []
             actor = span is not None and gazetteer.is_actor(span)
             plural = span is not None and span.root.tag_ in ("NNS", "NNPS")
-            out.append(Recognized(mention, context, country, actor, plural))
+            if cand.country and cand.country not in context:
+                context.append(cand.country)
+            generic = cand.extractor in (GENERIC, NOMINAL)
+            out.append(Recognized(mention, context, None if generic else country, actor, plural, generic))
         return out
 
     def _relabel(self, span: Span, text: str, label: str, canonical: str | None,
@@ -322,6 +390,22 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
         if c.start < end and start < c.end and (best is None or c.priority > best.priority):
             best = c
     return best.label if best else None
+
+
+def _nominal_candidates(doc: Doc) -> list[Candidate]:
+    """Pronouns and group nouns as mentions (re3d's scheme); lowest priority."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low in _PRONOUNS and tok.pos_ == "PRON" or (low in ("his", "her", "my", "our", "their")
+                                                        and tok.dep_ == "poss"):
+            if low in _PRONOUNS:
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), _PRONOUNS[low], 0, NOMINAL))
+        elif low in _NOMINAL_ORGS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj",
+                                                                          "conj", "appos"):
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            out.append(Candidate(start, tok.idx + len(tok.text), "Organization", 0, NOMINAL))
+    return out
 
 
 def _split_possessives(ent: Span) -> list[Span]:

@@ -315,14 +315,17 @@ def is_actor(span: Span) -> bool:
         prep = head.head.lower_
         if prep in ("with", "between", "against", "by"):
             return True
-        if prep == "from" and head.head.head.lemma_.lower() in _FROM_ACTS:
+        if prep == "from" and head.head.head.lower_ in _FROM_ACTS:
             return True
     return False
 
 
 # "support from Tehran" is the state acting; "flew from Tehran" is a place.
-_FROM_ACTS = {"receive", "support", "assistance", "help", "aid", "pressure", "demand", "request", "threat",
-              "order", "supply", "shipment", "delivery", "funding", "backing", "response", "statement"}
+_FROM_ACTS = {"receive", "received", "receives", "receiving", "support", "supports", "assistance", "help",
+              "aid", "pressure", "demand", "demands", "request", "requests", "threat", "threats", "order",
+              "orders", "supply", "supplies", "shipment", "shipments", "delivery", "deliveries", "funding",
+              "backing", "response", "statement", "get", "got", "gets", "obtained", "bought", "buy", "imported",
+              "purchased", "acquired"}
 
 
 __all__ = ["GAZETTEER_VERSION", "Place", "actors", "country_code", "is_actor", "lookup", "places"]

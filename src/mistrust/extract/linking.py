@@ -48,8 +48,8 @@ class Linker:
     def query_for(self, rec: Recognized) -> NameQuery | None:
         """The screening query for a mention, or None when the mention is not screened."""
         m = rec.mention
-        if m.label not in self.options.labels:
-            return None
+        if m.label not in self.options.labels or rec.generic:
+            return None  # offices, groups and pronouns ("the Foreign Secretary") name no one listed
         # The long form of an acronym screens better than the acronym ("IRGC" -> the Corps).
         name = m.canonical or m.text
         if len(name.replace(" ", "")) < self.options.min_chars:

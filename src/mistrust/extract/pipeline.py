@@ -97,12 +97,10 @@ class Extractor:
 
     def extract_many(self, items: Iterable[TextItem | str]) -> Iterator[Extraction]:
         """Extractions in input order; spaCy runs in batches (``nlp.pipe``)."""
-        pairs = ((it, it) if isinstance(it, str) else (it.text, it) for it in items)
+        pairs = ((it, TextItem(it)) if isinstance(it, str) else (it.text, it) for it in items)
         for doc, item in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
-            if isinstance(item, str):
-                yield self.from_doc(doc)
-            else:
-                yield self.from_doc(doc, doc_id=item.doc_id, published=item.published)
+            meta: TextItem = item
+            yield self.from_doc(doc, doc_id=meta.doc_id, published=meta.published)
 
     def from_doc(self, doc: Doc, doc_id: str | None = None, published: str | None = None) -> Extraction:
         recs = self.recognizer(doc)

@@ -70,11 +70,13 @@ _SHARE_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 
+# The marker must be the whole line: "Sponsored by the ministry, the talks..." is prose.
 _ADVERT = re.compile(
-    r"^(advertisement|advertisements|advert|ad|sponsored|sponsored\s+content|promoted|story\s+continue[sd]?\s+below"
-    r"|continue\s+reading\s+(the\s+)?main\s+story|article\s+continues\s+(below|after\s+(this\s+)?advertisement)"
-    r"|scroll\s+to\s+continue(\s+with\s+content)?|skip\s+advertisement|this\s+article\s+is\s+more\s+than\s+\d+\s+\w+\s+old)"
-    r"\b[\s:.\w]*$",
+    r"^(advertisements?|advert|ad|sponsored(\s+content)?|promoted(\s+content)?|paid\s+content"
+    r"|story\s+continue[sd]?\s+below(\s+advertisement)?|article\s+continues\s+(below|after\s+(this\s+)?advertisement)"
+    r"|scroll\s+to\s+continue(\s+with\s+content)?|skip\s+advertisement"
+    r"|this\s+(article|story)\s+is\s+more\s+than\s+\w+\s+\w+\s+old)"
+    r"\s*[:.]?\s*(continue\s+reading(\s+the)?(\s+main)?\s+story)?\s*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b|\ball\s+rights\s+reserved\b"
@@ -111,6 +113,18 @@ _VERBISH = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did|"
     r"says?|said|told|tells|reports?|reported|warns?|denies|denied|claims?|vows?|calls?|seeks?|plans?|"
     r"launch(es)?|tests?|sends?|gets?|makes?|takes?|\w+ed)\b",
+    re.IGNORECASE,
+)
+
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"^by:?\s+{_NAME}(\s+{_NAME}){{0,3}}(\s*(,|and|&)\s*{_NAME}(\s+{_NAME}){{0,3}})*\s*$", re.IGNORECASE
+)
+_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+          r"|nov(ember)?|dec(ember)?)\.?")
+_DATE_TOKEN = re.compile(
+    rf"^({_MONTH}|\d{{1,4}}(st|nd|rd|th)?,?|\d{{1,2}}:\d{{2}}|[ap]\.?m\.?|[A-Z]{{2,4}}T|utc|gmt|"
+    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|updated:?|published:?|posted:?|last|on|at|\||-|–|—|/|\d{4}-\d{2}-\d{2})$",
     re.IGNORECASE,
 )
 
@@ -158,6 +172,22 @@ def _rule_caption(line: str) -> str | None:
     return None
 
 
+def _rule_byline(line: str) -> str | None:
+    # Only "By" followed by capitalised names: "By Tuesday the ship had left" is prose.
+    words = _words(line)
+    if len(words) > 10 or not _BYLINE.match(line):
+        return None
+    return "byline" if all(w[:1].isupper() or w.lower() in {"by", "by:", "and", "&"} for w in words) else None
+
+
+def _rule_dateline(line: str) -> str | None:
+    # A line of nothing but date/time tokens ("Updated 10:32 AM EST, Tue February 9, 2021").
+    words = [w.strip(",") for w in _words(line)]
+    if len(words) > 12 or not any(re.match(_MONTH + "$", w, re.IGNORECASE) or re.match(r"\d{4}", w) for w in words):
+        return None
+    return "date line" if all(_DATE_TOKEN.match(w) for w in words if w) else None
+
+
 def _rule_decoration(line: str) -> str | None:
     # Separator rows ("***", "• • •", "___") carry no text at all.
     return "separator" if not re.search(r"\w", line) else None
@@ -170,6 +200,8 @@ LINE_RULES: list[Rule] = [
     _rule_share,
     _rule_advert,
     _rule_caption,
+    _rule_byline,
+    _rule_dateline,
     _rule_decoration,
 ]
 
@@ -191,7 +223,8 @@ def looks_like_headline(line: str, next_blank: bool) -> bool:
     # Three words at least: two-word first lines are bylines and section labels ("USA TODAY").
     if not 3 <= len(words) <= 25 or len(line) > 200 or not line[:1].isupper():
         return False
-    if line.rstrip().endswith((".", ",", ";", "”", '"', "’")) and not line.rstrip().endswith("..."):
+    bare = line.rstrip(" \"'”’")  # a quoted headline ends with a quote mark, a quoted sentence with .”
+    if bare.endswith((".", ",", ";", ":")) and not bare.endswith("..."):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     # Headlines are either set apart by a blank line or written in title case.

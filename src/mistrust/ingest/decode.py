@@ -1,7 +1,7 @@
 """Bytes to text: refuse what is not text, decode what is, and record how.
 
-Order of trust: a byte-order mark, then a charset the container declared (HTTP header,
-``<meta charset>``), then strict UTF-8, then statistical detection (charset_normalizer).
+Order of trust: a byte-order mark, then strict UTF-8, then a charset the container declared
+(HTTP header, ``<meta charset>``), then statistical detection (charset_normalizer).
 Binary inputs are refused by magic number or NUL bytes before any decoding is tried, because
 a detector will happily "decode" a PNG as cp1252.
 """
@@ -81,30 +81,54 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None, html: bo
         if utf16 is None:
             raise DocumentRejected(f"{source}: binary file (contains NUL bytes), not text", source=source)
         return _checked(_decode(data, utf16, source), utf16, "utf-16-sniffed", source)
-    if declared is None and html:
-        match = _META_CHARSET.search(data[:4096])
-        declared = match.group(1).decode("ascii", "replace") if match else None
-    if declared:
-        encoding = _known_codec(declared)
-        if encoding:
-            try:
-                return _checked(data.decode(encoding), encoding, "declared", source)
-            except UnicodeDecodeError:
-                pass  # a wrong declaration is common; fall through to UTF-8 and detection
+    # Strict UTF-8 first, even over a declared charset: servers often declare ISO-8859-1 for
+    # UTF-8 pages, and bytes that form valid multi-byte UTF-8 are almost never Latin text.
     try:
         return _checked(data.decode("utf-8"), "utf-8", "utf-8", source)
     except UnicodeDecodeError:
         pass
+    if declared is None and html:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            declared = match.group(1).decode("ascii", "replace")
+    codec = _known_codec(declared) if declared else None
+    if codec:
+        try:
+            return _checked(data.decode(codec), codec, "declared", source)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common; fall through to detection
     return _detect(data, source)
 
 
 def _detect(data: bytes, source: str) -> Decoded:
+    western = _western(data)
+    if western is not None:
+        return _checked(western, "cp1252", "detected", source)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     if best is None or not best.encoding:
         raise DocumentRejected(f"{source}: undecodable bytes (not UTF-8 and no charset detected)", source=source)
     return _checked(_decode(data, best.encoding, source), best.encoding, "detected", source)
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 text when it reads as a Western European language, else None.
+
+    Statistical detectors are unreliable on short texts ("naïve résumé" comes back as cp1006),
+    and our sources are mostly English and other Latin-script languages. In such text only a
+    minority of letters are non-ASCII; Cyrillic or Greek bytes read as cp1252 are nearly all
+    accented letters, so those go to the detector instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text[:200_000] if c.isalpha()]
+    if not letters:
+        return None
+    non_ascii = sum(1 for c in letters if ord(c) > 127)
+    return text if non_ascii / len(letters) < 0.4 else None
 
 
 def _decode(data: bytes, encoding: str, source: str) -> str:

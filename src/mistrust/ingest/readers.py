@@ -84,14 +84,21 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Result]:
         if suffix in FEED_SUFFIXES:
             # Feeds are parsed (and their links fetched) by the ingest runner, which owns the network.
             raise DocumentRejected(f"{source}: feed files are handled by the feed reader", source=source)
-        decoded = decode_bytes(data, source, html=suffix in HTML_SUFFIXES)
+        is_html = suffix in HTML_SUFFIXES or looks_like_html(data)
+        decoded = decode_bytes(data, source, html=is_html)
         meta: dict[str, Any] = {"encoding": decoded.encoding, "encoding_method": decoded.method}
-        if suffix in HTML_SUFFIXES:
+        if is_html:
             yield document_from_html(decoded.text, source=source, source_path=source, metadata=meta)
         else:
             yield build_document(decoded.text, source=source, source_path=source, metadata=meta)
     except DocumentRejected as exc:
         yield SkippedInput(source, exc.message, exc.code)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A saved web page with a .txt name: starts with a doctype or <html> tag."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def document_from_html(markup: str, *, source: str, url: str | None = None, source_path: str | None = None,

@@ -87,12 +87,13 @@ class Ingestor:
         except DocumentRejected as exc:
             yield SkippedInput(url, exc.message, exc.code)
 
-    def _document_from_fetched(self, fetched: Fetched, source: str, defaults: dict[str, Any] | None = None) -> Document:
+    def _document_from_fetched(self, fetched: Fetched, source: str, defaults: dict[str, Any] | None = None,
+                               extra: dict[str, Any] | None = None) -> Document:
         is_html = fetched.content_type in _HTML_TYPES or (
             not fetched.content_type and fetched.body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
         )
         decoded = decode_bytes(fetched.body, source, declared=fetched.charset, html=is_html)
-        meta: dict[str, Any] = {"encoding": decoded.encoding, "encoding_method": decoded.method,
+        meta: dict[str, Any] = {**(extra or {}), "encoding": decoded.encoding, "encoding_method": decoded.method,
                                 "content_type": fetched.content_type}
         if fetched.redirects:
             meta["redirects"] = fetched.redirects
@@ -132,7 +133,7 @@ class Ingestor:
         if item.link and not item.has_full_content:
             try:
                 fetched = self.fetcher.fetch(item.link)
-                return self._document_from_fetched(fetched, source=where, defaults=defaults)
+                return self._document_from_fetched(fetched, source=where, defaults=defaults, extra=meta)
             except UnsafeURLError:
                 raise  # a feed pointing at an internal address is refused, not silently summarised
             except (FetchError, DocumentRejected) as exc:

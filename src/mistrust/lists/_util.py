@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from mistrust.model.lists import Alias, AliasQuality
 
@@ -16,11 +17,14 @@ _RANGE = re.compile(r"\b(\d{4})\s*(?:to|-|–)\s*(\d{4})\b")
 
 def clean(value: str | None) -> str | None:
     """Collapse whitespace; empty and OFAC's ``-0-`` null become None."""
-    if value is None:
+    if not value:
         return None
-    text = " ".join(value.split())
+    text = value.strip()
     if not text or text == "-0-":
         return None
+    # Fast path: most values have no inner runs of whitespace (this runs ~500,000 times per OFAC file).
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = " ".join(text.split())
     return text
 
 
@@ -74,5 +78,5 @@ class AliasList:
         self.items.append(Alias(name=name, quality=quality, kind=kind))
 
 
-def unique(values: list[str | None]) -> list[str]:
+def unique(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(v for v in (clean(x) for x in values) if v))

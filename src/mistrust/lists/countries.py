@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from rigour.territories import get_territories, lookup_by_identifier, lookup_territory
@@ -98,7 +99,7 @@ def to_iso2_slow(value: str) -> str | None:
     return territory.ftm_country if territory and territory.ftm_country else None
 
 
-def countries(values: list[str | None]) -> list[str]:
+def countries(values: Iterable[str | None]) -> list[str]:
     """Unique ISO2 codes in first-seen order."""
     out: list[str] = []
     for value in values:

@@ -32,7 +32,7 @@ _MAGIC = {
 }
 _BOMS = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 _ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
-_OFAC_ROW = re.compile(r'^\d+,("|-0-)')
+_OFAC_ROW = re.compile(r'^\d+,("|-0-|\d+,)')
 
 
 def bom_encoding(head: bytes) -> tuple[str | None, int]:

@@ -111,7 +111,7 @@ def _entity(rec: dict[str, Any], sanctions: list[dict[str, Any]], idents: list[d
     props: dict[str, list[str]] = rec.get("properties") or {}
     side: dict[str, Any] = rec.get("mistrust") or {}
     names = props.get("name") or [rec.get("caption") or rec["id"]]
-    primary = rec.get("caption") if rec.get("caption") in names else names[0]
+    primary = str(rec["caption"] if rec.get("caption") in names else names[0])
     aliases = AliasList(primary)
     if side.get("aliases") is not None:
         for name, quality, kind in side["aliases"]:
@@ -152,7 +152,7 @@ def _entity(rec: dict[str, Any], sanctions: list[dict[str, Any]], idents: list[d
         extra = {k: rec[k] for k in ("datasets", "referents", "first_seen", "last_seen") if rec.get(k)}
     return ListEntity(
         id=ent_id, source=side.get("source") or ent_id.split(":", 1)[0].replace("os", "opensanctions"),
-        schema=side.get("schema") or _FROM_SCHEMA[rec["schema"]],
+        schema=side.get("schema") or _FROM_SCHEMA[rec["schema"]],  # type: ignore[arg-type]
         name=primary, aliases=aliases.items,
         birth_dates=unique([d for v in props.get("birthDate", []) for d in (iso_dates(v) or [v])]),
         birth_places=unique(props.get("birthPlace", [])),

@@ -28,9 +28,8 @@ def records(data: bytes, path: str) -> list[dict[str, Any]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
         raise ListFormatError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); wrong encoding", path=path,
-                              line=line) from None
+                              line=data.count(b"\n", 0, exc.start) + 1) from None
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

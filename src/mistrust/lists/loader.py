@@ -68,7 +68,8 @@ def load_file(path: str | Path, format: str | None = None) -> LoadedList:
         seen.add(entity.id)
         entity.source_file = where
         entity.source_sha256 = parts[where]
-    source = entities[0].id.split(":", 1)[0]
+    # An FtM file may mix sources (our demo watchlist holds un: and ofac: entries).
+    source = "ftm" if fmt == "ftm-json" else entities[0].id.split(":", 1)[0]
     version = ListVersion(
         id=content_id(list_name, sha), list_name=list_name, source=source, format=fmt,
         published=published or _date_from_name(path), sha256=sha, source_file=where,

@@ -16,8 +16,7 @@ from mistrust.lists._util import clean, iso_dates
 from mistrust.lists.countries import to_iso2
 from mistrust.model.lists import Identifier
 
-# OFAC label -> identifier type. Longest labels first so "Business Registration Number"
-# wins over "Registration Number".
+# OFAC label -> identifier type.
 ID_TYPES: dict[str, str] = {
     "Vessel Registration Identification": "imo",
     "Business Registration Number": "registration",
@@ -49,10 +48,13 @@ ID_TYPES: dict[str, str] = {
     "C.R. No.": "registration",
     "BIK (RU)": "bik",
 }
-_LABELS = sorted(ID_TYPES, key=len, reverse=True)
+# One alternation, longest labels first ("Business Registration Number" before "Registration
+# Number"), instead of trying each label in turn: this runs for every remark of every entry.
+_LABEL = re.compile("^(" + "|".join(re.escape(k) for k in sorted(ID_TYPES, key=len, reverse=True)) + ") (.*)$")
 _ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+'(.+)'\.?$")
 _COUNTRY_SUFFIX = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*(.*)$")
 _FACT = re.compile(r"^(DOB|POB|nationality|citizen|Gender|Linked To:|Website|Email Address)\s*(.*)$")
+_ALIAS_KIND = {"a.k.a.": "aka", "f.k.a.": "fka", "n.k.a.": "nka"}
 
 
 @dataclass
@@ -87,10 +89,12 @@ def parse_remarks(remarks: str | None) -> RemarkFacts:
     if not text:
         return facts
     for raw in text.split("; "):
-        part = raw.strip().removeprefix("alt. ")
+        part = raw.strip()
+        if part.startswith("alt. "):
+            part = part[5:]
         m = _ALIAS.match(part)
         if m:
-            facts.weak_aliases.append((m.group(2), {"a.k.a.": "aka", "f.k.a.": "fka"}.get(m.group(1), "nka")))
+            facts.weak_aliases.append((m.group(2), _ALIAS_KIND[m.group(1)]))
             continue
         part = part.rstrip(".")
         m = _FACT.match(part)
@@ -107,12 +111,11 @@ def parse_remarks(remarks: str | None) -> RemarkFacts:
             else:
                 facts.extra.setdefault(key.rstrip(":").lower().replace(" ", "_"), []).append(value)
             continue
-        for label in _LABELS:
-            if part.startswith(label + " "):
-                ident = identifier(label, part[len(label) + 1:])
-                if ident:
-                    facts.identifiers.append(ident)
-                break
+        m = _LABEL.match(part)
+        if m:
+            ident = identifier(m.group(1), m.group(2))
+            if ident:
+                facts.identifiers.append(ident)
         else:
             facts.rest.append(part)
     return facts

@@ -65,7 +65,9 @@ def _entry(el: etree._Element, schema: str, prefix: str, path: str) -> ListEntit
     aliases = AliasList(name)
     for alias in el.iterfind(f"{prefix}_ALIAS"):
         quality, kind = _QUALITY.get((_text(alias, "QUALITY") or "good").lower(), ("strong", "aka"))
-        aliases.add(_text(alias, "ALIAS_NAME"), quality, kind)
+        # Some entries pack several spellings into one alias: "Mohammad Islami; Mohamed Islami".
+        for spelling in (_text(alias, "ALIAS_NAME") or "").split(";"):
+            aliases.add(spelling, quality, kind)
     aliases.add(_text(el, "NAME_ORIGINAL_SCRIPT"), "strong", "original")
 
     births: list[str] = []

@@ -65,7 +65,11 @@ def parse_xml(data: bytes, path: str | None = None) -> etree._Element:
         root = etree.fromstring(data, parser=safe_parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
-        raise ListFormatError(f"malformed or truncated XML: {exc.msg}", path=path, line=line) from None
+        msg = str(exc.msg)
+        if "encoding" in msg.lower() or "utf-8" in msg.lower():
+            raise ListFormatError(f"wrong character encoding (bytes do not match the declared encoding): {msg}",
+                                  path=path, line=line) from None
+        raise ListFormatError(f"malformed or truncated XML: {msg}", path=path, line=line) from None
     if root is None:
         raise ListFormatError("XML document has no root element", path=path)
     # Belt and braces: an entity reference that survived parsing means a DTD we did not see.

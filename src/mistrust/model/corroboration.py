@@ -41,6 +41,9 @@ class ClaimGroup:
     origins: list[Origin] = field(default_factory=list)
     denials: list[Contradiction] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    # each document's version of the claim: claim_id, doc_id, outlet, published, text, start, end,
+    # status, time, chain (added by F, optional)
+    versions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

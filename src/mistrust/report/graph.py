@@ -112,6 +112,18 @@ class Network:
     def node_for(self, name: str) -> Node | None:
         return self.nodes.get(node_id(name))
 
+    def view(self, max_isolated: int = 12) -> Network:
+        """The part worth drawing: actors joined by claims, plus listed actors and, up to
+        ``max_isolated``, the most mentioned others. Every mention of a place or outlet as
+        a node of its own would bury the claims; exports keep the full network."""
+        linked = {e.source for e in self.edges} | {e.target for e in self.edges}
+        isolated = [n for n in self.nodes.values() if n.id not in linked]
+        listed = [n for n in isolated if n.status == "listed"]
+        others = sorted((n for n in isolated if n.status != "listed"), key=lambda n: (-n.mentions, n.name))
+        room = max(0, max_isolated - len(listed))
+        keep = linked | {n.id for n in listed} | {n.id for n in others[:room]}
+        return Network(nodes={k: v for k, v in self.nodes.items() if k in keep}, edges=list(self.edges))
+
 
 def node_id(name: str) -> str:
     return "n" + content_id(" ".join(name.casefold().split()), length=12)

@@ -23,11 +23,13 @@ def network_context(net: Network, width: int = WIDTH, height: int = HEIGHT) -> d
 
 def render_html(report: Report) -> str:
     template = environment().get_template("report.html.j2")
-    return template.render(report=report, **network_context(report.network))
+    view = report.network.view()
+    return template.render(report=report, view=view, **network_context(view))
 
 
 def network_fragment(net: Network, link_prefix: str = "") -> Markup:
     """The SVG network with its evidence panel, for embedding in a web page."""
+    net = net.view()
     env = environment()
     macro = env.get_template("network.html.j2").module.network  # type: ignore[attr-defined]
     ctx = network_context(net)
@@ -93,6 +95,7 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    net = net.view()
     pos = layout(net, WIDTH, HEIGHT)
     fig, ax = plt.subplots(figsize=(12, 7.5), dpi=100)
     ax.set_xlim(0, WIDTH)

@@ -23,13 +23,17 @@ ALGORITHM = "mistrust-v1"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
-    ("name_literal", 0.30),
-    ("name_phonetic", 0.30),
-    ("name_tokens", 0.40),
+    ("name_literal", 0.25),
+    ("name_phonetic", 0.25),
+    ("name_tokens", 0.50),
 )
 ACRONYM_SCORE = 0.9
 # Parts on both sides that find no partner (Kim Jong Un / Kim Jong Il) subtract up to this much.
 CONFLICT_WEIGHT = 0.4
+# A one-word query made of a common word loses this much (half for a short, merely similar word).
+ONE_WORD_WEIGHT = 0.35
+# A match through an alias the list itself calls weak ("low quality a.k.a.") loses this much.
+WEAK_ALIAS_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ def name_score(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, 
     """Score of two names with every feature and its reason."""
     exact = f.name_exact(q, c)
     if exact is not None:
-        return 1.0, [FeatureResult("name_exact", 1.0, 1.0, exact[1])]
-    results: list[FeatureResult] = []
+        results = [FeatureResult("name_exact", 1.0, 1.0, exact[1])]
+        return _one_word(q, c, weight, True, 1.0, results)
+    results = []
     total = 0.0
     al = f.align_tokens(q, c)
     outcomes = {
@@ -93,6 +98,16 @@ def name_score(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, 
     if acro is not None:
         results.insert(0, FeatureResult("name_acronym", acro[0], ACRONYM_SCORE, acro[1]))
         total = max(total, ACRONYM_SCORE)
+    return _one_word(q, c, weight, False, total, results)
+
+
+def _one_word(q: NormName, c: NormName, weight: f.TokenWeight, exact: bool, total: float,
+              results: list[FeatureResult]) -> tuple[float, list[FeatureResult]]:
+    weak = f.one_word(q, c, weight, exact)
+    if weak is not None:
+        delta = -ONE_WORD_WEIGHT * weak[0]
+        results.append(FeatureResult("one_word", weak[0], delta, weak[1]))
+        total += delta
     return total, results
 
 
@@ -102,9 +117,14 @@ def score_pair(
     query: NameQuery,
     entity: ListEntity,
     weight: f.TokenWeight,
+    weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
     """Full ``mistrust-v1`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
+    if weak_alias:
+        score -= WEAK_ALIAS_WEIGHT
+        results.append(FeatureResult("weak_alias", 1.0, -WEAK_ALIAS_WEIGHT,
+                                     f"'{c.original}' is an alias the list marks as weak (low quality)"))
     for adj in ADJUSTMENTS:
         outcome = adj.fn(query, entity)
         if outcome is None:

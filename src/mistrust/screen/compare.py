@@ -58,11 +58,17 @@ def record_to_pair(record: dict[str, Any]) -> tuple[NameQuery, ListEntity]:
     return query, entity
 
 
+def _no_list_weight(_token: str) -> float:
+    # Without a list there is no telling common words from rare ones: all weigh the same, as a
+    # rare word would (so a one-word pair is not judged "common").
+    return 100.0
+
+
 def compare_record(record: dict[str, Any], threshold: float) -> dict[str, Any]:
     """Score one record: ``{"score", "match", "threshold", "algorithm", "reasons", "features"}``."""
     query, entity = record_to_pair(record)
     score, feats = score_pair(normalize_name(query.name), normalize_name(entity.name), query, entity,
-                              lambda _t: 1.0)
+                              _no_list_weight)
     return {
         "a": query.name,
         "b": entity.name,

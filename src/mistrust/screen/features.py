@@ -7,6 +7,7 @@ nothing to compare returns ``None`` and does not appear in the hit's explanation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -92,26 +93,53 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
         if len(sa) >= 3:
-            return 0.9, "sounds alike"
-        # A one- or two-consonant skeleton ("rs" for Reza/Raza, "n" for Un/Yn) is weak evidence
-        # on its own: the words must also start alike, with the same letter or with the same
-        # consonant sound (Jong/Chong), not with different vowels (IRGC/AORC share "rk" only).
-        if a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3):
+            # Same consonants, but the vowels must be ones romanisations swap (Hamoud/Hammud,
+            # not Hamoud/Hamed).
+            return (0.9, "sounds alike") if _vowels_compatible(a, b) else (0.0, "")
+        # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
+        # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
+        # names). The words must also start alike and carry compatible vowels.
+        starts = a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3)
+        if starts and _vowels_compatible(a, b):
             return 0.8, "sounds alike"
         return 0.0, ""
-    # Spelling variants of short words are too easy to fake (Ali/Wali); long words only.
+    # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
+    # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:
         r = _sim(a, b)
-        if r >= 0.8:
+        if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
     return 0.0, ""
+
+
+_VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")
+# Vowel qualities that romanisations swap: a/e (Reza/Raza), e/i (Hejazi/Hijazi), o/u (Chol/Chul),
+# e/o (Korean eo: Jong/Cyrillic Chen).
+_VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o"}, "u": {"o"}}
+
+
+def _vowel_sounds(word: str) -> list[str | None]:
+    """Vowel sounds in order; in clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e)."""
+    out: list[str | None] = []
+    for m in _VOWEL_CLUSTER.finditer(word):
+        letters = [ch for ch in m.group(0) if ch in "aeiou"]
+        out.append(letters[-1] if letters else None)  # only y/w: a wildcard (Cyrillic Ы gives "y")
+    return out
+
+
+def _vowels_compatible(a: str, b: str) -> bool:
+    for va, vb in zip(_vowel_sounds(a), _vowel_sounds(b), strict=False):
+        if va is not None and vb is not None and not _VOWEL_CLASS[va] & _VOWEL_CLASS[vb]:
+            return False
+    return True
 
 
 def _merge(single: str, parts: list[str]) -> float:
     """Does one word equal adjacent words written together ("Gimjeong" / "Kim Jong")?"""
     joined = "".join(parts)
     sk = skeleton(single)
-    if (len(sk) >= 3 and sk == skeleton(joined)) or _sim(single, joined) >= 0.85:
+    lit = _sim(single, joined)
+    if (len(sk) >= 3 and sk == skeleton(joined) and lit >= 0.7) or lit >= 0.85:
         return 0.9
     return 0.0
 
@@ -199,13 +227,30 @@ def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment |
     al = al or align_tokens(q, c)
     if not al.unmatched_query or not al.unmatched_listed:
         return None
-    if _sim(q.compact, c.compact) >= 0.9:
+    if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return None  # same letters, different word splits: not a conflict
     wq = sum(weight(t) for t in q.tokens)
     wc = sum(weight(t) for t in c.tokens)
     share = min(sum(weight(t) for t in al.unmatched_query) / wq, sum(weight(t) for t in al.unmatched_listed) / wc)
     return share, (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
                    f"vs '{' '.join(al.unmatched_listed)}'")
+
+
+# A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).
+COMMON_WEIGHT = 38.7
+
+
+def one_word(q: NormName, c: NormName, weight: TokenWeight, exact: bool) -> Outcome | None:
+    """A one-word query identifies nobody when the word is common ("Mohammad", "Trading"), and
+    little when it is short and only similar ("Kim" / "Kimo"). Score = how weak the query is."""
+    if len(q.tokens) != 1 or (q.compact in c.acronyms and len(q.compact) >= 3):
+        return None
+    word = q.tokens[0]
+    if weight(word) <= COMMON_WEIGHT:
+        return 1.0, f"the query is one common word ('{word}'), which identifies nobody on its own"
+    if not exact and len(skeleton(word)) <= 2:
+        return 0.5, f"the query is one short word ('{word}') and only similar to the listed name"
+    return None
 
 
 def name_acronym(q: NormName, c: NormName) -> Outcome | None:
@@ -291,6 +336,8 @@ __all__ = [
     "birth_date",
     "country",
     "identifiers",
+    "COMMON_WEIGHT",
+    "one_word",
     "name_acronym",
     "name_exact",
     "name_conflict",

@@ -18,6 +18,7 @@ and the best few get the full ``mistrust-v1`` feature table with reasons.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -29,12 +30,39 @@ from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ALGORITHM, quick_name_score, score_pair
 from mistrust.screen.normalize import NormName, normalize_name
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # Candidate names taken from the index per query, and how many get the full feature table.
 RETRIEVE = 50
 FULL_SCORE = 15
 # Keys found in more names than this say almost nothing and cost time; they are skipped.
 MAX_POSTINGS_SHARE = 0.08
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def expand_names(names: list[str]) -> list[str]:
+    """Listed names as the lists write them, plus the names packed inside them.
+
+    Lists pack several names in one field: "A; B" (two spellings), and "DAEDONG CREDIT BANK
+    (DCB)" (a name with its acronym). Each packed name is indexed on its own as well.
+    """
+    out: list[str] = []
+    for raw in names:
+        for name in (raw.split(";") if ";" in raw else [raw]):
+            name = name.strip()
+            if not name:
+                continue
+            out.append(name)
+            if "(" in name:
+                outside = " ".join(_BRACKETS.sub(" ", name).split())
+                if outside and outside != name:
+                    out.append(outside)
+                for inside in _BRACKETS.findall(name):
+                    inside = inside.strip()
+                    if len(inside) >= 2 and not inside.lower().startswith(("a.k.a", "f.k.a", "formerly", "see ")):
+                        out.append(inside)
+    return out
 
 
 def name_keys(n: NormName) -> set[str]:
@@ -71,6 +99,7 @@ class IndexedName:
     entity: int  # position in ScreenIndex.entities
     name: str
     norm: NormName
+    weak: bool = False  # an alias the list marks as low quality
 
 
 @dataclass
@@ -104,20 +133,25 @@ class ScreenIndex:
                 e_pos = len(self.entities)
                 self.entities.append(IndexedEntity(entity, loaded.version.id))
                 seen: set[str] = set()
-                for name in entity.all_names():
-                    norm = normalize_name(name)
-                    if not norm.compact or norm.compact in seen:
-                        continue
-                    seen.add(norm.compact)
-                    n_pos = len(self.names)
-                    self.names.append(IndexedName(e_pos, name, norm))
+                weak = {a.name for a in entity.aliases if a.quality == "weak"} - {entity.name}
+                strong_first = [n for n in entity.all_names() if n not in weak] + sorted(weak)
+                for raw_name in strong_first:
+                    for name in expand_names([raw_name]):
+                        norm = normalize_name(name)
+                        if not norm.compact or norm.compact in seen:
+                            continue
+                        seen.add(norm.compact)
+                        n_pos = len(self.names)
+                        self.names.append(IndexedName(e_pos, name, norm, raw_name in weak))
                     for key in name_keys(norm):
                         raw[key].append(n_pos)
         n = max(len(self.names), 1)
         self.postings = {k: np.asarray(v, dtype=np.int32) for k, v in raw.items()}
         self.idf = {k: math.log(1 + n / len(v)) for k, v in raw.items()}
-        self._default_weight = math.log(1 + n)
-        self._token_weight = {k[2:]: v for k, v in self.idf.items() if k.startswith("t:")}
+        # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
+        # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
+        self._default_weight = math.log(1 + n) ** 2
+        self._token_weight = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         return self
 
     def token_weight(self, token: str) -> float:
@@ -168,7 +202,7 @@ class ScreenIndex:
         for _, pos in ranked[: max(FULL_SCORE, limit)]:
             iname = self.names[pos]
             ient = self.entities[iname.entity]
-            score, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight)
+            score, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
             current = best.get(iname.entity)
             if current is not None and current.score >= score:
                 continue

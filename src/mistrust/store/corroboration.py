@@ -1,7 +1,165 @@
-"""Tables and queries for the corroboration room. Engines never import this module."""
+"""Tables and queries for the corroboration room. Engines never import this module.
+
+Stories keep the clusterer's state (centroid terms, entity counts, blocking keys) as JSON so a
+later ``corroborate()`` resumes without re-clustering; document frequencies are kept per term.
+Claim groups are stored whole (JSON) per story and recomputed when the story changes.
+"""
 
 from __future__ import annotations
 
-from mistrust.store.db import Migration
+import json
+from collections.abc import Iterable
+from typing import Any
 
-MIGRATIONS: list[Migration] = []
+from mistrust.errors import NotFoundError
+from mistrust.model import ClaimGroup, Contradiction, Origin, Story
+from mistrust.store.db import Database, Migration
+
+MIGRATIONS: list[Migration] = [
+    (
+        "corroboration_001_init",
+        """
+        CREATE TABLE corr_stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            doc_count INTEGER NOT NULL DEFAULT 0,
+            entities TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL,
+            algorithm TEXT NOT NULL,
+            updated_at TEXT DEFAULT CURRENT_TIMESTAMP
+        );
+        CREATE INDEX corr_stories_last_seen ON corr_stories(last_seen);
+        CREATE TABLE corr_story_docs (
+            doc_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL REFERENCES corr_stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX corr_story_docs_story ON corr_story_docs(story_id, position);
+        CREATE TABLE corr_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE corr_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE corr_claim_groups (
+            id TEXT NOT NULL,
+            story_id TEXT NOT NULL REFERENCES corr_stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (story_id, id)
+        );
+        """,
+    ),
+]
+
+
+def assigned_doc_ids(db: Database) -> set[str]:
+    return {r[0] for r in db.query("SELECT doc_id FROM corr_story_docs")}
+
+
+def load_states(db: Database, since: str | None = None) -> list[dict[str, Any]]:
+    """Stored clusterer states of stories seen on or after ``since`` (plus undated stories)."""
+    if since is None:
+        rows = db.query("SELECT state FROM corr_stories")
+    else:
+        rows = db.query("SELECT state FROM corr_stories WHERE last_seen IS NULL OR last_seen >= ?", (since,))
+    return [json.loads(r[0]) for r in rows]
+
+
+def load_df(db: Database) -> tuple[dict[str, int], int]:
+    df = {r[0]: int(r[1]) for r in db.query("SELECT term, df FROM corr_df")}
+    row = db.query("SELECT value FROM corr_meta WHERE key = 'n_docs'")
+    return df, int(row[0][0]) if row else 0
+
+
+def save_clustering(
+    db: Database,
+    states: Iterable[dict[str, Any]],
+    assignments: Iterable[tuple[str, str, float, str]],
+    df_delta: dict[str, int],
+    n_docs: int,
+    algorithm: str,
+) -> None:
+    """Upsert touched stories, record each document's story, and add the batch's term counts."""
+    with db.transaction() as conn:
+        for s in states:
+            dates = s["dates"]
+            entities = sorted(s["entities"], key=lambda e: -s["entities"][e])[:10]
+            conn.execute(
+                "INSERT INTO corr_stories(id, title, first_seen, last_seen, doc_count, entities, state, algorithm)"
+                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET first_seen=excluded.first_seen,"
+                " last_seen=excluded.last_seen, doc_count=excluded.doc_count, entities=excluded.entities,"
+                " state=excluded.state, algorithm=excluded.algorithm, updated_at=CURRENT_TIMESTAMP",
+                (s["id"], s["title"], min(dates) if dates else None, max(dates) if dates else None,
+                 len(s["doc_ids"]), json.dumps(entities), json.dumps(s), algorithm),
+            )
+        for doc_id, story_id, score, reason in assignments:
+            pos = conn.execute("SELECT COUNT(*) FROM corr_story_docs WHERE story_id = ?", (story_id,)).fetchone()[0]
+            conn.execute("INSERT OR REPLACE INTO corr_story_docs(doc_id, story_id, position, score, reason)"
+                         " VALUES (?,?,?,?,?)", (doc_id, story_id, pos, score, reason))
+        conn.executemany("INSERT INTO corr_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                         list(df_delta.items()))
+        conn.execute("INSERT OR REPLACE INTO corr_meta(key, value) VALUES ('n_docs', ?)", (str(n_docs),))
+
+
+def save_claim_groups(db: Database, story_id: str, groups: list[ClaimGroup]) -> None:
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM corr_claim_groups WHERE story_id = ?", (story_id,))
+        conn.executemany(
+            "INSERT INTO corr_claim_groups(id, story_id, position, data) VALUES (?,?,?,?)",
+            [(g.id, story_id, i, json.dumps(g.to_dict())) for i, g in enumerate(groups)],
+        )
+
+
+def _story(row: Any, docs: list[str]) -> Story:
+    return Story(id=row["id"], title=row["title"], documents=docs, first_seen=row["first_seen"],
+                 last_seen=row["last_seen"], entities=json.loads(row["entities"]))
+
+
+def list_stories(db: Database, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]:
+    """Stories, biggest and most recent first (documents filled, claim groups not)."""
+    rows = db.query("SELECT * FROM corr_stories WHERE doc_count >= ? ORDER BY doc_count DESC,"
+                    " last_seen DESC, id LIMIT ? OFFSET ?", (min_docs, limit, offset))
+    ids = [r["id"] for r in rows]
+    docs: dict[str, list[str]] = {i: [] for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in db.query(f"SELECT story_id, doc_id FROM corr_story_docs WHERE story_id IN ({marks})"
+                          " ORDER BY story_id, position", ids):
+            docs[r[0]].append(r[1])
+    return [_story(r, docs[r["id"]]) for r in rows]
+
+
+def get_story(db: Database, story_id: str) -> Story:
+    rows = db.query("SELECT * FROM corr_stories WHERE id = ?", (story_id,))
+    if not rows:
+        raise NotFoundError(f"no story {story_id!r} (list them with: mistrust stories)", story_id=story_id)
+    docs = [r[0] for r in db.query("SELECT doc_id FROM corr_story_docs WHERE story_id = ? ORDER BY position",
+                                   (story_id,))]
+    story = _story(rows[0], docs)
+    story.claim_groups = claim_groups(db, story_id)
+    return story
+
+
+def story_of(db: Database, doc_id: str) -> str | None:
+    rows = db.query("SELECT story_id FROM corr_story_docs WHERE doc_id = ?", (doc_id,))
+    return rows[0][0] if rows else None
+
+
+def story_assignments(db: Database, story_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.query("SELECT doc_id, position, score, reason FROM corr_story_docs"
+                                      " WHERE story_id = ? ORDER BY position", (story_id,))]
+
+
+def claim_groups(db: Database, story_id: str) -> list[ClaimGroup]:
+    rows = db.query("SELECT data FROM corr_claim_groups WHERE story_id = ? ORDER BY position", (story_id,))
+    return [claim_group_from_dict(json.loads(r[0])) for r in rows]
+
+
+def claim_group_from_dict(d: dict[str, Any]) -> ClaimGroup:
+    d = dict(d)
+    d["origins"] = [Origin(o["id"], o["label"], list(o["reports"]), [tuple(e) for e in o["tree"]])  # type: ignore[misc]
+                    for o in d.get("origins", [])]
+    d["denials"] = [Contradiction(**c) for c in d.get("denials", [])]
+    d["contradictions"] = [Contradiction(**c) for c in d.get("contradictions", [])]
+    return ClaimGroup(**d)

@@ -104,6 +104,12 @@ def get_document(db: Database, doc_id: str) -> Document:
     return _row_to_document(rows[0])
 
 
+def find_by_record_id(db: Database, record_id: str) -> list[Document]:
+    """Documents whose source record (a JSONL line, a feed item) had this ``id``."""
+    rows = db.query(f"SELECT {_COLUMNS} FROM documents WHERE json_extract(metadata, '$.id') = ?", (record_id,))
+    return [_row_to_document(r) for r in rows]
+
+
 def get_documents(db: Database, ids: Sequence[str]) -> list[Document]:
     """Documents in the order of ``ids`` (unknown ids are left out)."""
     by_id: dict[str, Document] = {}

@@ -68,7 +68,7 @@ def _encode(entity: ListEntity) -> tuple[str, bytes]:
                         for i in e.identifiers],
         "programs": e.programs, "listed_on": e.listed_on, "remarks": e.remarks, "extra": e.extra,
     }
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:24], zlib.compress(raw, 1)
 
 

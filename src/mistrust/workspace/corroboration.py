@@ -1,9 +1,115 @@
-"""Workspace methods for the corroboration room."""
+"""Workspace methods for the corroboration room: corroborate, stories, get_story, story_claim_groups.
+
+``corroborate()`` is incremental: it clusters only documents that have no story yet, resuming
+the stored clusterer state of the stories near their dates, then recomputes the claim groups of
+the stories that changed. Extractions are used when stored (``analyze``); without them stories
+still form (cheap entity-key fallback) and claim groups stay empty until extraction runs.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from mistrust.corroborate import StoryClusterer, StoryState, build_claim_groups, doc_features
+from mistrust.corroborate.stories import ALGORITHM
+from mistrust.errors import NotFoundError
+from mistrust.model import ClaimGroup, Document, Extraction, Story
+from mistrust.store import corroboration as store
 from mistrust.workspace.base import WorkspaceBase
+
+_PAGE = 500
 
 
 class CorroborationMixin(WorkspaceBase):
-    pass
+    def _corr_rooms(self) -> Any:
+        return self
+
+    def _corr_extraction(self, doc_id: str) -> Extraction | None:
+        fn = getattr(self._corr_rooms(), "extraction_for", None)
+        if fn is None:
+            return None
+        try:
+            extraction: Extraction = fn(doc_id)
+        except NotFoundError:
+            return None
+        return extraction
+
+    def _corr_all_documents(self) -> list[Document]:
+        rooms = self._corr_rooms()
+        out: list[Document] = []
+        offset = 0
+        while True:
+            page = rooms.documents(limit=_PAGE, offset=offset)
+            out.extend(page)
+            if len(page) < _PAGE:
+                return out
+            offset += _PAGE
+
+    def corroborate(self, refresh_claims: bool = False) -> list[Story]:
+        """Place new documents in stories; recompute claim groups of the stories that changed.
+
+        ``refresh_claims`` recomputes every story's claim groups (e.g. after a later ``analyze``).
+        Returns the stories that changed.
+        """
+        done = store.assigned_doc_ids(self.db)
+        new = [d for d in self._corr_all_documents() if d.id not in done]
+        touched: set[str] = set()
+        if new:
+            extractions = {d.id: self._corr_extraction(d.id) for d in new}
+            feats = [doc_features(d, extractions[d.id]) for d in new]
+            clusterer = StoryClusterer(window_days=self.settings.story_window_days,
+                                       threshold=self.settings.story_threshold)
+            dated = [f.date for f in feats if f.date is not None]
+            since = (min(dated) - timedelta(days=clusterer.max_span_days)).isoformat() if dated else None
+            df, n_docs = store.load_df(self.db)
+            clusterer.load([StoryState.from_json(s) for s in store.load_states(self.db, since)], df, n_docs)
+            clusterer.observe(feats)
+            delta: Counter[str] = Counter()
+            for f in feats:
+                delta.update(f.terms.keys())
+                delta.update(f"e:{e}" for e in f.entities)
+            order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
+            assignments = [clusterer.add(f) for f in order]
+            touched = {a.story_id for a in assignments}
+            store.save_clustering(
+                self.db,
+                [clusterer.stories[sid].to_json() for sid in sorted(touched)],
+                [(a.doc_id, a.story_id, a.score, a.reason) for a in assignments],
+                dict(delta),
+                clusterer.n_docs,
+                ALGORITHM,
+            )
+        if refresh_claims:
+            touched |= {s.id for s in store.list_stories(self.db, limit=10**9)}
+        for sid in sorted(touched):
+            self._corr_claim_groups(sid)
+        return [store.get_story(self.db, sid) for sid in sorted(touched)]
+
+    def _corr_claim_groups(self, story_id: str) -> list[ClaimGroup]:
+        story = store.get_story(self.db, story_id)
+        rooms = self._corr_rooms()
+        docs = [(rooms.get_document(d), self._corr_extraction(d)) for d in story.documents]
+        groups = build_claim_groups(story_id, docs)
+        store.save_claim_groups(self.db, story_id, groups)
+        return groups
+
+    def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]:
+        """Stories, biggest first (claim groups not filled: use get_story)."""
+        return store.list_stories(self.db, limit=limit, offset=offset, min_docs=min_docs)
+
+    def get_story(self, story_id: str) -> Story:
+        return store.get_story(self.db, story_id)
+
+    def story_claim_groups(self, story_id: str) -> list[ClaimGroup]:
+        store.get_story(self.db, story_id)  # NotFoundError for an unknown story
+        return store.claim_groups(self.db, story_id)
+
+    def story_of(self, doc_id: str) -> str | None:
+        """Id of the story a document was placed in (None before corroborate())."""
+        return store.story_of(self.db, doc_id)
+
+    def story_assignments(self, story_id: str) -> list[dict[str, Any]]:
+        """Why each document joined the story (similarity score and reason), in joining order."""
+        return store.story_assignments(self.db, story_id)

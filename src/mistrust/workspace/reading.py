@@ -30,11 +30,13 @@ class ReadingMixin(WorkspaceBase):
         resolver: Resolver | None = None,
         progress: Progress | None = None,
     ) -> dict[str, Any]:
-        """Read, clean and store documents. Returns {"documents", "skipped", "new", "existing"}.
+        """Read, clean and store documents. Returns {"documents", "skipped", "new", "existing", "new_ids", "analyzed"}.
 
         Documents already stored (same content hash) are left as they are; rejected inputs are
         returned and logged in ``skipped_inputs`` with their reason.
         """
+        if isinstance(sources, str | Path):
+            sources = [sources]  # one path or URL, not an iterable of characters
         docs: dict[str, Document] = {}
         skipped: list[SkippedInput] = []
         new_ids: list[str] = []
@@ -55,16 +57,19 @@ class ReadingMixin(WorkspaceBase):
                     progress(n, len(items), item)
         new_ids += store.insert_documents(self.db, pending)
         store.record_skipped(self.db, skipped)
+        analyzed = 0
         if analyze and new_ids:
+            # Only new documents: a stored one keeps the extraction it has (``mistrust analyze`` redoes it).
             analyze_fn = getattr(self, "analyze", None)
             if callable(analyze_fn):
-                analyze_fn(new_ids)
+                analyzed = int(analyze_fn(new_ids) or 0)
         return {
             "documents": list(docs.values()),
             "skipped": skipped,
             "new": len(new_ids),
             "existing": len(docs) - len(new_ids),
             "new_ids": new_ids,
+            "analyzed": analyzed,
         }
 
     def documents(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
@@ -75,6 +80,10 @@ class ReadingMixin(WorkspaceBase):
 
     def get_document(self, doc_id: str) -> Document:
         return store.get_document(self.db, doc_id)
+
+    def find_documents_by_record_id(self, record_id: str) -> list[Document]:
+        """Documents whose input record (JSONL line, feed item) carried this ``id``."""
+        return store.find_by_record_id(self.db, record_id)
 
     def get_documents(self, doc_ids: list[str]) -> list[Document]:
         """Several documents in the order given (unknown ids left out)."""

@@ -1,0 +1,174 @@
+"""Story clustering quality: B-cubed precision/recall/F1 against hand labels, next to a TF-IDF baseline.
+
+    .venv/bin/python benchmarks/corroboration_quality.py [--data ../shared/data]
+
+1. dev_articles.jsonl with benchmarks/labels/stories.jsonl (see benchmarks/labels/README.md):
+   mistrust's StoryClusterer (default settings) vs a plain TF-IDF nearest-neighbour clustering with a
+   7-day window whose cosine threshold is tuned on the same labels (its best threshold is reported,
+   which flatters the baseline).
+2. Emergent dev headlines grouped by claim (no dates): the same two methods on headline text.
+3. Copy detection on real pairs: documents sharing 8-word sequences (ShingleIndex), MinHash/LSH
+   candidates, and reports citing the same agency.
+Target: B3-F1 >= 0.95 on the labelled stories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from mistrust.corroborate.shingles import MinHashLSH, ShingleIndex, overlap, shingles  # noqa: E402
+from mistrust.corroborate.sources import source_key  # noqa: E402
+from mistrust.corroborate.stories import StoryClusterer, cluster  # noqa: E402
+from mistrust.corroborate.text import parse_date, term_counts  # noqa: E402
+from mistrust.model import Document  # noqa: E402
+
+TARGET_F1 = 0.95
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 over the items both mappings share."""
+    items = [i for i in gold if i in pred]
+    pc, gc = defaultdict(set), defaultdict(set)
+    for i in items:
+        pc[pred[i]].add(i)
+        gc[gold[i]].add(i)
+    p = sum(len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in items) / len(items)
+    r = sum(len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in items) / len(items)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def tfidf_baseline(docs: list[Document], threshold: float, window: int = 7) -> dict[str, str]:
+    """Plain TF-IDF (whole text) single pass: join the cluster of the most similar earlier document
+    within ``window`` days when cosine >= threshold."""
+    tcs = [term_counts(d.text, d.title, title_weight=1) for d in docs]
+    df: Counter[str] = Counter()
+    for t in tcs:
+        df.update(t)
+    n = len(docs)
+    vecs = []
+    for t in tcs:
+        v = {k: w * (math.log(n / df[k]) + 1) for k, w in t.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({k: x / norm for k, x in v.items()})
+    dates = [parse_date(d.published) for d in docs]
+    order = sorted(range(n), key=lambda i: (dates[i] is None, dates[i] or date.min, docs[i].id))
+    label: dict[str, str] = {}
+    seen: list[int] = []
+    for i in order:
+        best, best_j = threshold, -1
+        for j in seen:
+            if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > window:
+                continue
+            vi, vj = vecs[i], vecs[j]
+            c = sum(x * vj.get(k, 0.0) for k, x in vi.items())
+            if c >= best:
+                best, best_j = c, j
+        label[docs[i].id] = label[docs[best_j].id] if best_j >= 0 else docs[i].id
+        seen.append(i)
+    return label
+
+
+def ours(docs: list[Document], **kw: float) -> dict[str, str]:
+    return {a.doc_id: a.story_id for a in cluster([(d, None) for d in docs], StoryClusterer(**kw))}  # type: ignore[arg-type]
+
+
+def row(name: str, prf: tuple[float, float, float], extra: str = "") -> None:
+    p, r, f = prf
+    print(f"  {name:<44} P={p:.3f} R={r:.3f} F1={f:.3f} {extra}")
+
+
+def stories_check(data: Path) -> float:
+    recs = [json.loads(x) for x in open(data / "news" / "dev_articles.jsonl", encoding="utf-8")]
+    gold = {d["id"]: d["story"] for d in map(json.loads, open(ROOT / "benchmarks" / "labels" / "stories.jsonl"))}
+    docs = [Document(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], published=r["date"])
+            for r in recs]
+    sizes = Counter(gold.values())
+    print(f"\n1. dev stories: {len(docs)} documents, {len(sizes)} gold stories "
+          f"({sum(1 for s in sizes.values() if s > 1)} with 2+ documents)")
+    singletons = {d.id: d.id for d in docs}
+    row("all singletons (reference)", bcubed(singletons, gold))
+    t0 = time.perf_counter()
+    f_ours = bcubed(ours(docs), gold)
+    row("mistrust StoryClusterer (defaults)", f_ours, f"[{time.perf_counter() - t0:.1f}s]")
+    best = max(((t, bcubed(tfidf_baseline(docs, t), gold)) for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)),
+               key=lambda x: x[1][2])
+    row(f"TF-IDF baseline, 7-day window (best t={best[0]})", best[1])
+    print(f"  target B3-F1 >= {TARGET_F1}: {'MET' if f_ours[2] >= TARGET_F1 else 'NOT MET'}"
+          f" (baseline F1 {best[1][2]:.3f})")
+    return f_ours[2]
+
+
+def emergent_check(data: Path) -> None:
+    path = data / "emergent" / "headlines_dev.csv"
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    docs, gold = [], {}
+    for r in rows:
+        doc_id = f"em:{r['id']}"
+        docs.append(Document(id=doc_id, text=r["articleHeadline"], title=None))
+        gold[doc_id] = r["claimId"]
+    print(f"\n2. Emergent dev headlines: {len(docs)} headlines, {len(set(gold.values()))} claims (no dates)")
+    row("mistrust StoryClusterer (defaults)", bcubed(ours(docs), gold))
+    best = max(((t, bcubed(tfidf_baseline(docs, t), gold)) for t in (0.1, 0.15, 0.2, 0.3, 0.4)),
+               key=lambda x: x[1][2])
+    row(f"TF-IDF baseline (best t={best[0]})", best[1])
+
+
+AGENCY_CUES = ("according to {}", "told {}", "{} reported", "{} reports", "({})", "reported by {}", "{} said")
+
+
+def echoes_check(data: Path) -> None:
+    recs = [json.loads(x) for x in open(data / "news" / "dev_articles.jsonl", encoding="utf-8")]
+    print("\n3. echoes on the dev corpus")
+    t0 = time.perf_counter()
+    index, lsh = ShingleIndex(min_shared=3, max_postings=50), MinHashLSH()
+    pairs, lsh_pairs = [], []
+    for r in recs:
+        sh = shingles(r["text"])
+        for other, n in index.add(r["id"], sh).items():
+            pairs.append((other, r["id"], n))
+        lsh_pairs += [(o, r["id"]) for o in lsh.add(r["id"], lsh.signature(sh))]
+    by_id = {r["id"]: r for r in recs}
+    long_pairs = []
+    for a, b, n in pairs:
+        ov = overlap(by_id[a]["text"], by_id[b]["text"])
+        long_pairs.append((ov.longest_run_words, a, b, n, ov))
+    long_pairs.sort(reverse=True)
+    print(f"  pairs sharing >=3 8-word sequences: {len(pairs)}; MinHash/LSH near-duplicate candidates: "
+          f"{len(lsh_pairs)} [{time.perf_counter() - t0:.1f}s]")
+    for run, a, b, n, _ov in long_pairs[:12]:
+        ra, rb = by_id[a], by_id[b]
+        print(f"   {run:4d} words  {n:4d} shared | {ra['outlet'][:16]:16} {ra['date']} | {rb['outlet'][:16]:16} {rb['date']}"
+              f" | {ra['title'][:40]!r} ~ {rb['title'][:40]!r}")
+    cites: dict[str, list[str]] = defaultdict(list)
+    for r in recs:
+        low = r["text"].lower()
+        for agency in ("reuters", "associated press", "afp", "bloomberg", "yonhap", "kcna"):
+            if any(cue.format(agency) in low for cue in AGENCY_CUES):
+                cites[source_key(agency)].append(r["id"])
+    print("  reports citing an agency: " + ", ".join(f"{k} {len(v)}" for k, v in sorted(cites.items())))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=Path(os.environ.get("MISTRUST_TEST_DATA", ROOT.parent / "shared" / "data")))
+    args = ap.parse_args()
+    f1 = stories_check(args.data)
+    emergent_check(args.data)
+    echoes_check(args.data)
+    return 0 if f1 >= 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Screening speed: batch names/s on one core with explanations, single-query latency, memory.
+
+    .venv/bin/python benchmarks/screening_speed.py [--queries 3000]
+
+Lists: UN 2026 + OFAC SDN 2021 (see ``screening_data.py``). Queries: the leave-one-alias-out
+queries of the quality benchmark (aliases of IR/KP UN entries and OFAC alt.csv), screened as
+given (the alias stays in the index: this measures speed, not quality).
+
+Baseline, same run: nomenklatura ``logic-v2`` scoring the same 50 candidate entries per query
+that mistrust's index retrieved (scoring only: its retrieval time is not counted, which favours it).
+Targets: >= 2,000 names/s, >= 20x logic-v2, p99 single-query latency <= 5 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screening_data import build_queries, load_lists  # noqa: E402
+from screening_quality import FTM_SCHEMA, ftm_entity  # noqa: E402
+
+from mistrust.model import NameQuery  # noqa: E402
+from mistrust.screen import ScreenIndex, normalize_name  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--queries", type=int, default=3000)
+    parser.add_argument("--baseline-queries", type=int, default=150, help="Queries scored by logic-v2.")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+
+    lists = load_lists()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    t = time.perf_counter()
+    index = ScreenIndex.build(lists)
+    build_s = time.perf_counter() - t
+    index_mb = tracemalloc.get_traced_memory()[0] / 1e6
+    tracemalloc.stop()
+    queries = [NameQuery(q.name, schema=q.entity.schema) for q in build_queries(lists, index, 0)]
+    queries = (queries * (1 + args.queries // max(len(queries), 1)))[: args.queries]
+    normalize_name.cache_clear()
+
+    # Batch throughput with explanations (every returned hit carries its features and reasons).
+    gc.collect()
+    t = time.perf_counter()
+    n_hits = 0
+    for q in queries:
+        n_hits += len(index.search(q, threshold=0.7, limit=10))
+    batch_s = time.perf_counter() - t
+    per_s = len(queries) / batch_s
+
+    # Single-query latency, cold normaliser cache each time (no repeated names).
+    normalize_name.cache_clear()
+    lat = []
+    for q in queries[:1000]:
+        normalize_name.cache_clear()
+        t = time.perf_counter()
+        index.search(q, threshold=0.7, limit=10)
+        lat.append((time.perf_counter() - t) * 1000)
+    lat.sort()
+    p50, p99 = statistics.median(lat), lat[int(len(lat) * 0.99) - 1]
+
+    # Baseline: logic-v2 on the same 50 candidates per query.
+    logic_per_s = None
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2, ScoringConfig
+
+        cfg = ScoringConfig.defaults()
+        subset = queries[: args.baseline_queries]
+        prepared = []
+        for q in subset:
+            seen: list[int] = []
+            for pos in index.candidates(normalize_name(q.name), 50):
+                e = index.names[pos].entity
+                if e not in seen:
+                    seen.append(e)
+            query_proxy = model.make_entity(FTM_SCHEMA.get(q.schema, "LegalEntity"))
+            query_proxy.id = "query"
+            query_proxy.add("name", q.name)
+            prepared.append((query_proxy, [ftm_entity(model, index.entities[e].entity, None) for e in seen]))
+        LogicV2.compare(prepared[0][0], prepared[0][1][0], cfg)  # warm up its caches
+        t = time.perf_counter()
+        for query_proxy, cands in prepared:
+            for cand in cands:
+                LogicV2.compare(query_proxy, cand, cfg)
+        logic_per_s = len(prepared) / (time.perf_counter() - t)
+        mistrust_same = len(subset) / sum(_time(index, q) for q in subset)
+    except ImportError:
+        print("nomenklatura not installed: no logic-v2 baseline (.venv/bin/pip install nomenklatura)")
+
+    rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    print(f"index: {len(index.entities)} entries, {len(index.names)} names, built in {build_s:.2f}s, "
+          f"{index_mb:.0f} MB allocated (peak RSS growth {rss_mb:.0f} MB)")
+    print()
+    print(f"{'measure':<44} {'value':>12}  target")
+    print(f"{'batch names/s, one core, explanations on':<44} {per_s:>12,.0f}  >= 2,000")
+    print(f"{'hits returned per name (avg)':<44} {n_hits / len(queries):>12.2f}")
+    print(f"{'single-query latency p50 (ms)':<44} {p50:>12.2f}")
+    print(f"{'single-query latency p99 (ms)':<44} {p99:>12.2f}  <= 5")
+    if logic_per_s is not None:
+        print(f"{'logic-v2 names/s (scoring 50 candidates)':<44} {logic_per_s:>12,.1f}")
+        print(f"{'mistrust-v1 names/s on the same queries':<44} {mistrust_same:>12,.0f}")
+        print(f"{'speed-up vs logic-v2':<44} {mistrust_same / logic_per_s:>11,.0f}x  >= 20x")
+
+
+def _time(index: ScreenIndex, q: NameQuery) -> float:
+    t = time.perf_counter()
+    index.search(q, threshold=0.7, limit=10)
+    return time.perf_counter() - t
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""The JSON API under ``/api/v1``: each route is a few lines calling one Workspace method."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.security import HTTPBearer
+
+import mistrust
+from mistrust.api.schemas import (
+    MAX_NAME,
+    BatchIn,
+    BatchOut,
+    EntityOut,
+    ErrorBody,
+    Health,
+    Judgement,
+    JudgementIn,
+    ListEntityOut,
+    QueryIn,
+    ScreenResult,
+)
+from mistrust.api.state import Shared
+from mistrust.errors import NotFoundError
+from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
+
+# Documents the bearer scheme in the OpenAPI schema; the middleware in app.py enforces it for
+# every path (pages and docs too), so auto_error stays off here.
+bearer = HTTPBearer(auto_error=False, description="Required when MISTRUST_API_TOKEN is set.")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Text = Annotated[str | None, Query(max_length=MAX_NAME)]
+
+
+def shared(request: Request) -> Shared:
+    return request.app.state.shared  # type: ignore[no-any-return]
+
+
+def _query(q: QueryIn) -> NameQuery:
+    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date,
+                     countries=[c.lower() for c in q.countries], identifiers=list(q.identifiers))
+
+
+def _missing(room: str) -> NotFoundError:
+    return NotFoundError(f"{room} is not available in this workspace yet")
+
+
+def build_router() -> APIRouter:
+    health_router = APIRouter(prefix="/api/v1", tags=["health"])
+    router = APIRouter(prefix="/api/v1", responses=ERRORS, dependencies=[Depends(bearer)])
+
+    @health_router.get("/health", response_model=Health)
+    def health() -> Health:
+        """Liveness; the only route that answers without the token."""
+        return Health(version=mistrust.__version__)
+
+    @router.get("/screen", response_model=ScreenResult, tags=["screening"])
+    def screen_one(
+        request: Request,
+        name: Annotated[str, Query(min_length=1, max_length=MAX_NAME)],
+        schema: Annotated[str, Query(max_length=40)] = "Any",
+        birth_date: Annotated[str | None, Query(max_length=40)] = None,
+        country: Annotated[list[str] | None, Query(max_length=20)] = None,
+        threshold: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    ) -> ScreenResult:
+        """Screen one name against the current lists; the run is recorded in the audit trail."""
+        s = shared(request)
+        q = _query(QueryIn(name=name, schema=schema, birth_date=birth_date, countries=country or []))
+        hits = s.call(s.workspace.screen, q, threshold=threshold, limit=limit)
+        return ScreenResult(query=name, hits=hits)
+
+    @router.post("/screen", response_model=BatchOut, tags=["screening"])
+    def screen_batch(request: Request, body: BatchIn) -> BatchOut:
+        """Screen up to 1000 names; each is recorded in the audit trail like a single query."""
+        s = shared(request)
+        results = []
+        for item in body.queries:
+            hits = s.call(s.workspace.screen, _query(item), threshold=body.threshold, limit=body.limit)
+            results.append(ScreenResult(query=item.name, hits=hits))
+        return BatchOut(results=results)
+
+    @router.get("/lists", response_model=list[ListVersion], tags=["lists"])
+    def list_versions(request: Request, current: bool = False) -> list[ListVersion]:
+        """Every loaded list version (``current=true``: only the versions screening uses)."""
+        s = shared(request)
+        versions = s.call(s.workspace.list_versions)
+        return [v for v in versions if v.current] if current else versions
+
+    @router.get("/lists/entities/{entity_id}", response_model=ListEntityOut, tags=["lists"])
+    def list_entity(request: Request, entity_id: str) -> ListEntityOut:
+        """One list entry (``un:KPe.001``, ``ofac:10391``) and the versions it appears in."""
+        s = shared(request)
+        entity, versions = s.call(s.workspace.get_entity, entity_id)
+        return ListEntityOut(entity=entity, versions=versions)
+
+    @router.get("/documents", response_model=list[Document], tags=["documents"])
+    def documents(request: Request, limit: Limit = 100, offset: Offset = 0, q: Text = None) -> list[Document]:
+        s = shared(request)
+        return s.call(s.workspace.documents, limit=limit, offset=offset, q=q or None)
+
+    @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
+    def document(request: Request, doc_id: str) -> Document:
+        s = shared(request)
+        return s.call(s.workspace.get_document, doc_id)
+
+    @router.get("/documents/{doc_id}/extraction", response_model=Extraction, tags=["documents"])
+    def extraction(request: Request, doc_id: str) -> Extraction:
+        s = shared(request)
+        if not s.has("extraction_for"):
+            raise _missing("extraction")
+        return s.call(s.workspace.extraction_for, doc_id)
+
+    @router.get("/entities", response_model=list[EntityOut], tags=["extraction"])
+    def entities(request: Request, q: Text = None, limit: Limit = 100) -> list[dict[str, Any]]:
+        """Actors found in the documents, with mention counts and sanctions links."""
+        s = shared(request)
+        if not s.has("entities"):
+            return []
+        return s.call(s.workspace.entities, q=q or None, limit=limit)
+
+    @router.get("/claims", response_model=list[Claim], tags=["extraction"])
+    def claims(request: Request, doc_id: Text = None, story_id: Text = None) -> list[Claim]:
+        s = shared(request)
+        if not s.has("claims"):
+            return []
+        return s.call(s.workspace.claims, doc_id=doc_id, story_id=story_id)
+
+    @router.get("/stories", response_model=list[Story], tags=["corroboration"])
+    def stories(request: Request) -> list[Story]:
+        s = shared(request)
+        if not s.has("stories"):
+            return []
+        return s.call(s.workspace.stories)
+
+    @router.get("/stories/{story_id}", response_model=Story, tags=["corroboration"])
+    def story(request: Request, story_id: str) -> Story:
+        s = shared(request)
+        if not s.has("get_story"):
+            raise _missing("corroboration")
+        return s.call(s.workspace.get_story, story_id)
+
+    @router.get("/audit", tags=["screening"])
+    def audit(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
+        """Recorded screening runs, newest first: query, list versions, algorithm, hits."""
+        s = shared(request)
+        return s.call(s.workspace.audit_runs, limit=limit)
+
+    @router.get("/review", tags=["screening"])
+    def review(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
+        """Matching hits no reviewer has judged yet."""
+        s = shared(request)
+        return s.call(s.workspace.review_queue, limit=limit)
+
+    @router.post("/judgements", response_model=Judgement, tags=["screening"])
+    def judge(request: Request, body: JudgementIn) -> dict[str, Any]:
+        """Confirm or dismiss a hit; recorded with user and time, applied to later runs."""
+        s = shared(request)
+        return s.call(s.workspace.judge, body.hit_id, body.decision, note=body.note, user=body.user)
+
+    top = APIRouter()
+    top.include_router(health_router)
+    top.include_router(router)
+    return top

@@ -1,0 +1,90 @@
+"""Request and response bodies of the JSON API that are not model dataclasses.
+
+Responses that are model objects (Hit, Document, Claim, Story, ListVersion ...) use the
+dataclasses themselves as response models, so the OpenAPI schema follows the model.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from mistrust.model import Hit, ListEntity, ListVersion
+
+MAX_NAME = 500
+MAX_BATCH = 1000
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    version: str
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="stable error code, e.g. not_found, input")
+    detail: str
+
+
+class QueryIn(BaseModel):
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    schema_: str = Field("Any", alias="schema", description="Person, Organization, Vessel, Aircraft or Any",
+                         max_length=40)
+    birth_date: str | None = Field(None, max_length=40)
+    countries: list[str] = Field(default_factory=list, max_length=20)
+    identifiers: list[str] = Field(default_factory=list, max_length=20)
+
+    model_config = {"populate_by_name": True}
+
+
+class ScreenResult(BaseModel):
+    query: str
+    hits: list[Hit]
+
+
+class BatchIn(BaseModel):
+    queries: list[QueryIn] = Field(min_length=1, max_length=MAX_BATCH)
+    threshold: float | None = Field(None, ge=0.0, le=1.0)
+    limit: int | None = Field(None, ge=1, le=100)
+
+
+class BatchOut(BaseModel):
+    results: list[ScreenResult]
+
+
+class ListEntityOut(BaseModel):
+    entity: ListEntity
+    versions: list[ListVersion]
+
+
+class EntityOut(BaseModel):
+    """An actor aggregated over the documents (as the extraction room reports it)."""
+
+    name: str
+    label: str | None = None
+    canonical: str | None = None
+    mentions: int = 0
+    documents: list[str] = Field(default_factory=list)
+    forms: list[str] = Field(default_factory=list)
+    links: list[dict[str, Any]] = Field(default_factory=list)
+
+    model_config = {"extra": "allow"}
+
+
+class JudgementIn(BaseModel):
+    hit_id: str = Field(min_length=1, max_length=100)
+    decision: Literal["confirm", "dismiss"]
+    note: str | None = Field(None, max_length=2000)
+    user: str | None = Field(None, max_length=200)
+
+
+class Judgement(BaseModel):
+    hit_id: str
+    decision: str
+    entity_id: str | None = None
+    query_name: str | None = None
+    note: str | None = None
+    user: str | None = None
+    at: str | None = None
+
+    model_config = {"extra": "allow"}

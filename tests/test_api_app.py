@@ -1,0 +1,189 @@
+"""The JSON API and the pages through httpx (Starlette's TestClient) against the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import seeing_samples as S
+from fastapi.testclient import TestClient
+
+from mistrust.api import create_app
+from mistrust.settings import Settings
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    ws_cls = S.sample_workspace_class()
+    path = tmp_path / "api.db"
+    with ws_cls(path) as ws:
+        ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
+    return path
+
+
+def _client(db: Path, token: str | None = None) -> TestClient:
+    ws_cls = S.sample_workspace_class()
+    app = create_app(lambda: ws_cls(db), settings=Settings.from_env({}, api_token=token))
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(db: Path):
+    with _client(db) as c:
+        yield c
+
+
+def test_health(client: TestClient) -> None:
+    r = client.get("/api/v1/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+
+
+def test_screen_single_explains_hits_and_is_audited(client: TestClient) -> None:
+    r = client.get("/api/v1/screen", params={"name": "IRGC"})
+    assert r.status_code == 200
+    hits = r.json()["hits"]
+    assert hits[0]["entity_id"] == "ofac:10391" and hits[0]["match"] is True
+    assert hits[0]["list_version"] and hits[0]["features"][0]["reason"]
+    audit = client.get("/api/v1/audit").json()
+    assert audit[0]["query"]["name"] == "IRGC"
+
+
+def test_screen_batch(client: TestClient) -> None:
+    body = {"queries": [{"name": "IRGC"}, {"name": "Shahid Haj Ali Movahed Research Center",
+                                           "schema": "Organization"}, {"name": "Nobody Atall"}]}
+    r = client.post("/api/v1/screen", json=body)
+    assert r.status_code == 200
+    results = r.json()["results"]
+    assert [x["query"] for x in results] == [q["name"] for q in body["queries"]]
+    assert results[0]["hits"][0]["entity_id"] == "ofac:10391"
+    assert results[1]["hits"][0]["entity_id"] == "ofac:19716"
+    assert not [h for h in results[2]["hits"] if h["match"]]
+
+
+@pytest.mark.parametrize(
+    "method, path, kwargs, status",
+    [
+        ("get", "/api/v1/screen", {"params": {"name": ""}}, 422),
+        ("get", "/api/v1/screen", {"params": {"name": "x", "threshold": "2"}}, 422),
+        ("post", "/api/v1/screen", {"json": {"queries": []}}, 422),
+        ("get", "/api/v1/lists/entities/ofac:999999", {}, 404),
+        ("get", "/api/v1/documents/nope", {}, 404),
+        ("get", "/api/v1/stories/nope", {}, 404),
+        ("post", "/api/v1/judgements", {"json": {"hit_id": "nope", "decision": "dismiss"}}, 404),
+        ("post", "/api/v1/judgements", {"json": {"hit_id": "x", "decision": "maybe"}}, 422),
+    ],
+)
+def test_bad_requests_get_json_errors(client: TestClient, method, path, kwargs, status) -> None:
+    r = getattr(client, method)(path, **kwargs)
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert ("error" in body and body["detail"]) if status == 404 else "detail" in body
+
+
+def test_lists_and_entity(client: TestClient) -> None:
+    versions = client.get("/api/v1/lists").json()
+    assert len(versions) == 1 and versions[0]["entity_count"] == 3 and versions[0]["current"]
+    r = client.get("/api/v1/lists/entities/ofac:10391")
+    assert r.status_code == 200
+    assert "IRGC" in [a["name"] for a in r.json()["entity"]["aliases"]]
+    assert r.json()["versions"][0]["id"] == versions[0]["id"]
+
+
+def test_stories_claims_documents(client: TestClient) -> None:
+    stories = client.get("/api/v1/stories").json()
+    assert stories[0]["id"] == "s1" and stories[0]["claim_groups"][0]["independent_origins"] == 1
+    assert client.get("/api/v1/stories/s1").json()["title"].startswith("Iran")
+    claims = client.get("/api/v1/claims", params={"doc_id": "docA"}).json()
+    assert {c["id"] for c in claims} == {"c1", "c3"}
+    assert claims[0]["attribution"]["chain"] == ["Example Wire", "AFP", "panel report"]
+    assert client.get("/api/v1/documents/docB").json()["outlet"] == "Example Wire"
+
+
+def test_review_and_judgement_round_trip(client: TestClient) -> None:
+    hit = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]
+    queue = client.get("/api/v1/review").json()
+    assert hit["id"] in [h["id"] for h in queue]
+    r = client.post("/api/v1/judgements", json={"hit_id": hit["id"], "decision": "dismiss", "user": "ana"})
+    assert r.status_code == 200 and r.json()["decision"] == "dismissed" and r.json()["user"] == "ana"
+    assert hit["id"] not in [h["id"] for h in client.get("/api/v1/review").json()]
+    again = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]
+    assert again["judgement"] == "dismissed"
+
+
+def test_openapi_schema_lists_every_route(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ("/api/v1/health", "/api/v1/screen", "/api/v1/lists", "/api/v1/lists/entities/{entity_id}",
+              "/api/v1/documents", "/api/v1/entities", "/api/v1/claims", "/api/v1/stories",
+              "/api/v1/stories/{story_id}", "/api/v1/audit", "/api/v1/judgements", "/api/v1/review"):
+        assert p in paths, p
+    assert "post" in paths["/api/v1/screen"] and "get" in paths["/api/v1/screen"]
+    assert not any(p.startswith("/review") or p == "/" for p in paths)  # pages stay out of the API schema
+
+
+@pytest.mark.parametrize("path", ["/api/v1/screen?name=IRGC", "/api/v1/lists", "/", "/screen", "/review",
+                                  "/openapi.json", "/docs", "/story/s1"])
+def test_token_required_everywhere_but_health(db: Path, path: str) -> None:
+    with _client(db, token="s3cret") as c:
+        assert c.get("/api/v1/health").status_code == 200
+        assert c.get(path).status_code == 401
+        assert c.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get(path, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        c.cookies.set("mistrust_token", "s3cret")
+        assert c.get(path).status_code == 200
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+def test_screening_form_shows_hits_with_reasons(client: TestClient) -> None:
+    page = client.get("/screen", params={"name": "IRGC"}).text
+    assert "ISLAMIC REVOLUTIONARY GUARD CORPS" in page and "ofac:10391" in page
+    assert "same name" in page or "agree" in page  # a reason from the screening features
+
+
+def test_list_data_renders_as_text(client: TestClient) -> None:
+    page = client.get("/list-entity/ofac:777").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;alias&#39;)&lt;/script&gt;" in page
+    page = client.get("/screen", params={"name": "evil trading"}).text
+    assert "<script>alert(1)" not in page and "EVIL &lt;script&gt;" in page
+
+
+def test_story_page_has_network_timeline_claims(client: TestClient) -> None:
+    page = client.get("/story/s1").text
+    for actor in ("Iran", "North Korea", "Syria", "Hamas", "Islamic Revolutionary Guard Corps"):
+        assert f'data-node="{actor}"' in page
+    assert "<script>alert(" not in page
+    timeline = page.split('<ol class="timeline">')[1].split("</ol>")[0]
+    assert timeline.index("2017-08") < timeline.index("February 2018") < timeline.index("2020")
+    assert client.get("/story/nope").status_code == 404
+
+
+def test_document_page_escapes_article_text(client: TestClient) -> None:
+    page = client.get("/document/docB").text
+    assert "Second take &lt;script&gt;" in page and "<script>alert(" not in page
+    assert "javascript:" not in page
+
+
+def test_review_page_dismiss_persists(client: TestClient) -> None:
+    hit_id = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]["id"]
+    assert f'data-hit="{hit_id}"' in client.get("/review").text
+    r = client.post(f"/review/{hit_id}", content="decision=dismiss",
+                    headers={"content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert f'data-hit="{hit_id}"' not in client.get("/review").text
+    assert client.get("/api/v1/audit").json()  # the screening run is in the audit trail
+
+
+def test_cross_site_form_post_is_refused(client: TestClient) -> None:
+    hit_id = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]["id"]
+    r = client.post(f"/review/{hit_id}", content="decision=dismiss",
+                    headers={"content-type": "application/x-www-form-urlencoded",
+                             "origin": "https://evil.example"}, follow_redirects=False)
+    assert r.status_code == 400
+    assert f'data-hit="{hit_id}"' in client.get("/review").text
+
+
+def test_search_page(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "/story/s1" in page
