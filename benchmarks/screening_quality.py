@@ -25,11 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screening_data import Query, build_queries, load_lists, same_party_groups  # noqa: E402
-
 from mistrust.model import ListEntity, NameQuery  # noqa: E402
 from mistrust.screen import ScreenIndex, normalize_name  # noqa: E402
 from mistrust.screen.index import RETRIEVE  # noqa: E402
+from screening_data import build_queries, load_lists, same_party_groups  # noqa: E402
 
 FTM_SCHEMA = {"Person": "Person", "Organization": "Organization", "Vessel": "Vessel", "Aircraft": "Airplane",
               "LegalEntity": "LegalEntity"}

@@ -7,6 +7,7 @@ from mistrust.model import (
     Attribution,
     Claim,
     ClaimGroup,
+    Contradiction,
     Document,
     Extraction,
     FeatureResult,
@@ -15,7 +16,6 @@ from mistrust.model import (
     Origin,
     Span,
     Story,
-    Contradiction,
 )
 
 SCRIPT = "<script>alert('pwned')</script>"
@@ -78,7 +78,7 @@ def extractions(judgement: str | None = None) -> list[Extraction]:
             Mention("Pyongyang", 0, 9, "Country", canonical="North Korea"),
             Mention("IRGC", 20, 24, "Organization", canonical="Islamic Revolutionary Guard Corps",
                     links=[irgc_hit(judgement)]),
-            Mention("Hamas", 40, 45, "Organization")]),
+            Mention("Hamas", 40, 45, "Organization"), Mention("$5 million^{x}_", 50, 60, "Money")]),
     ]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import seeing_samples as S
 from fastapi.testclient import TestClient
 
+import seeing_samples as S
 from mistrust.api import create_app
+from mistrust.api.schemas import ScreenResult
 from mistrust.settings import Settings
 
 
@@ -44,6 +45,7 @@ def test_screen_single_explains_hits_and_is_audited(client: TestClient) -> None:
     hits = r.json()["hits"]
     assert hits[0]["entity_id"] == "ofac:10391" and hits[0]["match"] is True
     assert hits[0]["list_version"] and hits[0]["features"][0]["reason"]
+    ScreenResult.model_validate(r.json())  # the fast path keeps the documented shape
     audit = client.get("/api/v1/audit").json()
     assert audit[0]["query"]["name"] == "IRGC"
 
@@ -187,3 +189,18 @@ def test_cross_site_form_post_is_refused(client: TestClient) -> None:
 def test_search_page(client: TestClient) -> None:
     page = client.get("/").text
     assert "/story/s1" in page
+
+
+def test_entity_page_shows_claims_and_sanctions_hits(client: TestClient) -> None:
+    page = client.get("/entity", params={"name": "Islamic Revolutionary Guard Corps"}).text
+    assert "The IRGC is part of Iran" in page  # its claim
+    assert "ofac:10391" in page  # screening the name now finds the list entry, with reasons
+    assert "<script>alert(" not in page
+    assert client.get("/entity").status_code == 422
+
+
+def test_search_with_query_and_overview(client: TestClient) -> None:
+    assert client.get("/", params={"q": "<script>x</script>"}).status_code == 200
+    assert "&lt;script&gt;x" in client.get("/", params={"q": "<script>x</script>"}).text
+    overview = client.get("/overview").text
+    assert 'data-node="Syria"' in overview

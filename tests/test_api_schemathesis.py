@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-import seeing_samples as S
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
+import seeing_samples as S
 from mistrust.api import create_app
 from mistrust.settings import Settings
 

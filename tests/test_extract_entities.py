@@ -41,7 +41,8 @@ CASES = [
     ("AFP said the document was genuine.", "AFP", "Organization", None),
     ("The figures were first published by Bloomberg last week.", "Bloomberg", "Organization", None),
     ("Inspectors visited Fordow in March.", "Fordow", "Facility", None),
-    ("An Iranian delegation arrived on Monday.", "Iranian", "Nationality", "Iran"),
+    ("Iranian engineers worked at the plant.", "Iranian", "Nationality", "Iran"),
+    ("An Iranian delegation arrived on Monday.", "Iranian delegation", "Organization", None),
     ("Hezbollah denied the report.", "Hezbollah", "Organization", None),
     ("The Karaj Nuclear Research Center was expanded.", "Karaj Nuclear Research Center", "Facility", None),
     ("Analysts said the KN-23 missile flew 600 km.", "KN-23", "Weapon", None),
@@ -60,6 +61,37 @@ def test_entity_labels(recognizer, nlp, text, surface, label, canonical):
     assert found[surface].label == label
     if canonical is not None:
         assert found[surface].canonical == canonical
+
+
+GROUP_CASES = [
+    ("Iraqi security forces retook the town.", "Iraqi security forces", "Organization"),
+    ("The Iraqi Foreign Minister arrived on Monday.", "Iraqi Foreign Minister", "Person"),
+    ("The Foreign Secretary said the talks had failed.", "Foreign Secretary", "Person"),
+    ("They met the government of Iraq in May.", "government of Iraq", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), GROUP_CASES)
+def test_groups_and_offices_are_actors_but_never_screened(recognizer, nlp, text, surface, label):
+    recs = {r.mention.text: r for r in _mentions(recognizer, nlp, text)}
+    assert surface in recs, sorted(recs)
+    assert recs[surface].mention.label == label and recs[surface].generic
+    linker = Linker(lambda q: pytest.fail(f"screened {q.name}"))
+    assert linker.link(recs[surface]) == []
+
+
+def test_nominals_only_when_asked(nlp):
+    text = "We will stand with them, he said, as militants shelled the town."
+    plain = {r.mention.text for r in EntityRecognizer(nlp)(nlp(text))}
+    assert not plain & {"We", "he", "them", "militants", "the town"}
+    with_nominals = {r.mention.text: r.mention.label for r in EntityRecognizer(nlp, nominals=True)(nlp(text))}
+    assert with_nominals.get("We") == "Organization" and with_nominals.get("he") == "Person"
+    assert with_nominals.get("militants") == "Organization" and with_nominals.get("the town") == "Location"
+
+
+def test_place_after_locative_preposition(recognizer, nlp):
+    recs = {r.mention.text: r.mention.label for r in _mentions(recognizer, nlp, "Heavy fighting was reported in Karabilah.")}
+    assert recs.get("Karabilah") in ("Location", None)
 
 
 def test_acronym_defined_in_text_links_both_forms(recognizer, nlp):

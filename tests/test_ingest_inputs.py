@@ -311,3 +311,26 @@ def test_single_byte_encodings_detected(text: str, encoding: str) -> None:
     decoded = decode_bytes(text.encode(encoding), "input")
     assert decoded.text == text
     assert decoded.method == "detected"
+
+
+@pytest.mark.parametrize("page", [
+    "<a " * 300_000,
+    "<script>" * 100_000,
+    "<!--" * 100_000,
+    "<div>" * 300_000,
+    "<p title='" + "<" * 200_000,
+])
+def test_hostile_markup_is_linear_time(page: str) -> None:
+    start = time.perf_counter()
+    extract_html(page)
+    assert time.perf_counter() - start < 10
+
+
+def test_strip_tags_drops_invisible_sections() -> None:
+    from mistrust.ingest.html import strip_tags
+
+    page = ("<html><head><title>T</title></head><body><script>var a='<p>';</script><p>Hi <b>there</b></p>"
+            "<!-- note --><style>x</style><p>Two</p><header>Top</header><script src=x>never closed")
+    result = strip_tags(page)
+    assert result.text == "Hi there\n\nTwo\n\nTop"
+    assert result.title == "T"

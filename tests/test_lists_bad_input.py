@@ -142,3 +142,22 @@ def test_hardened_parser_does_not_expand_entities_even_without_prolog_check():
 
     root = etree.fromstring(LAUGHS.encode(), parser=safe_parser())
     assert len(etree.tostring(root)) < 2000  # entities left unexpanded
+
+
+def test_byte_order_marks_are_accepted(tmp_path):
+    csv_path = tmp_path / "sdn.csv"
+    csv_path.write_bytes(b"\xef\xbb\xbf" + OFAC_ROWS.encode() + b"\x1a")
+    assert [e.id for e in load_file(csv_path).entities] == ["ofac:36", "ofac:306"]
+    xml_path = tmp_path / "un.xml"
+    xml_path.write_bytes(UN_SMALL.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    assert sorted(e.id for e in load_file(xml_path).entities) == ["un:KPe.901", "un:KPi.901"]
+    bnc = load_file(csv_path).entities[1]
+    assert [(a.name, a.quality) for a in bnc.aliases] == [("BNC", "weak")]
+
+
+def test_doctype_hidden_behind_a_long_comment_is_still_refused(tmp_path):
+    padded = LAUGHS.replace('<?xml version="1.0"?>', '<?xml version="1.0"?>\n<!--' + "x" * 200_000 + "-->")
+    bad = tmp_path / "un.xml"
+    bad.write_text(padded)
+    with pytest.raises(ListFormatError, match="entit"):
+        load_file(bad)

@@ -15,7 +15,7 @@ COUNTS = [
     ("un_consolidated_2025-04-19.xml", "un-xml", "un-consolidated", "2025-04-19", {"Person": 684, "Organization": 193}),
     ("un_consolidated_2020-11-30.xml", "un-xml", "un-consolidated", "2020-11-30", {"Person": 713, "Organization": 305}),
     ("ofac_sdn_2024-05-03.csv", "ofac-csv", "ofac-sdn", "2024-05-03", {"total": 14965}),
-    ("ofac_sdn_csv_2021-07/sdn.csv", "ofac-csv", "ofac-sdn", None, {"total": 8976}),
+    ("ofac_sdn_csv_2021-07/sdn.csv", "ofac-csv", "ofac-sdn", "2021-07", {"total": 8976}),
     ("ofac_consolidated_nonsdn_2018-04-06.xml", "ofac-xml", "ofac-consolidated", "2018-04-06", {"total": 639}),
     ("ofac_consolidated_nonsdn_2025-03-28.xml", "ofac-xml", "ofac-consolidated", "2025-03-28", {"total": 443}),
     ("eu_legacy_fsf_2016-02-11_TRUNCATED.xml", "eu-fsf-legacy", "eu-fsf", "2016-02-11",

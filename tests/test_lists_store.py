@@ -123,3 +123,20 @@ def test_get_entity_lists_every_version_holding_it(un_workspace):
 def test_unknown_version_is_not_found(workspace):
     with pytest.raises(NotFoundError):
         workspace.diff_lists("deadbeef", "cafebabe")
+
+
+def test_diff_details_name_the_values_that_changed():
+    from mistrust.lists import diff_entities
+    from mistrust.model.lists import Alias, ListEntity
+
+    old = ListEntity(id="ofac:1", source="ofac", schema="Organization", name="ACME TRADING",
+                     aliases=[Alias("ACME")], programs=["NPWMD"], remarks="a")
+    new = ListEntity(id="ofac:1", source="ofac", schema="Organization", name="ACME TRADING",
+                     aliases=[Alias("ACME CO", "weak")], programs=["NPWMD", "IFSR"], remarks="a")
+    gone = ListEntity(id="ofac:2", source="ofac", schema="Person", name="DOE, John")
+    result = diff_entities([old, gone], [new])
+    assert result["removed"] == ["ofac:2"] and result["added"] == []
+    [change] = result["changed"]
+    assert change["fields"] == ["aliases", "programs"]
+    assert change["changes"]["programs"] == {"added": ["IFSR"], "removed": []}
+    assert change["changes"]["aliases"] == {"added": ["ACME CO weak aka"], "removed": ["ACME strong aka"]}

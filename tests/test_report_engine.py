@@ -11,8 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-import seeing_samples as S
 
+import seeing_samples as S
 from mistrust.errors import InputError
 from mistrust.report import build_graph, build_report, export, render_html, render_markdown, render_png
 
@@ -151,3 +151,35 @@ def test_empty_report_renders() -> None:
     report = build_report([], [], [], [])
     assert "No claims." in render_html(report)
     assert "No actor matched" in render_markdown(report)
+
+
+def test_view_keeps_claimed_and_listed_actors_and_caps_the_rest() -> None:
+    from mistrust.model import Extraction, Mention
+
+    extra = Extraction(doc_id="docC", entities=[Mention(f"Place {i}", 0, 5, "Location") for i in range(30)])
+    net = build_graph(S.stories(), S.claims(), S.documents(), [*S.extractions(), extra])
+    view = net.view(max_isolated=3)
+    linked = {e.source for e in net.edges} | {e.target for e in net.edges}
+    assert linked <= set(view.nodes)
+    isolated = set(view.nodes) - linked
+    assert len(isolated) <= 3
+    assert len(net.nodes) > len(view.nodes)  # the full network keeps everyone (for exports)
+
+
+def test_cli_report_and_export_on_an_empty_workspace(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mistrust.cli import main
+
+    db = tmp_path / "empty.db"
+    runner = CliRunner()
+    out = tmp_path / "r.md"
+    result = runner.invoke(main, ["--db", str(db), "report", "--format", "md", "--out", str(out),
+                                  "--png", str(tmp_path / "n.png")])
+    assert result.exit_code == 0, result.output
+    assert "report written to" in result.output and out.read_text().startswith("# ")
+    assert (tmp_path / "n.png").exists()
+    result = runner.invoke(main, ["--db", str(db), "export", "--format", "graphml", "--out", str(tmp_path / "g")])
+    assert result.exit_code == 0 and (tmp_path / "g").exists()
+    result = runner.invoke(main, ["--db", str(db), "export", "--format", "pdf"])
+    assert result.exit_code == 2  # click rejects an unknown format before anything runs

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import seeing_samples as S
 from click.testing import CliRunner
-from conftest import require_shared
 
+import seeing_samples as S
+from conftest import require_shared
 from mistrust.cli import main
 from mistrust.workspace import Workspace
 

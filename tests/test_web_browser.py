@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import seeing_samples as S
 
+import seeing_samples as S
 from mistrust.api import create_app
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace

@@ -44,8 +44,11 @@ def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | N
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="warning and above also silences the access log.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
     """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs)."""
     import uvicorn
 
@@ -57,7 +60,8 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     if host not in ("127.0.0.1", "localhost", "::1") and not app.state.settings.api_token:
         click.echo("warning: serving beyond loopback without MISTRUST_API_TOKEN: anyone can read and judge",
                    err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level=log_level,
+                access_log=log_level in ("info", "debug"))
 
 
 COMMANDS: list[click.Command] = [report, export_cmd, serve]

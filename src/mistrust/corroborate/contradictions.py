@@ -69,22 +69,36 @@ def time_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def denial_target(denial: Claim, groups: list[ClaimGroup], texts: dict[str, str]) -> tuple[ClaimGroup, str] | None:
-    """The claim group a denial denies, with why; None when nothing in the story matches."""
-    d_actors = claim_actors(denial)
+def denial_target(
+    denial: Claim,
+    groups: list[ClaimGroup],
+    texts: dict[str, str],
+    group_actors: dict[str, set[str]] | None = None,
+    denial_actors: set[str] | None = None,
+    predicates: dict[str, set[str]] | None = None,
+) -> tuple[ClaimGroup, str] | None:
+    """The claim group a denial denies, with why; None when nothing in the story matches.
+
+    The denier is usually one of the claim's actors ("Tehran denied cooperating with Pyongyang"),
+    so a shared actor is required; the same act (predicate) weighs most, then shared wording, and
+    a claim carried by more reports is the likelier target of a public denial.
+    """
+    d_actors = set(denial_actors or ()) | claim_actors(denial)
     if not d_actors:
         d_actors = {CAPITALS.get(k, k) for k in (norm_key(w) for w in re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", denial.text))}
+    d_stems = {stem(w) for w in content_words(denial.text)}
     best: tuple[float, ClaimGroup, str] | None = None
     for g in groups:
-        g_actors = actor_keys(g.subject) | actor_keys(g.object)
+        g_actors = (group_actors or {}).get(g.id) or (actor_keys(g.subject) | actor_keys(g.object))
         shared = d_actors & g_actors
-        pred = denial.predicate not in ("deny", "denial") and denial.predicate == g.predicate
-        pred = pred or stem(g.predicate) in {stem(w) for w in content_words(denial.text)}
+        g_preds = (predicates or {}).get(g.id) or {g.predicate}
+        same_act = denial.predicate not in ("deny", "denial") and denial.predicate in g_preds
+        echoed = any(stem(p) in d_stems for p in g_preds)
         wording = text_overlap(denial.text, texts.get(g.id, ""))
-        if not shared or not (pred or wording >= 0.3):
+        if not shared or not (same_act or echoed or wording >= 0.3):
             continue
-        score = len(shared) + (1.0 if pred else 0.0) + wording
-        why = f"denies {g.predicate} with {', '.join(sorted(shared))}" + (" (same act)" if pred else "")
+        score = len(shared) + (1.5 if same_act else 0.5 if echoed else 0.0) + wording + 0.2 * len(g.reports)
+        why = f"denies {denial.predicate if same_act else g.predicate} with {', '.join(sorted(shared))}" + (" (same act)" if same_act else "")
         if best is None or score > best[0]:
             best = (score, g, why)
     return (best[1], best[2]) if best else None

@@ -18,6 +18,12 @@ def _find(parent: dict[str, str], x: str) -> str:
     return x
 
 
+def _doc_label(r: Report) -> str:
+    d = r.doc
+    name = d.outlet or d.title or d.url or (d.source_path.rsplit("/", 1)[-1] if d.source_path else None) or d.id
+    return f"{name} (own reporting)"
+
+
 def build_origins(group_id: str, reports: list[Report], links: list[EchoLink]) -> list[Origin]:
     docs: dict[str, Report] = {}
     for r in reports:
@@ -55,8 +61,8 @@ def build_origins(group_id: str, reports: list[Report], links: list[EchoLink]) -
             label = " via ".join(reversed(shared_chain))
         elif first.chain:
             label = " via ".join(reversed(first.chain))
-        else:
-            label = first.doc.outlet or first.doc.title or members[0]
+        else:  # nobody cited: the outlet's own reporting
+            label = _doc_label(first)
         if len(members) > 1 and not shared_chain:
             label += f" (copied by {len(members) - 1} other report{'s' if len(members) > 2 else ''})"
         seen: set[tuple[str, str, str]] = set()

@@ -154,7 +154,10 @@ def _source_tokens(tok: Token) -> list[Token]:
     keep = [t for t in tok.subtree]
     cut: set[int] = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl") and c.i > tok.i:
+        # Relative clauses go ("Price, who ..."); a participle stays ("a report submitted to the
+        # council") unless it holds the cue itself (misparsed "the agency reported").
+        if c.i > tok.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.lower_ in CUE_FORMS
+                            and c.pos_ == "VERB" and _agent(c) is None):
             cut.update(t.i for t in c.subtree)
     toks = [t for t in keep if t.i not in cut]
     # A subject never runs across a line break ("12:50 p.m.:\n\nTexas Sen. Ted Cruz says").
@@ -165,10 +168,12 @@ def _source_tokens(tok: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    return None
+    """The subject; when a misparse gives two, the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return max(before, key=lambda c: c.i)
+    return subjects[0] if subjects else None
 
 
 def _agent(verb: Token) -> Token | None:
@@ -185,7 +190,7 @@ def _find_source(verb: Token) -> Token | None:
     if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
         return subj  # a relative pronoun ("who said") is kept; chains name its antecedent
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _agent(verb) is None and (
-            verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head)):
+            verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or _that_follows(verb)):
         # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
         # reduced relative, so the noun it hangs off is its subject.
         return verb.head
@@ -225,6 +230,15 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
+def _that_follows(verb: Token) -> bool:
+    """ "The broadcaster reported on Monday, ..., that X says": the that-clause got the noun as
+    its subject, leaving the cue as a reduced relative."""
+    head = verb.head
+    clause = head.head
+    return head.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i
+                                        for c in clause.children)
+
+
 def _after_comma(tok: Token) -> bool:
     i = tok.left_edge.i - 1
     return i >= 0 and tok.doc[i].text == ","
@@ -245,6 +259,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
     if src is not None and src == verb.head and verb.dep_ == "acl" and src.head != src:
         # The misparsed "X, the agency reported" (see _find_source): content is the clause around it.
         relays = [c for c in src.head.children if c.lower_ in RELAYS]
+        if _that_follows(verb):
+            start = next(c.i for c in src.head.children if c.dep_ == "mark" and c.lower_ == "that")
+            return _tok_span(t for t in src.head.subtree if t.i >= start and t.dep_ != "punct"), "ccomp"
         return _subtree_span(src.head, exclude=[src, *relays]), "paren"
     # Parenthetical cue: "X, he said" / "X, said Price" / "X, reported AFP": content is the clause
     # the cue interrupts, minus the cue's own phrase.
@@ -316,6 +333,11 @@ def _quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) 
         back = text.rfind("“", max(0, s - limit), s)
         if back >= 0 and not (back < cue[0] < s) and "\n\n" not in text[back:s]:
             s = back
+            k = e
+            while k < len(text) and text[k] in ",.?!":
+                k += 1
+            if k < len(text) and text[k] == "”":
+                e = k + 1
     # Opened inside, never closed: walk forward to the closing mark.
     elif opens > closes:
         fwd = text.find("”", e, e + limit)

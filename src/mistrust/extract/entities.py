@@ -93,6 +93,11 @@ _TITLE_RE = re.compile(
     r"Spokes(?:man|woman|person)|Leader|King|Prince|Premier|Commissioner|Commander)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)?)"
 )
+_NOMINAL_PLACES = {"town", "city", "village", "area", "region", "province", "district", "library", "hospital",
+                   "mosque", "church", "school", "schools", "airport", "base", "camp", "street", "streets",
+                   "building", "buildings", "border", "compound", "suburb", "neighbourhood", "neighborhood",
+                   "market", "square", "station", "port", "site", "facility", "plant", "front", "territory",
+                   "capital", "country", "home", "homes", "house", "restaurant", "bridge", "prison"}
 # Nominal and pronoun mentions, off by default: re3d annotates them ("we", "the regime",
 # "militants") but an analyst's list of actors should not fill up with them.
 _PRONOUNS = {"i": "Person", "me": "Person", "my": "Person", "myself": "Person", "he": "Person", "him": "Person",
@@ -209,6 +214,9 @@ class EntityRecognizer:
                     continue  # "un-named": English names are capitalised; the small model guesses
                 if plabel == "Weapon" and not _weapon_context(span):
                     continue
+                if plabel in ("Nationality", "Person", "Organization") and _in_place_phrase(span) and (
+                        gazetteer.lookup(span.text) is None and span.text not in self._actors):
+                    plabel = "Location"  # "fighting in Aleppo", "near Sinjar": a name after "in" is a place
                 if ent.label_ == "GPE" and len(span) == 1 and span.text.isupper() and len(span.text) > 3:
                     plabel = "Organization"  # "IRGC" tagged GPE: an all-caps acronym is not a place
                 # A multi-word person/organisation/facility name from the model competes on length
@@ -401,11 +409,26 @@ def _nominal_candidates(doc: Doc) -> list[Candidate]:
                                                         and tok.dep_ == "poss"):
             if low in _PRONOUNS:
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), _PRONOUNS[low], 0, NOMINAL))
-        elif low in _NOMINAL_ORGS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj",
-                                                                          "conj", "appos"):
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            label = "Organization" if low in _NOMINAL_ORGS else "Location" if low in _NOMINAL_PLACES else None
+            if label is None:
+                continue
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            out.append(Candidate(start, tok.idx + len(tok.text), "Organization", 0, NOMINAL))
+            out.append(Candidate(start, tok.idx + len(tok.text), label, 0, NOMINAL))
+        elif low in ("here", "there") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "Location", 0, NOMINAL))
     return out
+
+
+_PLACE_PREPS = {"in", "near", "outside", "into", "inside", "around", "across", "towards", "toward", "at"}
+
+
+def _in_place_phrase(span: Span) -> bool:
+    """A one- or two-word name that is the object of a locative preposition ("in Aleppo")."""
+    root = span.root
+    if len(span) > 2 or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
+        return False
+    return not any(t.dep_ == "case" or t.text in _POSSESSIVE for t in root.children)
 
 
 def _split_possessives(ent: Span) -> list[Span]:

@@ -41,6 +41,8 @@ class ExtractOptions:
     batch_size: int = 16
     # Run E's components (attribution, claims, status) when their modules exist.
     claims: bool = True
+    # Pronoun and group-noun mentions ("we", "the regime"): re3d's scheme, off for analysts.
+    nominals: bool = False
 
 
 @dataclass
@@ -75,7 +77,8 @@ class Extractor:
                  screen: ScreenFn | None = None) -> None:
         self.options = options or ExtractOptions()
         self.nlp = load_nlp(self.options.model, self.options.components)
-        self.recognizer = EntityRecognizer(self.nlp, list_names)
+        list_names = list(list_names)
+        self.recognizer = EntityRecognizer(self.nlp, list_names, nominals=self.options.nominals)
         self.linker: Linker | None = None
         if screen is not None and self.options.link:
             self.linker = Linker(screen, LinkOptions(threshold=self.options.link_threshold,
@@ -109,7 +112,7 @@ class Extractor:
         mentions = [r.mention for r in recs]
         doc.user_data["mistrust_mentions"] = mentions  # for components that want them from the doc
         attributions = self._attributions(doc)
-        claims = self._claims(doc, mentions, attributions, published)
+        claims = self._claims(doc, mentions, attributions, published, doc_id)
         for claim in claims:
             claim.doc_id = doc_id
             claim.id = claim.id or claim_id(doc_id, claim)
@@ -126,12 +129,14 @@ class Extractor:
         return list(self._find_attributions(doc))
 
     def _claims(self, doc: Doc, mentions: Sequence[Mention], attributions: list[Attribution],
-                published: str | None) -> list[Claim]:
+                published: str | None, doc_id: str | None) -> list[Claim]:
         if self._find_claims is None:
-            return []  # TODO(E): claims.find_claims not available yet; extraction has no claims
+            return []  # claims.find_claims not available: the extraction says so in Extractor.missing
         kwargs: dict[str, Any] = {}
         if published and _accepts(self._find_claims, "published"):
             kwargs["published"] = published
+        if doc_id and _accepts(self._find_claims, "doc_id"):
+            kwargs["doc_id"] = doc_id  # the claims component sets its own deterministic ids
         return list(self._find_claims(doc, list(mentions), attributions, **kwargs))
 
     def _status(self, doc: Doc, extraction: Extraction) -> ClaimStatus | None:

@@ -262,7 +262,10 @@ def clean_text(text: str, rules: list[Rule] | None = None, known_title: str | No
         if not line:
             out.append("")
             continue
-        reason = next((r for r in (rule(line) for rule in rules) if r), None)
+        if len(line) > 400 and not _CAPTION_FURNITURE.match(line):
+            reason = None  # every rule is for short lines; skipping long ones keeps big texts fast
+        else:
+            reason = next((r for r in (rule(line) for rule in rules) if r), None)
         if reason is None and after_headline and _caption_after_headline(line):
             reason = "photo caption"
         if reason is None and len(line) >= REPEAT_MIN_CHARS:

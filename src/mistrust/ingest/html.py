@@ -18,13 +18,15 @@ from typing import Any
 HTML_EXTRACTOR = "trafilatura"
 MAX_DEPTH = 200
 
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^>]*)>")
+# [^<>] (not [^>]) keeps every scan linear: "<a <a <a ..." without a closing ">" would
+# otherwise make each attempt run to the end of the page (quadratic time on hostile input).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>")
 _VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     # Often left unclosed in real pages; counting them would inflate the depth.
     "p", "li", "option", "td", "tr", "th", "dt", "dd",
 }
-_INVISIBLE = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|header|footer)\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -97,12 +99,39 @@ def strip_tags(markup: str) -> HtmlText:
     """Visible text without any parser: safe on any nesting depth."""
     title_match = _TITLE.search(markup)
     title = _squash(htmllib.unescape(_TAG.sub(" ", title_match.group(1)))) if title_match else None
-    body = _INVISIBLE.sub(" ", markup)
-    body = re.sub(r"<!--.*?-->", " ", body, flags=re.DOTALL)
+    body = _cut(markup, "<!--", "-->")
+    for name in _INVISIBLE:
+        body = _cut(body, f"<{name}", f"</{name}")
     body = _BLOCK.sub("\n", body)
     body = htmllib.unescape(_TAG.sub(" ", body))
     lines = [_squash(line) for line in body.split("\n")]
     return HtmlText(text="\n\n".join(line for line in lines if line), title=title or None)
+
+
+def _cut(markup: str, start: str, end: str) -> str:
+    """Remove every ``start ... end`` section with plain string search (linear; an unclosed
+    section runs to the end of the page, as browsers treat an unclosed script)."""
+    lower = markup.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        i = lower.find(start, pos)
+        if i < 0:
+            out.append(markup[pos:])
+            break
+        after = lower[i + len(start):i + len(start) + 1]
+        if after.isalnum() or after == "-":  # "<header" is not "<head"
+            out.append(markup[pos:i + len(start)])
+            pos = i + len(start)
+            continue
+        out.append(markup[pos:i])
+        j = lower.find(end, i + len(start))
+        if j < 0:
+            break
+        k = lower.find(">", j) if end != "-->" else j + 2
+        pos = len(markup) if k < 0 else k + 1
+        out.append(" ")
+    return "".join(out)
 
 
 def _squash(text: str) -> str:

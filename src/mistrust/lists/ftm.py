@@ -32,6 +32,7 @@ _ID_PROPS = {"passport": "passportNumber", "imo": "imoNumber", "swift": "swiftBi
              "national_id": "idNumber"}
 _PROP_IDS = {v: k for k, v in _ID_PROPS.items()}
 QUALIFIED = re.compile(r"^(un|ofac|eu|uk|os):")
+_SOURCES = {"un": "un", "ofac": "ofac", "eu": "eu", "uk": "uk", "os": "opensanctions"}
 
 
 def to_ftm(entity: ListEntity) -> list[dict[str, Any]]:
@@ -151,7 +152,7 @@ def _entity(rec: dict[str, Any], sanctions: list[dict[str, Any]], idents: list[d
     if extra is None:
         extra = {k: rec[k] for k in ("datasets", "referents", "first_seen", "last_seen") if rec.get(k)}
     return ListEntity(
-        id=ent_id, source=side.get("source") or ent_id.split(":", 1)[0].replace("os", "opensanctions"),
+        id=ent_id, source=side.get("source") or _SOURCES[ent_id.split(":", 1)[0]],
         schema=side.get("schema") or _FROM_SCHEMA[rec["schema"]],  # type: ignore[arg-type]
         name=primary, aliases=aliases.items,
         birth_dates=unique([d for v in props.get("birthDate", []) for d in (iso_dates(v) or [v])]),

@@ -19,7 +19,7 @@ from mistrust.lists.xml_safety import parse_xml
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity, ListVersion, LoadedList
 
-_FILE_DATE = re.compile(r"(20\d\d|19\d\d)-(\d\d)-(\d\d)")
+_FILE_DATE = re.compile(r"(20\d\d|19\d\d)-(\d\d)(?:-(\d\d))?")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -98,5 +98,9 @@ def _ofac_csv(path: Path, data: bytes, parts: dict[str, str]) -> tuple[list[List
 
 
 def _date_from_name(path: Path) -> str | None:
-    m = _FILE_DATE.search(path.name)
-    return "-".join(m.groups()) if m else None
+    """A date written in the file or folder name ("ofac_sdn_2024-05-03.csv", "ofac_sdn_csv_2021-07/")."""
+    for name in (path.name, path.parent.name):
+        m = _FILE_DATE.search(name)
+        if m:
+            return "-".join(g for g in m.groups() if g)
+    return None

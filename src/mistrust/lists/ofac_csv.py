@@ -46,7 +46,7 @@ def rows(data: bytes, path: str, width: int) -> list[list[str]]:
                               path=path, line=data.count(b"\n") + 1)
     body = body[:-1]
     try:
-        text = body.decode("utf-8")
+        text = body.decode("utf-8-sig")  # a BOM added by a re-save is harmless
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
         raise ListFormatError(f"not UTF-8 text (byte 0x{body[exc.start]:02x} at offset {exc.start}); "

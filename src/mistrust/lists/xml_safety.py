@@ -21,11 +21,14 @@ _SYSTEM = re.compile(rb"\b(SYSTEM|PUBLIC)\b")
 
 
 def _ascii_view(data: bytes) -> bytes:
-    """The prolog as single bytes, also for UTF-16 files (drop the NULs) so the checks see it."""
-    head = data[:65536]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00<" in head[:8] or b"<\x00" in head[:8]:
-        return head.replace(b"\x00", b"")
-    return head
+    """The whole file as single bytes, also for UTF-16 (drop the NULs) so the checks see markup.
+
+    The whole file, not a prefix: a prolog can be padded with comments to push a DOCTYPE
+    past any fixed-size window.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00<" in data[:8] or b"<\x00" in data[:8]:
+        return data.replace(b"\x00", b"")
+    return data
 
 
 def check_prolog(data: bytes, path: str | None = None) -> None:

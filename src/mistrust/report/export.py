@@ -18,7 +18,7 @@ import networkx as nx
 from mistrust.errors import InputError
 from mistrust.model._ids import content_id
 from mistrust.report.content import Report
-from mistrust.report.graph import Node
+from mistrust.report.graph import Evidence, Node
 
 EXPORT_FORMATS = ("ftm", "csv", "gexf", "graphml")
 
@@ -110,7 +110,8 @@ def csv_text(report: Report) -> str:
     net = report.network
     for e in net.edges:
         src, dst = net.nodes[e.source], net.nodes[e.target]
-        for ev in e.evidence or [None]:
+        rows: list[Evidence | None] = list(e.evidence) or [None]
+        for ev in rows:
             w.writerow({
                 "story_id": e.story_id or "", "claim_group_id": e.claim_group_id or "", "edge_id": e.id,
                 "subject": _cell(src.name), "predicate": e.predicate, "object": _cell(dst.name),

@@ -281,7 +281,7 @@ def _make_edge(
     group: ClaimGroup | None,
 ) -> Edge:
     src, dst = _ensure_node(net, subject), _ensure_node(net, obj)
-    statuses = Counter(c.status for c in members)
+    statuses: Counter[str] = Counter(str(c.status) for c in members)
     non_denied = [s for s in _STATUS_ORDER[1:] if statuses.get(s)]
     dominant = max(non_denied, key=lambda s: statuses[s]) if non_denied else ("denied" if statuses else "asserted")
     evidence = [_evidence(c, docs) for c in members]

@@ -114,15 +114,25 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
                                      shrinkB=12, color=EDGE_COLOURS.get(e.status, "#333"),
                                      linewidth=1.2 + min(e.independent_origins or 0, 4) * 0.6))
         mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
-        ax.text(mx, my + rad * 80, e.label, fontsize=7, ha="center", va="center", color="#333",
+        # parse_math=False: a "$" in article text must not switch matplotlib into mathtext
+        ax.text(mx, my + rad * 80, e.label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     for nid, node in net.nodes.items():
         p = pos[nid]
         ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
         label = node.name + ("\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else "")
-        ax.text(p.x, p.y + 26, label, fontsize=9, ha="center", va="top", fontweight="bold", zorder=4)
+        ax.text(p.x, p.y + 26, label, fontsize=9, ha="center", va="top", fontweight="bold", zorder=4,
+                parse_math=False)
+    from matplotlib.lines import Line2D
+
+    legend = [Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[k], label=text, markersize=9)
+              for k, text in (("listed", "on a sanctions list"), ("cleared", "hit dismissed"),
+                              ("unlisted", "not listed"))]
+    legend += [Line2D([], [], color=EDGE_COLOURS[k], linestyle=ls, label=k)
+               for k, ls in (("asserted", "-"), ("attributed", "--"), ("hedged", ":"), ("denied", "-."))]
+    ax.legend(handles=legend, loc="lower left", fontsize=7, frameon=False, ncol=2)
     if title:
-        ax.set_title(title)
+        ax.set_title(title[:120], parse_math=False)
     fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)

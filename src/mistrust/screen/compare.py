@@ -38,10 +38,11 @@ def record_to_pair(record: dict[str, Any]) -> tuple[NameQuery, ListEntity]:
     if not isinstance(a, str) or not a.strip() or not isinstance(b, str) or not b.strip():
         raise InputError("compare record needs non-empty string fields 'a' and 'b'")
     schema = str(record.get("schema") or "Any")
+    birth_dates = _side(record, "a", "birth_date")
     query = NameQuery(
         name=a,
         schema=schema,
-        birth_date=(_side(record, "a", "birth_date") or [None])[0],
+        birth_date=birth_dates[0] if birth_dates else None,
         countries=[c.lower() for c in _side(record, "a", "country")],
         identifiers=_side(record, "a", "identifier"),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -84,6 +85,7 @@ class Alignment:
     unmatched_listed: tuple[str, ...]
 
 
+@lru_cache(maxsize=262144)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
@@ -91,18 +93,14 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # An initial stands for any word with that first letter; it says little on its own.
         return (0.6, "initial") if a[0] == b[0] else (0.0, "")
     sa, sb = skeleton(a), skeleton(b)
-    if sa == sb:
+    if sa == sb and _vowels_compatible(a, b):
         if len(sa) >= 3:
-            # Same consonants, but the vowels must be ones romanisations swap (Hamoud/Hammud,
-            # not Hamoud/Hamed).
-            return (0.9, "sounds alike") if _vowels_compatible(a, b) else (0.0, "")
+            return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
-        # names). The words must also start alike and carry compatible vowels.
-        starts = a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3)
-        if starts and _vowels_compatible(a, b):
+        # names). The words must also start alike.
+        if a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3):
             return 0.8, "sounds alike"
-        return 0.0, ""
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
     # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:
@@ -118,13 +116,21 @@ _VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")
 _VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o"}, "u": {"o"}}
 
 
-def _vowel_sounds(word: str) -> list[str | None]:
-    """Vowel sounds in order; in clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e)."""
+@lru_cache(maxsize=131072)
+def _vowel_sounds(word: str) -> tuple[str | None, ...]:
+    """Vowel sounds in order; in clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e),
+    except in diphthongs ending in i/y, where the first does (Hosseini ei->e, Husaini ai->a)."""
     out: list[str | None] = []
     for m in _VOWEL_CLUSTER.finditer(word):
-        letters = [ch for ch in m.group(0) if ch in "aeiou"]
-        out.append(letters[-1] if letters else None)  # only y/w: a wildcard (Cyrillic Ы gives "y")
-    return out
+        cluster = m.group(0)
+        letters = [ch for ch in cluster if ch in "aeiou"]
+        if not letters:
+            out.append(None)  # only y/w: a wildcard (Cyrillic Ы gives "y")
+        elif len(cluster) >= 2 and cluster[-1] in "iy":
+            out.append(letters[0])  # a diphthong: ai/ay/ei/ey/oi sound like their first vowel
+        else:
+            out.append(letters[-1])
+    return tuple(out)
 
 
 def _vowels_compatible(a: str, b: str) -> bool:
@@ -134,7 +140,8 @@ def _vowels_compatible(a: str, b: str) -> bool:
     return True
 
 
-def _merge(single: str, parts: list[str]) -> float:
+@lru_cache(maxsize=131072)
+def _merge(single: str, parts: tuple[str, ...]) -> float:
     """Does one word equal adjacent words written together ("Gimjeong" / "Kim Jong")?"""
     joined = "".join(parts)
     sk = skeleton(single)
@@ -173,7 +180,7 @@ def align_tokens(q: NormName, c: NormName) -> Alignment:
                     run = list(range(j, j + size))
                     if any(k in used_b for k in run):
                         continue
-                    score = _merge(word, [side_b[k] for k in run])
+                    score = _merge(word, tuple(side_b[k] for k in run))
                     if score:
                         used_a.add(i)
                         used_b.update(run)

@@ -160,6 +160,7 @@ def strip_legal_forms(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """Phonetic skeleton of one word or a compact string (see the module docstring)."""
     s = word

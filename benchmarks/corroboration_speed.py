@@ -1,0 +1,101 @@
+"""Story clustering speed: 1k -> 10k documents (the dev corpus repeated with perturbations), one core.
+
+    .venv/bin/python benchmarks/corroboration_speed.py [--sizes 1000,2000,5000,10000]
+
+Each repetition of the 400 dev articles is shifted in time (so copies are new events, as in a real
+stream), has ~5% of its words dropped and gets a new id; undated articles stay undated. Features use
+the entity-key fallback (no spaCy). Baseline in the same run: the same clusterer with blocking turned
+off (every story is a candidate), i.e. the all-pairs approach, measured on the smaller sizes.
+Target: 10,000 documents in under 60 s, near-linear growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from mistrust.corroborate.stories import StoryClusterer, cluster  # noqa: E402
+from mistrust.model import Document  # noqa: E402
+
+TARGET_SECONDS = 60.0
+
+
+def corpus(path: Path, n: int, seed: int = 7) -> list[Document]:
+    recs = [json.loads(x) for x in open(path, encoding="utf-8")]
+    rng = random.Random(seed)
+    docs: list[Document] = []
+    rep = 0
+    while len(docs) < n:
+        for r in recs:
+            if len(docs) >= n:
+                break
+            published = r["date"]
+            if published and rep:
+                published = (date.fromisoformat(published) + timedelta(days=45 * rep)).isoformat()
+            words = r["text"].split()
+            if rep:
+                words = [w for w in words if rng.random() > 0.05]
+            docs.append(Document(id=f"{r['id']}#{rep}", text=" ".join(words), title=r["title"],
+                                 outlet=r["outlet"], published=published))
+        rep += 1
+    return docs
+
+
+class NoBlocking(StoryClusterer):
+    """Baseline: every existing story is a candidate (all-pairs, O(n^2))."""
+
+    def _candidates(self, f, keys):  # type: ignore[no-untyped-def]
+        return list(self.stories)
+
+
+def run(docs: list[Document], cls: type[StoryClusterer] = StoryClusterer) -> tuple[float, int, int]:
+    cl = cls()
+    t0 = time.perf_counter()
+    assignments = cluster([(d, None) for d in docs], cl)
+    return time.perf_counter() - t0, len({a.story_id for a in assignments}), cl.comparisons
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=Path(os.environ.get("MISTRUST_TEST_DATA", ROOT.parent / "shared" / "data")))
+    ap.add_argument("--sizes", default="1000,2000,5000,10000")
+    ap.add_argument("--baseline-sizes", default="1000,2000")
+    args = ap.parse_args()
+    path = args.data / "news" / "dev_articles.jsonl"
+    sizes = [int(x) for x in args.sizes.split(",")]
+    all_docs = corpus(path, max(sizes))
+    print(f"{'method':<28}{'docs':>7}{'seconds':>9}{'docs/s':>9}{'stories':>9}{'comparisons':>13}{'cmp/doc':>9}")
+    results = {}
+    for n in sizes:
+        secs, stories, cmps = run(all_docs[:n])
+        results[n] = secs
+        print(f"{'blocked (mistrust)':<28}{n:>7}{secs:>9.1f}{n / secs:>9.0f}{stories:>9}{cmps:>13}{cmps / n:>9.1f}")
+    base = {}
+    for n in (int(x) for x in args.baseline_sizes.split(",") if x):
+        secs, stories, cmps = run(all_docs[:n], NoBlocking)
+        base[n] = secs
+        print(f"{'baseline: no blocking':<28}{n:>7}{secs:>9.1f}{n / secs:>9.0f}{stories:>9}{cmps:>13}{cmps / n:>9.1f}")
+    lo, hi = min(sizes), max(sizes)
+    growth = results[hi] / results[lo]
+    print(f"\ngrowth {lo} -> {hi} documents: x{growth:.1f} time for x{hi / lo:.0f} documents "
+          f"({'near linear' if growth <= 1.5 * hi / lo else 'super-linear'})")
+    if base:
+        b = max(base)
+        print(f"at {b} documents the no-blocking baseline takes x{base[b] / results.get(b, float('nan')):.1f} "
+              f"the blocked time; it grows as n^2 (x{(hi / b) ** 2:.0f} more by {hi})")
+    ok = results[hi] < TARGET_SECONDS
+    print(f"target: {hi} documents < {TARGET_SECONDS:.0f} s: {'MET' if ok else 'NOT MET'} ({results[hi]:.1f} s)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,342 @@
+"""Claims: who did what to whom, when, and on whose word.
+
+For each event verb ("shipped", "resumed cooperation", "denied any such cooperation") in a parsed
+``Doc`` we read:
+
+- predicate: the normalised verb (:mod:`mistrust.extract.predicates`); a light verb ("resumed",
+  "conducted", "received") takes the predicate of its event-noun object ("cooperation", "test",
+  "support"), and a denial verb with an event object denies that event rather than being one.
+- subject / object: the grammatical subject and object (agent and patient for passives;
+  "X received support from Y" is Y supporting X), preferring the entity mentions found by the
+  entity step, named by their canonical names when the mention has one.
+- time: the event time inside the predicate's clause (:mod:`mistrust.extract.timex`), never the
+  publication date; relative times are resolved against ``reference`` when given.
+- status: denied > hedged > attributed > asserted (:mod:`mistrust.extract.status`), where
+  "attributed" comes from the innermost attribution whose content covers the predicate.
+- span: the sentence holding the predicate.
+
+One pass over the tokens; mentions and attributions are indexed once, so the cost is linear.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from mistrust.extract import status as st
+from mistrust.extract.attribution import is_denial
+from mistrust.extract.predicates import LIGHT_VERBS, noun_predicate, verb_lemma, verb_predicate
+from mistrust.extract.timex import event_time
+from mistrust.model._ids import content_id
+from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EXTRACTOR = "claims-v1"
+
+# Recipient-subject verbs: "X received/obtained support from Y" is Y -> X.
+_RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+_OBJECT_PREPS = ("to", "with", "from", "against", "for", "on", "into", "in")
+# Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
+_NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
+                           "supply", "cooperate", "test", "resume"})
+
+
+# Predicates whose interesting object is a party (recipient, partner, target), not a thing.
+_ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
+                            "threaten", "meet", "agree"})
+
+
+class _Index:
+    """Token -> mention, built once per document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def in_subtree(self, tok: Token, skip: set[int] | None = None, depth: int = 0) -> Mention | None:
+        """The mention at ``tok`` itself, else the best one below it.
+
+        Heads before modifiers: in "Iran-sponsored groups such as Hamas" the argument is Hamas
+        (through "such as"/apposition/conjunction), not the Iran inside the adjective.
+        """
+        m = self.by_token.get(tok.i)
+        if m is not None or depth > 4:
+            return m
+        children = [c for c in tok.children if not (skip and c.i in skip)]
+        ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
+                   + [c for c in children if c.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod")])
+        for c in ordered:
+            found = self.in_subtree(c, skip, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def all_in(self, tok: Token) -> list[Mention]:
+        """Distinct mentions in ``tok``'s subtree, in text order."""
+        out: list[Mention] = []
+        for t in tok.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and (not out or out[-1] is not m):
+                out.append(m)
+        return out
+
+
+def _phrase(tok: Token) -> str:
+    """A short text for an argument with no mention: its compounds/adjectives and the head noun."""
+    parts = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nummod", "poss")
+             and t.i >= tok.i - 4]
+    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _arg(tok: Token | None, index: _Index) -> tuple[str | None, str | None, bool]:
+    """(text, canonical, is_entity) of an argument token."""
+    if tok is None:
+        return None, None, False
+    m = index.in_subtree(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
+                                    for c in c.subtree})
+    if m is not None:
+        return m.text, m.canonical or m.text, True
+    if tok.pos_ == "PRON":
+        return tok.text, None, False
+    return _phrase(tok), None, False
+
+
+def _subject_token(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_token(verb.head)
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        return verb.head if verb.tag_ != "VBN" else None
+    return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _object_token(head: Token, skip: Token | None = None) -> Token | None:
+    """Direct object, else the object of a with/to/from/against... preposition."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "attr", "oprd") and c != skip:
+            return c
+    for prep in _OBJECT_PREPS:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj != skip and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+    return None
+
+
+def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Token | None:
+    """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
+    first = _object_token(head, skip)
+    if first is not None and index.in_subtree(first) is not None:
+        return first
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj != skip and index.in_subtree(pobj) is not None:
+                return pobj
+    return first
+
+
+class _Attributions:
+    """Innermost attribution whose content covers a character offset."""
+
+    def __init__(self, attributions: list[Attribution]):
+        self.items = sorted((a for a in attributions if a.content is not None),
+                            key=lambda a: a.content.end - a.content.start if a.content else 0)
+
+    def covering(self, offset: int) -> Attribution | None:
+        for a in self.items:
+            c = a.content
+            if c is not None and c.start <= offset < c.end:
+                return a
+        return None
+
+
+def _time_scope(tok: Token) -> Token:
+    """Where an event's time is written: a nominal's governing verb ("resumed cooperation in 2020")."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return tok
+
+
+def _clause_text(tok: Token) -> str:
+    """The predicate's clause, for event time: its subtree without nested clauses of speech."""
+    toks = [t for t in tok.subtree if t.sent == tok.sent]
+    return " ".join(t.text for t in toks)
+
+
+def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
+                published: str | date | None = None, doc_id: str | None = None) -> list[Claim]:
+    """Claims in a parsed ``Doc`` (see the module docstring).
+
+    ``published`` (the publication date) is only the reference for relative times ("last year");
+    it is never a claim's time. Claim ids are set when ``doc_id`` is given (else the caller sets them).
+    """
+    index = _Index(doc, mentions)
+    covers = _Attributions(attributions)
+    claims: list[Claim] = []
+    seen: set[tuple[int, str]] = set()
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        found = _event(tok, index)
+        if found is None:
+            continue
+        pred_tok, predicate, subj, obj, denied_by = found
+        key = (pred_tok.i, predicate)
+        if key in seen:
+            continue
+        seen.add(key)
+        s_text, s_canon, s_ent = _arg(subj, index)
+        o_text, o_canon, o_ent = _arg(obj, index)
+        if predicate == "cooperate" and subj is not None and not o_ent:
+            # "Iran and North Korea resumed cooperation": the conjoined partner is the object.
+            partners = index.all_in(subj)
+            if len(partners) >= 2:
+                first, second = partners[0], partners[1]
+                s_text, s_canon, s_ent = first.text, first.canonical or first.text, True
+                o_text, o_canon, o_ent = second.text, second.canonical or second.text, True
+        if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
+            continue
+        if s_text is None and o_text is None:
+            continue
+        att = covers.covering(pred_tok.idx)
+        status = _status(pred_tok, tok, att, denied_by)
+        sent = pred_tok.sent
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
+        claims.append(Claim(
+            subject=s_text, predicate=predicate, object=o_text,
+            time=event_time(_clause_text(_time_scope(tok)), published), status=status, start=start, end=end, text=text,
+            attribution=att, doc_id=doc_id,
+            id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
+                if doc_id else None),
+            subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR,
+        ))
+    return claims
+
+
+def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
+    if denied_by is not None:
+        return "denied"
+    status = st.merge(st.governing_status(governor), st.governing_status(pred) if pred != governor else None)
+    if att is not None:
+        if is_denial(att):
+            return "denied"
+        status = st.merge(status, "attributed")
+    return status
+
+
+def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token | None, Token | None] | None:
+    """(predicate token, predicate, subject token, object token, denying verb) for an event at ``tok``."""
+    if tok.pos_ == "NOUN":
+        return _nominal(tok, index)
+    lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
+    predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
+    # Light / denial verbs with an event-noun object: the noun carries the event.
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is not None and noun_predicate(dobj.lower_) and (lemma in LIGHT_VERBS or predicate == "deny"
+                                                              or lemma in _RECEIVE):
+        return None  # handled when the loop reaches the noun (see _nominal)
+    if predicate is None:
+        return None
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "deny":
+        obj = _object_token(tok)
+        return tok, "deny", _subject_token(tok), obj, None
+    patient = _passive_patient(tok)
+    if patient is not None:
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return tok, predicate, agent, patient, None
+    subj = _subject_token(tok)
+    if lemma in _RECEIVE:
+        giver = _prep_obj(tok, ("from",))
+        return tok, predicate, giver, subj, None
+    if predicate in _ENTITY_OBJECT:
+        obj = _entity_object(tok, index, skip=subj)
+    else:
+        obj = _object_token(tok, skip=subj)
+    if obj is None:
+        # "helped Assad to build", "helped Iran develop": the helped party is the clause's subject.
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                obj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if obj is not None:
+                    break
+    if prt is not None and obj is None:
+        obj = _object_token(tok)
+    return tok, predicate, subj, obj, None
+
+
+def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Token | None, Token | None] | None:
+    """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
+    predicate = noun_predicate(noun.lower_)
+    if predicate is None:
+        return None
+    head = noun.head
+    head_lemma = verb_lemma(head.lower_) or (head.lemma_.lower() if head.lemma_ else head.lower_)
+    governed = noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
+    denied_by: Token | None = None
+    subj: Token | None = None
+    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
+        if verb_predicate(head.lower_) == "deny":
+            denied_by = head
+            subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
+        elif head_lemma in _RECEIVE:
+            giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
+            return noun, predicate, giver, _subject_token(head), None
+        else:
+            subj = _subject_token(head)
+            if subj is None:
+                subj = _passive_patient(head)
+    else:
+        # A free-standing nominal: "Iran's cooperation with North Korea", "the transfer of parts".
+        subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if subj is None:
+            subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
+                         and index.by_token.get(c.i) is not None), None)
+    obj = None
+    for c in noun.children:
+        # An entity among the noun's prepositional arguments first ("cooperation with North Korea").
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "for", "from", "on", "against", "between"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and index.in_subtree(pobj) is not None:
+                obj = pobj
+                break
+    if obj is None:
+        obj = _prep_obj(noun, ("with", "to", "of", "for", "from", "on", "against", "between"))
+    if governed and obj is None:
+        obj = _prep_obj(head, ("with", "to", "from", "for"))
+    if subj is None and obj is None:
+        return None
+    return noun, predicate, subj, obj, denied_by
+
+
+__all__ = ["EXTRACTOR", "find_claims"]

@@ -1,0 +1,127 @@
+"""Attribution: source, cue, content and chains on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.extract.attribution import find_attributions, is_denial, quote_regions, top_level
+from mistrust.model.documents import Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from mistrust.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _by_cue(atts: list[Attribution], cue: str) -> Attribution:
+    for a in atts:
+        if a.cue is not None and a.cue.text.lower() == cue.lower():
+            return a
+    raise AssertionError(f"no attribution with cue {cue!r} in {[a.cue.text for a in atts if a.cue]}")
+
+
+# sentence, cue, expected source (None = unnamed), a word that must be in the content
+CASES = [
+    ("The minister said that the shipment left the port in May.", "said", "The minister", "shipment"),
+    ("Officials told reporters the vessel had switched off its transponder.", "told", "Officials", "vessel"),
+    ("The cargo was seized at sea, according to a regional customs agency.", "according to",
+     "a regional customs agency", "cargo"),
+    ("According to two diplomats, the talks collapsed on Friday.", "According to", "two diplomats", "talks"),
+    ("“We have no such program,” the spokesman said.", "said", "the spokesman", "program"),
+    ("“The sanctions are working,” said Helena Brandt, adding that exports had fallen.", "said",
+     "Helena Brandt", "sanctions"),
+    ("The company denied any involvement in the transfer.", "denied", "The company", "involvement"),
+    ("It was reported that the factory had resumed production.", "was reported", None, "factory"),
+    ("An unnamed member state claimed that the parts came from abroad.", "claimed", "An unnamed member state",
+     "parts"),
+    ("The inspectors believe the site is still active.", "believe", "The inspectors", "site"),
+    ("The ship carried oil to the port, the coast guard reported.", "reported", "the coast guard", "ship"),
+    ("The report found that the network used front companies.", "found", "The report", "front companies"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source", "content_word"), CASES)
+def test_source_cue_content(nlp, sentence: str, cue: str, source: str | None, content_word: str) -> None:
+    att = _by_cue(find_attributions(nlp(sentence)), cue)
+    if source is None:
+        assert att.source is None
+    else:
+        assert att.source is not None and att.source.text == source
+    assert att.content is not None and content_word in att.content.text
+    # offsets point into the input text
+    for span in (att.source, att.cue, att.content):
+        if span is not None:
+            assert sentence[span.start:span.end] == span.text
+
+
+def test_chain_citing_and_according(nlp) -> None:
+    text = ("The broadcaster reported on Monday, citing the news agency, that a confidential UN report says "
+            "the two countries resumed cooperation.")
+    atts = find_attributions(nlp(text))
+    reported = _by_cue(atts, "reported")
+    assert reported.chain[:2] == ["The broadcaster", "the news agency"]
+    says = _by_cue(atts, "says")
+    assert says.chain == ["The broadcaster", "the news agency", "a confidential UN report"]
+    assert says.source is not None and says.source.text == "a confidential UN report"
+
+
+def test_inverted_reporter_nests_according(nlp) -> None:
+    text = ("The two states resumed joint development of missiles in 2020, according to a report submitted to "
+            "the council, reported AFP.")
+    atts = find_attributions(nlp(text))
+    according = _by_cue(atts, "according to")
+    assert according.chain == ["AFP", "a report submitted to the council"]
+    assert according.content is not None and "resumed" in according.content.text
+
+
+def test_colon_introduces_following_paragraph(nlp) -> None:
+    text = ("The channel reported the story, citing the agency:\n"
+            "The two states resumed cooperation in 2020, according to an expert report.")
+    atts = find_attributions(nlp(text))
+    outer = _by_cue(atts, "reported")
+    assert outer.content is not None and outer.content.text.startswith("The two states resumed")
+    inner = _by_cue(atts, "according to")
+    assert inner.chain == ["The channel", "the agency", "an expert report"]
+
+
+def test_multi_sentence_quote(nlp) -> None:
+    text = "“We will not stop. The program continues,” the general said."
+    att = _by_cue(find_attributions(nlp(text)), "said")
+    assert att.content is not None
+    assert att.content.text.startswith("“We will not stop.")
+    assert att.content.text.endswith("”")
+
+
+def test_pronoun_source_resolved_in_chain(nlp) -> None:
+    text = "The envoy said the talks failed. He added that new sanctions were likely."
+    added = _by_cue(find_attributions(nlp(text)), "added")
+    assert added.source is not None and added.source.text == "He"
+    assert added.chain == ["The envoy"]
+
+
+def test_no_attribution_in_plain_statement(nlp) -> None:
+    assert find_attributions(nlp("The vessel sailed from the port on Monday.")) == []
+
+
+def test_headline_label(nlp) -> None:
+    att = _by_cue(find_attributions(nlp("Minister: Exports to the region have doubled this year")), ":")
+    assert att.source is not None and att.source.text == "Minister"
+
+
+def test_denial_cue_and_top_level(nlp) -> None:
+    text = "The ministry denied the report. “They said we sold the parts,” the official said."
+    atts = find_attributions(nlp(text))
+    assert is_denial(_by_cue(atts, "denied"))
+    assert not is_denial(_by_cue(atts, "said"))
+    outer = top_level(atts, text)
+    cues = [a.cue.text for a in outer if a.cue]
+    assert "denied" in cues
+    # the "said" inside the quotation is nested and not top level
+    assert sum(1 for c in cues if c == "said") == 1
+
+
+def test_quote_regions() -> None:
+    text = 'He said “a b” and "c d".'
+    assert [text[s:e] for s, e in quote_regions(text)] == ["“a b”", '"c d"']
