@@ -22,6 +22,7 @@ $M documents
 $M claims
 
 echo "== 4. corroboration: stories, claim groups, independent origins"
+$M corroborate
 $M stories
 
 echo "== 5. report"

@@ -160,7 +160,7 @@ def test_seeds_story_page_shows_the_network(page, tmp_path_factory, shared_data,
         assert {"Iran", "North Korea"} <= nodes, nodes
         edges = page.locator("g.edge")
         if edges.count():  # clicking an edge shows its evidence sentences and sources
-            edges.first.click()
+            edges.first.dispatch_event("click")
             assert page.locator("section.evidence:not([hidden]) li").count() >= 1
         BUILD.mkdir(exist_ok=True)
         page.screenshot(path=str(BUILD / "seeds_story.png"), full_page=True)

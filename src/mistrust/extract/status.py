@@ -131,12 +131,14 @@ _HEADLINE_ATTRIBUTED = re.compile(
     r"\b(?:says|said|say|claims?|claimed|reports?|reported|according to|told|tells|alleges?|suggests?"
     r"|sources?|insists?|thinks|believes?|predicts?|hints?|analysts?|sees|estimates?)\b"
     # A source after the claim: "... -- analyst", "... -CNBC", "...: DJ".
-    r"|(?:\s--?\s*|\s-|:\s*)(?:[A-Z][\w.&]*)(?:\s[A-Z][\w.&]*)?\s*$|(?:--|-)\s*(?:report|sources?|analyst)\s*$",
+    r"|(?:\s--?\s*|\s-|:\s*)(?:[A-Z][\w.&]*)(?:\s[A-Z][\w.&]*)?\s*$"
+    r"|(?:--?|:)\s*[\w .'-]{0,25}\b(?:paper|report|sources?|analysts?|officials?|media|police)\s*$",
     re.I)
 _HEADLINE_HEDGED = re.compile(
     r"\?|\b(?:may|might|could|reportedly|allegedly|rumou?red|rumou?rs?|possibly|apparently|purportedly"
     r"|supposedly|unconfirmed|speculation|speculates?|likely|probably|perhaps|maybe|suspected|alleged|claims?"
-    r"|is said to|are said to|believed to|thought to|appears? to|seems? to|unverified|mystery|mysterious)\b",
+    r"|is said to|are said to|believed to|thought to|appears? to|seems? to|unverified|mystery|mysterious"
+    r"|feared|apparent|purported|possible)\b",
     re.I)
 # Words and phrases that mark a headline's claim as false, whatever the syntax.
 _HEADLINE_DENIED = re.compile(
@@ -184,7 +186,35 @@ def main_status(target: Extraction | Doc | Span | Any) -> ClaimStatus:
     # The main claim of a headline-style text is in its first sentences ("Axl Rose Dead? ... Hoax").
     lead = [x for x in sents[:3] if x.start_char < 300]
     text = target.text[:lead[-1].end_char] if lead else sents[0].text
-    return merge(headline_status(text), *(_parse_status(x) for x in lead))
+    status = merge(headline_status(text), *(_parse_status(x) for x in lead))
+    if status == "asserted" and _source_label(sents[0]):
+        return "attributed"
+    return status
+
+
+# Nouns that name a source when they label a headline ("Officials: ...", "Former player: ...").
+SOURCE_NOUNS = frozenset({
+    "official", "officials", "police", "analyst", "analysts", "expert", "experts", "source", "sources", "report",
+    "study", "witness", "witnesses", "eyewitness", "prosecutor", "prosecutors", "government", "ministry",
+    "spokesman", "spokeswoman", "spokesperson", "customer", "player", "agent", "paper", "media", "lawyer",
+    "family", "doctor", "doctors", "pentagon", "military", "army", "survey", "poll", "documents", "insider",
+    "insiders", "lawmaker", "lawmakers", "investigators", "scientists", "researchers", "cops", "authorities",
+})
+
+
+def _source_label(sent: Span) -> bool:
+    """ "Tim Cook: ...", "Pentagon: ...", "Officials: ...": a person, organisation or source noun
+    before a colon credits the rest to it (a place, topic or product does not)."""
+    colon = next((t for t in sent if t.text == ":" and t.i - sent.start <= 5), None)
+    if colon is None or sent.end - colon.i < 4:
+        return False
+    label = [t for t in sent if t.i < colon.i]
+    if not label:
+        return False
+    if label[-1].lower_ in SOURCE_NOUNS:
+        return True
+    ents = [t.ent_type_ for t in label if not t.is_punct]
+    return bool(ents) and all(e in ("PERSON", "ORG") for e in ents)
 
 
 _SUBORDINATE = frozenset({"relcl", "advcl", "acl", "pcomp", "xcomp", "csubj", "mark"})
