@@ -204,3 +204,9 @@ def test_search_with_query_and_overview(client: TestClient) -> None:
     assert "&lt;script&gt;x" in client.get("/", params={"q": "<script>x</script>"}).text
     overview = client.get("/overview").text
     assert 'data-node="Syria"' in overview
+
+
+@pytest.mark.parametrize("q", ['"', "a OR", "NEAR(", "*", "col:x", "%", "<script>"])
+def test_search_queries_never_fail_the_server(client: TestClient, q: str) -> None:
+    for path in ("/", "/api/v1/documents", "/api/v1/entities"):
+        assert client.get(path, params={"q": q}).status_code == 200, (path, q)

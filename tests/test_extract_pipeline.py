@@ -61,6 +61,33 @@ def test_batch_equals_single(extractor):
             (m.text, m.start, m.label) for m in single.entities]
 
 
+def test_long_text_in_pieces_keeps_offsets():
+    small = Extractor(ExtractOptions(max_chunk_chars=300))
+    text = "\n".join([TEXT_A, TEXT_B] * 6)
+    whole = Extractor(ExtractOptions()).extract(text, doc_id="w")
+    pieces = small.extract(text, doc_id="w")
+    for m in pieces.entities:
+        assert text[m.start:m.end] == m.text
+    for c in pieces.claims:
+        assert 0 <= c.start < c.end <= len(text)
+        if c.attribution and c.attribution.cue:
+            cue = c.attribution.cue
+            assert text[cue.start:cue.end] == cue.text
+    assert len({c.id for c in pieces.claims}) == len(pieces.claims)
+    assert {(m.text, m.start) for m in pieces.entities} >= {(m.text, m.start) for m in whole.entities
+                                                           if m.label == "Country"}
+
+
+@pytest.mark.parametrize("limit", [10, 50, 1000])
+def test_split_text_covers_everything(limit):
+    from mistrust.extract.pipeline import split_text
+
+    text = ("One line here.\nAnother, longer line. With two sentences.\n" * 20)[:900]
+    pieces = split_text(text, limit)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p and len(p) <= limit for o, p in pieces)
+
+
 def test_links_come_from_the_injected_screen():
     seen: list[NameQuery] = []
 
@@ -148,6 +175,7 @@ def test_analyze_stores_every_document(workspace, monkeypatch):
     monkeypatch.setattr(workspace, "documents", lambda limit=100, offset=0, q=None: list(docs.values())[offset:][:limit],
                         raising=False)
     monkeypatch.setattr(workspace, "get_document", lambda doc_id: docs[doc_id], raising=False)
+    monkeypatch.setattr(workspace, "document_ids", lambda: list(docs), raising=False)
     assert workspace.analyze() == 2
     assert workspace.analyze() == 0  # nothing new
     stored = workspace.extraction_for("db")
@@ -206,3 +234,44 @@ def test_cli_entities_and_claims_json(tmp_path: Path):
     assert claims[0]["predicate"] == "supply" and claims[0]["attribution"]["source"]["text"] == "AFP"
     res = CliRunner().invoke(main, ["--db", str(db), "entities"])
     assert res.exit_code == 0 and "Acme" in res.output
+
+
+def test_ingest_then_analyze_end_to_end(workspace, tmp_path: Path):
+    if not callable(getattr(workspace, "ingest", None)):
+        pytest.skip("ingest not available")
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT_B, encoding="utf-8")
+    result = workspace.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], analyze=True)
+    assert result["new"] == 2
+    for doc in workspace.documents():
+        stored = workspace.extraction_for(doc.id)
+        for m in stored.entities:
+            assert doc.text[m.start:m.end] == m.text  # offsets point into the stored document text
+    names = {r["name"] for r in workspace.entities()}
+    assert {"North Korea", "Iran", "Ned Price", "Reuters"} <= names
+    assert workspace.analyze() == 0  # everything analysed already
+    assert workspace.analyze(force=True) == 2
+
+
+@pytest.mark.parametrize(("payload", "code"), [("Café à Téhéran".encode("latin-1"), 3), (b"", 0)])
+def test_cli_extract_bad_and_empty_input(tmp_path: Path, payload: bytes, code: int):
+    src = tmp_path / "in.txt"
+    src.write_bytes(payload)
+    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", "--json", str(src)])
+    assert res.exit_code == code, res.output
+    if code == 0:
+        assert json.loads(res.output)["entities"] == []
+
+
+def test_claims_of_a_story(workspace, monkeypatch):
+    from mistrust.model.corroboration import ClaimGroup
+
+    ex = _sample_extraction()
+    store.save_extraction(workspace.db, "d1", ex)
+    cid = ex.claims[0].id
+    assert cid is not None
+    groups = {"s1": [ClaimGroup(id="g", story_id="s1", subject="Acme", predicate="supply", object="Iran", time=None,
+                                claims=[cid])], "s2": []}
+    monkeypatch.setattr(workspace, "story_claim_groups", lambda story_id: groups[story_id], raising=False)
+    assert [c.id for c in workspace.claims(story_id="s1")] == [cid]
+    assert workspace.claims(story_id="s2") == []

@@ -160,4 +160,6 @@ def test_doctype_hidden_behind_a_long_comment_is_still_refused(tmp_path):
     bad = tmp_path / "un.xml"
     bad.write_text(padded)
     with pytest.raises(ListFormatError, match="entit"):
+        load_file(bad, format="un-xml")
+    with pytest.raises(ListFormatError, match="64 KB"):
         load_file(bad)

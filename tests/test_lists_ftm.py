@@ -99,3 +99,12 @@ def test_demo_watchlist_agrees_with_the_official_lists():
             assert entity.listed_on == official.listed_on, ent_id
         else:
             assert set(entity.programs) <= set(official.programs), ent_id
+
+
+@pytest.mark.parametrize("name", ["un_consolidated_2026-02-27.xml", "ofac_consolidated_nonsdn_2018-04-06.xml",
+                                  "eu_legacy_fsf_2016-02-11_TRUNCATED.xml"])
+def test_whole_list_round_trips(name):
+    entities = loaded(name).entities
+    records = [r for e in entities for r in to_ftm(e)]
+    back = from_ftm(json.loads(json.dumps(records, ensure_ascii=False)))
+    assert [_strip_source(e) for e in back] == [_strip_source(e) for e in entities]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import require_shared
 from mistrust.model import NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.index import RETRIEVE
-from conftest import require_shared
 
 
 @pytest.fixture(scope="module")

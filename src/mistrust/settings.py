@@ -42,7 +42,7 @@ class Settings:
     test_data: Path = _setting(Path("../shared/data"), "Shared test data folder.", "MISTRUST_TEST_DATA")
     story_window_days: int = _setting(7, "Days between a document and the nearest report of a story it may join.",
                                       "MISTRUST_STORY_WINDOW_DAYS")
-    story_threshold: float = _setting(0.22, "Similarity (text cosine and shared entities) to join a story.",
+    story_threshold: float = _setting(0.20, "Similarity (text cosine and shared entities) to join a story.",
                                       "MISTRUST_STORY_THRESHOLD")
 
     @classmethod

@@ -75,17 +75,22 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
     if not hits:
         console.print(f"No hits for [bold]{name}[/bold].")
         return
-    table = Table(title=f"Screening: {name}", show_lines=True)
-    for col in ("score", "decision", "entity", "matched name", "why", "hit id"):
+    table = Table(title=f"Screening: {name}")
+    for col in ("#", "score", "decision", "entity", "programs", "matched name"):
         table.add_column(col)
-    for h in hits:
+    for n, h in enumerate(hits, start=1):
         decision = "[bold red]MATCH[/]" if h.match else "near miss"
         if h.judgement:
-            decision += f"\n({h.judgement})"
-        table.add_row(f"{h.score:.2f}", decision, f"{h.entity_id}\n{h.entity_name}\n{', '.join(h.programs)}",
-                      h.matched_name, "\n".join(explain(h)), h.id or "")
+            decision += f" ({h.judgement})"
+        table.add_row(str(n), f"{h.score:.2f}", decision, f"{h.entity_id} {h.entity_name}", ", ".join(h.programs),
+                      h.matched_name)
     console.print(table)
-    console.print(f"algorithm {hits[0].algorithm}, threshold {hits[0].threshold:.2f}")
+    console.print(f"algorithm {hits[0].algorithm}, threshold {hits[0].threshold:.2f}, "
+                  f"list versions {', '.join(sorted({h.list_version for h in hits}))}")
+    for n, h in enumerate(hits, start=1):
+        console.print(f"\n[bold]#{n}[/bold] hit {h.id} ({h.entity_id}) - why:", highlight=False)
+        for line in explain(h):
+            console.print(f"  - {line}", highlight=False, markup=False)
 
 
 @click.command("compare")

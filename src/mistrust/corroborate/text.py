@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from mistrust.corroborate.shingles import words
 from mistrust.model import Extraction

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract import gazetteer
 from mistrust.extract.acronyms import ACRONYMS_VERSION, find_acronyms, short_form_occurrences
+from mistrust.extract.nominals import NOMINAL, nominal_spans
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 ENTITIES_VERSION = "entities-v1"
 GENERIC = "group-rule-v1"
-NOMINAL = "nominal-v1"
 LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
 
 # spaCy (OntoNotes) label -> ours. GPE is split later into Country/Location with the gazetteer.
@@ -93,20 +93,6 @@ _TITLE_RE = re.compile(
     r"Spokes(?:man|woman|person)|Leader|King|Prince|Premier|Commissioner|Commander)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)?)"
 )
-_NOMINAL_PLACES = {"town", "city", "village", "area", "region", "province", "district", "library", "hospital",
-                   "mosque", "church", "school", "schools", "airport", "base", "camp", "street", "streets",
-                   "building", "buildings", "border", "compound", "suburb", "neighbourhood", "neighborhood",
-                   "market", "square", "station", "port", "site", "facility", "plant", "front", "territory",
-                   "capital", "country", "home", "homes", "house", "restaurant", "bridge", "prison"}
-# Nominal and pronoun mentions, off by default: re3d annotates them ("we", "the regime",
-# "militants") but an analyst's list of actors should not fill up with them.
-_PRONOUNS = {"i": "Person", "me": "Person", "my": "Person", "myself": "Person", "he": "Person", "him": "Person",
-             "his": "Person", "she": "Person", "her": "Person", "we": "Organization", "us": "Organization",
-             "our": "Organization", "they": "Organization", "them": "Organization", "their": "Organization"}
-_NOMINAL_ORGS = {"regime", "government", "opposition", "rebels", "militants", "insurgents", "coalition",
-                 "community", "civilians", "refugees", "fighters", "forces", "troops", "militia", "militias",
-                 "army", "military", "police", "navy", "authorities", "jihadists", "terrorists", "extremists",
-                 "group", "organisation", "organization", "parties", "partners", "allies", "people", "residents"}
 _DETERMINERS = ("the ", "The ", "a ", "an ")
 _POSSESSIVE = ("'s", "’s")
 
@@ -195,7 +181,7 @@ class EntityRecognizer:
         cands += self._acronym_candidates(text, cands)
         cands += self._group_candidates(doc, cands)
         if self.nominals:
-            cands += _nominal_candidates(doc)
+            cands += [Candidate(start, end, label, 0, NOMINAL) for start, end, label in nominal_spans(doc)]
         chosen = _resolve(cands)
         return self._finish(doc, text, chosen)
 
@@ -398,26 +384,6 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
         if c.start < end and start < c.end and (best is None or c.priority > best.priority):
             best = c
     return best.label if best else None
-
-
-def _nominal_candidates(doc: Doc) -> list[Candidate]:
-    """Pronouns and group nouns as mentions (re3d's scheme); lowest priority."""
-    out = []
-    for tok in doc:
-        low = tok.lower_
-        if low in _PRONOUNS and tok.pos_ == "PRON" or (low in ("his", "her", "my", "our", "their")
-                                                        and tok.dep_ == "poss"):
-            if low in _PRONOUNS:
-                out.append(Candidate(tok.idx, tok.idx + len(tok.text), _PRONOUNS[low], 0, NOMINAL))
-        elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
-            label = "Organization" if low in _NOMINAL_ORGS else "Location" if low in _NOMINAL_PLACES else None
-            if label is None:
-                continue
-            start = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            out.append(Candidate(start, tok.idx + len(tok.text), label, 0, NOMINAL))
-        elif low in ("here", "there") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
-            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "Location", 0, NOMINAL))
-    return out
 
 
 _PLACE_PREPS = {"in", "near", "outside", "into", "inside", "around", "across", "towards", "toward", "at"}

@@ -16,14 +16,14 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
 from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, load_nlp, pipeline_info
 from mistrust.model._ids import content_id
-from mistrust.model.documents import Attribution, Claim, ClaimStatus, Extraction, Mention
+from mistrust.model.documents import Attribution, Claim, ClaimStatus, Extraction, Mention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,6 +41,8 @@ class ExtractOptions:
     batch_size: int = 16
     # Run E's components (attribution, claims, status) when their modules exist.
     claims: bool = True
+    # Longer texts are parsed in pieces (cut at line ends) to bound the parser's memory.
+    max_chunk_chars: int = 100_000
     # Pronoun and group-noun mentions ("we", "the regime"): re3d's scheme, off for analysts.
     nominals: bool = False
 
@@ -96,14 +98,29 @@ class Extractor:
     # -- public ------------------------------------------------------------------------------
 
     def extract(self, text: str, doc_id: str | None = None, published: str | None = None) -> Extraction:
-        return self.from_doc(self.nlp(text), doc_id=doc_id, published=published)
+        return next(self.extract_many([TextItem(text, doc_id, published)]))
 
     def extract_many(self, items: Iterable[TextItem | str]) -> Iterator[Extraction]:
-        """Extractions in input order; spaCy runs in batches (``nlp.pipe``)."""
-        pairs = ((it, TextItem(it)) if isinstance(it, str) else (it.text, it) for it in items)
-        for doc, item in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
-            meta: TextItem = item
-            yield self.from_doc(doc, doc_id=meta.doc_id, published=meta.published)
+        """Extractions in input order; spaCy runs in batches (``nlp.pipe``).
+
+        A text longer than ``options.max_chunk_chars`` is parsed in pieces cut at line ends (the
+        parser's memory grows with the text; a 20 MB document must not take the process down) and
+        the pieces' offsets are shifted back, so every span still points into the text as given.
+        """
+        def chunks() -> Iterator[tuple[str, tuple[TextItem, int, bool]]]:
+            for it in items:
+                item = TextItem(it) if isinstance(it, str) else it
+                pieces = split_text(item.text, self.options.max_chunk_chars)
+                for n, (offset, piece) in enumerate(pieces):
+                    yield piece, (item, offset, n == len(pieces) - 1)
+
+        parts: list[tuple[int, Extraction]] = []
+        for doc, (item, offset, last) in self.nlp.pipe(chunks(), as_tuples=True,
+                                                       batch_size=self.options.batch_size):
+            parts.append((offset, self.from_doc(doc, doc_id=item.doc_id, published=item.published)))
+            if last:
+                yield parts[0][1] if len(parts) == 1 else _merge(parts, item.doc_id)
+                parts = []
 
     def from_doc(self, doc: Doc, doc_id: str | None = None, published: str | None = None) -> Extraction:
         recs = self.recognizer(doc)
@@ -145,6 +162,54 @@ class Extractor:
         # With claims, the first claim's status is the text's; without, read the parse.
         status: ClaimStatus = self._main_status(extraction if extraction.claims else doc)
         return status
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most ``limit`` characters, cut after a newline where possible."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + limit // 2, end)
+            if cut >= 0:
+                end = cut + 1
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _shift_span(span: Span | None, offset: int) -> Span | None:
+    return None if span is None else Span(span.text, span.start + offset, span.end + offset)
+
+
+def _shift_attribution(a: Attribution, offset: int) -> Attribution:
+    return replace(a, source=_shift_span(a.source, offset), cue=_shift_span(a.cue, offset),
+                   content=_shift_span(a.content, offset))
+
+
+def _merge(parts: list[tuple[int, Extraction]], doc_id: str | None) -> Extraction:
+    """One extraction from the pieces of a long text, offsets back in the whole text."""
+    merged = Extraction(doc_id=doc_id, extractor=parts[0][1].extractor, status=parts[0][1].status)
+    for offset, ex in parts:
+        for m in ex.entities:
+            m.start += offset
+            m.end += offset
+            merged.entities.append(m)
+        merged.attributions.extend(_shift_attribution(a, offset) for a in ex.attributions)
+        for c in ex.claims:
+            c.start += offset
+            c.end += offset
+            if c.attribution is not None:
+                c.attribution = _shift_attribution(c.attribution, offset)
+            c.id = claim_id(doc_id, c)  # ids from piece offsets could collide across pieces
+            merged.claims.append(c)
+    if merged.claims:
+        merged.status = merged.claims[0].status
+    return merged
 
 
 def claim_id(doc_id: str | None, claim: Claim) -> str:
@@ -190,4 +255,4 @@ def recognized(extractor: Extractor, text: str) -> list[Recognized]:
 
 
 __all__ = ["PIPELINE_VERSION", "ExtractOptions", "Extractor", "TextItem", "attribution_json", "claim_id",
-           "extraction_json", "recognized"]
+           "extraction_json", "recognized", "split_text"]

@@ -72,10 +72,10 @@ def _xml_root(text: str) -> str | None:
         if i == -1:
             return None
         if text.startswith(("<?", "<!"), i):
-            end = text.find("-->", i) + 3 if text.startswith("<!--", i) else text.find(">", i) + 1
-            if end <= 0:
+            close = text.find("-->", i) if text.startswith("<!--", i) else text.find(">", i)
+            if close == -1:  # prolog longer than the sniffed head: cannot tell
                 return None
-            i = end
+            i = close + (3 if text.startswith("<!--", i) else 1)
             continue
         m = _ROOT.match(text, i)
         return m.group(2) if m else None
@@ -88,6 +88,8 @@ def detect_format(head: bytes, path: str | None = None) -> str:
         root = _xml_root(text)
         if root in _XML_ROOTS:
             return _XML_ROOTS[root]
+        if root is None:
+            raise ListFormatError("XML whose root element is not within the first 64 KB; give --format", path=path)
         raise ListFormatError(f"XML with root element <{root}> is not a known sanctions list format", path=path)
     if text.startswith("{"):
         first = text.split("\n", 1)[0]

@@ -42,21 +42,28 @@ def to_ftm(entity: ListEntity) -> list[dict[str, Any]]:
     assert schema is not None
     props: dict[str, list[str]] = {"name": [entity.name], "topics": ["sanction"]}
 
-    def put(prop: str, values: Iterable[str | None]) -> None:
+    dropped: dict[str, Any] = {}
+
+    def put(prop: str, values: Iterable[str | None], field: str | None = None) -> None:
         vals = [v for v in values if v]
-        if vals and prop in schema.properties:
+        if not vals:
+            return
+        if prop in schema.properties:
             props.setdefault(prop, [])
             props[prop].extend(v for v in vals if v not in props[prop])
+        elif field:
+            # e.g. an EU-listed organisation with a "citizenship": FtM Organization has no nationality.
+            dropped[field] = vals
 
     put("alias", [a.name for a in entity.aliases if a.quality == "strong" and a.kind != "fka"])
     put("previousName", [a.name for a in entity.aliases if a.quality == "strong" and a.kind == "fka"])
     put("weakAlias", [a.name for a in entity.aliases if a.quality == "weak"])
-    put("birthDate", entity.birth_dates)
-    put("birthPlace", entity.birth_places)
-    put("nationality", entity.nationalities)
-    put("country", entity.countries)
-    put("address", entity.addresses)
-    put("program", entity.programs)
+    put("birthDate", entity.birth_dates, "birth_dates")
+    put("birthPlace", entity.birth_places, "birth_places")
+    put("nationality", entity.nationalities, "nationalities")
+    put("country", entity.countries, "countries")
+    put("address", entity.addresses, "addresses")
+    put("program", entity.programs, "programs")
     put("notes", [entity.remarks])
     for ident in entity.identifiers:
         put(_ID_PROPS.get(ident.type, "idNumber"), [ident.value])
@@ -64,7 +71,7 @@ def to_ftm(entity: ListEntity) -> list[dict[str, Any]]:
         "aliases": [[a.name, a.quality, a.kind] for a in entity.aliases],
         "identifiers": [[i.type, i.value, i.country, i.note] for i in entity.identifiers],
         "schema": entity.schema, "source": entity.source, "listed_on": entity.listed_on,
-        "extra": entity.extra,
+        "extra": entity.extra, "fields": dropped,
     }
     main = {"id": entity.id, "schema": schema.name, "properties": props, "target": True, "mistrust": side}
     out = [main]
@@ -151,7 +158,7 @@ def _entity(rec: dict[str, Any], sanctions: list[dict[str, Any]], idents: list[d
     extra = side.get("extra")
     if extra is None:
         extra = {k: rec[k] for k in ("datasets", "referents", "first_seen", "last_seen") if rec.get(k)}
-    return ListEntity(
+    entity = ListEntity(
         id=ent_id, source=side.get("source") or _SOURCES[ent_id.split(":", 1)[0]],
         schema=side.get("schema") or _FROM_SCHEMA[rec["schema"]],  # type: ignore[arg-type]
         name=primary, aliases=aliases.items,
@@ -162,3 +169,6 @@ def _entity(rec: dict[str, Any], sanctions: list[dict[str, Any]], idents: list[d
         programs=programs, listed_on=side["listed_on"] if "listed_on" in side else (listed[0] if listed else None),
         remarks=" ".join(props.get("notes", [])) or None, extra=extra,
     )
+    for field, values in (side.get("fields") or {}).items():
+        setattr(entity, field, list(values))
+    return entity

@@ -65,6 +65,8 @@ class Attribution:
     # innermost claim is ["France24", "AFP", "UN report"]; source is the closest (last) link.
     chain: list[str] = field(default_factory=list)
     extractor: str = ""
+    # When the source said it ("reported in February 2018"), normalised like Claim.time; not event time.
+    time: str | None = None
 
 
 @dataclass

@@ -97,6 +97,11 @@ class Edge:
         return " · ".join(parts)
 
     @property
+    def short_label(self) -> str:
+        """What fits on the drawing; status and origins are drawn as line style and width."""
+        return f"{self.predicate} ({self.time})" if self.time else self.predicate
+
+    @property
     def sources(self) -> list[str]:
         seen: dict[str, None] = {}
         for ev in self.evidence:
@@ -120,7 +125,8 @@ class Network:
         isolated = [n for n in self.nodes.values() if n.id not in linked]
         listed = [n for n in isolated if n.status == "listed"]
         others = sorted((n for n in isolated if n.status != "listed"), key=lambda n: (-n.mentions, n.name))
-        room = max(0, max_isolated - len(listed))
+        # with claims to show, unconnected actors are context only: half the room
+        room = max(0, (max_isolated // 2 if self.edges else max_isolated) - len(listed))
         keep = linked | {n.id for n in listed} | {n.id for n in others[:room]}
         return Network(nodes={k: v for k, v in self.nodes.items() if k in keep}, edges=list(self.edges))
 

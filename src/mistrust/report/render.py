@@ -10,13 +10,14 @@ from markupsafe import Markup
 
 from mistrust.report.content import Report
 from mistrust.report.graph import Network
-from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, edge_paths, layout
+from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, canvas_size, edge_paths, layout
 from mistrust.report.templating import environment
 
-WIDTH, HEIGHT = 900, 560
+LINE_STYLES: dict[str, Any] = {"asserted": "-", "attributed": "--", "hedged": ":", "denied": "-."}
 
 
-def network_context(net: Network, width: int = WIDTH, height: int = HEIGHT) -> dict[str, Any]:
+def network_context(net: Network) -> dict[str, Any]:
+    width, height = canvas_size(net)
     pos = layout(net, width, height)
     return {"pos": pos, "paths": edge_paths(net, pos), "width": width, "height": height}
 
@@ -96,10 +97,11 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     net = net.view()
-    pos = layout(net, WIDTH, HEIGHT)
-    fig, ax = plt.subplots(figsize=(12, 7.5), dpi=100)
-    ax.set_xlim(0, WIDTH)
-    ax.set_ylim(HEIGHT, 0)  # SVG coordinates: y grows downwards
+    width, height = canvas_size(net)
+    pos = layout(net, width, height)
+    fig, ax = plt.subplots(figsize=(width / 80, height / 80), dpi=100)
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)  # SVG coordinates: y grows downwards
     ax.axis("off")
     seen: dict[frozenset[str], int] = {}
     for e in net.edges:
@@ -108,18 +110,21 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
         k = seen.get(pair, 0)
         seen[pair] = k + 1
         rad = ((k + 1) // 2) * (1 if k % 2 else -1) * 0.2
-        style = {"attributed": "--", "hedged": ":", "denied": "-."}.get(e.status, "-")
+        style = LINE_STYLES.get(e.status, "-")
         ax.add_patch(FancyArrowPatch((a.x, a.y), (b.x, b.y), connectionstyle=f"arc3,rad={rad}",
                                      arrowstyle="-|>", mutation_scale=14, linestyle=style, shrinkA=12,
                                      shrinkB=12, color=EDGE_COLOURS.get(e.status, "#333"),
                                      linewidth=1.2 + min(e.independent_origins or 0, 4) * 0.6))
         mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
         # parse_math=False: a "$" in article text must not switch matplotlib into mathtext
-        ax.text(mx, my + rad * 80, e.label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
+        ax.text(mx, my + rad * 80, e.short_label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     for nid, node in net.nodes.items():
         p = pos[nid]
-        ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
+        if node.mentions or node.sanctions:
+            ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
+        else:  # a claim's object never recognised as an actor: small and hollow, as in the HTML
+            ax.scatter([p.x], [p.y], s=90, c="white", edgecolors="#888", linewidths=2, zorder=3)
         label = node.name + ("\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else "")
         ax.text(p.x, p.y + 26, label, fontsize=9, ha="center", va="top", fontweight="bold", zorder=4,
                 parse_math=False)
@@ -128,9 +133,8 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     legend = [Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[k], label=text, markersize=9)
               for k, text in (("listed", "on a sanctions list"), ("cleared", "hit dismissed"),
                               ("unlisted", "not listed"))]
-    legend += [Line2D([], [], color=EDGE_COLOURS[k], linestyle=ls, label=k)
-               for k, ls in (("asserted", "-"), ("attributed", "--"), ("hedged", ":"), ("denied", "-."))]
-    ax.legend(handles=legend, loc="lower left", fontsize=7, frameon=False, ncol=2)
+    legend += [Line2D([], [], color=EDGE_COLOURS[k], linestyle=LINE_STYLES[k], label=k) for k in LINE_STYLES]
+    ax.legend(handles=legend, loc="upper left", fontsize=7, frameon=False, ncol=2)
     if title:
         ax.set_title(title[:120], parse_math=False)
     fig.tight_layout()

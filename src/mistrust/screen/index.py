@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -32,7 +33,7 @@ from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair
 from mistrust.screen.normalize import NormName, normalize_name
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 4
 # Candidate names taken from the index per query, and how many get the full feature table.
 RETRIEVE = 50
 FULL_SCORE = 6
@@ -97,8 +98,7 @@ def query_keys(n: NormName) -> set[str]:
     return keys
 
 
-@dataclass
-class IndexedName:
+class IndexedName(NamedTuple):
     entity: int  # position in ScreenIndex.entities
     name: str
     norm: NormName
@@ -117,7 +117,10 @@ class ScreenIndex:
     def __init__(self) -> None:
         self.entities: list[IndexedEntity] = []
         self.names: list[IndexedName] = []
-        self.postings: dict[str, np.ndarray] = {}
+        # All postings in one array, each key owning a slice (start, end, idf): one object to
+        # pickle instead of tens of thousands keeps the on-disk cache quick to load.
+        self.flat = np.zeros(0, dtype=np.int32)
+        self.keys: dict[str, tuple[int, int, float]] = {}
         self.idf: dict[str, float] = {}
         self.list_versions: list[str] = []
         self.state: str | None = None  # the Workspace's lists_state() it was built for
@@ -149,8 +152,14 @@ class ScreenIndex:
                     for key in name_keys(norm):
                         raw[key].append(n_pos)
         n = max(len(self.names), 1)
-        self.postings = {k: np.asarray(v, dtype=np.int32) for k, v in raw.items()}
-        self.idf = {k: math.log(1 + n / len(v)) for k, v in raw.items()}
+        chunks: list[list[int]] = []
+        start = 0
+        for key, ids in raw.items():
+            self.keys[key] = (start, start + len(ids), math.log(1 + n / len(ids)))
+            chunks.append(ids)
+            start += len(ids)
+        self.flat = np.fromiter((i for ids in chunks for i in ids), dtype=np.int32, count=start)
+        self.idf = {k: v[2] for k, v in self.keys.items()}
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
         self._default_weight = math.log(1 + n) ** 2
@@ -169,11 +178,11 @@ class ScreenIndex:
         posts: list[np.ndarray] = []
         weights: list[float] = []
         for key in query_keys(norm):
-            post = self.postings.get(key)
-            if post is None or len(post) > cap:
+            span = self.keys.get(key)
+            if span is None or span[1] - span[0] > cap:
                 continue
-            posts.append(post)
-            weights.append(self.idf[key])
+            posts.append(self.flat[span[0] : span[1]])
+            weights.append(span[2])
         if not posts:
             return []
         # Sum key weights per name over the concatenated postings only (never an array of all

@@ -25,8 +25,8 @@ The steps, in order, and why:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rigour.text import ascii_text
 
@@ -111,9 +111,8 @@ _LETTERS = str.maketrans(
 _REPEATS = re.compile(r"(.)\1+")
 
 
-@dataclass(frozen=True, slots=True)
-class NormName:
-    """A name in every form the index and the features compare."""
+class NormName(NamedTuple):
+    """A name in every form the index and the features compare (a tuple: cheap to pickle)."""
 
     original: str
     tokens: tuple[str, ...]  # normalised words, legal forms removed

@@ -81,7 +81,7 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         ws = s.workspace
         with s.lock:
             rows = ws.entities(q=name, limit=200) if hasattr(ws, "entities") else []
-            rows = [r for r in rows if str(r.get("name", "")).casefold() == name.casefold()] or rows[:0]
+            rows = [r for r in rows if str(r.get("name", "")).casefold() == name.casefold()]
             doc_ids = sorted({d for r in rows for d in r.get("documents", [])})
             docs = ws.get_documents(doc_ids) if doc_ids and hasattr(ws, "get_documents") else []
             claims = _claims_of(ws.claims(), name) if hasattr(ws, "claims") else []

@@ -109,6 +109,8 @@ class ExtractionMixin(WorkspaceBase):
 
     def _all_document_ids(self) -> list[str]:
         rooms = self._rooms()
+        if callable(getattr(rooms, "document_ids", None)):
+            return list(rooms.document_ids())
         ids: list[str] = []
         offset = 0
         while True:
