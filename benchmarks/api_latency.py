@@ -8,15 +8,15 @@ the benchmark client's GIL) on a free 127.0.0.1 port over a workspace holding a 
   ``/api/v1/health`` (the HTTP stack alone) and ``Workspace.screen`` called directly (no HTTP);
 * 20 concurrent clients: requests per second of ``/api/v1/screen`` and of ``/api/v1/health``.
 
-    .venv/bin/python benchmarks/api_latency.py [--requests 400] [--record]
+    .venv/bin/python benchmarks/api_latency.py [--requests 400] [--clients 20]
 
-By default screening runs with ``record=True`` like any API call (each run is written to the
-audit trail); the figures include that write.
+Screening runs are recorded in the audit trail like any API call; the direct baseline records too.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import socket
 import statistics
@@ -26,6 +26,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -68,23 +69,38 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def _sequential(client: httpx.Client, path: str, params_list: list[dict[str, str]]) -> list[float]:
-    out = []
-    for params in params_list:
-        t = time.perf_counter()
-        r = client.get(path, params=params)
-        out.append((time.perf_counter() - t) * 1000)
-        r.raise_for_status()
+def _get(conn: http.client.HTTPConnection, path: str) -> None:
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    if response.status != 200:
+        raise RuntimeError(f"GET {path}: HTTP {response.status}")
+
+
+def _interleaved(port: int, paths: dict[str, list[str]], rounds: int) -> dict[str, list[float]]:
+    """One client, one keep-alive connection, the endpoints taking turns so that the machine's
+    load (shared by many processes) falls on each alike. http.client rather than httpx: on this
+    machine httpx's own overhead per request is several ms, which would hide the server's."""
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    out: dict[str, list[float]] = {k: [] for k in paths}
+    for i in range(rounds):
+        for key, options in paths.items():
+            path = options[i % len(options)]
+            t = time.perf_counter()
+            _get(conn, path)
+            out[key].append((time.perf_counter() - t) * 1000)
+    conn.close()
     return out
 
 
-def _concurrent(url: str, path: str, params_list: list[dict[str, str]], clients: int) -> float:
-    per_client = len(params_list) // clients
+def _concurrent(port: int, paths: list[str], clients: int) -> float:
+    per_client = len(paths) // clients
 
     def worker(k: int) -> None:
-        with httpx.Client(base_url=url, timeout=30) as c:
-            for params in params_list[k * per_client:(k + 1) * per_client]:
-                c.get(path, params=params).raise_for_status()
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        for path in paths[k * per_client:(k + 1) * per_client]:
+            _get(conn, path)
+        conn.close()
 
     t = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
@@ -96,7 +112,6 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--clients", type=int, default=20)
-    ap.add_argument("--no-record", action="store_true", help="screen without writing the audit trail")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-bench-"))
@@ -107,7 +122,6 @@ def main() -> int:
         ws.screen("warm up", record=False)  # builds and caches the index on disk
     print(f"list: {sdn} ({'shared data' if 'shared' in str(sdn) else 'generated'})")
 
-    record = not args.no_record
     port = _free_port()
     cli = Path(sys.executable).parent / "mistrust"
     env = {**os.environ, "MISTRUST_API_TOKEN": ""}
@@ -126,22 +140,20 @@ def main() -> int:
             return 1
         time.sleep(0.1)
     params = [{"name": NAMES[i % len(NAMES)]} for i in range(args.requests)]
-    if not record:
-        print("note: --no-record has no HTTP equivalent; API runs are always recorded")
+    screen_paths = ["/api/v1/screen?" + urlencode(p) for p in params]
     try:
-        with httpx.Client(base_url=url, timeout=30) as client:
-            _sequential(client, "/api/v1/screen", params[:50])  # warm the index in the server's workspace
-            health = _sequential(client, "/api/v1/health", [{}] * args.requests)
-            screen = _sequential(client, "/api/v1/screen", params)
+        _interleaved(port, {"screen": screen_paths[:50]}, 50)  # warm the server's workspace
+        timed = _interleaved(port, {"health": ["/api/v1/health"], "screen": screen_paths}, args.requests)
+        health, screen = timed["health"], timed["screen"]
         with Workspace(db) as ws:
             ws.screen("warm up", record=False)
             direct = []
             for p in params:
                 t = time.perf_counter()
-                ws.screen(p["name"], record=record)
+                ws.screen(p["name"], record=True)
                 direct.append((time.perf_counter() - t) * 1000)
-        rps_screen = _concurrent(url, "/api/v1/screen", params, args.clients)
-        rps_health = _concurrent(url, "/api/v1/health", [{}] * args.requests, args.clients)
+        rps_screen = _concurrent(port, screen_paths, args.clients)
+        rps_health = _concurrent(port, ["/api/v1/health"] * args.requests, args.clients)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -156,6 +168,7 @@ def main() -> int:
     print(f"\ntarget p99 <= {TARGET_P99_MS} ms: {'MET' if p99 <= TARGET_P99_MS else 'NOT MET'} ({p99:.2f} ms);"
           f" HTTP overhead p50 = {_pct(screen, .5) - _pct(direct, .5):.2f} ms;"
           f" screen/health p50 ratio = {_pct(screen, .5) / _pct(health, .5):.1f}x")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"\n{args.clients} concurrent clients (requests/s)")
     print(f"{'/api/v1/health (baseline)':<34}{rps_health:>10.0f}")
     print(f"{'/api/v1/screen':<34}{rps_screen:>10.0f}   ratio {rps_screen / rps_health:.2f}")

@@ -61,7 +61,7 @@ def build_router() -> APIRouter:
         return Health(version=mistrust.__version__)
 
     @router.get("/screen", response_model=ScreenResult, tags=["screening"])
-    def screen_one(
+    async def screen_one(
         request: Request,
         name: Annotated[str, Query(min_length=1, max_length=MAX_NAME)],
         schema: Annotated[str, Query(max_length=40)] = "Any",
@@ -73,7 +73,7 @@ def build_router() -> APIRouter:
         """Screen one name against the current lists; the run is recorded in the audit trail."""
         s = shared(request)
         q = _query(QueryIn(name=name, schema=schema, birth_date=birth_date, countries=country or []))
-        hits = s.call(s.workspace.screen, q, threshold=threshold, limit=limit)
+        hits = await s.call_fast("screen", q, threshold=threshold, limit=limit)
         # the hot path: orjson writes the Hit dataclasses directly (no pydantic validation
         # round trip); the shape is the declared ScreenResult, checked by the API tests
         return Response(orjson.dumps({"query": name, "hits": hits}), media_type="application/json")

@@ -107,6 +107,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her",
 OPEN_QUOTES = "“\"‘"
 CLOSE_QUOTES = "”\"’"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+NESTED_ALWAYS = True
 RELATIVE = frozenset({"that", "which", "who", "whom"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME"})  # "Twenty-four percent said" is a speaker; "Monday" is not
 
@@ -702,7 +703,8 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
         speaker = a.source.text.lower() if a.source is not None else ""
         # Nested in someone's content: only an unnamed or first/second-person speaker ("I think",
         # "we want") belongs to the outer attribution; a named third party starts its own.
-        if (speaker in ("", "i", "we", "you") and
+        named = bool(speaker) and speaker not in PRONOUNS and any(w[:1].isupper() for w in a.source.text.split()[1:] or a.source.text.split())  # type: ignore[union-attr]
+        if (not named) and (
                 any(c.start <= cue.start and cue.end <= c.end and c is not a.content for c in contents)):
             continue
         if any(s < cue.start and cue.end < e for s, e in regions):

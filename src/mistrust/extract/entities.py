@@ -163,8 +163,8 @@ class EntityRecognizer:
                 continue
             # One-word list names ("ORIENT", "ATLAS") are common words; only acronyms-like all-caps
             # forms of 4+ letters are kept, and they must appear in capitals in the text.
-            if " " not in name and not (name.isupper() and name.isalpha()):
-                continue
+            if " " not in name and not (name.isupper() and name.isalpha() and label != "Person"):
+                continue  # one-word person aliases are nicknames ("MARIA", "TILO"): too common
             if gazetteer.lookup(name) is not None:
                 continue  # "IRAN" as some entity's weak alias must stay the country
             out.setdefault(name.lower(), label)
