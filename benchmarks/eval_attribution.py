@@ -62,7 +62,7 @@ def parse_ann(ann: str) -> tuple[list[Spans], list[Spans]]:
     return cues, sources
 
 
-def load(split: str = "dev", limit: int | None = None) -> list[Gold]:
+def load(split: str = "dev", limit: int | None = None, offset: int = 0) -> list[Gold]:
     base = data_dir() / split
     out: list[Gold] = []
     seen: set[str] = set()
@@ -73,9 +73,11 @@ def load(split: str = "dev", limit: int | None = None) -> list[Gold]:
         text_path = base / "text" / (stem + ".txt")
         if not text_path.exists() or stem in seen:
             continue
-        if limit is not None and len(seen) >= limit:
+        if limit is not None and len(seen) >= limit + offset:
             break
         seen.add(stem)
+        if len(seen) <= offset:
+            continue
         cues, sources = parse_ann(ann_path.read_text(encoding="utf-8"))
         out.append(Gold(text_path.read_text(encoding="utf-8"), cues, sources))
     return out
@@ -150,11 +152,11 @@ def _accumulate(acc: dict[str, list[int]], key: str, gold: list[Spans], pred: li
     row[3] += npred
 
 
-def run(split: str = "dev", limit: int | None = None) -> dict[str, Any]:
+def run(split: str = "dev", limit: int | None = None, offset: int = 0) -> dict[str, Any]:
     """Scores of ours and the baseline on a PolNeAR split (``{"ours": {...}, "baseline": {...}}``)."""
     from mistrust.extract.nlp import load_nlp
 
-    golds = load(split, limit)
+    golds = load(split, limit, offset)
     if not golds:
         raise FileNotFoundError(f"no PolNeAR articles under {data_dir() / split}")
     nlp = load_nlp()
@@ -193,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many articles first")
     args = ap.parse_args(argv)
-    print_table(run(args.split, args.limit))
+    print_table(run(args.split, args.limit, args.offset))
     return 0
 
 

@@ -87,14 +87,14 @@ def main() -> None:
         cfg = ScoringConfig.defaults()
         subset = queries[: args.baseline_queries]
         prepared = []
-        for q in subset:
+        for number, q in enumerate(subset):
             seen: list[int] = []
             for pos in index.candidates(normalize_name(q.name), 50):
                 e = index.names[pos].entity
                 if e not in seen:
                     seen.append(e)
             query_proxy = model.make_entity(FTM_SCHEMA.get(q.schema, "LegalEntity"))
-            query_proxy.id = "query"
+            query_proxy.id = f"query-{number}"  # unique: logic-v2 caches name analysis by entity id
             query_proxy.add("name", q.name)
             prepared.append((query_proxy, [ftm_entity(model, index.entities[e].entity, None) for e in seen]))
         LogicV2.compare(prepared[0][0], prepared[0][1][0], cfg)  # warm up its caches

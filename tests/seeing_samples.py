@@ -46,6 +46,8 @@ def claims() -> list[Claim]:
         Claim("IRGC", "part_of", "Iran", None, "asserted", 300, 330, "The IRGC is part of Iran's forces.",
               None, "docB", "c5", subject_canonical="Islamic Revolutionary Guard Corps"),
         Claim(None, "deny", None, None, "denied", 400, 430, "Tehran rejected the report.", None, "docB", "c6"),
+        Claim("the last shipment", "occur", None, "2020-10", "asserted", 500, 540,
+              "The most recent shipment was in October 2020.", None, "docA", "c7"),
     ]
 
 

@@ -96,7 +96,7 @@ def test_stories_claims_documents(client: TestClient) -> None:
     assert stories[0]["id"] == "s1" and stories[0]["claim_groups"][0]["independent_origins"] == 1
     assert client.get("/api/v1/stories/s1").json()["title"].startswith("Iran")
     claims = client.get("/api/v1/claims", params={"doc_id": "docA"}).json()
-    assert {c["id"] for c in claims} == {"c1", "c3"}
+    assert {c["id"] for c in claims} == {"c1", "c3", "c7"}
     assert claims[0]["attribution"]["chain"] == ["Example Wire", "AFP", "panel report"]
     assert client.get("/api/v1/documents/docB").json()["outlet"] == "Example Wire"
 

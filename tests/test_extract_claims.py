@@ -49,6 +49,8 @@ CASES = [
     ("The United States sanctioned three companies in China.", "sanction", "The United States", None, "asserted"),
     ("North Korea test-fired a ballistic missile on Sunday.", "test", "North Korea", None, "asserted"),
     ("Syria violated the resolution, according to the panel.", "violate", "Syria", None, "attributed"),
+    ("Iran denied the allegations on Tuesday.", "deny", "Iran", None, "denied"),
+    ("Military cooperation between Iran and Syria grew quickly.", "cooperate", "Iran", "Syria", "asserted"),
 ]
 
 

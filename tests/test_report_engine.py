@@ -82,7 +82,8 @@ def test_claims_without_both_actors_make_no_edge() -> None:
 
 def test_timeline_uses_event_time_not_publication() -> None:
     report = _report()
-    assert [ev.time for ev in report.timeline] == ["2017-08", "February 2018", "2020"]
+    assert [ev.time for ev in report.timeline] == ["2017-08", "February 2018", "2020", "2020-10"]
+    assert report.timeline[-1].text == "the last shipment occur"  # a dated claim on no edge
     assert report.undated == 1  # the IRGC part_of edge has no time
 
 
@@ -124,6 +125,13 @@ def test_export_formats(tmp_path: Path) -> None:
     assert sanction["properties"]["authorityId"] == ["ofac:10391"]
     links = [e for e in ftm if e["schema"] == "UnknownLink"]
     assert len(links) == len(report.network.edges)
+    from followthemoney import model
+
+    ids = {e["id"] for e in ftm}
+    for entity in ftm:  # every entity parses back into FtM, and links point at exported actors
+        model.get_proxy(entity)
+    assert all(link["properties"]["subject"][0] in ids and link["properties"]["object"][0] in ids
+               for link in links)
 
     rows = list(csv.DictReader(io.StringIO(export(report, "csv", tmp_path / "x.csv").read_text())))
     coop = [r for r in rows if r["predicate"] == "cooperate"]

@@ -113,3 +113,30 @@ def test_compare_rejects_bad_records() -> None:
 
     with pytest.raises(InputError, match="'a' and 'b'"):
         compare_record({"a": "x"}, 0.7)
+
+
+def test_packed_list_names_are_indexed_separately() -> None:
+    from mistrust.screen.index import expand_names
+
+    names = expand_names(["DAEDONG CREDIT BANK (DCB)", "Sayed Akbar Tahmaesebi; Syed Akber Tahmaesebi"])
+    assert names == ["DAEDONG CREDIT BANK (DCB)", "DAEDONG CREDIT BANK", "DCB",
+                     "Sayed Akbar Tahmaesebi", "Syed Akber Tahmaesebi"]
+
+
+def test_one_common_word_is_not_enough() -> None:
+    from mistrust.model import Alias, ListEntity, ListVersion, LoadedList, NameQuery
+    from mistrust.screen import ScreenIndex
+
+    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                          source_file="hand-made")
+    # Many listed names share "Trading", so it is a common word; "Tosong" is rare.
+    ents = [ListEntity(id=f"t:{i}", source="t", schema="Organization", name=f"{w}{i} Trading Company")
+            for i, w in enumerate(["Tosong", "Amnok", "Chosun", "Haegumgang", "Kumsan", "Ryonha", "Sobaeksu"] * 80)]
+    ents.append(ListEntity(id="t:weak", source="t", schema="Person", name="Abdul Rahman Yasin",
+                           aliases=[Alias("Abu Yasin", quality="weak")]))
+    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    assert not [h for h in index.search(NameQuery("Trading"), 0.7, 10) if h.match]
+    top = index.search(NameQuery("Tosong7 Trading"), 0.7, 10)[0]
+    assert top.match and top.entity_id == "t:7"
+    weak = index.search(NameQuery("Abu Yasin"), 0.7, 10)[0]
+    assert weak.score < 1.0 and any(f.name == "weak_alias" for f in weak.features)

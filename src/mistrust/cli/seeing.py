@@ -49,7 +49,11 @@ def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | N
               help="warning and above also silences the access log.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
-    """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs)."""
+    """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs).
+
+    With MISTRUST_API_TOKEN set, every route but /api/v1/health needs "Authorization: Bearer
+    TOKEN" (browsers: the same token in a cookie named mistrust_token).
+    """
     import uvicorn
 
     from mistrust.api import create_app

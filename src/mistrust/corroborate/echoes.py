@@ -87,13 +87,33 @@ def chain_link(x: Report, y: Report) -> EchoLink | None:
 
 
 def echo_links(reports: list[Report], min_copy_words: int = MIN_COPY_WORDS) -> list[EchoLink]:
-    """Every pair of reports (from different documents) that shares an origin, with why."""
+    """Every pair of documents whose versions of the claim share an origin, with why.
+
+    Work is per pair of documents, not per pair of versions: a cited source in any two versions
+    links them (and explains any shared wording: both quote it); otherwise one verbatim check
+    between one document's claim contexts and the other's text.
+    """
+    by_doc: dict[str, list[Report]] = {}
+    for r in reports:
+        by_doc.setdefault(r.doc.id, []).append(r)
+    docs = sorted(by_doc, key=lambda d: (by_doc[d][0].doc.published or "9999", d))
     links: list[EchoLink] = []
-    for i, x in enumerate(reports):
-        for y in reports[i + 1 :]:
-            if x.doc.id == y.doc.id:
-                continue
-            link = chain_link(x, y) or copy_link(x, y, min_copy_words)
+    for i, da in enumerate(docs):
+        for db in docs[i + 1 :]:
+            link = next((lk for x in by_doc[da] for y in by_doc[db] if (lk := chain_link(x, y)) is not None), None)
+            if link is None:
+                link = _doc_copy_link(by_doc[da], by_doc[db], min_copy_words)
             if link is not None:
                 links.append(link)
     return links
+
+
+def _doc_copy_link(xs: list[Report], ys: list[Report], min_words: int) -> EchoLink | None:
+    a, b = _order(xs[0], ys[0])
+    a_reports, b_reports = (xs, ys) if a is xs[0] else (ys, xs)
+    b_context = "\n".join(r.context() for r in b_reports)
+    a_context = "\n".join(r.context() for r in a_reports)
+    ov = max(overlap(b_context, a.doc.text), overlap(a_context, b.doc.text), key=lambda o: o.longest_run_words)
+    if ov.longest_run_words >= min_words:
+        return EchoLink(a.doc.id, b.doc.id, "copy", ov.describe() + f': "{ov.passage[:120]}"', words=ov.longest_run_words)
+    return None

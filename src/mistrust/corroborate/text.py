@@ -41,7 +41,7 @@ _CAP_STOP = frozenset(
     Some Many Most Every Each Other According Asked Like Just Even Only""".split()
 )
 _CAPSEQ = re.compile(
-    r"\b[A-Z][\w'’.&-]*(?:\s+(?:of|the|al|bin|de|for|and)\s+[A-Z][\w'’.&-]*|\s+[A-Z][\w'’.&-]*)*"
+    r"\b[A-Z][\w'’.&-]*(?:[ \t]+(?:of|the|al|bin|de|for)[ \t]+[A-Z][\w'’.&-]*|[ \t]+[A-Z][\w'’.&-]*)*"
 )
 # A few spelling variants of the states this corpus is about; full canonicalisation is the
 # extractor's job (Mention.canonical), this only keeps the fallback from splitting obvious pairs.
@@ -71,6 +71,8 @@ def fallback_entities(text: str, limit: int = 15) -> list[str]:
         parts = m.group(0).split()
         while parts and parts[0].strip(".'’") in _CAP_STOP:
             parts = parts[1:]
+        while parts and parts[-1].strip(".'’,") in _CAP_STOP:  # "Security Council Monday"
+            parts = parts[:-1]
         if not parts:
             continue
         key = norm_key(" ".join(parts))

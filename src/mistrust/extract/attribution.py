@@ -107,7 +107,6 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her",
 OPEN_QUOTES = "“\"‘"
 CLOSE_QUOTES = "”\"’"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-NESTED_ALWAYS = True
 RELATIVE = frozenset({"that", "which", "who", "whom"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME"})  # "Twenty-four percent said" is a speaker; "Monday" is not
 
@@ -229,7 +228,12 @@ def _find_source(verb: Token) -> Token | None:
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
-    """ "..., said Price" / "..., reported AFP": spaCy tags the speaker as dobj/attr after the verb."""
+    """ "..., said Price" / "..., reported AFP": spaCy tags the speaker as dobj/attr after the verb.
+
+    Only finite verbs invert; after "..., calling/telling/slamming" the object is the addressee.
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     i = verb.i - 1
     while i >= 0 and verb.doc[i].dep_ in ("aux", "neg"):
         i -= 1
@@ -467,6 +471,13 @@ def _attach_relays(doc: Doc, found: list[_Found], relays: list[Token]) -> None:
             target.relayed.append(rel)
             if target.content is not None and target.content[0] <= rel[0] and rel[1] <= target.content[1]:
                 target.content = _cut(target.content, (r.idx, rel[1]), doc)
+        # The citing itself is an attribution too (X cites Y): same speaker, the cited work as content.
+        src = target.source if target is not None else None
+        if src is None:
+            who = _find_source(r)
+            src = _trim(doc, _tok_span(_source_tokens(who))) if who is not None else None
+        found.append(_Found(src, (r.idx, r.idx + len(r.text)), rel, kind="relay"))
+    found.sort(key=lambda f: f.cue)
 
 
 def _cue_span(tok: Token) -> tuple[int, int]:
@@ -582,6 +593,37 @@ def _colon_label(tok: Token) -> _Found | None:
     return _Found(src, (tok.idx, tok.idx + 1), content, kind="label")
 
 
+# Nouns that report a stance or statement of their possessor ("Pence's call for", "her opposition to").
+NOUN_CUES = frozenset({"call", "calls", "opposition", "support", "criticism", "criticisms", "attack", "attacks",
+                       "endorsement", "position", "positions", "concern", "concerns", "statement", "comments",
+                       "comment", "remarks", "claim", "claims", "assertion", "pledge", "promise", "promises",
+                       "proposal", "plan", "plans", "demand", "demands", "warning", "views", "view", "stance",
+                       "complaint", "complaints", "denial", "praise", "defense", "defence", "vow", "argument",
+                       "insistence", "accusation", "accusations", "allegation", "allegations", "critique"})
+_NOUN_PREPS = ("for", "of", "to", "on", "about", "against", "over", "that")
+
+
+def _noun_cue(tok: Token) -> _Found | None:
+    """ "Pence's call for a special prosecutor": possessor = source, prepositional object = content."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_CUES:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    doc = tok.doc
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                continue
+            src = _trim(doc, _tok_span(_source_tokens(poss)))
+            content = _trim(doc, _subtree_span(pobj))
+            if src is None or content is None:
+                return None
+            return _Found(src, (tok.idx, c.idx + len(c.text)), content, kind="noun")
+    return None
+
+
 def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
@@ -595,12 +637,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for tok in doc:
         low = tok.lower_
         f: _Found | None = None
-        if low in RELAYS and tok.tag_ in ("VBG", "VBN"):
+        if low in ("citing", "quoting") and tok.tag_ == "VBG":
             relays.append(tok)
         if low.replace("[", "").replace("]", "") == "according":
             f = _according(tok)
         elif low in ("seen", "obtained", "reviewed", "viewed"):
             f = _seen_by(tok) or _verb_cue(tok)
+        elif low in NOUN_CUES and tok.pos_ == "NOUN":
+            f = _noun_cue(tok)
         elif low in CUE_FORMS:
             f = _verb_cue(tok)
         elif low == ":":
@@ -687,6 +731,14 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _named(source: Span | None) -> bool:
+    if source is None or source.text.lower() in PRONOUNS:
+        return False
+    words = source.text.split()
+    # A capital after the first word ("the FBI", "Mike Pompeo") marks a name, not just a sentence start.
+    return any(w[:1].isupper() for w in (words[1:] or words))
+
+
 def top_level(attributions: list[Attribution], text: str | None = None) -> list[Attribution]:
     """Attributions not nested in another's content or in a quotation (the outermost layer).
 
@@ -700,12 +752,10 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
         if a.cue is None:
             continue
         cue = a.cue
-        speaker = a.source.text.lower() if a.source is not None else ""
-        # Nested in someone's content: only an unnamed or first/second-person speaker ("I think",
-        # "we want") belongs to the outer attribution; a named third party starts its own.
-        named = bool(speaker) and speaker not in PRONOUNS and any(w[:1].isupper() for w in a.source.text.split()[1:] or a.source.text.split())  # type: ignore[union-attr]
-        if (not named) and (
-                any(c.start <= cue.start and cue.end <= c.end and c is not a.content for c in contents)):
+        # Nested in someone's content: a pronoun or unnamed speaker ("I think", "he added") belongs
+        # to the outer attribution; a named party ("..., which an FBI official said") starts its own.
+        if not _named(a.source) and any(c.start <= cue.start and cue.end <= c.end and c is not a.content
+                                        for c in contents):
             continue
         if any(s < cue.start and cue.end < e for s, e in regions):
             continue

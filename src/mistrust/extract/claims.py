@@ -187,8 +187,8 @@ def _time_scope(tok: Token) -> Token:
 
 def _clause_text(tok: Token) -> str:
     """The predicate's clause, for event time: its subtree without nested clauses of speech."""
-    toks = [t for t in tok.subtree if t.sent == tok.sent]
-    return " ".join(t.text for t in toks)
+    sent = tok.sent  # computed once: Token.sent walks the sentence, and Span == compares texts
+    return " ".join(t.text for t in tok.subtree if sent.start <= t.i < sent.end)
 
 
 def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
@@ -269,8 +269,9 @@ def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token |
         return None
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "deny":
+        # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
         obj = _object_token(tok)
-        return tok, "deny", _subject_token(tok), obj, None
+        return tok, "deny", _subject_token(tok), obj, tok
     patient = _passive_patient(tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -318,6 +319,10 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
                 subj = _passive_patient(head)
     else:
         # A free-standing nominal: "Iran's cooperation with North Korea", "the transfer of parts".
+        between = _prep_obj(noun, ("between",))
+        partner = next((c for c in between.children if c.dep_ == "conj"), None) if between is not None else None
+        if between is not None and partner is not None:
+            return noun, predicate, between, partner, None  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")

@@ -73,7 +73,7 @@ def build_report(
     doc_list, ex_list = list(documents), list(extractions)
     network = build_graph(story_list, claim_list, doc_list, ex_list)
     docs = {d.id: d for d in doc_list}
-    timeline, undated = build_timeline(network)
+    timeline, undated = build_timeline(network, claim_list)
     rows = [ClaimRow(c, docs.get(c.doc_id or ""), source_of(c)) for c in claim_list]
     rows.sort(key=lambda r: (_time_key(r.claim.time), r.claim.doc_id or "", r.claim.start))
     sanctioned = sorted((n for n in network.nodes.values() if n.sanctions), key=lambda n: n.name.casefold())
@@ -100,14 +100,28 @@ def source_of(c: Claim) -> str:
     return c.attribution.source.text if c.attribution.source else ""
 
 
-def build_timeline(network: Network) -> tuple[list[TimelineEvent], int]:
-    """Events ordered by when they happened (the claim's time), never by publication date."""
+def build_timeline(network: Network, claims: Iterable[Claim] = ()) -> tuple[list[TimelineEvent], int]:
+    """Events ordered by when they happened (the claim's time), never by publication date.
+
+    Edges give one event each; a dated claim that is on no edge (no object: "the most recent
+    shipment was in 2020") is an event of its own rather than lost.
+    """
     events, undated = [], 0
+    on_edges: set[str] = set()
     for e in network.edges:
+        on_edges.update(ev.claim_id for ev in e.evidence if ev.claim_id)
         if not e.time:
             undated += 1
             continue
         events.append(_event(network, e))
+    for c in claims:
+        if (c.id and c.id in on_edges) or not c.time:
+            continue
+        text = " ".join(x for x in (c.subject_canonical or c.subject, c.predicate,
+                                     c.object_canonical or c.object) if x)
+        events.append(TimelineEvent(time=c.time, sort_key=_time_key(c.time), text=text, status=c.status,
+                                    edge_id=None, independent_origins=None,
+                                    sources=[source_of(c)] if source_of(c) else []))
     events.sort(key=lambda ev: (ev.sort_key, ev.text))
     return events, undated
 

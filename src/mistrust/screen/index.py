@@ -177,12 +177,15 @@ class ScreenIndex:
         cap = max(50, int(MAX_POSTINGS_SHARE * len(self.names)))
         posts: list[np.ndarray] = []
         weights: list[float] = []
-        for key in query_keys(norm):
-            span = self.keys.get(key)
-            if span is None or span[1] - span[0] > cap:
-                continue
-            posts.append(self.flat[span[0] : span[1]])
-            weights.append(span[2])
+        found = sorted((span for key in query_keys(norm) if (span := self.keys.get(key)) is not None),
+                       key=lambda span: span[1] - span[0])
+        for n, (start, end, idf) in enumerate(found):
+            # Very common keys cost time and say little; the three rarest are always kept so
+            # that a query made only of common words still finds its candidates.
+            if end - start > cap and n >= 3:
+                break
+            posts.append(self.flat[start:end])
+            weights.append(idf)
         if not posts:
             return []
         # Sum key weights per name over the concatenated postings only (never an array of all

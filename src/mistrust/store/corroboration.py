@@ -50,6 +50,12 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    (
+        "corroboration_002_claims_basis",
+        # which analysed documents the stored claim groups were computed from: when analyze runs
+        # after corroborate, the story's claim groups are recomputed
+        "ALTER TABLE corr_stories ADD COLUMN claims_basis TEXT NOT NULL DEFAULT ''",
+    ),
 ]
 
 
@@ -102,8 +108,9 @@ def save_clustering(
         conn.execute("INSERT OR REPLACE INTO corr_meta(key, value) VALUES ('n_docs', ?)", (str(n_docs),))
 
 
-def save_claim_groups(db: Database, story_id: str, groups: list[ClaimGroup]) -> None:
+def save_claim_groups(db: Database, story_id: str, groups: list[ClaimGroup], basis: str = "") -> None:
     with db.transaction() as conn:
+        conn.execute("UPDATE corr_stories SET claims_basis = ? WHERE id = ?", (basis, story_id))
         conn.execute("DELETE FROM corr_claim_groups WHERE story_id = ?", (story_id,))
         conn.executemany(
             "INSERT INTO corr_claim_groups(id, story_id, position, data) VALUES (?,?,?,?)",
@@ -139,6 +146,16 @@ def get_story(db: Database, story_id: str) -> Story:
     story = _story(rows[0], docs)
     story.claim_groups = claim_groups(db, story_id)
     return story
+
+
+def story_docs_and_basis(db: Database) -> dict[str, tuple[list[str], str]]:
+    """Every story's documents and the claims basis its stored claim groups were computed from."""
+    out: dict[str, tuple[list[str], str]] = {
+        r[0]: ([], r[1]) for r in db.query("SELECT id, claims_basis FROM corr_stories")
+    }
+    for r in db.query("SELECT story_id, doc_id FROM corr_story_docs ORDER BY story_id, position"):
+        out[r[0]][0].append(r[1])
+    return out
 
 
 def story_of(db: Database, doc_id: str) -> str | None:

@@ -22,6 +22,10 @@ from mistrust.workspace.base import WorkspaceBase
 _PAGE = 500
 
 
+def _basis(doc_ids: list[str], analyzed: set[str]) -> str:
+    return ",".join(sorted(d for d in doc_ids if d in analyzed))
+
+
 class CorroborationMixin(WorkspaceBase):
     def _corr_rooms(self) -> Any:
         return self
@@ -36,16 +40,27 @@ class CorroborationMixin(WorkspaceBase):
             return None
         return extraction
 
-    def _corr_all_documents(self) -> list[Document]:
+    def _corr_new_documents(self, done: set[str]) -> list[Document]:
         rooms = self._corr_rooms()
+        ids_fn, get_fn = getattr(rooms, "document_ids", None), getattr(rooms, "get_documents", None)
+        if ids_fn is not None and get_fn is not None:  # ids first: only new documents are read
+            new_ids = [i for i in ids_fn() if i not in done]
+            return list(get_fn(new_ids)) if new_ids else []
         out: list[Document] = []
         offset = 0
         while True:
             page = rooms.documents(limit=_PAGE, offset=offset)
-            out.extend(page)
+            out.extend(d for d in page if d.id not in done)
             if len(page) < _PAGE:
                 return out
             offset += _PAGE
+
+    def _corr_analyzed(self) -> set[str]:
+        try:
+            from mistrust.store.extraction import analyzed_ids
+        except ImportError:  # pragma: no cover - extraction room absent
+            return set()
+        return analyzed_ids(self.db)
 
     def corroborate(self, refresh_claims: bool = False) -> list[Story]:
         """Place new documents in stories; recompute claim groups of the stories that changed.
@@ -54,7 +69,7 @@ class CorroborationMixin(WorkspaceBase):
         Returns the stories that changed.
         """
         done = store.assigned_doc_ids(self.db)
-        new = [d for d in self._corr_all_documents() if d.id not in done]
+        new = self._corr_new_documents(done)
         touched: set[str] = set()
         if new:
             extractions = {d.id: self._corr_extraction(d.id) for d in new}
@@ -81,18 +96,22 @@ class CorroborationMixin(WorkspaceBase):
                 clusterer.n_docs,
                 ALGORITHM,
             )
-        if refresh_claims:
-            touched |= {s.id for s in store.list_stories(self.db, limit=10**9)}
-        for sid in sorted(touched):
-            self._corr_claim_groups(sid)
-        return [store.get_story(self.db, sid) for sid in sorted(touched)]
+        analyzed = self._corr_analyzed()
+        stale = set(touched)
+        for sid, (doc_ids, basis) in store.story_docs_and_basis(self.db).items():
+            # documents analysed since the claim groups were computed (or a forced refresh)
+            if refresh_claims or _basis(doc_ids, analyzed) != basis:
+                stale.add(sid)
+        for sid in sorted(stale):
+            self._corr_claim_groups(sid, analyzed)
+        return [store.get_story(self.db, sid) for sid in sorted(stale)]
 
-    def _corr_claim_groups(self, story_id: str) -> list[ClaimGroup]:
+    def _corr_claim_groups(self, story_id: str, analyzed: set[str]) -> list[ClaimGroup]:
         story = store.get_story(self.db, story_id)
         rooms = self._corr_rooms()
-        docs = [(rooms.get_document(d), self._corr_extraction(d)) for d in story.documents]
+        docs = [(rooms.get_document(d), self._corr_extraction(d) if d in analyzed else None) for d in story.documents]
         groups = build_claim_groups(story_id, docs)
-        store.save_claim_groups(self.db, story_id, groups)
+        store.save_claim_groups(self.db, story_id, groups, _basis(story.documents, analyzed))
         return groups
 
     def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]:
