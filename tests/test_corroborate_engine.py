@@ -192,3 +192,40 @@ def test_conflicting_figures_and_dates_are_reported() -> None:
 
 def test_documents_without_extraction_give_no_claim_groups() -> None:
     assert build_claim_groups("s4", [(_doc("z", "text", None, "t"), None)]) == []
+
+
+@pytest.mark.parametrize(
+    ("denial_sentence", "subject", "obj", "predicate", "expected"),
+    [
+        # the denier names one actor, by its capital: linked to the cooperation claim, not the sale
+        ("Alphaville has denied any cooperation with Beta", "Alphaville", "Beta", "cooperate", "cooperate"),
+        # a denial about actors the story's claims do not name is a claim of its own
+        ("Omega denied buying drones", "Omega", None, "acquire", None),
+    ],
+)
+def test_denial_links_to_the_claim_it_denies(denial_sentence: str, subject: str, obj: str | None,
+                                             predicate: str, expected: str | None) -> None:
+    from mistrust.corroborate import contradictions
+
+    text = ("Alpha and Beta resumed cooperation on rocket engines, a report said. "
+            "Alpha sold tractors to Gamma last spring. " + denial_sentence + ".")
+    doc = _doc("q1", text, "2021-01-01", "t")
+    claims = [
+        _claim(doc, "Alpha and Beta resumed cooperation on rocket engines", "Alpha and Beta", "cooperate", None,
+               "attributed", ["a report"], None),
+        _claim(doc, "Alpha sold tractors to Gamma last spring", "Alpha", "supply", "Gamma", "asserted", [], None),
+        _claim(doc, denial_sentence, subject, predicate, obj, "denied", [], None),
+    ]
+    old = dict(contradictions.CAPITALS)
+    contradictions.CAPITALS["alphaville"] = "alpha"  # an invented capital for the invented state
+    try:
+        groups = build_claim_groups("s5", [(doc, Extraction(claims=claims))])
+    finally:
+        contradictions.CAPITALS.clear()
+        contradictions.CAPITALS.update(old)
+    denied = [g for g in groups if g.denials]
+    if expected is None:
+        assert denied == [] and any(g.predicate == predicate for g in groups)
+    else:
+        assert [g.predicate for g in denied] == [expected]
+        assert denied[0].denials[0].text == denial_sentence

@@ -81,3 +81,24 @@ def test_cli_stories_and_story_json(tmp_path: Path) -> None:
     assert res.exit_code != 0 and "missing" in res.output
     res = runner.invoke(main, ["--db", str(db), "stories"])
     assert res.exit_code == 0 and "Testland" in res.output
+
+
+def test_stories_persist_and_resume_after_reopening(tmp_path: Path) -> None:
+    from mistrust import Workspace
+
+    db = tmp_path / "r.db"
+    with Workspace(db) as ws:
+        ws.ingest([_jsonl(tmp_path / "a.jsonl", [
+            {"id": "a", "title": "Testland fires missile", "date": "2021-07-06", "outlet": "One", "text": MISSILE_A},
+        ])])
+        (opened,) = ws.corroborate()
+    with Workspace(db) as ws:  # a new process: the clusterer state comes from the store
+        ws.ingest([_jsonl(tmp_path / "b.jsonl", [
+            {"id": "b", "title": "Testland missile test draws warning", "date": "2021-07-07", "outlet": "Three",
+             "text": MISSILE_B},
+            {"id": "c", "title": "Testland fires missile", "date": "2021-11-16", "outlet": "One",
+             "text": MISSILE_A.replace("Tuesday", "Monday")},
+        ])])
+        changed = {s.id: s for s in ws.corroborate()}
+        assert opened.id in changed and len(changed[opened.id].documents) == 2
+        assert len(ws.stories()) == 2  # November's test is another story, however alike the words
