@@ -288,6 +288,17 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
                                                                                   src.dep_ in SUBJECTS):
             if verb.dep_ != "conj" or _is_inverted(verb, src) or src is None or src.head == verb:
                 return _subtree_span(head, exclude=[verb]), "paren"
+    if head != verb and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and head.i > verb.i:
+        # Mid-sentence aside "Greensboro, Sexton said, made him question ..." and "As X said, Y":
+        # the cue phrase sits between commas (or opens with "as") inside the clause it reports.
+        doc = verb.doc
+        inner = [t.i for t in verb.subtree if not t.is_punct]
+        left, right = min(inner), max(inner)
+        before = doc[left - 1].text if left > 0 else ""
+        after = doc[right + 1].text if right + 1 < len(doc) else ""
+        opens_as = doc[left].lower_ == "as" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if after == "," and (before == "," or opens_as) and lemma not in CLAUSE_ONLY - {"add"}:
+            return _subtree_span(head, exclude=[verb]), "paren"
     if lemma in OBJECT_CONTENT:
         for c in children:
             if c.dep_ == "dobj" and c != src:
@@ -567,6 +578,12 @@ def _seen_by(tok: Token) -> _Found | None:
     return _Found(src, cue, content, kind="seen")
 
 
+# Labels that announce a kind of text, not a speaker ("Editor's note:", "UPDATE:", "Photos:").
+KICKERS = frozenset({"note", "update", "updated", "watch", "video", "videos", "photo", "photos", "breaking",
+                     "exclusive", "opinion", "analysis", "live", "correction", "clarification", "disclosure",
+                     "related", "explainer", "timeline", "pictured", "read", "listen", "more", "also", "editor"})
+
+
 def _colon_label(tok: Token) -> _Found | None:
     """Headline/label convention "Trump: Cruz has a long way to go" -> source Trump, cue ":"."""
     if tok.text != ":":
@@ -584,7 +601,7 @@ def _colon_label(tok: Token) -> _Found | None:
         return None
     if not any(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") for t in before):
         return None
-    if any(t.pos_ in ("VERB", "NUM") or t.like_num for t in before):
+    if any(t.pos_ in ("VERB", "NUM") or t.like_num for t in before) or before[-1].lower_ in KICKERS:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
@@ -719,6 +736,13 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             start = -1
         elif ch == "\n":
             straight = -1  # straight quotes carry no side; never pair them across lines
+        elif ch == "'" and text.startswith("''", i) and (i == 0 or text[i - 1] != "'"):
+            # Two apostrophes for a double quote (some newswire archives): pair them like '"'.
+            if straight >= 0:
+                regions.append((straight, i + 2))
+                straight = -1
+            else:
+                straight = i
         elif ch == '"':
             # Straight quotes have no side: they alternate open/close within a paragraph.
             if straight >= 0:
@@ -754,8 +778,9 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
         cue = a.cue
         # Nested in someone's content: a pronoun or unnamed speaker ("I think", "he added") belongs
         # to the outer attribution; a named party ("..., which an FBI official said") starts its own.
+        # Long contents (a paragraph after a colon, a multi-sentence quote) hold their own "she said".
         if not _named(a.source) and any(c.start <= cue.start and cue.end <= c.end and c is not a.content
-                                        for c in contents):
+                                        and "\n" not in c.text and c.text.count(". ") < 1 for c in contents):
             continue
         if any(s < cue.start and cue.end < e for s, e in regions):
             continue

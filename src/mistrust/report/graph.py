@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, Mention, Story
 from mistrust.model._ids import content_id
+from mistrust.report.actors import ActorIndex, clean, is_actor_mention, thing_name
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Node:
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     sanctions: list[SanctionLink] = field(default_factory=list)
+    kind: str = "actor"  # "thing": a claim's object that is no actor ("long range missiles")
 
     @property
     def status(self) -> str:
@@ -82,10 +84,12 @@ class Edge:
     claim_group_id: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     denials: list[str] = field(default_factory=list)
+    directed: bool = True  # False for symmetric predicates (cooperate): drawn without an arrow head
+    things: list[str] = field(default_factory=list)  # what the claim is about ("long range missiles")
 
     @property
     def label(self) -> str:
-        parts = [self.predicate]
+        parts = [self.predicate + (f": {', '.join(self.things)}" if self.things else "")]
         if self.time:
             parts.append(self.time)
         parts.append(self.status)
@@ -99,7 +103,11 @@ class Edge:
     @property
     def short_label(self) -> str:
         """What fits on the drawing; status and origins are drawn as line style and width."""
-        return f"{self.predicate} ({self.time})" if self.time else self.predicate
+        text = self.predicate
+        if self.things:
+            thing = self.things[0]
+            text += f": {thing if len(thing) <= 24 else thing[:23] + '…'}"
+        return f"{text} ({self.time})" if self.time else text
 
     @property
     def sources(self) -> list[str]:
@@ -117,30 +125,31 @@ class Network:
     def node_for(self, name: str) -> Node | None:
         return self.nodes.get(node_id(name))
 
-    def view(self, max_isolated: int = 12) -> Network:
-        """The part worth drawing: actors joined by claims, plus listed actors and, up to
-        ``max_isolated``, the most mentioned others. Every mention of a place or outlet as
-        a node of its own would bury the claims; exports keep the full network."""
+    def view(self) -> Network:
+        """The part worth drawing: nodes joined by claim edges. Actors in no claim stay in the
+        report's tables and the exports; drawn, they would crowd out the claims."""
         linked = {e.source for e in self.edges} | {e.target for e in self.edges}
-        isolated = [n for n in self.nodes.values() if n.id not in linked]
-        listed = [n for n in isolated if n.status == "listed"]
-        others = sorted((n for n in isolated if n.status != "listed"), key=lambda n: (-n.mentions, n.name))
-        # with claims to show, unconnected actors are context only: half the room
-        room = max(0, (max_isolated // 2 if self.edges else max_isolated) - len(listed))
-        keep = linked | {n.id for n in listed} | {n.id for n in others[:room]}
-        return Network(nodes={k: v for k, v in self.nodes.items() if k in keep}, edges=list(self.edges))
+        return Network(nodes={k: v for k, v in self.nodes.items() if k in linked}, edges=list(self.edges))
+
+    @property
+    def actors(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind == "actor"]
 
 
 def node_id(name: str) -> str:
     return "n" + content_id(" ".join(name.casefold().split()), length=12)
 
 
+def thing_id(name: str) -> str:
+    return "t" + content_id(" ".join(name.casefold().split()), length=12)
+
+
 def actor_name(raw: str | None, canonical: str | None) -> str | None:
-    name = canonical or raw
-    if name is None:
-        return None
-    name = " ".join(name.split())
-    return name or None
+    return clean(canonical or raw)
+
+
+# Claim ends resolved to nodes: ("actor", name), ("thing", phrase) or None.
+End = tuple[str, str] | None
 
 
 def build_graph(
@@ -152,38 +161,36 @@ def build_graph(
     """The network of actors for the given stories and claims.
 
     ``claims`` must include the claims the stories' claim groups refer to (looked up by id
-    for their sentences); claims in no group become edges of their own.
+    for their sentences); claims in no group become edges of their own. Edges with the same
+    ends and predicate are merged (two groups that corroboration kept apart but that say the
+    same of the same actors, e.g. "Tehran-Pyongyang axis" and "Iran and North Korea cooperate").
     """
+    ex_list = list(extractions)
     docs = {d.id: d for d in documents}
     claim_list = list(claims)
     by_id = {c.id: c for c in claim_list if c.id}
+    index = ActorIndex.build(ex_list)
     net = Network()
-    _add_mentions(net, extractions)
+    _add_mentions(net, ex_list)
+    builder = _EdgeBuilder(net, index, docs)
 
     grouped: set[str] = set()
     for story in stories:
         for group in story.claim_groups:
             members = [by_id[cid] for cid in group.claims if cid in by_id]
             grouped.update(group.claims)
-            edge = _edge_from_group(net, story.id, group, members, docs)
-            if edge is not None:
-                net.edges.append(edge)
+            # a denial is drawn on the edge it denies, not as an edge of its own
+            grouped.update(d.by_claim_id for d in group.denials)
+            builder.add(members, story.id, group)
 
-    loose: dict[tuple[str, str, str, str | None], list[Claim]] = defaultdict(list)
+    loose: dict[str, list[Claim]] = defaultdict(list)
     for c in claim_list:
         if c.id and c.id in grouped:
             continue
-        s, o = actor_name(c.subject, c.subject_canonical), actor_name(c.object, c.object_canonical)
-        if s is None or o is None:
-            continue
-        loose[(node_id(s), c.predicate, node_id(o), c.time)].append(c)
+        loose[c.id or content_id(c.text, c.start, length=12)].append(c)
     for members in loose.values():
-        c = members[0]
-        s = actor_name(c.subject, c.subject_canonical) or ""
-        o = actor_name(c.object, c.object_canonical) or ""
-        edge = _make_edge(net, s, o, c.predicate, c.time, members, docs, story_id=None, group=None)
-        net.edges.append(edge)
-    net.edges.sort(key=lambda e: (e.source, e.target, e.predicate, e.time or "", e.id))
+        builder.add(members, None, None)
+    net.edges = builder.edges()
     return net
 
 
@@ -192,7 +199,9 @@ def _add_mentions(net: Network, extractions: Iterable[Extraction]) -> None:
     for ex in extractions:
         for m in ex.entities:
             name = actor_name(m.text, m.canonical)
-            if name is None:
+            links = _links(m)
+            # a mention that screening linked to a list stays, whatever its label: the hit is evidence
+            if name is None or not (is_actor_mention(m) or links):
                 continue
             node = _ensure_node(net, name, m.label)
             node.mentions += 1
@@ -201,11 +210,13 @@ def _add_mentions(net: Network, extractions: Iterable[Extraction]) -> None:
                 node.aliases.append(m.text)
             if ex.doc_id and ex.doc_id not in node.documents:
                 node.documents.append(ex.doc_id)
-            for link in _links(m):
+            for link in links:
                 if all(s.entity_id != link.entity_id for s in node.sanctions):
                     node.sanctions.append(link)
     for nid, counter in labels.items():
-        net.nodes[nid].label = counter.most_common(1)[0][0]
+        # a country read through its nationality ("North Korean") is still the country
+        best = [lab for lab, _ in counter.most_common() if lab != "Nationality"]
+        net.nodes[nid].label = best[0] if best else "Country"
 
 
 def _links(m: Mention) -> list[SanctionLink]:
@@ -253,57 +264,137 @@ def _ensure_node(net: Network, name: str, label: str = "Actor") -> Node:
     return node
 
 
-def _edge_from_group(
-    net: Network, story_id: str, group: ClaimGroup, members: list[Claim], docs: dict[str, Document]
-) -> Edge | None:
-    first = members[0] if members else None
-    s = actor_name(group.subject, first.subject_canonical if first else None)
-    o = actor_name(group.object, first.object_canonical if first else None)
-    if s is None or o is None:
-        return None
-    edge = _make_edge(net, s, o, group.predicate, group.time, members, docs, story_id=story_id, group=group)
-    edge.independent_origins = group.independent_origins
-    edge.origins = [origin.label for origin in group.origins]
-    edge.denials = [d.text for d in group.denials]
-    if group.denials and "denied" not in edge.statuses:
-        edge.statuses["denied"] = len(group.denials)
-    return edge
-
-
 # When the reports disagree on a claim's status, show the most cautious one that any report
 # carries after "asserted": a denial anywhere matters more to an analyst than the count.
 _STATUS_ORDER = ["denied", "hedged", "attributed", "asserted"]
 
+# Predicates where "A cooperates with B" and "B cooperates with A" are one fact, one edge.
+SYMMETRIC = frozenset({"cooperate", "meet", "talk", "negotiate", "ally", "trade", "resume"})
 
-def _make_edge(
-    net: Network,
-    subject: str,
-    obj: str,
-    predicate: str,
-    time: str | None,
-    members: list[Claim],
-    docs: dict[str, Document],
-    story_id: str | None,
-    group: ClaimGroup | None,
-) -> Edge:
-    src, dst = _ensure_node(net, subject), _ensure_node(net, obj)
-    statuses: Counter[str] = Counter(str(c.status) for c in members)
-    non_denied = [s for s in _STATUS_ORDER[1:] if statuses.get(s)]
-    dominant = max(non_denied, key=lambda s: statuses[s]) if non_denied else ("denied" if statuses else "asserted")
-    evidence = [_evidence(c, docs) for c in members]
-    eid = group.id if group is not None else content_id(src.id, predicate, dst.id, time, length=12)
-    return Edge(
-        id="e" + eid,
-        source=src.id,
-        target=dst.id,
-        predicate=predicate,
-        time=time,
-        status=dominant,
-        statuses=dict(statuses),
-        story_id=story_id,
-        claim_group_id=group.id if group else None,
-        evidence=evidence,
-    )
+
+class _EdgeBuilder:
+    """Turns claim groups (and loose claims) into edges between actors.
+
+    One group may hold claims about several actor pairs (corroboration groups by content, and
+    "Pyongyang supported the IRGC" sits with "North Korean specialists supported the Movahed
+    Center"): each pair gets its own edge. Members with only one actor end, or with the actors
+    misread (a claim of Iran about Iran), are still the group's evidence and join the group's
+    main edge; their thing objects ("long range missiles") go on that edge's label.
+
+    A claim with one actor end and a thing object ("Pyongyang developed nuclear missile
+    programmes") becomes an edge to a small thing node only when the group has no actor pair
+    at all: otherwise the claim would vanish from the picture, and non-proliferation readers
+    care precisely about what was developed or shipped. Things never join two actors.
+    """
+
+    def __init__(self, net: Network, index: ActorIndex, docs: dict[str, Document]) -> None:
+        self.net, self.index, self.docs = net, index, docs
+        self._edges: dict[tuple[str, str, str], Edge] = {}
+        self._order: dict[tuple[str, str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+
+    def end(self, raw: str | None, canonical: str | None, claim: Claim | None) -> End:
+        actor = self.index.resolve(raw, canonical, claim)
+        if actor is not None:
+            return ("actor", actor)
+        thing = thing_name(raw)
+        return ("thing", thing) if thing else None
+
+    def add(self, members: list[Claim], story_id: str | None, group: ClaimGroup | None) -> None:
+        pairs: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        singles: list[tuple[Claim, End, End]] = []
+        rest: list[Claim] = []
+        things: list[str] = []
+        for c in members or []:
+            s = self.end(c.subject, c.subject_canonical, c)
+            o = self.end(c.object, c.object_canonical, c)
+            if s and o and s[0] == o[0] == "actor" and s[1] != o[1]:
+                key = self._key(s[1], c.predicate, o[1])
+                pairs[key].append(c)
+                self._order[key][(s[1], o[1])] += 1
+                continue
+            for e in (s, o):
+                if e and e[0] == "thing" and e[1] not in things:
+                    things.append(e[1])
+            if (s and s[0] == "actor") != (o and o[0] == "actor") and (s and o):
+                singles.append((c, s, o))
+            else:
+                rest.append(c)
+        if group is not None and not members:
+            s = self.end(group.subject, None, None)
+            o = self.end(group.object, None, None)
+            if s and o and s[0] == o[0] == "actor" and s[1] != o[1]:
+                key = self._key(s[1], group.predicate, o[1])
+                pairs[key] = []
+                self._order[key][(s[1], o[1])] += 1
+        if pairs:
+            main = max(pairs, key=lambda k: (len(pairs[k]), k))
+            pairs[main].extend(c for c, _, _ in singles)
+            pairs[main].extend(rest)
+            for key, claims in pairs.items():
+                self._merge(key, claims, story_id, group, things if key == main else [])
+            return
+        for c, s, o in singles:
+            assert s is not None and o is not None
+            src = self._node(s)
+            dst = self._node(o)
+            self._merge((src, c.predicate, dst), [c], story_id, group, [])
+
+    def _key(self, a: str, predicate: str, b: str) -> tuple[str, str, str]:
+        if predicate in SYMMETRIC and b.casefold() < a.casefold():
+            a, b = b, a
+        return (_ensure_node(self.net, a).id, predicate, _ensure_node(self.net, b).id)
+
+    def _node(self, end: tuple[str, str]) -> str:
+        kind, name = end
+        if kind == "actor":
+            return _ensure_node(self.net, name).id
+        tid = thing_id(name)
+        if tid not in self.net.nodes:
+            self.net.nodes[tid] = Node(id=tid, name=name, label="Thing", kind="thing")
+        return tid
+
+    def _merge(self, key: tuple[str, str, str], claims: list[Claim], story_id: str | None,
+               group: ClaimGroup | None, things: list[str]) -> None:
+        src, predicate, dst = key
+        edge = self._edges.get(key)
+        if edge is None:
+            eid = group.id if group is not None else content_id(src, predicate, dst, length=12)
+            edge = self._edges[key] = Edge(id="e" + content_id(eid, src, predicate, dst, length=12), source=src,
+                                           target=dst, predicate=predicate, time=None, status="asserted",
+                                           story_id=story_id, claim_group_id=group.id if group else None,
+                                           directed=predicate not in SYMMETRIC)
+        known = {ev.claim_id for ev in edge.evidence}
+        for c in claims:
+            if c.id is None or c.id not in known:
+                edge.evidence.append(_evidence(c, self.docs))
+                edge.statuses[str(c.status)] = edge.statuses.get(str(c.status), 0) + 1
+        edge.things.extend(t for t in things if t not in edge.things)
+        if edge.time is None:
+            edge.time = (group.time if group else None) or next((c.time for c in claims if c.time), None)
+        if group is not None:
+            # merged groups: the best-corroborated group's count; a sum would count a shared
+            # origin twice when corroboration kept two phrasings of one claim apart
+            n = group.independent_origins
+            edge.independent_origins = n if edge.independent_origins is None else max(edge.independent_origins, n)
+            edge.origins.extend(o.label for o in group.origins if o.label not in edge.origins)
+            edge.denials.extend(d.text for d in group.denials if d.text not in edge.denials)
+            if group.denials:
+                edge.statuses["denied"] = max(edge.statuses.get("denied", 0), len(group.denials))
+
+    def edges(self) -> list[Edge]:
+        out = []
+        for key, edge in self._edges.items():
+            order = self._order.get(key)
+            if order and not edge.directed:
+                # show a symmetric edge in the direction the reports mostly wrote it
+                (a, b), _ = order.most_common(1)[0]
+                edge.source, edge.target = node_id(a), node_id(b)
+            non_denied = [s for s in _STATUS_ORDER[1:] if edge.statuses.get(s)]
+            edge.status = (max(non_denied, key=lambda s: edge.statuses[s]) if non_denied
+                           else ("denied" if edge.statuses else "asserted"))
+            out.append(edge)
+        out.sort(key=lambda e: (e.source, e.target, e.predicate, e.time or "", e.id))
+        return out
 
 
 def _evidence(c: Claim, docs: dict[str, Document]) -> Evidence:

@@ -1,4 +1,5 @@
-"""Positions for the network drawing: a seeded spring layout, so the same network always looks the same."""
+"""Positions for the network drawing: deterministic (Kamada-Kawai from a circle, no random seed),
+so the same network always looks the same."""
 
 from __future__ import annotations
 
@@ -28,96 +29,102 @@ class EdgePath:
     label_y: float
 
 
-def layout(net: Network, width: float = 900, height: float = 560, margin: float = 70) -> dict[str, Placed]:
-    """Actors joined by claims fill the canvas; actors in no claim sit in a row along the bottom.
+# Room a node needs: its circle plus a label of up to LABEL_CHARS characters a line, up to
+# three lines, at about 7 px a character (12 px bold sans-serif).
+LABEL_CHARS = 18
+NODE_W, NODE_H = 150.0, 90.0
+GAP = 40.0
 
-    Left to the spring model, unconnected nodes push each other to the edges and squeeze the
-    claims, the part an analyst reads, into the middle.
-    """
-    linked = sorted({e.source for e in net.edges} | {e.target for e in net.edges})
-    isolated = sorted((n for n in net.nodes if n not in set(linked)), key=lambda n: net.nodes[n].name.casefold())
-    strip = 80.0 if isolated and linked else 0.0
-    out: dict[str, Placed] = {}
-    if linked:
-        out.update(_spring(net, linked, width, height - strip, margin))
-    if isolated:
-        if linked:
-            _row(out, isolated, width, height - strip / 2, margin)
+
+def wrap_label(name: str, width: int = LABEL_CHARS, lines: int = 3) -> list[str]:
+    """A long actor name on up to ``lines`` lines of about ``width`` characters, the last one
+    cut with an ellipsis: "Shahid Haj Ali Movahed Research Center" must not run across its
+    neighbours."""
+    out: list[str] = []
+    for word in name.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
         else:
-            _grid(out, isolated, width, height, margin)
-    return out
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1] + "…"
+    return [w if len(w) <= width + 4 else w[: width + 3] + "…" for w in out]
 
 
-def _spring(net: Network, nodes: list[str], width: float, height: float, margin: float) -> dict[str, Placed]:
-    """Each connected component laid out on its own, then packed into boxes sized by its node count.
+def arrange(net: Network, width: float = 1000, margin: float = 60) -> tuple[dict[str, Placed], int, int]:
+    """Positions and canvas size: every connected component laid out on its own, scaled so
+    neighbouring nodes keep a label's room between them, then packed in rows, largest first.
 
-    One spring layout over separate components pushes them to the corners and squeezes each
-    into a corner of the canvas; packing keeps the biggest story readable.
+    One spring layout over everything squeezes the connected actors into a knot in the middle
+    while lone nodes spread to the corners; a component on its own keeps its shape.
     """
     g = nx.Graph()
-    g.add_nodes_from(nodes)
+    g.add_nodes_from(sorted(net.nodes))
     for e in net.edges:
-        g.add_edge(e.source, e.target)
-    components = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    rows = [components[i:i + 4] for i in range(0, len(components), 4)]
-    row_weights = [max(len(c) for c in row) for row in rows]
+        if e.source != e.target:
+            g.add_edge(e.source, e.target)
+    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    boxes = [_component(g.subgraph(c)) for c in comps]
     out: dict[str, Placed] = {}
-    top = 0.0
-    for row, row_weight in zip(rows, row_weights, strict=True):
-        row_h = (height - 2 * margin) * row_weight / sum(row_weights)
-        weights = [max(len(c), 2) for c in row]
-        left = 0.0
-        for comp, w in zip(row, weights, strict=True):
-            box_w = (width - 2 * margin) * w / sum(weights)
-            box = (margin + left, margin + top, box_w, row_h)
-            out.update(_place_component(g.subgraph(comp), box))
-            left += box_w
-        top += row_h
-    return out
+    x = y = row_h = 0.0
+    inner = width - 2 * margin
+    used_w = 0.0
+    for local, (w, h) in boxes:
+        if x > 0 and x + w > inner:  # next row
+            y += row_h + GAP
+            x = row_h = 0.0
+        for n, (px, py) in local.items():
+            out[n] = Placed(round(margin + x + px, 1), round(margin + y + py, 1))
+        x += w + GAP
+        used_w = max(used_w, x - GAP)
+        row_h = max(row_h, h)
+    total_w = max(width, used_w + 2 * margin)
+    total_h = y + row_h + 2 * margin
+    if used_w < inner:  # centre a narrow drawing
+        shift = (inner - used_w) / 2
+        out = {n: Placed(round(p.x + shift, 1), p.y) for n, p in out.items()}
+    return out, int(total_w), int(max(total_h, 200))
 
 
-def _place_component(g: nx.Graph, box: tuple[float, float, float, float]) -> dict[str, Placed]:
-    x, y, w, h = box
+def _component(g: nx.Graph) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
+    """One component's positions inside its own box (origin top left) and the box size."""
     nodes = sorted(g.nodes)
     if len(nodes) == 1:
-        return {nodes[0]: Placed(round(x + w / 2, 1), round(y + h / 2, 1))}
-    # k a little above the default spreads the labels of hub nodes (Iran, North Korea) apart
-    pos = nx.spring_layout(g, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=300)
-    xs = [float(p[0]) for p in pos.values()]
-    ys = [float(p[1]) for p in pos.values()]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    # a small component keeps its shape rather than being stretched across a tall box
-    span_w = w * 0.85
-    span_h = min(h * 0.85, span_w * 1.2) if len(nodes) < 5 else h * 0.85
-    ox, oy = x + (w - span_w) / 2, y + (h - span_h) / 2
-    return {
-        n: Placed(round(ox + (float(p[0]) - x0) / ((x1 - x0) or 1.0) * span_w, 1),
-                  round(oy + (float(p[1]) - y0) / ((y1 - y0) or 1.0) * span_h, 1))
-        for n, p in pos.items()
-    }
+        return {nodes[0]: (NODE_W / 2, NODE_H / 2)}, (NODE_W, NODE_H)
+    if len(nodes) == 2:
+        return {nodes[0]: (NODE_W / 2, NODE_H / 2), nodes[1]: (NODE_W * 2.2, NODE_H / 2)}, (NODE_W * 2.7, NODE_H)
+    # Kamada-Kawai keeps graph distances as drawn distances: hubs (North Korea) get their
+    # spokes evenly around them instead of the spring model's clumps
+    start = nx.circular_layout(g)
+    pos = nx.kamada_kawai_layout(g, pos=start)
+    pts = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
+    # scale so that no two nodes are closer than a label's room (checked in x and y apart:
+    # labels are wide and flat, so nodes side by side need more room than nodes stacked)
+    scale = 1.0
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            dx = abs(pts[a][0] - pts[b][0])
+            dy = abs(pts[a][1] - pts[b][1])
+            need = min(NODE_W / dx if dx > 1e-9 else math.inf, NODE_H / dy if dy > 1e-9 else math.inf)
+            scale = max(scale, need if math.isfinite(need) else scale)
+    scale = min(scale, 150.0 * math.sqrt(len(nodes)) + 150.0)  # two near-coincident nodes must not blow it up
+    xs = [p[0] * scale for p in pts.values()]
+    ys = [p[1] * scale for p in pts.values()]
+    x0, y0 = min(xs), min(ys)
+    local = {n: (p[0] * scale - x0 + NODE_W / 2, p[1] * scale - y0 + NODE_H / 2) for n, p in pts.items()}
+    return local, (max(xs) - x0 + NODE_W, max(ys) - y0 + NODE_H)
 
 
-def _row(out: dict[str, Placed], nodes: list[str], width: float, y: float, margin: float) -> None:
-    step = (width - 2 * margin) / max(1, len(nodes) - 1) if len(nodes) > 1 else 0.0
-    for i, n in enumerate(nodes):
-        # alternate two heights so neighbouring labels do not overlap
-        out[n] = Placed(round(margin + i * step if step else width / 2, 1), round(y - (i % 2) * 34, 1))
-
-
-def _grid(out: dict[str, Placed], nodes: list[str], width: float, height: float, margin: float) -> None:
-    cols = max(1, math.ceil(math.sqrt(len(nodes) * width / height)))
-    rows = math.ceil(len(nodes) / cols)
-    dx = (width - 2 * margin) / max(1, cols - 1) if cols > 1 else 0.0
-    dy = (height - 2 * margin) / max(1, rows - 1) if rows > 1 else 0.0
-    for i, n in enumerate(nodes):
-        r, c = divmod(i, cols)
-        out[n] = Placed(round(margin + c * dx if dx else width / 2, 1), round(margin + r * dy if dy else height / 2, 1))
+def layout(net: Network, width: float = 1000, height: float = 560, margin: float = 60) -> dict[str, Placed]:
+    """Positions only (see ``arrange``; ``height`` is decided by the packing, kept for callers)."""
+    return arrange(net, width, margin)[0]
 
 
 def canvas_size(net: Network) -> tuple[int, int]:
-    """Grow the drawing with the number of actors so labels keep their room."""
-    n = len(net.nodes)
-    return 1000, int(560 + max(0, n - 15) * 14)
+    """The canvas ``arrange`` needs for this network."""
+    _, w, h = arrange(net)
+    return w, h
 
 
 def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list[EdgePath]:

@@ -36,7 +36,7 @@ from mistrust.screen.normalize import NormName, normalize_name
 INDEX_FORMAT = 4
 # Candidate names taken from the index per query, and how many get the full feature table.
 RETRIEVE = 50
-FULL_SCORE = 6
+FULL_SCORE = 4
 QUICK_MARGIN = 0.1
 # Keys found in more names than this say almost nothing and cost time; they are skipped.
 MAX_POSTINGS_SHARE = 0.02
@@ -253,9 +253,14 @@ class ScreenIndex:
         best: dict[int, tuple[float, int, list[FeatureResult]]] = {}
         # The quick score overestimates the full one by little: far-off candidates are not
         # worth their feature table (and reasons).
+        # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
+        # them, up to ``limit``, only candidates that may still reach the threshold.
         floor = min_score - QUICK_MARGIN
-        for quick, pos in ranked[:FULL_SCORE]:
+        deep_floor = threshold - QUICK_MARGIN / 2
+        for rank, (quick, pos) in enumerate(ranked[: max(FULL_SCORE, limit)]):
             if quick < floor and best:
+                break
+            if rank >= FULL_SCORE and quick < deep_floor:
                 break
             iname = self.names[pos]
             current = best.get(iname.entity)
