@@ -125,3 +125,14 @@ def test_denial_cue_and_top_level(nlp) -> None:
 def test_quote_regions() -> None:
     text = 'He said “a b” and "c d".'
     assert [text[s:e] for s, e in quote_regions(text)] == ["“a b”", '"c d"']
+
+
+def test_according_to_wraps_a_reported_denial(nlp) -> None:
+    atts = find_attributions(nlp("Tehran has denied any such cooperation, according to a statement."))
+    assert _by_cue(atts, "has denied").chain == ["a statement", "Tehran"]
+    assert _by_cue(atts, "according to").chain == ["a statement"]
+
+
+def test_said_when(nlp) -> None:
+    att = _by_cue(find_attributions(nlp("The Journal reported in February 2018 that the ship sailed.")), "reported")
+    assert att.time == "2018-02"

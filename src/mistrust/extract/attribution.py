@@ -705,7 +705,10 @@ def _shares(inner: _Found, outer: _Found) -> bool:
     """ "Y, according to a report, reported AFP": both hold Y; the report is nested in AFP's."""
     return (inner.kind == "according" and outer.kind == "verb" and inner.content is not None
             and outer.content is not None and _overlaps(inner.content, outer.content)
-            and abs(inner.cue[0] - outer.cue[0]) < 300)
+            and abs(inner.cue[0] - outer.cue[0]) < 300
+            # "X denied Y, according to a statement": X's cue is inside the statement's content,
+            # so the statement is the outer link, not the inner one.
+            and not (inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1]))
 
 
 def _resolve(doc: Doc, f: _Found, found: list[_Found]) -> str:

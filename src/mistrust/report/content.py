@@ -53,7 +53,7 @@ class Report:
             "documents": len(self.documents),
             "outlets": len({d.outlet for d in self.documents if d.outlet}),
             "claims": len(self.claims),
-            "actors": len(self.network.nodes),
+            "actors": len(self.network.actors),
             "edges": len(self.network.edges),
             "sanctioned_actors": len(self.sanctioned),
             "first_published": dates[0] if dates else None,

@@ -48,7 +48,7 @@ def ftm_entities(report: Report) -> list[dict[str, object]]:
         return proxy
 
     actor_ids: dict[str, str] = {}
-    for node in report.network.nodes.values():
+    for node in report.network.actors:  # things ("long range missiles") are no FtM entities
         p = make(_FTM_SCHEMA.get(node.label, "LegalEntity"), node.id)
         p.add("name", node.name)  # type: ignore[attr-defined]
         for alias in node.aliases:
@@ -67,6 +67,8 @@ def ftm_entities(report: Report) -> list[dict[str, object]]:
                 s.add("status", link.judgement)  # type: ignore[attr-defined]
             out.append(s.to_dict())  # type: ignore[attr-defined]
     for e in report.network.edges:
+        if e.source not in actor_ids or e.target not in actor_ids:
+            continue  # a claim about a thing: its sentence is in the claims, not a link between entities
         link_ = make("UnknownLink", e.id)
         link_.add("subject", actor_ids[e.source])  # type: ignore[attr-defined]
         link_.add("object", actor_ids[e.target])  # type: ignore[attr-defined]

@@ -96,8 +96,10 @@ def _component(g: nx.Graph) -> tuple[dict[str, tuple[float, float]], tuple[float
         return {nodes[0]: (NODE_W / 2, NODE_H / 2), nodes[1]: (NODE_W * 2.2, NODE_H / 2)}, (NODE_W * 2.7, NODE_H)
     # Kamada-Kawai keeps graph distances as drawn distances: hubs (North Korea) get their
     # spokes evenly around them instead of the spring model's clumps
-    start = nx.circular_layout(g)
-    pos = nx.kamada_kawai_layout(g, pos=start)
+    try:
+        pos = nx.kamada_kawai_layout(g, pos=nx.circular_layout(g))
+    except ImportError:  # kamada_kawai needs scipy; the seeded spring model is the fallback
+        pos = nx.spring_layout(g, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=300)
     pts = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
     # scale so that no two nodes are closer than a label's room (checked in x and y apart:
     # labels are wide and flat, so nodes side by side need more room than nodes stacked)

@@ -10,16 +10,16 @@ from markupsafe import Markup
 
 from mistrust.report.content import Report
 from mistrust.report.graph import Network
-from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, canvas_size, edge_paths, layout
+from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, arrange, edge_paths, wrap_label
 from mistrust.report.templating import environment
 
 LINE_STYLES: dict[str, Any] = {"asserted": "-", "attributed": "--", "hedged": ":", "denied": "-."}
 
 
 def network_context(net: Network) -> dict[str, Any]:
-    width, height = canvas_size(net)
-    pos = layout(net, width, height)
-    return {"pos": pos, "paths": edge_paths(net, pos), "width": width, "height": height}
+    pos, width, height = arrange(net)
+    labels = {nid: wrap_label(node.name) for nid, node in net.nodes.items()}
+    return {"pos": pos, "paths": edge_paths(net, pos), "width": width, "height": height, "labels": labels}
 
 
 def render_html(report: Report) -> str:
@@ -34,7 +34,7 @@ def network_fragment(net: Network, link_prefix: str = "") -> Markup:
     env = environment()
     macro = env.get_template("network.html.j2").module.network  # type: ignore[attr-defined]
     ctx = network_context(net)
-    return Markup(macro(net, ctx["pos"], ctx["paths"], ctx["width"], ctx["height"], link_prefix))
+    return Markup(macro(net, ctx["pos"], ctx["paths"], ctx["width"], ctx["height"], link_prefix, ctx["labels"]))
 
 
 def md(text: object) -> str:
@@ -97,8 +97,9 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     net = net.view()
-    width, height = canvas_size(net)
-    pos = layout(net, width, height)
+    pos, width, height = arrange(net)
+    height += 60  # room for the legend above the drawing
+    pos = {n: type(p)(p.x, p.y + 60) for n, p in pos.items()}
     fig, ax = plt.subplots(figsize=(width / 80, height / 80), dpi=100)
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)  # SVG coordinates: y grows downwards
@@ -112,29 +113,37 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
         rad = ((k + 1) // 2) * (1 if k % 2 else -1) * 0.2
         style = LINE_STYLES.get(e.status, "-")
         ax.add_patch(FancyArrowPatch((a.x, a.y), (b.x, b.y), connectionstyle=f"arc3,rad={rad}",
-                                     arrowstyle="-|>", mutation_scale=14, linestyle=style, shrinkA=12,
+                                     arrowstyle="-|>" if e.directed else "-", mutation_scale=14, linestyle=style, shrinkA=12,
                                      shrinkB=12, color=EDGE_COLOURS.get(e.status, "#333"),
                                      linewidth=1.2 + min(e.independent_origins or 0, 4) * 0.6))
-        mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
+        # the label sits on the arc's midpoint (arc3 bends by rad times the chord, to the left)
+        mx, my = (a.x + b.x) / 2 - rad * (b.y - a.y) / 2, (a.y + b.y) / 2 + rad * (b.x - a.x) / 2
         # parse_math=False: a "$" in article text must not switch matplotlib into mathtext
-        ax.text(mx, my + rad * 80, e.short_label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
+        ax.text(mx, my, e.short_label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     for nid, node in net.nodes.items():
         p = pos[nid]
-        if node.mentions or node.sanctions:
+        if node.kind == "actor":
             ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
         else:  # a claim's object never recognised as an actor: small and hollow, as in the HTML
             ax.scatter([p.x], [p.y], s=90, c="white", edgecolors="#888", linewidths=2, zorder=3)
-        label = node.name + ("\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else "")
-        ax.text(p.x, p.y + 26, label, fontsize=9, ha="center", va="top", fontweight="bold", zorder=4,
-                parse_math=False)
+        label = "\n".join(wrap_label(node.name))
+        label += "\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else ""
+        ax.text(p.x, p.y + (18 if node.kind == "actor" else 12), label, fontsize=9 if node.kind == "actor" else 8,
+                ha="center", va="top", fontweight="bold" if node.kind == "actor" else "normal", zorder=4,
+                parse_math=False, style="normal" if node.kind == "actor" else "italic",
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     from matplotlib.lines import Line2D
 
     legend = [Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[k], label=text, markersize=9)
               for k, text in (("listed", "on a sanctions list"), ("cleared", "hit dismissed"),
                               ("unlisted", "not listed"))]
     legend += [Line2D([], [], color=EDGE_COLOURS[k], linestyle=LINE_STYLES[k], label=k) for k in LINE_STYLES]
-    ax.legend(handles=legend, loc="upper left", fontsize=7, frameon=False, ncol=2)
+    legend.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#888",
+                         label="a thing, not an actor", markersize=7))
+    ax.legend(handles=legend, loc="upper left", fontsize=7, frameon=False, ncol=4)
+    if not net.edges:
+        ax.text(width / 2, height / 2, "No claims between actors yet.", ha="center", fontsize=11, color="#666")
     if title:
         ax.set_title(title[:120], parse_math=False)
     fig.tight_layout()

@@ -227,9 +227,13 @@ class ScreenIndex:
                 # Share of name parts whose skeleton the other name also has: a cheap stand-in
                 # for the token alignment, so that "Kim Hyok Chol" / "Kim Song Chol" ranks low.
                 theirs = set(n.skeletons)
-                shared = sum(1 for sk in qsk if sk in theirs) + sum(1 for sk in theirs if sk in qset)
-                parts = shared / (len(qsk) + len(theirs)) if qsk and theirs else 0.0
-                score = 0.25 * float(lit[k]) + 0.25 * sounds + 0.5 * max(parts, float(lit[k]) - 0.15)
+                mine = sum(1 for sk in qsk if sk in theirs)
+                other = sum(1 for sk in theirs if sk in qset)
+                parts = (mine + other) / (len(qsk) + len(theirs)) if qsk and theirs else 0.0
+                if qsk and theirs and mine < len(qsk) and other < len(theirs):
+                    # Both names keep parts the other lacks (cf. the name_conflict feature).
+                    parts -= 0.4 * min(1 - mine / len(qsk), 1 - other / len(theirs))
+                score = 0.25 * float(lit[k]) + 0.25 * sounds + 0.5 * max(parts, float(lit[k]) - 0.25)
             out.append((score, pos))
         out.sort(reverse=True)
         return out
