@@ -51,7 +51,14 @@ CASES = [
     ("Syria violated the resolution, according to the panel.", "violate", "Syria", None, "attributed"),
     ("Iran denied the allegations on Tuesday.", "deny", "Iran", None, "denied"),
     ("Military cooperation between Iran and Syria grew quickly.", "cooperate", "Iran", "Syria", "asserted"),
+    ("Canada imposed several rounds of sanctions on Russia.", "sanction", "Canada", "Russia", "asserted"),
 ]
+
+
+def test_object_changes_the_event(nlp) -> None:
+    claims = _claims(nlp, "Senator Grassley launched a probe into the sale. The deal Obama struck with Iran held.")
+    assert not any(c.predicate in ("test", "attack") for c in claims)
+    assert any(c.predicate == "agree" for c in claims)
 
 
 @pytest.mark.parametrize(("sentence", "predicate", "subject", "obj", "status"), CASES)

@@ -150,7 +150,8 @@ def test_export_formats(tmp_path: Path) -> None:
 def test_csv_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
     claims = S.claims()
     claims[2].text = "=HYPERLINK(\"http://x\")"
-    report = build_report([], claims, S.documents(), [])
+    # actors come from the extraction's mentions: without them no claim joins two actors
+    report = build_report([], claims, S.documents(), S.extractions())
     text = export(report, "csv", tmp_path / "x.csv").read_text()
     assert "'=HYPERLINK" in text
 
@@ -161,17 +162,18 @@ def test_empty_report_renders() -> None:
     assert "No actor matched" in render_markdown(report)
 
 
-def test_view_keeps_claimed_and_listed_actors_and_caps_the_rest() -> None:
+def test_view_draws_only_nodes_joined_by_claims() -> None:
     from mistrust.model import Extraction, Mention
 
-    extra = Extraction(doc_id="docC", entities=[Mention(f"Place {i}", 0, 5, "Location") for i in range(30)])
+    extra = Extraction(doc_id="docC", entities=[Mention(f"Person {i}", 0, 8, "Person") for i in range(30)]
+                       + [Mention(f"Place {i}", 0, 7, "Location") for i in range(5)])
     net = build_graph(S.stories(), S.claims(), S.documents(), [*S.extractions(), extra])
-    view = net.view(max_isolated=3)
+    view = net.view()
     linked = {e.source for e in net.edges} | {e.target for e in net.edges}
-    assert linked <= set(view.nodes)
-    isolated = set(view.nodes) - linked
-    assert len(isolated) <= 3
-    assert len(net.nodes) > len(view.nodes)  # the full network keeps everyone (for exports)
+    assert set(view.nodes) == linked
+    assert net.node_for("Person 3") is not None  # kept for the tables and the exports ...
+    assert net.node_for("Person 3").id not in view.nodes  # type: ignore[union-attr]  # ... not drawn
+    assert net.node_for("Place 1") is None  # a place is no actor
 
 
 def test_cli_report_and_export_on_an_empty_workspace(tmp_path: Path) -> None:

@@ -82,3 +82,45 @@ def test_seeds_network_acceptance(seeds_db: Path) -> None:
     assert all(e.evidence and all(ev.sentence and ev.doc_id for ev in e.evidence) for e in report.network.edges)
     irgc = report.network.node_for("Islamic Revolutionary Guard Corps")
     assert irgc is not None and irgc.status == "listed"
+
+
+def _between(net, a: str, b: str, directed: bool = False) -> list:
+    na, nb = net.node_for(a), net.node_for(b)
+    if na is None or nb is None:
+        return []
+    return [e for e in net.edges if (e.source, e.target) == (na.id, nb.id)
+            or (not directed and (e.source, e.target) == (nb.id, na.id))]
+
+
+def test_seeds_network_edges_as_expected(seeds_db: Path) -> None:
+    """EXPECTED.md's network, as far as the extraction produces the claims: Iran–North Korea
+    (one edge: "Tehran-Pyongyang" and "North Korea and Iran" merged by canonical name), North
+    Korea -> Syria, North Korea -> Hamas, North Korea -> the IRGC; only actors as nodes."""
+    with Workspace(seeds_db) as ws:
+        report = ws.report_data()
+    net = report.network
+    if not net.edges:
+        pytest.xfail("no claim edges yet (claims and corroboration rooms)")
+    view = net.view()
+    drawn = {n.name for n in view.nodes.values() if n.kind == "actor"}
+    # node identity: one node per canonical actor, never the surface forms or non-actors
+    for name in ("Pyongyang", "Tehran", "DPRK", "IRGC", "North Korean", "North Koreans", "which", "type",
+                 "entities", "Communist", "long range missiles"):
+        assert name not in drawn, name
+    assert {"Iran", "North Korea"} <= drawn
+    central = _between(net, "Iran", "North Korea")
+    assert len([e for e in central if e.predicate == "cooperate"]) == 1, [e.label for e in central]
+    assert any(len({ev.doc_id for ev in e.evidence}) == 2 for e in central)
+    for a, b in (("North Korea", "Syria"), ("North Korea", "Hamas"),
+                 ("North Korea", "Islamic Revolutionary Guard Corps")):
+        edges = _between(net, a, b, directed=True)
+        assert edges, (a, b, sorted(e.label for e in net.edges))
+    # North Korea -> Hamas is carried (in part) by a hedged sentence ("may also have been ...")
+    assert any(e.statuses.get("hedged") for e in _between(net, "North Korea", "Hamas", directed=True))
+    # every drawn edge keeps its evidence sentences and sources
+    for e in view.edges:
+        assert e.evidence and all(ev.sentence and ev.doc_id for ev in e.evidence), e.label
+        assert e.sources
+    # actors in no claim are in the tables, not the drawing
+    assert len(drawn) < len(net.actors)
+    assert all(n.id in {x for e in view.edges for x in (e.source, e.target)} for n in view.nodes.values())

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
-from mistrust.extract.predicates import LIGHT_VERBS, noun_predicate, verb_lemma, verb_predicate
+from mistrust.extract.predicates import (
+    LIGHT_VERBS,
+    OBJECT_OVERRIDES,
+    noun_predicate,
+    verb_lemma,
+    verb_predicate,
+)
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
@@ -209,6 +215,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if found is None:
             continue
         pred_tok, predicate, subj, obj, denied_by = found
+        subj, obj = _antecedent(subj, pred_tok), _antecedent(obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
@@ -243,6 +250,23 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     return claims
 
 
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+def _antecedent(arg: Token | None, pred: Token) -> Token | None:
+    """ "... arms destined for Gaza, which Hamas denied": the relative pronoun stands for its noun."""
+    if arg is None or arg.lower_ not in _RELATIVE:
+        return arg
+    clause = pred
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head == clause:
+            break
+        clause = clause.head
+    return arg
+
+
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
     if denied_by is not None:
         return "denied"
@@ -267,6 +291,13 @@ def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token |
         return None  # handled when the loop reaches the noun (see _nominal)
     if predicate is None:
         return None
+    # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
+    thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if thing is not None and (predicate, thing.lower_) in OBJECT_OVERRIDES:
+        override = OBJECT_OVERRIDES[(predicate, thing.lower_)]
+        if override is None:
+            return None
+        predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "deny":
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
@@ -302,8 +333,12 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
     if predicate is None:
         return None
     head = noun.head
+    via = noun
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+        via = head.head  # "imposed several rounds of sanctions": the verb governs through "rounds of"
+        head = via.head
     head_lemma = verb_lemma(head.lower_) or (head.lemma_.lower() if head.lemma_ else head.lower_)
-    governed = noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
+    governed = via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
     denied_by: Token | None = None
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
@@ -338,7 +373,7 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
     if obj is None:
         obj = _prep_obj(noun, ("with", "to", "of", "for", "from", "on", "against", "between"))
     if governed and obj is None:
-        obj = _prep_obj(head, ("with", "to", "from", "for"))
+        obj = _prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:
         return None
     return noun, predicate, subj, obj, denied_by

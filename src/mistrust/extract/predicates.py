@@ -58,7 +58,21 @@ NOUNS: dict[str, str] = {
 # Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
 LIGHT_VERBS = frozenset({"resume", "continue", "conduct", "carry", "undertake", "begin", "start", "expand",
                          "deepen", "strengthen", "step", "intensify", "provide", "give", "offer", "receive",
-                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain"})
+                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
+                         "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten"})
+
+# Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
+# an investigation (no predicate of ours), not an attack or a missile test.
+OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
+    ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
+    ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
+    ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
+    ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
+    ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
+    ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
+    ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
+    ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
+}
 
 # Particle verbs that change the predicate: "carry out" a test, "set up" a network.
 PHRASAL: dict[tuple[str, str], str] = {

@@ -108,12 +108,18 @@ _VAGUE = frozenset({"which", "that", "this", "these", "those", "it", "they", "th
                     "others", "other", "such", "all", "both", "each"})
 
 
+# A head noun that names nobody in particular ("several entities", "other individuals").
+_GENERIC_HEADS = frozenset({"entities", "entity", "individuals", "people", "persons", "things", "parties",
+                            "groups", "companies", "countries", "organizations", "organisations", "officials",
+                            "sources", "members", "others", "ones", "kind", "type", "types", "way", "ways"})
+
+
 def thing_name(raw: str | None) -> str | None:
     phrase = clean(raw)
     if phrase is None:
         return None
     words = phrase.split()
-    if len(words) < 2 or words[0].casefold() in _VAGUE:
+    if len(words) < 2 or words[0].casefold() in _VAGUE or words[-1].casefold() in _GENERIC_HEADS:
         return None
     if all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return None

@@ -95,6 +95,8 @@ class Edge:
         parts.append(self.status)
         if self.status != "denied" and (self.denials or self.statuses.get("denied")):
             parts.append("denied by some")
+        if self.status not in ("hedged", "denied") and self.statuses.get("hedged"):
+            parts.append("hedged by some")
         if self.independent_origins is not None:
             n = self.independent_origins
             parts.append(f"{n} origin" + ("" if n == 1 else "s"))
@@ -326,6 +328,11 @@ class _EdgeBuilder:
                 key = self._key(s[1], group.predicate, o[1])
                 pairs[key] = []
                 self._order[key][(s[1], o[1])] += 1
+        if not pairs and group is not None and len(members) > 1:
+            consensus = self._consensus(members)
+            if consensus is not None:
+                pairs[consensus] = []
+                singles, rest = [], list(members)
         if pairs:
             main = max(pairs, key=lambda k: (len(pairs[k]), k))
             pairs[main].extend(c for c, _, _ in singles)
@@ -338,6 +345,35 @@ class _EdgeBuilder:
             src = self._node(s)
             dst = self._node(o)
             self._merge((src, c.predicate, dst), [c], story_id, group, [])
+
+    def _consensus(self, members: list[Claim]) -> tuple[str, str, str] | None:
+        """The actor pair of a group whose members each name only one end.
+
+        Corroboration grouped "North Korean [experts] may have helped" (no object) with "...similar
+        to North Korean [work] used by Hamas" (subject misread): together they say North Korea
+        helped Hamas. Taken only when the members' subjects name one actor and their objects
+        another, so a mixed group never invents a pair.
+        """
+        subjects: Counter[str] = Counter()
+        objects: Counter[str] = Counter()
+        for c in members:
+            s = self.index.resolve(c.subject, c.subject_canonical, c)
+            o = self.index.resolve(c.object, c.object_canonical, c)
+            if s:
+                subjects[s] += 1
+            if o:
+                objects[o] += 1
+        if len(subjects) != 1 or len(objects) != 1:
+            return None
+        (s_name,), (o_name,) = subjects, objects
+        if s_name == o_name:
+            return None
+        predicates = Counter(c.predicate for c in members if c.subject and self.index.resolve(
+            c.subject, c.subject_canonical, c) == s_name)
+        predicate = predicates.most_common(1)[0][0]
+        key = self._key(s_name, predicate, o_name)
+        self._order[key][(s_name, o_name)] += 1
+        return key
 
     def _key(self, a: str, predicate: str, b: str) -> tuple[str, str, str]:
         if predicate in SYMMETRIC and b.casefold() < a.casefold():

@@ -149,8 +149,9 @@ def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list
         bend = ((k + 1) // 2) * (1 if k % 2 else -1) * 40.0
         nx_, ny_ = -dy / dist, dx / dist
         cx, cy = (a.x + b.x) / 2 + nx_ * bend, (a.y + b.y) / 2 + ny_ * bend
-        # stop short of the target circle so the arrow head stays visible
-        ex, ey = b.x - dx / dist * (radius + 2), b.y - dy / dist * (radius + 2)
+        # stop short of the target circle so the arrow head stays visible (things are drawn smaller)
+        r = radius if net.nodes[e.target].kind == "actor" else radius * 0.6
+        ex, ey = b.x - dx / dist * (r + 2), b.y - dy / dist * (r + 2)
         d = f"M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
         lx, ly = (a.x + 2 * cx + b.x) / 4, (a.y + 2 * cy + b.y) / 4
         out.append(EdgePath(e.id, d, lx, ly))

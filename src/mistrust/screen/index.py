@@ -33,7 +33,7 @@ from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair
 from mistrust.screen.normalize import NormName, normalize_name
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 # Candidate names taken from the index per query, and how many get the full feature table.
 RETRIEVE = 50
 FULL_SCORE = 4
@@ -122,6 +122,8 @@ class ScreenIndex:
         self.flat = np.zeros(0, dtype=np.int32)
         self.keys: dict[str, tuple[int, int, float]] = {}
         self.idf: dict[str, float] = {}
+        self.skel_len = np.zeros(0, dtype=np.int32)  # skeleton length of each name
+        self.skel_sets: list[frozenset[str]] = []  # skeletons of each name's parts
         self.list_versions: list[str] = []
         self.state: str | None = None  # the Workspace's lists_state() it was built for
         self._token_weight: dict[str, float] = {}
@@ -160,6 +162,8 @@ class ScreenIndex:
             start += len(ids)
         self.flat = np.fromiter((i for ids in chunks for i in ids), dtype=np.int32, count=start)
         self.idf = {k: v[2] for k, v in self.keys.items()}
+        self.skel_len = np.asarray([len(x.norm.skeleton) for x in self.names], dtype=np.int32)
+        self.skel_sets = [frozenset(x.norm.skeletons) for x in self.names]
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
         self._default_weight = math.log(1 + n) ** 2
@@ -200,7 +204,11 @@ class ScreenIndex:
         return uniq.tolist()
 
     def quick_scores(self, norm: NormName, positions: list[int]) -> list[tuple[float, int]]:
-        """``quick_name_score`` of many candidates at once (rapidfuzz in C), best first."""
+        """A cheap estimate of the full name score for many candidates at once, best first.
+
+        Letters and skeletons are compared by rapidfuzz in C; name parts by their skeleton sets,
+        with a penalty when both names keep parts the other lacks (cf. ``name_conflict``).
+        """
         if not positions:
             return []
         names = [self.names[i].norm for i in positions]
@@ -212,29 +220,32 @@ class ScreenIndex:
             cdist([norm.skeleton], [n.skeleton for n in names], scorer=Indel.normalized_similarity)[0],
             cdist([norm.sorted_skeleton], [n.sorted_skeleton for n in names], scorer=Indel.normalized_similarity)[0],
         )
+        pos_arr = np.asarray(positions)
+        conf = np.minimum(1.0, (np.minimum(len(norm.skeleton), self.skel_len[pos_arr]) + 1) / 5)
+        sounds = conf * pho + (1 - conf) * lit
+        qset = frozenset(norm.skeletons)
+        nq = len(qset)
+        parts = np.zeros(len(positions))
+        for k, pos in enumerate(positions):
+            theirs = self.skel_sets[pos]
+            nt = len(theirs)
+            if not nq or not nt:
+                continue
+            common = len(qset & theirs)
+            share = 2 * common / (nq + nt)
+            if common < nq and common < nt:
+                share -= 0.4 * min(1 - common / nq, 1 - common / nt)
+            parts[k] = share
+        score = 0.25 * lit + 0.25 * sounds + 0.5 * np.maximum(parts, lit - 0.25)
         out = []
-        qsk = norm.skeletons
-        qset = set(qsk)
         for k, (pos, n) in enumerate(zip(positions, names, strict=True)):
             if n.sorted_compact == norm.sorted_compact:
-                score = 1.0
+                out.append((1.0, pos))
             elif (len(norm.tokens) == 1 and norm.compact in n.acronyms) or (
                     len(n.tokens) == 1 and n.compact in norm.acronyms):
-                score = ACRONYM_SCORE
+                out.append((max(ACRONYM_SCORE, float(score[k])), pos))
             else:
-                conf = min(1.0, (min(len(norm.skeleton), len(n.skeleton)) + 1) / 5)
-                sounds = conf * float(pho[k]) + (1 - conf) * float(lit[k])
-                # Share of name parts whose skeleton the other name also has: a cheap stand-in
-                # for the token alignment, so that "Kim Hyok Chol" / "Kim Song Chol" ranks low.
-                theirs = set(n.skeletons)
-                mine = sum(1 for sk in qsk if sk in theirs)
-                other = sum(1 for sk in theirs if sk in qset)
-                parts = (mine + other) / (len(qsk) + len(theirs)) if qsk and theirs else 0.0
-                if qsk and theirs and mine < len(qsk) and other < len(theirs):
-                    # Both names keep parts the other lacks (cf. the name_conflict feature).
-                    parts -= 0.4 * min(1 - mine / len(qsk), 1 - other / len(theirs))
-                score = 0.25 * float(lit[k]) + 0.25 * sounds + 0.5 * max(parts, float(lit[k]) - 0.25)
-            out.append((score, pos))
+                out.append((float(score[k]), pos))
         out.sort(reverse=True)
         return out
 
