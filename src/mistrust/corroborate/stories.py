@@ -24,17 +24,26 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from mistrust.corroborate.text import extraction_entities, fallback_entities, parse_date, term_counts
+from mistrust.corroborate.text import (
+    extraction_entities,
+    fallback_entities,
+    mentioned_years,
+    parse_date,
+    quote_shingles,
+    term_counts,
+)
 from mistrust.model import Document, Extraction
 from mistrust.model._ids import content_id
 
 ALGORITHM = "stories-v1"
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
-DOC_TERMS = 120
+DOC_TERMS = 200
 RECENCY_DAYS = 3
 RECENCY_BONUS = 0.06
 IDF_PRIOR = 20
+BIGRAMS = True
+ENTITY_WEIGHT = 0.25
 
 
 @dataclass
@@ -44,6 +53,8 @@ class DocFeatures:
     terms: dict[str, float]
     entities: list[str]
     title: str
+    quotes: list[int] = field(default_factory=list)  # 8-gram hashes of quoted passages
+    years: list[int] = field(default_factory=list)  # years the lead names, newest first
 
 
 def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeatures:
@@ -55,7 +66,8 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
     if not entities:
         entities = fallback_entities(f"{doc.title or ''}\n{doc.text[:ENTITY_CHARS]}")
     title = (doc.title or doc.text[:80]).strip()
-    return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title), entities, title)
+    return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title, bigrams=BIGRAMS), entities,
+                       title, quote_shingles(lead), mentioned_years(lead))
 
 
 @dataclass
@@ -69,6 +81,8 @@ class StoryState:
     terms: dict[str, float] = field(default_factory=dict)  # summed member term weights, pruned
     entities: dict[str, int] = field(default_factory=dict)  # entity key -> member documents naming it
     keys: list[tuple[str, int | None]] = field(default_factory=list)  # (blocking key, week) registered
+    quotes: list[int] = field(default_factory=list)  # quoted-passage 8-grams of members (bounded)
+    years: list[int] = field(default_factory=list)  # newest year each undated member names
 
     @property
     def first_seen(self) -> str | None:
@@ -80,13 +94,15 @@ class StoryState:
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "doc_ids": self.doc_ids, "dates": self.dates,
-                "terms": self.terms, "entities": self.entities, "keys": [list(k) for k in self.keys]}
+                "terms": self.terms, "entities": self.entities, "keys": [list(k) for k in self.keys],
+                "quotes": self.quotes, "years": self.years}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoryState:
         keys = [(str(k), None if w is None else int(w)) for k, w in data.get("keys", [])]
         return cls(data["id"], data["title"], list(data["doc_ids"]), list(data["dates"]),
-                   dict(data["terms"]), dict(data["entities"]), keys)
+                   dict(data["terms"]), dict(data["entities"]), keys,
+                   [int(q) for q in data.get("quotes", [])], [int(y) for y in data.get("years", [])])
 
 
 @dataclass
@@ -110,7 +126,10 @@ class StoryClusterer:
         max_candidates: int = 30,
         max_postings: int = 60,
         centroid_terms: int = 250,
+        merge_bridged: bool = True,
     ) -> None:
+        self.merge_bridged = merge_bridged
+        self.merged: dict[str, str] = {}  # story id folded into another -> the story it joined
         self.threshold, self.window_days, self.max_span_days = threshold, window_days, max_span_days
         self.undated_threshold = undated_threshold
         self.max_candidates, self.max_postings, self.centroid_terms = max_candidates, max_postings, centroid_terms
@@ -168,7 +187,7 @@ class StoryClusterer:
 
     def add(self, f: DocFeatures) -> Assignment:
         """Place one document: join the most similar candidate story over the threshold, or open one."""
-        best: tuple[float, str, str] | None = None
+        passing: list[tuple[float, str, str]] = []
         dvec = self._doc_vec(f)
         keys = self._block_keys(f, dvec[0])
         for sid in self._candidates(f, keys):
@@ -178,15 +197,56 @@ class StoryClusterer:
             self.comparisons += 1
             score, why = self.similarity(f, story, dvec)
             need = self.threshold if f.date is not None and story.dates else self.undated_threshold
-            if score >= need and (best is None or score > best[0]):
-                best = (score, sid, why)
+            if score >= need:
+                passing.append((score, sid, why))
+        best = max(passing, key=itemgetter(0)) if passing else None
         if best is None:
             sid = content_id("story", f.doc_id)
             self.stories[sid] = StoryState(sid, f.title)
             self._join(self.stories[sid], f, keys, dvec[0])
             return Assignment(f.doc_id, sid, 1.0, True, "opened a new story")
-        self._join(self.stories[best[1]], f, keys, dvec[0])
+        target = self.stories[best[1]]
+        self._join(target, f, keys, dvec[0])
+        if self.merge_bridged:
+            for _score, sid, _why in sorted(passing, key=itemgetter(0), reverse=True):
+                if sid != target.id and sid in self.stories and self._mergeable(target, self.stories[sid]):
+                    self._merge(target, self.stories.pop(sid))
         return Assignment(f.doc_id, best[1], round(best[0], 4), False, best[2])
+
+    def resolve(self, story_id: str) -> str:
+        """The story a (possibly merged) story id now belongs to."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
+
+    def _mergeable(self, a: StoryState, b: StoryState) -> bool:
+        if not a.dates or not b.dates:
+            return True
+        (alo, ahi), (blo, bhi) = self._span(a), self._span(b)
+        return max(ahi, bhi) - min(alo, blo) <= self.max_span_days
+
+    def _merge(self, target: StoryState, other: StoryState) -> None:
+        """A document close enough to two stories shows they are one: single-pass clustering splits
+        an event when its first reports take different angles (the strike; the reaction), and a
+        later report covering both bridges them. ``other`` is folded into ``target``."""
+        self._story_vec.pop(target.id, None)
+        self._spans.pop(target.id, None)
+        self._story_vec.pop(other.id, None)
+        self._spans.pop(other.id, None)
+        target.doc_ids.extend(other.doc_ids)
+        target.dates.extend(other.dates)
+        for t, w in other.terms.items():
+            target.terms[t] = target.terms.get(t, 0.0) + w
+        if len(target.terms) > self.centroid_terms * 2:
+            strongest = heapq.nlargest(self.centroid_terms, target.terms.items(), key=lambda kv: kv[1] * self.idf(kv[0]))
+            target.terms = dict(strongest)
+        for e, n in other.entities.items():
+            target.entities[e] = target.entities.get(e, 0) + n
+        for key in other.keys:
+            if key not in target.keys:
+                target.keys.append(key)
+            self._register(target.id, key)
+        self.merged[other.id] = target.id
 
     def similarity(
         self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
@@ -202,7 +262,7 @@ class StoryClusterer:
         total = sum(self.idf(f"e:{e}") for e in ents)
         shared = [e for e in ents if e in story.entities]
         ent = sum(self.idf(f"e:{e}") for e in shared) / total if total else 0.0
-        score = 0.75 * cos + 0.25 * ent
+        score = (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * ent
         days = self._gap_days(f.date, story)
         if days is not None and days < RECENCY_DAYS:
             # coverage of one event bunches within days: a report on the same or next day as the
@@ -253,7 +313,8 @@ class StoryClusterer:
                 for sid in self._any.get(key, ())[-self.max_postings :]:
                     hits[sid] += 1
         # Only the stories sharing the most keys get a full comparison: bounded work per document.
-        return [sid for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.max_candidates]]
+        live = [(sid, n) for sid, n in hits.items() if sid in self.stories]  # merged stories are gone
+        return [sid for sid, _ in sorted(live, key=lambda kv: (-kv[1], kv[0]))[: self.max_candidates]]
 
     def _register(self, sid: str, key: tuple[str, int | None]) -> None:
         posting = self._postings[key]
@@ -291,4 +352,7 @@ def cluster(docs: list[tuple[Document, Extraction | None]], clusterer: StoryClus
     feats = [doc_features(d, x) for d, x in docs]
     cl.observe(feats)
     order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
-    return [cl.add(f) for f in order]
+    out = [cl.add(f) for f in order]
+    for a in out:  # stories merged later in the batch: report where each document ended up
+        a.story_id = cl.resolve(a.story_id)
+    return out

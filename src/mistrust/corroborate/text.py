@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from mistrust.corroborate.shingles import words
+from mistrust.corroborate.shingles import shingle_list, words
 from mistrust.model import Extraction
 
 STOPWORDS = frozenset(
@@ -90,14 +90,49 @@ def extraction_entities(extraction: Extraction, limit: int = 15) -> list[str]:
     return [k for k, _ in counts.most_common(limit)]
 
 
-def term_counts(text: str, title: str | None = None, title_weight: int = 3) -> dict[str, float]:
-    """Sublinear term frequencies of content words; headline words count extra (they name the event)."""
-    counts: Counter[str] = Counter(w for w in words(text) if len(w) > 2 and w not in STOPWORDS and not w.isdigit())
+def _content(w: str) -> bool:
+    return len(w) > 2 and w not in STOPWORDS and not w.isdigit()
+
+
+def _terms(tokens: list[str], bigrams: bool) -> list[str]:
+    out = [w for w in tokens if _content(w)]
+    if bigrams:
+        # Adjacent content-word pairs name the event where single words only name the topic:
+        # "british tanker", "joint development", "shadow diplomacy" are rare in a corpus where
+        # "iran", "tanker" and "nuclear" are everywhere. Pairs across a stop word do not count.
+        out += [f"{a}_{b}" for a, b in zip(tokens, tokens[1:]) if _content(a) and _content(b)]
+    return out
+
+
+def term_counts(text: str, title: str | None = None, title_weight: int = 3,
+                bigrams: bool = False) -> dict[str, float]:
+    """Sublinear term frequencies of content words (and, with ``bigrams``, adjacent content-word
+    pairs); headline terms count extra (they name the event)."""
+    counts: Counter[str] = Counter(_terms(words(text), bigrams))
     if title:
-        for w in words(title):
-            if len(w) > 2 and w not in STOPWORDS and not w.isdigit():
-                counts[w] += title_weight
+        for w in _terms(words(title), bigrams):
+            counts[w] += title_weight
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{30,600})[\"“”]")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def quote_shingles(text: str, limit: int = 60) -> list[int]:
+    """8-gram hashes of passages inside quotation marks: a quoted statement or document excerpt is
+    the most specific thing two reports of one event share, and survives rewording around it."""
+    out: list[int] = []
+    for m in _QUOTED.finditer(text):
+        out.extend(shingle_list(words(m.group(1))))
+        if len(out) >= limit:
+            break
+    return sorted(set(out[:limit]))
+
+
+def mentioned_years(text: str) -> list[int]:
+    """Distinct years a text names ("in 2020"), newest first."""
+    return sorted({int(y) for y in _YEAR.findall(text)}, reverse=True)
 
 
 def parse_date(value: str | None) -> date | None:
