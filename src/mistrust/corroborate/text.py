@@ -104,6 +104,17 @@ def _terms(tokens: list[str], bigrams: bool) -> list[str]:
     return out
 
 
+def phrases(text: str, limit: int = 300) -> list[str]:
+    """Distinct adjacent content-word pairs ("critical_parts"), in text order, for event anchors."""
+    seen: dict[str, None] = {}
+    for t in _terms(words(text), True):
+        if "_" in t:
+            seen.setdefault(t, None)
+            if len(seen) >= limit:
+                break
+    return list(seen)
+
+
 def term_counts(text: str, title: str | None = None, title_weight: int = 3,
                 bigrams: bool = False) -> dict[str, float]:
     """Sublinear term frequencies of content words (and, with ``bigrams``, adjacent content-word
@@ -115,19 +126,18 @@ def term_counts(text: str, title: str | None = None, title_weight: int = 3,
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
 
 
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{30,600})[\"“”]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+PASSAGE_SAMPLE = 4  # keep one 8-gram in four: a 20-word shared passage (13 8-grams) still shows ~3
 
 
-def quote_shingles(text: str, limit: int = 60) -> list[int]:
-    """8-gram hashes of passages inside quotation marks: a quoted statement or document excerpt is
-    the most specific thing two reports of one event share, and survives rewording around it."""
-    out: list[int] = []
-    for m in _QUOTED.finditer(text):
-        out.extend(shingle_list(words(m.group(1))))
-        if len(out) >= limit:
-            break
-    return sorted(set(out[:limit]))
+def passage_sample(text: str, limit: int = 200) -> list[int]:
+    """A deterministic sample of a text's word 8-grams (those whose hash is 0 mod PASSAGE_SAMPLE).
+
+    Two reports sharing a verbatim passage (a quoted statement, a document excerpt, agency copy)
+    share its sampled 8-grams, whatever the rewording around it, while a story keeps only a
+    quarter of its members' 8-grams."""
+    kept = sorted({h for h in shingle_list(words(text)) if h % PASSAGE_SAMPLE == 0})
+    return kept[:limit]
 
 
 def mentioned_years(text: str) -> list[int]:

@@ -21,10 +21,12 @@ One pass over the tokens; mentions and attributions are indexed once, so the cos
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
+from mistrust.extract.membership import PREDICATE as PART_OF
+from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import (
     LIGHT_VERBS,
     OBJECT_OVERRIDES,
@@ -37,9 +39,9 @@ from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "claims-v1"
+EXTRACTOR = "claims-v2"
 
 # Recipient-subject verbs: "X received/obtained support from Y" is Y -> X.
 _RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
@@ -52,6 +54,30 @@ _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "at
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
                             "threaten", "meet", "agree"})
+
+
+# Symmetric acts: "Iran and North Korea cooperated" is Iran <-> North Korea; the other argument
+# (what they cooperated on) becomes the claim's theme.
+SYMMETRIC = frozenset({"cooperate", "meet", "agree"})
+# "joint development", "bilateral production": a shared act is cooperation on that act.
+_JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
+                    "trilateral"})
+_MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from one coordination
+# Definite descriptions that refer back to a state or group named before ("the regime", "the group").
+_ANAPHORS = frozenset({"it", "regime", "country", "group", "organization", "organisation", "state",
+                       "government", "militia", "movement", "company", "firm", "administration"})
+_ACTOR_LABELS = frozenset({"Country", "Organization"})
+# Subject pronouns and the mention kinds they may stand for ("they" is left alone: too often people).
+_PRONOUN_LABELS = {"it": _ACTOR_LABELS, "he": frozenset({"Person"}), "she": frozenset({"Person"})}
+
+
+class _Event(NamedTuple):
+    pred: Token
+    predicate: str
+    subj: Token | None
+    obj: Token | None
+    denied_by: Token | None
+    theme: Token | None = None  # the thing of a symmetric or recipient-object act
 
 
 class _Index:
@@ -198,11 +224,14 @@ def _clause_text(tok: Token) -> str:
 
 
 def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
-                published: str | date | None = None, doc_id: str | None = None) -> list[Claim]:
+                published: str | date | None = None, doc_id: str | None = None,
+                structure: bool = True) -> list[Claim]:
     """Claims in a parsed ``Doc`` (see the module docstring).
 
     ``published`` (the publication date) is only the reference for relative times ("last year");
     it is never a claim's time. Claim ids are set when ``doc_id`` is given (else the caller sets them).
+    ``structure`` (default on) expands coordinated arguments, resolves anaphoric subjects and reads
+    memberships; off gives the claims-v1 output (kept as the benchmark baseline).
     """
     index = _Index(doc, mentions)
     covers = _Attributions(attributions)
@@ -211,43 +240,177 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
-        found = _event(tok, index)
+        found = _event(tok, index, structure)
         if found is None:
             continue
-        pred_tok, predicate, subj, obj, denied_by = found
-        subj, obj = _antecedent(subj, pred_tok), _antecedent(obj, pred_tok)
+        pred_tok, predicate = found.pred, found.predicate
+        subj, obj = _antecedent(found.subj, pred_tok), _antecedent(found.obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
         seen.add(key)
-        s_text, s_canon, s_ent = _arg(subj, index)
-        o_text, o_canon, o_ent = _arg(obj, index)
-        if predicate == "cooperate" and subj is not None and not o_ent:
-            # "Iran and North Korea resumed cooperation": the conjoined partner is the object.
+        s_arg, o_arg = _arg(subj, index), _arg(obj, index)
+        if structure and subj is not None and not s_arg[2] and _is_anaphor(subj):
+            s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+        theme = _theme_text(found.theme) if structure and found.theme is not None else None
+        pairs = [(s_arg, o_arg)]
+        if structure:
+            pairs, theme = _expand(predicate, subj, obj, s_arg, o_arg, theme, index)
+        elif predicate == "cooperate" and subj is not None and not o_arg[2]:
+            # claims-v1: "Iran and North Korea resumed cooperation": the conjoined partner is the object.
             partners = index.all_in(subj)
             if len(partners) >= 2:
-                first, second = partners[0], partners[1]
-                s_text, s_canon, s_ent = first.text, first.canonical or first.text, True
-                o_text, o_canon, o_ent = second.text, second.canonical or second.text, True
-        if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
-            continue
-        if s_text is None and o_text is None:
-            continue
+                pairs = [(_mention_arg(partners[0]), _mention_arg(partners[1]))]
         att = covers.covering(pred_tok.idx)
-        status = _status(pred_tok, tok, att, denied_by)
+        status = _status(pred_tok, tok, att, found.denied_by)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(text)
-        claims.append(Claim(
-            subject=s_text, predicate=predicate, object=o_text,
-            time=event_time(_clause_text(_time_scope(tok)), published), status=status, start=start, end=end, text=text,
-            attribution=att, doc_id=doc_id,
-            id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
-                if doc_id else None),
+        when = event_time(_clause_text(_time_scope(tok)), published)
+        for (s_text, s_canon, s_ent), (o_text, o_canon, o_ent) in pairs:
+            if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
+                continue
+            if s_text is None and o_text is None:
+                continue
+            claims.append(Claim(
+                subject=s_text, predicate=predicate, object=o_text,
+                time=when, status=status, start=start, end=end, text=text,
+                attribution=att, doc_id=doc_id,
+                id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
+                    if doc_id else None),
+                subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
+            ))
+    if structure:
+        claims += _membership_claims(doc, mentions, index, covers, doc_id)
+    return claims
+
+
+_Arg = tuple[str | None, str | None, bool]
+
+
+def _mention_arg(m: Mention) -> _Arg:
+    return m.text, m.canonical or m.text, True
+
+
+def _conjunct_mentions(tok: Token | None, index: _Index) -> list[Mention]:
+    """The distinct actor mentions coordinated at ``tok`` ("Hamas and Hezbollah"), in text order.
+
+    Only conjuncts that are mentions count ("Iran, Syria and other states" -> Iran, Syria); a
+    multi-word name holding "and" ("Trinidad and Tobago") is one mention and does not split.
+    """
+    if tok is None:
+        return []
+    out: list[Mention] = []
+    for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
+        skip = {g.i for k in c.children if k.dep_ in ("conj", "relcl", "acl", "appos") for g in k.subtree}
+        m = index.in_subtree(c, skip=skip)
+        if m is not None and all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
+            out.append(m)
+    return out[:_MAX_CONJUNCTS]
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
+            out.append(m)
+    return out
+
+
+def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, o_arg: _Arg,
+            theme: str | None, index: _Index) -> tuple[list[tuple[_Arg, _Arg]], str | None]:
+    """(subject, object) pairs of one event, and its theme.
+
+    Symmetric acts with coordinated subjects pair the parties ("Iran and North Korea cooperated on
+    X": Iran/North Korea, theme X); other acts give one claim per conjunct of subject and object
+    ("supplies weapons to Hamas and Hezbollah": two claims sharing span, status and attribution).
+    """
+    subjects = _conjunct_mentions(subj, index) if s_arg[2] else []
+    objects = _conjunct_mentions(obj, index) if o_arg[2] else []
+    if predicate in SYMMETRIC and len(subjects) < 2 and not o_arg[2] and subj is not None:
+        # A misparsed subject ("[A]ccording to a state, North Korea and Iran have resumed ..." hangs
+        # the parties under "According"): fall back to the actors named in the subject's subtree.
+        named = _distinct(index.all_in(subj))
+        if len(named) >= 2:
+            subjects = named[:2]
+    if predicate in SYMMETRIC and len(subjects) >= 2 and not o_arg[2]:
+        if theme is None and o_arg[0] is not None and obj is not None:
+            theme = _theme_text(obj)
+        parties = [_mention_arg(m) for m in subjects]
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]], theme
+    s_list = [_mention_arg(m) for m in subjects] if len(subjects) >= 2 else [s_arg]
+    o_list = [_mention_arg(m) for m in objects] if len(objects) >= 2 else [o_arg]
+    return [(a, b) for a in s_list for b in o_list if a[1] is None or a[1] != b[1]], theme
+
+
+def _theme_text(tok: Token) -> str:
+    """ "development of long-range missiles" for the event noun, else the noun phrase."""
+    if noun_predicate(tok.lower_):
+        pobj = _prep_obj(tok, ("of",))
+        if pobj is not None:
+            return f"{tok.lower_} of {_phrase(pobj)}"
+    # "weapons and technology": the coordinated things together
+    return " and ".join(_phrase(t) for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)][:_MAX_CONJUNCTS])
+
+
+def _is_anaphor(tok: Token) -> bool:
+    """ "it", "he", "the regime", "the group": a pronoun or a bare definite description of an actor."""
+    if tok.lower_ in _PRONOUN_LABELS:
+        return True
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl")]
+    return tok.pos_ == "NOUN" and tok.lower_ in _ANAPHORS and det in (["the"], ["this"]) and not mods
+
+
+def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int | None = None) -> Mention | None:
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (before is None or c.i < before):
+            m = index.in_subtree(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
+            if m is not None and m.label in labels:
+                return m
+    return None
+
+
+def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
+    """The main-clause subject of this sentence (when it comes first) or of the previous sentence,
+    when it is a mention of a compatible kind ("it"/"the regime": a state or group; "he"/"she": a person).
+
+    Subjects are the likeliest antecedents of a following subject pronoun (the centering
+    heuristic); a later mention in the previous sentence ("... a missile near Japan. It ...") is
+    usually not. Nothing is guessed when that subject is not of a compatible kind.
+    """
+    labels = _PRONOUN_LABELS.get(subj.lower_, _ACTOR_LABELS)
+    sent = pred.sent
+    if sent.root != pred and sent.root != subj.head:
+        # "North Korea dismissed warnings that it would face ...": a subordinate clause's pronoun
+        m = _main_subject(sent, index, labels, before=subj.i)
+        if m is not None:
+            return _mention_arg(m)
+    if sent.start == 0:
+        return None
+    m = _main_subject(pred.doc[sent.start - 1].sent, index, labels)
+    return _mention_arg(m) if m is not None else None
+
+
+def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers: _Attributions,
+                       doc_id: str | None) -> list[Claim]:
+    out: list[Claim] = []
+    for member, whole, tok in find_memberships(doc, mentions, index.by_token):
+        sent = tok.sent
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        status, att = membership_status(tok.idx, covers.covering)
+        s_canon, o_canon = member.canonical or member.text, whole.canonical or whole.text
+        out.append(Claim(
+            subject=member.text, predicate=PART_OF, object=whole.text, time=None,
+            status="attributed" if status == "attributed" else "asserted",
+            start=start, end=start + len(text), text=text, attribution=att, doc_id=doc_id,
+            id=content_id(doc_id, start, PART_OF, s_canon, o_canon, tok.i) if doc_id else None,
             subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR,
         ))
-    return claims
+    return out
 
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
@@ -278,10 +441,10 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     return status
 
 
-def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token | None, Token | None] | None:
-    """(predicate token, predicate, subject token, object token, denying verb) for an event at ``tok``."""
+def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
+    """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
     if tok.pos_ == "NOUN":
-        return _nominal(tok, index)
+        return _nominal(tok, index, structure)
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
     # Light / denial verbs with an event-noun object: the noun carries the event.
@@ -302,17 +465,26 @@ def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token |
     if predicate == "deny":
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
         obj = _object_token(tok)
-        return tok, "deny", _subject_token(tok), obj, tok
+        return _Event(tok, "deny", _subject_token(tok), obj, tok)
     patient = _passive_patient(tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        return tok, predicate, agent, patient, None
+        if structure and predicate in _ENTITY_OBJECT:
+            # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
+            recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")
+                              for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
+            if recipient is not None and index.in_subtree(patient) is None:
+                return _Event(tok, predicate, agent, recipient, None, patient)
+        return _Event(tok, predicate, agent, patient, None)
     subj = _subject_token(tok)
     if lemma in _RECEIVE:
         giver = _prep_obj(tok, ("from",))
-        return tok, predicate, giver, subj, None
+        return _Event(tok, predicate, giver, subj, None)
+    theme: Token | None = None
     if predicate in _ENTITY_OBJECT:
         obj = _entity_object(tok, index, skip=subj)
+        if structure and obj is not None and dobj is not None and obj != dobj and index.in_subtree(dobj) is None:
+            theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
     else:
         obj = _object_token(tok, skip=subj)
     if obj is None:
@@ -324,14 +496,18 @@ def _event(tok: Token, index: _Index) -> tuple[Token, str, Token | None, Token |
                     break
     if prt is not None and obj is None:
         obj = _object_token(tok)
-    return tok, predicate, subj, obj, None
+    return _Event(tok, predicate, subj, obj, None, theme)
 
 
-def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Token | None, Token | None] | None:
+def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = noun_predicate(noun.lower_)
     if predicate is None:
         return None
+    theme: Token | None = None
+    if structure and predicate != "cooperate" and any(c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+        # "resumed joint development of missiles" is cooperation on that development.
+        predicate, theme = "cooperate", noun
     head = noun.head
     via = noun
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
@@ -347,7 +523,7 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
             subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
         elif head_lemma in _RECEIVE:
             giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
-            return noun, predicate, giver, _subject_token(head), None
+            return _Event(noun, predicate, giver, _subject_token(head), None)
         else:
             subj = _subject_token(head)
             if subj is None:
@@ -357,7 +533,7 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
         between = _prep_obj(noun, ("between",))
         partner = next((c for c in between.children if c.dep_ == "conj"), None) if between is not None else None
         if between is not None and partner is not None:
-            return noun, predicate, between, partner, None  # "the axis between Iran and North Korea"
+            return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
@@ -376,7 +552,7 @@ def _nominal(noun: Token, index: _Index) -> tuple[Token, str, Token | None, Toke
         obj = _prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:
         return None
-    return noun, predicate, subj, obj, denied_by
+    return _Event(noun, predicate, subj, obj, denied_by, theme)
 
 
 __all__ = ["EXTRACTOR", "find_claims"]

@@ -59,7 +59,9 @@ NOUNS: dict[str, str] = {
 LIGHT_VERBS = frozenset({"resume", "continue", "conduct", "carry", "undertake", "begin", "start", "expand",
                          "deepen", "strengthen", "step", "intensify", "provide", "give", "offer", "receive",
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
-                         "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten"})
+                         "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten",
+                         # "ordered strikes", "mounted an attack": who orders or mounts is the actor
+                         "order", "authorize", "authorise", "mount", "stage", "wage"})
 
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.

@@ -85,6 +85,9 @@ class Claim:
     subject_canonical: str | None = None
     object_canonical: str | None = None
     extractor: str = ""
+    # What the act is about when subject and object are both parties: "Iran and North Korea resumed
+    # joint development of missiles" -> Iran cooperate North Korea, theme "development of missiles".
+    theme: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

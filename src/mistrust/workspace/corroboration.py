@@ -85,6 +85,7 @@ class CorroborationMixin(WorkspaceBase):
             for f in feats:
                 delta.update(f.terms.keys())
                 delta.update(f"e:{e}" for e in f.entities)
+                delta.update(f.phrases)  # word pairs: their rarity decides the undated "phrases" anchor
             order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
             assignments = [clusterer.add(f) for f in order]
             touched = {a.story_id for a in assignments}
