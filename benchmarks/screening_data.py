@@ -15,7 +15,16 @@ name, an acronym).
 
 Same real-world party on two lists: the UN and OFAC entries for one company are different list
 entities but not a wrong hit. Two entities from different sources are treated as the same party
-when they share a name exactly (after case, punctuation and script normalisation).
+when they share a normalised name or an identifier. The name normalisation here is the
+benchmark's own, independent of mistrust's scorer: transliterated, lower-cased words in sorted
+order, with and without bracketed parts, and with organisation legal forms removed by rigour
+(``remove_org_types``: "Korea Daesong Trading Corporation" = "KOREA DAESONG TRADING CORP.");
+identifiers are compared on their letters and digits (at least 5) with the same type.
+
+Indistinguishable entries (see ``name_twins``): when the query string is itself, normalised, a
+name of another entry (OFAC lists the branches of one charity under separate entries that all
+carry the same aliases), a name screener cannot and should not tell them apart, so a hit on
+such an entry is not counted as a false hit, and as top-1 it is not counted as wrong either.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rigour.names import remove_org_types
 from rigour.text import ascii_text, remove_bracketed_text
 
 from mistrust.lists import load_file
@@ -61,10 +71,36 @@ def party_names(entity: ListEntity) -> set[str]:
     """Names used to recognise one party on two lists: as written and without bracketed parts."""
     out = set()
     for n in entity.all_names():
-        out.add(simple(n))
-        out.add(simple(remove_bracketed_text(n)))
+        for variant in (n, remove_bracketed_text(n)):
+            out.add(simple(variant))
+            out.add(simple(remove_org_types(ascii_text(variant).lower())))
     out.discard("")
     return out
+
+
+def party_identifiers(entity: ListEntity) -> set[str]:
+    out = set()
+    for i in entity.identifiers:
+        value = "".join(ch for ch in i.value.upper() if ch.isalnum())
+        if len(value) >= 5:
+            out.add(f"{i.type}:{value}")
+    return out
+
+
+def name_twins(lists: list[LoadedList]) -> dict[str, set[str]]:
+    """simple(name) and letters(name) -> ids of every entity carrying that name (see "indistinguishable entries")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for loaded in lists:
+        for e in loaded.entities:
+            for n in e.all_names():
+                out[simple(n)].add(e.id)
+                out[letters(n)].add(e.id)
+    return out
+
+
+def letters(name: str) -> str:
+    """Only the letters and digits, as written: "ALHARAMAIN" = "AL-HARAMAIN"."""
+    return "=" + _SIMPLE.sub("", ascii_text(name).lower())
 
 
 def _plain(name: str) -> str:
@@ -81,7 +117,7 @@ class Query:
 
 
 def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
-    """entity id -> group id; entities of different sources sharing an exact name are one party."""
+    """entity id -> group id; entities of different sources sharing a name or identifier are one party."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -96,6 +132,8 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
             parent.setdefault(e.id, e.id)
             for n in party_names(e):
                 by_name[n].append(e)
+            for ident in party_identifiers(e):
+                by_name["id=" + ident].append(e)
     for ents in by_name.values():
         sources = {e.source for e in ents}
         if len(sources) < 2:
@@ -139,4 +177,4 @@ def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int,
     return queries + ofac_queries
 
 
-__all__ = ["Query", "build_queries", "data_dir", "load_lists", "same_party_groups", "simple"]
+__all__ = ["Query", "build_queries", "data_dir", "letters", "load_lists", "name_twins", "same_party_groups", "simple"]

@@ -48,6 +48,10 @@ def test_seeds_form_one_story(seeded) -> None:  # type: ignore[no-untyped-def]
     assert len(stories[0].documents) == 2
     assert "north korea" in stories[0].entities
     assert [s.id for s in before] == [s.id for s in after] == [stories[0].id]  # refreshed after analyze
+    # undated reports: joined on anchors of one happening (the quoted UN passage, the year 2020),
+    # not on a score just over a bar
+    joined = [a for a in ws.story_assignments(stories[0].id) if a["position"] == 1]
+    assert joined and "passage" in joined[0]["reason"] and "year" in joined[0]["reason"], joined
 
 
 def test_resumed_cooperation_is_one_origin_with_tehran_denial(seeded) -> None:  # type: ignore[no-untyped-def]

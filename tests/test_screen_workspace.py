@@ -103,6 +103,21 @@ def test_dismissal_carries_over_until_the_entry_changes(workspace: Any) -> None:
     assert workspace.screen("Kim Jong-un")[0].judgement is None
 
 
+def test_review_queue_reopens_a_judged_pair_when_the_entry_changes(workspace: Any) -> None:
+    lists = FakeLists(entities())
+    lists.install(workspace)
+    hit = workspace.screen("Kim Jong-un")[0]
+    workspace.judge(hit.id, "confirm", user="analyst")
+    assert all(item["id"] != hit.id for item in workspace.review_queue())
+    changed = entities()
+    changed[3].aliases = [Alias("Kim Jong-eun")]  # the entry changes, nobody has re-screened yet
+    lists.ents, lists.state = changed, "state-2"
+    queue = workspace.review_queue()
+    assert [item["id"] for item in queue].count(hit.id) == 1
+    assert "judged_fingerprint" not in queue[0]
+    assert workspace.review_queue(limit=0) == [] or len(workspace.review_queue(limit=1)) == 1
+
+
 def test_judge_rejects_unknown_hits_and_decisions(ws: Any) -> None:
     hit = ws.screen("IRGC")[0]
     with pytest.raises(InputError):

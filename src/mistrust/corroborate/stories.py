@@ -53,6 +53,7 @@ IDF_PRIOR = 20
 ENTITY_WEIGHT = 0.25
 MAX_STORY_PASSAGES = 600
 MAX_STORY_PHRASES = 1000
+MIN_ANCHOR_WORDS = 40  # below this a document is judged without anchors
 
 
 @dataclass
@@ -65,6 +66,7 @@ class DocFeatures:
     passages: list[int] = field(default_factory=list)  # sampled 8-gram hashes (shared passages)
     years: list[int] = field(default_factory=list)  # years the lead names, newest first
     phrases: list[str] = field(default_factory=list)  # adjacent content-word pairs of the lead
+    length: int = 0  # words in the lead
 
 
 def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeatures:
@@ -77,7 +79,7 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
         entities = fallback_entities(f"{doc.title or ''}\n{doc.text[:ENTITY_CHARS]}")
     title = (doc.title or doc.text[:80]).strip()
     return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title), entities,
-                       title, passage_sample(lead), mentioned_years(lead), phrases(lead))
+                       title, passage_sample(lead), mentioned_years(lead), phrases(lead), len(lead.split()))
 
 
 @dataclass
@@ -215,8 +217,11 @@ class StoryClusterer:
                 # Without dates on both sides nothing confines the match to the days of one event,
                 # and every story in the corpus is a candidate: topical likeness (same countries,
                 # same weapons) is then common. Ask instead for evidence of the same happening.
+                # A one-line text (a headline, a tweet) is too short to carry anchors at all: it
+                # is judged on its score alone, as the only evidence there is.
                 anchors = self.anchors(f, story)
-                if len(anchors) >= self.undated_anchors:
+                need = self.undated_anchors if f.length >= MIN_ANCHOR_WORDS else 0
+                if len(anchors) >= need:
                     passing.append((score, sid, f"{why}; undated, anchored by {', '.join(anchors) or 'nothing'}"))
         best = max(passing, key=itemgetter(0)) if passing else None
         if best is None:

@@ -100,7 +100,7 @@ def _terms(tokens: list[str], bigrams: bool) -> list[str]:
         # Adjacent content-word pairs name the event where single words only name the topic:
         # "british tanker", "joint development", "shadow diplomacy" are rare in a corpus where
         # "iran", "tanker" and "nuclear" are everywhere. Pairs across a stop word do not count.
-        out += [f"{a}_{b}" for a, b in zip(tokens, tokens[1:]) if _content(a) and _content(b)]
+        out += [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False) if _content(a) and _content(b)]
     return out
 
 
@@ -115,13 +115,14 @@ def phrases(text: str, limit: int = 300) -> list[str]:
     return list(seen)
 
 
-def term_counts(text: str, title: str | None = None, title_weight: int = 3,
-                bigrams: bool = False) -> dict[str, float]:
-    """Sublinear term frequencies of content words (and, with ``bigrams``, adjacent content-word
-    pairs); headline terms count extra (they name the event)."""
-    counts: Counter[str] = Counter(_terms(words(text), bigrams))
+def term_counts(text: str, title: str | None = None, title_weight: int = 3) -> dict[str, float]:
+    """Sublinear term frequencies of content words; headline words count extra (they name the event).
+
+    Word pairs stay out of the vector: they thin the cosine of reports that word one event
+    differently (tried on the dev stories: F1 0.937 -> 0.93); they serve as anchors instead."""
+    counts: Counter[str] = Counter(_terms(words(text), False))
     if title:
-        for w in _terms(words(title), bigrams):
+        for w in _terms(words(title), False):
             counts[w] += title_weight
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
 

@@ -26,7 +26,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mistrust.extract.predicates import inflections
+from mistrust.extract.cues import (
+    CLAUSE_ONLY,
+    CLOSE_QUOTES,
+    CUE_FORMS,
+    KICKERS,
+    NOT_SPEAKERS,
+    NOUN_CUES,
+    NOUN_PREPS,
+    OBJECT_CONTENT,
+    OPEN_QUOTES,
+    PREP_CONTENT,
+    PRONOUNS,
+    RELATIVE,
+    RELAYS,
+    SUBJECTS,
+    XCOMP_OK,
+)
 from mistrust.extract.status import DENIAL_FORMS
 from mistrust.extract.timex import event_time
 from mistrust.model.documents import Attribution, Span
@@ -36,79 +52,6 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "attribution-v1"
 
-# Speech, report and cognition verbs that introduce what someone holds to be true (base forms).
-SPEECH = ("say", "tell", "report", "state", "claim", "announce", "add", "note", "write", "tweet", "explain",
-          "declare", "insist", "argue", "suggest", "warn", "ask", "reply", "respond", "answer", "confirm",
-          "acknowledge", "admit", "allege", "assert", "contend", "mention", "remark", "reveal", "disclose",
-          "predict", "promise", "pledge", "vow", "urge", "describe", "recall", "comment", "complain",
-          "concede", "conclude", "emphasize", "emphasise", "stress", "observe", "testify", "inform", "brief",
-          "quote", "repeat", "reiterate", "accuse", "criticize", "criticise", "praise", "blame", "estimate",
-          "forecast", "propose", "recommend", "demand", "caution", "boast", "lament", "charge", "retort",
-          "assure", "speculate", "hint", "imply", "signal", "advise", "protest", "post", "announce",
-          "agree", "disagree", "call", "question", "wonder", "point", "joke", "counter", "highlight",
-          "indicate", "show", "find", "determine", "conclude", "assess", "document", "detail", "list",
-          "endorse", "defend", "dispute", "threaten", "acknowledge", "declare", "predict", "muse", "opine",
-          "announce", "yell", "shout", "scream", "exclaim", "whisper", "proclaim", "maintain", "claim")
-COGNITION = ("think", "believe", "know", "feel", "hope", "fear", "expect", "worry", "doubt", "suspect",
-             "assume", "figure", "guess", "understand", "realize", "realise", "want", "wish", "consider",
-             "recognize", "recognise", "learn", "hear", "see", "agree", "seem", "appear", "plan", "intend",
-             "decide", "estimate", "assume", "imagine", "trust", "insist", "acknowledge", "regret", "prefer",
-             "like", "love", "hate", "oppose", "support", "seek", "refuse", "decline", "need")
-# Verbs of evaluating, referring and campaigning that report a stance towards their object.
-STANCE = ("denounce", "decry", "blast", "rail", "slam", "mock", "condemn", "knock", "eviscerate", "lambast",
-          "chide", "scold", "rebuke", "thank", "congratulate", "welcome", "hail", "applaud", "commend", "laud",
-          "talk", "refer", "focus", "cite", "discuss", "express", "echo", "recount", "invoke", "email",
-          "unveil", "outline", "remind", "favor", "favour", "recite", "portray", "advocate", "continue",
-          "offer", "vote", "back", "champion", "tout", "brag", "challenge", "attack", "bemoan", "chant",
-          "reference", "raise", "address", "emphasize", "downplay", "mention", "acknowledge", "credit",
-          "fault", "blame", "ridicule", "dub", "label", "brand", "characterize", "characterise", "hint",
-          "push", "lobby", "campaign", "pan", "tease", "insult", "berate", "assail", "attack")
-DENIAL = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute", "contradict",
-          "repudiate")
-
-CUE_FORMS: dict[str, str] = {}
-for _group in (SPEECH, DENIAL, COGNITION, STANCE):
-    for _base in _group:
-        for _form in inflections(_base):
-            CUE_FORMS.setdefault(_form, _base)
-CUE_FORMS.update({"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-                  "thought": "think", "knew": "know", "known": "know", "felt": "feel", "saw": "see",
-                  "seen": "see", "heard": "hear", "found": "find", "shown": "show", "understood": "understand",
-                  "sought": "seek", "spoke": "speak", "spoken": "speak", "speaks": "speak", "speak": "speak",
-                  "speaking": "speak", "read": "read", "reads": "read"})
-
-# Verbs whose direct object is the content ("denied the report", "announced a plan").
-OBJECT_CONTENT = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute",
-                            "contradict", "repudiate", "announce", "confirm", "reveal", "disclose", "report",
-                            "claim", "allege", "predict", "promise", "pledge", "vow", "propose", "recommend",
-                            "demand", "criticize", "criticise", "praise", "blame", "accuse", "describe",
-                            "endorse", "defend", "question", "acknowledge", "admit", "suggest", "say",
-                            "estimate", "forecast", "urge", "support", "oppose", "want", "fear", "tweet",
-                            "write", "expect", "recall", "mention", "cite", "detail", "document", "call",
-                            "threaten", "show", "find", "need", "seek", "quote", "stress", "emphasize",
-                            "highlight", "note", "warn", "refuse", "decline", "post", "like", "love", "hate",
-                            "prefer", "believe", "doubt", "hear", "see", "learn", "read", "know", "understand",
-                            *STANCE})
-# Verbs whose content is the object of a preposition ("talked about", "referring to", "voted for").
-PREP_CONTENT = {"on", "about", "of", "for", "to", "against", "at", "over"}
-# Ambiguous verbs that only count with a clausal complement or a quote ("added that", "see that").
-CLAUSE_ONLY = frozenset({"continue", "raise", "address", "push", "offer",
-                         "add", "see", "know", "feel", "find", "show", "learn", "hear", "understand",
-                         "point", "figure", "read", "consider", "like", "love", "hate", "prefer", "need", "seem",
-                         "appear", "answer", "agree", "wonder", "signal", "list", "post", "observe", "speak"})
-# Content as xcomp is an attribution only for these ("wants to", "expects to", "vowed to").
-XCOMP_OK = frozenset({"want", "expect", "hope", "plan", "intend", "promise", "pledge", "vow", "threaten",
-                      "urge", "tell", "ask", "refuse", "decline", "decide", "seek", "agree", "wish", "need",
-                      "call", "claim", "seem", "appear", "fear", "like", "love", "hate", "prefer", "say",
-                      "believe", "think", "consider", "describe", "warn", "advise", "report", "allege",
-                      "know", "understand", "suspect", "estimate", "predict", "caution", "propose"})
-RELAYS = frozenset({"citing", "quoting", "cited", "quoted"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
-OPEN_QUOTES = "“\"‘"
-CLOSE_QUOTES = "”\"’"
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE = frozenset({"that", "which", "who", "whom"})
-NOT_SPEAKERS = frozenset({"DATE", "TIME"})  # "Twenty-four percent said" is a speaker; "Monday" is not
 
 
 def _doc_text(doc: Doc) -> str:
@@ -578,10 +521,6 @@ def _seen_by(tok: Token) -> _Found | None:
     return _Found(src, cue, content, kind="seen")
 
 
-# Labels that announce a kind of text, not a speaker ("Editor's note:", "UPDATE:", "Photos:").
-KICKERS = frozenset({"note", "update", "updated", "watch", "video", "videos", "photo", "photos", "breaking",
-                     "exclusive", "opinion", "analysis", "live", "correction", "clarification", "disclosure",
-                     "related", "explainer", "timeline", "pictured", "read", "listen", "more", "also", "editor"})
 
 
 def _colon_label(tok: Token) -> _Found | None:
@@ -610,14 +549,6 @@ def _colon_label(tok: Token) -> _Found | None:
     return _Found(src, (tok.idx, tok.idx + 1), content, kind="label")
 
 
-# Nouns that report a stance or statement of their possessor ("Pence's call for", "her opposition to").
-NOUN_CUES = frozenset({"call", "calls", "opposition", "support", "criticism", "criticisms", "attack", "attacks",
-                       "endorsement", "position", "positions", "concern", "concerns", "statement", "comments",
-                       "comment", "remarks", "claim", "claims", "assertion", "pledge", "promise", "promises",
-                       "proposal", "plan", "plans", "demand", "demands", "warning", "views", "view", "stance",
-                       "complaint", "complaints", "denial", "praise", "defense", "defence", "vow", "argument",
-                       "insistence", "accusation", "accusations", "allegation", "allegations", "critique"})
-_NOUN_PREPS = ("for", "of", "to", "on", "about", "against", "over", "that")
 
 
 def _noun_cue(tok: Token) -> _Found | None:
@@ -629,7 +560,7 @@ def _noun_cue(tok: Token) -> _Found | None:
         return None
     doc = tok.doc
     for c in tok.children:
-        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in NOUN_PREPS):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue

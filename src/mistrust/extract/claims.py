@@ -14,6 +14,13 @@ For each event verb ("shipped", "resumed cooperation", "denied any such cooperat
 - status: denied > hedged > attributed > asserted (:mod:`mistrust.extract.status`), where
   "attributed" comes from the innermost attribution whose content covers the predicate.
 - span: the sentence holding the predicate.
+- structure (claims-v2): coordinated parties of a symmetric act ("Iran and North Korea resumed
+  joint development of X") become subject and object with X as ``theme``; coordinated arguments
+  of a directed act ("to Hamas and Hezbollah") give one claim per conjunct, sharing span, status
+  and attribution; a subject found elsewhere (relative pronoun -> antecedent, passive agent,
+  "by"/"from" of an event noun, "it"/"he"/"the regime" -> the main-clause subject of this or the
+  previous sentence when it is a compatible mention); memberships ("Iran's IRGC") as ``part_of``
+  claims (:mod:`mistrust.extract.membership`).
 
 One pass over the tokens; mentions and attributions are indexed once, so the cost is linear.
 """
@@ -67,6 +74,8 @@ _MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from 
 _ANAPHORS = frozenset({"it", "regime", "country", "group", "organization", "organisation", "state",
                        "government", "militia", "movement", "company", "firm", "administration"})
 _ACTOR_LABELS = frozenset({"Country", "Organization"})
+# Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
+_FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 # Subject pronouns and the mention kinds they may stand for ("they" is left alone: too often people).
 _PRONOUN_LABELS = {"it": _ACTOR_LABELS, "he": frozenset({"Person"}), "she": frozenset({"Person"})}
 
@@ -182,6 +191,12 @@ def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _entity_prep(head: Token, preps: tuple[str, ...], index: _Index) -> Token | None:
+    """The object of one of ``preps`` under ``head`` when it names an actor."""
+    pobj = _prep_obj(head, preps)
+    return pobj if pobj is not None and index.in_subtree(pobj) is not None else None
+
+
 def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Token | None:
     """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
     first = _object_token(head, skip)
@@ -252,6 +267,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         s_arg, o_arg = _arg(subj, index), _arg(obj, index)
         if structure and subj is not None and not s_arg[2] and _is_anaphor(subj):
             s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+        if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
+            # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
+            # object is the phrase itself
+            o_arg = (_phrase(obj), None, False)
         theme = _theme_text(found.theme) if structure and found.theme is not None else None
         pairs = [(s_arg, o_arg)]
         if structure:
@@ -301,6 +320,12 @@ def _conjunct_mentions(tok: Token | None, index: _Index) -> list[Mention]:
     """
     if tok is None:
         return []
+    first = index.in_subtree(tok, skip={g.i for k in tok.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
+    if first is None:
+        return []
+    span = tok.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is not None:
+        tok = span.root  # "rockets and know-how to Hamas and Hezbollah": coordinate at Hamas, not rockets
     out: list[Mention] = []
     for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
         skip = {g.i for k in c.children if k.dep_ in ("conj", "relcl", "acl", "appos") for g in k.subtree}
@@ -452,6 +477,12 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     if dobj is not None and noun_predicate(dobj.lower_) and (lemma in LIGHT_VERBS or predicate == "deny"
                                                               or lemma in _RECEIVE):
         return None  # handled when the loop reaches the noun (see _nominal)
+    if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
+        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
+        giver = _entity_prep(tok, ("from",), index) or _entity_prep(dobj, ("from",), index)
+        recipient = _subject_token(tok)
+        if giver is not None and recipient is not None:
+            return _Event(tok, "transfer", giver, recipient, None, dobj)
     if predicate is None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
@@ -483,7 +514,8 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     theme: Token | None = None
     if predicate in _ENTITY_OBJECT:
         obj = _entity_object(tok, index, skip=subj)
-        if structure and obj is not None and dobj is not None and obj != dobj and index.in_subtree(dobj) is None:
+        if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
+                and (obj != dobj or index.in_subtree(dobj) is not None):
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
     else:
         obj = _object_token(tok, skip=subj)
@@ -538,16 +570,28 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)
+        nested = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun_predicate(noun.head.head.lower_)
+        if subj is None and structure and not nested:
+            # "evasion of sanctions by front companies", "assistance from the U.S.": the agent / giver.
+            # In "evasion of sanctions by X" the parser often hangs "by X" on the inner noun: the
+            # agent belongs to the outer event, so an event noun under "of" takes no agent itself.
+            inner = _prep_obj(noun, ("of",))
+            subj = (_entity_prep(noun, ("by",), index)
+                    or (_entity_prep(inner, ("by",), index) if inner is not None else None)
+                    or (_entity_prep(noun, ("from",), index) if predicate in _FROM_GIVER else None))
     obj = None
+    preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
+    if structure and subj is not None and subj.head.head == noun:
+        preps = tuple(p for p in preps if p != subj.head.lower_)  # the agent's preposition is taken
     for c in noun.children:
         # An entity among the noun's prepositional arguments first ("cooperation with North Korea").
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "for", "from", "on", "against", "between"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and index.in_subtree(pobj) is not None:
                 obj = pobj
                 break
     if obj is None:
-        obj = _prep_obj(noun, ("with", "to", "of", "for", "from", "on", "against", "between"))
+        obj = _prep_obj(noun, preps)
     if governed and obj is None:
         obj = _prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:

@@ -107,7 +107,18 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         r = _sim(a, b)
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
+    # A word that is the start of a longer one: a compound written short or in full
+    # (Ghodrat/Ghodratollah, Metal/Metallurgy). Partial evidence only, and only when the short
+    # word is long enough to be a name of its own and covers most of the long one.
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= PREFIX_MIN and long_.startswith(short) and len(short) / len(long_) >= PREFIX_SHARE:
+        return 0.7, "short form"
     return 0.0, ""
+
+
+EXTRA_PART_SHARE = 0.5
+PREFIX_MIN = 5
+PREFIX_SHARE = 0.55
 
 
 _VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")
@@ -208,6 +219,11 @@ def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | N
         return 0.0, "no name parts to compare"
     al = al or align_tokens(q, c)
     total = sum(weight(t) for t in q.tokens) + sum(weight(t) for t in c.tokens)
+    if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
+        # One name is the other plus some parts (a patronymic, a second given name): the extra
+        # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
+        extra = sum(weight(t) for t in (*al.unmatched_query, *al.unmatched_listed))
+        total -= (1 - EXTRA_PART_SHARE) * extra
     got = 0.0
     for m in al.matches:
         got += m.score * (sum(weight(t) for t in m.query.split(" ")) + sum(weight(t) for t in m.listed.split(" ")))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -38,6 +38,11 @@ INDEX_FORMAT = 5
 RETRIEVE = 50
 FULL_SCORE = 4
 QUICK_MARGIN = 0.1
+# Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
+# one loses MARGIN_WEIGHT of its gap, when the best one scores at least MARGIN_MIN_TOP.
+MARGIN_FREE = 0.05
+MARGIN_WEIGHT = 1.0
+MARGIN_MIN_TOP = 0.8
 # Keys found in more names than this say almost nothing and cost time; they are skipped.
 MAX_POSTINGS_SHARE = 0.02
 
@@ -285,6 +290,7 @@ class ScreenIndex:
             score, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
             if current is None or score > current[0]:
                 best[iname.entity] = (score, pos, feats)
+        best = runner_up_margin(best, lambda e: self.entities[e].entity.name)
         kept = sorted((v for v in best.values() if v[0] >= min_score),
                       key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
         hits = []
@@ -312,6 +318,34 @@ class ScreenIndex:
         if len(self._by_id) != len(self.entities):
             self._by_id = {ie.entity.id: ie.entity for ie in self.entities}
         return self._by_id.get(entity_id)
+
+
+def runner_up_margin(
+    best: dict[int, tuple[float, int, list[FeatureResult]]], entity_name: Callable[[int], str],
+) -> dict[int, tuple[float, int, list[FeatureResult]]]:
+    """Lower the other candidates by part of their gap to a clearly better one.
+
+    Partial name agreement is weaker evidence when another entry explains the same query much
+    better: "Kim Hyok Chol" is 1.0 for KIM, Hyok Chol, and then its 0.75 for KIM, Chol comes only
+    from the shared Kim and Chol. A runner-up within ``MARGIN_FREE`` of the best, or matching the
+    query exactly, keeps its score (two entries can be equally good, e.g. one party on two lists).
+    """
+    if len(best) < 2:
+        return best
+    top_entity, (top, _pos, _feats) = max(best.items(), key=lambda kv: kv[1][0])
+    if top < MARGIN_MIN_TOP:
+        return best
+    out = {}
+    for e, (score, pos, feats) in best.items():
+        gap = top - score
+        if e == top_entity or gap <= MARGIN_FREE or any(fr.name == "name_exact" for fr in feats):
+            out[e] = (score, pos, feats)
+            continue
+        delta = -round(MARGIN_WEIGHT * gap, 4)
+        reason = (f"another entry, '{entity_name(top_entity)}', matches the query much better "
+                  f"({top:.2f} vs {score:.2f})")
+        out[e] = (round(max(0.0, score + delta), 4), pos, [*feats, FeatureResult("runner_up", round(gap, 4), delta, reason)])
+    return out
 
 
 def hit_id(query_name: str, entity_id: str) -> str:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -191,6 +192,28 @@ def unjudged_matches(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     return [{**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"]} for r in rows]
 
 
+def review_candidates(db: Database) -> Iterator[dict[str, Any]]:
+    """Latest stored hit of every matching pair, best first, with the fingerprint of the list entry
+    under its newest judgement (``judged_fingerprint``, None when never judged).
+
+    The caller decides whether a judgement still holds: it does not once the entry has changed.
+    """
+    rows = db.query(
+        """
+        SELECT h.data, h.at, h.run_id,
+               (SELECT j.entity_fingerprint FROM screen_judgements j WHERE j.hit_id = h.hit_id
+                ORDER BY j.id DESC LIMIT 1) AS judged_fingerprint
+        FROM screen_hits h
+        WHERE h.match = 1
+          AND h.at = (SELECT MAX(at) FROM screen_hits h2 WHERE h2.hit_id = h.hit_id)
+        ORDER BY h.score DESC, h.at DESC
+        """,
+    )
+    for r in rows:
+        yield {**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"],
+               "judged_fingerprint": r["judged_fingerprint"]}
+
+
 __all__ = [
     "MIGRATIONS",
     "add_judgement",
@@ -199,5 +222,6 @@ __all__ = [
     "latest_judgements",
     "list_runs",
     "record_run",
+    "review_candidates",
     "unjudged_matches",
 ]

@@ -204,5 +204,18 @@ class ScreeningMixin(WorkspaceBase):
         )
 
     def review_queue(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Matching hits that no reviewer has judged yet, best first (for the web UI)."""
-        return store.unjudged_matches(self.db, limit)
+        """Matching hits no reviewer has judged, or judged when the list entry was different
+        (the judgement no longer applies, as in ``screen()``), best first (for the web UI)."""
+        out: list[dict[str, Any]] = []
+        index: ScreenIndex | None = None
+        for row in store.review_candidates(self.db):
+            judged = row.pop("judged_fingerprint")
+            if judged is not None:
+                index = index or self.screen_index()  # current lists, rebuilt if they changed
+                entity = index.entity(row["entity_id"])
+                if entity is None or entity.fingerprint() == judged:
+                    continue  # still judged (or the entry left the lists: nothing to review)
+            out.append(row)
+            if len(out) >= limit:
+                break
+        return out
