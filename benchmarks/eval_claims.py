@@ -3,7 +3,9 @@
 Runs the extraction on a sample of ``/work/shared/data/news/dev_articles.jsonl`` and reads the
 claims of each parsed document twice in the same run: with ``structure=False`` (claims-v1: no
 conjunct expansion, no anaphor resolution, no memberships; the baseline) and with the default
-``structure=True``. Prints, for both, the claim count and the shares of claims with
+``structure=True`` (the baseline shares the parser-level fixes made at the same time: gerund
+doers, the added light verbs; the claims-v1 figures of the original code on the first 150
+articles were with_subject 0.799, subject_actor 0.581, both_actors 0.188, pronoun 0.051). Prints, for both, the claim count and the shares of claims with
 
 - a subject at all, a subject that is an actor mention, subject AND object actor mentions;
 - (structure only) per-conjunct claims, resolved anaphors and part_of memberships.

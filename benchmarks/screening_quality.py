@@ -1,4 +1,4 @@
-"""Leave-one-alias-out screening quality: mistrust-v1 vs nomenklatura logic-v2, same queries, same run.
+"""Leave-one-alias-out screening quality: mistrust-v2 vs nomenklatura logic-v2, same queries, same run.
 
     .venv/bin/python benchmarks/screening_quality.py [--ofac-sample 2000] [--threshold 0.7]
 
@@ -14,7 +14,7 @@ variant or a different name. For every query:
   crowd the right entry out of a short list.
 
 logic-v2 (nomenklatura, bench-only dependency) scores the same candidate entries mistrust's
-index retrieved for the query (up to 50), as FollowTheMoney entities with all their names
+index retrieved for the query (up to ``RETRIEVE``), as FollowTheMoney entities with all their names
 except the left-out alias, with the query given the right entry's schema, like mistrust.
 Targets: variants recall >= 0.95 with false hits <= 0.05; different names top-1 >= 0.5.
 """
@@ -93,7 +93,7 @@ def main() -> None:
         scored = [(h.score, h.entity_id) for h in hits]
         twin_ids = twins.get(simple(q.name), set()) | twins.get(letters(q.name), set())
         ok = {right} | {groups[e] for e in twin_ids if e != q.entity.id}
-        record(stats, ("mistrust-v1", q.source, q.kind), scored, right, ok, groups, args.threshold)
+        record(stats, ("mistrust-v2", q.source, q.kind), scored, right, ok, groups, args.threshold)
         if q.kind == "variant" and len(misses) < args.show_misses and not any(
                 s >= args.threshold and groups[e] == right for s, e in scored):
             best = hits[0] if hits else None
@@ -126,7 +126,7 @@ def main() -> None:
 
     print()
     print(f"{'algorithm':<12} {'list':<5} {'queries':<10} {'n':>6} {'top-1':>7} {'recall':>7} {'false':>7}  target")
-    for algo_name in ("mistrust-v1", "logic-v2"):
+    for algo_name in ("mistrust-v2", "logic-v2"):
         for source in ("un", "ofac", "all"):
             for kind in ("variant", "different"):
                 if source == "all":
@@ -142,10 +142,10 @@ def main() -> None:
                 print(f"{algo_name:<12} {source:<5} {kind:<10} {n:>6} {top1 / n:>7.3f} {rec / n:>7.3f} "
                       f"{false / n:>7.3f}  {target}")
     print()
-    print(f"time scoring: mistrust-v1 {t_ours:.1f}s (retrieval + scoring + reasons), "
+    print(f"time scoring: mistrust-v2 {t_ours:.1f}s (retrieval + scoring + reasons), "
           f"logic-v2 {t_logic:.1f}s (scoring the same candidates only)")
     if misses:
-        print("variant queries missed by mistrust-v1:")
+        print("variant queries missed by mistrust-v2:")
         print("\n".join(misses))
 
 

@@ -19,15 +19,19 @@ def shared_data_dir() -> Path:
     return Path(raw) if raw else (REPO.parent / "shared" / "data")
 
 
-def require_shared(*parts: str) -> Path:
-    """Path inside the shared data folder; skip (or fail under CI) when it is missing."""
-    path = shared_data_dir().joinpath(*parts)
+def require_path(path: Path, what: str = "shared test data") -> Path:
+    """``path`` itself; skip when it is missing, or fail under CI=true (CI must never pass by skipping)."""
     if not path.exists():
-        message = f"shared test data not found: {path} (set MISTRUST_TEST_DATA)"
+        message = f"{what} not found: {path} (set MISTRUST_TEST_DATA)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def require_shared(*parts: str) -> Path:
+    """Path inside the shared data folder; skip (or fail under CI) when it is missing."""
+    return require_path(shared_data_dir().joinpath(*parts))
 
 
 @pytest.fixture
@@ -37,13 +41,7 @@ def shared_data() -> Path:
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    path = shared_data_dir().parent / "seeds"
-    if not path.exists():
-        message = f"seed reports not found: {path}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return require_path(shared_data_dir().parent / "seeds", "seed reports")
 
 
 @pytest.fixture

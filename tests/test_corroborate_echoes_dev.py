@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from _corroborate_helpers import require_dev  # type: ignore[import-not-found]
+from conftest import require_shared
 from mistrust.corroborate.echoes import Report, echo_links
 from mistrust.corroborate.shingles import ShingleIndex, overlap, shingles
 from mistrust.model import Attribution, Claim, Document, Span
@@ -17,7 +17,7 @@ from mistrust.model import Attribution, Claim, Document, Span
 
 @pytest.fixture(scope="module")
 def dev_docs() -> list[Document]:
-    path = require_dev()
+    path = require_shared("news", "dev_articles.jsonl")
     recs = [json.loads(x) for x in open(path, encoding="utf-8")]
     return [Document(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], published=r["date"])
             for r in recs]

@@ -7,10 +7,11 @@ One story; the resumed-cooperation claim carried by both reports with one indepe
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from conftest import require_path, shared_data_dir
 
 SEEDS = ("000_c8f6c2f9257e1187.txt", "001_68d1b12bda7adc46.txt")
 
@@ -31,14 +32,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
 
 @pytest.fixture(scope="module")
 def seeds_dir() -> Path:
-    raw = os.environ.get("MISTRUST_TEST_DATA")
-    data = Path(raw) if raw else Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-    path = data.parent / "seeds"
-    if not path.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"seed reports not found: {path}")
-        pytest.skip(f"seed reports not found: {path}")
-    return path
+    return require_path(shared_data_dir().parent / "seeds", "seed reports")
 
 
 def test_seeds_form_one_story(seeded) -> None:  # type: ignore[no-untyped-def]

@@ -32,13 +32,15 @@ SYMMETRIC_CASES = [
     ("Syria and Belarus resumed joint development of cruise missiles in 2019.", {"Syria", "Belarus"}, "2019"),
     ("Belarus and Syria resumed cooperation on the development of cruise missiles.", {"Syria", "Belarus"}, None),
     ("Venezuela and Cuba agreed on a new oil deal last week.", {"Venezuela", "Cuba"}, None),
+    # a place is not a third party
+    ("Donald Trump and Kim Jong Un met in Hanoi in February 2019.", {"Donald Trump", "Kim Jong Un"}, "2019-02"),
 ]
 
 
 @pytest.mark.parametrize(("text", "parties", "time"), SYMMETRIC_CASES)
 def test_symmetric_act_pairs_the_coordinated_parties(extractor, text: str, parties: set[str],
                                                      time: str | None) -> None:  # type: ignore[no-untyped-def]
-    claims = [c for c in _claims(extractor, text) if c.predicate in {"cooperate", "agree"}]
+    claims = [c for c in _claims(extractor, text) if c.predicate in {"cooperate", "agree", "meet"}]
     assert claims, [_key(c) for c in _claims(extractor, text)]
     c = claims[0]
     assert {c.subject_canonical, c.object_canonical} == parties
@@ -60,6 +62,9 @@ DIRECTED_CASES = [
      {("North Korea", "Hamas"), ("North Korea", "Hezbollah")}),
     # coordinated subjects: one claim per supplier
     ("Russia and China supplied drones to Iran.", "supply", {("Russia", "Iran"), ("China", "Iran")}),
+    # both coordinated, through an event noun: every supplier x every target
+    ("Canada and Japan imposed sanctions on Russia and Belarus.", "sanction",
+     {("Canada", "Russia"), ("Canada", "Belarus"), ("Japan", "Russia"), ("Japan", "Belarus")}),
 ]
 
 
@@ -123,6 +128,7 @@ def test_membership_is_a_part_of_claim(extractor, text: str, pair: tuple[str, st
     "Iran's foreign minister met the Russian ambassador.",  # a person's office, not a member
     "Iran's missiles were shown at a parade.",  # a thing, not an actor
     "Hezbollah's leader praised Iran.",
+    "The Korean People's Army staged a drill near the border.",  # a possessive inside a name
 ])
 def test_no_membership_for_persons_or_things(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in _claims(extractor, text) if c.predicate == "part_of"]
@@ -147,6 +153,9 @@ SUBJECT_CASES = [
     ("Venezuela rejected warnings that it would ship oil to Cuba.", "transfer", ("Venezuela", "Cuba")),
     # nominal with a "by" agent, also when the parser hangs it on the inner "of" noun
     ("The inspectors documented the evasion of sanctions by Venezuela.", "violate", ("Venezuela", None)),
+    # a gerund's doer is the subject of the clause it completes (active or passive)
+    ("Belarus earned millions by smuggling oil to Syria.", "transfer", ("Belarus", "Syria")),
+    ("Belarus was accused of supplying drones to Russia.", "supply", ("Belarus", "Russia")),
     # receiving from a giver is the giver's transfer
     ("Hezbollah received drones from Iran last year.", "transfer", ("Iran", "Hezbollah")),
 ]

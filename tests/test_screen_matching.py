@@ -1,4 +1,4 @@
-"""Table of match / no-match cases for ``mistrust-v1`` name comparison (no list needed)."""
+"""Table of match / no-match cases for ``mistrust-v2`` name comparison (no list needed)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ MATCH = [
     ("Hosseini, Ali", "Ali Hosseini", "name-part order"),
     ("M. Hosseini Jafari", "Mohammad Hosseini Jafari", "initial"),
     ("Müller Maschinenbau GmbH", "MULLER MASCHINENBAU", "diacritics and legal form"),
+    ("Igor Petrov", "Igor Sergeyevich Petrov", "extra patronymic on one side only: missing, not contrary"),
 ]
 
 # (query, listed name, why it must not match)
@@ -44,6 +45,9 @@ NO_MATCH = [
     ("Green Pine Associated Corporation", "Green Energy Holdings", "one shared word"),
     ("Bank Melli Iran", "Bank Sepah", "shared generic word"),
     ("IRGC", "Iran Gas Company", "acronym of a different name"),
+    ("Sina Bank", "Sinatra Bank", "a longer word is another word"),
+    ("Mahmoud Ahmadi", "Mahmoud Ahmadinejad", "a compound surname is another surname"),
+    ("Ali Reza", "Ali Reza Mohammad Hosseini Tabatabaei", "extra parts count half, but still count"),
 ]
 
 
@@ -140,3 +144,25 @@ def test_one_common_word_is_not_enough() -> None:
     assert top.match and top.entity_id == "t:7"
     weak = index.search(NameQuery("Abu Yasin"), 0.7, 10)[0]
     assert weak.score < 1.0 and any(f.name == "weak_alias" for f in weak.features)
+
+
+def test_runner_up_margin_demotes_partial_matches_of_a_better_explained_query() -> None:
+    from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+    from mistrust.screen import ScreenIndex
+
+    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                          source_file="hand-made")
+    ents = [ListEntity(id="t:full", source="t", schema="Person", name="Kim Hyok Chol"),
+            ListEntity(id="t:short", source="t", schema="Person", name="Kim Chol")]
+    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    hits = {h.entity_id: h for h in index.search(NameQuery("Kim Hyok Chol"), 0.7, 10, min_score=0.0)}
+    assert hits["t:full"].match
+    short = hits["t:short"]
+    assert not short.match and any(f.name == "runner_up" and f.weight < 0 for f in short.features)
+    # Two entries that explain the query equally well both keep their score (no margin).
+    twins = [ListEntity(id="t:a", source="t", schema="Person", name="Kim Hyok Chol"),
+             ListEntity(id="t:b", source="t", schema="Person", name="KIM, Hyok-chol")]
+    index = ScreenIndex.build([LoadedList(version=version, entities=twins)])
+    both = index.search(NameQuery("Kim Hyok Chol"), 0.7, 10)
+    assert [h.match for h in both] == [True, True]
+    assert not any(f.name == "runner_up" for h in both for f in h.features)

@@ -159,6 +159,10 @@ def _subject_token(verb: Token) -> Token | None:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_token(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "went from threatening Kim", "accused X of violating": the gerund's doer is the clause's subject
+        gov = verb.head.head
+        return _subject_token(gov) or _passive_patient(gov)  # "X was accused of supplying": X
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
@@ -359,8 +363,10 @@ def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, 
         named = _distinct(index.all_in(subj))
         if len(named) >= 2:
             subjects = named[:2]
-    if predicate in SYMMETRIC and len(subjects) >= 2 and not o_arg[2]:
-        if theme is None and o_arg[0] is not None and obj is not None:
+    placed = obj is not None and obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at", "during", "near")
+    if predicate in SYMMETRIC and len(subjects) >= 2 and (not o_arg[2] or placed):
+        # "Trump and Kim met in Hanoi": a place is where the parties met, not a third party
+        if theme is None and o_arg[0] is not None and obj is not None and not placed:
             theme = _theme_text(obj)
         parties = [_mention_arg(m) for m in subjects]
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]], theme

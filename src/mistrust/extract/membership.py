@@ -28,6 +28,14 @@ PART_NOUNS = frozenset({"unit", "units", "subsidiary", "subsidiaries", "branch",
                         "division", "wing", "affiliate", "part", "member", "front", "department", "agency",
                         "directorate", "component", "offshoot", "proxy", "force", "forces", "section"})
 
+# Possessors that are the start of a name, not an owner: "People's Liberation Army", "Workers' Party",
+# "Investor's Business Daily", "Iranian Students' News Agency" (the entity step may cut such names
+# at the possessive and label the first word an organisation).
+NAME_POSSESSORS = frozenset({"people", "peoples", "worker", "workers", "student", "students", "investor",
+                             "investors", "children", "women", "men", "veterans", "farmers", "citizens",
+                             "nations", "consumers", "journalists", "teachers", "lawyers", "soldiers",
+                             "martyrs", "mothers", "youth", "heroes", "patriots", "people’s"})
+
 # (member mention, whole mention, token of the relation) found in a sentence.
 Membership = tuple[Mention, Mention, "Token"]
 
@@ -35,6 +43,8 @@ Membership = tuple[Mention, Mention, "Token"]
 def _whole_of(tok: Token, by_token: dict[int, Mention], member: Mention) -> Mention | None:
     m = by_token.get(tok.i)
     if m is None or m is member or m.label not in WHOLES:
+        return None
+    if m.text.split()[-1].lower() in NAME_POSSESSORS:
         return None
     if (m.canonical or m.text) == (member.canonical or member.text):
         return None  # "IRGC" and "Islamic Revolutionary Guard Corps": one actor, not a relation
@@ -46,7 +56,7 @@ def find_memberships(doc: Doc, mentions: list[Mention], by_token: dict[int, Ment
     out: list[Membership] = []
     seen: set[tuple[str, str, int]] = set()
     for m in mentions:
-        if m.label not in MEMBERS:
+        if m.label not in MEMBERS or m.text.split()[-1].lower() in NAME_POSSESSORS:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -80,4 +90,4 @@ def membership_status(offset: int, covering: Callable[[int], Attribution | None]
     return ("attributed" if att is not None else "asserted"), att
 
 
-__all__ = ["MEMBERS", "PART_NOUNS", "PREDICATE", "WHOLES", "find_memberships", "membership_status"]
+__all__ = ["MEMBERS", "NAME_POSSESSORS", "PART_NOUNS", "PREDICATE", "WHOLES", "find_memberships", "membership_status"]

@@ -1,4 +1,4 @@
-"""``mistrust-v1``: a weighted table of features and a threshold decision.
+"""``mistrust-v2``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -7,7 +7,10 @@ lowers it, and a wrong schema (a person for a company) lowers it hard. The score
 to [0, 1]; ``match`` is ``score >= threshold``.
 
 Change a weight or a feature and the algorithm gets a new version name: stored hits and
-reviewer judgements say which algorithm produced them.
+reviewer judgements say which algorithm produced them. v2 (from v1): name parts present on one
+side only count half in ``name_tokens`` (missing, not contrary, evidence), and in a search a
+candidate clearly below the best one loses part of the gap (``runner_up``, see
+``index.runner_up_margin``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v1"
+ALGORITHM = "mistrust-v2"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -119,7 +122,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v1`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v2`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     if weak_alias:
         score -= WEAK_ALIAS_WEIGHT

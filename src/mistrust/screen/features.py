@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v1``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v2``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -107,18 +107,12 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         r = _sim(a, b)
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
-    # A word that is the start of a longer one: a compound written short or in full
-    # (Ghodrat/Ghodratollah, Metal/Metallurgy). Partial evidence only, and only when the short
-    # word is long enough to be a name of its own and covers most of the long one.
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(short) >= PREFIX_MIN and long_.startswith(short) and len(short) / len(long_) >= PREFIX_SHARE:
-        return 0.7, "short form"
     return 0.0, ""
 
 
+# Share of their rarity weight that name parts present on one side only still count (the other
+# name simply does not give them: a patronymic, a second given name, "Air Force" of a unit).
 EXTRA_PART_SHARE = 0.5
-PREFIX_MIN = 5
-PREFIX_SHARE = 0.55
 
 
 _VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")

@@ -11,8 +11,9 @@ query finds its candidates through whichever form survives its spelling:
 * ``g:`` character trigrams of the joined name, for typos and split or merged words.
 
 Each key weighs its inverse document frequency; the names with the most weight in common
-are the candidates (never a scan of all names). Candidates are ranked with a cheap score,
-and the best few get the full ``mistrust-v1`` feature table with reasons.
+are the candidates (no name is compared: only key postings are summed, grouped by a sort when
+they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
+and the best few get the full ``mistrust-v2`` feature table with reasons.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from mistrust.screen.normalize import NormName, normalize_name
 
 INDEX_FORMAT = 5
 # Candidate names taken from the index per query, and how many get the full feature table.
-RETRIEVE = 50
+# 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
+# more false hits, and cost a third of the time per query.
+RETRIEVE = 30
 FULL_SCORE = 4
 QUICK_MARGIN = 0.1
 # Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
@@ -197,12 +200,22 @@ class ScreenIndex:
             weights.append(idf)
         if not posts:
             return []
-        # Sum key weights per name over the concatenated postings only (never an array of all
-        # names): cost follows the postings touched, not the size of the lists.
         ids = np.concatenate(posts)
         w = np.repeat(np.asarray(weights, dtype=np.float32), [len(p) for p in posts])
-        uniq, inverse = np.unique(ids, return_inverse=True)
-        sums = np.bincount(inverse, weights=w)
+        if len(ids) * 8 >= len(self.names):
+            # Many postings: one bincount over all names (linear, no sort) beats sorting the
+            # postings to group them (np.unique), which was the single largest cost per query.
+            sums = np.bincount(ids, weights=w, minlength=len(self.names))
+            # The touched names through a boolean mask: nonzero() over bytes is several times
+            # quicker than over the float sums.
+            touched = np.zeros(len(self.names), dtype=bool)
+            touched[ids] = True
+            uniq = np.flatnonzero(touched)
+            sums = sums[uniq]
+        else:
+            # Few postings: group them without touching an array of all names.
+            uniq, inverse = np.unique(ids, return_inverse=True)
+            sums = np.bincount(inverse, weights=w)
         if len(uniq) > size:
             keep = np.argpartition(-sums, size)[:size]
             return uniq[keep].tolist()
@@ -230,17 +243,17 @@ class ScreenIndex:
         sounds = conf * pho + (1 - conf) * lit
         qset = frozenset(norm.skeletons)
         nq = len(qset)
+        skel_sets = self.skel_sets
         parts = np.zeros(len(positions))
-        for k, pos in enumerate(positions):
-            theirs = self.skel_sets[pos]
-            nt = len(theirs)
-            if not nq or not nt:
-                continue
-            common = len(qset & theirs)
-            share = 2 * common / (nq + nt)
-            if common < nq and common < nt:
-                share -= 0.4 * min(1 - common / nq, 1 - common / nt)
-            parts[k] = share
+        if nq:
+            theirs = [skel_sets[pos] for pos in positions]
+            common = np.fromiter((len(qset & t) for t in theirs), dtype=np.float64, count=len(positions))
+            nt = np.fromiter((len(t) for t in theirs), dtype=np.float64, count=len(positions))
+            has = nt > 0
+            share = np.where(has, 2 * common / np.maximum(nq + nt, 1), 0.0)
+            both_extra = has & (common < nq) & (common < nt)
+            penalty = 0.4 * np.minimum(1 - common / nq, 1 - common / np.maximum(nt, 1))
+            parts = np.where(both_extra, share - penalty, share)
         score = 0.25 * lit + 0.25 * sounds + 0.5 * np.maximum(parts, lit - 0.25)
         out = []
         for k, (pos, n) in enumerate(zip(positions, names, strict=True)):
