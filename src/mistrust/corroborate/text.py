@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from mistrust.corroborate.shingles import shingle_list, words
 from mistrust.model import Extraction
+from mistrust.model._dates import parse_iso_date
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
@@ -148,12 +149,4 @@ def mentioned_years(text: str) -> list[int]:
 
 def parse_date(value: str | None) -> date | None:
     """ISO date (or datetime) prefix to a date; None when absent or unreadable."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return parse_iso_date(value)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from mistrust.model._dates import parse_iso_date
+
 EXTRACTOR = "timex-v1"
 
 MONTHS = {
@@ -119,13 +121,7 @@ def parse_reference(value: str | date | None) -> date | None:
     """A reference date from an ISO string (``2021-02-09``, ``2021-02-09T10:00``) or a date."""
     if value is None or isinstance(value, date):
         return value
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return parse_iso_date(value)
 
 
 def find_times(text: str, reference: str | date | None = None) -> list[TimeExpression]:
