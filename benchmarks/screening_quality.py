@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.7)
     parser.add_argument("--no-logic-v2", action="store_true", help="Skip the nomenklatura baseline.")
     parser.add_argument("--show-misses", type=int, default=0, help="Print this many failed variant queries.")
+    parser.add_argument("--show-false", type=int, default=0, help="Print this many variant queries with a false hit.")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -73,6 +74,7 @@ def main() -> None:
 
     stats: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, top1, recall, false
     misses: list[str] = []
+    falses: list[str] = []
     logic = None
     if not args.no_logic_v2:
         try:
@@ -99,6 +101,10 @@ def main() -> None:
             best = hits[0] if hits else None
             misses.append(f"  {q.name!r} ({q.entity.id} {q.entity.name!r}) -> "
                           + (f"{best.score:.2f} {best.entity_id} {best.matched_name!r}" if best else "nothing"))
+        wrong = [h for h in hits if h.score >= args.threshold and groups[h.entity_id] not in ok]
+        if q.kind == "variant" and wrong and len(falses) < args.show_false:
+            falses.append(f"  {q.name!r} ({q.entity.id} {q.entity.name!r}) -> {wrong[0].score:.2f} "
+                          f"{wrong[0].entity_id} {wrong[0].matched_name!r}")
         if logic is not None:
             model, algo, cfg = logic
             cand_entities: list[str] = []
@@ -147,6 +153,9 @@ def main() -> None:
     if misses:
         print("variant queries missed by mistrust-v2:")
         print("\n".join(misses))
+    if falses:
+        print("variant queries with a false hit (another party at or above the threshold):")
+        print("\n".join(falses))
 
 
 def record(stats: dict[tuple[str, str, str], list[int]], key: tuple[str, str, str],
