@@ -66,7 +66,7 @@ def stories() -> list[Story]:
 def irgc_hit(judgement: str | None = None) -> Hit:
     return Hit(entity_id="ofac:10391", entity_name=f"ISLAMIC REVOLUTIONARY GUARD CORPS {SCRIPT}",
                schema="Organization", list_version="ofac-sdn-2021", query_name="IRGC",
-               matched_name="IRGC", score=0.97, match=True, threshold=0.7, algorithm="mistrust-v1",
+               matched_name="IRGC", score=0.97, match=True, threshold=0.7, algorithm="mistrust-v2",
                features=[FeatureResult("name_tokens", 1.0, 1.0, "alias IRGC matches exactly")],
                programs=["SDGT", "IRGC"], judgement=judgement, id="h1")
 
