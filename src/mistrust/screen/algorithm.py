@@ -104,6 +104,36 @@ def name_score(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, 
     return _one_word(q, c, weight, False, total, results)
 
 
+def name_value(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, bool]:
+    """``name_score`` without its reasons: (the same score, whether the names are the same).
+
+    Search ranks every candidate with this and explains only the hits it returns; the
+    arithmetic is ``name_score``'s, step for step, so both give the same float.
+    """
+    exact = f.is_exact(q, c)
+    if exact:
+        total = 1.0
+    else:
+        al = f.align_tokens(q, c)
+        values = {
+            "name_literal": f.literal_value(q, c),
+            "name_phonetic": f.phonetic_value(q, c),
+            "name_tokens": f.tokens_value(q, c, weight, al),
+        }
+        total = 0.0
+        for name, w in NAME_FEATURES:
+            total += w * values[name]
+        conflict = f.conflict_value(q, c, weight, al)
+        if conflict is not None:
+            total += -CONFLICT_WEIGHT * conflict
+        if f.is_acronym(q, c):
+            total = max(total, ACRONYM_SCORE)
+    weak = f.one_word_value(q, c, weight, exact)
+    if weak is not None:
+        total += -ONE_WORD_WEIGHT * weak
+    return total, exact
+
+
 def _one_word(q: NormName, c: NormName, weight: f.TokenWeight, exact: bool, total: float,
               results: list[FeatureResult]) -> tuple[float, list[FeatureResult]]:
     weak = f.one_word(q, c, weight, exact)
@@ -139,4 +169,26 @@ def score_pair(
     return round(_one(score), 4), results
 
 
-__all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "name_score", "quick_name_score", "score_pair"]
+def score_value(
+    q: NormName,
+    c: NormName,
+    query: NameQuery,
+    entity: ListEntity,
+    weight: f.TokenWeight,
+    weak_alias: bool = False,
+) -> tuple[float, bool]:
+    """``score_pair``'s score without the feature table: (score, whether the names are the same)."""
+    score, exact = name_value(q, c, weight)
+    if weak_alias:
+        score -= WEAK_ALIAS_WEIGHT
+    for adj in ADJUSTMENTS:
+        outcome = adj.fn(query, entity)
+        if outcome is None:
+            continue
+        value = outcome[0]
+        score += adj.up * value + adj.down * (1.0 - value)
+    return round(_one(score), 4), exact
+
+
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "name_score", "name_value", "quick_name_score",
+           "score_pair", "score_value"]

@@ -35,6 +35,16 @@ def _pct(x: float) -> str:
     return f"{round(x * 100)}%"
 
 
+# Each name feature has a ``*_value`` function computing its number only, and the feature
+# function adding the reason. Search ranks candidates by the values alone and builds the
+# reasons only for the hits it returns (reason strings were most of the cost per candidate).
+
+
+def literal_value(q: NormName, c: NormName) -> float:
+    """The number of ``name_literal``."""
+    return max(_sim(q.compact, c.compact), _sim(q.sorted_compact, c.sorted_compact))
+
+
 def name_literal(q: NormName, c: NormName) -> Outcome:
     """Letters in common, as written and with name parts sorted (order-insensitive)."""
     as_written = _sim(q.compact, c.compact)
@@ -47,6 +57,15 @@ def name_literal(q: NormName, c: NormName) -> Outcome:
 def _confidence(skel: str) -> float:
     """How much a skeleton of this length says: two consonants say little, four or more a lot."""
     return min(1.0, (len(skel) + 1) / 5)
+
+
+def phonetic_value(q: NormName, c: NormName) -> float:
+    """The number of ``name_phonetic`` (same arithmetic, no reason)."""
+    best = max(_sim(q.skeleton, c.skeleton), _sim(q.sorted_skeleton, c.sorted_skeleton))
+    conf = _confidence(min(q.skeleton, c.skeleton, key=len))
+    if conf < 1.0:
+        return conf * best + (1 - conf) * literal_value(q, c)
+    return best
 
 
 def name_phonetic(q: NormName, c: NormName) -> Outcome:
@@ -202,16 +221,8 @@ def align_tokens(q: NormName, c: NormName) -> Alignment:
     )
 
 
-def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome:
-    """Share of both names' parts that find a partner, each part weighted by its rarity.
-
-    Rare parts ("Movahed") count more than common ones ("Mohammad", "Trading"), so two names
-    that share only common words score low. Names written as one word on one side and split on
-    the other ("Namchongang" / "Nam Chon Gang") are judged on their joined letters.
-    """
-    if not q.tokens or not c.tokens:
-        return 0.0, "no name parts to compare"
-    al = al or align_tokens(q, c)
+def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> tuple[float, float]:
+    """(share of name parts by rarity, joined-letters similarity or -1 when it does not apply)."""
     total = sum(weight(t) for t in q.tokens) + sum(weight(t) for t in c.tokens)
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
@@ -223,7 +234,31 @@ def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | N
         got += m.score * (sum(weight(t) for t in m.query.split(" ")) + sum(weight(t) for t in m.listed.split(" ")))
     share = min(1.0, got / total) if total else 0.0
     joined = _sim(q.compact, c.compact)
-    if joined >= 0.9 and joined > share and len(q.tokens) != len(c.tokens):
+    if joined >= 0.9 and len(q.tokens) != len(c.tokens):
+        return share, joined  # the same letters split into words differently
+    return share, -1.0
+
+
+def tokens_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> float:
+    """The number of ``name_tokens``."""
+    if not q.tokens or not c.tokens:
+        return 0.0
+    share, joined = _token_share(q, c, weight, al or align_tokens(q, c))
+    return joined if joined > share else share
+
+
+def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome:
+    """Share of both names' parts that find a partner, each part weighted by its rarity.
+
+    Rare parts ("Movahed") count more than common ones ("Mohammad", "Trading"), so two names
+    that share only common words score low. Names written as one word on one side and split on
+    the other ("Namchongang" / "Nam Chon Gang") are judged on their joined letters.
+    """
+    if not q.tokens or not c.tokens:
+        return 0.0, "no name parts to compare"
+    al = al or align_tokens(q, c)
+    share, joined = _token_share(q, c, weight, al)
+    if joined > share:
         return joined, f"the same letters split into words differently ('{q.text}' / '{c.text}')"
     parts = [f"{m.query}={m.listed}" + ("" if m.how == "same" else f" ({m.how})") for m in al.matches]
     reason = f"{_pct(share)} of name parts by rarity agree: " + (", ".join(parts) if parts else "none")
@@ -234,6 +269,17 @@ def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | N
     return share, reason
 
 
+def conflict_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> float | None:
+    """The number of ``name_conflict`` (None: no conflict)."""
+    if not al.unmatched_query or not al.unmatched_listed:
+        return None
+    if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
+        return None  # same letters, different word splits: not a conflict
+    wq = sum(weight(t) for t in q.tokens)
+    wc = sum(weight(t) for t in c.tokens)
+    return min(sum(weight(t) for t in al.unmatched_query) / wq, sum(weight(t) for t in al.unmatched_listed) / wc)
+
+
 def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome | None:
     """Both names have parts the other lacks: likely two people sharing a family name.
 
@@ -242,13 +288,9 @@ def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment |
     The score is the smaller of the two unexplained shares (by rarity).
     """
     al = al or align_tokens(q, c)
-    if not al.unmatched_query or not al.unmatched_listed:
+    share = conflict_value(q, c, weight, al)
+    if share is None:
         return None
-    if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
-        return None  # same letters, different word splits: not a conflict
-    wq = sum(weight(t) for t in q.tokens)
-    wc = sum(weight(t) for t in c.tokens)
-    share = min(sum(weight(t) for t in al.unmatched_query) / wq, sum(weight(t) for t in al.unmatched_listed) / wc)
     return share, (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
                    f"vs '{' '.join(al.unmatched_listed)}'")
 
@@ -260,14 +302,36 @@ COMMON_WEIGHT = 38.7
 def one_word(q: NormName, c: NormName, weight: TokenWeight, exact: bool) -> Outcome | None:
     """A one-word query identifies nobody when the word is common ("Mohammad", "Trading"), and
     little when it is short and only similar ("Kim" / "Kimo"). Score = how weak the query is."""
+    value = one_word_value(q, c, weight, exact)
+    if value is None:
+        return None
+    word = q.tokens[0]
+    if value == 1.0:
+        return 1.0, f"the query is one common word ('{word}'), which identifies nobody on its own"
+    return value, f"the query is one short word ('{word}') and only similar to the listed name"
+
+
+def one_word_value(q: NormName, c: NormName, weight: TokenWeight, exact: bool) -> float | None:
+    """The number of ``one_word``: 1.0 for a common word, 0.5 for a short similar one, else None."""
     if len(q.tokens) != 1 or (q.compact in c.acronyms and len(q.compact) >= 3):
         return None
     word = q.tokens[0]
     if weight(word) <= COMMON_WEIGHT:
-        return 1.0, f"the query is one common word ('{word}'), which identifies nobody on its own"
+        return 1.0
     if not exact and len(skeleton(word)) <= 2:
-        return 0.5, f"the query is one short word ('{word}') and only similar to the listed name"
+        return 0.5
     return None
+
+
+def is_acronym(q: NormName, c: NormName) -> bool:
+    """Whether ``name_acronym`` applies."""
+    return ((len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms)
+            or (len(c.tokens) == 1 and len(c.compact) >= 3 and c.compact in q.acronyms))
+
+
+def is_exact(q: NormName, c: NormName) -> bool:
+    """Whether ``name_exact`` applies."""
+    return bool(q.sorted_compact) and q.sorted_compact == c.sorted_compact
 
 
 def name_acronym(q: NormName, c: NormName) -> Outcome | None:
@@ -350,6 +414,13 @@ __all__ = [
     "Alignment",
     "TokenMatch",
     "align_tokens",
+    "conflict_value",
+    "is_acronym",
+    "is_exact",
+    "literal_value",
+    "one_word_value",
+    "phonetic_value",
+    "tokens_value",
     "birth_date",
     "country",
     "identifiers",

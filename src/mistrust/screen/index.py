@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-and the best few get the full ``mistrust-v2`` feature table with reasons.
+the best few get the full ``mistrust-v2`` score, and the returned hits its feature table with reasons.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from rapidfuzz.process import cdist
 
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
-from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair
+from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
 from mistrust.screen.normalize import NormName, normalize_name
 
 INDEX_FORMAT = 5
@@ -283,9 +283,11 @@ class ScreenIndex:
         if not norm.compact:
             return []
         ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude])
-        best: dict[int, tuple[float, int, list[FeatureResult]]] = {}
+        # entity position -> (score, name position, exact name): candidates are scored with
+        # numbers only; the feature table with its reasons is built for the returned hits.
+        best: dict[int, tuple[float, int, bool]] = {}
         # The quick score overestimates the full one by little: far-off candidates are not
-        # worth their feature table (and reasons).
+        # worth their full score.
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold.
         floor = min_score - QUICK_MARGIN
@@ -300,16 +302,21 @@ class ScreenIndex:
             if current is not None and current[0] >= quick + QUICK_MARGIN:
                 continue  # this entity already has a better name than this one can reach
             ient = self.entities[iname.entity]
-            score, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
+            score, exact = score_value(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
             if current is None or score > current[0]:
-                best[iname.entity] = (score, pos, feats)
-        best = runner_up_margin(best, lambda e: self.entities[e].entity.name)
-        kept = sorted((v for v in best.values() if v[0] >= min_score),
+                best[iname.entity] = (score, pos, exact)
+        margined = runner_up_margin(best, lambda e: self.entities[e].entity.name)
+        kept = sorted((v for v in margined.values() if v[0] >= min_score),
                       key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
         hits = []
-        for score, pos, feats in kept:
+        for score, pos, runner_up in kept:
             iname = self.names[pos]
             ient = self.entities[iname.entity]
+            # The same feature functions as the ranking score (test_screen_explain checks that
+            # the explained score equals it), now with their reasons.
+            _, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
+            if runner_up is not None:
+                feats.append(runner_up)
             hits.append(Hit(
                 entity_id=ient.entity.id,
                 entity_name=ient.entity.name,
@@ -334,9 +341,12 @@ class ScreenIndex:
 
 
 def runner_up_margin(
-    best: dict[int, tuple[float, int, list[FeatureResult]]], entity_name: Callable[[int], str],
-) -> dict[int, tuple[float, int, list[FeatureResult]]]:
+    best: dict[int, tuple[float, int, bool]], entity_name: Callable[[int], str],
+) -> dict[int, tuple[float, int, FeatureResult | None]]:
     """Lower the other candidates by part of their gap to a clearly better one.
+
+    ``best`` maps an entity to (score, name position, exact name); the result to (new score,
+    name position, the ``runner_up`` feature explaining the drop or None).
 
     Partial name agreement is weaker evidence when another entry explains the same query much
     better: "Kim Hyok Chol" is 1.0 for KIM, Hyok Chol, and then its 0.75 for KIM, Chol comes only
@@ -344,20 +354,20 @@ def runner_up_margin(
     query exactly, keeps its score (two entries can be equally good, e.g. one party on two lists).
     """
     if len(best) < 2:
-        return best
-    top_entity, (top, _pos, _feats) = max(best.items(), key=lambda kv: kv[1][0])
+        return {e: (score, pos, None) for e, (score, pos, _exact) in best.items()}
+    top_entity, (top, _pos, _exact) = max(best.items(), key=lambda kv: kv[1][0])
     if top < MARGIN_MIN_TOP:
-        return best
-    out = {}
-    for e, (score, pos, feats) in best.items():
+        return {e: (score, pos, None) for e, (score, pos, _exact) in best.items()}
+    out: dict[int, tuple[float, int, FeatureResult | None]] = {}
+    for e, (score, pos, exact) in best.items():
         gap = top - score
-        if e == top_entity or gap <= MARGIN_FREE or any(fr.name == "name_exact" for fr in feats):
-            out[e] = (score, pos, feats)
+        if e == top_entity or gap <= MARGIN_FREE or exact:
+            out[e] = (score, pos, None)
             continue
         delta = -round(MARGIN_WEIGHT * gap, 4)
         reason = (f"another entry, '{entity_name(top_entity)}', matches the query much better "
                   f"({top:.2f} vs {score:.2f})")
-        out[e] = (round(max(0.0, score + delta), 4), pos, [*feats, FeatureResult("runner_up", round(gap, 4), delta, reason)])
+        out[e] = (round(max(0.0, score + delta), 4), pos, FeatureResult("runner_up", round(gap, 4), delta, reason))
     return out
 
 

@@ -17,9 +17,8 @@ from mistrust.corroborate.stories import ALGORITHM
 from mistrust.errors import NotFoundError
 from mistrust.model import ClaimGroup, Document, Extraction, Story
 from mistrust.store import corroboration as store
+from mistrust.store.extraction import analyzed_ids
 from mistrust.workspace.base import WorkspaceBase
-
-_PAGE = 500
 
 
 def _basis(doc_ids: list[str], analyzed: set[str]) -> str:
@@ -27,39 +26,17 @@ def _basis(doc_ids: list[str], analyzed: set[str]) -> str:
 
 
 class CorroborationMixin(WorkspaceBase):
-    def _corr_rooms(self) -> Any:
-        return self
-
     def _corr_extraction(self, doc_id: str) -> Extraction | None:
-        fn = getattr(self._corr_rooms(), "extraction_for", None)
-        if fn is None:
-            return None
         try:
-            extraction: Extraction = fn(doc_id)
-        except NotFoundError:
+            return self.rooms().extraction_for(doc_id)
+        except NotFoundError:  # not analysed yet: entity keys fall back to the text itself
             return None
-        return extraction
 
     def _corr_new_documents(self, done: set[str]) -> list[Document]:
-        rooms = self._corr_rooms()
-        ids_fn, get_fn = getattr(rooms, "document_ids", None), getattr(rooms, "get_documents", None)
-        if ids_fn is not None and get_fn is not None:  # ids first: only new documents are read
-            new_ids = [i for i in ids_fn() if i not in done]
-            return list(get_fn(new_ids)) if new_ids else []
-        out: list[Document] = []
-        offset = 0
-        while True:
-            page = rooms.documents(limit=_PAGE, offset=offset)
-            out.extend(d for d in page if d.id not in done)
-            if len(page) < _PAGE:
-                return out
-            offset += _PAGE
+        new_ids = [i for i in self.rooms().document_ids() if i not in done]  # ids first: read only new ones
+        return self.rooms().get_documents(new_ids) if new_ids else []
 
     def _corr_analyzed(self) -> set[str]:
-        try:
-            from mistrust.store.extraction import analyzed_ids
-        except ImportError:  # pragma: no cover - extraction room absent
-            return set()
         return analyzed_ids(self.db)
 
     def corroborate(self, refresh_claims: bool = False) -> list[Story]:
@@ -109,8 +86,7 @@ class CorroborationMixin(WorkspaceBase):
 
     def _corr_claim_groups(self, story_id: str, analyzed: set[str]) -> list[ClaimGroup]:
         story = store.get_story(self.db, story_id)
-        rooms = self._corr_rooms()
-        docs = [(rooms.get_document(d), self._corr_extraction(d) if d in analyzed else None) for d in story.documents]
+        docs = [(self.rooms().get_document(d), self._corr_extraction(d) if d in analyzed else None) for d in story.documents]
         groups = build_claim_groups(story_id, docs)
         store.save_claim_groups(self.db, story_id, groups, _basis(story.documents, analyzed))
         return groups

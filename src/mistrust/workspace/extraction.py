@@ -3,8 +3,7 @@
 The Extractor is built once per set of current lists (``lists_state()``): its entity ruler gets the
 list names and aliases from ``current_lists()`` and its linker screens through ``self.screen(...,
 record=False)`` (mention links are not analyst queries, so they stay out of the audit trail).
-Other rooms' methods (lists, screening, reading, corroboration) live on the same Workspace; this
-mixin reaches them through ``self._rooms()`` typed as Any, and works without them where it can.
+Other rooms' methods (lists, screening, reading, corroboration) are reached through ``self.rooms()``.
 """
 
 from __future__ import annotations
@@ -14,39 +13,23 @@ from typing import Any
 
 from mistrust.errors import NotFoundError
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
-from mistrust.model.documents import Claim, Extraction
+from mistrust.model.documents import Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
-
-_PAGE = 500
 
 
 class ExtractionMixin(WorkspaceBase):
     _extractor_cache: tuple[str, Extractor] | None = None
 
-    def _rooms(self) -> Any:
-        return self
-
-    def _lists_state(self) -> str:
-        fn = getattr(self._rooms(), "lists_state", None)
-        try:
-            return str(fn()) if fn else ""
-        except NotImplementedError:  # pragma: no cover - lists room not there yet
-            return ""
-
     def extractor(self) -> Extractor:
         """The pipeline for the current lists (rebuilt when the set of current lists changes)."""
-        state = self._lists_state()
+        state = self.rooms().lists_state()
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
-        names: list[tuple[str, str]] = []
-        current = getattr(self._rooms(), "current_lists", None)
-        if state and current is not None:
-            for loaded in current():
-                for entity in loaded.entities:
-                    names.extend((name, entity.schema) for name in entity.all_names())
-        screen = self._screen_mention if names and hasattr(self._rooms(), "screen") else None
+        names = [(name, entity.schema) for loaded in self.rooms().current_lists()
+                 for entity in loaded.entities for name in entity.all_names()]
+        screen = self._screen_mention if names else None
         options = ExtractOptions(model=self.settings.spacy_model,
                                  link_threshold=self.settings.link_threshold)
         extractor = Extractor(options, list_names=names, screen=screen)
@@ -54,8 +37,7 @@ class ExtractionMixin(WorkspaceBase):
         return extractor
 
     def _screen_mention(self, query: NameQuery) -> list[Hit]:
-        hits: list[Hit] = self._rooms().screen(query, record=False)
-        return hits
+        return self.rooms().screen(query, record=False)
 
     # -- contract ------------------------------------------------------------------------------
 
@@ -69,13 +51,12 @@ class ExtractionMixin(WorkspaceBase):
 
     def analyze(self, doc_ids: list[str] | None = None, force: bool = False) -> int:
         """Extract and store every given document (default: every document not analysed yet)."""
-        rooms = self._rooms()
         if doc_ids is None:
             done = set() if force else store.analyzed_ids(self.db)
-            doc_ids = [d for d in self._all_document_ids() if d not in done]
+            doc_ids = [d for d in self.rooms().document_ids() if d not in done]
         if not doc_ids:
             return 0
-        items = (self._item(rooms.get_document(doc_id)) for doc_id in doc_ids)
+        items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
         for extraction in self.extractor().extract_many(items):
             assert extraction.doc_id is not None
@@ -95,10 +76,7 @@ class ExtractionMixin(WorkspaceBase):
 
     def claims(self, doc_id: str | None = None, story_id: str | None = None) -> list[Claim]:
         if story_id is not None:
-            groups_fn = getattr(self._rooms(), "story_claim_groups", None)
-            if groups_fn is None:
-                raise NotFoundError("stories are not available in this workspace (corroboration missing)")
-            ids = [cid for group in groups_fn(story_id) for cid in group.claims]
+            ids = [cid for group in self.rooms().story_claim_groups(story_id) for cid in group.claims]
             claims = store.claims_by_id(self.db, ids)
             return [c for c in claims if doc_id is None or c.doc_id == doc_id]
         if doc_id is not None:
@@ -107,19 +85,6 @@ class ExtractionMixin(WorkspaceBase):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _all_document_ids(self) -> list[str]:
-        rooms = self._rooms()
-        if callable(getattr(rooms, "document_ids", None)):
-            return list(rooms.document_ids())
-        ids: list[str] = []
-        offset = 0
-        while True:
-            page = rooms.documents(limit=_PAGE, offset=offset)
-            ids.extend(d.id for d in page)
-            if len(page) < _PAGE:
-                return ids
-            offset += _PAGE
-
     @staticmethod
-    def _item(document: Any) -> TextItem:
+    def _item(document: Document) -> TextItem:
         return TextItem(text=document.text, doc_id=document.id, published=document.published)

@@ -60,9 +60,7 @@ class ReadingMixin(WorkspaceBase):
         analyzed = 0
         if analyze and new_ids:
             # Only new documents: a stored one keeps the extraction it has (``mistrust analyze`` redoes it).
-            analyze_fn = getattr(self, "analyze", None)
-            if callable(analyze_fn):
-                analyzed = int(analyze_fn(new_ids) or 0)
+            analyzed = self.rooms().analyze(new_ids)
         return {
             "documents": list(docs.values()),
             "skipped": skipped,

@@ -9,70 +9,37 @@ rather than failing it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mistrust.errors import InputError, NotFoundError
-from mistrust.model import Claim, Document, Extraction, Story
+from mistrust.model import Claim, Extraction
 from mistrust.report import Report, build_report, export, render_html, render_markdown, render_png
 from mistrust.workspace.base import WorkspaceBase
 
 REPORT_FORMATS = ("html", "md")
-_PAGE = 500
 
 
 class SeeingMixin(WorkspaceBase):
-    def _seeing_rooms(self) -> Any:
-        # the other rooms' methods live on the same Workspace; typed Any because this mixin
-        # does not inherit them
-        return self
-
     def report_data(self, story_id: str | None = None) -> Report:
         """Everything a report shows, for one story or for the whole workspace."""
-        rooms = self._seeing_rooms()
-        stories: list[Story] = []
+        rooms = self.rooms()
         if story_id is not None:
-            if not hasattr(rooms, "get_story"):
-                raise NotFoundError(f"story {story_id} not found: corroboration is not available")
             stories = [rooms.get_story(story_id)]
-        elif hasattr(rooms, "stories"):
+        else:
             stories = [s if s.claim_groups else rooms.get_story(s.id) for s in rooms.stories()]
         if stories:
             doc_ids = list(dict.fromkeys(d for s in stories for d in s.documents))
         else:
-            doc_ids = self._every_document_id()
-        documents = self._documents(doc_ids)
+            doc_ids = rooms.document_ids()
+        documents = rooms.get_documents(doc_ids)
         claims: list[Claim] = []
         extractions: list[Extraction] = []
         for doc_id in doc_ids:
-            if hasattr(rooms, "claims"):
-                claims.extend(rooms.claims(doc_id=doc_id))
-            if hasattr(rooms, "extraction_for"):
-                try:
-                    extractions.append(rooms.extraction_for(doc_id))
-                except NotFoundError:
-                    continue  # not analysed yet: no mentions, no sanctions links for it
+            claims.extend(rooms.claims(doc_id=doc_id))
+            try:
+                extractions.append(rooms.extraction_for(doc_id))
+            except NotFoundError:
+                continue  # not analysed yet: no mentions, no sanctions links for it
         return build_report(stories, claims, documents, extractions)
-
-    def _every_document_id(self) -> list[str]:
-        rooms = self._seeing_rooms()
-        if hasattr(rooms, "document_ids"):
-            return list(rooms.document_ids())
-        if not hasattr(rooms, "documents"):
-            return []
-        ids: list[str] = []
-        while True:
-            page = rooms.documents(limit=_PAGE, offset=len(ids))
-            ids.extend(d.id for d in page)
-            if len(page) < _PAGE:
-                return ids
-
-    def _documents(self, doc_ids: list[str]) -> list[Document]:
-        rooms = self._seeing_rooms()
-        if hasattr(rooms, "get_documents"):
-            return list(rooms.get_documents(doc_ids))
-        if hasattr(rooms, "get_document"):
-            return [rooms.get_document(d) for d in doc_ids]
-        return []
 
     def write_report(self, out: str | Path, story_id: str | None = None, format: str = "html",
                      png: str | Path | None = None) -> Path:

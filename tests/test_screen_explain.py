@@ -1,0 +1,112 @@
+"""Search ranks with numbers only and explains the returned hits afterwards: both must agree.
+
+``ScreenIndex.search`` scores candidates with ``score_value`` (no reasons) and builds the
+feature table with ``score_pair`` only for the hits it returns. These tests check that the two
+give the same score for every pair, and that every returned hit's features recompute its score.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from mistrust.model import Alias, Identifier, ListEntity, ListVersion, LoadedList, NameQuery
+from mistrust.screen import ScreenIndex, normalize_name
+from mistrust.screen.algorithm import name_score, name_value, score_pair, score_value
+from mistrust.screen.index import MARGIN_WEIGHT
+
+# Hand-made names covering every name feature: exact, reordered, acronym, joined syllables,
+# conflicting given names, initials, one common word, one short word, unrelated names.
+NAMES = [
+    "Kim Jong Un", "Kim Jong Il", "Kim Jong-un", "KIM, Hyok-chol", "Kim Chol", "Kim", "Kimo",
+    "Nam Chon Gang Trading", "Namchongang Trading", "Islamic Revolutionary Guard Corps", "IRGC",
+    "Iran Gas Company", "Ali Reza Tavakoli", "Ali Raza Tavakoli", "Tavakoli, Ali Reza",
+    "M. Hosseini Jafari", "Mohammad Hosseini Jafari", "Mohammad", "Trading", "Igor Petrov",
+    "Igor Sergeyevich Petrov", "Sina Bank", "Sinatra Bank", "Ri", "Bank Melli Iran", "Ли",
+]
+
+VERSION = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                      source_file="hand-made")
+
+
+def _entities() -> list[ListEntity]:
+    ents = []
+    for k, name in enumerate(NAMES):
+        schema = "Person" if k % 3 else "Organization"
+        ents.append(ListEntity(
+            id=f"t:{k}", source="t", schema=schema, name=name,
+            aliases=[Alias(name.upper() + " X", quality="weak")] if k % 5 == 0 else [],
+            birth_dates=["1984-01-08"] if k % 4 == 0 else [],
+            nationalities=["kp"] if k % 2 == 0 else [],
+            identifiers=[Identifier(type="passport", value=f"P{k:06d}")] if k % 6 == 0 else [],
+        ))
+    # "Trading" makes common words common; a few fillers give the rarity weights some spread.
+    ents += [ListEntity(id=f"f:{k}", source="t", schema="Organization", name=f"Trading Company {w}")
+             for k, w in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Epsilon"])]
+    return ents
+
+
+QUERIES = [
+    NameQuery("Kim Jong Un"),
+    NameQuery("Kim Jong Un", schema="Person", birth_date="1984-01-08", countries=["kp"]),
+    NameQuery("Kim Hyok Chol", schema="Person"),
+    NameQuery("IRGC", schema="Organization"),
+    NameQuery("Namchongang Trading"),
+    NameQuery("Trading"),
+    NameQuery("Kim"),
+    NameQuery("Ali Reza Tavakoli", birth_date="1970", countries=["ir"]),
+    NameQuery("Hosseini Jafari", identifiers=["P000012"]),
+    NameQuery("Igor Petrov", schema="Vessel"),
+    NameQuery("Sina Bank"),
+    NameQuery("KIM JONG UN X"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreenIndex:
+    return ScreenIndex.build([LoadedList(version=VERSION, entities=_entities())])
+
+
+def test_score_value_equals_score_pair_for_every_pair(index: ScreenIndex) -> None:
+    """The ranking score (numbers only) is the explained score, to the last bit, for all pairs."""
+    checked = 0
+    for query in QUERIES:
+        q = normalize_name(query.name)
+        for iname in index.names:
+            entity = index.entities[iname.entity].entity
+            value, exact = score_value(q, iname.norm, query, entity, index.token_weight, iname.weak)
+            explained, feats = score_pair(q, iname.norm, query, entity, index.token_weight, iname.weak)
+            assert value == explained, (query.name, iname.name, feats)
+            assert exact == any(fr.name == "name_exact" for fr in feats)
+            checked += 1
+    assert checked > 300
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product(NAMES[:12], NAMES[8:20])))
+def test_name_value_equals_name_score(index: ScreenIndex, a: str, b: str) -> None:
+    q, c = normalize_name(a), normalize_name(b)
+    assert name_value(q, c, index.token_weight)[0] == name_score(q, c, index.token_weight)[0]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_returned_hits_carry_the_features_of_their_score(index: ScreenIndex, query: NameQuery) -> None:
+    hits = index.search(query, threshold=0.7, limit=10, min_score=0.0)
+    assert hits
+    q = normalize_name(query.name)
+    for hit in hits:
+        entity = index.entity(hit.entity_id)
+        assert entity is not None
+        iname = next(n for n in index.names
+                     if n.name == hit.matched_name and index.entities[n.entity].entity.id == hit.entity_id)
+        explained, feats = score_pair(q, iname.norm, query, entity, index.token_weight, iname.weak)
+        runner_up = [fr for fr in hit.features if fr.name == "runner_up"]
+        # The hit's features are the explained table, plus the runner-up drop when there is one.
+        assert hit.features[: len(feats)] == feats
+        assert hit.features[len(feats):] == runner_up
+        if runner_up:
+            assert runner_up[0].weight == -round(MARGIN_WEIGHT * runner_up[0].score, 4)
+            assert hit.score == round(max(0.0, explained + runner_up[0].weight), 4)
+        else:
+            assert hit.score == explained
+        assert all(fr.reason for fr in hit.features), "every feature says why"
