@@ -196,19 +196,21 @@ def align_tokens(q: NormName, c: NormName) -> Alignment:
     # Syllables split on one side and joined on the other: try runs of 2-3 adjacent free words.
     for side_a, side_b, used_a, used_b, flip in ((q.tokens, c.tokens, used_q, used_c, False),
                                                   (c.tokens, q.tokens, used_c, used_q, True)):
+        if len(side_b) - len(used_b) < 2:
+            continue  # a merge needs two free words on the other side (most pairs: skip the loops)
         for i, word in enumerate(side_a):
             if i in used_a or len(word) < 4:
                 continue
             for size in (2, 3):
                 for j in range(len(side_b) - size + 1):
-                    run = list(range(j, j + size))
+                    run = range(j, j + size)
                     if any(k in used_b for k in run):
                         continue
-                    score = _merge(word, tuple(side_b[k] for k in run))
+                    score = _merge(word, tuple(side_b[j : j + size]))
                     if score:
                         used_a.add(i)
                         used_b.update(run)
-                        joined = " ".join(side_b[k] for k in run)
+                        joined = " ".join(side_b[j : j + size])
                         out.append(TokenMatch(joined, word, score, "joined") if flip
                                    else TokenMatch(word, joined, score, "joined"))
                         break
@@ -367,6 +369,8 @@ def birth_date(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 def country(query: NameQuery, entity: ListEntity) -> Outcome | None:
+    if not query.countries:
+        return None  # most queries name no country: do not build the entry's set for nothing
     listed = {c.lower() for c in (*entity.nationalities, *entity.countries)}
     wanted = {c.lower() for c in query.countries}
     if not wanted or not listed:

@@ -48,6 +48,11 @@ MARGIN_WEIGHT = 1.0
 MARGIN_MIN_TOP = 0.8
 # Keys found in more names than this say almost nothing and cost time; they are skipped.
 MAX_POSTINGS_SHARE = 0.02
+# Postings are summed by one bincount over all names once there are at least 1/CAND_FACTOR as
+# many postings as names, else grouped by sorting them. Both give the same sums in the same
+# order; measured on UN + OFAC (26,720 names), the crossover is near 1/30 (sorting a few
+# hundred ids is already dearer than a linear pass), not 1/8.
+CAND_FACTOR = 32
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -202,7 +207,7 @@ class ScreenIndex:
             return []
         ids = np.concatenate(posts)
         w = np.repeat(np.asarray(weights, dtype=np.float32), [len(p) for p in posts])
-        if len(ids) * 8 >= len(self.names):
+        if len(ids) * CAND_FACTOR >= len(self.names):
             # Many postings: one bincount over all names (linear, no sort) beats sorting the
             # postings to group them (np.unique), which was the single largest cost per query.
             sums = np.bincount(ids, weights=w, minlength=len(self.names))

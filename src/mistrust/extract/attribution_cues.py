@@ -1,0 +1,284 @@
+"""Cue readers: one function per kind of attribution cue, each returning a ``_Found``.
+
+Verb cues ("said", "reported", "denied") with their content, "according to X", "seen by X",
+relays ("citing X", "quoting X") attached to their governing cue, headline labels ("Trump: ...")
+and noun cues ("Pence's call for ..."). Split from :mod:`mistrust.extract.attribution`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mistrust.extract.attribution_spans import (
+    _cue_span,
+    _cut,
+    _doc_text,
+    _Found,
+    _overlaps,
+    _subtree_span,
+    _tok_span,
+    _trim,
+)
+from mistrust.extract.cues import (
+    CLAUSE_ONLY,
+    CUE_FORMS,
+    KICKERS,
+    NOUN_CUES,
+    NOUN_PREPS,
+    OBJECT_CONTENT,
+    PREP_CONTENT,
+    RELATIVE,
+    RELAYS,
+    SUBJECTS,
+    XCOMP_OK,
+)
+from mistrust.extract.quotes import _adjacent_quote, _colon_content, _quote_extend
+from mistrust.extract.speakers import _agent, _find_source, _is_inverted, _source_tokens, _that_follows
+from mistrust.extract.timex import event_time
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int] | None, str]:
+    children = list(verb.children)
+    for c in children:
+        if c.dep_ == "ccomp":
+            return _subtree_span(c), "ccomp"
+    for c in children:
+        if c.dep_ == "xcomp" and lemma in XCOMP_OK:
+            return _subtree_span(c), "xcomp"
+    if src is not None and src == verb.head and verb.dep_ == "acl" and src.head != src:
+        # The misparsed "X, the agency reported" (see _find_source): content is the clause around it.
+        relays = [c for c in src.head.children if c.lower_ in RELAYS]
+        if _that_follows(verb):
+            start = next(c.i for c in src.head.children if c.dep_ == "mark" and c.lower_ == "that")
+            return _tok_span(t for t in src.head.subtree if t.i >= start and t.dep_ != "punct"), "ccomp"
+        return _subtree_span(src.head, exclude=[src, *relays]), "paren"
+    # Parenthetical cue: "X, he said" / "X, said Price" / "X, reported AFP": content is the clause
+    # the cue interrupts, minus the cue's own phrase.
+    head = verb.head
+    if head != verb and verb.dep_ in ("parataxis", "conj", "advcl", "ccomp") and head.i < verb.i:
+        prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if prev is not None and (prev.text in {",", "”", "\"", "’", "—", "–"}) and (src is None or src.i > verb.i or
+                                                                                  src.dep_ in SUBJECTS):
+            if verb.dep_ != "conj" or _is_inverted(verb, src) or src is None or src.head == verb:
+                return _subtree_span(head, exclude=[verb]), "paren"
+    if head != verb and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and head.i > verb.i:
+        # Mid-sentence aside "Greensboro, Sexton said, made him question ..." and "As X said, Y":
+        # the cue phrase sits between commas (or opens with "as") inside the clause it reports.
+        doc = verb.doc
+        inner = [t.i for t in verb.subtree if not t.is_punct]
+        left, right = min(inner), max(inner)
+        before = doc[left - 1].text if left > 0 else ""
+        after = doc[right + 1].text if right + 1 < len(doc) else ""
+        opens_as = doc[left].lower_ == "as" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if after == "," and (before == "," or opens_as) and lemma not in CLAUSE_ONLY - {"add"}:
+            return _subtree_span(head, exclude=[verb]), "paren"
+    if lemma in OBJECT_CONTENT:
+        for c in children:
+            if c.dep_ == "dobj" and c != src:
+                return _subtree_span(c), "object"
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and lemma not in ("say", "tell"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _subtree_span(g), "object"
+    # "said ... during a conference that he may": the "that"-clause got attached lower down.
+    for t in verb.subtree:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i and t.head.pos_ in ("VERB", "AUX"):
+            if not any(a.lower_ in CUE_FORMS and a.i != verb.i for a in t.head.ancestors if a.i > verb.i):
+                return _subtree_span(t.head), "ccomp"
+    return None, ""
+
+
+def _verb_cue(tok: Token) -> _Found | None:
+    lemma = CUE_FORMS.get(tok.lower_)
+    if lemma is None or tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB"):
+        return None
+    if lemma in ("see",) and tok.tag_ == "VBN" and _agent(tok) is not None:
+        return None  # "seen by" is a relay, handled separately
+    if tok.lower_ in RELAYS and tok.dep_ in ("advcl", "xcomp", "acl", "prep", "conj") and tok.tag_ == "VBG":
+        return None  # "..., citing X": a relay of the governing attribution
+    if tok.dep_ == "xcomp" and CUE_FORMS.get(tok.head.lower_) and tok.head.pos_ in ("VERB", "AUX"):
+        return None  # "wants to know", "declined to say": the governing cue carries it
+    src = _find_source(tok)
+    content, how = _content(tok, lemma, src)
+    colon = _colon_content(tok.doc, tok)
+    if colon is not None and how in ("", "object"):
+        content, how = colon, "colon"
+    if content is None or how == "object" and lemma in CLAUSE_ONLY:
+        content, how = _adjacent_quote(tok, src), "quote"
+    if content is None:
+        return None
+    if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren"):
+        return None
+    cue = _cue_span(tok)
+    src_span = _trim(tok.doc, _tok_span(_source_tokens(src))) if src is not None else None
+    alias = None
+    if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
+        alias = _trim(tok.doc, _tok_span(_source_tokens(tok.head)))  # "a UN report that confirmed"
+    content = _trim(tok.doc, _quote_extend(tok.doc, content, cue))
+    if content is None or _overlaps(content, cue):
+        # A content that swallowed its own cue (odd parses) is cut back to the side of the cue.
+        content = _cut(content, cue, tok.doc)
+        if content is None:
+            return None
+    return _Found(src_span, cue, content, alias=alias, time=_said_when(tok))
+
+
+def _said_when(verb: Token) -> str | None:
+    """The date modifying the cue itself ("reported in March 2016", "said on Tuesday")."""
+    for c in verb.children:
+        date_tok = None
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "since"):
+            date_tok = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"), None)
+        elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+            date_tok = c
+        if date_tok is not None:
+            phrase = _doc_text(verb.doc)[c.idx:date_tok.right_edge.idx + len(date_tok.right_edge.text)]
+            return event_time(phrase) or phrase
+    return None
+
+
+def _relayed(tok: Token) -> tuple[int, int] | None:
+    """For "citing X" / "quoting X": the span of X."""
+    for g in tok.children:
+        if g.dep_ in ("dobj", "pobj"):
+            return _trim(tok.doc, _tok_span(_source_tokens(g)))
+    return None
+
+
+def _attach_relays(doc: Doc, found: list[_Found], relays: list[Token]) -> None:
+    """Give each "citing X" to the closest cue before it in its sentence (else the next one)."""
+    for r in relays:
+        rel = _relayed(r)
+        if rel is None:
+            continue
+        sent = r.sent
+        lo, hi = sent.start_char, sent.end_char
+        same = [f for f in found if lo <= f.cue[0] < hi and f.source is not None and f.cue != rel]
+        before = [f for f in same if f.cue[1] <= r.idx]
+        after = [f for f in same if f.cue[0] > r.idx]
+        target = max(before, key=lambda f: f.cue) if before else (min(after, key=lambda f: f.cue) if after else None)
+        if target is not None and rel not in target.relayed:
+            target.relayed.append(rel)
+            if target.content is not None and target.content[0] <= rel[0] and rel[1] <= target.content[1]:
+                target.content = _cut(target.content, (r.idx, rel[1]), doc)
+        # The citing itself is an attribution too (X cites Y): same speaker, the cited work as content.
+        src = target.source if target is not None else None
+        if src is None:
+            who = _find_source(r)
+            src = _trim(doc, _tok_span(_source_tokens(who))) if who is not None else None
+        found.append(_Found(src, (r.idx, r.idx + len(r.text)), rel, kind="relay"))
+    found.sort(key=lambda f: f.cue)
+
+
+def _according(tok: Token) -> _Found | None:
+    """ "according to X, Y" / "Y, according to X"."""
+    # "[A]ccording to": editors' brackets inside a quoted passage
+    if tok.lower_.replace("[", "").replace("]", "") != "according":
+        return None
+    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    to = tok.doc[tok.i + 1]
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+    cue = (tok.idx, to.idx + len(to.text))
+    # The source phrase ends at the first comma after its head noun: spaCy sometimes hangs the
+    # following clause's subject on it ("according to a member state, North Korea and Iran ...").
+    last = tok.right_edge.i
+    if pobj is not None:
+        comma = next((t.i for t in tok.doc[pobj.i:tok.right_edge.i + 1] if t.text in (",", ";")), None)
+        if comma is not None:
+            last = comma - 1
+    phrase = range(tok.left_edge.i, last + 1)
+    src = _trim(tok.doc, _tok_span(t for t in _source_tokens(pobj) if t.i <= last)) if pobj is not None else None
+    head = tok.head
+    if head == tok or head.i == to.i:
+        sent = tok.sent
+        content = _tok_span(t for t in sent if t.i not in phrase and t.dep_ != "punct")
+    elif CUE_FORMS.get(head.lower_) and head.head != head and head.head.i < tok.i:
+        # "Y, according to a report, reported AFP": the phrase hangs off the parenthetical cue;
+        # the content is the clause before it.
+        content = _subtree_span(head.head, exclude=[head])
+    else:
+        # The clause the phrase modifies.
+        content = _tok_span(t for t in head.subtree if t.i not in phrase and (t.dep_ != "punct" or t.i > last))
+    content = _trim(tok.doc, content)
+    if content is not None and _overlaps(content, cue):
+        content = _cut(content, cue, tok.doc)
+    if content is not None:
+        content = _trim(tok.doc, _quote_extend(tok.doc, content, cue))
+    return _Found(src, cue, content, kind="according")
+
+
+def _seen_by(tok: Token) -> _Found | None:
+    """ "a report seen by AFP": AFP relays the report (source AFP, content = the report)."""
+    if tok.lower_ not in ("seen", "obtained", "reviewed", "viewed") or tok.tag_ != "VBN":
+        return None
+    agent = _agent(tok)
+    if agent is None:
+        return None
+    what: Token | None = None
+    if tok.dep_ == "acl":
+        what = tok.head
+    else:
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                what = c
+        if what is None and tok.dep_ == "conj":
+            what = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    by = next(c for c in tok.children if c.dep_ == "agent")
+    cue = (tok.idx, by.idx + len(by.text))
+    src = _trim(tok.doc, _tok_span(_source_tokens(agent)))
+    content = _trim(tok.doc, _tok_span(_source_tokens(what))) if what is not None else None
+    return _Found(src, cue, content, kind="seen")
+
+
+def _colon_label(tok: Token) -> _Found | None:
+    """Headline/label convention "Trump: Cruz has a long way to go" -> source Trump, cue ":"."""
+    if tok.text != ":":
+        return None
+    sent = tok.sent
+    doc = tok.doc
+    line_start = _doc_text(doc).rfind("\n", 0, tok.idx) + 1
+    line_end = _doc_text(doc).find("\n", tok.idx)
+    line_end = len(_doc_text(doc)) if line_end < 0 else line_end
+    if line_end - tok.idx < 12:
+        return None  # "12:50 p.m.:" or "he said:" at a line end introduces a block, not a label
+    before = [t for t in sent if t.i < tok.i and not t.is_space and t.idx >= line_start]
+    after = [t for t in sent if t.i > tok.i and not t.is_space and not t.is_punct and t.idx < line_end]
+    if not before or len(before) > 5 or len(after) < 3:
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") for t in before):
+        return None
+    if any(t.pos_ in ("VERB", "NUM") or t.like_num for t in before) or before[-1].lower_ in KICKERS:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    src = _trim(doc, _tok_span(before))
+    content = _trim(doc, _tok_span([t for t in sent if t.i > tok.i and t.idx < line_end]))
+    return _Found(src, (tok.idx, tok.idx + 1), content, kind="label")
+
+
+def _noun_cue(tok: Token) -> _Found | None:
+    """ "Pence's call for a special prosecutor": possessor = source, prepositional object = content."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_CUES:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    doc = tok.doc
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in NOUN_PREPS):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                continue
+            src = _trim(doc, _tok_span(_source_tokens(poss)))
+            content = _trim(doc, _subtree_span(pobj))
+            if src is None or content is None:
+                return None
+            return _Found(src, (tok.idx, c.idx + len(c.text)), content, kind="noun")
+    return None

@@ -1,0 +1,166 @@
+"""Claim arguments: the token -> mention index and the subject/object tokens of a predicate.
+
+Grammatical subject (or passive agent, or the governing verb's subject), direct or prepositional
+object, preferring entity mentions, and the text/canonical name of an argument. Split from
+:mod:`mistrust.extract.claims`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mistrust.model.documents import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_OBJECT_PREPS = ("to", "with", "from", "against", "for", "on", "into", "in")
+
+
+class _Index:
+    """Token -> mention, built once per document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def in_subtree(self, tok: Token, skip: set[int] | None = None, depth: int = 0) -> Mention | None:
+        """The mention at ``tok`` itself, else the best one below it.
+
+        Heads before modifiers: in "Iran-sponsored groups such as Hamas" the argument is Hamas
+        (through "such as"/apposition/conjunction), not the Iran inside the adjective.
+        """
+        m = self.by_token.get(tok.i)
+        if m is not None or depth > 4:
+            return m
+        children = [c for c in tok.children if not (skip and c.i in skip)]
+        ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
+                   + [c for c in children if c.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod")])
+        for c in ordered:
+            found = self.in_subtree(c, skip, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def all_in(self, tok: Token) -> list[Mention]:
+        """Distinct mentions in ``tok``'s subtree, in text order."""
+        out: list[Mention] = []
+        for t in tok.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and (not out or out[-1] is not m):
+                out.append(m)
+        return out
+
+
+def _phrase(tok: Token) -> str:
+    """A short text for an argument with no mention: its compounds/adjectives and the head noun."""
+    parts = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nummod", "poss")
+             and t.i >= tok.i - 4]
+    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _arg(tok: Token | None, index: _Index) -> tuple[str | None, str | None, bool]:
+    """(text, canonical, is_entity) of an argument token."""
+    if tok is None:
+        return None, None, False
+    m = index.in_subtree(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
+                                    for c in c.subtree})
+    if m is not None:
+        return m.text, m.canonical or m.text, True
+    if tok.pos_ == "PRON":
+        return tok.text, None, False
+    return _phrase(tok), None, False
+
+
+def _subject_token(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_token(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "went from threatening Kim", "accused X of violating": the gerund's doer is the clause's subject
+        gov = verb.head.head
+        return _subject_token(gov) or _passive_patient(gov)  # "X was accused of supplying": X
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        return verb.head if verb.tag_ != "VBN" else None
+    return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _object_token(head: Token, skip: Token | None = None) -> Token | None:
+    """Direct object, else the object of a with/to/from/against... preposition."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "attr", "oprd") and c != skip:
+            return c
+    for prep in _OBJECT_PREPS:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj != skip and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+    return None
+
+
+def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _entity_prep(head: Token, preps: tuple[str, ...], index: _Index) -> Token | None:
+    """The object of one of ``preps`` under ``head`` when it names an actor."""
+    pobj = _prep_obj(head, preps)
+    return pobj if pobj is not None and index.in_subtree(pobj) is not None else None
+
+
+def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Token | None:
+    """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
+    first = _object_token(head, skip)
+    if first is not None and index.in_subtree(first) is not None:
+        return first
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj != skip and index.in_subtree(pobj) is not None:
+                return pobj
+    return first
+
+
+_Arg = tuple[str | None, str | None, bool]
+
+
+def _mention_arg(m: Mention) -> _Arg:
+    return m.text, m.canonical or m.text, True
+
+
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+def _antecedent(arg: Token | None, pred: Token) -> Token | None:
+    """ "... arms destined for Gaza, which Hamas denied": the relative pronoun stands for its noun."""
+    if arg is None or arg.lower_ not in _RELATIVE:
+        return arg
+    clause = pred
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head == clause:
+            break
+        clause = clause.head
+    return arg

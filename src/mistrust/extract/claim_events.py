@@ -1,0 +1,186 @@
+"""Event readers: the predicate, subject, object, denier and theme of an event at a token.
+
+Verbs ("shipped", "supplied ... to", "received ... from") and event nouns ("cooperation with X",
+light verbs such as "resumed cooperation", denials such as "denied any such cooperation").
+Split from :mod:`mistrust.extract.claims`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from mistrust.extract.claim_args import (
+    _entity_object,
+    _entity_prep,
+    _Index,
+    _object_token,
+    _passive_patient,
+    _prep_obj,
+    _subject_token,
+)
+from mistrust.extract.predicates import (
+    LIGHT_VERBS,
+    OBJECT_OVERRIDES,
+    noun_predicate,
+    verb_lemma,
+    verb_predicate,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Recipient-subject verbs: "X received/obtained support from Y" is Y -> X.
+_RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+
+# Predicates whose interesting object is a party (recipient, partner, target), not a thing.
+_ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
+                            "threaten", "meet", "agree"})
+
+# "joint development", "bilateral production": a shared act is cooperation on that act.
+_JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
+                    "trilateral"})
+
+# Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
+_FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
+
+
+class _Event(NamedTuple):
+    pred: Token
+    predicate: str
+    subj: Token | None
+    obj: Token | None
+    denied_by: Token | None
+    theme: Token | None = None  # the thing of a symmetric or recipient-object act
+
+
+def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
+    """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
+    if tok.pos_ == "NOUN":
+        return _nominal(tok, index, structure)
+    lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
+    predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
+    # Light / denial verbs with an event-noun object: the noun carries the event.
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is not None and noun_predicate(dobj.lower_) and (lemma in LIGHT_VERBS or predicate == "deny"
+                                                              or lemma in _RECEIVE):
+        return None  # handled when the loop reaches the noun (see _nominal)
+    if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
+        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
+        giver = _entity_prep(tok, ("from",), index) or _entity_prep(dobj, ("from",), index)
+        recipient = _subject_token(tok)
+        if giver is not None and recipient is not None:
+            return _Event(tok, "transfer", giver, recipient, None, dobj)
+    if predicate is None:
+        return None
+    # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
+    thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if thing is not None and (predicate, thing.lower_) in OBJECT_OVERRIDES:
+        override = OBJECT_OVERRIDES[(predicate, thing.lower_)]
+        if override is None:
+            return None
+        predicate = override
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "deny":
+        # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
+        obj = _object_token(tok)
+        return _Event(tok, "deny", _subject_token(tok), obj, tok)
+    patient = _passive_patient(tok)
+    if patient is not None:
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if structure and predicate in _ENTITY_OBJECT:
+            # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
+            recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")
+                              for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
+            if recipient is not None and index.in_subtree(patient) is None:
+                return _Event(tok, predicate, agent, recipient, None, patient)
+        return _Event(tok, predicate, agent, patient, None)
+    subj = _subject_token(tok)
+    if lemma in _RECEIVE:
+        giver = _prep_obj(tok, ("from",))
+        return _Event(tok, predicate, giver, subj, None)
+    theme: Token | None = None
+    if predicate in _ENTITY_OBJECT:
+        obj = _entity_object(tok, index, skip=subj)
+        if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
+                and (obj != dobj or index.in_subtree(dobj) is not None):
+            theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
+    else:
+        obj = _object_token(tok, skip=subj)
+    if obj is None:
+        # "helped Assad to build", "helped Iran develop": the helped party is the clause's subject.
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                obj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if obj is not None:
+                    break
+    if prt is not None and obj is None:
+        obj = _object_token(tok)
+    return _Event(tok, predicate, subj, obj, None, theme)
+
+
+def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | None:
+    """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
+    predicate = noun_predicate(noun.lower_)
+    if predicate is None:
+        return None
+    theme: Token | None = None
+    if structure and predicate != "cooperate" and any(c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+        # "resumed joint development of missiles" is cooperation on that development.
+        predicate, theme = "cooperate", noun
+    head = noun.head
+    via = noun
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+        via = head.head  # "imposed several rounds of sanctions": the verb governs through "rounds of"
+        head = via.head
+    head_lemma = verb_lemma(head.lower_) or (head.lemma_.lower() if head.lemma_ else head.lower_)
+    governed = via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
+    denied_by: Token | None = None
+    subj: Token | None = None
+    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
+        if verb_predicate(head.lower_) == "deny":
+            denied_by = head
+            subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
+        elif head_lemma in _RECEIVE:
+            giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
+            return _Event(noun, predicate, giver, _subject_token(head), None)
+        else:
+            subj = _subject_token(head)
+            if subj is None:
+                subj = _passive_patient(head)
+    else:
+        # A free-standing nominal: "Iran's cooperation with North Korea", "the transfer of parts".
+        between = _prep_obj(noun, ("between",))
+        partner = next((c for c in between.children if c.dep_ == "conj"), None) if between is not None else None
+        if between is not None and partner is not None:
+            return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
+        subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if subj is None:
+            subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
+                         and index.by_token.get(c.i) is not None), None)
+        nested = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun_predicate(noun.head.head.lower_)
+        if subj is None and structure and not nested:
+            # "evasion of sanctions by front companies", "assistance from the U.S.": the agent / giver.
+            # In "evasion of sanctions by X" the parser often hangs "by X" on the inner noun: the
+            # agent belongs to the outer event, so an event noun under "of" takes no agent itself.
+            inner = _prep_obj(noun, ("of",))
+            subj = (_entity_prep(noun, ("by",), index)
+                    or (_entity_prep(inner, ("by",), index) if inner is not None else None)
+                    or (_entity_prep(noun, ("from",), index) if predicate in _FROM_GIVER else None))
+    obj = None
+    preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
+    if structure and subj is not None and subj.head.head == noun:
+        preps = tuple(p for p in preps if p != subj.head.lower_)  # the agent's preposition is taken
+    for c in noun.children:
+        # An entity among the noun's prepositional arguments first ("cooperation with North Korea").
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and index.in_subtree(pobj) is not None:
+                obj = pobj
+                break
+    if obj is None:
+        obj = _prep_obj(noun, preps)
+    if governed and obj is None:
+        obj = _prep_obj(head, ("with", "to", "from", "for", "on", "against"))
+    if subj is None and obj is None:
+        return None
+    return _Event(noun, predicate, subj, obj, denied_by, theme)

@@ -1,0 +1,142 @@
+"""Quotation marks: content inside or next to quotes, colon-introduced blocks, quote regions.
+
+Widens an attribution's content to the quotation marks around it (across sentences when the
+quote runs over several), finds a quote adjacent to a cue, reads the paragraph after a cue
+sentence ending in ":", and lists the quoted regions of a text. Split from
+:mod:`mistrust.extract.attribution`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mistrust.extract.attribution_spans import _doc_text
+from mistrust.extract.cues import CLOSE_QUOTES, OPEN_QUOTES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
+    """A quotation right before ("“...,” I said") or right after ("he said, “...”") the cue phrase."""
+    doc = verb.doc
+    text = _doc_text(doc)
+    lo = min(verb.i, src.left_edge.i if src is not None else verb.i)
+    hi = max(verb.i, src.right_edge.i if src is not None else verb.i)
+    before = text[max(0, doc[lo].idx - 4):doc[lo].idx].rstrip()
+    if before.endswith("”"):
+        end = doc[lo].idx - (doc[lo].idx - max(0, doc[lo].idx - 4)) + len(before)
+        start = text.rfind("“", max(0, end - 3000), end)
+        if start >= 0 and "\n\n" not in text[start:end]:
+            return start, end
+    after_at = doc[hi].idx + len(doc[hi].text)
+    after = text[after_at:after_at + 4]
+    k = after.find("“")
+    if k >= 0 and after[:k].strip() in ("", ",", ":"):
+        start = after_at + k
+        end = text.find("”", start + 1, start + 3000)
+        if end >= 0 and "\n\n" not in text[start:end]:
+            return start, end + 1
+    return None
+
+
+def _quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """Widen a content span to the quotation marks around it, across sentences when needed."""
+    if span is None:
+        return None
+    text = _doc_text(doc)
+    s, e = span
+    inside = text[s:e]
+    # Only double curly quotes: ’ is also the apostrophe ("Iran’s") and straight quotes have no side.
+    opens = inside.count("“")
+    closes = inside.count("”")
+    k = e
+    while k < len(text) and text[k] in ",.?! ":
+        k += 1
+    if k < len(text) and text[k] == "”":
+        closes += 1  # the closing mark right after the clause (punctuation is not in subtrees)
+    limit = 3000
+    # Quote closes inside but opened before: walk back to the opening mark (not past the cue).
+    if closes > opens and "“" in text[max(0, s - limit):s]:
+        back = text.rfind("“", max(0, s - limit), s)
+        if back >= 0 and not (back < cue[0] < s) and "\n\n" not in text[back:s]:
+            s = back
+            k = e
+            while k < len(text) and text[k] in ",.?!":
+                k += 1
+            if k < len(text) and text[k] == "”":
+                e = k + 1
+    # Opened inside, never closed: walk forward to the closing mark.
+    elif opens > closes:
+        fwd = text.find("”", e, e + limit)
+        if fwd >= 0 and not (e <= cue[0] < fwd) and "\n\n" not in text[e:fwd]:
+            e = fwd + 1
+    # Directly wrapped in quotes: include the marks (and a trailing ,/. inside them).
+    j = s - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = e
+    while k < len(text) and text[k] in ",.?!":
+        k += 1
+    if j >= 0 and text[j] in OPEN_QUOTES and k < len(text) and text[k] in CLOSE_QUOTES:
+        s, e = j, k + 1
+    return s, e
+
+
+def _colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """For a cue sentence ending in ':' the content is the text after it, to the paragraph end."""
+    sent = verb.sent
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = doc[last.i - 1]
+    if last.text != ":":
+        # "As the paper reported in March 2016: “...”": the colon right after the cue's phrase.
+        nxt = verb.right_edge.i + 1
+        child = next((c for c in verb.children if c.text == ":" and c.i > verb.i and c.i - verb.i <= 8), None)
+        if child is not None:
+            last = child
+        elif nxt < len(doc) and doc[nxt].text == ":" and verb.dep_ in ("advcl", "ROOT"):
+            last = doc[nxt]
+        else:
+            return None
+    text = _doc_text(doc)
+    start = last.idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return start, end
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges between curly double quotes (“...”), one linear scan."""
+    regions: list[tuple[int, int]] = []
+    start = -1
+    straight = -1
+    for i, ch in enumerate(text):
+        if ch == "“":
+            start = i
+        elif ch == "”" and start >= 0:
+            regions.append((start, i + 1))
+            start = -1
+        elif ch == "\n":
+            straight = -1  # straight quotes carry no side; never pair them across lines
+        elif ch == "'" and text.startswith("''", i) and (i == 0 or text[i - 1] != "'"):
+            # Two apostrophes for a double quote (some newswire archives): pair them like '"'.
+            if straight >= 0:
+                regions.append((straight, i + 2))
+                straight = -1
+            else:
+                straight = i
+        elif ch == '"':
+            # Straight quotes have no side: they alternate open/close within a paragraph.
+            if straight >= 0:
+                regions.append((straight, i + 1))
+                straight = -1
+            else:
+                straight = i
+        elif ch == "\n" and text.startswith("\n\n", i):
+            start = straight = -1  # an unclosed quote does not run past its paragraph
+    return regions

@@ -1,0 +1,119 @@
+"""Who speaks: the source token of a cue, read off the spaCy dependency tree.
+
+The subject, a passive agent ("it was reported by X"), an inverted speaker ("..., said Price"),
+the governing verb's speaker for participles and conjuncts, and the speaker phrase itself
+(the subject's subtree minus relative clauses). Split from :mod:`mistrust.extract.attribution`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mistrust.extract.cues import CUE_FORMS, NOT_SPEAKERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _source_tokens(tok: Token) -> list[Token]:
+    """A speaker phrase: the subject's subtree minus relative clauses and appositive tails."""
+    keep = [t for t in tok.subtree]
+    cut: set[int] = set()
+    for c in tok.children:
+        # Relative clauses go ("Price, who ..."); a participle stays ("a report submitted to the
+        # council") unless it holds the cue itself (misparsed "the agency reported").
+        if c.i > tok.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.lower_ in CUE_FORMS
+                            and c.pos_ == "VERB" and _agent(c) is None):
+            cut.update(t.i for t in c.subtree)
+    toks = [t for t in keep if t.i not in cut]
+    # A subject never runs across a line break ("12:50 p.m.:\n\nTexas Sen. Ted Cruz says").
+    breaks = [t.i for t in toks if t.is_space and "\n" in t.text and t.i < tok.i]
+    if breaks:
+        toks = [t for t in toks if t.i > breaks[-1]]
+    return toks
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject; when a misparse gives two, the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return max(before, key=lambda c: c.i)
+    return subjects[0] if subjects else None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _find_source(verb: Token) -> Token | None:
+    subj = _subject(verb)
+    if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
+        return subj  # a relative pronoun ("who said") is kept; chains name its antecedent
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _agent(verb) is None and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or _that_follows(verb)):
+        # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
+        # reduced relative, so the noun it hangs off is its subject.
+        return verb.head
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        return None  # "it was reported that ...": an unnamed source
+    head = verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp") and head != verb:
+        # "smiled and said", "..., adding that", "went on to say": the governing verb's speaker.
+        return _find_source(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _find_source(head.head)  # "began by saying", "impassioned in defending"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head  # "calls saying shots have been fired", "officials saying"
+    if verb.dep_ == "relcl" and head != verb:
+        return head  # "Price, who said ..."
+    return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ "..., said Price" / "..., reported AFP": spaCy tags the speaker as dobj/attr after the verb.
+
+    Only finite verbs invert; after "..., calling/telling/slamming" the object is the addressee.
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "neg"):
+        i -= 1
+    if i < 0 or verb.doc[i].text not in {",", "”", "\"", "’", "—", "–"}:
+        return None
+    for c in verb.children:
+        if (c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "appos") and c.pos_ in ("PROPN", "NOUN")
+                and c.ent_type_ not in NOT_SPEAKERS):
+            return c
+    return None
+
+
+def _that_follows(verb: Token) -> bool:
+    """ "The broadcaster reported on Monday, ..., that X says": the that-clause got the noun as
+    its subject, leaving the cue as a reduced relative."""
+    head = verb.head
+    clause = head.head
+    return head.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i
+                                        for c in clause.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    i = tok.left_edge.i - 1
+    return i >= 0 and tok.doc[i].text == ","
+
+
+def _is_inverted(verb: Token, src: Token | None) -> bool:
+    return src is not None and src.i > verb.i and src.head == verb
