@@ -86,6 +86,13 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+def _shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis: a story title may be a whole first sentence."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     """The network for e-mail: same layout as the HTML, drawn with matplotlib (Agg, no display)."""
     import matplotlib
@@ -145,7 +152,7 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     if not net.edges:
         ax.text(width / 2, height / 2, "No claims between actors yet.", ha="center", fontsize=11, color="#666")
     if title:
-        ax.set_title(title[:120], parse_math=False)
+        ax.set_title(_shorten(title, 90), parse_math=False)
     fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)
