@@ -124,3 +124,19 @@ def test_cli_ingest_documents_document(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["--db", str(db), "skipped", "--json"])
     assert any("bad.txt" in r["source"] for r in json.loads(result.output))
+
+
+def test_cli_ingest_exits_3_when_every_source_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from mistrust.cli import main
+
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03 not text")
+    good = tmp_path / "ok.txt"
+    good.write_text("North Korea launched a missile on Tuesday, officials said.\n")
+    db = str(tmp_path / "w.db")
+    refused = CliRunner().invoke(main, ["--db", db, "ingest", str(binary)])
+    assert refused.exit_code == 3 and "skipped" in refused.output
+    mixed = CliRunner().invoke(main, ["--db", db, "ingest", str(binary), str(good)])
+    assert mixed.exit_code == 0 and "1 new" in mixed.output

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
-from mistrust.errors import NotFoundError
+from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Document
 
 
@@ -40,6 +40,7 @@ def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool
             "documents": [_summary(d) for d in result["documents"]],
             "skipped": result["skipped"],
         })
+        _exit_if_nothing_read(result)
         return
     out = Console()
     out.print(f"[bold]{result['new']}[/] new, {result['existing']} already stored, "
@@ -49,6 +50,13 @@ def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool
         for s in result["skipped"]:
             table.add_row(s.source, s.reason)
         out.print(table)
+    _exit_if_nothing_read(result)
+
+
+def _exit_if_nothing_read(result: dict[str, Any]) -> None:
+    """Every source refused: a script must see the failure (exit 3, like other input errors)."""
+    if result["skipped"] and not result["documents"]:
+        raise SystemExit(InputError.exit_code)
 
 
 @click.command("documents")
