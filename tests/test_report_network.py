@@ -166,3 +166,22 @@ def test_svg_wraps_labels_links_only_actors_and_draws_symmetric_edges_without_ar
     cooperate = svg.split('data-edge="')[1:]
     arrows = {chunk.split('"')[0]: "marker-end" in chunk.split("</g>")[0] for chunk in cooperate}
     assert sorted(arrows.values()) == [False, True, True]  # cooperate has no arrow head
+
+
+def test_view_draws_only_the_core_of_a_large_network() -> None:
+    from mistrust.report.graph import Edge, Network, Node, SanctionLink
+
+    nodes = {f"n{i}": Node(id=f"n{i}", name=f"Actor {i}", label="Organization") for i in range(150)}
+    nodes["n149"].sanctions = [SanctionLink(entity_id="ofac:1", entity_name="X", list_version="v",
+                                            matched_name="X", score=1.0)]
+    # a hub with many spokes, plus a long chain of weakly linked pairs
+    edges = [Edge(id=f"h{i}", source="n0", target=f"n{i}", predicate="supply", time=None, status="asserted")
+             for i in range(1, 40)]
+    edges += [Edge(id=f"c{i}", source=f"n{i}", target=f"n{i + 1}", predicate="meet", time=None,
+                   status="asserted") for i in range(40, 149)]
+    view = Network(nodes=nodes, edges=edges).view(max_nodes=60)
+    assert len(view.nodes) <= 60
+    assert "n0" in view.nodes and "n149" in view.nodes  # the hub, and the sanctioned actor
+    assert all(e.source in view.nodes and e.target in view.nodes for e in view.edges)
+    small = Network(nodes=nodes, edges=edges[:5]).view(max_nodes=60)
+    assert len(small.nodes) == 6 and len(small.edges) == 5  # under the cap nothing is cut

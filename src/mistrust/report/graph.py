@@ -119,6 +119,10 @@ class Edge:
         return list(seen)
 
 
+# Enough for every story of a few dozen reports; a whole-corpus network is cut to its core.
+MAX_DRAWN_NODES = 60
+
+
 @dataclass
 class Network:
     nodes: dict[str, Node] = field(default_factory=dict)
@@ -127,11 +131,38 @@ class Network:
     def node_for(self, name: str) -> Node | None:
         return self.nodes.get(node_id(name))
 
-    def view(self) -> Network:
-        """The part worth drawing: nodes joined by claim edges. Actors in no claim stay in the
-        report's tables and the exports; drawn, they would crowd out the claims."""
-        linked = {e.source for e in self.edges} | {e.target for e in self.edges}
-        return Network(nodes={k: v for k, v in self.nodes.items() if k in linked}, edges=list(self.edges))
+    def view(self, max_nodes: int = MAX_DRAWN_NODES) -> Network:
+        """The part worth drawing: nodes joined by claim edges, at most ``max_nodes`` of them.
+
+        Actors in no claim stay in the report's tables and the exports; drawn, they would crowd out
+        the claims. A whole-workspace report over hundreds of articles links hundreds of actors, which
+        no picture shows legibly (nor e-mails: the PNG grew past 10,000 pixels), so only the most
+        connected nodes are drawn, sanctioned actors first; the exports keep everything.
+        """
+        edges = list(self.edges)
+        linked = {e.source for e in edges} | {e.target for e in edges}
+        if len(linked) > max_nodes:
+            # Edges are taken greedily, the best connected first (the ends' degrees; a sanctioned
+            # end first of all), while their ends fit the budget: an edge never loses one end.
+            degree: Counter[str] = Counter()
+            for e in edges:
+                degree[e.source] += 1 + len(e.evidence)
+                degree[e.target] += 1 + len(e.evidence)
+
+            def rank(e: Edge) -> tuple[int, int, str]:
+                listed = bool(self.nodes[e.source].sanctions) + bool(self.nodes[e.target].sanctions)
+                return (-listed, -(degree[e.source] + degree[e.target]), e.id)
+
+            kept: list[Edge] = []
+            chosen: set[str] = set()
+            for e in sorted(edges, key=rank):
+                new_ends = {e.source, e.target} - chosen
+                if len(chosen) + len(new_ends) <= max_nodes:
+                    kept.append(e)
+                    chosen |= new_ends
+            edges = kept
+        drawn = {e.source for e in edges} | {e.target for e in edges}
+        return Network(nodes={k: v for k, v in self.nodes.items() if k in drawn}, edges=edges)
 
     @property
     def actors(self) -> list[Node]:

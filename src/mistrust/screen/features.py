@@ -225,15 +225,15 @@ def align_tokens(q: NormName, c: NormName) -> Alignment:
 
 def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> tuple[float, float]:
     """(share of name parts by rarity, joined-letters similarity or -1 when it does not apply)."""
-    total = sum(weight(t) for t in q.tokens) + sum(weight(t) for t in c.tokens)
+    total = sum(map(weight, q.tokens)) + sum(map(weight, c.tokens))
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
-        extra = sum(weight(t) for t in (*al.unmatched_query, *al.unmatched_listed))
+        extra = sum(map(weight, (*al.unmatched_query, *al.unmatched_listed)))
         total -= (1 - EXTRA_PART_SHARE) * extra
     got = 0.0
     for m in al.matches:
-        got += m.score * (sum(weight(t) for t in m.query.split(" ")) + sum(weight(t) for t in m.listed.split(" ")))
+        got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
     share = min(1.0, got / total) if total else 0.0
     joined = _sim(q.compact, c.compact)
     if joined >= 0.9 and len(q.tokens) != len(c.tokens):

@@ -252,8 +252,8 @@ class ScreenIndex:
         parts = np.zeros(len(positions))
         if nq:
             theirs = [skel_sets[pos] for pos in positions]
-            common = np.fromiter((len(qset & t) for t in theirs), dtype=np.float64, count=len(positions))
-            nt = np.fromiter((len(t) for t in theirs), dtype=np.float64, count=len(positions))
+            common = np.array([len(qset & t) for t in theirs], dtype=np.float64)
+            nt = np.array([len(t) for t in theirs], dtype=np.float64)
             has = nt > 0
             share = np.where(has, 2 * common / np.maximum(nq + nt, 1), 0.0)
             both_extra = has & (common < nq) & (common < nt)
@@ -261,14 +261,17 @@ class ScreenIndex:
             parts = np.where(both_extra, share - penalty, share)
         score = 0.25 * lit + 0.25 * sounds + 0.5 * np.maximum(parts, lit - 0.25)
         out = []
-        for k, (pos, n) in enumerate(zip(positions, names, strict=True)):
-            if n.sorted_compact == norm.sorted_compact:
+        # Plain Python floats at once (indexing a numpy array item by item is slow).
+        values: list[float] = score.tolist()
+        q_sorted, q_compact, q_acronyms = norm.sorted_compact, norm.compact, norm.acronyms
+        q_one = len(norm.tokens) == 1
+        for value, pos, n in zip(values, positions, names, strict=True):
+            if n.sorted_compact == q_sorted:
                 out.append((1.0, pos))
-            elif (len(norm.tokens) == 1 and norm.compact in n.acronyms) or (
-                    len(n.tokens) == 1 and n.compact in norm.acronyms):
-                out.append((max(ACRONYM_SCORE, float(score[k])), pos))
+            elif (q_one and q_compact in n.acronyms) or (len(n.tokens) == 1 and n.compact in q_acronyms):
+                out.append((max(ACRONYM_SCORE, value), pos))
             else:
-                out.append((float(score[k]), pos))
+                out.append((value, pos))
         out.sort(reverse=True)
         return out
 
