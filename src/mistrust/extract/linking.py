@@ -6,7 +6,8 @@ Facility, Vessel): countries and nationalities never are, so "Iran" does not lin
 bank. A hit is kept when the screening calls it a match *and* its score reaches the link threshold,
 which is stricter than the screening default because a mention carries less context than a query
 typed by an analyst. One-word person names ("Price") are not screened: a surname alone matches
-half of any list. Results are cached per (name, schema, countries): a name repeated in an article
+half of any list. For the same reason a hit must also be *reliable* for a mention (``reliable``):
+not carried by a weak alias, not a short acronym's chance expansion, and exact for a one-word name. Results are cached per (name, schema, countries): a name repeated in an article
 or across a batch is screened once.
 """
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from mistrust.extract.entities import Recognized
 from mistrust.model.screening import Hit, NameQuery
 
-LINKING_VERSION = "linking-v1"
+LINKING_VERSION = "linking-v2"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -36,6 +37,28 @@ class LinkOptions:
     # Keep only hits close to the best one: "Islamic Revolutionary Guard Corps" scores 1.0 on the
     # Corps and 0.85 on its Air Force; the mention names the Corps, not every branch.
     margin: float = 0.05
+
+
+def reliable(hit: Hit, mention_name: str) -> bool:
+    """Whether a screening hit is strong enough to link a name read in an article.
+
+    - Not through a weak alias: list publishers mark them weak because they are broad ("ALLIANCE"
+      for a cartel) and tell screeners not to rely on them alone.
+    - Not an acronym of three letters or fewer expanded by chance: 26^3 combinations against tens of
+      thousands of listed names always find one ("FBI" is the initials of a listed Iranian company).
+      Acronyms defined in the text are screened in their long form already.
+    - A one-word name links only when the names are the same: a single fuzzy word ("Satan" vs
+      "SATNA") has nothing else to confirm it.
+    """
+    fired = {f.name for f in hit.features if f.score > 0}
+    if "weak_alias" in fired:
+        return False
+    compact = mention_name.replace(" ", "").replace(".", "")
+    if "name_acronym" in fired and "name_exact" not in fired and len(compact) <= 3:
+        return False
+    if len(mention_name.split()) == 1 and "name_exact" not in fired:
+        return False
+    return True
 
 
 class Linker:
@@ -66,7 +89,7 @@ class Linker:
         if key not in self._cache:
             self.calls += 1
             hits = self.screen(query)
-            kept = [h for h in hits if h.match and h.score >= self.options.threshold]
+            kept = [h for h in hits if h.match and h.score >= self.options.threshold and reliable(h, query.name)]
             kept.sort(key=lambda h: -h.score)
             if kept:
                 kept = [h for h in kept if h.score >= kept[0].score - self.options.margin]
@@ -79,4 +102,4 @@ class Linker:
             rec.mention.links = self.link(rec)
 
 
-__all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkOptions", "Linker", "ScreenFn"]
+__all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkOptions", "Linker", "ScreenFn", "reliable"]
