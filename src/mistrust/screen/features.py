@@ -104,7 +104,7 @@ class Alignment:
     unmatched_listed: tuple[str, ...]
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
@@ -140,7 +140,7 @@ _VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")
 _VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o"}, "u": {"o"}}
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def _vowel_sounds(word: str) -> tuple[str | None, ...]:
     """Vowel sounds in order; in clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e),
     except in diphthongs ending in i/y, where the first does (Hosseini ei->e, Husaini ai->a)."""
@@ -164,7 +164,7 @@ def _vowels_compatible(a: str, b: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def _merge(single: str, parts: tuple[str, ...]) -> float:
     """Does one word equal adjacent words written together ("Gimjeong" / "Kim Jong")?"""
     joined = "".join(parts)

@@ -159,7 +159,7 @@ def strip_legal_forms(words: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Phonetic skeleton of one word or a compact string (see the module docstring)."""
     s = word
@@ -185,7 +185,7 @@ def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def normalize_name(name: str) -> NormName:
     """Normalise one name (cached: list names and repeated batch queries are normalised once)."""
     # Legal forms are stripped before folding plurals, so "Corps" never becomes the form "corp".
