@@ -151,6 +151,9 @@ SUBJECT_CASES = [
     ("North Korea tested a missile on Monday. It also shipped parts to Syria.", "transfer", ("North Korea", "Syria")),
     # pronoun inside a subordinate clause -> the main clause's subject
     ("Venezuela rejected warnings that it would ship oil to Cuba.", "transfer", ("Venezuela", "Cuba")),
+    # ... of the nearest governing clause, not of the reporting clause around it
+    ("Belarus denied that it had supplied drones to Russia, the foreign ministry said.", "supply",
+     ("Belarus", "Russia")),
     # nominal with a "by" agent, also when the parser hangs it on the inner "of" noun
     ("The inspectors documented the evasion of sanctions by Venezuela.", "violate", ("Venezuela", None)),
     # a gerund's doer is the subject of the clause it completes (active or passive)

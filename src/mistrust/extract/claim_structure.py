@@ -120,6 +120,18 @@ def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int
     return None
 
 
+def _governing_subject(pred: Token, index: _Index, labels: frozenset[str], before: int) -> Mention | None:
+    """The subject of the nearest clause above ``pred`` that names a compatible actor before ``before``."""
+    for head in pred.ancestors:
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < before:
+                m = index.in_subtree(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl")
+                                              for g in k.subtree})
+                if m is not None and m.label in labels:
+                    return m
+    return None
+
+
 def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
     """The main-clause subject of this sentence (when it comes first) or of the previous sentence,
     when it is a mention of a compatible kind ("it"/"the regime": a state or group; "he"/"she": a person).
@@ -132,7 +144,10 @@ def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
     sent = pred.sent
     if sent.root != pred and sent.root != subj.head:
         # "North Korea dismissed warnings that it would face ...": a subordinate clause's pronoun
-        m = _main_subject(sent, index, labels, before=subj.i)
+        # takes the subject of the nearest clause that governs it ("Iran denied that it had
+        # supplied drones, the ministry said": Iran, not the ministry), then the main clause's.
+        m = _governing_subject(pred, index, labels, before=subj.i) or _main_subject(
+            sent, index, labels, before=subj.i)
         if m is not None:
             return _mention_arg(m)
     if sent.start == 0:
