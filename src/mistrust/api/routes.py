@@ -24,7 +24,6 @@ from mistrust.api.schemas import (
     ScreenResult,
 )
 from mistrust.api.state import Shared
-from mistrust.errors import NotFoundError
 from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
 
 # Documents the bearer scheme in the OpenAPI schema; the middleware in app.py enforces it for
@@ -46,10 +45,6 @@ def shared(request: Request) -> Shared:
 def _query(q: QueryIn) -> NameQuery:
     return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date,
                      countries=[c.lower() for c in q.countries], identifiers=list(q.identifiers))
-
-
-def _missing(room: str) -> NotFoundError:
-    return NotFoundError(f"{room} is not available in this workspace yet")
 
 
 def build_router() -> APIRouter:
@@ -120,37 +115,27 @@ def build_router() -> APIRouter:
     @router.get("/documents/{doc_id}/extraction", response_model=Extraction, tags=["documents"])
     def extraction(request: Request, doc_id: str) -> Extraction:
         s = shared(request)
-        if not s.has("extraction_for"):
-            raise _missing("extraction")
         return s.call(s.workspace.extraction_for, doc_id)
 
     @router.get("/entities", response_model=list[EntityOut], tags=["extraction"])
     def entities(request: Request, q: Text = None, limit: Limit = 100) -> list[dict[str, Any]]:
         """Actors found in the documents, with mention counts and sanctions links."""
         s = shared(request)
-        if not s.has("entities"):
-            return []
         return s.call(s.workspace.entities, q=q or None, limit=limit)
 
     @router.get("/claims", response_model=list[Claim], tags=["extraction"])
     def claims(request: Request, doc_id: Text = None, story_id: Text = None) -> list[Claim]:
         s = shared(request)
-        if not s.has("claims"):
-            return []
         return s.call(s.workspace.claims, doc_id=doc_id, story_id=story_id)
 
     @router.get("/stories", response_model=list[Story], tags=["corroboration"])
     def stories(request: Request) -> list[Story]:
         s = shared(request)
-        if not s.has("stories"):
-            return []
         return s.call(s.workspace.stories)
 
     @router.get("/stories/{story_id}", response_model=Story, tags=["corroboration"])
     def story(request: Request, story_id: str) -> Story:
         s = shared(request)
-        if not s.has("get_story"):
-            raise _missing("corroboration")
         return s.call(s.workspace.get_story, story_id)
 
     @router.get("/audit", tags=["screening"])

@@ -47,9 +47,6 @@ class Shared:
 
         return await run_in_threadpool(lambda: self.call(getattr(self.workspace, method), *args, **kwargs))
 
-    def has(self, method: str) -> bool:
-        return hasattr(self.workspace, method)
-
     def close(self) -> None:
         with self.lock:
             if self._ws is not None:

@@ -55,9 +55,9 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         ws = s.workspace
         q = q.strip()
         with s.lock:
-            stories = ws.stories() if hasattr(ws, "stories") else []
-            entities = ws.entities(q=q or None, limit=50) if hasattr(ws, "entities") else []
-            documents = ws.documents(limit=50, q=q or None) if hasattr(ws, "documents") else []
+            stories = ws.stories()
+            entities = ws.entities(q=q or None, limit=50)
+            documents = ws.documents(limit=50, q=q or None)
         return render(request, "search.html.j2", q=q, stories=stories, entities=entities, documents=documents)
 
     @router.get("/story/{story_id}", response_class=HTMLResponse)
@@ -80,12 +80,12 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         s = _shared(request)
         ws = s.workspace
         with s.lock:
-            rows = ws.entities(q=name, limit=200) if hasattr(ws, "entities") else []
+            rows = ws.entities(q=name, limit=200)
             rows = [r for r in rows if str(r.get("name", "")).casefold() == name.casefold()]
             doc_ids = sorted({d for r in rows for d in r.get("documents", [])})
-            docs = ws.get_documents(doc_ids) if doc_ids and hasattr(ws, "get_documents") else []
-            claims = _claims_of(ws.claims(), name) if hasattr(ws, "claims") else []
-            hits = ws.screen(name, record=False) if hasattr(ws, "screen") else []
+            docs = ws.get_documents(doc_ids) if doc_ids else []
+            claims = _claims_of(ws.claims(), name)
+            hits = ws.screen(name, record=False)
         return render(request, "entity.html.j2", name=name, rows=rows, documents=docs, claims=claims, hits=hits)
 
     @router.get("/list-entity/{entity_id}", response_class=HTMLResponse)
@@ -100,9 +100,9 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         ws = s.workspace
         with s.lock:
             doc = ws.get_document(doc_id)
-            claims = ws.claims(doc_id=doc_id) if hasattr(ws, "claims") else []
+            claims = ws.claims(doc_id=doc_id)
             try:
-                extraction = ws.extraction_for(doc_id) if hasattr(ws, "extraction_for") else None
+                extraction = ws.extraction_for(doc_id)
             except NotFoundError:
                 extraction = None
         report = build_report([], claims, [doc], [extraction] if extraction else [])
