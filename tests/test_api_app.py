@@ -210,3 +210,51 @@ def test_search_with_query_and_overview(client: TestClient) -> None:
 def test_search_queries_never_fail_the_server(client: TestClient, q: str) -> None:
     for path in ("/", "/api/v1/documents", "/api/v1/entities"):
         assert client.get(path, params={"q": q}).status_code == 200, (path, q)
+
+
+# -- sign-in for browsers when a token is set ---------------------------------------------------
+
+HTML = {"Accept": "text/html,application/xhtml+xml"}
+
+
+def test_browser_without_token_is_sent_to_the_login_form(db: Path) -> None:
+    with _client(db, token="s3cret") as c:
+        r = c.get("/review", headers=HTML, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/login?next=/review"
+        assert c.get("/api/v1/lists", headers=HTML).status_code == 401  # the API never redirects
+        page = c.get("/login", params={"next": "/review"}, headers=HTML)
+        assert page.status_code == 200 and 'name="token"' in page.text and 'value="/review"' in page.text
+
+
+def test_login_sets_the_cookie_and_returns_to_the_page(db: Path) -> None:
+    with _client(db, token="s3cret") as c:
+        bad = c.post("/login", data={"token": "guess", "next": "/review"}, follow_redirects=False)
+        assert bad.status_code == 401 and "mistrust_token" not in c.cookies
+        ok = c.post("/login", data={"token": "s3cret", "next": "/review"}, follow_redirects=False)
+        assert ok.status_code == 303 and ok.headers["location"] == "/review"
+        cookie = ok.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie
+        assert c.get("/review", headers=HTML).status_code == 200
+        out = c.post("/logout", follow_redirects=False)
+        assert out.status_code == 303
+        c.cookies.clear()
+        assert c.get("/review", headers=HTML, follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "review"])
+def test_login_never_redirects_off_site(db: Path, target: str) -> None:
+    with _client(db, token="s3cret") as c:
+        r = c.post("/login", data={"token": "s3cret", "next": target}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/"
+
+
+def test_login_refuses_a_cross_site_post(db: Path) -> None:
+    with _client(db, token="s3cret") as c:
+        r = c.post("/login", data={"token": "s3cret"}, headers={"Origin": "https://evil.example"},
+                   follow_redirects=False)
+        assert r.status_code >= 400 and "set-cookie" not in r.headers
+
+
+def test_login_form_without_a_token_goes_home(client: TestClient) -> None:
+    r = client.get("/login", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hmac
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 import mistrust
 from mistrust.api.routes import build_router
@@ -16,7 +17,7 @@ from mistrust.errors import MistrustError
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace
 
-PUBLIC_PATHS = frozenset({"/api/v1/health"})
+PUBLIC_PATHS = frozenset({"/api/v1/health", "/login"})
 TOKEN_COOKIE = "mistrust_token"
 
 
@@ -62,10 +63,24 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
         async def require_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
             if request.url.path in PUBLIC_PATHS or _authorised(request, token):
                 return await call_next(request)
+            if web and _browser_page(request):
+                # a person at a browser gets the login form, not a JSON 401
+                return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
             return JSONResponse({"error": "unauthorized", "detail": "a valid bearer token is required"},
                                 status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
     return app
+
+
+def _browser_page(request: Request) -> bool:
+    """A page navigation from a browser: GET, not the JSON API, and HTML asked for by name."""
+    return (request.method == "GET" and not request.url.path.startswith("/api/")
+            and "text/html" in request.headers.get("accept", ""))
+
+
+def token_matches(given: str, token: str) -> bool:
+    """Constant-time comparison, so the token cannot be guessed from response times."""
+    return bool(given) and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 def _authorised(request: Request, token: str) -> bool:
@@ -74,4 +89,4 @@ def _authorised(request: Request, token: str) -> bool:
     if scheme.lower() != "bearer":
         # pages in a browser cannot send a header: accept the same token from a cookie
         given = request.cookies.get(TOKEN_COOKIE, "")
-    return bool(given) and hmac.compare_digest(given.strip().encode(), token.encode())
+    return token_matches(given, token)

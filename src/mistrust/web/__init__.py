@@ -131,10 +131,7 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
     @router.post("/review/{hit_id}")
     async def judge(request: Request, hit_id: str) -> Response:
         _same_origin(request)
-        raw = await request.body()
-        if len(raw) > MAX_FORM_BYTES:
-            raise InputError("form too large")
-        form = {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace")).items()}
+        form = await _read_form(request)
         decision = form.get("decision", "")
         if decision not in ("confirm", "dismiss"):
             raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
@@ -143,7 +140,56 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
                                 note=form.get("note") or None, user=form.get("user") or "web")
         return RedirectResponse(f"/review?done={decision}", status_code=303)
 
+    @router.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request, next: str = Query("/", max_length=2000)) -> Response:
+        if not request.app.state.settings.api_token:
+            return RedirectResponse(_local_path(next), status_code=303)
+        return render(request, "login.html.j2", next=_local_path(next), error=None)
+
+    @router.post("/login")
+    async def login(request: Request) -> Response:
+        _same_origin(request)
+        form = await _read_form(request)
+        token = request.app.state.settings.api_token
+        target = _local_path(form.get("next", "/"))
+        if not token:
+            return RedirectResponse(target, status_code=303)
+        from mistrust.api.app import TOKEN_COOKIE, token_matches
+
+        if not token_matches(form.get("token", ""), token):
+            return render(request, "login.html.j2", status_code=401, next=target,
+                          error="That token is not the one this server was started with.")
+        response = RedirectResponse(target, status_code=303)
+        # HttpOnly: page scripts never see the token; SameSite=Strict: other sites cannot ride on it
+        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
+        return response
+
+    @router.post("/logout")
+    async def logout(request: Request) -> Response:
+        _same_origin(request)
+        from mistrust.api.app import TOKEN_COOKIE
+
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(TOKEN_COOKIE)
+        return response
+
     return router
+
+
+async def _read_form(request: Request) -> dict[str, str]:
+    raw = await request.body()
+    if len(raw) > MAX_FORM_BYTES:
+        raise InputError("form too large")
+    return {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace")).items()}
+
+
+def _local_path(target: str) -> str:
+    """Only a path on this server: a login form must not become an open redirect."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
 
 
 def _same_origin(request: Request) -> None:
