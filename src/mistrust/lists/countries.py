@@ -29,6 +29,9 @@ _EXTRA = {
     "congo democratic republic of the": "cd",
     "congo republic of the": "cg",
     "libyan arab jamahiriya": "ly",
+    # UK Sanctions List spellings: without this the parenthesis is dropped and "Congo" gives cg.
+    "congo democratic republic": "cd",
+    "occupied palestinian territories": "ps",
 }
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PREFIX = re.compile(r"^(region|country|possibly)\s*:?\s*", re.IGNORECASE)

@@ -10,7 +10,7 @@ import re
 
 from mistrust.errors import ListFormatError
 
-FORMATS = ("un-xml", "ofac-csv", "ofac-xml", "eu-fsf-legacy", "eu-fsf-export", "ftm-json")
+FORMATS = ("un-xml", "ofac-csv", "ofac-xml", "eu-fsf-legacy", "eu-fsf-export", "ftm-json", "uk-xml")
 
 # Root element -> format. EU "export" uses a namespace, so match on the local name.
 _XML_ROOTS = {
@@ -18,6 +18,7 @@ _XML_ROOTS = {
     "sdnList": "ofac-xml",
     "WHOLE": "eu-fsf-legacy",
     "export": "eu-fsf-export",
+    "Designations": "uk-xml",  # FCDO UK Sanctions List
 }
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive",
@@ -98,5 +99,5 @@ def detect_format(head: bytes, path: str | None = None) -> str:
         raise ListFormatError("JSON that is not FollowTheMoney entities (no \"schema\" key)", path=path)
     if _OFAC_ROW.match(text):
         return "ofac-csv"
-    raise ListFormatError("unrecognised list format (expected UN/OFAC/EU XML, OFAC CSV or FtM JSON lines)",
+    raise ListFormatError("unrecognised list format (expected UN/OFAC/EU/UK XML, OFAC CSV or FtM JSON lines)",
                           path=path, line=1)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mistrust.errors import ListFormatError
-from mistrust.lists import eu_fsf, ftm_json, ofac_csv, ofac_xml, un_xml
+from mistrust.lists import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_xml, un_xml
 from mistrust.lists.detect import FORMATS, detect_format, sniff_text
 from mistrust.lists.xml_safety import parse_xml
 from mistrust.model._ids import content_id
@@ -52,6 +52,8 @@ def load_file(path: str | Path, format: str | None = None) -> LoadedList:
             parse, published, list_name = un_xml.parse, un_xml.published(root), "un-consolidated"
         elif fmt == "ofac-xml":
             parse, published, list_name = ofac_xml.parse, ofac_xml.published(root), ofac_xml.list_name(path)
+        elif fmt == "uk-xml":
+            parse, published, list_name = uk_xml.parse, uk_xml.published(root), uk_xml.LIST_NAME
         elif fmt == "eu-fsf-legacy":
             parse, published, list_name = eu_fsf.parse_legacy, eu_fsf.published_legacy(root), "eu-fsf"
         else:

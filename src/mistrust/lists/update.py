@@ -36,6 +36,8 @@ SOURCES: dict[str, Source] = {s.name: s for s in (
     Source("ofac-consolidated", "ofac-xml", ((f"{_OFAC}/CONSOLIDATED.XML", "consolidated.xml"),)),
     Source("eu", "eu-fsf-export", (("https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/"
                                     "content?token=dG9rZW4tMjAxNw", "eu-fsf.xml"),)),
+    # The FCDO's stable address for the current file (the gov.uk publication page links to it).
+    Source("uk", "uk-xml", (("https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml", "uk.xml"),)),
     Source("opensanctions", "ftm-json", (("https://data.opensanctions.org/datasets/latest/sanctions/"
                                           "entities.ftm.json", "opensanctions.ftm.json"),)),
 )}
