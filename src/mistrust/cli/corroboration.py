@@ -98,11 +98,15 @@ def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
     ws = open_workspace(ctx)
     try:
         data = story_json(ws, ws.get_story(story_id))
+        if data["id"] != story_id:  # a merged story's id leads to the story it was merged into
+            data["merged_from"] = story_id
         if as_json:
             echo_json(data)
             return
         console = Console()
         console.print(f"[bold]{data['title']}[/bold]  ({data['id']}, {data['first_seen']} .. {data['last_seen']})")
+        if "merged_from" in data:
+            console.print(f"(story {story_id} was merged into this one when a later report bridged them)")
         docs = Table(title="documents")
         for col in ("published", "outlet", "title", "joined because"):
             docs.add_column(col)

@@ -56,6 +56,19 @@ MIGRATIONS: list[Migration] = [
         # after corroborate, the story's claim groups are recomputed
         "ALTER TABLE corr_stories ADD COLUMN claims_basis TEXT NOT NULL DEFAULT ''",
     ),
+    (
+        "corroboration_003_story_merges",
+        # a story merged into another (a later document bridged them) leaves its id here, so links
+        # to it (reports, API clients, notes) still resolve to the story that holds its documents
+        """
+        CREATE TABLE corr_story_merges (
+            merged_id TEXT PRIMARY KEY,
+            into_id TEXT NOT NULL,
+            merged_at TEXT DEFAULT CURRENT_TIMESTAMP
+        ) WITHOUT ROWID;
+        CREATE INDEX corr_story_merges_into ON corr_story_merges(into_id);
+        """,
+    ),
 ]
 
 
@@ -85,8 +98,16 @@ def save_clustering(
     df_delta: dict[str, int],
     n_docs: int,
     algorithm: str,
+    merges: Iterable[tuple[str, str]] = (),
 ) -> None:
-    """Upsert touched stories, record each document's story, and add the batch's term counts."""
+    """Upsert touched stories, record each document's story, and add the batch's term counts.
+
+    ``merges`` are (merged story, surviving story) pairs in the order they happened: the merged
+    story's documents move to the survivor, its row and claim groups go, and its id is recorded
+    as merged into the survivor. ``states`` must include every survivor (their document order
+    decides the positions).
+    """
+    states = list(states)
     with db.transaction() as conn:
         for s in states:
             dates = s["dates"]
@@ -99,10 +120,19 @@ def save_clustering(
                 (s["id"], s["title"], min(dates) if dates else None, max(dates) if dates else None,
                  len(s["doc_ids"]), json.dumps(entities), json.dumps(s), algorithm),
             )
+        # after the upserts: a survivor may be new in this batch (an older report arrived late)
+        for gone, keep in merges:
+            conn.execute("UPDATE corr_story_docs SET story_id = ? WHERE story_id = ?", (keep, gone))
+            conn.execute("DELETE FROM corr_stories WHERE id = ?", (gone,))  # claim groups cascade
+            conn.execute("UPDATE corr_story_merges SET into_id = ? WHERE into_id = ?", (keep, gone))
+            conn.execute("INSERT OR REPLACE INTO corr_story_merges(merged_id, into_id) VALUES (?, ?)", (gone, keep))
         for doc_id, story_id, score, reason in assignments:
             pos = conn.execute("SELECT COUNT(*) FROM corr_story_docs WHERE story_id = ?", (story_id,)).fetchone()[0]
             conn.execute("INSERT OR REPLACE INTO corr_story_docs(doc_id, story_id, position, score, reason)"
                          " VALUES (?,?,?,?,?)", (doc_id, story_id, pos, score, reason))
+        for s in states:  # positions follow the clusterer's order (a merge appends the younger story's)
+            conn.executemany("UPDATE corr_story_docs SET position = ? WHERE doc_id = ? AND story_id = ?",
+                             [(i, d, s["id"]) for i, d in enumerate(s["doc_ids"])])
         conn.executemany("INSERT INTO corr_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                          list(df_delta.items()))
         conn.execute("INSERT OR REPLACE INTO corr_meta(key, value) VALUES ('n_docs', ?)", (str(n_docs),))
@@ -137,7 +167,15 @@ def list_stories(db: Database, limit: int = 1000, offset: int = 0, min_docs: int
     return [_story(r, docs[r["id"]]) for r in rows]
 
 
+def resolve_story(db: Database, story_id: str) -> str:
+    """The id of the story that now holds a story's documents (itself unless it was merged)."""
+    rows = db.query("SELECT into_id FROM corr_story_merges WHERE merged_id = ?", (story_id,))
+    return rows[0][0] if rows else story_id
+
+
 def get_story(db: Database, story_id: str) -> Story:
+    """A story with its claim groups; the id of a merged story leads to the story it was merged into."""
+    story_id = resolve_story(db, story_id)
     rows = db.query("SELECT * FROM corr_stories WHERE id = ?", (story_id,))
     if not rows:
         raise NotFoundError(f"no story {story_id!r} (list them with: mistrust stories)", story_id=story_id)
@@ -164,11 +202,13 @@ def story_of(db: Database, doc_id: str) -> str | None:
 
 
 def story_assignments(db: Database, story_id: str) -> list[dict[str, Any]]:
+    story_id = resolve_story(db, story_id)
     return [dict(r) for r in db.query("SELECT doc_id, position, score, reason FROM corr_story_docs"
                                       " WHERE story_id = ? ORDER BY position", (story_id,))]
 
 
 def claim_groups(db: Database, story_id: str) -> list[ClaimGroup]:
+    story_id = resolve_story(db, story_id)
     rows = db.query("SELECT data FROM corr_claim_groups WHERE story_id = ? ORDER BY position", (story_id,))
     return [claim_group_from_dict(json.loads(r[0])) for r in rows]
 

@@ -2,7 +2,9 @@
 
 ``corroborate()`` is incremental: it clusters only documents that have no story yet, resuming
 the stored clusterer state of the stories near their dates, then recomputes the claim groups of
-the stories that changed. Extractions are used when stored (``analyze``); without them stories
+the stories that changed. A new document that bridges two stories merges them: the store moves
+the merged story's documents to the surviving (older) story and keeps the old id as an alias,
+so ``get_story`` on it still answers. Extractions are used when stored (``analyze``); without them stories
 still form (cheap entity-key fallback) and claim groups stay empty until extraction runs.
 """
 
@@ -65,14 +67,17 @@ class CorroborationMixin(WorkspaceBase):
                 delta.update(f.phrases)  # word pairs: their rarity decides the undated "phrases" anchor
             order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
             assignments = [clusterer.add(f) for f in order]
-            touched = {a.story_id for a in assignments}
+            # a later document may have merged the story an earlier one joined: follow to the survivor
+            touched = {clusterer.resolve(a.story_id) for a in assignments}
+            touched.update(clusterer.resolve(keep) for _, keep in clusterer.merges)
             store.save_clustering(
                 self.db,
                 [clusterer.stories[sid].to_json() for sid in sorted(touched)],
-                [(a.doc_id, a.story_id, a.score, a.reason) for a in assignments],
+                [(a.doc_id, clusterer.resolve(a.story_id), a.score, a.reason) for a in assignments],
                 dict(delta),
                 clusterer.n_docs,
                 ALGORITHM,
+                clusterer.merges,
             )
         analyzed = self._corr_analyzed()
         stale = set(touched)
@@ -99,7 +104,7 @@ class CorroborationMixin(WorkspaceBase):
         return store.get_story(self.db, story_id)
 
     def story_claim_groups(self, story_id: str) -> list[ClaimGroup]:
-        store.get_story(self.db, story_id)  # NotFoundError for an unknown story
+        store.get_story(self.db, story_id)  # NotFoundError for an unknown story (merged ids resolve)
         return store.claim_groups(self.db, story_id)
 
     def story_of(self, doc_id: str) -> str | None:
