@@ -29,6 +29,7 @@ such an entry is not counted as a false hit, and as top-1 it is not counted as w
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -144,6 +145,11 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
     return {k: find(k) for k in parent}
 
 
+def query_half(entity_id: str) -> str:
+    """"a" or "b": a fixed split of the entries by a hash of their id (tune on a, confirm on b)."""
+    return "a" if hashlib.sha256(entity_id.encode()).digest()[0] % 2 == 0 else "b"
+
+
 def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int, seed: int = 7) -> list[Query]:
     positions: dict[tuple[str, str], int] = {}
     for pos, iname in enumerate(index.names):
@@ -177,4 +183,4 @@ def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int,
     return queries + ofac_queries
 
 
-__all__ = ["Query", "build_queries", "data_dir", "letters", "load_lists", "name_twins", "same_party_groups", "simple"]
+__all__ = ["Query", "build_queries", "query_half", "data_dir", "letters", "load_lists", "name_twins", "same_party_groups", "simple"]

@@ -24,6 +24,8 @@ NAMES = [
     "Iran Gas Company", "Ali Reza Tavakoli", "Ali Raza Tavakoli", "Tavakoli, Ali Reza",
     "M. Hosseini Jafari", "Mohammad Hosseini Jafari", "Mohammad", "Trading", "Igor Petrov",
     "Igor Sergeyevich Petrov", "Sina Bank", "Sinatra Bank", "Ri", "Bank Melli Iran", "Ли",
+    # Near spellings (mistrust-v3): partial word matches with a conflicting rest.
+    "Haleh Farahani", "Nasser Karimzadeh Tabrizi",
 ]
 
 VERSION = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
@@ -61,6 +63,8 @@ QUERIES = [
     NameQuery("Igor Petrov", schema="Vessel"),
     NameQuery("Sina Bank"),
     NameQuery("KIM JONG UN X"),
+    NameQuery("Halen Farahani"),
+    NameQuery("Nader Karimzade Tabrizi", schema="Person"),
 ]
 
 
@@ -119,3 +123,5 @@ def test_the_queries_exercise_every_feature(index: ScreenIndex) -> None:
     expected = {"name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
                 "one_word", "weak_alias", "birth_date", "country", "identifier", "schema", "runner_up"}
     assert expected <= seen, expected - seen
+    reasons = " ".join(fr.reason for q in QUERIES for h in index.search(q, 0.7, 10, min_score=0.0) for fr in h.features)
+    assert "near spelling" in reasons

@@ -1,4 +1,4 @@
-"""Table of match / no-match cases for ``mistrust-v2`` name comparison (no list needed)."""
+"""Table of match / no-match cases for ``mistrust-v3`` name comparison (no list needed)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``mistrust-v2``: a weighted table of features and a threshold decision.
+"""``mistrust-v3``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -10,7 +10,13 @@ Change a weight or a feature and the algorithm gets a new version name: stored h
 reviewer judgements say which algorithm produced them. v2 (from v1): name parts present on one
 side only count half in ``name_tokens`` (missing, not contrary, evidence), and in a search a
 candidate clearly below the best one loses part of the gap (``runner_up``, see
-``index.runner_up_margin``).
+``index.runner_up_margin``). v3 (from v2): a word one or two letters away from a word of the
+other name (Haleh/Halen, Rajab/Ragab) is a partial match (``near spelling`` in ``name_tokens``)
+instead of a conflicting part, its unexplained rest still counted by ``name_conflict``, unless
+both words are established spellings in the lists (Nader/Nasser); unmatched particles (of,
+al, ul...) no longer count as missing or conflicting parts; a word may stand for the initials
+of adjacent words of the other name (XUAR / Xinjiang Uyghur Autonomous Region); and the
+runner-up margin takes twice the gap (``index.MARGIN_WEIGHT`` 2.0).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v2"
+ALGORITHM = "mistrust-v3"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -82,7 +88,7 @@ def name_score(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, 
         return _one_word(q, c, weight, True, 1.0, results)
     results = []
     total = 0.0
-    al = f.align_tokens(q, c)
+    al = f.align_tokens(q, c, weight)
     outcomes = {
         "name_literal": f.name_literal(q, c),
         "name_phonetic": f.name_phonetic(q, c),
@@ -114,7 +120,7 @@ def name_value(q: NormName, c: NormName, weight: f.TokenWeight) -> tuple[float, 
     if exact:
         total = 1.0
     else:
-        al = f.align_tokens(q, c)
+        al = f.align_tokens(q, c, weight)
         values = {
             "name_literal": f.literal_value(q, c),
             "name_phonetic": f.phonetic_value(q, c),
@@ -152,7 +158,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v2`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v3`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     if weak_alias:
         score -= WEAK_ALIAS_WEIGHT

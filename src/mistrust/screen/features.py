@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v2``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v3``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
-from mistrust.screen.normalize import NormName, skeleton
+from mistrust.screen.normalize import PARTICLES, NormName, skeleton
 
 Outcome = tuple[float, str]
 TokenWeight = Callable[[str], float]
@@ -102,6 +102,8 @@ class Alignment:
     matches: tuple[TokenMatch, ...]
     unmatched_query: tuple[str, ...]
     unmatched_listed: tuple[str, ...]
+    # Unmatched particles (of, the, al, ul...): they say nothing either way (al-Quds / Quds).
+    particles: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=32768)
@@ -126,7 +128,45 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         r = _sim(a, b)
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
-    return 0.0, ""
+    return _near(a, b)
+
+
+# Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
+# Rajab/Ragab, Hezbollah/Hizballah, Sahid/Said). Romanisations and typos do this all the time,
+# but so do different names (Nader/Nasser), so a near spelling is only partial evidence: it
+# scores NEAR_SCALE times the shared-letter ratio, well below a sound-alike or a spelling
+# variant, its unexplained rest still counts against the pair (see ``conflict_value``), and it
+# does not count at all between two spellings the lists both use (see ``align_tokens``).
+NEAR_MIN_SIM = 0.6
+NEAR_SCALE = 0.8
+NEAR_MAX_EDITS = 2
+NEAR_MIN_LEN = 3
+NEAR_LONG_LEN = 8
+NEAR = "near spelling"
+# A word is "established" when its rarity weight is below this share of the weight of a word
+# found in no listed name (on UN + OFAC: found in more than about 6 names).
+NEAR_RARE_SHARE = 0.67
+# No real name part looks like this: its weight is the weight of a word the lists do not have.
+_UNLISTED = "\x00"
+
+
+def _near_allowed(a: str, b: str, weight: TokenWeight) -> bool:
+    """A near spelling counts unless both words are established spellings in the lists."""
+    return max(weight(a), weight(b)) >= NEAR_RARE_SHARE * weight(_UNLISTED)
+
+
+def _near(a: str, b: str) -> tuple[float, str]:
+    if min(len(a), len(b)) < NEAR_MIN_LEN or a.isdigit() or b.isdigit():
+        return 0.0, ""
+    # One word extending the other is another word (Sina/Sinatra, Ahmadi/Ahmadinejad).
+    if a.startswith(b) or b.startswith(a):
+        return 0.0, ""
+    r = _sim(a, b)
+    # Long words take one edit more (Metalogy/Metallurgy): the letters left say more.
+    edits = NEAR_MAX_EDITS + (min(len(a), len(b)) >= NEAR_LONG_LEN)
+    if r < NEAR_MIN_SIM or Levenshtein.distance(a, b) > edits:
+        return 0.0, ""
+    return NEAR_SCALE * r, NEAR
 
 
 # Share of their rarity weight that name parts present on one side only still count (the other
@@ -175,27 +215,37 @@ def _merge(single: str, parts: tuple[str, ...]) -> float:
     return 0.0
 
 
-def align_tokens(q: NormName, c: NormName) -> Alignment:
-    """Greedy one-to-one alignment of name parts, best pairs first; then word merges."""
-    pairs: list[tuple[float, int, int, str]] = []
-    for i, a in enumerate(q.tokens):
-        for j, b in enumerate(c.tokens):
-            score, how = _token_match(a, b)
-            if score > 0:
-                pairs.append((score, i, j, how))
-    pairs.sort(key=lambda p: -p[0])
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    out: list[TokenMatch] = []
-    for score, i, j, how in pairs:
-        if i in used_q or j in used_c:
+INITIALS_SCORE = 0.9
+INITIALS_MIN_LEN = 3
+
+
+def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[int]:
+    """Positions of adjacent free words whose initials spell ``word`` (particles skipped), or []."""
+    for start, first in enumerate(tokens):
+        if start in used or first in PARTICLES or first[0] != word[0]:
             continue
-        used_q.add(i)
-        used_c.add(j)
-        out.append(TokenMatch(q.tokens[i], c.tokens[j], score, how))
+        run: list[int] = []
+        letters = 0
+        for k in range(start, len(tokens)):
+            if k in used:
+                break
+            run.append(k)
+            if tokens[k] in PARTICLES:
+                continue
+            if tokens[k][0] != word[letters]:
+                break
+            letters += 1
+            if letters == len(word):
+                return run
+    return []
+
+
+def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
+                out: list[TokenMatch]) -> None:
+    """Match free words against runs of adjacent free words of the other name (in place)."""
     # Syllables split on one side and joined on the other: try runs of 2-3 adjacent free words.
-    for side_a, side_b, used_a, used_b, flip in ((q.tokens, c.tokens, used_q, used_c, False),
-                                                  (c.tokens, q.tokens, used_c, used_q, True)):
+    for side_a, side_b, used_a, used_b, flip in ((q_tokens, c_tokens, used_q, used_c, False),
+                                                  (c_tokens, q_tokens, used_c, used_q, True)):
         if len(side_b) - len(used_b) < 2:
             continue  # a merge needs two free words on the other side (most pairs: skip the loops)
         for i, word in enumerate(side_a):
@@ -216,16 +266,70 @@ def align_tokens(q: NormName, c: NormName) -> Alignment:
                         break
                 if i in used_a:
                     break
+    # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
+    # Republic of Korea): their initials, particles inside the run skipped. Three letters at
+    # least: two-letter words spell the initials of two other words too easily (Ba / Bah Ag).
+    for side_a, side_b, used_a, used_b, flip in ((q_tokens, c_tokens, used_q, used_c, False),
+                                                  (c_tokens, q_tokens, used_c, used_q, True)):
+        if len(side_b) - len(used_b) < 2:
+            continue
+        for i, word in enumerate(side_a):
+            if i in used_a or not INITIALS_MIN_LEN <= len(word) <= 6 or not word.isalpha():
+                continue
+            initials = _initials_run(word, side_b, used_b)
+            if initials:
+                used_a.add(i)
+                used_b.update(initials)
+                joined = " ".join(side_b[k] for k in initials)
+                out.append(TokenMatch(joined, word, INITIALS_SCORE, "initials") if flip
+                           else TokenMatch(word, joined, INITIALS_SCORE, "initials"))
+
+
+def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) -> Alignment:
+    """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
+
+    With ``weight`` (rarity of a word in the lists), a near spelling between two words that are
+    both established in the lists (Nader/Nasser, Hyok/Hyon) is no match: two common spellings
+    are two names, while a one-off spelling near a known word is likely a variant of it.
+    """
+    pairs: list[tuple[float, int, int, str]] = []
+    for i, a in enumerate(q.tokens):
+        for j, b in enumerate(c.tokens):
+            score, how = _token_match(a, b)
+            if score > 0:
+                if how == NEAR and weight is not None and not _near_allowed(a, b, weight):
+                    continue
+                pairs.append((score, i, j, how))
+    pairs.sort(key=lambda p: -p[0])
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    out: list[TokenMatch] = []
+    for score, i, j, how in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        out.append(TokenMatch(q.tokens[i], c.tokens[j], score, how))
+    nq, nc = len(q.tokens) - len(used_q), len(c.tokens) - len(used_c)
+    if nq and nc and nq + nc >= 3:
+        # Only when both names keep free words and one keeps two (most pairs: no loops at all).
+        _match_runs(q.tokens, c.tokens, used_q, used_c, out)
+    free_q = [t for k, t in enumerate(q.tokens) if k not in used_q]
+    free_c = [t for k, t in enumerate(c.tokens) if k not in used_c]
+    if not out or not (free_q or free_c):
+        # Nothing in common at all (particles then count like any word), or nothing left over.
+        return Alignment(tuple(out), tuple(free_q), tuple(free_c))
     return Alignment(
         tuple(out),
-        tuple(t for k, t in enumerate(q.tokens) if k not in used_q),
-        tuple(t for k, t in enumerate(c.tokens) if k not in used_c),
+        tuple(t for t in free_q if t not in PARTICLES),
+        tuple(t for t in free_c if t not in PARTICLES),
+        tuple(t for t in (*free_q, *free_c) if t in PARTICLES),
     )
 
 
 def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> tuple[float, float]:
     """(share of name parts by rarity, joined-letters similarity or -1 when it does not apply)."""
-    total = sum(map(weight, q.tokens)) + sum(map(weight, c.tokens))
+    total = sum(map(weight, q.tokens)) + sum(map(weight, c.tokens)) - sum(map(weight, al.particles))
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
@@ -245,7 +349,7 @@ def tokens_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | 
     """The number of ``name_tokens``."""
     if not q.tokens or not c.tokens:
         return 0.0
-    share, joined = _token_share(q, c, weight, al or align_tokens(q, c))
+    share, joined = _token_share(q, c, weight, al or align_tokens(q, c, weight))
     return joined if joined > share else share
 
 
@@ -258,7 +362,7 @@ def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | N
     """
     if not q.tokens or not c.tokens:
         return 0.0, "no name parts to compare"
-    al = al or align_tokens(q, c)
+    al = al or align_tokens(q, c, weight)
     share, joined = _token_share(q, c, weight, al)
     if joined > share:
         return joined, f"the same letters split into words differently ('{q.text}' / '{c.text}')"
@@ -268,18 +372,25 @@ def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | N
         reason += f"; query only: {' '.join(al.unmatched_query)}"
     if al.unmatched_listed:
         reason += f"; listed only: {' '.join(al.unmatched_listed)}"
+    if al.particles:
+        reason += f"; not counted: {' '.join(al.particles)}"
     return share, reason
 
 
 def conflict_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> float | None:
     """The number of ``name_conflict`` (None: no conflict)."""
-    if not al.unmatched_query or not al.unmatched_listed:
+    near = [m for m in al.matches if m.how == NEAR]
+    if not near and (not al.unmatched_query or not al.unmatched_listed):
         return None
     if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return None  # same letters, different word splits: not a conflict
     wq = sum(weight(t) for t in q.tokens)
     wc = sum(weight(t) for t in c.tokens)
-    return min(sum(weight(t) for t in al.unmatched_query) / wq, sum(weight(t) for t in al.unmatched_listed) / wc)
+    # A near spelling is partly a different word: the part its score does not explain counts.
+    oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
+    ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
+    value = min(oq / wq, ol / wc)
+    return value if value > 0 else None
 
 
 def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome | None:
@@ -287,14 +398,22 @@ def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment |
 
     "Kim Jong Un" / "Kim Jong Il" agree letter by letter almost everywhere, but each has a
     given-name part the other does not: that is evidence against, not just missing evidence.
-    The score is the smaller of the two unexplained shares (by rarity).
+    The score is the smaller of the two unexplained shares (by rarity); a near spelling
+    (Halen/Haleh) adds the part of its word its score leaves unexplained.
     """
-    al = al or align_tokens(q, c)
+    al = al or align_tokens(q, c, weight)
     share = conflict_value(q, c, weight, al)
     if share is None:
         return None
-    return share, (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
-                   f"vs '{' '.join(al.unmatched_listed)}'")
+    near = [f"{m.query}/{m.listed}" for m in al.matches if m.how == NEAR]
+    if al.unmatched_query and al.unmatched_listed:
+        reason = (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
+                  f"vs '{' '.join(al.unmatched_listed)}'")
+        if near:
+            reason += f"; near spellings, partly different words: {', '.join(near)}"
+    else:
+        reason = f"near spellings may be different words: {', '.join(near)}"
+    return share, reason
 
 
 # A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).

@@ -1,0 +1,126 @@
+"""Near spellings (mistrust-v3): a word one or two letters away from a word of the other name.
+
+Romanisations and typos change a letter or two (Haleh/Halen, Rajab/Ragab); so do different
+names (Nader/Nasser). A near spelling is partial evidence, and none at all when both words are
+established spellings in the lists. All names below are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+from mistrust.screen import ScreenIndex, compare_names, normalize_name
+from mistrust.screen.features import NEAR, _token_match, align_tokens, conflict_value, name_conflict
+
+THRESHOLD = 0.7
+
+# (query, listed name, why it must match): one word of the name is a near spelling.
+NEAR_MATCH = [
+    ("Halen Farahani", "Haleh Farahani", "last letter changed in a given name"),
+    ("Rajab Abdallah Karimzadeh", "Ragab Abdallah Karimzadeh", "j/g transliteration of one letter"),
+    ("Sahid Ahmad Farzaneh", "Said Ahmad Farzaneh", "one letter added"),
+    ("Mazwati Abdelkarim", "Mazuti Abdelkarim", "w/u and a dropped letter: two edits"),
+    ("Hezbollah Youth League", "Hizballah Youth League", "two vowels changed in a long word"),
+    ("Tehran Khodro Parts", "Tehran Khordo Parts", "two letters swapped"),
+]
+
+# (query, listed name, why not): outside the near-spelling rule.
+NEAR_NO_MATCH = [
+    ("Sina Bank", "Sinatra Bank", "one word extends the other: another word"),
+    ("Mahmoud Ahmadi", "Mahmoud Ahmadinejad", "a compound surname is another surname"),
+    ("Central Trading Committee", "Cultural Trading Committee", "three letters changed"),
+    ("Kim Jong Un", "Kim Jong Il", "two-letter words share nothing"),
+]
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), NEAR_MATCH, ids=[f"{a}~{b}" for a, b, _ in NEAR_MATCH])
+def test_near_spellings_match(query: str, listed: str, why: str) -> None:
+    result = compare_names(query, listed, threshold=THRESHOLD)
+    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    assert any(NEAR in reason for reason in result["reasons"]), result["reasons"]
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), NEAR_NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NEAR_NO_MATCH])
+def test_outside_the_near_rule_no_match(query: str, listed: str, why: str) -> None:
+    result = compare_names(query, listed, threshold=THRESHOLD)
+    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    assert not any(NEAR in reason for reason in result["reasons"]), result["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("haleh", "halen", True),
+        ("rajab", "ragab", True),
+        ("hezbollah", "hizballah", True),
+        ("said", "sahid", True),
+        ("ha", "hwa", False),  # too short to tell a variant from another syllable
+        ("sina", "sinatra", False),  # an extension
+        ("central", "cultural", False),  # three edits
+        ("organization", "foundation", False),  # many edits
+        ("1234", "1235", False),  # numbers are not spellings
+    ],
+)
+def test_token_near_rule(a: str, b: str, near: bool) -> None:
+    score, how = _token_match(a, b)
+    if near:
+        assert how == NEAR and 0.0 < score < 0.8, (score, how)
+    else:
+        assert how != NEAR
+
+
+def test_a_near_spelling_scores_below_an_exact_word() -> None:
+    exact = compare_names("Haleh Farahani", "Haleh Farahani")["score"]
+    near = compare_names("Halen Farahani", "Haleh Farahani")["score"]
+    unrelated = compare_names("Maryam Farahani", "Haleh Farahani")["score"]
+    assert unrelated < THRESHOLD <= near < exact
+
+
+def test_near_spelling_leaves_part_of_the_word_as_conflict() -> None:
+    def weight(_token: str) -> float:
+        return 100.0
+
+    q, c = normalize_name("Halen Farahani"), normalize_name("Haleh Farahani")
+    al = align_tokens(q, c, weight)
+    assert [m.how for m in al.matches if m.query == "halen"] == [NEAR]
+    value = conflict_value(q, c, weight, al)
+    assert value is not None and 0.0 < value < 0.5
+    outcome = name_conflict(q, c, weight, al)
+    assert outcome is not None and "halen/haleh" in outcome[1]
+    # Identical names: no conflict at all.
+    same = normalize_name("Haleh Farahani")
+    assert conflict_value(same, c, weight, align_tokens(same, c, weight)) is None
+
+
+VERSION = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                      source_file="hand-made")
+
+
+def _index(names: list[str]) -> ScreenIndex:
+    ents = [ListEntity(id=f"t:{k}", source="t", schema="Person", name=n) for k, n in enumerate(names)]
+    return ScreenIndex.build([LoadedList(version=VERSION, entities=ents)])
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreenIndex:
+    # "Nader" and "Nasser" are each in a few listed names: two established spellings are two
+    # names. "Haleh" is listed too, "Halen" in no listed name at all (a one-off spelling).
+    given = ["Nader", "Nasser", "Haleh"] * 4 + ["Parisa", "Kourosh", "Shirin", "Dariush"] * 80
+    names = [f"{g} Example{k}" for k, g in enumerate(given)]
+    names += ["Nasser Karimzadeh", "Haleh Farahani"]
+    return _index(names)
+
+
+def test_two_established_spellings_are_two_names(index: ScreenIndex) -> None:
+    hits = index.search(NameQuery("Nader Karimzadeh"), THRESHOLD, 10, min_score=0.0)
+    listed = [h for h in hits if h.entity_name == "Nasser Karimzadeh"]
+    assert not any(h.match for h in listed), [(h.entity_name, h.score) for h in listed]
+    assert not any(NEAR in f.reason for h in listed for f in h.features)
+
+
+def test_a_one_off_spelling_near_a_listed_word_matches(index: ScreenIndex) -> None:
+    top = index.search(NameQuery("Halen Farahani"), THRESHOLD, 10)[0]
+    assert top.entity_name == "Haleh Farahani" and top.match, top
+    assert top.algorithm == "mistrust-v3"
+    assert any(f.name == "name_tokens" and NEAR in f.reason for f in top.features)
