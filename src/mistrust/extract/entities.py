@@ -19,6 +19,7 @@ into the input (spaCy keeps ``doc.text`` identical to it) and the name+version o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,7 @@ class EntityRecognizer:
         self._list_labels = names
         self._add_phrases("list", list(names))
         self.list_name_count = len(names)
+        self._weapon_ids = {nlp.vocab.strings.add(noun) for noun in _WEAPON_NOUNS}
 
     def _add_phrases(self, key: str, phrases: Sequence[str]) -> None:
         unique = sorted(set(phrases))
@@ -246,9 +248,14 @@ class EntityRecognizer:
         for m in _VESSEL_RE.finditer(text):
             out.append(Candidate(m.start(1), m.end(1), "Vessel", 2, "vessel-rule-v1"))
         # "Iran's EMAD ballistic missile", "a Hwasong-15 ICBM": a name just before a weapon noun.
-        for token in doc:
-            if token.lower_ not in _WEAPON_NOUNS:
+        # The weapon nouns are found on the array of lowercase hashes, not by visiting every token.
+        from spacy.attrs import LOWER
+
+        weapon_ids = self._weapon_ids
+        for i, lower in enumerate(doc.to_array(LOWER).tolist() if len(doc) else []):
+            if lower not in weapon_ids:
                 continue
+            token = doc[i]
             left = token.i - 1
             while left >= 0 and doc[left].pos_ == "ADJ" and doc[left].is_lower:
                 left -= 1
@@ -367,14 +374,20 @@ def _tier(cand: Candidate) -> int:
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Greedy by (tier, length, priority); a span overlapping a chosen one is dropped."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # The chosen spans never overlap, so sorted by start their ends are sorted too: a candidate
+    # overlaps one of them iff it overlaps the last one starting before its end (bisect, not a
+    # scan of every chosen span: articles give thousands of candidates).
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(cands, key=lambda c: (-_tier(c), -c.length, -c.priority, c.start)):
         if cand.end <= cand.start:
             continue
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        at = bisect_left(starts, cand.end)
+        if at and ends[at - 1] > cand.start:
             continue
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        starts.insert(at, cand.start)
+        ends.insert(at, cand.end)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
