@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cpdist
 
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
@@ -58,6 +59,13 @@ CAND_FACTOR = 32
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+_FLOAT32 = struct.Struct("f")
+
+
+def _as_float32(x: float) -> float:
+    """``x`` rounded to the nearest float32, as numpy rounds a float32 operation."""
+    value: float = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
+    return value
 
 
 def expand_names(names: list[str]) -> list[str]:
@@ -102,15 +110,26 @@ def name_keys(n: NormName) -> set[str]:
 
 
 def query_keys(n: NormName) -> set[str]:
-    keys = name_keys(n)
-    # Acronym lookups go both ways: the query's words as acronyms, the query's acronym as a word.
-    keys = {k for k in keys if not k.startswith("a:")}
-    for t in n.tokens:
-        if len(t) >= 2:
-            keys.add("a:" + t)
-    for a in n.acronyms:
-        keys.add("t:" + a)
+    """``name_keys`` of a query, with acronym lookups going both ways: the query's words as
+    acronyms, the query's acronym as a word (built directly: it runs once per query)."""
+    keys = {"t:" + t for t in n.tokens}
+    keys.update(["s:" + s for s in n.skeletons if len(s) >= 2])
+    if n.skeleton:
+        keys.add("k:" + n.skeleton)
+    padded = f"^{n.compact}$"
+    keys.update(["g:" + padded[i : i + 3] for i in range(len(padded) - 2)])
+    keys.update(["a:" + t for t in n.tokens if len(t) >= 2])
+    keys.update(["t:" + a for a in n.acronyms])
     return keys
+
+
+def _span_size(span: tuple[int, int, float]) -> int:
+    return span[1] - span[0]
+
+
+# compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
+# compact when the name is one word (else None), acronyms.
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...]]
 
 
 class IndexedName(NamedTuple):
@@ -144,6 +163,9 @@ class ScreenIndex:
         self._token_weight: dict[str, float] = {}
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
+        # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
+        # derived from ``names``, built on first use and left out of pickles.
+        self._quick: list[QuickRow] | None = None
 
     @classmethod
     def build(cls, loaded_lists: list[LoadedList], state: str | None = None) -> ScreenIndex:
@@ -191,33 +213,39 @@ class ScreenIndex:
 
     def candidates(self, norm: NormName, size: int = RETRIEVE) -> list[int]:
         """Positions of the names sharing the most key weight with ``norm``."""
-        if not self.names:
+        n_names = len(self.names)
+        if not n_names:
             return []
-        cap = max(50, int(MAX_POSTINGS_SHARE * len(self.names)))
+        cap = max(50, int(MAX_POSTINGS_SHARE * n_names))
+        keys_get = self.keys.get
+        found = [span for key in query_keys(norm) if (span := keys_get(key)) is not None]
+        found.sort(key=_span_size)
+        flat = self.flat
         posts: list[np.ndarray] = []
         weights: list[float] = []
-        found = sorted((span for key in query_keys(norm) if (span := self.keys.get(key)) is not None),
-                       key=lambda span: span[1] - span[0])
+        lengths: list[int] = []
         for n, (start, end, idf) in enumerate(found):
             # Very common keys cost time and say little; the three rarest are always kept so
             # that a query made only of common words still finds its candidates.
             if end - start > cap and n >= 3:
                 break
-            posts.append(self.flat[start:end])
+            posts.append(flat[start:end])
             weights.append(idf)
+            lengths.append(end - start)
         if not posts:
             return []
+        # The sums below are exact whatever the order of the keys (float32 weights added in
+        # float64), so the set's iteration order does not change the candidates.
         ids = np.concatenate(posts)
-        w = np.repeat(np.asarray(weights, dtype=np.float32), [len(p) for p in posts])
-        if len(ids) * CAND_FACTOR >= len(self.names):
+        w = np.repeat(np.asarray(weights, dtype=np.float32), lengths)
+        if len(ids) * CAND_FACTOR >= n_names:
             # Many postings: one bincount over all names (linear, no sort) beats sorting the
             # postings to group them (np.unique), which was the single largest cost per query.
-            sums = np.bincount(ids, weights=w, minlength=len(self.names))
-            # The touched names through a boolean mask: nonzero() over bytes is several times
-            # quicker than over the float sums.
-            touched = np.zeros(len(self.names), dtype=bool)
-            touched[ids] = True
-            uniq = np.flatnonzero(touched)
+            sums = np.bincount(ids, weights=w, minlength=n_names)
+            # The touched names: every weight is positive (idf >= log 2), so they are the names
+            # with a positive sum. nonzero() over the boolean comparison is ten times quicker
+            # than over the float sums, and quicker than marking the ids in a mask.
+            uniq = (sums > 0).nonzero()[0]
             sums = sums[uniq]
         else:
             # Few postings: group them without touching an array of all names.
@@ -228,6 +256,22 @@ class ScreenIndex:
             return uniq[keep].tolist()
         return uniq.tolist()
 
+    def _quick_rows(self) -> list[QuickRow]:
+        # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
+        # reach per candidate (cache misses were a good part of the cost of quick_scores).
+        rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
+        if rows is None or len(rows) != len(self.names):
+            rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms)
+                    for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
+            self._quick = rows
+        return rows
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_quick"] = None  # derived from names: rebuilt on first use, not stored
+        return state
+
     def quick_scores(self, norm: NormName, positions: list[int]) -> list[tuple[float, int]]:
         """A cheap estimate of the full name score for many candidates at once, best first.
 
@@ -236,44 +280,54 @@ class ScreenIndex:
         """
         if not positions:
             return []
-        names = [self.names[i].norm for i in positions]
-        lit = np.maximum(
-            cdist([norm.compact], [n.compact for n in names], scorer=Indel.normalized_similarity)[0],
-            cdist([norm.sorted_compact], [n.sorted_compact for n in names], scorer=Indel.normalized_similarity)[0],
-        )
-        pho = np.maximum(
-            cdist([norm.skeleton], [n.skeleton for n in names], scorer=Indel.normalized_similarity)[0],
-            cdist([norm.sorted_skeleton], [n.sorted_skeleton for n in names], scorer=Indel.normalized_similarity)[0],
-        )
-        pos_arr = np.asarray(positions)
-        conf = np.minimum(1.0, (np.minimum(len(norm.skeleton), self.skel_len[pos_arr]) + 1) / 5)
-        sounds = conf * pho + (1 - conf) * lit
+        rows = self._quick_rows()
+        compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms = zip(
+            *[rows[i] for i in positions], strict=True)
+        # The similarities come from rapidfuzz as float32, all four forms of the name in one
+        # pairwise call; the rest is plain Python arithmetic per candidate: for ~30 candidates,
+        # a dozen small numpy operations cost more in call overhead than the loop. The float32
+        # values and the one float32 subtraction below keep every score bit-identical to the
+        # former numpy version (kept as the reference in tests/test_screen_speed_paths.py).
+        k = len(positions)
+        sims: list[float] = cpdist(
+            [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
+            compacts + sorted_compacts + skels + sorted_skels,
+            scorer=Indel.normalized_similarity,
+        ).tolist()
+        lits = map(max, sims[:k], sims[k : 2 * k])
+        phos = map(max, sims[2 * k : 3 * k], sims[3 * k :])
+        q_len = len(norm.skeleton)
         qset = frozenset(norm.skeletons)
         nq = len(qset)
-        skel_sets = self.skel_sets
-        parts = np.zeros(len(positions))
-        if nq:
-            theirs = [skel_sets[pos] for pos in positions]
-            common = np.array([len(qset & t) for t in theirs], dtype=np.float64)
-            nt = np.array([len(t) for t in theirs], dtype=np.float64)
-            has = nt > 0
-            share = np.where(has, 2 * common / np.maximum(nq + nt, 1), 0.0)
-            both_extra = has & (common < nq) & (common < nt)
-            penalty = 0.4 * np.minimum(1 - common / nq, 1 - common / np.maximum(nt, 1))
-            parts = np.where(both_extra, share - penalty, share)
-        score = 0.25 * lit + 0.25 * sounds + 0.5 * np.maximum(parts, lit - 0.25)
-        out = []
-        # Plain Python floats at once (indexing a numpy array item by item is slow).
-        values: list[float] = score.tolist()
         q_sorted, q_compact, q_acronyms = norm.sorted_compact, norm.compact, norm.acronyms
         q_one = len(norm.tokens) == 1
-        for value, pos, n in zip(values, positions, names, strict=True):
-            if n.sorted_compact == q_sorted:
+        out = []
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros in zip(
+                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, strict=True):
+            if c_sorted == q_sorted:
                 out.append((1.0, pos))
-            elif (q_one and q_compact in n.acronyms) or (len(n.tokens) == 1 and n.compact in q_acronyms):
-                out.append((max(ACRONYM_SCORE, value), pos))
-            else:
-                out.append((value, pos))
+                continue
+            # Short skeletons say little: blend the sound with the letters (cf. ``_confidence``).
+            conf = (min(q_len, c_len) + 1) / 5
+            if conf > 1.0:
+                conf = 1.0
+            sounds = conf * pho + (1 - conf) * lit
+            parts = 0.0
+            if nq:
+                nt = len(theirs)
+                if nt:
+                    common = len(qset & theirs)
+                    parts = 2 * common / (nq + nt)
+                    if common < nq and common < nt:  # both names keep parts the other lacks
+                        q_left, c_left = 1 - common / nq, 1 - common / nt
+                        parts -= 0.4 * (c_left if c_left < q_left else q_left)
+            low = lit - 0.25
+            if lit < 0.125:
+                low = _as_float32(low)  # exact in float32 for lit >= 0.125; rounded below
+            value = 0.25 * lit + 0.25 * sounds + 0.5 * (low if low > parts else parts)
+            if (q_one and q_compact in acros) or (single is not None and single in q_acronyms):
+                value = max(ACRONYM_SCORE, value)
+            out.append((value, pos))
         out.sort(reverse=True)
         return out
 
