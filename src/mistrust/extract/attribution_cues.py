@@ -204,8 +204,12 @@ def _according(tok: Token) -> _Found | None:
         # the content is the clause before it.
         content = _subtree_span(head.head, exclude=[head])
     else:
-        # The clause the phrase modifies.
-        content = _tok_span(t for t in head.subtree if t.i not in phrase and (t.dep_ != "punct" or t.i > last))
+        # The clause the phrase modifies. Punctuation after the phrase only counts when words of
+        # the clause follow it: "Y, according to a long source phrase." must not stretch Y's span
+        # over the phrase to the final stop (the cut below would then keep the longer source side).
+        tail = any(t.i > last and t.dep_ != "punct" and not t.is_space for t in head.subtree)
+        content = _tok_span(t for t in head.subtree
+                            if t.i not in phrase and (t.dep_ != "punct" or (t.i > last and tail)))
     content = _trim(tok.doc, content)
     if content is not None and _overlaps(content, cue):
         content = _cut(content, cue, tok.doc)

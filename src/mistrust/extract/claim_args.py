@@ -9,12 +9,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _OBJECT_PREPS = ("to", "with", "from", "against", "for", "on", "into", "in")
+
+# Offices that act for a principal: in "X's mission to Y", "the X embassy in Y", "X's envoy at Y"
+# the actor is X (the sending state or body); Y is only where the office sits or whom it faces.
+_DIPLOMATIC = frozenset({"mission", "missions", "embassy", "embassies", "consulate", "consulates", "delegation",
+                         "delegations", "envoy", "envoys", "ambassador", "ambassadors", "representative",
+                         "representatives", "legation", "emissary", "emissaries", "office", "offices",
+                         "attache", "attaché", "liaison", "diplomat", "diplomats", "negotiator", "negotiators"})
+# Offices whose possessor is the principal ("Iran's foreign ministry spokesman at the UN": Iran),
+# while a "for"/"of" phrase names it when there is no possessor ("a spokesman for the ministry").
+# (Bodies with a name and standing of their own -- a department, an agency, a command -- stay
+# themselves.)
+_OFFICES = _DIPLOMATIC | frozenset({"ministry", "ministries", "spokesman", "spokeswoman", "spokesperson",
+                                    "spokesmen", "spokespeople"})
+# Prepositions naming the host or counterpart of a diplomatic office, never its principal.
+_HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
 
 
 class _Index:
@@ -47,6 +63,20 @@ class _Index:
                 return found
         return None
 
+    def principal(self, tok: Token, skip: set[int] | None = None) -> Mention | None:
+        """The actor an argument stands for: ``in_subtree``, except that an office ("X's mission to
+        Y", "the X embassy in Y", "X's spokesman") stands for its possessor or sending body X."""
+        if tok.lower_ in _OFFICES and tok.i not in self.by_token:
+            poss = next((c for c in tok.children if c.dep_ == "poss" and not (skip and c.i in skip)), None)
+            owner = self.in_subtree(poss, skip) if poss is not None else None
+            if owner is not None:
+                return owner
+            if tok.lower_ in _DIPLOMATIC:
+                hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOST_PREPS
+                         for g in c.subtree}
+                return self.in_subtree(tok, (skip or set()) | hosts)
+        return self.in_subtree(tok, skip)
+
     def all_in(self, tok: Token) -> list[Mention]:
         """Distinct mentions in ``tok``'s subtree, in text order."""
         out: list[Mention] = []
@@ -65,14 +95,38 @@ def _phrase(tok: Token) -> str:
     return " ".join(words)
 
 
-def _arg(tok: Token | None, index: _Index) -> tuple[str | None, str | None, bool]:
-    """(text, canonical, is_entity) of an argument token."""
+def office_state(m: Mention) -> str | None:
+    """The state an office mention acts for ("Syrian embassy", "Cuba's delegation", "Iran's foreign
+    ministry", "Iran's envoy" -> Syria, Cuba, Iran): a country or demonym among the words before
+    the office noun. A mention that ends in the office noun is unnamed ("Iran's envoy"); a named
+    holder ("Iran's envoy Ali Bagheri") keeps being that person.
+
+    The entity step names such bodies or office holders as one Organization or Person mention with
+    no canonical name; their claims are
+    the state's claims ("Iran's mission denied ..."), so the state becomes the canonical name while
+    the text stays as written.
+    """
+    words = m.text.split()
+    if m.label not in ("Organization", "Person") or m.canonical is not None or len(words) < 2 or words[-1].lower() not in _OFFICES:
+        return None
+    words = words[:-1]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            place = place_lookup(" ".join(words[i:i + size]))
+            if place is not None and place.code and place.kind in ("country", "alias", "demonym"):
+                return place.canonical
+    return None
+
+
+def _arg(tok: Token | None, index: _Index, actor: bool = False) -> tuple[str | None, str | None, bool]:
+    """(text, canonical, is_entity) of an argument token; ``actor`` (the subject) names an office
+    by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
         return None, None, False
-    m = index.in_subtree(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
-                                    for c in c.subtree})
+    m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
+                                   for c in c.subtree})
     if m is not None:
-        return m.text, m.canonical or m.text, True
+        return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
         return tok.text, None, False
     return _phrase(tok), None, False

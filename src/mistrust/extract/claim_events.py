@@ -19,8 +19,12 @@ from mistrust.extract.claim_args import (
     _subject_token,
 )
 from mistrust.extract.predicates import (
+    ASPECTUAL,
+    JOINT,
+    JOINT_ACTIVITY,
     LIGHT_VERBS,
     OBJECT_OVERRIDES,
+    PHASED_RELATIONS,
     noun_predicate,
     verb_lemma,
     verb_predicate,
@@ -36,12 +40,29 @@ _RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
 _ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
                             "threaten", "meet", "agree"})
 
-# "joint development", "bilateral production": a shared act is cooperation on that act.
-_JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
-                    "trilateral"})
+
+def _is_joint(noun: Token) -> bool:
+    """ "joint development", "their bilateral work": a shared act is cooperation on that act."""
+    return any(c.dep_ == "amod" and c.lower_ in JOINT for c in noun.children)
+
+
+def event_noun(noun: Token) -> str | None:
+    """Predicate of an event noun, with joint activities ("joint work", "common projects") as cooperation."""
+    predicate = noun_predicate(noun.lower_)
+    if predicate is None and noun.lower_ in JOINT_ACTIVITY and _is_joint(noun):
+        return "cooperate"
+    if predicate is None and noun.lower_ in PHASED_RELATIONS and noun.dep_ in ("dobj", "nsubjpass"):
+        head = noun.head
+        if (verb_lemma(head.lower_) or head.lemma_.lower()) in ASPECTUAL:
+            return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
+    return predicate
 
 # Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
 _FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
+
+
+# "some kind of deal", "a new form of attack": the noun after "of" is the object that counts.
+_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 
 
 class _Event(NamedTuple):
@@ -61,9 +82,15 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
     # Light / denial verbs with an event-noun object: the noun carries the event.
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if dobj is not None and noun_predicate(dobj.lower_) and (lemma in LIGHT_VERBS or predicate == "deny"
+    if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
                                                               or lemma in _RECEIVE):
         return None  # handled when the loop reaches the noun (see _nominal)
+    patient = _passive_patient(tok)
+    if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
+        # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
+        # event, as above (other light verbs keep their passive reading: "aid was provided to X by
+        # Y" names the giver on the verb)
+        return None
     if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
         giver = _entity_prep(tok, ("from",), index) or _entity_prep(dobj, ("from",), index)
@@ -74,6 +101,8 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if thing is not None and thing.lower_ in _KIND_NOUNS:
+        thing = _prep_obj(thing, ("of",)) or thing  # "strike some kind of deal": the deal decides
     if thing is not None and (predicate, thing.lower_) in OBJECT_OVERRIDES:
         override = OBJECT_OVERRIDES[(predicate, thing.lower_)]
         if override is None:
@@ -84,7 +113,6 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
         obj = _object_token(tok)
         return _Event(tok, "deny", _subject_token(tok), obj, tok)
-    patient = _passive_patient(tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if structure and predicate in _ENTITY_OBJECT:
@@ -120,11 +148,13 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
 
 def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
-    predicate = noun_predicate(noun.lower_)
+    predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
     if predicate is None:
         return None
     theme: Token | None = None
-    if structure and predicate != "cooperate" and any(c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+    if structure and noun_predicate(noun.lower_) is None:
+        theme = noun  # "joint work on missiles": what they cooperate on
+    elif structure and predicate != "cooperate" and _is_joint(noun):
         # "resumed joint development of missiles" is cooperation on that development.
         predicate, theme = "cooperate", noun
     head = noun.head
@@ -133,16 +163,28 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
         via = head.head  # "imposed several rounds of sanctions": the verb governs through "rounds of"
         head = via.head
     head_lemma = verb_lemma(head.lower_) or (head.lemma_.lower() if head.lemma_ else head.lower_)
-    governed = via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
+    # "a strike was launched by X", "cooperation was renewed": a phase verb in the passive governs
+    # its event-noun subject as it governs an object (its agent is the event's doer)
+    passive = (structure and noun.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX")
+               and head_lemma in ASPECTUAL and any(c.dep_ == "agent" for c in head.children))
+    governed = (via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")) or passive
     denied_by: Token | None = None
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
         if verb_predicate(head.lower_) == "deny":
             denied_by = head
             subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
+            giver = _entity_prep(noun, ("from",), index) if structure and predicate in _FROM_GIVER else None
+            if giver is not None and subj is not None:
+                # "Syria rejected reports of arms deliveries from Russia": the giver is named, so
+                # the unnamed party the denier stands in for is the receiving end
+                return _Event(noun, predicate, giver, subj, denied_by)
         elif head_lemma in _RECEIVE:
             giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
             return _Event(noun, predicate, giver, _subject_token(head), None)
+        elif passive:
+            subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                        None)
         else:
             subj = _subject_token(head)
             if subj is None:

@@ -1,8 +1,10 @@
-"""Claim structure (claims-v2): coordination and anaphora.
+"""Claim structure (claims-v2/v3): coordination and anaphora.
 
 Coordinated parties of a symmetric act become subject and object with a theme; coordinated
 arguments of a directed act give one pair per conjunct; "it"/"he"/"the regime" resolve to the
-main-clause subject of this or the previous sentence. Split from :mod:`mistrust.extract.claims`.
+main-clause subject of this or the previous sentence; "the two countries", "both sides" and
+"they" after a coordinated subject resolve to the last pair named together. Split from
+:mod:`mistrust.extract.claims`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mistrust.extract.claim_args import _Arg, _Index, _mention_arg, _phrase, _prep_obj
-from mistrust.extract.predicates import noun_predicate
+from mistrust.extract.predicates import JOINT_ACTIVITY, noun_predicate
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 # Symmetric acts: "Iran and North Korea cooperated" is Iran <-> North Korea; the other argument
 # (what they cooperated on) becomes the claim's theme.
 SYMMETRIC = frozenset({"cooperate", "meet", "agree"})
+
+_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 
 _MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from one coordination
 
@@ -30,6 +34,116 @@ _ACTOR_LABELS = frozenset({"Country", "Organization"})
 
 # Subject pronouns and the mention kinds they may stand for ("they" is left alone: too often people).
 _PRONOUN_LABELS = {"it": _ACTOR_LABELS, "he": frozenset({"Person"}), "she": frozenset({"Person"})}
+
+
+# Plural definite descriptions of two actors named together before ("the two countries", "both
+# sides") and the mention kinds they may stand for.
+_PERSONS = frozenset({"Person"})
+_PAIR_HEADS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("countries", "nations", "states", "governments", "allies", "neighbours", "neighbors",
+                     "regimes", "capitals", "powers", "adversaries", "rivals", "partners"), _ACTOR_LABELS),
+    **dict.fromkeys(("groups", "organisations", "organizations", "companies", "firms", "banks", "militias",
+                     "agencies", "entities"), frozenset({"Organization"})),
+    **dict.fromkeys(("leaders", "men", "women", "presidents", "ministers", "officials"), _PERSONS),
+    **dict.fromkeys(("sides", "parties"), _ACTOR_LABELS | _PERSONS),
+}
+_PAIR_WINDOW = 3  # sentences back (besides the anaphor's own) where the pair may be named
+
+
+def pair_anaphor_labels(tok: Token) -> frozenset[str] | None:
+    """Mention kinds a plural anaphor may stand for ("the two countries", "both sides"), else None.
+
+    Only a bare description counts: "the two countries in the Gulf" or "both countries that ..."
+    say which two themselves.
+    """
+    labels = _PAIR_HEADS.get(tok.lower_)
+    if labels is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "quantmod")}
+    if any(c.dep_ in ("prep", "relcl", "acl", "compound", "poss", "appos") for c in tok.children):
+        return None
+    if "both" in words or ("two" in words and words & {"the", "these", "those"}):
+        return labels
+    return None
+
+
+def _pair_at(tok: Token, index: _Index, labels: frozenset[str]) -> list[Mention] | None:
+    """The two actor mentions coordinated at ``tok`` ("Iran and North Korea"), else None."""
+    first = index.by_token.get(tok.i)
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if first is None or len(conj) != 1 or first.label not in labels or tok.dep_ == "conj":
+        return None
+    if any(c.dep_ == "conj" for c in conj[0].children):
+        return None  # three or more named: not "the two"
+    second = index.in_subtree(conj[0], skip={g.i for k in conj[0].children if k.dep_ in ("relcl", "acl", "appos")
+                                             for g in k.subtree})
+    if second is None or second is first or second.label not in labels:
+        return None
+    if (second.canonical or second.text) == (first.canonical or first.text):
+        return None
+    return [first, second]
+
+
+def resolve_pair(anaphor: Token, index: _Index) -> list[Mention] | None:
+    """The most recent coordinated pair of compatible actors before a plural anaphor ("Iran and North
+    Korea ... the two countries"), in this sentence or the ``_PAIR_WINDOW`` before it; else None.
+
+    The nearest pair wins (recency, as for any anaphor); nothing is guessed from actors that were
+    not named together.
+    """
+    labels = pair_anaphor_labels(anaphor)
+    if labels is None:
+        return None
+    doc = anaphor.doc
+    sent = anaphor.sent
+    start = sent.start
+    for _ in range(_PAIR_WINDOW):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for i in range(anaphor.i - 1, start - 1, -1):
+        pair = _pair_at(doc[i], index, labels) or _comitative_pair(doc[i], index, labels)
+        if pair is not None:
+            return pair
+    return None
+
+
+def _comitative_pair(verb: Token, index: _Index, labels: frozenset[str]) -> list[Mention] | None:
+    """ "Macron spoke with Trump", "Putin met with Kim", "Cuba held talks with Angola": a subject and
+    its "with" partner are a pair too."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # "spoke with Y", or on the object: "held talks with Y", "signed a deal with Y"
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    partner = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    if subj is None or partner is None or any(c.dep_ == "conj" for c in (*subj.children, *partner.children)):
+        return None
+    a, b = index.by_token.get(subj.i), index.by_token.get(partner.i)
+    if a is None or b is None or a is b or a.label not in labels or b.label not in labels:
+        return None
+    return None if (a.canonical or a.text) == (b.canonical or b.text) else [a, b]
+
+
+def resolve_they(subj: Token, pred: Token, index: _Index) -> list[Mention] | None:
+    """ "Iran and Syria ... They resumed ...": "they" as the subject after a coordinated pair of
+    states or groups that was itself the subject (of a clause governing this one, or of the
+    previous sentence's main clause), the centering heuristic used for "it". Any other "they"
+    (officials, people, a single plural noun) is left alone.
+    """
+    if subj.lower_ != "they" or subj.pos_ != "PRON":
+        return None
+    for head in pred.ancestors:
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < subj.i:
+                return _pair_at(c, index, _ACTOR_LABELS)  # the nearest governing subject decides
+    sent = pred.sent
+    if sent.start == 0:
+        return None
+    root = pred.doc[sent.start - 1].sent.root
+    prev = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _pair_at(prev, index, _ACTOR_LABELS) if prev is not None else None
 
 
 def _conjunct_mentions(tok: Token | None, index: _Index) -> list[Mention]:
@@ -64,15 +178,21 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
 
 
 def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, o_arg: _Arg,
-            theme: str | None, index: _Index) -> tuple[list[tuple[_Arg, _Arg]], str | None]:
+            theme: str | None, index: _Index, s_group: list[Mention] | None = None,
+            o_group: list[Mention] | None = None) -> tuple[list[tuple[_Arg, _Arg]], str | None]:
     """(subject, object) pairs of one event, and its theme.
 
     Symmetric acts with coordinated subjects pair the parties ("Iran and North Korea cooperated on
     X": Iran/North Korea, theme X); other acts give one claim per conjunct of subject and object
     ("supplies weapons to Hamas and Hezbollah": two claims sharing span, status and attribution).
     """
-    subjects = _conjunct_mentions(subj, index) if s_arg[2] else []
-    objects = _conjunct_mentions(obj, index) if o_arg[2] else []
+    subjects = s_group or (_conjunct_mentions(subj, index) if s_arg[2] else [])
+    objects = o_group or (_conjunct_mentions(obj, index) if o_arg[2] else [])
+    if predicate in SYMMETRIC and o_group and not subjects and not s_arg[2]:
+        # "cooperation between the two countries": the resolved pair are the parties
+        return [(_mention_arg(o_group[0]), _mention_arg(o_group[1]))], theme
+    if o_group:
+        o_arg = _mention_arg(o_group[0])  # an actor object: the symmetric test below sees a party
     if predicate in SYMMETRIC and len(subjects) < 2 and not o_arg[2] and subj is not None:
         # A misparsed subject ("[A]ccording to a state, North Korea and Iran have resumed ..." hangs
         # the parties under "According"): fall back to the actors named in the subject's subtree.
@@ -93,10 +213,20 @@ def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, 
 
 def _theme_text(tok: Token) -> str:
     """ "development of long-range missiles" for the event noun, else the noun phrase."""
+    if tok.lower_ in _KIND_NOUNS:
+        inner = _prep_obj(tok, ("of",))
+        if inner is not None:
+            return _theme_text(inner)  # "some kind of deal on water": the deal
     if noun_predicate(tok.lower_):
         pobj = _prep_obj(tok, ("of",))
         if pobj is not None:
             return f"{tok.lower_} of {_phrase(pobj)}"
+    if tok.lower_ in JOINT_ACTIVITY:
+        # "joint work on long-range missiles": the activity and what it is on
+        for prep in ("on", "of", "in"):
+            pobj = _prep_obj(tok, (prep,))
+            if pobj is not None:
+                return f"{tok.lower_} {prep} {_phrase(pobj)}"
     # "weapons and technology": the coordinated things together
     return " and ".join(_phrase(t) for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)][:_MAX_CONJUNCTS])
 
@@ -114,7 +244,7 @@ def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int
     root = sent.root
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass") and (before is None or c.i < before):
-            m = index.in_subtree(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
+            m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
             if m is not None and m.label in labels:
                 return m
     return None
@@ -125,7 +255,7 @@ def _governing_subject(pred: Token, index: _Index, labels: frozenset[str], befor
     for head in pred.ancestors:
         for c in head.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < before:
-                m = index.in_subtree(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl")
+                m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl")
                                               for g in k.subtree})
                 if m is not None and m.label in labels:
                     return m

@@ -21,6 +21,11 @@ For each event verb ("shipped", "resumed cooperation", "denied any such cooperat
   "by"/"from" of an event noun, "it"/"he"/"the regime" -> the main-clause subject of this or the
   previous sentence when it is a compatible mention); memberships ("Iran's IRGC") as ``part_of``
   claims (:mod:`mistrust.extract.membership`).
+- claims-v3: a phase verb ("renewed", "stepped up", "restarted") with an event noun or a joint
+  activity ("cooperation", "their joint work on X") is folded into that event and makes no claim of
+  its own; plural anaphors ("the two countries", "both sides", "they" after a coordinated subject)
+  stand for the last pair of actors named together (coordinated, or a subject and its "with"
+  partner); an office ("X's mission to Y", "the X embassy in Y") acts for X, never for Y.
 
 One pass over the tokens; mentions and attributions are indexed once, so the cost is linear.
 This module runs that pass and sets status, time and ids; the parts live next to it:
@@ -37,7 +42,14 @@ from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import _antecedent, _arg, _Index, _mention_arg, _phrase
 from mistrust.extract.claim_events import _event
-from mistrust.extract.claim_structure import _expand, _is_anaphor, _resolve_anaphor, _theme_text
+from mistrust.extract.claim_structure import (
+    _expand,
+    _is_anaphor,
+    _resolve_anaphor,
+    _theme_text,
+    resolve_pair,
+    resolve_they,
+)
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.timex import event_time
@@ -47,7 +59,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "claims-v2"
+EXTRACTOR = "claims-v3"
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -108,9 +120,17 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if key in seen:
             continue
         seen.add(key)
-        s_arg, o_arg = _arg(subj, index), _arg(obj, index)
-        if structure and subj is not None and not s_arg[2] and _is_anaphor(subj):
-            s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+        s_arg, o_arg = _arg(subj, index, actor=True), _arg(obj, index)
+        s_group = o_group = None
+        if structure and subj is not None and not s_arg[2]:
+            if _is_anaphor(subj):
+                s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+            else:  # "the two countries restarted ...": the pair named together just before
+                s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
+                if s_group:
+                    s_arg = _mention_arg(s_group[0])
+        if structure and obj is not None and not o_arg[2]:
+            o_group = resolve_pair(obj, index)
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself
@@ -118,7 +138,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         theme = _theme_text(found.theme) if structure and found.theme is not None else None
         pairs = [(s_arg, o_arg)]
         if structure:
-            pairs, theme = _expand(predicate, subj, obj, s_arg, o_arg, theme, index)
+            pairs, theme = _expand(predicate, subj, obj, s_arg, o_arg, theme, index, s_group, o_group)
         elif predicate == "cooperate" and subj is not None and not o_arg[2]:
             # claims-v1: "Iran and North Korea resumed cooperation": the conjoined partner is the object.
             partners = index.all_in(subj)

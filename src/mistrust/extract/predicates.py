@@ -36,7 +36,8 @@ VERBS: dict[str, tuple[str, ...]] = {
 
 # Nominal events: "resumed cooperation", "the transfer of critical parts".
 NOUNS: dict[str, str] = {
-    "cooperation": "cooperate", "collaboration": "cooperate", "partnership": "cooperate",
+    "cooperation": "cooperate", "co-operation": "cooperate", "collaboration": "cooperate",
+    "collaborations": "cooperate", "partnership": "cooperate", "partnerships": "cooperate",
     "alliance": "cooperate", "axis": "cooperate", "ties": "cooperate",
     "transfer": "transfer", "transfers": "transfer", "shipment": "transfer", "shipments": "transfer",
     "delivery": "transfer", "deliveries": "transfer", "export": "transfer", "exports": "transfer",
@@ -55,9 +56,30 @@ NOUNS: dict[str, str] = {
     "seizure": "seize", "interception": "seize",
 }
 
+# Nouns of an activity that is only an event when it is shared: "joint work on missiles", "their
+# bilateral research" is cooperation on that work (see ``JOINT``); "work" alone is no event.
+JOINT_ACTIVITY = frozenset({"work", "works", "effort", "efforts", "project", "projects", "research",
+                            "programme", "programmes", "program", "programs", "venture", "ventures",
+                            "activity", "activities", "exercise", "exercises", "drills", "operation",
+                            "operations", "study", "studies", "initiative", "initiatives"})
+# Nouns of a relation that is an event only when a phase verb acts on it: "restored diplomatic
+# relations", "renewed contacts" (while "his contacts with a diplomat" or "relations soured" are not).
+PHASED_RELATIONS = frozenset({"contacts", "relations", "links", "exchanges", "dialogue"})
+JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
+                   "trilateral", "common"})
+
+# Verbs of starting, continuing or intensifying: with an event-noun object ("renewed their
+# cooperation", "stepped up joint work") the noun is the event and the verb only its phase, so the
+# verb never makes a claim of its own there (no "X resume cooperation" next to "X cooperate Y").
+ASPECTUAL = frozenset({"resume", "restart", "renew", "revive", "reactivate", "reestablish", "re-establish",
+                       "restore", "continue", "begin", "start", "launch", "expand", "deepen", "strengthen",
+                       "step", "intensify", "broaden", "widen", "enhance", "boost", "bolster", "reinforce",
+                       "ramp", "scale", "accelerate", "maintain", "keep", "pursue", "extend", "further",
+                       "increase", "upgrade", "advance", "build", "forge", "establish", "develop"})
+
 # Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
-LIGHT_VERBS = frozenset({"resume", "continue", "conduct", "carry", "undertake", "begin", "start", "expand",
-                         "deepen", "strengthen", "step", "intensify", "provide", "give", "offer", "receive",
+LIGHT_VERBS = ASPECTUAL | frozenset({
+                         "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
                          "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
