@@ -175,8 +175,11 @@ class EntityRecognizer:
     # -- recognition ---------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> list[Recognized]:
-        # Doc.text joins every token on each access: read it once per document.
-        text = doc.text
+        # Doc.text joins every token on each access: read it once per document (the pipeline
+        # leaves the input text in user_data; attribution_spans._doc_text reads the same key).
+        text = doc.user_data.get("mistrust_text")
+        if not isinstance(text, str):
+            text = doc.user_data["mistrust_text"] = doc.text
         cands = self._ner_candidates(doc)
         cands += self._phrase_candidates(doc)
         cands += self._regex_candidates(doc, text)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PIPELINE_VERSION = "pipeline-v1"
+DOC_TEXT = "mistrust_text"  # doc.user_data key: the text the doc was made from
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class ExtractOptions:
     max_chunk_chars: int = 100_000
     # Pronoun and group-noun mentions ("we", "the regime"): re3d's scheme, off for analysts.
     nominals: bool = False
+    # spaCy tuned for speed with the same output (nlp.py: FastAttributeRuler, numpy gemm); False
+    # keeps spaCy as shipped, for speed comparisons.
+    tuned_spacy: bool = True
 
 
 @dataclass
@@ -78,7 +82,7 @@ class Extractor:
     def __init__(self, options: ExtractOptions | None = None, list_names: Iterable[tuple[str, str]] = (),
                  screen: ScreenFn | None = None) -> None:
         self.options = options or ExtractOptions()
-        self.nlp = load_nlp(self.options.model, self.options.components)
+        self.nlp = load_nlp(self.options.model, self.options.components, self.options.tuned_spacy)
         list_names = list(list_names)
         self.recognizer = EntityRecognizer(self.nlp, list_names, nominals=self.options.nominals)
         self.linker: Linker | None = None
@@ -107,16 +111,19 @@ class Extractor:
         parser's memory grows with the text; a 20 MB document must not take the process down) and
         the pieces' offsets are shifted back, so every span still points into the text as given.
         """
-        def chunks() -> Iterator[tuple[str, tuple[TextItem, int, bool]]]:
+        def chunks() -> Iterator[tuple[str, tuple[TextItem, int, bool, str]]]:
             for it in items:
                 item = TextItem(it) if isinstance(it, str) else it
                 pieces = split_text(item.text, self.options.max_chunk_chars)
                 for n, (offset, piece) in enumerate(pieces):
-                    yield piece, (item, offset, n == len(pieces) - 1)
+                    yield piece, (item, offset, n == len(pieces) - 1, piece)
 
         parts: list[tuple[int, Extraction]] = []
-        for doc, (item, offset, last) in self.nlp.pipe(chunks(), as_tuples=True,
-                                                       batch_size=self.options.batch_size):
+        for doc, (item, offset, last, piece) in self.nlp.pipe(chunks(), as_tuples=True,
+                                                              batch_size=self.options.batch_size):
+            # spaCy keeps doc.text identical to its input; Doc.text re-joins every token on each
+            # access, so the components read this copy (see attribution_spans._doc_text).
+            doc.user_data[DOC_TEXT] = piece
             parts.append((offset, self.from_doc(doc, doc_id=item.doc_id, published=item.published)))
             if last:
                 yield parts[0][1] if len(parts) == 1 else _merge(parts, item.doc_id)
