@@ -229,3 +229,17 @@ def test_denial_links_to_the_claim_it_denies(denial_sentence: str, subject: str,
     else:
         assert [g.predicate for g in denied] == [expected]
         assert denied[0].denials[0].text == denial_sentence
+
+
+def test_two_denial_claims_from_one_sentence_are_one_denial() -> None:
+    d1, d2 = _doc("w1", "Alpha and Beta resumed cooperation on rocket engines, a report said.", "2021-01-01", "t"), \
+        _doc("w2", "A spokesman for Alpha dismissed claims that Alpha and Beta cooperate on rockets.", "2021-01-02", "t")
+    sentence = "A spokesman for Alpha dismissed claims that Alpha and Beta cooperate on rockets"
+    main = _claim(d1, "Alpha and Beta resumed cooperation on rocket engines", "Alpha and Beta", "cooperate", None,
+                  "attributed", ["a report"], None)
+    general = _claim(d2, sentence, "Alpha", "deny", None, "denied", [], None)
+    specific = _claim(d2, sentence, "Alpha", "cooperate", "Beta", "denied", [], None)
+    groups = build_claim_groups("s6", [(d1, Extraction(claims=[main])), (d2, Extraction(claims=[general, specific]))])
+    (g,) = [g for g in groups if g.denials]
+    assert len(g.denials) == 1 and g.denials[0].doc_id == "w2"
+    assert g.denials[0].by_claim_id == specific.id or "(same act)" in g.denials[0].reason

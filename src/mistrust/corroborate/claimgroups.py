@@ -164,7 +164,14 @@ def build_claim_groups(
             members[groups[-1].id] = [d]
             continue
         g, why = target
-        g.denials.append(Contradiction("denial", g.claims[0], d.id or "", d.doc_id or "", d.text, why))
+        denial = Contradiction("denial", g.claims[0], d.id or "", d.doc_id or "", d.text, why)
+        # one sentence can yield two denial claims ("X deny" and "X cooperate Y, denied"): one
+        # denial per sentence, the one that names the denied act when there is a choice
+        same = next((i for i, x in enumerate(g.denials) if (x.doc_id, x.text) == (denial.doc_id, denial.text)), None)
+        if same is None:
+            g.denials.append(denial)
+        elif "(same act)" in why and "(same act)" not in g.denials[same].reason:
+            g.denials[same] = denial
     return groups
 
 
