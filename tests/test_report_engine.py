@@ -193,3 +193,19 @@ def test_cli_report_and_export_on_an_empty_workspace(tmp_path: Path) -> None:
     assert result.exit_code == 0 and (tmp_path / "g").exists()
     result = runner.invoke(main, ["--db", str(db), "export", "--format", "pdf"])
     assert result.exit_code == 2  # click rejects an unknown format before anything runs
+
+
+@pytest.mark.parametrize(("status", "statuses", "denials", "expected"), [
+    ("attributed", {"attributed": 2}, ["Tehran denied it"], "attributed, denied by some"),
+    ("attributed", {"attributed": 2, "hedged": 1}, [], "attributed, hedged by some"),
+    ("denied", {"denied": 2}, ["x"], "denied"),
+    ("asserted", {"asserted": 1}, [], "asserted"),
+])
+def test_edge_status_summary_keeps_the_dissent(status: str, statuses: dict[str, int], denials: list[str],
+                                               expected: str) -> None:
+    from mistrust.report.graph import Edge
+
+    edge = Edge(id="e1", source="a", target="b", predicate="cooperate", time=None, status=status,
+                statuses=statuses, denials=denials)
+    assert edge.status_summary == expected
+    assert all(part in edge.label for part in expected.split(", "))

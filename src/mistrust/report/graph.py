@@ -88,15 +88,21 @@ class Edge:
     things: list[str] = field(default_factory=list)  # what the claim is about ("long range missiles")
 
     @property
-    def label(self) -> str:
-        parts = [self.predicate + (f": {', '.join(self.things)}" if self.things else "")]
-        if self.time:
-            parts.append(self.time)
-        parts.append(self.status)
+    def status_summary(self) -> str:
+        """The dominant status and the dissent a reader must not miss ("attributed, denied by some")."""
+        parts = [self.status]
         if self.status != "denied" and (self.denials or self.statuses.get("denied")):
             parts.append("denied by some")
         if self.status not in ("hedged", "denied") and self.statuses.get("hedged"):
             parts.append("hedged by some")
+        return ", ".join(parts)
+
+    @property
+    def label(self) -> str:
+        parts = [self.predicate + (f": {', '.join(self.things)}" if self.things else "")]
+        if self.time:
+            parts.append(self.time)
+        parts.extend(self.status_summary.split(", "))
         if self.independent_origins is not None:
             n = self.independent_origins
             parts.append(f"{n} origin" + ("" if n == 1 else "s"))

@@ -57,7 +57,7 @@ def render_markdown(report: Report) -> str:
     for e in net.edges:
         origins = "?" if e.independent_origins is None else str(e.independent_origins)
         out.append(f"| {md(net.nodes[e.source].name)} | {md(e.predicate)} | {md(net.nodes[e.target].name)} | "
-                   f"{md(e.time or '')} | {md(e.status)} | {origins} | {md(', '.join(e.sources))} |")
+                   f"{md(e.time or '')} | {md(e.status_summary)} | {origins} | {md(', '.join(e.sources))} |")
     out += ["", "## Timeline of events", "", "Ordered by event time, not publication date.", ""]
     for ev in report.timeline:
         out.append(f"- **{md(ev.time)}** {md(ev.text)} ({md(ev.status)})")
