@@ -65,3 +65,7 @@ def test_seed_analyze_and_entities_listing(seeded, seeds_dir, monkeypatch):
     assert irgc["mentions"] >= 3 and "IRGC" in irgc["forms"]  # both forms grouped under one actor
     assert [x["entity_id"] for x in irgc["links"]] == ["ofac:10391"]
     assert rows[("North Korea", "Country")]["documents"] == sorted(docs)
+    # "North Korean ..." counts for the country: one actor per state, with both labels kept
+    names = [name for name, _ in rows]
+    assert names.count("North Korea") == 1 and names.count("Iran") == 1
+    assert "Nationality" in rows[("North Korea", "Country")]["labels"]

@@ -175,6 +175,7 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
         out.append({
             "name": r["name"],
             "label": r["label"],
+            "labels": [r["label"]],
             "canonical": r["name"],
             "forms": sorted((r["forms"] or "").split(",")) if r["forms"] else [],
             "mentions": r["mentions"],
@@ -183,6 +184,26 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
                        "list_version": x["list_version"], "score": x["score"], "mentions": x["n"]}
                       for x in link_rows],
         })
+    return _fold_nationalities(out)
+
+
+def _fold_nationalities(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One actor per state: "North Korean officials" (Nationality) counts for the Country row of the
+    same canonical name, which keeps both labels; a nationality with no country row stays as it is."""
+    countries = {r["name"].casefold(): r for r in rows if r["label"] == "Country"}
+    out = []
+    for r in rows:
+        country = countries.get(r["name"].casefold()) if r["label"] == "Nationality" else None
+        if country is None:
+            out.append(r)
+            continue
+        country["mentions"] += r["mentions"]
+        country["documents"] = sorted(set(country["documents"]) | set(r["documents"]))
+        country["forms"] = sorted(set(country["forms"]) | set(r["forms"]))
+        country["labels"] = ["Country", "Nationality"]
+        known = {x["entity_id"] for x in country["links"]}
+        country["links"].extend(x for x in r["links"] if x["entity_id"] not in known)
+    out.sort(key=lambda r: (-r["mentions"], r["name"]))
     return out
 
 
