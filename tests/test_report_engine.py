@@ -209,3 +209,4 @@ def test_edge_status_summary_keeps_the_dissent(status: str, statuses: dict[str, 
                 statuses=statuses, denials=denials)
     assert edge.status_summary == expected
     assert all(part in edge.label for part in expected.split(", "))
+    assert ("denied by some" in edge.short_label) == ("denied by some" in expected)  # dissent is drawn too

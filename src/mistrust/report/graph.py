@@ -110,12 +110,13 @@ class Edge:
 
     @property
     def short_label(self) -> str:
-        """What fits on the drawing; status and origins are drawn as line style and width."""
+        """What fits on the drawing; the dominant status is the line style, so only dissent is written."""
         text = self.predicate
         if self.things:
             thing = self.things[0]
             text += f": {thing if len(thing) <= 24 else thing[:23] + '…'}"
-        return f"{text} ({self.time})" if self.time else text
+        extra = ([self.time] if self.time else []) + self.status_summary.split(", ")[1:]
+        return f"{text} ({'; '.join(extra)})" if extra else text
 
     @property
     def sources(self) -> list[str]:
