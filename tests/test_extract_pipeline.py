@@ -203,6 +203,22 @@ def test_cli_extract_stdin(tmp_path: Path):
     assert "Ned Price" in {e["text"] for e in json.loads(res.output)["entities"]}
 
 
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_cli_extract_nominals_on_request(tmp_path: Path, how: str):
+    text = "They said the regime would fall. Officials in Ankara said we must wait."
+    args = ["--db", str(tmp_path / "w.db"), "extract", "--json", "-"]
+    plain = json.loads(CliRunner().invoke(main, args, input=text).output)["entities"]
+    if how == "flag":
+        res = CliRunner().invoke(main, [*args, "--nominals"], input=text)
+    else:
+        res = CliRunner().invoke(main, args, input=text, env={"MISTRUST_EXTRACT_NOMINALS": "1"})
+    assert res.exit_code == 0, res.output
+    with_nominals = json.loads(res.output)["entities"]
+    assert not {"They", "we", "the regime"} & {e["text"] for e in plain}
+    assert {"They", "we"} <= {e["text"] for e in with_nominals}
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in with_nominals)
+
+
 def test_cli_extract_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path):
     lines = [json.dumps({"id": "r1", "text": TEXT_A}), "not json", json.dumps({"id": 7, "text": TEXT_B}),
              json.dumps({"id": "r3"})]

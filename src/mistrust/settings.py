@@ -36,6 +36,9 @@ class Settings:
                                 "MISTRUST_SPACY_MODEL")
     link_threshold: float = _setting(0.85, "Score at or above which an entity mention is linked to a list entry.",
                                      "MISTRUST_LINK_THRESHOLD")
+    extract_nominals: bool = _setting(False, "Also report pronoun and group-noun mentions (\"we\", \"the regime\") as"
+                                      " entities, as re3d-style annotation counts them.",
+                                      "MISTRUST_EXTRACT_NOMINALS")
     api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
     lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists).",
                                       "MISTRUST_LISTS_DIR")

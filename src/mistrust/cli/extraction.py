@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from typing import IO, Any
 
 import click
@@ -27,10 +28,14 @@ def _read_input(path: str) -> IO[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON.")
 @click.option("--jsonl", "as_jsonl", is_flag=True,
               help='Batch: one {"id", "text"} record per input line, one result per output line.')
+@click.option("--nominals", is_flag=True,
+              help='Also report pronouns and group nouns ("we", "the regime") as entities (re3d-style).')
 @click.pass_context
-def extract_cmd(ctx: click.Context, source: str, as_json: bool, as_jsonl: bool) -> None:
+def extract_cmd(ctx: click.Context, source: str, as_json: bool, as_jsonl: bool, nominals: bool) -> None:
     """Extract entities, attributions and claims from FILE (or - for stdin); nothing is stored."""
     ws = open_workspace(ctx)
+    if nominals:
+        ws.settings = replace(ws.settings, extract_nominals=True)
     try:
         if as_jsonl:
             _extract_jsonl(ws, source)

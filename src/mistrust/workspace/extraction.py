@@ -24,14 +24,15 @@ class ExtractionMixin(WorkspaceBase):
 
     def extractor(self) -> Extractor:
         """The pipeline for the current lists (rebuilt when the set of current lists changes)."""
-        state = self.rooms().lists_state()
+        state = f"{self.rooms().lists_state()}|nominals={self.settings.extract_nominals}"
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
         names = [(name, entity.schema) for loaded in self.rooms().current_lists()
                  for entity in loaded.entities for name in entity.all_names()]
         screen = self._screen_mention if names else None
         options = ExtractOptions(model=self.settings.spacy_model,
-                                 link_threshold=self.settings.link_threshold)
+                                 link_threshold=self.settings.link_threshold,
+                                 nominals=self.settings.extract_nominals)
         extractor = Extractor(options, list_names=names, screen=screen)
         self._extractor_cache = (state, extractor)
         return extractor
