@@ -99,7 +99,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
 @click.pass_context
 def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
-    """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU) and load them."""
+    """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
     with open_workspace(ctx) as ws:
         versions = ws.update_lists(list(sources) or None)
     if as_json:

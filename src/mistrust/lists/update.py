@@ -41,7 +41,7 @@ SOURCES: dict[str, Source] = {s.name: s for s in (
     Source("opensanctions", "ftm-json", (("https://data.opensanctions.org/datasets/latest/sanctions/"
                                           "entities.ftm.json", "opensanctions.ftm.json"),)),
 )}
-DEFAULT_SOURCES = ("un", "ofac-sdn", "ofac-consolidated", "eu")
+DEFAULT_SOURCES = ("un", "ofac-sdn", "ofac-consolidated", "eu", "uk")
 USER_AGENT = "mistrust-lists/1 (+https://github.com/mistrust)"
 
 
