@@ -7,14 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from _lists_helpers import run_cli as _run
 from _lists_helpers import sanctions
 from mistrust.cli import main
 
 WATCHLIST = Path(__file__).resolve().parent.parent / "examples" / "watchlist.ftm.json"
-
-
-def _run(db: Path, *args: str):
-    return CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
 
 
 def test_load_show_entity_export(tmp_path):

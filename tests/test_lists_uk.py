@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from _lists_helpers import FIXTURES, by_id, loaded
+from _lists_helpers import run_cli as _run
 from mistrust import Workspace
 from mistrust.cli import main
 from mistrust.errors import ListFormatError
@@ -235,10 +236,6 @@ def test_missing_unique_id_error_gives_the_line(tmp_path):
         load_file(_write(tmp_path, text))
     designation_line = TEXT[: TEXT.index("<UniqueID>INU0017")].rfind("<Designation>")
     assert info.value.line == TEXT[:designation_line].count("\n") + 1
-
-
-def _run(db: Path, *args: str):
-    return CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
 
 
 def test_cli_load_and_entity(tmp_path):
