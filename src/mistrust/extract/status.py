@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from mistrust.extract.cues import KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.model.documents import ClaimStatus, Extraction
 
@@ -129,7 +130,9 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
 
 _HEADLINE_ATTRIBUTED = re.compile(
     r"\b(?:says|said|say|claims?|claimed|reports?|reported|according to|told|tells|alleges?|suggests?"
-    r"|sources?|insists?|thinks|believes?|predicts?|hints?|analysts?|sees|estimates?)\b"
+    r"|sources?|insists?|thinks|believes?|predicts?|hints?|analysts?|sees|estimates?|forecasts|forecasted|prognosticat\w*"
+    # a passive credited to the press: "named by media", "identified by local reports"
+    r"|by\s+(?:the\s+)?(?:\w+\s+)?(?:media|press|reports?|newspapers?|tabloids?|outlets?))\b"
     # A source after the claim: "... -- analyst", "... -CNBC", "...: DJ".
     r"|(?:\s--?\s*|\s-|:\s*)(?:[A-Z][\w.&]*)(?:\s[A-Z][\w.&]*)?\s*$"
     r"|(?:--?|:)\s*[\w .'-]{0,25}\b(?:paper|report|sources?|analysts?|officials?|media|police)\s*$",
@@ -138,7 +141,7 @@ _HEADLINE_HEDGED = re.compile(
     r"\?|\b(?:may|might|could|reportedly|allegedly|rumou?red|rumou?rs?|possibly|apparently|purportedly"
     r"|supposedly|unconfirmed|speculation|speculates?|likely|probably|perhaps|maybe|suspected|alleged|claims?"
     r"|is said to|are said to|believed to|thought to|appears? to|seems? to|unverified|feared|purported"
-    r"|apparent|possible)\b",
+    r"|apparent|possible|accus(?:ed|es|ing) (?:\w+ )?of)\b",
     re.I)
 # Words and phrases that mark a headline's claim as false, whatever the syntax.
 _HEADLINE_DENIED = re.compile(
@@ -147,23 +150,50 @@ _HEADLINE_DENIED = re.compile(
     r"|(?:shoots?|shot) down\s+(?:\S+\s+){0,2}(?:reports?|rumou?rs?|claims?|stor(?:y|ies)|speculation)|put to rest|scotch\w*|quash\w*|dispel\w*|disput(?:es|ed|ing)|phony|retract\w*"
     r"|unfounded|not real|isn'?t real|nope|fiction|prank\w*|made (?:it )?(?:all )?up|photoshop\w*|doctored"
     r"|busted|incorrect|erroneous|exaggerated|misinformation|wrongly|cast\w* doubt|troll\w*|hoaxer|libel"
-    r"|never happened|(?:isn'?t|not) what it seems|no truth|not the case|lies|lied|debunk\w*"
+    r"|never happened|(?:isn'?t|not) what it seems|no truth|not the case|lies|lied|an?\s+(?:\w+\s+)?lie|debunk\w*"
+    # dismissive idioms: "bullshit", "a figment of", "(is) not happening", "won't happen"
+    r"|bullshit|baloney|hogwash|figment|(?:not|n'?t) happening|won'?t happen"
     # a dismissive verb aimed at a rumour/report: "kills stolen Batmobile rumor", "slams rumors"
     r"|(?:kill|slam|blast|shut|squash|rebuff|dismiss|dispel|quash|deny|denie|refute|laugh)\w*\s+(?:off\s+|down\s+)?"
     r"(?:\S+\s+){0,3}(?:rumou?rs?|speculation))\b"
     # a headline that opens (or answers itself) with "No," / "Nope"
     r"|(?:^|[:.?!]\s*)(?:No|Nope|Nah)\b[,.!:]",
     re.I)
+# "refuses to confirm or deny", "won't say if", "declined to comment", "No comment": the source
+# neither backs nor denies the claim, so the headline only observes it.
+_NONCOMMITTAL = re.compile(
+    r"\b(?:(?:won['’]t|will not|would not|wouldn['’]t|refus\w*(?: to)?|declin\w*(?: to)?)\s+"
+    r"(?:say|comment|confirm(?: or deny)?|deny or confirm|reveal|disclose)(?:\s+(?:if|whether|on))?"
+    r"|confirm or deny|deny or confirm|no comment)\b",
+    re.I)
+# A negated denial word affirms the claim: "it's not a hoax", "is no hoax", "they aren't fake".
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no|never)|\wn['’]t)\s+(?:(?:a|an|all|just|really|some)\s+)?$", re.I)
+
+
+_THAN_REPORTED = re.compile(
+    r"\bthan\s+(?:[\w'.]+\s+){0,3}?(?:reported|thought|believed|expected|said|feared|claimed|suggested"
+    r"|estimated|predicted|known)\b", re.I)
+
+
+def _noncommittal_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NONCOMMITTAL.finditer(text)]
+
+
 def headline_status(text: str) -> ClaimStatus:
     """Keyword rules for short headline-style texts (no parse)."""
-    denials = list(_HEADLINE_DENIED.finditer(text))
+    quiet = _noncommittal_spans(text)
+    denials = [m for m in _HEADLINE_DENIED.finditer(text)
+               if not any(a <= m.start() < b for a, b in quiet)
+               and not _NEGATED_BEFORE.search(text[max(0, m.start() - 16):m.start()])]
     if denials:
         # "Real or hoax?": a denial word inside an either/or question only raises the doubt
         # ("Was the video a hoax?" still leans to the denial).
         if all(_alternative_question(text, m.start()) for m in denials):
             return "hedged"
         return "denied"
-    if _HEADLINE_HEDGED.search(text):
+    # "farther than reported", "worse than previously thought": the comparison asserts the new fact.
+    text = _THAN_REPORTED.sub(" ", text)
+    if quiet or _HEADLINE_HEDGED.search(text):
         return "hedged"
     # A bare "Label: claim" is not counted: in headlines it is as often a topic or a place
     # ("Libya: ...", "Apple Watch pricing: ...") as a source.
@@ -200,7 +230,8 @@ def main_status(target: Extraction | Doc | Span | Any) -> ClaimStatus:
     # The main claim of a headline-style text is in its first sentences ("Axl Rose Dead? ... Hoax").
     lead = [x for x in sents[:3] if x.start_char < 300]
     text = " ".join(x.text for x in lead) if lead else sents[0].text
-    status = merge(headline_status(text), *(_parse_status(x) for x in lead))
+    quiet = _noncommittal_spans(target.text)  # type: ignore[union-attr]
+    status = merge(headline_status(text), *(_parse_status(x, quiet) for x in lead))
     if status == "asserted" and _source_label(sents[0]):
         return "attributed"
     return status
@@ -216,6 +247,10 @@ SOURCE_NOUNS = frozenset({
 })
 
 
+TOPIC_KICKERS = KICKERS | frozenset({"news", "scandal", "unmasked", "pictures", "pics", "gallery", "recap",
+                                    "latest", "lol", "wow", "omg", "rumor", "rumour", "rumors", "rumours"})
+
+
 def _source_label(sent: Span) -> bool:
     """ "Tim Cook: ...", "Pentagon: ...", "Officials: ...": a person, organisation or source noun
     before a colon credits the rest to it (a place, topic or product does not)."""
@@ -224,6 +259,10 @@ def _source_label(sent: Span) -> bool:
         return False
     label = [t for t in sent if t.i < colon.i]
     if not label:
+        return False
+    # A kicker in the label names a topic or a format, not a speaker ("Massacre Update:",
+    # "Star Wars News:", "Graphic Photo:", "Sex Scandal:").
+    if any(t.lower_ in TOPIC_KICKERS for t in label):
         return False
     if label[-1].lower_ in SOURCE_NOUNS:
         return True
@@ -234,12 +273,82 @@ def _source_label(sent: Span) -> bool:
 _SUBORDINATE = frozenset({"relcl", "advcl", "acl", "pcomp", "xcomp", "csubj", "mark"})
 
 
-def _parse_status(sent: Span) -> ClaimStatus:
+# Denial words that, when negated, affirm the claim ("not a hoax", "no lie", "aren't fake").
+NEGATABLE_DENIALS = frozenset({"hoax", "hoaxes", "fake", "fakes", "false", "lie", "lies", "myth", "joke", "untrue",
+                               "bogus", "fabricated", "made-up", "rumour", "rumor", "prank", "photoshopped",
+                               "doctored", "staged"})
+# Attitude and evaluation adjectives: "not happy with", "isn't sure how", "never funny" report a
+# feeling or judgement about the event, not that it did not happen.
+ATTITUDE_ADJECTIVES = frozenset({"happy", "unhappy", "sure", "certain", "ready", "good", "funny", "pleased",
+                                 "impressed", "amused", "keen", "thrilled", "satisfied", "convinced", "fond",
+                                 "afraid", "worried", "surprised", "bothered", "interested", "proud", "fazed"})
+_SKIP_BETWEEN = frozenset({"a", "an", "all", "so", "too", "very", "that", "really", "entirely", "quite", "just",
+                           "as", "exactly", "totally", "be", "been", "feeling", "looking",
+                           # linking verbs: "doesn't sound good", "doesn't look happy"
+                           "sound", "sounds", "look", "looks", "seem", "seems", "feel", "feels"})
+
+
+def _next_content(tok: Token, sent: Span) -> Token | None:
+    """The first token after a negator that is not an article or degree adverb ("not a", "not too")."""
+    for t in sent.doc[tok.i + 1:min(sent.end, tok.i + 4)]:
+        if t.lower_ not in _SKIP_BETWEEN:
+            return t
+    return None
+
+
+# What a reader is told they will not do in teaser headlines ("You won't believe", "never guess").
+READER_VERBS = frozenset(f for v in ("believe", "guess", "imagine", "expect", "know", "see", "forget", "miss",
+                                     "want", "recognise", "recognize", "predict", "think")
+                         for f in inflections(v))
+
+
+def _addresses_reader(tok: Token, sent: Span) -> bool:
+    """ "Don't reset ...", "You'll never guess", "You won't believe": advice to or teasing of the
+    reader, not a statement about the event ("You're not going to float" still denies)."""
+    head = tok.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in ("you", "ya", "u") for c in subjects) and head.lower_ in READER_VERBS:
+        return True
+    # An imperative: a bare verb opening the sentence with no subject of its own.
+    # ("But not to keep ..." is an infinitive after a contrast, not an order.)
+    return (not subjects and head.tag_ == "VB" and head.i - sent.start <= 3 and tok.i - sent.start <= 2
+            and not any(c.dep_ in ("cc", "aux") and c.lower_ in ("but", "and", "to") for c in head.children))
+
+
+def _later_conjunct(tok: Token, sent: Span) -> bool:
+    """ "X receives $100, doesn't spend a dime on himself", "was born male but did not tell":
+    the headline's claim is its first clause; a negated later conjunct adds a detail."""
+    head = tok.head
+    root = sent.root
+    return (head.dep_ == "conj" and head.head.i == root.i and root.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "neg" for c in root.children))
+
+
+def _main_after_colon(tok: Token, colon: int | None) -> bool:
+    """ "Tour, agent: Woods not banned": the parser hangs the clause after a headline label's colon
+    off the label (as acl/relcl), but that clause is the headline's main claim."""
+    return colon is not None and tok.head.i < colon < tok.i
+
+
+# Verbs whose infinitive complement is stated as fact: "turns out not to have said", "proved not to be".
+FACTIVE_RAISING = frozenset({"turn", "turns", "turned", "turning", "prove", "proves", "proved", "proven",
+                             "proving"})
+
+
+def _raised(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.lower_ in FACTIVE_RAISING
+
+
+def _parse_status(sent: Span, quiet: Sequence[tuple[int, int]] = ()) -> ClaimStatus:
     """A negation in the main clause (not inside a relative/adverbial clause) denies the main claim.
 
     "Al-Baghdadi not dead", "Students not among bodies", "Pope did NOT say": the negator hangs
-    off the root or one of its arguments. "No idea" / "not only" are idioms, not denials.
+    off the root or one of its arguments. "No idea" / "not only" are idioms, not denials; nor are
+    a negated denial word ("not a hoax"), a negated feeling ("not happy with"), advice to the reader
+    ("Don't reset"), a negated later conjunct, or a negator inside a non-committal phrase
+    (``quiet``: "won't say if").
     """
+    colon = next((t.i for t in sent if t.text == ":" and t.i - sent.start <= 8), None)
     for tok in sent:
         low = tok.lower_
         if low not in ("not", "n't", "never") or tok.dep_ not in ("neg", "advmod", "preconj"):
@@ -248,7 +357,15 @@ def _parse_status(sent: Span) -> ClaimStatus:
         prev = tok.doc[tok.i - 1].text if tok.i > 0 else ""
         if nxt in ("only", "just", "least", "yet") or prev == ",":
             continue  # idioms, and the contrast in "a ticket, not an arrest"
-        if any(a.dep_ in _SUBORDINATE for a in [tok.head, *tok.head.ancestors] if a.i != sent.root.i):
+        if any(a <= tok.idx < b for a, b in quiet):
+            continue
+        if any(a.dep_ in _SUBORDINATE and not _main_after_colon(a, colon) and not _raised(a)
+               for a in [tok.head, *tok.head.ancestors] if a.i != sent.root.i):
+            continue
+        content = _next_content(tok, sent)
+        if content is not None and content.lower_ in NEGATABLE_DENIALS | ATTITUDE_ADJECTIVES:
+            continue
+        if _addresses_reader(tok, sent) or _later_conjunct(tok, sent):
             continue
         return "denied"
     return "asserted"
