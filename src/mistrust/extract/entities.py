@@ -59,7 +59,10 @@ _SCHEMA_LABELS = {"Person": "Person", "Organization": "Organization", "LegalEnti
 _FACILITY_TAILS = ("Research Center", "Research Centre", "Center", "Centre", "Facility", "Plant", "Complex",
                    "Reactor", "Site", "Laboratory", "Laboratories", "Shipyard", "Air Base", "Airbase",
                    "Naval Base", "Base", "Airport", "Port", "Factory", "Works", "Test Site", "Launch Pad",
-                   "Enrichment Plant", "Power Plant", "Mine", "Refinery", "Terminal")
+                   "Enrichment Plant", "Power Plant", "Mine", "Refinery", "Terminal",
+                   # landmarks and structures: places in reporting, not bodies ("the Samarra Barrage")
+                   "Dam", "Barrage", "Bridge", "Gate", "Mosque", "Museum", "Palace", "Prison", "Stadium",
+                   "Square", "Shrine", "Canal", "Airfield", "Camp")
 _FACILITY_RE = re.compile(
     r"\b((?:(?!The\b)[A-Z][\w\-]*\s+(?:(?:of|al|el|for)\s+)?){1,6}(?:"
     + "|".join(re.escape(t) for t in sorted(_FACILITY_TAILS, key=len, reverse=True))
@@ -81,6 +84,20 @@ _GROUP_HEADS = {"government", "governments", "regime", "army", "military", "forc
                 "administration", "officials", "delegation", "refugees", "fighters", "soldiers", "diplomats",
                 "parties", "leadership", "marines", "guards", "media", "television", "security", "services",
                 "negotiators", "lawmakers", "leaders", "community", "airforce", "jets", "warplanes"}
+# People nouns a religious or ethnic adjective makes a group ("Kurdish fighters", "Shia militiamen",
+# "the Yazidi community"): the group is the actor, the adjective alone is not a mention.
+_PEOPLE_HEADS = {"fighters", "militiamen", "tribesmen", "civilians", "groups", "group", "community", "communities",
+                 "officers", "insurgents", "insurgency", "paramilitaries", "paramilitary", "clerics", "activists",
+                 "citizens", "nationals", "workers", "residents", "villagers", "families", "tribes", "tribe",
+                 "factions", "faction", "movement", "movements", "parties", "party", "volunteers", "gunmen",
+                 "jihadists", "extremists", "separatists", "minority", "minorities", "majority", "writers",
+                 "authors", "preservationists", "experts", "scientists", "engineers", "students", "audience",
+                 "audiences", "businessmen", "traders", "companies", "firms", "firm", "company", "banks",
+                 "bank", "crew", "crews", "sailors", "pilots", "prisoners", "detainees", "hostages"}
+# Place nouns an adjective of nationality describes: "the Syrian town of Azaz", "the Turkish border".
+_PLACE_HEADS = {"city", "town", "village", "border", "frontier", "region", "province", "capital", "territory",
+                "coast", "waters", "side", "countryside", "airspace", "district", "port", "island", "islands",
+                "desert", "mountains", "peninsula", "enclave", "suburb", "suburbs"}
 _PERSON_HEADS = {"president", "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman",
                  "spokesperson", "leader", "king", "general", "commander", "official", "diplomat", "negotiator",
                  "representative", "premier", "chancellor", "prince", "foreign", "director", "chief"}
@@ -123,6 +140,7 @@ class Recognized:
     actor: bool = False  # the mention is the actor of its clause (subject, agent, partner)
     plural: bool = False  # a people or group named by a plural noun ("Syrians", "the Kurds")
     generic: bool = False  # an office, group or pronoun ("the Foreign Secretary"): kept, never screened
+    political: bool = False  # a state name used for the state as a body ("U.S. support"), not its territory
 
 
 class EntityRecognizer:
@@ -185,6 +203,8 @@ class EntityRecognizer:
         cands += self._regex_candidates(doc, text)
         cands += self._acronym_candidates(text, cands)
         cands += self._group_candidates(doc, cands)
+        # "(Arabic: ...)", "(Persian: ...)": a language name glossing a word, not a people
+        cands = [c for c in cands if not (c.label == "Nationality" and text[c.end:c.end + 1] == ":")]
         if self.nominals:
             cands += [Candidate(start, end, label, 0, NOMINAL) for start, end, label in nominal_spans(doc)]
         chosen = _resolve(cands)
@@ -205,6 +225,11 @@ class EntityRecognizer:
                     continue  # "un-named": English names are capitalised; the small model guesses
                 if plabel == "Weapon" and not _weapon_context(span):
                     continue
+                if plabel == "Nationality" and not _demonym_like(span):
+                    # "eastern Aleppo", "control of Aleppo": a NORP that is no people word is a place
+                    prev = doc[span.start - 1].lower_ if span.start else ""
+                    if prev in _COMPASS or span.root.dep_ == "pobj":
+                        plabel = "Location"
                 if plabel in ("Nationality", "Person", "Organization") and _in_place_phrase(span) and (
                         gazetteer.lookup(span.text) is None and span.text not in self._actors):
                     plabel = "Location"  # "fighting in Aleppo", "near Sinjar": a name after "in" is a place
@@ -231,8 +256,8 @@ class EntityRecognizer:
                                      gazetteer.GAZETTEER_VERSION, place.canonical, place.code or None))
             elif key == "actor":
                 phrase = next((p for p in self._actors if p.lower() == text.lower()), text)
-                if not _case_ok(text, phrase):
-                    continue
+                if not _case_ok(text, phrase) or len(phrase) <= 2 and _in_capitals(span):
+                    continue  # "THIS IS A TEST": a two-letter acronym inside shouted text is a word
                 out.append(Candidate(span.start_char, span.end_char, self._actors[phrase], 3,
                                      gazetteer.GAZETTEER_VERSION))
             else:
@@ -296,11 +321,16 @@ class EntityRecognizer:
         word that modifies a group or office noun makes the whole phrase the actor."""
         out = []
         for cand in cands:
+            if cand.label == "Nationality" and cand.country is None or cand.label == "Person":
+                out += self._modifier_candidates(doc, cand)
+                continue
             if cand.label not in ("Country", "Nationality", "Location") or cand.country is None:
                 continue
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:
                 continue
+            if cand.label == "Nationality":
+                out += self._modifier_candidates(doc, cand, span)
             root = span.root
             head = root.head
             if root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.i >= span.end:
@@ -313,6 +343,69 @@ class EntityRecognizer:
                 start = min(t.idx for t in group.subtree if t.i <= group.i and t.dep_ != "det")
                 out.append(Candidate(start, span.end_char, "Organization", 2, GENERIC, country=cand.country))
         return out
+
+    @staticmethod
+    def _name_candidates(doc: Doc, cand: Candidate, span: Span) -> list[Candidate]:
+        """"the Syrian Electronic Army", "the Iraqi Museum": a people adjective opening a
+        capitalised name is part of that name, which the small model often leaves unlabelled."""
+        j = span.end
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and \
+                gazetteer.lookup(doc[j].text) is None:
+            if doc[j].ent_type_ == "PERSON" or doc[j].lower_ in _PERSON_HEADS:
+                return []  # "Iraqi Prime Minister Haider al-Abadi": a person, not a body
+            j += 1
+        if j == span.end or j - span.end > 5:
+            return []
+        label = "Location" if doc[j - 1].lower_ in _PLACE_HEADS else "Organization"
+        last = doc[j - 1]
+        return [Candidate(cand.start, last.idx + len(last.text), label, 2, "name-rule-v1")]
+
+    def _modifier_candidates(self, doc: Doc, cand: Candidate, span: Span | None = None) -> list[Candidate]:
+        """The noun phrase a people adjective or a leader's name modifies: "Kurdish fighters" and
+        "Shia Muslim paramilitary groups" (a group), "the Syrian town of Azaz" (a place), "the
+        Assad regime" / "Assad's forces" (the body the person leads)."""
+        span = span or doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return []
+        if cand.label == "Nationality":
+            named = self._name_candidates(doc, cand, span)
+            if named:
+                return named
+        head = span.root
+        # climb the modifier chain: "Shia" -> "Muslim" -> "groups"
+        for _ in range(4):
+            if head.dep_ not in ("amod", "compound", "nmod", "poss") or head.head.i <= head.i:
+                break
+            if head.dep_ == "poss" and cand.label != "Person":
+                break
+            head = head.head
+        if head.i < span.end or not head.is_lower:
+            return []
+        word = head.lower_
+        if cand.label == "Person":
+            if word not in _GROUP_HEADS:
+                return []
+            label = "Organization"
+        elif word in _GROUP_HEADS or word in _PEOPLE_HEADS and not _state_of(cand, span):
+            # "Iranian engineers" keeps its Nationality mention (linked to Iran); only religious
+            # and ethnic words with no state ("Kurdish fighters") become the group
+            label = "Organization"
+        elif word in _PLACE_HEADS:
+            label = "Location"
+        else:
+            return []
+        if any(t.is_punct or t.dep_ == "cc" for t in doc[span.end:head.i]):
+            return []
+        end = head.idx + len(head.text)
+        # "the Syrian town of Azaz": the place it names comes with it
+        if label == "Location" and head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of" and \
+                doc[head.i + 2].pos_ == "PROPN" and doc[head.i + 2].text[:1].isupper():
+            last = doc[head.i + 2]
+            while last.i + 1 < len(doc) and last.i - head.i < 5 and doc[last.i + 1].pos_ == "PROPN" and \
+                    doc[last.i + 1].text[:1].isupper():
+                last = doc[last.i + 1]
+            end = last.idx + len(last.text)
+        return [Candidate(cand.start, end, label, 2, GENERIC, country=cand.country)]
 
     # -- final labels and canonical names ------------------------------------------------------
 
@@ -341,7 +434,9 @@ class EntityRecognizer:
             if cand.country and cand.country not in context:
                 context.append(cand.country)
             generic = cand.extractor in (GENERIC, NOMINAL)
-            out.append(Recognized(mention, context, None if generic else country, actor, plural, generic))
+            political = actor or (label == "Country" and span is not None and gazetteer.is_political(span))
+            out.append(Recognized(mention, context, None if generic else country, actor, plural, generic,
+                                  political))
         return out
 
     def _relabel(self, span: Span, text: str, label: str, canonical: str | None,
@@ -405,6 +500,29 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
 _PLACE_PREPS = {"in", "near", "outside", "into", "inside", "around", "across", "towards", "toward", "at"}
 
 
+def _state_of(cand: Candidate, span: Span) -> str | None:
+    """The state a place/people candidate stands for, from the rule that found it or the gazetteer."""
+    if cand.country:
+        return cand.country
+    place = gazetteer.lookup(span.text)
+    return place.code or None if place is not None else None
+
+
+_COMPASS = {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "greater",
+            "rural", "downtown", "old"}
+# Endings of people words ("Syrian", "Kurdish", "Iraqi", "Chinese", "Shi'ite", "Druze" aside).
+_DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ch", "ite", "ites", "ni", "nis", "es", "s", "ab",
+                    "abs", "ia", "ias", "ds")
+
+
+def _demonym_like(span: Span) -> bool:
+    text = span.text
+    place = gazetteer.lookup(text)
+    if place is not None:
+        return place.kind == "demonym"
+    return text.lower().endswith(_DEMONYM_ENDINGS)
+
+
 def _in_place_phrase(span: Span) -> bool:
     """A one- or two-word name that is the object of a locative preposition ("in Aleppo")."""
     root = span.root
@@ -454,6 +572,13 @@ def _case_ok(text: str, phrase: str) -> bool:
         if pword[:1].isupper() and not word[:1].isupper():
             return False
     return True
+
+
+def _in_capitals(span: Span) -> bool:
+    """Whether a neighbouring word is written in capitals too (a headline or shouted line)."""
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.is_upper and len(t.text) > 1 for t in near)
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -193,7 +193,7 @@ _ACTORS: dict[str, tuple[str, ...]] = {
         "Workers' Party of Korea", "Reconnaissance General Bureau", "KOMID",
         # armed groups on the lists
         "Hamas", "Hezbollah", "Hizballah", "Hizbullah", "Islamic Jihad", "Taliban", "al-Qaeda",
-        "al-Qaida", "Al Qaeda", "ISIS", "ISIL", "Islamic State", "Daesh", "Da'esh", "Da’esh",
+        "al-Qaida", "Al Qaeda", "ISIS", "ISIL", "IS", "Islamic State", "Daesh", "Da'esh", "Da’esh",
         "al-Shabaab", "Boko Haram", "Houthis", "Ansar Allah", "Wagner Group", "Hayat Tahrir al-Sham",
         "Kataib Hezbollah", "Nusra Front", "PKK",
     ),
@@ -320,6 +320,39 @@ def is_actor(span: Span) -> bool:
     return False
 
 
+# Nouns naming a place: "the Iraq border", "the Syria region" keep the country a place.
+_PLACE_NOUNS = {"border", "borders", "frontier", "city", "cities", "town", "towns", "village", "villages", "region",
+                "regions", "province", "provinces", "capital", "territory", "territories", "coast", "waters",
+                "side", "countryside", "airspace", "district", "districts", "area", "areas", "mountains", "desert",
+                "north", "south", "east", "west", "interior", "soil", "map", "embassy"}
+# Verbs whose object is a destination, not a party: "visit Iraq", "leave Syria".
+_MOTION_VERBS = {"visit", "visits", "visited", "visiting", "enter", "entered", "entering", "enters", "leave", "left",
+                 "leaving", "leaves", "reach", "reached", "reaching", "flee", "fled", "fleeing", "cross", "crossed",
+                 "tour", "toured", "invade", "invaded", "bomb", "bombed", "overfly", "flew", "travel", "traveled",
+                 "travelled", "return", "returned", "depart", "departed"}
+
+
+def is_political(span: Span) -> bool:
+    """Whether a country name stands for the state as a body rather than for its territory: an
+    actor (see :func:`is_actor`), the modifier of an act or relation ("U.S. support", "UK
+    commitment", "the Iran deal"), or the object of a non-motion verb ("support Iraq", "enable
+    Iraq to ..."). "in Syria", "Anbar, Iraq", "visit Iraq" and "the Syria border" stay places."""
+    if is_actor(span):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    head = root.head
+    if root.dep_ in ("compound", "npadvmod", "nmod", "amod") and head.i > root.i:
+        return head.lower_ not in _PLACE_NOUNS and head.pos_ in ("NOUN", "PROPN")
+    if root.dep_ == "dobj":
+        return head.pos_ in ("VERB", "AUX") and head.lower_ not in _MOTION_VERBS
+    if root.dep_ == "pobj":
+        # "members including Russia and Iran", "policy towards Iran": a party, not a place.
+        return head.lower_ in ("including", "like", "toward", "towards")
+    return False
+
+
 # "support from Tehran" is the state acting; "flew from Tehran" is a place.
 _FROM_ACTS = {"receive", "received", "receives", "receiving", "support", "supports", "assistance", "help",
               "aid", "pressure", "demand", "demands", "request", "requests", "threat", "threats", "order",
@@ -328,4 +361,5 @@ _FROM_ACTS = {"receive", "received", "receives", "receiving", "support", "suppor
               "purchased", "acquired"}
 
 
-__all__ = ["GAZETTEER_VERSION", "Place", "actors", "country_code", "is_actor", "lookup", "places"]
+__all__ = ["GAZETTEER_VERSION", "Place", "actors", "country_code", "is_actor", "is_political", "lookup",
+           "places"]

@@ -1,0 +1,174 @@
+"""Entity rules for re3d-style recall/precision: a state as a body vs a place, people adjectives
+that head a group or a place, leaders' regimes, NORP names that are places, language glosses and
+demonyms opening a name. My own sentences; each rule has must-not-fire cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.extract.entities import EntityRecognizer, Recognized
+from mistrust.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def recognizer(nlp):
+    return EntityRecognizer(nlp)
+
+
+def _found(recognizer, nlp, text: str) -> dict[str, Recognized]:
+    recs = recognizer(nlp(text))
+    for r in recs:
+        assert text[r.mention.start:r.mention.end] == r.mention.text
+    return {r.mention.text: r for r in recs}
+
+
+# (text, country surface, political?) -- "political": the state as a body, not its territory.
+POLITICAL = [
+    ("The agreement reflects lasting Japan support for the programme.", "Japan", True),
+    ("Brazil commitment to the treaty was reaffirmed.", "Brazil", True),
+    ("The fund will help Kenya to repay its loans.", "Kenya", True),
+    ("Several members, including Norway and Chile, objected.", "Norway", True),
+    ("Norway accused its neighbour of spying.", "Norway", True),
+    # must not fire: the country as a place
+    ("Heavy rain fell in Kenya on Tuesday.", "Kenya", False),
+    ("The convoy reached the Chile border at dawn.", "Chile", False),
+    ("The delegation will visit Japan next month.", "Japan", False),
+    ("The port of Mombasa, Kenya, was closed.", "Kenya", False),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "political"), POLITICAL)
+def test_country_political_vs_place(recognizer, nlp, text, surface, political):
+    found = _found(recognizer, nlp, text)
+    assert surface in found, sorted(found)
+    assert found[surface].mention.label == "Country"
+    assert found[surface].political is political
+
+
+# (text, surface expected, label) -- a people adjective heading a group or a place, a leader's regime.
+PHRASES = [
+    ("Kurdish fighters held the ridge for a week.", "Kurdish fighters", "Organization"),
+    ("Shia militiamen blocked the road.", "Shia militiamen", "Organization"),
+    ("Leaders of the Yazidi community asked for help.", "Yazidi community", "Organization"),
+    ("Shelling hit the Syrian town of Azaz overnight.", "Syrian town of Azaz", "Location"),
+    ("Refugees gathered near the Turkish border.", "Turkish border", "Location"),
+    ("Aid reached a Lebanese village on Friday.", "Lebanese village", "Location"),
+    ("Critics of the Maduro government were arrested.", "Maduro government", "Organization"),
+    ("Observers blamed the Assad regime for the attack.", "Assad regime", "Organization"),
+    ("Putin's government rejected the claim.", "Putin's government", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), PHRASES)
+def test_modifier_phrases(recognizer, nlp, text, surface, label):
+    found = _found(recognizer, nlp, text)
+    assert surface in found, sorted(found)
+    assert found[surface].mention.label == label
+    assert found[surface].generic  # a group or place description: kept, never screened
+
+
+# must not fire: the adjective stays a Nationality (linked to its state) or the person stays a person.
+NOT_PHRASES = [
+    ("Iranian engineers worked at the plant.", "Iranian", "Nationality"),
+    ("The Syrian writer published a new novel.", "Syrian", "Nationality"),
+    ("Kurdish and Yazidi fighters held the ridge.", "Kurdish", "Nationality"),
+    ("Putin spoke to reporters on Friday.", "Putin", "Person"),
+    ("The letter from Assad arrived late.", "Assad", "Person"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), NOT_PHRASES)
+def test_modifier_phrases_must_not_fire(recognizer, nlp, text, surface, label):
+    found = _found(recognizer, nlp, text)
+    assert surface in found, sorted(found)
+    assert found[surface].mention.label == label
+
+
+# NORP names that are not people words are places in locative use; language glosses are dropped.
+NORP_PLACES = [
+    ("Civilians fled from eastern Aleppo.", "Aleppo", "Location"),
+    ("Troops took full control of Aleppo, the army said.", "Aleppo", "Location"),
+    ("The dam lies west of Samarra and north of Baghdad.", "Samarra", "Location"),
+    # must not fire: people words stay Nationality
+    ("He spoke with two Syrian doctors.", "Syrian", "Nationality"),
+    ("Shia clerics in Najaf, Iraq, met the Kurdish doctors.", "Kurdish", "Nationality"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), NORP_PLACES)
+def test_norp_places(recognizer, nlp, text, surface, label):
+    found = _found(recognizer, nlp, text)
+    assert surface in found, sorted(found)
+    assert found[surface].mention.label == label
+
+
+@pytest.mark.parametrize("text", [
+    "The Tabqa Dam (Arabic: سد الطبقة) holds the river.",
+    "The Lake Van (Turkish: Van Gölü) is salty.",
+    "The word (Persian: شهر) means city.",
+])
+def test_language_gloss_is_no_nationality(recognizer, nlp, text):
+    found = _found(recognizer, nlp, text)
+    assert not [r for r in found.values() if r.mention.label == "Nationality"], sorted(found)
+
+
+# A demonym opening a capitalised name: the name is one organisation; persons with titles are not.
+NAMES = [
+    ("Hackers of the Syrian Electronic Army defaced the site.", "Syrian Electronic Army"),
+    ("The Iraqi Museum reopened its doors.", "Iraqi Museum"),
+    ("Members of the Syrian Computer Society were listed.", "Syrian Computer Society"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NAMES)
+def test_demonym_opens_name(recognizer, nlp, text, surface):
+    found = _found(recognizer, nlp, text)
+    covering = [r for r in found.values() if surface in r.mention.text]
+    assert covering, sorted(found)
+    assert covering[0].mention.label in ("Organization", "Facility")
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Iraqi Prime Minister Haider al-Abadi visited the front.", "Haider al-Abadi"),
+    ("The Iranian President Hassan Rouhani spoke on Monday.", "Hassan Rouhani"),
+    ("French Foreign Minister Laurent Fabius left Paris.", "Laurent Fabius"),
+])
+def test_demonym_before_titled_person_stays_person(recognizer, nlp, text, person):
+    found = _found(recognizer, nlp, text)
+    assert any(person in r.mention.text and r.mention.label == "Person" for r in found.values()), sorted(found)
+
+
+# Two-letter known actors ("IS", "AP", "UN") must be in capitals and not inside shouted text.
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Villagers said IS had taken the bridge.", "IS", True),
+    ("The town was retaken from IS in 2017.", "IS", True),
+    ("AP reported the strike first.", "AP", True),
+    ("WHAT IS THE PLAN FOR TODAY", "IS", False),
+    ("The answer is no.", "is", False),
+    ("THE UN VOTE IS DELAYED", "IS", False),
+])
+def test_short_actor_names(recognizer, nlp, text, surface, expected):
+    found = _found(recognizer, nlp, text)
+    hit = surface in found and found[surface].mention.label == "Organization"
+    assert hit is expected, sorted(found)
+
+
+# Landmarks named with a structure word are places (Facility), whatever the model said.
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Engineers inspected the Haditha Dam after the flood.", "Haditha Dam", True),
+    ("Water was released from the Kut Barrage on Monday.", "Kut Barrage", True),
+    ("Crowds gathered outside the Umayyad Mosque at noon.", "Umayyad Mosque", True),
+    ("The Mosul Museum was looted in 2015.", "Mosul Museum", True),
+    # must not fire: lower-case structure words are no names
+    ("Engineers inspected the old dam after the flood.", "old dam", False),
+    ("Families left the camp at dawn.", "camp", False),
+])
+def test_landmark_facilities(recognizer, nlp, text, surface, expected):
+    found = _found(recognizer, nlp, text)
+    hit = surface in found and found[surface].mention.label == "Facility"
+    assert hit is expected, sorted(found)
