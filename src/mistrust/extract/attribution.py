@@ -33,6 +33,7 @@ from mistrust.extract.attribution_cues import (
     _according,
     _attach_relays,
     _colon_label,
+    _in_document,
     _noun_cue,
     _seen_by,
     _verb_cue,
@@ -68,6 +69,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             f = _verb_cue(tok)
         elif low == ":":
             f = _colon_label(tok)
+        elif low == "in":
+            f = _in_document(tok)
         if f is not None:
             found.append(f)
     found.sort(key=lambda f: f.cue)
@@ -157,8 +160,17 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
             continue
         if any(s < cue.start and cue.end < e for s, e in regions):
             continue
+        # "X said Y, according to a transcript": the report that carries X's words is the outer
+        # layer, named speaker or not.
+        if any(b is not a and b.cue is not None and b.content is not None and _is_according(b)
+               and b.content.start <= cue.start and cue.end <= b.content.end for b in attributions):
+            continue
         out.append(a)
     return out
+
+
+def _is_according(a: Attribution) -> bool:
+    return a.cue is not None and a.cue.text.lower().replace("[", "").replace("]", "").startswith("according")
 
 
 def is_denial(attribution: Attribution) -> bool:

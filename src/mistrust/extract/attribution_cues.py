@@ -22,10 +22,14 @@ from mistrust.extract.attribution_spans import (
 from mistrust.extract.cues import (
     CLAUSE_ONLY,
     CUE_FORMS,
+    DOCUMENT_NOUNS,
+    GERUND_NOT,
     KICKERS,
+    NONFINITE_NOT,
     NOUN_CUES,
     NOUN_PREPS,
     OBJECT_CONTENT,
+    PASSIVE_NOT,
     PREP_CONTENT,
     RELATIVE,
     RELAYS,
@@ -59,7 +63,10 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
     # the cue interrupts, minus the cue's own phrase.
     head = verb.head
     if head != verb and verb.dep_ in ("parataxis", "conj", "advcl", "ccomp") and head.i < verb.i:
-        prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        # The cue's own leading comma can hang off it ("interviews, federal officials said, ..."):
+        # look before the first word of its phrase.
+        first = next((t.i for t in verb.subtree if not t.is_punct), verb.left_edge.i)
+        prev = verb.doc[first - 1] if first > 0 else None
         if prev is not None and (prev.text in {",", "”", "\"", "’", "—", "–"}) and (src is None or src.i > verb.i or
                                                                                   src.dep_ in SUBJECTS):
             if verb.dep_ != "conj" or _is_inverted(verb, src) or src is None or src.head == verb:
@@ -73,7 +80,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         before = doc[left - 1].text if left > 0 else ""
         after = doc[right + 1].text if right + 1 < len(doc) else ""
         opens_as = doc[left].lower_ == "as" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        if after == "," and (before == "," or opens_as) and lemma not in CLAUSE_ONLY - {"add"}:
+        # "Instead, Trump told CNN, his policy would ...": a cue opening the sentence, then a comma.
+        opens_sent = left == verb.sent.start and src is not None and src.i < verb.i
+        if after == "," and (before == "," or opens_as or opens_sent) and lemma not in CLAUSE_ONLY - {"add"}:
             return _subtree_span(head, exclude=[verb]), "paren"
     if lemma in OBJECT_CONTENT:
         for c in children:
@@ -102,6 +111,8 @@ def _verb_cue(tok: Token) -> _Found | None:
         return None  # "..., citing X": a relay of the governing attribution
     if tok.dep_ == "xcomp" and CUE_FORMS.get(tok.head.lower_) and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "wants to know", "declined to say": the governing cue carries it
+    if _not_a_report(tok, lemma):
+        return None
     src = _find_source(tok)
     content, how = _content(tok, lemma, src)
     colon = _colon_content(tok.doc, tok)
@@ -125,6 +136,26 @@ def _verb_cue(tok: Token) -> _Found | None:
         if content is None:
             return None
     return _Found(src_span, cue, content, alias=alias, time=_said_when(tok))
+
+
+def _not_a_report(tok: Token, lemma: str) -> bool:
+    """Verb forms that look like cues but report nothing said or held (see PASSIVE_NOT, NONFINITE_NOT)."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if lemma == "call" and prev in ("so", "so-"):
+        return True  # "the so-called implementation initiative"
+    # spaCy tags a sentence-initial "Asked whether ..., X said" as a past tense without a subject.
+    bare_opening = tok.tag_ == "VBD" and tok.i == tok.sent.start
+    if lemma in PASSIVE_NOT and (tok.tag_ == "VBN" or bare_opening) and _agent(tok) is None:
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        has_subject = any(c.dep_ == "nsubj" for c in tok.children)
+        if not perfect and not has_subject:
+            return True
+    if lemma in NONFINITE_NOT:
+        infinitive = tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        gerund = tok.tag_ == "VBG" and lemma in GERUND_NOT and not any(c.dep_ == "aux" for c in tok.children)
+        if infinitive or gerund:
+            return True
+    return False
 
 
 def _said_when(verb: Token) -> str | None:
@@ -253,10 +284,20 @@ def _colon_label(tok: Token) -> _Found | None:
     if line_end - tok.idx < 12:
         return None  # "12:50 p.m.:" or "he said:" at a line end introduces a block, not a label
     before = [t for t in sent if t.i < tok.i and not t.is_space and t.idx >= line_start]
+    # Newsletter style "HEADLINE IN CAPS - Jane Doe: “...”": the speaker is what follows the dash.
+    dash = [k for k, t in enumerate(before) if t.text in ("-", "—", "–") and k > 0]
+    if dash:
+        before = before[dash[-1] + 1:]
     after = [t for t in sent if t.i > tok.i and not t.is_space and not t.is_punct and t.idx < line_end]
     if not before or len(before) > 5 or len(after) < 3:
         return None
-    if not any(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") for t in before):
+    # A speaker label names someone ("Lopez:", "Sen. Ted Cruz:") or is a bare noun ("Report:",
+    # "Newspaper:" in headlines); a lead-in with an article or adjective ("The result:", "Good
+    # news:", "A reminder:") introduces the writer's own point.
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before
+                if t.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
+    bare = all(t.pos_ in ("NOUN", "PROPN") or t.is_punct for t in before)
+    if not (named or bare) or not any(t.pos_ in ("PROPN", "NOUN") for t in before):
         return None
     if any(t.pos_ in ("VERB", "NUM") or t.like_num for t in before) or before[-1].lower_ in KICKERS:
         return None
@@ -286,3 +327,39 @@ def _noun_cue(tok: Token) -> _Found | None:
                 return None
             return _Found(src, (tok.idx, c.idx + len(c.text)), content, kind="noun")
     return None
+
+
+def _in_document(tok: Token) -> _Found | None:
+    """ "In a CNN poll, Clinton led ..." / "... 52 percent, in the latest survey": the document is the source.
+
+    Only when the phrase modifies a clause that no cue verb already speaks for ("said in a
+    statement" is the verb's attribution, with the statement as its channel).
+    """
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in DOCUMENT_NOUNS or pobj.ent_type_:
+        return None
+    # A bare plural is a general reference ("leads in national polls", "in other words"), not one
+    # document speaking; "in Forbes' words" names its author.
+    if pobj.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in pobj.children):
+        return None
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lower_ in CUE_FORMS:
+        return None
+    if any(a.lower_ in CUE_FORMS and a.pos_ == "VERB" for a in head.ancestors):
+        return None  # inside someone's reported speech: that speaker's attribution covers it
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    doc = tok.doc
+    src = _trim(doc, _tok_span(_source_tokens(pobj)))
+    content = _trim(doc, _subtree_span(head, exclude=[tok]))
+    if src is None or content is None:
+        return None
+    if _overlaps(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text))):
+        content = _cut(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)), doc)
+        if content is None:
+            return None
+    return _Found(src, (tok.idx, tok.idx + len(tok.text)), content, kind="document")

@@ -48,7 +48,10 @@ CUE_FORMS.update({"said": "say", "says": "say", "told": "tell", "wrote": "write"
                   "thought": "think", "knew": "know", "known": "know", "felt": "feel", "saw": "see",
                   "seen": "see", "heard": "hear", "found": "find", "shown": "show", "understood": "understand",
                   "sought": "seek", "spoke": "speak", "spoken": "speak", "speaks": "speak", "speak": "speak",
-                  "speaking": "speak", "read": "read", "reads": "read"})
+                  "speaking": "speak", "read": "read", "reads": "read",
+                  # doubled final consonants the regular rule misses
+                  "referred": "refer", "referring": "refer", "refers": "refer", "rebutted": "rebut",
+                  "rebutting": "rebut", "regretted": "regret", "regretting": "regret"})
 
 # Verbs whose direct object is the content ("denied the report", "announced a plan").
 OBJECT_CONTENT = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute",
@@ -75,6 +78,28 @@ XCOMP_OK = frozenset({"want", "expect", "hope", "plan", "intend", "promise", "pl
                       "call", "claim", "seem", "appear", "fear", "like", "love", "hate", "prefer", "say",
                       "believe", "think", "consider", "describe", "warn", "advise", "report", "allege",
                       "know", "understand", "suspect", "estimate", "predict", "caution", "propose"})
+# Verbs that report no one's statement when passive without an agent: "is expected to rise",
+# "is believed to be", "when asked whether", "the so-called plan", "is considered a risk".
+PASSIVE_NOT = frozenset({"expect", "believe", "ask", "consider", "think", "know", "see", "call", "want", "need",
+                         "seek", "intend", "focus", "schedule", "plan", "understand", "feel", "find", "show"})
+# Stance verbs that, as an infinitive ("to support", "to vote") or a gerund ("voting", "backing"),
+# name an intended or ongoing act, not something a source holds to be true.
+NONFINITE_NOT = frozenset({"support", "oppose", "vote", "back", "campaign", "speak", "talk", "see", "focus",
+                           "push", "lobby", "champion", "favor", "favour", "advocate"})
+# As a gerund only these name an act, not a stance: "voting", "speaking at a rally", "campaigning";
+# "supporting X", "backing X", "talking about X" still report what someone holds.
+GERUND_NOT = frozenset({"vote", "speak", "campaign", "lobby"})
+# Written or polled sources that speak through "in": "In a CNN poll, Clinton led ...", "in a
+# statement released Monday", "in Forbes' words". Events ("interview", "speech") are left out: the
+# speaker of an interview is its subject, not the interview.
+DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "report", "reports", "statement", "statements",
+                            "study", "studies", "letter", "letters", "memo", "memorandum", "words", "filing",
+                            "filings", "analysis", "op-ed", "editorial", "column", "tweet", "tweets", "post",
+                            "article", "assessment", "testimony", "book", "email", "emails", "complaint",
+                            "lawsuit", "ruling", "opinion", "paper", "estimate", "estimates", "projection",
+                            "forecast", "release", "transcript", "blog", "essay", "message", "document",
+                            "documents", "affidavit", "indictment", "resolution", "communique", "dossier",
+                            "findings", "view", "judgment", "verdict", "decision"})
 RELAYS = frozenset({"citing", "quoting", "cited", "quoted"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 OPEN_QUOTES = "“\"‘"
@@ -89,12 +114,16 @@ KICKERS = frozenset({"note", "update", "updated", "watch", "video", "videos", "p
                      "related", "explainer", "timeline", "pictured", "read", "listen", "more", "also", "editor"})
 
 # Nouns that report a stance or statement of their possessor ("Pence's call for", "her opposition to").
-NOUN_CUES = frozenset({"call", "calls", "opposition", "support", "criticism", "criticisms", "attack", "attacks",
+# ("support" and "plan" are left out: "Ryan's support for Trump" and "Clinton's plan for" name a
+# stance or a program, not a statement.)
+NOUN_CUES = frozenset({"call", "calls", "opposition", "criticism", "criticisms", "attack", "attacks",
                        "endorsement", "position", "positions", "concern", "concerns", "statement", "comments",
                        "comment", "remarks", "claim", "claims", "assertion", "pledge", "promise", "promises",
-                       "proposal", "plan", "plans", "demand", "demands", "warning", "views", "view", "stance",
+                       "proposal", "demand", "demands", "warning", "views", "view", "stance",
                        "complaint", "complaints", "denial", "praise", "defense", "defence", "vow", "argument",
                        "insistence", "accusation", "accusations", "allegation", "allegations", "critique"})
-NOUN_PREPS = ("for", "of", "to", "on", "about", "against", "over", "that")
+# Only prepositions that introduce what is held ("call for", "opposition to", "claims of"):
+# after "remarks on", "views about", "stance over" comes a topic, not a proposition.
+NOUN_PREPS = ("for", "of", "to", "against", "that")
 
-__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "KICKERS", "NOT_SPEAKERS", "NOUN_CUES", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]
+__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "DOCUMENT_NOUNS", "GERUND_NOT", "KICKERS", "NONFINITE_NOT", "NOT_SPEAKERS", "NOUN_CUES", "PASSIVE_NOT", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]

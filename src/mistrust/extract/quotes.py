@@ -29,6 +29,9 @@ def _adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
         start = text.rfind("“", max(0, end - 3000), end)
         if start >= 0 and "\n\n" not in text[start:end]:
             return start, end
+    straight = _straight_before(doc, text[:doc[lo].idx].rstrip())
+    if straight is not None:
+        return straight
     after_at = doc[hi].idx + len(doc[hi].text)
     after = text[after_at:after_at + 4]
     k = after.find("“")
@@ -37,6 +40,44 @@ def _adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
         end = text.find("”", start + 1, start + 3000)
         if end >= 0 and "\n\n" not in text[start:end]:
             return start, end + 1
+    lead = len(after) - len(after.lstrip(" ,:"))
+    if after[lead:lead + 1] == '"' or after[lead:lead + 2] == "''":
+        return _region_at(doc, after_at + lead)
+    return None
+
+
+def _regions(doc: Doc) -> list[tuple[int, int]]:
+    regions = doc.user_data.get("_mistrust_quote_regions")
+    if regions is None:
+        regions = doc.user_data["_mistrust_quote_regions"] = quote_regions(_doc_text(doc))
+    return regions  # type: ignore[no-any-return]
+
+
+def _region_at(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The straight-quoted passage opening at ``start`` (``he said, "..."``), at least a few words."""
+    for s, e in _regions(doc):
+        if s == start and len(_doc_text(doc)[s:e].split()) >= 3:
+            return s, e
+    return None
+
+
+def _straight_before(doc: Doc, head: str) -> tuple[int, int] | None:
+    """A straight-quoted passage ("...," or ''...,'') ending right where ``head`` ends."""
+    if not head.endswith(('"', "''")):
+        return None
+    end = len(head)
+    for s, e in _regions(doc):
+        # Only a passage closing with a comma, "?" or "!" inside the marks is the speaker's
+        # ("...,\" he said"); a quoted title or term (\"Obamacare\") does not close that way.
+        if e == end and _doc_text(doc)[s:e].rstrip("\"'").endswith((",", "?", "!")):
+            return s, e
+    # Mixed marks ("“Our roads are crumbling," she said): a curly opening mark earlier in the
+    # paragraph, with no closing mark between it and here.
+    if head.endswith('"') and head[:-1].rstrip().endswith((",", "?", "!")):
+        para = head.rfind("\n") + 1
+        start = head.rfind("“", para)
+        if start >= 0 and "”" not in head[start:] and head.count('"', start) == 1:
+            return start, end
     return None
 
 
@@ -118,9 +159,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for i, ch in enumerate(text):
         if ch == "“":
             start = i
-        elif ch == "”" and start >= 0:
-            regions.append((start, i + 1))
-            start = -1
+        elif ch == "”" and (start >= 0 or straight >= 0):
+            # Mixed marks are common in web copy ("...," or “...,"): a closing mark closes
+            # whichever quote is open.
+            regions.append((start if start >= 0 else straight, i + 1))
+            start = straight = -1
         elif ch == "\n":
             straight = -1  # straight quotes carry no side; never pair them across lines
         elif ch == "'" and text.startswith("''", i) and (i == 0 or text[i - 1] != "'"):
@@ -132,7 +175,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 straight = i
         elif ch == '"':
             # Straight quotes have no side: they alternate open/close within a paragraph.
-            if straight >= 0:
+            if start >= 0:
+                regions.append((start, i + 1))  # “...," closes the curly quote
+                start = -1
+            elif straight >= 0:
                 regions.append((straight, i + 1))
                 straight = -1
             else:
