@@ -160,19 +160,7 @@ def score_pair(
 ) -> tuple[float, list[FeatureResult]]:
     """Full ``mistrust-v3`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
-    if weak_alias:
-        score -= WEAK_ALIAS_WEIGHT
-        results.append(FeatureResult("weak_alias", 1.0, -WEAK_ALIAS_WEIGHT,
-                                     f"'{c.original}' is an alias the list marks as weak (low quality)"))
-    for adj in ADJUSTMENTS:
-        outcome = adj.fn(query, entity)
-        if outcome is None:
-            continue
-        value, reason = outcome
-        delta = adj.up * value + adj.down * (1.0 - value)
-        score += delta
-        results.append(FeatureResult(adj.name, round(value, 4), round(delta, 4), reason))
-    return round(_one(score), 4), results
+    return _adjusted(score, c, query, entity, weak_alias, results), results
 
 
 def score_value(
@@ -185,15 +173,31 @@ def score_value(
 ) -> tuple[float, bool]:
     """``score_pair``'s score without the feature table: (score, whether the names are the same)."""
     score, exact = name_value(q, c, weight)
+    return _adjusted(score, c, query, entity, weak_alias, None), exact
+
+
+def _adjusted(score: float, c: NormName, query: NameQuery, entity: ListEntity, weak_alias: bool,
+              results: list[FeatureResult] | None) -> float:
+    """The name score moved by the weak-alias penalty and the entity adjustments, rounded.
+
+    One loop for both ``score_pair`` and ``score_value`` so the ranked and the explained score can
+    never drift apart; reasons are built only when ``results`` is given (the ranking path skips them).
+    """
     if weak_alias:
         score -= WEAK_ALIAS_WEIGHT
+        if results is not None:
+            results.append(FeatureResult("weak_alias", 1.0, -WEAK_ALIAS_WEIGHT,
+                                         f"'{c.original}' is an alias the list marks as weak (low quality)"))
     for adj in ADJUSTMENTS:
         outcome = adj.fn(query, entity)
         if outcome is None:
             continue
-        value = outcome[0]
-        score += adj.up * value + adj.down * (1.0 - value)
-    return round(_one(score), 4), exact
+        value, reason = outcome
+        delta = adj.up * value + adj.down * (1.0 - value)
+        score += delta
+        if results is not None:
+            results.append(FeatureResult(adj.name, round(value, 4), round(delta, 4), reason))
+    return round(_one(score), 4)
 
 
 __all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "name_score", "name_value", "quick_name_score",
