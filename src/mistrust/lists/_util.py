@@ -1,9 +1,11 @@
-"""Small text helpers shared by the loaders: whitespace, dates as ISO prefixes, alias lists."""
+"""Small helpers shared by the loaders: whitespace, dates as ISO prefixes, alias lists, XML names."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from lxml import etree
 
 from mistrust.model.lists import Alias, AliasQuality
 
@@ -80,3 +82,13 @@ class AliasList:
 
 def unique(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(v for v in (clean(x) for x in values) if v))
+
+
+def local_name(el: etree._Element) -> str:
+    """An element's tag without its namespace (OFAC and the EU each ship two namespaces)."""
+    return etree.QName(el).localname
+
+
+def children(el: etree._Element, name: str) -> list[etree._Element]:
+    """Direct child elements named ``name`` in any namespace; comments and processing instructions skipped."""
+    return [c for c in el if isinstance(c.tag, str) and local_name(c) == name]

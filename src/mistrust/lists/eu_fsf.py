@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from mistrust.errors import ListFormatError
-from mistrust.lists._util import AliasList, clean, iso_dates, unique
+from mistrust.lists._util import AliasList, children, clean, iso_dates, local_name, unique
 from mistrust.lists.countries import countries, to_iso2
 from mistrust.model.lists import AliasQuality, Identifier, ListEntity
 
@@ -75,12 +75,6 @@ def _legacy_entity(el: etree._Element, path: str) -> ListEntity:
 _SUBJECT = {"person": "Person", "enterprise": "Organization", "vessel": "Vessel", "aircraft": "Aircraft"}
 
 
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname
-
-
-def _kids(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if isinstance(c.tag, str) and _local(c) == name]
 
 
 def published_export(root: etree._Element) -> str | None:
@@ -88,14 +82,14 @@ def published_export(root: etree._Element) -> str | None:
 
 
 def parse_export(root: etree._Element, path: str) -> list[ListEntity]:
-    if _local(root) != "export":
-        raise ListFormatError(f"root element is <{_local(root)}>, expected <export>", path=path)
-    return [_export_entity(el, path) for el in _kids(root, "sanctionEntity")]
+    if local_name(root) != "export":
+        raise ListFormatError(f"root element is <{local_name(root)}>, expected <export>", path=path)
+    return [_export_entity(el, path) for el in children(root, "sanctionEntity")]
 
 
 def _export_entity(el: etree._Element, path: str) -> ListEntity:
     ent_id = el.get("logicalId")
-    names = [(clean(n.get("wholeName")), n) for n in _kids(el, "nameAlias")]
+    names = [(clean(n.get("wholeName")), n) for n in children(el, "nameAlias")]
     names = [(name, n) for name, n in names if name]
     if not ent_id or not names:
         raise ListFormatError("EU sanctionEntity without logicalId or nameAlias", path=path, line=el.sourceline)
@@ -104,30 +98,30 @@ def _export_entity(el: etree._Element, path: str) -> ListEntity:
     for name, n in names[1:]:
         quality: AliasQuality = "weak" if (n.get("strong") or "true").lower() == "false" else "strong"
         aliases.add(name, quality)
-    subject = _kids(el, "subjectType")
+    subject = children(el, "subjectType")
     code = (subject[0].get("code") or "").lower() if subject else ""
     births, places = [], []
-    for b in _kids(el, "birthdate"):
+    for b in children(el, "birthdate"):
         births.extend(iso_dates(b.get("birthdate")) or iso_dates(b.get("year")))
         places.append(", ".join(p for p in (clean(b.get("city")), clean(b.get("place")),
                                             clean(b.get("countryDescription"))) if p))
     addresses, addr_countries = [], []
-    for a in _kids(el, "address"):
+    for a in children(el, "address"):
         line = ", ".join(p for p in (clean(a.get(k)) for k in ("street", "poBox", "zipCode", "city", "region",
                                                                  "place", "countryDescription")) if p)
         if line:
             addresses.append(line)
         addr_countries.append(a.get("countryIso2Code"))
     identifiers = []
-    for i in _kids(el, "identification"):
+    for i in children(el, "identification"):
         number = clean(i.get("number"))
         if number:
             identifiers.append(Identifier(type=(clean(i.get("identificationTypeCode")) or "id").lower(),
                                           value=number, country=to_iso2(i.get("countryIso2Code")),
                                           note=clean(i.get("identificationTypeDescription"))))
-    regulations = _kids(el, "regulation")
+    regulations = children(el, "regulation")
     listed = sorted(d for r in regulations if (d := clean(r.get("publicationDate"))))
-    remarks = " ".join(t for r in _kids(el, "remark") if (t := clean(r.text)))
+    remarks = " ".join(t for r in children(el, "remark") if (t := clean(r.text)))
     extra: dict[str, Any] = {k: v for k, v in {
         "eu_reference": clean(el.get("euReferenceNumber")), "un_id": clean(el.get("unitedNationId")),
         "designation_details": clean(el.get("designationDetails")),
@@ -136,7 +130,7 @@ def _export_entity(el: etree._Element, path: str) -> ListEntity:
     return ListEntity(
         id=f"eu:{ent_id}", source="eu", schema=_SUBJECT.get(code, "Organization"),  # type: ignore[arg-type]
         name=primary, aliases=aliases.items, birth_dates=list(dict.fromkeys(births)), birth_places=unique(places),
-        nationalities=countries([c.get("countryIso2Code") for c in _kids(el, "citizenship")]),
+        nationalities=countries([c.get("countryIso2Code") for c in children(el, "citizenship")]),
         countries=countries(addr_countries), addresses=unique(addresses), identifiers=identifiers,
         programs=unique([r.get("programme") for r in regulations]),
         listed_on=clean(el.get("designationDate")) or (listed[0] if listed else None),

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from mistrust.errors import ListFormatError
-from mistrust.lists._util import AliasList, clean, iso_dates, unique
+from mistrust.lists._util import AliasList, children, clean, iso_dates, local_name, unique
 from mistrust.lists.countries import countries, to_iso2
 from mistrust.lists.ofac_remarks import ID_TYPES, identifier, parse_remarks
 from mistrust.model.lists import AliasQuality, ListEntity
@@ -23,27 +23,21 @@ _SCHEMA = {"individual": "Person", "vessel": "Vessel", "aircraft": "Aircraft", "
 _KIND = {"a.k.a.": "aka", "f.k.a.": "fka", "n.k.a.": "nka"}
 
 
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname
-
-
-def _kids(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if _local(c) == name]
 
 
 def _text(el: etree._Element, name: str) -> str | None:
     for c in el:
-        if _local(c) == name:
+        if local_name(c) == name:
             return clean(c.text)
     return None
 
 
 def _grand(el: etree._Element, list_name: str, item: str) -> list[etree._Element]:
-    return [g for c in _kids(el, list_name) for g in _kids(c, item)]
+    return [g for c in children(el, list_name) for g in children(c, item)]
 
 
 def published(root: etree._Element) -> str | None:
-    for info in _kids(root, "publshInformation"):
+    for info in children(root, "publshInformation"):
         dates = iso_dates(_text(info, "Publish_Date"))
         return dates[0] if dates else None
     return None
@@ -62,10 +56,10 @@ def _person_name(el: etree._Element) -> str:
 
 
 def parse(root: etree._Element, path: str) -> list[ListEntity]:
-    if _local(root) != "sdnList":
-        raise ListFormatError(f"root element is <{_local(root)}>, expected <sdnList>", path=path)
-    entries = _kids(root, "sdnEntry")
-    for info in _kids(root, "publshInformation"):
+    if local_name(root) != "sdnList":
+        raise ListFormatError(f"root element is <{local_name(root)}>, expected <sdnList>", path=path)
+    entries = children(root, "sdnEntry")
+    for info in children(root, "publshInformation"):
         declared = _text(info, "Record_Count")
         if declared and declared.isdigit() and int(declared) != len(entries):
             raise ListFormatError(f"Record_Count says {declared} entries but the file holds {len(entries)} "
@@ -112,7 +106,7 @@ def _entry(el: etree._Element, path: str) -> ListEntity:
         elif number:
             # Not an identifier ("Website", "Secondary sanctions risk:", directives): keep it as a property.
             extra.setdefault(label.rstrip(" :-").lower().replace(" ", "_"), []).append(number)
-    for vessel in _kids(el, "vesselInfo"):
+    for vessel in children(el, "vesselInfo"):
         for tag in ("callSign", "vesselType", "vesselFlag", "vesselOwner", "tonnage", "grossRegisteredTonnage"):
             value = _text(vessel, tag)
             if value:
