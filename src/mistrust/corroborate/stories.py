@@ -258,6 +258,15 @@ class StoryClusterer:
         self._join(target, f, keys, dvec[0])
         return Assignment(f.doc_id, target.id, round(best[0], 4), False, reason)
 
+    def add_batch(self, feats: list[DocFeatures]) -> list[Assignment]:
+        """Place a batch oldest first (undated last); every assignment names the story it ends in,
+        so a document placed before a later one merged its story points at the survivor."""
+        order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
+        placed = [self.add(f) for f in order]
+        for a in placed:
+            a.story_id = self.resolve(a.story_id)
+        return placed
+
     def resolve(self, story_id: str) -> str:
         """The id a story lives on after merges (itself when it was never merged)."""
         while story_id in self.merged:
@@ -458,8 +467,4 @@ def cluster(docs: list[tuple[Document, Extraction | None]], clusterer: StoryClus
     cl = clusterer or StoryClusterer()
     feats = [doc_features(d, x) for d, x in docs]
     cl.observe(feats)
-    order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
-    placed = [cl.add(f) for f in order]
-    for a in placed:  # a document placed before its story was merged now lives in the survivor
-        a.story_id = cl.resolve(a.story_id)
-    return placed
+    return cl.add_batch(feats)

@@ -11,7 +11,7 @@ still form (cheap entity-key fallback) and claim groups stay empty until extract
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from mistrust.corroborate import StoryClusterer, StoryState, build_claim_groups, doc_features
@@ -65,15 +65,13 @@ class CorroborationMixin(WorkspaceBase):
                 delta.update(f.terms.keys())
                 delta.update(f"e:{e}" for e in f.entities)
                 delta.update(f.phrases)  # word pairs: their rarity decides the undated "phrases" anchor
-            order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
-            assignments = [clusterer.add(f) for f in order]
-            # a later document may have merged the story an earlier one joined: follow to the survivor
-            touched = {clusterer.resolve(a.story_id) for a in assignments}
+            assignments = clusterer.add_batch(feats)  # story ids already follow any merge
+            touched = {a.story_id for a in assignments}
             touched.update(clusterer.resolve(keep) for _, keep in clusterer.merges)
             store.save_clustering(
                 self.db,
                 [clusterer.stories[sid].to_json() for sid in sorted(touched)],
-                [(a.doc_id, clusterer.resolve(a.story_id), a.score, a.reason) for a in assignments],
+                [(a.doc_id, a.story_id, a.score, a.reason) for a in assignments],
                 dict(delta),
                 clusterer.n_docs,
                 ALGORITHM,
