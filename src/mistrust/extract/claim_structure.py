@@ -9,6 +9,7 @@ main-clause subject of this or the previous sentence; "the two countries", "both
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from mistrust.extract.claim_args import _Arg, _Index, _mention_arg, _phrase, _prep_obj
@@ -134,15 +135,13 @@ def resolve_they(subj: Token, pred: Token, index: _Index) -> list[Mention] | Non
     """
     if subj.lower_ != "they" or subj.pos_ != "PRON":
         return None
-    for head in pred.ancestors:
-        for c in head.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < subj.i:
-                return _pair_at(c, index, _ACTOR_LABELS)  # the nearest governing subject decides
+    governing = next(_governing_subject_tokens(pred, subj.i), None)
+    if governing is not None:
+        return _pair_at(governing, index, _ACTOR_LABELS)  # the nearest governing subject decides
     sent = pred.sent
     if sent.start == 0:
         return None
-    root = pred.doc[sent.start - 1].sent.root
-    prev = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    prev = next(_subject_tokens(pred.doc[sent.start - 1].sent.root), None)
     return _pair_at(prev, index, _ACTOR_LABELS) if prev is not None else None
 
 
@@ -240,26 +239,35 @@ def _is_anaphor(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lower_ in _ANAPHORS and det in (["the"], ["this"]) and not mods
 
 
-def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int | None = None) -> Mention | None:
-    root = sent.root
-    for c in root.children:
+def _subject_tokens(head: Token, before: int | None = None) -> Iterator[Token]:
+    """The subject tokens of the clause headed by ``head`` (those before ``before`` when given)."""
+    for c in head.children:
         if c.dep_ in ("nsubj", "nsubjpass") and (before is None or c.i < before):
-            m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
-            if m is not None and m.label in labels:
-                return m
+            yield c
+
+
+def _governing_subject_tokens(pred: Token, before: int) -> Iterator[Token]:
+    """Subject tokens of the clauses above ``pred``, nearest clause first, each before ``before``."""
+    for head in pred.ancestors:
+        yield from _subject_tokens(head, before)
+
+
+def _first_actor(subjects: Iterable[Token], index: _Index, labels: frozenset[str]) -> Mention | None:
+    """The first of ``subjects`` whose principal mention (relative clauses aside) is of a compatible kind."""
+    for c in subjects:
+        m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
+        if m is not None and m.label in labels:
+            return m
     return None
+
+
+def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int | None = None) -> Mention | None:
+    return _first_actor(_subject_tokens(sent.root, before), index, labels)
 
 
 def _governing_subject(pred: Token, index: _Index, labels: frozenset[str], before: int) -> Mention | None:
     """The subject of the nearest clause above ``pred`` that names a compatible actor before ``before``."""
-    for head in pred.ancestors:
-        for c in head.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < before:
-                m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl")
-                                              for g in k.subtree})
-                if m is not None and m.label in labels:
-                    return m
-    return None
+    return _first_actor(_governing_subject_tokens(pred, before), index, labels)
 
 
 def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
