@@ -15,6 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from mistrust.api.app import TOKEN_COOKIE, token_matches
 from mistrust.api.state import Shared
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Claim
@@ -154,8 +155,6 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         target = _local_path(form.get("next", "/"))
         if not token:
             return RedirectResponse(target, status_code=303)
-        from mistrust.api.app import TOKEN_COOKIE, token_matches
-
         if not token_matches(form.get("token", ""), token):
             return render(request, "login.html.j2", status_code=401, next=target,
                           error="That token is not the one this server was started with.")
@@ -168,8 +167,6 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
     @router.post("/logout")
     async def logout(request: Request) -> Response:
         _same_origin(request)
-        from mistrust.api.app import TOKEN_COOKIE
-
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(TOKEN_COOKIE)
         return response
