@@ -15,11 +15,13 @@ name, an acronym).
 
 Same real-world party on two lists: the UN and OFAC entries for one company are different list
 entities but not a wrong hit. Two entities from different sources are treated as the same party
-when they share a normalised name or an identifier. The name normalisation here is the
+when they share a normalised name or an identifier, or when two of their names are nearly the
+same and nothing says otherwise (see ``_near_same``). The name normalisation here is the
 benchmark's own, independent of mistrust's scorer: transliterated, lower-cased words in sorted
 order, with and without bracketed parts, and with organisation legal forms removed by rigour
-(``remove_org_types``: "Korea Daesong Trading Corporation" = "KOREA DAESONG TRADING CORP.");
-identifiers are compared on their letters and digits (at least 5) with the same type.
+(``remove_org_types``: "Kalinin Machine Plant JSC" = "Kalinin Machine Plant") and the generic
+English ones (company, corporation, co, inc); identifiers are compared on their letters and
+digits (at least 5) with the same type.
 
 Indistinguishable entries (see ``name_twins``): when the query string is itself, normalised, a
 name of another entry (OFAC lists the branches of one charity under separate entries that all
@@ -37,7 +39,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from rigour.names import remove_org_types
 from rigour.text import ascii_text, remove_bracketed_text
 
@@ -68,15 +71,75 @@ def simple(name: str) -> str:
     return " ".join(sorted(_SIMPLE.sub(" ", ascii_text(name).lower()).split()))
 
 
+_GENERIC_FORMS = frozenset("company corporation corp co inc incorporated".split())
+
+
 def party_names(entity: ListEntity) -> set[str]:
     """Names used to recognise one party on two lists: as written and without bracketed parts."""
     out = set()
     for n in entity.all_names():
         for variant in (n, remove_bracketed_text(n)):
             out.add(simple(variant))
-            out.add(simple(remove_org_types(ascii_text(variant).lower())))
+            bare = simple(remove_org_types(ascii_text(variant).lower()))
+            out.add(bare)
+            out.add(" ".join(w for w in bare.split() if w not in _GENERIC_FORMS))
     out.discard("")
     return out
+
+
+# Two names this close (edits between their ``simple`` forms, at least NEAR_SAME_MIN_LEN
+# letters long) are one name spelt two ways: "mohammad reza zahedi" / "mohammed reza zahedi"
+# (a person: with the same birth), "emarat kavkaz" / "imarat kavkaz" (others: one edit only, as
+# Korean company names two letters apart are different companies: Hesong / Daesong).
+NEAR_SAME_EDITS = {"Person": 2}
+NEAR_SAME_DEFAULT_EDITS = 1
+NEAR_SAME_MIN_LEN = 12
+
+
+def _same_birth(a: ListEntity, b: ListEntity) -> bool:
+    """A shared year of birth, and the same day when both lists give a day (1 January is
+    taken as "year only": lists use it when only the year is known)."""
+    for x in a.birth_dates:
+        for y in b.birth_dates:
+            if len(x) < 4 or x[:4] != y[:4]:
+                continue
+            if len(x) >= 10 and len(y) >= 10 and not x.endswith("-01-01") and not y.endswith("-01-01"):
+                if x[:10] != y[:10]:
+                    continue
+            return True
+    return False
+
+
+def _near_same(lists: list[LoadedList]) -> list[tuple[str, str]]:
+    """Pairs of entities from different sources with two nearly identical names (three words or
+    more for a person, two for others), the same schema, and for people the same birth.
+
+    The same name spelt twice on two lists is, for a person born the same year, the same person
+    (Zahedi, born 1944, on both lists); a differing or missing birth keeps them apart.
+    """
+    by_source: dict[str, list[tuple[str, ListEntity]]] = defaultdict(list)
+    for loaded in lists:
+        for e in loaded.entities:
+            for n in party_names(e):
+                if len(n) >= NEAR_SAME_MIN_LEN and len(n.split()) >= (3 if e.schema == "Person" else 2):
+                    by_source[e.source].append((n, e))
+    sources = sorted(by_source)
+    pairs: list[tuple[str, str]] = []
+    for i, first in enumerate(sources):
+        for second in sources[i + 1:]:
+            left, right = by_source[first], by_source[second]
+            choices = [n for n, _ in right]
+            for name, entity in left:
+                most = NEAR_SAME_EDITS.get(entity.schema, NEAR_SAME_DEFAULT_EDITS)
+                for _, _edits, k in process.extract(name, choices, scorer=Levenshtein.distance,
+                                                    score_cutoff=most, limit=None):
+                    other = right[k][1]
+                    if other.schema != entity.schema:
+                        continue
+                    if entity.schema == "Person" and not _same_birth(entity, other):
+                        continue
+                    pairs.append((entity.id, other.id))
+    return pairs
 
 
 def party_identifiers(entity: ListEntity) -> set[str]:
@@ -142,6 +205,8 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
         first = ents[0].id
         for e in ents[1:]:
             parent[find(e.id)] = find(first)
+    for a, b in _near_same(lists):
+        parent[find(b)] = find(a)
     return {k: find(k) for k in parent}
 
 

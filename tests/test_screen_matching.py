@@ -1,4 +1,4 @@
-"""Table of match / no-match cases for ``mistrust-v3`` name comparison (no list needed)."""
+"""Table of match / no-match cases for ``mistrust-v4`` name comparison (no list needed)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ MATCH = [
     ("M. Hosseini Jafari", "Mohammad Hosseini Jafari", "initial"),
     ("Müller Maschinenbau GmbH", "MULLER MASCHINENBAU", "diacritics and legal form"),
     ("Igor Petrov", "Igor Sergeyevich Petrov", "extra patronymic on one side only: missing, not contrary"),
+    ("Yunus, Umar", "YOUNOUS, Oumar", "French ou for u, at the start of a word too"),
+    ("Zargari, Ghodratollah", "ZARGARI, Ghodrat", "given name with and without its -ollah"),
+    ("Bolsak S.A.", "BOLSAK E.U.", "two legal forms written as dotted initials"),
 ]
 
 # (query, listed name, why it must not match)
@@ -105,7 +108,11 @@ def test_schema_mismatch_lowers_score() -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Jong-un", "Jong Un"), ("O'Brien", "OBrien"), ("Centre", "Center"), ("Industries", "Industry"),
-     ("ACME Co., Ltd.", "Acme"), ("ИРАН", "Iran")],
+     ("ACME Co., Ltd.", "Acme"), ("ИРАН", "Iran"),
+     # Legal forms as dotted initials, spelt out, or in Russian: rigour's org types plus ours.
+     ("Bolsak S.A.", "BOLSAK E.U."), ("Gael 4, S.A. de C.V.", "Gael 4, Sociedad Anonima de Capital Variable"),
+     ("Handal S. de R.L.", "Handal"), ("Obshchestvo s Ogranichennoi Otvetstvennostyu Karst", "Karst OOO"),
+     ("Gooryong Shipping Co Ltd", "Gooryong Shipping")],
 )
 def test_normalisation_equivalences(a: str, b: str) -> None:
     assert normalize_name(a).sorted_compact == normalize_name(b).sorted_compact
@@ -117,6 +124,25 @@ def test_compare_rejects_bad_records() -> None:
 
     with pytest.raises(InputError, match="'a' and 'b'"):
         compare_record({"a": "x"}, 0.7)
+
+
+def test_initials_of_a_person_are_not_taken_for_a_legal_form() -> None:
+    assert normalize_name("A.Q. Khan").tokens == ("a", "q", "khan")
+    assert normalize_name("Kim Se").tokens == ("kim", "se")
+
+
+def test_every_packed_form_of_a_listed_name_is_searchable() -> None:
+    from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+    from mistrust.screen import ScreenIndex
+
+    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                          source_file="hand-made")
+    ents = [ListEntity(id="t:1", source="t", schema="Organization", name="PREMIER INVESTMENT GROUP SAL (OFF-SHORE)"),
+            ListEntity(id="t:2", source="t", schema="Organization", name="SPECTRUM INVESTMENT GROUP HOLDING")]
+    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    for query in ("Premier Investment Group SAL Off Shore", "Premier Investment Group"):
+        top = index.search(NameQuery(query), 0.7, 5)[0]
+        assert top.entity_id == "t:1" and top.match, (query, top)
 
 
 def test_packed_list_names_are_indexed_separately() -> None:
@@ -166,3 +192,24 @@ def test_runner_up_margin_demotes_partial_matches_of_a_better_explained_query() 
     both = index.search(NameQuery("Kim Hyok Chol"), 0.7, 10)
     assert [h.match for h in both] == [True, True]
     assert not any(f.name == "runner_up" for h in both for f in h.features)
+
+
+def test_runner_up_margin_spares_entries_listed_under_a_shared_name() -> None:
+    """Branches of one charity, listed as separate entries repeating the same aliases, are one
+    party to the margin: the exact name of one branch does not push the others down."""
+    from mistrust.model import Alias, ListEntity, ListVersion, LoadedList, NameQuery
+    from mistrust.screen import ScreenIndex
+
+    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
+                          source_file="hand-made")
+    shared = [Alias("Nahr Charitable Foundation"), Alias("Nahr Relief Society")]
+    ents = [ListEntity(id="t:hq", source="t", schema="Organization", name="Nahr Foundation", aliases=list(shared)),
+            ListEntity(id="t:branch", source="t", schema="Organization", name="Nahr Foundation Kenya Office",
+                       aliases=list(shared)),
+            ListEntity(id="t:other", source="t", schema="Organization", name="Nahr Foundation Trading")]
+    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    assert index.siblings(0) == frozenset({1}) and index.siblings(2) == frozenset()
+    hits = {h.entity_id: h for h in index.search(NameQuery("Nahr Foundation"), 0.7, 10, min_score=0.0)}
+    assert hits["t:hq"].score == 1.0
+    assert not any(f.name == "runner_up" for f in hits["t:branch"].features)
+    assert any(f.name == "runner_up" for f in hits["t:other"].features)

@@ -1,4 +1,4 @@
-"""``mistrust-v3``: a weighted table of features and a threshold decision.
+"""``mistrust-v4``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -16,7 +16,13 @@ instead of a conflicting part, its unexplained rest still counted by ``name_conf
 both words are established spellings in the lists (Nader/Nasser); unmatched particles (of,
 al, ul...) no longer count as missing or conflicting parts; a word may stand for the initials
 of adjacent words of the other name (XUAR / Xinjiang Uyghur Autonomous Region); and the
-runner-up margin takes twice the gap (``index.MARGIN_WEIGHT`` 2.0).
+runner-up margin takes twice the gap (``index.MARGIN_WEIGHT`` 2.0). v4 (from v3): legal forms
+written as dotted initials or spelt out (S.A., S. de R.L., Sociedad Anonima de Capital Variable,
+Obshchestvo s ogranichennoi otvetstvennostyu) are dropped like the short ones, with rigour's
+database of organisation types; the runner-up margin spares entries that share a listed name
+with the best one (branches of one charity listed separately); two words that start with a
+vowel and sound alike match (Umar/Oumar); a given name with or without a closing -ollah or
+-khan is a near spelling (Ghodrat/Ghodratollah).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v3"
+ALGORITHM = "mistrust-v4"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -158,7 +164,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v3`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v4`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

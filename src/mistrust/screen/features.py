@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v3``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v4``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -119,8 +119,9 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
             return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
-        # names). The words must also start alike.
-        if a[0] == b[0] or (a[0] not in _VOWELS and b[0] not in _VOWELS) or (len(a) <= 3 and len(b) <= 3):
+        # names). The words must also start alike (both with a vowel: Umar/Oumar).
+        if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
+                or (len(a) <= 3 and len(b) <= 3)):
             return 0.8, "sounds alike"
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
     # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
@@ -155,11 +156,20 @@ def _near_allowed(a: str, b: str, weight: TokenWeight) -> bool:
     return max(weight(a), weight(b)) >= NEAR_RARE_SHARE * weight(_UNLISTED)
 
 
+# Given names that Persian, Arabic and Central Asian usage writes with or without a closing
+# honorific part: Ghodrat/Ghodratollah, Ayub/Ayubkhan (Sinatra or Ahmadinejad stay other words).
+NAME_SUFFIXES = ("ollah", "olah", "allah", "ullah", "khan")
+
+
 def _near(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) < NEAR_MIN_LEN or a.isdigit() or b.isdigit():
         return 0.0, ""
-    # One word extending the other is another word (Sina/Sinatra, Ahmadi/Ahmadinejad).
+    # One word extending the other is another word (Sina/Sinatra, Ahmadi/Ahmadinejad), unless
+    # the extension is a name suffix.
     if a.startswith(b) or b.startswith(a):
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        if len(short) >= 4 and long[len(short):] in NAME_SUFFIXES:
+            return NEAR_SCALE * _sim(a, b), NEAR
         return 0.0, ""
     r = _sim(a, b)
     # Long words take one edit more (Metalogy/Metallurgy): the letters left say more.

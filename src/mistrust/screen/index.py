@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v3`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v4`` score, and the returned hits its feature table with reasons.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
 from mistrust.screen.normalize import NormName, normalize_name
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -163,6 +163,8 @@ class ScreenIndex:
         self._token_weight: dict[str, float] = {}
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
+        # entity position -> positions of the entries sharing one of its names (see ``siblings``).
+        self.sibling_sets: dict[int, frozenset[int]] = {}
         # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
         # derived from ``names``, built on first use and left out of pickles.
         self._quick: list[QuickRow] | None = None
@@ -188,8 +190,9 @@ class ScreenIndex:
                         seen.add(norm.compact)
                         n_pos = len(self.names)
                         self.names.append(IndexedName(e_pos, name, norm, raw_name in weak))
-                    for key in name_keys(norm):
-                        raw[key].append(n_pos)
+                        for key in name_keys(norm):
+                            raw[key].append(n_pos)
+        self.sibling_sets = _sibling_sets(self.names)
         n = max(len(self.names), 1)
         chunks: list[list[int]] = []
         start = 0
@@ -369,7 +372,7 @@ class ScreenIndex:
             score, exact = score_value(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
             if current is None or score > current[0]:
                 best[iname.entity] = (score, pos, exact)
-        margined = runner_up_margin(best, lambda e: self.entities[e].entity.name)
+        margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
         kept = sorted((v for v in margined.values() if v[0] >= min_score),
                       key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
         hits = []
@@ -398,14 +401,38 @@ class ScreenIndex:
             ))
         return hits
 
+    def siblings(self, entity: int) -> frozenset[int]:
+        """Entries that share a listed name of two words or more with ``entity`` (not itself)."""
+        return self.sibling_sets.get(entity, frozenset())
+
     def entity(self, entity_id: str) -> ListEntity | None:
         if len(self._by_id) != len(self.entities):
             self._by_id = {ie.entity.id: ie.entity for ie in self.entities}
         return self._by_id.get(entity_id)
 
 
+def _sibling_sets(names: list[IndexedName]) -> dict[int, frozenset[int]]:
+    """Entries listed under one shared name: OFAC lists the branches of one charity or the
+    companies of one group as separate entries that repeat the same aliases.
+
+    Only strong names of two words or more count: a one-word or low-quality alias ("Abu
+    Muhammad") is shared by unrelated people.
+    """
+    by_name: dict[str, set[int]] = defaultdict(set)
+    for iname in names:
+        if not iname.weak and len(iname.norm.tokens) >= 2:
+            by_name[iname.norm.sorted_compact].add(iname.entity)
+    out: dict[int, set[int]] = defaultdict(set)
+    for entities in by_name.values():
+        if len(entities) > 1:
+            for e in entities:
+                out[e].update(entities - {e})
+    return {e: frozenset(others) for e, others in out.items()}
+
+
 def runner_up_margin(
     best: dict[int, tuple[float, int, bool]], entity_name: Callable[[int], str],
+    siblings: Callable[[int], Collection[int]] = lambda e: (),
 ) -> dict[int, tuple[float, int, FeatureResult | None]]:
     """Lower the other candidates by part of their gap to a clearly better one.
 
@@ -416,6 +443,8 @@ def runner_up_margin(
     better: "Kim Hyok Chol" is 1.0 for KIM, Hyok Chol, and then its 0.75 for KIM, Chol comes only
     from the shared Kim and Chol. A runner-up within ``MARGIN_FREE`` of the best, or matching the
     query exactly, keeps its score (two entries can be equally good, e.g. one party on two lists).
+    So does a sibling of the best entry (``siblings``: an entry sharing one of its listed names):
+    the margin tells a party from a different one, not the entries of one party from each other.
     """
     if len(best) < 2:
         return {e: (score, pos, None) for e, (score, pos, _exact) in best.items()}
@@ -423,9 +452,10 @@ def runner_up_margin(
     if top < MARGIN_MIN_TOP:
         return {e: (score, pos, None) for e, (score, pos, _exact) in best.items()}
     out: dict[int, tuple[float, int, FeatureResult | None]] = {}
+    related = siblings(top_entity)
     for e, (score, pos, exact) in best.items():
         gap = top - score
-        if e == top_entity or gap <= MARGIN_FREE or exact:
+        if e == top_entity or gap <= MARGIN_FREE or exact or e in related:
             out[e] = (score, pos, None)
             continue
         delta = -round(MARGIN_WEIGHT * gap, 4)

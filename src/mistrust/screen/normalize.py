@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rigour.names import remove_org_types, replace_org_types_compare
 from rigour.text import ascii_text
 
 # Legal forms, in their normalised token spelling. Dropped only at the ends of a name and only
@@ -37,8 +38,13 @@ LEGAL_FORMS = frozenset(
     co company companies corp corporation corporations inc incorporated ltd limited llc llp lp plc
     gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
     fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
+    ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
     """.split()
 )
+# Legal forms written as dotted initials ("S.A.", "E.U.", "P.S.C."): the letters are joined into
+# one word only when that word is a legal form, so a person's initials ("A.Q. Khan") stay apart.
+_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
+_DOTTED_FORMS = LEGAL_FORMS | {"rl"}
 # Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport").
 LEADING_LEGAL_FORMS = frozenset("jsc ojsc pjsc cjsc ooo zao oao pao tov llc".split())
 # Multi-token legal forms collapsed before stripping.
@@ -53,6 +59,9 @@ _LEGAL_PHRASES = (
     ("fz llc", "fzllc"),
     ("sdn bhd", "bhd"),
     ("pty ltd", "ltd"),
+    ("s de rl de cv", "srl"),
+    ("s de rl", "srl"),
+    ("sa de cv", "sacv"),
 )
 # Words that carry no identity in a person's or organisation's name; left out of acronyms and
 # skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
@@ -128,10 +137,22 @@ class NormName(NamedTuple):
         return " ".join(self.tokens)
 
 
+def _join_dotted(match: re.Match[str]) -> str:
+    joined = match.group(1).replace(".", "")
+    return joined + " " if joined in _DOTTED_FORMS else match.group(1)
+
+
 def ascii_words(name: str) -> list[str]:
-    """Latin lower-case words of ``name``, any script, punctuation removed."""
+    """Latin lower-case words of ``name``, any script, punctuation removed.
+
+    Legal forms spelt out in full are shortened first, by rigour's database of organisation
+    types ("Sociedad Anonima de Capital Variable" = "S.A. de C.V." = ``sacv``, "Obshchestvo s
+    ogranichennoi otvetstvennostyu" = ``ooo``), so that ``strip_legal_forms`` can drop them.
+    """
     text = ascii_text(name).lower()
-    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    if "." in text:
+        text = _DOTTED.sub(_join_dotted, text)
+    text = replace_org_types_compare(_APOSTROPHES.sub("", text).replace("&", " and "))
     return [w for w in _NON_ALNUM.split(text) if w]
 
 
@@ -146,13 +167,23 @@ def fold_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
+def is_legal_form(word: str) -> bool:
+    """Ours, or a form of three letters or more in rigour's database ("coltd", "kft", "sacv").
+
+    Shorter rigour forms (se, ca, ei...) are left out: as the last word of a name they are more
+    often a given name or a syllable (Korean "Se") than a legal form.
+    """
+    return word in LEGAL_FORMS or (len(word) >= 3 and not remove_org_types(word).strip())
+
+
 def strip_legal_forms(words: list[str]) -> list[str]:
     """Drop legal forms at the ends of an organisation name, keeping at least one word."""
     text = " " + " ".join(words) + " "
     for phrase, short in _LEGAL_PHRASES:
         text = text.replace(" " + phrase + " ", " " + short + " ")
     out = text.split()
-    while len(out) > 1 and out[-1] in LEGAL_FORMS:
+    while len(out) > 1 and is_legal_form(out[-1]):
         out.pop()
     while len(out) > 1 and out[0] in LEADING_LEGAL_FORMS:
         out.pop(0)
@@ -189,8 +220,9 @@ def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
 def normalize_name(name: str) -> NormName:
     """Normalise one name (cached: list names and repeated batch queries are normalised once)."""
     # Legal forms are stripped before folding plurals, so "Corps" never becomes the form "corp".
-    words = [fold_word(w) for w in ascii_words(name)]
-    core = [fold_word(w) for w in strip_legal_forms(ascii_words(name))] if words else []
+    raw = ascii_words(name)
+    words = [fold_word(w) for w in raw]
+    core = [fold_word(w) for w in strip_legal_forms(raw)] if words else []
     skel_tokens = tuple(skeleton(w) for w in core if w not in PARTICLES) or tuple(skeleton(w) for w in core)
     compact = "".join(core)
     ordered = sorted(core)
