@@ -11,7 +11,8 @@ import itertools
 
 import pytest
 
-from mistrust.model import Alias, Identifier, ListEntity, ListVersion, LoadedList, NameQuery
+from _screen_helpers import hand_made_index
+from mistrust.model import Alias, Identifier, ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.algorithm import name_score, name_value, score_pair, score_value
 from mistrust.screen.index import MARGIN_WEIGHT
@@ -27,10 +28,6 @@ NAMES = [
     # Near spellings (mistrust-v3): partial word matches with a conflicting rest.
     "Haleh Farahani", "Nasser Karimzadeh Tabrizi",
 ]
-
-VERSION = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                      source_file="hand-made")
-
 
 def _entities() -> list[ListEntity]:
     ents = []
@@ -70,7 +67,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def index() -> ScreenIndex:
-    return ScreenIndex.build([LoadedList(version=VERSION, entities=_entities())])
+    return hand_made_index(_entities())
 
 
 def test_score_value_equals_score_pair_for_every_pair(index: ScreenIndex) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from _screen_helpers import hand_made_index
 from mistrust.screen import compare_names, normalize_name
 
 THRESHOLD = 0.7
@@ -132,14 +133,11 @@ def test_initials_of_a_person_are_not_taken_for_a_legal_form() -> None:
 
 
 def test_every_packed_form_of_a_listed_name_is_searchable() -> None:
-    from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
-    from mistrust.screen import ScreenIndex
+    from mistrust.model import ListEntity, NameQuery
 
-    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                          source_file="hand-made")
     ents = [ListEntity(id="t:1", source="t", schema="Organization", name="PREMIER INVESTMENT GROUP SAL (OFF-SHORE)"),
             ListEntity(id="t:2", source="t", schema="Organization", name="SPECTRUM INVESTMENT GROUP HOLDING")]
-    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    index = hand_made_index(ents)
     for query in ("Premier Investment Group SAL Off Shore", "Premier Investment Group"):
         top = index.search(NameQuery(query), 0.7, 5)[0]
         assert top.entity_id == "t:1" and top.match, (query, top)
@@ -154,17 +152,14 @@ def test_packed_list_names_are_indexed_separately() -> None:
 
 
 def test_one_common_word_is_not_enough() -> None:
-    from mistrust.model import Alias, ListEntity, ListVersion, LoadedList, NameQuery
-    from mistrust.screen import ScreenIndex
+    from mistrust.model import Alias, ListEntity, NameQuery
 
-    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                          source_file="hand-made")
     # Many listed names share "Trading", so it is a common word; "Tosong" is rare.
     ents = [ListEntity(id=f"t:{i}", source="t", schema="Organization", name=f"{w}{i} Trading Company")
             for i, w in enumerate(["Tosong", "Amnok", "Chosun", "Haegumgang", "Kumsan", "Ryonha", "Sobaeksu"] * 80)]
     ents.append(ListEntity(id="t:weak", source="t", schema="Person", name="Abdul Rahman Yasin",
                            aliases=[Alias("Abu Yasin", quality="weak")]))
-    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    index = hand_made_index(ents)
     assert not [h for h in index.search(NameQuery("Trading"), 0.7, 10) if h.match]
     top = index.search(NameQuery("Tosong7 Trading"), 0.7, 10)[0]
     assert top.match and top.entity_id == "t:7"
@@ -173,14 +168,11 @@ def test_one_common_word_is_not_enough() -> None:
 
 
 def test_runner_up_margin_demotes_partial_matches_of_a_better_explained_query() -> None:
-    from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
-    from mistrust.screen import ScreenIndex
+    from mistrust.model import ListEntity, NameQuery
 
-    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                          source_file="hand-made")
     ents = [ListEntity(id="t:full", source="t", schema="Person", name="Kim Hyok Chol"),
             ListEntity(id="t:short", source="t", schema="Person", name="Kim Chol")]
-    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    index = hand_made_index(ents)
     hits = {h.entity_id: h for h in index.search(NameQuery("Kim Hyok Chol"), 0.7, 10, min_score=0.0)}
     assert hits["t:full"].match
     short = hits["t:short"]
@@ -188,7 +180,7 @@ def test_runner_up_margin_demotes_partial_matches_of_a_better_explained_query() 
     # Two entries that explain the query equally well both keep their score (no margin).
     twins = [ListEntity(id="t:a", source="t", schema="Person", name="Kim Hyok Chol"),
              ListEntity(id="t:b", source="t", schema="Person", name="KIM, Hyok-chol")]
-    index = ScreenIndex.build([LoadedList(version=version, entities=twins)])
+    index = hand_made_index(twins)
     both = index.search(NameQuery("Kim Hyok Chol"), 0.7, 10)
     assert [h.match for h in both] == [True, True]
     assert not any(f.name == "runner_up" for h in both for f in h.features)
@@ -197,17 +189,14 @@ def test_runner_up_margin_demotes_partial_matches_of_a_better_explained_query() 
 def test_runner_up_margin_spares_entries_listed_under_a_shared_name() -> None:
     """Branches of one charity, listed as separate entries repeating the same aliases, are one
     party to the margin: the exact name of one branch does not push the others down."""
-    from mistrust.model import Alias, ListEntity, ListVersion, LoadedList, NameQuery
-    from mistrust.screen import ScreenIndex
+    from mistrust.model import Alias, ListEntity, NameQuery
 
-    version = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                          source_file="hand-made")
     shared = [Alias("Nahr Charitable Foundation"), Alias("Nahr Relief Society")]
     ents = [ListEntity(id="t:hq", source="t", schema="Organization", name="Nahr Foundation", aliases=list(shared)),
             ListEntity(id="t:branch", source="t", schema="Organization", name="Nahr Foundation Kenya Office",
                        aliases=list(shared)),
             ListEntity(id="t:other", source="t", schema="Organization", name="Nahr Foundation Trading")]
-    index = ScreenIndex.build([LoadedList(version=version, entities=ents)])
+    index = hand_made_index(ents)
     assert index.siblings(0) == frozenset({1}) and index.siblings(2) == frozenset()
     hits = {h.entity_id: h for h in index.search(NameQuery("Nahr Foundation"), 0.7, 10, min_score=0.0)}
     assert hits["t:hq"].score == 1.0

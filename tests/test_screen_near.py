@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+from _screen_helpers import hand_made_index
+from mistrust.model import ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.features import NEAR, _token_match, align_tokens, conflict_value, name_conflict
 
@@ -93,13 +94,9 @@ def test_near_spelling_leaves_part_of_the_word_as_conflict() -> None:
     assert conflict_value(same, c, weight, align_tokens(same, c, weight)) is None
 
 
-VERSION = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
-                      source_file="hand-made")
-
-
 def _index(names: list[str]) -> ScreenIndex:
-    ents = [ListEntity(id=f"t:{k}", source="t", schema="Person", name=n) for k, n in enumerate(names)]
-    return ScreenIndex.build([LoadedList(version=VERSION, entities=ents)])
+    return hand_made_index([ListEntity(id=f"t:{k}", source="t", schema="Person", name=n)
+                            for k, n in enumerate(names)])
 
 
 @pytest.fixture(scope="module")
