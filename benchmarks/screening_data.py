@@ -110,7 +110,7 @@ def _same_birth(a: ListEntity, b: ListEntity) -> bool:
     return False
 
 
-def _near_same(lists: list[LoadedList]) -> list[tuple[str, str]]:
+def _near_same(names: dict[str, set[str]], entities: list[ListEntity]) -> list[tuple[str, str]]:
     """Pairs of entities from different sources with two nearly identical names (three words or
     more for a person, two for others), the same schema, and for people the same birth.
 
@@ -118,11 +118,10 @@ def _near_same(lists: list[LoadedList]) -> list[tuple[str, str]]:
     (Zahedi, born 1944, on both lists); a differing or missing birth keeps them apart.
     """
     by_source: dict[str, list[tuple[str, ListEntity]]] = defaultdict(list)
-    for loaded in lists:
-        for e in loaded.entities:
-            for n in party_names(e):
-                if len(n) >= NEAR_SAME_MIN_LEN and len(n.split()) >= (3 if e.schema == "Person" else 2):
-                    by_source[e.source].append((n, e))
+    for e in entities:
+        for n in names[e.id]:
+            if len(n) >= NEAR_SAME_MIN_LEN and len(n.split()) >= (3 if e.schema == "Person" else 2):
+                by_source[e.source].append((n, e))
     sources = sorted(by_source)
     pairs: list[tuple[str, str]] = []
     for i, first in enumerate(sources):
@@ -190,14 +189,15 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
             x = parent[x]
         return x
 
+    entities = [e for loaded in lists for e in loaded.entities]
+    names = {e.id: party_names(e) for e in entities}  # also read by _near_same: computed once
     by_name: dict[str, list[ListEntity]] = defaultdict(list)
-    for loaded in lists:
-        for e in loaded.entities:
-            parent.setdefault(e.id, e.id)
-            for n in party_names(e):
-                by_name[n].append(e)
-            for ident in party_identifiers(e):
-                by_name["id=" + ident].append(e)
+    for e in entities:
+        parent.setdefault(e.id, e.id)
+        for n in names[e.id]:
+            by_name[n].append(e)
+        for ident in party_identifiers(e):
+            by_name["id=" + ident].append(e)
     for ents in by_name.values():
         sources = {e.source for e in ents}
         if len(sources) < 2:
@@ -205,7 +205,7 @@ def same_party_groups(lists: list[LoadedList]) -> dict[str, str]:
         first = ents[0].id
         for e in ents[1:]:
             parent[find(e.id)] = find(first)
-    for a, b in _near_same(lists):
+    for a, b in _near_same(names, entities):
         parent[find(b)] = find(a)
     return {k: find(k) for k in parent}
 
