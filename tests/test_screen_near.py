@@ -22,7 +22,7 @@ NEAR_MATCH = [
     ("Rajab Abdallah Karimzadeh", "Ragab Abdallah Karimzadeh", "j/g transliteration of one letter"),
     ("Sahid Ahmad Farzaneh", "Said Ahmad Farzaneh", "one letter added"),
     ("Mazwati Abdelkarim", "Mazuti Abdelkarim", "w/u and a dropped letter: two edits"),
-    ("Hezbollah Youth League", "Hizballah Youth League", "two vowels changed in a long word"),
+    ("Rostamabad Youth League", "Rustamobod Youth League", "two vowels changed in a long word"),
     ("Tehran Khodro Parts", "Tehran Khordo Parts", "two letters swapped"),
 ]
 
@@ -54,7 +54,7 @@ def test_outside_the_near_rule_no_match(query: str, listed: str, why: str) -> No
     [
         ("haleh", "halen", True),
         ("rajab", "ragab", True),
-        ("hezbollah", "hizballah", True),
+        ("rostamabad", "rustamobod", True),
         ("said", "sahid", True),
         ("ha", "hwa", False),  # too short to tell a variant from another syllable
         ("sina", "sinatra", False),  # an extension
@@ -119,5 +119,5 @@ def test_two_established_spellings_are_two_names(index: ScreenIndex) -> None:
 def test_a_one_off_spelling_near_a_listed_word_matches(index: ScreenIndex) -> None:
     top = index.search(NameQuery("Halen Farahani"), THRESHOLD, 10)[0]
     assert top.entity_name == "Haleh Farahani" and top.match, top
-    assert top.algorithm == "mistrust-v4"
+    assert top.algorithm == "mistrust-v5"
     assert any(f.name == "name_tokens" and NEAR in f.reason for f in top.features)

@@ -1,4 +1,4 @@
-"""``mistrust-v4``: a weighted table of features and a threshold decision.
+"""``mistrust-v5``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -22,7 +22,15 @@ Obshchestvo s ogranichennoi otvetstvennostyu) are dropped like the short ones, w
 database of organisation types; the runner-up margin spares entries that share a listed name
 with the best one (branches of one charity listed separately); two words that start with a
 vowel and sound alike match (Umar/Oumar); a given name with or without a closing -ollah or
--khan is a near spelling (Ghodrat/Ghodratollah).
+-khan is a near spelling (Ghodrat/Ghodratollah). v5 (from v4): names in Persian and Arabic
+script keep a word joined by a zero-width non-joiner whole and read the long-vowel letters
+inside a word as vowels (mhmwd = mhmud), and vowels are compared between the same consonants,
+so a vowel the script does not write says nothing; Hangul is romanised a syllable per word with
+an initial rieul as "r" (리성철 = Ri Song Chol); vowel-only Korean syllables sound alike
+(Yo/Yeo); dh = d (Qadhafi/Gaddafi); the vowel before a closing -llah is one sound
+(Nasrollah/Nasrallah); "ol" is a particle like "al"; airlines/airways fold to "air"; and two
+words that rigour's data puts in one class of organisation words match (Stichting/Foundation,
+Finance/Financial; ``symbols``).
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v4"
+ALGORITHM = "mistrust-v5"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -164,7 +172,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v4`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v5`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v4``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v5``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -15,7 +15,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
-from mistrust.screen.normalize import PARTICLES, NormName, skeleton
+from mistrust.screen.normalize import PARTICLES, NormName, skeleton, vowel_gaps
+from mistrust.screen.symbols import SAME_MEANING, word_classes
 
 Outcome = tuple[float, str]
 TokenWeight = Callable[[str], float]
@@ -110,6 +111,10 @@ class Alignment:
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
+    if len(a) <= 3 and len(b) <= 3 and len(a) + len(b) > 2 and _vowels_only(a) and _vowels_only(b):
+        # Korean syllables without a consonant: Yo/Yeo, U/Wu, E/Ae (a lone vowel is one too,
+        # but two lone vowels are two initials).
+        return (0.8, "sounds alike") if _syllable_sound(a) == _syllable_sound(b) else (0.0, "")
     if len(a) == 1 or len(b) == 1:
         # An initial stands for any word with that first letter; it says little on its own.
         return (0.6, "initial") if a[0] == b[0] else (0.0, "")
@@ -130,6 +135,7 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
     return _near(a, b)
+
 
 
 # Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
@@ -184,31 +190,53 @@ def _near(a: str, b: str) -> tuple[float, str]:
 EXTRA_PART_SHARE = 0.5
 
 
-_VOWEL_CLUSTER = re.compile(r"[aeiouyw]+")
 # Vowel qualities that romanisations swap: a/e (Reza/Raza), e/i (Hejazi/Hijazi), o/u (Chol/Chul),
 # e/o (Korean eo: Jong/Cyrillic Chen).
 _VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o"}, "u": {"o"}}
 
 
+def _vowels_only(word: str) -> bool:
+    """Only vowels, w counted as one (Korean wu, wa, wo)."""
+    return all(ch in _VOWELS or ch == "w" for ch in word)
+
+
+def _syllable_sound(word: str) -> tuple[str, str]:
+    """(glide, vowel) of a vowel-only Korean syllable, as the romanisations write it.
+
+    The last letter is the vowel (yeo/yo, eu/u, ae/e); a leading y or w is a glide (yo is not
+    o, wa is not a), except in the spellings of plain u (wu, woo) and i (yi).
+    """
+    word = word.replace("oo", "u")
+    vowel = word[-1]
+    glide = word[0] if len(word) > 1 and word[0] in "yw" and word not in ("yi", "wu") else ""
+    return glide, vowel
+
+
+def _gap_sound(gap: str) -> str | None:
+    """The vowel sound of one gap between consonants; None when no vowel is written (or only y).
+
+    In clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e), except in diphthongs ending
+    in i/y, where the first does (Hosseini ei->e, Husaini ai->a).
+    """
+    letters = [ch for ch in gap if ch in "aeiou"]
+    if not letters:
+        return None
+    if len(gap) >= 2 and gap[-1] in "iy":
+        return letters[0]
+    return letters[-1]
+
+
+# "Allah" closing a name is written with a, o or u before it (Nasrallah/Nasrollah,
+# Hizbullah/Hezbollah, Ruhollah/Ruhullah): that vowel is one sound.
+_ALLAH = re.compile(r"[aou](?=ll?ah$)")
+
+
 @lru_cache(maxsize=32768)
-def _vowel_sounds(word: str) -> tuple[str | None, ...]:
-    """Vowel sounds in order; in clusters the last vowel counts (eu->u, eo->o, yo->o, ae->e),
-    except in diphthongs ending in i/y, where the first does (Hosseini ei->e, Husaini ai->a)."""
-    out: list[str | None] = []
-    for m in _VOWEL_CLUSTER.finditer(word):
-        cluster = m.group(0)
-        letters = [ch for ch in cluster if ch in "aeiou"]
-        if not letters:
-            out.append(None)  # only y/w: a wildcard (Cyrillic Ы gives "y")
-        elif len(cluster) >= 2 and cluster[-1] in "iy":
-            out.append(letters[0])  # a diphthong: ai/ay/ei/ey/oi sound like their first vowel
-        else:
-            out.append(letters[-1])
-    return tuple(out)
-
-
 def _vowels_compatible(a: str, b: str) -> bool:
-    for va, vb in zip(_vowel_sounds(a), _vowel_sounds(b), strict=False):
+    """Do two words with the same skeleton write compatible vowels, gap by gap?"""
+    a, b = _ALLAH.sub("a", a), _ALLAH.sub("a", b)
+    for ga, gb in zip(vowel_gaps(a), vowel_gaps(b), strict=False):
+        va, vb = _gap_sound(ga), _gap_sound(gb)
         if va is not None and vb is not None and not _VOWEL_CLASS[va] & _VOWEL_CLASS[vb]:
             return False
     return True
@@ -295,6 +323,34 @@ def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: se
                            else TokenMatch(word, joined, INITIALS_SCORE, "initials"))
 
 
+# Words no spelling rule links but rigour's word classes do (Stichting/Foundation,
+# Finance/Financial): curated, so stronger than a near spelling.
+SAME_MEANING_SCORE = 0.85
+
+
+def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
+                    out: list[TokenMatch]) -> tuple[int, int]:
+    """Match free words that share a word class (in place); the numbers of free words left.
+
+    Run on the words the spelling rules left free only, listed words first: most listed words
+    have no class (and the lists' words recur, so their lookups are cached), while looking up a
+    new query word costs more than comparing its letters.
+    """
+    for j, b in enumerate(c_tokens):
+        if j in used_c:
+            continue
+        classes = word_classes(b)
+        if not classes:
+            continue
+        for i, a in enumerate(q_tokens):
+            if i not in used_q and classes & word_classes(a):
+                used_q.add(i)
+                used_c.add(j)
+                out.append(TokenMatch(a, b, SAME_MEANING_SCORE, SAME_MEANING))
+                break
+    return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
+
+
 def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
@@ -321,6 +377,8 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
         used_c.add(j)
         out.append(TokenMatch(q.tokens[i], c.tokens[j], score, how))
     nq, nc = len(q.tokens) - len(used_q), len(c.tokens) - len(used_c)
+    if nq and nc:
+        nq, nc = _match_meanings(q.tokens, c.tokens, used_q, used_c, out)
     if nq and nc and nq + nc >= 3:
         # Only when both names keep free words and one keeps two (most pairs: no loops at all).
         _match_runs(q.tokens, c.tokens, used_q, used_c, out)

@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v4`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v5`` score, and the returned hits its feature table with reasons.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
 from mistrust.screen.normalize import NormName, normalize_name
+from mistrust.screen.symbols import remember, vocabulary_classes
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -161,6 +162,8 @@ class ScreenIndex:
         self.list_versions: list[str] = []
         self.state: str | None = None  # the Workspace's lists_state() it was built for
         self._token_weight: dict[str, float] = {}
+        # rigour's word classes of every listed word (see ``symbols``): looked up once, here.
+        self.word_classes: dict[str, frozenset[str]] = {}
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
@@ -208,6 +211,8 @@ class ScreenIndex:
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
         self._default_weight = math.log(1 + n) ** 2
         self._token_weight = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
+        self.word_classes = vocabulary_classes(self._token_weight)
+        remember(self.word_classes)
         return self
 
     def token_weight(self, token: str) -> float:
@@ -274,6 +279,10 @@ class ScreenIndex:
         state = dict(self.__dict__)
         state["_quick"] = None  # derived from names: rebuilt on first use, not stored
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        remember(self.word_classes)
 
     def quick_scores(self, norm: NormName, positions: list[int]) -> list[tuple[float, int]]:
         """A cheap estimate of the full name score for many candidates at once, best first.

@@ -4,12 +4,17 @@ The steps, in order, and why:
 
 1. Script: every script is transliterated to Latin ASCII with rigour (ICU underneath), so
    Cyrillic, Arabic/Persian, Hangul and CJK input is compared in the same alphabet as the lists.
+   Two scripts need help first: in Arabic and Persian script a zero-width non-joiner stays inside
+   its word and the long-vowel letters inside a word become vowels ("mhmwd" -> "mhmud"); Hangul
+   is romanised a syllable block per word, the way the lists write Korean names (리성철 ->
+   "ri seong cheol", an initial rieul as "r" in the North Korean manner).
 2. Case, diacritics and punctuation: lower case; apostrophes vanish (``O'Brien`` = ``OBrien``),
    every other punctuation mark (hyphen, dot, comma, brackets) separates words, so
    ``Jong-un`` and ``Jong Un`` give the same tokens.
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
    the ends of a name: they say what kind of body it is, not which one. A few generic words are
-   folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``, plural ``-s``).
+   folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``,
+   ``airlines`` = ``air``, plural ``-s``).
 4. Phonetic skeleton (``skeleton()``): a general key for transliteration variants, not a table of
    names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
    Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
@@ -65,13 +70,16 @@ _LEGAL_PHRASES = (
 )
 # Words that carry no identity in a person's or organisation's name; left out of acronyms and
 # skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
-PARTICLES = frozenset("of the and for de del la le du des van von der al el ul os".split())
+PARTICLES = frozenset("of the and for de del la le du des van von der al el ul ol os".split())
 _FOLD_WORDS = {
     "centre": "center",
     "centres": "center",
     "centers": "center",
     "industries": "industry",
     "industrial": "industry",
+    "airlines": "air",
+    "airline": "air",
+    "airways": "air",
     "ibn": "bin",
     "ben": "bin",
     "abdol": "abdul",
@@ -95,6 +103,7 @@ _DIGRAPHS = (
     ("ch", "j"),
     ("dj", "j"),
     ("th", "t"),
+    ("dh", "t"),
     ("ph", "f"),
     ("ck", "k"),
     ("ng", "n"),
@@ -137,6 +146,33 @@ class NormName(NamedTuple):
         return " ".join(self.tokens)
 
 
+# Arabic, Persian and Hebrew script: short vowels are not written, and the letters for long
+# vowels (waw, yeh; vav, yod) transliterate as "w" and "y": "mhmwd" for Mahmoud, "slymany" for
+# Soleimani. Inside a word and not before a vowel they are the vowels u and i.
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ABJAD_LONG_VOWEL = re.compile(r"(?<=[a-z])[wy](?![aeiou])")
+
+
+def _as_vowel(match: re.Match[str]) -> str:
+    return "u" if match.group(0) == "w" else "i"
+
+
+# Korean names are written without spaces, one Hangul block per syllable (리병철), while the lists
+# write a syllable per word (Ri Pyong Chol): each block is romanised as a word of its own. The
+# lists follow North Korean usage, where an initial rieul is "r" (Ri, Ryo, Ro), and ICU writes "l".
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_INITIALS = 588  # medial vowels x final consonants per initial consonant (Unicode layout)
+_RIEUL = 5
+
+
+def _korean_syllable(match: re.Match[str]) -> str:
+    block = match.group(0)
+    latin = ascii_text(block).lower()
+    if (ord(block) - 0xAC00) // _HANGUL_INITIALS == _RIEUL and latin.startswith("l"):
+        latin = "r" + latin[1:]
+    return " " + latin + " "
+
+
 def _join_dotted(match: re.Match[str]) -> str:
     joined = match.group(1).replace(".", "")
     return joined + " " if joined in _DOTTED_FORMS else match.group(1)
@@ -149,7 +185,16 @@ def ascii_words(name: str) -> list[str]:
     types ("Sociedad Anonima de Capital Variable" = "S.A. de C.V." = ``sacv``, "Obshchestvo s
     ogranichennoi otvetstvennostyu" = ``ooo``), so that ``strip_legal_forms`` can drop them.
     """
+    if _HANGUL.search(name):
+        name = _HANGUL.sub(_korean_syllable, name)
+    abjad = _ABJAD.search(name) is not None
+    if abjad:
+        # A zero-width non-joiner sits inside one Persian word; a heh before it is the silent
+        # final "e" (خامنه‌ای = Khamenei), not the consonant h.
+        name = name.replace("\u0647\u200c", "e").replace("\u200c", "")
     text = ascii_text(name).lower()
+    if abjad:
+        text = _ABJAD_LONG_VOWEL.sub(_as_vowel, text)
     if "." in text:
         text = _DOTTED.sub(_join_dotted, text)
     text = replace_org_types_compare(_APOSTROPHES.sub("", text).replace("&", " and "))
@@ -161,9 +206,10 @@ def fold_word(word: str) -> str:
     folded = _FOLD_WORDS.get(word)
     if folded is not None:
         return folded
-    # Plural -s on long words ("guards" corps = "guard" corps); "-ss" and short words kept.
+    # Plural -s on long words ("guards" corps = "guard" corps); "-ss" and short words kept;
+    # "-ies" is "-y" ("factories" = "factory", the spelling rigour's word classes know).
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and not word.isdigit():
-        return word[:-1]
+        return word[:-3] + "y" if word.endswith("ies") and len(word) > 5 else word[:-1]
     return word
 
 
@@ -203,6 +249,33 @@ def skeleton(word: str) -> str:
     # Pure-vowel words ("Ali" without its consonants is "l"; "Eu", "Ai") keep their letters so
     # they still say something.
     return s or word
+
+
+@lru_cache(maxsize=65536)
+def vowel_gaps(word: str) -> tuple[str, ...]:
+    """The vowels written before, between and after the consonants of ``skeleton(word)``.
+
+    One string per gap, ``""`` where none is written, so two words with the same skeleton can
+    compare their vowels gap by gap. Arabic and Persian script write long vowels only
+    ("mhmwd" for Mahmoud, "ahmdynzhad" for Ahmadinejad): a gap empty on one side says nothing,
+    where comparing the vowels in order would set "ahmdy"'s last vowel against Ahmadi's second.
+    """
+    s = word
+    for digraph, repl in _DIGRAPHS:
+        if digraph in s:
+            s = s.replace(digraph, repl)
+    gaps = [""]
+    last = ""
+    for ch in s:
+        mapped = ch.translate(_LETTERS)
+        if not mapped:
+            gaps[-1] += ch
+            continue
+        for consonant in mapped:
+            if consonant != last:  # repeats collapse, as in ``skeleton``
+                last = consonant
+                gaps.append("")
+    return tuple(gaps)
 
 
 def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
@@ -248,4 +321,5 @@ __all__ = [
     "normalize_name",
     "skeleton",
     "strip_legal_forms",
+    "vowel_gaps",
 ]
