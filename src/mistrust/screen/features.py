@@ -137,7 +137,6 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     return _near(a, b)
 
 
-
 # Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
 # Rajab/Ragab, Hezbollah/Hizballah, Sahid/Said). Romanisations and typos do this all the time,
 # but so do different names (Nader/Nasser), so a near spelling is only partial evidence: it
@@ -281,9 +280,10 @@ def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[in
 def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
                 out: list[TokenMatch]) -> None:
     """Match free words against runs of adjacent free words of the other name (in place)."""
+    # Each name in turn as the side of the single word (flip: the listed name is).
+    sides = ((q_tokens, c_tokens, used_q, used_c, False), (c_tokens, q_tokens, used_c, used_q, True))
     # Syllables split on one side and joined on the other: try runs of 2-3 adjacent free words.
-    for side_a, side_b, used_a, used_b, flip in ((q_tokens, c_tokens, used_q, used_c, False),
-                                                  (c_tokens, q_tokens, used_c, used_q, True)):
+    for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue  # a merge needs two free words on the other side (most pairs: skip the loops)
         for i, word in enumerate(side_a):
@@ -307,8 +307,7 @@ def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: se
     # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
     # Republic of Korea): their initials, particles inside the run skipped. Three letters at
     # least: two-letter words spell the initials of two other words too easily (Ba / Bah Ag).
-    for side_a, side_b, used_a, used_b, flip in ((q_tokens, c_tokens, used_q, used_c, False),
-                                                  (c_tokens, q_tokens, used_c, used_q, True)):
+    for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue
         for i, word in enumerate(side_a):

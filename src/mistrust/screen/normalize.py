@@ -236,14 +236,17 @@ def strip_legal_forms(words: list[str]) -> list[str]:
     return out
 
 
+def _fold_digraphs(word: str) -> str:
+    for digraph, repl in _DIGRAPHS:
+        if digraph in word:
+            word = word.replace(digraph, repl)
+    return word
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Phonetic skeleton of one word or a compact string (see the module docstring)."""
-    s = word
-    for digraph, repl in _DIGRAPHS:
-        if digraph in s:
-            s = s.replace(digraph, repl)
-    s = _REPEATS.sub(r"\1", s)
+    s = _REPEATS.sub(r"\1", _fold_digraphs(word))
     s = s.translate(_LETTERS)
     s = _REPEATS.sub(r"\1", s)
     # Pure-vowel words ("Ali" without its consonants is "l"; "Eu", "Ai") keep their letters so
@@ -260,13 +263,9 @@ def vowel_gaps(word: str) -> tuple[str, ...]:
     ("mhmwd" for Mahmoud, "ahmdynzhad" for Ahmadinejad): a gap empty on one side says nothing,
     where comparing the vowels in order would set "ahmdy"'s last vowel against Ahmadi's second.
     """
-    s = word
-    for digraph, repl in _DIGRAPHS:
-        if digraph in s:
-            s = s.replace(digraph, repl)
     gaps = [""]
     last = ""
-    for ch in s:
+    for ch in _fold_digraphs(word):
         mapped = ch.translate(_LETTERS)
         if not mapped:
             gaps[-1] += ch
