@@ -1,9 +1,12 @@
-"""Helpers for the screening tests: an index over hand-made list entries."""
+"""Helpers for the screening tests: an index over hand-made list entries, a decision at the threshold."""
 
 from __future__ import annotations
 
 from mistrust.model import ListEntity, ListVersion, LoadedList
-from mistrust.screen import ScreenIndex
+from mistrust.screen import ScreenIndex, compare_names
+
+# The default screening threshold, which the match / no-match tables are written for.
+THRESHOLD = 0.7
 
 HAND_MADE = ListVersion(id="v1", list_name="t", source="t", format="t", published=None, sha256="0",
                         source_file="hand-made")
@@ -12,3 +15,10 @@ HAND_MADE = ListVersion(id="v1", list_name="t", source="t", format="t", publishe
 def hand_made_index(entities: list[ListEntity]) -> ScreenIndex:
     """A screening index over ``entities``, as one list version ``HAND_MADE``."""
     return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities)])
+
+
+def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]:
+    """``compare_names`` at THRESHOLD, its decision asserted to be ``match``; the result for more checks."""
+    result = compare_names(query, listed, threshold=THRESHOLD)
+    assert result["match"] is match, f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    return result

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import hand_made_index
+from _screen_helpers import decided, hand_made_index
 from mistrust.screen import compare_names, normalize_name
-
-THRESHOLD = 0.7
 
 # (query, listed name, why it must match)
 MATCH = [
@@ -57,15 +55,13 @@ NO_MATCH = [
 
 @pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
 def test_variants_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    result = decided(query, listed, why, match=True)
     assert result["reasons"], "a match must say why"
 
 
 @pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
 def test_hard_negatives_do_not_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    decided(query, listed, why, match=False)
 
 
 def test_every_feature_has_a_reason_and_weight() -> None:

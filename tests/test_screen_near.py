@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import hand_made_index
+from _screen_helpers import THRESHOLD, decided, hand_made_index
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.features import NEAR, _token_match, align_tokens, conflict_value, name_conflict
-
-THRESHOLD = 0.7
 
 # (query, listed name, why it must match): one word of the name is a near spelling.
 NEAR_MATCH = [
@@ -37,15 +35,13 @@ NEAR_NO_MATCH = [
 
 @pytest.mark.parametrize(("query", "listed", "why"), NEAR_MATCH, ids=[f"{a}~{b}" for a, b, _ in NEAR_MATCH])
 def test_near_spellings_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    result = decided(query, listed, why, match=True)
     assert any(NEAR in reason for reason in result["reasons"]), result["reasons"]
 
 
 @pytest.mark.parametrize(("query", "listed", "why"), NEAR_NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NEAR_NO_MATCH])
 def test_outside_the_near_rule_no_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    result = decided(query, listed, why, match=False)
     assert not any(NEAR in reason for reason in result["reasons"]), result["reasons"]
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from _screen_helpers import decided
 from mistrust.screen import compare_names, normalize_name
 from mistrust.screen.features import _initials_run, align_tokens
-
-THRESHOLD = 0.7
 
 MATCH = [
     ("Khuddam ul Tawhid", "Khuddam Tawhid", "Arabic article on one side only"),
@@ -32,14 +31,12 @@ NO_MATCH = [
 
 @pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
 def test_parts_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    decided(query, listed, why, match=True)
 
 
 @pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
 def test_parts_no_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    decided(query, listed, why, match=False)
 
 
 def test_unmatched_particles_are_set_aside_and_said() -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from _screen_helpers import decided
 from mistrust.screen import compare_names, normalize_name
 from mistrust.screen.features import SAME_MEANING_SCORE, _token_match, align_tokens
 from mistrust.screen.normalize import skeleton, vowel_gaps
 from mistrust.screen.symbols import SAME_MEANING, word_classes
-
-THRESHOLD = 0.7
 
 MATCH = [
     ("Mahmoud Ahmadizadeh", "محمود احمدی‌زاده", "Persian script: a zero-width non-joiner inside the surname"),
@@ -49,14 +48,12 @@ NO_MATCH = [
 
 @pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
 def test_scripts_and_word_classes_match(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    decided(query, listed, why, match=True)
 
 
 @pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
 def test_scripts_and_word_classes_hard_negatives(query: str, listed: str, why: str) -> None:
-    result = compare_names(query, listed, threshold=THRESHOLD)
-    assert not result["match"], f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
+    decided(query, listed, why, match=False)
 
 
 def test_persian_non_joiner_keeps_one_word_and_long_vowels_become_vowels() -> None:
