@@ -27,6 +27,14 @@ def _found(recognizer, nlp, text: str) -> dict[str, Recognized]:
     return {r.mention.text: r for r in recs}
 
 
+def _found_as(recognizer, nlp, text: str, surface: str, label: str) -> Recognized:
+    """The entity ``surface`` recognised in ``text``, asserted to carry ``label``."""
+    found = _found(recognizer, nlp, text)
+    assert surface in found, sorted(found)
+    assert found[surface].mention.label == label
+    return found[surface]
+
+
 # (text, country surface, political?) -- "political": the state as a body, not its territory.
 POLITICAL = [
     ("The agreement reflects lasting Japan support for the programme.", "Japan", True),
@@ -66,10 +74,8 @@ PHRASES = [
 
 @pytest.mark.parametrize(("text", "surface", "label"), PHRASES)
 def test_modifier_phrases(recognizer, nlp, text, surface, label):
-    found = _found(recognizer, nlp, text)
-    assert surface in found, sorted(found)
-    assert found[surface].mention.label == label
-    assert found[surface].generic  # a group or place description: kept, never screened
+    # a group or place description: kept, never screened
+    assert _found_as(recognizer, nlp, text, surface, label).generic
 
 
 # must not fire: the adjective stays a Nationality (linked to its state) or the person stays a person.
@@ -84,9 +90,7 @@ NOT_PHRASES = [
 
 @pytest.mark.parametrize(("text", "surface", "label"), NOT_PHRASES)
 def test_modifier_phrases_must_not_fire(recognizer, nlp, text, surface, label):
-    found = _found(recognizer, nlp, text)
-    assert surface in found, sorted(found)
-    assert found[surface].mention.label == label
+    _found_as(recognizer, nlp, text, surface, label)
 
 
 # NORP names that are not people words are places in locative use; language glosses are dropped.
@@ -102,9 +106,7 @@ NORP_PLACES = [
 
 @pytest.mark.parametrize(("text", "surface", "label"), NORP_PLACES)
 def test_norp_places(recognizer, nlp, text, surface, label):
-    found = _found(recognizer, nlp, text)
-    assert surface in found, sorted(found)
-    assert found[surface].mention.label == label
+    _found_as(recognizer, nlp, text, surface, label)
 
 
 @pytest.mark.parametrize("text", [
