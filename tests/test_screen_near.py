@@ -1,6 +1,6 @@
 """Near spellings (mistrust-v3): a word one or two letters away from a word of the other name.
 
-Romanisations and typos change a letter or two (Haleh/Halen, Rajab/Ragab); so do different
+Romanisations and typos change a letter or two (Haleh/Halen, Sahid/Said); so do different
 names (Nader/Nasser). A near spelling is partial evidence, and none at all when both words are
 established spellings in the lists. All names below are made up for these tests.
 """
@@ -17,7 +17,7 @@ from mistrust.screen.features import NEAR, _token_match, align_tokens, conflict_
 # (query, listed name, why it must match): one word of the name is a near spelling.
 NEAR_MATCH = [
     ("Halen Farahani", "Haleh Farahani", "last letter changed in a given name"),
-    ("Rajab Abdallah Karimzadeh", "Ragab Abdallah Karimzadeh", "j/g transliteration of one letter"),
+    ("Sharif Abdallah Karimzadeh", "Sharik Abdallah Karimzadeh", "one consonant changed at the end"),
     ("Sahid Ahmad Farzaneh", "Said Ahmad Farzaneh", "one letter added"),
     ("Mazwati Abdelkarim", "Mazuti Abdelkarim", "w/u and a dropped letter: two edits"),
     ("Rostamabad Youth League", "Rustamobod Youth League", "two vowels changed in a long word"),
@@ -49,7 +49,7 @@ def test_outside_the_near_rule_no_match(query: str, listed: str, why: str) -> No
     ("a", "b", "near"),
     [
         ("haleh", "halen", True),
-        ("rajab", "ragab", True),
+        ("sharif", "sharik", True),
         ("rostamabad", "rustamobod", True),
         ("said", "sahid", True),
         ("ha", "hwa", False),  # too short to tell a variant from another syllable
@@ -115,5 +115,5 @@ def test_two_established_spellings_are_two_names(index: ScreenIndex) -> None:
 def test_a_one_off_spelling_near_a_listed_word_matches(index: ScreenIndex) -> None:
     top = index.search(NameQuery("Halen Farahani"), THRESHOLD, 10)[0]
     assert top.entity_name == "Haleh Farahani" and top.match, top
-    assert top.algorithm == "mistrust-v5"
+    assert top.algorithm == "mistrust-v6"
     assert any(f.name == "name_tokens" and NEAR in f.reason for f in top.features)

@@ -1,4 +1,4 @@
-"""``mistrust-v5``: a weighted table of features and a threshold decision.
+"""``mistrust-v6``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -30,7 +30,11 @@ an initial rieul as "r" (리성철 = Ri Song Chol); vowel-only Korean syllables 
 (Yo/Yeo); dh = d (Qadhafi/Gaddafi); the vowel before a closing -llah is one sound
 (Nasrollah/Nasrallah); "ol" is a particle like "al"; airlines/airways fold to "air"; and two
 words that rigour's data puts in one class of organisation words match (Stichting/Foundation,
-Finance/Financial; ``symbols``).
+Finance/Financial; ``symbols``). v6 (from v5): Arabic compound names give the same words however
+they are written (Nasruddin = Nasreddine = Nasir al-Din, Abdurrahman = Abd al-Rahman,
+Zaki-ur-Rehman = Zaki al-Rehman, Jabhat an-Nusra = al-Nusra), the Persian ezafe is one word
+(Jaish-e = Jaish-i), the Turkic patronymic marker (Ogly, Kyzy) is a particle, Haj/Haji/Hajji are one
+title, and g read as j makes two words sound alike (Egyptian Ragab/Rajab, Russian Lodzhistiks).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v5"
+ALGORITHM = "mistrust-v6"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -172,7 +176,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v5`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v6`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v5``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v6``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -107,6 +107,9 @@ class Alignment:
     particles: tuple[str, ...] = ()
 
 
+_G_AS_J = re.compile(r"(?<!n)g(?!h)")
+
+
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
@@ -128,6 +131,12 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
                 or (len(a) <= 3 and len(b) <= 3)):
             return 0.8, "sounds alike"
+    if "g" in a or "g" in b:
+        # Egyptian Arabic says jim as g, and its romanisations write it so (Ragab/Rajab,
+        # Hegazy/Hijazi, Gamal/Jamal): with g read as j, the words sound alike.
+        ja, jb = _G_AS_J.sub("j", a), _G_AS_J.sub("j", b)
+        if len(skeleton(ja)) >= 3 and skeleton(ja) == skeleton(jb) and _vowels_compatible(ja, jb):
+            return 0.8, "sounds alike (g read as j)"
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
     # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:

@@ -10,7 +10,9 @@ The steps, in order, and why:
    "ri seong cheol", an initial rieul as "r" in the North Korean manner).
 2. Case, diacritics and punctuation: lower case; apostrophes vanish (``O'Brien`` = ``OBrien``),
    every other punctuation mark (hyphen, dot, comma, brackets) separates words, so
-   ``Jong-un`` and ``Jong Un`` give the same tokens.
+   ``Jong-un`` and ``Jong Un`` give the same tokens. Spellings of one Arabic or Persian word
+   become one: the article however written (``ur-Rahman``, ``an-Nusra`` = ``al``), the ezafe
+   (``Jaish-e``/``Jaish-i``), and joined compounds (``Nasruddin`` = ``Nasr al Din``).
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
    the ends of a name: they say what kind of body it is, not which one. A few generic words are
    folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``,
@@ -70,7 +72,10 @@ _LEGAL_PHRASES = (
 )
 # Words that carry no identity in a person's or organisation's name; left out of acronyms and
 # skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
-PARTICLES = frozenset("of the and for de del la le du des van von der al el ul ol os".split())
+# Azerbaijani and Central Asian names add "ogly"/"kyzy" (son/daughter of) after the patronymic.
+PARTICLES = frozenset(
+    "of the and for de del la le du des van von der al el ul ol os ogly oglu ogli kyzy kizi qizi gizi".split()
+)
 _FOLD_WORDS = {
     "centre": "center",
     "centres": "center",
@@ -85,6 +90,9 @@ _FOLD_WORDS = {
     "abdol": "abdul",
     "abdel": "abdul",
     "abd": "abdul",
+    "haji": "haj",
+    "hajji": "haj",
+    "hajj": "haj",
     "&": "and",
 }
 
@@ -173,6 +181,16 @@ def _korean_syllable(match: re.Match[str]) -> str:
     return " " + latin + " "
 
 
+# The Persian and Urdu ezafe ("of") joining two words of a name is written -e-, -i- or -ye-
+# (Jaish-e-Mohammed, Jaish-i-Mohammad, Sipah-ye Sahaba): one spelling, "e".
+_EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ye|yi)(?:-|\s+)(?=[a-z])")
+# The Arabic article before a "sun letter" takes that letter's sound and is written so, as a
+# word of its own (Abd ur-Rahman, Nasir ud Din, Jabhat an-Nusra): it is the article "al". It is
+# recognised when hyphened to a word starting with its letter, or, in the Urdu spellings with u
+# (ur, ud, us), also before a space; "An Nam" stays a Korean name.
+_SUN_ARTICLE = re.compile(r"(?<![a-z])(?:[aeu](sh|dh|th|[dtrszn])-(?=\1)|u([drs]) (?=\2))")
+
+
 def _join_dotted(match: re.Match[str]) -> str:
     joined = match.group(1).replace(".", "")
     return joined + " " if joined in _DOTTED_FORMS else match.group(1)
@@ -197,6 +215,9 @@ def ascii_words(name: str) -> list[str]:
         text = _ABJAD_LONG_VOWEL.sub(_as_vowel, text)
     if "." in text:
         text = _DOTTED.sub(_join_dotted, text)
+    if "-" in text:
+        text = _EZAFE.sub(" e ", text)
+    text = _SUN_ARTICLE.sub("al ", text)
     text = replace_org_types_compare(_APOSTROPHES.sub("", text).replace("&", " and "))
     return [w for w in _NON_ALNUM.split(text) if w]
 
@@ -288,11 +309,34 @@ def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Arabic compound names written as one word: Abd al-Rahman = Abdurrahman (the article takes the
+# sound of the next letter), Nasir al-Din = Nasruddin = Nasreddine = Nuriddin's -iddin.
+_ABD_JOINED = re.compile(r"^abd(?:ou|u|e|a|o)([tdrzsn])\1([a-z]{3,})$")
+_DIN_JOINED = re.compile(r"^([a-z]{3,}?)(?:(?:ou|u|e|a|o|i)dd(?:in|ine|een)|edine)$")
+
+
+def arabic_compounds(words: list[str]) -> list[str]:
+    """Joined Arabic compound names split into the words of their plain spelling, so that every
+    spelling gives the same words ("nasruddin" -> nasr al din, "abdurrahman" -> abdul rahman)."""
+    out: list[str] = []
+    for word in words:
+        abd = _ABD_JOINED.match(word)
+        if abd is not None:
+            out.extend(("abdul", abd.group(1) + abd.group(2)))
+            continue
+        din = _DIN_JOINED.match(word)
+        if din is not None:
+            out.extend((din.group(1), "al", "din"))
+            continue
+        out.append(word)
+    return out
+
+
 @lru_cache(maxsize=32768)
 def normalize_name(name: str) -> NormName:
     """Normalise one name (cached: list names and repeated batch queries are normalised once)."""
     # Legal forms are stripped before folding plurals, so "Corps" never becomes the form "corp".
-    raw = ascii_words(name)
+    raw = arabic_compounds(ascii_words(name))
     words = [fold_word(w) for w in raw]
     core = [fold_word(w) for w in strip_legal_forms(raw)] if words else []
     skel_tokens = tuple(skeleton(w) for w in core if w not in PARTICLES) or tuple(skeleton(w) for w in core)

@@ -1,0 +1,65 @@
+"""mistrust-v6: Arabic compound names, the Persian ezafe, Turkic patronymics, Egyptian g, titles.
+
+The people and organisations below are made up; the spellings follow real habits of the lists
+(Nasir al-Din / Nasruddin / Nasreddine, Zaki-ur-Rehman, Jaish-e / Jaish-i, Kamal Ogly).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _screen_helpers import decided
+from mistrust.screen import normalize_name
+
+MATCH = [
+    ("Nasruddin Kabiri", "Nasir al-Din Kabiri", "-uddin is the article joined to Din"),
+    ("Salaheddine Tounsi", "Salah al-Din Tounsi", "French spelling -eddine"),
+    ("Nuriddin Valiyev", "Nur ad-Din Valiyev", "Central Asian -iddin; hyphened ad- before d"),
+    ("Abdurrahman Qasimi", "Abd al-Rahman Qasimi", "Abd with the article assimilated to r"),
+    ("Abdussalam Farouki", "Abdul Salam Farouki", "Abd with the article assimilated to s"),
+    ("UR-REHMAN, Zaki", "Zaki al-Rehman Bhatti", "a hyphened article first in the list's surname field"),
+    ("Fazl ur Rahman Niazi", "Fazl al-Rahman Niazi", "the Urdu article ur written apart"),
+    ("Jabhat an-Nasr", "Jabhat al-Nasr", "an- before n is the article"),
+    ("Sipah-e-Tawhid", "Sipah-i-Tawhid", "Persian ezafe written -e- or -i-"),
+    ("Lashkar-ye Haqq", "Lashkar-e-Haqq", "ezafe written -ye"),
+    ("ORUJOV, Elshan Kamal Ogly", "Elshan Kamal Orujov", "Azerbaijani ogly (son of) says nothing"),
+    ("Haji Rahim Tabrizi", "Haj Rahim Tabrizi", "one honorific, Haj or Haji"),
+    ("Mostafa Ragab Hamdi", "Mustafa Rajab Hamdi", "Egyptian g for the letter jim"),
+    ("Hamdi Hegazy", "Hamdi Hijazi", "Egyptian g, e/i"),
+    ("Volna Lodzhistiks", "Volna Logistics", "Russian dzh for the English j sound of g"),
+]
+
+NO_MATCH = [
+    ("Nasruddin Kabiri", "Jalaluddin Kabiri", "two compounds with Din are two names"),
+    ("Abdurrahman Qasimi", "Abdul Rahim Qasimi", "Rahman and Rahim stay two names"),
+    ("Tarek Naguib", "Tarek Nojoub", "g read as j still needs the vowels to agree"),
+    ("Sipah-e-Tawhid", "Sipah-e-Nasr", "the ezafe is not the name"),
+]
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
+def test_compound_spellings_match(query: str, listed: str, why: str) -> None:
+    decided(query, listed, why, match=True)
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
+def test_compound_spellings_hard_negatives(query: str, listed: str, why: str) -> None:
+    decided(query, listed, why, match=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Nasreddine", ("nasr", "al", "din")),
+        ("Abdurrahman", ("abdul", "rahman")),
+        ("Zia ur Rehman", ("zia", "al", "rehman")),
+        # Not compounds: a French given name, a Korean name with the syllable An, initials.
+        ("Claudine Moreau", ("claudine", "moreau")),
+        ("An Nam Chol", ("an", "nam", "chol")),
+        ("Kim Un Nam", ("kim", "un", "nam")),
+        ("Robert E. Lee", ("robert", "e", "lee")),
+        ("Jean-Pierre Martin", ("jean", "pierre", "martin")),
+    ],
+)
+def test_compound_words_are_split_only_where_the_spelling_says_so(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(name).tokens == tokens
