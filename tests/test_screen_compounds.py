@@ -1,4 +1,5 @@
-"""mistrust-v6: Arabic compound names, the Persian ezafe, Turkic patronymics, Egyptian g, titles.
+"""mistrust-v6: Arabic compound names, the Persian ezafe, Turkic patronymics, Egyptian g, titles,
+Korean surnames.
 
 The people and organisations below are made up; the spellings follow real habits of the lists
 (Nasir al-Din / Nasruddin / Nasreddine, Zaki-ur-Rehman, Jaish-e / Jaish-i, Kamal Ogly).
@@ -27,6 +28,10 @@ MATCH = [
     ("Mostafa Ragab Hamdi", "Mustafa Rajab Hamdi", "Egyptian g for the letter jim"),
     ("Hamdi Hegazy", "Hamdi Hijazi", "Egyptian g, e/i"),
     ("Volna Lodzhistiks", "Volna Logistics", "Russian dzh for the English j sound of g"),
+    ("Ri Chol Ho", "Lee Chol-ho", "Ri and Lee: one Korean surname"),
+    ("PAK, Song Il", "Park Song Il", "Pak and Park"),
+    ("Ryu Kyong Nam", "Yu Kyong Nam", "the North Korean initial r, dropped in the South"),
+    ("Choe Myong Sik", "CHOI, Myong-sik", "Choe and Choi, surname written last"),
 ]
 
 NO_MATCH = [
@@ -34,6 +39,8 @@ NO_MATCH = [
     ("Abdurrahman Qasimi", "Abdul Rahim Qasimi", "Rahman and Rahim stay two names"),
     ("Tarek Naguib", "Tarek Nojoub", "g read as j still needs the vowels to agree"),
     ("Sipah-e-Tawhid", "Sipah-e-Nasr", "the ezafe is not the name"),
+    ("Kim Yu Chol", "Kim Ryu Chol", "inside a name, Yu and Ryu are two syllables"),
+    ("Ri Chol Ho", "Pak Chol Ho", "two surnames"),
 ]
 
 

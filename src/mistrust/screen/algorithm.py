@@ -34,7 +34,9 @@ Finance/Financial; ``symbols``). v6 (from v5): Arabic compound names give the sa
 they are written (Nasruddin = Nasreddine = Nasir al-Din, Abdurrahman = Abd al-Rahman,
 Zaki-ur-Rehman = Zaki al-Rehman, Jabhat an-Nusra = al-Nusra), the Persian ezafe is one word
 (Jaish-e = Jaish-i), the Turkic patronymic marker (Ogly, Kyzy) is a particle, Haj/Haji/Hajji are one
-title, and g read as j makes two words sound alike (Egyptian Ragab/Rajab, Russian Lodzhistiks).
+title, g read as j makes two words sound alike (Egyptian Ragab/Rajab, Russian Lodzhistiks), and the
+spellings of one Korean surname match as the first or last word of both names (Ri/Lee/Yi,
+Pak/Park, Ryu/Yu).
 """
 
 from __future__ import annotations

@@ -109,6 +109,19 @@ class Alignment:
 
 _G_AS_J = re.compile(r"(?<!n)g(?!h)")
 
+# Korean surnames whose romanisations share no skeleton: North Korean usage keeps an initial r
+# or l that South Korean usage drops (Ri/Yi, Ryu/Yu, Rim/Im, Ro/No), and English spellings add
+# letters (Lee, Park, Choi). Each group is one surname, matched only as the first or last word of
+# both names (see ``align_tokens``).
+_KOREAN_SURNAMES = {
+    spelling: group
+    for group in (("ri", "lee", "yi", "rhee", "yee"), ("pak", "park", "bak"), ("choe", "choi", "chwe"),
+                  ("rim", "lim", "im"), ("ryu", "yu", "yoo", "ryoo", "lyu"), ("ro", "roh", "no", "noh", "rho"),
+                  ("ryang", "yang"), ("ryom", "yom", "yeom"), ("ryo", "yeo", "yo"))
+    for spelling in group
+}
+KOREAN_SURNAME = "one Korean surname"
+
 
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
@@ -137,6 +150,9 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         ja, jb = _G_AS_J.sub("j", a), _G_AS_J.sub("j", b)
         if len(skeleton(ja)) >= 3 and skeleton(ja) == skeleton(jb) and _vowels_compatible(ja, jb):
             return 0.8, "sounds alike (g read as j)"
+    surname = _KOREAN_SURNAMES.get(a)
+    if surname is not None and b in surname:
+        return 0.9, KOREAN_SURNAME
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
     # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:
@@ -367,12 +383,15 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
     are two names, while a one-off spelling near a known word is likely a variant of it.
     """
     pairs: list[tuple[float, int, int, str]] = []
+    last_q, last_c = len(q.tokens) - 1, len(c.tokens) - 1
     for i, a in enumerate(q.tokens):
         for j, b in enumerate(c.tokens):
             score, how = _token_match(a, b)
             if score > 0:
                 if how == NEAR and weight is not None and not _near_allowed(a, b, weight):
                     continue
+                if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
+                    continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
                 pairs.append((score, i, j, how))
     pairs.sort(key=lambda p: -p[0])
     used_q: set[int] = set()
