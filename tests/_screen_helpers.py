@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mistrust.model import ListEntity, ListVersion, LoadedList
 from mistrust.screen import ScreenIndex, compare_names
 
@@ -22,3 +24,10 @@ def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]
     result = compare_names(query, listed, threshold=THRESHOLD)
     assert result["match"] is match, f"{why}: {query!r} vs {listed!r} scored {result['score']}: {result['reasons']}"
     return result
+
+
+def name_pairs(table: list[tuple[str, str, str]], match: bool) -> pytest.MarkDecorator:
+    """Parametrize a test over a (query, listed, why) table; cases are named "query~listed" for
+    the match tables and "query!listed" for the no-match ones."""
+    sep = "~" if match else "!"
+    return pytest.mark.parametrize(("query", "listed", "why"), table, ids=[f"{a}{sep}{b}" for a, b, _ in table])

@@ -27,6 +27,11 @@ def _found(recognizer, nlp, text: str) -> dict[str, Recognized]:
     return {r.mention.text: r for r in recs}
 
 
+def _labelled(found: dict[str, Recognized], surface: str, label: str) -> bool:
+    """Whether ``surface`` was recognised, with ``label``."""
+    return surface in found and found[surface].mention.label == label
+
+
 def _found_as(recognizer, nlp, text: str, surface: str, label: str) -> Recognized:
     """The entity ``surface`` recognised in ``text``, asserted to carry ``label``."""
     found = _found(recognizer, nlp, text)
@@ -156,8 +161,7 @@ def test_demonym_before_titled_person_stays_person(recognizer, nlp, text, person
 ])
 def test_short_actor_names(recognizer, nlp, text, surface, expected):
     found = _found(recognizer, nlp, text)
-    hit = surface in found and found[surface].mention.label == "Organization"
-    assert hit is expected, sorted(found)
+    assert _labelled(found, surface, "Organization") is expected, sorted(found)
 
 
 # Landmarks named with a structure word are places (Facility), whatever the model said.
@@ -172,5 +176,4 @@ def test_short_actor_names(recognizer, nlp, text, surface, expected):
 ])
 def test_landmark_facilities(recognizer, nlp, text, surface, expected):
     found = _found(recognizer, nlp, text)
-    hit = surface in found and found[surface].mention.label == "Facility"
-    assert hit is expected, sorted(found)
+    assert _labelled(found, surface, "Facility") is expected, sorted(found)

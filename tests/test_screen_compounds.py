@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import decided
+from _screen_helpers import decided, name_pairs
 from mistrust.screen import normalize_name
 
 MATCH = [
@@ -44,12 +44,12 @@ NO_MATCH = [
 ]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
+@name_pairs(MATCH, match=True)
 def test_compound_spellings_match(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=True)
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
+@name_pairs(NO_MATCH, match=False)
 def test_compound_spellings_hard_negatives(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import decided, hand_made_index
+from _screen_helpers import decided, hand_made_index, name_pairs
 from mistrust.screen import compare_names, normalize_name
 
 # (query, listed name, why it must match)
@@ -53,13 +53,13 @@ NO_MATCH = [
 ]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
+@name_pairs(MATCH, match=True)
 def test_variants_match(query: str, listed: str, why: str) -> None:
     result = decided(query, listed, why, match=True)
     assert result["reasons"], "a match must say why"
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
+@name_pairs(NO_MATCH, match=False)
 def test_hard_negatives_do_not_match(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=False)
 

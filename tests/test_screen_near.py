@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import THRESHOLD, decided, hand_made_index
+from _screen_helpers import THRESHOLD, decided, hand_made_index, name_pairs
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.features import NEAR, _token_match, align_tokens, conflict_value, name_conflict
@@ -33,13 +33,13 @@ NEAR_NO_MATCH = [
 ]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), NEAR_MATCH, ids=[f"{a}~{b}" for a, b, _ in NEAR_MATCH])
+@name_pairs(NEAR_MATCH, match=True)
 def test_near_spellings_match(query: str, listed: str, why: str) -> None:
     result = decided(query, listed, why, match=True)
     assert any(NEAR in reason for reason in result["reasons"]), result["reasons"]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), NEAR_NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NEAR_NO_MATCH])
+@name_pairs(NEAR_NO_MATCH, match=False)
 def test_outside_the_near_rule_no_match(query: str, listed: str, why: str) -> None:
     result = decided(query, listed, why, match=False)
     assert not any(NEAR in reason for reason in result["reasons"]), result["reasons"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import decided
+from _screen_helpers import decided, name_pairs
 from mistrust.screen import compare_names, normalize_name
 from mistrust.screen.features import SAME_MEANING_SCORE, _token_match, align_tokens
 from mistrust.screen.normalize import skeleton, vowel_gaps
@@ -46,12 +46,12 @@ NO_MATCH = [
 ]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), MATCH, ids=[f"{a}~{b}" for a, b, _ in MATCH])
+@name_pairs(MATCH, match=True)
 def test_scripts_and_word_classes_match(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=True)
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), NO_MATCH, ids=[f"{a}!{b}" for a, b, _ in NO_MATCH])
+@name_pairs(NO_MATCH, match=False)
 def test_scripts_and_word_classes_hard_negatives(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=False)
 
