@@ -65,7 +65,6 @@ def main() -> None:
     t = time.perf_counter()
     index.search(NameQuery("warm up"), threshold=0.7, limit=10)
     warm_s = time.perf_counter() - t
-    normalize_name.cache_clear()
 
     # Batch throughput with explanations (every returned hit carries its features and reasons).
     # Repeated as ``timeit`` does, each run with a cold normaliser cache: the best run is the

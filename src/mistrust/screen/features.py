@@ -148,7 +148,8 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Egyptian Arabic says jim as g, and its romanisations write it so (Ragab/Rajab,
         # Hegazy/Hijazi, Gamal/Jamal): with g read as j, the words sound alike.
         ja, jb = _G_AS_J.sub("j", a), _G_AS_J.sub("j", b)
-        if len(skeleton(ja)) >= 3 and skeleton(ja) == skeleton(jb) and _vowels_compatible(ja, jb):
+        sja = skeleton(ja)
+        if len(sja) >= 3 and sja == skeleton(jb) and _vowels_compatible(ja, jb):
             return 0.8, "sounds alike (g read as j)"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
