@@ -1,4 +1,4 @@
-"""``mistrust-v6``: a weighted table of features and a threshold decision.
+"""``mistrust-v7``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -36,7 +36,12 @@ Zaki-ur-Rehman = Zaki al-Rehman, Jabhat an-Nusra = al-Nusra), the Persian ezafe 
 (Jaish-e = Jaish-i), the Turkic patronymic marker (Ogly, Kyzy) is a particle, Haj/Haji/Hajji are one
 title, g read as j makes two words sound alike (Egyptian Ragab/Rajab, Russian Lodzhistiks), and the
 spellings of one Korean surname match as the first or last word of both names (Ri/Lee/Yi,
-Pak/Park, Ryu/Yu).
+Pak/Park, Ryu/Yu). v7 (from v6): Russian legal forms spelt out in Latin letters are known however
+romanised (Gosudarstvennoye Predpriyatiye = State Enterprise, Federalnoe Gosudarstvennoe Unitarnoe
+Predpriyatie = FGUP) and dropped in front of a name too (AO, FGUP, NPP, PT); HQ = headquarters;
+titles (Dr, Sheikh, Mullah, Ayatollah, Sardar, Colonel) present on one side only are not counted;
+a long word whose skeleton of two consonants or fewer differs is no spelling variant
+(Rezaie/Rezavi); e and u are two vowel sounds (Hamed/Hamoud), and Korean ae is never o (Tae/To).
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v6"
+ALGORITHM = "mistrust-v7"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -178,7 +183,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v6`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v7`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

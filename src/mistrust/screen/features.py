@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v6``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v7``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
-from mistrust.screen.normalize import PARTICLES, NormName, skeleton, vowel_gaps
+from mistrust.screen.normalize import PARTICLES, TITLES, NormName, skeleton, vowel_gaps
 from mistrust.screen.symbols import SAME_MEANING, word_classes
 
 Outcome = tuple[float, str]
@@ -107,6 +107,9 @@ class Alignment:
     particles: tuple[str, ...] = ()
 
 
+# Unmatched, these say nothing either way (see ``Alignment.particles``).
+_UNCOUNTED = PARTICLES | TITLES
+
 _G_AS_J = re.compile(r"(?<!n)g(?!h)")
 
 # Korean surnames whose romanisations share no skeleton: North Korean usage keeps an initial r
@@ -155,10 +158,12 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
-    # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
+    # makes another name (Taedong/Taesong): long words whose skeletons also agree only. A skeleton
+    # of one or two consonants must agree whole: one consonant more is another name there
+    # (Rezaie/Rezavi, "rs"/"rsv").
     if min(len(a), len(b)) >= 5:
         r = _sim(a, b)
-        if r >= 0.8 and _sim(sa, sb) >= 0.75:
+        if r >= 0.8 and _sim(sa, sb) >= 0.75 and (sa == sb or min(len(sa), len(sb)) >= 3):
             return r, "spelling variant"
     return _near(a, b)
 
@@ -216,8 +221,8 @@ EXTRA_PART_SHARE = 0.5
 
 
 # Vowel qualities that romanisations swap: a/e (Reza/Raza), e/i (Hejazi/Hijazi), o/u (Chol/Chul),
-# e/o (Korean eo: Jong/Cyrillic Chen).
-_VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o"}, "u": {"o"}}
+# e/o (Korean eo: Jong/Cyrillic Chen). e and u are not swapped (Hamed/Hamoud are two names).
+_VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o", "u"}, "u": {"u"}}
 
 
 def _vowels_only(word: str) -> bool:
@@ -248,6 +253,8 @@ def _gap_sound(gap: str) -> str | None:
         return None
     if len(gap) >= 2 and gap[-1] in "iy":
         return letters[0]
+    if gap.endswith("ae"):
+        return "a"  # Korean ae (Tae, Jae) is an open e: a or e, never o (Tae/To are two syllables)
     return letters[-1]
 
 
@@ -417,9 +424,9 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
         return Alignment(tuple(out), tuple(free_q), tuple(free_c))
     return Alignment(
         tuple(out),
-        tuple(t for t in free_q if t not in PARTICLES),
-        tuple(t for t in free_c if t not in PARTICLES),
-        tuple(t for t in (*free_q, *free_c) if t in PARTICLES),
+        tuple(t for t in free_q if t not in _UNCOUNTED),
+        tuple(t for t in free_c if t not in _UNCOUNTED),
+        tuple(t for t in (*free_q, *free_c) if t in _UNCOUNTED),
     )
 
 

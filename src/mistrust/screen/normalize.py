@@ -14,9 +14,10 @@ The steps, in order, and why:
    become one: the article however written (``ur-Rahman``, ``an-Nusra`` = ``al``), the ezafe
    (``Jaish-e``/``Jaish-i``), and joined compounds (``Nasruddin`` = ``Nasr al Din``).
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
-   the ends of a name: they say what kind of body it is, not which one. A few generic words are
-   folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``,
-   ``airlines`` = ``air``, plural ``-s``).
+   the ends of a name: they say what kind of body it is, not which one. Russian forms spelt out
+   in Latin letters are recognised however romanised (``Gosudarstvennoye Predpriyatiye``). A few
+   generic words are folded to one spelling (``centre`` = ``center``, ``industries`` =
+   ``industry``, ``airlines`` = ``air``, ``HQ`` = ``headquarters``, plural ``-s``).
 4. Phonetic skeleton (``skeleton()``): a general key for transliteration variants, not a table of
    names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
    Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
@@ -46,14 +47,37 @@ LEGAL_FORMS = frozenset(
     gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
     fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
     ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
+    fgup gup mup fgbu npp npo
     """.split()
 )
 # Legal forms written as dotted initials ("S.A.", "E.U.", "P.S.C."): the letters are joined into
 # one word only when that word is a legal form, so a person's initials ("A.Q. Khan") stay apart.
 _DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
 _DOTTED_FORMS = LEGAL_FORMS | {"rl"}
-# Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport").
-LEADING_LEGAL_FORMS = frozenset("jsc ojsc pjsc cjsc ooo zao oao pao tov llc".split())
+# Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport",
+# "FGUP Almaz", Indonesian "PT"). rigour writes OAO and PAO as "ao", so "ao" is one of them.
+LEADING_LEGAL_FORMS = frozenset(
+    "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp npo pt".split()
+)
+# Russian legal forms spelt out in Latin letters, as the lists romanise them: the adjective
+# endings vary (-oe/-oye, -ie/-iye/-iie, a single n in gosudarstvenoye), so rigour's database,
+# which knows one spelling, misses most of them. Each becomes its usual abbreviation, before
+# rigour's own replacements run. The English translations (State Unitary Enterprise) rigour knows.
+_RU = r"[a-z]*"
+_RUSSIAN_FORMS = (
+    (re.compile(rf"\bfederaln{_RU} gosudarstven{_RU} unitarn{_RU} predpri{_RU}"), "fgup"),
+    (re.compile(rf"\bgosudarstven{_RU} unitarn{_RU} predpri{_RU}"), "gup"),
+    (re.compile(rf"\bmunitsipaln{_RU} unitarn{_RU} predpri{_RU}"), "mup"),
+    (re.compile(rf"\bfederaln{_RU} gosudarstven{_RU} byudzhetn{_RU} uchrezhdeni{_RU}"), "fgbu"),
+    (re.compile(rf"\bnauchno proizvodstven{_RU} predpri{_RU}"), "npp"),
+    (re.compile(rf"\bnauchno proizvodstven{_RU} obedineni{_RU}"), "npo"),
+    (re.compile(rf"\bgosudarstven{_RU} predpri{_RU}"), "state enterprise"),
+    (re.compile(rf"\bzakryt{_RU} aktsioner{_RU} obshchestv{_RU}"), "zao"),
+    (re.compile(rf"\b(?:otkryt|publichn){_RU} aktsioner{_RU} obshchestv{_RU}"), "oao"),
+    (re.compile(rf"\baktsioner{_RU} obshchestv{_RU}"), "ao"),
+    (re.compile(rf"\bobshchestv{_RU} s ogranichen{_RU} otvetstven{_RU}"), "ooo"),
+    (re.compile(r"\bopen end joint stock company\b"), "ojsc"),
+)
 # Multi-token legal forms collapsed before stripping.
 _LEGAL_PHRASES = (
     ("co ltd", "ltd"),
@@ -76,6 +100,16 @@ _LEGAL_PHRASES = (
 PARTICLES = frozenset(
     "of the and for de del la le du des van von der al el ul ol os ogly oglu ogli kyzy kizi qizi gizi".split()
 )
+# Titles and honorifics written before a person's name (Dr, Sheikh, Mullah, Ayatollah, Sardar,
+# Colonel): one side often has them and the other not. Unmatched, they are not counted, like
+# particles; only unambiguous ones, so words that also name organisations (General, Major,
+# Commander) or are common given names (Imam, Sayyid) are left out.
+TITLES = frozenset(
+    """
+    dr mr mrs ms prof sheikh sheik shaikh shaykh mullah mulla molla maulana mawlana moulana maulvi mawlawi
+    mufti ayatollah hojatoleslam hojjatoleslam sardar col colonel brig brigadier gen lt capt adm admiral
+    """.split()
+)
 _FOLD_WORDS = {
     "centre": "center",
     "centres": "center",
@@ -85,6 +119,8 @@ _FOLD_WORDS = {
     "airlines": "air",
     "airline": "air",
     "airways": "air",
+    "hq": "headquarters",
+    "hqs": "headquarters",
     "ibn": "bin",
     "ben": "bin",
     "abdol": "abdul",
@@ -218,8 +254,19 @@ def ascii_words(name: str) -> list[str]:
     if "-" in text:
         text = _EZAFE.sub(" e ", text)
     text = _SUN_ARTICLE.sub("al ", text)
-    text = replace_org_types_compare(_APOSTROPHES.sub("", text).replace("&", " and "))
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    if "predpri" in text or "obshchestv" in text or "open end" in text or "open-end" in text:
+        text = russian_legal_forms(text)
+    text = replace_org_types_compare(text)
     return [w for w in _NON_ALNUM.split(text) if w]
+
+
+def russian_legal_forms(text: str) -> str:
+    """Russian legal forms spelt out in Latin letters, however romanised, as their abbreviation."""
+    text = " ".join(_NON_ALNUM.split(text))
+    for pattern, short in _RUSSIAN_FORMS:
+        text = pattern.sub(short, text)
+    return text
 
 
 def fold_word(word: str) -> str:
@@ -358,6 +405,7 @@ __all__ = [
     "LEGAL_FORMS",
     "NormName",
     "PARTICLES",
+    "TITLES",
     "acronyms_of",
     "ascii_words",
     "fold_word",
