@@ -80,6 +80,9 @@ def test_looser_rules_still_hold() -> None:
         ("Federalnoe Gosudarstvennoe Unitarnoe Predpriyatie Kedr", ("kedr",)),
         ("Zakrytoe Aktsionernoe Obshchestvo Sever", ("sever",)),
         ("NPP PT Okean", ("okean",)),
+        # Forms whose words contain neither "predpri" nor "obshchestv" (a v7 pre-check skipped them).
+        ("Nauchno-Proizvodstvennoe Obedinenie Mashzavod", ("mashzavod",)),
+        ("Federalnoye Gosudarstvennoye Byudzhetnoye Uchrezhdeniye Nauka", ("nauka",)),
         # Words that merely end like a Russian adjective stay: only the whole form is dropped.
         ("Volnoye Pole Agro", ("volnoye", "pole", "agro")),
         ("Predpriyatiye Volna", ("predpriyatiye", "volna")),

@@ -103,7 +103,8 @@ class Alignment:
     matches: tuple[TokenMatch, ...]
     unmatched_query: tuple[str, ...]
     unmatched_listed: tuple[str, ...]
-    # Unmatched particles (of, the, al, ul...): they say nothing either way (al-Quds / Quds).
+    # Unmatched particles (of, the, al, ul...) and titles (Dr, Sheikh): they say nothing either
+    # way (al-Quds / Quds).
     particles: tuple[str, ...] = ()
 
 

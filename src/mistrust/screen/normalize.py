@@ -47,7 +47,7 @@ LEGAL_FORMS = frozenset(
     gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
     fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
     ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
-    fgup gup mup fgbu npp npo
+    fgup gup mup fgbu npp ngo
     """.split()
 )
 # Legal forms written as dotted initials ("S.A.", "E.U.", "P.S.C."): the letters are joined into
@@ -55,29 +55,36 @@ LEGAL_FORMS = frozenset(
 _DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
 _DOTTED_FORMS = LEGAL_FORMS | {"rl"}
 # Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport",
-# "FGUP Almaz", Indonesian "PT"). rigour writes OAO and PAO as "ao", so "ao" is one of them.
+# "FGUP Almaz", Indonesian "PT"). They are spelt as they reach ``strip_legal_forms``: rigour writes
+# OAO and PAO as "ao" and NPO as "ngo".
 LEADING_LEGAL_FORMS = frozenset(
-    "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp npo pt".split()
+    "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp ngo pt".split()
 )
 # Russian legal forms spelt out in Latin letters, as the lists romanise them: the adjective
 # endings vary (-oe/-oye, -ie/-iye/-iie, a single n in gosudarstvenoye), so rigour's database,
-# which knows one spelling, misses most of them. Each becomes its usual abbreviation, before
-# rigour's own replacements run. The English translations (State Unitary Enterprise) rigour knows.
-_RU = r"[a-z]*"
+# which knows one spelling, misses most of them. Each form is its words' stems, any ending, in
+# order and apart (space or hyphen), and becomes its usual abbreviation before rigour's own
+# replacements run. The English translations (State Unitary Enterprise) rigour knows.
 _RUSSIAN_FORMS = (
-    (re.compile(rf"\bfederaln{_RU} gosudarstven{_RU} unitarn{_RU} predpri{_RU}"), "fgup"),
-    (re.compile(rf"\bgosudarstven{_RU} unitarn{_RU} predpri{_RU}"), "gup"),
-    (re.compile(rf"\bmunitsipaln{_RU} unitarn{_RU} predpri{_RU}"), "mup"),
-    (re.compile(rf"\bfederaln{_RU} gosudarstven{_RU} byudzhetn{_RU} uchrezhdeni{_RU}"), "fgbu"),
-    (re.compile(rf"\bnauchno proizvodstven{_RU} predpri{_RU}"), "npp"),
-    (re.compile(rf"\bnauchno proizvodstven{_RU} obedineni{_RU}"), "npo"),
-    (re.compile(rf"\bgosudarstven{_RU} predpri{_RU}"), "state enterprise"),
-    (re.compile(rf"\bzakryt{_RU} aktsioner{_RU} obshchestv{_RU}"), "zao"),
-    (re.compile(rf"\b(?:otkryt|publichn){_RU} aktsioner{_RU} obshchestv{_RU}"), "oao"),
-    (re.compile(rf"\baktsioner{_RU} obshchestv{_RU}"), "ao"),
-    (re.compile(rf"\bobshchestv{_RU} s ogranichen{_RU} otvetstven{_RU}"), "ooo"),
-    (re.compile(r"\bopen end joint stock company\b"), "ojsc"),
+    ("fgup", ("federaln", "gosudarstven", "unitarn", "predpri")),
+    ("gup", ("gosudarstven", "unitarn", "predpri")),
+    ("mup", ("munitsipaln", "unitarn", "predpri")),
+    ("fgbu", ("federaln", "gosudarstven", "byudzhetn", "uchrezhdeni")),
+    ("npp", ("nauchno", "proizvodstven", "predpri")),
+    ("npo", ("nauchno", "proizvodstven", "obedineni")),
+    ("state enterprise", ("gosudarstven", "predpri")),
+    ("zao", ("zakryt", "aktsioner", "obshchestv")),
+    ("oao", ("(?:otkryt|publichn)", "aktsioner", "obshchestv")),
+    ("ao", ("aktsioner", "obshchestv")),
+    ("ooo", ("obshchestv", "s", "ogranichen", "otvetstven")),
+    ("ojsc", ("open", "end", "joint", "stock", "company")),
 )
+# All forms in one pattern, scanned once: at each place the first form listed that matches wins,
+# so the longer forms (FGUP, ZAO) come before the shorter ones they contain (GUP, AO).
+_RUSSIAN_FORM = re.compile("|".join(
+    rf"(?P<f{n}>\b{'[^a-z0-9]+'.join(stem + '[a-z]*' for stem in stems)}\b)"
+    for n, (_short, stems) in enumerate(_RUSSIAN_FORMS)
+))
 # Multi-token legal forms collapsed before stripping.
 _LEGAL_PHRASES = (
     ("co ltd", "ltd"),
@@ -255,18 +262,13 @@ def ascii_words(name: str) -> list[str]:
         text = _EZAFE.sub(" e ", text)
     text = _SUN_ARTICLE.sub("al ", text)
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
-    if "predpri" in text or "obshchestv" in text or "open end" in text or "open-end" in text:
-        text = russian_legal_forms(text)
-    text = replace_org_types_compare(text)
+    text = replace_org_types_compare(_RUSSIAN_FORM.sub(_russian_abbreviation, text))
     return [w for w in _NON_ALNUM.split(text) if w]
 
 
-def russian_legal_forms(text: str) -> str:
-    """Russian legal forms spelt out in Latin letters, however romanised, as their abbreviation."""
-    text = " ".join(_NON_ALNUM.split(text))
-    for pattern, short in _RUSSIAN_FORMS:
-        text = pattern.sub(short, text)
-    return text
+def _russian_abbreviation(match: re.Match[str]) -> str:
+    """The abbreviation of the Russian legal form ``_RUSSIAN_FORM`` found (group ``f<n>``)."""
+    return _RUSSIAN_FORMS[int(str(match.lastgroup)[1:])][0]
 
 
 def fold_word(word: str) -> str:
