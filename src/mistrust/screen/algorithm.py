@@ -1,4 +1,4 @@
-"""``mistrust-v7``: a weighted table of features and a threshold decision.
+"""``mistrust-v8``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -42,6 +42,12 @@ Predpriyatie = FGUP) and dropped in front of a name too (AO, FGUP, NPP, PT); HQ 
 titles (Dr, Sheikh, Mullah, Ayatollah, Sardar, Colonel) present on one side only are not counted;
 a long word whose skeleton of two consonants or fewer differs is no spelling variant
 (Rezaie/Rezavi); e and u are two vowel sounds (Hamed/Hamoud), and Korean ae is never o (Tae/To).
+v8 (from v7): two words that one listed organisation uses for each other (its names agree on every
+other word: Iran & Shargh Company / Iran and East Company) match like words of one class, in any
+name of that index (``links``); when copies of one name (an alias repeated by the
+branches of one charity) crowd the retrieved candidates, room is made for other names
+(``index._distinct_names``); Est. = Establishment; the ezafe "e" and "and" in Persian and Arabic
+(va, wa) are particles; e.V., Sherkat in front and Sahami Khass are legal forms.
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v7"
+ALGORITHM = "mistrust-v8"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -183,7 +189,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v7`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v8`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v7``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v8``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -15,8 +15,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
+from mistrust.screen.links import is_link
 from mistrust.screen.normalize import PARTICLES, TITLES, NormName, skeleton, vowel_gaps
-from mistrust.screen.symbols import SAME_MEANING, word_classes
+from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING, classes_with_links
 
 Outcome = tuple[float, str]
 TokenWeight = Callable[[str], float]
@@ -359,6 +360,8 @@ def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: se
 # Words no spelling rule links but rigour's word classes do (Stichting/Foundation,
 # Finance/Financial): curated, so stronger than a near spelling.
 SAME_MEANING_SCORE = 0.85
+# Words one listed entry uses for each other (``links``): read off the lists, not curated.
+LISTED_SCORE = 0.85
 
 
 def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
@@ -372,14 +375,20 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     for j, b in enumerate(c_tokens):
         if j in used_c:
             continue
-        classes = word_classes(b)
+        classes = classes_with_links(b)
         if not classes:
             continue
         for i, a in enumerate(q_tokens):
-            if i not in used_q and classes & word_classes(a):
+            if i in used_q:
+                continue
+            shared = classes & classes_with_links(a)
+            if shared:
                 used_q.add(i)
                 used_c.add(j)
-                out.append(TokenMatch(a, b, SAME_MEANING_SCORE, SAME_MEANING))
+                if all(map(is_link, shared)):
+                    out.append(TokenMatch(a, b, LISTED_SCORE, LISTED_TOGETHER))
+                else:
+                    out.append(TokenMatch(a, b, SAME_MEANING_SCORE, SAME_MEANING))
                 break
     return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
 

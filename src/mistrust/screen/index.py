@@ -13,7 +13,11 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v7`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v8`` score, and the returned hits its feature table with reasons.
+
+The index also reads its lists for words that one organisation's names use for each other
+(``links``: Shargh / East); they count, like rigour's word classes, in the searches of this
+index only.
 """
 
 from __future__ import annotations
@@ -33,15 +37,19 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
+from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import NormName, normalize_name
-from mistrust.screen.symbols import remember, vocabulary_classes
+from mistrust.screen.symbols import linking, remember, vocabulary_classes
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
 RETRIEVE = 30
 FULL_SCORE = 4
+# When copies of one name crowd the candidates, up to POOL_FACTOR * RETRIEVE names are taken
+# so that RETRIEVE distinct names are looked at (see ``_distinct_names``).
+POOL_FACTOR = 4
 QUICK_MARGIN = 0.1
 # Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
 # one loses MARGIN_WEIGHT of its gap, when the best one scores at least MARGIN_MIN_TOP.
@@ -158,12 +166,18 @@ class ScreenIndex:
         self.keys: dict[str, tuple[int, int, float]] = {}
         self.idf: dict[str, float] = {}
         self.skel_len = np.zeros(0, dtype=np.int32)  # skeleton length of each name
+        self.name_text = np.zeros(0, dtype=np.int32)  # one id per distinct normalised name
         self.skel_sets: list[frozenset[str]] = []  # skeletons of each name's parts
         self.list_versions: list[str] = []
         self.state: str | None = None  # the Workspace's lists_state() it was built for
         self._token_weight: dict[str, float] = {}
         # rigour's word classes of every listed word (see ``symbols``): looked up once, here.
         self.word_classes: dict[str, frozenset[str]] = {}
+        # Words the lists' own names use for each other (see ``links``), with the name pairs
+        # each link was read from, and those pairs by name position.
+        self.link_evidence: LinkEvidence = {}
+        self.link_classes: dict[str, frozenset[str]] = {}  # word -> its link classes
+        self.link_by_name: dict[int, list[str]] = {}
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
@@ -206,6 +220,9 @@ class ScreenIndex:
         self.flat = np.fromiter((i for ids in chunks for i in ids), dtype=np.int32, count=start)
         self.idf = {k: v[2] for k, v in self.keys.items()}
         self.skel_len = np.asarray([len(x.norm.skeleton) for x in self.names], dtype=np.int32)
+        texts: dict[str, int] = {}
+        self.name_text = np.asarray([texts.setdefault(x.norm.sorted_compact, len(texts)) for x in self.names],
+                                    dtype=np.int32)
         self.skel_sets = [frozenset(x.norm.skeletons) for x in self.names]
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
@@ -213,7 +230,17 @@ class ScreenIndex:
         self._token_weight = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self.word_classes = vocabulary_classes(self._token_weight)
         remember(self.word_classes)
+        self._add_links()
         return self
+
+    def _add_links(self) -> None:
+        by_entity: dict[int, list[tuple[int, NormName]]] = defaultdict(list)
+        for pos, iname in enumerate(self.names):
+            if not iname.weak and self.entities[iname.entity].entity.schema != "Person":
+                by_entity[iname.entity].append((pos, iname.norm))
+        self.link_evidence = mine_links(by_entity.items())
+        self.link_by_name = evidence_by_name(self.link_evidence)
+        self.link_classes = {word: frozenset(classes) for word, classes in link_words(self.link_evidence).items()}
 
     def token_weight(self, token: str) -> float:
         """Rarity of a name word among all listed names (unknown words are rare)."""
@@ -259,10 +286,36 @@ class ScreenIndex:
             # Few postings: group them without touching an array of all names.
             uniq, inverse = np.unique(ids, return_inverse=True)
             sums = np.bincount(inverse, weights=w)
-        if len(uniq) > size:
-            keep = np.argpartition(-sums, size)[:size]
-            return uniq[keep].tolist()
-        return uniq.tolist()
+        if len(uniq) <= size:
+            return uniq.tolist()
+        keep = np.argpartition(-sums, size)[:size]
+        chosen = uniq[keep]
+        if len(set(self.name_text[chosen].tolist())) > size - size // 4:
+            out = chosen.tolist()
+        else:
+            out = self._distinct_names(uniq, sums, size)
+        return out
+
+    def _distinct_names(self, uniq: np.ndarray, sums: np.ndarray, size: int) -> list[int]:
+        """The names with the largest sums until ``size`` distinct names are in, all their copies
+        included (at most ``POOL_FACTOR * size`` names). Taken when copies fill more than a
+        quarter of the ``size`` best.
+
+        OFAC lists the branches of one charity as separate entries that repeat the same twenty
+        aliases: counted one slot per copy, the query's twins in those entries fill every slot
+        and the right entry's own, slightly different names are never looked at.
+        """
+        # Largest sums first, ties by position: the same names whatever the order of the keys.
+        order = uniq[np.lexsort((uniq, -sums))][: size * POOL_FACTOR]
+        seen: set[int] = set()
+        out: list[int] = []
+        for pos, text in zip(order.tolist(), self.name_text[order].tolist(), strict=True):
+            if text not in seen:
+                if len(seen) == size:
+                    break
+                seen.add(text)
+            out.append(pos)
+        return out
 
     def _quick_rows(self) -> list[QuickRow]:
         # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
@@ -358,6 +411,13 @@ class ScreenIndex:
         norm = normalize_name(query.name)
         if not norm.compact:
             return []
+        # The excluded names are treated as unlisted: the links only they support go too.
+        held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
+        with linking(self.link_classes, held):
+            return self._search(norm, query, threshold, limit, min_score, exclude)
+
+    def _search(self, norm: NormName, query: NameQuery, threshold: float, limit: int, min_score: float,
+                exclude: Collection[int]) -> list[Hit]:
         ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude])
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers only; the feature table with its reasons is built for the returned hits.

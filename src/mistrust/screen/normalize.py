@@ -47,7 +47,7 @@ LEGAL_FORMS = frozenset(
     gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
     fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
     ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
-    fgup gup mup fgbu npp ngo
+    fgup gup mup fgbu npp ngo ev
     """.split()
 )
 # Legal forms written as dotted initials ("S.A.", "E.U.", "P.S.C."): the letters are joined into
@@ -58,7 +58,8 @@ _DOTTED_FORMS = LEGAL_FORMS | {"rl"}
 # "FGUP Almaz", Indonesian "PT"). They are spelt as they reach ``strip_legal_forms``: rigour writes
 # OAO and PAO as "ao" and NPO as "ngo".
 LEADING_LEGAL_FORMS = frozenset(
-    "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp ngo pt".split()
+    "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp ngo pt "
+    "sherkat sherkate shirkat sharikat sharikah".split()
 )
 # Russian legal forms spelt out in Latin letters, as the lists romanise them: the adjective
 # endings vary (-oe/-oye, -ie/-iye/-iie, a single n in gosudarstvenoye), so rigour's database,
@@ -100,12 +101,15 @@ _LEGAL_PHRASES = (
     ("s de rl de cv", "srl"),
     ("s de rl", "srl"),
     ("sa de cv", "sacv"),
+    ("sahami khass", "pjsc"),
+    ("sahami khas", "pjsc"),
+    ("sahami aam", "pjsc"),
 )
 # Words that carry no identity in a person's or organisation's name; left out of acronyms and
 # skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
 # Azerbaijani and Central Asian names add "ogly"/"kyzy" (son/daughter of) after the patronymic.
 PARTICLES = frozenset(
-    "of the and for de del la le du des van von der al el ul ol os ogly oglu ogli kyzy kizi qizi gizi".split()
+    "of the and for va wa de del la le du des van von der al el ul ol os e ogly oglu ogli kyzy kizi qizi gizi".split()
 )
 # Titles and honorifics written before a person's name (Dr, Sheikh, Mullah, Ayatollah, Sardar,
 # Colonel): one side often has them and the other not. Unmatched, they are not counted, like
@@ -127,6 +131,7 @@ _FOLD_WORDS = {
     "airline": "air",
     "airways": "air",
     "hq": "headquarters",
+    "est": "establishment",
     "hqs": "headquarters",
     "ibn": "bin",
     "ben": "bin",
