@@ -37,7 +37,7 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
-from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
+from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
 from mistrust.screen.normalize import NormName, normalize_name
 from mistrust.screen.symbols import linking, remember, vocabulary_classes
 
@@ -288,13 +288,10 @@ class ScreenIndex:
             sums = np.bincount(inverse, weights=w)
         if len(uniq) <= size:
             return uniq.tolist()
-        keep = np.argpartition(-sums, size)[:size]
-        chosen = uniq[keep]
+        chosen = uniq[np.argpartition(-sums, size)[:size]]
         if len(set(self.name_text[chosen].tolist())) > size - size // 4:
-            out = chosen.tolist()
-        else:
-            out = self._distinct_names(uniq, sums, size)
-        return out
+            return chosen.tolist()
+        return self._distinct_names(uniq, sums, size)
 
     def _distinct_names(self, uniq: np.ndarray, sums: np.ndarray, size: int) -> list[int]:
         """The names with the largest sums until ``size`` distinct names are in, all their copies
@@ -413,7 +410,7 @@ class ScreenIndex:
             return []
         # The excluded names are treated as unlisted: the links only they support go too.
         held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
-        with linking(self.link_classes, held):
+        with linking(without(self.link_classes, held)):
             return self._search(norm, query, threshold, limit, min_score, exclude)
 
     def _search(self, norm: NormName, query: NameQuery, threshold: float, limit: int, min_score: float,

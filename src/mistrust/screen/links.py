@@ -14,13 +14,13 @@ name, a nickname): "Abu" for "Ahmed" would be a link between two different names
 
 ``LinkEvidence`` keeps, for each link, the pairs of listed names it was read from, so that a
 leave-one-alias-out evaluation can withdraw the links that only the left-out alias supports
-(``withheld``).
+(``withheld``, ``without``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections import ChainMap, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import combinations
 
 from mistrust.screen.normalize import PARTICLES, NormName, skeleton
@@ -80,8 +80,8 @@ def mine_links(entries: Iterable[tuple[int, Sequence[tuple[int, NormName]]]]) ->
     return {cls: tuple(ev) for cls, ev in found.items()}
 
 
-def link_words(evidence: LinkEvidence) -> dict[str, set[str]]:
-    """word -> the link classes it belongs to."""
+def link_words(evidence: Mapping[str, object]) -> dict[str, set[str]]:
+    """word -> the link classes (the keys of ``evidence``) it belongs to."""
     out: dict[str, set[str]] = defaultdict(set)
     for cls in evidence:
         first, second = cls[len(LINK_PREFIX) : -1].split("~")
@@ -105,6 +105,14 @@ def withheld(evidence: LinkEvidence, by_name: dict[int, list[str]], names: Colle
     return frozenset(out)
 
 
+def without(link_classes: dict[str, frozenset[str]], held: frozenset[str]) -> Mapping[str, frozenset[str]]:
+    """``link_classes`` (word -> its link classes) less the ``held`` links, the rest untouched."""
+    if not held:
+        return link_classes
+    changed = {word: link_classes[word] - held for word in link_words(dict.fromkeys(held, ()))}
+    return ChainMap(changed, link_classes)
+
+
 def evidence_by_name(evidence: LinkEvidence) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
     for cls, pairs in evidence.items():
@@ -119,4 +127,4 @@ def is_link(cls: str) -> bool:
 
 
 __all__ = ["LINK_PREFIX", "LinkEvidence", "evidence_by_name", "is_link", "link_class", "link_words", "mine_links",
-           "swapped_word", "withheld"]
+           "swapped_word", "withheld", "without"]

@@ -63,41 +63,29 @@ SAME_MEANING = "same meaning"
 # A link read off the lists' own names (``links``), not from rigour's curated data.
 LISTED_TOGETHER = "one for the other in a listed entry's names"
 
-# The links of the index searching now (``links``), less those it withholds: a context
-# variable, so that concurrent searches (threads, tasks) on different indexes never mix them.
-# Links are an index's own knowledge, so they stay out of ``_KNOWN``, which holds facts about
-# words that are the same for every index.
+# The links of the index searching now (``links``): a context variable, so that concurrent
+# searches (threads, tasks) on different indexes never mix them. Links are an index's own
+# knowledge, so they stay out of ``_KNOWN``, which holds facts about words that are the same for
+# every index.
 _LINKS: ContextVar[Mapping[str, frozenset[str]]] = ContextVar("mistrust_links", default=MappingProxyType({}))
-_WITHHELD: ContextVar[frozenset[str]] = ContextVar("mistrust_withheld", default=frozenset())
 
 
 def classes_with_links(word: str) -> frozenset[str]:
-    """``word_classes`` plus the word's links in the index searching now, less withheld ones."""
+    """``word_classes`` plus the word's links in the index searching now."""
     classes = word_classes(word)
     links = _LINKS.get().get(word)
-    if links:
-        withheld = _WITHHELD.get()
-        classes = classes | (links - withheld if withheld else links)
-    return classes
-
-
-def withheld_links() -> frozenset[str]:
-    return _WITHHELD.get()
+    return classes | links if links else classes
 
 
 @contextmanager
-def linking(links: Mapping[str, frozenset[str]], withheld: frozenset[str] = frozenset()) -> Iterator[None]:
-    """Make an index's ``links`` (word -> link classes) count while the block runs, less
-    ``withheld``: a leave-one-alias-out evaluation withholds the links that only the left-out
-    alias supports (``links.withheld``)."""
-    links_token = _LINKS.set(links)
-    withheld_token = _WITHHELD.set(withheld)
+def linking(links: Mapping[str, frozenset[str]]) -> Iterator[None]:
+    """Make an index's ``links`` (word -> link classes) count while the block runs."""
+    token = _LINKS.set(links)
     try:
         yield
     finally:
-        _WITHHELD.reset(withheld_token)
-        _LINKS.reset(links_token)
+        _LINKS.reset(token)
 
 
 __all__ = ["LISTED_TOGETHER", "SAME_MEANING", "classes_with_links", "linking", "remember", "vocabulary_classes",
-           "withheld_links", "word_classes"]
+           "word_classes"]
