@@ -20,7 +20,7 @@ from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.algorithm import ACRONYM_SCORE
 from mistrust.screen.index import CAND_FACTOR, MAX_POSTINGS_SHARE, RETRIEVE, _as_float32, query_keys
-from mistrust.screen.normalize import NormName
+from mistrust.screen.normalize import PARTICLES, NormName, skeleton
 
 SYLLABLES = ["ka", "ri", "mo", "han", "sung", "ali", "reza", "tav", "kol", "jong", "un", "bek", "naz",
              "far", "sa", "dong", "chol", "hos", "sei", "ni", "pet", "rov", "ig", "or"]
@@ -68,6 +68,9 @@ def queries(index: ScreenIndex) -> list[NormName]:
     raw += [n[:-2] + "xy" for n in raw[:60]]  # typos
     raw += [" ".join(reversed(n.split())) for n in raw[60:100]]  # other order
     raw += ["KTI", "Bo", "Bank", "Trading Group", "Alireza Tavkol", "Ka Ri Mo Han Sung Ali Reza"]
+    # The initials of three words for those words (ROD Ship Management / Rahbaran Omid Darya ...).
+    long = [n.name.split() for n in index.names if len(n.name.split()) >= 4 and n.name.split()[3].isalpha()]
+    raw += ["".join(w[0] for w in words[:3]) + " " + " ".join(words[3:]) for words in long[:12]]
     return [normalize_name(q) for q in raw if normalize_name(q).compact]
 
 
@@ -135,6 +138,17 @@ def reference_quick_scores(index: ScreenIndex, norm: NormName, positions: list[i
         theirs = [index.skel_sets[p] for p in positions]
         common = np.array([len(qset & t) for t in theirs], dtype=np.float64)
         nt = np.array([len(t) for t in theirs], dtype=np.float64)
+        # mistrust-v9: a query word of 3-6 letters that spells the first letters of adjacent
+        # words of the candidate is one shared part standing for those words.
+        if len(norm.tokens) > 1:
+            for k, pos in enumerate(positions):
+                letters = "".join(t[0] for t in index.names[pos].norm.tokens if t not in PARTICLES and t.isalpha())
+                for word in norm.tokens:
+                    if (3 <= len(word) <= 6 and word.isalpha() and word not in PARTICLES and len(letters) >= 3
+                            and word in letters and skeleton(word) not in theirs[k] and common[k] < nq
+                            and nt[k] - len(word) + 1 > common[k]):
+                        common[k] += 1
+                        nt[k] -= len(word) - 1
         has = nt > 0
         share = np.where(has, 2 * common / np.maximum(nq + nt, 1), 0.0)
         both_extra = has & (common < nq) & (common < nt)
@@ -178,6 +192,9 @@ def test_quick_scores_bit_identical_to_reference(index: ScreenIndex, queries: li
         assert got == reference_quick_scores(index, norm, positions), norm.original
         low += sum(1 for i in positions if Indel.normalized_similarity(norm.compact, index.names[i].norm.compact) < 0.125)
     assert low, "no candidate with a letter similarity below 0.125 (the float32-rounded branch)"
+    spelled = sum(1 for norm in queries for p in index.candidates(norm, 60)
+                  if len(norm.tokens) > 1 and any(3 <= len(w) <= 6 and w in index.name_initials[p] for w in norm.tokens))
+    assert spelled, "no query word that spells a candidate's initials (the initials branch)"
     assert index.quick_scores(queries[0], []) == []
 
 

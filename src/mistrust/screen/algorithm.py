@@ -1,4 +1,4 @@
-"""``mistrust-v8``: a weighted table of features and a threshold decision.
+"""``mistrust-v9``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -47,7 +47,11 @@ other word: Iran & Shargh Company / Iran and East Company) match like words of o
 name of that index (``links``); when copies of one name (an alias repeated by the
 branches of one charity) crowd the retrieved candidates, room is made for other names
 (``index._distinct_names``); Est. = Establishment; the ezafe "e" and "and" in Persian and Arabic
-(va, wa) are particles; e.V., Sherkat in front and Sahami Khass are legal forms.
+(va, wa) are particles; e.V., Sherkat in front and Sahami Khass are legal forms. v9 (from v8): the
+same features and weights; the quick ranking that picks which candidates get the full score counts a
+query word as a shared part where the full score will match it, through a link or as the initials
+of adjacent words (ROD / Rahbaran Omid Darya), so such names are no longer left unscored behind
+look-alike neighbours (``index.ScreenIndex.quick_scores``).
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v8"
+ALGORITHM = "mistrust-v9"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -189,7 +193,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v8`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v9`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v8``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v9``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has

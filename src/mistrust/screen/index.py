@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v8`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v9`` score, and the returned hits its feature table with reasons.
 
 The index also reads its lists for words that one organisation's names use for each other
 (``links``: Shargh / East); they count, like rigour's word classes, in the searches of this
@@ -26,7 +26,7 @@ import math
 import re
 import struct
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -37,11 +37,12 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
+from mistrust.screen.features import INITIALS_MIN_LEN
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
-from mistrust.screen.normalize import NormName, normalize_name
+from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import linking, remember, vocabulary_classes
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -132,6 +133,16 @@ def query_keys(n: NormName) -> set[str]:
     return keys
 
 
+def initials(tokens: tuple[str, ...]) -> str:
+    """The first letters of a name's words, particles left out ("rahbaran omid darya ship
+    management" -> "rodsm"): a query word found in it may stand for a run of those words."""
+    letters = "".join(t[0] for t in tokens if t not in PARTICLES and t.isalpha())
+    return letters if len(letters) >= INITIALS_MIN_LEN else ""
+
+
+_NO_LINKS: frozenset[str] = frozenset()
+
+
 def _span_size(span: tuple[int, int, float]) -> int:
     return span[1] - span[0]
 
@@ -178,6 +189,8 @@ class ScreenIndex:
         self.link_evidence: LinkEvidence = {}
         self.link_classes: dict[str, frozenset[str]] = {}  # word -> its link classes
         self.link_by_name: dict[int, list[str]] = {}
+        self.name_links: list[frozenset[str]] = []  # name position -> link classes of its words
+        self.name_initials: list[str] = []  # name position -> first letters of its words (see ``initials``)
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
@@ -224,6 +237,7 @@ class ScreenIndex:
         self.name_text = np.asarray([texts.setdefault(x.norm.sorted_compact, len(texts)) for x in self.names],
                                     dtype=np.int32)
         self.skel_sets = [frozenset(x.norm.skeletons) for x in self.names]
+        self.name_initials = [initials(x.norm.tokens) for x in self.names]
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
         self._default_weight = math.log(1 + n) ** 2
@@ -241,6 +255,12 @@ class ScreenIndex:
         self.link_evidence = mine_links(by_entity.items())
         self.link_by_name = evidence_by_name(self.link_evidence)
         self.link_classes = {word: frozenset(classes) for word, classes in link_words(self.link_evidence).items()}
+        self.name_links = [self._links_of(iname.norm.tokens) for iname in self.names]
+
+    def _links_of(self, tokens: tuple[str, ...]) -> frozenset[str]:
+        """The link classes of a name's words (mostly none: one shared empty set)."""
+        found = [self.link_classes[t] for t in tokens if t in self.link_classes]
+        return frozenset().union(*found) if found else _NO_LINKS
 
     def token_weight(self, token: str) -> float:
         """Rarity of a name word among all listed names (unknown words are rare)."""
@@ -334,11 +354,18 @@ class ScreenIndex:
         self.__dict__.update(state)
         remember(self.word_classes)
 
-    def quick_scores(self, norm: NormName, positions: list[int]) -> list[tuple[float, int]]:
+    def quick_scores(self, norm: NormName, positions: list[int],
+                     links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
         """A cheap estimate of the full name score for many candidates at once, best first.
 
         Letters and skeletons are compared by rapidfuzz in C; name parts by their skeleton sets,
         with a penalty when both names keep parts the other lacks (cf. ``name_conflict``).
+
+        A query word counts as a shared part wherever the full score (``name_tokens``) will match
+        it (mistrust-v9): when it spells the initials of adjacent words of the candidate (ROD /
+        Rahbaran Omid Darya), and, with ``links`` (word -> link classes, see ``links``), when it
+        is linked to a word of the candidate. Otherwise a name with several look-alike neighbours
+        ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
         """
         if not positions:
             return []
@@ -363,6 +390,14 @@ class ScreenIndex:
         nq = len(qset)
         q_sorted, q_compact, q_acronyms = norm.sorted_compact, norm.compact, norm.acronyms
         q_one = len(norm.tokens) == 1
+        # (link classes, skeleton) of the query words that have links: none for most queries.
+        q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
+        name_links = self.name_links if q_links else None
+        # Query words that may be the initials of adjacent words of a candidate (ROD / Rahbaran
+        # Omid Darya), with their skeletons: the full score matches them (``name_tokens``).
+        q_initials = [(t, skeleton(t)) for t in norm.tokens
+                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES]
+        name_initials = self.name_initials if q_initials and len(norm.tokens) > 1 else None
         out = []
         for lit, pho, pos, c_sorted, c_len, theirs, single, acros in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, strict=True):
@@ -379,6 +414,16 @@ class ScreenIndex:
                 nt = len(theirs)
                 if nt:
                     common = len(qset & theirs)
+                    if name_links is not None and (c_links := name_links[pos]):
+                        linked = sum(1 for cls, sk in q_links if sk not in theirs and not cls.isdisjoint(c_links))
+                        if linked:
+                            common = min(common + linked, nq, nt)
+                    if name_initials is not None and (c_initials := name_initials[pos]):
+                        for word, sk in q_initials:
+                            if (word in c_initials and sk not in theirs and common < nq
+                                    and nt - len(word) + 1 > common):
+                                common += 1  # one query part, standing for len(word) of the candidate's
+                                nt -= len(word) - 1
                     parts = 2 * common / (nq + nt)
                     if common < nq and common < nt:  # both names keep parts the other lacks
                         q_left, c_left = 1 - common / nq, 1 - common / nt
@@ -410,12 +455,13 @@ class ScreenIndex:
             return []
         # The excluded names are treated as unlisted: the links only they support go too.
         held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
-        with linking(without(self.link_classes, held)):
-            return self._search(norm, query, threshold, limit, min_score, exclude)
+        links = without(self.link_classes, held)
+        with linking(links):
+            return self._search(norm, query, threshold, limit, min_score, exclude, links)
 
     def _search(self, norm: NormName, query: NameQuery, threshold: float, limit: int, min_score: float,
-                exclude: Collection[int]) -> list[Hit]:
-        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude])
+                exclude: Collection[int], links: Mapping[str, frozenset[str]]) -> list[Hit]:
+        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude], links)
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers only; the feature table with its reasons is built for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
