@@ -208,7 +208,13 @@ def score_value(
 ) -> tuple[float, bool]:
     """``score_pair``'s score without the feature table: (score, whether the names are the same)."""
     score, exact = name_value(q, c, weight)
-    return _adjusted(score, c, query, entity, weak_alias, None), exact
+    return adjusted_value(score, c, query, entity, weak_alias), exact
+
+
+def adjusted_value(name: float, c: NormName, query: NameQuery, entity: ListEntity, weak_alias: bool = False) -> float:
+    """``score_value`` from the name score ``name_value`` gave: one listed name recurs in several
+    entries (a party on two lists, the branches of one charity), and its name score with it."""
+    return _adjusted(name, c, query, entity, weak_alias, None)
 
 
 def _adjusted(score: float, c: NormName, query: NameQuery, entity: ListEntity, weak_alias: bool,
@@ -235,5 +241,5 @@ def _adjusted(score: float, c: NormName, query: NameQuery, entity: ListEntity, w
     return round(_one(score), 4)
 
 
-__all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "name_score", "name_value", "quick_name_score",
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "adjusted_value", "NAME_FEATURES", "Adjustment", "name_score", "name_value", "quick_name_score",
            "score_pair", "score_value"]

@@ -36,7 +36,7 @@ from rapidfuzz.process import cpdist
 
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
-from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, score_pair, score_value
+from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, adjusted_value, name_value, score_pair
 from mistrust.screen.features import INITIALS_MIN_LEN
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
 from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
@@ -465,6 +465,7 @@ class ScreenIndex:
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers only; the feature table with its reasons is built for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
+        name_values: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[float, bool]] = {}
         # The quick score overestimates the full one by little: far-off candidates are not
         # worth their full score.
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
@@ -481,7 +482,14 @@ class ScreenIndex:
             if current is not None and current[0] >= quick + QUICK_MARGIN:
                 continue  # this entity already has a better name than this one can reach
             ient = self.entities[iname.entity]
-            score, exact = score_value(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
+            listed = iname.norm
+            # The name score depends on the two names only (its tokens and acronyms): a name listed
+            # in several entries is compared once (a fifth of the full scores on the benchmark).
+            key = (listed.tokens, listed.acronyms)
+            value = name_values.get(key)
+            if value is None:
+                value = name_values[key] = name_value(norm, listed, self.token_weight)
+            score, exact = adjusted_value(value[0], listed, query, ient.entity, iname.weak), value[1]
             if current is None or score > current[0]:
                 best[iname.entity] = (score, pos, exact)
         margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
