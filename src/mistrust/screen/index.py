@@ -415,9 +415,9 @@ class ScreenIndex:
                 if nt:
                     common = len(qset & theirs)
                     if name_links is not None and (c_links := name_links[pos]):
-                        linked = sum(1 for cls, sk in q_links if sk not in theirs and not cls.isdisjoint(c_links))
-                        if linked:
-                            common = min(common + linked, nq, nt)
+                        for cls, sk in q_links:
+                            if sk not in theirs and common < nq and common < nt and not cls.isdisjoint(c_links):
+                                common += 1
                     if name_initials is not None and (c_initials := name_initials[pos]):
                         for word, sk in q_initials:
                             if (word in c_initials and sk not in theirs and common < nq
