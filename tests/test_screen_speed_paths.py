@@ -19,7 +19,7 @@ from rapidfuzz.process import cdist
 from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.algorithm import ACRONYM_SCORE
-from mistrust.screen.index import CAND_FACTOR, MAX_POSTINGS_SHARE, RETRIEVE, _as_float32, query_keys
+from mistrust.screen.index import CAND_FACTOR, MAX_POSTINGS_SHARE, RETRIEVE, _as_float32, initials, query_keys
 from mistrust.screen.normalize import PARTICLES, NormName, skeleton
 
 SYLLABLES = ["ka", "ri", "mo", "han", "sung", "ali", "reza", "tav", "kol", "jong", "un", "bek", "naz",
@@ -192,8 +192,8 @@ def test_quick_scores_bit_identical_to_reference(index: ScreenIndex, queries: li
         assert got == reference_quick_scores(index, norm, positions), norm.original
         low += sum(1 for i in positions if Indel.normalized_similarity(norm.compact, index.names[i].norm.compact) < 0.125)
     assert low, "no candidate with a letter similarity below 0.125 (the float32-rounded branch)"
-    spelled = sum(1 for norm in queries for p in index.candidates(norm, 60)
-                  if len(norm.tokens) > 1 and any(3 <= len(w) <= 6 and w in index.name_initials[p] for w in norm.tokens))
+    spelled = sum(1 for norm in queries if len(norm.tokens) > 1 for p in index.candidates(norm, 60)
+                  if any(3 <= len(w) <= 6 and w in initials(index.names[p].norm.tokens) for w in norm.tokens))
     assert spelled, "no query word that spells a candidate's initials (the initials branch)"
     assert index.quick_scores(queries[0], []) == []
 

@@ -241,5 +241,5 @@ def _adjusted(score: float, c: NormName, query: NameQuery, entity: ListEntity, w
     return round(_one(score), 4)
 
 
-__all__ = ["ADJUSTMENTS", "ALGORITHM", "adjusted_value", "NAME_FEATURES", "Adjustment", "name_score", "name_value", "quick_name_score",
-           "score_pair", "score_value"]
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "NAME_FEATURES", "Adjustment", "adjusted_value", "name_score", "name_value",
+           "quick_name_score", "score_pair", "score_value"]

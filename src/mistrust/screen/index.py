@@ -148,8 +148,8 @@ def _span_size(span: tuple[int, int, float]) -> int:
 
 
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
-# compact when the name is one word (else None), acronyms.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...]]
+# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str]]
 
 
 class IndexedName(NamedTuple):
@@ -189,8 +189,6 @@ class ScreenIndex:
         self.link_evidence: LinkEvidence = {}
         self.link_classes: dict[str, frozenset[str]] = {}  # word -> its link classes
         self.link_by_name: dict[int, list[str]] = {}
-        self.name_links: list[frozenset[str]] = []  # name position -> link classes of its words
-        self.name_initials: list[str] = []  # name position -> first letters of its words (see ``initials``)
         self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
@@ -237,7 +235,6 @@ class ScreenIndex:
         self.name_text = np.asarray([texts.setdefault(x.norm.sorted_compact, len(texts)) for x in self.names],
                                     dtype=np.int32)
         self.skel_sets = [frozenset(x.norm.skeletons) for x in self.names]
-        self.name_initials = [initials(x.norm.tokens) for x in self.names]
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
         self._default_weight = math.log(1 + n) ** 2
@@ -255,7 +252,6 @@ class ScreenIndex:
         self.link_evidence = mine_links(by_entity.items())
         self.link_by_name = evidence_by_name(self.link_evidence)
         self.link_classes = {word: frozenset(classes) for word, classes in link_words(self.link_evidence).items()}
-        self.name_links = [self._links_of(iname.norm.tokens) for iname in self.names]
 
     def _links_of(self, tokens: tuple[str, ...]) -> frozenset[str]:
         """The link classes of a name's words (mostly none: one shared empty set)."""
@@ -340,7 +336,7 @@ class ScreenIndex:
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms)
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens))
                     for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
             self._quick = rows
         return rows
@@ -370,8 +366,8 @@ class ScreenIndex:
         if not positions:
             return []
         rows = self._quick_rows()
-        compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms = zip(
-            *[rows[i] for i in positions], strict=True)
+        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
+         name_links) = zip(*[rows[i] for i in positions], strict=True)
         # The similarities come from rapidfuzz as float32, all four forms of the name in one
         # pairwise call; the rest is plain Python arithmetic per candidate: for ~30 candidates,
         # a dozen small numpy operations cost more in call overhead than the loop. The float32
@@ -392,15 +388,15 @@ class ScreenIndex:
         q_one = len(norm.tokens) == 1
         # (link classes, skeleton) of the query words that have links: none for most queries.
         q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
-        name_links = self.name_links if q_links else None
         # Query words that may be the initials of adjacent words of a candidate (ROD / Rahbaran
         # Omid Darya), with their skeletons: the full score matches them (``name_tokens``).
         q_initials = [(t, skeleton(t)) for t in norm.tokens
-                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES]
-        name_initials = self.name_initials if q_initials and len(norm.tokens) > 1 else None
+                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
+                      ] if len(norm.tokens) > 1 else []
         out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros in zip(
-                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, strict=True):
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
+                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
+                name_links, strict=True):
             if c_sorted == q_sorted:
                 out.append((1.0, pos))
                 continue
@@ -414,11 +410,11 @@ class ScreenIndex:
                 nt = len(theirs)
                 if nt:
                     common = len(qset & theirs)
-                    if name_links is not None and (c_links := name_links[pos]):
+                    if q_links and c_links:
                         for cls, sk in q_links:
                             if sk not in theirs and common < nq and common < nt and not cls.isdisjoint(c_links):
                                 common += 1
-                    if name_initials is not None and (c_initials := name_initials[pos]):
+                    if q_initials and c_initials:
                         for word, sk in q_initials:
                             if (word in c_initials and sk not in theirs and common < nq
                                     and nt - len(word) + 1 > common):
