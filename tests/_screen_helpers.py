@@ -19,6 +19,11 @@ def hand_made_index(entities: list[ListEntity]) -> ScreenIndex:
     return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities)])
 
 
+def name_position(index: ScreenIndex, name: str) -> int:
+    """The position in ``index.names`` of the listed name written ``name``."""
+    return next(i for i, n in enumerate(index.names) if n.name == name)
+
+
 def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]:
     """``compare_names`` at THRESHOLD, its decision asserted to be ``match``; the result for more checks."""
     result = compare_names(query, listed, threshold=THRESHOLD)

@@ -7,7 +7,7 @@ All names are made up. The links are the index's own: they must not reach ``comp
 
 from __future__ import annotations
 
-from _screen_helpers import hand_made_index
+from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
 from mistrust.screen.links import link_class, mine_links, swapped_word, withheld
@@ -69,7 +69,7 @@ def test_link_without_its_evidence_does_not_match() -> None:
 
 def test_left_out_alias_takes_its_link_with_it() -> None:
     index = hand_made_index(entities())
-    evidence_name = next(i for i, n in enumerate(index.names) if n.name == "Tabriz East Trading")
+    evidence_name = name_position(index, "Tabriz East Trading")
     assert withheld(index.link_evidence, index.link_by_name, {evidence_name}) == {link_class("shargh", "east")}
     query = NameQuery(name="East Kavir Industries", schema="Organization")
     linked = next(h for h in index.search(query, min_score=0.0) if h.entity_id == "t:2")

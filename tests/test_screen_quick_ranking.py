@@ -10,7 +10,7 @@ All names are made up.
 
 from __future__ import annotations
 
-from _screen_helpers import hand_made_index
+from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import normalize_name
 from mistrust.screen.index import FULL_SCORE, QUICK_MARGIN, ScreenIndex, initials
@@ -21,10 +21,6 @@ THRESHOLD = 0.7
 
 def _org(eid: str, name: str, *aliases: str) -> ListEntity:
     return ListEntity(id=eid, schema="Organization", name=name, aliases=[Alias(name=a) for a in aliases], source="t")
-
-
-def _position(index: ScreenIndex, name: str) -> int:
-    return next(i for i, n in enumerate(index.names) if n.name == name)
 
 
 def _linked_index() -> ScreenIndex:
@@ -38,7 +34,7 @@ def _linked_index() -> ScreenIndex:
 def test_linked_word_counts_as_a_shared_part() -> None:
     index = _linked_index()
     norm = normalize_name("East Kavir")
-    pos = _position(index, "Shargh Kavir")
+    pos = name_position(index, "Shargh Kavir")
     plain = index.quick_scores(norm, [pos])[0][0]
     linked = index.quick_scores(norm, [pos], index.link_classes)[0][0]
     assert linked > plain + 0.1, (plain, linked)
@@ -50,7 +46,7 @@ def test_linked_word_counts_as_a_shared_part() -> None:
 def test_linked_name_is_scored_despite_look_alike_neighbours() -> None:
     index = _linked_index()
     norm = normalize_name("East Kavir")
-    pos = _position(index, "Shargh Kavir")
+    pos = name_position(index, "Shargh Kavir")
     # Without the link it ranks below the neighbours and below the floor for a full score.
     plain = index.quick_scores(norm, index.candidates(norm))
     rank = [p for _s, p in plain].index(pos)
@@ -74,7 +70,7 @@ def _initials_index() -> ScreenIndex:
 def test_initials_name_is_scored_despite_look_alike_neighbours() -> None:
     index = _initials_index()
     norm = normalize_name("PSK Ship Management")
-    pos = _position(index, "Pardis Sahel Kish Ship Management Services")
+    pos = name_position(index, "Pardis Sahel Kish Ship Management Services")
     ranked = index.quick_scores(norm, index.candidates(norm))
     value = dict((p, s) for s, p in ranked)[pos]
     assert value >= THRESHOLD - QUICK_MARGIN / 2, ranked
@@ -88,7 +84,7 @@ def test_initials_need_the_run_in_order() -> None:
     # "KSP" is no run of Pardis Sahel Kish: the words are not adjacent in that order.
     index = _initials_index()
     norm = normalize_name("KSP Ship Management")
-    pos = _position(index, "Pardis Sahel Kish Ship Management Services")
+    pos = name_position(index, "Pardis Sahel Kish Ship Management Services")
     value = dict((p, s) for s, p in index.quick_scores(norm, [pos]))[pos]
     lifted = dict((p, s) for s, p in index.quick_scores(normalize_name("PSK Ship Management"), [pos]))[pos]
     assert value < lifted - 0.1, (value, lifted)
