@@ -1,4 +1,4 @@
-"""Table of match / no-match cases for ``mistrust-v9`` name comparison (no list needed)."""
+"""Table of match / no-match cases for ``mistrust-v10`` name comparison (no list needed)."""
 
 from __future__ import annotations
 

@@ -77,6 +77,25 @@ def queries(index: ScreenIndex) -> list[NormName]:
 def reference_candidates(index: ScreenIndex, norm: NormName, size: int = RETRIEVE) -> list[int]:
     """The former ``candidates``: touched names through a boolean mask of the posting ids; with
     mistrust-v8's room for distinct names when copies of one name crowd the best."""
+    ranked = reference_ranking(index, norm)
+    chosen = [pos for _neg, _gap, pos in ranked[:size]]
+    if len(ranked) <= size or len({index.names[i].norm.sorted_compact for i in chosen}) > size - size // 4:
+        return chosen
+    # Copies of one name crowd the best: take names in ranking order until ``size`` distinct names
+    # are in, with all their copies, at most 4 * size names.
+    out: list[int] = []
+    texts: set[str] = set()
+    for _neg, _gap, pos in ranked[: 4 * size]:
+        text = index.names[pos].norm.sorted_compact
+        if text not in texts and len(texts) == size:
+            break
+        texts.add(text)
+        out.append(pos)
+    return out
+
+
+def reference_ranking(index: ScreenIndex, norm: NormName) -> list[tuple[float, int, int]]:
+    """(-key sum, length gap, position) of every touched name, best first."""
     cap = max(50, int(MAX_POSTINGS_SHARE * len(index.names)))
     posts, weights = [], []
     found = sorted((span for key in query_keys(norm) if (span := index.keys.get(key)) is not None),
@@ -99,23 +118,10 @@ def reference_candidates(index: ScreenIndex, norm: NormName, size: int = RETRIEV
     else:
         uniq, inverse = np.unique(ids, return_inverse=True)
         sums = np.bincount(inverse, weights=w)
-    if len(uniq) <= size:
-        return list(uniq.tolist())
-    chosen = uniq[np.argpartition(-sums, size)[:size]]
-    if len({index.names[i].norm.sorted_compact for i in chosen.tolist()}) > size - size // 4:
-        return list(chosen.tolist())
-    # Copies of one name crowd the best: take names by decreasing sum (ties by position) until
-    # ``size`` distinct names are in, with all their copies, at most 4 * size names.
-    ranked = sorted(zip((-sums).tolist(), uniq.tolist(), strict=True))[: 4 * size]
-    out: list[int] = []
-    texts: set[str] = set()
-    for _neg, pos in ranked:
-        text = index.names[pos].norm.sorted_compact
-        if text not in texts and len(texts) == size:
-            break
-        texts.add(text)
-        out.append(pos)
-    return out
+    # mistrust-v10: equal sums go to the names whose skeleton is closest in length to the query's,
+    # then to the first in the index.
+    gaps = [abs(len(index.names[i].norm.skeleton) - len(norm.skeleton)) for i in uniq.tolist()]
+    return sorted(zip((-sums).tolist(), gaps, uniq.tolist(), strict=True))
 
 
 def reference_quick_scores(index: ScreenIndex, norm: NormName, positions: list[int]) -> list[tuple[float, int]]:
@@ -153,7 +159,10 @@ def reference_quick_scores(index: ScreenIndex, norm: NormName, positions: list[i
         share = np.where(has, 2 * common / np.maximum(nq + nt, 1), 0.0)
         both_extra = has & (common < nq) & (common < nt)
         penalty = 0.4 * np.minimum(1 - common / nq, 1 - common / np.maximum(nt, 1))
-        parts = np.where(both_extra, share - penalty, share)
+        # mistrust-v10: one name is the other plus some parts: those count half.
+        one_sided = has & ~both_extra & (common > 0)
+        extra_share = 2 * common / np.maximum(2 * common + 0.5 * (nq + nt - 2 * common), 1e-9)
+        parts = np.where(both_extra, share - penalty, np.where(one_sided, extra_share, share))
     score = 0.25 * lit + 0.25 * sounds + 0.5 * np.maximum(parts, lit - 0.25)
     out = []
     q_one = len(norm.tokens) == 1
@@ -179,6 +188,10 @@ def test_synthetic_index_takes_both_candidate_paths(index: ScreenIndex, queries:
 def test_candidates_identical_to_reference(index: ScreenIndex, queries: list[NormName]) -> None:
     crowded = sum(len(index.candidates(norm)) > RETRIEVE for norm in queries)
     assert crowded, "no query whose best candidates are crowded by copies of one name"
+    # Equal sums across the cut, settled by the length gap: the tie rule is exercised.
+    ranked = [reference_ranking(index, norm) for norm in queries]
+    assert any(len(r) > RETRIEVE and r[RETRIEVE - 1][0] == r[RETRIEVE][0] and r[RETRIEVE - 1][1] != r[RETRIEVE][1]
+               for r in ranked), "no tie across the cut"
     for norm in queries:
         assert sorted(index.candidates(norm)) == sorted(reference_candidates(index, norm)), norm.original
         assert sorted(index.candidates(norm, 5)) == sorted(reference_candidates(index, norm, 5)), norm.original

@@ -1,4 +1,4 @@
-"""``mistrust-v9``: a weighted table of features and a threshold decision.
+"""``mistrust-v10``: a weighted table of features and a threshold decision.
 
 The name score is 1.0 for the same normalised name (any order), 0.9 for an acronym, and
 otherwise the weighted sum of three name features (letters, sound, rare name parts). Optional
@@ -51,7 +51,15 @@ branches of one charity) crowd the retrieved candidates, room is made for other 
 same features and weights; the quick ranking that picks which candidates get the full score counts a
 query word as a shared part where the full score will match it, through a link or as the initials
 of adjacent words (ROD / Rahbaran Omid Darya), so such names are no longer left unscored behind
-look-alike neighbours (``index.ScreenIndex.quick_scores``).
+look-alike neighbours (``index.ScreenIndex.quick_scores``). v10 (from v9): the same weights; a
+word given last in "SURNAME, Given names" may join the surname it stands before when read
+naturally (Hussein, Mansour Aba = Abahussain, Mansour); a closing h after a vowel is silent in short
+words too (Bah/Ba); English long-vowel spellings are one letter when long words are compared for
+spelling (Rungtawankeeree/Rungtawankhiri: ee = i, oo = u); a place written after the legal form is
+dropped with it (Reyco GmbH Germany); the word "in" is no longer read as the legal form Inc.
+(rigour's table does); and in the quick ranking, names one of which is the other plus some parts
+count those parts at ``EXTRA_PART_SHARE``, as the full score does, while retrieval orders equal key
+sums by closeness of length to the query (``index``).
 """
 
 from __future__ import annotations
@@ -63,7 +71,7 @@ from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v9"
+ALGORITHM = "mistrust-v10"
 
 # Name features: weights sum to 1.
 NAME_FEATURES: tuple[tuple[str, float], ...] = (
@@ -193,7 +201,7 @@ def score_pair(
     weight: f.TokenWeight,
     weak_alias: bool = False,
 ) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v9`` score of a query against one listed name of one entity."""
+    """Full ``mistrust-v10`` score of a query against one listed name of one entity."""
     score, results = name_score(q, c, weight)
     return _adjusted(score, c, query, entity, weak_alias, results), results
 

@@ -1,4 +1,4 @@
-"""The features of ``mistrust-v9``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v10``: small functions, each returning a score in [0, 1] and a reason.
 
 Name features compare two ``NormName``s; the other features compare the query's optional
 facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen.links import is_link
-from mistrust.screen.normalize import PARTICLES, TITLES, NormName, skeleton, vowel_gaps
+from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton, vowel_gaps
 from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING, classes_with_links
 
 Outcome = tuple[float, str]
@@ -128,6 +128,11 @@ _KOREAN_SURNAMES = {
 KOREAN_SURNAME = "one Korean surname"
 
 
+def _long_vowels(word: str) -> str:
+    """English spellings of long vowels as one letter (Kareem/Karim, Mahmood/Mahmud)."""
+    return word.replace("ee", "i").replace("oo", "u")
+
+
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
@@ -136,6 +141,11 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Korean syllables without a consonant: Yo/Yeo, U/Wu, E/Ae (a lone vowel is one too,
         # but two lone vowels are two initials).
         return (0.8, "sounds alike") if _syllable_sound(a) == _syllable_sound(b) else (0.0, "")
+    short = a if len(a) < len(b) else b
+    if short + "h" in (a, b) and len(short) >= 2 and short[-1] in _VOWELS:
+        # A closing h after a vowel is not pronounced (Arabic ta marbuta and final ha: Bah/Ba,
+        # Talhah/Talha). Long words already pass as spelling variants; this is for short ones.
+        return 0.8, "sounds alike (silent final h)"
     if len(a) == 1 or len(b) == 1:
         # An initial stands for any word with that first letter; it says little on its own.
         return (0.6, "initial") if a[0] == b[0] else (0.0, "")
@@ -164,7 +174,7 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     # of one or two consonants must agree whole: one consonant more is another name there
     # (Rezaie/Rezavi, "rs"/"rsv").
     if min(len(a), len(b)) >= 5:
-        r = _sim(a, b)
+        r = _sim(_long_vowels(a), _long_vowels(b))
         if r >= 0.8 and _sim(sa, sb) >= 0.75 and (sa == sb or min(len(sa), len(sb)) >= 3):
             return r, "spelling variant"
     return _near(a, b)
@@ -312,28 +322,61 @@ def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[in
     return []
 
 
-def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
+@lru_cache(maxsize=8192)
+def _surname_words(name: NormName) -> int:
+    """How many leading words are a surname written first ("ABAHUSSAIN, Mansour"), else 0.
+
+    Lists write people "SURNAME, Given names"; read naturally, the last given name comes right
+    before the surname, so a particle given last can be a syllable of it (Aba + Hussein =
+    Abahussain). Only when both halves normalise to exactly the name's words.
+    """
+    if "," not in name.original:
+        return 0
+    surname, _, given = name.original.partition(",")
+    head, tail = normalize_name(surname).tokens, normalize_name(given).tokens
+    if not head or not tail or head + tail != name.tokens:
+        return 0
+    return len(head)
+
+
+@lru_cache(maxsize=1024)
+def _runs(n_tokens: int, surname_words: int) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """Positions of 2, then of 3 adjacent words: as written, then across "given names | surname"."""
+    out = []
+    for size in (2, 3):
+        runs = [tuple(range(j, j + size)) for j in range(n_tokens - size + 1)]
+        if surname_words:
+            natural = (*range(surname_words, n_tokens), *range(surname_words))
+            border = n_tokens - surname_words
+            runs += [natural[j : j + size] for j in range(max(0, border - size + 1), min(border, n_tokens - size + 1))]
+        out.append(tuple(runs))
+    return tuple(out)
+
+
+def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
                 out: list[TokenMatch]) -> None:
     """Match free words against runs of adjacent free words of the other name (in place)."""
+    q_tokens, c_tokens = q.tokens, c.tokens
     # Each name in turn as the side of the single word (flip: the listed name is).
     sides = ((q_tokens, c_tokens, used_q, used_c, False), (c_tokens, q_tokens, used_c, used_q, True))
     # Syllables split on one side and joined on the other: try runs of 2-3 adjacent free words.
     for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue  # a merge needs two free words on the other side (most pairs: skip the loops)
+        runs = _runs(len(side_b), _surname_words(q if flip else c))
         for i, word in enumerate(side_a):
             if i in used_a or len(word) < 4:
                 continue
-            for size in (2, 3):
-                for j in range(len(side_b) - size + 1):
-                    run = range(j, j + size)
+            for size_runs in runs:
+                for run in size_runs:
                     if any(k in used_b for k in run):
                         continue
-                    score = _merge(word, tuple(side_b[j : j + size]))
+                    parts = tuple(side_b[k] for k in run)
+                    score = _merge(word, parts)
                     if score:
                         used_a.add(i)
                         used_b.update(run)
-                        joined = " ".join(side_b[j : j + size])
+                        joined = " ".join(parts)
                         out.append(TokenMatch(joined, word, score, "joined") if flip
                                    else TokenMatch(word, joined, score, "joined"))
                         break
@@ -341,7 +384,7 @@ def _match_runs(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: se
                     break
     # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
     # Republic of Korea): their initials, particles inside the run skipped. Three letters at
-    # least: two-letter words spell the initials of two other words too easily (Ba / Bah Ag).
+    # least: two-letter words spell the initials of two other words too easily (Ta / Tim Adam).
     for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue
@@ -426,7 +469,7 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
         nq, nc = _match_meanings(q.tokens, c.tokens, used_q, used_c, out)
     if nq and nc and nq + nc >= 3:
         # Only when both names keep free words and one keeps two (most pairs: no loops at all).
-        _match_runs(q.tokens, c.tokens, used_q, used_c, out)
+        _match_runs(q, c, used_q, used_c, out)
     free_q = [t for k, t in enumerate(q.tokens) if k not in used_q]
     free_c = [t for k, t in enumerate(c.tokens) if k not in used_c]
     if not out or not (free_q or free_c):

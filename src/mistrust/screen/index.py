@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v9`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v10`` score, and the returned hits its feature table with reasons.
 
 The index also reads its lists for words that one organisation's names use for each other
 (``links``: Shargh / East); they count, like rigour's word classes, in the searches of this
@@ -37,12 +37,12 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, adjusted_value, name_value, score_pair
-from mistrust.screen.features import INITIALS_MIN_LEN
+from mistrust.screen.features import EXTRA_PART_SHARE, INITIALS_MIN_LEN
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
 from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import linking, remember, vocabulary_classes
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -304,12 +304,27 @@ class ScreenIndex:
             sums = np.bincount(inverse, weights=w)
         if len(uniq) <= size:
             return uniq.tolist()
-        chosen = uniq[np.argpartition(-sums, size)[:size]]
+        part = np.argpartition(-sums, size)
+        best = part[:size]
+        edge = sums[part[size]]
+        if sums[best].min() == edge:
+            # Equal sums across the cut (the branches of one group share its keys: "ISIL", "ISIL -
+            # Libya", "ISIL in Yemen") go to the names closest in length to the query, the fewest
+            # words added, rather than to whichever comes first in the index.
+            tied = np.flatnonzero(sums == edge)
+            above = best[sums[best] > edge]  # every larger sum is among the best
+            by_gap = np.lexsort((tied, self._length_gaps(uniq[tied], norm)))
+            best = np.concatenate((above, tied[by_gap[: size - len(above)]]))
+        chosen = uniq[best]
         if len(set(self.name_text[chosen].tolist())) > size - size // 4:
             return chosen.tolist()
-        return self._distinct_names(uniq, sums, size)
+        return self._distinct_names(uniq, sums, size, norm)
 
-    def _distinct_names(self, uniq: np.ndarray, sums: np.ndarray, size: int) -> list[int]:
+    def _length_gaps(self, positions: np.ndarray, norm: NormName) -> np.ndarray:
+        """How far each name's skeleton is in length from the query's (orders equal sums)."""
+        return np.abs(self.skel_len[positions] - len(norm.skeleton))
+
+    def _distinct_names(self, uniq: np.ndarray, sums: np.ndarray, size: int, norm: NormName) -> list[int]:
         """The names with the largest sums until ``size`` distinct names are in, all their copies
         included (at most ``POOL_FACTOR * size`` names). Taken when copies fill more than a
         quarter of the ``size`` best.
@@ -318,8 +333,15 @@ class ScreenIndex:
         aliases: counted one slot per copy, the query's twins in those entries fill every slot
         and the right entry's own, slightly different names are never looked at.
         """
-        # Largest sums first, ties by position: the same names whatever the order of the keys.
-        order = uniq[np.lexsort((uniq, -sums))][: size * POOL_FACTOR]
+        # Largest sums first, ties by closeness of length, then by position: the same names
+        # whatever the order of the keys. Only the pool can be taken: sort just the names whose
+        # sum reaches the pool's smallest (ties at its edge included), not every touched name.
+        pool_size = size * POOL_FACTOR
+        if len(uniq) > pool_size:
+            edge = sums[np.argpartition(-sums, pool_size - 1)[pool_size - 1]]
+            pool = np.flatnonzero(sums >= edge)
+            uniq, sums = uniq[pool], sums[pool]
+        order = uniq[np.lexsort((uniq, self._length_gaps(uniq, norm), -sums))][:pool_size]
         seen: set[int] = set()
         out: list[int] = []
         for pos, text in zip(order.tolist(), self.name_text[order].tolist(), strict=True):
@@ -362,6 +384,8 @@ class ScreenIndex:
         Rahbaran Omid Darya), and, with ``links`` (word -> link classes, see ``links``), when it
         is linked to a word of the candidate. Otherwise a name with several look-alike neighbours
         ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
+        When one name is the other plus some parts, those count at ``EXTRA_PART_SHARE``, as in
+        the full score (mistrust-v10: "Pasna" for "Pasna Industry Co.").
         """
         if not positions:
             return []
@@ -420,10 +444,14 @@ class ScreenIndex:
                                     and nt - len(word) + 1 > common):
                                 common += 1  # one query part, standing for len(word) of the candidate's
                                 nt -= len(word) - 1
-                    parts = 2 * common / (nq + nt)
                     if common < nq and common < nt:  # both names keep parts the other lacks
+                        parts = 2 * common / (nq + nt)
                         q_left, c_left = 1 - common / nq, 1 - common / nt
                         parts -= 0.4 * (c_left if c_left < q_left else q_left)
+                    elif common:
+                        # One name is the other plus some parts: they count at EXTRA_PART_SHARE,
+                        # as in the full score (``name_tokens``).
+                        parts = 2 * common / (2 * common + EXTRA_PART_SHARE * (nq + nt - 2 * common))
             low = lit - 0.25
             if lit < 0.125:
                 low = _as_float32(low)  # exact in float32 for lit >= 0.125; rounded below

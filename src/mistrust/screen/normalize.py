@@ -14,7 +14,8 @@ The steps, in order, and why:
    become one: the article however written (``ur-Rahman``, ``an-Nusra`` = ``al``), the ezafe
    (``Jaish-e``/``Jaish-i``), and joined compounds (``Nasruddin`` = ``Nasr al Din``).
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
-   the ends of a name: they say what kind of body it is, not which one. Russian forms spelt out
+   the ends of a name: they say what kind of body it is, not which one; so is a place written
+   after the form (``Reyco GmbH Germany``). Russian forms spelt out
    in Latin letters are recognised however romanised (``Gosudarstvennoye Predpriyatiye``). A few
    generic words are folded to one spelling (``centre`` = ``center``, ``industries`` =
    ``industry``, ``airlines`` = ``air``, ``HQ`` = ``headquarters``, plural ``-s``).
@@ -37,6 +38,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rigour.names import remove_org_types, replace_org_types_compare
+from rigour.territories import lookup_territory
 from rigour.text import ascii_text
 
 # Legal forms, in their normalised token spelling. Dropped only at the ends of a name and only
@@ -144,6 +146,7 @@ _FOLD_WORDS = {
     "&": "and",
 }
 
+_IN = re.compile(r"(?<![a-z0-9])in(?![a-z0-9])")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -267,7 +270,10 @@ def ascii_words(name: str) -> list[str]:
         text = _EZAFE.sub(" e ", text)
     text = _SUN_ARTICLE.sub("al ", text)
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
-    text = replace_org_types_compare(_RUSSIAN_FORM.sub(_russian_abbreviation, text))
+    text = _RUSSIAN_FORM.sub(_russian_abbreviation, text)
+    # rigour reads the word "in" as the legal form Inc. ("Islamic State in Egypt"): it is kept
+    # out of the replacement and comes back as written.
+    text = " in ".join(map(replace_org_types_compare, _IN.split(text)))
     return [w for w in _NON_ALNUM.split(text) if w]
 
 
@@ -298,12 +304,24 @@ def is_legal_form(word: str) -> bool:
     return word in LEGAL_FORMS or (len(word) >= 3 and not remove_org_types(word).strip())
 
 
+@lru_cache(maxsize=8192)
+def _is_place(text: str) -> bool:
+    """A country, region or city rigour knows by name (not by a code such as "sa" or "de")."""
+    return len(text) > 3 and lookup_territory(text) is not None
+
+
 def strip_legal_forms(words: list[str]) -> list[str]:
     """Drop legal forms at the ends of an organisation name, keeping at least one word."""
     text = " " + " ".join(words) + " "
     for phrase, short in _LEGAL_PHRASES:
         text = text.replace(" " + phrase + " ", " " + short + " ")
     out = text.split()
+    # A place written after the legal form ("Reyco GmbH Germany", "X Ltd Hong Kong") says where
+    # the company sits, like the form says what it is: both go.
+    for size in (1, 2, 3):
+        if len(out) > size + 1 and is_legal_form(out[-size - 1]) and _is_place(" ".join(out[-size:])):
+            del out[-size:]
+            break
     while len(out) > 1 and is_legal_form(out[-1]):
         out.pop()
     while len(out) > 1 and out[0] in LEADING_LEGAL_FORMS:

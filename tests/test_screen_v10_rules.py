@@ -1,0 +1,126 @@
+"""The rules mistrust-v10 adds: each one a general spelling or layout fact, with its limits.
+
+All names are made up.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from _screen_helpers import hand_made_index, name_position
+from mistrust.model import Alias, ListEntity, NameQuery
+from mistrust.screen import compare_names, normalize_name
+from mistrust.screen.features import _sim, _surname_words, _token_match, align_tokens
+from mistrust.screen.index import RETRIEVE
+from mistrust.screen.normalize import strip_legal_forms
+
+THRESHOLD = 0.7
+
+
+def _org(eid: str, name: str, *aliases: str) -> ListEntity:
+    return ListEntity(id=eid, schema="Organization", name=name, aliases=[Alias(name=a) for a in aliases], source="t")
+
+
+# -- "SURNAME, Given names": the last given word stands before the surname when read naturally --
+
+def test_surname_written_first_is_counted() -> None:
+    assert _surname_words(normalize_name("KARIMI, Nader Aba")) == 1
+    assert _surname_words(normalize_name("AL-KARIMI, Nader")) == 2
+    assert _surname_words(normalize_name("Nader Aba Karimi")) == 0
+
+
+def test_last_given_word_joins_the_surname_it_precedes() -> None:
+    al = align_tokens(normalize_name("KARIMI, Nader Aba"), normalize_name("ABAKARIMY, Nader H."))
+    assert [(m.query, m.listed, m.how) for m in al.matches if m.how == "joined"] == [("aba karimi", "abakarimy", "joined")]
+    assert compare_names("KARIMI, Nader Aba", "ABAKARIMY, Nader H.", schema="Person")["match"]
+
+
+def test_without_the_comma_the_words_are_not_adjacent() -> None:
+    # Written in natural order, "Aba" is the last word and "Karimi" the first: no join.
+    al = align_tokens(normalize_name("Karimi Nader Aba"), normalize_name("Abakarimy Nader H."))
+    assert not [m for m in al.matches if m.how == "joined"]
+    assert not compare_names("Karimi Nader Aba", "Abakarimy Nader H.", schema="Person")["match"]
+
+
+# -- a closing h after a vowel is silent, in short words too --
+
+@pytest.mark.parametrize(("a", "b"), [("bah", "ba"), ("ta", "tah"), ("shah", "sha")])
+def test_silent_final_h(a: str, b: str) -> None:
+    assert _token_match(a, b) == (0.8, "sounds alike (silent final h)")
+
+
+@pytest.mark.parametrize(("a", "b"), [("bah", "bo"), ("bakh", "bak"), ("ah", "a")])
+def test_final_h_rule_needs_the_same_vowel_before_it(a: str, b: str) -> None:
+    assert _token_match(a, b)[1] != "sounds alike (silent final h)"
+
+
+def test_silent_final_h_in_a_name() -> None:
+    assert compare_names("TOURE, Ba Sidi", "TOURE, Bah Sidi", schema="Person")["match"]
+    assert not compare_names("TOURE, Bo Sidi", "TOURE, Bah Sidi", schema="Person")["match"]
+
+
+# -- English long-vowel spellings when long words are compared for spelling --
+
+def test_long_vowel_spellings_are_one_letter() -> None:
+    score, how = _token_match("sukhontakeeree", "sukhontakhiri")
+    assert how == "spelling variant" and score >= 0.8
+    assert _token_match("nadeemullah", "nadimullah")[0] >= 0.8
+    # As written, the letters alone are too far apart: the fold is what matches them.
+    assert _sim("sukhontakeeree", "sukhontakhiri") < 0.8
+
+
+# -- a place after the legal form goes with it --
+
+def test_place_after_a_legal_form_is_dropped() -> None:
+    assert strip_legal_forms(["acme", "gmbh", "germany"]) == ["acme"]
+    assert strip_legal_forms(["acme", "ltd", "hong", "kong"]) == ["acme"]
+    assert normalize_name("Acme Trading Co. Tehran").tokens == ("acme", "trading")
+
+
+def test_a_place_without_a_legal_form_before_it_is_part_of_the_name() -> None:
+    assert strip_legal_forms(["bank", "melli", "iran"]) == ["bank", "melli", "iran"]
+    # A two-letter country code is no place name here ("de" is also a particle).
+    assert strip_legal_forms(["alpha", "ltd", "de"]) == ["alpha", "ltd", "de"]
+    assert normalize_name("Islamic Front in Egypt").tokens == ("islamic", "front", "in", "egypt")
+
+
+def test_the_word_in_is_not_the_legal_form_inc() -> None:
+    # rigour's table reads "in" as Inc.; the place rule would then drop "in Egypt" as a seat.
+    assert "inc" not in normalize_name("Northern Front in Atlantis").tokens
+    assert normalize_name("Acme Inc").tokens == ("acme",)
+    assert normalize_name("Lin Bin").tokens == ("lin", "bin")
+
+
+# -- retrieval: equal key sums go to the names closest in length to the query --
+
+def _letters_word(rng: random.Random) -> str:
+    # Letters the query below does not have: the added word brings no key of the query.
+    return "".join(rng.choice("krsuvwxyzdqn") for _ in range(7)).capitalize()
+
+
+def test_equal_sums_go_to_the_name_closest_in_length() -> None:
+    rng = random.Random(7)
+    # Branches: the group's name plus a region, as many as fill the candidates twice over, listed
+    # before the group itself (so position alone would cut it off).
+    branches = [_org(f"t:b{i}", f"Alpha Beta Gamma Theta {_letters_word(rng)} {_letters_word(rng)}")
+                for i in range(2 * RETRIEVE)]
+    index = hand_made_index([*branches, _org("t:group", "Alpha Beta Gamma Theta")])
+    norm = normalize_name("Alpha Beta Gamma Omega")
+    target = name_position(index, "Alpha Beta Gamma Theta")
+    assert target in index.candidates(norm)
+
+
+# -- quick ranking: one name is the other plus some parts --
+
+def test_extra_parts_count_half_in_the_quick_ranking() -> None:
+    # One-word look-alikes (a letter changed) against the query's own word plus a generic one.
+    index = hand_made_index([_org("t:1", "Velna Industry"), _org("t:2", "Belna"), _org("t:3", "Kelna"),
+                             _org("t:4", "Selna"), _org("t:5", "Delna"), _org("t:6", "Zelna")])
+    norm = normalize_name("Velna")
+    ranked = index.quick_scores(norm, index.candidates(norm))
+    assert ranked[0][1] == name_position(index, "Velna Industry"), ranked
+    # The full score agrees (in so small an index every word is rare, so no match).
+    hits = index.search(NameQuery(name="Velna", schema="Organization"), min_score=0.0)
+    assert hits[0].entity_id == "t:1", [(h.entity_id, h.score) for h in hits]
