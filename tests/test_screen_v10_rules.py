@@ -14,7 +14,7 @@ from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
 from mistrust.screen.features import _sim, _surname_words, _token_match, align_tokens
 from mistrust.screen.index import RETRIEVE
-from mistrust.screen.normalize import strip_legal_forms
+from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
 THRESHOLD = 0.7
 
@@ -69,6 +69,18 @@ def test_long_vowel_spellings_are_one_letter() -> None:
     assert _token_match("nadeemullah", "nadimullah")[0] >= 0.8
     # As written, the letters alone are too far apart: the fold is what matches them.
     assert _sim("sukhontakeeree", "sukhontakhiri") < 0.8
+
+
+# -- the same consonant again after a vowel is another syllable --
+
+def test_a_consonant_repeated_after_a_vowel_stays_in_the_skeleton() -> None:
+    assert skeleton("hajij") == "hjj" and skeleton("haj") == "hj"
+    assert _token_match("haj", "hajij") == (0.0, "")
+    # Doubled letters and equivalent consonants side by side still collapse.
+    assert skeleton("hassan") == skeleton("hasan") == "hsn"
+    assert skeleton("abdt") == "pt"
+    assert vowel_gaps("hajij") == ("", "a", "i", "")
+    assert _token_match("aziz", "aziza")[1] == "sounds alike"
 
 
 # -- a place after the legal form goes with it --

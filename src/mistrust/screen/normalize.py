@@ -23,7 +23,8 @@ The steps, in order, and why:
    names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
    Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
    equivalent consonants are folded (k/g/q/c, t/d, p/b, j/ch/zh/dj, s/z, v/w), ``ng`` = ``n``
-   and doubled letters collapse.
+   and doubled letters collapse; the same consonant again after a vowel is another syllable and
+   stays (Hajij is not Haj).
 5. Name-part order and word splits: ``compact`` joins the tokens without spaces as written
    (``Nam Chon Gang`` = ``Namchongang``), ``sorted_compact`` joins them in sorted order so that
    ``Hosseini Ali`` = ``Ali Hosseini``.
@@ -185,6 +186,8 @@ _LETTERS = str.maketrans(
         "y": None,
     }
 )
+_CONSONANTS = str.maketrans({k: v for k, v in _LETTERS.items() if v is not None})
+_NO_VOWELS = str.maketrans({k: v for k, v in _LETTERS.items() if v is None})
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -340,8 +343,9 @@ def _fold_digraphs(word: str) -> str:
 def skeleton(word: str) -> str:
     """Phonetic skeleton of one word or a compact string (see the module docstring)."""
     s = _REPEATS.sub(r"\1", _fold_digraphs(word))
-    s = s.translate(_LETTERS)
-    s = _REPEATS.sub(r"\1", s)
+    # Equivalent consonants side by side are one sound ("dt", "sz"); the same consonant again
+    # after a vowel is another syllable (Hajij is not Haj, Aziza not Aza): vowels go last.
+    s = _REPEATS.sub(r"\1", s.translate(_CONSONANTS)).translate(_NO_VOWELS)
     # Pure-vowel words ("Ali" without its consonants is "l"; "Eu", "Ai") keep their letters so
     # they still say something.
     return s or word
@@ -362,6 +366,7 @@ def vowel_gaps(word: str) -> tuple[str, ...]:
         mapped = ch.translate(_LETTERS)
         if not mapped:
             gaps[-1] += ch
+            last = ""  # after a vowel, the same consonant again is a new one (as in ``skeleton``)
             continue
         for consonant in mapped:
             if consonant != last:  # repeats collapse, as in ``skeleton``
