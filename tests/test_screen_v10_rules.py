@@ -98,11 +98,15 @@ def test_a_place_without_a_legal_form_before_it_is_part_of_the_name() -> None:
     assert normalize_name("Islamic Front in Egypt").tokens == ("islamic", "front", "in", "egypt")
 
 
-def test_the_word_in_is_not_the_legal_form_inc() -> None:
+def test_words_rigour_reads_as_legal_forms_stay_words() -> None:
     # rigour's table reads "in" as Inc.; the place rule would then drop "in Egypt" as a seat.
     assert "inc" not in normalize_name("Northern Front in Atlantis").tokens
     assert normalize_name("Acme Inc").tokens == ("acme",)
     assert normalize_name("Lin Bin").tokens == ("lin", "bin")
+    # It reads "charity" as NGO, a legal form that would be dropped at the end of a name.
+    assert normalize_name("Bright Dawn Charity").tokens == ("bright", "dawn", "charity")
+    assert normalize_name("Bright Dawn Charity Organization").tokens == ("bright", "dawn", "charity", "organization")
+    assert normalize_name("Bright Dawn NGO").tokens == ("bright", "dawn")
 
 
 # -- retrieval: equal key sums go to the names closest in length to the query --

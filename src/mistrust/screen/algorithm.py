@@ -56,8 +56,8 @@ word given last in "SURNAME, Given names" may join the surname it stands before 
 naturally (Hussein, Mansour Aba = Abahussain, Mansour); a closing h after a vowel is silent in short
 words too (Bah/Ba); English long-vowel spellings are one letter when long words are compared for
 spelling (Rungtawankeeree/Rungtawankhiri: ee = i, oo = u); a place written after the legal form is
-dropped with it (Reyco GmbH Germany); the word "in" is no longer read as the legal form Inc.
-(rigour's table does); the same consonant again after a vowel stays in the skeleton, so Haj no
+dropped with it (Reyco GmbH Germany); the words "in" and "charity" are no longer read as the legal
+forms Inc. and NGO (rigour's table does); the same consonant again after a vowel stays in the skeleton, so Haj no
 longer sounds like Hajij nor Aziz like Aziza's neighbours; and in the quick ranking, names one of which is the other plus some parts
 count those parts at ``EXTRA_PART_SHARE``, as the full score does, while retrieval orders equal key
 sums by closeness of length to the query (``index``).

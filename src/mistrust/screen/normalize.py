@@ -147,7 +147,10 @@ _FOLD_WORDS = {
     "&": "and",
 }
 
-_IN = re.compile(r"(?<![a-z0-9])in(?![a-z0-9])")
+# Words rigour's table of organisation types reads as a legal form, wrongly for a name: "in"
+# as Inc. ("Islamic State in Egypt"), "charity" as NGO (which would then be dropped as a form).
+_MISREAD_FORMS = ("in", "charity")
+_NOT_FORMS = re.compile(rf"(?<![a-z0-9])({'|'.join(_MISREAD_FORMS)})(?![a-z0-9])")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -274,9 +277,10 @@ def ascii_words(name: str) -> list[str]:
     text = _SUN_ARTICLE.sub("al ", text)
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     text = _RUSSIAN_FORM.sub(_russian_abbreviation, text)
-    # rigour reads the word "in" as the legal form Inc. ("Islamic State in Egypt"): it is kept
-    # out of the replacement and comes back as written.
-    text = " in ".join(map(replace_org_types_compare, _IN.split(text)))
+    # Words rigour would misread (``_NOT_FORMS``) are kept out of its replacement, as written.
+    parts = _NOT_FORMS.split(text)  # text, word, text, word, ..., text
+    parts[::2] = map(replace_org_types_compare, parts[::2])
+    text = " ".join(parts)
     return [w for w in _NON_ALNUM.split(text) if w]
 
 
@@ -304,7 +308,7 @@ def is_legal_form(word: str) -> bool:
     Shorter rigour forms (se, ca, ei...) are left out: as the last word of a name they are more
     often a given name or a syllable (Korean "Se") than a legal form.
     """
-    return word in LEGAL_FORMS or (len(word) >= 3 and not remove_org_types(word).strip())
+    return word in LEGAL_FORMS or (len(word) >= 3 and word not in _MISREAD_FORMS and not remove_org_types(word).strip())
 
 
 @lru_cache(maxsize=8192)
