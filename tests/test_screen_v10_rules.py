@@ -12,7 +12,7 @@ import pytest
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
-from mistrust.screen.features import _sim, _surname_words, _token_match, align_tokens
+from mistrust.screen.features import _merge, _sim, _surname_words, _token_match, align_tokens
 from mistrust.screen.index import RETRIEVE
 from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
@@ -35,6 +35,13 @@ def test_last_given_word_joins_the_surname_it_precedes() -> None:
     al = align_tokens(normalize_name("KARIMI, Nader Aba"), normalize_name("ABAKARIMY, Nader H."))
     assert [(m.query, m.listed, m.how) for m in al.matches if m.how == "joined"] == [("aba karimi", "abakarimy", "joined")]
     assert compare_names("KARIMI, Nader Aba", "ABAKARIMY, Nader H.", schema="Person")["match"]
+
+
+def test_a_joined_word_has_about_the_letters_of_the_words_it_joins() -> None:
+    assert _merge("abahussain", ("aba", "hussein")) == 0.9
+    assert _merge("namchongang", ("nam", "chon", "gang")) == 0.9
+    # Every letter of the word is in the three (in order), but they have three letters more.
+    assert _merge("abdullahi", ("abdul", "al", "rahim")) == 0.0
 
 
 def test_without_the_comma_the_words_are_not_adjacent() -> None:

@@ -51,16 +51,17 @@ branches of one charity) crowd the retrieved candidates, room is made for other 
 same features and weights; the quick ranking that picks which candidates get the full score counts a
 query word as a shared part where the full score will match it, through a link or as the initials
 of adjacent words (ROD / Rahbaran Omid Darya), so such names are no longer left unscored behind
-look-alike neighbours (``index.ScreenIndex.quick_scores``). v10 (from v9): the same weights; a
+look-alike neighbours (``index.ScreenIndex.quick_scores``). v10 (from v9): the same weights. A
 word given last in "SURNAME, Given names" may join the surname it stands before when read
-naturally (Hussein, Mansour Aba = Abahussain, Mansour); a closing h after a vowel is silent in short
-words too (Bah/Ba); English long-vowel spellings are one letter when long words are compared for
-spelling (Rungtawankeeree/Rungtawankhiri: ee = i, oo = u); a place written after the legal form is
-dropped with it (Reyco GmbH Germany); the words "in" and "charity" are no longer read as the legal
-forms Inc. and NGO (rigour's table does); the same consonant again after a vowel stays in the skeleton, so Haj no
-longer sounds like Hajij nor Aziz like Aziza's neighbours; and in the quick ranking, names one of which is the other plus some parts
-count those parts at ``EXTRA_PART_SHARE``, as the full score does, while retrieval orders equal key
-sums by closeness of length to the query (``index``).
+naturally (Hussein, Mansour Aba = Abahussain, Mansour), and a joined word must have about as many
+letters as the words it joins (Abdullahi is not Abdul al-Rahim). A closing h after a vowel is
+silent in short words too (Bah/Ba). English long-vowel spellings are one letter when long words are
+compared for spelling (Rungtawankeeree/Rungtawankhiri: ee = i, oo = u). The same consonant again
+after a vowel stays in the skeleton (Haj no longer sounds like Hajij). A place written after the
+legal form is dropped with it (Reyco GmbH Germany), and the words "in" and "charity" are no longer
+read as the legal forms Inc. and NGO (rigour's table does). In the quick ranking, names one of
+which is the other plus some parts count those parts at ``EXTRA_PART_SHARE``, as the full score
+does; retrieval orders equal key sums by closeness of length to the query (``index``).
 """
 
 from __future__ import annotations

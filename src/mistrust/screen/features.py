@@ -292,7 +292,11 @@ def _merge(single: str, parts: tuple[str, ...]) -> float:
     joined = "".join(parts)
     sk = skeleton(single)
     lit = _sim(single, joined)
-    if (len(sk) >= 3 and sk == skeleton(joined) and lit >= 0.7) or lit >= 0.85:
+    if len(sk) >= 3 and sk == skeleton(joined) and lit >= 0.7:
+        return 0.9
+    # Letters alone: about as many of them too. Shared letters in order count the same whether
+    # they are all the letters or a few of many (Abdullahi is inside "Abdul al-Rahim").
+    if lit >= 0.85 and abs(len(single) - len(joined)) <= 2:
         return 0.9
     return 0.0
 
