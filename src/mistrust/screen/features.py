@@ -141,11 +141,6 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Korean syllables without a consonant: Yo/Yeo, U/Wu, E/Ae (a lone vowel is one too,
         # but two lone vowels are two initials).
         return (0.8, "sounds alike") if _syllable_sound(a) == _syllable_sound(b) else (0.0, "")
-    short = a if len(a) < len(b) else b
-    if short + "h" in (a, b) and len(short) >= 2 and short[-1] in _VOWELS:
-        # A closing h after a vowel is not pronounced (Arabic ta marbuta and final ha: Bah/Ba,
-        # Talhah/Talha). Long words already pass as spelling variants; this is for short ones.
-        return 0.8, "sounds alike (silent final h)"
     if len(a) == 1 or len(b) == 1:
         # An initial stands for any word with that first letter; it says little on its own.
         return (0.6, "initial") if a[0] == b[0] else (0.0, "")
@@ -177,6 +172,11 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         r = _sim(_long_vowels(a), _long_vowels(b))
         if r >= 0.8 and _sim(sa, sb) >= 0.75 and (sa == sb or min(len(sa), len(sb)) >= 3):
             return r, "spelling variant"
+    short = a if len(a) < len(b) else b
+    if short + "h" in (a, b) and len(short) >= 2 and short[-1] in _VOWELS:
+        # A closing h after a vowel is not pronounced (Arabic ta marbuta and final ha: Bah/Ba,
+        # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
+        return 0.8, "sounds alike (silent final h)"
     return _near(a, b)
 
 
