@@ -12,7 +12,7 @@ import pytest
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
-from mistrust.screen.features import _merge, _sim, _surname_words, _token_match, align_tokens
+from mistrust.screen.features import _merge, _sim, _surname_words, _token_match, align_tokens, name_tokens
 from mistrust.screen.index import RETRIEVE
 from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
@@ -49,6 +49,19 @@ def test_without_the_comma_the_words_are_not_adjacent() -> None:
     al = align_tokens(normalize_name("Karimi Nader Aba"), normalize_name("Abakarimy Nader H."))
     assert not [m for m in al.matches if m.how == "joined"]
     assert not compare_names("Karimi Nader Aba", "Abakarimy Nader H.", schema="Person")["match"]
+
+
+# -- "the same letters split into words differently" needs the same sound too --
+
+def test_resplit_letters_must_also_sound_alike() -> None:
+    def flat(_word: str) -> float:
+        return 1.0
+
+    _, reason = name_tokens(normalize_name("Nam Chon Gang"), normalize_name("Namchungang"), flat)
+    assert "split into words differently" in reason
+    # 15 of 16 letters in order, but "des" is not "ses": no re-split, a word-by-word comparison.
+    score, reason = name_tokens(normalize_name("D.E.S. Novatrade"), normalize_name("SES Novatrade"), flat)
+    assert "split into words differently" not in reason and score < 0.8, reason
 
 
 # -- a closing h after a vowel is silent, in short words too --

@@ -499,9 +499,13 @@ def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -
     for m in al.matches:
         got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
     share = min(1.0, got / total) if total else 0.0
-    joined = _sim(q.compact, c.compact)
-    if joined >= 0.9 and len(q.tokens) != len(c.tokens):
-        return share, joined  # the same letters split into words differently
+    # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
+    # the letters in order, and the same sound. Letters alone pass a changed first letter
+    # (D.E.S. / SES International).
+    if len(q.tokens) != len(c.tokens) and q.skeleton == c.skeleton:
+        joined = _sim(q.compact, c.compact)
+        if joined >= 0.9:
+            return share, joined
     return share, -1.0
 
 
