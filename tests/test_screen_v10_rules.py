@@ -64,6 +64,16 @@ def test_resplit_letters_must_also_sound_alike() -> None:
     assert "split into words differently" not in reason and score < 0.8, reason
 
 
+# -- dotted acronyms --
+
+def test_dotted_acronym_of_three_letters_or_more_is_one_word() -> None:
+    assert normalize_name("I.R.G.C.").tokens == ("irgc",)
+    assert compare_names("I.R.G.C.", "Islamic Revolutionary Guard Corps", schema="Organization")["match"]
+    # Two dotted letters are a person's initials, unless they spell a legal form.
+    assert normalize_name("A.Q. Karimi").tokens == ("a", "q", "karimi")
+    assert normalize_name("Novatrade S.A.").tokens == ("novatrade",)
+
+
 # -- a closing h after a vowel is silent, in short words too --
 
 @pytest.mark.parametrize(("a", "b"), [("bah", "ba"), ("ta", "tah"), ("shah", "sha")])

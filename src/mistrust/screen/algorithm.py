@@ -58,7 +58,8 @@ letters as the words it joins (Abdullahi is not Abdul al-Rahim). A closing h aft
 silent in short words too (Bah/Ba). English long-vowel spellings are one letter when long words are
 compared for spelling (Rungtawankeeree/Rungtawankhiri: ee = i, oo = u). The same consonant again
 after a vowel stays in the skeleton (Haj no longer sounds like Hajij). Two names whose letters are
-the same but split into words differently must also sound the same (D.E.S. is not SES). A place written after the
+the same but split into words differently must also sound the same (D.E.S. is not SES), and
+dotted initials of three letters or more are one word, an acronym (I.R.G.C. = IRGC). A place written after the
 legal form is dropped with it (Reyco GmbH Germany), and the words "in" and "charity" are no longer
 read as the legal forms Inc. and NGO (rigour's table does). In the quick ranking, names one of
 which is the other plus some parts count those parts at ``EXTRA_PART_SHARE``, as the full score

@@ -53,8 +53,9 @@ LEGAL_FORMS = frozenset(
     fgup gup mup fgbu npp ngo ev
     """.split()
 )
-# Legal forms written as dotted initials ("S.A.", "E.U.", "P.S.C."): the letters are joined into
-# one word only when that word is a legal form, so a person's initials ("A.Q. Khan") stay apart.
+# Dotted initials are joined into one word when they spell a legal form ("S.A.", "E.U.", "P.S.C.")
+# or run to three letters or more, an acronym as the press writes it ("I.R.G.C." = IRGC); two
+# letters that are no legal form are a person's initials ("A.Q. Khan") and stay apart.
 _DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
 _DOTTED_FORMS = LEGAL_FORMS | {"rl"}
 # Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport",
@@ -250,7 +251,7 @@ _SUN_ARTICLE = re.compile(r"(?<![a-z])(?:[aeu](sh|dh|th|[dtrszn])-(?=\1)|u([drs]
 
 def _join_dotted(match: re.Match[str]) -> str:
     joined = match.group(1).replace(".", "")
-    return joined + " " if joined in _DOTTED_FORMS else match.group(1)
+    return joined + " " if joined in _DOTTED_FORMS or len(joined) >= 3 else match.group(1)
 
 
 def ascii_words(name: str) -> list[str]:
