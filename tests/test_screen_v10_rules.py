@@ -12,7 +12,7 @@ import pytest
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
-from mistrust.screen.features import _merge, _sim, _surname_words, _token_match, align_tokens, name_tokens
+from mistrust.screen.features import _merge, _sim, _token_match, align_tokens, name_tokens, surname_words
 from mistrust.screen.index import RETRIEVE
 from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
@@ -26,9 +26,9 @@ def _org(eid: str, name: str, *aliases: str) -> ListEntity:
 # -- "SURNAME, Given names": the last given word stands before the surname when read naturally --
 
 def test_surname_written_first_is_counted() -> None:
-    assert _surname_words(normalize_name("KARIMI, Nader Aba")) == 1
-    assert _surname_words(normalize_name("AL-KARIMI, Nader")) == 2
-    assert _surname_words(normalize_name("Nader Aba Karimi")) == 0
+    assert surname_words(normalize_name("KARIMI, Nader Aba")) == 1
+    assert surname_words(normalize_name("AL-KARIMI, Nader")) == 2
+    assert surname_words(normalize_name("Nader Aba Karimi")) == 0
 
 
 def test_last_given_word_joins_the_surname_it_precedes() -> None:
@@ -170,3 +170,13 @@ def test_extra_parts_count_half_in_the_quick_ranking() -> None:
     # The full score agrees (in so small an index every word is rare, so no match).
     hits = index.search(NameQuery(name="Velna", schema="Organization"), min_score=0.0)
     assert hits[0].entity_id == "t:1", [(h.entity_id, h.score) for h in hits]
+
+
+def test_search_scores_a_name_once_per_surname_layout() -> None:
+    # The same words, once written "SURNAME, Given" and once in reading order: only the first
+    # lets "Aba" join the surname, so the two entries must not share one cached name score.
+    people = [ListEntity(id=f"t:{i}", schema="Person", name=name, source="t")
+              for i, name in enumerate(["Karimi Nader Aba", "KARIMI, Nader Aba"])]
+    index = hand_made_index(people)
+    hits = {h.entity_id: h for h in index.search(NameQuery(name="Abakarimy Nader", schema="Person"), min_score=0.0)}
+    assert hits["t:1"].match and hits["t:1"].score > hits["t:0"].score + 0.2, {k: h.score for k, h in hits.items()}

@@ -327,7 +327,7 @@ def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[in
 
 
 @lru_cache(maxsize=8192)
-def _surname_words(name: NormName) -> int:
+def surname_words(name: NormName) -> int:
     """How many leading words are a surname written first ("ABAHUSSAIN, Mansour"), else 0.
 
     Lists write people "SURNAME, Given names"; read naturally, the last given name comes right
@@ -367,7 +367,7 @@ def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
     for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue  # a merge needs two free words on the other side (most pairs: skip the loops)
-        runs = _runs(len(side_b), _surname_words(q if flip else c))
+        runs = _runs(len(side_b), surname_words(q if flip else c))
         for i, word in enumerate(side_a):
             if i in used_a or len(word) < 4:
                 continue

@@ -37,7 +37,7 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, adjusted_value, name_value, score_pair
-from mistrust.screen.features import EXTRA_PART_SHARE, INITIALS_MIN_LEN
+from mistrust.screen.features import EXTRA_PART_SHARE, INITIALS_MIN_LEN, surname_words
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
 from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import linking, remember, vocabulary_classes
@@ -489,7 +489,7 @@ class ScreenIndex:
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers only; the feature table with its reasons is built for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        name_values: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[float, bool]] = {}
+        name_values: dict[tuple[tuple[str, ...], tuple[str, ...], int], tuple[float, bool]] = {}
         # The quick score overestimates the full one by little: far-off candidates are not
         # worth their full score.
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
@@ -507,9 +507,10 @@ class ScreenIndex:
                 continue  # this entity already has a better name than this one can reach
             ient = self.entities[iname.entity]
             listed = iname.norm
-            # The name score depends on the two names only (its tokens and acronyms): a name listed
-            # in several entries is compared once (a fifth of the full scores on the benchmark).
-            key = (listed.tokens, listed.acronyms)
+            # The name score depends on the two names only (its words, acronyms and where a surname
+            # written first ends): a name listed in several entries is compared once (a fifth of
+            # the full scores on the benchmark).
+            key = (listed.tokens, listed.acronyms, surname_words(listed))
             value = name_values.get(key)
             if value is None:
                 value = name_values[key] = name_value(norm, listed, self.token_weight)
