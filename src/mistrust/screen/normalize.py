@@ -15,10 +15,10 @@ The steps, in order, and why:
    (``Jaish-e``/``Jaish-i``), and joined compounds (``Nasruddin`` = ``Nasr al Din``).
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
    the ends of a name: they say what kind of body it is, not which one; so is a place written
-   after the form (``Reyco GmbH Germany``). Russian forms spelt out
-   in Latin letters are recognised however romanised (``Gosudarstvennoye Predpriyatiye``). A few
-   generic words are folded to one spelling (``centre`` = ``center``, ``industries`` =
-   ``industry``, ``airlines`` = ``air``, ``HQ`` = ``headquarters``, plural ``-s``).
+   after the form (``Reyco GmbH Germany``). Russian forms spelt out in Latin letters are
+   recognised however romanised (``Gosudarstvennoye Predpriyatiye``). A few generic words are
+   folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``, ``airlines`` =
+   ``air``, ``HQ`` = ``headquarters``, plural ``-s``).
 4. Phonetic skeleton (``skeleton()``): a general key for transliteration variants, not a table of
    names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
    Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
