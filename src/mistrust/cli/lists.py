@@ -12,6 +12,8 @@ from rich.table import Table
 from mistrust.cli.common import echo_json, open_workspace
 from mistrust.lists import FORMATS, to_ftm
 from mistrust.lists.update import SOURCES
+from mistrust.model import ListVersion
+from mistrust.model.lists import MADE_CURRENT, OLDER, UNDATED
 
 
 def _console() -> Console:
@@ -28,19 +30,36 @@ def lists_group() -> None:
 @lists_group.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Override format detection.")
+@click.option("--make-current", is_flag=True,
+              help="Make the loaded file(s) current even if a version published later is loaded.")
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
 @click.pass_context
-def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
-    """Load list FILE(s): each one transaction, current only once the whole file has parsed."""
+def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_current: bool,
+             as_json: bool) -> None:
+    """Load list FILE(s): each one transaction; the current version is the one published last."""
     with open_workspace(ctx) as ws:
-        versions = ws.load_lists(list(files), format=fmt)
+        versions = ws.load_lists(list(files), format=fmt, make_current=make_current)
+        current = {v.list_name: ws.current_version(v.list_name) for v in versions}
     if as_json:
         echo_json(versions)
         return
     for v in versions:
-        state = "current" if v.current else "stored (a newer version is current)"
         click.echo(f"{v.list_name}: {v.entity_count} entries from {v.source_file} "
-                   f"(published {v.published or 'unknown'}, version {v.id}, {state})")
+                   f"(published {v.published or 'unknown'}, version {v.id}): {_load_state(v, current[v.list_name])}")
+        for key, value in v.notes.items():
+            click.echo(f"  note: {key.replace('_', ' ')}: {value}")
+
+
+def _load_state(v: ListVersion, current: ListVersion | None) -> str:
+    other = (f"{current.id} published {current.published or 'unknown'}"
+             if current is not None and current.id != v.id else "")
+    if v.current:
+        return "made current on purpose" if v.outcome == MADE_CURRENT else "current"
+    if v.outcome == OLDER:
+        return f"recorded as an older version; current stays {other} (--make-current to switch)"
+    if v.outcome == UNDATED:
+        return f"recorded; the file has no publication date, so current stays {other} (--make-current to switch)"
+    return f"already loaded, not current; current stays {other} (--make-current to switch)"
 
 
 @lists_group.command("show")

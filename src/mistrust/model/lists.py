@@ -70,6 +70,14 @@ class ListEntity:
         return content_id(sorted((k, repr(v)) for k, v in d.items()), length=24)
 
 
+# What a load did to its list's current version (``ListVersion.outcome``; the CLI words it).
+BECAME_CURRENT = "current"  # the loaded file is now the current version
+MADE_CURRENT = "made-current"  # made current on purpose (``--make-current``) whatever its date
+OLDER = "older"  # recorded; a version published later stays current
+UNDATED = "undated"  # recorded; it carries no date and a dated version stays current
+KNOWN = "known"  # this very content was loaded before; where it stands is unchanged
+
+
 @dataclass
 class ListVersion:
     """One loaded file of one list. ``id`` is derived from the list and the file's sha256."""
@@ -86,6 +94,10 @@ class ListVersion:
     current: bool = False
     # Every file read for this version with its sha256 (an OFAC sdn.csv with its add.csv/alt.csv).
     parts: dict[str, str] = field(default_factory=dict)
+    # What the loader changed on the way in, kept with the version (e.g. {"names_truncated": 2}).
+    notes: dict[str, Any] = field(default_factory=dict)
+    # What this load did (set on the version a load returns, not stored): "current", "older", ...
+    outcome: str | None = None
 
 
 @dataclass

@@ -16,7 +16,16 @@ import zlib
 from datetime import UTC, datetime
 from typing import Any
 
-from mistrust.model.lists import ListEntity, ListVersion, LoadedList
+from mistrust.model.lists import (
+    BECAME_CURRENT,
+    KNOWN,
+    MADE_CURRENT,
+    OLDER,
+    UNDATED,
+    ListEntity,
+    ListVersion,
+    LoadedList,
+)
 from mistrust.store.db import Database, Migration
 
 MIGRATIONS: list[Migration] = [
@@ -47,9 +56,12 @@ MIGRATIONS: list[Migration] = [
         ) WITHOUT ROWID;
         CREATE INDEX lists_members_entity ON lists_members(entity_id);
     """),
+    # What a loader changed on the way in (names cut to the length cap, ...), as JSON.
+    ("lists_002_version_notes", "ALTER TABLE lists_versions ADD COLUMN notes TEXT NOT NULL DEFAULT '{}'"),
 ]
 
-_VERSION_COLS = "id, list_name, source, format, published, sha256, source_file, entity_count, loaded_at, current, parts"
+_VERSION_COLS = ("id, list_name, source, format, published, sha256, source_file, entity_count, loaded_at, current, "
+                 "parts, notes")
 
 
 def _encode(entity: ListEntity) -> tuple[str, bytes]:
@@ -84,36 +96,67 @@ def _version(row: sqlite3.Row) -> ListVersion:
     return ListVersion(id=row["id"], list_name=row["list_name"], source=row["source"], format=row["format"],
                        published=row["published"], sha256=row["sha256"], source_file=row["source_file"],
                        entity_count=row["entity_count"], loaded_at=row["loaded_at"], current=bool(row["current"]),
-                       parts=json.loads(row["parts"] or "{}"))
+                       parts=json.loads(row["parts"] or "{}"), notes=json.loads(row["notes"] or "{}"))
 
 
-def save_list(db: Database, loaded: LoadedList) -> ListVersion:
-    """Store a fully parsed list and make it current, in one transaction. Idempotent per file content.
+def _outcome(new: sqlite3.Row, current: sqlite3.Row | None, known: bool) -> str:
+    """Whether the version ``new`` takes the place of ``current`` (the rule is in ``save_list``)."""
+    if current is None:
+        return BECAME_CURRENT
+    if current["id"] == new["id"]:
+        return BECAME_CURRENT if not known else KNOWN
+    if known:
+        return KNOWN
+    if not new["published"]:
+        return UNDATED if current["published"] else BECAME_CURRENT
+    if current["published"] and current["published"] > new["published"]:
+        return OLDER
+    return BECAME_CURRENT
 
-    The new version becomes current unless the list already has a current version published
-    later (loading an old file for a diff must not roll the workspace back in time).
+
+def save_list(db: Database, loaded: LoadedList, make_current: bool = False) -> ListVersion:
+    """Store a fully parsed list, in one transaction, and decide whether it becomes current.
+
+    The current version of a list is the one published last, never simply the one loaded last
+    (loading an old file, for a diff or by mistake, must not roll the workspace back in time):
+
+    - a dated file becomes current unless the current version was published later (same date:
+      the later load wins, as a re-issue of the day corrects the earlier one); a dated file
+      also replaces an undated current version, as a date is evidence and its absence is not;
+    - an undated file (no date in its content or name) becomes current only while no version of
+      the list has a date; otherwise it is recorded and the dated current version stays;
+    - content loaded before (same sha256) keeps its place, whatever name the file has now;
+    - ``make_current`` overrides all of this on purpose.
+
+    ``outcome`` on the returned version says which of these happened. Idempotent per content.
     """
     v = loaded.version
     with db.transaction() as conn:
-        exists = conn.execute("SELECT 1 FROM lists_versions WHERE id = ?", (v.id,)).fetchone()
-        if not exists:
+        known = conn.execute("SELECT 1 FROM lists_versions WHERE id = ?", (v.id,)).fetchone() is not None
+        if not known:
             v.loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-            conn.execute(f"INSERT INTO lists_versions ({_VERSION_COLS}) VALUES (?,?,?,?,?,?,?,?,?,0,?)",
+            conn.execute(f"INSERT INTO lists_versions ({_VERSION_COLS}) VALUES (?,?,?,?,?,?,?,?,?,0,?,?)",
                          (v.id, v.list_name, v.source, v.format, v.published, v.sha256, v.source_file,
-                          len(loaded.entities), v.loaded_at, json.dumps(v.parts)))
+                          len(loaded.entities), v.loaded_at, json.dumps(v.parts), json.dumps(v.notes)))
             rows = [(e.id, *_encode(e)) for e in loaded.entities]
             conn.executemany("INSERT OR IGNORE INTO lists_entities (fingerprint, data) VALUES (?, ?)",
                              ((fp, blob) for _, fp, blob in rows))
             conn.executemany("INSERT INTO lists_members (version_id, entity_id, fingerprint) VALUES (?, ?, ?)",
                              ((v.id, ent_id, fp) for ent_id, fp, _ in rows))
+        elif v.published:
+            # The same content seen again under a dated name: the date is new evidence, kept.
+            conn.execute("UPDATE lists_versions SET published = ? WHERE id = ? AND published IS NULL",
+                         (v.published, v.id))
+        new = conn.execute("SELECT id, published FROM lists_versions WHERE id = ?", (v.id,)).fetchone()
         current = conn.execute("SELECT id, published FROM lists_versions WHERE list_name = ? AND current = 1",
                                (v.list_name,)).fetchone()
-        newer_exists = (current is not None and current["id"] != v.id and current["published"] and v.published
-                        and current["published"] > v.published)
-        if not newer_exists:
+        outcome = MADE_CURRENT if make_current else _outcome(new, current, known)
+        if outcome in (BECAME_CURRENT, MADE_CURRENT):
             conn.execute("UPDATE lists_versions SET current = (id = ?) WHERE list_name = ?", (v.id, v.list_name))
         row = conn.execute(f"SELECT {_VERSION_COLS} FROM lists_versions WHERE id = ?", (v.id,)).fetchone()
-    return _version(row)
+    version = _version(row)
+    version.outcome = outcome
+    return version
 
 
 def versions(db: Database, list_name: str | None = None, current_only: bool = False) -> list[ListVersion]:

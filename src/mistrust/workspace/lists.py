@@ -18,13 +18,23 @@ from mistrust.workspace.base import WorkspaceBase
 
 
 class ListsMixin(WorkspaceBase):
-    def load_lists(self, paths: Sequence[str | Path], format: str | None = None) -> list[ListVersion]:
-        """Load each file as one version (one transaction each); a bad file raises, earlier ones stay."""
+    def load_lists(self, paths: Sequence[str | Path], format: str | None = None,
+                   make_current: bool = False) -> list[ListVersion]:
+        """Load each file as one version (one transaction each); a bad file raises, earlier ones stay.
+
+        A file becomes current only if nothing published later is loaded (``store.lists.save_list``
+        has the rule; each returned version's ``outcome`` says what happened); ``make_current``
+        makes every file given current regardless.
+        """
         out = []
         for path in paths:
             loaded = load_file(path, format=format)
-            out.append(store.save_list(self.db, loaded))
+            out.append(store.save_list(self.db, loaded, make_current=make_current))
         return out
+
+    def current_version(self, list_name: str) -> ListVersion | None:
+        found = store.versions(self.db, list_name=list_name, current_only=True)
+        return found[0] if found else None
 
     def list_versions(self) -> list[ListVersion]:
         return store.versions(self.db)
