@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mistrust.errors import DocumentRejected
-from mistrust.ingest.decode import decode_bytes
+from mistrust.model.decode import decode_bytes
 from mistrust.ingest.html import MAX_DEPTH, extract_html, nesting_depth
 
 ARTICLE = (

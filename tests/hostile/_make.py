@@ -15,7 +15,7 @@ def ofac_csv(path: Path, names: list[str], *, encoding: str = "utf-8", newline: 
     """An OFAC-style sdn.csv: no header, ``-0-`` nulls, the 0x1A end marker."""
     lines = [",".join(ofac_row(first_id + i, n)) for i, n in enumerate(names)]
     text = newline.join(lines) + newline
-    path.write_bytes(text.encode(encoding) + b"\x1a")
+    path.write_bytes((text + "\x1a").encode(encoding))
     return path
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mistrust.errors import DocumentRejected
-from mistrust.ingest.decode import decode_bytes, sniff_binary
+from mistrust.model.decode import decode_bytes, sniff_binary
 from mistrust.ingest.documents import build_document
 from mistrust.ingest.html import extract_html
 from mistrust.model import Document, SkippedInput

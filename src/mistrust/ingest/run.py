@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from mistrust.errors import DocumentRejected, FetchError, MistrustError, UnsafeURLError
-from mistrust.ingest.decode import decode_bytes
+from mistrust.model.decode import decode_bytes
 from mistrust.ingest.documents import build_document
 from mistrust.ingest.feeds import FeedItem, looks_like_feed, parse_feed
 from mistrust.ingest.fetch import Fetched, Fetcher, Resolver

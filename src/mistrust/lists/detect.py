@@ -1,14 +1,15 @@
 """Which list format a file is in, from its first bytes.
 
 Refuses early, with a reason, what is certainly not a list: empty files, binary files
-(images, archives, executables), UTF-16/32 text without a byte-order mark.
+(images, archives, executables). Text may come in any encoding the ingest decoder reads.
 """
 
 from __future__ import annotations
 
 import re
 
-from mistrust.errors import ListFormatError
+from mistrust.errors import DocumentRejected, ListFormatError
+from mistrust.model.decode import BOMS, decode_bytes, sniff_utf16
 
 FORMATS = ("un-xml", "ofac-csv", "ofac-xml", "eu-fsf-legacy", "eu-fsf-export", "ftm-json", "uk-xml")
 
@@ -31,16 +32,23 @@ _MAGIC = {
     b"BZh": "a bzip2 archive",
     b"SQLite format 3": "an SQLite database",
 }
-_BOMS = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 _ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _OFAC_ROW = re.compile(r'^\d+,("|-0-|\d+,)')
 
 
 def bom_encoding(head: bytes) -> tuple[str | None, int]:
-    for bom, enc in _BOMS.items():
+    for bom, enc in BOMS:
         if head.startswith(bom):
             return enc, len(bom)
     return None, 0
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """A whole text list file as the ingest decoder reads it (BOMs, UTF-16, Latin-1/cp1252 ...)."""
+    try:
+        return decode_bytes(data, path).text
+    except DocumentRejected as exc:
+        raise ListFormatError(exc.message.removeprefix(f"{path}: "), path=path) from None
 
 
 def sniff_text(head: bytes, path: str | None = None) -> str:
@@ -52,13 +60,10 @@ def sniff_text(head: bytes, path: str | None = None) -> str:
             raise ListFormatError(f"this is {what}, not a sanctions list", path=path)
     encoding, skip = bom_encoding(head)
     if encoding is None:
-        if b"\x00" in head:
-            # Text with every other byte NUL is UTF-16 written without a BOM; anything else is binary.
-            if head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3:
-                raise ListFormatError("file looks like UTF-16 without a byte-order mark; save it as UTF-8",
-                                      path=path)
+        # Text with every other byte NUL is UTF-16 written without a BOM; other NULs mean binary.
+        encoding = sniff_utf16(head) if b"\x00" in head else "utf-8"
+        if encoding is None:
             raise ListFormatError("binary data (NUL bytes) where a text list was expected", path=path)
-        encoding = "utf-8"
     text = head[skip:].decode(encoding, errors="replace")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\x1a")
     if controls > 8 or text.count("\ufffd") > max(8, len(text) // 20):

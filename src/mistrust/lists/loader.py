@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mistrust.errors import ListFormatError
 from mistrust.lists import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_xml, un_xml
-from mistrust.lists.detect import FORMATS, detect_format, sniff_text
+from mistrust.lists.detect import FORMATS, decode_text, detect_format, sniff_text
 from mistrust.lists.xml_safety import parse_xml
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity, ListVersion, LoadedList
@@ -32,7 +32,15 @@ def load_file(path: str | Path, format: str | None = None) -> LoadedList:
     where = str(path)
     if not path.is_file():
         raise ListFormatError("no such file", path=where)
-    data = path.read_bytes()
+    try:
+        return _load(path, where, path.read_bytes(), format)
+    except (ValueError, LookupError, TypeError, csv.Error, OSError, RecursionError) as exc:
+        # The loaders check what they know to check; anything else a hostile or damaged file
+        # trips in a parser is still that file's fault, said as such rather than as a traceback.
+        raise ListFormatError(f"unreadable list file ({type(exc).__name__}: {exc})", path=where) from exc
+
+
+def _load(path: Path, where: str, data: bytes, format: str | None) -> LoadedList:
     if format is not None and format not in FORMATS:
         raise ListFormatError(f"unknown format {format!r} (known: {', '.join(FORMATS)})", path=where)
     fmt = format or detect_format(data[:65536], where)
@@ -82,18 +90,19 @@ def load_file(path: str | Path, format: str | None = None) -> LoadedList:
 
 def _ofac_csv(path: Path, data: bytes, parts: dict[str, str]) -> tuple[list[ListEntity], str | None, str]:
     where = str(path)
-    first = data.split(b"\n", 1)[0].decode("utf-8", "replace")
+    text = decode_text(data, where)
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     width = len(next(csv.reader([first]), []))
     if width in (ofac_csv.ADD_FIELDS, ofac_csv.ALT_FIELDS):
         which = "add.csv" if width == ofac_csv.ADD_FIELDS else "alt.csv"
         raise ListFormatError(f"this looks like OFAC {which}; load the sdn.csv beside it instead", path=where)
-    sdn = ofac_csv.rows(data, where, ofac_csv.SDN_FIELDS)
+    sdn = ofac_csv.rows(text, where, ofac_csv.SDN_FIELDS)
     extra: dict[str, list[list[str]]] = {}
     for part, companion in ofac_csv.companions(path).items():
         blob = companion.read_bytes()
         parts[str(companion)] = sha256_bytes(blob)
         width = ofac_csv.ADD_FIELDS if part == "add" else ofac_csv.ALT_FIELDS
-        extra[part] = ofac_csv.rows(blob, str(companion), width)
+        extra[part] = ofac_csv.rows(decode_text(blob, str(companion)), str(companion), width)
     # The legacy CSV carries no publication date; a date in the file name (scrapers, `lists update`)
     # is the best evidence available, used by the caller as a fallback.
     return ofac_csv.parse(sdn, extra.get("add"), extra.get("alt"), where), None, "ofac-sdn"

@@ -38,19 +38,15 @@ def companions(path: Path) -> dict[str, Path]:
     return found
 
 
-def rows(data: bytes, path: str, width: int) -> list[list[str]]:
-    """Every row of one OFAC CSV file, checked for completeness and shape."""
-    body = data.rstrip(b"\r\n \t")
-    if not body.endswith(b"\x1a"):
+def rows(text: str, path: str, width: int) -> list[list[str]]:
+    """Every row of one OFAC CSV file (decoded text), checked for completeness and shape."""
+    # Line ends as saved by any editor (CRLF as published, LF, or CR alone) all read as one.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    body = text.rstrip("\n \t")
+    if not body.endswith("\x1a"):
         raise ListFormatError("no end-of-file marker (0x1A) after the last row: the file looks truncated",
-                              path=path, line=data.count(b"\n") + 1)
-    body = body[:-1]
-    try:
-        text = body.decode("utf-8-sig")  # a BOM added by a re-save is harmless
-    except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-        raise ListFormatError(f"not UTF-8 text (byte 0x{body[exc.start]:02x} at offset {exc.start}); "
-                              "wrong encoding", path=path, line=line) from None
+                              path=path, line=text.count("\n") + 1)
+    text = body[:-1]
     if text and not text.endswith("\n"):
         raise ListFormatError("last row is not terminated by a line end: the file looks truncated", path=path,
                               line=text.count("\n") + 1)

@@ -1,5 +1,9 @@
 """Bytes to text: refuse what is not text, decode what is, and record how.
 
+Shared by every engine that reads files people hand us (documents, list CSVs, batch inputs), so
+it lives with the shared vocabulary rather than in one engine. It raises DocumentRejected; the
+list loaders and batch screening turn that into their own error with the file and the reason.
+
 Order of trust: a byte-order mark, then strict UTF-8, then a charset the container declared
 (HTTP header, ``<meta charset>``), then statistical detection (charset_normalizer).
 Binary inputs are refused by magic number or NUL bytes before any decoding is tried, because
@@ -77,7 +81,7 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None, html: bo
     if kind:
         raise DocumentRejected(f"{source}: binary file ({kind}), not text", source=source)
     if b"\x00" in data:
-        utf16 = _sniff_utf16(data)
+        utf16 = sniff_utf16(data)
         if utf16 is None:
             raise DocumentRejected(f"{source}: binary file (contains NUL bytes), not text", source=source)
         return _checked(_decode(data, utf16, source), utf16, "utf-16-sniffed", source)
@@ -141,7 +145,8 @@ def _decode(data: bytes, encoding: str, source: str) -> str:
 def _checked(text: str, encoding: str, method: str, source: str) -> Decoded:
     if not text.strip():
         raise DocumentRejected(f"{source}: empty input (decoded as {encoding})", source=source)
-    controls = len(_CONTROL.findall(text[:200_000]))
+    # A DOS end-of-file byte (0x1A) closing the text is a format's convention (OFAC's CSVs), not binary.
+    controls = len(_CONTROL.findall(text[:200_000].rstrip("\x1a\r\n\t ")))
     if controls > MAX_CONTROL_RATIO * min(len(text), 200_000):
         raise DocumentRejected(
             f"{source}: looks binary ({controls} control characters after decoding as {encoding})", source=source
@@ -149,7 +154,7 @@ def _checked(text: str, encoding: str, method: str, source: str) -> Decoded:
     return Decoded(text=text, encoding=encoding, method=method)
 
 
-def _sniff_utf16(data: bytes) -> str | None:
+def sniff_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: mostly-ASCII text has NULs on every other byte."""
     sample = data[:4096]
     if len(sample) < 4:
