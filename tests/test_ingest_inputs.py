@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from mistrust.errors import DocumentRejected
-from mistrust.model.decode import decode_bytes
 from mistrust.ingest.html import MAX_DEPTH, extract_html, nesting_depth
+from mistrust.model.decode import decode_bytes
 
 ARTICLE = (
     "Customs officers in Rotterdam impounded a shipment of aluminium tubes on Thursday, saying the "

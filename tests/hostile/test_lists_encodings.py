@@ -40,7 +40,7 @@ def test_ofac_csv_in_any_text_encoding_and_line_end_loads(tmp_path: Path, encodi
 @pytest.mark.parametrize(("label", "content", "words"), [
     ("UTF-16 cut in the middle of a character", lambda: b"\xff\xfe" + "1,A".encode("utf-16-le") + b"\x1a", "decode"),
     ("binary noise ending in the marker", lambda: b"1,\x00\x01\x02\x03\xff" * 50 + b"\x1a", "binary"),
-    ("a lone quote", lambda: '1,"UNCLOSED,-0- \r\n'.encode() + b"\x1a", "CSV"),
+    ("a lone quote", lambda: b'1,"UNCLOSED,-0- \r\n' + b"\x1a", "CSV"),
     ("UTF-16 without the end marker", lambda: '1,"A",-0- \r\n'.encode("utf-16"), "0x1A"),
 ])
 def test_unreadable_csv_is_a_clear_error_and_current_data_stays(tmp_path: Path, label: str, content, words: str) -> None:

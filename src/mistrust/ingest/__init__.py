@@ -9,11 +9,11 @@ content-hash id. Engines import only model, errors and settings.
 from __future__ import annotations
 
 from mistrust.ingest.clean import CLEANER_VERSION, Cleaned, clean_text
-from mistrust.model.decode import Decoded, decode_bytes
 from mistrust.ingest.documents import build_document, document_id
 from mistrust.ingest.fetch import Fetched, Fetcher, check_url
 from mistrust.ingest.html import extract_html
 from mistrust.ingest.run import Ingestor, is_url
+from mistrust.model.decode import Decoded, decode_bytes
 
 __all__ = [
     "CLEANER_VERSION",

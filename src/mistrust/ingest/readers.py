@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from mistrust.errors import DocumentRejected
-from mistrust.model.decode import decode_bytes, sniff_binary
 from mistrust.ingest.documents import build_document
 from mistrust.ingest.html import extract_html
 from mistrust.model import Document, SkippedInput
+from mistrust.model.decode import decode_bytes, sniff_binary
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -16,12 +16,12 @@ from typing import Any
 import httpx
 
 from mistrust.errors import DocumentRejected, FetchError, MistrustError, UnsafeURLError
-from mistrust.model.decode import decode_bytes
 from mistrust.ingest.documents import build_document
 from mistrust.ingest.feeds import FeedItem, looks_like_feed, parse_feed
 from mistrust.ingest.fetch import Fetched, Fetcher, Resolver
 from mistrust.ingest.readers import FEED_SUFFIXES, document_from_html, expand_paths, read_bytes, read_path
 from mistrust.model import Document, SkippedInput
+from mistrust.model.decode import decode_bytes
 from mistrust.settings import Settings
 
 Result = Document | SkippedInput
