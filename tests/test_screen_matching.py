@@ -119,7 +119,7 @@ def test_compare_rejects_bad_records() -> None:
     from mistrust.errors import InputError
     from mistrust.screen import compare_record
 
-    with pytest.raises(InputError, match="'a' and 'b'"):
+    with pytest.raises(InputError, match="field 'b': the name is NoneType"):
         compare_record({"a": "x"}, 0.7)
 
 

@@ -139,7 +139,7 @@ def test_batch_streams_and_resumes(ws: Any, tmp_path: Path) -> None:
     first = ws.screen_file(src, out)
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["row"] for x in lines] == [1, 2, 3, 4, 5] and first["screened"] == 4 and first["errors"] == 1
-    assert lines[0]["hits"][0]["entity_id"] == "test:1" and lines[2]["error"] == "row has no name"
+    assert lines[0]["hits"][0]["entity_id"] == "test:1" and lines[2]["error"] == "row 3: the name is empty"
     assert lines[4]["hits"][0]["entity_id"] == "test:2"
     # Simulate an interruption: keep two rows and a torn third line, then resume.
     kept = out.read_text(encoding="utf-8").splitlines(keepends=True)[:2]

@@ -25,6 +25,9 @@ class Settings:
     screen_limit: int = _setting(10, "Maximum hits returned per screened name.", "MISTRUST_SCREEN_LIMIT")
     screen_min_score: float = _setting(0.5, "Lowest score a screening hit is reported with (below the threshold"
                                        " it shows as a near miss).", "MISTRUST_SCREEN_MIN_SCORE")
+    max_name_length: int = _setting(500, "Longest name screened: a longer query is refused, a longer list name is cut"
+                                    " to it at load (and counted in the version's notes).",
+                                    "MISTRUST_MAX_NAME_LENGTH")
     fetch_timeout: float = _setting(20.0, "Seconds before an HTTP fetch gives up.", "MISTRUST_FETCH_TIMEOUT")
     fetch_max_bytes: int = _setting(200 * 1024 * 1024, "Largest download accepted (lists, articles).",
                                     "MISTRUST_FETCH_MAX_BYTES")

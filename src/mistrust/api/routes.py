@@ -80,13 +80,12 @@ def build_router() -> APIRouter:
 
     @router.post("/screen", response_model=BatchOut, tags=["screening"])
     def screen_batch(request: Request, body: BatchIn) -> BatchOut:
-        """Screen up to 1000 names; each is recorded in the audit trail like a single query."""
+        """Screen up to 1000 names, each recorded like a single query once all are checked (400 otherwise)."""
         s = shared(request)
-        results = []
-        for item in body.queries:
-            hits = s.call(s.workspace.screen, _query(item), threshold=body.threshold, limit=body.limit)
-            results.append(ScreenResult(query=item.name, hits=hits))
-        return BatchOut(results=results)
+        found = s.call(s.workspace.screen_batch, [_query(item) for item in body.queries], threshold=body.threshold,
+                       limit=body.limit)
+        return BatchOut(results=[ScreenResult(query=item.name, hits=hits) for item, hits in zip(body.queries, found,
+                                                                                                 strict=True)])
 
     @router.get("/lists", response_model=list[ListVersion], tags=["lists"])
     def list_versions(request: Request, current: bool = False) -> list[ListVersion]:

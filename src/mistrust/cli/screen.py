@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -60,8 +59,13 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
         if as_json:
             echo_json(result)
         else:
+            for refused in result["refused"]:
+                click.echo(f"skipped {refused['error']}", err=True)
+            if result["errors"] > len(result["refused"]):
+                click.echo(f"... {result['errors'] - len(result['refused'])} more skipped rows: see the error lines "
+                           f"in {result['output']}", err=True)
             click.echo(f"{result['screened']} rows screened ({result['skipped_done']} already done, "
-                       f"{result['errors']} unreadable), {result['matches']} matches -> {result['output']}")
+                       f"{result['errors']} skipped), {result['matches']} matches -> {result['output']}")
         return
     if not name:
         raise InputError("give a NAME to screen, or --input and --output for a batch")
@@ -98,15 +102,8 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
 def compare_cmd(ctx: click.Context) -> None:
     """Score name pairs: JSON lines on stdin ({"schema", "a", "b", ...}), one result line out per line in."""
     ws = open_workspace(ctx)
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            echo_jsonl(ws.compare(record))
-        except (json.JSONDecodeError, InputError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.message
-            echo_jsonl({"line": number, "error": "input", "detail": reason})
+    for result in ws.compare_lines(sys.stdin.buffer):
+        echo_jsonl(result)  # a line that cannot be compared gets its error line here, and the rest go on
 
 
 @click.command("audit")

@@ -11,7 +11,7 @@ from mistrust.model.documents import (
     Span,
 )
 from mistrust.model.lists import Alias, Identifier, ListEntity, ListVersion, LoadedList
-from mistrust.model.screening import FeatureResult, Hit, NameQuery
+from mistrust.model.screening import FeatureResult, Hit, NameQuery, name_problem
 
 __all__ = [
     "Alias",
@@ -33,4 +33,5 @@ __all__ = [
     "SkippedInput",
     "Span",
     "Story",
+    "name_problem",
 ]

@@ -104,10 +104,42 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None, html: bo
     return _detect(data, source)
 
 
+def stream_encoding(head: bytes, source: str) -> tuple[str, int]:
+    """(encoding, BOM length) for a file read as a stream, judged on its first bytes.
+
+    The same order of trust as ``decode_bytes``: BOM, binary refused, UTF-16 from its NULs, UTF-8
+    when the head is UTF-8, Western cp1252, then detection. The caller decodes line by line, so
+    a damaged line can be told apart from a file in another encoding.
+    """
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    kind = sniff_binary(head)
+    if kind:
+        raise DocumentRejected(f"{source}: binary file ({kind}), not text", source=source)
+    few = max(2, len(head) // 200)  # a stray NUL or bad byte damages its line; more mean another format
+    if head.count(0) > few:
+        utf16 = sniff_utf16(head)
+        if utf16 is None:
+            raise DocumentRejected(f"{source}: binary file (contains NUL bytes), not text", source=source)
+        return utf16, 0
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut last character is fine
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    if western(head) is not None:
+        return "cp1252", 0
+    # A legacy-encoded file has a high byte in nearly every non-English word, not just a few.
+    if head.decode("utf-8", "replace").count("\ufffd") <= few:
+        return "utf-8", 0
+    return _detect(head, source).encoding, 0
+
+
 def _detect(data: bytes, source: str) -> Decoded:
-    western = _western(data)
-    if western is not None:
-        return _checked(western, "cp1252", "detected", source)
+    western_text = western(data)
+    if western_text is not None:
+        return _checked(western_text, "cp1252", "detected", source)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -116,7 +148,7 @@ def _detect(data: bytes, source: str) -> Decoded:
     return _checked(_decode(data, best.encoding, source), best.encoding, "detected", source)
 
 
-def _western(data: bytes) -> str | None:
+def western(data: bytes) -> str | None:
     """cp1252 text when it reads as a Western European language, else None.
 
     Statistical detectors are unreliable on short texts ("naïve résumé" comes back as cp1006),

@@ -1,9 +1,36 @@
-"""Screening queries and explained hits."""
+"""Screening queries and explained hits, and what makes a name screenable at all."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+# Code points no real name carries: C0/C1 controls, lone surrogates (invalid Unicode that cannot
+# even be written out as UTF-8), and the replacement character a decoder leaves for bytes it could
+# not read. Tab and line ends are spacing, which the normaliser folds.
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+
+
+def name_problem(name: object, max_length: int) -> str | None:
+    """Why ``name`` cannot be screened (a short reason), or None when it can.
+
+    One check for every way a name comes in (single query, batch row, API, ``compare``), so a
+    bad row is refused with the same words wherever it appears.
+    """
+    if not isinstance(name, str):
+        return f"the name is {type(name).__name__}, not text"
+    if not name.strip():
+        return "the name is empty" if not name else "the name is only whitespace"
+    bad = _UNREADABLE.search(name)
+    if bad:
+        ch = bad.group()
+        what = ("a lone surrogate (not valid Unicode)" if "\ud800" <= ch <= "\udfff"
+                else "undecodable bytes (replacement character)" if ch == "\ufffd" else "a control character")
+        return f"the name holds {what} U+{ord(ch):04X} at character {bad.start() + 1}"
+    if len(name) > max_length:
+        return f"the name is {len(name):,} characters long, over the limit of {max_length:,}"
+    return None
 
 
 @dataclass

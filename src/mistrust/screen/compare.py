@@ -8,10 +8,11 @@ A record is ``{"schema": "Person", "a": "...", "b": "..."}`` with optional facts
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from mistrust.errors import InputError
-from mistrust.model import Identifier, ListEntity, NameQuery
+from mistrust.model import Identifier, ListEntity, NameQuery, name_problem
 from mistrust.screen.algorithm import ALGORITHM, score_pair
 from mistrust.screen.normalize import normalize_name
 
@@ -30,13 +31,16 @@ def _side(record: dict[str, Any], side: str, key: str) -> list[str]:
     return _list(record.get(f"{side}_{key}")) + _list(record.get(f"{side}_{key}s"))
 
 
-def record_to_pair(record: dict[str, Any]) -> tuple[NameQuery, ListEntity]:
-    """Turn one compare record into a query and a one-name entity; InputError says what is missing."""
+def record_to_pair(record: dict[str, Any], max_name_length: int | None = None) -> tuple[NameQuery, ListEntity]:
+    """Turn one compare record into a query and a one-name entity; InputError says what is wrong."""
     if not isinstance(record, dict):
         raise InputError(f"compare record must be a JSON object, got {type(record).__name__}")
     a, b = record.get("a"), record.get("b")
-    if not isinstance(a, str) or not a.strip() or not isinstance(b, str) or not b.strip():
-        raise InputError("compare record needs non-empty string fields 'a' and 'b'")
+    for side, value in (("a", a), ("b", b)):
+        problem = name_problem(value, sys.maxsize if max_name_length is None else max_name_length)
+        if problem is not None:
+            raise InputError(f"compare record field '{side}': {problem}")
+    assert isinstance(a, str) and isinstance(b, str)  # name_problem refuses anything else
     schema = str(record.get("schema") or "Any")
     birth_dates = _side(record, "a", "birth_date")
     query = NameQuery(
@@ -65,9 +69,9 @@ def _no_list_weight(_token: str) -> float:
     return 100.0
 
 
-def compare_record(record: dict[str, Any], threshold: float) -> dict[str, Any]:
+def compare_record(record: dict[str, Any], threshold: float, max_name_length: int | None = None) -> dict[str, Any]:
     """Score one record: ``{"score", "match", "threshold", "algorithm", "reasons", "features"}``."""
-    query, entity = record_to_pair(record)
+    query, entity = record_to_pair(record, max_name_length)
     score, feats = score_pair(normalize_name(query.name), normalize_name(entity.name), query, entity,
                               _no_list_weight)
     return {

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mistrust.errors import InputError, NotFoundError
-from mistrust.model import Hit, ListEntity, NameQuery
+from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
-from mistrust.screen.batch import completed_rows, input_kind, read_rows
+from mistrust.screen.batch import completed_rows, input_kind, read_rows, text_lines
 from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
 from mistrust.workspace.base import WorkspaceBase
 
+MAX_REPORTED_ERRORS = 20
 _DECISIONS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
 
 
@@ -73,8 +74,9 @@ class ScreeningMixin(WorkspaceBase):
     def _as_query(self, query: str | NameQuery) -> NameQuery:
         if isinstance(query, str):
             query = NameQuery(name=query)
-        if not query.name or not query.name.strip():
-            raise InputError("screening needs a non-empty name")
+        problem = name_problem(query.name, self.settings.max_name_length)
+        if problem is not None:
+            raise InputError(f"cannot screen this name: {problem}", reason=problem)
         return query
 
     def _search(self, index: ScreenIndex, query: NameQuery, threshold: float | None, limit: int | None) -> list[Hit]:
@@ -113,6 +115,18 @@ class ScreeningMixin(WorkspaceBase):
             )
         return hits
 
+    def screen_batch(self, queries: Sequence[str | NameQuery], threshold: float | None = None,
+                     limit: int | None = None) -> list[list[Hit]]:
+        """Screen every query, each recorded like ``screen``, but only once all have been checked:
+        one bad name refuses the whole batch (InputError listing every bad row) and records nothing."""
+        bad = [f"row {n}: {problem}" for n, q in enumerate(queries, start=1)
+               if (problem := name_problem(q if isinstance(q, str) else q.name, self.settings.max_name_length))]
+        if bad:
+            more = f" (and {len(bad) - MAX_REPORTED_ERRORS} more)" if len(bad) > MAX_REPORTED_ERRORS else ""
+            raise InputError(f"{len(bad)} of {len(queries)} names cannot be screened, nothing was screened: "
+                             + "; ".join(bad[:MAX_REPORTED_ERRORS]) + more, rows=len(bad))
+        return [self.screen(q, threshold=threshold, limit=limit) for q in queries]
+
     def screen_many(self, queries: Iterable[str | NameQuery], threshold: float | None = None,
                     limit: int | None = None) -> Iterator[list[Hit]]:
         """Hits for each query in turn (not recorded one by one: ``screen_file`` records the batch)."""
@@ -137,15 +151,19 @@ class ScreeningMixin(WorkspaceBase):
         thr = self.settings.screen_threshold if threshold is None else threshold
         total = src.stat().st_size
         counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
+        # The first few refused rows, for the summary (all of them are in the output file).
+        refused: list[dict[str, Any]] = []
         judged = store.has_judgements(self.db)
         with src.open("rb") as raw, out.open("a" if resume else "w", encoding="utf-8") as sink:
-            for row in read_rows(raw, input_kind(src), str(src)):
+            for row in read_rows(raw, input_kind(src), str(src), self.settings.max_name_length):
                 counts["rows"] += 1
                 if row.number <= done:
                     continue
                 line: dict[str, Any] = {"row": row.number, "id": row.row_id}
                 if row.query is None:
                     counts["errors"] += 1
+                    if len(refused) < MAX_REPORTED_ERRORS:
+                        refused.append({"row": row.number, "id": row.row_id, "error": row.error})
                     line.update({"query": None, "error": row.error, "hits": []})
                 else:
                     hits = self._search(index, row.query, thr, limit)
@@ -166,12 +184,29 @@ class ScreeningMixin(WorkspaceBase):
             list_versions=index.list_versions, algorithm=ALGORITHM, threshold=thr, hits=[],
             hit_count=counts["hits"], match_count=counts["matches"],
         )
-        return {"run_id": run_id, "input": str(src), "output": str(out), **counts}
+        return {"run_id": run_id, "input": str(src), "output": str(out), **counts, "refused": refused}
 
     # -- compare, audit, judge ---------------------------------------------------------------
     def compare(self, record: dict[str, Any]) -> dict[str, Any]:
         """Score two names (and optional facts) with ``mistrust-v10``; nothing is stored."""
-        return compare_record(record, self.settings.screen_threshold)
+        return compare_record(record, self.settings.screen_threshold, self.settings.max_name_length)
+
+    def compare_lines(self, stream: BinaryIO, source: str = "<stdin>") -> Iterator[dict[str, Any]]:
+        """``compare`` for each JSON line of ``stream``: one result per non-blank line, in order.
+
+        A line that cannot be compared (not JSON, undecodable, a bad name) gives
+        ``{"line", "error", "detail"}`` in its place and the rest go on.
+        """
+        for number, line in enumerate(text_lines(stream, source), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield self.compare(json.loads(line))
+            except (ValueError, RecursionError) as exc:
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
+                yield {"line": number, "error": "input", "detail": f"line {number}: {reason}"}
+            except InputError as exc:
+                yield {"line": number, "error": exc.code, "detail": f"line {number}: {exc.message}"}
 
     def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
         return store.list_runs(self.db, limit)
