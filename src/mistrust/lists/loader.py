@@ -10,6 +10,7 @@ import csv
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mistrust.errors import ListFormatError
@@ -26,18 +27,42 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_file(path: str | Path, format: str | None = None) -> LoadedList:
-    """Parse one list file completely; raise ListFormatError (file, line, what) if anything is wrong."""
+def load_file(path: str | Path, format: str | None = None, max_name_length: int | None = None) -> LoadedList:
+    """Parse one list file completely; raise ListFormatError (file, line, what) if anything is wrong.
+
+    Names and aliases longer than ``max_name_length`` are cut to it, and the version's notes
+    count them: no official list has names that long, and one such entry made every query slow.
+    """
     path = Path(path)
     where = str(path)
     if not path.is_file():
         raise ListFormatError("no such file", path=where)
     try:
-        return _load(path, where, path.read_bytes(), format)
+        loaded = _load(path, where, path.read_bytes(), format)
     except (ValueError, LookupError, TypeError, csv.Error, OSError, RecursionError) as exc:
         # The loaders check what they know to check; anything else a hostile or damaged file
         # trips in a parser is still that file's fault, said as such rather than as a traceback.
         raise ListFormatError(f"unreadable list file ({type(exc).__name__}: {exc})", path=where) from exc
+    if max_name_length is not None:
+        cut = cap_names(loaded.entities, max_name_length)
+        if cut:
+            loaded.version.notes["names_truncated"] = cut
+            loaded.version.notes["name_length_limit"] = max_name_length
+    return loaded
+
+
+def cap_names(entities: list[ListEntity], limit: int) -> int:
+    """Cut every name and alias longer than ``limit`` characters; how many were cut."""
+    cut = 0
+    for entity in entities:
+        if len(entity.name) > limit:
+            entity.name = entity.name[:limit].rstrip()
+            cut += 1
+        if any(len(a.name) > limit for a in entity.aliases):
+            cut += sum(len(a.name) > limit for a in entity.aliases)
+            entity.aliases = [replace(a, name=a.name[:limit].rstrip()) if len(a.name) > limit else a
+                              for a in entity.aliases]
+    return cut
 
 
 def _load(path: Path, where: str, data: bytes, format: str | None) -> LoadedList:

@@ -28,7 +28,7 @@ class ListsMixin(WorkspaceBase):
         """
         out = []
         for path in paths:
-            loaded = load_file(path, format=format)
+            loaded = load_file(path, format=format, max_name_length=self.settings.max_name_length)
             out.append(store.save_list(self.db, loaded, make_current=make_current))
         return out
 
@@ -53,7 +53,7 @@ class ListsMixin(WorkspaceBase):
         if version is not None:
             return version, store.entities(self.db, version)
         if Path(ref).is_file():
-            loaded = load_file(ref, format=format)
+            loaded = load_file(ref, format=format, max_name_length=self.settings.max_name_length)
             return loaded.version, loaded.entities
         raise NotFoundError(f"no list version or file {str(ref)!r} (see `mistrust lists show`)")
 
@@ -75,7 +75,9 @@ class ListsMixin(WorkspaceBase):
         downloads = list_update.download(
             sources, folder, registry=registry, transport=transport,
             timeout=self.settings.fetch_timeout, max_bytes=self.settings.fetch_max_bytes)
-        return [store.save_list(self.db, load_file(d.path, format=d.format)) for d in downloads]
+        return [store.save_list(self.db, load_file(d.path, format=d.format,
+                                                   max_name_length=self.settings.max_name_length))
+                for d in downloads]
 
     def get_entity(self, entity_id: str) -> tuple[ListEntity, list[ListVersion]]:
         found = store.entity_versions(self.db, entity_id)
