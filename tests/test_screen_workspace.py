@@ -163,8 +163,8 @@ def test_batch_jsonl_input(ws: Any, tmp_path: Path) -> None:
 def test_index_is_cached_on_disk_by_lists_state(ws: Any, tmp_path: Path) -> None:
     first = ws.screen_index()
     assert first is ws.screen_index()
-    cache = Path(str(ws.settings.db_path) + ".screen-index.pickle")
-    assert cache.exists()
+    cache = Path(str(ws.settings.db_path) + ".index")
+    assert len(list(cache.glob("*.pickle"))) == 1
     ws._screen_index_cache = None
     ws.current_lists = lambda: pytest.fail("index must come from the disk cache")
     assert ws.screen_index().state == "state-1"

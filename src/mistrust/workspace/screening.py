@@ -1,15 +1,14 @@
 """Workspace methods for the screening room: screen, batch, compare, audit, judge.
 
 The screening index is built from the current lists (``current_lists()``) and cached twice:
-in memory on the Workspace, and on disk next to the database (``<db>.screen-index.pickle``),
-both keyed by ``lists_state()``, so a CLI call does not parse and index every list again.
-The pickle is written and read only by this module, next to the user's own database.
+in memory on the Workspace, and on disk next to the database (``<db>.index/``, shared between
+processes by ``store.shared_files``), both keyed by the current list versions, so a CLI call
+does not parse and index every list again.
 """
 
 from __future__ import annotations
 
 import json
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -17,10 +16,12 @@ from typing import Any, BinaryIO
 
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Hit, ListEntity, NameQuery, name_problem
+from mistrust.model._ids import content_id
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
 from mistrust.screen.batch import completed_rows, input_kind, read_rows, text_lines
 from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
+from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
 
 MAX_REPORTED_ERRORS = 20
@@ -36,38 +37,25 @@ class ScreeningMixin(WorkspaceBase):
         # Workspace through ListsMixin; typed as Any because this mixin does not inherit it.
         return self
 
-    def _index_path(self) -> Path | None:
-        if str(self.settings.db_path) == ":memory:":
-            return None
-        return Path(str(self.settings.db_path) + ".screen-index.pickle")
-
     def screen_index(self) -> ScreenIndex:
-        """The index over the current lists, rebuilt only when the set of current lists changes."""
+        """The index over the current lists, built once per set of current list versions.
+
+        Kept in memory on the Workspace and in ``<db>.index/<key>.pickle``, shared by every
+        process: one builds it under a file lock, the others wait and read it
+        (``store.shared_files``). The key is the current versions, the index format and the
+        algorithm, so a list change or a new release never reads a stale index.
+        """
         lists = self._lists_api()
         state = str(lists.lists_state())
         cached = self._screen_index_cache
         if cached is not None and cached.state == state:
             return cached
-        path = self._index_path()
-        if path is not None and path.exists():
-            try:
-                with path.open("rb") as fh:
-                    fmt, algorithm, saved_state, index = pickle.load(fh)  # noqa: S301 - our own file
-                if fmt == INDEX_FORMAT and algorithm == ALGORITHM and saved_state == state:
-                    self._screen_index_cache = index
-                    return index
-            except Exception:  # noqa: BLE001 - a stale or torn cache is simply rebuilt
-                pass
-        index = ScreenIndex.build(lists.current_lists(), state=state)
+        key = content_id(state, INDEX_FORMAT, ALGORITHM)
+        index: ScreenIndex = shared_files.read_or_build(
+            shared_files.folder_for(self.settings.db_path, "index"), key,
+            lambda: ScreenIndex.build(lists.current_lists(), state=state),
+            valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
-        if path is not None:
-            tmp = path.with_suffix(".tmp")
-            try:
-                with tmp.open("wb") as fh:
-                    pickle.dump((INDEX_FORMAT, ALGORITHM, state, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
-                tmp.replace(path)
-            except OSError:
-                tmp.unlink(missing_ok=True)  # a read-only folder only costs the disk cache
         return index
 
     # -- screening ---------------------------------------------------------------------------
