@@ -6,7 +6,7 @@ import pytest
 
 from mistrust.corroborate import StoryClusterer, build_claim_groups, cluster
 from mistrust.corroborate.contradictions import actor_keys, time_compatible
-from mistrust.corroborate.shingles import MinHashLSH, ShingleIndex, overlap, shingles
+from mistrust.corroborate.shingles import overlap, shingles
 from mistrust.corroborate.sources import source_key
 from mistrust.model import Attribution, Claim, Document, Extraction, Span
 
@@ -33,25 +33,6 @@ def test_overlap_finds_longest_verbatim_run(a: str, b: str, min_run: int, max_ru
 def test_shingles_are_stable_and_case_insensitive() -> None:
     assert shingles(WIRE) == shingles(WIRE.upper())
     assert len(shingles("too short to shingle")) == 0
-
-
-def test_minhash_lsh_pairs_near_duplicates_only() -> None:
-    lsh = MinHashLSH()
-    base = " ".join(f"{WIRE} paragraph {i} of the dispatch." for i in range(6))
-    assert lsh.add("a", lsh.signature(shingles(base))) == []
-    assert lsh.add("b", lsh.signature(shingles(base + " One extra closing sentence from the reprint."))) == ["a"]
-    other = "A completely different report about a ministerial visit, trade figures and a football match " * 3
-    assert lsh.add("c", lsh.signature(shingles(other))) == []
-
-
-def test_shingle_index_ignores_boilerplate_shared_by_many() -> None:
-    index = ShingleIndex(min_shared=3, max_postings=2)
-    boiler = "subscribe to our newsletter for the latest news and analysis every single day of the week"
-    results = [index.add(f"d{i}", shingles(f"{boiler} unique story number {i} about something else")) for i in range(4)]
-    assert results[0] == {} and set(results[1]) == {"d0"}
-    assert results[2] == {} and results[3] == {}  # the boilerplate is saturated: no longer evidence
-    assert index.add("orig", shingles(WIRE)) == {}
-    assert "orig" in index.add("copy2", shingles(f"Another reprint: {WIRE}"))
 
 
 @pytest.mark.parametrize(

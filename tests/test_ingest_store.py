@@ -50,7 +50,7 @@ def test_full_text_search(workspace, tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("The ministry denied that the U.S. sanctions on the bank had any effect. " * 3)
     workspace.ingest([tmp_path])
     assert [d.source_path for d in workspace.documents(q="Nampo")] == [str(tmp_path / "a.txt")]
-    assert [d.source_path for d in workspace.search_documents("U.S. sanctions")] == [str(tmp_path / "b.txt")]
+    assert [d.source_path for d in workspace.documents(q="U.S. sanctions")] == [str(tmp_path / "b.txt")]
     assert workspace.documents(q='"unbalanced AND (') == []  # user text never breaks the FTS syntax
     assert workspace.documents(q="submarine") == []
 

@@ -45,7 +45,6 @@ class Settings:
     api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
     lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists).",
                                       "MISTRUST_LISTS_DIR")
-    test_data: Path = _setting(Path("../shared/data"), "Shared test data folder.", "MISTRUST_TEST_DATA")
     story_window_days: int = _setting(5, "Days between a document and the nearest report of a story it may join.",
                                       "MISTRUST_STORY_WINDOW_DAYS")
     story_threshold: float = _setting(0.20, "Similarity (text cosine and shared entities) to join a story.",

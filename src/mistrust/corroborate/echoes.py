@@ -60,15 +60,6 @@ def _order(x: Report, y: Report) -> tuple[Report, Report]:
     return (x, y) if kx <= ky else (y, x)
 
 
-def copy_link(x: Report, y: Report, min_words: int = MIN_COPY_WORDS) -> EchoLink | None:
-    a, b = _order(x, y)
-    # the copied passage sits near the claim in at least one of the two reports
-    ov = max(overlap(b.context(), a.doc.text), overlap(a.context(), b.doc.text), key=lambda o: o.longest_run_words)
-    if ov.longest_run_words >= min_words:
-        return EchoLink(a.doc.id, b.doc.id, "copy", ov.describe() + f': "{ov.passage[:120]}"', words=ov.longest_run_words)
-    return None
-
-
 def chain_link(x: Report, y: Report) -> EchoLink | None:
     a, b = _order(x, y)
     shared: list[str] = []

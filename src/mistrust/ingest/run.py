@@ -67,10 +67,6 @@ class Ingestor:
         else:
             yield from read_path(Path(item), self.max_bytes)
 
-    def read_all(self, sources: Iterable[str | Path]) -> Iterator[Result]:
-        for item in self.plan(sources):
-            yield from self.read(item)
-
     # --- URLs and feeds ------------------------------------------------------------------
 
     def _read_url(self, url: str) -> Iterator[Result]:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from rigour.territories import get_territories, lookup_by_identifier, lookup_territory
+from rigour.territories import get_territories, lookup_by_identifier
 
 # Spellings seen in the lists that the territory data does not cover.
 _EXTRA = {
@@ -94,12 +94,6 @@ def to_iso2(value: str | None) -> str | None:
         if hit:
             return hit
     return None
-
-
-def to_iso2_slow(value: str) -> str | None:
-    """rigour's own (fuzzier, slow to warm up) lookup, for callers that need it."""
-    territory = lookup_territory(value)
-    return territory.ftm_country if territory and territory.ftm_country else None
 
 
 def countries(values: Iterable[str | None]) -> list[str]:

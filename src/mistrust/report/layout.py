@@ -118,17 +118,6 @@ def _component(g: nx.Graph) -> tuple[dict[str, tuple[float, float]], tuple[float
     return local, (max(xs) - x0 + NODE_W, max(ys) - y0 + NODE_H)
 
 
-def layout(net: Network, width: float = 1000, height: float = 560, margin: float = 60) -> dict[str, Placed]:
-    """Positions only (see ``arrange``; ``height`` is decided by the packing, kept for callers)."""
-    return arrange(net, width, margin)[0]
-
-
-def canvas_size(net: Network) -> tuple[int, int]:
-    """The canvas ``arrange`` needs for this network."""
-    _, w, h = arrange(net)
-    return w, h
-
-
 def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list[EdgePath]:
     """Curved paths; parallel edges between the same pair bend by different amounts so each can be clicked."""
     seen: dict[frozenset[str], int] = {}

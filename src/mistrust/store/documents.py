@@ -88,15 +88,6 @@ def record_skipped(db: Database, skipped: Iterable[SkippedInput]) -> int:
     return len(rows)
 
 
-def existing_ids(db: Database, ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.query(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
-    return found
-
-
 def get_document(db: Database, doc_id: str) -> Document:
     rows = db.query(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
     if not rows:
@@ -138,10 +129,6 @@ def list_documents(db: Database, limit: int = 100, offset: int = 0, q: str | Non
 
 def document_ids(db: Database) -> list[str]:
     return [r[0] for r in db.query("SELECT id FROM documents ORDER BY rowid")]
-
-
-def count_documents(db: Database) -> int:
-    return int(db.query("SELECT COUNT(*) FROM documents")[0][0])
 
 
 def list_skipped(db: Database, limit: int = 100) -> list[dict[str, Any]]:

@@ -222,7 +222,7 @@ def _span(d: dict[str, Any] | None) -> Span | None:
 
 def attribution_from_dict(d: dict[str, Any]) -> Attribution:
     return Attribution(source=_span(d.get("source")), cue=_span(d.get("cue")), content=_span(d.get("content")),
-                       chain=list(d.get("chain", [])), extractor=d.get("extractor", ""))
+                       chain=list(d.get("chain", [])), extractor=d.get("extractor", ""), time=d.get("time"))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:

@@ -73,9 +73,6 @@ class ReadingMixin(WorkspaceBase):
     def documents(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
         return store.list_documents(self.db, limit=limit, offset=offset, q=q)
 
-    def search_documents(self, q: str, limit: int = 100) -> list[Document]:
-        return store.list_documents(self.db, limit=limit, q=q)
-
     def get_document(self, doc_id: str) -> Document:
         return store.get_document(self.db, doc_id)
 
