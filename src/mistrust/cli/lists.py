@@ -121,12 +121,13 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> N
     """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
     with open_workspace(ctx) as ws:
         versions = ws.update_lists(list(sources) or None)
+        current = {v.list_name: ws.current_version(v.list_name) for v in versions}
     if as_json:
         echo_json(versions)
         return
     for v in versions:
-        click.echo(f"{v.list_name}: {v.entity_count} entries, sha256 {v.sha256[:16]}..., version {v.id}"
-                   f"{'' if v.current else ' (not current)'}")
+        click.echo(f"{v.list_name}: {v.entity_count} entries, sha256 {v.sha256[:16]}..., version {v.id}: "
+                   f"{_load_state(v, current[v.list_name])}")
 
 
 @lists_group.command("export")
