@@ -1,9 +1,9 @@
 """Batch input and output for ``screen --input``: streamed, one output line per input row, resumable.
 
-Input (any text encoding the ingest decoder reads): CSV with a header (``name`` column, else the first column; optional ``schema``,
-``birth_date``, ``country``/``countries`` separated by ``;``, ``id``), JSON Lines (objects with the
-same keys, or plain strings), or plain text (one name per line). Rows are read lazily, so memory
-stays flat however long the file.
+Input, in any text encoding the ingest decoder reads: CSV with a header (``name`` column, else the
+first column; optional ``schema``, ``birth_date``, ``country``/``countries`` separated by ``;``,
+``id``), JSON Lines (objects with the same keys, or plain strings), or plain text (one name per
+line). Rows are read lazily, so memory stays flat however long the file.
 
 Output: JSON Lines, exactly one line per input row, in input order. That is what makes
 resuming simple and safe: after an interruption the complete lines already written say how many
@@ -122,7 +122,7 @@ def _decoded_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
         yield line
 
 
-def read_rows(stream: BinaryIO, kind: str, source: str = "<input>", max_name_length: int = 500) -> Iterator[Row]:
+def read_rows(stream: BinaryIO, kind: str, source: str, max_name_length: int) -> Iterator[Row]:
     """Rows of a batch input, one at a time; a row that cannot be screened carries its reason."""
     lines = text_lines(stream, source)
     if kind == "csv":
