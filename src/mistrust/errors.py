@@ -12,6 +12,7 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     ├── NotFoundError                 code=not_found        exit 4  http 404
     ├── FetchError                    code=fetch            exit 5  http 502
     └── StoreError                    code=store            exit 6  http 500
+        └── StoreBusy                 code=store_busy       exit 7  http 503
 
 Engines raise these; the CLI turns them into a message and an exit code, the
 API into a JSON body ``{"error": code, "detail": message}`` and a status.
@@ -91,6 +92,17 @@ class StoreError(MistrustError):
     exit_code = 6
 
 
+class StoreBusy(StoreError):
+    """Another process held the workspace's write lock longer than the busy timeout.
+
+    Nothing was written; the same command can simply be run again (503: try again later).
+    """
+
+    code = "store_busy"
+    exit_code = 7
+    http_status = 503
+
+
 __all__ = [
     "ConfigError",
     "DocumentRejected",
@@ -99,6 +111,7 @@ __all__ = [
     "ListFormatError",
     "MistrustError",
     "NotFoundError",
+    "StoreBusy",
     "StoreError",
     "UnsafeURLError",
 ]

@@ -32,8 +32,8 @@ def lists_group() -> None:
 @click.pass_context
 def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
     """Load list FILE(s): each one transaction, current only once the whole file has parsed."""
-    with open_workspace(ctx) as ws:
-        versions = ws.load_lists(list(files), format=fmt)
+    ws = open_workspace(ctx)
+    versions = ws.load_lists(list(files), format=fmt)
     if as_json:
         echo_json(versions)
         return
@@ -48,8 +48,8 @@ def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, as_js
 @click.pass_context
 def show_cmd(ctx: click.Context, as_json: bool) -> None:
     """Lists, their versions, publication dates and entry counts."""
-    with open_workspace(ctx) as ws:
-        versions = ws.list_versions()
+    ws = open_workspace(ctx)
+    versions = ws.list_versions()
     if as_json:
         echo_json(versions)
         return
@@ -74,8 +74,8 @@ def show_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) -> None:
     """Entries added, removed and changed between OLD and NEW (version ids or list files)."""
-    with open_workspace(ctx) as ws:
-        result = ws.diff_lists(old, new)
+    ws = open_workspace(ctx)
+    result = ws.diff_lists(old, new)
     if as_json:
         echo_json(result)
         return
@@ -100,8 +100,8 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 @click.pass_context
 def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
     """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
-    with open_workspace(ctx) as ws:
-        versions = ws.update_lists(list(sources) or None)
+    ws = open_workspace(ctx)
+    versions = ws.update_lists(list(sources) or None)
     if as_json:
         echo_json(versions)
         return
@@ -116,7 +116,8 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> N
 def export_cmd(ctx: click.Context, out: Path) -> None:
     """Write every current list entry to OUT as FollowTheMoney JSON lines."""
     count = 0
-    with open_workspace(ctx) as ws, out.open("w", encoding="utf-8") as fh:
+    ws = open_workspace(ctx)
+    with out.open("w", encoding="utf-8") as fh:
         for loaded in ws.current_lists():
             for entity in loaded.entities:
                 for record in to_ftm(entity):
@@ -131,8 +132,8 @@ def export_cmd(ctx: click.Context, out: Path) -> None:
 @click.pass_context
 def entity_cmd(ctx: click.Context, entity_id: str, as_json: bool) -> None:
     """One list entry (e.g. ofac:19716, un:KPe.001): all fields, and which versions contain it."""
-    with open_workspace(ctx) as ws:
-        entity, versions = ws.get_entity(entity_id)
+    ws = open_workspace(ctx)
+    entity, versions = ws.get_entity(entity_id)
     if as_json:
         echo_json({"entity": entity, "versions": versions})
         return

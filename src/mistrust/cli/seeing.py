@@ -21,8 +21,8 @@ _SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".grap
 def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str, png: Path | None) -> None:
     """Write a report: summary, network, timeline, claims and sanctions hits."""
     out = out or Path(f"report.{fmt}")
-    with open_workspace(ctx) as ws:
-        path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
+    ws = open_workspace(ctx)
+    path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
     click.echo(f"report written to {path.resolve()}")
     if png is not None:
         click.echo(f"network image written to {png.resolve()}")
@@ -36,8 +36,8 @@ def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str,
 def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | None) -> None:
     """Export actors and claims: FollowTheMoney JSON Lines, CSV, GEXF or GraphML."""
     out = out or Path("export" + _SUFFIX[fmt])
-    with open_workspace(ctx) as ws:
-        path = ws.export(fmt, out, story_id=story_id)
+    ws = open_workspace(ctx)
+    path = ws.export(fmt, out, story_id=story_id)
     click.echo(f"{fmt} export written to {path.resolve()}")
 
 

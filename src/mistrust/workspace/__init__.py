@@ -30,10 +30,19 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         if db_path is not None:
             overrides["db_path"] = Path(db_path)
         self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
-        self.db = open_database(self.settings.db_path)
+        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout)
 
-    def close(self) -> None:
-        self.db.close()
+    def close(self) -> int:
+        """Close the store, first writing queued audit rows (waiting up to ``busy_timeout``).
+
+        Returns how many could not be written because another process held the lock all that
+        time: they stay in ``<db>.pending-writes.jsonl`` and are written by the next run.
+        """
+        return self.db.close()
+
+    def pending_writes_file(self) -> str:
+        """Where audit rows wait while another process holds the write lock."""
+        return str(self.db.writer.spool or "")
 
     def __enter__(self) -> Workspace:
         return self

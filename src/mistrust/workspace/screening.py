@@ -174,6 +174,7 @@ class ScreeningMixin(WorkspaceBase):
         return compare_record(record, self.settings.screen_threshold)
 
     def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
+        self.settle_writes()
         return store.list_runs(self.db, limit)
 
     def _entity_now(self, entity_id: str) -> ListEntity | None:
@@ -192,6 +193,7 @@ class ScreeningMixin(WorkspaceBase):
         normal = _DECISIONS.get(decision.strip().lower())
         if normal is None:
             raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
+        self.settle_writes()
         hit = store.latest_hit(self.db, hit_id)
         if hit is None:
             raise NotFoundError(f"no screening hit with id {hit_id!r} (see `mistrust audit`)")
@@ -208,6 +210,7 @@ class ScreeningMixin(WorkspaceBase):
         (the judgement no longer applies, as in ``screen()``), best first (for the web UI)."""
         out: list[dict[str, Any]] = []
         index: ScreenIndex | None = None
+        self.settle_writes()
         for row in store.review_candidates(self.db):
             judged = row.pop("judged_fingerprint")
             if judged is not None:
