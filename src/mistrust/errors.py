@@ -8,7 +8,8 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     ├── InputError                    code=input            exit 3  http 400
     │   ├── ListFormatError           code=list_format      exit 3  http 422
     │   ├── DocumentRejected          code=document_rejected exit 3 http 422
-    │   └── UnsafeURLError            code=unsafe_url       exit 3  http 400
+    │   ├── UnsafeURLError            code=unsafe_url       exit 3  http 400
+    │   └── RequestTooLarge           code=request_too_large exit 3 http 413
     ├── NotFoundError                 code=not_found        exit 4  http 404
     ├── FetchError                    code=fetch            exit 5  http 502
     └── StoreError                    code=store            exit 6  http 500
@@ -75,6 +76,13 @@ class UnsafeURLError(InputError):
     code = "unsafe_url"
 
 
+class RequestTooLarge(InputError):
+    """A request body over the server's limit (``max_request_bytes``): refused before it is read."""
+
+    code = "request_too_large"
+    http_status = 413
+
+
 class NotFoundError(MistrustError):
     code = "not_found"
     exit_code = 4
@@ -111,6 +119,7 @@ __all__ = [
     "ListFormatError",
     "MistrustError",
     "NotFoundError",
+    "RequestTooLarge",
     "StoreBusy",
     "StoreError",
     "UnsafeURLError",

@@ -11,7 +11,6 @@ import click
 
 from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
 from mistrust.errors import InputError
-from mistrust.extract.pipeline import TextItem, attribution_json, extraction_json
 
 
 def _read_input(path: str) -> IO[str]:
@@ -47,7 +46,7 @@ def extract_cmd(ctx: click.Context, source: str, as_json: bool, as_jsonl: bool, 
     finally:
         if fh is not sys.stdin:
             fh.close()
-    result = extraction_json(ws.extract_text(text))
+    result = ws.extraction_json(ws.extract_text(text))
     if as_json:
         echo_json(result)
     else:
@@ -76,12 +75,12 @@ def _records(source: str) -> Any:
 
 def _extract_jsonl(ws: Any, source: str) -> None:
     """One process, one model, ``nlp.pipe`` over every record; bad lines get an error line back."""
-    pending: list[tuple[Any, TextItem]] = []
+    pending: list[tuple[Any, tuple[str, str | None]]] = []
 
     def flush() -> None:
-        items = [item for _, item in pending]
-        for (rid, _), extraction in zip(pending, ws.extract_many(items), strict=True):
-            out = extraction_json(extraction)
+        texts = [text for _, text in pending]
+        for (rid, _), extraction in zip(pending, ws.extract_texts(texts), strict=True):
+            out = ws.extraction_json(extraction)
             out.pop("doc_id", None)
             echo_jsonl({"id": rid, **out})
         pending.clear()
@@ -91,7 +90,7 @@ def _extract_jsonl(ws: Any, source: str) -> None:
             flush()
             echo_jsonl({"id": (rec or {}).get("id", n), "error": error})
             continue
-        pending.append((rec.get("id", n), TextItem(text=rec["text"], published=rec.get("date"))))
+        pending.append((rec.get("id", n), (rec["text"], rec.get("date"))))
         if len(pending) >= 64:
             flush()
     flush()
@@ -167,7 +166,7 @@ def claims_cmd(ctx: click.Context, as_json: bool, doc_id: str | None, story_id: 
     claims = ws.claims(doc_id=doc_id, story_id=story_id)
     rows: list[dict[str, Any]] = [{"id": c.id, "doc_id": c.doc_id, "subject": c.subject, "predicate": c.predicate, "object": c.object,
              "time": c.time, "status": c.status, "start": c.start, "end": c.end, "text": c.text,
-             "attribution": attribution_json(c.attribution) if c.attribution else None} for c in claims]
+             "attribution": ws.attribution_json(c.attribution) if c.attribution else None} for c in claims]
     if as_json:
         echo_json(rows)
         return

@@ -10,8 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
-from mistrust.lists import FORMATS, to_ftm
-from mistrust.lists.update import SOURCES
+from mistrust.workspace import LIST_FORMATS, LIST_SOURCES
 
 
 def _console() -> Console:
@@ -27,7 +26,7 @@ def lists_group() -> None:
 
 @lists_group.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Override format detection.")
+@click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default=None, help="Override format detection.")
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
 @click.pass_context
 def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, as_json: bool) -> None:
@@ -95,7 +94,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 
 
 @lists_group.command("update")
-@click.argument("sources", nargs=-1, type=click.Choice(sorted(SOURCES)))
+@click.argument("sources", nargs=-1, type=click.Choice(sorted(LIST_SOURCES)))
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
 @click.pass_context
 def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
@@ -115,14 +114,7 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> N
 @click.pass_context
 def export_cmd(ctx: click.Context, out: Path) -> None:
     """Write every current list entry to OUT as FollowTheMoney JSON lines."""
-    count = 0
-    ws = open_workspace(ctx)
-    with out.open("w", encoding="utf-8") as fh:
-        for loaded in ws.current_lists():
-            for entity in loaded.entities:
-                for record in to_ftm(entity):
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
+    count = open_workspace(ctx).export_lists(out)
     click.echo(f"{count} entries written to {out}")
 
 

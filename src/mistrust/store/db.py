@@ -62,6 +62,8 @@ class Database:
         except sqlite3.Error as exc:  # pragma: no cover - e.g. a directory given as path
             raise StoreError(f"cannot open workspace {self.path}: {exc}") from exc
         conn.row_factory = sqlite3.Row
+        # SQLite's lower() folds ASCII only; names in queries are compared as Python folds them
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
         return conn
 
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:
@@ -148,6 +150,10 @@ class Database:
             self._readers.clear()
             self.conn.close()
         return left
+
+
+def _casefold(text: object) -> str | None:
+    return text.casefold() if isinstance(text, str) else None
 
 
 def _split_sql(script: str) -> list[str]:

@@ -14,6 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mistrust.lists import FORMATS as LIST_FORMATS
+from mistrust.lists.update import SOURCES as LIST_SOURCES
+from mistrust.report import EXPORT_FORMATS
 from mistrust.settings import Settings
 from mistrust.store import open_database
 from mistrust.workspace.corroboration import CorroborationMixin
@@ -51,4 +54,4 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["Workspace"]
+__all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]

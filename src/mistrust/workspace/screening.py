@@ -19,6 +19,7 @@ from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Hit, ListEntity, NameQuery
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
 from mistrust.screen.batch import completed_rows, input_kind, read_rows
+from mistrust.screen.explain import explain
 from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
 from mistrust.workspace.base import WorkspaceBase
@@ -167,6 +168,11 @@ class ScreeningMixin(WorkspaceBase):
             hit_count=counts["hits"], match_count=counts["matches"],
         )
         return {"run_id": run_id, "input": str(src), "output": str(out), **counts}
+
+    @staticmethod
+    def explain(hit: Hit) -> list[str]:
+        """Why a hit scored as it did, one line per feature."""
+        return explain(hit)
 
     # -- compare, audit, judge ---------------------------------------------------------------
     def compare(self, record: dict[str, Any]) -> dict[str, Any]:
