@@ -49,12 +49,15 @@ class BackgroundWriter:
         self.spool = spool
         self._cond = threading.Condition()
         self._queue: list[Job] = []
-        self._unwritten = 0  # jobs submitted here and not yet committed (queued, in flight or spooled)
+        self._unwritten = 0  # jobs queued here (or found in the spool) and not yet committed
         self._thread: threading.Thread | None = None
         self._closing = False
         self.last_error: str | None = None
         if spool is not None and _has_content(spool):
-            self._start()  # a spool left by an earlier run: write it in the background
+            # a spool left by an earlier run: written in the background, and waited for by flush()
+            with spool.open(encoding="utf-8") as fh:
+                self._unwritten = sum(1 for _ in _read_jobs(fh))
+            self._start()
 
     def submit(self, job: Job) -> None:
         if self._direct is not None:
