@@ -8,7 +8,6 @@ now quoted for FTS5 and escaped for LIKE; control characters are dropped.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from _server_helpers import small_workspace
