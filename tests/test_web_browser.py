@@ -171,3 +171,14 @@ def test_seeds_story_page_shows_the_network(page, tmp_path_factory, shared_data,
             "els => els.map(e => e.dataset.node)"))
         assert "Islamic Revolutionary Guard Corps" in listed, listed
         assert edges.count() >= 1, "no claim edges in the seeds' story network"
+
+
+def test_pages_run_under_their_content_security_policy(page, small_server: Server) -> None:
+    """Every page satisfies the policy it is sent with: the browser reports no blocked script or style."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    for path in ("/", "/review", "/screen?name=IRGC", f"/document/{small_server.doc_id}", "/overview"):  # type: ignore[attr-defined]
+        page.goto(small_server.url + path)
+        page.wait_for_load_state("load")
+    assert page.evaluate("window.getComputedStyle(document.querySelector('header.site')).display") != ""
+    assert not violations, violations
