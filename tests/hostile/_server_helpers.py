@@ -1,5 +1,5 @@
-"""What the server's hostile tests share: a small workspace, a real server, a lock held by
-another process.
+"""What the server's hostile tests share: a small workspace, a real server (``_live_server``),
+a lock held by another process.
 
 The lock is held the way a list load holds it: a separate Python process opens the same SQLite
 file and runs ``BEGIN IMMEDIATE``, so the server meets SQLite's own file lock, not a Python one.
@@ -7,22 +7,18 @@ file and runs ``BEGIN IMMEDIATE``, so the server meets SQLite's own file lock, n
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from mistrust.settings import Settings
 from mistrust.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared test samples live one folder up
 
 import seeing_samples as S  # noqa: E402
+from _live_server import Server, free_port  # noqa: E402
 
 HOLD_LOCK = """
 import sqlite3, sys, time
@@ -68,38 +64,4 @@ class LockHolder:
             self.proc.wait()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """The real app under uvicorn on a loopback port, in a thread of this process."""
-
-    def __init__(self, factory: Callable[[], Workspace], settings: Settings | None = None) -> None:
-        import uvicorn
-
-        from mistrust.api import create_app
-
-        self.port = free_port()
-        app = create_app(factory, settings=settings or Settings.from_env({}))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
+__all__ = ["LockHolder", "Server", "free_port", "small_workspace"]
