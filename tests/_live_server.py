@@ -1,16 +1,36 @@
-"""A real server for tests: the app under uvicorn on a free loopback port, in a thread."""
+"""A real server for tests, and what the server's hostile tests add to it.
+
+* ``Server``: the app under uvicorn on a free loopback port, in a thread of this process.
+* ``LockHolder``: another process holding the workspace's write lock, the way a list load holds
+  it: a separate Python process opens the SQLite file and runs ``BEGIN IMMEDIATE``, so the
+  server meets SQLite's own file lock, not a Python one.
+* ``small_workspace``: a workspace file with the three-entry test list loaded.
+"""
 
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mistrust.api import create_app
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace
+
+# Holds the lock until told to let go (a line on stdin), or at most argv[2] seconds.
+HOLD_LOCK = """
+import select, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+select.select([sys.stdin], [], [], float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
 
 
 def free_port() -> int:
@@ -46,3 +66,46 @@ class Server:
     def __exit__(self, *exc: Any) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=30)
+
+
+def small_workspace(folder: Path) -> Path:
+    """A workspace file with the three-entry test list loaded (and its index built)."""
+    db = folder / "hostile.db"
+    import seeing_samples
+
+    with Workspace(db) as ws:
+        ws.load_lists([seeing_samples.write_small_sdn(folder / "sdn")])
+        ws.screen("warm up", record=False)
+    return db
+
+
+class LockHolder:
+    """Another process holding the workspace's write lock until ``release()``, or at most
+    ``seconds`` (so code that waits for the lock instead of answering ends up waiting that long)."""
+
+    def __init__(self, db: Path, seconds: float) -> None:
+        self.db, self.seconds = db, seconds
+        self.proc: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> LockHolder:
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(self.db), str(self.seconds)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        assert self.proc.stdout.readline().strip() == "locked"
+        return self
+
+    def held(self) -> bool:
+        """Still holding the lock (neither released nor past its ``seconds``)."""
+        return self.proc is not None and self.proc.poll() is None
+
+    def release(self) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        if self.proc.poll() is None:
+            self.proc.stdin.write("go\n")
+            self.proc.stdin.flush()
+        self.proc.wait(timeout=30)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()

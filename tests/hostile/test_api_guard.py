@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _server_helpers import small_workspace
 from fastapi.testclient import TestClient
 
+from _live_server import small_workspace
 from mistrust.api import create_app
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace

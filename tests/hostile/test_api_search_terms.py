@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from _server_helpers import small_workspace
 from fastapi.testclient import TestClient
 
+from _live_server import small_workspace
 from mistrust.api import create_app
 from mistrust.model import Document
 from mistrust.settings import Settings
