@@ -118,3 +118,22 @@ def test_a_form_over_its_own_limit_is_refused_while_it_streams(client: TestClien
 def test_bodies_under_the_limit_still_work(client: TestClient) -> None:
     r = client.post("/api/v1/screen", json={"queries": [{"name": "IRGC"}] * 20})
     assert r.status_code == 200 and len(r.json()["results"]) == 20
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("localhost", "localhost"), ("LocalHost:8000", "localhost"), ("[::1]:8000", "::1"), ("[::1]", "::1"),
+    ("127.0.0.1:80", "127.0.0.1"), ("example.org.", "example.org"), ("", ""), ("::1", "::1"),
+])
+def test_host_names_compare_without_port_brackets_case_or_final_dot(header: str, name: str) -> None:
+    from mistrust.api.guard import host_name
+
+    assert host_name(header) == name
+
+
+def test_the_allowed_names_are_the_configured_ones_the_bind_address_and_localhost() -> None:
+    from mistrust.api.guard import allowed_hosts
+
+    hosts = allowed_hosts(" Reviews.Example , ", bind=["10.0.0.5"])
+    assert hosts is not None
+    assert {"reviews.example", "10.0.0.5", "localhost", "127.0.0.1", "::1"} == set(hosts)
+    assert allowed_hosts("a.example,*") is None  # any host: a proxy in front checks it

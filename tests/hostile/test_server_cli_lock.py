@@ -76,3 +76,19 @@ def test_spooled_rows_survive_the_process_and_count_once(db: Path) -> None:
         assert [r["id"] for r in list_runs(again) if r["query"] == {"name": "Spooled Name"}] == [run_id]
         again.close()
     assert spool.read_text() == ""
+
+
+def test_opening_a_workspace_that_needs_a_migration_under_the_lock_is_a_clear_error(tmp_path: Path) -> None:
+    from mistrust.errors import StoreBusy
+    from mistrust.store.db import Database
+
+    first = [("t_001", "CREATE TABLE a (x INTEGER);")]
+    Database(tmp_path / "m.db", first).close()
+    with LockHolder(tmp_path / "m.db", LOCK_SECONDS) as lock:
+        with pytest.raises(StoreBusy) as caught:
+            Database(tmp_path / "m.db", [*first, ("t_002", "CREATE TABLE b (y INTEGER);")], busy_timeout=0.3)
+        lock.release()
+    assert caught.value.exit_code == 7 and caught.value.http_status == 503
+    again = Database(tmp_path / "m.db", [*first, ("t_002", "CREATE TABLE b (y INTEGER);")])
+    assert again.query("SELECT name FROM _migrations ORDER BY name")[-1][0] == "t_002"  # applied once free
+    again.close()

@@ -46,11 +46,17 @@ class Database:
         self._lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
-        if not self.in_memory:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.migrate(migrations)
+        try:
+            if not self.in_memory:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.migrate(migrations)
+        except sqlite3.OperationalError as exc:  # a new file, or a migration, meeting another writer
+            self.conn.close()
+            if is_busy(exc):
+                raise self._busy(exc) from exc
+            raise
         spool = None if self.in_memory else Path(self.path + ".pending-writes.jsonl")
         self.writer = BackgroundWriter(self._connect if not self.in_memory else None, spool,
                                        direct=self.write_job if self.in_memory else None)
