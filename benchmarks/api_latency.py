@@ -6,9 +6,13 @@ the benchmark client's GIL) on a free 127.0.0.1 port over a workspace holding a 
 
 * one client, sequential: p50/p99 of ``/api/v1/screen?name=...`` (target p99 <= 5 ms) next to
   ``/api/v1/health`` (the HTTP stack alone) and ``Workspace.screen`` called directly (no HTTP);
-* 20 concurrent clients: requests per second of ``/api/v1/screen`` and of ``/api/v1/health``.
+* 20 concurrent clients: requests per second of ``/api/v1/screen`` and of ``/api/v1/health``;
+* under a write lock: another process holds ``BEGIN IMMEDIATE`` on the workspace for 10 s (as a
+  list load does) while one client keeps asking for health and single screens: p99 of each
+  (target: health p99 <= 50 ms, no 5xx), then how many of those screens' audit rows were
+  written once the lock was released.
 
-    .venv/bin/python benchmarks/api_latency.py [--requests 400] [--clients 20]
+    .venv/bin/python benchmarks/api_latency.py [--requests 400] [--clients 20] [--lock-seconds 10]
 
 Screening runs are recorded in the audit trail like any API call; the direct baseline records too.
 """
@@ -19,6 +23,7 @@ import argparse
 import http.client
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -35,6 +40,15 @@ from mistrust.workspace import Workspace
 NAMES = ["IRGC", "Islamic Revolutionary Guard Corps", "Shahid Movahed Industries", "Korea Mining Development",
          "Bank Melli", "Ali Khamenei", "Kim Jong Un", "Tanchon Commercial Bank", "John Smith", "Acme Trading LLC"]
 TARGET_P99_MS = 5.0
+TARGET_LOCKED_HEALTH_P99_MS = 50.0
+HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
 
 
 def _shared_sdn() -> Path | None:
@@ -73,14 +87,59 @@ SERVER_SCREEN_MS: list[float] = []
 
 
 def _get(conn: http.client.HTTPConnection, path: str) -> None:
+    status = _request(conn, path)
+    if status != 200:
+        raise RuntimeError(f"GET {path}: HTTP {status}")
+
+
+def _request(conn: http.client.HTTPConnection, path: str) -> int:
     conn.request("GET", path)
     response = conn.getresponse()
     response.read()
-    if response.status != 200:
-        raise RuntimeError(f"GET {path}: HTTP {response.status}")
     timing = response.getheader("Server-Timing") or ""
     if timing.startswith("screen;dur="):
         SERVER_SCREEN_MS.append(float(timing.split("=", 1)[1]))
+    return response.status
+
+
+def _screen_runs(db: Path) -> int:
+    with sqlite3.connect(db, timeout=60) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM screen_runs").fetchone()[0])
+
+
+def _under_lock(port: int, db: Path, paths: list[str], seconds: float) -> dict[str, object]:
+    """Two clients, one asking for health and one screening names, while another process holds
+    the write lock: a stall of either shows in the other's latency too."""
+    before = _screen_runs(db)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    started = time.monotonic()
+    failures: list[int] = []
+
+    def client(which: str) -> list[float]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        out: list[float] = []
+        while time.monotonic() - started < seconds - 0.5:  # stop before the lock is released
+            t = time.perf_counter()
+            status = _request(conn, "/api/v1/health" if which == "health" else paths[len(out) % len(paths)])
+            out.append((time.perf_counter() - t) * 1000)
+            if status >= 500:
+                failures.append(status)
+        conn.close()
+        return out
+
+    with ThreadPoolExecutor(2) as pool:
+        health, screen = pool.map(client, ["health", "screen"])
+    held_throughout = holder.poll() is None
+    holder.wait()
+    released = time.monotonic()
+    written = _screen_runs(db) - before
+    while written < len(screen) and time.monotonic() - released < 30:
+        time.sleep(0.1)
+        written = _screen_runs(db) - before
+    return {"health": health, "screen": screen, "failures": len(failures), "held": held_throughout,
+            "written": written, "written_after_s": time.monotonic() - released}
 
 
 def _interleaved(port: int, paths: dict[str, list[str]], rounds: int) -> dict[str, list[float]]:
@@ -118,6 +177,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--lock-seconds", type=float, default=10.0)
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-bench-"))
@@ -162,6 +222,7 @@ def main() -> int:
                 direct.append((time.perf_counter() - t) * 1000)
         rps_screen = _concurrent(port, screen_paths, args.clients)
         rps_health = _concurrent(port, ["/api/v1/health"] * args.requests, args.clients)
+        locked = _under_lock(port, db, screen_paths, args.lock_seconds)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -180,6 +241,21 @@ def main() -> int:
     print(f"\n{args.clients} concurrent clients (requests/s)")
     print(f"{'/api/v1/health (baseline)':<34}{rps_health:>10.0f}")
     print(f"{'/api/v1/screen':<34}{rps_screen:>10.0f}   ratio {rps_screen / rps_health:.2f}")
+
+    l_health, l_screen = locked["health"], locked["screen"]
+    assert isinstance(l_health, list) and isinstance(l_screen, list)
+    print(f"\nanother process holds the write lock for {args.lock_seconds:g} s; one client asking for health,"
+          f" one screening (ms){'' if locked['held'] else ' -- WARNING: the lock ended early'}")
+    print(f"{'what':<34}{'n':>6}{'p50':>10}{'p99':>10}{'max':>10}")
+    for label, values in (("/api/v1/health under the lock", l_health), ("/api/v1/screen under the lock", l_screen),
+                          ("/api/v1/health quiet (baseline)", health), ("/api/v1/screen quiet (baseline)", screen)):
+        print(f"{label:<34}{len(values):>6}{_pct(values, .5):>10.2f}{_pct(values, .99):>10.2f}{max(values):>10.2f}")
+    h99 = _pct(l_health, .99)
+    met = h99 <= TARGET_LOCKED_HEALTH_P99_MS and locked["failures"] == 0
+    print(f"\ntarget health p99 <= {TARGET_LOCKED_HEALTH_P99_MS:g} ms and no 5xx under the lock: "
+          f"{'MET' if met else 'NOT MET'} ({h99:.2f} ms, {locked['failures']} answers 5xx)")
+    print(f"audit rows of the {len(l_screen)} screens made under the lock: {locked['written']} written, "
+          f"{locked['written_after_s']:.1f} s after the lock was released")
     return 0
 
 

@@ -132,6 +132,11 @@ def sample_workspace_class():
         def claims(self, doc_id=None, story_id=None):  # type: ignore[override]
             return [c for c in claims() if doc_id is None or c.doc_id == doc_id]
 
+        def claims_about(self, name):  # type: ignore[override]
+            key = name.casefold()
+            return [c for c in claims() if key in {(c.subject_canonical or c.subject or "").casefold(),
+                                                   (c.object_canonical or c.object or "").casefold()}]
+
         def extraction_for(self, doc_id):  # type: ignore[override]
             for e in extractions():
                 if e.doc_id == doc_id:

@@ -25,7 +25,7 @@ def db(tmp_path: Path) -> Path:
 def _client(db: Path, token: str | None = None) -> TestClient:
     ws_cls = S.sample_workspace_class()
     app = create_app(lambda: ws_cls(db), settings=Settings.from_env({}, api_token=token))
-    return TestClient(app)
+    return TestClient(app, base_url="http://localhost")
 
 
 @pytest.fixture

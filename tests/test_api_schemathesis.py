@@ -21,7 +21,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory):
     db = tmp / "api.db"
     with ws_cls(db) as ws:
         ws.load_lists([S.write_small_sdn(tmp / "sdn")])
-    app = create_app(lambda: ws_cls(Path(db)), settings=Settings.from_env({}))
+    # schemathesis calls the app as Starlette's TestClient does, Host "testserver"
+    app = create_app(lambda: ws_cls(Path(db)), settings=Settings.from_env({}, allowed_hosts="testserver"))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import seeing_samples as S
-from mistrust.api import create_app
-from mistrust.settings import Settings
+from _live_server import Server
 from mistrust.workspace import Workspace
 
 pytestmark = pytest.mark.browser
@@ -36,39 +32,6 @@ def _need_chromium() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    def __init__(self, factory) -> None:
-        import uvicorn
-
-        self.port = _free_port()
-        app = create_app(factory, settings=Settings.from_env({}))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +134,14 @@ def test_seeds_story_page_shows_the_network(page, tmp_path_factory, shared_data,
             "els => els.map(e => e.dataset.node)"))
         assert "Islamic Revolutionary Guard Corps" in listed, listed
         assert edges.count() >= 1, "no claim edges in the seeds' story network"
+
+
+def test_pages_run_under_their_content_security_policy(page, small_server: Server) -> None:
+    """Every page satisfies the policy it is sent with: the browser reports no blocked script or style."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    for path in ("/", "/review", "/screen?name=IRGC", f"/document/{small_server.doc_id}", "/overview"):  # type: ignore[attr-defined]
+        page.goto(small_server.url + path)
+        page.wait_for_load_state("load")
+    assert page.evaluate("window.getComputedStyle(document.querySelector('header.site')).display") != ""
+    assert not violations, violations

@@ -8,10 +8,12 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     ├── InputError                    code=input            exit 3  http 400
     │   ├── ListFormatError           code=list_format      exit 3  http 422
     │   ├── DocumentRejected          code=document_rejected exit 3 http 422
-    │   └── UnsafeURLError            code=unsafe_url       exit 3  http 400
+    │   ├── UnsafeURLError            code=unsafe_url       exit 3  http 400
+    │   └── RequestTooLarge           code=request_too_large exit 3 http 413
     ├── NotFoundError                 code=not_found        exit 4  http 404
     ├── FetchError                    code=fetch            exit 5  http 502
     └── StoreError                    code=store            exit 6  http 500
+        └── StoreBusy                 code=store_busy       exit 7  http 503
 
 Engines raise these; the CLI turns them into a message and an exit code, the
 API into a JSON body ``{"error": code, "detail": message}`` and a status.
@@ -74,6 +76,13 @@ class UnsafeURLError(InputError):
     code = "unsafe_url"
 
 
+class RequestTooLarge(InputError):
+    """A request body over the server's limit (``max_request_bytes``): refused before it is read."""
+
+    code = "request_too_large"
+    http_status = 413
+
+
 class NotFoundError(MistrustError):
     code = "not_found"
     exit_code = 4
@@ -91,6 +100,17 @@ class StoreError(MistrustError):
     exit_code = 6
 
 
+class StoreBusy(StoreError):
+    """Another process held the workspace's write lock longer than the busy timeout.
+
+    Nothing was written; the same command can simply be run again (503: try again later).
+    """
+
+    code = "store_busy"
+    exit_code = 7
+    http_status = 503
+
+
 __all__ = [
     "ConfigError",
     "DocumentRejected",
@@ -99,6 +119,8 @@ __all__ = [
     "ListFormatError",
     "MistrustError",
     "NotFoundError",
+    "RequestTooLarge",
+    "StoreBusy",
     "StoreError",
     "UnsafeURLError",
 ]

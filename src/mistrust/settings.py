@@ -43,6 +43,13 @@ class Settings:
                                       " entities, as re3d-style annotation counts them.",
                                       "MISTRUST_EXTRACT_NOMINALS")
     api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
+    allowed_hosts: str = _setting("", "Comma-separated host names the server answers besides the address it is bound"
+                                  " to and localhost (`*`: any, e.g. behind a proxy that checks them).",
+                                  "MISTRUST_ALLOWED_HOSTS")
+    max_request_bytes: int = _setting(4 * 1024 * 1024, "Largest request body the server reads (413 above it).",
+                                      "MISTRUST_MAX_REQUEST_BYTES")
+    busy_timeout: float = _setting(30.0, "Seconds a write waits for another process's lock on the workspace"
+                                   " before failing with store_busy.", "MISTRUST_BUSY_TIMEOUT")
     lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists).",
                                       "MISTRUST_LISTS_DIR")
     story_window_days: int = _setting(5, "Days between a document and the nearest report of a story it may join.",

@@ -124,7 +124,7 @@ def test_compare_skips_bad_lines_and_goes_on(db: Path) -> None:
 
 def test_api_batch_is_checked_whole_before_anything_is_recorded(db: Path) -> None:
     app = create_app(lambda: Workspace(db), settings=Settings.from_env({}))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         before = len(client.get("/api/v1/audit").json())
         names = [{"name": f"Name Number {i}"} for i in range(499)] + [{"name": "   "}] + [{"name": "\x00x"}]
         answer = client.post("/api/v1/screen", json={"queries": names})

@@ -55,7 +55,7 @@ def test_over_long_queries_are_clear_errors_everywhere(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", str(db), "screen", "Q" * 501])
     assert result.exit_code == InputError.exit_code and "over the limit of 500" in result.output
     assert "Traceback" not in result.output
-    with TestClient(create_app(lambda: Workspace(db), settings=Settings.from_env({}))) as client:
+    with TestClient(create_app(lambda: Workspace(db), settings=Settings.from_env({})), base_url="http://localhost") as client:
         one = client.get("/api/v1/screen", params={"name": "Q" * 501})
         assert one.status_code in (400, 422)
         many = client.post("/api/v1/screen", json={"queries": [{"name": "Omega"}, {"name": "Q" * 501}]})

@@ -23,22 +23,23 @@ from mistrust.api.schemas import (
     QueryIn,
     ScreenResult,
 )
-from mistrust.api.state import Shared
 from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
+from mistrust.workspace.shared import SharedWorkspace
 
 # Documents the bearer scheme in the OpenAPI schema; the middleware in app.py enforces it for
 # every path (pages and docs too), so auto_error stays off here.
 bearer = HTTPBearer(auto_error=False, description="Required when MISTRUST_API_TOKEN is set.")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+    400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 413: {"model": ErrorBody},
+    422: {"model": ErrorBody}, 503: {"model": ErrorBody}}
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=MAX_NAME)]
 
 
-def shared(request: Request) -> Shared:
+def shared(request: Request) -> SharedWorkspace:
     return request.app.state.shared  # type: ignore[no-any-return]
 
 
@@ -57,7 +58,7 @@ def build_router() -> APIRouter:
         return Health(version=mistrust.__version__)
 
     @router.get("/screen", response_model=ScreenResult, tags=["screening"])
-    async def screen_one(
+    def screen_one(
         request: Request,
         name: Annotated[str, Query(min_length=1, max_length=MAX_NAME)],
         schema: Annotated[str, Query(max_length=40)] = "Any",
@@ -70,7 +71,7 @@ def build_router() -> APIRouter:
         s = shared(request)
         q = _query(QueryIn(name=name, schema=schema, birth_date=birth_date, countries=country or []))
         started = time.perf_counter()
-        hits = await s.call_fast("screen", q, threshold=threshold, limit=limit)
+        hits = s.screen(q, threshold=threshold, limit=limit)
         spent = (time.perf_counter() - started) * 1000
         # the hot path: orjson writes the Hit dataclasses directly (no pydantic validation
         # round trip); the shape is the declared ScreenResult, checked by the API tests
@@ -82,78 +83,78 @@ def build_router() -> APIRouter:
     def screen_batch(request: Request, body: BatchIn) -> BatchOut:
         """Screen up to 1000 names, each recorded like a single query once all are checked (400 otherwise)."""
         s = shared(request)
-        found = s.call(s.workspace.screen_batch, [_query(item) for item in body.queries], threshold=body.threshold,
-                       limit=body.limit)
-        return BatchOut(results=[ScreenResult(query=item.name, hits=hits) for item, hits in zip(body.queries, found,
-                                                                                                 strict=True)])
+        found = s.screen_batch([_query(item) for item in body.queries], threshold=body.threshold,
+                               limit=body.limit)
+        return BatchOut(results=[ScreenResult(query=item.name, hits=hits)
+                                 for item, hits in zip(body.queries, found, strict=True)])
 
     @router.get("/lists", response_model=list[ListVersion], tags=["lists"])
     def list_versions(request: Request, current: bool = False) -> list[ListVersion]:
         """Every loaded list version (``current=true``: only the versions screening uses)."""
         s = shared(request)
-        versions = s.call(s.workspace.list_versions)
+        versions = s.workspace.list_versions()
         return [v for v in versions if v.current] if current else versions
 
     @router.get("/lists/entities/{entity_id}", response_model=ListEntityOut, tags=["lists"])
     def list_entity(request: Request, entity_id: str) -> ListEntityOut:
         """One list entry (``un:KPe.001``, ``ofac:10391``) and the versions it appears in."""
         s = shared(request)
-        entity, versions = s.call(s.workspace.get_entity, entity_id)
+        entity, versions = s.workspace.get_entity(entity_id)
         return ListEntityOut(entity=entity, versions=versions)
 
     @router.get("/documents", response_model=list[Document], tags=["documents"])
     def documents(request: Request, limit: Limit = 100, offset: Offset = 0, q: Text = None) -> list[Document]:
         s = shared(request)
-        return s.call(s.workspace.documents, limit=limit, offset=offset, q=q or None)
+        return s.workspace.documents(limit=limit, offset=offset, q=q or None)
 
     @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
     def document(request: Request, doc_id: str) -> Document:
         s = shared(request)
-        return s.call(s.workspace.get_document, doc_id)
+        return s.workspace.get_document(doc_id)
 
     @router.get("/documents/{doc_id}/extraction", response_model=Extraction, tags=["documents"])
     def extraction(request: Request, doc_id: str) -> Extraction:
         s = shared(request)
-        return s.call(s.workspace.extraction_for, doc_id)
+        return s.workspace.extraction_for(doc_id)
 
     @router.get("/entities", response_model=list[EntityOut], tags=["extraction"])
     def entities(request: Request, q: Text = None, limit: Limit = 100) -> list[dict[str, Any]]:
         """Actors found in the documents, with mention counts and sanctions links."""
         s = shared(request)
-        return s.call(s.workspace.entities, q=q or None, limit=limit)
+        return s.workspace.entities(q=q or None, limit=limit)
 
     @router.get("/claims", response_model=list[Claim], tags=["extraction"])
     def claims(request: Request, doc_id: Text = None, story_id: Text = None) -> list[Claim]:
         s = shared(request)
-        return s.call(s.workspace.claims, doc_id=doc_id, story_id=story_id)
+        return s.workspace.claims(doc_id=doc_id, story_id=story_id)
 
     @router.get("/stories", response_model=list[Story], tags=["corroboration"])
     def stories(request: Request) -> list[Story]:
         s = shared(request)
-        return s.call(s.workspace.stories)
+        return s.workspace.stories()
 
     @router.get("/stories/{story_id}", response_model=Story, tags=["corroboration"])
     def story(request: Request, story_id: str) -> Story:
         s = shared(request)
-        return s.call(s.workspace.get_story, story_id)
+        return s.workspace.get_story(story_id)
 
     @router.get("/audit", tags=["screening"])
     def audit(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
         """Recorded screening runs, newest first: query, list versions, algorithm, hits."""
         s = shared(request)
-        return s.call(s.workspace.audit_runs, limit=limit)
+        return s.workspace.audit_runs(limit=limit)
 
     @router.get("/review", tags=["screening"])
     def review(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
         """Matching hits no reviewer has judged yet."""
         s = shared(request)
-        return s.call(s.workspace.review_queue, limit=limit)
+        return s.workspace.review_queue(limit=limit)
 
     @router.post("/judgements", response_model=Judgement, tags=["screening"])
     def judge(request: Request, body: JudgementIn) -> dict[str, Any]:
         """Confirm or dismiss a hit; recorded with user and time, applied to later runs."""
         s = shared(request)
-        return s.call(s.workspace.judge, body.hit_id, body.decision, note=body.note, user=body.user)
+        return s.workspace.judge(body.hit_id, body.decision, note=body.note, user=body.user)
 
     top = APIRouter()
     top.include_router(health_router)

@@ -11,8 +11,24 @@ from mistrust.workspace import Workspace
 
 
 def open_workspace(ctx: click.Context) -> Workspace:
+    """The command's Workspace, closed when the command ends (the one way a command closes it)."""
     root = ctx.find_root()
-    return Workspace(root.obj["db_path"])
+    ws = Workspace(root.obj["db_path"])
+    ctx.call_on_close(lambda: close_workspace(ws))
+    return ws
+
+
+def close_workspace(ws: Workspace) -> None:
+    """Close, writing queued audit rows; say so when another process kept them from the store.
+
+    The screening answer was already given: a compliance user is told where the rows wait
+    (they are on disk, and the next command on this workspace writes them), not given a failure.
+    """
+    left = ws.close()
+    if left:
+        click.echo(f"warning: {left} audit record(s) not written yet: another process holds the lock on "
+                   f"{ws.settings.db_path}; they are kept in {ws.pending_writes_file()} and the next mistrust "
+                   "command on this workspace writes them", err=True)
 
 
 def echo_json(data: Any) -> None:

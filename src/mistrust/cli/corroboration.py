@@ -53,15 +53,12 @@ def story_json(ws: Any, story: Story) -> dict[str, Any]:
 def corroborate_cmd(ctx: click.Context, refresh_claims: bool, as_json: bool) -> None:
     """Place new documents in stories and recompute their claim groups, origins and denials."""
     ws = open_workspace(ctx)
-    try:
-        changed = ws.corroborate(refresh_claims=refresh_claims)
-        if as_json:
-            echo_json([{"id": s.id, "title": s.title, "documents": s.documents,
-                        "claim_groups": len(s.claim_groups)} for s in changed])
-        else:
-            click.echo(f"{len(changed)} stories changed")
-    finally:
-        ws.close()
+    changed = ws.corroborate(refresh_claims=refresh_claims)
+    if as_json:
+        echo_json([{"id": s.id, "title": s.title, "documents": s.documents,
+                    "claim_groups": len(s.claim_groups)} for s in changed])
+    else:
+        click.echo(f"{len(changed)} stories changed")
 
 
 @click.command("stories")
@@ -72,21 +69,18 @@ def corroborate_cmd(ctx: click.Context, refresh_claims: bool, as_json: bool) -> 
 def stories_cmd(ctx: click.Context, as_json: bool, min_docs: int, limit: int) -> None:
     """List stories (documents about one event across outlets), biggest first."""
     ws = open_workspace(ctx)
-    try:
-        stories = ws.stories(limit=limit, min_docs=min_docs)
-        if as_json:
-            echo_json([{"id": s.id, "title": s.title, "first_seen": s.first_seen, "last_seen": s.last_seen,
-                        "documents": s.documents, "entities": s.entities} for s in stories])
-            return
-        table = Table(title=f"{len(stories)} stories")
-        for col in ("id", "docs", "first seen", "last seen", "title", "entities"):
-            table.add_column(col)
-        for s in stories:
-            table.add_row(s.id, str(len(s.documents)), s.first_seen or "", s.last_seen or "", s.title,
-                          ", ".join(s.entities[:4]))
-        Console().print(table)
-    finally:
-        ws.close()
+    stories = ws.stories(limit=limit, min_docs=min_docs)
+    if as_json:
+        echo_json([{"id": s.id, "title": s.title, "first_seen": s.first_seen, "last_seen": s.last_seen,
+                    "documents": s.documents, "entities": s.entities} for s in stories])
+        return
+    table = Table(title=f"{len(stories)} stories")
+    for col in ("id", "docs", "first seen", "last seen", "title", "entities"):
+        table.add_column(col)
+    for s in stories:
+        table.add_row(s.id, str(len(s.documents)), s.first_seen or "", s.last_seen or "", s.title,
+                      ", ".join(s.entities[:4]))
+    Console().print(table)
 
 
 @click.command("story")
@@ -96,36 +90,33 @@ def stories_cmd(ctx: click.Context, as_json: bool, min_docs: int, limit: int) ->
 def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
     """One story: its documents, claim groups, independent origins and contradictions."""
     ws = open_workspace(ctx)
-    try:
-        data = story_json(ws, ws.get_story(story_id))
-        if data["id"] != story_id:  # a merged story's id leads to the story it was merged into
-            data["merged_from"] = story_id
-        if as_json:
-            echo_json(data)
-            return
-        console = Console()
-        console.print(f"[bold]{data['title']}[/bold]  ({data['id']}, {data['first_seen']} .. {data['last_seen']})")
-        if "merged_from" in data:
-            console.print(f"(story {story_id} was merged into this one when a later report bridged them)")
-        docs = Table(title="documents")
-        for col in ("published", "outlet", "title", "joined because"):
-            docs.add_column(col)
-        for d in data["documents"]:
-            docs.add_row(d["published"] or "", d["outlet"] or "", d["title"] or d["id"], d["reason"] or "")
-        console.print(docs)
-        groups = Table(title="claim groups")
-        for col in ("claim", "time", "reports", "independent origins", "origins", "denied by"):
-            groups.add_column(col)
-        for g in data["claim_groups"]:
-            claim = " ".join(x for x in (g["subject"], g["predicate"], g["object"]) if x)
-            groups.add_row(claim, g["time"] or "", str(len(g["reports"])), str(g["independent_origins"]),
-                           "; ".join(o["label"] for o in g["origins"]),
-                           "; ".join(d["text"][:80] for d in g["denials"]))
-        console.print(groups)
-        for c in data["contradictions"]:
-            console.print(f"[red]{c['kind']}[/red]: {c['reason']} — {c['text'][:100]}")
-    finally:
-        ws.close()
+    data = story_json(ws, ws.get_story(story_id))
+    if data["id"] != story_id:  # a merged story's id leads to the story it was merged into
+        data["merged_from"] = story_id
+    if as_json:
+        echo_json(data)
+        return
+    console = Console()
+    console.print(f"[bold]{data['title']}[/bold]  ({data['id']}, {data['first_seen']} .. {data['last_seen']})")
+    if "merged_from" in data:
+        console.print(f"(story {story_id} was merged into this one when a later report bridged them)")
+    docs = Table(title="documents")
+    for col in ("published", "outlet", "title", "joined because"):
+        docs.add_column(col)
+    for d in data["documents"]:
+        docs.add_row(d["published"] or "", d["outlet"] or "", d["title"] or d["id"], d["reason"] or "")
+    console.print(docs)
+    groups = Table(title="claim groups")
+    for col in ("claim", "time", "reports", "independent origins", "origins", "denied by"):
+        groups.add_column(col)
+    for g in data["claim_groups"]:
+        claim = " ".join(x for x in (g["subject"], g["predicate"], g["object"]) if x)
+        groups.add_row(claim, g["time"] or "", str(len(g["reports"])), str(g["independent_origins"]),
+                       "; ".join(o["label"] for o in g["origins"]),
+                       "; ".join(d["text"][:80] for d in g["denials"]))
+    console.print(groups)
+    for c in data["contradictions"]:
+        console.print(f"[red]{c['kind']}[/red]: {c['reason']} — {c['text'][:100]}")
 
 
 COMMANDS: list[click.Command] = [corroborate_cmd, stories_cmd, story_cmd]

@@ -11,7 +11,6 @@ import click
 
 from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
 from mistrust.errors import InputError
-from mistrust.extract.pipeline import TextItem, attribution_json, extraction_json
 
 
 def _read_input(path: str) -> IO[str]:
@@ -36,25 +35,22 @@ def extract_cmd(ctx: click.Context, source: str, as_json: bool, as_jsonl: bool, 
     ws = open_workspace(ctx)
     if nominals:
         ws.settings = replace(ws.settings, extract_nominals=True)
+    if as_jsonl:
+        _extract_jsonl(ws, source)
+        return
+    fh = _read_input(source)
     try:
-        if as_jsonl:
-            _extract_jsonl(ws, source)
-            return
-        fh = _read_input(source)
-        try:
-            text = fh.read()
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-        finally:
-            if fh is not sys.stdin:
-                fh.close()
-        result = extraction_json(ws.extract_text(text))
-        if as_json:
-            echo_json(result)
-        else:
-            _print_human(result)
+        text = fh.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     finally:
-        ws.close()
+        if fh is not sys.stdin:
+            fh.close()
+    result = ws.extraction_json(ws.extract_text(text))
+    if as_json:
+        echo_json(result)
+    else:
+        _print_human(result)
 
 
 def _records(source: str) -> Any:
@@ -79,12 +75,12 @@ def _records(source: str) -> Any:
 
 def _extract_jsonl(ws: Any, source: str) -> None:
     """One process, one model, ``nlp.pipe`` over every record; bad lines get an error line back."""
-    pending: list[tuple[Any, TextItem]] = []
+    pending: list[tuple[Any, tuple[str, str | None]]] = []
 
     def flush() -> None:
-        items = [item for _, item in pending]
-        for (rid, _), extraction in zip(pending, ws.extract_many(items), strict=True):
-            out = extraction_json(extraction)
+        texts = [text for _, text in pending]
+        for (rid, _), extraction in zip(pending, ws.extract_texts(texts), strict=True):
+            out = ws.extraction_json(extraction)
             out.pop("doc_id", None)
             echo_jsonl({"id": rid, **out})
         pending.clear()
@@ -94,7 +90,7 @@ def _extract_jsonl(ws: Any, source: str) -> None:
             flush()
             echo_jsonl({"id": (rec or {}).get("id", n), "error": error})
             continue
-        pending.append((rec.get("id", n), TextItem(text=rec["text"], published=rec.get("date"))))
+        pending.append((rec.get("id", n), (rec["text"], rec.get("date"))))
         if len(pending) >= 64:
             flush()
     flush()
@@ -131,11 +127,8 @@ def _print_human(result: dict[str, Any]) -> None:
 def analyze_cmd(ctx: click.Context, doc_ids: tuple[str, ...], force: bool) -> None:
     """Extract and store entities, links, attributions and claims for ingested documents."""
     ws = open_workspace(ctx)
-    try:
-        n = ws.analyze(list(doc_ids) or None, force=force)
-        click.echo(f"analysed {n} document(s)")
-    finally:
-        ws.close()
+    n = ws.analyze(list(doc_ids) or None, force=force)
+    click.echo(f"analysed {n} document(s)")
 
 
 @click.command("entities")
@@ -146,10 +139,7 @@ def analyze_cmd(ctx: click.Context, doc_ids: tuple[str, ...], force: bool) -> No
 def entities_cmd(ctx: click.Context, as_json: bool, q: str | None, limit: int) -> None:
     """Actors found in the analysed documents, with counts and sanctions links."""
     ws = open_workspace(ctx)
-    try:
-        rows = ws.entities(q=q, limit=limit)
-    finally:
-        ws.close()
+    rows = ws.entities(q=q, limit=limit)
     if as_json:
         echo_json(rows)
         return
@@ -173,13 +163,10 @@ def entities_cmd(ctx: click.Context, as_json: bool, q: str | None, limit: int) -
 def claims_cmd(ctx: click.Context, as_json: bool, doc_id: str | None, story_id: str | None) -> None:
     """Claims found in the analysed documents, with their sources and statuses."""
     ws = open_workspace(ctx)
-    try:
-        claims = ws.claims(doc_id=doc_id, story_id=story_id)
-    finally:
-        ws.close()
+    claims = ws.claims(doc_id=doc_id, story_id=story_id)
     rows: list[dict[str, Any]] = [{"id": c.id, "doc_id": c.doc_id, "subject": c.subject, "predicate": c.predicate, "object": c.object,
              "time": c.time, "status": c.status, "start": c.start, "end": c.end, "text": c.text,
-             "attribution": attribution_json(c.attribution) if c.attribution else None} for c in claims]
+             "attribution": ws.attribution_json(c.attribution) if c.attribution else None} for c in claims]
     if as_json:
         echo_json(rows)
         return

@@ -10,10 +10,9 @@ from rich.console import Console
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
-from mistrust.lists import FORMATS, to_ftm
-from mistrust.lists.update import SOURCES
 from mistrust.model import ListVersion
 from mistrust.model.lists import MADE_CURRENT, OLDER, UNDATED
+from mistrust.workspace import LIST_FORMATS, LIST_SOURCES
 
 
 def _console() -> Console:
@@ -29,7 +28,7 @@ def lists_group() -> None:
 
 @lists_group.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Override format detection.")
+@click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default=None, help="Override format detection.")
 @click.option("--make-current", is_flag=True,
               help="Make the loaded file(s) current even if a version published later is loaded.")
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
@@ -37,9 +36,9 @@ def lists_group() -> None:
 def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_current: bool,
              as_json: bool) -> None:
     """Load list FILE(s): each one transaction; the current version is the one published last."""
-    with open_workspace(ctx) as ws:
-        versions = ws.load_lists(list(files), format=fmt, make_current=make_current)
-        current = {v.list_name: ws.current_version(v.list_name) for v in versions}
+    ws = open_workspace(ctx)
+    versions = ws.load_lists(list(files), format=fmt, make_current=make_current)
+    current = {v.list_name: ws.current_version(v.list_name) for v in versions}
     if as_json:
         echo_json(versions)
         return
@@ -67,8 +66,8 @@ def _load_state(v: ListVersion, current: ListVersion | None) -> str:
 @click.pass_context
 def show_cmd(ctx: click.Context, as_json: bool) -> None:
     """Lists, their versions, publication dates and entry counts."""
-    with open_workspace(ctx) as ws:
-        versions = ws.list_versions()
+    ws = open_workspace(ctx)
+    versions = ws.list_versions()
     if as_json:
         echo_json(versions)
         return
@@ -93,8 +92,8 @@ def show_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) -> None:
     """Entries added, removed and changed between OLD and NEW (version ids or list files)."""
-    with open_workspace(ctx) as ws:
-        result = ws.diff_lists(old, new)
+    ws = open_workspace(ctx)
+    result = ws.diff_lists(old, new)
     if as_json:
         echo_json(result)
         return
@@ -114,14 +113,14 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 
 
 @lists_group.command("update")
-@click.argument("sources", nargs=-1, type=click.Choice(sorted(SOURCES)))
+@click.argument("sources", nargs=-1, type=click.Choice(sorted(LIST_SOURCES)))
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
 @click.pass_context
 def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
     """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
-    with open_workspace(ctx) as ws:
-        versions = ws.update_lists(list(sources) or None)
-        current = {v.list_name: ws.current_version(v.list_name) for v in versions}
+    ws = open_workspace(ctx)
+    versions = ws.update_lists(list(sources) or None)
+    current = {v.list_name: ws.current_version(v.list_name) for v in versions}
     if as_json:
         echo_json(versions)
         return
@@ -135,13 +134,7 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> N
 @click.pass_context
 def export_cmd(ctx: click.Context, out: Path) -> None:
     """Write every current list entry to OUT as FollowTheMoney JSON lines."""
-    count = 0
-    with open_workspace(ctx) as ws, out.open("w", encoding="utf-8") as fh:
-        for loaded in ws.current_lists():
-            for entity in loaded.entities:
-                for record in to_ftm(entity):
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
+    count = open_workspace(ctx).export_lists(out)
     click.echo(f"{count} entries written to {out}")
 
 
@@ -151,8 +144,8 @@ def export_cmd(ctx: click.Context, out: Path) -> None:
 @click.pass_context
 def entity_cmd(ctx: click.Context, entity_id: str, as_json: bool) -> None:
     """One list entry (e.g. ofac:19716, un:KPe.001): all fields, and which versions contain it."""
-    with open_workspace(ctx) as ws:
-        entity, versions = ws.get_entity(entity_id)
+    ws = open_workspace(ctx)
+    entity, versions = ws.get_entity(entity_id)
     if as_json:
         echo_json({"entity": entity, "versions": versions})
         return

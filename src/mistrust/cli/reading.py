@@ -23,7 +23,8 @@ from mistrust.model import Document
 def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool, analyze: bool, as_json: bool) -> None:
     """Read PATH|URL... (.txt, .html, .jsonl, feeds, directories, http(s) URLs) and store the documents."""
     console = Console(stderr=True)
-    with open_workspace(ctx) as ws, Progress(
+    ws = open_workspace(ctx)
+    with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=console, transient=True, disable=as_json,
     ) as bar:
@@ -67,8 +68,8 @@ def _exit_if_nothing_read(result: dict[str, Any]) -> None:
 @click.pass_context
 def documents_cmd(ctx: click.Context, q: str | None, limit: int, offset: int, as_json: bool) -> None:
     """List stored documents (newest first, or best matches for --q)."""
-    with open_workspace(ctx) as ws:
-        docs = ws.documents(limit=limit, offset=offset, q=q)
+    ws = open_workspace(ctx)
+    docs = ws.documents(limit=limit, offset=offset, q=q)
     if as_json:
         echo_json([_summary(d) for d in docs])
         return
@@ -85,14 +86,14 @@ def documents_cmd(ctx: click.Context, q: str | None, limit: int, offset: int, as
 @click.pass_context
 def document_cmd(ctx: click.Context, doc_id: str, as_json: bool) -> None:
     """Show one document (by its id or its JSONL record's own id) with its metadata."""
-    with open_workspace(ctx) as ws:
-        try:
-            doc = ws.get_document(doc_id)
-        except NotFoundError:
-            matches = ws.find_documents_by_record_id(doc_id)
-            if len(matches) != 1:
-                raise
-            doc = matches[0]
+    ws = open_workspace(ctx)
+    try:
+        doc = ws.get_document(doc_id)
+    except NotFoundError:
+        matches = ws.find_documents_by_record_id(doc_id)
+        if len(matches) != 1:
+            raise
+        doc = matches[0]
     if as_json:
         echo_json(doc.to_dict())
         return
@@ -117,8 +118,8 @@ def document_cmd(ctx: click.Context, doc_id: str, as_json: bool) -> None:
 @click.pass_context
 def skipped_cmd(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Inputs that ingest refused, with the reason (newest first)."""
-    with open_workspace(ctx) as ws:
-        rows = ws.skipped_inputs(limit=limit)
+    ws = open_workspace(ctx)
+    rows = ws.skipped_inputs(limit=limit)
     if as_json:
         echo_json(rows)
         return

@@ -13,7 +13,6 @@ from rich.table import Table
 from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
 from mistrust.errors import InputError
 from mistrust.model import NameQuery
-from mistrust.screen.explain import explain
 
 SCHEMAS = click.Choice(["Person", "Organization", "Vessel", "Aircraft", "Any"], case_sensitive=False)
 
@@ -93,7 +92,7 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
                   f"list versions {', '.join(sorted({h.list_version for h in hits}))}")
     for n, h in enumerate(hits, start=1):
         console.print(f"\n[bold]#{n}[/bold] hit {h.id} ({h.entity_id}) - why:", highlight=False)
-        for line in explain(h):
+        for line in ws.explain(h):
             console.print(f"  - {line}", highlight=False, markup=False)
 
 

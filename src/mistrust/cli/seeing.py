@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mistrust.cli.common import open_workspace
-from mistrust.report import EXPORT_FORMATS
+from mistrust.workspace import EXPORT_FORMATS
 
 _SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".graphml"}
 
@@ -21,8 +21,8 @@ _SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".grap
 def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str, png: Path | None) -> None:
     """Write a report: summary, network, timeline, claims and sanctions hits."""
     out = out or Path(f"report.{fmt}")
-    with open_workspace(ctx) as ws:
-        path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
+    ws = open_workspace(ctx)
+    path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
     click.echo(f"report written to {path.resolve()}")
     if png is not None:
         click.echo(f"network image written to {png.resolve()}")
@@ -36,8 +36,8 @@ def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str,
 def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | None) -> None:
     """Export actors and claims: FollowTheMoney JSON Lines, CSV, GEXF or GraphML."""
     out = out or Path("export" + _SUFFIX[fmt])
-    with open_workspace(ctx) as ws:
-        path = ws.export(fmt, out, story_id=story_id)
+    ws = open_workspace(ctx)
+    path = ws.export(fmt, out, story_id=story_id)
     click.echo(f"{fmt} export written to {path.resolve()}")
 
 
@@ -60,10 +60,14 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
     from mistrust.workspace import Workspace
 
     db_path = ctx.find_root().obj["db_path"]
-    app = create_app(lambda: Workspace(db_path))
-    if host not in ("127.0.0.1", "localhost", "::1") and not app.state.settings.api_token:
+    app = create_app(lambda: Workspace(db_path), bind=[host])
+    settings = app.state.settings
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_token:
         click.echo("warning: serving beyond loopback without MISTRUST_API_TOKEN: anyone can read and judge",
                    err=True)
+    if host in ("0.0.0.0", "::") and not settings.allowed_hosts:  # noqa: S104 - only compared
+        click.echo("note: requests must name localhost or the bind address in their Host header; set "
+                   "MISTRUST_ALLOWED_HOSTS to this machine's names to reach it from elsewhere", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level,
                 access_log=log_level in ("info", "debug"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mistrust.store import corroboration, documents, extraction, lists, screening
-from mistrust.store.db import Database, Migration
+from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration
 
 ALL_MIGRATIONS: list[Migration] = [
     *lists.MIGRATIONS,
@@ -16,8 +16,8 @@ ALL_MIGRATIONS: list[Migration] = [
 ]
 
 
-def open_database(path: str | Path) -> Database:
-    return Database(path, ALL_MIGRATIONS)
+def open_database(path: str | Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Database:
+    return Database(path, ALL_MIGRATIONS, busy_timeout=busy_timeout)
 
 
 __all__ = ["ALL_MIGRATIONS", "Database", "Migration", "open_database"]

@@ -3,6 +3,15 @@
 Each domain module (``store/lists.py``, ``store/screening.py``, ...) declares its own
 ``MIGRATIONS``: a list of ``(name, sql)`` pairs applied once, in order, and recorded in
 ``_migrations``. Names are prefixed by the domain so modules never collide.
+
+Connections: one write connection (transactions are serialised on it), and one read-only
+connection per thread that queries. WAL lets those readers run beside a writer, in this
+process or another, so a server thread reading the store never waits behind a list load or
+behind another thread's write. Writes that may wait (the audit rows of screening runs) go to
+``writer``, a background thread with its own connection (see ``store/writer.py``).
+
+A write that waits longer than ``busy_timeout`` for another process's lock raises
+``StoreBusy`` (exit code 7, HTTP 503): nothing was written and the command can be run again.
 """
 
 from __future__ import annotations
@@ -13,25 +22,55 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from mistrust.errors import StoreError
+from mistrust.errors import StoreBusy, StoreError
+from mistrust.store.writer import BackgroundWriter, Job
 
 Migration = tuple[str, str]
 
+DEFAULT_BUSY_TIMEOUT = 30.0
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """SQLite's lock timeouts: 'database is locked' (another connection writes) or '... is busy'."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
 
 class Database:
-    def __init__(self, path: str | Path, migrations: Sequence[Migration] = ()) -> None:
+    def __init__(self, path: str | Path, migrations: Sequence[Migration] = (),
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = str(path)
+        self.busy_timeout = busy_timeout
+        # every connection to ":memory:" is a database of its own: there, everything uses one
+        self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        self.conn = self._connect()
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         try:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            if not self.in_memory:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.migrate(migrations)
+        except sqlite3.OperationalError as exc:  # a new file, or a migration, meeting another writer
+            self.conn.close()
+            if is_busy(exc):
+                raise self._busy(exc) from exc
+            raise
+        spool = None if self.in_memory else Path(self.path + ".pending-writes.jsonl")
+        self.writer = BackgroundWriter(self._connect if not self.in_memory else None, spool,
+                                       direct=self.write_job if self.in_memory else None)
+
+    def _connect(self, timeout: float | None = None) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                   timeout=self.busy_timeout if timeout is None else timeout)
         except sqlite3.Error as exc:  # pragma: no cover - e.g. a directory given as path
             raise StoreError(f"cannot open workspace {self.path}: {exc}") from exc
-        self.conn.row_factory = sqlite3.Row
-        self._lock = threading.RLock()
-        if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.migrate(migrations)
+        conn.row_factory = sqlite3.Row
+        # SQLite's lower() folds ASCII only; names in queries are compared as Python folds them
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
+        return conn
 
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:
         self.conn.execute(
@@ -53,21 +92,74 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything inside commits together or not at all."""
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise self._busy(exc) from exc
+                raise
+            self._local.in_transaction = True
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
                 self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+                    raise self._busy(exc) from exc
+                raise
+            finally:
+                self._local.in_transaction = False
 
     def query(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+        try:
+            if self.in_memory or getattr(self._local, "in_transaction", False):
+                # inside a write transaction, read what it has written so far
+                with self._lock:
+                    return self.conn.execute(sql, params).fetchall()
+            return self._reader().execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise self._busy(exc) from exc
+            raise
 
-    def close(self) -> None:
-        self.conn.close()
+    def write_job(self, job: Job) -> None:
+        """Run the statements of one job in one transaction (the writer's own path, and ``:memory:``'s)."""
+        with self.transaction() as conn:
+            for sql, params in job:
+                conn.execute(sql, params)
+
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "reader", None)
+        if conn is None:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+            with self._lock:
+                self._readers.append(conn)
+            self._local.reader = conn
+        return conn
+
+    def _busy(self, exc: sqlite3.Error) -> StoreBusy:
+        return StoreBusy(f"the workspace {self.path} is locked by another process (waited "
+                         f"{self.busy_timeout:g} s): {exc}; nothing was written, try again when it is done",
+                         path=self.path)
+
+    def close(self) -> int:
+        """Write what the background writer still holds, then close every connection.
+
+        Returns how many queued writes could not be made (kept in the spool file for the next run).
+        """
+        left = self.writer.close(self.busy_timeout)
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+            self.conn.close()
+        return left
+
+
+def _casefold(text: object) -> str | None:
+    return text.casefold() if isinstance(text, str) else None
 
 
 def _split_sql(script: str) -> list[str]:

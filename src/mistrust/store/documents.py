@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -137,9 +138,13 @@ def list_skipped(db: Database, limit: int = 100) -> list[dict[str, Any]]:
 
 
 def fts_query(q: str) -> str:
-    """User words as an FTS5 query: each word quoted (so "U.S." or "al-Assad" cannot be FTS syntax)."""
-    words = [w for w in q.replace('"', " ").split() if w]
-    return " ".join(f'"{w}"' for w in words) or '""'
+    """User words as an FTS5 query: each word quoted (so "U.S." or "al-Assad" cannot be FTS syntax).
+
+    A double quote inside a word is doubled, as FTS5 strings escape it. Control characters go:
+    SQLite reads the query as a C string, so a NUL would cut it short inside a quoted word.
+    """
+    clean = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in q)
+    return " ".join('"{}"'.format(w.replace('"', '""')) for w in clean.split()) or '""'
 
 
 def _row_to_document(row: sqlite3.Row) -> Document:

@@ -153,12 +153,29 @@ def claims_by_id(db: Database, claim_ids: list[str]) -> list[Claim]:
     return out
 
 
+def claims_about(db: Database, name: str) -> list[Claim]:
+    """Claims whose subject or object is ``name`` (its canonical form when linked), any case."""
+    key = name.casefold()
+    rows = db.query(
+        "SELECT data FROM extraction_claims WHERE"
+        " casefold(coalesce(nullif(json_extract(data, '$.subject_canonical'), ''), subject, '')) = ?"
+        " OR casefold(coalesce(nullif(json_extract(data, '$.object_canonical'), ''), object, '')) = ?"
+        " ORDER BY doc_id, idx", (key, key))
+    return [claim_from_dict(json.loads(r["data"])) for r in rows]
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``LIKE ... ESCAPE '\\'``: the user's own % and _ match themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Actors across documents: one row per (name, label) with counts, documents and list links."""
     where, params = "", []
     if q:
-        where = "WHERE m.name LIKE ? OR m.text LIKE ?"
-        params = [f"%{q}%", f"%{q}%"]
+        where = "WHERE m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\'"
+        params = [like_pattern(q), like_pattern(q)]
     rows = db.query(
         "SELECT m.name, m.label, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
         " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms"

@@ -19,6 +19,7 @@ from typing import Any
 from mistrust.model import Hit
 from mistrust.model._ids import content_id
 from mistrust.store.db import Database, Migration
+from mistrust.store.writer import Job
 
 MIGRATIONS: list[Migration] = [
     (
@@ -83,28 +84,31 @@ def record_run(
     hit_count: int | None = None,
     match_count: int | None = None,
 ) -> str:
-    """Store one run (and, for single queries, its hits). Returns the run id."""
+    """Record one run (and, for single queries, its hits). Returns the run id.
+
+    The rows are written by the database's background writer (``store/writer.py``), so a
+    screening answer never waits for the write lock; ``db.writer.flush()`` waits for them.
+    The run id is a hash of the time and the query, so a spooled run written twice counts once.
+    """
     at = now()
     run_id = content_id(at, json.dumps(query, sort_keys=True), algorithm, threshold)
     summary = [{"id": h.id, "entity_id": h.entity_id, "score": h.score, "match": h.match,
                 "judgement": h.judgement} for h in hits]
-    with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold, hit_count,"
-            " match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (
-                run_id, at, kind, json.dumps(query, ensure_ascii=False), json.dumps(list_versions), algorithm,
-                threshold, len(hits) if hit_count is None else hit_count,
-                sum(h.match for h in hits) if match_count is None else match_count,
-                json.dumps(summary),
-            ),
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(run_id, h.id, h.entity_id, h.query_name, h.score, int(h.match), at,
-              json.dumps(h.to_dict(), ensure_ascii=False)) for h in hits],
-        )
+    job: Job = [(
+        "INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold, hit_count,"
+        " match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            run_id, at, kind, json.dumps(query, ensure_ascii=False), json.dumps(list_versions), algorithm,
+            threshold, len(hits) if hit_count is None else hit_count,
+            sum(h.match for h in hits) if match_count is None else match_count,
+            json.dumps(summary),
+        ],
+    )]
+    job += [("INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
+             " VALUES (?,?,?,?,?,?,?,?)",
+             [run_id, h.id, h.entity_id, h.query_name, h.score, int(h.match), at,
+              json.dumps(h.to_dict(), ensure_ascii=False)]) for h in hits]
+    db.writer.submit(job)
     return run_id
 
 

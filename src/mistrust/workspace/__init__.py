@@ -14,6 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mistrust.lists import FORMATS as LIST_FORMATS
+from mistrust.lists.update import SOURCES as LIST_SOURCES
+from mistrust.report import EXPORT_FORMATS
 from mistrust.settings import Settings
 from mistrust.store import open_database
 from mistrust.workspace.corroboration import CorroborationMixin
@@ -30,10 +33,19 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         if db_path is not None:
             overrides["db_path"] = Path(db_path)
         self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
-        self.db = open_database(self.settings.db_path)
+        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout)
 
-    def close(self) -> None:
-        self.db.close()
+    def close(self) -> int:
+        """Close the store, first writing queued audit rows (waiting up to ``busy_timeout``).
+
+        Returns how many could not be written because another process held the lock all that
+        time: they stay in ``<db>.pending-writes.jsonl`` and are written by the next run.
+        """
+        return self.db.close()
+
+    def pending_writes_file(self) -> str:
+        """Where audit rows wait while another process holds the write lock."""
+        return str(self.db.writer.spool or "")
 
     def __enter__(self) -> Workspace:
         return self
@@ -42,4 +54,4 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["Workspace"]
+__all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]

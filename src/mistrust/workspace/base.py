@@ -32,9 +32,19 @@ class Rooms(Protocol):
     def story_claim_groups(self, story_id: str) -> list[ClaimGroup]: ...
 
 
+# How long a read of the audit trail waits for the rows of runs just screened (queued to the
+# background writer): long enough for a normal write, short enough that a page does not hang
+# while another process holds the lock (the rows then show up once it is released).
+SETTLE_WRITES = 2.0
+
+
 class WorkspaceBase:
     settings: Settings
     db: Database
+
+    def settle_writes(self) -> bool:
+        """Wait (briefly) until queued audit rows are written; False if some still wait for the lock."""
+        return self.db.writer.flush(min(SETTLE_WRITES, self.settings.busy_timeout))
 
     def rooms(self) -> Rooms:
         """This workspace seen through the methods of every room."""

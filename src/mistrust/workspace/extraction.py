@@ -8,12 +8,12 @@ Other rooms' methods (lists, screening, reading, corroboration) are reached thro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mistrust.errors import NotFoundError
-from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
-from mistrust.model.documents import Claim, Document, Extraction
+from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem, attribution_json, extraction_json
+from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
@@ -50,6 +50,19 @@ class ExtractionMixin(WorkspaceBase):
         """Extractions of many texts in one run of the model (``nlp.pipe``); nothing is stored."""
         return self.extractor().extract_many(items)
 
+    def extract_texts(self, texts: Iterable[tuple[str, str | None]]) -> Iterator[Extraction]:
+        """``extract_many`` over ``(text, publication date)`` pairs."""
+        return self.extract_many([TextItem(text=text, published=published) for text, published in texts])
+
+    @staticmethod
+    def extraction_json(extraction: Extraction) -> dict[str, Any]:
+        """The ``mistrust extract --json`` shape of an extraction."""
+        return extraction_json(extraction)
+
+    @staticmethod
+    def attribution_json(attribution: Attribution) -> dict[str, Any]:
+        return attribution_json(attribution)
+
     def analyze(self, doc_ids: list[str] | None = None, force: bool = False) -> int:
         """Extract and store every given document (default: every document not analysed yet)."""
         if doc_ids is None:
@@ -74,6 +87,10 @@ class ExtractionMixin(WorkspaceBase):
 
     def entities(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         return store.aggregate_entities(self.db, q=q, limit=limit)
+
+    def claims_about(self, name: str) -> list[Claim]:
+        """Claims whose subject or object is the actor ``name`` (any case)."""
+        return store.claims_about(self.db, name)
 
     def claims(self, doc_id: str | None = None, story_id: str | None = None) -> list[Claim]:
         if story_id is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import httpx
 
 from mistrust.errors import ListFormatError, NotFoundError
-from mistrust.lists import diff_entities, load_file
+from mistrust.lists import diff_entities, load_file, to_ftm
 from mistrust.lists import update as list_update
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity, ListVersion, LoadedList
@@ -35,6 +36,17 @@ class ListsMixin(WorkspaceBase):
     def current_version(self, list_name: str) -> ListVersion | None:
         found = store.versions(self.db, list_name=list_name, current_only=True)
         return found[0] if found else None
+
+    def export_lists(self, out: Path) -> int:
+        """Every current list entry as FollowTheMoney JSON lines in ``out``; returns the entry count."""
+        count = 0
+        with out.open("w", encoding="utf-8") as fh:
+            for loaded in self.current_lists():
+                for entity in loaded.entities:
+                    for record in to_ftm(entity):
+                        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    count += 1
+        return count
 
     def list_versions(self) -> list[ListVersion]:
         return store.versions(self.db)

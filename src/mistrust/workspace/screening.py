@@ -19,6 +19,7 @@ from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.model._ids import content_id
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
 from mistrust.screen.batch import completed_rows, input_kind, read_rows, text_lines
+from mistrust.screen.explain import explain
 from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
 from mistrust.store import shared_files
@@ -174,6 +175,11 @@ class ScreeningMixin(WorkspaceBase):
         )
         return {"run_id": run_id, "input": str(src), "output": str(out), **counts, "refused": refused}
 
+    @staticmethod
+    def explain(hit: Hit) -> list[str]:
+        """Why a hit scored as it did, one line per feature."""
+        return explain(hit)
+
     # -- compare, audit, judge ---------------------------------------------------------------
     def compare(self, record: dict[str, Any]) -> dict[str, Any]:
         """Score two names (and optional facts) with ``mistrust-v10``; nothing is stored."""
@@ -197,6 +203,7 @@ class ScreeningMixin(WorkspaceBase):
                 yield {"line": number, "error": exc.code, "detail": f"line {number}: {exc.message}"}
 
     def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
+        self.settle_writes()
         return store.list_runs(self.db, limit)
 
     def _entity_now(self, entity_id: str) -> ListEntity | None:
@@ -215,6 +222,7 @@ class ScreeningMixin(WorkspaceBase):
         normal = _DECISIONS.get(decision.strip().lower())
         if normal is None:
             raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
+        self.settle_writes()
         hit = store.latest_hit(self.db, hit_id)
         if hit is None:
             raise NotFoundError(f"no screening hit with id {hit_id!r} (see `mistrust audit`)")
@@ -231,6 +239,7 @@ class ScreeningMixin(WorkspaceBase):
         (the judgement no longer applies, as in ``screen()``), best first (for the web UI)."""
         out: list[dict[str, Any]] = []
         index: ScreenIndex | None = None
+        self.settle_writes()
         for row in store.review_candidates(self.db):
             judged = row.pop("judged_fingerprint")
             if judged is not None:

@@ -8,11 +8,22 @@ rather than failing it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Claim, Extraction
-from mistrust.report import Report, build_report, export, render_html, render_markdown, render_png
+from mistrust.report import (
+    Report,
+    build_report,
+    export,
+    network_fragment,
+    render_html,
+    render_markdown,
+    render_png,
+)
+from mistrust.report.templating import environment
 from mistrust.workspace.base import WorkspaceBase
 
 REPORT_FORMATS = ("html", "md")
@@ -40,6 +51,26 @@ class SeeingMixin(WorkspaceBase):
             except NotFoundError:
                 continue  # not analysed yet: no mentions, no sanctions links for it
         return build_report(stories, claims, documents, extractions)
+
+    def document_report(self, doc_id: str) -> Report:
+        """The report of one document: its claims, actors and sanctions links."""
+        rooms = self.rooms()
+        doc = rooms.get_document(doc_id)
+        try:
+            extractions = [rooms.extraction_for(doc_id)]
+        except NotFoundError:
+            extractions = []  # not analysed yet: the page shows the text alone
+        return build_report([], rooms.claims(doc_id=doc_id), [doc], extractions)
+
+    @staticmethod
+    def render_page(template_dirs: Sequence[Path], template: str, **context: Any) -> str:
+        """A page from ``template_dirs`` (then the report's own templates), autoescaped."""
+        return environment(template_dirs).get_template(template).render(**context)
+
+    @staticmethod
+    def network_html(report: Report, link_prefix: str = "") -> str:
+        """The report's network as SVG with its evidence panel, ready to embed in a page."""
+        return network_fragment(report.network, link_prefix=link_prefix)
 
     def write_report(self, out: str | Path, story_id: str | None = None, format: str = "html",
                      png: str | Path | None = None) -> Path:

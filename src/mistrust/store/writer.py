@@ -1,0 +1,213 @@
+"""Writes that must never make the caller wait: a background thread, and a spool file on disk.
+
+The audit row of a screening run must be recorded, but the answer must not wait for it: when
+another process holds the workspace's write lock (a list load, a long ingest), the screening
+itself still runs (WAL reads do not wait) and its audit row is queued here.
+
+A job is a list of ``(sql, params)`` statements, run in one transaction; its statements must be
+idempotent (``INSERT OR IGNORE`` on a deterministic key), because a job may be written twice
+(once from the spool by another process, once from here) and must count once.
+
+The writer thread tries each batch with a short busy timeout. When the lock is still held, the
+batch goes to the spool file (``<db>.pending-writes.jsonl``, appended and fsynced), so a crash
+after that loses nothing, and the thread retries the whole spool with a growing pause. Any
+process that opens the workspace later writes a spool it finds. ``close()`` waits for the
+queue up to a timeout and leaves what is still unwritten in the spool: it says how many jobs.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one process per workspace is assumed there
+    fcntl = None  # type: ignore[assignment]
+
+Statement = tuple[str, list[Any]]
+Job = list[Statement]
+
+ATTEMPT_TIMEOUT = 0.25  # seconds one write attempt waits for the lock before the batch is spooled
+MAX_PAUSE = 1.0  # longest pause between two attempts while the lock stays held
+
+
+class BackgroundWriter:
+    def __init__(self, connect: Callable[[float], sqlite3.Connection] | None, spool: Path | None,
+                 direct: Callable[[Job], None] | None = None) -> None:
+        """``connect(timeout)`` opens the writer's own connection; ``direct`` writes a job at once
+        instead (an in-memory database, where another connection would see another database)."""
+        self._connect = connect
+        self._direct = direct
+        self.spool = spool
+        self._cond = threading.Condition()
+        self._queue: list[Job] = []
+        self._unwritten = 0  # jobs queued here (or found in the spool) and not yet committed
+        self._thread: threading.Thread | None = None
+        self._closing = False
+        self.last_error: str | None = None
+        if spool is not None and _has_content(spool):
+            # a spool left by an earlier run: written in the background, and waited for by flush()
+            with spool.open(encoding="utf-8") as fh:
+                self._unwritten = sum(1 for _ in _read_jobs(fh))
+            self._start()
+
+    def submit(self, job: Job) -> None:
+        if self._direct is not None:
+            self._direct(job)
+            return
+        with self._cond:
+            if self._closing:
+                raise RuntimeError("the workspace is closed")
+            self._queue.append(job)
+            self._unwritten += 1
+            self._cond.notify_all()
+        self._start()
+
+    def pending(self) -> int:
+        with self._cond:
+            return self._unwritten
+
+    def flush(self, timeout: float) -> bool:
+        """Wait until every job submitted here is committed; False when ``timeout`` ran out first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._unwritten == 0, timeout)
+
+    def close(self, timeout: float) -> int:
+        """Flush for up to ``timeout`` seconds, stop the thread; returns the jobs left in the spool."""
+        self.flush(timeout)
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+            atexit.unregister(self._at_exit)
+        return self._unwritten
+
+    # -- the thread ---------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        with self._cond:
+            if self._thread is None and not self._closing:
+                self._thread = threading.Thread(target=self._run, name="mistrust-writer", daemon=True)
+                self._thread.start()
+                # a program that never closes its workspace still gets its queued rows written
+                atexit.register(self._at_exit)
+
+    def _at_exit(self) -> None:
+        self.close(ATTEMPT_TIMEOUT * 4)
+
+    def _run(self) -> None:
+        assert self._connect is not None
+        conn = self._connect(ATTEMPT_TIMEOUT)
+        pause = 0.0
+        try:
+            while True:
+                with self._cond:
+                    if pause:
+                        self._cond.wait(pause)  # a new job or close() wakes it early
+                    # while jobs of ours wait in the spool, look again now and then: another
+                    # process that opens the workspace may write the spool first
+                    self._cond.wait_for(lambda: bool(self._queue) or self._closing or self._spool_waiting(),
+                                        MAX_PAUSE if self._unwritten else None)
+                    jobs, self._queue = self._queue, []
+                    closing = self._closing
+                if jobs or self._spool_waiting():
+                    pause = 0.0 if self._attempt(conn, jobs) else min(MAX_PAUSE, max(0.05, pause * 2))
+                else:
+                    self._written()  # the spool was written by another process
+                if closing and (pause or not self._queue):
+                    return
+        finally:
+            conn.close()
+
+    def _spool_waiting(self) -> bool:
+        return self.spool is not None and _has_content(self.spool)
+
+    def _attempt(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
+        """Write the spool and ``jobs`` in one transaction; on failure add ``jobs`` to the spool."""
+        if self._spool_waiting():
+            with self._locked_spool() as fh:
+                ok = self._write(conn, [*_read_jobs(fh), *jobs])
+                if ok:
+                    fh.truncate(0)
+                else:
+                    _append_jobs(fh, jobs)
+        else:
+            ok = self._write(conn, jobs)
+            if not ok:
+                with self._locked_spool() as fh:
+                    _append_jobs(fh, jobs)
+        if ok:
+            self._written()
+        return ok
+
+    def _write(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for job in jobs:
+                for sql, params in job:
+                    conn.execute(sql, params)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            self.last_error = str(exc)
+            return False
+        return True
+
+    def _written(self) -> None:
+        with self._cond:
+            # every job of this process that was spooled is written now, as is the batch taken
+            self._unwritten = len(self._queue)
+            self.last_error = None
+            self._cond.notify_all()
+
+    @contextmanager
+    def _locked_spool(self) -> Iterator[IO[str]]:
+        """The spool file, locked against other processes that replay or append to it."""
+        assert self.spool is not None
+        with self.spool.open("a+", encoding="utf-8") as fh:
+            if fcntl is not None:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                fh.seek(0)
+                yield fh
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _read_jobs(fh: IO[str]) -> Iterator[Job]:
+    for line in fh:
+        try:
+            job = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line torn by a crash while it was appended: its job was never acknowledged
+        yield [(sql, list(params)) for sql, params in job]
+
+
+def _append_jobs(fh: IO[str], jobs: list[Job]) -> None:
+    fh.seek(0, os.SEEK_END)
+    for job in jobs:
+        fh.write(json.dumps(job, ensure_ascii=False) + "\n")
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+__all__ = ["ATTEMPT_TIMEOUT", "BackgroundWriter", "Job", "Statement"]

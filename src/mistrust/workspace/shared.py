@@ -1,0 +1,54 @@
+"""One Workspace shared by the threads of a server.
+
+The Workspace caches the screening index in memory, so a server shares one instance: no index
+load per request. It is safe to share: the store gives each thread its own read connection and
+serialises writes itself, and screening's audit rows go to a background writer. Screening
+itself runs under a lock so that two requests never build the same index at once after the
+lists change (one builds it, the others wait for it and then use it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from mistrust.model import Hit, NameQuery
+from mistrust.workspace import Workspace
+
+
+class SharedWorkspace:
+    def __init__(self, factory: Callable[[], Workspace]) -> None:
+        self._factory = factory
+        self._ws: Workspace | None = None
+        self._open_lock = threading.Lock()
+        self._screen_lock = threading.Lock()
+
+    @property
+    def workspace(self) -> Workspace:
+        ws = self._ws
+        if ws is None:
+            with self._open_lock:
+                if self._ws is None:
+                    self._ws = self._factory()
+                ws = self._ws
+        return ws
+
+    def screen(self, query: str | NameQuery, **options: Any) -> list[Hit]:
+        ws = self.workspace
+        with self._screen_lock:
+            return ws.screen(query, **options)
+
+    def screen_batch(self, queries: list[str | NameQuery], **options: Any) -> list[list[Hit]]:
+        ws = self.workspace
+        with self._screen_lock:
+            return ws.screen_batch(queries, **options)
+
+    def close(self) -> int:
+        """Close the Workspace (writing queued audit rows); returns how many were left in the spool."""
+        with self._open_lock:
+            ws, self._ws = self._ws, None
+        return ws.close() if ws is not None else 0
+
+
+__all__ = ["SharedWorkspace"]
