@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, RECIPIENT_PREPS
 from mistrust.extract.gazetteer import lookup as place_lookup
+from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
@@ -55,8 +57,10 @@ class _Index:
         if m is not None or depth > 4:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
+        # The head's own name before its owner: "Russia's Wagner group" is Wagner, not Russia.
         ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
-                   + [c for c in children if c.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod")])
+                   + [c for c in children if c.dep_ in ("compound", "nmod")]
+                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
@@ -142,12 +146,33 @@ def _subject_token(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_token(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "went from threatening Kim", "accused X of violating": the gerund's doer is the clause's subject
+        # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
+        # of violating" and "B was accused of supplying" name B, the accused, as the doer
         gov = verb.head.head
-        return _subject_token(gov) or _passive_patient(gov)  # "X was accused of supplying": X
+        accused = accused_of(verb)
+        if accused is not None:
+            return accused
+        return _subject_token(gov) or _passive_patient(gov)
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
+
+
+def accusation(verb: Token) -> Token | None:
+    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "with", "for"):
+        return None
+    gov = verb.head.head
+    lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
+    return gov if lemma in ACCUSE else None
+
+
+def accused_of(verb: Token) -> Token | None:
+    """Who is accused of ``verb``: the accuser's object, or the subject of a passive accusation."""
+    gov = accusation(verb)
+    if gov is None:
+        return None
+    return next((c for c in gov.children if c.dep_ == "dobj"), None) or _passive_patient(gov)
 
 
 def _passive_patient(verb: Token) -> Token | None:
@@ -189,11 +214,27 @@ def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Tok
     if first is not None and index.in_subtree(first) is not None:
         return first
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+        # "sold weapons to X" (the parser's "dative"), "shipped oil to X"
+        if c.dep_ in ("prep", "dative") and c.lower_ in _OBJECT_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj != skip and index.in_subtree(pobj) is not None:
                 return pobj
-    return first
+    return destination(first, index) if first is not None else None
+
+
+def destination(item: Token, index: _Index) -> Token | None:
+    """Where goods go, written on the goods themselves: "arms to X", "oil bound for X",
+    "missiles destined for X", "parts intended for X"."""
+    for c in item.children:
+        if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            pobj = _entity_prep(item, (c.lower_,), index)
+            if pobj is not None:
+                return pobj
+        if c.dep_ in ("acl", "amod") and c.lower_ in DESTINATION_PARTICIPLES:
+            pobj = _entity_prep(c, RECIPIENT_PREPS, index)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 _Arg = tuple[str | None, str | None, bool]

@@ -17,7 +17,9 @@ from mistrust.extract.claim_args import (
     _passive_patient,
     _prep_obj,
     _subject_token,
+    destination,
 )
+from mistrust.extract.frames import CONVERSE_VERBS, HOLD_VERBS, PARTY_OBJECT
 from mistrust.extract.predicates import (
     ASPECTUAL,
     JOINT,
@@ -33,12 +35,11 @@ from mistrust.extract.predicates import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Recipient-subject verbs: "X received/obtained support from Y" is Y -> X.
-_RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+# Recipient-subject verbs: "X received/obtained/bought support from Y" is Y -> X.
+_RECEIVE = CONVERSE_VERBS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
-_ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
-                            "threaten", "meet", "agree"})
+_ENTITY_OBJECT = PARTY_OBJECT
 
 
 def _is_joint(noun: Token) -> bool:
@@ -63,6 +64,20 @@ _FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the object that counts.
 _KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
+
+
+def _holder(pred: Token, index: _Index) -> Token | None:
+    """Who holds goods whose transfer a clause on them tells: in "Moscow fires drones that were
+    sent by Tehran" (or "drones supplied by Tehran") Moscow received them."""
+    if pred.dep_ not in ("relcl", "acl"):
+        return None
+    item = pred.head
+    verb = item.head
+    lemma = verb_lemma(verb.lower_) or verb.lemma_.lower()
+    if item.dep_ != "dobj" or lemma not in HOLD_VERBS:
+        return None
+    holder = _subject_token(verb)
+    return holder if holder is not None and index.in_subtree(holder) is not None else None
 
 
 class _Event(NamedTuple):
@@ -121,14 +136,27 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
                               for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
             if recipient is not None and index.in_subtree(patient) is None:
                 return _Event(tok, predicate, agent, recipient, None, patient)
+            holder = _holder(tok, index) if predicate in ("transfer", "supply") else None
+            if holder is not None:
+                return _Event(tok, predicate, agent, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
     subj = _subject_token(tok)
     if lemma in _RECEIVE:
-        giver = _prep_obj(tok, ("from",))
-        return _Event(tok, predicate, giver, subj, None)
+        # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
+        giver = _entity_prep(tok, ("from",), index) or (_entity_prep(dobj, ("from",), index)
+                                                        if dobj is not None else None)
+        if giver is not None and subj is not None:
+            return _Event(tok, "transfer", giver, subj, None, dobj)
+        return _Event(tok, "acquire", subj, dobj if dobj is not None else _prep_obj(tok, ("from",)), None)
+    if prt == "out":
+        return None  # "carried out", "ruled out": the particle makes another verb
     theme: Token | None = None
     if predicate in _ENTITY_OBJECT:
         obj = _entity_object(tok, index, skip=subj)
+        if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
+            holder = _holder(tok, index)
+            if holder is not None:
+                return _Event(tok, predicate, subj, holder, None, obj or tok.head)
         if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
                 and (obj != dobj or index.in_subtree(dobj) is not None):
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
@@ -219,6 +247,8 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
             if pobj is not None and index.in_subtree(pobj) is not None:
                 obj = pobj
                 break
+    if obj is None and predicate in _ENTITY_OBJECT:
+        obj = destination(noun, index)  # "a shipment bound for X"
     if obj is None:
         obj = _prep_obj(noun, preps)
     if governed and obj is None:

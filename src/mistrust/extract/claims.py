@@ -40,7 +40,15 @@ from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
-from mistrust.extract.claim_args import _antecedent, _arg, _Index, _mention_arg, _phrase
+from mistrust.extract.claim_args import (
+    _antecedent,
+    _arg,
+    _Index,
+    _mention_arg,
+    _phrase,
+    _subject_token,
+    accusation,
+)
 from mistrust.extract.claim_events import _event
 from mistrust.extract.claim_structure import (
     _expand,
@@ -50,16 +58,18 @@ from mistrust.extract.claim_structure import (
     resolve_pair,
     resolve_they,
 )
+from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
+from mistrust.extract.predicates import verb_lemma, verb_predicate
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
-from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
+from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "claims-v3"
+EXTRACTOR = "frames-v1"
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -144,8 +154,11 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(_mention_arg(partners[0]), _mention_arg(partners[1]))]
-        att = covers.covering(pred_tok.idx)
+        att = _own_act(covers.covering(pred_tok.idx), pred_tok)
+        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         status = _status(pred_tok, tok, att, found.denied_by)
+        if stance is not None:
+            status = st.merge(status, stance)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -186,6 +199,74 @@ def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers:
             subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR,
         ))
     return out
+
+
+def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:
+    """ "The EU announced new sanctions": an event noun that is the cue's own object is the
+    speaker's act, not something the speaker reports (only a clause is reported content)."""
+    if att is None or att.cue is None or pred.pos_ != "NOUN":
+        return att
+    head = pred.head if pred.dep_ == "dobj" else None
+    if head is not None and head.idx == att.cue.start:
+        return None
+    return att
+
+
+def _span(tok: Token) -> Span:
+    """Character span of ``tok``'s phrase (its subtree, without clauses hanging off it)."""
+    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ not in ("relcl", "acl", "punct")]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Span(tok.doc.text[start:end], start, end)
+
+
+def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:
+    source = _span(speaker)
+    content = _span(pred)
+    chain = [*(outer.chain if outer is not None else []), source.text]
+    return Attribution(source=source, cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)), content=content,
+                       chain=chain, extractor=EXTRACTOR)
+
+
+def wrap_stance(pred: Token, predicate: str, subj: Token | None,
+                att: Attribution | None) -> tuple[Attribution | None, ClaimStatus | None]:
+    """Stance frames around an event: who is its source, and the status they give it.
+
+    - accusation: "A accused B of shipping fuel" is B's act on A's word (attributed; "suspected"
+      hedged), A the source;
+    - denial: "B denied shipping fuel" has B, the denier, as its source;
+    - speech act: "A warned B", "A condemned B" is A's own word (attributed to A).
+    """
+    accuse = accusation(pred)
+    if accuse is not None:
+        accuser = (_subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
+                   else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None))
+        lemma = verb_lemma(accuse.lower_) or accuse.lemma_.lower()
+        status: ClaimStatus = "hedged" if lemma in ACCUSE_HEDGED else "attributed"
+        if accuser is not None:
+            return _stance_attribution(att, accuser, accuse, pred), status
+        return att, status
+    denier = _denying_verb(pred)
+    if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
+        speaker = _subject_token(denier)
+        if speaker is not None:
+            return _stance_attribution(att, speaker, denier, pred), "denied"
+    if predicate in SPEECH_EVENTS and subj is not None and att is None:
+        return _stance_attribution(None, subj, pred, pred), "attributed"
+    return att, None
+
+
+def _denying_verb(pred: Token) -> Token | None:
+    """The denial verb governing ``pred`` within its clause chain ("denied providing", "rejected
+    claims that it shipped"), or ``pred`` itself when it is one."""
+    tok = pred
+    for _ in range(5):
+        if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:

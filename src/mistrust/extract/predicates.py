@@ -1,60 +1,20 @@
-"""Verb and event-noun -> normalised predicate table.
+"""Verb and event-noun -> normalised predicate, from the frame lexicon (:mod:`mistrust.extract.frames`).
 
 Claims are grouped across outlets by predicate, so "shipped", "delivered" and "the transfer
-of" must all become ``transfer``. The table lists base forms; inflected forms are generated
+of" must all become ``transfer``. The lexicon lists base forms; inflected forms are generated
 (regular rules plus a short irregular list) so no lemmatizer is needed and the lookup is one
 dict access per token.
 """
 
 from __future__ import annotations
 
+from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS
+
 EXTRACTOR = "predicates-v1"
 
-# predicate -> verbs (base forms). Phrasal particles are handled in ``PHRASAL``.
-VERBS: dict[str, tuple[str, ...]] = {
-    "cooperate": ("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
-    "transfer": ("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide", "transport",
-                 "re-export", "transship", "divert", "funnel", "pass"),
-    "supply": ("supply", "furnish", "equip", "arm"),
-    "support": ("support", "help", "assist", "aid", "back", "fund", "finance", "sponsor", "train", "bankroll",
-                "facilitate", "enable", "bolster"),
-    "develop": ("develop", "build", "construct", "design", "produce", "manufacture", "enrich", "advance",
-                "upgrade", "create", "dig", "assemble", "research"),
-    "test": ("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
-    "acquire": ("acquire", "obtain", "procure", "buy", "purchase", "import"),
-    "sanction": ("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
-    "violate": ("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
-    "deny": ("deny", "reject", "dismiss", "refute", "rebuff", "disavow"),
-    "attack": ("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault", "raid"),
-    "threaten": ("threaten", "warn"),
-    "seize": ("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid"),
-    "meet": ("meet", "visit", "host", "negotiate"),
-    "agree": ("agree", "sign", "conclude"),
-    "operate": ("operate", "run", "control", "own", "manage"),
-    "resume": ("resume", "restart"),
-}
-
-# Nominal events: "resumed cooperation", "the transfer of critical parts".
-NOUNS: dict[str, str] = {
-    "cooperation": "cooperate", "co-operation": "cooperate", "collaboration": "cooperate",
-    "collaborations": "cooperate", "partnership": "cooperate", "partnerships": "cooperate",
-    "alliance": "cooperate", "axis": "cooperate", "ties": "cooperate",
-    "transfer": "transfer", "transfers": "transfer", "shipment": "transfer", "shipments": "transfer",
-    "delivery": "transfer", "deliveries": "transfer", "export": "transfer", "exports": "transfer",
-    "sale": "transfer", "sales": "transfer", "smuggling": "transfer", "transport": "transfer",
-    "supply": "supply", "supplies": "supply", "provision": "supply",
-    "support": "support", "assistance": "support", "help": "support", "aid": "support",
-    "funding": "support", "financing": "support", "backing": "support", "expertise": "support",
-    "development": "develop", "construction": "develop", "production": "develop",
-    "enrichment": "develop", "manufacture": "develop",
-    "test": "test", "tests": "test", "launch": "test", "launches": "test", "detonation": "test",
-    "acquisition": "acquire", "procurement": "acquire", "purchase": "acquire", "purchases": "acquire",
-    "sanctions": "sanction", "designation": "sanction", "designations": "sanction", "embargo": "sanction",
-    "violation": "violate", "violations": "violate", "breach": "violate", "evasion": "violate",
-    "denial": "deny",
-    "attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
-    "seizure": "seize", "interception": "seize",
-}
+# predicate -> verbs (base forms) and event nouns, read off the frame lexicon.
+VERBS: dict[str, tuple[str, ...]] = {f.event: f.verbs for f in FRAMES if f.verbs}
+NOUNS: dict[str, str] = {noun: f.event for f in FRAMES for noun in f.nouns}
 
 # Nouns of an activity that is only an event when it is shared: "joint work on missiles", "their
 # bilateral research" is cooperation on that work (see ``JOINT``); "work" alone is no event.
@@ -96,12 +56,6 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
     ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
     ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
-}
-
-# Particle verbs that change the predicate: "carry out" a test, "set up" a network.
-PHRASAL: dict[tuple[str, str], str] = {
-    ("carry", "out"): "test", ("hand", "over"): "transfer", ("set", "up"): "develop",
-    ("crack", "down"): "sanction", ("team", "up"): "cooperate", ("work", "together"): "cooperate",
 }
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -150,7 +104,7 @@ def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_FORMS: dict[str, str] = build_form_table(VERBS)
 LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
-                               for f in inflections(b)}
+                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS for f in inflections(b)}
 
 
 def verb_lemma(form: str) -> str | None:

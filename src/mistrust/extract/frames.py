@@ -1,0 +1,113 @@
+"""The frame lexicon: which words evoke which event, and which words wrap an event in a stance.
+
+Read this file to know what the reader understands. Each :class:`Frame` maps predicate verbs
+(base forms; inflections are generated in :mod:`mistrust.extract.predicates`) and nominalisations
+to one event type. The roles of an event are always the same: agent (who does it), recipient (to
+whom, or the other party), item (what is moved, attacked, tested), place, time and amount; the
+matcher (:mod:`mistrust.extract.claim_events`) reads them off the dependency parse, in the active
+and passive voice, from relative clauses and participles, and from nominalisations ("X's supply of
+drones to Y"). ``converse`` verbs name the recipient as their subject: "Y bought drones from X" is
+X's transfer to Y.
+
+Stance frames do not make events of their own: they wrap the event they govern and say who says
+so (``SPEECH``: speech acts attributed to their speaker) or who is blamed (``ACCUSE``: in "A
+accuses B of shipping fuel", B is the doer and A the source).
+
+Every entry stands for a pattern of English, tested in ``tests/test_extract_frames.py`` on
+sentences written for the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXTRACTOR = "frames-v1"
+
+
+@dataclass(frozen=True)
+class Frame:
+    event: str  # the normalised predicate stored on a claim
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    # verbs whose subject receives: "Y received / bought / obtained X from Z" is Z -> Y
+    converse: tuple[str, ...] = ()
+    # the other party is the thing that matters ("supplied drones to Y": Y, with drones the item)
+    party_object: bool = False
+    # a speech act: the claim is the speaker's word (attributed to its subject)
+    speech: bool = False
+
+
+FRAMES: tuple[Frame, ...] = (
+    Frame("cooperate", verbs=("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
+          nouns=("cooperation", "co-operation", "collaboration", "collaborations", "partnership", "partnerships",
+                 "alliance", "axis", "ties"), party_object=True),
+    Frame("trade", nouns=("dealings", "trade"), party_object=True),
+    Frame("transfer", verbs=("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide",
+                             "transport", "re-export", "transship", "divert", "funnel", "pass", "ferry", "carry"),
+          nouns=("transfer", "transfers", "shipment", "shipments", "delivery", "deliveries", "export", "exports",
+                 "sale", "sales", "smuggling", "transport"),
+          converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure"),
+          party_object=True),
+    Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
+          party_object=True),
+    Frame("support", verbs=("support", "help", "assist", "aid", "back", "fund", "finance", "sponsor", "train",
+                            "bankroll", "facilitate", "enable", "bolster"),
+          nouns=("support", "assistance", "help", "aid", "funding", "financing", "backing", "expertise"),
+          party_object=True),
+    Frame("develop", verbs=("develop", "build", "construct", "design", "produce", "manufacture", "enrich",
+                            "advance", "upgrade", "create", "dig", "assemble", "research"),
+          nouns=("development", "construction", "production", "enrichment", "manufacture")),
+    Frame("test", verbs=("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
+          nouns=("test", "tests", "launch", "launches", "detonation")),
+    Frame("acquire", verbs=("acquire", "obtain", "procure", "buy", "purchase", "import"),
+          nouns=("acquisition", "procurement", "purchase", "purchases")),
+    Frame("sanction", verbs=("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
+          nouns=("sanctions", "designation", "designations", "embargo"), party_object=True),
+    Frame("violate", verbs=("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
+          nouns=("violation", "violations", "breach", "evasion"), party_object=True),
+    Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"), nouns=("denial",)),
+    Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
+                           "raid"),
+          nouns=("attack", "attacks", "strike", "strikes"), party_object=True),
+    Frame("threaten", verbs=("threaten",), party_object=True),
+    Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
+    Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
+          nouns=("condemnation", "protest"), party_object=True, speech=True),
+    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board"),
+          nouns=("seizure", "interception")),
+    Frame("meet", verbs=("meet", "visit", "host", "negotiate"), party_object=True),
+    Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
+    Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
+    Frame("resume", verbs=("resume", "restart")),
+)
+
+# Stance verbs whose object is the doer of the event in their "of"-gerund: "A accused B of
+# shipping fuel" is B shipping fuel, on A's word; "B was charged with / suspected of smuggling"
+# likewise names B (the accuser, when named, is the source).
+ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault"})
+# Which of them leave the proposition uncertain rather than asserted by the accuser.
+ACCUSE_HEDGED = frozenset({"suspect"})
+
+# Prepositions and participles that name where goods go: "drones to Y", "bound for Y",
+# "destined for Y", "intended for Y", "delivered into Y".
+RECIPIENT_PREPS = ("to", "for", "into")
+DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", "meant", "earmarked"})
+
+# Verbs of using or holding goods: the subject of such a verb holds what a clause on its object
+# says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
+HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
+                        "hold", "store", "fly"})
+
+
+def frame_of(event: str) -> Frame | None:
+    """The frame whose event type is ``event``."""
+    return _BY_EVENT.get(event)
+
+
+_BY_EVENT = {f.event: f for f in FRAMES}
+SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
+PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
+CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
+
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES", "HOLD_VERBS",
+           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "Frame", "frame_of"]
