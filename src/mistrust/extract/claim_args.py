@@ -32,7 +32,7 @@ _DIPLOMATIC = frozenset({"mission", "missions", "embassy", "embassies", "consula
 _OFFICES = _DIPLOMATIC | frozenset({"ministry", "ministries", "spokesman", "spokeswoman", "spokesperson",
                                     "spokesmen", "spokespeople"})
 # Prepositions naming the host or counterpart of a diplomatic office, never its principal.
-_HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
+HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
 
 
 class _Index:
@@ -76,7 +76,7 @@ class _Index:
             if owner is not None:
                 return owner
             if tok.lower_ in _DIPLOMATIC:
-                hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOST_PREPS
+                hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in HOST_PREPS
                          for g in c.subtree}
                 return self.in_subtree(tok, (skip or set()) | hosts)
         return self.in_subtree(tok, skip)
@@ -156,6 +156,12 @@ def _subject_token(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
+
+
+def withholds(verb: Token) -> bool:
+    """ "deny resources to X", "deny X access": a denial verb with a receiving party withholds
+    something; it does not reject a claim."""
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
 def accusation(verb: Token) -> Token | None:

@@ -18,6 +18,7 @@ from mistrust.extract.claim_args import (
     _prep_obj,
     _subject_token,
     destination,
+    withholds,
 )
 from mistrust.extract.frames import CONVERSE_VERBS, HOLD_VERBS, PARTY_OBJECT
 from mistrust.extract.predicates import (
@@ -124,6 +125,8 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "deny" and withholds(tok):
+        return None
     if predicate == "deny":
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
         obj = _object_token(tok)

@@ -35,12 +35,14 @@ This module runs that pass and sets status, time and ids; the parts live next to
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
+    HOST_PREPS,
     _antecedent,
     _arg,
     _Index,
@@ -48,6 +50,7 @@ from mistrust.extract.claim_args import (
     _phrase,
     _subject_token,
     accusation,
+    withholds,
 )
 from mistrust.extract.claim_events import _event
 from mistrust.extract.claim_structure import (
@@ -159,6 +162,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         status = _status(pred_tok, tok, att, found.denied_by)
         if stance is not None:
             status = st.merge(status, stance)
+        if status == "denied" and att is not None and att.source is not None:
+            # a denied proposition is the denier's word against it: who relays the denial
+            # ("..., state media reported") is not its source
+            att = replace(att, chain=[att.source.text])
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -213,9 +220,16 @@ def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:
 
 
 def _span(tok: Token) -> Span:
-    """Character span of ``tok``'s phrase (its subtree, without clauses hanging off it)."""
-    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ not in ("relcl", "acl", "punct")]
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    """Character span of a speaker's phrase: its words up to a clause or a host's preposition
+    hanging off it ("Myanmar's ambassador to the UN" speaks for Myanmar, not for the UN)."""
+    end_tok = tok
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos")
+                            or (c.dep_ == "prep" and c.lower_ in HOST_PREPS)):
+            break
+        if c.i > tok.i:
+            end_tok = c.right_edge
+    start, end = tok.left_edge.idx, end_tok.idx + len(end_tok.text)
     return Span(tok.doc.text[start:end], start, end)
 
 
@@ -262,7 +276,7 @@ def _denying_verb(pred: Token) -> Token | None:
     tok = pred
     for _ in range(5):
         if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
-            return tok
+            return None if withholds(tok) else tok
         if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
             return None
         tok = tok.head

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
-from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, load_nlp, pipeline_info
+from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, fold_typography, load_nlp, pipeline_info
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Extraction, Mention, Span
 
@@ -116,7 +116,8 @@ class Extractor:
                 item = TextItem(it) if isinstance(it, str) else it
                 pieces = split_text(item.text, self.options.max_chunk_chars)
                 for n, (offset, piece) in enumerate(pieces):
-                    yield piece, (item, offset, n == len(pieces) - 1, piece)
+                    folded = fold_typography(piece)
+                    yield folded, (item, offset, n == len(pieces) - 1, folded)
 
         parts: list[tuple[int, Extraction]] = []
         for doc, (item, offset, last, piece) in self.nlp.pipe(chunks(), as_tuples=True,
@@ -124,7 +125,9 @@ class Extractor:
             # spaCy keeps doc.text identical to its input; Doc.text re-joins every token on each
             # access, so the components read this copy (see attribution_spans._doc_text).
             doc.user_data[DOC_TEXT] = piece
-            parts.append((offset, self.from_doc(doc, doc_id=item.doc_id, published=item.published)))
+            extraction = self.from_doc(doc, doc_id=item.doc_id, published=item.published)
+            _restore_texts(extraction, item.text[offset:offset + len(piece)])
+            parts.append((offset, extraction))
             if last:
                 yield parts[0][1] if len(parts) == 1 else _merge(parts, item.doc_id)
                 parts = []
@@ -169,6 +172,15 @@ class Extractor:
         # With claims, the first claim's status is the text's; without, read the parse.
         status: ClaimStatus = self._main_status(extraction if extraction.claims else doc)
         return status
+
+
+def _restore_texts(extraction: Extraction, original: str) -> None:
+    """Mentions and claim sentences as written: the parser read the text with typographic quotes
+    folded to ASCII (same offsets), what is shown keeps the text's own characters."""
+    for m in extraction.entities:
+        m.text = original[m.start:m.end]
+    for c in extraction.claims:
+        c.text = original[c.start:c.end]
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:

@@ -121,7 +121,9 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             break
         # Climb from complements and objects to their verb, never from a subject: the negation in
         # "the axis ... is not limited to" says nothing about the axis itself.
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl", "relcl",
+        # Nor from a relative clause: "did not stop ships that delivered fuel" negates the stopping,
+        # not the delivery the relative clause takes as given.
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
                             "amod", "compound", "attr", "pcomp"):
             break
         tok = tok.head
