@@ -20,7 +20,14 @@ from mistrust.extract.claim_args import (
     destination,
     withholds,
 )
-from mistrust.extract.frames import CONVERSE_VERBS, HOLD_VERBS, PARTY_OBJECT
+from mistrust.extract.frames import (
+    CONVERSE_VERBS,
+    HOLD_VERBS,
+    MANNER_PREPS,
+    ORIGIN_LABELS,
+    PARTY_OBJECT,
+    TAKE_DELIVERY,
+)
 from mistrust.extract.predicates import (
     ASPECTUAL,
     JOINT,
@@ -81,6 +88,32 @@ def _holder(pred: Token, index: _Index) -> Token | None:
     return holder if holder is not None and index.in_subtree(holder) is not None else None
 
 
+def _manner_doer(noun: Token) -> Token | None:
+    """ "X exported coal in violation of sanctions", "Y acted in breach of the embargo": an event
+    noun in a manner phrase ("in", "with") is done by the doer of the verb it modifies."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in MANNER_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject_token(verb) or _passive_patient(verb)
+
+
+def _goods(noun: Token, index: _Index) -> _Event | None:
+    """Goods with an origin and a destination are a transfer between them: "Iranian missiles
+    bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
+    dest = destination(noun, index)
+    if dest is None:
+        return None
+    origin = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                   and (m := index.in_subtree(c)) is not None and m.label in ORIGIN_LABELS), None)
+    if origin is None:
+        origin = _entity_prep(noun, ("from",), index)
+    if origin is None:
+        return None
+    return _Event(noun, "transfer", origin, dest, None, noun)
+
+
 class _Event(NamedTuple):
     pred: Token
     predicate: str
@@ -93,7 +126,10 @@ class _Event(NamedTuple):
 def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
     if tok.pos_ == "NOUN":
-        return _nominal(tok, index, structure)
+        found = _nominal(tok, index, structure)
+        if found is None and structure and event_noun(tok) is None:
+            return _goods(tok, index)
+        return found
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
     # Light / denial verbs with an event-noun object: the noun carries the event.
@@ -201,7 +237,8 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
     governed = (via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")) or passive
     denied_by: Token | None = None
     subj: Token | None = None
-    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
+    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
+                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
         if verb_predicate(head.lower_) == "deny":
             denied_by = head
             subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
@@ -210,8 +247,10 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
                 # "Syria rejected reports of arms deliveries from Russia": the giver is named, so
                 # the unnamed party the denier stands in for is the receiving end
                 return _Event(noun, predicate, giver, subj, denied_by)
-        elif head_lemma in _RECEIVE:
-            giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
+        elif head_lemma in _RECEIVE or (head_lemma in TAKE_DELIVERY and predicate == "transfer"):
+            inner = _prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
+            giver = (_prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
+                     or (_prep_obj(inner, ("from",)) if inner is not None else None))
             return _Event(noun, predicate, giver, _subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -227,6 +266,8 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
         if between is not None and partner is not None:
             return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if subj is None and structure:
+            subj = _manner_doer(noun)
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)

@@ -75,6 +75,8 @@ FRAMES: tuple[Frame, ...] = (
           nouns=("condemnation", "protest"), party_object=True, speech=True),
     Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board"),
           nouns=("seizure", "interception")),
+    Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
+          party_object=True),
     Frame("meet", verbs=("meet", "visit", "host", "negotiate"), party_object=True),
     Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
     Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
@@ -97,6 +99,14 @@ DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", 
 # says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
 HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
                         "hold", "store", "fly"})
+# "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
+TAKE_DELIVERY = frozenset({"take"})
+
+# "in violation of", "in breach of", "with the help of": manner phrases whose event noun is done
+# by the doer of the verb they modify.
+MANNER_PREPS = frozenset({"in", "with"})
+# Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
+ORIGIN_LABELS = frozenset({"Country", "Nationality"})
 
 
 def frame_of(event: str) -> Frame | None:
@@ -109,5 +119,5 @@ SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES", "HOLD_VERBS",
-           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "Frame", "frame_of"]
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "Frame", "frame_of"]

@@ -8,7 +8,7 @@ dict access per token.
 
 from __future__ import annotations
 
-from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS
+from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, TAKE_DELIVERY
 
 EXTRACTOR = "predicates-v1"
 
@@ -31,7 +31,7 @@ JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative
 # Verbs of starting, continuing or intensifying: with an event-noun object ("renewed their
 # cooperation", "stepped up joint work") the noun is the event and the verb only its phase, so the
 # verb never makes a claim of its own there (no "X resume cooperation" next to "X cooperate Y").
-ASPECTUAL = frozenset({"resume", "restart", "renew", "revive", "reactivate", "reestablish", "re-establish",
+ASPECTUAL = frozenset({"complete", "finish", "finalize", "finalise", "resume", "restart", "renew", "revive", "reactivate", "reestablish", "re-establish",
                        "restore", "continue", "begin", "start", "launch", "expand", "deepen", "strengthen",
                        "step", "intensify", "broaden", "widen", "enhance", "boost", "bolster", "reinforce",
                        "ramp", "scale", "accelerate", "maintain", "keep", "pursue", "extend", "further",
@@ -104,7 +104,7 @@ def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_FORMS: dict[str, str] = build_form_table(VERBS)
 LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
-                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS for f in inflections(b)}
+                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY for f in inflections(b)}
 
 
 def verb_lemma(form: str) -> str | None:
