@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from mistrust.extract.claim_args import _Arg, _Index, _mention_arg, _phrase, _prep_obj
 from mistrust.extract.predicates import JOINT_ACTIVITY, noun_predicate
 from mistrust.model.documents import Mention
+from mistrust.model.vocabulary import SYMMETRIC_PREDICATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Symmetric acts: "Iran and North Korea cooperated" is Iran <-> North Korea; the other argument
 # (what they cooperated on) becomes the claim's theme.
-SYMMETRIC = frozenset({"cooperate", "meet", "agree"})
+SYMMETRIC = SYMMETRIC_PREDICATES
 
 _KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 

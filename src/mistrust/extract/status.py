@@ -11,32 +11,26 @@ whatever governs it, plus headline conventions ("Report: ...", "... -- sources",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.model.documents import ClaimStatus, Extraction
+from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 EXTRACTOR = "status-v1"
 
-PRECEDENCE: dict[str, int] = {"asserted": 0, "attributed": 1, "hedged": 2, "denied": 3}
+PRECEDENCE = STATUS_PRECEDENCE
 
 # Verbs that deny or refute what follows them (base forms; inflections generated).
 DENIAL_VERBS = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute", "contradict",
                 "disprove", "rubbish", "slam", "repudiate", "retract", "disown", "quash", "squash", "scotch",
                 "counter", "discredit", "bust", "correct")
 DENIAL_FORMS = frozenset(f for v in DENIAL_VERBS for f in inflections(v))
-# Words that mark the claim itself as false in headline/news usage.
-DENIAL_WORDS = frozenset({
-    "hoax", "hoaxes", "fake", "false", "falsely", "untrue", "baseless", "bogus", "myth", "debunked", "denial",
-    "denials", "rumour-busting", "groundless", "fabricated", "fabrication", "nonsense", "unfounded", "lies",
-    "satire", "satirical", "phony", "fiction", "fictional", "wrong", "misleading", "no", "not", "never",
-    "n't", "nothing", "none", "nor", "neither", "nobody", "without",
-})
 # Negators only count as denial when they negate the main event, not anywhere in the text.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without"})
 
@@ -66,24 +60,6 @@ def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
         if s is not None and PRECEDENCE[s] > PRECEDENCE[best]:
             best = s
     return best
-
-
-def is_denial_token(tok: Token) -> bool:
-    return tok.lower_ in DENIAL_FORMS
-
-
-def token_status(tokens: Iterable[Token]) -> ClaimStatus:
-    """Hedge/denial cues among ``tokens`` (a claim's clause, not the whole document)."""
-    status: ClaimStatus = "asserted"
-    for tok in tokens:
-        low = tok.lower_
-        if low in DENIAL_FORMS and tok.pos_ in ("VERB", "NOUN") or low in NEGATORS and tok.dep_ == "neg":
-            return "denied"
-        if low in HEDGE_ADVERBS or (low in HEDGE_MODALS and tok.tag_ == "MD"):
-            status = "hedged"
-        elif low in HEDGE_RAISING and _raises(tok):
-            status = "hedged"
-    return status
 
 
 def _raises(tok: Token) -> bool:
