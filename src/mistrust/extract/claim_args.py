@@ -144,7 +144,9 @@ def _subject_token(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_token(verb.head)
+        # "X is believed to have sent": a raising passive's subject is the doer of its complement
+        raised = _passive_patient(verb.head) if verb.dep_ == "xcomp" else None
+        return _subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer

@@ -293,6 +293,9 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
                 break
     if obj is None and predicate in _ENTITY_OBJECT:
         obj = destination(noun, index)  # "a shipment bound for X"
+        if obj is None and subj is not None and subj.dep_ == "pobj":
+            # "shipments from X to Y": the parser hangs "to Y" on X or on "from"
+            obj = destination(subj, index) or destination(subj.head, index)
     if obj is None:
         obj = _prep_obj(noun, preps)
     if governed and obj is None:

@@ -41,7 +41,7 @@ ASPECTUAL = frozenset({"complete", "finish", "finalize", "finalise", "resume", "
 LIGHT_VERBS = ASPECTUAL | frozenset({
                          "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
-                         "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten",
+                         "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease", "tighten",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
                          "order", "authorize", "authorise", "mount", "stage", "wage"})
 
@@ -59,7 +59,7 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
 }
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "send": ("sent",), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
+    "send": ("sent",), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
     "seek": ("sought",), "strike": ("struck", "stricken"), "dig": ("dug",), "meet": ("met",),
     "run": ("ran",), "give": ("gave", "given"), "make": ("made",), "have": ("has", "had", "having"),
     "begin": ("began", "begun"), "fire": (), "freeze": ("froze", "frozen"), "lead": ("led",),
