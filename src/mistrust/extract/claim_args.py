@@ -180,6 +180,8 @@ def accused_of(verb: Token) -> Token | None:
     gov = accusation(verb)
     if gov is None:
         return None
+    if gov.dep_ == "acl" and gov.tag_ == "VBN":
+        return gov.head  # "a tanker suspected of carrying oil": the tanker
     return next((c for c in gov.children if c.dep_ == "dobj"), None) or _passive_patient(gov)
 
 

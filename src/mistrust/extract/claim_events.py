@@ -190,6 +190,10 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     if prt == "out":
         return None  # "carried out", "ruled out": the particle makes another verb
     theme: Token | None = None
+    if predicate in ("transfer", "supply") and (subj is None or index.in_subtree(subj) is None):
+        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver
+        subj = _entity_prep(tok, ("from",), index) or (_entity_prep(dobj, ("from",), index)
+                                                       if dobj is not None else None) or subj
     if predicate in _ENTITY_OBJECT:
         obj = _entity_object(tok, index, skip=subj)
         if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):

@@ -43,7 +43,8 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
                          "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease", "tighten",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
-                         "order", "authorize", "authorise", "mount", "stage", "wage"})
+                         "order", "authorize", "authorise", "mount", "stage", "wage",
+                         "orchestrate", "direct", "perpetrate"})
 
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.
