@@ -203,8 +203,8 @@ POSITIVE: list[Any] = [
     ("North Korea breached UN resolutions.", "violate", "North Korea", "UN", "asserted", None),
     ("Eritrea evaded sanctions for years.", "violate", "Eritrea", None, "asserted", None),
     # -- support and funding
-    ("Iran funds Hezbollah.", "support", "Iran", "Hezbollah", "asserted", None),
-    ("Qatar financed the militia, the report said.", "support", "Qatar", None, "attributed", "report"),
+    ("Iran funds Hezbollah.", "fund", "Iran", "Hezbollah", "asserted", None),
+    ("Qatar financed the militia, the report said.", "fund", "Qatar", None, "attributed", "report"),
     ("Russia backs Haftar.", "support", "Russia", "Haftar", "asserted", None),
     ("Turkey trained Libyan forces.", "support", "Turkey", None, "asserted", None),
     ("Belarus helped Russia evade sanctions.", "support", "Belarus", "Russia", "asserted", None),
@@ -215,6 +215,15 @@ POSITIVE: list[Any] = [
     ("Iran supplied oil to Syria, a close ally.", "supply", "Iran", "Syria", "asserted", None),
     ("North Korea delivered rockets to Russia's Wagner group.", "transfer", "North Korea", "Wagner", "asserted",
      None),
+    # -- stance on goods and carriers
+    ("Marines seized an Iranian tanker suspected of carrying oil to Syria.", "transfer", "Iran", "Syria", "hedged",
+     None),
+    ("Police stopped a ship believed to be smuggling fuel from Iran to Lebanon.", "transfer", "Iran", "Lebanon",
+     "hedged", None),
+    ("The vessel carried crude oil from Venezuela to Cuba.", "transfer", "Venezuela", "Cuba", "asserted", None),
+    ("Russia fired missiles into Ukraine overnight.", "attack", "Russia", "Ukraine", "asserted", None),
+    ("Hackers from North Korea stole millions from a bank in Bangladesh.", "steal", "North Korea", None, "asserted",
+     None),
     # -- typographic apostrophes and quotes read as ASCII ones
     ("The Democratic People’s Republic of Korea shipped coal to Vietnam.", "transfer", "Korea", "Vietnam",
      "asserted", None),
@@ -222,6 +231,18 @@ POSITIVE: list[Any] = [
     ("“Iran shipped drones to Russia,” the minister said.", "transfer", "Iran", "Russia", "attributed", "minister"),
     ("Russia’s army attacked Ukraine’s ports.", "attack", "Russia", "Ukraine", "asserted", None),
     ("China’s sale of drones to Iran was confirmed.", "transfer", "China", "Iran", "asserted", None),
+]
+
+# (sentence, event, agent, amount): quantities are kept as written.
+AMOUNTS: list[Any] = [
+    ("The panel said North Korea conducted 40 cyberattacks.", "cyberattack", "North Korea", "40 cyberattacks"),
+    ("North Korean hackers stole $2bn, a UN panel found.", "steal", "North Korean", "$2bn"),
+    ("Iran sold drones worth $300 million to Russia.", "transfer", "Iran", "$300 million"),
+    ("North Korea shipped 2.8 million tonnes of coal to China.", "transfer", "North Korea", "2.8 million tonnes"),
+    ("Russia launched 40 missiles at Kyiv on Monday.", "attack", "Russia", "40 missiles"),
+    ("Belarus sent 12 trucks to Russia.", "transfer", "Belarus", "12 trucks"),
+    ("Serbia delivered 3,000 shells to Armenia in May.", "transfer", "Serbia", "3,000 shells"),
+    ("Iran paid $5 million to the militia, prosecutors said.", "fund", "Iran", "$5 million"),
 ]
 
 # (sentence, event, agent, party): no claim of that event may join these two.
@@ -265,7 +286,7 @@ def read(request: pytest.FixtureRequest) -> dict[str, list[Claim]]:
     """Every sentence of the tables, read in one batch."""
     from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
 
-    texts = sorted({_text(row) for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS) for row in table})
+    texts = sorted({_text(row) for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS, AMOUNTS) for row in table})
     extractor = Extractor(ExtractOptions(link=False))
     return {t: e.claims for t, e in zip(texts, extractor.extract_many(TextItem(t) for t in texts), strict=True)}
 
@@ -298,7 +319,7 @@ def _matching(claims: list[Claim], event: str, agent: str | None, party: str | N
 
 
 def test_the_table_is_large_and_varied() -> None:
-    assert len(POSITIVE) + len(NEGATIVE) + len(ABSENT) + len(NOT_STATUS) >= 150
+    assert len(POSITIVE) + len(NEGATIVE) + len(ABSENT) + len(NOT_STATUS) + len(AMOUNTS) >= 150
     events = {(row.values if hasattr(row, "values") else row)[1] for row in POSITIVE}
     assert len(events) >= 12
     for status in ("asserted", "attributed", "hedged", "denied"):
@@ -336,3 +357,10 @@ def test_not_status(read: dict[str, list[Claim]], text: str, event: str, status:
     claims = [c for c in read[text] if c.predicate == event]
     assert claims, f"no {event} in {[(c.subject, c.predicate, c.object) for c in read[text]]}"
     assert all(c.status != status for c in claims), [c.status for c in claims]
+
+
+@pytest.mark.parametrize(("text", "event", "agent", "amount"), AMOUNTS)
+def test_amount(read: dict[str, list[Claim]], text: str, event: str | None, agent: str, amount: str) -> None:
+    claims = [c for c in read[text] if (event is None or c.predicate == event) and agent.lower() in _names(c, "subject")]
+    assert claims, [(c.subject, c.predicate, c.object) for c in read[text]]
+    assert any(c.amount == amount for c in claims), [c.amount for c in claims]

@@ -27,6 +27,7 @@ from mistrust.extract.frames import (
     ORIGIN_LABELS,
     PARTY_OBJECT,
     TAKE_DELIVERY,
+    TARGET_PREPS,
 )
 from mistrust.extract.predicates import (
     ASPECTUAL,
@@ -161,6 +162,10 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "test" and structure:
+        target = _entity_prep(tok, TARGET_PREPS, index)
+        if target is not None:
+            return _Event(tok, "attack", _subject_token(tok), target, None, dobj)
     if predicate == "deny" and withholds(tok):
         return None
     if predicate == "deny":

@@ -171,6 +171,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(text)
         when = event_time(_clause_text(_time_scope(tok)), published)
+        amount = event_amount(pred_tok, found.theme if found.theme is not None else obj)
         for (s_text, s_canon, s_ent), (o_text, o_canon, o_ent) in pairs:
             if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
                 continue
@@ -183,6 +184,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
                     if doc_id else None),
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
+                amount=amount,
             ))
     if structure:
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
@@ -206,6 +208,36 @@ def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers:
             subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR,
         ))
     return out
+
+
+def event_amount(pred: Token, item: Token | None) -> str | None:
+    """The quantity an event carries, kept as written: a sum of money in its clause ("stole $2bn"),
+    else a count or measure on the event noun or its goods ("40 shipments", "2.8 million tonnes of
+    coal"). Numbers that are dates or times are not amounts."""
+    scope = [t for t in pred.subtree if t.dep_ not in ("relcl", "ccomp")] if pred.pos_ != "NOUN" else [pred]
+    money = [t for t in scope if t.ent_type_ == "MONEY"]
+    if money:
+        return _entity_text(money[0])
+    for head in (pred, item):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME"):
+                if c.ent_type_ == "MONEY":
+                    return _entity_text(c)
+                words = [t for t in c.subtree if t.i < head.i] + [head]
+                return " ".join(t.text for t in words)
+    return None
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole entity span a token belongs to ("$2 billion" for "billion")."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].tag_ == "$" else ent.start
+            return str(doc[start:ent.end].text)  # "$2bn": the currency sign is often left out
+    return str(tok.text)
 
 
 def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:

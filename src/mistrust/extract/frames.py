@@ -50,10 +50,11 @@ FRAMES: tuple[Frame, ...] = (
           party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           party_object=True),
-    Frame("support", verbs=("support", "help", "assist", "aid", "back", "fund", "finance", "sponsor", "train",
-                            "bankroll", "facilitate", "enable", "bolster"),
-          nouns=("support", "assistance", "help", "aid", "funding", "financing", "backing", "expertise"),
-          party_object=True),
+    Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
+                            "bolster"),
+          nouns=("support", "assistance", "help", "aid", "backing", "expertise"), party_object=True),
+    Frame("fund", verbs=("fund", "finance", "bankroll", "pay", "channel"),
+          nouns=("funding", "financing", "payment", "payments"), party_object=True),
     Frame("develop", verbs=("develop", "build", "construct", "design", "produce", "manufacture", "enrich",
                             "advance", "upgrade", "create", "dig", "assemble", "research"),
           nouns=("development", "construction", "production", "enrichment", "manufacture")),
@@ -69,6 +70,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
                            "raid"),
           nouns=("attack", "attacks", "strike", "strikes"), party_object=True),
+    Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
+                                "hacking", "intrusion", "intrusions"), party_object=True),
+    Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
+          nouns=("theft", "thefts", "heist", "heists", "laundering")),
     Frame("threaten", verbs=("threaten",), party_object=True),
     Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
     Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
@@ -99,6 +104,9 @@ DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", 
 # says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
 HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
                         "hold", "store", "fly"})
+# "launched missiles at X", "fired rockets into Y": a launch with a target is an attack on it.
+TARGET_PREPS = ("at", "against", "on", "into")
+
 # "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
 TAKE_DELIVERY = frozenset({"take"})
 
@@ -120,4 +128,4 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "Frame", "frame_of"]
+           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]

@@ -60,7 +60,7 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
 }
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "send": ("sent",), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
+    "send": ("sent",), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
     "seek": ("sought",), "strike": ("struck", "stricken"), "dig": ("dug",), "meet": ("met",),
     "run": ("ran",), "give": ("gave", "given"), "make": ("made",), "have": ("has", "had", "having"),
     "begin": ("began", "begun"), "fire": (), "freeze": ("froze", "frozen"), "lead": ("led",),
