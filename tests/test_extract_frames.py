@@ -145,6 +145,17 @@ POSITIVE: list[Any] = [
     ("Russia is believed to have sent jets to Iran.", "transfer", "Russia", "Iran", "hedged", None),
     ("Myanmar possibly received missiles from North Korea.", "transfer", "North Korea", "Myanmar", "hedged", None),
     ("Iran likely smuggled weapons to the Houthis.", "transfer", "Iran", "Houthis", "hedged", None),
+    # -- belief and assertion verbs with a named holder are the holder's word, not a hedge
+    ("US officials believe Iran shipped drones to Russia.", "transfer", "Iran", "Russia", "attributed", "officials"),
+    ("Kyiv claims Minsk sent fuel to Moscow.", "transfer", "Minsk", "Moscow", "attributed", "Kyiv"),
+    ("Prosecutors allege that the company shipped chips to Iran.", "transfer", None, "Iran", "attributed", "Prosecutors"),
+    ("Iran is believed to have shipped drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
+    ("Analysts suspect Belarus sent fuel to Russia.", "transfer", "Belarus", "Russia", "hedged", "Analysts"),
+    # -- a verb coordinated with a denial is its own act
+    ("Pyongyang denied the report and condemned Washington.", "condemn", "Pyongyang", "Washington", "attributed",
+     "Pyongyang"),
+    ("The White House accused Pyongyang of making a sale of rockets to Wagner.", "transfer", "Pyongyang", "Wagner",
+     "attributed", "White House"),
     # -- speech acts are the speaker's word
     ("Washington warned Beijing over its support for Moscow.", "warn", "Washington", "Beijing", "attributed",
      "Washington"),

@@ -305,6 +305,9 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
         if obj is None and subj is not None and subj.dep_ == "pobj":
             # "shipments from X to Y": the parser hangs "to Y" on X or on "from"
             obj = destination(subj, index) or destination(subj.head, index)
+    if obj is None and governed:
+        # "made a sale of rockets to X": the party may hang on the light verb
+        obj = _entity_prep(head, ("to", "with", "for", "against", "on"), index)
     if obj is None:
         obj = _prep_obj(noun, preps)
     if governed and obj is None:

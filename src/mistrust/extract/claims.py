@@ -282,7 +282,8 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     - denial: "B denied shipping fuel" has B, the denier, as its source;
     - speech act: "A warned B", "A condemned B" is A's own word (attributed to A).
     """
-    accuse = accusation(pred)
+    # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
+    accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
     if accuse is not None:
         accuser = (_subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
@@ -311,6 +312,8 @@ def _denying_verb(pred: Token) -> Token | None:
             return None if withholds(tok) else tok
         if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
             return None
+        if tok.dep_ == "conj" and verb_predicate(tok.head.lower_) == "deny":
+            return None  # "denied X and denounced Y": the second verb is its own act
         tok = tok.head
     return None
 

@@ -51,6 +51,10 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
 HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "speculate", "allege", "rumor",
                                     "rumour", "believe", "fear", "hint", "claim", "indicate")
                         for f in inflections(v))
+# Verbs of belief and assertion hedge only when nobody is named as holding the belief ("it is
+# believed", "the claimed attack"): "officials believe X" or "Washington claims X" is the speaker's
+# word, attributed to them (doubt verbs such as "suspect" or "fear" hedge even with a subject).
+SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate") for f in inflections(v))
 
 
 def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
@@ -77,12 +81,14 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
     """
     status: ClaimStatus = "asserted"
     tok: Token | None = head
+    via = ""  # how the walk reached ``tok``: "conj" from a verb coordinated with it
     for depth in range(6):
         if tok is None:
             break
-        if depth > 0 and tok.lower_ in DENIAL_FORMS:
+        # "denied the report and denounced X": a verb coordinated with a denial is another act
+        if depth > 0 and tok.lower_ in DENIAL_FORMS and via != "conj":
             return "denied"
-        if depth > 0 and tok.lower_ in HEDGE_VERBS:
+        if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
             status = merge(status, "hedged")
         for c in tok.children:
             low = c.lower_
@@ -102,8 +108,14 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
                             "amod", "compound", "attr", "pcomp"):
             break
+        via = tok.dep_
         tok = tok.head
     return status
+
+
+def _speaker(verb: Token) -> bool:
+    """True when the verb names who holds the belief (an active subject, or a passive's agent)."""
+    return any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 _HEADLINE_ATTRIBUTED = re.compile(
