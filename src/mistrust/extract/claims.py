@@ -1,36 +1,22 @@
 """Claims: who did what to whom, when, and on whose word.
 
-For each event verb ("shipped", "resumed cooperation", "denied any such cooperation") in a parsed
-``Doc`` we read:
+For each word that evokes a frame of :mod:`mistrust.extract.frames` (a verb, or a nominalisation
+such as "shipment" or "cooperation") in a parsed ``Doc`` we read:
 
-- predicate: the normalised verb (:mod:`mistrust.extract.predicates`); a light verb ("resumed",
-  "conducted", "received") takes the predicate of its event-noun object ("cooperation", "test",
-  "support"), and a denial verb with an event object denies that event rather than being one.
-- subject / object: the grammatical subject and object (agent and patient for passives;
-  "X received support from Y" is Y supporting X), preferring the entity mentions found by the
-  entity step, named by their canonical names when the mention has one.
+- the event and its roles (:mod:`~mistrust.extract.claim_events`): agent and other party
+  (recipient, target, partner) in any voice, from relative clauses, participles, converse verbs,
+  possessive nominalisations and goods with an origin and a destination; the item as ``theme``;
+  a quantity as ``amount``; coordination and anaphora (:mod:`~mistrust.extract.claim_structure`);
+- the stance around it (:func:`wrap_stance`): the innermost attribution whose content covers the
+  event, an accusation ("A accused B of V-ing": B does it, A says so), a denial (the denier is the
+  source), a speech act (the speaker's own word), or the actor's own announced act (asserted);
+- status from the whole frame: denied > hedged > attributed > asserted
+  (:mod:`mistrust.extract.status`);
 - time: the event time inside the predicate's clause (:mod:`mistrust.extract.timex`), never the
-  publication date; relative times are resolved against ``reference`` when given.
-- status: denied > hedged > attributed > asserted (:mod:`mistrust.extract.status`), where
-  "attributed" comes from the innermost attribution whose content covers the predicate.
-- span: the sentence holding the predicate.
-- structure (claims-v2): coordinated parties of a symmetric act ("Iran and North Korea resumed
-  joint development of X") become subject and object with X as ``theme``; coordinated arguments
-  of a directed act ("to Hamas and Hezbollah") give one claim per conjunct, sharing span, status
-  and attribution; a subject found elsewhere (relative pronoun -> antecedent, passive agent,
-  "by"/"from" of an event noun, "it"/"he"/"the regime" -> the main-clause subject of this or the
-  previous sentence when it is a compatible mention); memberships ("Iran's IRGC") as ``part_of``
-  claims (:mod:`mistrust.extract.membership`).
-- claims-v3: a phase verb ("renewed", "stepped up", "restarted") with an event noun or a joint
-  activity ("cooperation", "their joint work on X") is folded into that event and makes no claim of
-  its own; plural anaphors ("the two countries", "both sides", "they" after a coordinated subject)
-  stand for the last pair of actors named together (coordinated, or a subject and its "with"
-  partner); an office ("X's mission to Y", "the X embassy in Y") acts for X, never for Y.
+  publication date; span: the sentence holding the predicate.
 
 One pass over the tokens; mentions and attributions are indexed once, so the cost is linear.
-This module runs that pass and sets status, time and ids; the parts live next to it:
-:mod:`~mistrust.extract.claim_events` (events at a token), :mod:`~mistrust.extract.claim_args`
-(arguments and the mention index) and :mod:`~mistrust.extract.claim_structure` (coordination, anaphora).
+The version history is in the README's changelog.
 """
 
 from __future__ import annotations
