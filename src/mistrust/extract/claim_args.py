@@ -57,7 +57,7 @@ class _Index:
         if m is not None or depth > 4:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
-        # The head's own name before its owner: "Russia's Wagner group" is Wagner, not Russia.
+        # The head's own name before its owner: "Syria's Republican Guard" is the Guard, not Syria.
         ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
                    + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
@@ -181,7 +181,7 @@ def accused_of(verb: Token) -> Token | None:
     if gov is None:
         return None
     if gov.dep_ == "acl" and gov.tag_ == "VBN":
-        return gov.head  # "a tanker suspected of carrying oil": the tanker
+        return gov.head  # "a truck suspected of carrying cigarettes": the truck
     return next((c for c in gov.children if c.dep_ == "dobj"), None) or _passive_patient(gov)
 
 

@@ -239,7 +239,7 @@ def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:
 
 def _span(tok: Token) -> Span:
     """Character span of a speaker's phrase: its words up to a clause or a host's preposition
-    hanging off it ("Myanmar's ambassador to the UN" speaks for Myanmar, not for the UN)."""
+    hanging off it ("Chile's envoy to the OAS" speaks for Chile, not for the OAS)."""
     end_tok = tok
     for c in tok.children:
         if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos")
