@@ -35,7 +35,7 @@ _OFFICES = _DIPLOMATIC | frozenset({"ministry", "ministries", "spokesman", "spok
 HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
 
 
-class _Index:
+class MentionIndex:
     """Token -> mention, built once per document."""
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
@@ -91,7 +91,7 @@ class _Index:
         return out
 
 
-def _phrase(tok: Token) -> str:
+def phrase_of(tok: Token) -> str:
     """A short text for an argument with no mention: its compounds/adjectives and the head noun."""
     parts = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nummod", "poss")
              and t.i >= tok.i - 4]
@@ -122,7 +122,7 @@ def office_state(m: Mention) -> str | None:
     return None
 
 
-def _arg(tok: Token | None, index: _Index, actor: bool = False) -> tuple[str | None, str | None, bool]:
+def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tuple[str | None, str | None, bool]:
     """(text, canonical, is_entity) of an argument token; ``actor`` (the subject) names an office
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
@@ -133,10 +133,10 @@ def _arg(tok: Token | None, index: _Index, actor: bool = False) -> tuple[str | N
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
         return tok.text, None, False
-    return _phrase(tok), None, False
+    return phrase_of(tok), None, False
 
 
-def _subject_token(verb: Token) -> Token | None:
+def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
@@ -145,8 +145,8 @@ def _subject_token(verb: Token) -> Token | None:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
-        raised = _passive_patient(verb.head) if verb.dep_ == "xcomp" else None
-        return _subject_token(verb.head) or raised
+        raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
+        return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer
@@ -154,7 +154,7 @@ def _subject_token(verb: Token) -> Token | None:
         accused = accused_of(verb)
         if accused is not None:
             return accused
-        return _subject_token(gov) or _passive_patient(gov)
+        return subject_token(gov) or passive_patient(gov)
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
@@ -182,14 +182,14 @@ def accused_of(verb: Token) -> Token | None:
         return None
     if gov.dep_ == "acl" and gov.tag_ == "VBN":
         return gov.head  # "a truck suspected of carrying cigarettes": the truck
-    return next((c for c in gov.children if c.dep_ == "dobj"), None) or _passive_patient(gov)
+    return next((c for c in gov.children if c.dep_ == "dobj"), None) or passive_patient(gov)
 
 
-def _passive_patient(verb: Token) -> Token | None:
+def passive_patient(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
-def _object_token(head: Token, skip: Token | None = None) -> Token | None:
+def object_token(head: Token, skip: Token | None = None) -> Token | None:
     """Direct object, else the object of a with/to/from/against... preposition."""
     for c in head.children:
         if c.dep_ in ("dobj", "attr", "oprd") and c != skip:
@@ -203,7 +203,7 @@ def _object_token(head: Token, skip: Token | None = None) -> Token | None:
     return None
 
 
-def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -212,15 +212,15 @@ def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _entity_prep(head: Token, preps: tuple[str, ...], index: _Index) -> Token | None:
+def entity_prep(head: Token, preps: tuple[str, ...], index: MentionIndex) -> Token | None:
     """The object of one of ``preps`` under ``head`` when it names an actor."""
-    pobj = _prep_obj(head, preps)
+    pobj = prep_obj(head, preps)
     return pobj if pobj is not None and index.in_subtree(pobj) is not None else None
 
 
-def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Token | None:
+def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -> Token | None:
     """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
-    first = _object_token(head, skip)
+    first = object_token(head, skip)
     if first is not None and index.in_subtree(first) is not None:
         return first
     for c in head.children:
@@ -232,32 +232,32 @@ def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Tok
     return destination(first, index) if first is not None else None
 
 
-def destination(item: Token, index: _Index) -> Token | None:
+def destination(item: Token, index: MentionIndex) -> Token | None:
     """Where goods go, written on the goods themselves: "arms to X", "oil bound for X",
     "missiles destined for X", "parts intended for X"."""
     for c in item.children:
         if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-            pobj = _entity_prep(item, (c.lower_,), index)
+            pobj = entity_prep(item, (c.lower_,), index)
             if pobj is not None:
                 return pobj
         if c.dep_ in ("acl", "amod") and c.lower_ in DESTINATION_PARTICIPLES:
-            pobj = _entity_prep(c, RECIPIENT_PREPS, index)
+            pobj = entity_prep(c, RECIPIENT_PREPS, index)
             if pobj is not None:
                 return pobj
     return None
 
 
-_Arg = tuple[str | None, str | None, bool]
+Arg = tuple[str | None, str | None, bool]
 
 
-def _mention_arg(m: Mention) -> _Arg:
+def mention_arg(m: Mention) -> Arg:
     return m.text, m.canonical or m.text, True
 
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
-def _antecedent(arg: Token | None, pred: Token) -> Token | None:
+def antecedent_of(arg: Token | None, pred: Token) -> Token | None:
     """ "... arms destined for Gaza, which Hamas denied": the relative pronoun stands for its noun."""
     if arg is None or arg.lower_ not in _RELATIVE:
         return arg

@@ -29,23 +29,23 @@ from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
     HOST_PREPS,
-    _antecedent,
-    _arg,
-    _Index,
-    _mention_arg,
-    _phrase,
-    _subject_token,
+    MentionIndex,
     accusation,
+    antecedent_of,
+    argument,
+    mention_arg,
+    phrase_of,
+    subject_token,
     withholds,
 )
-from mistrust.extract.claim_events import _event
+from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import (
-    _expand,
-    _is_anaphor,
-    _resolve_anaphor,
-    _theme_text,
+    expand_pairs,
+    is_anaphor,
+    resolve_anaphor,
     resolve_pair,
     resolve_they,
+    theme_text,
 )
 from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
 from mistrust.extract.membership import PREDICATE as PART_OF
@@ -103,46 +103,46 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     ``structure`` (default on) expands coordinated arguments, resolves anaphoric subjects and reads
     memberships; off gives the claims-v1 output (kept as the benchmark baseline).
     """
-    index = _Index(doc, mentions)
+    index = MentionIndex(doc, mentions)
     covers = _Attributions(attributions)
     claims: list[Claim] = []
     seen: set[tuple[int, str]] = set()
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
-        found = _event(tok, index, structure)
+        found = event_at(tok, index, structure)
         if found is None:
             continue
         pred_tok, predicate = found.pred, found.predicate
-        subj, obj = _antecedent(found.subj, pred_tok), _antecedent(found.obj, pred_tok)
+        subj, obj = antecedent_of(found.subj, pred_tok), antecedent_of(found.obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
         seen.add(key)
-        s_arg, o_arg = _arg(subj, index, actor=True), _arg(obj, index)
+        s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
-            if _is_anaphor(subj):
-                s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+            if is_anaphor(subj):
+                s_arg = resolve_anaphor(subj, pred_tok, index) or s_arg
             else:  # "the two countries restarted ...": the pair named together just before
                 s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
                 if s_group:
-                    s_arg = _mention_arg(s_group[0])
+                    s_arg = mention_arg(s_group[0])
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself
-            o_arg = (_phrase(obj), None, False)
-        theme = _theme_text(found.theme) if structure and found.theme is not None else None
+            o_arg = (phrase_of(obj), None, False)
+        theme = theme_text(found.theme) if structure and found.theme is not None else None
         pairs = [(s_arg, o_arg)]
         if structure:
-            pairs, theme = _expand(predicate, subj, obj, s_arg, o_arg, theme, index, s_group, o_group)
+            pairs, theme = expand_pairs(predicate, subj, obj, s_arg, o_arg, theme, index, s_group, o_group)
         elif predicate == "cooperate" and subj is not None and not o_arg[2]:
             # claims-v1: "Iran and North Korea resumed cooperation": the conjoined partner is the object.
             partners = index.all_in(subj)
             if len(partners) >= 2:
-                pairs = [(_mention_arg(partners[0]), _mention_arg(partners[1]))]
+                pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
         att = _own_act(covers.covering(pred_tok.idx), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
         status = _status(pred_tok, tok, att, found.denied_by)
@@ -177,7 +177,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     return claims
 
 
-def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers: _Attributions,
+def _membership_claims(doc: Doc, mentions: list[Mention], index: MentionIndex, covers: _Attributions,
                        doc_id: str | None) -> list[Claim]:
     out: list[Claim] = []
     for member, whole, tok in find_memberships(doc, mentions, index.by_token):
@@ -271,7 +271,7 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
     accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
     if accuse is not None:
-        accuser = (_subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
+        accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
                               if g.dep_ == "pobj"), None))
         lemma = verb_lemma(accuse.lower_) or accuse.lemma_.lower()
@@ -281,7 +281,7 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         return att, status
     denier = _denying_verb(pred)
     if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
-        speaker = _subject_token(denier)
+        speaker = subject_token(denier)
         if speaker is not None:
             return _stance_attribution(att, speaker, denier, pred), "denied"
     if predicate in SPEECH_EVENTS and subj is not None and att is None:
