@@ -91,12 +91,12 @@ _GROUP_HEADS = {"government", "governments", "regime", "army", "military", "forc
                 "negotiators", "lawmakers", "leaders", "community", "airforce", "jets", "warplanes"}
 # People nouns a religious or ethnic adjective makes a group ("Kurdish fighters", "Shia militiamen",
 # "the Yazidi community"): the group is the actor, the adjective alone is not a mention.
-_PEOPLE_HEADS = {"fighters", "militiamen", "tribesmen", "civilians", "groups", "group", "community", "communities",
+_PEOPLE_HEADS = {"fighters", "militiamen", "civilians", "groups", "group", "community", "communities",
                  "officers", "insurgents", "insurgency", "paramilitaries", "paramilitary", "clerics", "activists",
-                 "citizens", "nationals", "workers", "residents", "villagers", "families", "tribes", "tribe",
+                 "citizens", "nationals", "workers", "residents", "villagers", "families",
                  "factions", "faction", "movement", "movements", "parties", "party", "volunteers", "gunmen",
                  "jihadists", "extremists", "separatists", "minority", "minorities", "majority", "writers",
-                 "authors", "preservationists", "experts", "scientists", "engineers", "students", "audience",
+                 "authors", "experts", "scientists", "engineers", "students", "audience",
                  "audiences", "businessmen", "traders", "companies", "firms", "firm", "company", "banks",
                  "bank", "crew", "crews", "sailors", "pilots", "prisoners", "detainees", "hostages"}
 # Place nouns an adjective of nationality describes: "the Syrian town of Azaz", "the Turkish border".

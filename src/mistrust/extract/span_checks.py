@@ -19,9 +19,8 @@ FACILITY_TAILS = ("Research Center", "Research Centre", "Center", "Centre", "Fac
                    "Reactor", "Site", "Laboratory", "Laboratories", "Shipyard", "Air Base", "Airbase",
                    "Naval Base", "Base", "Airport", "Port", "Factory", "Works", "Test Site", "Launch Pad",
                    "Enrichment Plant", "Power Plant", "Mine", "Refinery", "Terminal",
-                   # landmarks and structures: places in reporting, not bodies ("the Samarra Barrage")
-                   "Dam", "Barrage", "Bridge", "Gate", "Mosque", "Museum", "Palace", "Prison", "Stadium",
-                   "Square", "Shrine", "Canal", "Airfield", "Camp")
+                   # landmarks and structures: places in reporting, not bodies ("the Old Bridge")
+                   "Bridge", "Mosque", "Palace", "Prison", "Stadium", "Square", "Shrine", "Airfield", "Camp")
 WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone", "drones",
                  "warhead", "warheads", "torpedo", "torpedoes", "rifle", "rifles", "tank", "tanks"}
 _DETERMINERS = ("the ", "The ", "a ", "an ")
