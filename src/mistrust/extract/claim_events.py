@@ -21,25 +21,23 @@ from mistrust.extract.claim_args import (
     withholds,
 )
 from mistrust.extract.frames import (
+    ASPECTUAL,
     CONVERSE_VERBS,
+    FROM_GIVER,
     HOLD_VERBS,
+    JOINT,
+    JOINT_ACTIVITY,
+    KIND_NOUNS,
+    LIGHT_VERBS,
     MANNER_PREPS,
+    OBJECT_OVERRIDES,
     ORIGIN_LABELS,
     PARTY_OBJECT,
+    PHASED_RELATIONS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
-from mistrust.extract.predicates import (
-    ASPECTUAL,
-    JOINT,
-    JOINT_ACTIVITY,
-    LIGHT_VERBS,
-    OBJECT_OVERRIDES,
-    PHASED_RELATIONS,
-    noun_predicate,
-    verb_lemma,
-    verb_predicate,
-)
+from mistrust.extract.predicates import noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,12 +65,8 @@ def event_noun(noun: Token) -> str | None:
             return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
     return predicate
 
-# Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
-_FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 
 
-# "some kind of deal", "a new form of attack": the noun after "of" is the object that counts.
-_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 
 
 def _holder(pred: Token, index: MentionIndex) -> Token | None:
@@ -154,7 +148,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
-    if thing is not None and thing.lower_ in _KIND_NOUNS:
+    if thing is not None and thing.lower_ in KIND_NOUNS:
         thing = prep_obj(thing, ("of",)) or thing  # "strike some kind of deal": the deal decides
     if thing is not None and (predicate, thing.lower_) in OBJECT_OVERRIDES:
         override = OBJECT_OVERRIDES[(predicate, thing.lower_)]
@@ -251,7 +245,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         if verb_predicate(head.lower_) == "deny":
             denied_by = head
             subj = subject_token(head)  # the denier stands in for the unnamed party of the event
-            giver = entity_prep(noun, ("from",), index) if structure and predicate in _FROM_GIVER else None
+            giver = entity_prep(noun, ("from",), index) if structure and predicate in FROM_GIVER else None
             if giver is not None and subj is not None:
                 # "Syria rejected reports of arms deliveries from Russia": the giver is named, so
                 # the unnamed party the denier stands in for is the receiving end
@@ -288,7 +282,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))
             subj = (entity_prep(noun, ("by",), index)
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
-                    or (entity_prep(noun, ("from",), index) if predicate in _FROM_GIVER else None))
+                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None))
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from mistrust.extract.claim_args import Arg, MentionIndex, mention_arg, phrase_of, prep_obj
-from mistrust.extract.predicates import JOINT_ACTIVITY, noun_predicate
+from mistrust.extract.frames import JOINT_ACTIVITY, KIND_NOUNS
+from mistrust.extract.predicates import noun_predicate
 from mistrust.model.documents import Mention
 from mistrust.model.vocabulary import SYMMETRIC_PREDICATES
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 # (what they cooperated on) becomes the claim's theme.
 SYMMETRIC = SYMMETRIC_PREDICATES
 
-_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 
 _MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from one coordination
 
@@ -213,7 +213,7 @@ def expand_pairs(predicate: str, subj: Token | None, obj: Token | None, s_arg: A
 
 def theme_text(tok: Token) -> str:
     """ "development of long-range missiles" for the event noun, else the noun phrase."""
-    if tok.lower_ in _KIND_NOUNS:
+    if tok.lower_ in KIND_NOUNS:
         inner = prep_obj(tok, ("of",))
         if inner is not None:
             return theme_text(inner)  # "some kind of deal on water": the deal

@@ -8,56 +8,13 @@ dict access per token.
 
 from __future__ import annotations
 
-from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, TAKE_DELIVERY
+from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, LIGHT_VERBS, TAKE_DELIVERY
 
 EXTRACTOR = "predicates-v1"
 
 # predicate -> verbs (base forms) and event nouns, read off the frame lexicon.
 VERBS: dict[str, tuple[str, ...]] = {f.event: f.verbs for f in FRAMES if f.verbs}
 NOUNS: dict[str, str] = {noun: f.event for f in FRAMES for noun in f.nouns}
-
-# Nouns of an activity that is only an event when it is shared: "joint work on missiles", "their
-# bilateral research" is cooperation on that work (see ``JOINT``); "work" alone is no event.
-JOINT_ACTIVITY = frozenset({"work", "works", "effort", "efforts", "project", "projects", "research",
-                            "programme", "programmes", "program", "programs", "venture", "ventures",
-                            "activity", "activities", "exercise", "exercises", "drills", "operation",
-                            "operations", "study", "studies", "initiative", "initiatives"})
-# Nouns of a relation that is an event only when a phase verb acts on it: "restored diplomatic
-# relations", "renewed contacts" (while "his contacts with a diplomat" or "relations soured" are not).
-PHASED_RELATIONS = frozenset({"contacts", "relations", "links", "exchanges", "dialogue"})
-JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
-                   "trilateral", "common"})
-
-# Verbs of starting, continuing or intensifying: with an event-noun object ("renewed their
-# cooperation", "stepped up joint work") the noun is the event and the verb only its phase, so the
-# verb never makes a claim of its own there (no "X resume cooperation" next to "X cooperate Y").
-ASPECTUAL = frozenset({"complete", "finish", "finalize", "finalise", "resume", "restart", "renew", "revive", "reactivate", "reestablish", "re-establish",
-                       "restore", "continue", "begin", "start", "launch", "expand", "deepen", "strengthen",
-                       "step", "intensify", "broaden", "widen", "enhance", "boost", "bolster", "reinforce",
-                       "ramp", "scale", "accelerate", "maintain", "keep", "pursue", "extend", "further",
-                       "increase", "upgrade", "advance", "build", "forge", "establish", "develop"})
-
-# Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
-LIGHT_VERBS = ASPECTUAL | frozenset({
-                         "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
-                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
-                         "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease", "tighten",
-                         # "ordered strikes", "mounted an attack": who orders or mounts is the actor
-                         "order", "authorize", "authorise", "mount", "stage", "wage",
-                         "orchestrate", "direct", "perpetrate"})
-
-# Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
-# an investigation (no predicate of ours), not an attack or a missile test.
-OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
-    ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
-    ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
-    ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
-    ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
-    ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
-    ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
-    ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
-    ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
-}
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "send": ("sent",), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
