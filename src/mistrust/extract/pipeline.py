@@ -278,7 +278,7 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
         "claims": [
             {"id": c.id, "subject": c.subject, "predicate": c.predicate, "object": c.object, "time": c.time,
              "status": c.status, "attribution": attribution_json(c.attribution) if c.attribution else None,
-             "start": c.start, "end": c.end, "text": c.text}
+             "start": c.start, "end": c.end, "text": c.text, "theme": c.theme, "amount": c.amount}
             for c in extraction.claims
         ],
         "status": extraction.status,
