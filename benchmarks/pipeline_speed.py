@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     rate = {k: len(texts) / v for k, v in best.items()}
     ratio = rate["full"] / rate["spacy-ner"]
     print(f"pipeline speed: {len(texts)} articles ({chars / len(texts):.0f} chars avg), {pinned}, "
-          f"best of {args.rounds}; lists: {lists}; missing components: {extractor.missing or 'none'}")
+          f"best of {args.rounds}; lists: {lists}; components: {', '.join(c.name for c in extractor.components)}")
     print(f"{'system':<34}{'seconds':>9}{'articles/s':>12}{'entities':>10}")
     print(f"{'spaCy NER alone (baseline)':<34}{best['spacy-ner']:>9.2f}{rate['spacy-ner']:>12.1f}"
           f"{counts['spacy-ner']:>10}")
@@ -182,27 +182,15 @@ def breakdown(extractor: Any, articles: list[dict[str, Any]]) -> dict[str, float
         out[f"spaCy {name}"] = time.perf_counter() - t0
     if extractor.linker is not None:
         extractor.linker._cache.clear()
-    ours = {"entity rules": 0.0, "linking (screening)": 0.0, "attribution": 0.0, "claims": 0.0,
-            "status": 0.0}
-    for doc, article in zip(docs, articles, strict=True):
-        t0 = time.perf_counter()
-        recs = extractor.recognizer(doc)
-        t1 = time.perf_counter()
-        if extractor.linker is not None:
-            extractor.linker.link_all(recs)
-        t2 = time.perf_counter()
-        mentions = [r.mention for r in recs]
-        doc.user_data["mistrust_mentions"] = mentions
-        attributions = extractor._attributions(doc)
-        t3 = time.perf_counter()
-        claims = extractor._claims(doc, mentions, attributions, article.get("date"), article.get("id"))
-        t4 = time.perf_counter()
-        from mistrust.model.documents import Extraction
+    from mistrust.extract.pipeline import Reading
 
-        extractor._status(doc, Extraction(entities=mentions, attributions=attributions, claims=claims))
-        t5 = time.perf_counter()
-        for key, secs in zip(ours, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
-            ours[key] += secs
+    ours = {c.name: 0.0 for c in extractor.components}
+    for doc, article in zip(docs, articles, strict=True):
+        reading = Reading(doc, doc_id=article.get("id"), published=article.get("date"))
+        for component in extractor.components:
+            t0 = time.perf_counter()
+            component.run(reading)
+            ours[component.name] += time.perf_counter() - t0
     out.update({f"ours: {k}": v for k, v in ours.items()})
     return out
 

@@ -166,10 +166,10 @@ def test_short_actor_names(recognizer, nlp, text, surface, expected):
 
 # Landmarks named with a structure word are places (Facility), whatever the model said.
 @pytest.mark.parametrize(("text", "surface", "expected"), [
-    ("Engineers inspected the Haditha Dam after the flood.", "Haditha Dam", True),
-    ("Water was released from the Kut Barrage on Monday.", "Kut Barrage", True),
+    ("Protesters marched across the Liberty Bridge at dusk.", "Liberty Bridge", True),
+    ("Inmates were moved to the Evin Prison last week.", "Evin Prison", True),
     ("Crowds gathered outside the Umayyad Mosque at noon.", "Umayyad Mosque", True),
-    ("The Mosul Museum was looted in 2015.", "Mosul Museum", True),
+    ("Guards closed the Golestan Palace on Monday.", "Golestan Palace", True),
     # must not fire: lower-case structure words are no names
     ("Engineers inspected the old dam after the flood.", "old dam", False),
     ("Families left the camp at dawn.", "camp", False),

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from mistrust.extract.entities import Candidate, _resolve
+from mistrust.extract.entities import Candidate, resolve
 from mistrust.extract.nlp import DEFAULT_MODEL, FastAttributeRuler, load_nlp, use_fast_attribute_ruler
 
 TEXTS = [
@@ -84,10 +84,10 @@ def test_unsupported_rules_keep_the_stock_ruler(pattern, ok):
 
 def _resolve_by_scan(cands: list[Candidate]) -> list[Candidate]:
     """The reference: every chosen span is compared with every candidate."""
-    from mistrust.extract.entities import _tier
+    from mistrust.extract.entities import tier
 
     chosen: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (-_tier(c), -c.length, -c.priority, c.start)):
+    for cand in sorted(cands, key=lambda c: (-tier(c), -c.length, -c.priority, c.start)):
         if cand.end <= cand.start:
             continue
         if any(cand.start < c.end and c.start < cand.end for c in chosen):
@@ -104,7 +104,7 @@ def test_resolve_equals_plain_scan(seed):
         start = rng.randint(0, 200)
         end = start + rng.randint(-1, 25)  # includes empty and reversed spans, which are dropped
         cands.append(Candidate(start, end, "Organization", rng.choice([1, 2, 3, 4]), "test"))
-    assert _resolve(cands) == _resolve_by_scan(cands)
+    assert resolve(cands) == _resolve_by_scan(cands)
 
 
 def test_numpy_gemm_gives_the_same_annotations():

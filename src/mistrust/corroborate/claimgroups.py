@@ -22,8 +22,8 @@ from mistrust.corroborate.echoes import MIN_COPY_WORDS, Report, echo_links
 from mistrust.corroborate.origins import build_origins
 from mistrust.model import Claim, ClaimGroup, Contradiction, Document, Extraction, Mention
 from mistrust.model._ids import content_id
+from mistrust.model.vocabulary import SYMMETRIC_PREDICATES
 
-SYMMETRIC = {"cooperate", "meet", "talk", "negotiate", "ally", "trade"}
 TEXT_MATCH = 0.45
 SAME_PREDICATE_TEXT = 0.25  # same predicate: some shared wording besides the actors
 # Predicates an extractor may give the same act ("resumed joint development" ~ "resumed cooperation").
@@ -64,7 +64,7 @@ def same_claim(a: Claim, b: Claim, aa: set[str] | None = None, ab: set[str] | No
     else:
         inter = aa & ab
         actors_ok = aa == ab or len(inter) >= 2 or (len(inter) >= 1 and min(len(aa), len(ab)) == 1)
-        if actors_ok and a.predicate == b.predicate and a.predicate not in SYMMETRIC:
+        if actors_ok and a.predicate == b.predicate and a.predicate not in SYMMETRIC_PREDICATES:
             # ordered predicates: "A supplies B" is not "B supplies A"
             sa = actor_keys(a.subject_canonical or a.subject)
             sb = actor_keys(b.subject_canonical or b.subject)

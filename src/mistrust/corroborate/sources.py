@@ -12,24 +12,11 @@ from __future__ import annotations
 import re
 
 from mistrust.corroborate.text import norm_key
+from mistrust.model.vocabulary import AGENCY_DESCRIPTIONS, NEWS_AGENCIES
 
+# Every name and description an agency is cited by, lower-cased once.
 AGENCIES: dict[str, tuple[str, ...]] = {
-    "afp": ("afp", "agence france-presse", "agence france presse", "french news agency", "france-presse"),
-    "reuters": ("reuters",),
-    "ap": ("associated press", "the ap", "ap"),
-    "bloomberg": ("bloomberg",),
-    "kcna": ("kcna", "korean central news agency"),
-    "yonhap": ("yonhap",),
-    "irna": ("irna", "islamic republic news agency"),
-    "tasnim": ("tasnim",),
-    "fars": ("fars news", "fars"),
-    "isna": ("isna",),
-    "xinhua": ("xinhua",),
-    "tass": ("tass",),
-    "interfax": ("interfax",),
-    "dpa": ("dpa", "deutsche presse-agentur"),
-    "kyodo": ("kyodo",),
-    "efe": ("efe",),
+    key: tuple(n.lower() for n in (*names, *AGENCY_DESCRIPTIONS.get(key, ()))) for key, names in NEWS_AGENCIES.items()
 }
 _REPORT_WORDS = re.compile(r"\b(report|reports|document|documents|study|assessment|dossier|findings|panel)\b")
 _ANON = re.compile(

@@ -30,15 +30,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mistrust.extract.attribution_cues import (
-    _according,
-    _attach_relays,
-    _colon_label,
-    _in_document,
-    _noun_cue,
-    _seen_by,
-    _verb_cue,
+    according_cue,
+    attach_relays,
+    colon_label,
+    in_document,
+    noun_cue,
+    seen_by,
+    verb_cue,
 )
-from mistrust.extract.attribution_spans import _doc_text, _Found, _overlaps, _span
+from mistrust.extract.attribution_spans import Found, char_span, spans_overlap, text_of_doc
 from mistrust.extract.cues import CUE_FORMS, NOUN_CUES, PRONOUNS
 from mistrust.extract.quotes import quote_regions
 from mistrust.extract.status import DENIAL_FORMS
@@ -52,40 +52,40 @@ EXTRACTOR = "attribution-v1"
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions in a parsed ``Doc``, in text order, each with its chain."""
-    found: list[_Found] = []
+    found: list[Found] = []
     relays: list[Token] = []
     for tok in doc:
         low = tok.lower_
-        f: _Found | None = None
+        f: Found | None = None
         if low in ("citing", "quoting") and tok.tag_ == "VBG":
             relays.append(tok)
         if low.replace("[", "").replace("]", "") == "according":
-            f = _according(tok)
+            f = according_cue(tok)
         elif low in ("seen", "obtained", "reviewed", "viewed"):
-            f = _seen_by(tok) or _verb_cue(tok)
+            f = seen_by(tok) or verb_cue(tok)
         elif low in NOUN_CUES and tok.pos_ == "NOUN":
-            f = _noun_cue(tok)
+            f = noun_cue(tok)
         elif low in CUE_FORMS:
-            f = _verb_cue(tok)
+            f = verb_cue(tok)
         elif low == ":":
-            f = _colon_label(tok)
+            f = colon_label(tok)
         elif low == "in":
-            f = _in_document(tok)
+            f = in_document(tok)
         if f is not None:
             found.append(f)
     found.sort(key=lambda f: f.cue)
-    _attach_relays(doc, found, relays)
+    attach_relays(doc, found, relays)
     return _with_chains(doc, found)
 
 
-def _with_chains(doc: Doc, found: list[_Found]) -> list[Attribution]:
+def _with_chains(doc: Doc, found: list[Found]) -> list[Attribution]:
     out: list[Attribution] = []
     names: list[list[str]] = []
     for f in found:
         own: list[str] = []
         if f.source is not None:
             own.append(_resolve(doc, f, found))
-        own.extend(_doc_text(doc)[s:e] for s, e in f.relayed)
+        own.extend(text_of_doc(doc)[s:e] for s, e in f.relayed)
         names.append(own)
     for i, f in enumerate(found):
         outer = [j for j, g in enumerate(found) if j != i and g.content is not None
@@ -97,7 +97,7 @@ def _with_chains(doc: Doc, found: list[_Found]) -> list[Attribution]:
                 # "the AFP news agency" then "AFP": the same link said twice.
                 if not chain or (name.lower() not in chain[-1].lower() and chain[-1].lower() not in name.lower()):
                     chain.append(name)
-        out.append(Attribution(source=_span(doc, f.source), cue=_span(doc, f.cue), content=_span(doc, f.content),
+        out.append(Attribution(source=char_span(doc, f.source), cue=char_span(doc, f.cue), content=char_span(doc, f.content),
                                chain=chain, extractor=EXTRACTOR, time=f.time))
     return out
 
@@ -106,26 +106,26 @@ def _length(span: tuple[int, int] | None) -> int:
     return span[1] - span[0] if span is not None else 0
 
 
-def _shares(inner: _Found, outer: _Found) -> bool:
+def _shares(inner: Found, outer: Found) -> bool:
     """ "Y, according to a report, reported AFP": both hold Y; the report is nested in AFP's."""
     return (inner.kind == "according" and outer.kind == "verb" and inner.content is not None
-            and outer.content is not None and _overlaps(inner.content, outer.content)
+            and outer.content is not None and spans_overlap(inner.content, outer.content)
             and abs(inner.cue[0] - outer.cue[0]) < 300
             # "X denied Y, according to a statement": X's cue is inside the statement's content,
             # so the statement is the outer link, not the inner one.
             and not (inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1]))
 
 
-def _resolve(doc: Doc, f: _Found, found: list[_Found]) -> str:
+def _resolve(doc: Doc, f: Found, found: list[Found]) -> str:
     """Chain name of a source: a pronoun ("he") becomes the nearest earlier named speaker."""
     assert f.source is not None
     if f.alias is not None:
-        return _doc_text(doc)[f.alias[0]:f.alias[1]]
-    text = _doc_text(doc)[f.source[0]:f.source[1]]
+        return text_of_doc(doc)[f.alias[0]:f.alias[1]]
+    text = text_of_doc(doc)[f.source[0]:f.source[1]]
     if text.lower() not in PRONOUNS:
         return text
     for g in reversed([g for g in found if g.cue < f.cue and g.source is not None]):
-        name = _doc_text(doc)[g.source[0]:g.source[1]]  # type: ignore[index]
+        name = text_of_doc(doc)[g.source[0]:g.source[1]]  # type: ignore[index]
         if name.lower() not in PRONOUNS:
             return name
     return text

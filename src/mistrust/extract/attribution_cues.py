@@ -1,4 +1,4 @@
-"""Cue readers: one function per kind of attribution cue, each returning a ``_Found``.
+"""Cue readers: one function per kind of attribution cue, each returning a ``Found``.
 
 Verb cues ("said", "reported", "denied") with their content, "according to X", "seen by X",
 relays ("citing X", "quoting X") attached to their governing cue, headline labels ("Trump: ...")
@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mistrust.extract.attribution_spans import (
-    _cue_span,
-    _cut,
-    _doc_text,
-    _Found,
-    _overlaps,
-    _subtree_span,
-    _tok_span,
-    _trim,
+    Found,
+    cue_span,
+    cut_span,
+    spans_overlap,
+    subtree_span,
+    text_of_doc,
+    tok_span,
+    trim_text_span,
 )
 from mistrust.extract.cues import (
     CLAUSE_ONLY,
@@ -36,8 +36,8 @@ from mistrust.extract.cues import (
     SUBJECTS,
     XCOMP_OK,
 )
-from mistrust.extract.quotes import _adjacent_quote, _colon_content, _quote_extend
-from mistrust.extract.speakers import _agent, _find_source, _is_inverted, _source_tokens, _that_follows
+from mistrust.extract.quotes import adjacent_quote, colon_content, quote_extend
+from mistrust.extract.speakers import find_source, is_inverted, passive_agent, source_tokens, that_follows
 from mistrust.extract.timex import event_time
 
 if TYPE_CHECKING:
@@ -48,17 +48,17 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
     children = list(verb.children)
     for c in children:
         if c.dep_ == "ccomp":
-            return _subtree_span(c), "ccomp"
+            return subtree_span(c), "ccomp"
     for c in children:
         if c.dep_ == "xcomp" and lemma in XCOMP_OK:
-            return _subtree_span(c), "xcomp"
+            return subtree_span(c), "xcomp"
     if src is not None and src == verb.head and verb.dep_ == "acl" and src.head != src:
-        # The misparsed "X, the agency reported" (see _find_source): content is the clause around it.
+        # The misparsed "X, the agency reported" (see find_source): content is the clause around it.
         relays = [c for c in src.head.children if c.lower_ in RELAYS]
-        if _that_follows(verb):
+        if that_follows(verb):
             start = next(c.i for c in src.head.children if c.dep_ == "mark" and c.lower_ == "that")
-            return _tok_span(t for t in src.head.subtree if t.i >= start and t.dep_ != "punct"), "ccomp"
-        return _subtree_span(src.head, exclude=[src, *relays]), "paren"
+            return tok_span(t for t in src.head.subtree if t.i >= start and t.dep_ != "punct"), "ccomp"
+        return subtree_span(src.head, exclude=[src, *relays]), "paren"
     # Parenthetical cue: "X, he said" / "X, said Price" / "X, reported AFP": content is the clause
     # the cue interrupts, minus the cue's own phrase.
     head = verb.head
@@ -69,8 +69,8 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         prev = verb.doc[first - 1] if first > 0 else None
         if prev is not None and (prev.text in {",", "”", "\"", "’", "—", "–"}) and (src is None or src.i > verb.i or
                                                                                   src.dep_ in SUBJECTS):
-            if verb.dep_ != "conj" or _is_inverted(verb, src) or src is None or src.head == verb:
-                return _subtree_span(head, exclude=[verb]), "paren"
+            if verb.dep_ != "conj" or is_inverted(verb, src) or src is None or src.head == verb:
+                return subtree_span(head, exclude=[verb]), "paren"
     if head != verb and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and head.i > verb.i:
         # Mid-sentence aside "Greensboro, Sexton said, made him question ..." and "As X said, Y":
         # the cue phrase sits between commas (or opens with "as") inside the clause it reports.
@@ -83,29 +83,29 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         # "Instead, Trump told CNN, his policy would ...": a cue opening the sentence, then a comma.
         opens_sent = left == verb.sent.start and src is not None and src.i < verb.i
         if after == "," and (before == "," or opens_as or opens_sent) and lemma not in CLAUSE_ONLY - {"add"}:
-            return _subtree_span(head, exclude=[verb]), "paren"
+            return subtree_span(head, exclude=[verb]), "paren"
     if lemma in OBJECT_CONTENT:
         for c in children:
             if c.dep_ == "dobj" and c != src:
-                return _subtree_span(c), "object"
+                return subtree_span(c), "object"
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and lemma not in ("say", "tell"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        return _subtree_span(g), "object"
+                        return subtree_span(g), "object"
     # "said ... during a conference that he may": the "that"-clause got attached lower down.
     for t in verb.subtree:
         if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i and t.head.pos_ in ("VERB", "AUX"):
             if not any(a.lower_ in CUE_FORMS and a.i != verb.i for a in t.head.ancestors if a.i > verb.i):
-                return _subtree_span(t.head), "ccomp"
+                return subtree_span(t.head), "ccomp"
     return None, ""
 
 
-def _verb_cue(tok: Token) -> _Found | None:
+def verb_cue(tok: Token) -> Found | None:
     lemma = CUE_FORMS.get(tok.lower_)
     if lemma is None or tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB"):
         return None
-    if lemma in ("see",) and tok.tag_ == "VBN" and _agent(tok) is not None:
+    if lemma in ("see",) and tok.tag_ == "VBN" and passive_agent(tok) is not None:
         return None  # "seen by" is a relay, handled separately
     if tok.lower_ in RELAYS and tok.dep_ in ("advcl", "xcomp", "acl", "prep", "conj") and tok.tag_ == "VBG":
         return None  # "..., citing X": a relay of the governing attribution
@@ -113,29 +113,29 @@ def _verb_cue(tok: Token) -> _Found | None:
         return None  # "wants to know", "declined to say": the governing cue carries it
     if _not_a_report(tok, lemma):
         return None
-    src = _find_source(tok)
+    src = find_source(tok)
     content, how = _content(tok, lemma, src)
-    colon = _colon_content(tok.doc, tok)
+    colon = colon_content(tok.doc, tok)
     if colon is not None and how in ("", "object"):
         content, how = colon, "colon"
     if content is None or how == "object" and lemma in CLAUSE_ONLY:
-        content, how = _adjacent_quote(tok, src), "quote"
+        content, how = adjacent_quote(tok, src), "quote"
     if content is None:
         return None
     if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren"):
         return None
-    cue = _cue_span(tok)
-    src_span = _trim(tok.doc, _tok_span(_source_tokens(src))) if src is not None else None
+    cue = cue_span(tok)
+    src_span = trim_text_span(tok.doc, tok_span(source_tokens(src))) if src is not None else None
     alias = None
     if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
-        alias = _trim(tok.doc, _tok_span(_source_tokens(tok.head)))  # "a UN report that confirmed"
-    content = _trim(tok.doc, _quote_extend(tok.doc, content, cue))
-    if content is None or _overlaps(content, cue):
+        alias = trim_text_span(tok.doc, tok_span(source_tokens(tok.head)))  # "a UN report that confirmed"
+    content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
+    if content is None or spans_overlap(content, cue):
         # A content that swallowed its own cue (odd parses) is cut back to the side of the cue.
-        content = _cut(content, cue, tok.doc)
+        content = cut_span(content, cue, tok.doc)
         if content is None:
             return None
-    return _Found(src_span, cue, content, alias=alias, time=_said_when(tok))
+    return Found(src_span, cue, content, alias=alias, time=_said_when(tok))
 
 
 def _not_a_report(tok: Token, lemma: str) -> bool:
@@ -145,7 +145,7 @@ def _not_a_report(tok: Token, lemma: str) -> bool:
         return True  # "the so-called implementation initiative"
     # spaCy tags a sentence-initial "Asked whether ..., X said" as a past tense without a subject.
     bare_opening = tok.tag_ == "VBD" and tok.i == tok.sent.start
-    if lemma in PASSIVE_NOT and (tok.tag_ == "VBN" or bare_opening) and _agent(tok) is None:
+    if lemma in PASSIVE_NOT and (tok.tag_ == "VBN" or bare_opening) and passive_agent(tok) is None:
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         has_subject = any(c.dep_ == "nsubj" for c in tok.children)
         if not perfect and not has_subject:
@@ -167,7 +167,7 @@ def _said_when(verb: Token) -> str | None:
         elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
             date_tok = c
         if date_tok is not None:
-            phrase = _doc_text(verb.doc)[c.idx:date_tok.right_edge.idx + len(date_tok.right_edge.text)]
+            phrase = text_of_doc(verb.doc)[c.idx:date_tok.right_edge.idx + len(date_tok.right_edge.text)]
             return event_time(phrase) or phrase
     return None
 
@@ -176,11 +176,11 @@ def _relayed(tok: Token) -> tuple[int, int] | None:
     """For "citing X" / "quoting X": the span of X."""
     for g in tok.children:
         if g.dep_ in ("dobj", "pobj"):
-            return _trim(tok.doc, _tok_span(_source_tokens(g)))
+            return trim_text_span(tok.doc, tok_span(source_tokens(g)))
     return None
 
 
-def _attach_relays(doc: Doc, found: list[_Found], relays: list[Token]) -> None:
+def attach_relays(doc: Doc, found: list[Found], relays: list[Token]) -> None:
     """Give each "citing X" to the closest cue before it in its sentence (else the next one)."""
     for r in relays:
         rel = _relayed(r)
@@ -195,17 +195,17 @@ def _attach_relays(doc: Doc, found: list[_Found], relays: list[Token]) -> None:
         if target is not None and rel not in target.relayed:
             target.relayed.append(rel)
             if target.content is not None and target.content[0] <= rel[0] and rel[1] <= target.content[1]:
-                target.content = _cut(target.content, (r.idx, rel[1]), doc)
+                target.content = cut_span(target.content, (r.idx, rel[1]), doc)
         # The citing itself is an attribution too (X cites Y): same speaker, the cited work as content.
         src = target.source if target is not None else None
         if src is None:
-            who = _find_source(r)
-            src = _trim(doc, _tok_span(_source_tokens(who))) if who is not None else None
-        found.append(_Found(src, (r.idx, r.idx + len(r.text)), rel, kind="relay"))
+            who = find_source(r)
+            src = trim_text_span(doc, tok_span(source_tokens(who))) if who is not None else None
+        found.append(Found(src, (r.idx, r.idx + len(r.text)), rel, kind="relay"))
     found.sort(key=lambda f: f.cue)
 
 
-def _according(tok: Token) -> _Found | None:
+def according_cue(tok: Token) -> Found | None:
     """ "according to X, Y" / "Y, according to X"."""
     # "[A]ccording to": editors' brackets inside a quoted passage
     if tok.lower_.replace("[", "").replace("]", "") != "according":
@@ -225,35 +225,35 @@ def _according(tok: Token) -> _Found | None:
         if comma is not None:
             last = comma - 1
     phrase = range(tok.left_edge.i, last + 1)
-    src = _trim(tok.doc, _tok_span(t for t in _source_tokens(pobj) if t.i <= last)) if pobj is not None else None
+    src = trim_text_span(tok.doc, tok_span(t for t in source_tokens(pobj) if t.i <= last)) if pobj is not None else None
     head = tok.head
     if head == tok or head.i == to.i:
         sent = tok.sent
-        content = _tok_span(t for t in sent if t.i not in phrase and t.dep_ != "punct")
+        content = tok_span(t for t in sent if t.i not in phrase and t.dep_ != "punct")
     elif CUE_FORMS.get(head.lower_) and head.head != head and head.head.i < tok.i:
         # "Y, according to a report, reported AFP": the phrase hangs off the parenthetical cue;
         # the content is the clause before it.
-        content = _subtree_span(head.head, exclude=[head])
+        content = subtree_span(head.head, exclude=[head])
     else:
         # The clause the phrase modifies. Punctuation after the phrase only counts when words of
         # the clause follow it: "Y, according to a long source phrase." must not stretch Y's span
         # over the phrase to the final stop (the cut below would then keep the longer source side).
         tail = any(t.i > last and t.dep_ != "punct" and not t.is_space for t in head.subtree)
-        content = _tok_span(t for t in head.subtree
+        content = tok_span(t for t in head.subtree
                             if t.i not in phrase and (t.dep_ != "punct" or (t.i > last and tail)))
-    content = _trim(tok.doc, content)
-    if content is not None and _overlaps(content, cue):
-        content = _cut(content, cue, tok.doc)
+    content = trim_text_span(tok.doc, content)
+    if content is not None and spans_overlap(content, cue):
+        content = cut_span(content, cue, tok.doc)
     if content is not None:
-        content = _trim(tok.doc, _quote_extend(tok.doc, content, cue))
-    return _Found(src, cue, content, kind="according")
+        content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
+    return Found(src, cue, content, kind="according")
 
 
-def _seen_by(tok: Token) -> _Found | None:
+def seen_by(tok: Token) -> Found | None:
     """ "a report seen by AFP": AFP relays the report (source AFP, content = the report)."""
     if tok.lower_ not in ("seen", "obtained", "reviewed", "viewed") or tok.tag_ != "VBN":
         return None
-    agent = _agent(tok)
+    agent = passive_agent(tok)
     if agent is None:
         return None
     what: Token | None = None
@@ -267,20 +267,20 @@ def _seen_by(tok: Token) -> _Found | None:
             what = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     by = next(c for c in tok.children if c.dep_ == "agent")
     cue = (tok.idx, by.idx + len(by.text))
-    src = _trim(tok.doc, _tok_span(_source_tokens(agent)))
-    content = _trim(tok.doc, _tok_span(_source_tokens(what))) if what is not None else None
-    return _Found(src, cue, content, kind="seen")
+    src = trim_text_span(tok.doc, tok_span(source_tokens(agent)))
+    content = trim_text_span(tok.doc, tok_span(source_tokens(what))) if what is not None else None
+    return Found(src, cue, content, kind="seen")
 
 
-def _colon_label(tok: Token) -> _Found | None:
+def colon_label(tok: Token) -> Found | None:
     """Headline/label convention "Trump: Cruz has a long way to go" -> source Trump, cue ":"."""
     if tok.text != ":":
         return None
     sent = tok.sent
     doc = tok.doc
-    line_start = _doc_text(doc).rfind("\n", 0, tok.idx) + 1
-    line_end = _doc_text(doc).find("\n", tok.idx)
-    line_end = len(_doc_text(doc)) if line_end < 0 else line_end
+    line_start = text_of_doc(doc).rfind("\n", 0, tok.idx) + 1
+    line_end = text_of_doc(doc).find("\n", tok.idx)
+    line_end = len(text_of_doc(doc)) if line_end < 0 else line_end
     if line_end - tok.idx < 12:
         return None  # "12:50 p.m.:" or "he said:" at a line end introduces a block, not a label
     before = [t for t in sent if t.i < tok.i and not t.is_space and t.idx >= line_start]
@@ -303,12 +303,12 @@ def _colon_label(tok: Token) -> _Found | None:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
-    src = _trim(doc, _tok_span(before))
-    content = _trim(doc, _tok_span([t for t in sent if t.i > tok.i and t.idx < line_end]))
-    return _Found(src, (tok.idx, tok.idx + 1), content, kind="label")
+    src = trim_text_span(doc, tok_span(before))
+    content = trim_text_span(doc, tok_span([t for t in sent if t.i > tok.i and t.idx < line_end]))
+    return Found(src, (tok.idx, tok.idx + 1), content, kind="label")
 
 
-def _noun_cue(tok: Token) -> _Found | None:
+def noun_cue(tok: Token) -> Found | None:
     """ "Pence's call for a special prosecutor": possessor = source, prepositional object = content."""
     if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_CUES:
         return None
@@ -321,15 +321,15 @@ def _noun_cue(tok: Token) -> _Found | None:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
-            src = _trim(doc, _tok_span(_source_tokens(poss)))
-            content = _trim(doc, _subtree_span(pobj))
+            src = trim_text_span(doc, tok_span(source_tokens(poss)))
+            content = trim_text_span(doc, subtree_span(pobj))
             if src is None or content is None:
                 return None
-            return _Found(src, (tok.idx, c.idx + len(c.text)), content, kind="noun")
+            return Found(src, (tok.idx, c.idx + len(c.text)), content, kind="noun")
     return None
 
 
-def _in_document(tok: Token) -> _Found | None:
+def in_document(tok: Token) -> Found | None:
     """ "In a CNN poll, Clinton led ..." / "... 52 percent, in the latest survey": the document is the source.
 
     Only when the phrase modifies a clause that no cue verb already speaks for ("said in a
@@ -354,12 +354,12 @@ def _in_document(tok: Token) -> _Found | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return None
     doc = tok.doc
-    src = _trim(doc, _tok_span(_source_tokens(pobj)))
-    content = _trim(doc, _subtree_span(head, exclude=[tok]))
+    src = trim_text_span(doc, tok_span(source_tokens(pobj)))
+    content = trim_text_span(doc, subtree_span(head, exclude=[tok]))
     if src is None or content is None:
         return None
-    if _overlaps(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text))):
-        content = _cut(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)), doc)
+    if spans_overlap(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text))):
+        content = cut_span(content, (tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)), doc)
         if content is None:
             return None
-    return _Found(src, (tok.idx, tok.idx + len(tok.text)), content, kind="document")
+    return Found(src, (tok.idx, tok.idx + len(tok.text)), content, kind="document")

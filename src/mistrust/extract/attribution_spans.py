@@ -1,6 +1,6 @@
 """Character spans for attribution: token runs to offsets, trimming, cutting, and the raw record.
 
-``_Found`` is one attribution in character offsets before it gets its chain; every reader in
+``Found`` is one attribution in character offsets before it gets its chain; every reader in
 :mod:`mistrust.extract.attribution_cues` returns one. Split from :mod:`mistrust.extract.attribution`.
 """
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def _doc_text(doc: Doc) -> str:
+def text_of_doc(doc: Doc) -> str:
     """``Doc.text`` joins every token on each access; read it once per doc (speed: 10x on articles)."""
     text = doc.user_data.get("mistrust_text")
     if text is None:
@@ -25,7 +25,7 @@ def _doc_text(doc: Doc) -> str:
 
 
 @dataclass
-class _Found:
+class Found:
     source: tuple[int, int] | None  # character offsets
     cue: tuple[int, int]
     content: tuple[int, int] | None
@@ -35,7 +35,7 @@ class _Found:
     time: str | None = None  # when it was said ("reported in February 2018")
 
 
-def _tok_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
+def tok_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
         return None
@@ -44,11 +44,11 @@ def _tok_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return start, end
 
 
-def _trim(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+def trim_text_span(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """Strip whitespace and dangling commas/dashes at both ends (quotes are kept)."""
     if span is None:
         return None
-    text = _doc_text(doc)
+    text = text_of_doc(doc)
     s, e = span
     while s < e and (text[s].isspace() or text[s] in ",;-–—(") :
         s += 1
@@ -57,39 +57,39 @@ def _trim(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _subtree_span(tok: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
+def subtree_span(tok: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
     """Character span of ``tok``'s subtree without the subtrees of ``exclude``."""
     banned: set[int] = set()
     for ex in exclude:
         banned.update(t.i for t in ex.subtree)
-    return _tok_span(t for t in tok.subtree if t.i not in banned and t.dep_ != "punct" or t.i == tok.i)
+    return tok_span(t for t in tok.subtree if t.i not in banned and t.dep_ != "punct" or t.i == tok.i)
 
 
-def _cue_span(tok: Token) -> tuple[int, int]:
+def cue_span(tok: Token) -> tuple[int, int]:
     """The cue verb with its auxiliaries and particles ("has said", "was quoted as saying")."""
     parts = [tok]
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3:
             parts.append(c)
-    span = _tok_span(parts)
+    span = tok_span(parts)
     assert span is not None
     return span
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _cut(content: tuple[int, int] | None, cue: tuple[int, int], doc: Doc) -> tuple[int, int] | None:
+def cut_span(content: tuple[int, int] | None, cue: tuple[int, int], doc: Doc) -> tuple[int, int] | None:
     if content is None:
         return None
     left = (content[0], min(content[1], cue[0]))
     right = (max(content[0], cue[1]), content[1])
     best = max((left, right), key=lambda s: s[1] - s[0])
-    return _trim(doc, best) if best[1] - best[0] > 2 else None
+    return trim_text_span(doc, best) if best[1] - best[0] > 2 else None
 
 
-def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
+def char_span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
-    return Span(_doc_text(doc)[se[0]:se[1]], se[0], se[1])
+    return Span(text_of_doc(doc)[se[0]:se[1]], se[0], se[1])

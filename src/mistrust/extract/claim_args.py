@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, RECIPIENT_PREPS
 from mistrust.extract.gazetteer import lookup as place_lookup
+from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
@@ -30,10 +32,10 @@ _DIPLOMATIC = frozenset({"mission", "missions", "embassy", "embassies", "consula
 _OFFICES = _DIPLOMATIC | frozenset({"ministry", "ministries", "spokesman", "spokeswoman", "spokesperson",
                                     "spokesmen", "spokespeople"})
 # Prepositions naming the host or counterpart of a diplomatic office, never its principal.
-_HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
+HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
 
 
-class _Index:
+class MentionIndex:
     """Token -> mention, built once per document."""
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
@@ -55,8 +57,10 @@ class _Index:
         if m is not None or depth > 4:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
+        # The head's own name before its owner: "Syria's Republican Guard" is the Guard, not Syria.
         ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
-                   + [c for c in children if c.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod")])
+                   + [c for c in children if c.dep_ in ("compound", "nmod")]
+                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
@@ -72,7 +76,7 @@ class _Index:
             if owner is not None:
                 return owner
             if tok.lower_ in _DIPLOMATIC:
-                hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOST_PREPS
+                hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in HOST_PREPS
                          for g in c.subtree}
                 return self.in_subtree(tok, (skip or set()) | hosts)
         return self.in_subtree(tok, skip)
@@ -87,7 +91,7 @@ class _Index:
         return out
 
 
-def _phrase(tok: Token) -> str:
+def phrase_of(tok: Token) -> str:
     """A short text for an argument with no mention: its compounds/adjectives and the head noun."""
     parts = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nummod", "poss")
              and t.i >= tok.i - 4]
@@ -118,7 +122,7 @@ def office_state(m: Mention) -> str | None:
     return None
 
 
-def _arg(tok: Token | None, index: _Index, actor: bool = False) -> tuple[str | None, str | None, bool]:
+def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tuple[str | None, str | None, bool]:
     """(text, canonical, is_entity) of an argument token; ``actor`` (the subject) names an office
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
@@ -129,10 +133,10 @@ def _arg(tok: Token | None, index: _Index, actor: bool = False) -> tuple[str | N
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
         return tok.text, None, False
-    return _phrase(tok), None, False
+    return phrase_of(tok), None, False
 
 
-def _subject_token(verb: Token) -> Token | None:
+def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
@@ -140,21 +144,52 @@ def _subject_token(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_token(verb.head)
+        # "X is believed to have sent": a raising passive's subject is the doer of its complement
+        raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
+        return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "went from threatening Kim", "accused X of violating": the gerund's doer is the clause's subject
+        # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
+        # of violating" and "B was accused of supplying" name B, the accused, as the doer
         gov = verb.head.head
-        return _subject_token(gov) or _passive_patient(gov)  # "X was accused of supplying": X
+        accused = accused_of(verb)
+        if accused is not None:
+            return accused
+        return subject_token(gov) or passive_patient(gov)
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
 
 
-def _passive_patient(verb: Token) -> Token | None:
+def withholds(verb: Token) -> bool:
+    """ "deny resources to X", "deny X access": a denial verb with a receiving party withholds
+    something; it does not reject a claim."""
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+
+
+def accusation(verb: Token) -> Token | None:
+    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "with", "for"):
+        return None
+    gov = verb.head.head
+    lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
+    return gov if lemma in ACCUSE else None
+
+
+def accused_of(verb: Token) -> Token | None:
+    """Who is accused of ``verb``: the accuser's object, or the subject of a passive accusation."""
+    gov = accusation(verb)
+    if gov is None:
+        return None
+    if gov.dep_ == "acl" and gov.tag_ == "VBN":
+        return gov.head  # "a truck suspected of carrying cigarettes": the truck
+    return next((c for c in gov.children if c.dep_ == "dobj"), None) or passive_patient(gov)
+
+
+def passive_patient(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
-def _object_token(head: Token, skip: Token | None = None) -> Token | None:
+def object_token(head: Token, skip: Token | None = None) -> Token | None:
     """Direct object, else the object of a with/to/from/against... preposition."""
     for c in head.children:
         if c.dep_ in ("dobj", "attr", "oprd") and c != skip:
@@ -168,7 +203,7 @@ def _object_token(head: Token, skip: Token | None = None) -> Token | None:
     return None
 
 
-def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -177,36 +212,52 @@ def _prep_obj(head: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _entity_prep(head: Token, preps: tuple[str, ...], index: _Index) -> Token | None:
+def entity_prep(head: Token, preps: tuple[str, ...], index: MentionIndex) -> Token | None:
     """The object of one of ``preps`` under ``head`` when it names an actor."""
-    pobj = _prep_obj(head, preps)
+    pobj = prep_obj(head, preps)
     return pobj if pobj is not None and index.in_subtree(pobj) is not None else None
 
 
-def _entity_object(head: Token, index: _Index, skip: Token | None = None) -> Token | None:
+def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -> Token | None:
     """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
-    first = _object_token(head, skip)
+    first = object_token(head, skip)
     if first is not None and index.in_subtree(first) is not None:
         return first
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+        # "sold weapons to X" (the parser's "dative"), "shipped oil to X"
+        if c.dep_ in ("prep", "dative") and c.lower_ in _OBJECT_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj != skip and index.in_subtree(pobj) is not None:
                 return pobj
-    return first
+    return destination(first, index) if first is not None else None
 
 
-_Arg = tuple[str | None, str | None, bool]
+def destination(item: Token, index: MentionIndex) -> Token | None:
+    """Where goods go, written on the goods themselves: "arms to X", "oil bound for X",
+    "missiles destined for X", "parts intended for X"."""
+    for c in item.children:
+        if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            pobj = entity_prep(item, (c.lower_,), index)
+            if pobj is not None:
+                return pobj
+        if c.dep_ in ("acl", "amod") and c.lower_ in DESTINATION_PARTICIPLES:
+            pobj = entity_prep(c, RECIPIENT_PREPS, index)
+            if pobj is not None:
+                return pobj
+    return None
 
 
-def _mention_arg(m: Mention) -> _Arg:
+Arg = tuple[str | None, str | None, bool]
+
+
+def mention_arg(m: Mention) -> Arg:
     return m.text, m.canonical or m.text, True
 
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
-def _antecedent(arg: Token | None, pred: Token) -> Token | None:
+def antecedent_of(arg: Token | None, pred: Token) -> Token | None:
     """ "... arms destined for Gaza, which Hamas denied": the relative pronoun stands for its noun."""
     if arg is None or arg.lower_ not in _RELATIVE:
         return arg

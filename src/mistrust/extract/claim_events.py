@@ -10,35 +10,43 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mistrust.extract.claim_args import (
-    _entity_object,
-    _entity_prep,
-    _Index,
-    _object_token,
-    _passive_patient,
-    _prep_obj,
-    _subject_token,
+    MentionIndex,
+    destination,
+    entity_object,
+    entity_prep,
+    object_token,
+    passive_patient,
+    prep_obj,
+    subject_token,
+    withholds,
 )
-from mistrust.extract.predicates import (
+from mistrust.extract.frames import (
     ASPECTUAL,
+    CONVERSE_VERBS,
+    FROM_GIVER,
+    HOLD_VERBS,
     JOINT,
     JOINT_ACTIVITY,
+    KIND_NOUNS,
     LIGHT_VERBS,
+    MANNER_PREPS,
     OBJECT_OVERRIDES,
+    ORIGIN_LABELS,
+    PARTY_OBJECT,
     PHASED_RELATIONS,
-    noun_predicate,
-    verb_lemma,
-    verb_predicate,
+    TAKE_DELIVERY,
+    TARGET_PREPS,
 )
+from mistrust.extract.predicates import noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Recipient-subject verbs: "X received/obtained support from Y" is Y -> X.
-_RECEIVE = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+# Recipient-subject verbs: "X received/obtained/bought support from Y" is Y -> X.
+_RECEIVE = CONVERSE_VERBS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
-_ENTITY_OBJECT = frozenset({"transfer", "supply", "support", "cooperate", "sanction", "attack", "violate",
-                            "threaten", "meet", "agree"})
+_ENTITY_OBJECT = PARTY_OBJECT
 
 
 def _is_joint(noun: Token) -> bool:
@@ -57,12 +65,48 @@ def event_noun(noun: Token) -> str | None:
             return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
     return predicate
 
-# Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
-_FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 
 
-# "some kind of deal", "a new form of attack": the noun after "of" is the object that counts.
-_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
+
+
+def _holder(pred: Token, index: MentionIndex) -> Token | None:
+    """Who holds goods whose transfer a clause on them tells: in "Moscow fires drones that were
+    sent by Tehran" (or "drones supplied by Tehran") Moscow received them."""
+    if pred.dep_ not in ("relcl", "acl"):
+        return None
+    item = pred.head
+    verb = item.head
+    lemma = verb_lemma(verb.lower_) or verb.lemma_.lower()
+    if item.dep_ != "dobj" or lemma not in HOLD_VERBS:
+        return None
+    holder = subject_token(verb)
+    return holder if holder is not None and index.in_subtree(holder) is not None else None
+
+
+def _manner_doer(noun: Token) -> Token | None:
+    """ "X exported coal in violation of sanctions", "Y acted in breach of the embargo": an event
+    noun in a manner phrase ("in", "with") is done by the doer of the verb it modifies."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in MANNER_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_token(verb) or passive_patient(verb)
+
+
+def _goods(noun: Token, index: MentionIndex) -> _Event | None:
+    """Goods with an origin and a destination are a transfer between them: "Iranian missiles
+    bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
+    dest = destination(noun, index)
+    if dest is None:
+        return None
+    origin = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                   and (m := index.in_subtree(c)) is not None and m.label in ORIGIN_LABELS), None)
+    if origin is None:
+        origin = entity_prep(noun, ("from",), index)
+    if origin is None:
+        return None
+    return _Event(noun, "transfer", origin, dest, None, noun)
 
 
 class _Event(NamedTuple):
@@ -74,10 +118,13 @@ class _Event(NamedTuple):
     theme: Token | None = None  # the thing of a symmetric or recipient-object act
 
 
-def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
+def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
     if tok.pos_ == "NOUN":
-        return _nominal(tok, index, structure)
+        found = _nominal(tok, index, structure)
+        if found is None and structure and event_noun(tok) is None:
+            return _goods(tok, index)
+        return found
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
     # Light / denial verbs with an event-noun object: the noun carries the event.
@@ -85,7 +132,7 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
     if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
                                                               or lemma in _RECEIVE):
         return None  # handled when the loop reaches the noun (see _nominal)
-    patient = _passive_patient(tok)
+    patient = passive_patient(tok)
     if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
         # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
         # event, as above (other light verbs keep their passive reading: "aid was provided to X by
@@ -93,26 +140,32 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
         return None
     if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
-        giver = _entity_prep(tok, ("from",), index) or _entity_prep(dobj, ("from",), index)
-        recipient = _subject_token(tok)
+        giver = entity_prep(tok, ("from",), index) or entity_prep(dobj, ("from",), index)
+        recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, dobj)
     if predicate is None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
-    if thing is not None and thing.lower_ in _KIND_NOUNS:
-        thing = _prep_obj(thing, ("of",)) or thing  # "strike some kind of deal": the deal decides
+    if thing is not None and thing.lower_ in KIND_NOUNS:
+        thing = prep_obj(thing, ("of",)) or thing  # "strike some kind of deal": the deal decides
     if thing is not None and (predicate, thing.lower_) in OBJECT_OVERRIDES:
         override = OBJECT_OVERRIDES[(predicate, thing.lower_)]
         if override is None:
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "test" and structure:
+        target = entity_prep(tok, TARGET_PREPS, index)
+        if target is not None:
+            return _Event(tok, "attack", subject_token(tok), target, None, dobj)
+    if predicate == "deny" and withholds(tok):
+        return None
     if predicate == "deny":
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.
-        obj = _object_token(tok)
-        return _Event(tok, "deny", _subject_token(tok), obj, tok)
+        obj = object_token(tok)
+        return _Event(tok, "deny", subject_token(tok), obj, tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if structure and predicate in _ENTITY_OBJECT:
@@ -121,19 +174,36 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
                               for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
             if recipient is not None and index.in_subtree(patient) is None:
                 return _Event(tok, predicate, agent, recipient, None, patient)
+            holder = _holder(tok, index) if predicate in ("transfer", "supply") else None
+            if holder is not None:
+                return _Event(tok, predicate, agent, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
-    subj = _subject_token(tok)
+    subj = subject_token(tok)
     if lemma in _RECEIVE:
-        giver = _prep_obj(tok, ("from",))
-        return _Event(tok, predicate, giver, subj, None)
+        # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
+        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+                                                        if dobj is not None else None)
+        if giver is not None and subj is not None:
+            return _Event(tok, "transfer", giver, subj, None, dobj)
+        return _Event(tok, "acquire", subj, dobj if dobj is not None else prep_obj(tok, ("from",)), None)
+    if prt == "out":
+        return None  # "carried out", "ruled out": the particle makes another verb
     theme: Token | None = None
+    if predicate in ("transfer", "supply") and (subj is None or index.in_subtree(subj) is None):
+        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver
+        subj = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+                                                       if dobj is not None else None) or subj
     if predicate in _ENTITY_OBJECT:
-        obj = _entity_object(tok, index, skip=subj)
+        obj = entity_object(tok, index, skip=subj)
+        if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
+            holder = _holder(tok, index)
+            if holder is not None:
+                return _Event(tok, predicate, subj, holder, None, obj or tok.head)
         if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
                 and (obj != dobj or index.in_subtree(dobj) is not None):
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
     else:
-        obj = _object_token(tok, skip=subj)
+        obj = object_token(tok, skip=subj)
     if obj is None:
         # "helped Assad to build", "helped Iran develop": the helped party is the clause's subject.
         for c in tok.children:
@@ -142,11 +212,11 @@ def _event(tok: Token, index: _Index, structure: bool = True) -> _Event | None:
                 if obj is not None:
                     break
     if prt is not None and obj is None:
-        obj = _object_token(tok)
+        obj = object_token(tok)
     return _Event(tok, predicate, subj, obj, None, theme)
 
 
-def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | None:
+def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
     if predicate is None:
@@ -170,32 +240,37 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
     governed = (via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")) or passive
     denied_by: Token | None = None
     subj: Token | None = None
-    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE):
+    if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
+                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
         if verb_predicate(head.lower_) == "deny":
             denied_by = head
-            subj = _subject_token(head)  # the denier stands in for the unnamed party of the event
-            giver = _entity_prep(noun, ("from",), index) if structure and predicate in _FROM_GIVER else None
+            subj = subject_token(head)  # the denier stands in for the unnamed party of the event
+            giver = entity_prep(noun, ("from",), index) if structure and predicate in FROM_GIVER else None
             if giver is not None and subj is not None:
                 # "Syria rejected reports of arms deliveries from Russia": the giver is named, so
                 # the unnamed party the denier stands in for is the receiving end
                 return _Event(noun, predicate, giver, subj, denied_by)
-        elif head_lemma in _RECEIVE:
-            giver = _prep_obj(head, ("from",)) or _prep_obj(noun, ("from",))
-            return _Event(noun, predicate, giver, _subject_token(head), None)
+        elif head_lemma in _RECEIVE or (head_lemma in TAKE_DELIVERY and predicate == "transfer"):
+            inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
+            giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
+                     or (prep_obj(inner, ("from",)) if inner is not None else None))
+            return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                         None)
         else:
-            subj = _subject_token(head)
+            subj = subject_token(head)
             if subj is None:
-                subj = _passive_patient(head)
+                subj = passive_patient(head)
     else:
         # A free-standing nominal: "Iran's cooperation with North Korea", "the transfer of parts".
-        between = _prep_obj(noun, ("between",))
+        between = prep_obj(noun, ("between",))
         partner = next((c for c in between.children if c.dep_ == "conj"), None) if between is not None else None
         if between is not None and partner is not None:
             return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if subj is None and structure:
+            subj = _manner_doer(noun)
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)
@@ -204,10 +279,10 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
             # "evasion of sanctions by front companies", "assistance from the U.S.": the agent / giver.
             # In "evasion of sanctions by X" the parser often hangs "by X" on the inner noun: the
             # agent belongs to the outer event, so an event noun under "of" takes no agent itself.
-            inner = _prep_obj(noun, ("of",))
-            subj = (_entity_prep(noun, ("by",), index)
-                    or (_entity_prep(inner, ("by",), index) if inner is not None else None)
-                    or (_entity_prep(noun, ("from",), index) if predicate in _FROM_GIVER else None))
+            inner = prep_obj(noun, ("of",))
+            subj = (entity_prep(noun, ("by",), index)
+                    or (entity_prep(inner, ("by",), index) if inner is not None else None)
+                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None))
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:
@@ -219,10 +294,18 @@ def _nominal(noun: Token, index: _Index, structure: bool = True) -> _Event | Non
             if pobj is not None and index.in_subtree(pobj) is not None:
                 obj = pobj
                 break
+    if obj is None and predicate in _ENTITY_OBJECT:
+        obj = destination(noun, index)  # "a shipment bound for X"
+        if obj is None and subj is not None and subj.dep_ == "pobj":
+            # "shipments from X to Y": the parser hangs "to Y" on X or on "from"
+            obj = destination(subj, index) or destination(subj.head, index)
+    if obj is None and governed:
+        # "made a sale of rockets to X": the party may hang on the light verb
+        obj = entity_prep(head, ("to", "with", "for", "against", "on"), index)
     if obj is None:
-        obj = _prep_obj(noun, preps)
+        obj = prep_obj(noun, preps)
     if governed and obj is None:
-        obj = _prep_obj(head, ("with", "to", "from", "for", "on", "against"))
+        obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:
         return None
     return _Event(noun, predicate, subj, obj, denied_by, theme)

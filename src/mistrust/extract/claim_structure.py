@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from mistrust.extract.claim_args import _Arg, _Index, _mention_arg, _phrase, _prep_obj
-from mistrust.extract.predicates import JOINT_ACTIVITY, noun_predicate
+from mistrust.extract.claim_args import Arg, MentionIndex, mention_arg, phrase_of, prep_obj
+from mistrust.extract.frames import JOINT_ACTIVITY, KIND_NOUNS
+from mistrust.extract.predicates import noun_predicate
 from mistrust.model.documents import Mention
+from mistrust.model.vocabulary import SYMMETRIC_PREDICATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Symmetric acts: "Iran and North Korea cooperated" is Iran <-> North Korea; the other argument
 # (what they cooperated on) becomes the claim's theme.
-SYMMETRIC = frozenset({"cooperate", "meet", "agree"})
+SYMMETRIC = SYMMETRIC_PREDICATES
 
-_KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 
 _MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from one coordination
 
@@ -68,7 +69,7 @@ def pair_anaphor_labels(tok: Token) -> frozenset[str] | None:
     return None
 
 
-def _pair_at(tok: Token, index: _Index, labels: frozenset[str]) -> list[Mention] | None:
+def _pair_at(tok: Token, index: MentionIndex, labels: frozenset[str]) -> list[Mention] | None:
     """The two actor mentions coordinated at ``tok`` ("Iran and North Korea"), else None."""
     first = index.by_token.get(tok.i)
     conj = [c for c in tok.children if c.dep_ == "conj"]
@@ -85,7 +86,7 @@ def _pair_at(tok: Token, index: _Index, labels: frozenset[str]) -> list[Mention]
     return [first, second]
 
 
-def resolve_pair(anaphor: Token, index: _Index) -> list[Mention] | None:
+def resolve_pair(anaphor: Token, index: MentionIndex) -> list[Mention] | None:
     """The most recent coordinated pair of compatible actors before a plural anaphor ("Iran and North
     Korea ... the two countries"), in this sentence or the ``_PAIR_WINDOW`` before it; else None.
 
@@ -109,7 +110,7 @@ def resolve_pair(anaphor: Token, index: _Index) -> list[Mention] | None:
     return None
 
 
-def _comitative_pair(verb: Token, index: _Index, labels: frozenset[str]) -> list[Mention] | None:
+def _comitative_pair(verb: Token, index: MentionIndex, labels: frozenset[str]) -> list[Mention] | None:
     """ "Macron spoke with Trump", "Putin met with Kim", "Cuba held talks with Angola": a subject and
     its "with" partner are a pair too."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -127,7 +128,7 @@ def _comitative_pair(verb: Token, index: _Index, labels: frozenset[str]) -> list
     return None if (a.canonical or a.text) == (b.canonical or b.text) else [a, b]
 
 
-def resolve_they(subj: Token, pred: Token, index: _Index) -> list[Mention] | None:
+def resolve_they(subj: Token, pred: Token, index: MentionIndex) -> list[Mention] | None:
     """ "Iran and Syria ... They resumed ...": "they" as the subject after a coordinated pair of
     states or groups that was itself the subject (of a clause governing this one, or of the
     previous sentence's main clause), the centering heuristic used for "it". Any other "they"
@@ -145,7 +146,7 @@ def resolve_they(subj: Token, pred: Token, index: _Index) -> list[Mention] | Non
     return _pair_at(prev, index, _ACTOR_LABELS) if prev is not None else None
 
 
-def _conjunct_mentions(tok: Token | None, index: _Index) -> list[Mention]:
+def _conjunct_mentions(tok: Token | None, index: MentionIndex) -> list[Mention]:
     """The distinct actor mentions coordinated at ``tok`` ("Hamas and Hezbollah"), in text order.
 
     Only conjuncts that are mentions count ("Iran, Syria and other states" -> Iran, Syria); a
@@ -176,9 +177,9 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, o_arg: _Arg,
-            theme: str | None, index: _Index, s_group: list[Mention] | None = None,
-            o_group: list[Mention] | None = None) -> tuple[list[tuple[_Arg, _Arg]], str | None]:
+def expand_pairs(predicate: str, subj: Token | None, obj: Token | None, s_arg: Arg, o_arg: Arg,
+            theme: str | None, index: MentionIndex, s_group: list[Mention] | None = None,
+            o_group: list[Mention] | None = None) -> tuple[list[tuple[Arg, Arg]], str | None]:
     """(subject, object) pairs of one event, and its theme.
 
     Symmetric acts with coordinated subjects pair the parties ("Iran and North Korea cooperated on
@@ -189,9 +190,9 @@ def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, 
     objects = o_group or (_conjunct_mentions(obj, index) if o_arg[2] else [])
     if predicate in SYMMETRIC and o_group and not subjects and not s_arg[2]:
         # "cooperation between the two countries": the resolved pair are the parties
-        return [(_mention_arg(o_group[0]), _mention_arg(o_group[1]))], theme
+        return [(mention_arg(o_group[0]), mention_arg(o_group[1]))], theme
     if o_group:
-        o_arg = _mention_arg(o_group[0])  # an actor object: the symmetric test below sees a party
+        o_arg = mention_arg(o_group[0])  # an actor object: the symmetric test below sees a party
     if predicate in SYMMETRIC and len(subjects) < 2 and not o_arg[2] and subj is not None:
         # A misparsed subject ("[A]ccording to a state, North Korea and Iran have resumed ..." hangs
         # the parties under "According"): fall back to the actors named in the subject's subtree.
@@ -202,35 +203,35 @@ def _expand(predicate: str, subj: Token | None, obj: Token | None, s_arg: _Arg, 
     if predicate in SYMMETRIC and len(subjects) >= 2 and (not o_arg[2] or placed):
         # "Trump and Kim met in Hanoi": a place is where the parties met, not a third party
         if theme is None and o_arg[0] is not None and obj is not None and not placed:
-            theme = _theme_text(obj)
-        parties = [_mention_arg(m) for m in subjects]
+            theme = theme_text(obj)
+        parties = [mention_arg(m) for m in subjects]
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]], theme
-    s_list = [_mention_arg(m) for m in subjects] if len(subjects) >= 2 else [s_arg]
-    o_list = [_mention_arg(m) for m in objects] if len(objects) >= 2 else [o_arg]
+    s_list = [mention_arg(m) for m in subjects] if len(subjects) >= 2 else [s_arg]
+    o_list = [mention_arg(m) for m in objects] if len(objects) >= 2 else [o_arg]
     return [(a, b) for a in s_list for b in o_list if a[1] is None or a[1] != b[1]], theme
 
 
-def _theme_text(tok: Token) -> str:
+def theme_text(tok: Token) -> str:
     """ "development of long-range missiles" for the event noun, else the noun phrase."""
-    if tok.lower_ in _KIND_NOUNS:
-        inner = _prep_obj(tok, ("of",))
+    if tok.lower_ in KIND_NOUNS:
+        inner = prep_obj(tok, ("of",))
         if inner is not None:
-            return _theme_text(inner)  # "some kind of deal on water": the deal
+            return theme_text(inner)  # "some kind of deal on water": the deal
     if noun_predicate(tok.lower_):
-        pobj = _prep_obj(tok, ("of",))
+        pobj = prep_obj(tok, ("of",))
         if pobj is not None:
-            return f"{tok.lower_} of {_phrase(pobj)}"
+            return f"{tok.lower_} of {phrase_of(pobj)}"
     if tok.lower_ in JOINT_ACTIVITY:
         # "joint work on long-range missiles": the activity and what it is on
         for prep in ("on", "of", "in"):
-            pobj = _prep_obj(tok, (prep,))
+            pobj = prep_obj(tok, (prep,))
             if pobj is not None:
-                return f"{tok.lower_} {prep} {_phrase(pobj)}"
+                return f"{tok.lower_} {prep} {phrase_of(pobj)}"
     # "weapons and technology": the coordinated things together
-    return " and ".join(_phrase(t) for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)][:_MAX_CONJUNCTS])
+    return " and ".join(phrase_of(t) for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)][:_MAX_CONJUNCTS])
 
 
-def _is_anaphor(tok: Token) -> bool:
+def is_anaphor(tok: Token) -> bool:
     """ "it", "he", "the regime", "the group": a pronoun or a bare definite description of an actor."""
     if tok.lower_ in _PRONOUN_LABELS:
         return True
@@ -252,7 +253,7 @@ def _governing_subject_tokens(pred: Token, before: int) -> Iterator[Token]:
         yield from _subject_tokens(head, before)
 
 
-def _first_actor(subjects: Iterable[Token], index: _Index, labels: frozenset[str]) -> Mention | None:
+def _first_actor(subjects: Iterable[Token], index: MentionIndex, labels: frozenset[str]) -> Mention | None:
     """The first of ``subjects`` whose principal mention (relative clauses aside) is of a compatible kind."""
     for c in subjects:
         m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
@@ -261,16 +262,16 @@ def _first_actor(subjects: Iterable[Token], index: _Index, labels: frozenset[str
     return None
 
 
-def _main_subject(sent: Span, index: _Index, labels: frozenset[str], before: int | None = None) -> Mention | None:
+def _main_subject(sent: Span, index: MentionIndex, labels: frozenset[str], before: int | None = None) -> Mention | None:
     return _first_actor(_subject_tokens(sent.root, before), index, labels)
 
 
-def _governing_subject(pred: Token, index: _Index, labels: frozenset[str], before: int) -> Mention | None:
+def _governing_subject(pred: Token, index: MentionIndex, labels: frozenset[str], before: int) -> Mention | None:
     """The subject of the nearest clause above ``pred`` that names a compatible actor before ``before``."""
     return _first_actor(_governing_subject_tokens(pred, before), index, labels)
 
 
-def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
+def resolve_anaphor(subj: Token, pred: Token, index: MentionIndex) -> Arg | None:
     """The main-clause subject of this sentence (when it comes first) or of the previous sentence,
     when it is a mention of a compatible kind ("it"/"the regime": a state or group; "he"/"she": a person).
 
@@ -287,8 +288,8 @@ def _resolve_anaphor(subj: Token, pred: Token, index: _Index) -> _Arg | None:
         m = _governing_subject(pred, index, labels, before=subj.i) or _main_subject(
             sent, index, labels, before=subj.i)
         if m is not None:
-            return _mention_arg(m)
+            return mention_arg(m)
     if sent.start == 0:
         return None
     m = _main_subject(pred.doc[sent.start - 1].sent, index, labels)
-    return _mention_arg(m) if m is not None else None
+    return mention_arg(m) if m is not None else None

@@ -1,65 +1,64 @@
 """Claims: who did what to whom, when, and on whose word.
 
-For each event verb ("shipped", "resumed cooperation", "denied any such cooperation") in a parsed
-``Doc`` we read:
+For each word that evokes a frame of :mod:`mistrust.extract.frames` (a verb, or a nominalisation
+such as "shipment" or "cooperation") in a parsed ``Doc`` we read:
 
-- predicate: the normalised verb (:mod:`mistrust.extract.predicates`); a light verb ("resumed",
-  "conducted", "received") takes the predicate of its event-noun object ("cooperation", "test",
-  "support"), and a denial verb with an event object denies that event rather than being one.
-- subject / object: the grammatical subject and object (agent and patient for passives;
-  "X received support from Y" is Y supporting X), preferring the entity mentions found by the
-  entity step, named by their canonical names when the mention has one.
+- the event and its roles (:mod:`~mistrust.extract.claim_events`): agent and other party
+  (recipient, target, partner) in any voice, from relative clauses, participles, converse verbs,
+  possessive nominalisations and goods with an origin and a destination; the item as ``theme``;
+  a quantity as ``amount``; coordination and anaphora (:mod:`~mistrust.extract.claim_structure`);
+- the stance around it (:func:`wrap_stance`): the innermost attribution whose content covers the
+  event, an accusation ("A accused B of V-ing": B does it, A says so), a denial (the denier is the
+  source), a speech act (the speaker's own word), or the actor's own announced act (asserted);
+- status from the whole frame: denied > hedged > attributed > asserted
+  (:mod:`mistrust.extract.status`);
 - time: the event time inside the predicate's clause (:mod:`mistrust.extract.timex`), never the
-  publication date; relative times are resolved against ``reference`` when given.
-- status: denied > hedged > attributed > asserted (:mod:`mistrust.extract.status`), where
-  "attributed" comes from the innermost attribution whose content covers the predicate.
-- span: the sentence holding the predicate.
-- structure (claims-v2): coordinated parties of a symmetric act ("Iran and North Korea resumed
-  joint development of X") become subject and object with X as ``theme``; coordinated arguments
-  of a directed act ("to Hamas and Hezbollah") give one claim per conjunct, sharing span, status
-  and attribution; a subject found elsewhere (relative pronoun -> antecedent, passive agent,
-  "by"/"from" of an event noun, "it"/"he"/"the regime" -> the main-clause subject of this or the
-  previous sentence when it is a compatible mention); memberships ("Iran's IRGC") as ``part_of``
-  claims (:mod:`mistrust.extract.membership`).
-- claims-v3: a phase verb ("renewed", "stepped up", "restarted") with an event noun or a joint
-  activity ("cooperation", "their joint work on X") is folded into that event and makes no claim of
-  its own; plural anaphors ("the two countries", "both sides", "they" after a coordinated subject)
-  stand for the last pair of actors named together (coordinated, or a subject and its "with"
-  partner); an office ("X's mission to Y", "the X embassy in Y") acts for X, never for Y.
+  publication date; span: the sentence holding the predicate.
 
 One pass over the tokens; mentions and attributions are indexed once, so the cost is linear.
-This module runs that pass and sets status, time and ids; the parts live next to it:
-:mod:`~mistrust.extract.claim_events` (events at a token), :mod:`~mistrust.extract.claim_args`
-(arguments and the mention index) and :mod:`~mistrust.extract.claim_structure` (coordination, anaphora).
+The version history is in the README's changelog.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
 from mistrust.extract.attribution import is_denial
-from mistrust.extract.claim_args import _antecedent, _arg, _Index, _mention_arg, _phrase
-from mistrust.extract.claim_events import _event
+from mistrust.extract.claim_args import (
+    HOST_PREPS,
+    MentionIndex,
+    accusation,
+    antecedent_of,
+    argument,
+    mention_arg,
+    phrase_of,
+    subject_token,
+    withholds,
+)
+from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import (
-    _expand,
-    _is_anaphor,
-    _resolve_anaphor,
-    _theme_text,
+    expand_pairs,
+    is_anaphor,
+    resolve_anaphor,
     resolve_pair,
     resolve_they,
+    theme_text,
 )
+from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
+from mistrust.extract.predicates import verb_lemma, verb_predicate
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
-from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention
+from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "claims-v3"
+EXTRACTOR = "frames-v1"
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -104,53 +103,61 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     ``structure`` (default on) expands coordinated arguments, resolves anaphoric subjects and reads
     memberships; off gives the claims-v1 output (kept as the benchmark baseline).
     """
-    index = _Index(doc, mentions)
+    index = MentionIndex(doc, mentions)
     covers = _Attributions(attributions)
     claims: list[Claim] = []
     seen: set[tuple[int, str]] = set()
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
-        found = _event(tok, index, structure)
+        found = event_at(tok, index, structure)
         if found is None:
             continue
         pred_tok, predicate = found.pred, found.predicate
-        subj, obj = _antecedent(found.subj, pred_tok), _antecedent(found.obj, pred_tok)
+        subj, obj = antecedent_of(found.subj, pred_tok), antecedent_of(found.obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
         seen.add(key)
-        s_arg, o_arg = _arg(subj, index, actor=True), _arg(obj, index)
+        s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
-            if _is_anaphor(subj):
-                s_arg = _resolve_anaphor(subj, pred_tok, index) or s_arg
+            if is_anaphor(subj):
+                s_arg = resolve_anaphor(subj, pred_tok, index) or s_arg
             else:  # "the two countries restarted ...": the pair named together just before
                 s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
                 if s_group:
-                    s_arg = _mention_arg(s_group[0])
+                    s_arg = mention_arg(s_group[0])
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself
-            o_arg = (_phrase(obj), None, False)
-        theme = _theme_text(found.theme) if structure and found.theme is not None else None
+            o_arg = (phrase_of(obj), None, False)
+        theme = theme_text(found.theme) if structure and found.theme is not None else None
         pairs = [(s_arg, o_arg)]
         if structure:
-            pairs, theme = _expand(predicate, subj, obj, s_arg, o_arg, theme, index, s_group, o_group)
+            pairs, theme = expand_pairs(predicate, subj, obj, s_arg, o_arg, theme, index, s_group, o_group)
         elif predicate == "cooperate" and subj is not None and not o_arg[2]:
             # claims-v1: "Iran and North Korea resumed cooperation": the conjoined partner is the object.
             partners = index.all_in(subj)
             if len(partners) >= 2:
-                pairs = [(_mention_arg(partners[0]), _mention_arg(partners[1]))]
-        att = covers.covering(pred_tok.idx)
+                pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
+        att = _own_act(covers.covering(pred_tok.idx), pred_tok)
+        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         status = _status(pred_tok, tok, att, found.denied_by)
+        if stance is not None:
+            status = st.merge(status, stance)
+        if status == "denied" and att is not None and att.source is not None:
+            # a denied proposition is the denier's word against it: who relays the denial
+            # ("..., state media reported") is not its source
+            att = replace(att, chain=[att.source.text])
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(text)
         when = event_time(_clause_text(_time_scope(tok)), published)
+        amount = event_amount(pred_tok, found.theme if found.theme is not None else obj)
         for (s_text, s_canon, s_ent), (o_text, o_canon, o_ent) in pairs:
             if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
                 continue
@@ -163,13 +170,14 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
                     if doc_id else None),
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
+                amount=amount,
             ))
     if structure:
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
 
 
-def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers: _Attributions,
+def _membership_claims(doc: Doc, mentions: list[Mention], index: MentionIndex, covers: _Attributions,
                        doc_id: str | None) -> list[Claim]:
     out: list[Claim] = []
     for member, whole, tok in find_memberships(doc, mentions, index.by_token):
@@ -186,6 +194,114 @@ def _membership_claims(doc: Doc, mentions: list[Mention], index: _Index, covers:
             subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR,
         ))
     return out
+
+
+def event_amount(pred: Token, item: Token | None) -> str | None:
+    """The quantity an event carries, kept as written: a sum of money in its clause ("stole $2bn"),
+    else a count or measure on the event noun or its goods ("40 shipments", "2.8 million tonnes of
+    coal"). Numbers that are dates or times are not amounts."""
+    scope = [t for t in pred.subtree if t.dep_ not in ("relcl", "ccomp")] if pred.pos_ != "NOUN" else [pred]
+    money = [t for t in scope if t.ent_type_ == "MONEY"]
+    if money:
+        return _entity_text(money[0])
+    for head in (pred, item):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME"):
+                if c.ent_type_ == "MONEY":
+                    return _entity_text(c)
+                words = [t for t in c.subtree if t.i < head.i] + [head]
+                return " ".join(t.text for t in words)
+    return None
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole entity span a token belongs to ("$2 billion" for "billion")."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].tag_ == "$" else ent.start
+            return str(doc[start:ent.end].text)  # "$2bn": the currency sign is often left out
+    return str(tok.text)
+
+
+def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:
+    """ "The EU announced new sanctions": an event noun that is the cue's own object is the
+    speaker's act, not something the speaker reports (only a clause is reported content)."""
+    if att is None or att.cue is None or pred.pos_ != "NOUN":
+        return att
+    head = pred.head if pred.dep_ == "dobj" else None
+    if head is not None and head.idx == att.cue.start:
+        return None
+    return att
+
+
+def _span(tok: Token) -> Span:
+    """Character span of a speaker's phrase: its words up to a clause or a host's preposition
+    hanging off it ("Chile's envoy to the OAS" speaks for Chile, not for the OAS)."""
+    end_tok = tok
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos")
+                            or (c.dep_ == "prep" and c.lower_ in HOST_PREPS)):
+            break
+        if c.i > tok.i:
+            end_tok = c.right_edge
+    start, end = tok.left_edge.idx, end_tok.idx + len(end_tok.text)
+    return Span(tok.doc.text[start:end], start, end)
+
+
+def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:
+    source = _span(speaker)
+    content = _span(pred)
+    chain = [*(outer.chain if outer is not None else []), source.text]
+    return Attribution(source=source, cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)), content=content,
+                       chain=chain, extractor=EXTRACTOR)
+
+
+def wrap_stance(pred: Token, predicate: str, subj: Token | None,
+                att: Attribution | None) -> tuple[Attribution | None, ClaimStatus | None]:
+    """Stance frames around an event: who is its source, and the status they give it.
+
+    - accusation: "A accused B of shipping fuel" is B's act on A's word (attributed; "suspected"
+      hedged), A the source;
+    - denial: "B denied shipping fuel" has B, the denier, as its source;
+    - speech act: "A warned B", "A condemned B" is A's own word (attributed to A).
+    """
+    # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
+    accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
+    if accuse is not None:
+        accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
+                   else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None))
+        lemma = verb_lemma(accuse.lower_) or accuse.lemma_.lower()
+        status: ClaimStatus = "hedged" if lemma in ACCUSE_HEDGED else "attributed"
+        if accuser is not None:
+            return _stance_attribution(att, accuser, accuse, pred), status
+        return att, status
+    denier = _denying_verb(pred)
+    if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
+        speaker = subject_token(denier)
+        if speaker is not None:
+            return _stance_attribution(att, speaker, denier, pred), "denied"
+    if predicate in SPEECH_EVENTS and subj is not None and att is None:
+        return _stance_attribution(None, subj, pred, pred), "attributed"
+    return att, None
+
+
+def _denying_verb(pred: Token) -> Token | None:
+    """The denial verb governing ``pred`` within its clause chain ("denied providing", "rejected
+    claims that it shipped"), or ``pred`` itself when it is one."""
+    tok = pred
+    for _ in range(5):
+        if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
+            return None if withholds(tok) else tok
+        if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        if tok.dep_ == "conj" and verb_predicate(tok.head.lower_) == "deny":
+            return None  # "denied X and denounced Y": the second verb is its own act
+        tok = tok.head
+    return None
 
 
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:

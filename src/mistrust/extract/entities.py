@@ -28,20 +28,20 @@ from mistrust.extract import gazetteer
 from mistrust.extract.acronyms import ACRONYMS_VERSION, find_acronyms, short_form_occurrences
 from mistrust.extract.nominals import NOMINAL, nominal_spans
 from mistrust.extract.span_checks import (
-    _COMPASS,
-    _FACILITY_TAILS,
-    _WEAPON_NOUNS,
-    _case_ok,
-    _context_countries,
-    _demonym_like,
-    _ends_with_facility,
-    _in_capitals,
-    _in_place_phrase,
-    _looks_like_name,
-    _split_possessives,
-    _strip_determiner,
-    _trim,
-    _weapon_context,
+    COMPASS,
+    FACILITY_TAILS,
+    WEAPON_NOUNS,
+    case_ok,
+    context_countries,
+    demonym_like,
+    ends_with_facility,
+    in_capitals,
+    in_place_phrase,
+    looks_like_name,
+    split_possessives,
+    strip_determiner,
+    trim_mention,
+    weapon_context,
 )
 from mistrust.model.documents import Mention
 
@@ -64,7 +64,7 @@ _NER_LABELS = {
     "NORP": "Nationality",
     # Treaties and regimes (JCPOA, NPT) act like bodies in this reporting ("the JCPOA requires").
     "LAW": "Organization",
-    "PRODUCT": "Weapon",  # kept only when the context says weapon, see _weapon_context
+    "PRODUCT": "Weapon",  # kept only when the context says weapon, see weapon_context
 }
 # List schemas -> labels; aircraft have no label of their own and are not looked for in text.
 _SCHEMA_LABELS = {"Person": "Person", "Organization": "Organization", "LegalEntity": "Organization",
@@ -72,7 +72,7 @@ _SCHEMA_LABELS = {"Person": "Person", "Organization": "Organization", "LegalEnti
 
 _FACILITY_RE = re.compile(
     r"\b((?:(?!The\b)[A-Z][\w\-]*\s+(?:(?:of|al|el|for)\s+)?){1,6}(?:"
-    + "|".join(re.escape(t) for t in sorted(_FACILITY_TAILS, key=len, reverse=True))
+    + "|".join(re.escape(t) for t in sorted(FACILITY_TAILS, key=len, reverse=True))
     + r"))\b"
 )
 # "the MV Wise Honest", "tanker Grace 1", "vessel Lighthouse Winmore": the name after the ship word.
@@ -91,12 +91,12 @@ _GROUP_HEADS = {"government", "governments", "regime", "army", "military", "forc
                 "negotiators", "lawmakers", "leaders", "community", "airforce", "jets", "warplanes"}
 # People nouns a religious or ethnic adjective makes a group ("Kurdish fighters", "Shia militiamen",
 # "the Yazidi community"): the group is the actor, the adjective alone is not a mention.
-_PEOPLE_HEADS = {"fighters", "militiamen", "tribesmen", "civilians", "groups", "group", "community", "communities",
+_PEOPLE_HEADS = {"fighters", "militiamen", "civilians", "groups", "group", "community", "communities",
                  "officers", "insurgents", "insurgency", "paramilitaries", "paramilitary", "clerics", "activists",
-                 "citizens", "nationals", "workers", "residents", "villagers", "families", "tribes", "tribe",
+                 "citizens", "nationals", "workers", "residents", "villagers", "families",
                  "factions", "faction", "movement", "movements", "parties", "party", "volunteers", "gunmen",
                  "jihadists", "extremists", "separatists", "minority", "minorities", "majority", "writers",
-                 "authors", "preservationists", "experts", "scientists", "engineers", "students", "audience",
+                 "authors", "experts", "scientists", "engineers", "students", "audience",
                  "audiences", "businessmen", "traders", "companies", "firms", "firm", "company", "banks",
                  "bank", "crew", "crews", "sailors", "pilots", "prisoners", "detainees", "hostages"}
 # Place nouns an adjective of nationality describes: "the Syrian town of Azaz", "the Turkish border".
@@ -169,7 +169,7 @@ class EntityRecognizer:
         self._list_labels = names
         self._add_phrases("list", list(names))
         self.list_name_count = len(names)
-        self._weapon_ids = {nlp.vocab.strings.add(noun) for noun in _WEAPON_NOUNS}
+        self._weapon_ids = {nlp.vocab.strings.add(noun) for noun in WEAPON_NOUNS}
 
     def _add_phrases(self, key: str, phrases: Sequence[str]) -> None:
         unique = sorted(set(phrases))
@@ -211,7 +211,7 @@ class EntityRecognizer:
         cands = [c for c in cands if not (c.label == "Nationality" and text[c.end:c.end + 1] == ":")]
         if self.nominals:
             cands += [Candidate(start, end, label, 0, NOMINAL) for start, end, label in nominal_spans(doc)]
-        chosen = _resolve(cands)
+        chosen = resolve(cands)
         return self._finish(doc, text, chosen)
 
     def _ner_candidates(self, doc: Doc) -> list[Candidate]:
@@ -220,21 +220,21 @@ class EntityRecognizer:
             label = _NER_LABELS.get(ent.label_)
             if label is None:
                 continue
-            for piece in _split_possessives(ent):
-                span = _trim(piece)
+            for piece in split_possessives(ent):
+                span = trim_mention(piece)
                 if span is None:
                     continue
                 plabel = label
                 if not any(c.isupper() for c in span.text):
                     continue  # "un-named": English names are capitalised; the small model guesses
-                if plabel == "Weapon" and not _weapon_context(span):
+                if plabel == "Weapon" and not weapon_context(span):
                     continue
-                if plabel == "Nationality" and not _demonym_like(span):
+                if plabel == "Nationality" and not demonym_like(span):
                     # "eastern Aleppo", "control of Aleppo": a NORP that is no people word is a place
                     prev = doc[span.start - 1].lower_ if span.start else ""
-                    if prev in _COMPASS or span.root.dep_ == "pobj":
+                    if prev in COMPASS or span.root.dep_ == "pobj":
                         plabel = "Location"
-                if plabel in ("Nationality", "Person", "Organization") and _in_place_phrase(span) and (
+                if plabel in ("Nationality", "Person", "Organization") and in_place_phrase(span) and (
                         gazetteer.lookup(span.text) is None and span.text not in self._actors):
                     plabel = "Location"  # "fighting in Aleppo", "near Sinjar": a name after "in" is a place
                 if ent.label_ == "GPE" and len(span) == 1 and span.text.isupper() and len(span.text) > 3:
@@ -254,19 +254,19 @@ class EntityRecognizer:
             text = span.text
             if key == "gaz":
                 place = gazetteer.lookup(text)
-                if place is None or not _case_ok(text, place.phrase):
+                if place is None or not case_ok(text, place.phrase):
                     continue
                 out.append(Candidate(span.start_char, span.end_char, place.label, 2,
                                      gazetteer.GAZETTEER_VERSION, place.canonical, place.code or None))
             elif key == "actor":
                 phrase = next((p for p in self._actors if p.lower() == text.lower()), text)
-                if not _case_ok(text, phrase) or len(phrase) <= 2 and _in_capitals(span):
+                if not case_ok(text, phrase) or len(phrase) <= 2 and in_capitals(span):
                     continue  # "THIS IS A TEST": a two-letter acronym inside shouted text is a word
                 out.append(Candidate(span.start_char, span.end_char, self._actors[phrase], 3,
                                      gazetteer.GAZETTEER_VERSION))
             else:
                 label = self._list_labels.get(text.lower())
-                if label is None or not _looks_like_name(span):
+                if label is None or not looks_like_name(span):
                     continue
                 out.append(Candidate(span.start_char, span.end_char, label, 3, "list-names-v1"))
         return out
@@ -432,7 +432,7 @@ class EntityRecognizer:
                 label, canonical = "Person", persons[text]  # "Trump" tagged ORG after "Donald Trump"
             mention = Mention(text=text, start=cand.start, end=cand.end, label=label,
                               canonical=canonical, extractor=f"{ENTITIES_VERSION}/{cand.extractor}")
-            context = _context_countries(doc, span) if span is not None else []
+            context = context_countries(doc, span) if span is not None else []
             actor = span is not None and gazetteer.is_actor(span)
             plural = span is not None and span.root.tag_ in ("NNS", "NNPS")
             if cand.country and cand.country not in context:
@@ -455,25 +455,25 @@ class EntityRecognizer:
             if gazetteer.is_actor(span):
                 return "Country", canonical, country
             return "Location", text if canonical is None else None, None
-        if label in ("Person", "Organization") and _ends_with_facility(text):
+        if label in ("Person", "Organization") and ends_with_facility(text):
             return "Facility", canonical, country
         if label == "Location" and text.isupper() and len(text) > 3 and gazetteer.lookup(text) is None:
             return "Organization", canonical, country
         if label == "Organization" and canonical is None:
-            canonical = _strip_determiner(text) if text[:4].lower() == "the " else None
+            canonical = strip_determiner(text) if text[:4].lower() == "the " else None
         return label, canonical, country
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _tier(cand: Candidate) -> int:
+def tier(cand: Candidate) -> int:
     # Acronym definitions first; then every rule match and multi-word model name, longest first;
     # then the model's single words and places.
     return 2 if cand.priority >= 4 else 1 if cand.priority >= 2 else 0
 
 
-def _resolve(cands: list[Candidate]) -> list[Candidate]:
+def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Greedy by (tier, length, priority); a span overlapping a chosen one is dropped."""
     chosen: list[Candidate] = []
     # The chosen spans never overlap, so sorted by start their ends are sorted too: a candidate
@@ -481,7 +481,7 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
     # scan of every chosen span: articles give thousands of candidates).
     starts: list[int] = []
     ends: list[int] = []
-    for cand in sorted(cands, key=lambda c: (-_tier(c), -c.length, -c.priority, c.start)):
+    for cand in sorted(cands, key=lambda c: (-tier(c), -c.length, -c.priority, c.start)):
         if cand.end <= cand.start:
             continue
         at = bisect_left(starts, cand.end)

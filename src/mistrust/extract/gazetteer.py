@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from mistrust.model.vocabulary import NEWS_AGENCIES
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -173,10 +175,9 @@ _EXTRA_TERRITORIES = {"ps", "tw", "hk", "xk", "eh"}
 # international bodies, and groups that appear on the lists.
 _ACTORS: dict[str, tuple[str, ...]] = {
     "Organization": (
-        # agencies and outlets
-        "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Bloomberg", "Bloomberg News",
-        "France24", "France 24", "Yonhap", "KCNA", "Korean Central News Agency", "Rodong Sinmun", "Xinhua",
-        "TASS", "RIA Novosti", "Interfax", "IRNA", "Fars", "Fars News Agency", "Tasnim", "Mehr", "ISNA",
+        # news agencies (model.vocabulary) and outlets
+        *(name for names in NEWS_AGENCIES.values() for name in names if name[:1].isupper()),
+        "Bloomberg News", "France24", "France 24", "Rodong Sinmun", "RIA Novosti", "Fars News Agency", "Mehr",
         "Press TV", "Al Jazeera", "Al Arabiya", "BBC", "CNN", "NHK", "Kyodo", "Arutz Sheva", "Haaretz",
         "Ynet", "NK News", "38 North", "Daily NK", "Radio Free Asia", "Voice of America", "VOA",
         "Wall Street Journal", "WSJ", "New York Times", "Washington Post", "Jerusalem Post",

@@ -5,23 +5,24 @@ batch size), the list names for the entity ruler and the screening function for 
 in by the caller: this engine reads neither the store nor the lists. ``extract_many`` runs
 ``nlp.pipe`` over many texts so a batch of thousands stays one process and one model.
 
-Attribution, claims and status are the E components (``attribution.find_attributions(doc)``,
-``claims.find_claims(doc, mentions, attributions)``, ``status.main_status(...)``). They are looked
-up when the extractor is built; a component whose module is not there yet is skipped and named in
-``Extractor.missing`` (so an extraction never pretends to have looked for claims).
+After spaCy, the reading is a plain ordered list of :class:`Component` s (entities, links,
+attribution, claims, status), each declaring the :class:`Reading` fields it needs and makes;
+``check_order`` refuses a list where a component would read what no earlier one made.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from mistrust.errors import ConfigError
+from mistrust.extract.attribution import find_attributions
+from mistrust.extract.claims import find_claims
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
-from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, load_nlp, pipeline_info
+from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, fold_typography, load_nlp, pipeline_info
+from mistrust.extract.status import main_status
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Extraction, Mention, Span
 
@@ -61,21 +62,38 @@ class TextItem:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module(f"mistrust.extract.{module}")
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
+@dataclass
+class Reading:
+    """What the components read and write for one parsed text, field by field."""
+
+    doc: Doc
+    doc_id: str | None = None
+    published: str | None = None
+    recognized: list[Recognized] = field(default_factory=list)  # mentions with the evidence linking reads
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    status: ClaimStatus | None = None
 
 
-def _accepts(fn: Callable[..., Any], name: str) -> bool:
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):  # pragma: no cover - builtins
-        return False
-    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+@dataclass(frozen=True)
+class Component:
+    """One step of the reading: its name, the ``Reading`` fields it needs and those it makes."""
+
+    name: str
+    needs: tuple[str, ...]
+    makes: tuple[str, ...]
+    run: Callable[[Reading], None]
+
+
+def check_order(components: Sequence[Component]) -> None:
+    """Every component's inputs are made by an earlier one (or are the parsed doc itself)."""
+    made = {"doc", "doc_id", "published"}
+    for c in components:
+        missing = [n for n in c.needs if n not in made]
+        if missing:
+            raise ConfigError(f"extraction component {c.name!r} needs {missing}, made by no earlier component")
+        made.update(c.makes)
 
 
 class Extractor:
@@ -89,12 +107,8 @@ class Extractor:
         if screen is not None and self.options.link:
             self.linker = Linker(screen, LinkOptions(threshold=self.options.link_threshold,
                                                      limit=self.options.link_limit))
-        self._find_attributions = _optional("attribution", "find_attributions") if self.options.claims else None
-        self._find_claims = _optional("claims", "find_claims") if self.options.claims else None
-        self._main_status = _optional("status", "main_status") if self.options.claims else None
-        self.missing = [name for name, fn in (("attribution", self._find_attributions),
-                                              ("claims", self._find_claims),
-                                              ("status", self._main_status)) if fn is None and self.options.claims]
+        self.components = self._components()
+        check_order(self.components)
         info = pipeline_info(self.nlp)
         self.version = (f"{PIPELINE_VERSION}+{info['model']}-{info['version']}+{ENTITIES_VERSION}"
                         f"+{LINKING_VERSION if self.linker else 'nolinks'}")
@@ -116,7 +130,8 @@ class Extractor:
                 item = TextItem(it) if isinstance(it, str) else it
                 pieces = split_text(item.text, self.options.max_chunk_chars)
                 for n, (offset, piece) in enumerate(pieces):
-                    yield piece, (item, offset, n == len(pieces) - 1, piece)
+                    folded = fold_typography(piece)
+                    yield folded, (item, offset, n == len(pieces) - 1, folded)
 
         parts: list[tuple[int, Extraction]] = []
         for doc, (item, offset, last, piece) in self.nlp.pipe(chunks(), as_tuples=True,
@@ -124,51 +139,65 @@ class Extractor:
             # spaCy keeps doc.text identical to its input; Doc.text re-joins every token on each
             # access, so the components read this copy (see attribution_spans._doc_text).
             doc.user_data[DOC_TEXT] = piece
-            parts.append((offset, self.from_doc(doc, doc_id=item.doc_id, published=item.published)))
+            extraction = self.from_doc(doc, doc_id=item.doc_id, published=item.published)
+            _restore_texts(extraction, item.text[offset:offset + len(piece)])
+            parts.append((offset, extraction))
             if last:
                 yield parts[0][1] if len(parts) == 1 else _merge(parts, item.doc_id)
                 parts = []
 
     def from_doc(self, doc: Doc, doc_id: str | None = None, published: str | None = None) -> Extraction:
-        recs = self.recognizer(doc)
+        reading = Reading(doc, doc_id=doc_id, published=published)
+        for component in self.components:
+            component.run(reading)
+        return Extraction(entities=reading.mentions, attributions=reading.attributions, claims=reading.claims,
+                          status=reading.status, doc_id=doc_id, extractor=self.version)
+
+    # -- the components, in order --------------------------------------------------------------
+
+    def _components(self) -> list[Component]:
+        steps = [Component("entities", ("doc",), ("recognized", "mentions"), self._entities)]
         if self.linker is not None:
-            self.linker.link_all(recs)
-        mentions = [r.mention for r in recs]
-        doc.user_data["mistrust_mentions"] = mentions  # for components that want them from the doc
-        attributions = self._attributions(doc)
-        claims = self._claims(doc, mentions, attributions, published, doc_id)
-        for claim in claims:
-            claim.doc_id = doc_id
-            claim.id = claim.id or claim_id(doc_id, claim)
-        extraction = Extraction(entities=mentions, attributions=attributions, claims=claims, doc_id=doc_id,
-                                extractor=self.version)
-        extraction.status = self._status(doc, extraction)
-        return extraction
+            steps.append(Component("links", ("recognized",), ("mentions",), self._links))
+        if self.options.claims:
+            steps += [Component("attribution", ("doc",), ("attributions",), _attributions),
+                      Component("claims", ("doc", "mentions", "attributions", "published", "doc_id"), ("claims",),
+                                _claims),
+                      Component("status", ("doc", "claims"), ("status",), _status)]
+        return steps
 
-    # -- E's components, guarded ---------------------------------------------------------------
+    def _entities(self, r: Reading) -> None:
+        r.recognized = self.recognizer(r.doc)
+        r.mentions = [rec.mention for rec in r.recognized]
 
-    def _attributions(self, doc: Doc) -> list[Attribution]:
-        if self._find_attributions is None:
-            return []
-        return list(self._find_attributions(doc))
+    def _links(self, r: Reading) -> None:
+        assert self.linker is not None
+        self.linker.link_all(r.recognized)  # fills each mention's links in place
 
-    def _claims(self, doc: Doc, mentions: Sequence[Mention], attributions: list[Attribution],
-                published: str | None, doc_id: str | None) -> list[Claim]:
-        if self._find_claims is None:
-            return []  # claims.find_claims not available: the extraction says so in Extractor.missing
-        kwargs: dict[str, Any] = {}
-        if published and _accepts(self._find_claims, "published"):
-            kwargs["published"] = published
-        if doc_id and _accepts(self._find_claims, "doc_id"):
-            kwargs["doc_id"] = doc_id  # the claims component sets its own deterministic ids
-        return list(self._find_claims(doc, list(mentions), attributions, **kwargs))
 
-    def _status(self, doc: Doc, extraction: Extraction) -> ClaimStatus | None:
-        if self._main_status is None:
-            return None
-        # With claims, the first claim's status is the text's; without, read the parse.
-        status: ClaimStatus = self._main_status(extraction if extraction.claims else doc)
-        return status
+def _attributions(r: Reading) -> None:
+    r.attributions = find_attributions(r.doc)
+
+
+def _claims(r: Reading) -> None:
+    r.claims = find_claims(r.doc, r.mentions, r.attributions, published=r.published, doc_id=r.doc_id)
+    for claim in r.claims:
+        claim.doc_id = r.doc_id
+        claim.id = claim.id or claim_id(r.doc_id, claim)
+
+
+def _status(r: Reading) -> None:
+    # With claims, the first claim's status is the text's; without, read the parse.
+    r.status = main_status(Extraction(claims=r.claims) if r.claims else r.doc)
+
+
+def _restore_texts(extraction: Extraction, original: str) -> None:
+    """Mentions and claim sentences as written: the parser read the text with typographic quotes
+    folded to ASCII (same offsets), what is shown keeps the text's own characters."""
+    for m in extraction.entities:
+        m.text = original[m.start:m.end]
+    for c in extraction.claims:
+        c.text = original[c.start:c.end]
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -249,17 +278,12 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
         "claims": [
             {"id": c.id, "subject": c.subject, "predicate": c.predicate, "object": c.object, "time": c.time,
              "status": c.status, "attribution": attribution_json(c.attribution) if c.attribution else None,
-             "start": c.start, "end": c.end, "text": c.text}
+             "start": c.start, "end": c.end, "text": c.text, "theme": c.theme, "amount": c.amount}
             for c in extraction.claims
         ],
         "status": extraction.status,
     }
 
 
-def recognized(extractor: Extractor, text: str) -> list[Recognized]:
-    """The entity layer's raw output for one text (for evaluation and debugging)."""
-    return extractor.recognizer(extractor.nlp(text))
-
-
 __all__ = ["PIPELINE_VERSION", "ExtractOptions", "Extractor", "TextItem", "attribution_json", "claim_id",
-           "extraction_json", "recognized", "split_text"]
+           "extraction_json", "split_text"]

@@ -1,111 +1,23 @@
-"""Verb and event-noun -> normalised predicate table.
+"""Verb and event-noun -> normalised predicate, from the frame lexicon (:mod:`mistrust.extract.frames`).
 
 Claims are grouped across outlets by predicate, so "shipped", "delivered" and "the transfer
-of" must all become ``transfer``. The table lists base forms; inflected forms are generated
+of" must all become ``transfer``. The lexicon lists base forms; inflected forms are generated
 (regular rules plus a short irregular list) so no lemmatizer is needed and the lookup is one
 dict access per token.
 """
 
 from __future__ import annotations
 
+from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, LIGHT_VERBS, TAKE_DELIVERY
+
 EXTRACTOR = "predicates-v1"
 
-# predicate -> verbs (base forms). Phrasal particles are handled in ``PHRASAL``.
-VERBS: dict[str, tuple[str, ...]] = {
-    "cooperate": ("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
-    "transfer": ("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide", "transport",
-                 "re-export", "transship", "divert", "funnel", "pass"),
-    "supply": ("supply", "furnish", "equip", "arm"),
-    "support": ("support", "help", "assist", "aid", "back", "fund", "finance", "sponsor", "train", "bankroll",
-                "facilitate", "enable", "bolster"),
-    "develop": ("develop", "build", "construct", "design", "produce", "manufacture", "enrich", "advance",
-                "upgrade", "create", "dig", "assemble", "research"),
-    "test": ("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
-    "acquire": ("acquire", "obtain", "procure", "buy", "purchase", "import"),
-    "sanction": ("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
-    "violate": ("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
-    "deny": ("deny", "reject", "dismiss", "refute", "rebuff", "disavow"),
-    "attack": ("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault", "raid"),
-    "threaten": ("threaten", "warn"),
-    "seize": ("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid"),
-    "meet": ("meet", "visit", "host", "negotiate"),
-    "agree": ("agree", "sign", "conclude"),
-    "operate": ("operate", "run", "control", "own", "manage"),
-    "resume": ("resume", "restart"),
-}
-
-# Nominal events: "resumed cooperation", "the transfer of critical parts".
-NOUNS: dict[str, str] = {
-    "cooperation": "cooperate", "co-operation": "cooperate", "collaboration": "cooperate",
-    "collaborations": "cooperate", "partnership": "cooperate", "partnerships": "cooperate",
-    "alliance": "cooperate", "axis": "cooperate", "ties": "cooperate",
-    "transfer": "transfer", "transfers": "transfer", "shipment": "transfer", "shipments": "transfer",
-    "delivery": "transfer", "deliveries": "transfer", "export": "transfer", "exports": "transfer",
-    "sale": "transfer", "sales": "transfer", "smuggling": "transfer", "transport": "transfer",
-    "supply": "supply", "supplies": "supply", "provision": "supply",
-    "support": "support", "assistance": "support", "help": "support", "aid": "support",
-    "funding": "support", "financing": "support", "backing": "support", "expertise": "support",
-    "development": "develop", "construction": "develop", "production": "develop",
-    "enrichment": "develop", "manufacture": "develop",
-    "test": "test", "tests": "test", "launch": "test", "launches": "test", "detonation": "test",
-    "acquisition": "acquire", "procurement": "acquire", "purchase": "acquire", "purchases": "acquire",
-    "sanctions": "sanction", "designation": "sanction", "designations": "sanction", "embargo": "sanction",
-    "violation": "violate", "violations": "violate", "breach": "violate", "evasion": "violate",
-    "denial": "deny",
-    "attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
-    "seizure": "seize", "interception": "seize",
-}
-
-# Nouns of an activity that is only an event when it is shared: "joint work on missiles", "their
-# bilateral research" is cooperation on that work (see ``JOINT``); "work" alone is no event.
-JOINT_ACTIVITY = frozenset({"work", "works", "effort", "efforts", "project", "projects", "research",
-                            "programme", "programmes", "program", "programs", "venture", "ventures",
-                            "activity", "activities", "exercise", "exercises", "drills", "operation",
-                            "operations", "study", "studies", "initiative", "initiatives"})
-# Nouns of a relation that is an event only when a phase verb acts on it: "restored diplomatic
-# relations", "renewed contacts" (while "his contacts with a diplomat" or "relations soured" are not).
-PHASED_RELATIONS = frozenset({"contacts", "relations", "links", "exchanges", "dialogue"})
-JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
-                   "trilateral", "common"})
-
-# Verbs of starting, continuing or intensifying: with an event-noun object ("renewed their
-# cooperation", "stepped up joint work") the noun is the event and the verb only its phase, so the
-# verb never makes a claim of its own there (no "X resume cooperation" next to "X cooperate Y").
-ASPECTUAL = frozenset({"resume", "restart", "renew", "revive", "reactivate", "reestablish", "re-establish",
-                       "restore", "continue", "begin", "start", "launch", "expand", "deepen", "strengthen",
-                       "step", "intensify", "broaden", "widen", "enhance", "boost", "bolster", "reinforce",
-                       "ramp", "scale", "accelerate", "maintain", "keep", "pursue", "extend", "further",
-                       "increase", "upgrade", "advance", "build", "forge", "establish", "develop"})
-
-# Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
-LIGHT_VERBS = ASPECTUAL | frozenset({
-                         "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
-                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
-                         "impose", "slap", "levy", "announce", "approve", "lift", "ease", "tighten",
-                         # "ordered strikes", "mounted an attack": who orders or mounts is the actor
-                         "order", "authorize", "authorise", "mount", "stage", "wage"})
-
-# Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
-# an investigation (no predicate of ours), not an attack or a missile test.
-OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
-    ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
-    ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
-    ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
-    ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
-    ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
-    ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
-    ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
-    ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
-}
-
-# Particle verbs that change the predicate: "carry out" a test, "set up" a network.
-PHRASAL: dict[tuple[str, str], str] = {
-    ("carry", "out"): "test", ("hand", "over"): "transfer", ("set", "up"): "develop",
-    ("crack", "down"): "sanction", ("team", "up"): "cooperate", ("work", "together"): "cooperate",
-}
+# predicate -> verbs (base forms) and event nouns, read off the frame lexicon.
+VERBS: dict[str, tuple[str, ...]] = {f.event: f.verbs for f in FRAMES if f.verbs}
+NOUNS: dict[str, str] = {noun: f.event for f in FRAMES for noun in f.nouns}
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "send": ("sent",), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
+    "send": ("sent",), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
     "seek": ("sought",), "strike": ("struck", "stricken"), "dig": ("dug",), "meet": ("met",),
     "run": ("ran",), "give": ("gave", "given"), "make": ("made",), "have": ("has", "had", "having"),
     "begin": ("began", "begun"), "fire": (), "freeze": ("froze", "frozen"), "lead": ("led",),
@@ -150,7 +62,7 @@ def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_FORMS: dict[str, str] = build_form_table(VERBS)
 LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
-                               for f in inflections(b)}
+                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY for f in inflections(b)}
 
 
 def verb_lemma(form: str) -> str | None:

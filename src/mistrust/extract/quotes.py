@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.attribution_spans import _doc_text
+from mistrust.extract.attribution_spans import text_of_doc
 from mistrust.extract.cues import CLOSE_QUOTES, OPEN_QUOTES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def _adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
+def adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
     """A quotation right before ("“...,” I said") or right after ("he said, “...”") the cue phrase."""
     doc = verb.doc
-    text = _doc_text(doc)
+    text = text_of_doc(doc)
     lo = min(verb.i, src.left_edge.i if src is not None else verb.i)
     hi = max(verb.i, src.right_edge.i if src is not None else verb.i)
     before = text[max(0, doc[lo].idx - 4):doc[lo].idx].rstrip()
@@ -49,14 +49,14 @@ def _adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
 def _regions(doc: Doc) -> list[tuple[int, int]]:
     regions = doc.user_data.get("_mistrust_quote_regions")
     if regions is None:
-        regions = doc.user_data["_mistrust_quote_regions"] = quote_regions(_doc_text(doc))
+        regions = doc.user_data["_mistrust_quote_regions"] = quote_regions(text_of_doc(doc))
     return regions  # type: ignore[no-any-return]
 
 
 def _region_at(doc: Doc, start: int) -> tuple[int, int] | None:
     """The straight-quoted passage opening at ``start`` (``he said, "..."``), at least a few words."""
     for s, e in _regions(doc):
-        if s == start and len(_doc_text(doc)[s:e].split()) >= 3:
+        if s == start and len(text_of_doc(doc)[s:e].split()) >= 3:
             return s, e
     return None
 
@@ -69,7 +69,7 @@ def _straight_before(doc: Doc, head: str) -> tuple[int, int] | None:
     for s, e in _regions(doc):
         # Only a passage closing with a comma, "?" or "!" inside the marks is the speaker's
         # ("...,\" he said"); a quoted title or term (\"Obamacare\") does not close that way.
-        if e == end and _doc_text(doc)[s:e].rstrip("\"'").endswith((",", "?", "!")):
+        if e == end and text_of_doc(doc)[s:e].rstrip("\"'").endswith((",", "?", "!")):
             return s, e
     # Mixed marks ("“Our roads are crumbling," she said): a curly opening mark earlier in the
     # paragraph, with no closing mark between it and here.
@@ -81,11 +81,11 @@ def _straight_before(doc: Doc, head: str) -> tuple[int, int] | None:
     return None
 
 
-def _quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) -> tuple[int, int] | None:
+def quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) -> tuple[int, int] | None:
     """Widen a content span to the quotation marks around it, across sentences when needed."""
     if span is None:
         return None
-    text = _doc_text(doc)
+    text = text_of_doc(doc)
     s, e = span
     inside = text[s:e]
     # Only double curly quotes: ’ is also the apostrophe ("Iran’s") and straight quotes have no side.
@@ -124,7 +124,7 @@ def _quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) 
     return s, e
 
 
-def _colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+def colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """For a cue sentence ending in ':' the content is the text after it, to the paragraph end."""
     sent = verb.sent
     last = sent[-1]
@@ -140,7 +140,7 @@ def _colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
             last = doc[nxt]
         else:
             return None
-    text = _doc_text(doc)
+    text = text_of_doc(doc)
     start = last.idx + 1
     while start < len(text) and text[start].isspace():
         start += 1

@@ -15,28 +15,27 @@ if TYPE_CHECKING:
 
 # A capitalised name ending in one of these is a facility, whatever NER said ("Shahid Haj Ali
 # Movahed Research Center" comes out of the small model as a PERSON).
-_FACILITY_TAILS = ("Research Center", "Research Centre", "Center", "Centre", "Facility", "Plant", "Complex",
+FACILITY_TAILS = ("Research Center", "Research Centre", "Center", "Centre", "Facility", "Plant", "Complex",
                    "Reactor", "Site", "Laboratory", "Laboratories", "Shipyard", "Air Base", "Airbase",
                    "Naval Base", "Base", "Airport", "Port", "Factory", "Works", "Test Site", "Launch Pad",
                    "Enrichment Plant", "Power Plant", "Mine", "Refinery", "Terminal",
-                   # landmarks and structures: places in reporting, not bodies ("the Samarra Barrage")
-                   "Dam", "Barrage", "Bridge", "Gate", "Mosque", "Museum", "Palace", "Prison", "Stadium",
-                   "Square", "Shrine", "Canal", "Airfield", "Camp")
-_WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone", "drones",
+                   # landmarks and structures: places in reporting, not bodies ("the Old Bridge")
+                   "Bridge", "Mosque", "Palace", "Prison", "Stadium", "Square", "Shrine", "Airfield", "Camp")
+WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone", "drones",
                  "warhead", "warheads", "torpedo", "torpedoes", "rifle", "rifles", "tank", "tanks"}
 _DETERMINERS = ("the ", "The ", "a ", "an ")
 _POSSESSIVE = ("'s", "’s")
 
 _PLACE_PREPS = {"in", "near", "outside", "into", "inside", "around", "across", "towards", "toward", "at"}
 
-_COMPASS = {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "greater",
+COMPASS = {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "greater",
             "rural", "downtown", "old"}
 # Endings of people words ("Syrian", "Kurdish", "Iraqi", "Chinese", "Shi'ite", "Druze" aside).
 _DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ch", "ite", "ites", "ni", "nis", "es", "s", "ab",
                     "abs", "ia", "ias", "ds")
 
 
-def _demonym_like(span: Span) -> bool:
+def demonym_like(span: Span) -> bool:
     text = span.text
     place = gazetteer.lookup(text)
     if place is not None:
@@ -44,7 +43,7 @@ def _demonym_like(span: Span) -> bool:
     return text.lower().endswith(_DEMONYM_ENDINGS)
 
 
-def _in_place_phrase(span: Span) -> bool:
+def in_place_phrase(span: Span) -> bool:
     """A one- or two-word name that is the object of a locative preposition ("in Aleppo")."""
     root = span.root
     if len(span) > 2 or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
@@ -52,7 +51,7 @@ def _in_place_phrase(span: Span) -> bool:
     return not any(t.dep_ == "case" or t.text in _POSSESSIVE for t in root.children)
 
 
-def _split_possessives(ent: Span) -> list[Span]:
+def split_possessives(ent: Span) -> list[Span]:
     """'Hezbollah’s Scud' -> ['Hezbollah', 'Scud']: NER sometimes runs over a possessive."""
     pieces, begin = [], ent.start
     for tok in ent:
@@ -65,7 +64,7 @@ def _split_possessives(ent: Span) -> list[Span]:
     return pieces
 
 
-def _trim(span: Span) -> Span | None:
+def trim_mention(span: Span) -> Span | None:
     """Drop a leading determiner and trailing punctuation; None when nothing is left."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].lower_ in ("the", "a", "an") or span.doc[start].is_punct):
@@ -77,14 +76,14 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end]
 
 
-def _strip_determiner(text: str) -> str:
+def strip_determiner(text: str) -> str:
     for det in _DETERMINERS:
         if text.startswith(det):
             return text[len(det):]
     return text
 
 
-def _case_ok(text: str, phrase: str) -> bool:
+def case_ok(text: str, phrase: str) -> bool:
     """Case check for case-insensitive phrase matches: all-caps forms (AP, US, UN) must be in
     capitals in the text; other forms must keep their capitalised words capitalised."""
     if phrase.isupper() or any(c.isupper() for c in phrase[1:]) and len(phrase) <= 5:
@@ -95,14 +94,14 @@ def _case_ok(text: str, phrase: str) -> bool:
     return True
 
 
-def _in_capitals(span: Span) -> bool:
+def in_capitals(span: Span) -> bool:
     """Whether a neighbouring word is written in capitals too (a headline or shouted line)."""
     doc = span.doc
     near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and doc[i].is_alpha]
     return any(t.is_upper and len(t.text) > 1 for t in near)
 
 
-def _looks_like_name(span: Span) -> bool:
+def looks_like_name(span: Span) -> bool:
     """A list-name match must be written as a name: first and last words capitalised."""
     words = [t for t in span if t.is_alpha]
     if not words:
@@ -110,17 +109,17 @@ def _looks_like_name(span: Span) -> bool:
     return all(w.text[:1].isupper() for w in (words[0], words[-1]))
 
 
-def _weapon_context(span: Span) -> bool:
+def weapon_context(span: Span) -> bool:
     doc = span.doc
     window = doc[max(0, span.start - 2): min(len(doc), span.end + 3)]
-    return any(t.lower_ in _WEAPON_NOUNS for t in window)
+    return any(t.lower_ in WEAPON_NOUNS for t in window)
 
 
-def _ends_with_facility(text: str) -> bool:
-    return any(text.endswith(" " + tail) for tail in _FACILITY_TAILS if " " in text)
+def ends_with_facility(text: str) -> bool:
+    return any(text.endswith(" " + tail) for tail in FACILITY_TAILS if " " in text)
 
 
-def _context_countries(doc: Doc, span: Span | None) -> list[str]:
+def context_countries(doc: Doc, span: Span | None) -> list[str]:
     """States the text ties a mention to: "Iran's Shahid ... Center", "the Iranian bank X"."""
     if span is None or span.start == 0:
         return []

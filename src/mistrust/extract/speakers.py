@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _source_tokens(tok: Token) -> list[Token]:
+def source_tokens(tok: Token) -> list[Token]:
     """A speaker phrase: the subject's subtree minus relative clauses and appositive tails."""
     keep = [t for t in tok.subtree]
     cut: set[int] = set()
@@ -23,7 +23,7 @@ def _source_tokens(tok: Token) -> list[Token]:
         # Relative clauses go ("Price, who ..."); a participle stays ("a report submitted to the
         # council") unless it holds the cue itself (misparsed "the agency reported").
         if c.i > tok.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.lower_ in CUE_FORMS
-                            and c.pos_ == "VERB" and _agent(c) is None):
+                            and c.pos_ == "VERB" and passive_agent(c) is None):
             cut.update(t.i for t in c.subtree)
     toks = [t for t in keep if t.i not in cut]
     # A subject never runs across a line break ("12:50 p.m.:\n\nTexas Sen. Ted Cruz says").
@@ -42,7 +42,7 @@ def _subject(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def _agent(verb: Token) -> Token | None:
+def passive_agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -51,16 +51,16 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _find_source(verb: Token) -> Token | None:
+def find_source(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
         return subj  # a relative pronoun ("who said") is kept; chains name its antecedent
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _agent(verb) is None and (
-            verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or _that_follows(verb)):
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and passive_agent(verb) is None and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or that_follows(verb)):
         # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
         # reduced relative, so the noun it hangs off is its subject.
         return verb.head
-    agent = _agent(verb)
+    agent = passive_agent(verb)
     if agent is not None:
         return agent
     inverted = _inverted_speaker(verb)
@@ -72,9 +72,9 @@ def _find_source(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head != verb:
         # "smiled and said", "..., adding that", "went on to say": the governing verb's speaker.
-        return _find_source(head) if head.pos_ in ("VERB", "AUX") else None
+        return find_source(head) if head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _find_source(head.head)  # "began by saying", "impassioned in defending"
+        return find_source(head.head)  # "began by saying", "impassioned in defending"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head  # "calls saying shots have been fired", "officials saying"
     if verb.dep_ == "relcl" and head != verb:
@@ -101,7 +101,7 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
-def _that_follows(verb: Token) -> bool:
+def that_follows(verb: Token) -> bool:
     """ "The broadcaster reported on Monday, ..., that X says": the that-clause got the noun as
     its subject, leaving the cue as a reduced relative."""
     head = verb.head
@@ -115,5 +115,5 @@ def _after_comma(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text == ","
 
 
-def _is_inverted(verb: Token, src: Token | None) -> bool:
+def is_inverted(verb: Token, src: Token | None) -> bool:
     return src is not None and src.i > verb.i and src.head == verb

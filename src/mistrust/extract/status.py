@@ -11,32 +11,26 @@ whatever governs it, plus headline conventions ("Report: ...", "... -- sources",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.model.documents import ClaimStatus, Extraction
+from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 EXTRACTOR = "status-v1"
 
-PRECEDENCE: dict[str, int] = {"asserted": 0, "attributed": 1, "hedged": 2, "denied": 3}
+PRECEDENCE = STATUS_PRECEDENCE
 
 # Verbs that deny or refute what follows them (base forms; inflections generated).
 DENIAL_VERBS = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debunk", "dispute", "contradict",
                 "disprove", "rubbish", "slam", "repudiate", "retract", "disown", "quash", "squash", "scotch",
                 "counter", "discredit", "bust", "correct")
 DENIAL_FORMS = frozenset(f for v in DENIAL_VERBS for f in inflections(v))
-# Words that mark the claim itself as false in headline/news usage.
-DENIAL_WORDS = frozenset({
-    "hoax", "hoaxes", "fake", "false", "falsely", "untrue", "baseless", "bogus", "myth", "debunked", "denial",
-    "denials", "rumour-busting", "groundless", "fabricated", "fabrication", "nonsense", "unfounded", "lies",
-    "satire", "satirical", "phony", "fiction", "fictional", "wrong", "misleading", "no", "not", "never",
-    "n't", "nothing", "none", "nor", "neither", "nobody", "without",
-})
 # Negators only count as denial when they negate the main event, not anywhere in the text.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without"})
 
@@ -57,6 +51,10 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
 HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "speculate", "allege", "rumor",
                                     "rumour", "believe", "fear", "hint", "claim", "indicate")
                         for f in inflections(v))
+# Verbs of belief and assertion hedge only when nobody is named as holding the belief ("it is
+# believed", "the claimed attack"): "officials believe X" or "Washington claims X" is the speaker's
+# word, attributed to them (doubt verbs such as "suspect" or "fear" hedge even with a subject).
+SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate") for f in inflections(v))
 
 
 def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
@@ -66,24 +64,6 @@ def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
         if s is not None and PRECEDENCE[s] > PRECEDENCE[best]:
             best = s
     return best
-
-
-def is_denial_token(tok: Token) -> bool:
-    return tok.lower_ in DENIAL_FORMS
-
-
-def token_status(tokens: Iterable[Token]) -> ClaimStatus:
-    """Hedge/denial cues among ``tokens`` (a claim's clause, not the whole document)."""
-    status: ClaimStatus = "asserted"
-    for tok in tokens:
-        low = tok.lower_
-        if low in DENIAL_FORMS and tok.pos_ in ("VERB", "NOUN") or low in NEGATORS and tok.dep_ == "neg":
-            return "denied"
-        if low in HEDGE_ADVERBS or (low in HEDGE_MODALS and tok.tag_ == "MD"):
-            status = "hedged"
-        elif low in HEDGE_RAISING and _raises(tok):
-            status = "hedged"
-    return status
 
 
 def _raises(tok: Token) -> bool:
@@ -101,12 +81,14 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
     """
     status: ClaimStatus = "asserted"
     tok: Token | None = head
+    via = ""  # how the walk reached ``tok``: "conj" from a verb coordinated with it
     for depth in range(6):
         if tok is None:
             break
-        if depth > 0 and tok.lower_ in DENIAL_FORMS:
+        # "denied the report and denounced X": a verb coordinated with a denial is another act
+        if depth > 0 and tok.lower_ in DENIAL_FORMS and via != "conj":
             return "denied"
-        if depth > 0 and tok.lower_ in HEDGE_VERBS:
+        if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
             status = merge(status, "hedged")
         for c in tok.children:
             low = c.lower_
@@ -121,11 +103,19 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             break
         # Climb from complements and objects to their verb, never from a subject: the negation in
         # "the axis ... is not limited to" says nothing about the axis itself.
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl", "relcl",
+        # Nor from a relative clause: "did not stop ships that delivered fuel" negates the stopping,
+        # not the delivery the relative clause takes as given.
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
                             "amod", "compound", "attr", "pcomp"):
             break
+        via = tok.dep_
         tok = tok.head
     return status
+
+
+def _speaker(verb: Token) -> bool:
+    """True when the verb names who holds the belief (an active subject, or a passive's agent)."""
+    return any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 _HEADLINE_ATTRIBUTED = re.compile(

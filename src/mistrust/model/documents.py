@@ -88,6 +88,8 @@ class Claim:
     # What the act is about when subject and object are both parties: "Iran and North Korea resumed
     # joint development of missiles" -> Iran cooperate North Korea, theme "development of missiles".
     theme: str | None = None
+    # A quantity the event carries, as written: "$2bn", "40 shipments", "2.8 million tonnes".
+    amount: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, Mention, Story
 from mistrust.model._ids import content_id
+from mistrust.model.vocabulary import STATUS_ORDER, SYMMETRIC_PREDICATES
 from mistrust.report.actors import ActorIndex, clean, is_actor_mention, thing_name
 
 
@@ -306,10 +307,7 @@ def _ensure_node(net: Network, name: str, label: str = "Actor") -> Node:
 
 # When the reports disagree on a claim's status, show the most cautious one that any report
 # carries after "asserted": a denial anywhere matters more to an analyst than the count.
-_STATUS_ORDER = ["denied", "hedged", "attributed", "asserted"]
-
-# Predicates where "A cooperates with B" and "B cooperates with A" are one fact, one edge.
-SYMMETRIC = frozenset({"cooperate", "meet", "talk", "negotiate", "ally", "trade", "resume"})
+# (STATUS_ORDER, most cautious first.) Symmetric predicates are one fact, one edge.
 
 
 class _EdgeBuilder:
@@ -414,7 +412,7 @@ class _EdgeBuilder:
         return key
 
     def _key(self, a: str, predicate: str, b: str) -> tuple[str, str, str]:
-        if predicate in SYMMETRIC and b.casefold() < a.casefold():
+        if predicate in SYMMETRIC_PREDICATES and b.casefold() < a.casefold():
             a, b = b, a
         return (_ensure_node(self.net, a).id, predicate, _ensure_node(self.net, b).id)
 
@@ -436,7 +434,7 @@ class _EdgeBuilder:
             edge = self._edges[key] = Edge(id="e" + content_id(eid, src, predicate, dst, length=12), source=src,
                                            target=dst, predicate=predicate, time=None, status="asserted",
                                            story_id=story_id, claim_group_id=group.id if group else None,
-                                           directed=predicate not in SYMMETRIC)
+                                           directed=predicate not in SYMMETRIC_PREDICATES)
         known = {ev.claim_id for ev in edge.evidence}
         for c in claims:
             if c.id is None or c.id not in known:
@@ -463,7 +461,7 @@ class _EdgeBuilder:
                 # show a symmetric edge in the direction the reports mostly wrote it
                 (a, b), _ = order.most_common(1)[0]
                 edge.source, edge.target = node_id(a), node_id(b)
-            non_denied = [s for s in _STATUS_ORDER[1:] if edge.statuses.get(s)]
+            non_denied = [s for s in STATUS_ORDER[1:] if edge.statuses.get(s)]
             edge.status = (max(non_denied, key=lambda s: edge.statuses[s]) if non_denied
                            else ("denied" if edge.statuses else "asserted"))
             out.append(edge)

@@ -1,0 +1,184 @@
+"""The frame lexicon: which words evoke which event, and which words wrap an event in a stance.
+
+Read this file to know what the reader understands. Each :class:`Frame` maps predicate verbs
+(base forms; inflections are generated in :mod:`mistrust.extract.predicates`) and nominalisations
+to one event type. The roles of an event are always the same: agent (who does it), recipient (to
+whom, or the other party), item (what is moved, attacked, tested), place, time and amount; the
+matcher (:mod:`mistrust.extract.claim_events`) reads them off the dependency parse, in the active
+and passive voice, from relative clauses and participles, and from nominalisations ("X's supply of
+drones to Y"). ``converse`` verbs name the recipient as their subject: "Y bought drones from X" is
+X's transfer to Y.
+
+Stance frames do not make events of their own: they wrap the event they govern and say who says
+so (``SPEECH``: speech acts attributed to their speaker) or who is blamed (``ACCUSE``: in "A
+accuses B of shipping fuel", B is the doer and A the source).
+
+Every entry stands for a pattern of English, tested in ``tests/test_extract_frames.py`` on
+sentences written for the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXTRACTOR = "frames-v1"
+
+
+@dataclass(frozen=True)
+class Frame:
+    event: str  # the normalised predicate stored on a claim
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    # verbs whose subject receives: "Y received / bought / obtained X from Z" is Z -> Y
+    converse: tuple[str, ...] = ()
+    # the other party is the thing that matters ("supplied drones to Y": Y, with drones the item)
+    party_object: bool = False
+    # a speech act: the claim is the speaker's word (attributed to its subject)
+    speech: bool = False
+
+
+FRAMES: tuple[Frame, ...] = (
+    Frame("cooperate", verbs=("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
+          nouns=("cooperation", "co-operation", "collaboration", "collaborations", "partnership", "partnerships",
+                 "alliance", "axis", "ties"), party_object=True),
+    Frame("trade", nouns=("dealings", "trade"), party_object=True),
+    Frame("transfer", verbs=("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide",
+                             "transport", "re-export", "transship", "divert", "funnel", "pass", "ferry", "carry"),
+          nouns=("transfer", "transfers", "shipment", "shipments", "delivery", "deliveries", "export", "exports",
+                 "sale", "sales", "smuggling", "transport"),
+          converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure"),
+          party_object=True),
+    Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
+          party_object=True),
+    Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
+                            "bolster"),
+          nouns=("support", "assistance", "help", "aid", "backing", "expertise"), party_object=True),
+    Frame("fund", verbs=("fund", "finance", "bankroll", "pay", "channel"),
+          nouns=("funding", "financing", "payment", "payments"), party_object=True),
+    Frame("develop", verbs=("develop", "build", "construct", "design", "produce", "manufacture", "enrich",
+                            "advance", "upgrade", "create", "dig", "assemble", "research"),
+          nouns=("development", "construction", "production", "enrichment", "manufacture")),
+    Frame("test", verbs=("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
+          nouns=("test", "tests", "launch", "launches", "detonation")),
+    Frame("acquire", verbs=("acquire", "obtain", "procure", "buy", "purchase", "import"),
+          nouns=("acquisition", "procurement", "purchase", "purchases")),
+    Frame("sanction", verbs=("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
+          nouns=("sanctions", "designation", "designations", "embargo"), party_object=True),
+    Frame("violate", verbs=("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
+          nouns=("violation", "violations", "breach", "evasion"), party_object=True),
+    Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"), nouns=("denial",)),
+    Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
+                           "raid"),
+          nouns=("attack", "attacks", "strike", "strikes"), party_object=True),
+    Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
+                                "hacking", "intrusion", "intrusions"), party_object=True),
+    Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
+          nouns=("theft", "thefts", "heist", "heists", "laundering")),
+    Frame("threaten", verbs=("threaten",), party_object=True),
+    Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
+    Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
+          nouns=("condemnation", "protest"), party_object=True, speech=True),
+    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board"),
+          nouns=("seizure", "interception")),
+    Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
+          party_object=True),
+    Frame("meet", verbs=("meet", "visit", "host", "negotiate"), party_object=True),
+    Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
+    Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
+    Frame("resume", verbs=("resume", "restart")),
+)
+
+# -- words that shape how frames are read -----------------------------------------------------
+
+# Nouns of an activity that is only an event when it is shared: "joint work on missiles", "their
+# bilateral research" is cooperation on that work (see ``JOINT``); "work" alone is no event.
+JOINT_ACTIVITY = frozenset({"work", "works", "effort", "efforts", "project", "projects", "research",
+                            "programme", "programmes", "program", "programs", "venture", "ventures",
+                            "activity", "activities", "exercise", "exercises", "drills", "operation",
+                            "operations", "study", "studies", "initiative", "initiatives"})
+# Nouns of a relation that is an event only when a phase verb acts on it: "restored diplomatic
+# relations", "renewed contacts" (while "his contacts with a diplomat" or "relations soured" are not).
+PHASED_RELATIONS = frozenset({"contacts", "relations", "links", "exchanges", "dialogue"})
+JOINT = frozenset({"joint", "mutual", "bilateral", "collaborative", "cooperative", "combined", "shared",
+                   "trilateral", "common"})
+
+# Verbs of starting, continuing or intensifying: with an event-noun object ("renewed their
+# cooperation", "stepped up joint work") the noun is the event and the verb only its phase, so the
+# verb never makes a claim of its own there (no "X resume cooperation" next to "X cooperate Y").
+ASPECTUAL = frozenset({"complete", "finish", "finalize", "finalise", "resume", "restart", "renew", "revive",
+                       "reactivate", "reestablish", "re-establish",
+                       "restore", "continue", "begin", "start", "launch", "expand", "deepen", "strengthen",
+                       "step", "intensify", "broaden", "widen", "enhance", "boost", "bolster", "reinforce",
+                       "ramp", "scale", "accelerate", "maintain", "keep", "pursue", "extend", "further",
+                       "increase", "upgrade", "advance", "build", "forge", "establish", "develop"})
+
+# Verbs whose meaning is carried by their object noun ("resumed cooperation", "conducted a test").
+LIGHT_VERBS = ASPECTUAL | frozenset({
+                         "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
+                         "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
+                         "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease",
+                         "tighten",
+                         # "ordered strikes", "mounted an attack": who orders or mounts is the actor
+                         "order", "authorize", "authorise", "mount", "stage", "wage",
+                         "orchestrate", "direct", "perpetrate"})
+
+# Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
+# an investigation (no predicate of ours), not an attack or a missile test.
+OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
+    ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
+    ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
+    ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
+    ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
+    ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
+    ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
+    ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
+    ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
+}
+
+# "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
+KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
+# Event nouns whose "from" names the giver: "aid from Iran", "sanctions from the EU".
+FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
+
+# Stance verbs whose object is the doer of the event in their "of"-gerund: "A accused B of
+# shipping fuel" is B shipping fuel, on A's word; "B was charged with / suspected of smuggling"
+# likewise names B (the accuser, when named, is the source).
+ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault"})
+# Which of them leave the proposition uncertain rather than asserted by the accuser.
+ACCUSE_HEDGED = frozenset({"suspect"})
+
+# Prepositions and participles that name where goods go: "drones to Y", "bound for Y",
+# "destined for Y", "intended for Y", "delivered into Y".
+RECIPIENT_PREPS = ("to", "for", "into")
+DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", "meant", "earmarked"})
+
+# Verbs of using or holding goods: the subject of such a verb holds what a clause on its object
+# says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
+HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
+                        "hold", "store", "fly"})
+# "launched missiles at X", "fired rockets into Y": a launch with a target is an attack on it.
+TARGET_PREPS = ("at", "against", "on", "into")
+
+# "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
+TAKE_DELIVERY = frozenset({"take"})
+
+# "in violation of", "in breach of", "with the help of": manner phrases whose event noun is done
+# by the doer of the verb they modify.
+MANNER_PREPS = frozenset({"in", "with"})
+# Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
+ORIGIN_LABELS = frozenset({"Country", "Nationality"})
+
+
+def frame_of(event: str) -> Frame | None:
+    """The frame whose event type is ``event``."""
+    return _BY_EVENT.get(event)
+
+
+_BY_EVENT = {f.event: f for f in FRAMES}
+SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
+PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
+CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
+
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ASPECTUAL", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]

@@ -1,0 +1,47 @@
+"""Vocabulary that reading, corroboration and the report share: one home, so they cannot drift.
+
+- the claim statuses, from the most to the least cautious (a denial anywhere matters more to an
+  analyst than a count of assertions);
+- the predicates where "A with B" and "B with A" are one fact;
+- the news agencies, by the names and descriptions reports cite them with ("AFP", "the French
+  news agency"), so that two reports citing one agency are known to share one origin.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from mistrust.model.documents import ClaimStatus
+
+# Most cautious first.
+STATUS_ORDER: tuple[ClaimStatus, ...] = ("denied", "hedged", "attributed", "asserted")
+assert set(STATUS_ORDER) == set(get_args(ClaimStatus))
+# How strongly a status overrides another when two readings of one claim meet (denied wins).
+STATUS_PRECEDENCE: dict[ClaimStatus, int] = {s: len(STATUS_ORDER) - 1 - n for n, s in enumerate(STATUS_ORDER)}
+
+# Predicates whose two parties play the same role.
+SYMMETRIC_PREDICATES = frozenset({"cooperate", "meet", "agree", "trade", "talk", "negotiate", "ally", "resume"})
+
+# key -> the names an agency is cited by (as written; compare case-insensitively).
+NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
+    "afp": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
+    "reuters": ("Reuters",),
+    "ap": ("Associated Press", "AP"),
+    "bloomberg": ("Bloomberg",),
+    "kcna": ("KCNA", "Korean Central News Agency"),
+    "yonhap": ("Yonhap",),
+    "irna": ("IRNA", "Islamic Republic News Agency"),
+    "tasnim": ("Tasnim",),
+    "fars": ("Fars News", "Fars"),
+    "isna": ("ISNA",),
+    "xinhua": ("Xinhua",),
+    "tass": ("TASS",),
+    "interfax": ("Interfax",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "kyodo": ("Kyodo",),
+    "efe": ("EFE",),
+}
+# Descriptions that stand for one agency ("the French news agency said").
+AGENCY_DESCRIPTIONS: dict[str, tuple[str, ...]] = {"afp": ("French news agency",), "ap": ("the AP",)}
+
+__all__ = ["AGENCY_DESCRIPTIONS", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE", "SYMMETRIC_PREDICATES"]
