@@ -132,7 +132,9 @@ class Extractor:
     def from_doc(self, doc: Doc, doc_id: str | None = None, published: str | None = None) -> Extraction:
         recs = self.recognizer(doc)
         if self.linker is not None:
-            self.linker.link_all(recs)
+            # The linker reads the text around a name and the tagger's own place labels.
+            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            self.linker.link_all(recs, doc.user_data.get(DOC_TEXT) or doc.text, ents)
         mentions = [r.mention for r in recs]
         doc.user_data["mistrust_mentions"] = mentions  # for components that want them from the doc
         attributions = self._attributions(doc)

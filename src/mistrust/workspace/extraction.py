@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from mistrust.errors import NotFoundError
+from mistrust.extract.actors import resolve as resolve_actors
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
+from mistrust.model.actors import Actor
 from mistrust.model.documents import Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
+from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
 
@@ -63,7 +66,29 @@ class ExtractionMixin(WorkspaceBase):
             assert extraction.doc_id is not None
             store.save_extraction(self.db, extraction.doc_id, extraction)
             count += 1
+        self.resolve_actors()
         return count
+
+    def resolve_actors(self) -> list[Actor]:
+        """Recompute the actors of the whole workspace (a new document may join two old ones)."""
+        extractions = []
+        for doc_id in sorted(store.analyzed_ids(self.db)):
+            ex = store.load_extraction(self.db, doc_id, actors=False)  # the tagger's own labels
+            if ex is not None:
+                extractions.append(ex)
+        actors = resolve_actors(extractions)
+        actor_store.save_actors(self.db, actors)
+        return actors
+
+    def actors(self, q: str | None = None, limit: int = 100) -> list[Actor]:
+        """Resolved actors, most mentioned first (``q``: a part of any of their names)."""
+        return actor_store.list_actors(self.db, q=q, limit=limit)
+
+    def get_actor(self, actor_id: str) -> Actor:
+        actor = actor_store.get_actor(self.db, actor_id)
+        if actor is None:
+            raise NotFoundError(f"no actor {actor_id}", actor_id=actor_id)
+        return actor
 
     def extraction_for(self, doc_id: str) -> Extraction:
         extraction = store.load_extraction(self.db, doc_id)
