@@ -98,6 +98,13 @@ def dump(data: Path, articles: Path, out: Path) -> None:
                          "links": [[h.entity_id, getattr(h, "tier", None), h.matched_name] for h in m.links]}
                         for m in ex.entities]
             result[rid] = {"names": sorted(set(names)), "links": links, "mentions": mentions}
+        # One node per list entry: how many nodes of the network carry each entry.
+        ws.corroborate()
+        nodes: dict[str, list[str]] = {}
+        for node in ws.report_data().network.nodes.values():
+            for link in node.sanctions:
+                nodes.setdefault(link.entity_id, []).append(node.name)
+        result["_network"] = nodes
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
@@ -258,6 +265,11 @@ def main() -> None:
         print(_row(f"claims entities ({part})", score_entities(systems["mistrust"][0], gold, sel),
                    score_entities(systems["baseline"][0], gold, sel),
                    f"P >= {TARGET_EP}, R >= {TARGET_ER}" if part == "all" else ""))
+    for label in ("mistrust", "baseline"):
+        nodes = systems[label][0].get("_network", {})
+        split = {k: v for k, v in nodes.items() if len(v) > 1}
+        print(f"claims network ({label}): {len(nodes)} list entries on nodes, {len(split)} split over several nodes"
+              + (f": {sorted(split.items())[:6]}" if split else ""))
     if args.errors:
         for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids)):
             for rid in ids:

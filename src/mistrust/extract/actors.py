@@ -141,7 +141,7 @@ def _attach_surnames(uf: _Union, mentions: dict[str, Mention], surnames: dict[st
     """A surname with no full name in its document joins the one full name of the workspace that
     ends with it; with none or several it is an actor of its own (by that name)."""
     persons: dict[str, set[str]] = defaultdict(set)
-    for node, m in mentions.items():
+    for m in mentions.values():
         key = name_key(_own_name(m))
         if m.label == "Person" and len(key.split()) >= 2:
             persons[key.split()[-1]].add(uf.find(f"name|{key}"))

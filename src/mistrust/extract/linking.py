@@ -258,8 +258,11 @@ class Linker:
         for rec in recs:
             rec.mention.links = self.link(rec, ctx)
         if text:
-            recs.extend(self._rescued(recs, ctx))
-            recs.sort(key=lambda r: (r.mention.start, -r.mention.end))
+            # Each rescued name goes in before the first mention that starts after it; the others
+            # keep the order the tagger gave them (the claims read mentions in that order).
+            for extra in self._rescued(recs, ctx):
+                at = next((i for i, r in enumerate(recs) if r.mention.start > extra.mention.start), len(recs))
+                recs.insert(at, extra)
 
     def _rescued(self, recs: list[Recognized], ctx: LinkContext) -> list[Recognized]:
         """Mentions the tagger cut wrongly, tried again: two names joined by "and"/"of" that are one

@@ -173,7 +173,8 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
     rows = db.query(
         "SELECT COALESCE(a.name, m.name) AS name, COALESCE(a.label, m.label) AS label, am.actor_id AS actor_id,"
         " COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
-        " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms"
+        " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms,"
+        " GROUP_CONCAT(DISTINCT m.label) AS tagged"
         f"{joined} {where}"  # noqa: S608 - where is built from fixed strings
         f" GROUP BY {group} ORDER BY mentions DESC, name LIMIT ?", [*params, limit])
     out = []
@@ -190,7 +191,9 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
         out.append({
             "name": r["name"],
             "label": r["label"],
-            "labels": [r["label"]],
+            # the voted label first, then the others its mentions were tagged with (a state's
+            # nationality adjective stays visible as "Nationality")
+            "labels": [r["label"], *sorted(set((r["tagged"] or "").split(",")) - {r["label"], ""})],
             "canonical": r["name"],
             "actor_id": r["actor_id"],
             "forms": sorted((r["forms"] or "").split(",")) if r["forms"] else [],

@@ -1,0 +1,74 @@
+"""One actor per real-world entity in real workspaces: one network node per list entry, one IRGC.
+
+The seeds (two real reports with OFAC SDN 2021 and UN 2020) and the bundled demo; the claims set is
+checked by ``benchmarks/linking_quality.py`` (analysing 113 articles is too slow for the suite).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import seeing_samples as S
+from conftest import require_shared
+from mistrust.workspace import Workspace
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory) -> Path:
+    shared = require_shared("sanctions").parent
+    seeds = require_shared().parent / "seeds"
+    if not seeds.exists():
+        require_shared("..", "seeds")
+    return Path(str(S.seeds_db(tmp_path_factory.mktemp("seeds"), shared, seeds)))
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Workspace(db) as ws:
+        ws.load_lists([EXAMPLES / "watchlist.ftm.json"])
+        ws.ingest([EXAMPLES / "articles.jsonl", EXAMPLES / "articles"], analyze=True)
+        ws.corroborate()
+    return db
+
+
+def _nodes_per_entry(db: Path) -> dict[str, list[str]]:
+    with Workspace(db) as ws:
+        net = ws.report_data().network
+    per_entry: dict[str, list[str]] = defaultdict(list)
+    for node in net.nodes.values():
+        for link in node.sanctions:
+            per_entry[link.entity_id].append(node.name)
+    return per_entry
+
+
+@pytest.mark.parametrize("which", ["seeds_db", "demo_db"])
+def test_one_network_node_per_list_entry(which: str, request: pytest.FixtureRequest) -> None:
+    per_entry = _nodes_per_entry(request.getfixturevalue(which))
+    assert per_entry, "the workspace links no actor at all: nothing was checked"
+    split = {eid: names for eid, names in per_entry.items() if len(names) > 1}
+    assert not split, split
+
+
+def test_seeds_irgc_mentions_are_one_actor(seeds_db: Path) -> None:
+    with Workspace(seeds_db) as ws:
+        actors = ws.actors(limit=10_000)
+        refs = []
+        for doc_id in ws.document_ids():
+            for i, m in enumerate(ws.extraction_for(doc_id).entities):
+                if re.search(r"\bIRGC\b|Revolutionary Guard", m.text):
+                    refs.append((doc_id, i))
+    assert len(refs) >= 2, refs
+    owners = {a.id for a in actors for ref in refs if ref in a.mentions}
+    assert len(owners) == 1, [(a.name, a.names) for a in actors if a.id in owners]
+    irgc = next(a for a in actors if a.id in owners)
+    assert "ofac:10391" in irgc.entity_ids
+    # the actor's page and the API read the same actor
+    with Workspace(seeds_db) as ws:
+        assert ws.get_actor(irgc.id).names == irgc.names
