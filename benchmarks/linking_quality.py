@@ -105,6 +105,7 @@ def dump(data: Path, articles: Path, out: Path) -> None:
             for link in node.sanctions:
                 nodes.setdefault(link.entity_id, []).append(node.name)
         result["_network"] = nodes
+        result["_stories"] = {str(doc.metadata.get("id")): ws.story_of(doc.id) or doc.id for doc in ingest["documents"]}
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
@@ -265,6 +266,17 @@ def main() -> None:
         print(_row(f"claims entities ({part})", score_entities(systems["mistrust"][0], gold, sel),
                    score_entities(systems["baseline"][0], gold, sel),
                    f"P >= {TARGET_EP}, R >= {TARGET_ER}" if part == "all" else ""))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corroboration_quality import bcubed  # one B-cubed for every story benchmark
+
+    print("\nclaims set stories, as a user runs it (ingest --analyze, corroborate), undated reports included:")
+    print("| gold | mistrust B3 P / R / F1 | baseline B3 P / R / F1 | target |\n|---|---|---|---|")
+    for key in ("stories", "stories_alt_split_denial"):
+        for part in ("all", "a", "b"):
+            g = {i: s for i, s in gold[key].items() if part == "all" or half_of(i) == part}
+            new, base = (bcubed(systems[x][0].get("_stories", {}), g) for x in ("mistrust", "baseline"))
+            print(f"| {key} ({part}) | {' / '.join(f'{v:.3f}' for v in new)} | {' / '.join(f'{v:.3f}' for v in base)} |"
+                  f" {'F1 >= 0.95' if part == 'all' and key == 'stories' else ''} |")
     for label in ("mistrust", "baseline"):
         nodes = systems[label][0].get("_network", {})
         split = {k: v for k, v in nodes.items() if len(v) > 1}

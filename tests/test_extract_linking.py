@@ -196,3 +196,42 @@ def test_quoted_name() -> None:
     assert rules.quoted_name("LIMITED LIABILITY COMPANY \u00abBOREAL\u00bb") == "BOREAL"
     assert rules.quoted_name("PRIVATE MILITARY COMPANY 'ORLAN'") == "ORLAN"
     assert rules.quoted_name("KOREA MINING DEVELOPMENT TRADING CORPORATION") is None
+
+
+# -- identifiers -----------------------------------------------------------------------------------
+
+def _index():
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+    from mistrust.model.lists import Identifier
+
+    ship = ListEntity(id="ofac:40", source="ofac", schema="Vessel", name="PEARL STAR",
+                      identifiers=[Identifier(type="imo", value="IMO 9123456")])
+    person = ListEntity(id="un:P.1", source="un", schema="Person", name="VELK, Dorian",
+                        identifiers=[Identifier(type="passport", value="472310012")])
+    short = ListEntity(id="ofac:41", source="ofac", schema="Organization", name="X", identifiers=[
+        Identifier(type="registration", value="123")])  # too short to name one thing
+    return IdentifierIndex.build([(ship, "v1"), (person, "v2"), (short, "v1")])
+
+
+def test_identifiers_in_the_text_link_directly() -> None:
+    text = "Coast guards stopped the Blue Heron (IMO 9123456) and a man with passport 472310012 near pier 123."
+    rec = _rec("Blue Heron", "Vessel", start=text.index("Blue Heron"))
+    recs = [rec]
+    Linker(_FakeScreen({}), identifiers=_index()).link_all(recs, text, [])
+    # the ship's name written before its number gets the link, although the names differ
+    assert [(h.entity_id, h.tier) for h in rec.mention.links] == [("ofac:40", "certain")]
+    assert "identifier" in (rec.mention.links[0].link_reason or "")
+    # a number with no name before it becomes a mention of its own; "123" is no identifier
+    extra = [r.mention for r in recs if r is not rec]
+    assert [(m.text, m.label, [h.entity_id for h in m.links]) for m in extra] == [("472310012", "Person", ["un:P.1"])]
+
+
+def test_a_number_two_entries_carry_links_to_neither() -> None:
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+    from mistrust.model.lists import Identifier
+
+    a = ListEntity(id="ofac:1", source="ofac", schema="Vessel", name="A", identifiers=[Identifier("imo", "9000001")])
+    b = ListEntity(id="ofac:2", source="ofac", schema="Vessel", name="B", identifiers=[Identifier("imo", "9000001")])
+    assert IdentifierIndex.build([(a, "v"), (b, "v")]).find("IMO 9000001") == []

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
+from mistrust.extract.identifiers import IdentifierIndex, identifier_hit
 from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 
@@ -186,9 +187,11 @@ def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
 
 
 class Linker:
-    def __init__(self, screen: ScreenFn, options: LinkOptions | None = None) -> None:
+    def __init__(self, screen: ScreenFn, options: LinkOptions | None = None,
+                 identifiers: IdentifierIndex | None = None) -> None:
         self.screen = screen
         self.options = options or LinkOptions()
+        self.identifiers = identifiers
         self._cache: dict[tuple[str, str, tuple[str, ...]], list[Hit]] = {}
         self.calls = 0
 
@@ -260,9 +263,31 @@ class Linker:
         if text:
             # Each rescued name goes in before the first mention that starts after it; the others
             # keep the order the tagger gave them (the claims read mentions in that order).
-            for extra in self._rescued(recs, ctx):
+            for extra in self._rescued(recs, ctx) + self._identified(recs, text):
                 at = next((i for i, r in enumerate(recs) if r.mention.start > extra.mention.start), len(recs))
                 recs.insert(at, extra)
+
+    def _identified(self, recs: list[Recognized], text: str) -> list[Recognized]:
+        """Numbers the lists carry: the link goes to the name written just before the number, or to
+        a mention of the number itself when no name is near."""
+        if self.identifiers is None:
+            return []
+        out: list[Recognized] = []
+        for start, end, listed in self.identifiers.find(text):
+            hit = identifier_hit(text[start:end], listed)
+            person = listed.schema == "Person"
+            near = [r for r in recs if r.mention.label in self.options.labels and (r.mention.label == "Person") == person
+                    and 0 <= start - r.mention.end <= _NEAR and "\n" not in text[r.mention.end:start]]
+            if near:
+                m = near[-1].mention
+                m.links = [hit] + [h for h in m.links if h.entity_id != hit.entity_id]
+                continue
+            label = _IDENT_LABELS.get(listed.schema, "Organization")
+            rec = Recognized(Mention(text=text[start:end], start=start, end=end, label=label,
+                                     extractor=f"{LINKING_VERSION}/identifier"))
+            rec.mention.links = [hit]
+            out.append(rec)
+        return out
 
     def _rescued(self, recs: list[Recognized], ctx: LinkContext) -> list[Recognized]:
         """Mentions the tagger cut wrongly, tried again: two names joined by "and"/"of" that are one
@@ -292,6 +317,10 @@ class Linker:
                     out.append(rec)
                     break
         return out
+
+
+_IDENT_LABELS = {"Vessel": "Vessel", "Person": "Person"}
+_NEAR = 80  # characters between a name and the number written after it ("the tanker X (IMO ...)")
 
 
 def _variant(rec: Recognized, text: str, start: int, end: int, label: str) -> Recognized:

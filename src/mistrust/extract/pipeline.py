@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
+from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
 from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, load_nlp, pipeline_info
 from mistrust.model._ids import content_id
@@ -80,7 +81,7 @@ def _accepts(fn: Callable[..., Any], name: str) -> bool:
 
 class Extractor:
     def __init__(self, options: ExtractOptions | None = None, list_names: Iterable[tuple[str, str]] = (),
-                 screen: ScreenFn | None = None) -> None:
+                 screen: ScreenFn | None = None, identifiers: IdentifierIndex | None = None) -> None:
         self.options = options or ExtractOptions()
         self.nlp = load_nlp(self.options.model, self.options.components, self.options.tuned_spacy)
         list_names = list(list_names)
@@ -88,7 +89,7 @@ class Extractor:
         self.linker: Linker | None = None
         if screen is not None and self.options.link:
             self.linker = Linker(screen, LinkOptions(threshold=self.options.link_threshold,
-                                                     limit=self.options.link_limit))
+                                                     limit=self.options.link_limit), identifiers)
         self._find_attributions = _optional("attribution", "find_attributions") if self.options.claims else None
         self._find_claims = _optional("claims", "find_claims") if self.options.claims else None
         self._main_status = _optional("status", "main_status") if self.options.claims else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from mistrust.errors import NotFoundError
 from mistrust.extract.actors import resolve as resolve_actors
+from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Claim, Document, Extraction
@@ -30,13 +31,14 @@ class ExtractionMixin(WorkspaceBase):
         state = f"{self.rooms().lists_state()}|nominals={self.settings.extract_nominals}"
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
-        names = [(name, entity.schema) for loaded in self.rooms().current_lists()
-                 for entity in loaded.entities for name in entity.all_names()]
+        lists = self.rooms().current_lists()
+        names = [(name, entity.schema) for loaded in lists for entity in loaded.entities for name in entity.all_names()]
+        identifiers = IdentifierIndex.build((e, loaded.version.id) for loaded in lists for e in loaded.entities)
         screen = self._screen_mention if names else None
         options = ExtractOptions(model=self.settings.spacy_model,
                                  link_threshold=self.settings.link_threshold,
                                  nominals=self.settings.extract_nominals)
-        extractor = Extractor(options, list_names=names, screen=screen)
+        extractor = Extractor(options, list_names=names, screen=screen, identifiers=identifiers)
         self._extractor_cache = (state, extractor)
         return extractor
 
