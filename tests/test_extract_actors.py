@@ -73,11 +73,23 @@ def test_roles_other_labels_and_uncertain_links_do_not_merge() -> None:
         _m("Hamas", links=[_link("ofac:1")]), _m("Hama", "Location"),
         _m("Sorin Velk", "Person", links=[_link("ofac:9", "probable")]),
         _m("Dorian Velk", "Person", links=[_link("ofac:9", "possible")]),
+        _m("the Velkland embassy", extractor="entities-v1/group-rule-v1"),     # a body, not a role
     ])
     actors = resolve([ex])
-    assert _actor_of(actors, "d", 0) is not _actor_of(actors, "d", 1)   # a role is a relation, not the state
+    assert all(("d", 1) not in a.mentions for a in actors)                # a role is a relation, no actor
+    assert ("d", 0) in _actor_of(actors, "d", 0).mentions
     assert all(("d", 3) not in a.mentions for a in actors)                # a place is no actor
     assert _actor_of(actors, "d", 4) is not _actor_of(actors, "d", 5)   # only certain links join
+    assert _actor_of(actors, "d", 6).name == "the Velkland embassy"
+
+
+def test_is_role() -> None:
+    from mistrust.extract.actors import is_role
+
+    group = "entities-v1/group-rule-v1"
+    assert is_role(_m("U.S. officials", extractor=group)) and is_role(_m("the Velkish president", "Person", extractor=group))
+    assert not is_role(_m("the Velkish foreign ministry", extractor=group))
+    assert not is_role(_m("Officials", extractor="entities-v1/ner"))  # a name the tagger read is judged as a name
 
 
 def test_actor_ids_are_stable_when_documents_are_added() -> None:

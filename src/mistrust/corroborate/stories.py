@@ -47,9 +47,9 @@ from mistrust.corroborate.text import (
     extraction_entities,
     fallback_entities,
     mentioned_years,
+    norm_key,
     parse_date,
     passage_sample,
-    norm_key,
     phrases,
     term_counts,
 )

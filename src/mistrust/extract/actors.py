@@ -11,8 +11,8 @@ Mentions join when they
   "Ned Price"). Across documents a surname joins a full name only when the workspace knows exactly
   one full name ending with it ("Kim" stays apart: many are called Kim).
 
-Roles are never merges: "Iran's foreign minister" is a mention of its own, tied to the state by
-the claims, not folded into it. The label is voted over the mentions, so one mislabelled mention
+Roles are never merges: "Iran's foreign minister" or "U.S. officials" (``is_role``) is no actor at
+all, tied to the state by the claims, not folded into it. The label is voted over the mentions, so one mislabelled mention
 does not make a person an Organization.
 """
 
@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
+from mistrust.model.roles import ROLE_NOUNS
 
 ACTORS_VERSION = "actors-v1"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
@@ -58,8 +59,17 @@ def certain_ids(m: Mention) -> list[str]:
     return out
 
 
+def is_role(m: Mention) -> bool:
+    """A role or group of people the tagger found by its head noun ("the Syrian president", "U.S.
+    officials"): a relation to a state or body, not an actor or a named entity."""
+    if not _is_group(m):
+        return False
+    words = m.text.split()
+    return bool(words) and words[-1].casefold().strip(".,") in ROLE_NOUNS
+
+
 def is_actor(m: Mention) -> bool:
-    if m.label not in ACTOR_LABELS:
+    if m.label not in ACTOR_LABELS or is_role(m):
         return False
     return m.label != "Nationality" or bool(m.canonical) and (m.canonical or "").casefold() != m.text.casefold()
 
@@ -188,4 +198,4 @@ def _actors(uf: _Union, mentions: dict[str, Mention], reasons: dict[str, set[str
     return out
 
 
-__all__ = ["ACTORS_VERSION", "ACTOR_LABELS", "certain_ids", "is_actor", "name_key", "resolve"]
+__all__ = ["ACTORS_VERSION", "ACTOR_LABELS", "certain_ids", "is_actor", "is_role", "name_key", "resolve"]
