@@ -69,6 +69,15 @@ def test_seeds_irgc_mentions_are_one_actor(seeds_db: Path) -> None:
     assert len(owners) == 1, [(a.name, a.names) for a in actors if a.id in owners]
     irgc = next(a for a in actors if a.id in owners)
     assert "ofac:10391" in irgc.entity_ids
-    # the actor's page and the API read the same actor
-    with Workspace(seeds_db) as ws:
-        assert ws.get_actor(irgc.id).names == irgc.names
+    # the API serves the same actor, and an unknown one is a 404
+    from fastapi.testclient import TestClient
+
+    from mistrust.api import create_app
+    from mistrust.settings import Settings
+
+    client = TestClient(create_app(lambda: Workspace(seeds_db), settings=Settings.from_env({})))
+    body = client.get(f"/api/v1/actors/{irgc.id}").json()
+    assert body["names"] == irgc.names and body["entity_ids"] == irgc.entity_ids
+    listed = client.get("/api/v1/actors", params={"q": "Revolutionary"}).json()
+    assert irgc.id in [a["id"] for a in listed] and all("Revolutionary" in " ".join(a["names"]) for a in listed)
+    assert client.get("/api/v1/actors/nope").status_code == 404

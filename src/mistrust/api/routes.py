@@ -25,6 +25,7 @@ from mistrust.api.schemas import (
 )
 from mistrust.api.state import Shared
 from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
+from mistrust.model.actors import Actor
 
 # Documents the bearer scheme in the OpenAPI schema; the middleware in app.py enforces it for
 # every path (pages and docs too), so auto_error stays off here.
@@ -122,6 +123,17 @@ def build_router() -> APIRouter:
         """Actors found in the documents, with mention counts and sanctions links."""
         s = shared(request)
         return s.call(s.workspace.entities, q=q or None, limit=limit)
+
+    @router.get("/actors", response_model=list[Actor], tags=["extraction"])
+    def actors(request: Request, q: Text = None, limit: Limit = 100) -> list[Actor]:
+        """Resolved actors: one per real-world entity, with every name the texts use and its list entries."""
+        s = shared(request)
+        return s.call(s.workspace.actors, q=q or None, limit=limit)
+
+    @router.get("/actors/{actor_id}", response_model=Actor, tags=["extraction"], responses=ERRORS)
+    def actor(request: Request, actor_id: str) -> Actor:
+        s = shared(request)
+        return s.call(s.workspace.get_actor, actor_id)
 
     @router.get("/claims", response_model=list[Claim], tags=["extraction"])
     def claims(request: Request, doc_id: Text = None, story_id: Text = None) -> list[Claim]:
