@@ -20,12 +20,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory) -> Path:
-    shared = require_shared("sanctions").parent
-    seeds = require_shared().parent / "seeds"
-    if not seeds.exists():
-        require_shared("..", "seeds")
-    return Path(str(S.seeds_db(tmp_path_factory.mktemp("seeds"), shared, seeds)))
+def seeds_fixture(tmp_path_factory) -> Path:
+    """The seeds workspace (built once per session by seeing_samples)."""
+    data, seeds = require_shared("sanctions").parent, require_shared("..", "seeds")
+    return Path(str(S.seeds_db(tmp_path_factory.mktemp("seeds"), data, seeds)))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +46,7 @@ def _nodes_per_entry(db: Path) -> dict[str, list[str]]:
     return per_entry
 
 
-@pytest.mark.parametrize("which", ["seeds_db", "demo_db"])
+@pytest.mark.parametrize("which", ["seeds_fixture", "demo_db"])
 def test_one_network_node_per_list_entry(which: str, request: pytest.FixtureRequest) -> None:
     per_entry = _nodes_per_entry(request.getfixturevalue(which))
     assert per_entry, "the workspace links no actor at all: nothing was checked"
@@ -56,8 +54,8 @@ def test_one_network_node_per_list_entry(which: str, request: pytest.FixtureRequ
     assert not split, split
 
 
-def test_seeds_irgc_mentions_are_one_actor(seeds_db: Path) -> None:
-    with Workspace(seeds_db) as ws:
+def test_seeds_irgc_mentions_are_one_actor(seeds_fixture: Path) -> None:
+    with Workspace(seeds_fixture) as ws:
         actors = ws.actors(limit=10_000)
         refs = []
         for doc_id in ws.document_ids():
@@ -75,7 +73,7 @@ def test_seeds_irgc_mentions_are_one_actor(seeds_db: Path) -> None:
     from mistrust.api import create_app
     from mistrust.settings import Settings
 
-    client = TestClient(create_app(lambda: Workspace(seeds_db), settings=Settings.from_env({})))
+    client = TestClient(create_app(lambda: Workspace(seeds_fixture), settings=Settings.from_env({})))
     body = client.get(f"/api/v1/actors/{irgc.id}").json()
     assert body["names"] == irgc.names and body["entity_ids"] == irgc.entity_ids
     listed = client.get("/api/v1/actors", params={"q": "Revolutionary"}).json()
