@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mistrust.store import actors, corroboration, documents, extraction, lists, screening
+from mistrust.store import corroboration, documents, extraction, lists, screening
 from mistrust.store.db import Database, Migration
 
 ALL_MIGRATIONS: list[Migration] = [
@@ -13,7 +13,6 @@ ALL_MIGRATIONS: list[Migration] = [
     *documents.MIGRATIONS,
     *extraction.MIGRATIONS,
     *corroboration.MIGRATIONS,
-    *actors.MIGRATIONS,
 ]
 
 

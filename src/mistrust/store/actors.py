@@ -1,4 +1,6 @@
-"""Tables and queries for actors (``extract/actors.py``). Engines never import this module.
+"""Queries for actors (``extract/actors.py``); the tables are created by the extraction room's
+migration ``extraction_002_actors``, since loading an extraction reads them. Engines never import
+this module.
 
 Actors are recomputed over the whole workspace after each analysis and replaced in one
 transaction; the mentions keep the labels and names the tagger gave them, and readers see the
@@ -11,27 +13,7 @@ import json
 import sqlite3
 
 from mistrust.model.actors import Actor
-from mistrust.store.db import Database, Migration
-
-MIGRATIONS: list[Migration] = [
-    ("actors_001_init", """
-CREATE TABLE actors (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    label TEXT NOT NULL,
-    mentions INTEGER NOT NULL,
-    data TEXT NOT NULL               -- the Actor as JSON: names, list entries, documents, reasons
-);
-CREATE INDEX actors_name ON actors(name);
-CREATE TABLE actor_mentions (
-    doc_id TEXT NOT NULL,
-    mention_idx INTEGER NOT NULL,
-    actor_id TEXT NOT NULL,
-    PRIMARY KEY (doc_id, mention_idx)
-);
-CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
-"""),
-]
+from mistrust.store.db import Database
 
 
 def save_actors(db: Database, actors: list[Actor]) -> None:
@@ -73,4 +55,4 @@ def actor_names(db: Database, doc_id: str) -> dict[int, tuple[str, str, str]]:
     return {r["mention_idx"]: (r["id"], r["name"], r["label"]) for r in rows}
 
 
-__all__ = ["MIGRATIONS", "actor_names", "get_actor", "list_actors", "save_actors"]
+__all__ = ["actor_names", "get_actor", "list_actors", "save_actors"]

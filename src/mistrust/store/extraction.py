@@ -73,6 +73,24 @@ CREATE TABLE extraction_claims (
 );
 CREATE INDEX extraction_claims_doc ON extraction_claims(doc_id, idx);
 """),
+    # Actors (extract/actors.py): recomputed over the workspace after each analysis.
+    ("extraction_002_actors", """
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    data TEXT NOT NULL               -- the Actor as JSON: names, list entries, documents, reasons
+);
+CREATE INDEX actors_name ON actors(name);
+CREATE TABLE actor_mentions (
+    doc_id TEXT NOT NULL,
+    mention_idx INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, mention_idx)
+);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+"""),
 ]
 
 
