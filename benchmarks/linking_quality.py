@@ -13,6 +13,10 @@ SDN triple, ingest the articles with analysis, read the stored entities and thei
    ``labels/README.md``): per article, gold list ids; the same precision and recall.
 
 Only *certain* links count as "on a sanctions list" (the landed code has no tiers: all its links count).
+The same claims workspace is also corroborated: its stories are scored against the gold stories
+(B-cubed, undated reports included; target F1 >= 0.95), and the network is checked for list entries
+carried by more than one node (target: none). Entities are scored twice: every mention, and without
+role mentions ("U.S. officials"), which the current code treats as relations (both systems).
 The baseline is the landed code itself, run from ``git archive`` of the baseline commit in a
 subprocess that executes this same script with ``--dump`` (so no second copy of the old linker is kept
 here). Each set is split in halves by a hash of the article id (a: tuning, b: held out).
