@@ -235,3 +235,10 @@ def test_a_number_two_entries_carry_links_to_neither() -> None:
     a = ListEntity(id="ofac:1", source="ofac", schema="Vessel", name="A", identifiers=[Identifier("imo", "9000001")])
     b = ListEntity(id="ofac:2", source="ofac", schema="Vessel", name="B", identifiers=[Identifier("imo", "9000001")])
     assert IdentifierIndex.build([(a, "v"), (b, "v")]).find("IMO 9000001") == []
+
+
+def test_cli_marks_links_that_do_not_count() -> None:
+    from mistrust.cli.extraction import _tier
+
+    assert _tier({"tier": "certain"}) == "" and _tier({}) == ""  # links stored before tiers counted
+    assert _tier({"tier": "possible"}, " (", ")") == " (possible, not counted)"
