@@ -52,6 +52,14 @@ def test_spelling_punctuation_and_state_names() -> None:
     assert {i for _, i in state.mentions} == {4, 5, 6, 7} and state.label == "Country"
 
 
+def test_middle_initials_are_optional() -> None:
+    d1 = Extraction(doc_id="d1", entities=[_m("Ann B. Velk", "Person")])
+    d2 = Extraction(doc_id="d2", entities=[_m("Ann Velk", "Person"), _m("Ann Borin Velk", "Person")])
+    actors = resolve([d1, d2])
+    assert _actor_of(actors, "d1", 0) is _actor_of(actors, "d2", 0)
+    assert _actor_of(actors, "d2", 1) is not _actor_of(actors, "d2", 0)  # a full middle name is another name
+
+
 def test_surnames_join_the_full_name_of_their_document_only_when_unambiguous() -> None:
     d1 = Extraction(doc_id="d1", entities=[_m("Ned Orrin", "Person"), _m("Orrin", "Organization")])
     d2 = Extraction(doc_id="d2", entities=[_m("Pak Su Il", "Person"), _m("Pak Mi Ran", "Person"),

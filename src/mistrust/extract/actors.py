@@ -5,15 +5,16 @@ Mentions join when they
   mention that links to both);
 - have the same name once case, punctuation, hyphens, a leading "the", a possessive and a final
   plural s are set aside ("Revolutionary Guards" / "Revolutionary Guard", "Kim Jong-un" / "Kim
-  Jong Un"); an acronym defined in the text carries its long form as canonical name, and a state's
-  other names (its capital used as the state, "DPRK") carry the state's name, so they join too;
+  Jong Un"), and a person's name with or without middle initials; an acronym defined in the text
+  carries its long form as canonical name, and a state's other names (its capital used as the
+  state, "DPRK") carry the state's name, so they join too;
 - are a surname alone and the one full name in the same document that ends with it ("Price" after
   "Ned Price"). Across documents a surname joins a full name only when the workspace knows exactly
   one full name ending with it ("Kim" stays apart: many are called Kim).
 
 Roles are never merges: "Iran's foreign minister" or "U.S. officials" (``is_role``) is no actor at
-all, tied to the state by the claims, not folded into it. The label is voted over the mentions, so one mislabelled mention
-does not make a person an Organization.
+all, tied to the state by the claims, not folded into it. The label is voted over the mentions,
+so one mislabelled mention does not make a person an Organization.
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ def resolve(extractions: Iterable[Extraction]) -> list[Actor]:
                 loose.append((node, key))  # maybe a surname: decided after the whole document is read
             else:
                 uf.union(node, f"name|{key}")
+                if m.label == "Person" and len(words) >= 3 and all(len(w) == 1 for w in words[1:-1]):
+                    # a middle initial is optional ("Ann B. Velk" is "Ann Velk")
+                    uf.union(node, f"name|{words[0]} {words[-1]}")
             for eid in certain_ids(m):
                 uf.union(node, f"list|{eid}")
                 reasons[f"list|{eid}"].add(f"linked to the same list entry {eid}")
