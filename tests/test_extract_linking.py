@@ -1,30 +1,244 @@
-"""Which screening hits are reliable enough to link a name read in an article."""
+"""Links from news mentions to list entries: which hits may link, and with which tier and reason."""
 
 from __future__ import annotations
 
 import pytest
 
-from mistrust.extract.linking import reliable
-from mistrust.model import FeatureResult, Hit
+from mistrust.extract import link_rules as rules
+from mistrust.extract.entities import Recognized
+from mistrust.extract.linking import LinkContext, Linker, grade, reliable
+from mistrust.model import FeatureResult, Hit, Mention, NameQuery
 
 
-def _hit(*features: str) -> Hit:
-    return Hit(entity_id="ofac:1", entity_name="X", schema="Organization", list_version="v", query_name="q",
-               matched_name="m", score=0.95, match=True, threshold=0.7, algorithm="mistrust-v2",
-               features=[FeatureResult(name=f, score=1.0, weight=1.0, reason=f) for f in features])
+def _hit(*features: str, matched: str = "m", entity: str | None = None, schema: str = "Organization",
+         score: float = 0.95, entity_id: str = "ofac:1", country: float | None = None) -> Hit:
+    feats = [FeatureResult(name=f, score=1.0, weight=1.0, reason=f) for f in features]
+    if country is not None:
+        feats.append(FeatureResult(name="country", score=country, weight=0.1, reason="country"))
+    return Hit(entity_id=entity_id, entity_name=entity or matched, schema=schema, list_version="v", query_name="q",
+               matched_name=matched, score=score, match=True, threshold=0.7, algorithm="mistrust-v2", features=feats)
 
 
-@pytest.mark.parametrize(("mention", "features", "expected"), [
-    ("Islamic Revolutionary Guard Corps", ("name_exact",), True),
-    ("Shahid Haj Ali Movahed Research Center", ("name_tokens", "name_literal"), True),
-    ("Hamas", ("name_exact",), True),
-    ("IRGC", ("name_acronym",), False),          # one word, not the same name: the long form links
-    ("Alliance", ("name_exact", "weak_alias"), False),   # a broad weak a.k.a. of a cartel
-    ("Sinaloa Cartel", ("name_exact", "weak_alias"), False),
-    ("FBI", ("name_acronym",), False),           # a three-letter acronym expands by chance
-    ("K.M.D.", ("name_acronym",), False),
-    ("Satan", ("name_literal", "name_phonetic"), False),  # one fuzzy word vs "SATNA"
-    ("Korea Kwangson Banking Corp", ("name_tokens", "name_phonetic"), True),
+@pytest.mark.parametrize(("mention", "features", "matched", "expected"), [
+    ("Islamic Revolutionary Guard Corps", ("name_exact",), "ISLAMIC REVOLUTIONARY GUARD CORPS", True),
+    ("Shahid Haj Ali Movahed Research Center", ("name_tokens", "name_literal"), "SHAHID MOVAHED", True),
+    ("Hamas", ("name_exact",), "HAMAS", True),
+    ("Hezbollah", ("name_phonetic",), "HIZBALLAH", True),   # one word, a transliteration of the same
+    ("Hama", ("name_exact",), "HAMAS", False),             # a town is not the group with a plural s
+    ("Satan", ("name_literal", "name_phonetic"), "SATNA", False),  # one fuzzy short word
+    ("IRGC", ("name_acronym",), "ISLAMIC REVOLUTIONARY GUARD CORPS", False),  # the long form links
+    ("FBI", ("name_acronym",), "FARAVARESH BANDAR IMAM", False),  # a three-letter acronym by chance
+    ("K.M.D.", ("name_acronym",), "KOREA MINING DEVELOPMENT", False),
+    ("Korea Kwangson Banking Corp", ("name_tokens", "name_phonetic"), "KOREA KWANGSON BANKING CORP", True),
 ])
-def test_reliable_links(mention: str, features: tuple[str, ...], expected: bool) -> None:
-    assert reliable(_hit(*features), mention) is expected
+def test_reliable_links(mention: str, features: tuple[str, ...], matched: str, expected: bool) -> None:
+    assert reliable(_hit(*features, matched=matched), mention) is expected
+
+
+def _rec(text: str, label: str = "Organization", countries: tuple[str, ...] = (), extractor: str = "ner-v1",
+         start: int = 0) -> Recognized:
+    return Recognized(Mention(text=text, start=start, end=start + len(text), label=label, extractor=extractor),
+                      list(countries))
+
+
+def _grade(rec: Recognized, hit: Hit, text: str = "", ents: list[tuple[int, int, str]] | None = None):
+    query = NameQuery(name=rec.mention.text, schema=rec.mention.label, countries=list(rec.countries))
+    return grade(hit, rec, query, LinkContext(text=text or rec.mention.text, ents=ents or []))
+
+
+# -- people --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("mention", "matched", "tier"), [
+    ("Qassem Soleimani", "SOLEIMANI, Qasem", "certain"),          # vowels of a transliteration
+    ("Yevgeny Prigozhin", "PRIGOZHIN, Evgeny", "certain"),        # an initial vowel or y
+    ("Nicolas Maduro", "MADURO MOROS, Nicolas", "certain"),       # the first of two surnames
+    ("Gen. Ara Bedrosian", "BEDROSIAN, Ara", "certain"),          # a title in front
+    ("Pak Su-il", "PAK, Su Il", "certain"),                       # surname first, hyphenated given name
+    ("Dorian Velk", "DORIAN VELK", "certain"),                     # reading order, both words agree
+    ("Leopoldo Marin", "MARIN, Angel Leopoldo", "probable"),       # a middle name is not the first given name
+    ("Carol Lee", "LEE, Karl", "probable"),                       # another given name
+    ("Keith Ostrander", "OSTRANDER-KOTEY, Alexander", "probable"),
+    ("Choe Dong Il", "CHOE TONG IL", "probable"),                  # one word that is not the name's
+])
+def test_person_tiers(mention: str, matched: str, tier: str) -> None:
+    verdict = _grade(_rec(mention, "Person"), _hit("name_tokens", matched=matched, schema="Person", score=0.88))
+    assert verdict is not None and verdict[0] == tier, verdict
+
+
+def test_weak_alias_alone_is_only_possible_but_the_full_name_confirms_it() -> None:
+    weak = _hit("name_exact", "weak_alias", matched="VELK, Sorin", entity="VELK, Dorian Sorin", schema="Person")
+    assert _grade(_rec("Sorin Velk", "Person"), weak)[0] == "certain"
+    other = _hit("name_exact", "weak_alias", matched="THE FALCON", entity="VELK, Dorian Sorin", schema="Person")
+    verdict = _grade(_rec("The Falcon", "Person"), other)
+    assert verdict is not None and verdict[0] == "possible" and "weak alias" in verdict[1]
+
+
+# -- descriptors, vessels, places ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("mention", "countries", "country_feature", "tier"), [
+    ("Ministry of Defence", ("ru",), 0.0, None),            # another state's ministry: no link at all
+    ("the interior ministry", ("ir",), 0.0, None),
+    ("State Department", (), None, "possible"),             # no country given: never certain
+    ("Ministry of National Defence", ("kp",), 1.0, "certain"),
+    ("Defense Ministry", ("kp",), 1.0, "certain"),
+])
+def test_descriptors_need_their_country(mention: str, countries: tuple[str, ...], country_feature: float | None,
+                                        tier: str | None) -> None:
+    hit = _hit("name_tokens", matched="MINISTRY OF NATIONAL DEFENCE", score=0.9, country=country_feature)
+    verdict = _grade(_rec(mention, countries=countries), hit)
+    assert (verdict[0] if verdict else None) == tier
+
+
+@pytest.mark.parametrize(("text", "name", "tier"), [
+    ("The tanker Justice left port.", "Justice", "certain"),
+    ("Officials boarded MV Freedom on Monday.", "Freedom", "certain"),
+    ("The Justice officials said so.", "Justice", "possible"),
+    ("Tankers sailed across the Atlantic last week.", "Atlantic", "possible"),
+    ("Seized: Pearl Star, a bulk carrier flagged in Togo.", "Pearl Star", "certain"),
+])
+def test_vessels_need_the_text_to_call_them_ships(text: str, name: str, tier: str) -> None:
+    start = text.index(name)
+    rec = _rec(name, "Vessel", extractor="list-names-v1", start=start)
+    verdict = _grade(rec, _hit("name_exact", matched=name.upper(), schema="Vessel", score=1.0), text)
+    assert verdict is not None and verdict[0] == tier
+
+
+def test_place_names_do_not_link_to_companies_unless_typed() -> None:
+    text = "Ships crossed the Coral Strait yesterday."
+    start = text.index("Coral Strait")
+    rec = _rec("Coral Strait", start=start)
+    hit = _hit("name_exact", matched="CORAL STRAIT", entity="CORAL STRAIT SHIPPING LINES LTD", score=1.0)
+    assert _grade(rec, hit, text, [(start, start + 12, "LOC")])[0] == "possible"
+    typed = "The Coral Strait company was named."
+    rec2 = _rec("Coral Strait", start=4)
+    assert _grade(rec2, hit, typed, [(4, 16, "LOC")])[0] == "certain"
+    # a company listed under a state's name is not every body called after the state
+    state = _hit("name_tokens", matched="MALAYSIA", entity="NOOR ENERGY (MALAYSIA) LTD.", score=0.87)
+    assert _grade(_rec("Malaysia Airways"), state) is None
+
+
+def test_quoted_name_of_a_listed_body_links_below_the_threshold() -> None:
+    hit = _hit("name_tokens", matched="PMC ORLAN", entity="PRIVATE MILITARY COMPANY 'ORLAN'", score=0.72)
+    verdict = _grade(_rec("Orlan"), hit)
+    assert verdict is not None and verdict[0] == "certain" and "quotes" in verdict[1]
+    assert _grade(_rec("Orlan Group"), hit) is None  # the linker retries without "Group" (see below)
+
+
+# -- the linker as a whole -------------------------------------------------------------------------
+
+class _FakeScreen:
+    """Screening stand-in: answers from a table of name -> hits and records the queries."""
+
+    def __init__(self, table: dict[str, list[Hit]]) -> None:
+        self.table = table
+        self.queries: list[NameQuery] = []
+
+    def __call__(self, query: NameQuery) -> list[Hit]:
+        self.queries.append(query)
+        return self.table.get(query.name, [])
+
+
+def test_linker_retries_without_a_generic_tail_and_prefers_the_primary_name() -> None:
+    orlan = _hit("name_tokens", matched="PMC ORLAN", entity="PRIVATE MILITARY COMPANY 'ORLAN'", score=0.72)
+    screen = _FakeScreen({"Orlan": [orlan]})
+    links = Linker(screen).link(_rec("Orlan Group"))
+    assert [h.entity_id for h in links] == ["ofac:1"] and links[0].tier == "certain"
+    assert [q.name for q in screen.queries] == ["Orlan Group", "Orlan"]
+    corps = _hit("name_exact", matched="NGC", entity="NORTHERN GUARD CORPS", score=1.0, entity_id="ofac:2")
+    branch = _hit("name_exact", matched="NGC", entity="NORTHERN GUARD CORPS AIR BRANCH", score=1.0, entity_id="ofac:3")
+    assert [h.entity_id for h in Linker(_FakeScreen({"NGC": [branch, corps]})).link(_rec("NGC"))] == ["ofac:2"]
+
+
+def test_two_entries_of_one_list_with_the_name_are_not_certain() -> None:
+    a = _hit("name_exact", matched="RIM, Chol Su", schema="Person", score=1.0, entity_id="ofac:10")
+    b = _hit("name_exact", matched="RIM, Chol Su", schema="Person", score=1.0, entity_id="ofac:11")
+    un = _hit("name_exact", matched="RIM CHOL SU", schema="Person", score=1.0, entity_id="un:KPi.1")
+    links = Linker(_FakeScreen({"Rim Chol Su": [a, b]})).link(_rec("Rim Chol Su", "Person"))
+    assert {h.tier for h in links} == {"probable"}
+    # the same person on two lists (UN and OFAC) is one person
+    links = Linker(_FakeScreen({"Rim Chol Su": [a, un]})).link(_rec("Rim Chol Su", "Person"))
+    assert {h.tier for h in links} == {"certain"}
+
+
+def test_split_and_possessive_names_are_tried_whole() -> None:
+    text = "Officials of the Applied Physics and Rocket Institute met. Dorian Velk's regime denied it."
+    inst = _hit("name_exact", matched="APPLIED PHYSICS AND ROCKET INSTITUTE", score=1.0, entity_id="ofac:5")
+    velk = _hit("name_exact", matched="VELK, Dorian", schema="Person", score=1.0, entity_id="ofac:6")
+    screen = _FakeScreen({"Applied Physics and Rocket Institute": [inst], "Dorian Velk": [velk]})
+    a, b = text.index("Applied Physics"), text.index("Rocket Institute")
+    c = text.index("Dorian Velk's regime")
+    recs = [_rec("Applied Physics", start=a), _rec("Rocket Institute", "Facility", start=b),
+            _rec("Dorian Velk's regime", start=c)]
+    Linker(screen).link_all(recs, text, [])
+    linked = {r.mention.text: [h.entity_id for h in r.mention.links] for r in recs if r.mention.links}
+    assert linked == {"Applied Physics and Rocket Institute": ["ofac:5"], "Dorian Velk": ["ofac:6"]}
+
+
+# -- the word rules --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Hezbollah", "HIZBALLAH", True), ("Qassem", "Qasem", True), ("Yevgeny", "Evgeny", True),
+    ("Sa'id", "SAID", True), ("Dong", "Tong", False), ("Carol", "Karl", False), ("Bah", "Bih", False),
+])
+def test_same_word(a: str, b: str, same: bool) -> None:
+    assert rules.same_word(a, b) is same
+
+
+@pytest.mark.parametrize(("name", "descriptor"), [
+    ("Ministry of Defence", True), ("the State Department", True), ("Coast Guard", True),
+    ("Reconnaissance General Bureau", False), ("Atomic Energy Organization of Iran", False), ("Hamas", False),
+])
+def test_is_descriptor(name: str, descriptor: bool) -> None:
+    assert rules.is_descriptor(name) is descriptor
+
+
+def test_quoted_name() -> None:
+    assert rules.quoted_name("LIMITED LIABILITY COMPANY \u00abBOREAL\u00bb") == "BOREAL"
+    assert rules.quoted_name("PRIVATE MILITARY COMPANY 'ORLAN'") == "ORLAN"
+    assert rules.quoted_name("KOREA MINING DEVELOPMENT TRADING CORPORATION") is None
+
+
+# -- identifiers -----------------------------------------------------------------------------------
+
+def _index():
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+    from mistrust.model.lists import Identifier
+
+    ship = ListEntity(id="ofac:40", source="ofac", schema="Vessel", name="PEARL STAR",
+                      identifiers=[Identifier(type="imo", value="IMO 9123456")])
+    person = ListEntity(id="un:P.1", source="un", schema="Person", name="VELK, Dorian",
+                        identifiers=[Identifier(type="passport", value="472310012")])
+    short = ListEntity(id="ofac:41", source="ofac", schema="Organization", name="X", identifiers=[
+        Identifier(type="registration", value="123")])  # too short to name one thing
+    return IdentifierIndex.build([(ship, "v1"), (person, "v2"), (short, "v1")])
+
+
+def test_identifiers_in_the_text_link_directly() -> None:
+    text = "Coast guards stopped the Blue Heron (IMO 9123456) and a man with passport 472310012 near pier 123."
+    rec = _rec("Blue Heron", "Vessel", start=text.index("Blue Heron"))
+    recs = [rec]
+    Linker(_FakeScreen({}), identifiers=_index()).link_all(recs, text, [])
+    # the ship's name written before its number gets the link, although the names differ
+    assert [(h.entity_id, h.tier) for h in rec.mention.links] == [("ofac:40", "certain")]
+    assert "identifier" in (rec.mention.links[0].link_reason or "")
+    # a number with no name before it becomes a mention of its own; "123" is no identifier
+    extra = [r.mention for r in recs if r is not rec]
+    assert [(m.text, m.label, [h.entity_id for h in m.links]) for m in extra] == [("472310012", "Person", ["un:P.1"])]
+
+
+def test_a_number_two_entries_carry_links_to_neither() -> None:
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+    from mistrust.model.lists import Identifier
+
+    a = ListEntity(id="ofac:1", source="ofac", schema="Vessel", name="A", identifiers=[Identifier("imo", "9000001")])
+    b = ListEntity(id="ofac:2", source="ofac", schema="Vessel", name="B", identifiers=[Identifier("imo", "9000001")])
+    assert IdentifierIndex.build([(a, "v"), (b, "v")]).find("IMO 9000001") == []
+
+
+def test_cli_marks_links_that_do_not_count() -> None:
+    from mistrust.cli.extraction import _tier
+
+    assert _tier({"tier": "certain"}) == "" and _tier({}) == ""  # links stored before tiers counted
+    assert _tier({"tier": "possible"}, " (", ")") == " (possible, not counted)"

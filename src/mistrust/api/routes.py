@@ -24,6 +24,7 @@ from mistrust.api.schemas import (
     ScreenResult,
 )
 from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
+from mistrust.model.actors import Actor
 from mistrust.workspace.shared import SharedWorkspace
 
 # Documents the bearer scheme in the OpenAPI schema; the middleware in app.py enforces it for
@@ -122,6 +123,17 @@ def build_router() -> APIRouter:
         """Actors found in the documents, with mention counts and sanctions links."""
         s = shared(request)
         return s.workspace.entities(q=q or None, limit=limit)
+
+    @router.get("/actors", response_model=list[Actor], tags=["extraction"])
+    def actors(request: Request, q: Text = None, limit: Limit = 100) -> list[Actor]:
+        """Resolved actors: one per real-world entity, with every name the texts use and its list entries."""
+        s = shared(request)
+        return s.workspace.actors(q=q or None, limit=limit)
+
+    @router.get("/actors/{actor_id}", response_model=Actor, tags=["extraction"], responses=ERRORS)
+    def actor(request: Request, actor_id: str) -> Actor:
+        s = shared(request)
+        return s.workspace.get_actor(actor_id)
 
     @router.get("/claims", response_model=list[Claim], tags=["extraction"])
     def claims(request: Request, doc_id: Text = None, story_id: Text = None) -> list[Claim]:

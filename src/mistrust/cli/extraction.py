@@ -105,7 +105,7 @@ def _print_human(result: dict[str, Any]) -> None:
     for col in ("text", "label", "canonical", "offsets", "links"):
         table.add_column(col)
     for e in result["entities"]:
-        links = ", ".join(f"{h['entity_id']} {h['entity_name']} ({h['score']:.2f})" for h in e["links"])
+        links = ", ".join(f"{h['entity_id']} {h['entity_name']} ({h['score']:.2f}{_tier(h)})" for h in e["links"])
         table.add_row(e["text"], e["label"], e["canonical"] or "", f"{e['start']}-{e['end']}", links)
     console.print(table)
     if result["claims"]:
@@ -150,9 +150,15 @@ def entities_cmd(ctx: click.Context, as_json: bool, q: str | None, limit: int) -
     for col in ("name", "label", "mentions", "documents", "links"):
         table.add_column(col)
     for r in rows:
-        links = ", ".join(f"{x['entity_id']} {x['entity_name']}" for x in r["links"])
+        links = ", ".join(f"{x['entity_id']} {x['entity_name']}{_tier(x, ' (', ')')}" for x in r["links"])
         table.add_row(r["name"], r["label"], str(r["mentions"]), str(len(r["documents"])), links)
     Console().print(table)
+
+
+def _tier(link: dict[str, Any], before: str = ", ", after: str = "") -> str:
+    """Only certain links put an actor on a sanctions list: the others say what they are."""
+    tier = link.get("tier") or "certain"
+    return "" if tier == "certain" else f"{before}{tier}, not counted{after}"
 
 
 @click.command("claims")

@@ -123,8 +123,10 @@ def _head(cl: list[Claim]) -> Claim:
     """The version that names the claim best: the group's most common predicate, with subject,
     object and time filled where some version has them."""
     counts = Counter(c.predicate for c in cl)
-    top = max(counts.values())
-    pred = next(c.predicate for c in cl if counts[c.predicate] == top)
+    # On a tie, the predicate whose versions name both ends more often: resolved actors make more
+    # versions of one claim meet, and "A develops missiles" must not outvote "A cooperates with B".
+    both = Counter(c.predicate for c in cl if c.subject and c.object)
+    pred = max(counts, key=lambda p: (counts[p], both[p], -next(i for i, c in enumerate(cl) if c.predicate == p)))
     return max((c for c in cl if c.predicate == pred),
                key=lambda c: (c.subject is not None) + (c.object is not None) + (c.time is not None))
 

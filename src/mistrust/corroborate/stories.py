@@ -47,6 +47,7 @@ from mistrust.corroborate.text import (
     extraction_entities,
     fallback_entities,
     mentioned_years,
+    norm_key,
     parse_date,
     passage_sample,
     phrases,
@@ -55,7 +56,7 @@ from mistrust.corroborate.text import (
 from mistrust.model import Document, Extraction
 from mistrust.model._ids import content_id
 
-ALGORITHM = "stories-v3"
+ALGORITHM = "stories-v4"  # v4: the central-claim anchor for undated reports
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
 DOC_TERMS = 120
@@ -79,6 +80,7 @@ class DocFeatures:
     years: list[int] = field(default_factory=list)  # years the lead names, newest first
     phrases: list[str] = field(default_factory=list)  # adjacent content-word pairs of the lead
     length: int = 0  # words in the lead
+    claims: list[str] = field(default_factory=list)  # "actor|actor" pairs of its claims (central first)
 
 
 def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeatures:
@@ -91,7 +93,23 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
         entities = fallback_entities(f"{doc.title or ''}\n{doc.text[:ENTITY_CHARS]}")
     title = (doc.title or doc.text[:80]).strip()
     return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title), entities,
-                       title, passage_sample(lead), mentioned_years(lead), phrases(lead), len(lead.split()))
+                       title, passage_sample(lead), mentioned_years(lead), phrases(lead), len(lead.split()),
+                       claim_pairs(extraction))
+
+
+def claim_pairs(extraction: Extraction | None, limit: int = 8) -> list[str]:
+    """The actor pairs of a document's claims, in text order ("iran|north korea"): who did what to
+    whom is the event, where the words around it are only its topic. Pairs with an unnamed end
+    carry nothing."""
+    out: list[str] = []
+    for c in extraction.claims if extraction else []:
+        a, b = c.subject_canonical or c.subject, c.object_canonical or c.object
+        if not a or not b or c.predicate == "part_of":
+            continue
+        key = "|".join(sorted((norm_key(a), norm_key(b))))
+        if key not in out and norm_key(a) != norm_key(b):
+            out.append(key)
+    return out[:limit]
 
 
 @dataclass
@@ -108,6 +126,7 @@ class StoryState:
     passages: list[int] = field(default_factory=list)  # sampled 8-grams of members (bounded)
     years: list[int] = field(default_factory=list)  # newest year each undated member names
     phrases: list[str] = field(default_factory=list)  # members' rarer word pairs (bounded)
+    claims: list[str] = field(default_factory=list)  # members' claim actor pairs (bounded)
 
     @property
     def first_seen(self) -> str | None:
@@ -120,7 +139,7 @@ class StoryState:
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "doc_ids": self.doc_ids, "dates": self.dates,
                 "terms": self.terms, "entities": self.entities, "keys": [list(k) for k in self.keys],
-                "passages": self.passages, "years": self.years, "phrases": self.phrases}
+                "passages": self.passages, "years": self.years, "phrases": self.phrases, "claims": self.claims}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoryState:
@@ -128,7 +147,7 @@ class StoryState:
         return cls(data["id"], data["title"], list(data["doc_ids"]), list(data["dates"]),
                    dict(data["terms"]), dict(data["entities"]), keys,
                    [int(q) for q in data.get("passages", [])], [int(y) for y in data.get("years", [])],
-                   [str(p) for p in data.get("phrases", [])])
+                   [str(p) for p in data.get("phrases", [])], [str(c) for c in data.get("claims", [])])
 
 
 @dataclass
@@ -316,6 +335,7 @@ class StoryClusterer:
         keep.years.extend(gone.years)
         phr = set(keep.phrases)
         keep.phrases.extend(p for p in gone.phrases if p not in phr)
+        keep.claims.extend(c for c in gone.claims if c not in keep.claims)
         del keep.phrases[MAX_STORY_PHRASES:]
         del self.stories[gone.id]
         self.merged[gone.id] = keep.id
@@ -355,7 +375,9 @@ class StoryClusterer:
         - ``phrases``: three or more word pairs rare in the corpus (in at most 1% of documents, or
           two) that both use, e.g. "joint development", "critical parts". Pairs made of name words
           ("security council", "north korea") do not count: names are the entity signal's job,
-          and two reports about the same countries are not yet reports of the same event.
+          and two reports about the same countries are not yet reports of the same event;
+        - ``central claim``: the document's first claim between two named actors joins the same
+          two actors as a claim of the story (needs the extraction; text alone has no claims).
         """
         found: list[str] = []
         if f.passages and story.passages and len(set(f.passages).intersection(story.passages)) >= 2:
@@ -371,6 +393,10 @@ class StoryClusterer:
                   and not set(t.split("_")) <= names]
         if len(shared) >= 3:
             found.append("phrases " + ", ".join(p.replace("_", " ") for p in shared[:3]))
+        # the central claim: the document's first claim between two named actors is one of the
+        # story's (the same pair of actors, whatever verb each outlet chose)
+        if f.claims and f.claims[0] in story.claims:
+            found.append("central claim " + f.claims[0].replace("|", " / "))
         return found
 
     def _gap_days(self, d: date | None, story: StoryState) -> int | None:
@@ -448,6 +474,7 @@ class StoryClusterer:
             story.passages = sorted(set(story.passages).union(f.passages))[:MAX_STORY_PASSAGES]
         if f.date is None and f.years:
             story.years.append(f.years[0])
+        story.claims.extend(c for c in f.claims if c not in story.claims and len(story.claims) < MAX_STORY_PHRASES)
         if len(story.phrases) < MAX_STORY_PHRASES:
             # only pairs that are rare so far can ever anchor; common ones would crowd them out
             rare = max(2, self.n_docs // 100)

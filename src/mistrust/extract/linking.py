@@ -3,29 +3,52 @@
 The Workspace passes its screening (``ws.screen(NameQuery(...), record=False)``); this module never
 imports the screening engine. Only actors that can be listed are screened (Person, Organization,
 Facility, Vessel): countries and nationalities never are, so "Iran" does not link to every Iranian
-bank. A hit is kept when the screening calls it a match *and* its score reaches the link threshold,
-which is stricter than the screening default because a mention carries less context than a query
-typed by an analyst. One-word person names ("Price") are not screened: a surname alone matches
-half of any list. For the same reason a hit must also be *reliable* for a mention (``reliable``):
-not carried by a weak alias, not a short acronym's chance expansion, and exact for a one-word name. Results are cached per (name, schema, countries): a name repeated in an article
-or across a batch is screened once.
+bank. Results are cached per (name, schema, countries): a name repeated in an article or across a
+batch is screened once.
+
+Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason``); only
+*certain* links count as "on a sanctions list":
+
+- **certain**: the same name (not through a weak alias), a person's surname and first given name
+  (``link_rules.person_agrees``), the entry's quoted own name, or an organisation name that
+  scores >= 0.95 or agrees with the text's country; and no rule below holds it back.
+- **probable**: the names are close (score at or above the link threshold) but the agreement is
+  partial (a missing given name, a spelling that only the screening's fuzzy features see), or the
+  name is shared by two different entries of one list (which one is meant is unknown).
+- **possible**: a weak alias alone (list publishers mark them too broad to rely on), a vessel or
+  company named by a common word or a place that the text does not type as one, a state organ's
+  name whose country the text does not give.
+
+Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
+defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
+not the same word (up to vowel spelling: Hezbollah / Hizballah).
+
+Names the tagger split ("Scientific Studies" and "Research Centre" around "and") or wrapped in a
+possessive ("X's regime") are tried whole, or as the possessor, before they are given up.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
-from mistrust.model.screening import Hit, NameQuery
+from mistrust.extract.gazetteer import lookup as place_lookup
+from mistrust.extract.identifiers import IdentifierIndex, identifier_hit
+from mistrust.model.documents import Mention
+from mistrust.model.screening import Hit, LinkTier, NameQuery
 
-LINKING_VERSION = "linking-v2"
+LINKING_VERSION = "linking-v3"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
 _SCHEMAS = {"Person": "Person", "Organization": "Organization", "Vessel": "Vessel",
             # Listed facilities are organisations or legal entities ("SHAHID MOVAHED INDUSTRIES").
             "Facility": "Any"}
+_GENERIC_TAIL = re.compile(r"\s+(?:group|network|organi[sz]ation|militia|movement)$", re.I)
+_RANK: dict[LinkTier, int] = {"certain": 0, "probable": 1, "possible": 2}
 
 
 @dataclass(frozen=True)
@@ -37,69 +60,274 @@ class LinkOptions:
     # Keep only hits close to the best one: "Islamic Revolutionary Guard Corps" scores 1.0 on the
     # Corps and 0.85 on its Air Force; the mention names the Corps, not every branch.
     margin: float = 0.05
+    # An organisation name this close is certain without the country's confirmation.
+    certain_score: float = 0.95
+
+
+def _fired(hit: Hit) -> set[str]:
+    return {f.name for f in hit.features if f.score > 0}
+
+
+def _country_agrees(hit: Hit) -> bool | None:
+    for f in hit.features:
+        if f.name == "country":
+            return f.score > 0
+    return None
 
 
 def reliable(hit: Hit, mention_name: str) -> bool:
-    """Whether a screening hit is strong enough to link a name read in an article.
+    """Whether a screening hit can link a name read in an article at all.
 
-    - Not through a weak alias: list publishers mark them weak because they are broad ("ALLIANCE"
-      for a cartel) and tell screeners not to rely on them alone.
     - Not an acronym of three letters or fewer expanded by chance: 26^3 combinations against tens of
       thousands of listed names always find one ("FBI" is the initials of a listed Iranian company).
       Acronyms defined in the text are screened in their long form already.
-    - A one-word name links only when the names are the same: a single fuzzy word ("Satan" vs
-      "SATNA") has nothing else to confirm it.
+    - A one-word name links only when the names are the same word, up to the vowels and doubled
+      letters of a transliteration (Hezbollah / Hizballah): a single fuzzy word ("Satan" vs "SATNA",
+      "Hama" vs "HAMAS") has nothing else to confirm it.
     """
-    fired = {f.name for f in hit.features if f.score > 0}
-    if "weak_alias" in fired:
-        return False
+    fired = _fired(hit)
     compact = mention_name.replace(" ", "").replace(".", "")
     if "name_acronym" in fired and "name_exact" not in fired and len(compact) <= 3:
         return False
-    if len(mention_name.split()) == 1 and "name_exact" not in fired:
-        return False
+    if len(mention_name.split()) == 1:
+        word = rules.fold(mention_name)
+        listed = {rules.fold(hit.matched_name), rules.fold(rules.quoted_name(hit.entity_name) or "")}
+        return word in listed or (len(word) >= 6 and rules.same_word(word, hit.matched_name))
     return True
 
 
+def _is_place(mention: Mention, doc_ents: list[tuple[int, int, str]]) -> bool:
+    """A name the text uses as a place: the states gazetteer knows it, or the statistical tagger
+    read it as a place ("the Persian Gulf", "Hama") before the list ruler called it a company."""
+    if place_lookup(mention.text) is not None:
+        return True
+    return any(label in ("GPE", "LOC", "FAC") and s <= mention.start and mention.end <= e
+               for s, e, label in doc_ents)
+
+
+@dataclass
+class LinkContext:
+    """What the rules may read besides the mention: the document text and the tagger's own
+    entity spans (``[(start, end, "GPE")]``)."""
+
+    text: str = ""
+    ents: list[tuple[int, int, str]] | None = None
+
+
+def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
+          threshold: float = 0.85, certain_score: float = 0.95) -> tuple[LinkTier, str] | None:
+    """The tier and reason of one screening hit for one mention, or None when it must not link."""
+    m = rec.mention
+    name = query.name
+    fired = _fired(hit)
+    if hit.schema == "Vessel" or m.label == "Vessel":
+        typed = m.extractor.endswith("vessel-rule-v1") or rules.typed_as(ctx.text, m.start, m.end, rules.VESSEL_NOUNS)
+        if not typed:
+            return "possible", "a vessel's name the text does not call a ship"
+    elif _is_place(m, ctx.ents or []) and not rules.typed_as(ctx.text, m.start, m.end, rules.COMPANY_NOUNS):
+        return "possible", "a place name the text does not call a company or body"
+    elif place_lookup(hit.matched_name) is not None and rules.fold(name) != rules.fold(hit.matched_name):
+        return None  # a company listed under a state's name ("MALAYSIA") is not every body named after it
+    elif rules.is_descriptor(name):
+        agrees = _country_agrees(hit)
+        if agrees is False:
+            return None
+        if agrees is None:
+            return "possible", "a state organ's name, and the text gives no country for it"
+        return "certain", f"a state organ's name; the text's country agrees with the entry ({hit.matched_name})"
+    quoted = rules.quoted_name(hit.entity_name)
+    if quoted and rules.fold(quoted) == rules.fold(name):
+        return "certain", f"the entry's own name in quotes: '{quoted}'"
+    person = hit.schema == "Person" or m.label == "Person"
+    if person and "weak_alias" not in fired:
+        why = rules.person_agrees(name, hit.matched_name)
+        if why:  # the screening's score may be low for a name that leaves out middle names
+            return "certain", why
+    if hit.score < threshold:
+        return None
+    if "weak_alias" in fired:
+        if hit.schema == "Person" and rules.all_words_in(name, hit.entity_name) and \
+                rules.person_agrees(name, hit.matched_name):
+            return "certain", f"a weak alias ('{hit.matched_name}') confirmed by the full name '{hit.entity_name}'"
+        return "possible", f"through a weak alias only ('{hit.matched_name}')"
+    exact = "name_exact" in fired
+    if person:
+        if exact:
+            return "certain", f"same name as '{hit.matched_name}'"
+        return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
+    if len(name.split()) == 1 and rules.same_word(name, hit.matched_name):
+        return "certain", f"the same word as '{hit.matched_name}', up to its spelling"
+    if exact:
+        return "certain", f"same name as '{hit.matched_name}'"
+    if hit.score >= certain_score:
+        return "certain", f"nearly the same name as '{hit.matched_name}' ({hit.score:.2f})"
+    if _country_agrees(hit):
+        return "certain", f"a close name ('{hit.matched_name}', {hit.score:.2f}) and the text's country agrees"
+    return "probable", f"a close name ('{hit.matched_name}', {hit.score:.2f})"
+
+
+def _ambiguous(graded: list[Hit]) -> bool:
+    """Two different entries of one list under one top name: the text does not say which is meant."""
+    certain = [h for h in graded if h.tier == "certain"]
+    by_source: dict[str, set[str]] = {}
+    for h in certain:
+        by_source.setdefault(h.entity_id.split(":")[0], set()).add(h.entity_id)
+    return any(len(ids) > 1 for ids in by_source.values())
+
+
+def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
+    """Among hits tied on score, those whose primary name (or its initials) the mention writes:
+    "IRGC" is the Corps' own acronym, and only an alias of its Qods Force."""
+    def initials(n: str) -> str:
+        return "".join(w[0] for w in rules.name_words(n) if w[:1].isalpha() and w.casefold() not in ("of", "and", "the"))
+
+    key = rules.fold(name)
+    own = [h for h in hits if rules.fold(h.entity_name) == key or rules.fold(initials(h.entity_name)) == key]
+    return own if own and len(own) < len(hits) else hits
+
+
 class Linker:
-    def __init__(self, screen: ScreenFn, options: LinkOptions | None = None) -> None:
+    def __init__(self, screen: ScreenFn, options: LinkOptions | None = None,
+                 identifiers: IdentifierIndex | None = None) -> None:
         self.screen = screen
         self.options = options or LinkOptions()
+        self.identifiers = identifiers
         self._cache: dict[tuple[str, str, tuple[str, ...]], list[Hit]] = {}
         self.calls = 0
 
-    def query_for(self, rec: Recognized) -> NameQuery | None:
+    def query_for(self, rec: Recognized, name: str | None = None) -> NameQuery | None:
         """The screening query for a mention, or None when the mention is not screened."""
         m = rec.mention
         if m.label not in self.options.labels or rec.generic:
             return None  # offices, groups and pronouns ("the Foreign Secretary") name no one listed
         # The long form of an acronym screens better than the acronym ("IRGC" -> the Corps).
-        name = m.canonical or m.text
+        name = name or m.canonical or m.text
         if len(name.replace(" ", "")) < self.options.min_chars:
             return None
         if m.label == "Person" and len(name.split()) < 2:
             return None
-        return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=list(rec.countries))
+        countries = list(rec.countries)
+        words = rules.name_words(name)
+        for n in (3, 2, 1):  # "Syrian Army", "Ministry of Defence of North Korea": the state is in the name
+            for i in range(len(words) - n + 1):
+                place = place_lookup(" ".join(words[i:i + n]))
+                if place is not None and place.code and place.code not in countries:
+                    countries.append(place.code)
+        return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
 
-    def link(self, rec: Recognized) -> list[Hit]:
-        query = self.query_for(rec)
-        if query is None:
-            return []
+    def _hits(self, query: NameQuery) -> list[Hit]:
         key = (query.name.lower(), query.schema, tuple(query.countries))
         if key not in self._cache:
             self.calls += 1
-            hits = self.screen(query)
-            kept = [h for h in hits if h.match and h.score >= self.options.threshold and reliable(h, query.name)]
-            kept.sort(key=lambda h: -h.score)
-            if kept:
-                kept = [h for h in kept if h.score >= kept[0].score - self.options.margin]
-            self._cache[key] = kept[: self.options.limit]
-        return list(self._cache[key])
+            self._cache[key] = [h for h in self.screen(query) if h.match]
+        return self._cache[key]
 
-    def link_all(self, recs: list[Recognized]) -> None:
-        """Fill ``mention.links`` of every recognised mention in place."""
+    def link(self, rec: Recognized, ctx: LinkContext | None = None, name: str | None = None) -> list[Hit]:
+        ctx = ctx or LinkContext()
+        query = self.query_for(rec, name)
+        if query is None:
+            return []
+        found = self._graded(rec, query, ctx)
+        core = _GENERIC_TAIL.sub("", query.name)
+        if not found and core != query.name and rec.mention.label != "Person":
+            # "the X Group", "the X network": news add a noun the list name does not have
+            found = self._graded(rec, replace(query, name=core), ctx)
+        return found
+
+    def _graded(self, rec: Recognized, query: NameQuery, ctx: LinkContext) -> list[Hit]:
+        graded: list[Hit] = []
+        for hit in self._hits(query):
+            if not reliable(hit, query.name):
+                continue
+            verdict = grade(hit, rec, query, ctx, self.options.threshold, self.options.certain_score)
+            if verdict is not None:
+                graded.append(replace(hit, tier=verdict[0], link_reason=verdict[1]))
+        if not graded:
+            return []
+        graded.sort(key=lambda h: (_RANK[h.tier or "possible"], -h.score))
+        best = graded[0]
+        kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
+        kept = _prefer_primary(kept, query.name)
+        if _ambiguous(kept):
+            kept = [replace(h, tier="probable", link_reason=f"{h.link_reason}; another entry of the list has "
+                            "the same name") for h in kept]
+        return kept[: self.options.limit]
+
+    def link_all(self, recs: list[Recognized], text: str = "",
+                 ents: list[tuple[int, int, str]] | None = None) -> None:
+        """Fill ``mention.links`` of every recognised mention in place; add the possessors and the
+        split names that link only as a whole (they become mentions of their own)."""
+        ctx = LinkContext(text=text, ents=ents)
         for rec in recs:
-            rec.mention.links = self.link(rec)
+            rec.mention.links = self.link(rec, ctx)
+        if text:
+            # Each rescued name goes in before the first mention that starts after it; the others
+            # keep the order the tagger gave them (the claims read mentions in that order).
+            for extra in self._rescued(recs, ctx) + self._identified(recs, text):
+                at = next((i for i, r in enumerate(recs) if r.mention.start > extra.mention.start), len(recs))
+                recs.insert(at, extra)
+
+    def _identified(self, recs: list[Recognized], text: str) -> list[Recognized]:
+        """Numbers the lists carry: the link goes to the name written just before the number, or to
+        a mention of the number itself when no name is near."""
+        if self.identifiers is None:
+            return []
+        out: list[Recognized] = []
+        for start, end, listed in self.identifiers.find(text):
+            hit = identifier_hit(text[start:end], listed)
+            person = listed.schema == "Person"
+            near = [r for r in recs if r.mention.label in self.options.labels and (r.mention.label == "Person") == person
+                    and 0 <= start - r.mention.end <= _NEAR and "\n" not in text[r.mention.end:start]]
+            if near:
+                m = near[-1].mention
+                m.links = [hit] + [h for h in m.links if h.entity_id != hit.entity_id]
+                continue
+            label = _IDENT_LABELS.get(listed.schema, "Organization")
+            rec = Recognized(Mention(text=text[start:end], start=start, end=end, label=label,
+                                     extractor=f"{LINKING_VERSION}/identifier"))
+            rec.mention.links = [hit]
+            out.append(rec)
+        return out
+
+    def _rescued(self, recs: list[Recognized], ctx: LinkContext) -> list[Recognized]:
+        """Mentions the tagger cut wrongly, tried again: two names joined by "and"/"of" that are one
+        listed name, and the possessor of "X's regime" when X links on its own."""
+        out: list[Recognized] = []
+        known = {(r.mention.start, r.mention.end) for r in recs}
+        linked = [r for r in recs if r.mention.label in self.options.labels]
+        for a, b in zip(linked, linked[1:], strict=False):
+            gap = ctx.text[a.mention.end:b.mention.start]
+            if a.mention.links or b.mention.links or not re.fullmatch(r"\s+(?:and|of|for|&)\s+|\s+", gap):
+                continue
+            whole = ctx.text[a.mention.start:b.mention.end]
+            rec = _variant(a, whole, a.mention.start, b.mention.end, "Organization")
+            rec.mention.links = [h for h in self.link(rec, ctx) if h.tier == "certain"]
+            if rec.mention.links and (rec.mention.start, rec.mention.end) not in known:
+                out.append(rec)
+        for r in recs:
+            m = r.mention
+            found = re.match(r"(.+?)['\u2018\u2019]s\s+\w+", m.text)
+            if m.links or found is None or r.generic and m.label != "Organization":
+                continue
+            owner = found.group(1)
+            for label in ("Person", "Organization"):
+                rec = _variant(r, owner, m.start, m.start + len(owner), label)
+                rec.mention.links = [h for h in self.link(rec, ctx) if h.tier == "certain"]
+                if rec.mention.links:
+                    out.append(rec)
+                    break
+        return out
 
 
-__all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkOptions", "Linker", "ScreenFn", "reliable"]
+_IDENT_LABELS = {"Vessel": "Vessel", "Person": "Person"}
+_NEAR = 80  # characters between a name and the number written after it ("the tanker X (IMO ...)")
+
+
+def _variant(rec: Recognized, text: str, start: int, end: int, label: str) -> Recognized:
+    mention = Mention(text=text, start=start, end=end, label=label,
+                      extractor=f"{LINKING_VERSION}/rescued")
+    return Recognized(mention, list(rec.countries))
+
+
+__all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkContext", "LinkOptions", "Linker", "ScreenFn", "grade",
+           "reliable"]

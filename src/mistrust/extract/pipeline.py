@@ -20,6 +20,7 @@ from mistrust.errors import ConfigError
 from mistrust.extract.attribution import find_attributions
 from mistrust.extract.claims import find_claims
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
+from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
 from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, fold_typography, load_nlp, pipeline_info
 from mistrust.extract.status import main_status
@@ -98,7 +99,7 @@ def check_order(components: Sequence[Component]) -> None:
 
 class Extractor:
     def __init__(self, options: ExtractOptions | None = None, list_names: Iterable[tuple[str, str]] = (),
-                 screen: ScreenFn | None = None) -> None:
+                 screen: ScreenFn | None = None, identifiers: IdentifierIndex | None = None) -> None:
         self.options = options or ExtractOptions()
         self.nlp = load_nlp(self.options.model, self.options.components, self.options.tuned_spacy)
         list_names = list(list_names)
@@ -106,7 +107,7 @@ class Extractor:
         self.linker: Linker | None = None
         if screen is not None and self.options.link:
             self.linker = Linker(screen, LinkOptions(threshold=self.options.link_threshold,
-                                                     limit=self.options.link_limit))
+                                                     limit=self.options.link_limit), identifiers)
         self.components = self._components()
         check_order(self.components)
         info = pipeline_info(self.nlp)
@@ -172,7 +173,10 @@ class Extractor:
 
     def _links(self, r: Reading) -> None:
         assert self.linker is not None
-        self.linker.link_all(r.recognized)  # fills each mention's links in place
+        # The linker reads the text around a name and the tagger's own place labels; it fills each
+        # mention's links in place.
+        ents = [(e.start_char, e.end_char, e.label_) for e in r.doc.ents]
+        self.linker.link_all(r.recognized, r.doc.user_data.get(DOC_TEXT) or r.doc.text, ents)
 
 
 def _attributions(r: Reading) -> None:

@@ -1,5 +1,6 @@
 """Plain dataclasses shared by every engine. No I/O, no imports from other rooms."""
 
+from mistrust.model.actors import Actor
 from mistrust.model.corroboration import ClaimGroup, Contradiction, Origin, Story
 from mistrust.model.documents import (
     Attribution,
@@ -14,6 +15,7 @@ from mistrust.model.lists import Alias, Identifier, ListEntity, ListVersion, Loa
 from mistrust.model.screening import FeatureResult, Hit, NameQuery, name_problem
 
 __all__ = [
+    "Actor",
     "Alias",
     "Attribution",
     "Claim",

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# How far a link from a news mention to a list entry can be trusted (extract/linking.py): only
+# "certain" links count as "on a sanctions list"; the others are shown apart, as leads.
+LinkTier = Literal["certain", "probable", "possible"]
+LINK_TIERS: tuple[LinkTier, ...] = ("certain", "probable", "possible")
 
 # Code points no real name carries: C0/C1 controls, lone surrogates (invalid Unicode that cannot
 # even be written out as UTF-8), and the replacement character a decoder leaves for bytes it could
@@ -68,6 +73,9 @@ class Hit:
     # deterministic: hash of the normalised query name and the entity id, so a reviewer's
     # judgement on this pair applies to later runs (mistrust judge HIT ...)
     id: str | None = None  # "confirmed" / "dismissed" from a reviewer, when one applies
+    # Set on links from news mentions only (screening hits leave them None): the tier and why.
+    tier: LinkTier | None = None
+    link_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -32,6 +32,9 @@ class SanctionLink:
     reasons: list[str] = field(default_factory=list)
     judgement: str | None = None
     mention_text: str = ""
+    # certain links put an actor on a sanctions list; probable and possible ones are leads, shown apart
+    tier: str = "certain"
+    tier_reason: str | None = None
 
 
 @dataclass
@@ -57,7 +60,8 @@ class Node:
     mentions: int = 0
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
-    sanctions: list[SanctionLink] = field(default_factory=list)
+    sanctions: list[SanctionLink] = field(default_factory=list)  # certain links only
+    leads: list[SanctionLink] = field(default_factory=list)  # probable and possible links
     kind: str = "actor"  # "thing": a claim's object that is no actor ("long range missiles")
 
     @property
@@ -252,8 +256,13 @@ def _add_mentions(net: Network, extractions: Iterable[Extraction]) -> None:
             if ex.doc_id and ex.doc_id not in node.documents:
                 node.documents.append(ex.doc_id)
             for link in links:
-                if all(s.entity_id != link.entity_id for s in node.sanctions):
+                if any(s.entity_id == link.entity_id for s in node.sanctions):
+                    continue
+                if link.tier == "certain":
+                    node.leads = [s for s in node.leads if s.entity_id != link.entity_id]
                     node.sanctions.append(link)
+                elif all(s.entity_id != link.entity_id for s in node.leads):
+                    node.leads.append(link)
     for nid, counter in labels.items():
         # a country read through its nationality ("North Korean") is still the country
         best = [lab for lab, _ in counter.most_common() if lab != "Nationality"]
@@ -277,6 +286,8 @@ def _links(m: Mention) -> list[SanctionLink]:
                 reasons=[f.reason for f in h.features if f.reason],
                 judgement=h.judgement,
                 mention_text=m.text,
+                tier=h.tier or "certain",  # links of the landed linker had no tiers: all counted
+                tier_reason=h.link_reason,
             )
         )
     return out

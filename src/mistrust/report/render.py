@@ -80,6 +80,12 @@ def render_markdown(report: Report) -> str:
             for h in node.sanctions:
                 out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | {md(h.list_version)} | "
                            f"{h.score:.2f} | {md('; '.join(h.reasons))} |")
+    leads = [(node, h) for node in report.network.nodes.values() for h in node.leads]
+    if leads:
+        out += ["", "### Possible matches (not counted as on a sanctions list)", "",
+                "| Actor | List entry | Tier | Why not certain |", "|---|---|---|---|"]
+        out += [f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | {h.tier} | {md(h.tier_reason or '')} |"
+                for node, h in leads]
     out += ["", "## Reports", ""]
     for d in report.documents:
         out.append(f"- {md(d.outlet or '')} {md(d.published or '')}: {md(d.title or d.id)} {md(d.url or '')}")

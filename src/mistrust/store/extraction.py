@@ -13,7 +13,8 @@ from dataclasses import asdict
 from typing import Any
 
 from mistrust.model.documents import Attribution, Claim, Extraction, Mention, Span
-from mistrust.model.screening import FeatureResult, Hit
+from mistrust.model.screening import LINK_TIERS, FeatureResult, Hit
+from mistrust.store.actors import actor_names
 from mistrust.store.db import Database, Migration
 
 MIGRATIONS: list[Migration] = [
@@ -72,6 +73,24 @@ CREATE TABLE extraction_claims (
 );
 CREATE INDEX extraction_claims_doc ON extraction_claims(doc_id, idx);
 """),
+    # Actors (extract/actors.py): recomputed over the workspace after each analysis.
+    ("extraction_002_actors", """
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    data TEXT NOT NULL               -- the Actor as JSON: names, list entries, documents, reasons
+);
+CREATE INDEX actors_name ON actors(name);
+CREATE TABLE actor_mentions (
+    doc_id TEXT NOT NULL,
+    mention_idx INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, mention_idx)
+);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+"""),
 ]
 
 
@@ -110,7 +129,9 @@ def analyzed_ids(db: Database) -> set[str]:
     return {r["doc_id"] for r in db.query("SELECT doc_id FROM extraction_runs")}
 
 
-def load_extraction(db: Database, doc_id: str) -> Extraction | None:
+def load_extraction(db: Database, doc_id: str, actors: bool = True) -> Extraction | None:
+    """The stored extraction; with ``actors``, each mention of an actor carries the actor's name as
+    its canonical name and the actor's voted label (a Nationality stays one: it names the state)."""
     runs = db.query("SELECT extractor, status FROM extraction_runs WHERE doc_id = ?", (doc_id,))
     if not runs:
         return None
@@ -118,12 +139,16 @@ def load_extraction(db: Database, doc_id: str) -> Extraction | None:
     for r in db.query("SELECT mention_idx, hit FROM extraction_links WHERE doc_id = ? ORDER BY mention_idx, rank",
                       (doc_id,)):
         links.setdefault(r["mention_idx"], []).append(hit_from_dict(json.loads(r["hit"])))
-    mentions = [
-        Mention(text=r["text"], start=r["start"], end=r["end"], label=r["label"], canonical=r["canonical"],
-                links=links.get(r["idx"], []), extractor=r["extractor"] or "")
-        for r in db.query('SELECT idx, text, start, "end", label, canonical, extractor FROM extraction_mentions'
-                          " WHERE doc_id = ? ORDER BY idx", (doc_id,))
-    ]
+    resolved = actor_names(db, doc_id) if actors else {}
+    mentions = []
+    for r in db.query('SELECT idx, text, start, "end", label, canonical, extractor FROM extraction_mentions'
+                      " WHERE doc_id = ? ORDER BY idx", (doc_id,)):
+        label, canonical = r["label"], r["canonical"]
+        if r["idx"] in resolved:
+            _, canonical, voted = resolved[r["idx"]]
+            label = label if label == "Nationality" else voted
+        mentions.append(Mention(text=r["text"], start=r["start"], end=r["end"], label=label, canonical=canonical,
+                                links=links.get(r["idx"], []), extractor=r["extractor"] or ""))
     attributions = [attribution_from_dict(json.loads(r["data"])) for r in db.query(
         "SELECT data FROM extraction_attributions WHERE doc_id = ? ORDER BY idx", (doc_id,))]
     claims = [claim_from_dict(json.loads(r["data"])) for r in db.query(
@@ -171,34 +196,47 @@ def like_pattern(text: str) -> str:
 
 
 def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Actors across documents: one row per (name, label) with counts, documents and list links."""
+    """Actors across documents: one row per resolved actor (or, for mentions not resolved yet, per
+    (name, label)) with counts, documents, list links and their tiers."""
     where, params = "", []
     if q:
-        where = "WHERE m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\'"
-        params = [like_pattern(q), like_pattern(q)]
+        where = "WHERE m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\'"
+        params = [like_pattern(q)] * 3
+    joined = (" FROM extraction_mentions m LEFT JOIN actor_mentions am ON am.doc_id = m.doc_id AND"
+              " am.mention_idx = m.idx LEFT JOIN actors a ON a.id = am.actor_id")
+    group = "COALESCE(am.actor_id, m.name || '|' || m.label)"
     rows = db.query(
-        "SELECT m.name, m.label, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
-        " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms"
-        f" FROM extraction_mentions m {where}"  # noqa: S608 - where is built from fixed strings
-        " GROUP BY m.name, m.label ORDER BY mentions DESC, m.name LIMIT ?", [*params, limit])
+        "SELECT COALESCE(a.name, m.name) AS name, COALESCE(a.label, m.label) AS label, am.actor_id AS actor_id,"
+        " COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
+        " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms,"
+        " GROUP_CONCAT(DISTINCT m.label) AS tagged"
+        f"{joined} {where}"  # noqa: S608 - where is built from fixed strings
+        f" GROUP BY {group} ORDER BY mentions DESC, name LIMIT ?", [*params, limit])
     out = []
     for r in rows:
         link_rows = db.query(
-            "SELECT l.entity_id, l.entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n"
-            " FROM extraction_links l JOIN extraction_mentions m"
-            " ON m.doc_id = l.doc_id AND m.idx = l.mention_idx"
-            " WHERE m.name = ? AND m.label = ? GROUP BY l.entity_id, l.list_version ORDER BY score DESC",
-            (r["name"], r["label"]))
+            "SELECT l.entity_id, l.entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n,"
+            # the best tier any mention of the actor has for this entry (no tier: the landed linker's)
+            " MIN(CASE json_extract(l.hit, '$.tier') WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 0 END)"
+            " AS tier"
+            " FROM extraction_links l JOIN extraction_mentions m ON m.doc_id = l.doc_id AND m.idx = l.mention_idx"
+            f"{joined[len(' FROM extraction_mentions m'):]}"
+            f" WHERE {group} = ? GROUP BY l.entity_id, l.list_version ORDER BY score DESC",  # noqa: S608
+            (r["actor_id"] or f"{r['name']}|{r['label']}",))
         out.append({
             "name": r["name"],
             "label": r["label"],
-            "labels": [r["label"]],
+            # the voted label first, then the others its mentions were tagged with (a state's
+            # nationality adjective stays visible as "Nationality")
+            "labels": [r["label"], *sorted(set((r["tagged"] or "").split(",")) - {r["label"], ""})],
             "canonical": r["name"],
+            "actor_id": r["actor_id"],
             "forms": sorted((r["forms"] or "").split(",")) if r["forms"] else [],
             "mentions": r["mentions"],
             "documents": sorted((r["doc_ids"] or "").split(",")) if r["doc_ids"] else [],
             "links": [{"entity_id": x["entity_id"], "entity_name": x["entity_name"],
-                       "list_version": x["list_version"], "score": x["score"], "mentions": x["n"]}
+                       "list_version": x["list_version"], "score": x["score"], "mentions": x["n"],
+                       "tier": LINK_TIERS[x["tier"]]}
                       for x in link_rows],
         })
     return _fold_nationalities(out)

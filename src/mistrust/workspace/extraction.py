@@ -12,9 +12,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mistrust.errors import NotFoundError
+from mistrust.extract.actors import resolve as resolve_actors
+from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem, attribution_json, extraction_json
+from mistrust.model.actors import Actor
 from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
+from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
 
@@ -27,13 +31,14 @@ class ExtractionMixin(WorkspaceBase):
         state = f"{self.rooms().lists_state()}|nominals={self.settings.extract_nominals}"
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
-        names = [(name, entity.schema) for loaded in self.rooms().current_lists()
-                 for entity in loaded.entities for name in entity.all_names()]
+        lists = self.rooms().current_lists()
+        names = [(name, entity.schema) for loaded in lists for entity in loaded.entities for name in entity.all_names()]
+        identifiers = IdentifierIndex.build((e, loaded.version.id) for loaded in lists for e in loaded.entities)
         screen = self._screen_mention if names else None
         options = ExtractOptions(model=self.settings.spacy_model,
                                  link_threshold=self.settings.link_threshold,
                                  nominals=self.settings.extract_nominals)
-        extractor = Extractor(options, list_names=names, screen=screen)
+        extractor = Extractor(options, list_names=names, screen=screen, identifiers=identifiers)
         self._extractor_cache = (state, extractor)
         return extractor
 
@@ -76,7 +81,29 @@ class ExtractionMixin(WorkspaceBase):
             assert extraction.doc_id is not None
             store.save_extraction(self.db, extraction.doc_id, extraction)
             count += 1
+        self.resolve_actors()
         return count
+
+    def resolve_actors(self) -> list[Actor]:
+        """Recompute the actors of the whole workspace (a new document may join two old ones)."""
+        extractions = []
+        for doc_id in sorted(store.analyzed_ids(self.db)):
+            ex = store.load_extraction(self.db, doc_id, actors=False)  # the tagger's own labels
+            if ex is not None:
+                extractions.append(ex)
+        actors = resolve_actors(extractions)
+        actor_store.save_actors(self.db, actors)
+        return actors
+
+    def actors(self, q: str | None = None, limit: int = 100) -> list[Actor]:
+        """Resolved actors, most mentioned first (``q``: a part of any of their names)."""
+        return actor_store.list_actors(self.db, q=q, limit=limit)
+
+    def get_actor(self, actor_id: str) -> Actor:
+        actor = actor_store.get_actor(self.db, actor_id)
+        if actor is None:
+            raise NotFoundError(f"no actor {actor_id}", actor_id=actor_id)
+        return actor
 
     def extraction_for(self, doc_id: str) -> Extraction:
         extraction = store.load_extraction(self.db, doc_id)

@@ -1,0 +1,186 @@
+"""The evidence a link from a news mention to a list entry rests on, rule by rule.
+
+Screening scores how alike two names are; a news mention carries less than an analyst's query, so
+before a hit counts as "on a sanctions list" the linker asks what *kind* of name agreement it has.
+Each function here reads one kind of evidence from the mention's words, its place in the text and
+the hit, and says why. ``linking.py`` turns them into a tier (certain / probable / possible).
+
+- **People** (``person_agrees``): the mention must carry the entry's surname and its first given
+  name, in Western or surname-first order, spelt alike up to vowels ("Qassem Soleimani" for
+  "SOLEIMANI, Qasem"). A news person who shares only a given name or a middle name with a listed
+  one ("Leopoldo Lopez" for "LOPEZ, Angel Leopoldo") is not the same person on the name alone.
+- **Descriptors** (``is_descriptor``): a name made only of the words every state uses for its
+  organs ("the defence ministry", "State Department") names a different body in every country,
+  so it links only where the text's country and the entry's agree.
+- **Typed names** (``typed_as``): a vessel named by a common word ("Justice", "Freedom") or a
+  company named by a place is read as that vessel or company only when the text says so ("the
+  tanker Justice", "MV Freedom").
+- **Quoted names** (``quoted_name``): legal-form names often put the body's own name in quotes
+  (a private military company 'NAME', a limited company "NAME"); the text usually writes only
+  the quoted part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that every state's organs are named with; a name made of these and function words alone
+# is a descriptor, not a proper name.
+ORGAN_WORDS = frozenset({
+    "ministry", "ministries", "minister", "department", "departments", "office", "bureau", "agency",
+    "state", "national", "federal", "central", "general", "public", "foreign", "home", "interior",
+    "internal", "defence", "defense", "security", "intelligence", "affairs", "finance", "justice",
+    "economy", "economic", "trade", "industry", "energy", "oil", "petroleum", "transport", "health",
+    "education", "information", "communications", "armed", "forces", "force", "army", "navy",
+    "naval", "air", "military", "police", "guard", "coast", "border", "customs", "government",
+    "council", "committee", "commission", "bank", "treasury", "service", "services", "staff",
+    "command", "headquarters", "people's", "peoples", "revenue", "tax", "nuclear", "atomic",
+    "supreme", "high", "court", "parliament", "assembly", "cabinet", "presidential", "prime",
+})
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "to"})
+
+# Nouns that type the following (or preceding) name as a ship.
+VESSEL_NOUNS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter", "carrier",
+                          "dhow", "barge", "trawler", "ferry", "boat", "supertanker", "mv", "m/v", "m.v.",
+                          "mt", "m/t"})
+# Nouns and legal forms that type a name as a company or body.
+COMPANY_NOUNS = frozenset({"company", "companies", "firm", "firms", "corporation", "corp", "co", "ltd",
+                           "llc", "inc", "group", "shipping", "lines", "line", "bank", "airline",
+                           "airlines", "enterprise", "network", "subsidiary", "operator", "owner"})
+
+_QUOTED = re.compile(r"['\"\u2018\u2019\u201c\u201d\u00ab\u00bb]([^'\"\u2018\u2019\u201c\u201d\u00ab\u00bb]{2,})"
+                     r"['\"\u2018\u2019\u201c\u201d\u00ab\u00bb]")
+_VOWELS = re.compile(r"[aeiouy]")
+# Titles and ranks written before a name ("Gen.", "Brig-Gen", "President"): not part of the name.
+_TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms)$")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no punctuation: "Sa'id" = "said", "al-Jamal" = "aljamal"."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a folded word with doubled letters once: transliterations of one name
+    differ mostly in vowels and doubling (Hezbollah / Hizballah, Qassem / Qasem)."""
+    cons = _VOWELS.sub("", fold(word))
+    return re.sub(r"(.)\1+", r"\1", cons)
+
+
+def same_word(a: str, b: str) -> bool:
+    """One name word spelt alike: equal once folded, or the same first letter and consonant
+    skeleton (a word of four letters or more: short words differ by one vowel too easily)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    # Initial vowels and y are transliteration variants too (Yevgeny / Evgeny, Ebrahim / Ibrahim).
+    initial = fa[0] == fb[0] or (fa[0] in "aeiouy" and fb[0] in "aeiouy")
+    return initial and min(len(fa), len(fb)) >= 4 and skeleton(fa) == skeleton(fb)
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a written name, without titles in front and the "'s" of a possessive."""
+    text = re.sub(r"['\u2019]s\b", "", text)
+    # Hyphens split: "Jong-un" and "Jong Un", "al-Jamal" and "AL JAMAL" are the same words.
+    words = [w for w in re.split(r"[\s,\-\u2010-\u2014]+", text.replace("[", " ").replace("]", " ")) if w]
+    while len(words) > 2 and _TITLE_RE.match(words[0]):
+        words = words[1:]
+    return words
+
+
+def _split_listed(matched: str) -> tuple[list[str], list[str]] | None:
+    """(surname words, given words) of a listed person name "SURNAME, Given Names"; None without
+    a comma (the UN writes names in reading order, so the order is not known)."""
+    if "," not in matched:
+        return None
+    surname, _, given = matched.partition(",")
+    return name_words(surname), name_words(given)
+
+
+def _agree(words: list[str], surname: list[str], given: list[str]) -> bool:
+    """Western order (given ... surname) or surname first (Korean, Chinese: "Kim Jong Un")."""
+    if not surname or not given or len(words) < 2:
+        return False
+    last = "".join(surname)
+    # The last word may be the whole surname or its first part: Spanish and Portuguese names carry
+    # two surnames and news write the first ("Nicolas Maduro" for "MADURO MOROS, Nicolas").
+    western = same_word(words[-1], surname[-1]) or same_word("".join(words[-len(surname):]), last) or \
+        same_word(words[-1], surname[0])
+    if western and same_word(words[0], given[0]):
+        return True
+    first = same_word(words[0], surname[0]) or same_word("".join(words[:len(surname)]), last)
+    return first and same_word(words[len(surname)] if len(words) > len(surname) else "", given[0])
+
+
+def person_agrees(mention: str, matched: str) -> str | None:
+    """Why a person mention names the listed person, or None: the surname and the first given name
+    must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself)."""
+    words = name_words(mention)
+    if len(words) < 2:
+        return None
+    split = _split_listed(matched)
+    if split is not None:
+        surname, given = split
+        if _agree(words, surname, given):
+            return f"surname and first given name agree with '{matched}'"
+        return None
+    listed = name_words(matched)
+    if len(listed) < 2:
+        return None
+    # Reading order unknown: the first and last words must agree, in either order, and every word
+    # of the mention must be one of the name's ("Kim Dong Chul" is not "KIM TONG CHOL").
+    ends = (same_word(words[0], listed[0]) and same_word(words[-1], listed[-1])) or \
+        (same_word(words[0], listed[-1]) and same_word(words[-1], listed[0]))
+    if ends and all(any(same_word(w, x) for x in listed) for w in words):
+        return f"first and last names agree with '{matched}'"
+    return None
+
+
+def all_words_in(mention: str, name: str) -> bool:
+    """Every word of the mention is a word of the (primary) name: "Javad Zarif" in "ZARIF,
+    Mohammad Javad"."""
+    listed = [fold(w) for w in name_words(name)]
+    return all(any(same_word(w, x) for x in listed) for w in name_words(mention))
+
+
+def is_descriptor(text: str) -> bool:
+    """A name made only of organ words and function words ("Ministry of Defence", "State Department",
+    "the interior ministry"): it names a different body in every state."""
+    words = [w.casefold().strip(".,'\u2019") for w in name_words(text)]
+    content = [w for w in words if w and w not in _FUNCTION_WORDS]
+    return bool(content) and all(w in ORGAN_WORDS for w in content)
+
+
+def quoted_name(entity_name: str) -> str | None:
+    """The part of a list name in quotes ("PRIVATE MILITARY COMPANY 'NAME'" -> "NAME")."""
+    m = _QUOTED.search(entity_name)
+    return m.group(1).strip() if m else None
+
+
+def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether a type noun stands right next to the name: before it ("the tanker Justice", "MV
+    Freedom"), after it ("the Atlantic Shipping company"), or in an apposition ("Freedom, a cargo
+    ship"). Only the next words count: "tankers crossed the Atlantic" does not type the ocean."""
+    def norm(w: str) -> str:
+        return w.casefold().rstrip(".")
+
+    before = [w for w in re.findall(r"[\w/.]+", text[max(0, start - 40):start]) if norm(w) not in _ARTICLES]
+    after = re.findall(r"[\w/.]+|,", text[end:end + 60])
+    if before and (norm(before[-1]) in nouns or before[-1].casefold() in nouns):
+        return True
+    if after and norm(after[0]) in nouns:
+        return True
+    if after[:1] == [","]:  # apposition: ", a North Korean cargo ship"
+        return any(norm(w) in nouns for w in after[1:6] if w != ",")
+    return False
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor",
+           "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "typed_as"]
