@@ -169,7 +169,7 @@ def sentence_features(sent: Sequence[Token], roles: Sequence[str], quoted: Seque
 
 
 def doc_features(doc: Doc, attributions: Sequence[Attribution],
-                 use_rules: bool = True) -> list[tuple[Sequence[Token], list[list[str]]]]:
+                 use_rules: bool = True) -> list[tuple[list[Token], list[list[str]]]]:
     """(sentence tokens, token features) for every sentence of ``doc``."""
     roles = rule_roles(doc, attributions) if use_rules else ["-"] * len(doc)
     quoted = [False] * len(doc)

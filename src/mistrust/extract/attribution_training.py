@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from mistrust.extract.attribution import find_attributions
 from mistrust.extract.attribution_model import LABELS, MODEL_PATH, Tagger, doc_features, save_tagger, viterbi
+from mistrust.extract.nlp import load_nlp
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 Spans = list[tuple[int, int]]
 SEED = 17
@@ -108,13 +110,15 @@ def token_labels(tokens: Sequence[Token], cues: Spans, sources: Spans) -> list[i
 
 def examples(articles: Sequence[Article], use_rules: bool = True) -> Iterator[tuple[list[list[str]], list[int]]]:
     """(token features, gold labels) per sentence, parsing with the project's spaCy pipeline."""
-    from mistrust.extract.attribution import find_attributions
-    from mistrust.extract.nlp import load_nlp
-
     nlp = load_nlp()
     for art, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=8), strict=True):
-        for toks, feats in doc_features(doc, find_attributions(doc), use_rules):
-            yield feats, token_labels(toks, art.cues, art.sources)
+        yield from labelled(doc, art, use_rules)
+
+
+def labelled(doc: Doc, article: Article, use_rules: bool = True) -> list[tuple[list[list[str]], list[int]]]:
+    """(token features, gold labels) of each sentence of one parsed article."""
+    return [(feats, token_labels(toks, article.cues, article.sources))
+            for toks, feats in doc_features(doc, find_attributions(doc), use_rules)]
 
 
 def train(data: Sequence[tuple[list[list[str]], list[int]]], epochs: int = EPOCHS, seed: int = SEED,
@@ -128,9 +132,9 @@ def train(data: Sequence[tuple[list[list[str]], list[int]]], epochs: int = EPOCH
     flat: list[np.ndarray] = []
     offsets: list[np.ndarray] = []
     for feats, _ in data:
-        ids = [[index[f] for f in tok if f in index] or [index["bias"]] for tok in feats]
-        flat.append(np.asarray([j for tok in ids for j in tok], dtype=np.int64))
-        offsets.append(np.cumsum([0] + [len(tok) for tok in ids[:-1]]))
+        per_token = [[index[f] for f in tok if f in index] or [index["bias"]] for tok in feats]
+        flat.append(np.asarray([j for tok in per_token for j in tok], dtype=np.int64))
+        offsets.append(np.cumsum([0] + [len(tok) for tok in per_token[:-1]]))
     w = np.zeros((len(names), k), dtype=np.float64)
     w_acc = np.zeros_like(w)  # sum of (step * update), for the averaging trick
     t = np.zeros((k + 1, k), dtype=np.float64)
@@ -151,10 +155,11 @@ def train(data: Sequence[tuple[list[list[str]], list[int]]], epochs: int = EPOCH
                 for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
                     if g != p:
                         ids = flat[n][bounds[i]:bounds[i + 1]]
-                        np.add.at(w, (ids, g), 1.0)
-                        np.add.at(w, (ids, p), -1.0)
-                        np.add.at(w_acc, (ids, g), step)
-                        np.add.at(w_acc, (ids, p), -step)
+                        # Column views: a feature listed twice for a token is updated twice.
+                        np.add.at(w[:, g], ids, 1.0)
+                        np.add.at(w[:, p], ids, -1.0)
+                        np.add.at(w_acc[:, g], ids, step)
+                        np.add.at(w_acc[:, p], ids, -step)
                     pg = gold[i - 1] if i else k
                     pp = pred[i - 1] if i else k
                     if (pg, g) != (pp, p):

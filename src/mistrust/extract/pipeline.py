@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from mistrust.extract.attribution_model import TAGGER_VERSION, apply_tagger
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
 from mistrust.extract.linking import LINKING_VERSION, Linker, LinkOptions, ScreenFn
 from mistrust.extract.nlp import DEFAULT_MODEL, FULL_COMPONENTS, load_nlp, pipeline_info
@@ -49,6 +50,8 @@ class ExtractOptions:
     # spaCy tuned for speed with the same output (nlp.py: FastAttributeRuler, numpy gemm); False
     # keeps spaCy as shipped, for speed comparisons.
     tuned_spacy: bool = True
+    # The learned attribution tagger (extract/attribution_model.py) corrects the rules' top layer.
+    attribution_tagger: bool = True
 
 
 @dataclass
@@ -97,7 +100,8 @@ class Extractor:
                                               ("status", self._main_status)) if fn is None and self.options.claims]
         info = pipeline_info(self.nlp)
         self.version = (f"{PIPELINE_VERSION}+{info['model']}-{info['version']}+{ENTITIES_VERSION}"
-                        f"+{LINKING_VERSION if self.linker else 'nolinks'}")
+                        f"+{LINKING_VERSION if self.linker else 'nolinks'}"
+                        f"{'+' + TAGGER_VERSION if self.options.attribution_tagger else ''}")
 
     # -- public ------------------------------------------------------------------------------
 
@@ -150,7 +154,10 @@ class Extractor:
     def _attributions(self, doc: Doc) -> list[Attribution]:
         if self._find_attributions is None:
             return []
-        return list(self._find_attributions(doc))
+        found = list(self._find_attributions(doc))
+        if not self.options.attribution_tagger:
+            return found
+        return apply_tagger(doc, found)
 
     def _claims(self, doc: Doc, mentions: Sequence[Mention], attributions: list[Attribution],
                 published: str | None, doc_id: str | None) -> list[Claim]:
