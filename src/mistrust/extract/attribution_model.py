@@ -27,67 +27,58 @@ import numpy as np
 
 from mistrust.errors import ConfigError
 from mistrust.extract.attribution import top_level
+from mistrust.extract.attribution_features import BITS, doc_features
 from mistrust.extract.attribution_spans import _doc_text
-from mistrust.extract.cues import CUE_FORMS
-from mistrust.extract.quotes import quote_regions
 from mistrust.model.documents import Attribution, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 LABELS: tuple[str, ...] = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC")
 TAGGER_VERSION = "attribution-tagger-v1"
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_tagger.bin.gz"
-# Child arcs that tell a verb of saying from other verbs: a clausal complement, a subject, an agent.
-_FRAME_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "agent", "dobj", "dative", "parataxis"})
 Spans = list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
 class Tagger:
-    """Weights of one trained tagger: a feature -> row index, emission rows and transitions."""
+    """Weights of one trained tagger: a ``2**BITS``-row table of label scores and the transitions."""
 
-    index: dict[str, int]
-    weights: np.ndarray  # (features, labels)
+    weights: np.ndarray  # (2**BITS, labels): rows are hashed features (attribution_features)
     transitions: np.ndarray  # (labels + 1, labels); the last row scores the sentence start
     use_rules: bool = True
     meta: dict[str, object] | None = None
 
-    def decode(self, features: Sequence[Sequence[str]]) -> list[int]:
-        """Best label sequence (indices into ``LABELS``) for one sentence's token features."""
-        return viterbi(self.emissions(features), self.transitions)
-
-    def emissions(self, features: Sequence[Sequence[str]]) -> np.ndarray:
-        rows: list[int] = []
-        owners: list[int] = []
-        for i, feats in enumerate(features):
-            for f in feats:
-                j = self.index.get(f)
-                if j is not None:
-                    rows.append(j)
-                    owners.append(i)
-        scores = np.zeros((len(features), len(LABELS)), dtype=np.float32)
-        if rows:
-            np.add.at(scores, np.asarray(owners), self.weights[np.asarray(rows)])
-        return scores
+    def decode(self, sentences: Sequence[np.ndarray]) -> list[list[int]]:
+        """Best label sequence (indices into ``LABELS``) of each sentence's (tokens, templates) ids."""
+        return viterbi([self.weights[ids].sum(axis=1) for ids in sentences], self.transitions)
 
 
-def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
-    """First-order Viterbi; an ``I-`` label may only follow its own ``B-`` or ``I-``."""
-    n, k = emissions.shape
-    if n == 0:
+def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
+    """First-order Viterbi over a batch of sentences at once (padded; a finished sentence keeps
+    its scores); an ``I-`` label may only follow its own ``B-`` or ``I-``."""
+    if not emissions:
         return []
+    k = transitions.shape[1]
+    lengths = np.asarray([len(e) for e in emissions])
+    longest = int(lengths.max())
+    scores = np.zeros((len(emissions), longest, k), dtype=np.float64)
+    for b, e in enumerate(emissions):
+        scores[b, :len(e)] = e
     trans = transitions[:k] + _ALLOWED
-    score = transitions[k] + emissions[0] + _ALLOWED_START
-    back = np.zeros((n, k), dtype=np.int64)
-    for i in range(1, n):
-        cand = score[:, None] + trans
-        back[i] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + emissions[i]
-    best = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        best.append(int(back[i, best[-1]]))
-    return best[::-1]
+    best = transitions[k] + scores[:, 0] + _ALLOWED_START
+    back = np.zeros((len(emissions), longest, k), dtype=np.int64)
+    for i in range(1, longest):
+        cand = best[:, :, None] + trans[None]
+        back[:, i] = cand.argmax(axis=1)
+        best = np.where((lengths > i)[:, None], cand.max(axis=1) + scores[:, i], best)
+    out: list[list[int]] = []
+    for b, n in enumerate(lengths.tolist()):
+        path = [int(best[b].argmax())]
+        for i in range(n - 1, 0, -1):
+            path.append(int(back[b, i, path[-1]]))
+        out.append(path[::-1])
+    return out
 
 
 def _allowed() -> tuple[np.ndarray, np.ndarray]:
@@ -106,121 +97,49 @@ def _allowed() -> tuple[np.ndarray, np.ndarray]:
 _ALLOWED, _ALLOWED_START = _allowed()
 
 
-def rule_roles(doc: Doc, attributions: Sequence[Attribution]) -> list[str]:
-    """Each token's role in the rules' attributions: ``C``/``c`` cue (top level / nested),
-    ``S``/``s`` source, ``T``/``t`` content, ``-`` none; a cue outranks a source, a source content."""
-    top = {id(a) for a in top_level(list(attributions), _doc_text(doc))}
-    rank = {"-": 0, "t": 1, "T": 2, "s": 3, "S": 4, "c": 5, "C": 6}
-    roles = ["-"] * len(doc)
-    starts = [t.idx for t in doc]
-    for a in attributions:
-        is_top = id(a) in top
-        for span, mark in ((a.content, "t"), (a.source, "s"), (a.cue, "c")):
-            if span is None:
-                continue
-            role = mark.upper() if is_top else mark
-            lo = int(np.searchsorted(starts, span.start, side="right")) - 1
-            for i in range(max(lo, 0), len(doc)):
-                if starts[i] >= span.end:
-                    break
-                if starts[i] + len(doc[i]) > span.start and rank[role] > rank[roles[i]]:
-                    roles[i] = role
-    return roles
-
-
-def sentence_features(sent: Sequence[Token], roles: Sequence[str], quoted: Sequence[bool],
-                      use_rules: bool = True) -> list[list[str]]:
-    """Feature strings of each token of one sentence (the same code for training and tagging)."""
-    out: list[list[str]] = []
-    n = len(sent)
-    words = [t.lower_ for t in sent]
-    tags = [t.tag_ for t in sent]
-    for i, t in enumerate(sent):
-        low = words[i]
-        head = t.head
-        hlow = head.lower_
-        dep = t.dep_
-        base = CUE_FORMS.get(low, low)
-        hbase = CUE_FORMS.get(hlow, hlow)
-        prev_w = words[i - 1] if i > 0 else "<s>"
-        next_w = words[i + 1] if i + 1 < n else "</s>"
-        prev_t = tags[i - 1] if i > 0 else "<s>"
-        next_t = tags[i + 1] if i + 1 < n else "</s>"
-        frame = ".".join(sorted({c.dep_ for c in t.children if c.dep_ in _FRAME_DEPS}))
-        feats = ["bias", "w=" + low, "b=" + base, "t=" + tags[i], "d=" + dep, "s=" + t.shape_[:3],
-                 "e=" + t.ent_iob_ + t.ent_type_, "dh=" + dep + "|" + hbase, "ht=" + head.tag_,
-                 "hd=" + head.dep_, "gd=" + dep + "|" + head.dep_ + "|" + head.head.tag_,
-                 "fr=" + tags[i][:2] + "|" + frame, "fw=" + base + "|" + frame,
-                 "w-1=" + prev_w, "w+1=" + next_w, "t-1=" + prev_t, "t+1=" + next_t,
-                 "tt=" + prev_t + "|" + tags[i] + "|" + next_t, "q=" + str(quoted[i]) + tags[i][:2]]
-        if low in CUE_FORMS:
-            feats.append("cue-word|" + tags[i][:2])
-        if hlow in CUE_FORMS:
-            feats.append("head-cue-word|" + dep)
-        if use_rules:
-            role = roles[t.i]
-            hrole = roles[head.i]
-            feats.extend(("r=" + role, "rh=" + role + hrole, "rd=" + role + dep, "rw=" + role + base,
-                          "rp=" + (roles[sent[i - 1].i] if i > 0 else "<") + role
-                          + (roles[sent[i + 1].i] if i + 1 < n else ">"),
-                          "rg=" + role + hrole + roles[head.head.i]))
-        out.append(feats)
-    return out
-
-
-def doc_features(doc: Doc, attributions: Sequence[Attribution],
-                 use_rules: bool = True) -> list[tuple[list[Token], list[list[str]]]]:
-    """(sentence tokens, token features) for every sentence of ``doc``."""
-    roles = rule_roles(doc, attributions) if use_rules else ["-"] * len(doc)
-    quoted = [False] * len(doc)
-    starts = [t.idx for t in doc]
-    for s, e in quote_regions(_doc_text(doc)):
-        lo = int(np.searchsorted(starts, s, side="left"))
-        for i in range(lo, len(doc)):
-            if starts[i] >= e:
-                break
-            quoted[i] = True
-    out = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if toks:
-            out.append((toks, sentence_features(toks, roles, quoted, use_rules)))
-    return out
-
-
-def spans_from_labels(tokens: Sequence[Token], labels: Sequence[int]) -> tuple[Spans, Spans]:
-    """Character spans of the cue and source runs in one tagged sentence."""
+def spans_from_labels(doc: Doc, first: int, labels: Sequence[int]) -> tuple[Spans, Spans]:
+    """Character spans of the cue and source runs in one tagged sentence starting at token ``first``."""
     cues: Spans = []
     sources: Spans = []
     current: list[int] | None = None
     kind = ""
-    for tok, lab in zip(tokens, labels, strict=True):
+    for i, lab in enumerate(labels, first):
         name = LABELS[lab]
+        if name == "O" or doc[i].is_space:
+            # A line break inside a run ends it; a space token never starts or ends one.
+            if current is not None and (name == "O" or "\n" in doc[i].text):
+                (cues if kind == "CUE" else sources).append((current[0], current[1]))
+                current = None
+            continue
+        tok = doc[i]
         end = tok.idx + len(tok.text)
         if name.startswith("I-") and current is not None and name[2:] == kind:
             current[1] = end
             continue
         if current is not None:
             (cues if kind == "CUE" else sources).append((current[0], current[1]))
-            current = None
-        if name.startswith("B-"):
-            current, kind = [tok.idx, end], name[2:]
+        current, kind = [tok.idx, end], name[2:]
     if current is not None:
         (cues if kind == "CUE" else sources).append((current[0], current[1]))
     return cues, sources
 
 
-def tag_spans(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger | None = None) -> tuple[Spans, Spans]:
+def tag_spans(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger | None = None,
+              top: Sequence[Attribution] | None = None) -> tuple[Spans, Spans]:
     """Cue and source character spans of a parsed ``Doc``, given the rules' attributions for it.
 
     Only the outermost layer is tagged, as PolNeAR annotates it (a pronoun's "he said" inside a
-    quotation is part of the quoted speaker's content).
+    quotation is part of the quoted speaker's content). ``top`` is that layer of the rules'
+    attributions when the caller has it already.
     """
     tagger = tagger or load_tagger()
+    if top is None:
+        top = top_level(list(attributions), _doc_text(doc))
+    sentences = doc_features(doc, attributions, top, tagger.use_rules)
     cues: Spans = []
     sources: Spans = []
-    for toks, feats in doc_features(doc, attributions, tagger.use_rules):
-        c, s = spans_from_labels(toks, tagger.decode(feats))
+    for (first, _, _), labels in zip(sentences, tagger.decode([ids for _, _, ids in sentences]), strict=True):
+        c, s = spans_from_labels(doc, first, labels)
         cues.extend(c)
         sources.extend(s)
     return cues, sources
@@ -235,13 +154,14 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
     does not tag. A tagged cue that no rule attribution has becomes a new attribution (its content
     unknown: ``None``), with the nearest tagged source in its sentence. Nested attributions stay.
     """
-    cues, sources = tag_spans(doc, attributions, tagger)
     text = _doc_text(doc)
+    top = top_level(list(attributions), text)
+    cues, sources = tag_spans(doc, attributions, tagger, top)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    top = {id(a) for a in top_level(list(attributions), text)}
+    top_ids = {id(a) for a in top}
     out: list[Attribution] = []
     for a in attributions:
-        if id(a) not in top or a.cue is None:
+        if id(a) not in top_ids or a.cue is None:
             out.append(a)
             continue
         if not any(_overlap((a.cue.start, a.cue.end), c) for c in cues):
@@ -277,12 +197,13 @@ def _nearest(sources: Spans, cue: tuple[int, int], sentences: Spans) -> tuple[in
 
 
 def save_tagger(tagger: Tagger, path: Path) -> None:
-    """Write weights reproducibly: a JSON header line, feature names, then float32 rows (gzip, no mtime)."""
-    names = sorted(tagger.index, key=tagger.index.__getitem__)
-    header = {"version": TAGGER_VERSION, "labels": list(LABELS), "features": len(names),
+    """Write weights reproducibly: a JSON header line, then the non-zero rows (row numbers as
+    uint32, label scores as float32) and the transitions; gzip without a time stamp."""
+    rows = np.flatnonzero(np.abs(tagger.weights).max(axis=1) > 0)
+    header = {"version": TAGGER_VERSION, "labels": list(LABELS), "bits": BITS, "rows": len(rows),
               "use_rules": tagger.use_rules, **(tagger.meta or {})}
-    body = (json.dumps(header, sort_keys=True) + "\n" + "\n".join(names) + "\n").encode("utf-8")
-    blob = body + tagger.weights.astype("<f4").tobytes() + tagger.transitions.astype("<f4").tobytes()
+    blob = (json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + rows.astype("<u4").tobytes()
+            + tagger.weights[rows].astype("<f4").tobytes() + tagger.transitions.astype("<f4").tobytes())
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         fh.write(blob)
@@ -295,20 +216,16 @@ def read_tagger(path: Path) -> Tagger:
         raise ConfigError(f"attribution tagger weights unreadable: {path}: {exc}") from exc
     cut = blob.index(b"\n")
     header = json.loads(blob[:cut])
-    n, k = int(header["features"]), len(LABELS)
-    if header.get("labels") != list(LABELS):
-        raise ConfigError(f"attribution tagger {path} has labels {header.get('labels')}, expected {list(LABELS)}")
-    pos = cut + 1
-    names: list[str] = []
-    for _ in range(n):
-        nl = blob.index(b"\n", pos)
-        names.append(blob[pos:nl].decode("utf-8"))
-        pos = nl + 1
-    floats = np.frombuffer(blob, dtype="<f4", offset=pos)
-    weights = floats[:n * k].reshape(n, k)
-    transitions = floats[n * k:].reshape(k + 1, k)
-    return Tagger({name: i for i, name in enumerate(names)}, weights, transitions,
-                  bool(header.get("use_rules", True)), header)
+    if header.get("labels") != list(LABELS) or header.get("bits") != BITS:
+        raise ConfigError(f"attribution tagger {path} was saved for other labels or table size: "
+                          f"{header.get('labels')}, {header.get('bits')} bits")
+    n, k = int(header["rows"]), len(LABELS)
+    rows = np.frombuffer(blob, dtype="<u4", count=n, offset=cut + 1).astype(np.int64)
+    values = np.frombuffer(blob, dtype="<f4", offset=cut + 1 + 4 * n)
+    weights = np.zeros((1 << BITS, k), dtype=np.float32)
+    weights[rows] = values[:n * k].reshape(n, k)
+    transitions = values[n * k:].reshape(k + 1, k).copy()
+    return Tagger(weights, transitions, bool(header.get("use_rules", True)), header)
 
 
 @lru_cache(maxsize=2)
@@ -320,5 +237,5 @@ def load_tagger(path: Path = MODEL_PATH) -> Tagger:
     return read_tagger(path)
 
 
-__all__ = ["LABELS", "MODEL_PATH", "TAGGER_VERSION", "Tagger", "apply_tagger", "doc_features", "load_tagger", "read_tagger",
-           "rule_roles", "save_tagger", "spans_from_labels", "tag_spans", "viterbi"]
+__all__ = ["LABELS", "MODEL_PATH", "TAGGER_VERSION", "Tagger", "apply_tagger", "load_tagger", "read_tagger",
+           "save_tagger", "spans_from_labels", "tag_spans", "viterbi"]

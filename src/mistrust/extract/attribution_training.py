@@ -18,16 +18,16 @@ import argparse
 import random
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mistrust.extract.attribution import find_attributions
-from mistrust.extract.attribution_model import LABELS, MODEL_PATH, Tagger, doc_features, save_tagger, viterbi
+from mistrust.extract.attribution import find_attributions, top_level
+from mistrust.extract.attribution_features import BITS, doc_features
+from mistrust.extract.attribution_model import LABELS, MODEL_PATH, Tagger, save_tagger, viterbi
 from mistrust.extract.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 Spans = list[tuple[int, int]]
 SEED = 17
 EPOCHS = 8
-MIN_COUNT = 2  # features seen once are noise and weight
 
 
 @dataclass
@@ -86,7 +85,7 @@ def read_articles(split_dir: Path, skip: int = 0, limit: int | None = None) -> l
     return out
 
 
-def token_labels(tokens: Sequence[Token], cues: Spans, sources: Spans) -> list[int]:
+def token_labels(tokens: Iterable[Token], cues: Spans, sources: Spans) -> list[int]:
     """Gold label index of each token: inside a cue or source fragment, ``B-`` at its first token."""
     labels: list[int] = []
     prev: tuple[int, int] | None = None
@@ -108,71 +107,60 @@ def token_labels(tokens: Sequence[Token], cues: Spans, sources: Spans) -> list[i
     return labels
 
 
-def examples(articles: Sequence[Article], use_rules: bool = True) -> Iterator[tuple[list[list[str]], list[int]]]:
-    """(token features, gold labels) per sentence, parsing with the project's spaCy pipeline."""
+Example = tuple[np.ndarray, list[int]]  # (tokens, templates) feature rows, gold labels
+
+
+def examples(articles: Sequence[Article], use_rules: bool = True) -> Iterator[Example]:
+    """(feature ids, gold labels) per sentence, parsing with the project's spaCy pipeline."""
     nlp = load_nlp()
     for art, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=8), strict=True):
         yield from labelled(doc, art, use_rules)
 
 
-def labelled(doc: Doc, article: Article, use_rules: bool = True) -> list[tuple[list[list[str]], list[int]]]:
-    """(token features, gold labels) of each sentence of one parsed article."""
-    return [(feats, token_labels(toks, article.cues, article.sources))
-            for toks, feats in doc_features(doc, find_attributions(doc), use_rules)]
+def labelled(doc: Doc, article: Article, use_rules: bool = True) -> list[Example]:
+    """(feature ids, gold labels) of each sentence of one parsed article."""
+    found = find_attributions(doc)
+    top = top_level(found, doc.text)
+    return [(ids, token_labels(doc[first:end], article.cues, article.sources))
+            for first, end, ids in doc_features(doc, found, top, use_rules)]
 
 
-def train(data: Sequence[tuple[list[list[str]], list[int]]], epochs: int = EPOCHS, seed: int = SEED,
-          min_count: int = MIN_COUNT, use_rules: bool = True) -> Tagger:
+def train(data: Sequence[Example], epochs: int = EPOCHS, seed: int = SEED, use_rules: bool = True) -> Tagger:
     """Averaged structured perceptron over sentences; returns the averaged weights."""
-    counts = Counter(f for feats, _ in data for tok in feats for f in tok)
-    names = sorted(f for f, c in counts.items() if c >= min_count)
-    index = {f: i for i, f in enumerate(names)}
     k = len(LABELS)
-    # One flat id array per sentence plus each token's offset: emissions are one reduceat.
-    flat: list[np.ndarray] = []
-    offsets: list[np.ndarray] = []
-    for feats, _ in data:
-        per_token = [[index[f] for f in tok if f in index] or [index["bias"]] for tok in feats]
-        flat.append(np.asarray([j for tok in per_token for j in tok], dtype=np.int64))
-        offsets.append(np.cumsum([0] + [len(tok) for tok in per_token[:-1]]))
-    w = np.zeros((len(names), k), dtype=np.float64)
+    w = np.zeros((1 << BITS, k), dtype=np.float64)
     w_acc = np.zeros_like(w)  # sum of (step * update), for the averaging trick
     t = np.zeros((k + 1, k), dtype=np.float64)
     t_acc = np.zeros_like(t)
+    flat_w, flat_acc = w.reshape(-1), w_acc.reshape(-1)  # views: row * k + label
     order = list(range(len(data)))
     rng = random.Random(seed)
     step = 1
     for _ in range(epochs):
         rng.shuffle(order)
         for n in order:
-            gold = data[n][1]
+            ids, gold = data[n]
             if not gold:
                 continue
-            emis = np.add.reduceat(w[flat[n]], offsets[n], axis=0)
-            pred = viterbi(emis, t)
+            pred = viterbi([w[ids].sum(axis=1)], t)[0]
             if pred != gold:
-                bounds = [*offsets[n].tolist(), len(flat[n])]
-                for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
-                    if g != p:
-                        ids = flat[n][bounds[i]:bounds[i + 1]]
-                        # Column views: a feature listed twice for a token is updated twice.
-                        np.add.at(w[:, g], ids, 1.0)
-                        np.add.at(w[:, p], ids, -1.0)
-                        np.add.at(w_acc[:, g], ids, step)
-                        np.add.at(w_acc[:, p], ids, -step)
+                g, p = np.asarray(gold), np.asarray(pred)
+                wrong = np.flatnonzero(g != p)
+                rows = ids[wrong] * k  # a feature listed twice for a token is updated twice (add.at)
+                for labels, sign in ((g[wrong], 1.0), (p[wrong], -1.0)):
+                    cells = (rows + labels[:, None]).ravel()
+                    np.add.at(flat_w, cells, sign)
+                    np.add.at(flat_acc, cells, sign * step)
+                for i in range(len(gold)):
                     pg = gold[i - 1] if i else k
                     pp = pred[i - 1] if i else k
-                    if (pg, g) != (pp, p):
-                        t[pg, g] += 1.0
-                        t[pp, p] -= 1.0
-                        t_acc[pg, g] += step
-                        t_acc[pp, p] -= step
+                    if (pg, gold[i]) != (pp, pred[i]):
+                        t[pg, gold[i]] += 1.0
+                        t[pp, pred[i]] -= 1.0
+                        t_acc[pg, gold[i]] += step
+                        t_acc[pp, pred[i]] -= step
             step += 1
-    avg_w = (w - w_acc / step).astype(np.float32)
-    avg_t = (t - t_acc / step).astype(np.float32)
-    keep = np.flatnonzero(np.abs(avg_w).max(axis=1) > 1e-6)
-    kept_index = {names[j]: i for i, j in enumerate(keep)}
-    return Tagger(kept_index, avg_w[keep], avg_t, use_rules)
+    return Tagger((w - w_acc / step).astype(np.float32), (t - t_acc / step).astype(np.float32), use_rules)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     tagger = train(data, args.epochs, args.seed, use_rules=not args.no_rules)
     meta = {"trained_on": f"{args.data.name}: {len(articles)} articles after the first {args.skip}",
             "epochs": args.epochs, "seed": args.seed}
-    save_tagger(Tagger(tagger.index, tagger.weights, tagger.transitions, tagger.use_rules, meta), args.out)
-    print(f"{len(articles)} articles, {len(data)} sentences, {len(tagger.index)} features; "
+    save_tagger(Tagger(tagger.weights, tagger.transitions, tagger.use_rules, meta), args.out)
+    print(f"{len(articles)} articles, {len(data)} sentences; "
           f"parse {t1 - t0:.0f} s, train {time.perf_counter() - t1:.0f} s -> {args.out}")
     return 0
 
