@@ -28,7 +28,7 @@ import numpy as np
 from mistrust.errors import ConfigError
 from mistrust.extract.attribution import top_level
 from mistrust.extract.attribution_features import BITS, doc_features
-from mistrust.extract.attribution_spans import _doc_text
+from mistrust.extract.attribution_spans import _doc_text, _overlaps
 from mistrust.model.documents import Attribution, Span
 
 if TYPE_CHECKING:
@@ -164,27 +164,24 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
         if id(a) not in top_ids or a.cue is None:
             out.append(a)
             continue
-        if not any(_overlap((a.cue.start, a.cue.end), c) for c in cues):
+        if not any(_overlaps((a.cue.start, a.cue.end), c) for c in cues):
             continue
-        if a.source is None or not any(_overlap((a.source.start, a.source.end), s) for s in sources):
+        if a.source is None or not any(_overlaps((a.source.start, a.source.end), s) for s in sources):
             found = _nearest(sources, (a.cue.start, a.cue.end), sentences)
             if found is not None:
-                a = replace(a, source=Span(text[found[0]:found[1]], *found), chain=[*a.chain[:-1], text[found[0]:found[1]]]
-                            if a.source is not None else [*a.chain, text[found[0]:found[1]]])
+                # The source is the chain's last link: it replaces the rules' source there.
+                chain = a.chain[:-1] if a.source is not None else a.chain
+                a = replace(a, source=Span(text[found[0]:found[1]], *found), chain=[*chain, text[found[0]:found[1]]])
         out.append(a)
     for cue in cues:
-        if any(a.cue is not None and _overlap((a.cue.start, a.cue.end), cue) for a in attributions):
+        if any(a.cue is not None and _overlaps((a.cue.start, a.cue.end), cue) for a in attributions):
             continue
         found = _nearest(sources, cue, sentences)
-        source = Span(text[found[0]:found[1]], *found) if found is not None else None
-        out.append(Attribution(source=source, cue=Span(text[cue[0]:cue[1]], *cue), content=None,
-                               chain=[source.text] if source is not None else [], extractor=TAGGER_VERSION))
+        named = Span(text[found[0]:found[1]], *found) if found is not None else None
+        out.append(Attribution(source=named, cue=Span(text[cue[0]:cue[1]], *cue), content=None,
+                               chain=[named.text] if named is not None else [], extractor=TAGGER_VERSION))
     out.sort(key=lambda a: a.cue.start if a.cue is not None else -1)
     return out
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _nearest(sources: Spans, cue: tuple[int, int], sentences: Spans) -> tuple[int, int] | None:
