@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LOWER, POS, SHAPE, TAG
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
 from mistrust.extract.cues import CUE_FORMS
 from mistrust.model.documents import Attribution
@@ -70,22 +70,41 @@ RULE_TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
 ROLES = "-tTsScC"
 # Cue words outside the verb lexicon: "according to", a colon introducing a quotation.
 _OTHER_CUES = ("according", ":")
+# Child arcs that tell a verb of saying from other verbs: a clausal complement, a subject, an agent.
+_FRAME_DEPS = ("ccomp", "xcomp", "nsubj", "nsubjpass", "agent", "dobj", "dative", "parataxis")
 _OPEN = ("“", "``", "‘")
 _CLOSE = ("”", "''", "’")
 _M = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio multiplier (Fibonacci hashing)
 _SHIFT = np.uint64(64 - BITS)
 
 
-def _hashes(words: Sequence[str]) -> np.ndarray:
-    return np.asarray([hash_string(w) for w in words], dtype=np.uint64)
+@dataclass(frozen=True)
+class _Hashes:
+    """spaCy's string hashes of the words the columns test for, computed once."""
+
+    cue_words: np.ndarray
+    base_of: dict[int, int]
+    open_marks: np.ndarray
+    close_marks: np.ndarray
+    straight: int
+    frame_deps: np.ndarray
+    templates: dict[str, np.uint64]
 
 
-_CUE_HASHES = np.unique(_hashes([*CUE_FORMS, *_OTHER_CUES]))
-_BASE_OF = {hash_string(form): hash_string(base) for form, base in CUE_FORMS.items()}
-_OPEN_HASHES = _hashes(_OPEN)
-_CLOSE_HASHES = _hashes(_CLOSE)
-_STRAIGHT = hash_string('"')
-_TEMPLATE_IDS = {name: np.uint64(hash_string(name)) for name, _ in (*TEMPLATES, *RULE_TEMPLATES)}
+@lru_cache(maxsize=1)
+def _hashes() -> _Hashes:
+    # spaCy is imported here, not at module load: importing mistrust must not load spaCy.
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
+
+    def many(words: Sequence[str]) -> np.ndarray:
+        return np.unique(np.asarray([hash_string(w) for w in words], dtype=np.uint64))
+
+    return _Hashes(
+        cue_words=many([*CUE_FORMS, *_OTHER_CUES]),
+        base_of={hash_string(form): hash_string(base) for form, base in CUE_FORMS.items()},
+        open_marks=many(_OPEN), close_marks=many(_CLOSE), straight=hash_string('"'),
+        frame_deps=many(_FRAME_DEPS),
+        templates={name: np.uint64(hash_string(name)) for name, _ in (*TEMPLATES, *RULE_TEMPLATES)})
 
 
 def rule_roles(doc: Doc, attributions: Sequence[Attribution], top: Sequence[Attribution]) -> np.ndarray:
@@ -112,16 +131,16 @@ def rule_roles(doc: Doc, attributions: Sequence[Attribution], top: Sequence[Attr
 def _quoted(lower: np.ndarray, words_with_newline: np.ndarray) -> np.ndarray:
     """1 for tokens inside quotation marks: opened by a left or straight mark, closed by a right
     or straight one, never across a paragraph break (an unclosed quote must not run on)."""
+    h = _hashes()
     out = np.zeros(len(lower), dtype=np.uint64)
     inside = False
-    marks = np.flatnonzero(np.isin(lower, _OPEN_HASHES) | np.isin(lower, _CLOSE_HASHES)
-                           | (lower == _STRAIGHT) | words_with_newline)
+    closing = np.isin(lower, h.close_marks)
+    marks = np.flatnonzero(np.isin(lower, h.open_marks) | closing | (lower == h.straight) | words_with_newline)
     last = 0
     for i in marks.tolist():
         if inside:
             out[last:i] = 1
-        h = lower[i]
-        if words_with_newline[i] or h in _CLOSE_HASHES or (inside and h == _STRAIGHT):
+        if words_with_newline[i] or closing[i] or (inside and lower[i] == h.straight):
             inside = False
         else:
             inside = True
@@ -133,20 +152,22 @@ def _quoted(lower: np.ndarray, words_with_newline: np.ndarray) -> np.ndarray:
 
 def columns(doc: Doc, roles: np.ndarray, starts: np.ndarray) -> dict[str, np.ndarray]:
     """Every column the templates read, one uint64 per token; ``starts`` marks sentence starts."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LOWER, POS, SHAPE, TAG
+
+    h = _hashes()
     arr = doc.to_array([LOWER, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SHAPE, POS]).astype(np.uint64)
     n = len(doc)
     idx = np.arange(n)
     heads = (idx + arr[:, 3].astype(np.int64)).astype(np.int64)
     lower = arr[:, 0]
-    is_cue = np.isin(lower, _CUE_HASHES)
+    is_cue = np.isin(lower, h.cue_words)
     base = lower.copy()
     for i in np.flatnonzero(is_cue).tolist():
-        base[i] = _BASE_OF.get(int(lower[i]), lower[i])
-    frame_deps = _hashes(("ccomp", "xcomp", "nsubj", "nsubjpass", "agent", "dobj", "dative", "parataxis"))
+        base[i] = h.base_of.get(int(lower[i]), lower[i])
     frame = np.zeros(n, dtype=np.uint64)
-    child = np.flatnonzero(np.isin(arr[:, 2], frame_deps) & (heads != idx))
+    child = np.flatnonzero(np.isin(arr[:, 2], h.frame_deps) & (heads != idx))
     if len(child):
-        bits = (np.searchsorted(np.sort(frame_deps), arr[child, 2]) + 1).astype(np.uint64)
+        bits = (np.searchsorted(h.frame_deps, arr[child, 2]) + 1).astype(np.uint64)
         np.bitwise_or.at(frame, heads[child], np.left_shift(np.uint64(1), bits))
     newline = np.asarray(["\n" in t.text for t in doc], dtype=bool) if "\n" in doc.text else np.zeros(n, bool)
     cols = {"word": lower, "tag": arr[:, 1], "dep": arr[:, 2], "ent_iob": arr[:, 4], "ent_type": arr[:, 5],
@@ -170,13 +191,14 @@ def feature_ids(cols: dict[str, np.ndarray], use_rules: bool = True) -> np.ndarr
     """(tokens, templates) row numbers into the ``2**BITS`` weight table."""
     templates = (*TEMPLATES, *RULE_TEMPLATES) if use_rules else TEMPLATES
     n = len(cols["word"])
+    ids = _hashes().templates
     out = np.empty((n, len(templates)), dtype=np.int64)
     with np.errstate(over="ignore"):
         for j, (name, names) in enumerate(templates):
-            h = np.full(n, _TEMPLATE_IDS[name], dtype=np.uint64)
+            mixed = np.full(n, ids[name], dtype=np.uint64)
             for col in names:
-                h = (h ^ cols[col]) * _M
-            out[:, j] = (h >> _SHIFT).astype(np.int64)
+                mixed = (mixed ^ cols[col]) * _M
+            out[:, j] = (mixed >> _SHIFT).astype(np.int64)
     return out
 
 
