@@ -139,3 +139,21 @@ def test_apply_tagger_keeps_spans_in_the_text(nlp: Any) -> None:
                 assert text[span.start:span.end] == span.text
     said = next(a for a in atts if a.cue is not None and a.cue.text == "said")
     assert said.source is not None and "authority" in said.source.text
+
+
+def test_pipeline_option_switches_the_tagger() -> None:
+    from mistrust.extract.attribution_model import TAGGER_VERSION
+    from mistrust.extract.pipeline import ExtractOptions, Extractor
+
+    # "want" is inside the mayor's content: the rules still list it as a top-level attribution,
+    # the tagger (as PolNeAR annotates) does not.
+    text = "Voters want lower taxes, the mayor thinks. Her aide said the law would pass."
+    on = Extractor(ExtractOptions(link=False)).extract(text)
+    off = Extractor(ExtractOptions(link=False, attribution_tagger=False)).extract(text)
+    assert TAGGER_VERSION in on.extractor and TAGGER_VERSION not in off.extractor
+    cues_on = [a.cue.text for a in on.attributions if a.cue is not None]
+    cues_off = [a.cue.text for a in off.attributions if a.cue is not None]
+    assert "want" in cues_off and "want" not in cues_on
+    for ex in (on, off):
+        assert any(a.cue is not None and a.cue.text == "said" and a.source is not None
+                   and "aide" in a.source.text for a in ex.attributions)
