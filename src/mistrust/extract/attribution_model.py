@@ -4,12 +4,13 @@ The rules in :mod:`mistrust.extract.attribution` read cues off word lists and so
 dependency tree; they were shaped on PolNeAR dev and fall on other annotators' documents. This
 module is a linear sequence tagger (labels ``O``, ``B-CUE``, ``I-CUE``, ``B-SRC``, ``I-SRC``; first
 order transitions, Viterbi decoding) whose weights are trained on PolNeAR train by
-:mod:`mistrust.extract.attribution_training`. Its features are the token's words, tags and
-dependency arcs (to its head and grandparent), its neighbours, and what the rules said about it
-(top-level cue, nested cue, source, content): the model learns when to trust the rules, which is
-how it combines with them instead of competing.
+:mod:`mistrust.extract.attribution_training`. Its features (:mod:`mistrust.extract.attribution_features`)
+are the token's words, tags and dependency arcs (to its head and grandparent), its neighbours, and
+what the rules said about it (top-level cue, nested cue, source, content): the model learns when to
+trust the rules, which is how it combines with them instead of competing.
 
-Public: :func:`tag_spans` (cue and source character spans of a parsed ``Doc``) and
+Public: :func:`apply_tagger` (the rules' attributions corrected by the tagger: what the pipeline
+uses), :func:`tag_spans` (cue and source character spans of a parsed ``Doc``) and
 :func:`load_tagger` (the shipped weights, read once per process).
 """
 
