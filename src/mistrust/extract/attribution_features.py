@@ -112,8 +112,11 @@ def rule_roles(doc: Doc, attributions: Sequence[Attribution], top: Sequence[Attr
     their outermost layer); a cue outranks a source, a source content, top level nested."""
     top_ids = {id(a) for a in top}
     roles = np.zeros(len(doc), dtype=np.uint64)
-    starts = [t.idx for t in doc]
-    ends = np.asarray([t.idx + len(t) for t in doc], dtype=np.int64)
+    from spacy.attrs import IDX, LENGTH
+
+    offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
+    starts = offsets[:, 0].tolist()
+    ends = offsets[:, 0] + offsets[:, 1]
     for a in attributions:
         is_top = id(a) in top_ids
         for span, mark in ((a.content, "t"), (a.source, "s"), (a.cue, "c")):
@@ -152,10 +155,10 @@ def _quoted(lower: np.ndarray, words_with_newline: np.ndarray) -> np.ndarray:
 
 def columns(doc: Doc, roles: np.ndarray, starts: np.ndarray) -> dict[str, np.ndarray]:
     """Every column the templates read, one uint64 per token; ``starts`` marks sentence starts."""
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LOWER, POS, SHAPE, TAG
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LOWER, POS, SHAPE, TAG
 
     h = _hashes()
-    arr = doc.to_array([LOWER, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SHAPE, POS]).astype(np.uint64)
+    arr = doc.to_array([LOWER, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SHAPE, POS, IS_SPACE]).astype(np.uint64)
     n = len(doc)
     idx = np.arange(n)
     heads = (idx + arr[:, 3].astype(np.int64)).astype(np.int64)
@@ -169,7 +172,9 @@ def columns(doc: Doc, roles: np.ndarray, starts: np.ndarray) -> dict[str, np.nda
     if len(child):
         bits = (np.searchsorted(h.frame_deps, arr[child, 2]) + 1).astype(np.uint64)
         np.bitwise_or.at(frame, heads[child], np.left_shift(np.uint64(1), bits))
-    newline = np.asarray(["\n" in t.text for t in doc], dtype=bool) if "\n" in doc.text else np.zeros(n, bool)
+    newline = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(arr[:, 8]).tolist():  # space tokens only: few
+        newline[i] = "\n" in doc[i].text
     cols = {"word": lower, "tag": arr[:, 1], "dep": arr[:, 2], "ent_iob": arr[:, 4], "ent_type": arr[:, 5],
             "shape": arr[:, 6], "pos": arr[:, 7], "base": base, "frame": frame, "role": roles,
             "cue_word": is_cue.astype(np.uint64), "quoted": _quoted(lower, newline)}
