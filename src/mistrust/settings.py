@@ -42,6 +42,9 @@ class Settings:
     extract_nominals: bool = _setting(False, "Also report pronoun and group-noun mentions (\"we\", \"the regime\") as"
                                       " entities, as re3d-style annotation counts them.",
                                       "MISTRUST_EXTRACT_NOMINALS")
+    attribution_tagger: bool = _setting(True, "Let the learned tagger (trained on PolNeAR) correct the attribution"
+                                        " rules' cues and sources; off gives the rules alone.",
+                                        "MISTRUST_ATTRIBUTION_TAGGER")
     api_token: str | None = _setting(None, "Bearer token required by the API when set.", "MISTRUST_API_TOKEN")
     allowed_hosts: str = _setting("", "Comma-separated host names the server answers besides the address it is bound"
                                   " to and localhost (`*`: any, e.g. behind a proxy that checks them).",

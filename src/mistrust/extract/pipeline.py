@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.errors import ConfigError
 from mistrust.extract.attribution import find_attributions
+from mistrust.extract.attribution_model import TAGGER_VERSION, apply_tagger
 from mistrust.extract.claims import find_claims
 from mistrust.extract.entities import ENTITIES_VERSION, EntityRecognizer, Recognized
 from mistrust.extract.identifiers import IdentifierIndex
@@ -51,6 +52,8 @@ class ExtractOptions:
     # spaCy tuned for speed with the same output (nlp.py: FastAttributeRuler, numpy gemm); False
     # keeps spaCy as shipped, for speed comparisons.
     tuned_spacy: bool = True
+    # The learned attribution tagger (extract/attribution_model.py) corrects the rules' top layer.
+    attribution_tagger: bool = True
 
 
 @dataclass
@@ -112,7 +115,8 @@ class Extractor:
         check_order(self.components)
         info = pipeline_info(self.nlp)
         self.version = (f"{PIPELINE_VERSION}+{info['model']}-{info['version']}+{ENTITIES_VERSION}"
-                        f"+{LINKING_VERSION if self.linker else 'nolinks'}")
+                        f"+{LINKING_VERSION if self.linker else 'nolinks'}"
+                        f"{'+' + TAGGER_VERSION if self.options.attribution_tagger else ''}")
 
     # -- public ------------------------------------------------------------------------------
 
@@ -161,7 +165,7 @@ class Extractor:
         if self.linker is not None:
             steps.append(Component("links", ("recognized",), ("mentions",), self._links))
         if self.options.claims:
-            steps += [Component("attribution", ("doc",), ("attributions",), _attributions),
+            steps += [Component("attribution", ("doc",), ("attributions",), self._attributions),
                       Component("claims", ("doc", "mentions", "attributions", "published", "doc_id"), ("claims",),
                                 _claims),
                       Component("status", ("doc", "claims"), ("status",), _status)]
@@ -178,9 +182,10 @@ class Extractor:
         ents = [(e.start_char, e.end_char, e.label_) for e in r.doc.ents]
         self.linker.link_all(r.recognized, r.doc.user_data.get(DOC_TEXT) or r.doc.text, ents)
 
-
-def _attributions(r: Reading) -> None:
-    r.attributions = find_attributions(r.doc)
+    def _attributions(self, r: Reading) -> None:
+        found = find_attributions(r.doc)
+        # The learned tagger (extract/attribution_model.py) corrects the rules' cues and sources.
+        r.attributions = apply_tagger(r.doc, found) if self.options.attribution_tagger else found
 
 
 def _claims(r: Reading) -> None:

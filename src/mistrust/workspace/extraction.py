@@ -28,7 +28,8 @@ class ExtractionMixin(WorkspaceBase):
 
     def extractor(self) -> Extractor:
         """The pipeline for the current lists (rebuilt when the set of current lists changes)."""
-        state = f"{self.rooms().lists_state()}|nominals={self.settings.extract_nominals}"
+        state = (f"{self.rooms().lists_state()}|nominals={self.settings.extract_nominals}"
+                 f"|tagger={self.settings.attribution_tagger}")
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
         lists = self.rooms().current_lists()
@@ -37,7 +38,8 @@ class ExtractionMixin(WorkspaceBase):
         screen = self._screen_mention if names else None
         options = ExtractOptions(model=self.settings.spacy_model,
                                  link_threshold=self.settings.link_threshold,
-                                 nominals=self.settings.extract_nominals)
+                                 nominals=self.settings.extract_nominals,
+                                 attribution_tagger=self.settings.attribution_tagger)
         extractor = Extractor(options, list_names=names, screen=screen, identifiers=identifiers)
         self._extractor_cache = (state, extractor)
         return extractor

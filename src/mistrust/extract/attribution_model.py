@@ -1,0 +1,244 @@
+"""A learned tagger for attribution cues and sources ("Officials **said** ...", "**The senator** told").
+
+The rules in :mod:`mistrust.extract.attribution` read cues off word lists and sources off the
+dependency tree; they were shaped on PolNeAR dev and fall on other annotators' documents. This
+module is a linear sequence tagger (labels ``O``, ``B-CUE``, ``I-CUE``, ``B-SRC``, ``I-SRC``; first
+order transitions, Viterbi decoding) whose weights are trained on PolNeAR train by
+:mod:`mistrust.extract.attribution_training`. Its features (:mod:`mistrust.extract.attribution_features`)
+are the token's words, tags and dependency arcs (to its head and grandparent), its neighbours, and
+what the rules said about it (top-level cue, nested cue, source, content): the model learns when to
+trust the rules, which is how it combines with them instead of competing.
+
+Public: :func:`apply_tagger` (the rules' attributions corrected by the tagger: what the pipeline
+uses), :func:`tag_spans` (cue and source character spans of a parsed ``Doc``) and
+:func:`load_tagger` (the shipped weights, read once per process).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from mistrust.errors import ConfigError
+from mistrust.extract.attribution import top_level
+from mistrust.extract.attribution_features import BITS, doc_features
+from mistrust.extract.attribution_spans import spans_overlap, text_of_doc
+from mistrust.model.documents import Attribution, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABELS: tuple[str, ...] = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC")
+TAGGER_VERSION = "attribution-tagger-v1"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_tagger.bin.gz"
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """Weights of one trained tagger: a ``2**BITS``-row table of label scores and the transitions."""
+
+    weights: np.ndarray  # (2**BITS, labels): rows are hashed features (attribution_features)
+    transitions: np.ndarray  # (labels + 1, labels); the last row scores the sentence start
+    use_rules: bool = True
+    meta: dict[str, object] | None = None
+
+    def decode(self, sentences: Sequence[np.ndarray]) -> list[list[int]]:
+        """Best label sequence (indices into ``LABELS``) of each sentence's (tokens, templates) ids."""
+        if not sentences:
+            return []
+        # One gather for all sentences, then split: per-sentence gathers cost more than the sums.
+        scores = self.weights[np.concatenate(sentences)].sum(axis=1)
+        cuts = np.cumsum([len(ids) for ids in sentences[:-1]])
+        return viterbi(np.split(scores, cuts), self.transitions)
+
+
+def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
+    """First-order Viterbi over a batch of sentences at once (padded; a finished sentence keeps
+    its scores); an ``I-`` label may only follow its own ``B-`` or ``I-``."""
+    if not emissions:
+        return []
+    k = transitions.shape[1]
+    lengths = np.asarray([len(e) for e in emissions])
+    longest = int(lengths.max())
+    scores = np.zeros((len(emissions), longest, k), dtype=np.float64)
+    for b, e in enumerate(emissions):
+        scores[b, :len(e)] = e
+    trans = transitions[:k] + _ALLOWED
+    best = transitions[k] + scores[:, 0] + _ALLOWED_START
+    back = np.zeros((len(emissions), longest, k), dtype=np.int64)
+    for i in range(1, longest):
+        cand = best[:, :, None] + trans[None]
+        back[:, i] = cand.argmax(axis=1)
+        best = np.where((lengths > i)[:, None], cand.max(axis=1) + scores[:, i], best)
+    out: list[list[int]] = []
+    for b, n in enumerate(lengths.tolist()):
+        path = [int(best[b].argmax())]
+        for i in range(n - 1, 0, -1):
+            path.append(int(back[b, i, path[-1]]))
+        out.append(path[::-1])
+    return out
+
+
+def _allowed() -> tuple[np.ndarray, np.ndarray]:
+    k = len(LABELS)
+    trans = np.zeros((k, k), dtype=np.float32)
+    start = np.zeros(k, dtype=np.float32)
+    for j, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            start[j] = -1e6
+            for i, prev in enumerate(LABELS):
+                if prev[2:] != label[2:]:
+                    trans[i, j] = -1e6
+    return trans, start
+
+
+_ALLOWED, _ALLOWED_START = _allowed()
+
+
+def spans_from_labels(doc: Doc, first: int, labels: Sequence[int]) -> tuple[Spans, Spans]:
+    """Character spans of the cue and source runs in one tagged sentence starting at token ``first``."""
+    cues: Spans = []
+    sources: Spans = []
+    current: list[int] | None = None
+    kind = ""
+    for i, lab in enumerate(labels, first):
+        name = LABELS[lab]
+        if name == "O" or doc[i].is_space:
+            # A line break inside a run ends it; a space token never starts or ends one.
+            if current is not None and (name == "O" or "\n" in doc[i].text):
+                (cues if kind == "CUE" else sources).append((current[0], current[1]))
+                current = None
+            continue
+        tok = doc[i]
+        end = tok.idx + len(tok.text)
+        if name.startswith("I-") and current is not None and name[2:] == kind:
+            current[1] = end
+            continue
+        if current is not None:
+            (cues if kind == "CUE" else sources).append((current[0], current[1]))
+        current, kind = [tok.idx, end], name[2:]
+    if current is not None:
+        (cues if kind == "CUE" else sources).append((current[0], current[1]))
+    return cues, sources
+
+
+def tag_spans(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger | None = None,
+              top: Sequence[Attribution] | None = None) -> tuple[Spans, Spans]:
+    """Cue and source character spans of a parsed ``Doc``, given the rules' attributions for it.
+
+    Only the outermost layer is tagged, as PolNeAR annotates it (a pronoun's "he said" inside a
+    quotation is part of the quoted speaker's content). ``top`` is that layer of the rules'
+    attributions when the caller has it already.
+    """
+    tagger = tagger or load_tagger()
+    if top is None:
+        top = top_level(list(attributions), text_of_doc(doc))
+    sentences = doc_features(doc, attributions, top, tagger.use_rules)
+    cues: Spans = []
+    sources: Spans = []
+    for (first, _, _), labels in zip(sentences, tagger.decode([ids for _, _, ids in sentences]), strict=True):
+        c, s = spans_from_labels(doc, first, labels)
+        cues.extend(c)
+        sources.extend(s)
+    return cues, sources
+
+
+def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger | None = None) -> list[Attribution]:
+    """The rules' attributions with the tagger's say on the outermost layer, in text order.
+
+    A top-level attribution whose cue the tagger does not tag is dropped (the rules fire on words
+    that are cues only sometimes: "support", "call", a "said" inside a quotation). One it keeps
+    takes the tagger's source from the cue's sentence when the rules found none or one the tagger
+    does not tag. A tagged cue that no rule attribution has becomes a new attribution (its content
+    unknown: ``None``), with the nearest tagged source in its sentence. Nested attributions stay.
+    """
+    text = text_of_doc(doc)
+    top = top_level(list(attributions), text)
+    cues, sources = tag_spans(doc, attributions, tagger, top)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    top_ids = {id(a) for a in top}
+    out: list[Attribution] = []
+    for a in attributions:
+        if id(a) not in top_ids or a.cue is None:
+            out.append(a)
+            continue
+        if not any(spans_overlap((a.cue.start, a.cue.end), c) for c in cues):
+            continue
+        if a.source is None or not any(spans_overlap((a.source.start, a.source.end), s) for s in sources):
+            found = _nearest(sources, (a.cue.start, a.cue.end), sentences)
+            if found is not None:
+                # The source is the chain's last link: it replaces the rules' source there.
+                chain = a.chain[:-1] if a.source is not None else a.chain
+                a = replace(a, source=Span(text[found[0]:found[1]], *found), chain=[*chain, text[found[0]:found[1]]])
+        out.append(a)
+    for cue in cues:
+        if any(a.cue is not None and spans_overlap((a.cue.start, a.cue.end), cue) for a in attributions):
+            continue
+        found = _nearest(sources, cue, sentences)
+        named = Span(text[found[0]:found[1]], *found) if found is not None else None
+        out.append(Attribution(source=named, cue=Span(text[cue[0]:cue[1]], *cue), content=None,
+                               chain=[named.text] if named is not None else [], extractor=TAGGER_VERSION))
+    out.sort(key=lambda a: a.cue.start if a.cue is not None else -1)
+    return out
+
+
+def _nearest(sources: Spans, cue: tuple[int, int], sentences: Spans) -> tuple[int, int] | None:
+    """The tagged source closest to ``cue`` within its sentence."""
+    sent = next(((s, e) for s, e in sentences if s <= cue[0] < e), None)
+    if sent is None:
+        return None
+    near = [s for s in sources if sent[0] <= s[0] < sent[1]]
+    return min(near, key=lambda s: min(abs(s[1] - cue[0]), abs(s[0] - cue[1])), default=None)
+
+
+def save_tagger(tagger: Tagger, path: Path) -> None:
+    """Write weights reproducibly: a JSON header line, then the non-zero rows (row numbers as
+    uint32, label scores as float32) and the transitions; gzip without a time stamp."""
+    rows = np.flatnonzero(np.abs(tagger.weights).max(axis=1) > 0)
+    header = {"version": TAGGER_VERSION, "labels": list(LABELS), "bits": BITS, "rows": len(rows),
+              "use_rules": tagger.use_rules, **(tagger.meta or {})}
+    blob = (json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + rows.astype("<u4").tobytes()
+            + tagger.weights[rows].astype("<f4").tobytes() + tagger.transitions.astype("<f4").tobytes())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
+        fh.write(blob)
+
+
+def read_tagger(path: Path) -> Tagger:
+    try:
+        blob = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError) as exc:
+        raise ConfigError(f"attribution tagger weights unreadable: {path}: {exc}") from exc
+    cut = blob.index(b"\n")
+    header = json.loads(blob[:cut])
+    if header.get("labels") != list(LABELS) or header.get("bits") != BITS:
+        raise ConfigError(f"attribution tagger {path} was saved for other labels or table size: "
+                          f"{header.get('labels')}, {header.get('bits')} bits")
+    n, k = int(header["rows"]), len(LABELS)
+    rows = np.frombuffer(blob, dtype="<u4", count=n, offset=cut + 1).astype(np.int64)
+    values = np.frombuffer(blob, dtype="<f4", offset=cut + 1 + 4 * n)
+    weights = np.zeros((1 << BITS, k), dtype=np.float32)
+    weights[rows] = values[:n * k].reshape(n, k)
+    transitions = values[n * k:].reshape(k + 1, k).copy()
+    return Tagger(weights, transitions, bool(header.get("use_rules", True)), header)
+
+
+@lru_cache(maxsize=2)
+def load_tagger(path: Path = MODEL_PATH) -> Tagger:
+    """The tagger at ``path`` (the shipped weights by default), read once per process."""
+    if not path.exists():
+        raise ConfigError(f"attribution tagger weights not found: {path} "
+                          "(train them with python -m mistrust.extract.attribution_training)")
+    return read_tagger(path)
+
+
+__all__ = ["LABELS", "MODEL_PATH", "TAGGER_VERSION", "Tagger", "apply_tagger", "load_tagger", "read_tagger",
+           "save_tagger", "spans_from_labels", "tag_spans", "viterbi"]
