@@ -12,7 +12,8 @@ import pytest
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
-from mistrust.screen.features import _merge, _sim, _token_match, align_tokens, name_tokens, surname_words
+from mistrust.screen.features import NamePair, _merge, _sim, _token_match, align_tokens, name_tokens, surname_words
+from mistrust.screen.lexicon import NO_LIST
 from mistrust.screen.index import RETRIEVE
 from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
@@ -54,14 +55,10 @@ def test_without_the_comma_the_words_are_not_adjacent() -> None:
 # -- "the same letters split into words differently" needs the same sound too --
 
 def test_resplit_letters_must_also_sound_alike() -> None:
-    def flat(_word: str) -> float:
-        return 1.0
-
-    _, reason = name_tokens(normalize_name("Nam Chon Gang"), normalize_name("Namchungang"), flat)
-    assert "split into words differently" in reason
+    assert name_tokens(NamePair(normalize_name("Nam Chon Gang"), normalize_name("Namchungang"), NO_LIST))[1] == (True,)
     # 15 of 16 letters in order, but "des" is not "ses": no re-split, a word-by-word comparison.
-    score, reason = name_tokens(normalize_name("D.E.S. Novatrade"), normalize_name("SES Novatrade"), flat)
-    assert "split into words differently" not in reason and score < 0.8, reason
+    score, facts = name_tokens(NamePair(normalize_name("D.E.S. Novatrade"), normalize_name("SES Novatrade"), NO_LIST))
+    assert facts == (False,) and score < 0.8
 
 
 # -- dotted acronyms --
