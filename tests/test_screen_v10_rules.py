@@ -12,9 +12,17 @@ import pytest
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import compare_names, normalize_name
-from mistrust.screen.features import NamePair, _merge, _sim, _token_match, align_tokens, name_tokens, surname_words
-from mistrust.screen.lexicon import NO_LIST
+from mistrust.screen.features import (
+    NamePair,
+    _merge,
+    _sim,
+    _token_match,
+    align_tokens,
+    name_tokens,
+    surname_words,
+)
 from mistrust.screen.index import RETRIEVE
+from mistrust.screen.lexicon import NO_LIST
 from mistrust.screen.normalize import skeleton, strip_legal_forms, vowel_gaps
 
 THRESHOLD = 0.7

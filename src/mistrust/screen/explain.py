@@ -77,6 +77,13 @@ def _conflict(p: NamePair, value: float, facts: Facts) -> str | None:
     return f"near spellings may be different words: {', '.join(near)}"
 
 
+def _extra(p: NamePair, value: float, facts: Facts) -> str | None:
+    if not value:
+        return None
+    al = p.alignment
+    return f"{_pct(value)} of name parts by rarity are on one side only: {' '.join((*al.unmatched_query, *al.unmatched_listed))}"
+
+
 def _acronym(p: NamePair, value: float, facts: Facts) -> str | None:
     if not value:
         return None
@@ -108,6 +115,7 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_phonetic": _phonetic,
     "name_tokens": _tokens,
     "name_conflict": _conflict,
+    "name_extra": _extra,
     "name_acronym": _acronym,
     "one_word": _one_word,
     "name_evidence": _evidence,

@@ -88,10 +88,22 @@ def _long_vowels(word: str) -> str:
     return word.replace("ee", "i").replace("oo", "u")
 
 
+# Roman numerals from 2 to 39 (i, a lone letter, is more often an initial).
+_ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
+
+
+def is_number(word: str) -> bool:
+    """Digits or a roman numeral: numbered vessels, funds and branches are different entries
+    (Star 2 / Star 3, Holding II / Holding III), so numbers match only when equal."""
+    return word.isdigit() or _ROMAN.fullmatch(word) is not None
+
+
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
+    if is_number(a) or is_number(b):
+        return 0.0, ""
     if len(a) <= 3 and len(b) <= 3 and len(a) + len(b) > 2 and _vowels_only(a) and _vowels_only(b):
         # Korean syllables without a consonant: Yo/Yeo, U/Wu, E/Ae (a lone vowel is one too,
         # but two lone vowels are two initials).
@@ -526,6 +538,17 @@ def name_tokens(p: NamePair) -> NameOutcome:
     return (joined, (True,)) if joined > share else (share, (False,))
 
 
+def name_extra(p: NamePair) -> NameOutcome:
+    """Share by rarity of the name parts that only one name has (a patronymic, a branch's place,
+    a second given name): less evidence for the pair, and for organisations often another body."""
+    if p.exact:
+        return 0.0, ()
+    al, weight = p.alignment, p.lex.weight
+    total = sum(map(weight, p.q.tokens)) + sum(map(weight, p.c.tokens)) - sum(map(weight, al.particles))
+    extra = sum(map(weight, al.unmatched_query)) + sum(map(weight, al.unmatched_listed))
+    return (min(1.0, extra / total) if total else 0.0), ()
+
+
 def name_conflict(p: NamePair) -> NameOutcome:
     """Both names have parts the other lacks: likely two people sharing a family name.
 
@@ -581,7 +604,7 @@ def name_acronym(p: NamePair) -> NameOutcome:
 # with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
 # lists do not have (see ``name_evidence``).
 MIN_LETTERS = 3
-MIN_EVIDENCE = 0.5
+MIN_EVIDENCE = 0.6
 
 
 def letters(text: str) -> int:
@@ -589,9 +612,24 @@ def letters(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
 
+# An approximate word match (a sound-alike, a near spelling, initials) of words this short or
+# shorter says nothing, and it takes this many letters more to count in full: random strings of
+# three to six letters sound like some listed word (Lert / Alert, Cpr / Cyprus, Readn / Radin).
+SHORT_MATCH_LETTERS = 2
+FULL_MATCH_LETTERS = 6
+
+
+def _length_credit(m: TokenMatch) -> float:
+    if m.how == "same":
+        return 1.0
+    letters = min(len(m.query.replace(" ", "")), len(m.listed.replace(" ", "")))
+    return max(0.0, min(1.0, (letters - SHORT_MATCH_LETTERS) / FULL_MATCH_LETTERS))
+
+
 def name_evidence(p: NamePair) -> NameOutcome:
     """How much the matched words identify, 0..1: the rarity of each matched word (on both
-    sides, the commoner counts) times how well it matched; 1 for an acronym.
+    sides, the commoner counts) times how well it matched and, for an approximate match, how
+    long the words are; 1 for an acronym.
 
     Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
     name says a lot. Facts: the letters of the query as written.
@@ -607,7 +645,7 @@ def name_evidence(p: NamePair) -> NameOutcome:
         for m in p.alignment.matches:
             on_query = sum(map(informative, m.query.split(" ")))
             listed = sum(map(informative, m.listed.split(" ")))
-            got += m.score * min(1.0, on_query, listed)
+            got += m.score * min(1.0, on_query, listed) * _length_credit(m)
     return min(1.0, got), (written,)
 
 
@@ -693,11 +731,13 @@ __all__ = [
     "country",
     "has_evidence",
     "identifiers",
+    "is_number",
     "letters",
     "name_acronym",
     "name_conflict",
     "name_evidence",
     "name_exact",
+    "name_extra",
     "name_literal",
     "name_phonetic",
     "name_tokens",
