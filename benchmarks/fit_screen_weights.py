@@ -5,7 +5,8 @@
 The model is a logistic regression over the name features of ``algorithm.NAME_FEATURES`` (each
 value in [0, 1]), fitted by L-BFGS on the log loss with a small L2 penalty (``L2``), so its
 output is the probability that the two names are one party. Pairs (``screening_pairs.py``):
-positives are the ``variant`` pairs (two spellings of one party's name); the ``different``
+positives are the ``variant`` and ``acronym`` pairs (two spellings of one party's name, a name
+and its initials); the ``different``
 pairs (a translation, a former name) are no spelling of each other, so no name matcher can be
 asked to find them from the letters, and they are reported, not fitted. Negatives are the hard
 and the common ones. Test is never read here.
@@ -42,7 +43,7 @@ from screening_pairs import Pair, load_pairs, pair_lists  # noqa: E402
 OUT = REPO / "src" / "mistrust" / "screen" / "fitted.py"
 L2 = 1e-4
 EXACT_WEIGHT = 4.0
-FITTED_KINDS = ("variant", "hard", "common")
+FITTED_KINDS = ("variant", "acronym", "hard", "common")
 
 
 def features(pairs: list[Pair], lex: Lexicon) -> np.ndarray:

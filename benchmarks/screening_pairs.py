@@ -18,8 +18,8 @@ Pairs (label 1 = one party):
 
 * positive: two names of one party that differ once normalised (an entry's name and its alias,
   or the UN and OFAC spellings of one company), at most ``MAX_POSITIVES`` per party; each is
-  classed ``variant`` or ``different`` by rapidfuzz ``token_sort_ratio`` >= 70 (as
-  ``screening_data`` classes queries);
+  classed ``variant`` by rapidfuzz ``token_sort_ratio`` >= 70 (as ``screening_data`` classes
+  queries), ``acronym`` when one is the initials of the other, else ``different``;
 * hard negative: for up to ``QUERIES_PER_PARTY`` names of each party, the ``HARD_PER_QUERY``
   nearest names of other entries *of the same list file* that the index retrieves and ranks
   first. Within one list each entry is a different party by the list's own word, while across
@@ -88,8 +88,24 @@ def split_of(key: str) -> str:
     return "test" if hashlib.sha256(key.encode()).digest()[0] < 256 * TEST_SHARE else "train"
 
 
+_FORMS = frozenset("co ltd llc inc corp company corporation limited of the and".split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _plain(name).split() if w not in _FORMS)
+
+
 def name_kind(a: str, b: str) -> str:
-    return "variant" if fuzz.token_sort_ratio(_plain(a), _plain(b)) >= 70 else "different"
+    """variant (rapidfuzz token_sort_ratio >= 70), acronym (one name, a single word of three
+    letters or more, is the initials of the other's words, legal forms and "of" left out), or
+    different (a translation, a former name)."""
+    if fuzz.token_sort_ratio(_plain(a), _plain(b)) >= 70:
+        return "variant"
+    for one, other in ((a, b), (b, a)):
+        word = _plain(one).replace(" ", "")
+        if len(_plain(one).split()) == 1 and len(word) >= 3 and word == _initials(other):
+            return "acronym"
+    return "different"
 
 
 def build_pairs(lists: list[LoadedList], index: ScreenIndex) -> list[Pair]:
@@ -165,10 +181,10 @@ def main() -> None:
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for p in pairs:
         counts[(p.split, p.kind)] += 1
-    print(f"{'split':<6} {'variant':>8} {'different':>10} {'hard':>8} {'common':>8}")
+    kinds = ("variant", "acronym", "different", "hard", "common")
+    print(f"{'split':<6} " + " ".join(f"{k:>9}" for k in kinds))
     for split in ("train", "test"):
-        print(f"{split:<6} " + " ".join(f"{counts[(split, k)]:>{w}}" for k, w in
-                                        (("variant", 8), ("different", 10), ("hard", 8), ("common", 8))))
+        print(f"{split:<6} " + " ".join(f"{counts[(split, k)]:>9}" for k in kinds))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from screening_quality import FTM_SCHEMA, ftm_entity  # noqa: E402
 COMMON = 2000
 COMMON_SEED = 2026
 LOGIC_THRESHOLD = 0.7
-CURVE = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+CURVE = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]
 
 Scorer = Callable[[str, ListEntity, str], float]  # (query, listed entity, schema) -> score
 
@@ -85,7 +85,7 @@ def prf(scores: list[float], labels: list[int], threshold: float) -> tuple[float
 
 def pair_protocol(pairs: list[Pair], lex: Lexicon, logic: Callable[[str, str, ListEntity], float] | None,
                   threshold: float) -> None:
-    print("\n## 1. Pair classification (variant positives vs hard and common negatives)")
+    print("\n## 1. Pair classification (variant and acronym positives vs hard and common negatives)")
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     labels: dict[str, list[int]] = defaultdict(list)
     different: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -117,13 +117,14 @@ def pair_protocol(pairs: list[Pair], lex: Lexicon, logic: Callable[[str, str, Li
             p, r, f1 = prf(scores[(algo, split)], labels[split], t)
             dr = sum(s >= t for s in different[(algo, split)]) / max(1, len(different[(algo, split)]))
             print(f"{algo:<13} {split:<6} {len(labels[split]):>6} {t:>6.2f} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {dr:>17.3f}")
-    print("\ncurve (test split): threshold -> precision / recall / F1")
+    print("\ncurve: threshold -> precision / recall / F1")
     for algo in (ALGORITHM, "logic-v2"):
-        if (algo, "test") not in scores:
-            continue
-        row = [f"{t:.1f}: " + "/".join(f"{v:.3f}" for v in prf(scores[(algo, "test")], labels["test"], t))
-               for t in CURVE]
-        print(f"{algo:<13} " + "  ".join(row))
+        for split in ("train", "test"):
+            if (algo, split) not in scores:
+                continue
+            row = [f"{t:.2f}: " + "/".join(f"{v:.3f}" for v in prf(scores[(algo, split)], labels[split], t))
+                   for t in CURVE]
+            print(f"{algo:<13} {split:<5} " + "  ".join(row))
     print(f"time: {ALGORITHM} {t_ours:.1f}s, logic-v2 {t_logic:.1f}s")
 
 
@@ -162,7 +163,7 @@ def common_protocol(index: ScreenIndex, logic: Callable[[str, str, ListEntity], 
         if not best[algo]:
             continue
         rate = sum(s >= t for s in best[algo]) / len(best[algo])
-        curve = "  ".join(f"{c:.1f}: {sum(s >= c for s in best[algo]) / len(best[algo]):.3f}" for c in CURVE)
+        curve = "  ".join(f"{c:.2f}: {sum(s >= c for s in best[algo]) / len(best[algo]):.3f}" for c in CURVE)
         print(f"{algo:<13} {t:>9.2f} {rate:>17.3f}   {curve}")
     if examples:
         print("false matches of " + ALGORITHM + ":\n" + "\n".join(examples))

@@ -63,6 +63,10 @@ def _tokens(p: NamePair, value: float, facts: Facts) -> str | None:
     return reason
 
 
+def _complete(p: NamePair, value: float, facts: Facts) -> str | None:
+    return "every name part found a partner" if value else None
+
+
 def _conflict(p: NamePair, value: float, facts: Facts) -> str | None:
     if not value:
         return None
@@ -114,6 +118,7 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_literal": _literal,
     "name_phonetic": _phonetic,
     "name_tokens": _tokens,
+    "name_complete": _complete,
     "name_conflict": _conflict,
     "name_extra": _extra,
     "name_acronym": _acronym,

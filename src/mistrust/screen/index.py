@@ -36,10 +36,10 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator, explain_name, score_name
-from mistrust.screen.features import EXTRA_PART_SHARE, INITIALS_MIN_LEN, NamePair, surname_words
+from mistrust.screen.features import NamePair, surname_words
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
-from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
+from mistrust.screen.normalize import NormName, normalize_name, skeleton
 from mistrust.screen.symbols import vocabulary_classes
 
 INDEX_FORMAT = 16
@@ -130,13 +130,6 @@ def query_keys(n: NormName) -> set[str]:
     return keys
 
 
-def initials(tokens: tuple[str, ...]) -> str:
-    """The first letters of a name's words, particles left out ("rahbaran omid darya ship
-    management" -> "rodsm"): a query word found in it may stand for a run of those words."""
-    letters = "".join(t[0] for t in tokens if t not in PARTICLES and t.isalpha())
-    return letters if len(letters) >= INITIALS_MIN_LEN else ""
-
-
 _NO_LINKS: frozenset[str] = frozenset()
 
 
@@ -145,8 +138,8 @@ def _span_size(span: tuple[int, int, float]) -> int:
 
 
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
-# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str]]
+# compact when the name is one word (else None), acronyms, link classes of its words.
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], frozenset[str]]
 
 
 class IndexedName(NamedTuple):
@@ -351,7 +344,7 @@ class ScreenIndex:
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens))
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, self._links_of(n.tokens))
                     for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
             self._quick = rows
         return rows
@@ -370,18 +363,15 @@ class ScreenIndex:
         as the conflict (cf. ``name_conflict``). The estimates go through the algorithm's own
         weights (``_quick_estimate``). ``links`` defaults to the index's.
 
-        A query word counts as a shared part wherever the full score (``name_tokens``) will match
-        it (mistrust-v9): when it spells the initials of adjacent words of the candidate (ROD /
-        Rahbaran Omid Darya), and, with ``links`` (word -> link classes, see ``links``), when it
-        is linked to a word of the candidate. Otherwise a name with several look-alike neighbours
-        ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
-        When one name is the other plus some parts, those count at ``EXTRA_PART_SHARE``, as in
-        the full score (mistrust-v10: "Pasna" for "Pasna Industry Co.").
+        A query word linked to a word of the candidate (``links``: word -> link classes) counts
+        as a shared part, as the full score matches it: otherwise a name with several look-alike
+        neighbours ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen
+        Al-Aqsa").
         """
         if not positions:
             return []
         rows = self._quick_rows()
-        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
+        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms,
          name_links) = zip(*[rows[i] for i in positions], strict=True)
         if links is None:
             links = self.lexicon.links
@@ -403,15 +393,10 @@ class ScreenIndex:
         q_one = len(norm.tokens) == 1
         # (link classes, skeleton) of the query words that have links: none for most queries.
         q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
-        # Query words that may be the initials of adjacent words of a candidate (ROD / Rahbaran
-        # Omid Darya), with their skeletons: the full score matches them (``name_tokens``).
-        q_initials = [(t, skeleton(t)) for t in norm.tokens
-                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
-                      ] if len(norm.tokens) > 1 else []
         out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
-                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
-                name_links, strict=True):
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_links in zip(
+                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_links,
+                strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             conf = (min(q_len, c_len) + 1) / 5
@@ -427,20 +412,10 @@ class ScreenIndex:
                         for cls, sk in q_links:
                             if sk not in theirs and common < nq and common < nt and not cls.isdisjoint(c_links):
                                 common += 1
-                    if q_initials and c_initials:
-                        for word, sk in q_initials:
-                            if (word in c_initials and sk not in theirs and common < nq
-                                    and nt - len(word) + 1 > common):
-                                common += 1  # one query part, standing for len(word) of the candidate's
-                                nt -= len(word) - 1
+                    parts = 2 * common / (nq + nt)
                     if common < nq and common < nt:  # both names keep parts the other lacks
-                        parts = 2 * common / (nq + nt)
                         q_left, c_left = 1 - common / nq, 1 - common / nt
                         conflict = c_left if c_left < q_left else q_left
-                    elif common:
-                        # One name is the other plus some parts: they count at EXTRA_PART_SHARE,
-                        # as in the full score (``name_tokens``).
-                        parts = 2 * common / (2 * common + EXTRA_PART_SHARE * (nq + nt - 2 * common))
             # Skeleton sets miss near spellings (Koligreza / Koligrexy) and words split differently
             # (Nam Chon Gang / Namchongang), which the full score matches: the shared letters
             # bound what the parts may reach and what may conflict, so the estimate errs high.
@@ -482,7 +457,7 @@ class ScreenIndex:
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
         # score errs high on what it does not compare, so far-off candidates are not worth
-        # their full score (tests/test_screen_quick_ranking.py checks none is lost).
+        # their full score (tests/test_screen_speed_paths.py checks that no match is lost).
         floor = min_score - QUICK_MARGIN
         deep_floor = threshold - QUICK_MARGIN / 2
         for rank, (quick, pos) in enumerate(ranked[: max(FULL_SCORE, limit)]):
