@@ -14,9 +14,19 @@ HAND_MADE = ListVersion(id="v1", list_name="t", source="t", format="t", publishe
                         source_file="hand-made")
 
 
-def hand_made_index(entities: list[ListEntity]) -> ScreenIndex:
-    """A screening index over ``entities``, as one list version ``HAND_MADE``."""
-    return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities)])
+# Filler entries, so that a word found in one or two hand-made names is as rare as on a real list
+# (word weights are relative to the number of listed names: in ten names every word is common).
+# Their words are made of syllables no test name uses.
+PADDING = [ListEntity(id=f"pad:{k}", source="t", schema="LegalEntity", name=f"Zzq{a}{b} Xxv{c}")
+           for k, (a, b, c) in enumerate((a, b, c) for a in "bcfgkmnp" for b in ("ara", "eni", "olu", "ume", "ika")
+                                         for c in ("lin", "vat", "sor", "dem", "hul", "rak", "tib", "wen", "zop",
+                                                   "gux", "pim", "dor", "fel", "kas", "nub"))]
+
+
+def hand_made_index(entities: list[ListEntity], padded: bool = True) -> ScreenIndex:
+    """A screening index over ``entities`` (and ``PADDING`` unless ``padded`` is false), as one
+    list version ``HAND_MADE``."""
+    return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities + (PADDING if padded else []))])
 
 
 def name_position(index: ScreenIndex, name: str) -> int:

@@ -29,7 +29,7 @@ def small() -> ScreenIndex:
                for c in ("lin", "vat", "sor", "dem", "hul", "rak", "tib", "wen", "zop", "gux")]
     names = SHORT_LISTED + COMMON + fillers
     return hand_made_index([ListEntity(id=f"t:{k}", source="t", schema="LegalEntity", name=n)
-                            for k, n in enumerate(names)])
+                            for k, n in enumerate(names)], padded=False)
 
 
 def _matches(index: ScreenIndex, query: str) -> list[tuple[str, float]]:
