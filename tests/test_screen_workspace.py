@@ -196,7 +196,7 @@ def test_cli_screen_json_and_table(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_cli_compare_one_line_per_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = "\n".join([
         json.dumps({"schema": "Person", "a": "Hosseini", "b": "Husaini"}),
-        json.dumps({"schema": "Person", "a": "Kim Jong Un", "b": "Kim Jong Il"}),
+        json.dumps({"schema": "Person", "a": "Kim Jong Un", "b": "Ri Pyong Chol"}),
         "{broken",
     ]) + "\n"
     result = _cli(tmp_path, monkeypatch, ["compare"], stdin=stdin)

@@ -36,10 +36,10 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator, explain_name, score_name
-from mistrust.screen.features import NamePair, surname_words
+from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, surname_words
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
-from mistrust.screen.normalize import NormName, normalize_name, skeleton
+from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import vocabulary_classes
 
 INDEX_FORMAT = 16
@@ -130,6 +130,13 @@ def query_keys(n: NormName) -> set[str]:
     return keys
 
 
+def initials(tokens: tuple[str, ...]) -> str:
+    """The first letters of a name's words, particles left out ("rahbaran omid darya ship
+    management" -> "rodsm"): a query word found in it may stand for a run of those words."""
+    letters = "".join(t[0] for t in tokens if t not in PARTICLES and t.isalpha())
+    return letters if len(letters) >= INITIALS_MIN_LEN else ""
+
+
 _NO_LINKS: frozenset[str] = frozenset()
 
 
@@ -138,8 +145,8 @@ def _span_size(span: tuple[int, int, float]) -> int:
 
 
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
-# compact when the name is one word (else None), acronyms, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], frozenset[str]]
+# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str]]
 
 
 class IndexedName(NamedTuple):
@@ -344,7 +351,7 @@ class ScreenIndex:
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, self._links_of(n.tokens))
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens))
                     for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
             self._quick = rows
         return rows
@@ -363,15 +370,15 @@ class ScreenIndex:
         as the conflict (cf. ``name_conflict``). The estimates go through the algorithm's own
         weights (``_quick_estimate``). ``links`` defaults to the index's.
 
-        A query word linked to a word of the candidate (``links``: word -> link classes) counts
-        as a shared part, as the full score matches it: otherwise a name with several look-alike
-        neighbours ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen
-        Al-Aqsa").
+        A query word linked to a word of the candidate (``links``: word -> link classes), or that
+        spells the initials of adjacent words of it, counts as a shared part, as the full score
+        may match it: otherwise a name with several look-alike neighbours ranks too low to be
+        scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
         """
         if not positions:
             return []
         rows = self._quick_rows()
-        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms,
+        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
          name_links) = zip(*[rows[i] for i in positions], strict=True)
         if links is None:
             links = self.lexicon.links
@@ -393,10 +400,15 @@ class ScreenIndex:
         q_one = len(norm.tokens) == 1
         # (link classes, skeleton) of the query words that have links: none for most queries.
         q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
+        # Query words that the full score may match to the initials of adjacent words of a
+        # candidate (PSK / Pardis Sahel Kish): the estimate counts them as shared, erring high.
+        q_initials = [(t, skeleton(t)) for t in norm.tokens
+                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
+                      ] if len(norm.tokens) > 1 else []
         out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_links in zip(
-                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_links,
-                strict=True):
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
+                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
+                name_links, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             conf = (min(q_len, c_len) + 1) / 5
@@ -412,6 +424,11 @@ class ScreenIndex:
                         for cls, sk in q_links:
                             if sk not in theirs and common < nq and common < nt and not cls.isdisjoint(c_links):
                                 common += 1
+                    if q_initials and c_initials:
+                        for word, sk in q_initials:
+                            if word in c_initials and sk not in theirs and nt - len(word) + 1 > common < nq:
+                                common += 1  # one query part, standing for len(word) of the candidate's
+                                nt -= len(word) - 1
                     parts = 2 * common / (nq + nt)
                     if common < nq and common < nt:  # both names keep parts the other lacks
                         q_left, c_left = 1 - common / nq, 1 - common / nt
