@@ -19,11 +19,9 @@ def _pct(x: float) -> str:
 
 
 def _exact(p: NamePair, value: float, facts: Facts) -> str | None:
-    if not value:
-        return None
-    if facts[0]:
-        return f"same name once case, script, punctuation and legal forms are normalised ('{p.c.text}')"
-    return f"same name parts in another order ('{p.q.text}' / '{p.c.text}')"
+    as_written = facts[0]
+    return (f"same name once case, script, punctuation and legal forms are normalised ('{p.c.text}')" if as_written
+            else f"same name parts in another order ('{p.q.text}' / '{p.c.text}')")
 
 
 def _literal(p: NamePair, value: float, facts: Facts) -> str | None:
@@ -64,12 +62,10 @@ def _tokens(p: NamePair, value: float, facts: Facts) -> str | None:
 
 
 def _complete(p: NamePair, value: float, facts: Facts) -> str | None:
-    return "every name part found a partner" if value else None
+    return "every name part found a partner"
 
 
 def _conflict(p: NamePair, value: float, facts: Facts) -> str | None:
-    if not value:
-        return None
     al = p.alignment
     near = [f"{m.query}/{m.listed}" for m in al.matches if m.how == "near spelling"]
     if al.unmatched_query and al.unmatched_listed:
@@ -82,23 +78,17 @@ def _conflict(p: NamePair, value: float, facts: Facts) -> str | None:
 
 
 def _extra(p: NamePair, value: float, facts: Facts) -> str | None:
-    if not value:
-        return None
     al = p.alignment
     return f"{_pct(value)} of name parts by rarity are on one side only: {' '.join((*al.unmatched_query, *al.unmatched_listed))}"
 
 
 def _acronym(p: NamePair, value: float, facts: Facts) -> str | None:
-    if not value:
-        return None
-    if facts[0]:
-        return f"listed name '{p.c.compact.upper()}' is the acronym of '{p.q.text}'"
-    return f"'{p.q.compact.upper()}' is the acronym of '{p.c.text}'"
+    listed_is_acronym = facts[0]
+    short, long = (p.c, p.q) if listed_is_acronym else (p.q, p.c)
+    return f"{'listed name ' if listed_is_acronym else ''}'{short.compact.upper()}' is the acronym of '{long.text}'"
 
 
 def _one_word(p: NamePair, value: float, facts: Facts) -> str | None:
-    if not value:
-        return None
     if value == 1.0:
         return f"the query is one common word ('{facts[0]}'), which identifies nobody on its own"
     return f"the query is one short word ('{facts[0]}') and only similar to the listed name"
@@ -127,8 +117,14 @@ _REASONS: dict[str, ReasonWriter] = {
 }
 
 
+# Features that say nothing when they do not apply (value 0).
+_SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_conflict", "name_extra", "name_acronym", "one_word"})
+
+
 def name_reason(feature: str, pair: NamePair, value: float, facts: Facts) -> str | None:
     """The reason of one name feature's outcome, or None when it has nothing to say."""
+    if not value and feature in _SILENT_AT_ZERO:
+        return None
     return _REASONS[feature](pair, value, facts)
 
 
