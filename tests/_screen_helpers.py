@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mistrust.model import ListEntity, ListVersion, LoadedList
-from mistrust.screen import ScreenIndex, compare_names
+from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+from mistrust.screen import ScreenIndex, compare_names, normalize_name
+from mistrust.screen.algorithm import score_pair
+from mistrust.screen.features import NamePair
+from mistrust.screen.index import runner_up_margin
 
 # The default screening threshold, which the match / no-match tables are written for.
 THRESHOLD = 0.7
@@ -64,3 +67,20 @@ def name_pairs(table: list[tuple[str, str, str]], match: bool) -> pytest.MarkDec
                           marks=[pytest.mark.xfail(strict=True, reason=V11_REASON)] if f"{a}{sep}{b}" in V11_DISAGREES
                           else []) for a, b, why in table]
     return pytest.mark.parametrize(("query", "listed", "why"), cases)
+
+
+def full_score_matches(index: ScreenIndex, query: NameQuery, threshold: float, limit: int) -> dict[str, float]:
+    """What search would return at the threshold if it gave every retrieved candidate the full
+    score: the same candidates, the same runner-up margin, no quick ranking."""
+    norm = normalize_name(query.name)
+    best: dict[int, tuple[float, int, bool]] = {}
+    for pos in index.candidates(norm):
+        iname = index.names[pos]
+        entity = index.entities[iname.entity].entity
+        score, _feats = score_pair(norm, iname.norm, query, entity, index.lexicon, iname.weak)
+        if iname.entity not in best or score > best[iname.entity][0]:
+            best[iname.entity] = (score, pos, NamePair(norm, iname.norm, index.lexicon).exact)
+    margined = runner_up_margin(best, lambda e: index.entities[e].entity.name, index.siblings)
+    ranked = sorted(((s, index.entities[e].entity.id) for e, (s, _p, _r) in margined.items()),
+                    key=lambda v: (-v[0], v[1]))[:limit]
+    return {entity_id: score for score, entity_id in ranked if score >= threshold}

@@ -14,11 +14,10 @@ import random
 import numpy as np
 import pytest
 
+from _screen_helpers import full_score_matches
 from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
-from mistrust.screen.algorithm import score_pair
-from mistrust.screen.features import NamePair
-from mistrust.screen.index import CAND_FACTOR, MAX_POSTINGS_SHARE, RETRIEVE, query_keys, runner_up_margin
+from mistrust.screen.index import CAND_FACTOR, MAX_POSTINGS_SHARE, RETRIEVE, query_keys
 from mistrust.screen.normalize import NormName
 
 SYLLABLES = ["ka", "ri", "mo", "han", "sung", "ali", "reza", "tav", "kol", "jong", "un", "bek", "naz",
@@ -121,23 +120,6 @@ def reference_ranking(index: ScreenIndex, norm: NormName) -> list[tuple[float, i
     # then to the first in the index.
     gaps = [abs(len(index.names[i].norm.skeleton) - len(norm.skeleton)) for i in uniq.tolist()]
     return sorted(zip((-sums).tolist(), gaps, uniq.tolist(), strict=True))
-
-
-def full_score_matches(index: ScreenIndex, query: NameQuery, threshold: float, limit: int) -> dict[str, float]:
-    """What search would return at the threshold if it gave every retrieved candidate the full
-    score: the same candidates, the same runner-up margin, no quick ranking."""
-    norm = normalize_name(query.name)
-    best: dict[int, tuple[float, int, bool]] = {}
-    for pos in index.candidates(norm):
-        iname = index.names[pos]
-        entity = index.entities[iname.entity].entity
-        score, _feats = score_pair(norm, iname.norm, query, entity, index.lexicon, iname.weak)
-        if iname.entity not in best or score > best[iname.entity][0]:
-            best[iname.entity] = (score, pos, NamePair(norm, iname.norm, index.lexicon).exact)
-    margined = runner_up_margin(best, lambda e: index.entities[e].entity.name, index.siblings)
-    ranked = sorted(((s, index.entities[e].entity.id) for e, (s, _p, _r) in margined.items()),
-                    key=lambda v: (-v[0], v[1]))[:limit]
-    return {entity_id: score for score, entity_id in ranked if score >= threshold}
 
 
 def test_synthetic_index_takes_both_candidate_paths(index: ScreenIndex, queries: list[NormName]) -> None:

@@ -445,12 +445,24 @@ class NamePair:
     """Two names and the lexicon they are scored with; the word alignment is worked out once, on
     first use, and shared by the features that read it."""
 
-    __slots__ = ("_alignment", "c", "exact", "lex", "q")
+    __slots__ = ("_alignment", "_totals", "c", "exact", "lex", "q", "weight")
 
     def __init__(self, q: NormName, c: NormName, lex: Lexicon) -> None:
         self.q, self.c, self.lex = q, c, lex
+        self.weight = lex.weight
         self.exact = bool(q.sorted_compact) and q.sorted_compact == c.sorted_compact
         self._alignment: Alignment | None = None
+        self._totals: tuple[float, float, float] | None = None
+
+    @property
+    def totals(self) -> tuple[float, float, float]:
+        """Rarity weight of the query's words, of the listed name's words, and of the particles
+        the alignment leaves unmatched (several features divide by these)."""
+        if self._totals is None:
+            weight = self.weight
+            self._totals = (sum(map(weight, self.q.tokens)), sum(map(weight, self.c.tokens)),
+                            sum(map(weight, self.alignment.particles)))
+        return self._totals
 
     @property
     def alignment(self) -> Alignment:
@@ -489,10 +501,11 @@ def name_phonetic(p: NamePair) -> NameOutcome:
     return best, (False,)
 
 
-def _token_share(q: NormName, c: NormName, lex: Lexicon, al: Alignment) -> tuple[float, float]:
+def _token_share(p: NamePair) -> tuple[float, float]:
     """(share of name parts by rarity, joined-letters similarity or -1 when it does not apply)."""
-    weight = lex.weight
-    total = sum(map(weight, q.tokens)) + sum(map(weight, c.tokens)) - sum(map(weight, al.particles))
+    q, c, al, weight = p.q, p.c, p.alignment, p.weight
+    total_q, total_c, particles = p.totals
+    total = total_q + total_c - particles
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
@@ -523,7 +536,7 @@ def name_tokens(p: NamePair) -> NameOutcome:
         return 1.0, (False,)
     if not p.q.tokens or not p.c.tokens:
         return 0.0, (False,)
-    share, joined = _token_share(p.q, p.c, p.lex, p.alignment)
+    share, joined = _token_share(p)
     return (joined, (True,)) if joined > share else (share, (False,))
 
 
@@ -532,8 +545,9 @@ def name_extra(p: NamePair) -> NameOutcome:
     a second given name): less evidence for the pair, and for organisations often another body."""
     if p.exact:
         return 0.0, ()
-    al, weight = p.alignment, p.lex.weight
-    total = sum(map(weight, p.q.tokens)) + sum(map(weight, p.c.tokens)) - sum(map(weight, al.particles))
+    al, weight = p.alignment, p.weight
+    total_q, total_c, particles = p.totals
+    total = total_q + total_c - particles
     extra = sum(map(weight, al.unmatched_query)) + sum(map(weight, al.unmatched_listed))
     return (min(1.0, extra / total) if total else 0.0), ()
 
@@ -557,14 +571,13 @@ def name_conflict(p: NamePair) -> NameOutcome:
     """
     if p.exact:
         return 0.0, ()
-    q, c, al, weight = p.q, p.c, p.alignment, p.lex.weight
+    q, c, al, weight = p.q, p.c, p.alignment, p.weight
     near = [m for m in al.matches if m.how == NEAR]
     if not near and (not al.unmatched_query or not al.unmatched_listed):
         return 0.0, ()
     if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return 0.0, ()  # same letters, different word splits: not a conflict
-    wq = sum(weight(t) for t in q.tokens)
-    wc = sum(weight(t) for t in c.tokens)
+    wq, wc, _particles = p.totals
     oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
     ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
     return max(0.0, min(oq / wq, ol / wc)), ()

@@ -51,7 +51,8 @@ FULL_SCORE = 4
 # When copies of one name crowd the candidates, up to POOL_FACTOR * RETRIEVE names are taken
 # so that RETRIEVE distinct names are looked at (see ``_distinct_names``).
 POOL_FACTOR = 4
-QUICK_MARGIN = 0.1
+# The quick score errs high already (``algorithm.estimator``): no margin is added to it.
+QUICK_MARGIN = 0.0
 # Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
 # one loses MARGIN_WEIGHT of its gap, when the best one scores at least MARGIN_MIN_TOP.
 MARGIN_FREE = 0.05
@@ -477,11 +478,13 @@ class ScreenIndex:
         # their full score (tests/test_screen_speed_paths.py checks that no match is lost).
         floor = min_score - QUICK_MARGIN
         deep_floor = threshold - QUICK_MARGIN / 2
-        for rank, (quick, pos) in enumerate(ranked[: max(FULL_SCORE, limit)]):
+        for rank, (quick, pos) in enumerate(ranked):
             if quick < floor and best:
                 break
             if rank >= FULL_SCORE and quick < deep_floor:
                 break
+            if len(best) >= limit and sorted(v[0] for v in best.values())[-limit] >= quick:
+                break  # the ``limit`` best entries so far score at least what any later name can
             iname = self.names[pos]
             current = best.get(iname.entity)
             if current is not None and current[0] >= quick + QUICK_MARGIN:

@@ -170,7 +170,7 @@ class ScreeningMixin(WorkspaceBase):
 
     # -- compare, audit, judge ---------------------------------------------------------------
     def compare(self, record: dict[str, Any]) -> dict[str, Any]:
-        """Score two names (and optional facts) with ``mistrust-v10``; nothing is stored."""
+        """Score two names (and optional facts) with ``mistrust-v11``; nothing is stored."""
         return compare_record(record, self.settings.screen_threshold)
 
     def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
