@@ -141,25 +141,30 @@ ADJUSTMENTS: tuple[Adjustment, ...] = (
 )
 
 
-def adjusted(name: float, listed: NormName, query: NameQuery, entity: ListEntity,
-             weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
+def adjusted(name: float, listed: NormName, query: NameQuery, entity: ListEntity, weak_alias: bool = False,
+             explain: bool = True) -> tuple[float, list[FeatureResult]]:
     """The name score moved by the weak-alias penalty and the entity adjustments, clipped and
-    rounded, with those adjustments as features (a listed name recurs in several entries, a
-    party on two lists: its name score is computed once, its adjustments per entry)."""
+    rounded, with those adjustments as features when ``explain`` (a listed name recurs in several
+    entries, a party on two lists: its name score is computed once, its adjustments per entry;
+    ranking candidates writes no reasons)."""
     score = name
     results = []
     if weak_alias:
         score -= WEAK_ALIAS_WEIGHT
-        results.append(FeatureResult("weak_alias", 1.0, -WEAK_ALIAS_WEIGHT,
-                                     f"'{listed.original}' is an alias the list marks as weak (low quality)"))
-    for adj in ADJUSTMENTS:
-        outcome = adj.fn(query, entity)
-        if outcome is None:
-            continue
-        value, reason = outcome
-        delta = adj.up * value + adj.down * (1.0 - value)
-        score += delta
-        results.append(FeatureResult(adj.name, round(value, 4), round(delta, 4), reason))
+        if explain:
+            results.append(FeatureResult("weak_alias", 1.0, -WEAK_ALIAS_WEIGHT,
+                                         f"'{listed.original}' is an alias the list marks as weak (low quality)"))
+    # Every adjustment compares a fact the query gives: most queries give none.
+    if query.birth_date or query.countries or query.identifiers or query.schema not in ("", "Any"):
+        for adj in ADJUSTMENTS:
+            outcome = adj.fn(query, entity)
+            if outcome is None:
+                continue
+            value, reason = outcome
+            delta = adj.up * value + adj.down * (1.0 - value)
+            score += delta
+            if explain:
+                results.append(FeatureResult(adj.name, round(value, 4), round(delta, 4), reason))
     return round(min(1.0, max(0.0, score)), 4), results
 
 

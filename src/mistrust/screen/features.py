@@ -618,6 +618,7 @@ MIN_LETTERS = 3
 MIN_EVIDENCE = 0.6
 
 
+@lru_cache(maxsize=4096)
 def letters(text: str) -> int:
     """Letters and digits in a name as written ("ß" is one letter, though it reads "ss")."""
     return sum(ch.isalnum() for ch in text)

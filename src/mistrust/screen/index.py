@@ -499,7 +499,7 @@ class ScreenIndex:
                 pair = NamePair(norm, listed, lex)
                 found = scored[key] = (pair, score_name(pair))
             by_pos[pos] = found
-            score = adjusted(found[1].value, listed, query, ient.entity, iname.weak)[0]
+            score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
             if current is None or score > current[0]:
                 best[iname.entity] = (score, pos, found[1].exact)
         margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
