@@ -42,6 +42,9 @@ def _entities() -> list[ListEntity]:
             nationalities=["kp"] if k % 2 == 0 else [],
             identifiers=[Identifier(type="passport", value=f"P{k:06d}")] if k % 6 == 0 else [],
         ))
+    # An entry found only through its weak alias.
+    ents.append(ListEntity(id="t:weak", source="t", schema="Organization", name="Zarrin Tabar Holding",
+                           aliases=[Alias("Golden Axe Vortalis", quality="weak")]))
     # "Trading" makes common words common; a few fillers give the rarity weights some spread.
     ents += [ListEntity(id=f"f:{k}", source="t", schema="Organization", name=f"Trading Company {w}")
              for k, w in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Epsilon"])]
@@ -62,6 +65,7 @@ QUERIES = [
     NameQuery("Igor Petrov", schema="Vessel"),
     NameQuery("Sina Bank"),
     NameQuery("KIM JONG UN X"),
+    NameQuery("Golden Axe Vortalis"),
     NameQuery("Halen Farahani"),
     NameQuery("Nader Karimzade Tabrizi", schema="Person"),
 ]
