@@ -1,6 +1,9 @@
 """Fit mistrust's name-feature weights on the train split of the list pairs; write ``screen/fitted.py``.
 
-    .venv/bin/python benchmarks/fit_screen_weights.py [--dry-run]
+    .venv/bin/python benchmarks/fit_screen_weights.py [--write]
+
+Without ``--write`` it prints the weights it fits and how far they are from the shipped ones
+(``make bench`` runs it so: a changed feature or pair set shows as a difference).
 
 The model is a logistic regression over the name features of ``algorithm.NAME_FEATURES`` (each
 value in [0, 1]), fitted by L-BFGS on the log loss with a small L2 penalty (``L2``), so its
@@ -36,6 +39,7 @@ from scipy.optimize import minimize  # noqa: E402
 from mistrust.screen import normalize_name  # noqa: E402
 from mistrust.screen.algorithm import FEATURE_NAMES, NAME_FEATURES  # noqa: E402
 from mistrust.screen.features import NamePair  # noqa: E402
+from mistrust.screen.fitted import BIAS, WEIGHTS  # noqa: E402
 from mistrust.screen.lexicon import Lexicon  # noqa: E402
 from screening_data import REPO  # noqa: E402
 from screening_pairs import Pair, load_pairs, pair_lists  # noqa: E402
@@ -84,8 +88,9 @@ def write(bias: float, weights: np.ndarray, n: int) -> None:
     lines = [
         '"""Weights of ``mistrust-v11``\'s name features, fitted by ``benchmarks/fit_screen_weights.py``.',
         "",
-        f"Written by that script from the train split of ``benchmarks/screening_pairs.py`` ({n:,} pairs);",
-        "do not edit by hand: change the features or the pairs and run the script again.",
+        "Written by that script (with ``--write``) from the train split of",
+        f"``benchmarks/screening_pairs.py`` ({n:,} pairs); do not edit by hand: change the features or",
+        "the pairs and run the script again.",
         '"""',
         "",
         f"BIAS = {bias:.4f}",
@@ -99,7 +104,7 @@ def write(bias: float, weights: np.ndarray, n: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dry-run", action="store_true", help="Print the weights, do not write them.")
+    parser.add_argument("--write", action="store_true", help="Write the weights to src/mistrust/screen/fitted.py.")
     args = parser.parse_args()
     from mistrust.screen import ScreenIndex
 
@@ -108,10 +113,10 @@ def main() -> None:
     x = features(train, lex)
     y = np.asarray([p.label for p in train], dtype=np.float64)
     bias, weights = fit(x, y, {FEATURE_NAMES.index("name_exact"): EXACT_WEIGHT})
-    print(f"{len(train)} train pairs ({int(y.sum())} positive); bias {bias:+.3f}")
+    print(f"{len(train)} train pairs ({int(y.sum())} positive); bias {bias:+.3f} (shipped {BIAS:+.3f})")
     for name, w in zip(FEATURE_NAMES, weights, strict=True):
-        print(f"  {name:<14} {w:+.3f}")
-    if not args.dry_run:
+        print(f"  {name:<14} {w:+.3f} (shipped {WEIGHTS[name]:+.3f})")
+    if args.write:
         write(bias, weights, len(train))
         print(f"written to {OUT.relative_to(REPO)}")
 

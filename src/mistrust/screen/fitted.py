@@ -1,7 +1,8 @@
 """Weights of ``mistrust-v11``'s name features, fitted by ``benchmarks/fit_screen_weights.py``.
 
-Written by that script from the train split of ``benchmarks/screening_pairs.py`` (42,245 pairs);
-do not edit by hand: change the features or the pairs and run the script again.
+Written by that script (with ``--write``) from the train split of
+``benchmarks/screening_pairs.py`` (42,245 pairs); do not edit by hand: change the features or
+the pairs and run the script again.
 """
 
 BIAS = -9.4163
