@@ -107,7 +107,7 @@ class NameScore:
 
 def score_name(pair: f.NamePair) -> NameScore:
     """Every name feature of ``pair`` once, combined; no reason text is written here."""
-    outcomes = tuple(feat.fn(pair) for feat in NAME_FEATURES)
+    outcomes = tuple([feat.fn(pair) for feat in NAME_FEATURES])
     value = combine([o[0] for o in outcomes])
     evidence = f.has_evidence(*outcomes[_EVIDENCE])
     return NameScore(value if evidence else min(value, NO_EVIDENCE_CAP), outcomes, evidence)

@@ -36,7 +36,7 @@ from rapidfuzz.process import cpdist
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
 from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator, explain_name, score_name
-from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, surname_words
+from mistrust.screen.features import INITIALS_MIN_LEN, NamePair
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
@@ -470,7 +470,7 @@ class ScreenIndex:
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        scored: dict[tuple[tuple[str, ...], tuple[str, ...], int], tuple[NamePair, NameScore]] = {}
+        scored: dict[NormName, tuple[NamePair, NameScore]] = {}
         by_pos: dict[int, tuple[NamePair, NameScore]] = {}
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
@@ -491,13 +491,12 @@ class ScreenIndex:
                 continue  # this entity already has a better name than this one can reach
             ient = self.entities[iname.entity]
             listed = iname.norm
-            # The name score depends on the two names only (its words, acronyms and where a surname
-            # written first ends): a name listed in several entries is compared once.
-            key = (listed.tokens, listed.acronyms, surname_words(listed))
-            found = scored.get(key)
+            # The name score depends on the two names only: a name listed in several entries (a
+            # party on two lists, the branches of one charity) is compared once.
+            found = scored.get(listed)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[key] = (pair, score_name(pair))
+                found = scored[listed] = (pair, score_name(pair))
             by_pos[pos] = found
             score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
             if current is None or score > current[0]:
