@@ -44,7 +44,6 @@ NO_MATCH = [
 # spellings from one-offs they can still be a near spelling (partial, with a conflict), so the
 # rule is checked on the words: neither sounds alike nor a spelling variant any more.
 NOT_ONE_WORD = [
-    ("rezaie", "rezavi", "one consonant more in a two-consonant skeleton is another name"),
     ("hamoud", "hamed", "e and u are two vowel sounds"),
     ("tae", "to", "Korean ae is never o"),
 ]

@@ -195,6 +195,6 @@ def test_runner_up_margin_spares_entries_listed_under_a_shared_name() -> None:
     index = hand_made_index(ents)
     assert index.siblings(0) == frozenset({1}) and index.siblings(2) == frozenset()
     hits = {h.entity_id: h for h in index.search(NameQuery("Nahr Foundation"), 0.7, 10, min_score=0.0)}
-    assert hits["t:hq"].score == 1.0
+    assert hits["t:hq"].score > 0.99
     assert not any(f.name == "runner_up" for f in hits["t:branch"].features)
     assert any(f.name == "runner_up" for f in hits["t:other"].features)

@@ -1,4 +1,4 @@
-"""Explainable name screening: normalise, retrieve candidates, score with ``mistrust-v10``, explain.
+"""Explainable name screening: normalise, retrieve candidates, score with ``mistrust-v11``, explain.
 
     >>> index = ScreenIndex.build(loaded_lists)            # doctest: +SKIP
     >>> index.search(NameQuery("IRGC"), threshold=0.7)      # doctest: +SKIP
@@ -7,7 +7,7 @@
 from mistrust.screen.algorithm import ALGORITHM, score_pair
 from mistrust.screen.compare import compare_names, compare_record
 from mistrust.screen.explain import explain, summary
-from mistrust.screen.index import ScreenIndex, hit_id
+from mistrust.screen.index import ScreenIndex
 from mistrust.screen.normalize import NormName, normalize_name
 
 # The name the brief uses for the same class.
@@ -21,7 +21,6 @@ __all__ = [
     "compare_names",
     "compare_record",
     "explain",
-    "hit_id",
     "normalize_name",
     "score_pair",
     "summary",

@@ -3,7 +3,7 @@
 A record is ``{"schema": "Person", "a": "...", "b": "..."}`` with optional facts for side ``a``
 (the query: ``a_birth_date``, ``a_country``/``a_countries``, ``a_identifiers``) and side ``b``
 (the listed entity: ``b_birth_date``, ``b_country``/``b_countries``, ``b_identifiers``,
-``b_schema``). Name words all weigh the same here: there is no list to tell rare from common.
+``b_schema``). Name words all weigh the same here (``lexicon.NO_LIST``): there is no list to tell rare from common.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from mistrust.errors import InputError
 from mistrust.model import Identifier, ListEntity, NameQuery, name_problem
 from mistrust.screen.algorithm import ALGORITHM, score_pair
+from mistrust.screen.lexicon import NO_LIST
 from mistrust.screen.normalize import normalize_name
 
 
@@ -63,17 +64,10 @@ def record_to_pair(record: dict[str, Any], max_name_length: int | None = None) -
     return query, entity
 
 
-def _no_list_weight(_token: str) -> float:
-    # Without a list there is no telling common words from rare ones: all weigh the same, as a
-    # rare word would (so a one-word pair is not judged "common").
-    return 100.0
-
-
 def compare_record(record: dict[str, Any], threshold: float, max_name_length: int | None = None) -> dict[str, Any]:
     """Score one record: ``{"score", "match", "threshold", "algorithm", "reasons", "features"}``."""
     query, entity = record_to_pair(record, max_name_length)
-    score, feats = score_pair(normalize_name(query.name), normalize_name(entity.name), query, entity,
-                              _no_list_weight)
+    score, feats = score_pair(normalize_name(query.name), normalize_name(entity.name), query, entity, NO_LIST)
     return {
         "a": query.name,
         "b": entity.name,

@@ -1,26 +1,32 @@
-"""The features of ``mistrust-v10``: small functions, each returning a score in [0, 1] and a reason.
+"""The features of ``mistrust-v11``: small functions, each returning its value and the facts behind it.
 
-Name features compare two ``NormName``s; the other features compare the query's optional
-facts (birth date, countries, identifiers, schema) with the list entity. A feature that has
-nothing to compare returns ``None`` and does not appear in the hit's explanation.
+Name features compare two ``NormName``s of a ``NamePair`` and return ``(value, facts)``: a number
+in [0, 1] and the few facts (which order matched, how words aligned) that ``explain`` turns into a
+reason for the hits a search returns; no text is built while candidates are ranked. The other
+features compare the query's optional facts (birth date, countries, identifiers, schema) with the
+list entity. A feature that has nothing to compare returns ``None`` and does not appear in the
+hit's explanation.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from mistrust.model import ListEntity, NameQuery
+from mistrust.screen.lexicon import NO_LIST, Lexicon
 from mistrust.screen.links import is_link
 from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton, vowel_gaps
-from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING, classes_with_links
+from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING
 
+# A reasoned feature of the query's facts: its value and the reason.
 Outcome = tuple[float, str]
-TokenWeight = Callable[[str], float]
+# A name feature: its value and the small facts ``explain`` needs to say why.
+Facts = tuple[object, ...]
+NameOutcome = tuple[float, Facts]
 
 
 def _sim(a: str, b: str) -> float:
@@ -33,60 +39,9 @@ def _sim(a: str, b: str) -> float:
 _VOWELS = frozenset("aeiouy")
 
 
-def _pct(x: float) -> str:
-    return f"{round(x * 100)}%"
-
-
-# Each name feature has a ``*_value`` function computing its number only, and the feature
-# function adding the reason. Search ranks candidates by the values alone and builds the
-# reasons only for the hits it returns (reason strings were most of the cost per candidate).
-
-
-def literal_value(q: NormName, c: NormName) -> float:
-    """The number of ``name_literal``."""
-    return max(_sim(q.compact, c.compact), _sim(q.sorted_compact, c.sorted_compact))
-
-
-def name_literal(q: NormName, c: NormName) -> Outcome:
-    """Letters in common, as written and with name parts sorted (order-insensitive)."""
-    as_written = _sim(q.compact, c.compact)
-    ordered = _sim(q.sorted_compact, c.sorted_compact)
-    if ordered > as_written:
-        return ordered, f"'{q.text}' and '{c.text}' share {_pct(ordered)} of their letters once name parts are put in the same order"
-    return as_written, f"'{q.text}' and '{c.text}' share {_pct(as_written)} of their letters"
-
-
-def _confidence(skel: str) -> float:
+def confidence(skel: str) -> float:
     """How much a skeleton of this length says: two consonants say little, four or more a lot."""
     return min(1.0, (len(skel) + 1) / 5)
-
-
-def phonetic_value(q: NormName, c: NormName) -> float:
-    """The number of ``name_phonetic`` (same arithmetic, no reason)."""
-    best = max(_sim(q.skeleton, c.skeleton), _sim(q.sorted_skeleton, c.sorted_skeleton))
-    conf = _confidence(min(q.skeleton, c.skeleton, key=len))
-    if conf < 1.0:
-        return conf * best + (1 - conf) * literal_value(q, c)
-    return best
-
-
-def name_phonetic(q: NormName, c: NormName) -> Outcome:
-    """Agreement of the phonetic skeletons (vowels dropped, similar consonants folded).
-
-    Short skeletons are blended with the letters themselves: "IRGC" and "AORC" both reduce to
-    "rk", which on its own would claim they sound the same.
-    """
-    as_written = _sim(q.skeleton, c.skeleton)
-    ordered = _sim(q.sorted_skeleton, c.sorted_skeleton)
-    best = max(as_written, ordered)
-    conf = _confidence(min(q.skeleton, c.skeleton, key=len))
-    if conf < 1.0:
-        letters = max(_sim(q.compact, c.compact), _sim(q.sorted_compact, c.sorted_compact))
-        best = conf * best + (1 - conf) * letters
-        return best, f"short names: skeletons '{q.skeleton}'/'{c.skeleton}' blended with letters: {_pct(best)}"
-    if best == 1.0:
-        return 1.0, f"they sound alike: same consonant skeleton '{c.skeleton}' (spelling and vowel variants ignored)"
-    return best, f"consonant skeletons '{q.skeleton}' and '{c.skeleton}' agree {_pct(best)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +67,6 @@ class Alignment:
 # Unmatched, these say nothing either way (see ``Alignment.particles``).
 _UNCOUNTED = PARTICLES | TITLES
 
-_G_AS_J = re.compile(r"(?<!n)g(?!h)")
-
 # Korean surnames whose romanisations share no skeleton: North Korean usage keeps an initial r
 # or l that South Korean usage drops (Ri/Yi, Ryu/Yu, Rim/Im, Ro/No), and English spellings add
 # letters (Lee, Park, Choi). Each group is one surname, matched only as the first or last word of
@@ -133,10 +86,22 @@ def _long_vowels(word: str) -> str:
     return word.replace("ee", "i").replace("oo", "u")
 
 
+# Roman numerals from 2 to 39 (i, a lone letter, is more often an initial).
+_ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
+
+
+def is_number(word: str) -> bool:
+    """Digits or a roman numeral: numbered vessels, funds and branches are different entries
+    (Star 2 / Star 3, Holding II / Holding III), so numbers match only when equal."""
+    return word.isdigit() or _ROMAN.fullmatch(word) is not None
+
+
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
+    if is_number(a) or is_number(b):
+        return 0.0, ""
     if len(a) <= 3 and len(b) <= 3 and len(a) + len(b) > 2 and _vowels_only(a) and _vowels_only(b):
         # Korean syllables without a consonant: Yo/Yeo, U/Wu, E/Ae (a lone vowel is one too,
         # but two lone vowels are two initials).
@@ -154,23 +119,14 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
                 or (len(a) <= 3 and len(b) <= 3)):
             return 0.8, "sounds alike"
-    if "g" in a or "g" in b:
-        # Egyptian Arabic says jim as g, and its romanisations write it so (Ragab/Rajab,
-        # Hegazy/Hijazi, Gamal/Jamal): with g read as j, the words sound alike.
-        ja, jb = _G_AS_J.sub("j", a), _G_AS_J.sub("j", b)
-        sja = skeleton(ja)
-        if len(sja) >= 3 and sja == skeleton(jb) and _vowels_compatible(ja, jb):
-            return 0.8, "sounds alike (g read as j)"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
-    # makes another name (Taedong/Taesong): long words whose skeletons also agree only. A skeleton
-    # of one or two consonants must agree whole: one consonant more is another name there
-    # (Rezaie/Rezavi, "rs"/"rsv").
+    # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:
         r = _sim(_long_vowels(a), _long_vowels(b))
-        if r >= 0.8 and _sim(sa, sb) >= 0.75 and (sa == sb or min(len(sa), len(sb)) >= 3):
+        if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, "spelling variant"
     short = a if len(a) < len(b) else b
     if short + "h" in (a, b) and len(short) >= 2 and short[-1] in _VOWELS:
@@ -181,7 +137,7 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
 
 
 # Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
-# Rajab/Ragab, Hezbollah/Hizballah, Sahid/Said). Romanisations and typos do this all the time,
+# Hezbollah/Hizballah, Sahid/Said). Romanisations and typos do this all the time,
 # but so do different names (Nader/Nasser), so a near spelling is only partial evidence: it
 # scores NEAR_SCALE times the shared-letter ratio, well below a sound-alike or a spelling
 # variant, its unexplained rest still counts against the pair (see ``conflict_value``), and it
@@ -195,13 +151,11 @@ NEAR = "near spelling"
 # A word is "established" when its rarity weight is below this share of the weight of a word
 # found in no listed name (on UN + OFAC: found in more than about 6 names).
 NEAR_RARE_SHARE = 0.67
-# No real name part looks like this: its weight is the weight of a word the lists do not have.
-_UNLISTED = "\x00"
 
 
-def _near_allowed(a: str, b: str, weight: TokenWeight) -> bool:
+def _near_allowed(a: str, b: str, lex: Lexicon) -> bool:
     """A near spelling counts unless both words are established spellings in the lists."""
-    return max(weight(a), weight(b)) >= NEAR_RARE_SHARE * weight(_UNLISTED)
+    return max(lex.weight(a), lex.weight(b)) >= NEAR_RARE_SHARE * lex.default_weight
 
 
 # Given names that Persian, Arabic and Central Asian usage writes with or without a closing
@@ -412,7 +366,7 @@ LISTED_SCORE = 0.85
 
 
 def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
-                    out: list[TokenMatch]) -> tuple[int, int]:
+                    out: list[TokenMatch], lex: Lexicon) -> tuple[int, int]:
     """Match free words that share a word class (in place); the numbers of free words left.
 
     Run on the words the spelling rules left free only, listed words first: most listed words
@@ -422,13 +376,13 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     for j, b in enumerate(c_tokens):
         if j in used_c:
             continue
-        classes = classes_with_links(b)
+        classes = lex.classes_of(b)
         if not classes:
             continue
         for i, a in enumerate(q_tokens):
             if i in used_q:
                 continue
-            shared = classes & classes_with_links(a)
+            shared = classes & lex.classes_of(a)
             if shared:
                 used_q.add(i)
                 used_c.add(j)
@@ -440,10 +394,10 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
 
 
-def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) -> Alignment:
+def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
-    With ``weight`` (rarity of a word in the lists), a near spelling between two words that are
+    With the lexicon's word weights (rarity of a word in the lists), a near spelling between two words that are
     both established in the lists (Nader/Nasser, Hyok/Hyon) is no match: two common spellings
     are two names, while a one-off spelling near a known word is likely a variant of it.
     """
@@ -453,7 +407,7 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
         for j, b in enumerate(c.tokens):
             score, how = _token_match(a, b)
             if score > 0:
-                if how == NEAR and weight is not None and not _near_allowed(a, b, weight):
+                if how == NEAR and not _near_allowed(a, b, lex):
                     continue
                 if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
                     continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
@@ -470,7 +424,7 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
         out.append(TokenMatch(q.tokens[i], c.tokens[j], score, how))
     nq, nc = len(q.tokens) - len(used_q), len(c.tokens) - len(used_c)
     if nq and nc:
-        nq, nc = _match_meanings(q.tokens, c.tokens, used_q, used_c, out)
+        nq, nc = _match_meanings(q.tokens, c.tokens, used_q, used_c, out, lex)
     if nq and nc and nq + nc >= 3:
         # Only when both names keep free words and one keeps two (most pairs: no loops at all).
         _match_runs(q, c, used_q, used_c, out)
@@ -487,9 +441,71 @@ def align_tokens(q: NormName, c: NormName, weight: TokenWeight | None = None) ->
     )
 
 
-def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> tuple[float, float]:
+class NamePair:
+    """Two names and the lexicon they are scored with; the word alignment is worked out once, on
+    first use, and shared by the features that read it."""
+
+    __slots__ = ("_alignment", "_totals", "c", "exact", "lex", "q", "weight")
+
+    def __init__(self, q: NormName, c: NormName, lex: Lexicon) -> None:
+        self.q, self.c, self.lex = q, c, lex
+        self.weight = lex.weight
+        self.exact = bool(q.sorted_compact) and q.sorted_compact == c.sorted_compact
+        self._alignment: Alignment | None = None
+        self._totals: tuple[float, float, float] | None = None
+
+    @property
+    def totals(self) -> tuple[float, float, float]:
+        """Rarity weight of the query's words, of the listed name's words, and of the particles
+        the alignment leaves unmatched (several features divide by these)."""
+        if self._totals is None:
+            weight = self.weight
+            self._totals = (sum(map(weight, self.q.tokens)), sum(map(weight, self.c.tokens)),
+                            sum(map(weight, self.alignment.particles)))
+        return self._totals
+
+    @property
+    def alignment(self) -> Alignment:
+        if self._alignment is None:
+            self._alignment = align_tokens(self.q, self.c, self.lex)
+        return self._alignment
+
+
+def name_exact(p: NamePair) -> NameOutcome:
+    """The same name once case, script, punctuation, legal forms and word order are normalised."""
+    return (1.0, (p.q.tokens == p.c.tokens,)) if p.exact else (0.0, ())
+
+
+def name_literal(p: NamePair) -> NameOutcome:
+    """Letters in common, as written and with name parts sorted (order-insensitive)."""
+    if p.exact:
+        return 1.0, (False,)
+    as_written = _sim(p.q.compact, p.c.compact)
+    ordered = _sim(p.q.sorted_compact, p.c.sorted_compact)
+    return (ordered, (True,)) if ordered > as_written else (as_written, (False,))
+
+
+def name_phonetic(p: NamePair) -> NameOutcome:
+    """Agreement of the phonetic skeletons (vowels dropped, similar consonants folded).
+
+    Short skeletons are blended with the letters themselves: "IRGC" and "AORC" both reduce to
+    "rk", which on its own would claim they sound the same.
+    """
+    if p.exact:
+        return 1.0, (False,)
+    q, c = p.q, p.c
+    best = max(_sim(q.skeleton, c.skeleton), _sim(q.sorted_skeleton, c.sorted_skeleton))
+    conf = confidence(min(q.skeleton, c.skeleton, key=len))
+    if conf < 1.0:
+        return conf * best + (1 - conf) * name_literal(p)[0], (True,)
+    return best, (False,)
+
+
+def _token_share(p: NamePair) -> tuple[float, float]:
     """(share of name parts by rarity, joined-letters similarity or -1 when it does not apply)."""
-    total = sum(map(weight, q.tokens)) + sum(map(weight, c.tokens)) - sum(map(weight, al.particles))
+    q, c, al, weight = p.q, p.c, p.alignment, p.weight
+    total_q, total_c, particles = p.totals
+    total = total_q + total_c - particles
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
@@ -500,8 +516,7 @@ def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -
         got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
     share = min(1.0, got / total) if total else 0.0
     # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
-    # the letters in order, and the same sound. Letters alone pass a changed first letter
-    # (D.E.S. / SES International).
+    # the letters in order, and the same sound.
     if len(q.tokens) != len(c.tokens) and q.skeleton == c.skeleton:
         joined = _sim(q.compact, c.compact)
         if joined >= 0.9:
@@ -509,131 +524,160 @@ def _token_share(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -
     return share, -1.0
 
 
-def tokens_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> float:
-    """The number of ``name_tokens``."""
-    if not q.tokens or not c.tokens:
-        return 0.0
-    share, joined = _token_share(q, c, weight, al or align_tokens(q, c, weight))
-    return joined if joined > share else share
-
-
-def name_tokens(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome:
+def name_tokens(p: NamePair) -> NameOutcome:
     """Share of both names' parts that find a partner, each part weighted by its rarity.
 
     Rare parts ("Movahed") count more than common ones ("Mohammad", "Trading"), so two names
     that share only common words score low. Names written as one word on one side and split on
     the other ("Namchongang" / "Nam Chon Gang") are judged on their joined letters.
+    Facts: whether the joined letters decided.
     """
-    if not q.tokens or not c.tokens:
-        return 0.0, "no name parts to compare"
-    al = al or align_tokens(q, c, weight)
-    share, joined = _token_share(q, c, weight, al)
-    if joined > share:
-        return joined, f"the same letters split into words differently ('{q.text}' / '{c.text}')"
-    parts = [f"{m.query}={m.listed}" + ("" if m.how == "same" else f" ({m.how})") for m in al.matches]
-    reason = f"{_pct(share)} of name parts by rarity agree: " + (", ".join(parts) if parts else "none")
-    if al.unmatched_query:
-        reason += f"; query only: {' '.join(al.unmatched_query)}"
-    if al.unmatched_listed:
-        reason += f"; listed only: {' '.join(al.unmatched_listed)}"
-    if al.particles:
-        reason += f"; not counted: {' '.join(al.particles)}"
-    return share, reason
+    if p.exact:
+        return 1.0, (False,)
+    if not p.q.tokens or not p.c.tokens:
+        return 0.0, (False,)
+    share, joined = _token_share(p)
+    return (joined, (True,)) if joined > share else (share, (False,))
 
 
-def conflict_value(q: NormName, c: NormName, weight: TokenWeight, al: Alignment) -> float | None:
-    """The number of ``name_conflict`` (None: no conflict)."""
-    near = [m for m in al.matches if m.how == NEAR]
-    if not near and (not al.unmatched_query or not al.unmatched_listed):
-        return None
-    if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
-        return None  # same letters, different word splits: not a conflict
-    wq = sum(weight(t) for t in q.tokens)
-    wc = sum(weight(t) for t in c.tokens)
-    # A near spelling is partly a different word: the part its score does not explain counts.
-    oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
-    ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
-    value = min(oq / wq, ol / wc)
-    return value if value > 0 else None
+def name_extra(p: NamePair) -> NameOutcome:
+    """Share by rarity of the name parts that only one name has (a patronymic, a branch's place,
+    a second given name): less evidence for the pair, and for organisations often another body."""
+    if p.exact:
+        return 0.0, ()
+    al, weight = p.alignment, p.weight
+    total_q, total_c, particles = p.totals
+    total = total_q + total_c - particles
+    extra = sum(map(weight, al.unmatched_query)) + sum(map(weight, al.unmatched_listed))
+    return (min(1.0, extra / total) if total else 0.0), ()
 
 
-def name_conflict(q: NormName, c: NormName, weight: TokenWeight, al: Alignment | None = None) -> Outcome | None:
+def name_complete(p: NamePair) -> NameOutcome:
+    """1 when every counted part of both names found a partner: the whole name agrees, not
+    just some of it (a fact on its own: two of three parts agreeing is no two-thirds match)."""
+    if p.exact:
+        return 1.0, ()
+    al = p.alignment
+    return (1.0 if al.matches and not al.unmatched_query and not al.unmatched_listed else 0.0), ()
+
+
+def name_conflict(p: NamePair) -> NameOutcome:
     """Both names have parts the other lacks: likely two people sharing a family name.
 
     "Kim Jong Un" / "Kim Jong Il" agree letter by letter almost everywhere, but each has a
     given-name part the other does not: that is evidence against, not just missing evidence.
-    The score is the smaller of the two unexplained shares (by rarity); a near spelling
+    The value is the smaller of the two unexplained shares (by rarity); a near spelling
     (Halen/Haleh) adds the part of its word its score leaves unexplained.
     """
-    al = al or align_tokens(q, c, weight)
-    share = conflict_value(q, c, weight, al)
-    if share is None:
-        return None
-    near = [f"{m.query}/{m.listed}" for m in al.matches if m.how == NEAR]
-    if al.unmatched_query and al.unmatched_listed:
-        reason = (f"each name has parts the other lacks: '{' '.join(al.unmatched_query)}' "
-                  f"vs '{' '.join(al.unmatched_listed)}'")
-        if near:
-            reason += f"; near spellings, partly different words: {', '.join(near)}"
-    else:
-        reason = f"near spellings may be different words: {', '.join(near)}"
-    return share, reason
+    if p.exact:
+        return 0.0, ()
+    q, c, al, weight = p.q, p.c, p.alignment, p.weight
+    near = [m for m in al.matches if m.how == NEAR]
+    if not near and (not al.unmatched_query or not al.unmatched_listed):
+        return 0.0, ()
+    if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
+        return 0.0, ()  # same letters, different word splits: not a conflict
+    wq, wc, _particles = p.totals
+    oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
+    ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
+    return max(0.0, min(oq / wq, ol / wc)), ()
 
 
 # A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).
 COMMON_WEIGHT = 38.7
 
 
-def one_word(q: NormName, c: NormName, weight: TokenWeight, exact: bool) -> Outcome | None:
+def one_word(p: NamePair) -> NameOutcome:
     """A one-word query identifies nobody when the word is common ("Mohammad", "Trading"), and
-    little when it is short and only similar ("Kim" / "Kimo"). Score = how weak the query is."""
-    value = one_word_value(q, c, weight, exact)
-    if value is None:
-        return None
+    little when it is short and only similar ("Kim" / "Kimo"). Value: how weak the query is."""
+    q = p.q
+    if len(q.tokens) != 1 or (q.compact in p.c.acronyms and len(q.compact) >= 3):
+        return 0.0, ()
     word = q.tokens[0]
-    if value == 1.0:
-        return 1.0, f"the query is one common word ('{word}'), which identifies nobody on its own"
-    return value, f"the query is one short word ('{word}') and only similar to the listed name"
+    if p.lex.weight(word) <= COMMON_WEIGHT:
+        return 1.0, (word,)
+    if not p.exact and len(skeleton(word)) <= 2:
+        return 0.5, (word,)
+    return 0.0, ()
 
 
-def one_word_value(q: NormName, c: NormName, weight: TokenWeight, exact: bool) -> float | None:
-    """The number of ``one_word``: 1.0 for a common word, 0.5 for a short similar one, else None."""
-    if len(q.tokens) != 1 or (q.compact in c.acronyms and len(q.compact) >= 3):
-        return None
-    word = q.tokens[0]
-    if weight(word) <= COMMON_WEIGHT:
-        return 1.0
-    if not exact and len(skeleton(word)) <= 2:
-        return 0.5
-    return None
-
-
-def is_acronym(q: NormName, c: NormName) -> bool:
-    """Whether ``name_acronym`` applies."""
-    return ((len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms)
-            or (len(c.tokens) == 1 and len(c.compact) >= 3 and c.compact in q.acronyms))
-
-
-def is_exact(q: NormName, c: NormName) -> bool:
-    """Whether ``name_exact`` applies."""
-    return bool(q.sorted_compact) and q.sorted_compact == c.sorted_compact
-
-
-def name_acronym(q: NormName, c: NormName) -> Outcome | None:
+def name_acronym(p: NamePair) -> NameOutcome:
     """One name is the initials of the other (IRGC / Islamic Revolutionary Guard Corps)."""
+    q, c = p.q, p.c
     if len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms:
-        return 1.0, f"'{q.compact.upper()}' is the acronym of '{c.text}'"
+        return 1.0, (False,)
     if len(c.tokens) == 1 and len(c.compact) >= 3 and c.compact in q.acronyms:
-        return 1.0, f"listed name '{c.compact.upper()}' is the acronym of '{q.text}'"
-    return None
+        return 1.0, (True,)  # the listed name is the acronym
+    return 0.0, ()
 
 
-def name_exact(q: NormName, c: NormName) -> Outcome | None:
-    if q.sorted_compact and q.sorted_compact == c.sorted_compact:
-        if q.tokens == c.tokens:
-            return 1.0, f"same name once case, script, punctuation and legal forms are normalised ('{c.text}')"
-        return 1.0, f"same name parts in another order ('{q.text}' / '{c.text}')"
-    return None
+# A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
+# with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
+# lists do not have (see ``name_evidence``).
+MIN_LETTERS = 3
+MIN_EVIDENCE = 0.6
+
+
+@lru_cache(maxsize=4096)
+def letters(text: str) -> int:
+    """Letters and digits in a name as written ("ß" is one letter, though it reads "ss")."""
+    return sum(ch.isalnum() for ch in text)
+
+
+# Approximate word matches (a sound-alike, a near spelling, initials) say little when few letters
+# agree: random strings of three to six letters sound like some listed word (Lert / Alert, Cpr /
+# Cyprus, Readn / Radin). Their evidence counts in full once the approximately matched words of
+# the name have SHORT_MATCH_LETTERS + FULL_MATCH_LETTERS letters between them (on the shorter
+# side), and not at all at SHORT_MATCH_LETTERS or fewer: a name of several short syllables
+# (Kim Jeong Eun / Kim Jong Un, Yunus Umar / Younous Oumar) adds up.
+SHORT_MATCH_LETTERS = 2
+FULL_MATCH_LETTERS = 6
+
+
+def _letters_credit(approximate: list[TokenMatch]) -> float:
+    letters = sum(min(len(m.query.replace(" ", "")), len(m.listed.replace(" ", ""))) for m in approximate)
+    return max(0.0, min(1.0, (letters - SHORT_MATCH_LETTERS) / FULL_MATCH_LETTERS))
+
+
+def name_evidence(p: NamePair) -> NameOutcome:
+    """How much the matched words identify, 0..1: the rarity of each matched word (on both
+    sides, the commoner counts) times how well it matched, the approximate matches times how
+    many letters they have between them (``_letters_credit``); 1 for a query that is the
+    acronym of the listed name, the letters credit of the acronym the other way round.
+
+    Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
+    name says a lot. Facts: the letters of the query as written.
+    """
+    written = letters(p.q.original)
+    acronym, facts = name_acronym(p)
+    if acronym:
+        if not facts[0]:
+            return 1.0, (written,)  # the query is the acronym: what was asked for is all there
+        # A listed acronym stands for the query's words by their first letters only: random words
+        # spell some listed three-letter acronym, so it says as much as its letters.
+        return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
+    informative = p.lex.informative
+    if p.exact:
+        got = sum(map(informative, p.q.tokens))
+    else:
+        same = approximate = 0.0
+        for m in p.alignment.matches:
+            on_query = sum(map(informative, m.query.split(" ")))
+            listed = sum(map(informative, m.listed.split(" ")))
+            if m.how == "same":
+                same += min(1.0, on_query, listed)
+            else:
+                approximate += m.score * min(1.0, on_query, listed)
+        if approximate:
+            approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
+        got = same + approximate
+    return min(1.0, got), (written,)
+
+
+def has_evidence(value: float, facts: Facts) -> bool:
+    """Whether ``name_evidence``'s outcome is enough for a match."""
+    written = facts[0]
+    return isinstance(written, int) and written >= MIN_LETTERS and value >= MIN_EVIDENCE
 
 
 def birth_date(query: NameQuery, entity: ListEntity) -> Outcome | None:
@@ -697,27 +741,32 @@ def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 __all__ = [
-    "Outcome",
+    "COMMON_WEIGHT",
+    "MIN_EVIDENCE",
+    "MIN_LETTERS",
     "Alignment",
+    "Facts",
+    "NameOutcome",
+    "NamePair",
+    "Outcome",
     "TokenMatch",
     "align_tokens",
-    "conflict_value",
-    "is_acronym",
-    "is_exact",
-    "literal_value",
-    "one_word_value",
-    "phonetic_value",
-    "tokens_value",
     "birth_date",
+    "confidence",
     "country",
+    "has_evidence",
     "identifiers",
-    "COMMON_WEIGHT",
-    "one_word",
+    "is_number",
+    "letters",
     "name_acronym",
-    "name_exact",
+    "name_complete",
     "name_conflict",
+    "name_evidence",
+    "name_exact",
+    "name_extra",
     "name_literal",
     "name_phonetic",
     "name_tokens",
+    "one_word",
     "schema",
 ]

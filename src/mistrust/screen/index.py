@@ -13,18 +13,17 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v10`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v11`` score, and the returned hits its feature table with reasons.
 
-The index also reads its lists for words that one organisation's names use for each other
-(``links``: Shargh / East); they count, like rigour's word classes, in the searches of this
-index only.
+The index also reads its lists for the rarity of each word, rigour's classes of its words and
+words that one organisation's names use for each other (``links``: Shargh / East), and keeps
+them in a ``Lexicon`` that every score of this index is given.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import struct
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -36,13 +35,14 @@ from rapidfuzz.process import cpdist
 
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
-from mistrust.screen.algorithm import ACRONYM_SCORE, ALGORITHM, adjusted_value, name_value, score_pair
-from mistrust.screen.features import EXTRA_PART_SHARE, INITIALS_MIN_LEN, surname_words
-from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld, without
+from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator, explain_name, score_name
+from mistrust.screen.features import INITIALS_MIN_LEN, NamePair
+from mistrust.screen.lexicon import Lexicon
+from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
-from mistrust.screen.symbols import linking, remember, vocabulary_classes
+from mistrust.screen.symbols import vocabulary_classes
 
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -51,7 +51,8 @@ FULL_SCORE = 4
 # When copies of one name crowd the candidates, up to POOL_FACTOR * RETRIEVE names are taken
 # so that RETRIEVE distinct names are looked at (see ``_distinct_names``).
 POOL_FACTOR = 4
-QUICK_MARGIN = 0.1
+# The quick score errs high already (``algorithm.estimator``): no margin is added to it.
+QUICK_MARGIN = 0.0
 # Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
 # one loses MARGIN_WEIGHT of its gap, when the best one scores at least MARGIN_MIN_TOP.
 MARGIN_FREE = 0.05
@@ -69,13 +70,10 @@ CAND_FACTOR = 32
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
-_FLOAT32 = struct.Struct("f")
-
-
-def _as_float32(x: float) -> float:
-    """``x`` rounded to the nearest float32, as numpy rounds a float32 operation."""
-    value: float = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
-    return value
+# The quick ranking's estimate: the algorithm's own combination of the features it estimates,
+# the others taken at their most favourable value (see ``algorithm.estimator``).
+_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym")
+_quick_estimate = estimator(_QUICK_FEATURES)
 
 
 def expand_names(names: list[str]) -> list[str]:
@@ -181,15 +179,13 @@ class ScreenIndex:
         self.skel_sets: list[frozenset[str]] = []  # skeletons of each name's parts
         self.list_versions: list[str] = []
         self.state: str | None = None  # the Workspace's lists_state() it was built for
-        self._token_weight: dict[str, float] = {}
-        # rigour's word classes of every listed word (see ``symbols``): looked up once, here.
-        self.word_classes: dict[str, frozenset[str]] = {}
+        # Word weights, rigour's classes of the listed words and the links (see ``Lexicon``).
+        self.lexicon = Lexicon()
         # Words the lists' own names use for each other (see ``links``), with the name pairs
         # each link was read from, and those pairs by name position.
         self.link_evidence: LinkEvidence = {}
         self.link_classes: dict[str, frozenset[str]] = {}  # word -> its link classes
         self.link_by_name: dict[int, list[str]] = {}
-        self._default_weight = 1.0
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
         self.sibling_sets: dict[int, frozenset[int]] = {}
@@ -237,11 +233,9 @@ class ScreenIndex:
         self.skel_sets = [frozenset(x.norm.skeletons) for x in self.names]
         # Squared IDF: a rare name part should outweigh a common one by more than a log ratio
         # ("Kim Hyok Chol" must not pass for "Kim Chol" on the strength of Kim and Chol).
-        self._default_weight = math.log(1 + n) ** 2
-        self._token_weight = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
-        self.word_classes = vocabulary_classes(self._token_weight)
-        remember(self.word_classes)
+        weights = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self._add_links()
+        self.lexicon = Lexicon(weights, math.log(1 + n) ** 2, vocabulary_classes(weights), self.link_classes)
         return self
 
     def _add_links(self) -> None:
@@ -260,7 +254,7 @@ class ScreenIndex:
 
     def token_weight(self, token: str) -> float:
         """Rarity of a name word among all listed names (unknown words are rare)."""
-        return self._token_weight.get(token, self._default_weight)
+        return self.lexicon.weight(token)
 
     def candidates(self, norm: NormName, size: int = RETRIEVE) -> list[int]:
         """Positions of the names sharing the most key weight with ``norm``."""
@@ -368,35 +362,30 @@ class ScreenIndex:
         state["_quick"] = None  # derived from names: rebuilt on first use, not stored
         return state
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        remember(self.word_classes)
-
     def quick_scores(self, norm: NormName, positions: list[int],
                      links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
         """A cheap estimate of the full name score for many candidates at once, best first.
 
-        Letters and skeletons are compared by rapidfuzz in C; name parts by their skeleton sets,
-        with a penalty when both names keep parts the other lacks (cf. ``name_conflict``).
+        Letters and skeletons are compared by rapidfuzz in C, as the full score compares them;
+        name parts by their skeleton sets, with the parts both names keep that the other lacks
+        as the conflict (cf. ``name_conflict``). The estimates go through the algorithm's own
+        weights (``_quick_estimate``). ``links`` defaults to the index's.
 
-        A query word counts as a shared part wherever the full score (``name_tokens``) will match
-        it (mistrust-v9): when it spells the initials of adjacent words of the candidate (ROD /
-        Rahbaran Omid Darya), and, with ``links`` (word -> link classes, see ``links``), when it
-        is linked to a word of the candidate. Otherwise a name with several look-alike neighbours
-        ranks too low to be scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
-        When one name is the other plus some parts, those count at ``EXTRA_PART_SHARE``, as in
-        the full score (mistrust-v10: "Pasna" for "Pasna Industry Co.").
+        A query word linked to a word of the candidate (``links``: word -> link classes), or that
+        spells the initials of adjacent words of it, counts as a shared part, as the full score
+        may match it: otherwise a name with several look-alike neighbours ranks too low to be
+        scored at all ("Stichting Al-Aqsa" for "Foreningen Al-Aqsa").
         """
         if not positions:
             return []
         rows = self._quick_rows()
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
          name_links) = zip(*[rows[i] for i in positions], strict=True)
-        # The similarities come from rapidfuzz as float32, all four forms of the name in one
-        # pairwise call; the rest is plain Python arithmetic per candidate: for ~30 candidates,
-        # a dozen small numpy operations cost more in call overhead than the loop. The float32
-        # values and the one float32 subtraction below keep every score bit-identical to the
-        # former numpy version (kept as the reference in tests/test_screen_speed_paths.py).
+        if links is None:
+            links = self.lexicon.links
+        # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
+        # arithmetic per candidate: for ~30 candidates, a dozen small numpy operations cost
+        # more in call overhead than the loop.
         k = len(positions)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
@@ -412,8 +401,8 @@ class ScreenIndex:
         q_one = len(norm.tokens) == 1
         # (link classes, skeleton) of the query words that have links: none for most queries.
         q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
-        # Query words that may be the initials of adjacent words of a candidate (ROD / Rahbaran
-        # Omid Darya), with their skeletons: the full score matches them (``name_tokens``).
+        # Query words that the full score may match to the initials of adjacent words of a
+        # candidate (PSK / Pardis Sahel Kish): the estimate counts them as shared, erring high.
         q_initials = [(t, skeleton(t)) for t in norm.tokens
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
@@ -421,15 +410,13 @@ class ScreenIndex:
         for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
                 name_links, strict=True):
-            if c_sorted == q_sorted:
-                out.append((1.0, pos))
-                continue
-            # Short skeletons say little: blend the sound with the letters (cf. ``_confidence``).
+            exact = c_sorted == q_sorted
+            # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             conf = (min(q_len, c_len) + 1) / 5
             if conf > 1.0:
                 conf = 1.0
             sounds = conf * pho + (1 - conf) * lit
-            parts = 0.0
+            parts = conflict = 0.0
             if nq:
                 nt = len(theirs)
                 if nt:
@@ -440,25 +427,24 @@ class ScreenIndex:
                                 common += 1
                     if q_initials and c_initials:
                         for word, sk in q_initials:
-                            if (word in c_initials and sk not in theirs and common < nq
-                                    and nt - len(word) + 1 > common):
+                            if word in c_initials and sk not in theirs and nt - len(word) + 1 > common < nq:
                                 common += 1  # one query part, standing for len(word) of the candidate's
                                 nt -= len(word) - 1
+                    parts = 2 * common / (nq + nt)
                     if common < nq and common < nt:  # both names keep parts the other lacks
-                        parts = 2 * common / (nq + nt)
                         q_left, c_left = 1 - common / nq, 1 - common / nt
-                        parts -= 0.4 * (c_left if c_left < q_left else q_left)
-                    elif common:
-                        # One name is the other plus some parts: they count at EXTRA_PART_SHARE,
-                        # as in the full score (``name_tokens``).
-                        parts = 2 * common / (2 * common + EXTRA_PART_SHARE * (nq + nt - 2 * common))
-            low = lit - 0.25
-            if lit < 0.125:
-                low = _as_float32(low)  # exact in float32 for lit >= 0.125; rounded below
-            value = 0.25 * lit + 0.25 * sounds + 0.5 * (low if low > parts else parts)
-            if (q_one and q_compact in acros) or (single is not None and single in q_acronyms):
-                value = max(ACRONYM_SCORE, value)
-            out.append((value, pos))
+                        conflict = c_left if c_left < q_left else q_left
+            # Skeleton sets miss near spellings (Koligreza / Koligrexy) and words split differently
+            # (Nam Chon Gang / Namchongang), which the full score matches: the shared letters
+            # bound what the parts may reach and what may conflict, so the estimate errs high.
+            if lit > parts:
+                parts = lit
+            if conflict > 1 - lit:
+                conflict = 1 - lit
+            acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
+            if acronym:  # the full score matches the acronym to the words it spells (``initials``)
+                parts, conflict = 1.0, 0.0
+            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym), pos))
         out.sort(reverse=True)
         return out
 
@@ -479,44 +465,42 @@ class ScreenIndex:
             return []
         # The excluded names are treated as unlisted: the links only they support go too.
         held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
-        links = without(self.link_classes, held)
-        with linking(links):
-            return self._search(norm, query, threshold, limit, min_score, exclude, links)
-
-    def _search(self, norm: NormName, query: NameQuery, threshold: float, limit: int, min_score: float,
-                exclude: Collection[int], links: Mapping[str, frozenset[str]]) -> list[Hit]:
-        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude], links)
+        lex = self.lexicon.withholding(held)
+        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude], lex.links)
         # entity position -> (score, name position, exact name): candidates are scored with
-        # numbers only; the feature table with its reasons is built for the returned hits.
+        # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        name_values: dict[tuple[tuple[str, ...], tuple[str, ...], int], tuple[float, bool]] = {}
-        # The quick score overestimates the full one by little: far-off candidates are not
-        # worth their full score.
+        scored: dict[NormName, tuple[NamePair, NameScore]] = {}
+        by_pos: dict[int, tuple[NamePair, NameScore]] = {}
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
-        # them, up to ``limit``, only candidates that may still reach the threshold.
+        # them, up to ``limit``, only candidates that may still reach the threshold. The quick
+        # score errs high on what it does not compare, so far-off candidates are not worth
+        # their full score (tests/test_screen_speed_paths.py checks that no match is lost).
         floor = min_score - QUICK_MARGIN
         deep_floor = threshold - QUICK_MARGIN / 2
-        for rank, (quick, pos) in enumerate(ranked[: max(FULL_SCORE, limit)]):
+        for rank, (quick, pos) in enumerate(ranked):
             if quick < floor and best:
                 break
             if rank >= FULL_SCORE and quick < deep_floor:
                 break
+            if len(best) >= limit and sorted(v[0] for v in best.values())[-limit] >= quick:
+                break  # the ``limit`` best entries so far score at least what any later name can
             iname = self.names[pos]
             current = best.get(iname.entity)
             if current is not None and current[0] >= quick + QUICK_MARGIN:
                 continue  # this entity already has a better name than this one can reach
             ient = self.entities[iname.entity]
             listed = iname.norm
-            # The name score depends on the two names only (its words, acronyms and where a surname
-            # written first ends): a name listed in several entries is compared once (a fifth of
-            # the full scores on the benchmark).
-            key = (listed.tokens, listed.acronyms, surname_words(listed))
-            value = name_values.get(key)
-            if value is None:
-                value = name_values[key] = name_value(norm, listed, self.token_weight)
-            score, exact = adjusted_value(value[0], listed, query, ient.entity, iname.weak), value[1]
+            # The name score depends on the two names only: a name listed in several entries (a
+            # party on two lists, the branches of one charity) is compared once.
+            found = scored.get(listed)
+            if found is None:
+                pair = NamePair(norm, listed, lex)
+                found = scored[listed] = (pair, score_name(pair))
+            by_pos[pos] = found
+            score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
             if current is None or score > current[0]:
-                best[iname.entity] = (score, pos, exact)
+                best[iname.entity] = (score, pos, found[1].exact)
         margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
         kept = sorted((v for v in margined.values() if v[0] >= min_score),
                       key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
@@ -524,9 +508,9 @@ class ScreenIndex:
         for score, pos, runner_up in kept:
             iname = self.names[pos]
             ient = self.entities[iname.entity]
-            # The same feature functions as the ranking score (test_screen_explain checks that
-            # the explained score equals it), now with their reasons.
-            _, feats = score_pair(norm, iname.norm, query, ient.entity, self.token_weight, iname.weak)
+            pair, name = by_pos[pos]
+            feats = explain_name(pair, name)  # the same words as this name: the same reasons
+            feats += adjusted(name.value, iname.norm, query, ient.entity, iname.weak)[1]
             if runner_up is not None:
                 feats.append(runner_up)
             hits.append(Hit(
@@ -610,9 +594,4 @@ def runner_up_margin(
     return out
 
 
-def hit_id(query_name: str, entity_id: str) -> str:
-    """Same normalised query and entity -> same hit id, so judgements carry over runs."""
-    return content_id(normalize_name(query_name).sorted_compact, entity_id)
-
-
-__all__ = ["FULL_SCORE", "INDEX_FORMAT", "RETRIEVE", "ScreenIndex", "hit_id", "name_keys", "query_keys"]
+__all__ = ["FULL_SCORE", "INDEX_FORMAT", "RETRIEVE", "ScreenIndex", "name_keys", "query_keys"]

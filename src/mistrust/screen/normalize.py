@@ -14,8 +14,7 @@ The steps, in order, and why:
    become one: the article however written (``ur-Rahman``, ``an-Nusra`` = ``al``), the ezafe
    (``Jaish-e``/``Jaish-i``), and joined compounds (``Nasruddin`` = ``Nasr al Din``).
 3. Organisation legal forms (``Co., Ltd.``, ``Corporation``, ``LLC``, ``OJSC``...) are dropped at
-   the ends of a name: they say what kind of body it is, not which one; so is a place written
-   after the form (``Reyco GmbH Germany``). Russian forms spelt out in Latin letters are
+   the ends of a name: they say what kind of body it is, not which one. Russian forms spelt out in Latin letters are
    recognised however romanised (``Gosudarstvennoye Predpriyatiye``). A few generic words are
    folded to one spelling (``centre`` = ``center``, ``industries`` = ``industry``, ``airlines`` =
    ``air``, ``HQ`` = ``headquarters``, plural ``-s``).
@@ -23,8 +22,7 @@ The steps, in order, and why:
    names. Vowels are dropped (Persian and Korean romanisations differ mostly in vowels:
    Hosseini/Husaini/Hoseyni, Reza/Raza, Mohammad/Muhammad, Jong/Jeong), voiced/unvoiced and
    equivalent consonants are folded (k/g/q/c, t/d, p/b, j/ch/zh/dj, s/z, v/w), ``ng`` = ``n``
-   and doubled letters collapse; the same consonant again after a vowel is another syllable and
-   stays (Hajij is not Haj).
+   and repeated consonants collapse.
 5. Name-part order and word splits: ``compact`` joins the tokens without spaces as written
    (``Nam Chon Gang`` = ``Namchongang``), ``sorted_compact`` joins them in sorted order so that
    ``Hosseini Ali`` = ``Ali Hosseini``.
@@ -39,7 +37,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rigour.names import remove_org_types, replace_org_types_compare
-from rigour.territories import lookup_territory
 from rigour.text import ascii_text
 
 # Legal forms, in their normalised token spelling. Dropped only at the ends of a name and only
@@ -190,8 +187,6 @@ _LETTERS = str.maketrans(
         "y": None,
     }
 )
-_CONSONANTS = str.maketrans({k: v for k, v in _LETTERS.items() if v is not None})
-_NO_VOWELS = str.maketrans({k: v for k, v in _LETTERS.items() if v is None})
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -312,24 +307,12 @@ def is_legal_form(word: str) -> bool:
     return word in LEGAL_FORMS or (len(word) >= 3 and word not in _MISREAD_FORMS and not remove_org_types(word).strip())
 
 
-@lru_cache(maxsize=8192)
-def _is_place(text: str) -> bool:
-    """A country, region or city rigour knows by name (not by a code such as "sa" or "de")."""
-    return len(text) > 3 and lookup_territory(text) is not None
-
-
 def strip_legal_forms(words: list[str]) -> list[str]:
     """Drop legal forms at the ends of an organisation name, keeping at least one word."""
     text = " " + " ".join(words) + " "
     for phrase, short in _LEGAL_PHRASES:
         text = text.replace(" " + phrase + " ", " " + short + " ")
     out = text.split()
-    # A place written after the legal form ("Reyco GmbH Germany", "X Ltd Hong Kong") says where
-    # the company sits, like the form says what it is: both go.
-    for size in (1, 2, 3):
-        if len(out) > size + 1 and is_legal_form(out[-size - 1]) and _is_place(" ".join(out[-size:])):
-            del out[-size:]
-            break
     while len(out) > 1 and is_legal_form(out[-1]):
         out.pop()
     while len(out) > 1 and out[0] in LEADING_LEGAL_FORMS:
@@ -348,9 +331,7 @@ def _fold_digraphs(word: str) -> str:
 def skeleton(word: str) -> str:
     """Phonetic skeleton of one word or a compact string (see the module docstring)."""
     s = _REPEATS.sub(r"\1", _fold_digraphs(word))
-    # Equivalent consonants side by side are one sound ("dt", "sz"); the same consonant again
-    # after a vowel is another syllable (Hajij is not Haj, Aziza not Aza): vowels go last.
-    s = _REPEATS.sub(r"\1", s.translate(_CONSONANTS)).translate(_NO_VOWELS)
+    s = _REPEATS.sub(r"\1", s.translate(_LETTERS))
     # Pure-vowel words ("Ali" without its consonants is "l"; "Eu", "Ai") keep their letters so
     # they still say something.
     return s or word
@@ -371,7 +352,6 @@ def vowel_gaps(word: str) -> tuple[str, ...]:
         mapped = ch.translate(_LETTERS)
         if not mapped:
             gaps[-1] += ch
-            last = ""  # after a vowel, the same consonant again is a new one (as in ``skeleton``)
             continue
         for consonant in mapped:
             if consonant != last:  # repeats collapse, as in ``skeleton``

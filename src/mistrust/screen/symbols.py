@@ -17,23 +17,19 @@ Not used, on purpose:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from functools import lru_cache
-from types import MappingProxyType
 
 from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
 _WORD_CATEGORIES = frozenset({SymbolCategory.SYMBOL, SymbolCategory.DOMAIN})
 _NONE: frozenset[str] = frozenset()
-# Words already looked up for an index (see ``remember``): the listed words recur in every
-# search, and an index brings their classes with it instead of looking them up again.
-_KNOWN: dict[str, frozenset[str]] = {}
 
 
+# A word's classes never vary (rigour's data is fixed): the cache saves time, never changes a score.
 @lru_cache(maxsize=65536)
-def _look_up(word: str) -> frozenset[str]:
+def word_classes(word: str) -> frozenset[str]:
+    """rigour's word-class symbols of one normalised name part ("stichting" -> {"[SYMBOL:FDN]"})."""
     classes: set[str] = set()
     # Only the symbol tagging is needed: phonetic keys, numbers and name merging off make a
     # word's analysis about 400 times cheaper.
@@ -43,49 +39,13 @@ def _look_up(word: str) -> frozenset[str]:
     return frozenset(classes) if classes else _NONE
 
 
-def word_classes(word: str) -> frozenset[str]:
-    """rigour's word-class symbols of one normalised name part ("stichting" -> {"[SYMBOL:FDN]"})."""
-    known = _KNOWN.get(word)
-    return known if known is not None else _look_up(word)
-
-
 def vocabulary_classes(words: Iterable[str]) -> dict[str, frozenset[str]]:
-    """The classes of many words (an index's vocabulary), to keep with it and ``remember``."""
-    return {word: _look_up(word) for word in words}
-
-
-def remember(table: dict[str, frozenset[str]]) -> None:
-    """Take an index's looked-up words into the shared cache (the classes of a word never vary)."""
-    _KNOWN.update(table)
+    """The classes of many words (an index's vocabulary), to keep in its ``Lexicon``."""
+    return {word: word_classes(word) for word in words}
 
 
 SAME_MEANING = "same meaning"
 # A link read off the lists' own names (``links``), not from rigour's curated data.
 LISTED_TOGETHER = "one for the other in a listed entry's names"
 
-# The links of the index searching now (``links``): a context variable, so that concurrent
-# searches (threads, tasks) on different indexes never mix them. Links are an index's own
-# knowledge, so they stay out of ``_KNOWN``, which holds facts about words that are the same for
-# every index.
-_LINKS: ContextVar[Mapping[str, frozenset[str]]] = ContextVar("mistrust_links", default=MappingProxyType({}))
-
-
-def classes_with_links(word: str) -> frozenset[str]:
-    """``word_classes`` plus the word's links in the index searching now."""
-    classes = word_classes(word)
-    links = _LINKS.get().get(word)
-    return classes | links if links else classes
-
-
-@contextmanager
-def linking(links: Mapping[str, frozenset[str]]) -> Iterator[None]:
-    """Make an index's ``links`` (word -> link classes) count while the block runs."""
-    token = _LINKS.set(links)
-    try:
-        yield
-    finally:
-        _LINKS.reset(token)
-
-
-__all__ = ["LISTED_TOGETHER", "SAME_MEANING", "classes_with_links", "linking", "remember", "vocabulary_classes",
-           "word_classes"]
+__all__ = ["LISTED_TOGETHER", "SAME_MEANING", "vocabulary_classes", "word_classes"]

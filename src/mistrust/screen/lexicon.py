@@ -1,0 +1,58 @@
+"""What an index knows about the words of its lists, passed explicitly to every score.
+
+A ``Lexicon`` holds a word's rarity weight (squared IDF over the listed names), rigour's word
+classes of the listed words (``symbols``) and the links the lists' own names give (``links``).
+The index builds it once; the features read it from their argument, never from module state,
+so two indexes (or a leave-one-alias-out search that withholds some links) can score side by
+side in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from mistrust.screen.links import without
+from mistrust.screen.symbols import word_classes
+
+# Without a list there is no telling common words from rare ones: every word weighs as a word
+# found in one name in about 20,000 would (log(1 + 20,000) squared), so nothing reads as common.
+FLAT_WEIGHT = 98.0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word weights, word classes and links of one index (or none, for a bare comparison)."""
+
+    weights: Mapping[str, float] = field(default_factory=dict)
+    default_weight: float = FLAT_WEIGHT  # a word the lists do not have
+    classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    links: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def weight(self, token: str) -> float:
+        """Rarity of a name word among the listed names (unknown words are rare)."""
+        return self.weights.get(token, self.default_weight)
+
+    def classes_of(self, word: str) -> frozenset[str]:
+        """rigour's classes of ``word`` plus its links in these lists."""
+        classes = self.classes.get(word)
+        if classes is None:
+            classes = word_classes(word)
+        linked = self.links.get(word)
+        return classes | linked if linked else classes
+
+    def informative(self, token: str) -> float:
+        """How much a word identifies, 0..1: a word the lists lack is 1, a common word little."""
+        return min(1.0, self.weight(token) / self.default_weight)
+
+    def withholding(self, held: frozenset[str]) -> Lexicon:
+        """This lexicon less the links in ``held`` (leave-one-alias-out evaluation)."""
+        if not held:
+            return self
+        return replace(self, links=without(dict(self.links), held))
+
+
+# The lexicon of a comparison without lists (``compare``): every word rare, no links.
+NO_LIST = Lexicon()
+
+__all__ = ["FLAT_WEIGHT", "NO_LIST", "Lexicon"]
