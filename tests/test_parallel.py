@@ -148,3 +148,4 @@ def test_choice_of_runner(monkeypatch: pytest.MonkeyPatch) -> None:
     ray = parallel.runner_for(2, None, lambda: None, warned.append)
     assert isinstance(ray, parallel.RayData) and ray.address is None
     assert isinstance(parallel.runner_for(2, None, lambda: None, warned.append, "pool"), parallel.ProcessPool)
+    assert isinstance(parallel.runner_for(1, None, lambda: None, warned.append, "ray"), parallel.RayData)

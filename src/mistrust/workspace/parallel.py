@@ -152,11 +152,12 @@ class RayData:
 
         started = not ray.is_initialized()
         if started:
-            self._init(ray)
+            start_ray(self.workers, self.address)
         try:
             context = ray.data.DataContext.get_current()
             context.execution_options.preserve_order = True  # one writer, in input order
             context.enable_progress_bars = False
+            logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines
             # The input is handed to Ray whole (as pickled batches): Ray Data reads from a list, and
             # one pipeline keeps one actor pool (one model load per actor) for the whole run.
             items = [{"batch": pickle.dumps(batch)} for batch in batches]
@@ -164,7 +165,7 @@ class RayData:
                 return
             dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
                 _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
-                concurrency=self.workers, num_cpus=1)
+                compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
             try:
                 for row in dataset.iter_rows():
                     yield pickle.loads(row["result"])
@@ -174,13 +175,17 @@ class RayData:
             if started:
                 ray.shutdown()
 
-    def _init(self, ray: Any) -> None:
-        quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING,
-                 "configure_logging": True}
-        if self.address:
-            ray.init(address=self.address, **quiet)
-        else:
-            ray.init(num_cpus=self.workers, **quiet)
+
+def start_ray(workers: int, address: str | None = None) -> None:
+    """Join the cluster at ``address``, or start Ray on this machine with ``workers`` CPUs; quietly
+    (no dashboard, warnings only: the CLI's output is the job's, not Ray's)."""
+    import ray
+
+    quiet: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+    if address:
+        ray.init(address=address, **quiet)
+    else:
+        ray.init(num_cpus=workers, **quiet)
 
 
 def _worker_error(exc: BaseException, stage: str) -> MistrustError:
@@ -208,8 +213,8 @@ def runner_for(workers: int, ray_address: str | None, local_state: Callable[[], 
     """The runner ``--workers``/``--ray-address``/``--backend`` ask for.
 
     ``auto``: one worker runs in this process; more run on Ray when it is installed, else on a local
-    process pool, and ``warn`` says so. ``ray`` and ``pool`` force one (``pool`` is how the two are
-    compared on one machine). An address needs Ray: it cannot be honoured otherwise.
+    process pool, and ``warn`` says so. ``ray`` and ``pool`` force one, also for one worker (so the
+    two can be compared on one machine, each against itself). An address needs Ray.
     """
     if backend not in BACKENDS:
         raise InputError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
@@ -222,10 +227,11 @@ def runner_for(workers: int, ray_address: str | None, local_state: Callable[[], 
         raise ConfigError("Ray is not installed: pip install 'mistrust[cluster]'")
     if wants_ray:
         return RayData(workers, ray_address)
+    if backend == "pool":
+        return ProcessPool(workers)  # also for one worker: the baseline of the pool's speed-up
     if workers == 1:
         return InProcess(local_state())
-    if backend == "auto" and ray_available():
+    if ray_available():
         return RayData(workers, None)
-    if backend == "auto":
-        warn(f"Ray is not installed (pip install 'mistrust[cluster]'): using a local pool of {workers} processes")
+    warn(f"Ray is not installed (pip install 'mistrust[cluster]'): using a local pool of {workers} processes")
     return ProcessPool(workers)
