@@ -17,17 +17,11 @@ from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import Runner, Stage, batched, map_pairs, runner_for
+from mistrust.workspace.parallel import Runner, Stage, batched, map_pairs, runner_for, warn_stderr
 from mistrust.workspace.stages import AnalyzeConfig, analyze_documents, load_extractor
 
 BATCH_DOCS = 32  # documents per batch handed to a worker (one nlp.pipe run)
 ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, Extraction] = Stage("analysis", load_extractor, analyze_documents)
-
-
-def _warn_stderr(message: str) -> None:
-    import sys
-
-    print(message, file=sys.stderr)
 
 
 class ExtractionMixin(WorkspaceBase):
@@ -92,7 +86,7 @@ class ExtractionMixin(WorkspaceBase):
 
     def analyze(self, doc_ids: list[str] | None = None, force: bool = False, *, workers: int = 1,
                 ray_address: str | None = None, backend: str = "auto",
-                warn: Callable[[str], None] = _warn_stderr) -> int:
+                warn: Callable[[str], None] = warn_stderr) -> int:
         """Extract and store every given document (default: every document not analysed yet).
 
         Each extraction is stored as it arrives, so a stopped run resumes where it stopped (the

@@ -19,6 +19,7 @@ import importlib.util
 import logging
 import multiprocessing
 import pickle
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -199,6 +200,11 @@ def _worker_error(exc: BaseException, stage: str) -> MistrustError:
         cause = getattr(current, "cause", None)
         current = cause if isinstance(cause, BaseException) else current.__cause__
     return WorkerError(f"{stage} failed in a Ray worker: {type(exc).__name__}: {exc}")
+
+
+def warn_stderr(message: str) -> None:
+    """Where a Workspace says, by default, that it fell back to the process pool."""
+    print(message, file=sys.stderr)
 
 
 def ray_available() -> bool:

@@ -9,7 +9,6 @@ does not parse and index every list again.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -25,17 +24,13 @@ from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
 from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import RayData, Runner, Stage, batched, map_pairs, runner_for
+from mistrust.workspace.parallel import RayData, Runner, Stage, batched, map_pairs, runner_for, warn_stderr
 from mistrust.workspace.stages import ScreenConfig, ScreenState, SearchParams, load_screen_state, screen_rows
 
 MAX_REPORTED_ERRORS = 20
 BATCH_ROWS = 500  # rows per batch handed to a worker
 SCREEN_ROWS: Stage[ScreenConfig, ScreenState, Any, list[Hit] | None] = Stage(
     "screening", load_screen_state, screen_rows)
-
-
-def warn_stderr(message: str) -> None:
-    print(message, file=sys.stderr)
 _DECISIONS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
 
 
