@@ -167,6 +167,7 @@ class RayData:
             dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
                 _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
+            del items  # in Ray's object store now; the parent need not hold a second copy
             try:
                 for row in dataset.iter_rows():
                     yield pickle.loads(row["result"])
