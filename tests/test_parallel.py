@@ -149,3 +149,12 @@ def test_choice_of_runner(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(ray, parallel.RayData) and ray.address is None
     assert isinstance(parallel.runner_for(2, None, lambda: None, warned.append, "pool"), parallel.ProcessPool)
     assert isinstance(parallel.runner_for(1, None, lambda: None, warned.append, "ray"), parallel.RayData)
+
+
+def test_cli_takes_workers_for_a_batch_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_screen_workspace import _cli
+
+    result = _cli(tmp_path, monkeypatch, ["screen", "IRGC", "--workers", "2"])
+    assert result.exit_code == 3 and "for a batch" in result.output
+    result = _cli(tmp_path, monkeypatch, ["screen", "--input", "x.csv", "--output", "y.jsonl", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
