@@ -187,7 +187,10 @@ def start_ray(workers: int, address: str | None = None) -> None:
     if address:
         ray.init(address=address, **quiet)
     else:
-        ray.init(num_cpus=workers, **quiet)
+        # Ray runs its workers at nice 15 to keep its own daemons responsive; here the workers are
+        # the whole job, and at nice 15 on a busy machine they would get a fraction of what the
+        # process pool's processes get.
+        ray.init(num_cpus=workers, _system_config={"worker_niceness": 0}, **quiet)
 
 
 def _worker_error(exc: BaseException, stage: str) -> MistrustError:
