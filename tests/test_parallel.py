@@ -121,6 +121,23 @@ def test_worker_failure_names_the_row() -> None:
         screen_rows(state, rows)
 
 
+def test_analysis_failure_names_the_document() -> None:
+    from mistrust.extract.pipeline import TextItem
+    from mistrust.workspace.stages import analyze_documents
+
+    class Fussy:
+        def extract_many(self, items: list[TextItem]) -> Any:
+            for item in items:
+                if "bad" in item.text:
+                    raise RuntimeError("parser crashed")
+                yield item.doc_id
+
+    items = [TextItem("fine", "d1"), TextItem("bad text", "d2"), TextItem("fine too", "d3")]
+    with pytest.raises(WorkerError, match="analysis failed on document d2: RuntimeError: parser crashed"):
+        analyze_documents(Fussy(), items)  # type: ignore[arg-type]
+    assert analyze_documents(Fussy(), [items[0], items[2]]) == ["d1", "d3"]  # type: ignore[arg-type]
+
+
 def test_worker_error_is_found_inside_ray_wrappers() -> None:
     inner = WorkerError("analysis failed on document d1: boom", doc_id="d1")
 

@@ -23,6 +23,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -120,6 +121,8 @@ class ProcessPool:
                         yield window.popleft().result()
                 while window:
                     yield window.popleft().result()
+            except BrokenProcessPool as exc:  # a worker died or its state did not load (see stderr)
+                raise WorkerError(f"{stage.name} stopped: a worker process failed: {exc}") from exc
             finally:
                 for future in window:  # a stopped run (error, Ctrl-C) does not wait for the rest
                     future.cancel()
