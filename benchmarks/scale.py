@@ -143,6 +143,9 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
         "analyze": lambda w, b: ws.analyze(force=True, workers=w, backend=b),
     }
     sizes = {"batch screening": (ratio_names, "names"), "analyze": (articles, "articles")}
+    jobs = {job: run for job, run in jobs.items() if sizes[job][0]}  # a size of 0 skips that job
+    if not jobs:
+        return
     print(f"\n2. throughput, 2 workers over 1, best of {rounds} (1 and 2 interleaved in each round)")
     print(f"{'job':<17}{'runner':<15}{'baseline/s':>11}{'1 worker/s':>11}{'2 workers/s':>12}{'2 over 1':>9}"
           f"{'target':>8}  load average")
@@ -164,8 +167,8 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--names", type=int, default=1_000_000, help="rows of the big batch (0: skip it)")
-    parser.add_argument("--ratio-names", type=int, default=50_000, help="rows of each screening ratio run")
-    parser.add_argument("--articles", type=int, default=1000, help="articles of each analyze ratio run")
+    parser.add_argument("--ratio-names", type=int, default=50_000, help="rows of each screening ratio run (0: skip)")
+    parser.add_argument("--articles", type=int, default=1000, help="articles of each analyze ratio run (0: skip)")
     parser.add_argument("--rounds", type=int, default=1, help="rounds of the 1-vs-2-worker runs")
     args = parser.parse_args()
     if not SDN.exists() or not ARTICLES.exists():
@@ -184,7 +187,7 @@ def main() -> int:
         ws.screen_index()
         write_articles(tmp / "articles.jsonl", args.articles)
         ws.ingest([tmp / "articles.jsonl"])
-        if len(ws.document_ids()) != args.articles:
+        if args.articles and len(ws.document_ids()) != args.articles:
             raise SystemExit(f"expected {args.articles} documents, got {len(ws.document_ids())}")
         if args.names:
             big_batch(ws, tmp, args.names)
