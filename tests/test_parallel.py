@@ -90,6 +90,7 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Ray is not installed: make test installs the cluster extra")
         pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
+    monkeypatch.setattr(parallel.RayData, "window", 2)  # the 3 batches of names go as two pipelines
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 

@@ -9,8 +9,8 @@ result before the stop in order: resuming is the caller's usual "skip what is do
 - ``InProcess``: today's single-process path (``--workers 1``), on a state the caller already has.
 - ``ProcessPool``: ``--workers N`` without Ray; each process loads the state once, in its initializer.
 - ``RayData``: ``--workers N`` with the ``cluster`` extra: a Ray Data ``map_batches`` over an actor
-  pool (each actor loads the state once), on a local Ray (``num_cpus=N``, no dashboard) or on the
-  cluster at ``--ray-address``.
+  pool (each actor loads the state once per window of 400 batches), on a local Ray (``num_cpus=N``,
+  no dashboard) or on the cluster at ``--ray-address``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from mistrust.errors import ConfigError, InputError, MistrustError, WorkerError
 
@@ -150,6 +150,10 @@ class RayData:
 
     workers: int
     address: str | None = None
+    # Batches per pipeline. Ray Data reads from a list, so the input goes to Ray a window at a time:
+    # the parent's memory stays bounded however long the input, at the price of one state load per
+    # actor per window (200,000 names or 12,800 documents: a second or two of a long run).
+    window: ClassVar[int] = 400
 
     def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
@@ -162,23 +166,24 @@ class RayData:
             context.execution_options.preserve_order = True  # one writer, in input order
             context.enable_progress_bars = False
             logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines
-            # The input is handed to Ray whole (as pickled batches): Ray Data reads from a list, and
-            # one pipeline keeps one actor pool (one model load per actor) for the whole run.
-            items = [{"batch": pickle.dumps(batch)} for batch in batches]
-            if not items:
-                return
-            dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-                _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
-                compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
-            del items  # in Ray's object store now; the parent need not hold a second copy
-            try:
-                for row in dataset.iter_rows():
-                    yield pickle.loads(row["result"])
-            except Exception as exc:
-                raise _worker_error(exc, stage.name) from exc
+            for window in batched(batches, self.window):
+                yield from self._pipeline(ray, stage, config, window)
         finally:
             if started:
                 ray.shutdown()
+
+    def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[list[T]]) -> Iterator[list[R]]:
+        """One Ray Data pipeline over a window of batches, in the Ray object store as pickles."""
+        items = [{"batch": pickle.dumps(batch)} for batch in window]
+        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
+        del items  # in Ray's object store now; the parent need not hold a second copy
+        try:
+            for row in dataset.iter_rows():
+                yield pickle.loads(row["result"])
+        except Exception as exc:
+            raise _worker_error(exc, stage.name) from exc
 
 
 def start_ray(workers: int, address: str | None = None) -> None:
