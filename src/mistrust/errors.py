@@ -12,6 +12,7 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     │   └── RequestTooLarge           code=request_too_large exit 3 http 413
     ├── NotFoundError                 code=not_found        exit 4  http 404
     ├── FetchError                    code=fetch            exit 5  http 502
+    ├── WorkerError                   code=worker           exit 8  http 500
     └── StoreError                    code=store            exit 6  http 500
         └── StoreBusy                 code=store_busy       exit 7  http 503
 
@@ -95,6 +96,21 @@ class FetchError(MistrustError):
     http_status = 502
 
 
+class WorkerError(MistrustError):
+    """A parallel worker (process pool or Ray actor) failed: says which row or document."""
+
+    code = "worker"
+    exit_code = 8
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Crosses process boundaries (pool, Ray): keep the message and its context.
+        return (_rebuild_worker_error, (self.message, self.context))
+
+
+def _rebuild_worker_error(message: str, context: dict[str, Any]) -> WorkerError:
+    return WorkerError(message, **context)
+
+
 class StoreError(MistrustError):
     code = "store"
     exit_code = 6
@@ -123,4 +139,5 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "UnsafeURLError",
+    "WorkerError",
 ]

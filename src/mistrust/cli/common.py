@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from mistrust.workspace import Workspace
+from mistrust.workspace import BACKENDS, Workspace
 
 
 def open_workspace(ctx: click.Context) -> Workspace:
@@ -29,6 +30,24 @@ def close_workspace(ws: Workspace) -> None:
         click.echo(f"warning: {left} audit record(s) not written yet: another process holds the lock on "
                    f"{ws.settings.db_path}; they are kept in {ws.pending_writes_file()} and the next mistrust "
                    "command on this workspace writes them", err=True)
+
+
+def parallel_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--workers``, ``--ray-address`` and ``--backend``, shared by the commands that scale out."""
+    options = [
+        click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Worker processes: 1 runs here; more run on Ray (the cluster extra), else a local pool."),
+        click.option("--ray-address", help="Run the workers on this Ray cluster (e.g. ray://head:10001 or auto)."),
+        click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True,
+                     help="Where --workers run: auto (Ray if installed, else a pool), ray, or pool."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def warn(message: str) -> None:
+    click.echo(message, err=True)
 
 
 def echo_json(data: Any) -> None:

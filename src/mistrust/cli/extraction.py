@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import click
 
-from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
+from mistrust.cli.common import echo_json, echo_jsonl, open_workspace, parallel_options, warn
 from mistrust.errors import InputError
 
 
@@ -123,11 +123,16 @@ def _print_human(result: dict[str, Any]) -> None:
 @click.command("analyze")
 @click.option("--doc", "doc_ids", multiple=True, help="Only these document ids (repeatable).")
 @click.option("--force", is_flag=True, help="Analyse again documents that already have an extraction.")
+@parallel_options
 @click.pass_context
-def analyze_cmd(ctx: click.Context, doc_ids: tuple[str, ...], force: bool) -> None:
-    """Extract and store entities, links, attributions and claims for ingested documents."""
+def analyze_cmd(ctx: click.Context, doc_ids: tuple[str, ...], force: bool, workers: int,
+                ray_address: str | None, backend: str) -> None:
+    """Extract and store entities, links, attributions and claims for ingested documents.
+
+    A stopped run resumes where it stopped: documents already analysed are skipped."""
     ws = open_workspace(ctx)
-    n = ws.analyze(list(doc_ids) or None, force=force)
+    n = ws.analyze(list(doc_ids) or None, force=force, workers=workers, ray_address=ray_address,
+                   backend=backend, warn=warn)
     click.echo(f"analysed {n} document(s)")
 
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, echo_jsonl, open_workspace
+from mistrust.cli.common import echo_json, echo_jsonl, open_workspace, parallel_options, warn
 from mistrust.errors import InputError
 from mistrust.model import NameQuery
 
@@ -35,11 +35,12 @@ def _schema(value: str) -> str:
               help="Batch output (JSON Lines, one line per input row).")
 @click.option("--no-resume", is_flag=True, help="Batch: start over instead of skipping rows already written.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@parallel_options
 @click.pass_context
 def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: str | None,
                countries: tuple[str, ...], identifiers: tuple[str, ...], threshold: float | None,
                limit: int | None, input_path: Path | None, output_path: Path | None, no_resume: bool,
-               as_json: bool) -> None:
+               as_json: bool, workers: int, ray_address: str | None, backend: str) -> None:
     """Screen NAME against the current lists, or a whole file with --input/--output."""
     ws = open_workspace(ctx)
     if input_path is not None:
@@ -54,7 +55,8 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
                 bar.update(task, completed=done, total=max(total, 1))
 
             result = ws.screen_file(input_path, output_path, resume=not no_resume, threshold=threshold,
-                                    limit=limit, progress=progress)
+                                    limit=limit, progress=progress, workers=workers,
+                                    ray_address=ray_address, backend=backend, warn=warn)
         if as_json:
             echo_json(result)
         else:
@@ -68,6 +70,8 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
         return
     if not name:
         raise InputError("give a NAME to screen, or --input and --output for a batch")
+    if workers > 1 or ray_address:
+        raise InputError("--workers and --ray-address are for a batch (--input and --output)")
     query = NameQuery(name=name, schema=_schema(schema), birth_date=birth_date,
                       countries=[c.lower() for c in countries], identifiers=list(identifiers))
     hits = ws.screen(query, threshold=threshold, limit=limit)

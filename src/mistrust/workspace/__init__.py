@@ -22,6 +22,7 @@ from mistrust.store import open_database
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
+from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.screening import ScreeningMixin
 from mistrust.workspace.seeing import SeeingMixin
@@ -54,4 +55,4 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]
+__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]

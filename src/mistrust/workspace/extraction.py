@@ -8,7 +8,7 @@ Other rooms' methods (lists, screening, reading, corroboration) are reached thro
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from mistrust.errors import NotFoundError
@@ -21,6 +21,11 @@ from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
+from mistrust.workspace.parallel import Runner, Stage, batched, map_pairs, runner_for, warn_stderr
+from mistrust.workspace.stages import AnalyzeConfig, analyze_documents, load_extractor
+
+BATCH_DOCS = 32  # documents per batch handed to a worker (one nlp.pipe run)
+ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, Extraction] = Stage("analysis", load_extractor, analyze_documents)
 
 
 class ExtractionMixin(WorkspaceBase):
@@ -32,17 +37,39 @@ class ExtractionMixin(WorkspaceBase):
                  f"|tagger={self.settings.attribution_tagger}")
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
-        lists = self.rooms().current_lists()
-        names = [(name, entity.schema) for loaded in lists for entity in loaded.entities for name in entity.all_names()]
-        identifiers = IdentifierIndex.build((e, loaded.version.id) for loaded in lists for e in loaded.entities)
+        names = self._list_names()
         screen = self._screen_mention if names else None
-        options = ExtractOptions(model=self.settings.spacy_model,
-                                 link_threshold=self.settings.link_threshold,
-                                 nominals=self.settings.extract_nominals,
-                                 attribution_tagger=self.settings.attribution_tagger)
-        extractor = Extractor(options, list_names=names, screen=screen, identifiers=identifiers)
+        extractor = Extractor(self._extract_options(), list_names=names, screen=screen,
+                              identifiers=self._identifiers())
         self._extractor_cache = (state, extractor)
         return extractor
+
+    def _extract_options(self) -> ExtractOptions:
+        return ExtractOptions(model=self.settings.spacy_model, link_threshold=self.settings.link_threshold,
+                              nominals=self.settings.extract_nominals,
+                              attribution_tagger=self.settings.attribution_tagger)
+
+    def _identifiers(self) -> IdentifierIndex:
+        """The lists' identifiers (IMO, passport, registration numbers) that text mentions link to."""
+        return IdentifierIndex.build((e, loaded.version.id) for loaded in self.rooms().current_lists()
+                                     for e in loaded.entities)
+
+    def _list_names(self) -> list[tuple[str, str]]:
+        return [(name, entity.schema) for loaded in self.rooms().current_lists()
+                for entity in loaded.entities for name in entity.all_names()]
+
+    def _analyze_config(self, runner: Runner) -> AnalyzeConfig:
+        """What each worker builds its Extractor from: the same options and names as ``extractor()``,
+        and mention links screened as ``screen(record=False)`` does (the judgements stay with the
+        parent: a worker has no store, and the linker does not read them)."""
+        names = self._list_names()
+        screen = None
+        if names:
+            ws: Any = self  # the screening room's methods, on the same Workspace
+            index = ws.screen_index()
+            screen = ws._screen_config(index, ws._search_params(None, None), runner)
+        return AnalyzeConfig(self._extract_options(), tuple(names), screen, self.settings.max_name_length,
+                             self._identifiers())
 
     def _screen_mention(self, query: NameQuery) -> list[Hit]:
         return self.rooms().screen(query, record=False)
@@ -70,19 +97,29 @@ class ExtractionMixin(WorkspaceBase):
     def attribution_json(attribution: Attribution) -> dict[str, Any]:
         return attribution_json(attribution)
 
-    def analyze(self, doc_ids: list[str] | None = None, force: bool = False) -> int:
-        """Extract and store every given document (default: every document not analysed yet)."""
+    def analyze(self, doc_ids: list[str] | None = None, force: bool = False, *, workers: int = 1,
+                ray_address: str | None = None, backend: str = "auto",
+                warn: Callable[[str], None] = warn_stderr) -> int:
+        """Extract and store every given document (default: every document not analysed yet).
+
+        Each extraction is stored as it arrives, so a stopped run resumes where it stopped (the
+        default skips analysed documents). ``workers`` > 1 extracts on Ray or a process pool
+        (``workspace/parallel.py``); this process still reads the documents and writes the store.
+        """
         if doc_ids is None:
             done = set() if force else store.analyzed_ids(self.db)
             doc_ids = [d for d in self.rooms().document_ids() if d not in done]
         if not doc_ids:
             return 0
+        runner = runner_for(workers, ray_address, self.extractor, warn, backend)
+        config = self._analyze_config(runner)  # InProcess ignores it: it runs on ``extractor()``
         items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
-        for extraction in self.extractor().extract_many(items):
-            assert extraction.doc_id is not None
-            store.save_extraction(self.db, extraction.doc_id, extraction)
-            count += 1
+        for _items, extractions in map_pairs(runner, ANALYZE, config, batched(items, BATCH_DOCS)):
+            for extraction in extractions:
+                assert extraction.doc_id is not None
+                store.save_extraction(self.db, extraction.doc_id, extraction)
+                count += 1
         self.resolve_actors()
         return count
 

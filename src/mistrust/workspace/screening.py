@@ -18,14 +18,19 @@ from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.model._ids import content_id
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
-from mistrust.screen.batch import completed_rows, input_kind, read_rows, text_lines
+from mistrust.screen.batch import Row, completed_rows, input_kind, read_rows, text_lines
 from mistrust.screen.explain import explain
 from mistrust.screen.index import INDEX_FORMAT
 from mistrust.store import screening as store
 from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
+from mistrust.workspace.parallel import RayData, Runner, Stage, batched, map_pairs, runner_for, warn_stderr
+from mistrust.workspace.stages import ScreenConfig, ScreenState, SearchParams, load_screen_state, screen_rows
 
 MAX_REPORTED_ERRORS = 20
+BATCH_ROWS = 500  # rows per batch handed to a worker
+SCREEN_ROWS: Stage[ScreenConfig, ScreenState, Any, list[Hit] | None] = Stage(
+    "screening", load_screen_state, screen_rows)
 _DECISIONS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
 
 
@@ -51,13 +56,32 @@ class ScreeningMixin(WorkspaceBase):
         cached = self._screen_index_cache
         if cached is not None and cached.state == state:
             return cached
-        key = content_id(state, INDEX_FORMAT, ALGORITHM)
         index: ScreenIndex = shared_files.read_or_build(
-            shared_files.folder_for(self.settings.db_path, "index"), key,
+            shared_files.folder_for(self.settings.db_path, "index"), self._index_key(state),
             lambda: ScreenIndex.build(lists.current_lists(), state=state),
             valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
         return index
+
+    @staticmethod
+    def _index_key(state: str) -> str:
+        return content_id(state, INDEX_FORMAT, ALGORITHM)
+
+    def screen_index_file(self) -> Path | None:
+        """The shared file of the current index (workers load it from there); None if there is none."""
+        folder = shared_files.folder_for(self.settings.db_path, "index")
+        if folder is None:
+            return None
+        path = folder / f"{self._index_key(str(self._lists_api().lists_state()))}{shared_files.SUFFIX}"
+        return path if path.is_file() else None
+
+    def _screen_config(self, index: ScreenIndex, params: SearchParams, runner: Runner) -> ScreenConfig:
+        """Workers read the index file when they can reach it (this machine); a remote cluster, or a
+        workspace without the file, gets the index itself (Ray ships it through its object store)."""
+        path = self.screen_index_file()
+        if path is None or (isinstance(runner, RayData) and runner.address is not None):
+            return ScreenConfig(params, index=index)
+        return ScreenConfig(params, index_path=str(path))
 
     # -- screening ---------------------------------------------------------------------------
     def _as_query(self, query: str | NameQuery) -> NameQuery:
@@ -68,14 +92,13 @@ class ScreeningMixin(WorkspaceBase):
             raise InputError(f"cannot screen this name: {problem}", reason=problem)
         return query
 
+    def _search_params(self, threshold: float | None, limit: int | None) -> SearchParams:
+        thr = self.settings.screen_threshold if threshold is None else threshold
+        return SearchParams(threshold=thr, limit=self.settings.screen_limit if limit is None else limit,
+                            min_score=min(self.settings.screen_min_score, thr))
+
     def _search(self, index: ScreenIndex, query: NameQuery, threshold: float | None, limit: int | None) -> list[Hit]:
-        return index.search(
-            query,
-            threshold=self.settings.screen_threshold if threshold is None else threshold,
-            limit=self.settings.screen_limit if limit is None else limit,
-            min_score=min(self.settings.screen_min_score,
-                          self.settings.screen_threshold if threshold is None else threshold),
-        )
+        return ScreenState(index, self._search_params(threshold, limit)).search(query)
 
     def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
         """A reviewer's decision holds for later runs unless the list entry changed since."""
@@ -127,50 +150,61 @@ class ScreeningMixin(WorkspaceBase):
 
     def screen_file(self, input_path: str | Path, output_path: str | Path, resume: bool = True,
                     threshold: float | None = None, limit: int | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+                    progress: Callable[[int, int], None] | None = None, *, workers: int = 1,
+                    ray_address: str | None = None, backend: str = "auto",
+                    warn: Callable[[str], None] = warn_stderr) -> dict[str, Any]:
         """Screen every row of ``input_path`` into JSON Lines at ``output_path`` (see ``screen.batch``).
 
         ``progress(bytes_read, total_bytes)`` is called now and then. Returns counts and the run id.
+        ``workers`` > 1 screens on Ray or a process pool (``workspace/parallel.py``); this process
+        still reads the input and writes every line, in input order.
         """
         src, out = Path(input_path), Path(output_path)
         if not src.is_file():
             raise NotFoundError(f"batch input not found: {src}")
         done = completed_rows(out) if resume else 0
         index = self.screen_index()
-        thr = self.settings.screen_threshold if threshold is None else threshold
+        params = self._search_params(threshold, limit)
+        runner = runner_for(workers, ray_address, lambda: ScreenState(index, params), warn, backend)
+        config = self._screen_config(index, params, runner)
         total = src.stat().st_size
         counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
         # The first few refused rows, for the summary (all of them are in the output file).
         refused: list[dict[str, Any]] = []
         judged = store.has_judgements(self.db)
         with src.open("rb") as raw, out.open("a" if resume else "w", encoding="utf-8") as sink:
-            for row in read_rows(raw, input_kind(src), str(src), self.settings.max_name_length):
-                counts["rows"] += 1
-                if row.number <= done:
-                    continue
-                line: dict[str, Any] = {"row": row.number, "id": row.row_id}
-                if row.query is None:
-                    counts["errors"] += 1
-                    if len(refused) < MAX_REPORTED_ERRORS:
-                        refused.append({"row": row.number, "id": row.row_id, "error": row.error})
-                    line.update({"query": None, "error": row.error, "hits": []})
-                else:
-                    hits = self._search(index, row.query, thr, limit)
-                    if judged:
-                        self._apply_judgements(index, hits)
-                    counts["screened"] += 1
-                    counts["hits"] += len(hits)
-                    counts["matches"] += sum(h.match for h in hits)
-                    line.update({"query": asdict(row.query), "hits": [h.to_dict() for h in hits]})
-                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-                if progress is not None and counts["rows"] % 200 == 0:
-                    sink.flush()
-                    progress(raw.tell(), total)
+            def todo() -> Iterator[Row]:
+                for row in read_rows(raw, input_kind(src), str(src), self.settings.max_name_length):
+                    counts["rows"] += 1
+                    if row.number > done:
+                        yield row
+
+            written = 0
+            for rows, results in map_pairs(runner, SCREEN_ROWS, config, batched(todo(), BATCH_ROWS)):
+                for row, hits in zip(rows, results, strict=True):
+                    line: dict[str, Any] = {"row": row.number, "id": row.row_id}
+                    if row.query is None or hits is None:
+                        counts["errors"] += 1
+                        if len(refused) < MAX_REPORTED_ERRORS:
+                            refused.append({"row": row.number, "id": row.row_id, "error": row.error})
+                        line.update({"query": None, "error": row.error, "hits": []})
+                    else:
+                        if judged:
+                            self._apply_judgements(index, hits)
+                        counts["screened"] += 1
+                        counts["hits"] += len(hits)
+                        counts["matches"] += sum(h.match for h in hits)
+                        line.update({"query": asdict(row.query), "hits": [h.to_dict() for h in hits]})
+                    sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    written += 1
+                    if progress is not None and written % 200 == 0:
+                        sink.flush()
+                        progress(raw.tell(), total)
             if progress is not None:
                 progress(total, total)
         run_id = store.record_run(
             self.db, kind="batch", query={"input": str(src), "output": str(out), **counts},
-            list_versions=index.list_versions, algorithm=ALGORITHM, threshold=thr, hits=[],
+            list_versions=index.list_versions, algorithm=ALGORITHM, threshold=params.threshold, hits=[],
             hit_count=counts["hits"], match_count=counts["matches"],
         )
         return {"run_id": run_id, "input": str(src), "output": str(out), **counts, "refused": refused}

@@ -1,0 +1,255 @@
+"""Who runs a ``Stage`` (``workspace/stages.py``): this process, a local process pool, or Ray.
+
+Every runner has one method, ``map(stage, config, batches)``, which yields one list of results per
+input batch, in input order, to its caller, the one writer (the parent process writes the store or
+the output file; workers never see the workspace). Bounded windows of batches are in flight at a
+time, so a long input streams through in flat memory, and a run stopped part-way has written every
+result before the stop in order: resuming is the caller's usual "skip what is done".
+
+- ``InProcess``: today's single-process path (``--workers 1``), on a state the caller already has.
+- ``ProcessPool``: ``--workers N`` without Ray; each process loads the state once, in its initializer.
+- ``RayData``: ``--workers N`` with the ``cluster`` extra: a Ray Data ``map_batches`` over an actor
+  pool (each actor loads the state once per window of 400 batches), on a local Ray (``num_cpus=N``,
+  no dashboard) or on the cluster at ``--ray-address``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import multiprocessing
+import pickle
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from mistrust.errors import ConfigError, InputError, MistrustError, WorkerError
+
+C = TypeVar("C")
+S = TypeVar("S")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Stage(Generic[C, S, T, R]):
+    """A job's two pure functions (module-level, so they pickle by name into any worker)."""
+
+    name: str
+    load: Callable[[C], S]
+    run: Callable[[S, list[T]], list[R]]
+
+
+class Runner(Protocol):
+    workers: int
+
+    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]: ...
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def map_pairs(runner: Runner, stage: Stage[C, S, T, R], config: C,
+              batches: Iterable[list[T]]) -> Iterator[tuple[list[T], list[R]]]:
+    """``runner.map`` with each result batch beside its input batch (the writer needs both)."""
+    sent: deque[list[T]] = deque()
+
+    def remembered() -> Iterator[list[T]]:
+        for batch in batches:
+            sent.append(batch)
+            yield batch
+
+    for results in runner.map(stage, config, remembered()):
+        yield sent.popleft(), results
+
+
+class InProcess:
+    """The stage in this process on a state already loaded (the Workspace's own index or extractor)."""
+
+    workers = 1
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+
+    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+        for batch in batches:
+            yield stage.run(self.state, batch)
+
+
+# One worker process's state. A ProcessPoolExecutor initializer cannot hand back a value, so the
+# state it loads lives here, in the worker process only (the parent never sets it).
+_worker_state: Any = None
+
+
+def _load_in_worker(load: Callable[[Any], Any], config: Any) -> None:
+    global _worker_state
+    _worker_state = load(config)
+
+
+def _run_in_worker(run: Callable[[Any, list[Any]], list[Any]], batch: list[Any]) -> list[Any]:
+    return run(_worker_state, batch)
+
+
+class ProcessPool:
+    """``workers`` local processes, each loading the stage's state once."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+        # spawn, not fork: the parent has threads (the store's writer) that a fork would copy mid-lock.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_load_in_worker,
+                                 initargs=(stage.load, config)) as pool:
+            window: deque[Future[list[R]]] = deque()
+            try:
+                for batch in batches:
+                    window.append(pool.submit(_run_in_worker, stage.run, batch))
+                    if len(window) >= 2 * self.workers:  # keep every worker busy, memory bounded
+                        yield window.popleft().result()
+                while window:
+                    yield window.popleft().result()
+            except BrokenProcessPool as exc:  # a worker died or its state did not load (see stderr)
+                raise WorkerError(f"{stage.name} stopped: a worker process failed: {exc}") from exc
+            finally:
+                for future in window:  # a stopped run (error, Ctrl-C) does not wait for the rest
+                    future.cancel()
+
+
+class _RayActor:
+    """One Ray actor: loads the stage's state once, then runs pickled batches through it."""
+
+    def __init__(self, stage: Stage[Any, Any, Any, Any], config: Any) -> None:
+        self.stage = stage
+        self.state = stage.load(config)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        # Inputs and results travel as pickles: Ray Data's columns then hold plain bytes, whatever
+        # the model objects look like.
+        results = [pickle.dumps(self.stage.run(self.state, pickle.loads(item))) for item in batch["batch"]]
+        return {"result": np.array(results, dtype=object)}
+
+
+@dataclass
+class RayData:
+    """Ray Data ``map_batches`` over an actor pool of ``workers`` actors, results in input order."""
+
+    workers: int
+    address: str | None = None
+    # Batches per pipeline. Ray Data reads from a list, so the input goes to Ray a window at a time:
+    # the parent's memory stays bounded however long the input, at the price of one state load per
+    # actor per window (200,000 names or 12,800 documents: a second or two of a long run).
+    window: ClassVar[int] = 400
+
+    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+        import ray
+
+        started = not ray.is_initialized()
+        if started:
+            start_ray(self.workers, self.address)
+        try:
+            context = ray.data.DataContext.get_current()
+            context.execution_options.preserve_order = True  # one writer, in input order
+            context.enable_progress_bars = False
+            logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines
+            for window in batched(batches, self.window):
+                yield from self._pipeline(ray, stage, config, window)
+        finally:
+            if started:
+                ray.shutdown()
+
+    def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[list[T]]) -> Iterator[list[R]]:
+        """One Ray Data pipeline over a window of batches, in the Ray object store as pickles."""
+        items = [{"batch": pickle.dumps(batch)} for batch in window]
+        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
+        del items  # in Ray's object store now; the parent need not hold a second copy
+        try:
+            for row in dataset.iter_rows():
+                yield pickle.loads(row["result"])
+        except Exception as exc:
+            raise _worker_error(exc, stage.name) from exc
+
+
+def start_ray(workers: int, address: str | None = None) -> None:
+    """Join the cluster at ``address``, or start Ray on this machine with ``workers`` CPUs; quietly
+    (no dashboard, warnings only: the CLI's output is the job's, not Ray's)."""
+    import ray
+
+    quiet: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+    if address:
+        ray.init(address=address, **quiet)
+    else:
+        # Ray runs its workers at nice 15 to keep its own daemons responsive; here the workers are
+        # the whole job, and at nice 15 on a busy machine they would get a fraction of what the
+        # process pool's processes get.
+        ray.init(num_cpus=workers, _system_config={"worker_niceness": 0}, **quiet)
+
+
+def _worker_error(exc: BaseException, stage: str) -> MistrustError:
+    """The MistrustError a worker raised, found inside Ray's wrappers; else one naming the stage."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MistrustError):
+            return current
+        seen.add(id(current))
+        cause = getattr(current, "cause", None)
+        current = cause if isinstance(cause, BaseException) else current.__cause__
+    return WorkerError(f"{stage} failed in a Ray worker: {type(exc).__name__}: {exc}")
+
+
+def warn_stderr(message: str) -> None:
+    """Where a Workspace says, by default, that it fell back to the process pool."""
+    print(message, file=sys.stderr)
+
+
+def ray_available() -> bool:
+    return importlib.util.find_spec("ray") is not None
+
+
+BACKENDS = ("auto", "ray", "pool")
+
+
+def runner_for(workers: int, ray_address: str | None, local_state: Callable[[], Any],
+               warn: Callable[[str], None], backend: str = "auto") -> Runner:
+    """The runner ``--workers``/``--ray-address``/``--backend`` ask for.
+
+    ``auto``: one worker runs in this process; more run on Ray when it is installed, else on a local
+    process pool, and ``warn`` says so. ``ray`` and ``pool`` force one, also for one worker (so the
+    two can be compared on one machine, each against itself). An address needs Ray.
+    """
+    if backend not in BACKENDS:
+        raise InputError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    if ray_address is not None and backend == "pool":
+        raise InputError("--ray-address runs on Ray, not on the process pool")
+    wants_ray = backend == "ray" or ray_address is not None
+    if wants_ray and not ray_available():
+        raise ConfigError("Ray is not installed: pip install 'mistrust[cluster]'")
+    if wants_ray:
+        return RayData(workers, ray_address)
+    if backend == "pool":
+        return ProcessPool(workers)  # also for one worker: the baseline of the pool's speed-up
+    if workers == 1:
+        return InProcess(local_state())
+    if ray_available():
+        return RayData(workers, None)
+    warn(f"Ray is not installed (pip install 'mistrust[cluster]'): using a local pool of {workers} processes")
+    return ProcessPool(workers)

@@ -1,0 +1,178 @@
+"""--workers N: the process pool and Ray give what the single-process path gives, in input order,
+and a stopped batch resumes with every row exactly once (``workspace/parallel.py``, ``stages.py``)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mistrust.errors import ConfigError, InputError, WorkerError
+from mistrust.model import NameQuery
+from mistrust.screen.batch import Row
+from mistrust.workspace import parallel
+from mistrust.workspace.stages import ScreenState, SearchParams, screen_rows
+from test_screen_workspace import FakeLists, entities
+
+TEXTS = [
+    "Kim Jong Un inspected a missile launch, state media said on Tuesday.",
+    "The Islamic Revolutionary Guard Corps denied that it had shipped rockets to Yemen.",
+    "Namchongang Trading Corporation sold centrifuge parts to Syria, officials in Washington said.",
+    "Seyed Mohammad Reza Hosseini met delegates in Tehran to discuss the nuclear deal.",
+    "A cargo ship was seized off the coast of Panama carrying fighter jets from Cuba.",
+]
+NAMES = ["IRGC", "Kim Jong-un", "", "Nobody Special Here", "Husaini Muhammad Raza", "Namchongang Trading",
+         "Sepah Pasdaran", "Hosseini Seyed", "Jong Un Kim", "Trading Corporation"]
+
+
+@pytest.fixture
+def ws(workspace: Any, tmp_path: Path) -> Any:
+    FakeLists(entities()).install(workspace)
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": t, "date": f"2020-01-0{n + 1}"})
+                              + "\n" for n, t in enumerate(TEXTS)), encoding="utf-8")
+    workspace.ingest([corpus])
+    return workspace
+
+
+def names_csv(tmp_path: Path, rows: int) -> Path:
+    path = tmp_path / f"names-{rows}.csv"
+    lines = [f"{n},{NAMES[n % len(NAMES)]}" for n in range(1, rows + 1)]
+    path.write_text("id,name\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+def analysed_in_order(ws: Any, monkeypatch: pytest.MonkeyPatch, **how: Any) -> tuple[list[str], dict[str, Any]]:
+    """Analyse every document again; the order extractions were written in, and each one's JSON."""
+    from mistrust.workspace import extraction
+
+    written: list[str] = []
+    save = extraction.store.save_extraction
+
+    def recording(db: Any, doc_id: str, result: Any) -> None:
+        written.append(doc_id)
+        save(db, doc_id, result)
+
+    monkeypatch.setattr(extraction.store, "save_extraction", recording)
+    assert ws.analyze(force=True, **how) == len(TEXTS)
+    monkeypatch.setattr(extraction.store, "save_extraction", save)
+    return written, {d: ws.extraction_json(ws.extraction_for(d)) for d in written}
+
+
+def same_as_single_process(ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **how: Any) -> None:
+    src = names_csv(tmp_path, 1200)  # three batches of BATCH_ROWS, the last one short
+    ws.screen_file(src, tmp_path / "one.jsonl")
+    result = ws.screen_file(src, tmp_path / "many.jsonl", workers=2, **how)
+    assert lines(tmp_path / "many.jsonl") == lines(tmp_path / "one.jsonl")
+    assert [x["row"] for x in lines(tmp_path / "many.jsonl")] == list(range(1, 1201))
+    assert result["errors"] == 120 and result["screened"] == 1080 and result["matches"] > 0
+
+    order, single = analysed_in_order(ws, monkeypatch)
+    assert any(m["links"] for e in single.values() for m in e["entities"]), "no mention was linked to a list"
+    order2, many = analysed_in_order(ws, monkeypatch, workers=2, **how)
+    assert order2 == order == ws.document_ids()
+    assert many == single
+
+
+def test_process_pool_equals_single_process(ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    same_as_single_process(ws, tmp_path, monkeypatch, backend="pool")
+
+
+def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not parallel.ray_available():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Ray is not installed: make test installs the cluster extra")
+        pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
+    monkeypatch.setattr(parallel.RayData, "window", 2)  # the 3 batches of names go as two pipelines
+    same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
+
+
+def test_stopped_batch_resumes_every_row_exactly_once(ws: Any, tmp_path: Path) -> None:
+    src = names_csv(tmp_path, 1700)
+    ws.screen_file(src, tmp_path / "whole.jsonl")
+    out = tmp_path / "stopped.jsonl"
+
+    def stop(done: int, total: int) -> None:
+        raise KeyboardInterrupt  # after the first 200 lines written, workers still busy
+
+    with pytest.raises(KeyboardInterrupt):
+        ws.screen_file(src, out, workers=2, backend="pool", progress=stop)
+    stopped_at = len(lines(out))
+    assert 0 < stopped_at < 1700
+    again = ws.screen_file(src, out, workers=2, backend="pool")
+    assert again["skipped_done"] == stopped_at and again["screened"] + again["errors"] == 1700 - stopped_at
+    assert lines(out) == lines(tmp_path / "whole.jsonl")
+
+
+def test_worker_failure_names_the_row() -> None:
+    class Broken:
+        def search(self, query: NameQuery, **_: Any) -> Any:
+            raise ValueError("index damaged")
+
+    state = ScreenState(Broken(), SearchParams(0.7, 5, 0.5))  # type: ignore[arg-type]
+    rows = [Row(1, None, error="row 1: the name is empty"), Row(2, NameQuery(name="IRGC"))]
+    with pytest.raises(WorkerError, match=r"row 2 \('IRGC'\): ValueError: index damaged"):
+        screen_rows(state, rows)
+
+
+def test_analysis_failure_names_the_document() -> None:
+    from mistrust.extract.pipeline import TextItem
+    from mistrust.workspace.stages import analyze_documents
+
+    class Fussy:
+        def extract_many(self, items: list[TextItem]) -> Any:
+            for item in items:
+                if "bad" in item.text:
+                    raise RuntimeError("parser crashed")
+                yield item.doc_id
+
+    items = [TextItem("fine", "d1"), TextItem("bad text", "d2"), TextItem("fine too", "d3")]
+    with pytest.raises(WorkerError, match="analysis failed on document d2: RuntimeError: parser crashed"):
+        analyze_documents(Fussy(), items)  # type: ignore[arg-type]
+    assert analyze_documents(Fussy(), [items[0], items[2]]) == ["d1", "d3"]  # type: ignore[arg-type]
+
+
+def test_worker_error_is_found_inside_ray_wrappers() -> None:
+    inner = WorkerError("analysis failed on document d1: boom", doc_id="d1")
+
+    class Wrapper(Exception):
+        def __init__(self, cause: BaseException) -> None:
+            super().__init__("wrapped")
+            self.cause = cause
+
+    found = parallel._worker_error(Wrapper(inner), "analysis")
+    assert found is inner
+    assert "analysis failed in a Ray worker" in str(parallel._worker_error(RuntimeError("x"), "analysis"))
+
+
+def test_choice_of_runner(monkeypatch: pytest.MonkeyPatch) -> None:
+    warned: list[str] = []
+    assert isinstance(parallel.runner_for(1, None, lambda: "state", warned.append), parallel.InProcess)
+    monkeypatch.setattr(parallel, "ray_available", lambda: False)
+    assert isinstance(parallel.runner_for(2, None, lambda: None, warned.append), parallel.ProcessPool)
+    assert warned and "local pool of 2 processes" in warned[0]
+    with pytest.raises(ConfigError, match="cluster"):
+        parallel.runner_for(2, "ray://head:10001", lambda: None, warned.append)
+    with pytest.raises(InputError):
+        parallel.runner_for(0, None, lambda: None, warned.append)
+    monkeypatch.setattr(parallel, "ray_available", lambda: True)
+    ray = parallel.runner_for(2, None, lambda: None, warned.append)
+    assert isinstance(ray, parallel.RayData) and ray.address is None
+    assert isinstance(parallel.runner_for(2, None, lambda: None, warned.append, "pool"), parallel.ProcessPool)
+    assert isinstance(parallel.runner_for(1, None, lambda: None, warned.append, "ray"), parallel.RayData)
+
+
+def test_cli_takes_workers_for_a_batch_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_screen_workspace import _cli
+
+    result = _cli(tmp_path, monkeypatch, ["screen", "IRGC", "--workers", "2"])
+    assert result.exit_code == 3 and "for a batch" in result.output
+    result = _cli(tmp_path, monkeypatch, ["screen", "--input", "x.csv", "--output", "y.jsonl", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
