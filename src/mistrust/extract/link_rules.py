@@ -8,7 +8,7 @@ the hit, and says why. ``linking.py`` turns them into a tier (certain / probable
 - **People** (``person_agrees``): the mention must carry the entry's surname and its first given
   name, in Western or surname-first order, spelt alike up to vowels ("Qassem Soleimani" for
   "SOLEIMANI, Qasem"). A news person who shares only a given name or a middle name with a listed
-  one ("Leopoldo Lopez" for "LOPEZ, Angel Leopoldo") is not the same person on the name alone.
+  one ("Carlos Mendez" for "MENDEZ, Luis Carlos") is not the same person on the name alone.
 - **Descriptors** (``is_descriptor``): a name made only of the words every state uses for its
   organs ("the defence ministry", "State Department") names a different body in every country,
   so it links only where the text's country and the entry's agree.

@@ -23,7 +23,7 @@ Dropped outright: a state organ's name whose country disagrees with the entry's 
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
 
-Names the tagger split ("Scientific Studies" and "Research Centre" around "and") or wrapped in a
+Names the tagger split ("Applied Optics" and "Design Bureau" around "and") or wrapped in a
 possessive ("X's regime") are tried whole, or as the possessor, before they are given up.
 """
 
