@@ -63,6 +63,12 @@ def test_an_undated_story_joins_the_dated_story_it_anchors_to(years: tuple[int, 
     assert (placed["p1"] == placed["dated"]) is joined  # a later year (2024) is no report of May 2023
     if joined:
         assert placed["dated"] == _place(DATED)["dated"]  # the dated story's id survives
+        # recorded like a bridge, so the store re-points the undated story and its id keeps resolving
+        cl = StoryClusterer()
+        cl.observe([DATED, *pair])
+        cl.add_batch([DATED, *pair])
+        assert [keep for _, keep in cl.merges] == [placed["dated"]]
+        assert cl.resolve(cl.merges[0][0]) == placed["dated"]
     unsettled = _place(DATED, *pair, settle_undated=False)
     assert unsettled["p1"] == unsettled["p2"] != unsettled["dated"]
 
