@@ -24,8 +24,8 @@ and nothing joins them later. When a later dated document is close (``merge_thre
 or more stories within ``max_span_days``, it *bridges* them: they are merged, the oldest story's id
 survives and :attr:`StoryClusterer.merged` records where each merged id went (``resolve``), so
 stored links to it still lead somewhere. Merging looks only at the candidates the document's
-blocking already found, so it costs nothing extra. Undated stories are never merged (no dates to
-confine the bridge to one event).
+blocking already found, so it costs nothing extra. Undated stories are never bridged (no dates to
+confine the bridge to one event); settling, below, may fold one into a dated story.
 
 Undated reports are placed one at a time, so one may open a story before the report that
 would anchor it has joined. Once the batch is placed they are *settled* (``settle_undated``): a
