@@ -185,3 +185,25 @@ def test_view_draws_only_the_core_of_a_large_network() -> None:
     assert all(e.source in view.nodes and e.target in view.nodes for e in view.edges)
     small = Network(nodes=nodes, edges=edges[:5]).view(max_nodes=60)
     assert len(small.nodes) == 6 and len(small.edges) == 5  # under the cap nothing is cut
+
+
+def test_roles_are_no_nodes_and_not_exported() -> None:
+    """A role the tagger found by its head noun ("Ruritanian officials") is a relation, not an actor:
+    no node, no FtM entity; a name whose last word is a role noun but that was read as a name stays."""
+    from mistrust.report.content import Report
+    from mistrust.report.export import ftm_entities
+
+    group = "group-rule-v1"
+    ex = Extraction(doc_id="d1", entities=[
+        _m("Ruritania", 0, "Country"),
+        Mention("Ruritanian officials", 20, 40, "Organization", extractor=group),
+        Mention("the spokesman", 50, 63, "Person", extractor=group),
+        Mention("Elphberg Officials", 70, 88, "Organization", extractor="entities-v1/ner"),
+    ])
+    net = build_graph([], [], [], [ex])
+    names = {n.name for n in net.actors}
+    assert names == {"Ruritania", "Elphberg Officials"}
+    report = Report("t", "2020-01-01", [], [], net, [], 0, [], [])
+    exported = {str(e["properties"]["name"][0]) for e in ftm_entities(report)  # type: ignore[index]
+                if e["schema"] != "Sanction"}
+    assert exported == names

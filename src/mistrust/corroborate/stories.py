@@ -24,8 +24,15 @@ and nothing joins them later. When a later dated document is close (``merge_thre
 or more stories within ``max_span_days``, it *bridges* them: they are merged, the oldest story's id
 survives and :attr:`StoryClusterer.merged` records where each merged id went (``resolve``), so
 stored links to it still lead somewhere. Merging looks only at the candidates the document's
-blocking already found, so it costs nothing extra. Undated stories are never merged (no dates to
-confine the bridge to one event).
+blocking already found, so it costs nothing extra. Undated stories are never bridged (no dates to
+confine the bridge to one event); settling, below, may fold one into a dated story.
+
+Undated reports are placed one at a time, so one may open a story before the report that
+would anchor it has joined. Once the batch is placed they are *settled* (``settle_undated``): a
+report still alone in the story it opened is placed again, and an undated story of several reports
+joins the dated story it would join as one undated report (same score and anchors). An undated
+report borrows one thing from its text as a date: the newest year it names, which no report
+written before that year can name, so it never joins a dated story whose reports are all older.
 
 A story's id is the hash of the document that opened it, so it stays stable as documents join.
 The defaults (threshold 0.20, 3-day bonus 0.06, undated_strong 0.32) were set on the labelled dev stories
@@ -56,7 +63,7 @@ from mistrust.corroborate.text import (
 from mistrust.model import Document, Extraction
 from mistrust.model._ids import content_id
 
-ALGORITHM = "stories-v4"  # v4: the central-claim anchor for undated reports
+ALGORITHM = "stories-v5"  # v5: undated reports settled once all are placed; later-year veto
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
 DOC_TERMS = 120
@@ -174,6 +181,8 @@ class StoryClusterer:
         centroid_terms: int = 250,
         merge_threshold: float | None = 0.20,
         undated_strong: float | None = 0.32,
+        settle_undated: bool = True,
+        later_year_veto: bool = True,
     ) -> None:
         self.threshold, self.window_days, self.max_span_days = threshold, window_days, max_span_days
         self.undated_threshold = threshold if undated_threshold is None else undated_threshold
@@ -181,6 +190,7 @@ class StoryClusterer:
         self.max_candidates, self.max_postings, self.centroid_terms = max_candidates, max_postings, centroid_terms
         self.merge_threshold = merge_threshold
         self.undated_strong = undated_strong
+        self.settle_undated, self.later_year_veto = settle_undated, later_year_veto
         self.stories: dict[str, StoryState] = {}
         self.merged: dict[str, str] = {}  # absorbed story id -> the story it was merged into
         self.merges: list[tuple[str, str]] = []  # (absorbed, survivor) in the order they happened
@@ -250,18 +260,10 @@ class StoryClusterer:
             if f.date is not None and story.dates:
                 if score >= self.threshold:
                     passing.append((score, sid, why))
-            elif score >= self.undated_threshold:
-                # Without dates on both sides nothing confines the match to the days of one event,
-                # and every story in the corpus is a candidate: topical likeness (same countries,
-                # same weapons) is then common. Ask instead for evidence of the same happening.
-                # A one-line text (a headline, a tweet) is too short to carry anchors at all: it
-                # is judged on its score alone, as the only evidence there is.
-                anchors = self.anchors(f, story)
-                need = self.undated_anchors if f.length >= MIN_ANCHOR_WORDS else 0
-                if self.undated_strong is not None and score >= self.undated_strong:
-                    need = min(need, 1)
-                if len(anchors) >= need:
-                    passing.append((score, sid, f"{why}; undated, anchored by {', '.join(anchors) or 'nothing'}"))
+            else:
+                anchored = self._anchored(f, story, score)
+                if anchored is not None:
+                    passing.append((score, sid, f"{why}; undated, anchored by {anchored}"))
         best = max(passing, key=itemgetter(0)) if passing else None
         if best is None:
             sid = content_id("story", f.doc_id)
@@ -277,14 +279,100 @@ class StoryClusterer:
         self._join(target, f, keys, dvec[0])
         return Assignment(f.doc_id, target.id, round(best[0], 4), False, reason)
 
+    def _anchored(self, f: DocFeatures, story: StoryState, score: float) -> str | None:
+        """The anchors that let an undated document (or an undated story) join ``story`` at
+        ``score``, or None when it may not.
+
+        Without dates on both sides nothing confines the match to the days of one event, and every
+        story in the corpus is a candidate: topical likeness (same countries, same weapons) is then
+        common. Ask instead for evidence of the same happening. A one-line text (a headline, a
+        tweet) is too short to carry anchors at all: it is judged on its score alone, as the only
+        evidence there is."""
+        if score < self.undated_threshold or self._later_year(f, story):
+            return None
+        anchors = self.anchors(f, story)
+        need = self.undated_anchors if f.length >= MIN_ANCHOR_WORDS else 0
+        if self.undated_strong is not None and score >= self.undated_strong:
+            need = min(need, 1)
+        return ", ".join(anchors) or "nothing" if len(anchors) >= need else None
+
+    @staticmethod
+    def story_year(story: StoryState) -> int | None:
+        """The story's year: of its newest report, or (undated) the newest year its members name."""
+        return max(int(d[:4]) for d in story.dates) if story.dates else max(story.years, default=None)
+
+    def _later_year(self, f: DocFeatures, story: StoryState) -> bool:
+        """A report names years up to the one it was written in: an undated report that names a
+        year after a dated story's newest report cannot be one of its reports (it borrows that much
+        of a date from its text, no more: naming an earlier year says little, reports recall the
+        past)."""
+        if not self.later_year_veto or not f.years or not story.dates:  # an undated story's year is only borrowed
+            return False
+        return f.years[0] > max(int(d[:4]) for d in story.dates)
+
     def add_batch(self, feats: list[DocFeatures]) -> list[Assignment]:
         """Place a batch oldest first (undated last); every assignment names the story it ends in,
         so a document placed before a later one merged its story points at the survivor."""
         order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
         placed = [self.add(f) for f in order]
+        if self.settle_undated:
+            undated = [(f, a) for f, a in zip(order, placed, strict=True) if f.date is None]
+            self._retry_alone(undated)
+            self._settle_undated_stories({a.story_id for _, a in undated})
         for a in placed:
             a.story_id = self.resolve(a.story_id)
         return placed
+
+    def _retry_alone(self, undated: list[tuple[DocFeatures, Assignment]]) -> None:
+        """Undated reports are placed one by one in id order, so a report may open a story of its
+        own before the undated report that gives it anchors (a shared passage, rare pairs) has
+        joined the story they both belong to. Once all are placed, each undated report still alone
+        in the story it opened is placed once more, against the stories as they now are."""
+        for f, a in undated:
+            story = self.stories.get(a.story_id)
+            if not a.opened or story is None or story.doc_ids != [f.doc_id]:
+                continue
+            self._drop(story)
+            again = self.add(f)
+            a.story_id, a.score, a.opened = again.story_id, again.score, again.opened
+            a.reason = again.reason if again.opened else f"{again.reason}; placed again after the other undated reports"
+
+    def _settle_undated_stories(self, story_ids: set[str]) -> None:
+        """An undated story of several reports joins a dated story that it, as a whole, would join
+        as one undated report (score and anchors), e.g. the undated reports of an event that
+        together share its year, passages and central claim, where each alone fell short of one
+        anchor. The dated story's id survives; the merge is recorded like a bridge."""
+        for sid in sorted(story_ids):
+            story = self.stories.get(sid)
+            if story is None or story.dates or len(story.doc_ids) < 2:
+                continue
+            f = self.story_features(story)
+            dvec = self._doc_vec(f)
+            best: tuple[float, str] | None = None
+            for cid in self._candidates(f, self._block_keys(f, dvec[0])):
+                other = self.stories[cid]
+                if cid == sid or not other.dates:
+                    continue
+                self.comparisons += 1
+                score, _ = self.similarity(f, other, dvec)
+                if self._anchored(f, other, score) is not None and (best is None or score > best[0]):
+                    best = (score, cid)
+            if best is not None:
+                self._merge(self.stories[best[1]], story)
+
+    def story_features(self, story: StoryState) -> DocFeatures:
+        """A story read as one undated document: its centroid terms, its entities by how many
+        members name them, its passages, pairs, claims and the newest year its members name."""
+        entities = sorted(story.entities, key=lambda e: (-story.entities[e], e))
+        years = sorted(set(story.years), reverse=True)
+        return DocFeatures(story.id, None, dict(story.terms), entities, story.title, list(story.passages),
+                           years, list(story.phrases), MIN_ANCHOR_WORDS, list(story.claims))
+
+    def _drop(self, story: StoryState) -> None:
+        """Forget a story opened in this batch (its postings are skipped once it is gone)."""
+        del self.stories[story.id]
+        self._story_vec.pop(story.id, None)
+        self._spans.pop(story.id, None)
 
     def resolve(self, story_id: str) -> str:
         """The id a story lives on after merges (itself when it was never merged)."""
@@ -383,7 +471,7 @@ class StoryClusterer:
         if f.passages and story.passages and len(set(f.passages).intersection(story.passages)) >= 2:
             found.append("passage")
         if f.years:
-            story_year = max(int(d[:4]) for d in story.dates) if story.dates else max(story.years, default=None)
+            story_year = self.story_year(story)
             if story_year is not None and f.years[0] == story_year:
                 found.append("year")
         rare = max(2, self.n_docs // 100)

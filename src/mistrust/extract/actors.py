@@ -27,11 +27,10 @@ from collections.abc import Iterable
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
-from mistrust.model.roles import ROLE_NOUNS
+from mistrust.model.roles import is_group_extractor, is_role_mention
 
 ACTORS_VERSION = "actors-v1"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
-_GROUP_EXTRACTORS = ("group-rule", "nominal")  # roles, offices and pronouns: never merged by name
 
 
 def name_key(name: str) -> str:
@@ -63,10 +62,7 @@ def certain_ids(m: Mention) -> list[str]:
 def is_role(m: Mention) -> bool:
     """A role or group of people the tagger found by its head noun ("the Syrian president", "U.S.
     officials"): a relation to a state or body, not an actor or a named entity."""
-    if not _is_group(m):
-        return False
-    words = m.text.split()
-    return bool(words) and words[-1].casefold().strip(".,") in ROLE_NOUNS
+    return is_role_mention(m.text, m.extractor)
 
 
 def is_actor(m: Mention) -> bool:
@@ -76,7 +72,8 @@ def is_actor(m: Mention) -> bool:
 
 
 def _is_group(m: Mention) -> bool:
-    return any(tag in m.extractor for tag in _GROUP_EXTRACTORS)
+    # roles, offices and pronouns: never merged by name
+    return is_group_extractor(m.extractor)
 
 
 def _own_name(m: Mention) -> str:

@@ -13,4 +13,24 @@ ROLE_NOUNS = frozenset({
     "experts", "monitors", "investigators", "prosecutors", "media", "sources", "analysts",
 })
 
-__all__ = ["ROLE_NOUNS"]
+# Extractors whose mentions are found by their head noun (offices, bodies of people, pronouns), not
+# read as names: only these can be roles. A name the tagger read ("Officials" as an organisation) is
+# judged as a name.
+GROUP_EXTRACTORS = ("group-rule", "nominal")
+
+
+def is_group_extractor(extractor: str | None) -> bool:
+    return any(tag in (extractor or "") for tag in GROUP_EXTRACTORS)
+
+
+def is_role_mention(text: str, extractor: str | None) -> bool:
+    """A role or group of people found by its head noun ("the Syrian president", "U.S. officials"):
+    a relation to a state or body, not an actor or a named entity. One test for extraction (which
+    keeps roles out of actors) and the store (which keeps them out of the entity listing)."""
+    if not is_group_extractor(extractor):
+        return False
+    words = text.split()
+    return bool(words) and words[-1].casefold().strip(".,") in ROLE_NOUNS
+
+
+__all__ = ["GROUP_EXTRACTORS", "ROLE_NOUNS", "is_group_extractor", "is_role_mention"]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mistrust.model import Claim, Extraction, Mention
+from mistrust.model.roles import is_role_mention
 
 # Places (Location) are where things happen, not who acts; Weapon, Money, Date are things.
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
@@ -28,8 +29,9 @@ def clean(name: str | None) -> str | None:
 
 def is_actor_mention(m: Mention) -> bool:
     """An actor label; a nationality only when the extractor mapped it to its country ("Syrian" ->
-    Syria): an unmapped one ("Communist", "Islamist") names a doctrine, not a state."""
-    if m.label not in ACTOR_LABELS:
+    Syria): an unmapped one ("Communist", "Islamist") names a doctrine, not a state. A role ("U.S.
+    officials") is a relation of people to a state, no node of its own (nor an exported entity)."""
+    if m.label not in ACTOR_LABELS or is_role_mention(m.text, m.extractor):
         return False
     if m.label == "Nationality":
         return bool(m.canonical) and (m.canonical or "").casefold() != m.text.casefold()

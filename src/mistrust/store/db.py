@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mistrust.errors import StoreBusy, StoreError
+from mistrust.model.roles import is_role_mention
 from mistrust.store.writer import BackgroundWriter, Job
 
 Migration = tuple[str, str]
@@ -70,6 +71,8 @@ class Database:
         conn.row_factory = sqlite3.Row
         # SQLite's lower() folds ASCII only; names in queries are compared as Python folds them
         conn.create_function("casefold", 1, _casefold, deterministic=True)
+        # roles ("U.S. officials") are relations, not entities: the listing asks the model's own test
+        conn.create_function("is_role", 2, _is_role, deterministic=True)
         return conn
 
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:
@@ -160,6 +163,10 @@ class Database:
 
 def _casefold(text: object) -> str | None:
     return text.casefold() if isinstance(text, str) else None
+
+
+def _is_role(text: object, extractor: object) -> int:
+    return int(isinstance(text, str) and is_role_mention(text, extractor if isinstance(extractor, str) else None))
 
 
 def _split_sql(script: str) -> list[str]:

@@ -197,10 +197,12 @@ def like_pattern(text: str) -> str:
 
 def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Actors across documents: one row per resolved actor (or, for mentions not resolved yet, per
-    (name, label)) with counts, documents, list links and their tiers."""
-    where, params = "", []
+    (name, label)) with counts, documents, list links and their tiers; role mentions left out."""
+    # role mentions ("U.S. officials", "the spokesman") are relations of a person to a state or
+    # body, never entities of their own (issue 18); extraction still finds them for the claims
+    where, params = "WHERE NOT is_role(m.text, m.extractor)", []
     if q:
-        where = "WHERE m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\'"
+        where += " AND (m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')"
         params = [like_pattern(q)] * 3
     joined = (" FROM extraction_mentions m LEFT JOIN actor_mentions am ON am.doc_id = m.doc_id AND"
               " am.mention_idx = m.idx LEFT JOIN actors a ON a.id = am.actor_id")
