@@ -119,6 +119,9 @@ POSITIVE: list[Any] = [
      "minister"),
     ("Belgrade never sold howitzers to Armenia, the Serbian defence ministry said.", "transfer", "Belgrade",
      "Armenia", "denied", "ministry"),
+    # an unnamed speaker keeps the benefit of the doubt
+    ('"Iran has never supplied arms to the Houthis," the ministry said.', "supply", "Iran", "Houthis", "denied",
+     "ministry"),
     # -- a negated cessation affirms the activity
     ("Officials said Iran had not stopped shipping drones to Russia.", "transfer", "Iran", "Russia", "attributed",
      "officials"),
@@ -313,8 +316,10 @@ ABSENT: list[Any] = [
     ("Ministers urged exporters to ensure they do not ship dual-use goods to Iran.", "transfer"),
     ("The council called on states to make sure they never supply rockets to Hamas.", "supply"),
     ("Shipping firms should not carry Russian oil to India, officials said.", "transfer"),
-    # a speaker negating another party's act states something about it, it does not deny it
-    ("Diplomats said Serbia never sold shells to Armenia.", "transfer"),
+    ("The minister stressed the need for banks to ensure they are not financing Hamas.", "fund"),
+    # a named speaker negating another party's act states something about it, it does not deny it
+    ("U.S. diplomats said Serbia never sold shells to Armenia.", "transfer"),
+    ("Washington said Serbia never sold shells to Armenia.", "transfer"),
     ("A UN panel found that Eritrea had not shipped rifles to Somalia.", "transfer"),
     # a denial verb negated or refused denies nothing
     ("The spokesman did not deny the report.", "deny"),

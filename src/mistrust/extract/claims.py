@@ -326,7 +326,8 @@ def _denying_verb(pred: Token) -> Token | None:
 
 def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
     """The state or actor a source speaks for: an office its state, a capital its state; "" for a
-    speaker that belongs to the clause's own party ("its foreign minister", "our embassy")."""
+    speaker that belongs to the clause's own party ("its foreign minister", "our embassy"); None
+    when the source names no actor ("the ministry", "officials")."""
     if att is None or att.source is None:
         return None
     span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
@@ -334,7 +335,9 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
         return None
     if span[0].lower_ in _OWN_SIDE:
         return ""
-    name = argument(span.root, index, actor=True)[1] or span.text
+    name = argument(span.root, index, actor=True)[1]
+    if name is None:
+        return None
     if lookup(name) is None:
         # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed
         owner = next((p for w in name.split() if (p := lookup(w)) is not None and p.canonical), None)
@@ -352,10 +355,11 @@ def _state_of(name: str | None) -> str | None:
 
 
 def _same_side(denier: str | None, s_canon: str | None, o_canon: str | None) -> bool:
-    """True when the speaker is a party of the event it negates (a self-denial)."""
-    if denier == "":
+    """True unless the speaker is a named actor other than the parties of the event it negates.
+    An unnamed speaker ("the ministry", "a spokesman") keeps the benefit of the doubt."""
+    if not denier:
         return True
-    return denier is not None and denier in (_state_of(s_canon), _state_of(o_canon))
+    return denier in (_state_of(s_canon), _state_of(o_canon))
 
 
 def _withheld_cue(att: Attribution, pred: Token) -> bool:

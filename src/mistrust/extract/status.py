@@ -42,7 +42,7 @@ REFUSALS = frozenset(f for v in ("refuse", "decline", "fail") for f in inflectio
 # is required or forbidden, not said to have happened or not.
 PRESCRIPTIVE_MODALS = frozenset({"must", "should", "shall"})
 PRESCRIPTIVE_VERBS = frozenset(f for v in ("ensure", "urge", "demand", "require", "order", "instruct", "ask",
-                                           "need", "call", "oblige", "compel")
+                                           "call", "oblige", "compel")
                                for f in inflections(v))
 
 # "would"/"should"/"can" are left out: conditional and reported-speech uses dominate in news.
@@ -157,7 +157,7 @@ def prescribed(pred: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children):
             return True
-        if tok is not pred and tok.lower_ in PRESCRIPTIVE_VERBS:
+        if tok is not pred and tok.pos_ in ("VERB", "AUX") and tok.lower_ in PRESCRIPTIVE_VERBS:
             return True
         if tok.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "dobj", "pobj", "prep") or tok.head == tok:
             return False
