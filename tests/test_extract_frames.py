@@ -108,10 +108,42 @@ POSITIVE: list[Any] = [
     ("Pyongyang rejected claims that it shipped rockets to Russia.", "transfer", "Pyongyang", "Russia", "denied",
      "Pyongyang"),
     ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "Minsk", "Caracas", "denied", "Minsk"),
-    ("Syria never received missiles from Iran.", "transfer", "Iran", "Syria", "denied", None),
-    ("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied", "Ankara"),
+    ("Tehran insisted it had never sold drones to Moscow.", "transfer", "Tehran", "Moscow", "denied", "Tehran"),
+    pytest.param("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied",
+                 "Ankara", marks=pytest.mark.xfail(strict=True, reason="the gazetteer knows Türkiye, not Turkey, so "
+                                                   "Ankara is not known to speak for the state that acts")),
     ("Iran denied that it had armed the Houthis.", "supply", "Iran", "Houthis", "denied", "Iran"),
-    ("Venezuela has not bought weapons from Belarus.", "transfer", "Belarus", "Venezuela", "denied", None),
+    ("Egypt did not deliver rockets to Libya, Cairo's envoy said on Monday.", "transfer", "Egypt", "Libya",
+     "denied", "envoy"),
+    ("Qatar has not financed Hamas, its foreign minister told reporters.", "fund", "Qatar", "Hamas", "denied",
+     "minister"),
+    ("Belgrade never sold howitzers to Armenia, the Serbian defence ministry said.", "transfer", "Belgrade",
+     "Armenia", "denied", "ministry"),
+    # an unnamed speaker keeps the benefit of the doubt
+    ('"Iran has never supplied arms to the Houthis," the ministry said.', "supply", "Iran", "Houthis", "denied",
+     "ministry"),
+    # -- a negated cessation affirms the activity
+    ("Officials said Iran had not stopped shipping drones to Russia.", "transfer", "Iran", "Russia", "attributed",
+     "officials"),
+    ("Tehran never stopped sending fuel to Damascus, analysts say.", "transfer", "Tehran", "Damascus",
+     "attributed", "analysts"),
+    # -- a withheld denial leaves the claim open
+    ("The ministry would neither confirm nor deny that Belarus shipped fuel to Cuba.", "transfer", "Belarus",
+     "Cuba", "hedged", "ministry"),
+    ("Minsk declined to deny reports that it sold rifles to Caracas.", "transfer", "Minsk", "Caracas", "hedged",
+     "Minsk"),
+    # -- anaphora: a description or pronoun stands for the latest actor of its kind named before
+    ("Officials met Hamas in Doha. The group received rockets from Iran.", "transfer", "Iran", "Hamas",
+     "asserted", None),
+    ("Police boarded the MV Ocean Pearl on Monday. The vessel was carrying rifles to Yemen.", "transfer",
+     "Ocean Pearl", "Yemen", "asserted", None),
+    ("Eritrea has long been isolated. The country has supplied rifles to Sudan, diplomats said.", "supply",
+     "Eritrea", "Sudan", "attributed", "diplomats"),
+    # a pronoun source names the latest person before its sentence
+    ("Minister Ivan Petrov visited Caracas on Monday. He said Moscow would ship wheat to Venezuela.", "transfer",
+     "Moscow", "Venezuela", "attributed", "Petrov"),
+    ('General Maria Lopez spoke in Lima. "Chile sold rifles to Bolivia last year," she told reporters.',
+     "transfer", "Chile", "Bolivia", "attributed", "Lopez"),
     pytest.param("Minsk said on Friday it has never had any fuel dealings with Caracas, state media reported.",
                  "trade", "Minsk", "Caracas", "denied", "Minsk", id="said-it-never"),
     # -- reporting frames wrap the content; the chain keeps the speakers
@@ -258,6 +290,10 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the kind must fit: a state description does not take a group named before, and the window is short
+    ("Officials met Hamas in Doha. The country received rockets from Iran.", "transfer", "Iran", "Hamas"),
+    ("Reporters visited Hezbollah's offices last week. Prices rose sharply. Markets fell. Trade slowed. "
+     "The group received drones from Iran.", "transfer", "Iran", "Hezbollah"),
     ("Washington accuses Minsk of quietly shipping fuel to Caracas.", "transfer", "Washington", "Caracas"),
     ("The United States accused Iran of supplying drones to Russia.", "supply", "United States", "Russia"),
     ("Kyiv accused Tehran of arming Moscow.", "supply", "Kyiv", "Moscow"),
@@ -272,6 +308,22 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a negation nobody makes (the outlet's own voice) or a rule laid down is no denial and no claim
+    ("Syria never received missiles from Iran.", "transfer"),
+    ("Venezuela has not bought weapons from Belarus.", "transfer"),
+    ("The coast guard did not intercept the tanker that carried oil to Cuba.", "seize"),
+    ("Banks must not finance arms sales to Sudan, the regulator said.", "transfer"),
+    ("Ministers urged exporters to ensure they do not ship dual-use goods to Iran.", "transfer"),
+    ("The council called on states to make sure they never supply rockets to Hamas.", "supply"),
+    ("Shipping firms should not carry Russian oil to India, officials said.", "transfer"),
+    ("The minister stressed the need for banks to ensure they are not financing Hamas.", "fund"),
+    # a named speaker negating another party's act states something about it, it does not deny it
+    ("U.S. diplomats said Serbia never sold shells to Armenia.", "transfer"),
+    ("Washington said Serbia never sold shells to Armenia.", "transfer"),
+    ("A UN panel found that Eritrea had not shipped rifles to Somalia.", "transfer"),
+    # a denial verb negated or refused denies nothing
+    ("The spokesman did not deny the report.", "deny"),
+    ("Minsk declined to deny reports that it sold rifles to Caracas.", "deny"),
     ("The minister carried out reforms at home.", "transfer"),
     ("The spokesman said nothing about it.", "deny"),
     ("Britain said the seizure would deny resources to the regime.", "deny"),
@@ -284,6 +336,7 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    ("Iran did not deny sending drones to Russia.", "transfer", "denied"),
     ("The ministry spokesman rejected reports that its aircraft were used.", "deny", "hedged"),
     ("Washington did not stop Iranian ships that delivered fuel to Venezuela.", "transfer", "denied"),
     ("The European Union announced new sanctions against Belarus.", "sanction", "attributed"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from mistrust.extract import status as st
 from mistrust.extract.claim_args import (
     MentionIndex,
     destination,
@@ -160,7 +161,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         target = entity_prep(tok, TARGET_PREPS, index)
         if target is not None:
             return _Event(tok, "attack", subject_token(tok), target, None, dobj)
-    if predicate == "deny" and withholds(tok):
+    if predicate == "deny" and (withholds(tok) or st.denial_withheld(tok)):
         return None
     if predicate == "deny":
         # "Iran denied the report": what is claimed here is denied, whoever reports the denial.

@@ -42,12 +42,15 @@ from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import (
     expand_pairs,
     is_anaphor,
+    named_speaker,
     resolve_anaphor,
     resolve_pair,
+    resolve_salient,
     resolve_they,
     theme_text,
 )
 from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
+from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import verb_lemma, verb_predicate
@@ -58,7 +61,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "frames-v1"
+EXTRACTOR = "frames-v2"
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -130,6 +133,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                     s_arg = mention_arg(s_group[0])
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
+            if o_group is None and is_anaphor(obj):  # "Iran seized the tanker", named a sentence before
+                o_arg = resolve_salient(obj, index, other=s_arg[1]) or o_arg
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself
@@ -148,10 +153,20 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         status = _status(pred_tok, tok, att, found.denied_by)
         if stance is not None:
             status = st.merge(status, stance)
+        negated = (status == "denied" and stance != "denied" and found.denied_by is None
+                   and not (att is not None and is_denial(att)))
+        if negated and (st.prescribed(pred_tok) or att is None or att.source is None):
+            # A negation needs someone who negates: a negated event in the outlet's own voice
+            # ("X did not stop the ships") or a forbidden one ("must ensure they do not supply
+            # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
+            continue
+        denier = _actor_of(att, doc, index) if negated else None
         if status == "denied" and att is not None and att.source is not None:
             # a denied proposition is the denier's word against it: who relays the denial
             # ("..., state media reported") is not its source
             att = replace(att, chain=[att.source.text])
+        if structure:
+            att = named_speaker(att, doc, index)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -162,6 +177,11 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
                 continue
             if s_text is None and o_text is None:
+                continue
+            if negated and s_ent and not _same_side(denier, s_canon, o_canon):
+                # "officials said Iran had not stopped shipping": a speaker negating another's act
+                # states something about it, it does not deny it; a denial is a party's own word
+                # ("Tehran insisted it had never sold", with "it" for the speaker or unnamed).
                 continue
             claims.append(Claim(
                 subject=s_text, predicate=predicate, object=o_text,
@@ -295,7 +315,7 @@ def _denying_verb(pred: Token) -> Token | None:
     tok = pred
     for _ in range(5):
         if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
-            return None if withholds(tok) else tok
+            return None if withholds(tok) or st.denial_withheld(tok) else tok
         if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
             return None
         if tok.dep_ == "conj" and verb_predicate(tok.head.lower_) == "deny":
@@ -304,12 +324,57 @@ def _denying_verb(pred: Token) -> Token | None:
     return None
 
 
+def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
+    """The state or actor a source speaks for: an office its state, a capital its state; "" for a
+    speaker that belongs to the clause's own party ("its foreign minister", "our embassy"); None
+    when the source names no actor ("the ministry", "officials")."""
+    if att is None or att.source is None:
+        return None
+    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span[0].lower_ in _OWN_SIDE:
+        return ""
+    name = argument(span.root, index, actor=True)[1]
+    if name is None:
+        return None
+    if lookup(name) is None:
+        # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed
+        owner = next((p for w in name.split() if (p := lookup(w)) is not None and p.canonical), None)
+        if owner is not None:
+            return owner.canonical
+    return _state_of(name)
+
+
+_OWN_SIDE = frozenset({"its", "their", "our", "we", "i", "his", "her"})
+
+
+def _state_of(name: str | None) -> str | None:
+    place = lookup(name) if name else None
+    return place.canonical if place is not None and place.canonical else name
+
+
+def _same_side(denier: str | None, s_canon: str | None, o_canon: str | None) -> bool:
+    """True unless the speaker is a named actor other than the parties of the event it negates.
+    An unnamed speaker ("the ministry", "a spokesman") keeps the benefit of the doubt."""
+    if not denier:
+        return True
+    return denier in (_state_of(s_canon), _state_of(o_canon))
+
+
+def _withheld_cue(att: Attribution, pred: Token) -> bool:
+    """ "would neither confirm nor deny that ...": the attribution's denial cue is withheld."""
+    cue = att.cue
+    span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    return span is not None and st.denial_withheld(span.root)
+
+
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
     if denied_by is not None:
         return "denied"
     status = st.merge(st.governing_status(governor), st.governing_status(pred) if pred != governor else None)
     if att is not None:
-        if is_denial(att):
+        if is_denial(att) and not _withheld_cue(att, pred):
             return "denied"
         status = st.merge(status, "attributed")
     return status

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v1"
+EXTRACTOR = "frames-v2"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,17 @@ DENIAL_VERBS = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debu
 DENIAL_FORMS = frozenset(f for v in DENIAL_VERBS for f in inflections(v))
 # Negators only count as denial when they negate the main event, not anywhere in the text.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without"})
+# Verbs of ending an activity: negated ("never stopped shipping") the activity goes on.
+CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
+# Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
+REFUSALS = frozenset(f for v in ("refuse", "decline", "fail") for f in inflections(v))
+# Words that make a negated event a rule rather than a statement: "must not supply", "urged
+# firms to ensure they are not supporting X", "demanded that it stop shipping". What follows them
+# is required or forbidden, not said to have happened or not.
+PRESCRIPTIVE_MODALS = frozenset({"must", "should", "shall"})
+PRESCRIPTIVE_VERBS = frozenset(f for v in ("ensure", "urge", "demand", "require", "order", "instruct", "ask",
+                                           "call", "oblige", "compel")
+                               for f in inflections(v))
 
 # "would"/"should"/"can" are left out: conditional and reported-speech uses dominate in news.
 HEDGE_MODALS = frozenset({"may", "might", "could"})
@@ -86,13 +97,18 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         if tok is None:
             break
         # "denied the report and denounced X": a verb coordinated with a denial is another act
+        # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
+        # affirms what it governs
+        withheld = (tok.lower_ in DENIAL_FORMS and denial_withheld(tok)) or (depth > 0 and tok.lower_ in CESSATION)
         if depth > 0 and tok.lower_ in DENIAL_FORMS and via != "conj":
-            return "denied"
+            if not withheld:
+                return "denied"
+            status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
         if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
             status = merge(status, "hedged")
         for c in tok.children:
             low = c.lower_
-            if c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0):
+            if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
                 return "denied"
             if c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS or (c.tag_ == "MD"
                                                                                  and low in HEDGE_MODALS)):
@@ -111,6 +127,42 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         via = tok.dep_
         tok = tok.head
     return status
+
+
+def denial_withheld(verb: Token) -> bool:
+    """True when a denial verb is itself negated or refused: "did not deny", "would neither
+    confirm nor deny", "declined to deny". Nothing is denied then; the claim is left open."""
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and (any(c.lower_ == "nor" for c in verb.head.children)
+                                or denial_withheld_by(verb.head)):
+        return True
+    return denial_withheld_by(verb)
+
+
+def denial_withheld_by(verb: Token) -> bool:
+    """ "refused to deny", "declined to confirm or deny", "did not confirm or deny": a verb that
+    refuses, or a negation, above the denial verb."""
+    if any(c.dep_ == "neg" or c.lower_ == "neither" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and (verb.head.lower_ in REFUSALS or any(
+        c.dep_ == "neg" for c in verb.head.children))
+
+
+def prescribed(pred: Token) -> bool:
+    """True when the event is required or forbidden rather than reported: an obligation modal on
+    it ("must not sell"), or a directive verb whose complement it is, a few clauses up ("called on
+    banks to ensure they do not finance X")."""
+    tok = pred
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children):
+            return True
+        if tok is not pred and tok.pos_ in ("VERB", "AUX") and tok.lower_ in PRESCRIPTIVE_VERBS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "dobj", "pobj", "prep") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _speaker(verb: Token) -> bool:
