@@ -53,7 +53,7 @@ class ScreeningMixin(WorkspaceBase):
             return cached
         key = content_id(state, INDEX_FORMAT, ALGORITHM)
         index: ScreenIndex = shared_files.read_or_build(
-            shared_files.folder_for(self.settings.db_path, "index"), key,
+            self.side_folder("index"), key,
             lambda: ScreenIndex.build(lists.current_lists(), state=state),
             valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
