@@ -4,7 +4,7 @@
 #
 # As root it installs Debian's `postgresql` when missing (apt-get update first) and runs the server
 # as the unprivileged user `nobody` (Postgres refuses to run as root). Not root, it uses the Postgres
-# it finds. Without one it exits 3 with the reason, so `make test` can skip the Postgres run,
+# it finds. Without one it exits 75 with the reason, so `make test` can skip the Postgres run,
 # except under CI=true, where that is a failure (CI must never pass by skipping).
 set -euo pipefail
 
@@ -21,7 +21,7 @@ find_bin() {
 
 unavailable() {
   if [ "${CI:-}" = "true" ]; then say "FAILED: $1 (CI=true: the Postgres run may not be skipped)"; exit 1; fi
-  say "skipped: $1"; exit 3
+  say "skipped: $1"; exit 75
 }
 
 BIN=$(find_bin)

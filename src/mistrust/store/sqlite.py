@@ -141,7 +141,7 @@ class SQLiteDatabase(Database):
                          path=self.path)
 
     def tables(self) -> list[str]:
-        rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_migrations'"
                           " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid")
         virtual = [r[0] for r in self.query("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]
         # the shadow tables of an FTS5 index are kept by its triggers, never copied

@@ -18,6 +18,7 @@ from mistrust.lists import FORMATS as LIST_FORMATS
 from mistrust.lists.update import SOURCES as LIST_SOURCES
 from mistrust.report import EXPORT_FORMATS
 from mistrust.settings import Settings
+from mistrust.store import is_url as is_database_url
 from mistrust.store import open_database
 from mistrust.store.copy import CopyResult, copy_database
 from mistrust.workspace.corroboration import CorroborationMixin
@@ -73,4 +74,4 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]
+__all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace", "is_database_url"]
