@@ -21,7 +21,7 @@ CASES = [
     ("SELECT 'a%b' FROM t", "SELECT 'a%%b' FROM t"),  # psycopg reads % as a placeholder
     ("INSERT OR IGNORE INTO t(id, v) VALUES (?, ?)", "INSERT INTO t (id, v) VALUES (%s, %s) ON CONFLICT DO NOTHING"),
     ("INSERT OR REPLACE INTO t(id, v, user) VALUES (?,?,?)",
-     'INSERT INTO t (id, v, "user") VALUES (%s,%s,%s) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v, '
+     'INSERT INTO t (id, v, "user") VALUES (%s,%s,%s) ON CONFLICT (id) DO UPDATE SET "v" = EXCLUDED."v", '
      '"user" = EXCLUDED."user"'),
     ("INSERT OR REPLACE INTO m(a, b) VALUES (?, ?)", "INSERT INTO m (a, b) VALUES (%s, %s) ON CONFLICT (a, b) DO NOTHING"),
     ("CREATE TABLE j (id INTEGER PRIMARY KEY AUTOINCREMENT, d BLOB, s REAL)",

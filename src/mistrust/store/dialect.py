@@ -134,8 +134,9 @@ def _upsert(sql: str, match: re.Match[str], key: tuple[str, ...] | None) -> str:
 
 
 def quote_column(column: str) -> str:
-    """A column name as both dialects read it (``user`` is reserved in Postgres)."""
-    return f'"{column}"' if column.lower() == "user" else column
+    """A column name as both dialects read it (``user``, ``end`` are reserved in Postgres); SQLite's
+    ``rowid`` stays bare, since a quoted name that matches no declared column is a string there."""
+    return column if column == "rowid" else f'"{column}"'
 
 
 __all__ = ["PrimaryKey", "quote_column", "to_postgres"]
