@@ -184,7 +184,9 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
     out = []
     for r in rows:
         link_rows = db.query(
-            "SELECT l.entity_id, l.entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n"
+            # one entry has one name per list version: MAX() only makes that explicit for Postgres
+            "SELECT l.entity_id, MAX(l.entity_name) AS entity_name, l.list_version, MAX(l.score) AS score,"
+            " COUNT(*) AS n"
             " FROM extraction_links l JOIN extraction_mentions m"
             " ON m.doc_id = l.doc_id AND m.idx = l.mention_idx"
             " WHERE m.name = ? AND m.label = ? GROUP BY l.entity_id, l.list_version ORDER BY score DESC",
