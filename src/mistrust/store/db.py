@@ -13,12 +13,12 @@ the third item is run on Postgres as it is written.
 
 from __future__ import annotations
 
-import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from mistrust.store.dialect import split_sql
 from mistrust.store.writer import BackgroundWriter, Job
 
 Migration = tuple[str, str] | tuple[str, str, str]
@@ -81,26 +81,4 @@ def migration_sql(migration: Migration, backend: str) -> str:
     return migration[1]
 
 
-def split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` knows about triggers)."""
-    statements, buf = [], ""
-    for piece in script.split(";"):
-        buf += piece + ";"
-        if sqlite3.complete_statement(buf):
-            if buf.strip(" \n\t;"):
-                statements.append(buf.strip())
-            buf = ""
-    if buf.strip(" \n\t;"):
-        statements.append(buf.strip())
-    return statements
-
-
-def batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
-    batch: list[Row] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "Connection", "Database", "Migration", "Row", "migration_sql", "split_sql"]

@@ -30,6 +30,7 @@ two function patterns whose arguments are literals (``strftime``, ``json_extract
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -79,6 +80,28 @@ def to_postgres(sql: str, primary_key: PrimaryKey | None = None) -> str:
 
 
 @lru_cache(maxsize=4096)
+def script_to_postgres(script: str, without: tuple[str, ...] = ()) -> str:
+    """A SQLite migration script translated whole, leaving out the statements that start with one of
+    ``without`` (``CREATE VIRTUAL TABLE``, ``CREATE TRIGGER``): the start of a Postgres override."""
+    kept = [s for s in split_sql(script) if not s.lstrip().upper().startswith(tuple(w.upper() for w in without))]
+    # run as written (no parameters), so the % that psycopg would read as a placeholder is single again
+    return "".join(to_postgres(s.rstrip().rstrip(";")).replace("%%", "%") + ";\n" for s in kept)
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (``sqlite3.complete_statement`` knows about triggers)."""
+    statements, buf = [], ""
+    for piece in script.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n\t;"):
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip(" \n\t;"):
+        statements.append(buf.strip())
+    return statements
+
+
 def _translate(sql: str, key: tuple[str, ...] | None) -> str:
     for pattern, repl in _WHOLE:
         sql = pattern.sub(repl, sql)
@@ -139,4 +162,4 @@ def quote_column(column: str) -> str:
     return column if column == "rowid" else f'"{column}"'
 
 
-__all__ = ["PrimaryKey", "quote_column", "to_postgres"]
+__all__ = ["PrimaryKey", "quote_column", "script_to_postgres", "split_sql", "to_postgres"]
