@@ -89,3 +89,33 @@ def test_db_migrate_says_what_it_applied(tmp_path: Path) -> None:
         main, ["--db", str(tmp_path / "w.db"), "db", "migrate"]).output
     second = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "db", "migrate"])
     assert "0 migration(s) applied now" in second.output
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
+def test_postgres_writer_waiting_past_the_timeout_is_store_busy_while_audit_rows_still_go_in(tmp_path: Path) -> None:
+    import psycopg
+
+    from mistrust.errors import StoreBusy
+    from mistrust.store.postgres import WRITE_LOCK
+    from mistrust.store.screening import list_runs, record_run
+
+    schemas = Schemas(PG_URL)
+    url = schemas.url_for(tmp_path / "w")
+    db = PostgresDatabase(url, ALL_MIGRATIONS, busy_timeout=0.3)
+    holder = psycopg.connect(url, autocommit=True)  # another writer, as a list load in another process
+    try:
+        holder.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        with pytest.raises(StoreBusy) as caught, db.transaction() as conn:
+            conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("a", "b", "c"))
+        assert caught.value.exit_code == 7 and caught.value.http_status == 503
+        run_id = record_run(db, kind="query", query={"name": "Beside A Load"}, list_versions=[], algorithm="t",
+                            threshold=0.7, hits=[])
+        assert [r["id"] for r in list_runs(db)] == [run_id]  # written at once, the lock notwithstanding
+        holder.execute("SELECT pg_advisory_unlock(%s)", (WRITE_LOCK,))
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("a", "b", "c"))
+        assert [tuple(r) for r in db.query("SELECT source, reason, code FROM skipped_inputs")] == [("a", "b", "c")]
+    finally:
+        holder.close()
+        db.close()
+        schemas.drop_all()
