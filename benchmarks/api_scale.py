@@ -46,7 +46,8 @@ sys.path.insert(0, sys.argv[3])
 from api_latency import _generated_sdn
 from mistrust import Workspace
 stop, k = Path(sys.argv[2]), 0
-while not stop.exists():
+print("ready", flush=True)
+while not stop.exists() or k == 0:  # at least one load overlaps the clients
     folder = Path(sys.argv[4]) / f"load{k}"
     folder.mkdir()
     with Workspace(sys.argv[1]) as ws:
@@ -106,12 +107,13 @@ def _measure(db: str, workers: int, paths: list[str], clients: int, beside: list
         loader = None
         if beside is not None:
             loader = subprocess.Popen([sys.executable, "-c", LOAD_BESIDE, *beside], stdout=subprocess.PIPE, text=True)
-            time.sleep(1.0)  # the first load is writing
+            assert loader.stdout is not None and loader.stdout.readline().strip() == "ready"
+            time.sleep(0.5)  # the first load is under way
         latencies, rps = _clients(port, paths, clients)
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)
-            note = f"{out.strip()} list loads ran beside"
+            note = f"{out.strip()} list loads ran beside (the last may have ended after the clients)"
     finally:
         server.terminate()
         server.wait(timeout=30)
