@@ -65,6 +65,11 @@ def test_copy_from_sqlite_to_postgres_and_back_changes_nothing(tmp_path: Path) -
             copy_database(first, pg)
             copy_database(pg, last)
             assert _contents(last) == _contents(first)
+            # numeric (SUM of integers, AVG) reads as SQLite answers: int when whole, else float
+            total, mean = pg.query("SELECT SUM(entity_count), AVG(entity_count + 0.5) FROM lists_versions")[0]
+            assert (total, mean) == tuple(first.query(
+                "SELECT SUM(entity_count), AVG(entity_count + 0.5) FROM lists_versions")[0])
+            assert isinstance(total, int) and isinstance(mean, float)
             # after the copy Postgres numbers new rows past the copied ones
             with pg.transaction() as conn:
                 conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("x", "y", "z"))

@@ -19,7 +19,7 @@ Postgres text cannot hold a NUL character; one in a value is stored as U+FFFD.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -81,14 +81,18 @@ class _NumberLoader(Loader):
     """SUM and AVG give ``numeric``: read as int when whole, else float (SQLite's answer)."""
 
     def load(self, data: Any) -> int | float:
-        value = Decimal(bytes(data).decode())
-        return int(value) if value == value.to_integral_value() and "." not in str(data) else float(value)
+        text = bytes(data).decode()
+        return float(text) if "." in text or "e" in text.lower() or text in ("NaN", "Infinity", "-Infinity") \
+            else int(Decimal(text))
+
+
+PrimaryKeyOf = Callable[["psycopg.Connection[Any]", str], list[str]]
 
 
 class PgConnection:
     """A psycopg connection that reads the store's SQLite-dialect SQL."""
 
-    def __init__(self, raw: psycopg.Connection[Any], primary_key: Any) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], primary_key: PrimaryKeyOf) -> None:
         self.raw = raw
         self._primary_key = primary_key
 
@@ -101,7 +105,7 @@ class PgConnection:
         return cur
 
     def _key(self, table: str) -> list[str]:
-        return self._primary_key(self.raw, table)  # type: ignore[no-any-return]
+        return self._primary_key(self.raw, table)
 
 
 def _params(params: Any) -> list[Any]:
