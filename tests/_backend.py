@@ -61,7 +61,7 @@ def postgres_workspaces() -> Iterator[Schemas]:
     """While open, a file path given to ``open_database`` opens a schema of the test server."""
     import mistrust.store
     import mistrust.workspace
-    from mistrust.store.postgres import is_url
+    from mistrust.store.db import is_url
 
     schemas = Schemas(PG_URL)
     real = mistrust.store.open_database

@@ -11,8 +11,9 @@ from _backend import PG_URL, Schemas
 from mistrust import Workspace
 from mistrust.cli import main
 from mistrust.errors import InputError
-from mistrust.store import ALL_MIGRATIONS, Database, PostgresDatabase, SQLiteDatabase
+from mistrust.store import ALL_MIGRATIONS, Database, SQLiteDatabase
 from mistrust.store.copy import copy_database
+from mistrust.store.postgres import PostgresDatabase
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -20,8 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mistrust.store import corroboration, documents, extraction, lists, screening
-from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration
-from mistrust.store.postgres import PostgresDatabase, is_url
+from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, is_url
 from mistrust.store.sqlite import SQLiteDatabase
 
 # Functions the store's SQL calls that SQLite gets from Python (``casefold``, registered on each
@@ -47,9 +46,10 @@ def open_database(target: str | Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
                   migrations: Sequence[Migration] = ALL_MIGRATIONS) -> Database:
     """The workspace at ``target``: a ``postgresql://`` URL, else a SQLite file (or ``:memory:``)."""
     if is_url(target):
+        from mistrust.store.postgres import PostgresDatabase  # psycopg loads only for a Postgres workspace
+
         return PostgresDatabase(str(target), migrations, busy_timeout=busy_timeout)
     return SQLiteDatabase(target, migrations, busy_timeout=busy_timeout)
 
 
-__all__ = ["ALL_MIGRATIONS", "Database", "Migration", "PostgresDatabase", "SQLiteDatabase", "is_url",
-           "open_database"]
+__all__ = ["ALL_MIGRATIONS", "Database", "Migration", "SQLiteDatabase", "is_url", "open_database"]

@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 from mistrust.store.dialect import split_sql
 from mistrust.store.writer import BackgroundWriter, Job
@@ -74,6 +75,22 @@ class Database(ABC):
         return [r[0] for r in self.query("SELECT name FROM _migrations ORDER BY rowid")]
 
 
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_url(target: object) -> bool:
+    return str(target).startswith(SCHEMES)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and cache keys."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def migration_sql(migration: Migration, backend: str) -> str:
     """The SQL of a migration for ``backend`` (its Postgres override when it has one)."""
     if backend == "postgres" and len(migration) == 3:
@@ -81,4 +98,4 @@ def migration_sql(migration: Migration, backend: str) -> str:
     return migration[1]
 
 
-__all__ = ["DEFAULT_BUSY_TIMEOUT", "Connection", "Database", "Migration", "Row", "migration_sql", "split_sql"]
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "Connection", "Database", "Migration", "Row", "is_url", "migration_sql", "redact", "split_sql"]

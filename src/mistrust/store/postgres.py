@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import psycopg.errors
@@ -31,28 +30,12 @@ from psycopg.adapt import Loader
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from mistrust.errors import StoreBusy, StoreError
-from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, Row, migration_sql, split_sql
+from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, Row, migration_sql, redact, split_sql
 from mistrust.store.dialect import to_postgres
 from mistrust.store.writer import BackgroundWriter, Job
 
 WRITE_LOCK = 0x6D697374  # the advisory lock every write transaction takes ("mist")
 POOL_SIZE = 10
-
-SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_url(target: object) -> bool:
-    return str(target).startswith(SCHEMES)
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and cache keys."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return urlunsplit(parts._replace(netloc=netloc))
-
 
 class PgRow(tuple[Any, ...]):
     """A row read by index (``row[0]``), by name (``row["id"]``) and by ``dict(row)``, as ``sqlite3.Row``."""
@@ -236,4 +219,4 @@ class PostgresDatabase(Database):
             raise StoreError(f"the workspace {self.path} cannot be reached: {exc}") from exc
 
 
-__all__ = ["PostgresDatabase", "is_url", "redact"]
+__all__ = ["PostgresDatabase"]

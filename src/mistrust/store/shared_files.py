@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mistrust.store.postgres import is_url, redact
+from mistrust.store.db import is_url, redact
 
 SUFFIX = ".pickle"
 LOCK_NAME = "build.lock"
