@@ -11,7 +11,32 @@ from pathlib import Path
 
 import pytest
 
+from _backend import BACKEND, PG_URL, on_postgres, postgres_workspaces
+
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def store_backend():
+    """The backend every workspace of the run uses (``tests/_backend.py``)."""
+    if not on_postgres():
+        yield BACKEND
+        return
+    if not PG_URL:
+        pytest.exit("MISTRUST_TEST_BACKEND=postgres needs MISTRUST_TEST_PG_URL (scripts/pg_cluster.sh run sets it)",
+                    returncode=4)
+    with postgres_workspaces():
+        yield BACKEND
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not on_postgres():
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "about SQLite files"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
 
 
 def shared_data_dir() -> Path:

@@ -88,11 +88,11 @@ def test_theme_keeps_what_was_supplied(extractor) -> None:  # type: ignore[no-un
 
 
 def test_per_conjunct_claims_are_stored_separately(extractor, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from mistrust.store.db import Database
+    from mistrust.store import open_database
     from mistrust.store.extraction import MIGRATIONS, load_extraction, save_extraction
 
     ext = extractor.extract(DIRECTED_CASES[0][0], doc_id="d1")
-    db = Database(tmp_path / "x.db")
+    db = open_database(tmp_path / "x.db", migrations=MIGRATIONS)
     try:
         db.migrate(MIGRATIONS) if hasattr(db, "migrate") else None
         save_extraction(db, "d1", ext)

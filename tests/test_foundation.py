@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import sqlite3
 
+import psycopg.errors
 import pytest
 from click.testing import CliRunner
 
 import mistrust
+from mistrust import store
 from mistrust.cli import main
 from mistrust.errors import ListFormatError, MistrustError
 from mistrust.settings import Settings
-from mistrust.store.db import Database
+from mistrust.store.db import Migration
 
 
 def test_public_api_is_explicit() -> None:
@@ -37,14 +39,15 @@ def test_list_format_error_says_where() -> None:
 
 
 def test_migrations_apply_once_and_roll_back_on_error(tmp_path) -> None:
-    migrations = [("t_001", "CREATE TABLE a (x INTEGER);")]
-    db = Database(tmp_path / "w.db", migrations)
-    assert db.migrate(migrations) == []
-    with pytest.raises(sqlite3.OperationalError):
+    migrations: list[Migration] = [("t_001", "CREATE TABLE a (x INTEGER);")]
+    db = store.open_database(tmp_path / "w.db", migrations=migrations)
+    assert db.applied_now == ["t_001"] and db.migrate(migrations) == []
+    with pytest.raises((sqlite3.OperationalError, psycopg.errors.DuplicateTable)):
         db.migrate([("t_002", "CREATE TABLE b (y INTEGER); CREATE TABLE a (x INTEGER);")])
-    names = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "b" not in names  # the failed migration left nothing behind
-    assert db.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert "b" not in db.tables() and "a" in db.tables()  # the failed migration left nothing behind
+    if db.backend == "sqlite":
+        assert db.query("PRAGMA journal_mode")[0][0] == "wal"
+    db.close()
 
 
 def test_cli_help_lists_commands() -> None:

@@ -19,7 +19,8 @@ def _setting(default: Any, help: str, env: str | None = None) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path = _setting(Path("mistrust.db"), "SQLite workspace file.", "MISTRUST_DB")
+    db_path: str = _setting("mistrust.db", "The workspace: a SQLite file, or a PostgreSQL URL"
+                            " (`postgresql://user@host:port/db`).", "MISTRUST_DB")
     screen_threshold: float = _setting(0.70, "Default score at or above which a screening hit is a match.",
                                        "MISTRUST_SCREEN_THRESHOLD")
     screen_limit: int = _setting(10, "Maximum hits returned per screened name.", "MISTRUST_SCREEN_LIMIT")
@@ -53,8 +54,11 @@ class Settings:
                                       "MISTRUST_MAX_REQUEST_BYTES")
     busy_timeout: float = _setting(30.0, "Seconds a write waits for another process's lock on the workspace"
                                    " before failing with store_busy.", "MISTRUST_BUSY_TIMEOUT")
-    lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists).",
-                                      "MISTRUST_LISTS_DIR")
+    lists_dir: Path | None = _setting(None, "Folder for downloaded official list files (default: <db>.lists; for"
+                                      " a PostgreSQL workspace, under the cache folder).", "MISTRUST_LISTS_DIR")
+    cache_dir: Path | None = _setting(None, "Folder for a PostgreSQL workspace's shared files (screening index,"
+                                      " downloads), one subfolder per database URL (default: the user's cache"
+                                      " folder, `~/.cache/mistrust`).", "MISTRUST_CACHE_DIR")
     story_window_days: int = _setting(5, "Days between a document and the nearest report of a story it may join.",
                                       "MISTRUST_STORY_WINDOW_DAYS")
     story_threshold: float = _setting(0.20, "Similarity (text cosine and shared entities) to join a story.",

@@ -14,8 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hostile._make import ofac_csv, un_xml
 from mistrust import Workspace
+
+pytestmark = pytest.mark.sqlite_only("kill -9 of a load writing a SQLite file, and processes sharing that file")
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 

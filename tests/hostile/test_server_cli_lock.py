@@ -21,6 +21,8 @@ from _live_server import LockHolder, small_workspace
 from mistrust.store import open_database
 from mistrust.store.screening import list_runs, record_run
 
+pytestmark = pytest.mark.sqlite_only("the SQLite file lock, the spool file beside it and migrations meeting it")
+
 LOCK_SECONDS = 40.0  # past the 30 s the landed code waited; the tests release it as soon as they can
 SRC = Path(mistrust.__file__).resolve().parents[1]  # the package under test, for the child process
 
@@ -80,7 +82,7 @@ def test_spooled_rows_survive_the_process_and_count_once(db: Path) -> None:
 
 def test_opening_a_workspace_that_needs_a_migration_under_the_lock_is_a_clear_error(tmp_path: Path) -> None:
     from mistrust.errors import StoreBusy
-    from mistrust.store.db import Database
+    from mistrust.store.sqlite import SQLiteDatabase as Database
 
     first = [("t_001", "CREATE TABLE a (x INTEGER);")]
     Database(tmp_path / "m.db", first).close()

@@ -17,6 +17,8 @@ import pytest
 from _live_server import LockHolder, Server, small_workspace
 from mistrust.workspace import Workspace
 
+pytestmark = pytest.mark.sqlite_only("another process holding the SQLite write lock (BEGIN IMMEDIATE on the file)")
+
 LOCK_SECONDS = 6.0  # the longest the other process holds the lock (the tests release it sooner)
 FAST = 1.5  # seconds: far above a normal answer (a few ms), far below the lock
 

@@ -8,6 +8,7 @@ moves bytes and a route that waits (on the store, on screening) never holds up a
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from urllib.parse import quote
@@ -84,3 +85,16 @@ def _browser_page(request: Request) -> bool:
     """A page navigation from a browser: GET, not the JSON API, and HTML asked for by name."""
     return (request.method == "GET" and not request.url.path.startswith("/api/")
             and "text/html" in request.headers.get("accept", ""))
+
+
+# `mistrust serve --workers N`: each uvicorn worker process imports this factory and builds its
+# own app; the command passes the workspace and the bind address through the environment, the
+# one channel uvicorn gives to worker processes.
+SERVE_DB_ENV = "MISTRUST_SERVE_DB"
+SERVE_BIND_ENV = "MISTRUST_SERVE_BIND"
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process of ``serve --workers N`` (uvicorn calls it as a factory)."""
+    db = os.environ[SERVE_DB_ENV]
+    return create_app(lambda: Workspace(db), bind=[os.environ.get(SERVE_BIND_ENV, "127.0.0.1")])

@@ -7,7 +7,6 @@ exporting ``COMMANDS``; this module only builds the group and maps errors to exi
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -25,19 +24,19 @@ class MistrustGroup(click.Group):
 
 
 @click.group(cls=MistrustGroup)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="MISTRUST_DB",
-              default="mistrust.db", show_default=True, help="SQLite workspace file (env MISTRUST_DB).")
+@click.option("--db", "db_path", envvar="MISTRUST_DB", default="mistrust.db", show_default=True,
+              help="The workspace: a SQLite file, or postgresql://user@host:port/db (env MISTRUST_DB).")
 @click.version_option(package_name="mistrust")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path) -> None:
+def main(ctx: click.Context, db_path: str) -> None:
     """mistrust: trace every claim to its sources and check every actor against the lists."""
     ctx.obj = {"db_path": db_path}
 
 
 def _register() -> None:
-    from mistrust.cli import corroboration, extraction, lists, reading, screen, seeing
+    from mistrust.cli import corroboration, database, extraction, lists, reading, screen, seeing
 
-    for module in (lists, screen, reading, extraction, corroboration, seeing):
+    for module in (lists, screen, reading, extraction, corroboration, seeing, database):
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 

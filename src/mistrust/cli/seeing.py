@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -47,8 +48,10 @@ def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | N
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="warning and above also silences the access log.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (a PostgreSQL workspace only: a SQLite file has one writer).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
+def serve(ctx: click.Context, host: str, port: int, log_level: str, workers: int) -> None:
     """Serve the web UI and the JSON API (/api/v1, OpenAPI at /docs).
 
     With MISTRUST_API_TOKEN set, every route but /api/v1/health needs "Authorization: Bearer
@@ -57,9 +60,15 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
     import uvicorn
 
     from mistrust.api import create_app
-    from mistrust.workspace import Workspace
+    from mistrust.api.app import SERVE_BIND_ENV, SERVE_DB_ENV
+    from mistrust.workspace import Workspace, is_database_url
 
     db_path = ctx.find_root().obj["db_path"]
+    if workers > 1 and not is_database_url(db_path):
+        raise click.UsageError(
+            "--workers above 1 needs a PostgreSQL workspace (--db postgresql://...): a SQLite file lets one "
+            "process write at a time, and one process already serves many requests at once (one reader "
+            "connection per thread); copy the workspace with `mistrust db copy` to serve it from Postgres")
     app = create_app(lambda: Workspace(db_path), bind=[host])
     settings = app.state.settings
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_token:
@@ -68,6 +77,11 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str) -> None:
     if host in ("0.0.0.0", "::") and not settings.allowed_hosts:  # noqa: S104 - only compared
         click.echo("note: requests must name localhost or the bind address in their Host header; set "
                    "MISTRUST_ALLOWED_HOSTS to this machine's names to reach it from elsewhere", err=True)
+    if workers > 1:  # each worker process builds its own app from the factory
+        os.environ[SERVE_DB_ENV], os.environ[SERVE_BIND_ENV] = db_path, host
+        uvicorn.run("mistrust.api.app:worker_app", factory=True, workers=workers, host=host, port=port,
+                    log_level=log_level, access_log=log_level in ("info", "debug"))
+        return
     uvicorn.run(app, host=host, port=port, log_level=log_level,
                 access_log=log_level in ("info", "debug"))
 

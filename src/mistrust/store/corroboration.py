@@ -133,7 +133,7 @@ def save_clustering(
         for s in states:  # positions follow the clusterer's order (a merge appends the younger story's)
             conn.executemany("UPDATE corr_story_docs SET position = ? WHERE doc_id = ? AND story_id = ?",
                              [(i, d, s["id"]) for i, d in enumerate(s["doc_ids"])])
-        conn.executemany("INSERT INTO corr_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        conn.executemany("INSERT INTO corr_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = corr_df.df + excluded.df",
                          list(df_delta.items()))
         conn.execute("INSERT OR REPLACE INTO corr_meta(key, value) VALUES ('n_docs', ?)", (str(n_docs),))
 

@@ -1,183 +1,101 @@
-"""The SQLite connection: WAL, foreign keys, named migrations recorded in a table.
+"""What every backend offers the store's modules: one interface, two implementations.
+
+``SQLiteDatabase`` (``store/sqlite.py``, the default: one file) and ``PostgresDatabase``
+(``store/postgres.py``: a server, chosen by a ``postgresql://`` URL) run the same SQL, written in
+SQLite's dialect and translated for Postgres by ``store/dialect.py``.
 
 Each domain module (``store/lists.py``, ``store/screening.py``, ...) declares its own
-``MIGRATIONS``: a list of ``(name, sql)`` pairs applied once, in order, and recorded in
-``_migrations``. Names are prefixed by the domain so modules never collide.
-
-Connections: one write connection (transactions are serialised on it), and one read-only
-connection per thread that queries. WAL lets those readers run beside a writer, in this
-process or another, so a server thread reading the store never waits behind a list load or
-behind another thread's write. Writes that may wait (the audit rows of screening runs) go to
-``writer``, a background thread with its own connection (see ``store/writer.py``).
-
-A write that waits longer than ``busy_timeout`` for another process's lock raises
-``StoreBusy`` (exit code 7, HTTP 503): nothing was written and the command can be run again.
+``MIGRATIONS``: ``(name, sql)`` pairs applied once, in order, and recorded in ``_migrations``.
+Names are prefixed by the domain so modules never collide. A migration that Postgres cannot read
+even translated (an FTS5 virtual table and its triggers) is a triple ``(name, sql, postgres_sql)``:
+the third item is run on Postgres as it is written.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
-from mistrust.errors import StoreBusy, StoreError
-from mistrust.model.roles import is_role_mention
+from mistrust.store.dialect import split_sql
 from mistrust.store.writer import BackgroundWriter, Job
 
-Migration = tuple[str, str]
+Migration = tuple[str, str] | tuple[str, str, str]
 
 DEFAULT_BUSY_TIMEOUT = 30.0
 
-
-def is_busy(exc: sqlite3.Error) -> bool:
-    """SQLite's lock timeouts: 'database is locked' (another connection writes) or '... is busy'."""
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+Row = Any  # sqlite3.Row, or store.postgres.Row: both read by name, by index, and by dict()
 
 
-class Database:
-    def __init__(self, path: str | Path, migrations: Sequence[Migration] = (),
-                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
-        self.path = str(path)
-        self.busy_timeout = busy_timeout
-        # every connection to ":memory:" is a database of its own: there, everything uses one
-        self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
-        self.conn = self._connect()
-        self._lock = threading.RLock()
-        self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
-        try:
-            if not self.in_memory:
-                self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.migrate(migrations)
-        except sqlite3.OperationalError as exc:  # a new file, or a migration, meeting another writer
-            self.conn.close()
-            if is_busy(exc):
-                raise self._busy(exc) from exc
-            raise
-        spool = None if self.in_memory else Path(self.path + ".pending-writes.jsonl")
-        self.writer = BackgroundWriter(self._connect if not self.in_memory else None, spool,
-                                       direct=self.write_job if self.in_memory else None)
+class Connection(Protocol):
+    """The write connection a transaction hands out (``sqlite3.Connection`` or its Postgres wrapper)."""
 
-    def _connect(self, timeout: float | None = None) -> sqlite3.Connection:
-        try:
-            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
-                                   timeout=self.busy_timeout if timeout is None else timeout)
-        except sqlite3.Error as exc:  # pragma: no cover - e.g. a directory given as path
-            raise StoreError(f"cannot open workspace {self.path}: {exc}") from exc
-        conn.row_factory = sqlite3.Row
-        # SQLite's lower() folds ASCII only; names in queries are compared as Python folds them
-        conn.create_function("casefold", 1, _casefold, deterministic=True)
-        # roles ("U.S. officials") are relations, not entities: the listing asks the model's own test
-        conn.create_function("is_role", 2, _is_role, deterministic=True)
-        return conn
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
 
+
+class Database(ABC):
+    backend: str
+    path: str
+    busy_timeout: float
+    writer: BackgroundWriter
+    in_memory: bool = False
+    applied_now: list[str]  # the migrations this opening applied
+
+    @abstractmethod
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)"
-        )
-        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
-        applied = []
-        for name, sql in migrations:
-            if name in done:
-                continue
-            with self.transaction() as conn:
-                for statement in _split_sql(sql):
-                    conn.execute(statement)
-                conn.execute("INSERT INTO _migrations(name) VALUES (?)", (name,))
-            applied.append(name)
-        return applied
+        """Apply the migrations not applied yet; returns their names."""
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Connection]:
         """One write transaction: everything inside commits together or not at all."""
-        with self._lock:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                if is_busy(exc):
-                    raise self._busy(exc) from exc
-                raise
-            self._local.in_transaction = True
-            try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException as exc:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
-                    raise self._busy(exc) from exc
-                raise
-            finally:
-                self._local.in_transaction = False
 
-    def query(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[sqlite3.Row]:
-        try:
-            if self.in_memory or getattr(self._local, "in_transaction", False):
-                # inside a write transaction, read what it has written so far
-                with self._lock:
-                    return self.conn.execute(sql, params).fetchall()
-            return self._reader().execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if is_busy(exc):
-                raise self._busy(exc) from exc
-            raise
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[Row]: ...
 
+    @abstractmethod
     def write_job(self, job: Job) -> None:
-        """Run the statements of one job in one transaction (the writer's own path, and ``:memory:``'s)."""
-        with self.transaction() as conn:
-            for sql, params in job:
-                conn.execute(sql, params)
+        """Run the statements of one background-writer job in one transaction."""
 
-    def _reader(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "reader", None)
-        if conn is None:
-            conn = self._connect()
-            conn.execute("PRAGMA query_only=ON")
-            with self._lock:
-                self._readers.append(conn)
-            self._local.reader = conn
-        return conn
+    @abstractmethod
+    def tables(self) -> list[str]:
+        """The data tables, in the order they were created (so references come after what they reference)."""
 
-    def _busy(self, exc: sqlite3.Error) -> StoreBusy:
-        return StoreBusy(f"the workspace {self.path} is locked by another process (waited "
-                         f"{self.busy_timeout:g} s): {exc}; nothing was written, try again when it is done",
-                         path=self.path)
+    @abstractmethod
+    def columns(self, table: str) -> list[str]:
+        """A table's columns, ``rowid`` first when the table has one."""
 
+    @abstractmethod
     def close(self) -> int:
-        """Write what the background writer still holds, then close every connection.
+        """Write what is queued and close; returns how many writes were left in the spool."""
 
-        Returns how many queued writes could not be made (kept in the spool file for the next run).
-        """
-        left = self.writer.close(self.busy_timeout)
-        with self._lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
-            self.conn.close()
-        return left
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.query("SELECT name FROM _migrations ORDER BY rowid")]
 
 
-def _casefold(text: object) -> str | None:
-    return text.casefold() if isinstance(text, str) else None
+SCHEMES = ("postgresql://", "postgres://")
 
 
-def _is_role(text: object, extractor: object) -> int:
-    return int(isinstance(text, str) and is_role_mention(text, extractor if isinstance(extractor, str) else None))
+def is_url(target: object) -> bool:
+    return str(target).startswith(SCHEMES)
 
 
-def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` knows about triggers)."""
-    statements, buf = [], ""
-    for piece in script.split(";"):
-        buf += piece + ";"
-        if sqlite3.complete_statement(buf):
-            if buf.strip(" \n\t;"):
-                statements.append(buf.strip())
-            buf = ""
-    if buf.strip(" \n\t;"):
-        statements.append(buf.strip())
-    return statements
+def redact(url: str) -> str:
+    """The URL without its password, for messages and cache keys."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def migration_sql(migration: Migration, backend: str) -> str:
+    """The SQL of a migration for ``backend`` (its Postgres override when it has one)."""
+    if backend == "postgres" and len(migration) == 3:
+        return migration[2]
+    return migration[1]
+
+
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "Connection", "Database", "Migration", "Row", "is_url", "migration_sql", "redact", "split_sql"]

@@ -9,19 +9,16 @@ logs every rejected input with its reason and time.
 from __future__ import annotations
 
 import json
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from mistrust.errors import NotFoundError
 from mistrust.model import Document, SkippedInput
-from mistrust.store.db import Database, Migration
+from mistrust.store.db import Database, Migration, Row
+from mistrust.store.dialect import script_to_postgres
 
-MIGRATIONS: list[Migration] = [
-    (
-        "documents_001_init",
-        """
+_INIT = """
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,
             text TEXT NOT NULL,
@@ -55,9 +52,16 @@ MIGRATIONS: list[Migration] = [
             code TEXT NOT NULL,
             skipped_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         );
-        """,
-    ),
-]
+        """
+
+# Postgres: the same tables, and a generated tsvector column with a GIN index for the FTS5 table
+_INIT_POSTGRES = script_to_postgres(_INIT, without=("CREATE VIRTUAL TABLE", "CREATE TRIGGER")) + """
+    ALTER TABLE documents ADD COLUMN fts tsvector
+        GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+    CREATE INDEX documents_fts ON documents USING GIN (fts);
+"""
+
+MIGRATIONS: list[Migration] = [("documents_001_init", _INIT, _INIT_POSTGRES)]
 
 _COLUMNS = "id, text, title, outlet, url, published, authors, source_path, metadata, removed"
 
@@ -115,7 +119,13 @@ def get_documents(db: Database, ids: Sequence[str]) -> list[Document]:
 
 def list_documents(db: Database, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
     """Documents, newest publication first; with ``q``, full-text matches best first."""
-    if q:
+    if q and db.backend == "postgres":
+        rows = db.query(
+            f"SELECT {_COLUMNS} FROM (SELECT d.*, {pg_tsquery(q)} AS q FROM documents d) d"
+            " WHERE fts @@ q ORDER BY ts_rank(fts, q) DESC, rowid LIMIT ? OFFSET ?",
+            (*pg_words(q), limit, offset),
+        )
+    elif q:
         rows = db.query(
             f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))} FROM documents_fts f "
             "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
@@ -143,11 +153,25 @@ def fts_query(q: str) -> str:
     A double quote inside a word is doubled, as FTS5 strings escape it. Control characters go:
     SQLite reads the query as a C string, so a NUL would cut it short inside a quoted word.
     """
-    clean = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in q)
-    return " ".join('"{}"'.format(w.replace('"', '""')) for w in clean.split()) or '""'
+    return " ".join('"{}"'.format(w.replace('"', '""')) for w in user_words(q)) or '""'
 
 
-def _row_to_document(row: sqlite3.Row) -> Document:
+def user_words(q: str) -> list[str]:
+    """The words of a search, control characters removed (a NUL would cut a C string short)."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in q).split()
+
+
+def pg_words(q: str) -> list[str]:
+    """Postgres's search words, each a bound parameter (never SQL text)."""
+    return user_words(q) or [""]
+
+
+def pg_tsquery(q: str) -> str:
+    """Postgres's form of ``fts_query``: every word a phrase (its tokens in order), all of them required."""
+    return " && ".join("phraseto_tsquery('simple', ?)" for _ in pg_words(q))
+
+
+def _row_to_document(row: Row) -> Document:
     return Document(
         id=row["id"],
         text=row["text"],

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mistrust.model.documents import Attribution, Claim, Extraction, Mention, Span
+from mistrust.model.roles import GROUP_EXTRACTORS, is_role_mention
 from mistrust.model.screening import LINK_TIERS, FeatureResult, Hit
 from mistrust.store.actors import actor_names
 from mistrust.store.db import Database, Migration
@@ -195,20 +196,39 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+_GROUP_EXTRACTOR_PATTERNS = [f"%{tag}%" for tag in GROUP_EXTRACTORS]
+_GROUP_EXTRACTOR_SQL = " OR ".join("m.extractor LIKE ?" for _ in GROUP_EXTRACTORS)
+
+
+def _role_texts(db: Database) -> list[str]:
+    """Texts of head-noun mentions that name a role ("U.S. officials"): ``model.roles`` decides."""
+    rows = db.query("SELECT DISTINCT m.text AS text, m.extractor AS extractor FROM extraction_mentions m"
+                    f" WHERE {_GROUP_EXTRACTOR_SQL}", _GROUP_EXTRACTOR_PATTERNS)  # noqa: S608
+    return sorted({r["text"] for r in rows if is_role_mention(r["text"], r["extractor"])})
+
+
 def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Actors across documents: one row per resolved actor (or, for mentions not resolved yet, per
     (name, label)) with counts, documents, list links and their tiers; role mentions left out."""
     # role mentions ("U.S. officials", "the spokesman") are relations of a person to a state or
     # body, never entities of their own (issue 18); extraction still finds them for the claims
-    where, params = "WHERE NOT is_role(m.text, m.extractor)", []
+    # (the model's test runs here in Python, on the few texts of head-noun mentions, so that the
+    # query stays the same SQL on SQLite and Postgres)
+    where, params = "WHERE 1 = 1", []
+    roles = _role_texts(db)
+    if roles:
+        where = f"WHERE NOT (m.text IN ({', '.join('?' * len(roles))}) AND ({_GROUP_EXTRACTOR_SQL}))"
+        params = [*roles, *_GROUP_EXTRACTOR_PATTERNS]
     if q:
         where += " AND (m.name LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')"
-        params = [like_pattern(q)] * 3
+        params += [like_pattern(q)] * 3
     joined = (" FROM extraction_mentions m LEFT JOIN actor_mentions am ON am.doc_id = m.doc_id AND"
               " am.mention_idx = m.idx LEFT JOIN actors a ON a.id = am.actor_id")
     group = "COALESCE(am.actor_id, m.name || '|' || m.label)"
     rows = db.query(
-        "SELECT COALESCE(a.name, m.name) AS name, COALESCE(a.label, m.label) AS label, am.actor_id AS actor_id,"
+        # one actor (or name|label) per group: MAX() only makes that explicit for Postgres
+        "SELECT MAX(COALESCE(a.name, m.name)) AS name, MAX(COALESCE(a.label, m.label)) AS label,"
+        " MAX(am.actor_id) AS actor_id,"
         " COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
         " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms,"
         " GROUP_CONCAT(DISTINCT m.label) AS tagged"
@@ -217,7 +237,7 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
     out = []
     for r in rows:
         link_rows = db.query(
-            "SELECT l.entity_id, l.entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n,"
+            "SELECT l.entity_id, MAX(l.entity_name) AS entity_name, l.list_version, MAX(l.score) AS score, COUNT(*) AS n,"
             # the best tier any mention of the actor has for this entry (no tier: the landed linker's)
             " MIN(CASE json_extract(l.hit, '$.tier') WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 0 END)"
             " AS tier"

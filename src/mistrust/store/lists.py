@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +25,7 @@ from mistrust.model.lists import (
     ListVersion,
     LoadedList,
 )
-from mistrust.store.db import Database, Migration
+from mistrust.store.db import Database, Migration, Row
 
 MIGRATIONS: list[Migration] = [
     ("lists_001_init", """
@@ -92,14 +91,14 @@ def _decode(blob: bytes, version: ListVersion) -> ListEntity:
     return entity
 
 
-def _version(row: sqlite3.Row) -> ListVersion:
+def _version(row: Row) -> ListVersion:
     return ListVersion(id=row["id"], list_name=row["list_name"], source=row["source"], format=row["format"],
                        published=row["published"], sha256=row["sha256"], source_file=row["source_file"],
                        entity_count=row["entity_count"], loaded_at=row["loaded_at"], current=bool(row["current"]),
                        parts=json.loads(row["parts"] or "{}"), notes=json.loads(row["notes"] or "{}"))
 
 
-def _outcome(new: sqlite3.Row, current: sqlite3.Row | None, known: bool) -> str:
+def _outcome(new: Row, current: Row | None, known: bool) -> str:
     """Whether the version ``new`` takes the place of ``current`` (the rule is in ``save_list``)."""
     if current is None:
         return BECAME_CURRENT
@@ -152,7 +151,7 @@ def save_list(db: Database, loaded: LoadedList, make_current: bool = False) -> L
                                (v.list_name,)).fetchone()
         outcome = MADE_CURRENT if make_current else _outcome(new, current, known)
         if outcome in (BECAME_CURRENT, MADE_CURRENT):
-            conn.execute("UPDATE lists_versions SET current = (id = ?) WHERE list_name = ?", (v.id, v.list_name))
+            conn.execute("UPDATE lists_versions SET current = CASE WHEN id = ? THEN 1 ELSE 0 END WHERE list_name = ?", (v.id, v.list_name))
         row = conn.execute(f"SELECT {_VERSION_COLS} FROM lists_versions WHERE id = ?", (v.id,)).fetchone()
     version = _version(row)
     version.outcome = outcome

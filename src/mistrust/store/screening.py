@@ -153,10 +153,11 @@ def add_judgement(
     with db.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO screen_judgements(hit_id, entity_id, query_name, decision, note, user, at,"
-            " entity_fingerprint, algorithm) VALUES (?,?,?,?,?,?,?,?,?)",
+            " entity_fingerprint, algorithm) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
             (hit_id, entity_id, query_name, decision, note, user, at, entity_fingerprint, algorithm),
         )
-    return {"id": cur.lastrowid, "hit_id": hit_id, "entity_id": entity_id, "query_name": query_name,
+        judgement_id = cur.fetchone()[0]
+    return {"id": judgement_id, "hit_id": hit_id, "entity_id": entity_id, "query_name": query_name,
             "decision": decision, "note": note, "user": user, "at": at,
             "entity_fingerprint": entity_fingerprint, "algorithm": algorithm}
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import pickle
 import tempfile
@@ -24,15 +25,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mistrust.store.db import is_url, redact
+
 SUFFIX = ".pickle"
 LOCK_NAME = "build.lock"
 
 
-def folder_for(db_path: str | Path, kind: str) -> Path | None:
-    """``<db>.<kind>/`` beside a workspace file; None for an in-memory database."""
-    if str(db_path) == ":memory:":
+def folder_for(db_path: str | Path, kind: str, cache_dir: Path | None = None) -> Path | None:
+    """``<db>.<kind>/`` beside a workspace file; None for an in-memory database.
+
+    A PostgreSQL workspace has no file to sit beside: its folder is ``<cache>/<key>/<kind>``, the
+    key a hash of the URL without its password, so every process on this machine that opens the
+    same database shares one folder (and its lock). Processes on other machines build their own.
+    """
+    target = str(db_path)
+    if target == ":memory:":
         return None
-    return Path(f"{db_path}.{kind}")
+    if is_url(target):
+        key = hashlib.sha256(redact(target).encode()).hexdigest()[:16]
+        return Path(cache_dir or user_cache_dir()) / key / kind
+    return Path(f"{target}.{kind}")
+
+
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/mistrust``, else ``~/.cache/mistrust``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mistrust"
 
 
 def read_or_build(folder: Path | None, key: str, build: Callable[[], Any],

@@ -18,7 +18,9 @@ from mistrust.lists import FORMATS as LIST_FORMATS
 from mistrust.lists.update import SOURCES as LIST_SOURCES
 from mistrust.report import EXPORT_FORMATS
 from mistrust.settings import Settings
+from mistrust.store import is_url as is_database_url
 from mistrust.store import open_database
+from mistrust.store.copy import CopyResult, copy_database
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
@@ -32,7 +34,7 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
         base = settings or Settings.from_env()
         if db_path is not None:
-            overrides["db_path"] = Path(db_path)
+            overrides["db_path"] = str(db_path)
         self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
         self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout)
 
@@ -43,6 +45,24 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         time: they stay in ``<db>.pending-writes.jsonl`` and are written by the next run.
         """
         return self.db.close()
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgres``."""
+        return self.db.backend
+
+    def migrations(self) -> tuple[list[str], list[str]]:
+        """(the migrations opening this workspace applied, every migration it has)."""
+        return self.db.applied_now, self.db.applied_migrations()
+
+    def copy_to(self, target: str, replace: bool = False) -> CopyResult:
+        """Copy every table into the workspace at ``target`` (another file or URL), in one transaction there."""
+        dst = open_database(target, busy_timeout=self.settings.busy_timeout)
+        try:
+            self.settle_writes()
+            return copy_database(self.db, dst, replace=replace)
+        finally:
+            dst.close()
 
     def pending_writes_file(self) -> str:
         """Where audit rows wait while another process holds the write lock."""
@@ -55,4 +75,4 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace"]
+__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace", "is_database_url"]

@@ -7,11 +7,12 @@ mixins inheriting each other (which would make the composition order matter).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, LoadedList, NameQuery, Story
 from mistrust.settings import Settings
-from mistrust.store import Database
+from mistrust.store import Database, shared_files
 
 
 class Rooms(Protocol):
@@ -45,6 +46,10 @@ class WorkspaceBase:
     def settle_writes(self) -> bool:
         """Wait (briefly) until queued audit rows are written; False if some still wait for the lock."""
         return self.db.writer.flush(min(SETTLE_WRITES, self.settings.busy_timeout))
+
+    def side_folder(self, kind: str) -> Path | None:
+        """Where this workspace keeps files of one kind (``<db>.index/``, or the cache folder for a URL)."""
+        return shared_files.folder_for(self.settings.db_path, kind, self.settings.cache_dir)
 
     def rooms(self) -> Rooms:
         """This workspace seen through the methods of every room."""

@@ -83,7 +83,7 @@ class ListsMixin(WorkspaceBase):
                      transport: httpx.BaseTransport | None = None,
                      registry: dict[str, list_update.Source] | None = None) -> list[ListVersion]:
         """Download the official files and load them; a failed download or parse leaves current data as is."""
-        folder = self.settings.lists_dir or Path(str(self.settings.db_path) + ".lists")
+        folder = self.settings.lists_dir or self.side_folder("lists") or Path(f"{self.settings.db_path}.lists")
         downloads = list_update.download(
             sources, folder, registry=registry, transport=transport,
             timeout=self.settings.fetch_timeout, max_bytes=self.settings.fetch_max_bytes)

@@ -57,7 +57,7 @@ class ScreeningMixin(WorkspaceBase):
         if cached is not None and cached.state == state:
             return cached
         index: ScreenIndex = shared_files.read_or_build(
-            shared_files.folder_for(self.settings.db_path, "index"), self._index_key(state),
+            self.side_folder("index"), self._index_key(state),
             lambda: ScreenIndex.build(lists.current_lists(), state=state),
             valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
@@ -69,7 +69,7 @@ class ScreeningMixin(WorkspaceBase):
 
     def screen_index_file(self) -> Path | None:
         """The shared file of the current index (workers load it from there); None if there is none."""
-        folder = shared_files.folder_for(self.settings.db_path, "index")
+        folder = self.side_folder("index")
         if folder is None:
             return None
         path = folder / f"{self._index_key(str(self._lists_api().lists_state()))}{shared_files.SUFFIX}"

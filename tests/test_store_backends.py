@@ -1,0 +1,127 @@
+"""Moving a workspace between backends (``db copy``), and what only a PostgreSQL workspace may do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from _backend import PG_URL, Schemas
+from mistrust import Workspace
+from mistrust.cli import main
+from mistrust.errors import InputError
+from mistrust.store import ALL_MIGRATIONS, Database, SQLiteDatabase
+from mistrust.store.copy import copy_database
+from mistrust.store.postgres import PostgresDatabase
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _filled(path: Path) -> Workspace:
+    ws = Workspace(path)
+    ws.load_lists([EXAMPLES / "watchlist.ftm.json"])
+    ws.ingest([EXAMPLES / "articles.jsonl"])
+    hits = ws.screen("Korea Mining Development Trading Corporation")
+    ws.judge(hits[0].id, "confirm", note="checked", user="tester")
+    assert ws.settle_writes()
+    return ws
+
+
+def _contents(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in a backend-neutral form (bytes from BYTEA or BLOB alike)."""
+    out = {}
+    for table in db.tables():
+        cols = ", ".join(f'"{c}"' for c in db.columns(table))
+        rows = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r)
+                for r in db.query(f"SELECT {cols} FROM {table}")]  # noqa: S608 - names from the schema
+        out[table] = sorted(rows, key=repr)
+    return out
+
+
+def test_copy_moves_every_row_and_refuses_a_target_that_holds_rows(tmp_path: Path) -> None:
+    with _filled(tmp_path / "a.db") as src:
+        result = src.copy_to(str(tmp_path / "b.db"))
+        assert result.rows["lists_entities"] > 10 and result.rows["documents"] == len(src.documents())
+        with pytest.raises(InputError, match="not empty"):
+            src.copy_to(str(tmp_path / "b.db"))
+        again = src.copy_to(str(tmp_path / "b.db"), replace=True)
+        assert again.rows == result.rows
+        with Workspace(tmp_path / "b.db") as dst:
+            assert _contents(dst.db) == _contents(src.db)
+            assert [d.id for d in dst.documents(q="missile")] == [d.id for d in src.documents(q="missile")]
+            assert [r["id"] for r in dst.audit_runs()] == [r["id"] for r in src.audit_runs()]
+            assert dst.screen("Korea Mining Development Trading Corporation")[0].judgement == "confirmed"
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
+def test_copy_from_sqlite_to_postgres_and_back_changes_nothing(tmp_path: Path) -> None:
+    schemas = Schemas(PG_URL)
+    with _filled(tmp_path / "src.db") as ws:
+        first = SQLiteDatabase(tmp_path / "one.db", ALL_MIGRATIONS)
+        pg = PostgresDatabase(schemas.url_for(tmp_path / "pg"), ALL_MIGRATIONS)
+        last = SQLiteDatabase(tmp_path / "two.db", ALL_MIGRATIONS)
+        try:
+            copy_database(ws.db, first)
+            copy_database(first, pg)
+            copy_database(pg, last)
+            assert _contents(last) == _contents(first)
+            # numeric (SUM of integers, AVG) reads as SQLite answers: int when whole, else float
+            total, mean = pg.query("SELECT SUM(entity_count), AVG(entity_count + 0.5) FROM lists_versions")[0]
+            assert (total, mean) == tuple(first.query(
+                "SELECT SUM(entity_count), AVG(entity_count + 0.5) FROM lists_versions")[0])
+            assert isinstance(total, int) and isinstance(mean, float)
+            # after the copy Postgres numbers new rows past the copied ones
+            with pg.transaction() as conn:
+                conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("x", "y", "z"))
+            ids = [r[0] for r in pg.query("SELECT id FROM skipped_inputs ORDER BY id")]
+            assert len(ids) == len(set(ids))
+        finally:
+            for db in (first, pg, last):
+                db.close()
+            schemas.drop_all()
+
+
+def test_serving_a_sqlite_file_with_several_workers_is_refused_with_the_reason(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "serve", "--workers", "2"])
+    assert result.exit_code == 2 and "PostgreSQL workspace" in result.output
+
+
+def test_db_migrate_says_what_it_applied(tmp_path: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "db", "migrate", "--json"])
+    assert first.exit_code == 0, first.output
+    assert '"lists_001_init"' in first.output and f"{len(ALL_MIGRATIONS)}" in runner.invoke(
+        main, ["--db", str(tmp_path / "w.db"), "db", "migrate"]).output
+    second = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "db", "migrate"])
+    assert "0 migration(s) applied now" in second.output
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
+def test_postgres_writer_waiting_past_the_timeout_is_store_busy_while_audit_rows_still_go_in(tmp_path: Path) -> None:
+    import psycopg
+
+    from mistrust.errors import StoreBusy
+    from mistrust.store.postgres import WRITE_LOCK
+    from mistrust.store.screening import list_runs, record_run
+
+    schemas = Schemas(PG_URL)
+    url = schemas.url_for(tmp_path / "w")
+    db = PostgresDatabase(url, ALL_MIGRATIONS, busy_timeout=0.3)
+    holder = psycopg.connect(url, autocommit=True)  # another writer, as a list load in another process
+    try:
+        holder.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        with pytest.raises(StoreBusy) as caught, db.transaction() as conn:
+            conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("a", "b", "c"))
+        assert caught.value.exit_code == 7 and caught.value.http_status == 503
+        run_id = record_run(db, kind="query", query={"name": "Beside A Load"}, list_versions=[], algorithm="t",
+                            threshold=0.7, hits=[])
+        assert [r["id"] for r in list_runs(db)] == [run_id]  # written at once, the lock notwithstanding
+        holder.execute("SELECT pg_advisory_unlock(%s)", (WRITE_LOCK,))
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)", ("a", "b", "c"))
+        assert [tuple(r) for r in db.query("SELECT source, reason, code FROM skipped_inputs")] == [("a", "b", "c")]
+    finally:
+        holder.close()
+        db.close()
+        schemas.drop_all()
