@@ -63,6 +63,16 @@ _PAIR_HEADS: dict[str, frozenset[str]] = {
 _PAIR_WINDOW = 3  # sentences back (besides the anaphor's own) where the pair may be named
 
 
+def window_start(sent: Span, sentences: int) -> int:
+    """Token index where the window of ``sentences`` sentences before ``sent`` begins."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
 def pair_anaphor_labels(tok: Token) -> frozenset[str] | None:
     """Mention kinds a plural anaphor may stand for ("the two countries", "both sides"), else None.
 
@@ -109,11 +119,7 @@ def resolve_pair(anaphor: Token, index: MentionIndex) -> list[Mention] | None:
         return None
     doc = anaphor.doc
     sent = anaphor.sent
-    start = sent.start
-    for _ in range(_PAIR_WINDOW):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    start = window_start(sent, _PAIR_WINDOW)
     for i in range(anaphor.i - 1, start - 1, -1):
         pair = _pair_at(doc[i], index, labels) or _comitative_pair(doc[i], index, labels)
         if pair is not None:
@@ -356,11 +362,7 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Att
     if span is None:
         return att
     sent = span.root.sent
-    start = sent.start
-    for _ in range(_SALIENCE_WINDOW):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    start = window_start(sent, _SALIENCE_WINDOW)
     for i in range(sent.start - 1, start - 1, -1):
         m = index.by_token.get(i)
         if m is not None and m.label == "Person":
