@@ -291,3 +291,29 @@ def test_claims_of_a_story(workspace, monkeypatch):
     monkeypatch.setattr(workspace, "story_claim_groups", lambda story_id: groups[story_id], raising=False)
     assert [c.id for c in workspace.claims(story_id="s1")] == [cid]
     assert workspace.claims(story_id="s2") == []
+
+
+def test_mentions_the_linker_adds_reach_the_extraction():
+    """The links component's own mentions (the possessor of "X's regime", a name the tagger split)
+    are part of the reading's mentions, not only of the recognised list it fills in place."""
+    from mistrust.extract.entities import Recognized
+    from mistrust.extract.pipeline import DOC_TEXT, Reading
+
+    def screen(q: NameQuery) -> list[Hit]:
+        if q.name != "Dorian Velk":
+            return []
+        return [Hit(entity_id="test:6", entity_name="VELK, Dorian", schema="Person", list_version="v-test",
+                    query_name=q.name, matched_name="VELK, Dorian", score=1.0, match=True, threshold=0.7,
+                    algorithm="test", features=[FeatureResult("name_exact", 1.0, 1.0, "same name")])]
+
+    text = "Dorian Velk's regime denied the report."
+    ex = Extractor(ExtractOptions(claims=False), screen=screen)
+    doc = ex.nlp(text)
+    doc.user_data[DOC_TEXT] = text
+    owner = "Dorian Velk's regime"
+    rec = Recognized(Mention(text=owner, start=0, end=len(owner), label="Organization", extractor="test"))
+    reading = Reading(doc, recognized=[rec], mentions=[rec.mention])
+    next(c for c in ex.components if c.name == "links").run(reading)
+    linked = {m.text: [h.entity_id for h in m.links] for m in reading.mentions}
+    assert linked == {"Dorian Velk": ["test:6"], owner: []}
+    assert [m.text for m in reading.mentions] == [r.mention.text for r in reading.recognized]

@@ -181,6 +181,9 @@ class Extractor:
         # mention's links in place.
         ents = [(e.start_char, e.end_char, e.label_) for e in r.doc.ents]
         self.linker.link_all(r.recognized, r.doc.user_data.get(DOC_TEXT) or r.doc.text, ents)
+        # link_all also inserts mentions of its own (the possessor of "X's regime", a name the
+        # tagger split, a listed number): the mentions are read again from the recognised list.
+        r.mentions = [rec.mention for rec in r.recognized]
 
     def _attributions(self, r: Reading) -> None:
         found = find_attributions(r.doc)
