@@ -112,10 +112,10 @@ class ExtractionMixin(WorkspaceBase):
         if not doc_ids:
             return 0
         runner = runner_for(workers, ray_address, self.extractor, warn, backend)
-        config = self._analyze_config(runner)  # InProcess ignores it: it runs on ``extractor()``
         items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
-        for _items, extractions in map_pairs(runner, ANALYZE, config, batched(items, BATCH_DOCS)):
+        for _items, extractions in map_pairs(runner, ANALYZE, lambda: self._analyze_config(runner),
+                                                   batched(items, BATCH_DOCS)):
             for extraction in extractions:
                 assert extraction.doc_id is not None
                 store.save_extraction(self.db, extraction.doc_id, extraction)

@@ -4,7 +4,9 @@ Every runner has one method, ``map(stage, config, batches)``, which yields one l
 input batch, in input order, to its caller, the one writer (the parent process writes the store or
 the output file; workers never see the workspace). Bounded windows of batches are in flight at a
 time, so a long input streams through in flat memory, and a run stopped part-way has written every
-result before the stop in order: resuming is the caller's usual "skip what is done".
+result before the stop in order: resuming is the caller's usual "skip what is done". ``config`` is
+a function that makes the workers' config: only the runners that start workers call it (once), so
+the single-process path does not build a config it would not read.
 
 - ``InProcess``: today's single-process path (``--workers 1``), on a state the caller already has.
 - ``ProcessPool``: ``--workers N`` without Ray; each process loads the state once, in its initializer.
@@ -47,7 +49,7 @@ class Stage(Generic[C, S, T, R]):
 class Runner(Protocol):
     workers: int
 
-    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]: ...
+    def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]: ...
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -61,7 +63,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def map_pairs(runner: Runner, stage: Stage[C, S, T, R], config: C,
+def map_pairs(runner: Runner, stage: Stage[C, S, T, R], config: Callable[[], C],
               batches: Iterable[list[T]]) -> Iterator[tuple[list[T], list[R]]]:
     """``runner.map`` with each result batch beside its input batch (the writer needs both)."""
     sent: deque[list[T]] = deque()
@@ -83,7 +85,7 @@ class InProcess:
     def __init__(self, state: Any) -> None:
         self.state = state
 
-    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+    def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         for batch in batches:
             yield stage.run(self.state, batch)
 
@@ -108,11 +110,11 @@ class ProcessPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+    def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         # spawn, not fork: the parent has threads (the store's writer) that a fork would copy mid-lock.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_load_in_worker,
-                                 initargs=(stage.load, config)) as pool:
+                                 initargs=(stage.load, config())) as pool:
             window: deque[Future[list[R]]] = deque()
             try:
                 for batch in batches:
@@ -155,7 +157,7 @@ class RayData:
     # actor per window (200,000 names or 12,800 documents: a second or two of a long run).
     window: ClassVar[int] = 400
 
-    def map(self, stage: Stage[C, S, T, R], config: C, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+    def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
 
         started = not ray.is_initialized()
@@ -166,8 +168,9 @@ class RayData:
             context.execution_options.preserve_order = True  # one writer, in input order
             context.enable_progress_bars = False
             logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines
+            made = config()
             for window in batched(batches, self.window):
-                yield from self._pipeline(ray, stage, config, window)
+                yield from self._pipeline(ray, stage, made, window)
         finally:
             if started:
                 ray.shutdown()

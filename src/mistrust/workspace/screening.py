@@ -166,7 +166,6 @@ class ScreeningMixin(WorkspaceBase):
         index = self.screen_index()
         params = self._search_params(threshold, limit)
         runner = runner_for(workers, ray_address, lambda: ScreenState(index, params), warn, backend)
-        config = self._screen_config(index, params, runner)
         total = src.stat().st_size
         counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
         # The first few refused rows, for the summary (all of them are in the output file).
@@ -180,7 +179,8 @@ class ScreeningMixin(WorkspaceBase):
                         yield row
 
             written = 0
-            for rows, results in map_pairs(runner, SCREEN_ROWS, config, batched(todo(), BATCH_ROWS)):
+            for rows, results in map_pairs(runner, SCREEN_ROWS, lambda: self._screen_config(index, params, runner),
+                                                batched(todo(), BATCH_ROWS)):
                 for row, hits in zip(rows, results, strict=True):
                     line: dict[str, Any] = {"row": row.number, "id": row.row_id}
                     if row.query is None or hits is None:
