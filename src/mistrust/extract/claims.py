@@ -133,7 +133,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                     s_arg = mention_arg(s_group[0])
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
-            if o_group is None and is_anaphor(obj):  # "Iran seized the tanker", named a sentence before
+            if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
                 o_arg = resolve_salient(obj, index, other=s_arg[1]) or o_arg
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
