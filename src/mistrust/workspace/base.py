@@ -8,9 +8,10 @@ mixins inheriting each other (which would make the composition order matter).
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Protocol, cast
 
-from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, LoadedList, NameQuery, Story
+from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, ListVersion, LoadedList, NameQuery, Story
 from mistrust.settings import Settings
 from mistrust.store import Database, shared_files
 
@@ -31,6 +32,11 @@ class Rooms(Protocol):
     def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]: ...
     def get_story(self, story_id: str) -> Story: ...
     def story_claim_groups(self, story_id: str) -> list[ClaimGroup]: ...
+    # monitoring (workspace/monitoring.py)
+    def remember_batch_rows(self, output: str | Path, rows: Sequence[Any],
+                            results: Sequence[list[Hit] | None]) -> None: ...
+    def rescreen(self, versions: Sequence[ListVersion]) -> dict[str, Any]: ...
+    def raise_alerts(self, extractions: Sequence[Extraction]) -> int: ...
 
 
 # How long a read of the audit trail waits for the rows of runs just screened (queued to the

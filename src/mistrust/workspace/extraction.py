@@ -114,12 +114,14 @@ class ExtractionMixin(WorkspaceBase):
         runner = runner_for(workers, ray_address, self.extractor, warn, backend)
         items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
+        fresh = set(doc_ids) - store.analyzed_ids(self.db)  # analysed for the first time: they may raise alerts
         for _items, extractions in map_pairs(runner, ANALYZE, lambda: self._analyze_config(runner),
                                                    batched(items, BATCH_DOCS)):
             for extraction in extractions:
                 assert extraction.doc_id is not None
                 store.save_extraction(self.db, extraction.doc_id, extraction)
                 count += 1
+            self.rooms().raise_alerts([e for e in extractions if e.doc_id in fresh])
         self.resolve_actors()
         return count
 

@@ -200,6 +200,7 @@ class ScreeningMixin(WorkspaceBase):
                     if progress is not None and written % 200 == 0:
                         sink.flush()
                         progress(raw.tell(), total)
+                self.rooms().remember_batch_rows(out, rows, results)  # re-screened after a list load
             if progress is not None:
                 progress(total, total)
         run_id = store.record_run(
