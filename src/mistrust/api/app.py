@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 import mistrust
 from mistrust.api.guard import Guard, allowed_hosts
+from mistrust.api.monitoring import build_monitor_router
 from mistrust.api.routes import build_router
 from mistrust.errors import MistrustError
 from mistrust.settings import Settings
@@ -53,6 +54,7 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
     app.include_router(build_router())
+    app.include_router(build_monitor_router())
     if web:
         mount(app)
 

@@ -16,9 +16,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
-from mistrust.errors import InputError
+from mistrust.errors import InputError, MistrustError
 from mistrust.model import NameQuery
 from mistrust.web.auth import TOKEN_COOKIE, local_path, same_origin, token_matches
+from mistrust.web.identity import request_user
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
@@ -32,8 +33,19 @@ def _shared(request: Request) -> SharedWorkspace:
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     nonce = getattr(request.state, "csp_nonce", "")
-    html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce, **context)
+    html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce,
+                                 alert_count=_alert_count(request), **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+def _alert_count(request: Request) -> int | None:
+    """Open alerts, for the navigation; None when the workspace cannot say (the page itself,
+    an error page above all, must still render)."""
+    shared = getattr(request.app.state, "shared", None)
+    try:
+        return shared.workspace.open_alert_count() if shared is not None else None
+    except MistrustError:
+        return None
 
 
 def mount(app: FastAPI) -> None:
@@ -130,6 +142,19 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         _shared(request).workspace.judge(hit_id, decision, note=form.get("note") or None,
                                          user=form.get("user") or "web")
         return RedirectResponse(f"/review?done={decision}", status_code=303)
+
+    @router.get("/alerts", response_class=HTMLResponse)
+    def alerts(request: Request, done: int | None = Query(None, ge=0)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        open_alerts = ws.alerts(limit=500)
+        docs = ws.get_documents(sorted({a["document"] for a in open_alerts}))
+        return render(request, "alerts.html.j2", alerts=open_alerts, done=done,
+                      titles={d.id: d.title for d in docs})
+
+    @router.post("/alerts/{alert_id}/ack")
+    def acknowledge(request: Request, alert_id: int, _form: dict[str, str] = _FORM) -> Response:
+        _shared(request).workspace.acknowledge_alert(alert_id, user=request_user(request))
+        return RedirectResponse(f"/alerts?done={alert_id}", status_code=303)
 
     @router.get("/login", response_class=HTMLResponse)
     def login_form(request: Request, next: str = Query("/", max_length=2000)) -> Response:

@@ -24,7 +24,7 @@ from mistrust.store.copy import CopyResult, copy_database
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
-from mistrust.workspace.monitoring import MonitoringMixin
+from mistrust.workspace.monitoring import WATCH_SCHEMAS, MonitoringMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.screening import ScreeningMixin
@@ -77,4 +77,5 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace", "is_database_url"]
+__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "WATCH_SCHEMAS", "Workspace",
+           "is_database_url"]

@@ -7,11 +7,12 @@ mixins inheriting each other (which would make the composition order matter).
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol, cast
 
-from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, ListVersion, LoadedList, NameQuery, Story
+from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, LoadedList, NameQuery, Story
+from mistrust.model.lists import ListVersion
 from mistrust.settings import Settings
 from mistrust.store import Database, shared_files
 

@@ -17,7 +17,6 @@ from mistrust.model.lists import BECAME_CURRENT, MADE_CURRENT, ListEntity, ListV
 from mistrust.store import lists as store
 from mistrust.workspace.base import WorkspaceBase
 
-
 # Called with the summary of the re-screen a list load ran (``MonitoringMixin.rescreen``).
 RescreenReport = Callable[[dict[str, Any]], None]
 
