@@ -56,7 +56,7 @@ def _seen(hits: Iterable[Hit]) -> dict[str, float]:
     return {h.entity_id: round(h.score, 4) for h in hits}
 
 
-def _is_new(hit: Hit, seen: dict[str, float]) -> bool:
+def is_new_hit(hit: Hit, seen: dict[str, float]) -> bool:
     """A match this subject did not have before: an entry it never hit, or one below the threshold then."""
     before = seen.get(hit.entity_id)
     return hit.match and (before is None or before < hit.threshold)
@@ -157,7 +157,7 @@ class MonitoringMixin(WorkspaceBase):
                                 min_score=params.min_score)
             for subject in group:
                 for hit in hits:
-                    if hit.id and hit.id not in new and _is_new(hit, subject.seen):
+                    if hit.id and hit.id not in new and is_new_hit(hit, subject.seen):
                         hit.new_since = labels.get(hit.list_version, since)
                         new[hit.id] = hit
                 seen[subject.id] = _seen(hits)
