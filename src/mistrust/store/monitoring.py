@@ -17,6 +17,7 @@ from typing import Any
 
 from mistrust.store.db import Database, Migration
 from mistrust.store.screening import now
+from mistrust.store.writer import Job
 
 MIGRATIONS: list[Migration] = [
     ("monitoring_001_init", """
@@ -99,16 +100,33 @@ def remove_watch(db: Database, watch_id: int) -> bool:
 
 # -- subjects ----------------------------------------------------------------------------------
 
-def save_subjects(db: Database, rows: Iterable[tuple[str, str, str, str | None, dict[str, Any], dict[str, float]]]) -> int:
-    """Insert or replace subjects: (id, kind, origin, row_id, query, seen). Returns how many."""
+SubjectRow = tuple[str, str, str, str | None, dict[str, Any], dict[str, float]]  # id, kind, origin, row_id, query, seen
+_SAVE_SUBJECT = ("INSERT OR REPLACE INTO monitor_subjects(id, kind, origin, row_id, query, seen, screened_at)"
+                 " VALUES (?,?,?,?,?,?,?)")
+
+
+def _subject_params(rows: Iterable[SubjectRow]) -> list[list[Any]]:
     at = now()
-    params = [(sid, kind, origin, row_id, json.dumps(query, ensure_ascii=False, sort_keys=True),
-               json.dumps(seen), at) for sid, kind, origin, row_id, query, seen in rows]
+    return [[sid, kind, origin, row_id, json.dumps(query, ensure_ascii=False, sort_keys=True), json.dumps(seen), at]
+            for sid, kind, origin, row_id, query, seen in rows]
+
+
+def save_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
+    """Insert or replace subjects now, in one transaction. Returns how many."""
+    params = _subject_params(rows)
     if params:
         with db.transaction() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO monitor_subjects(id, kind, origin, row_id, query, seen, screened_at)"
-                " VALUES (?,?,?,?,?,?,?)", params)
+            conn.executemany(_SAVE_SUBJECT, params)
+    return len(params)
+
+
+def queue_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
+    """Insert or replace subjects through the background writer (``store/writer.py``), so a batch
+    run never waits for the write lock to remember its rows. Returns how many."""
+    params = _subject_params(rows)
+    if params:
+        job: Job = [(_SAVE_SUBJECT, p) for p in params]
+        db.writer.submit(job)
     return len(params)
 
 
@@ -181,6 +199,7 @@ __all__ = [
     "get_watch",
     "list_alerts",
     "list_watches",
+    "queue_subjects",
     "remove_watch",
     "save_subjects",
     "subjects",

@@ -126,7 +126,7 @@ class MonitoringMixin(WorkspaceBase):
         replaces its rows instead of adding them twice.
         """
         origin = str(output)
-        store.save_subjects(self.db, [
+        store.queue_subjects(self.db, [
             (content_id("batch", origin, row.number), "batch", origin, row.row_id, asdict(row.query), _seen(hits))
             for row, hits in zip(rows, results, strict=True) if row.query is not None and hits is not None])
 
@@ -139,6 +139,7 @@ class MonitoringMixin(WorkspaceBase):
         """
         labels = {v.id: version_label(v) for v in versions}
         since = ", ".join(labels.values()) or "the current lists"
+        self.settle_writes()  # batch rows are remembered through the background writer
         subjects = store.subjects(self.db)
         summary: dict[str, Any] = {"subjects": len(subjects), "queries": 0, "new_hits": 0, "new_since": since,
                                    "run_id": None, "hits": []}
