@@ -11,6 +11,7 @@ import pytest
 import _monitor_helpers as M
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Extraction, Hit, Mention
+from mistrust.model.screening import LinkTier
 from mistrust.workspace import Workspace
 from mistrust.workspace.monitoring import is_new_hit
 
@@ -136,7 +137,7 @@ def test_batch_rows_rerun_into_the_same_output_are_stored_once(ws: Any, tmp_path
 
 # -- alerts ------------------------------------------------------------------------------------
 
-def _link(entity_id: str, tier: str) -> Hit:
+def _link(entity_id: str, tier: LinkTier) -> Hit:
     return Hit(entity_id=entity_id, entity_name="BLUE HARBOR SHIPPING COMPANY", schema="Organization",
                list_version="v1", query_name="Blue Harbor Shipping Company", matched_name="BLUE HARBOR",
                score=0.97, match=True, threshold=0.8, algorithm="a", tier=tier, link_reason=f"{tier} link")
