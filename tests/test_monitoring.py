@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import _monitor_helpers as M
 from mistrust.errors import InputError, NotFoundError
+from mistrust.lists.update import Source
 from mistrust.model import Extraction, Hit, Mention
 from mistrust.model.screening import LinkTier
 from mistrust.workspace import Workspace
@@ -190,3 +192,18 @@ def test_acknowledged_alerts_leave_the_open_list_with_who_did_it(ws: Any) -> Non
 def test_no_watches_no_watched_alerts(ws: Any) -> None:
     assert ws.raise_alerts([_extraction("doc1", Mention("Ardent Quistrand", 0, 16, "Person"))]) == 0
     assert ws.alerts() == []
+
+
+def test_lists_update_rescreens_like_a_load(tmp_path: Path) -> None:
+    v1, v2 = M.lists(tmp_path / "lists")
+    body = v2.read_bytes()
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    registry = {"un-test": Source("un-test", "un-xml", (("https://lists.example/un.xml", "un.xml"),))}
+    with Workspace(tmp_path / "update.db", lists_dir=tmp_path / "downloads") as ws:
+        ws.load_lists([v1])
+        ws.add_watch("Ardent Quistrand", "Person", user="alice")
+        summaries: list[dict[str, Any]] = []
+        [version] = ws.update_lists(["un-test"], transport=transport, registry=registry, on_rescreen=summaries.append)
+        assert version.published == M.V2_DATE and version.current
+        assert [(s["subjects"], s["new_hits"]) for s in summaries] == [(1, 1)]
+        assert [h["new_since"] for h in ws.review_queue()] == [f"{M.LIST_NAME} {M.V2_DATE}"]
