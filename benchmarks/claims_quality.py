@@ -51,7 +51,7 @@ def dump(data: Path, out: Path) -> None:
     from mistrust import Workspace
 
     with tempfile.TemporaryDirectory() as tmp:
-        with Workspace(Path(tmp) / "claims.db") as ws:
+        with Workspace(Path(tmp) / "claims.db", create=True) as ws:
             ws.load_lists([data / UN_LIST, data / OFAC_LIST])
             t0 = time.perf_counter()
             ws.ingest([data / "claims" / "articles.jsonl"], analyze=True)

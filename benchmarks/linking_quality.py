@@ -85,7 +85,7 @@ def dump(data: Path, articles: Path, out: Path) -> None:
     from mistrust import Workspace
 
     result: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db") as ws:
+    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db", create=True) as ws:
         ws.load_lists([data / LIST_FILES[0]])
         ws.load_lists([data / LIST_FILES[1]])
         ingest = ws.ingest([articles], analyze=True)

@@ -239,7 +239,7 @@ def test_cli_entities_and_claims_json(tmp_path: Path):
     from mistrust import Workspace
 
     db = tmp_path / "w.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         store.save_extraction(ws.db, "d1", _sample_extraction())
     res = CliRunner().invoke(main, ["--db", str(db), "entities", "--json"])
     assert res.exit_code == 0, res.output

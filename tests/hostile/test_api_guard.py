@@ -29,7 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _client(db: Path, host: str = "localhost", allowed: str = "") -> TestClient:
     env = {"MISTRUST_MAX_REQUEST_BYTES": str(LIMIT), "MISTRUST_ALLOWED_HOSTS": allowed}
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env(env))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env(env))
     return TestClient(app, base_url=f"http://{host}")
 
 

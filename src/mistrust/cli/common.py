@@ -8,15 +8,48 @@ from typing import Any
 
 import click
 
+from mistrust.errors import WorkspaceNotFound
 from mistrust.workspace import BACKENDS, Workspace
 
 
-def open_workspace(ctx: click.Context) -> Workspace:
-    """The command's Workspace, closed when the command ends (the one way a command closes it)."""
-    root = ctx.find_root()
-    ws = Workspace(root.obj["db_path"])
+def open_workspace(ctx: click.Context, create: bool = False) -> Workspace:
+    """The command's Workspace, closed when the command ends (the one way a command closes it).
+
+    Only the commands that put data in (``init``, ``lists load|update``, ``ingest``, ``db migrate``)
+    pass ``create=True``; the others refuse a ``--db`` that does not exist rather than read an
+    empty workspace made on the spot and report a clean result.
+    """
+    db_path = db_option(ctx)
+    try:
+        ws = Workspace(db_path, create=create)
+    except WorkspaceNotFound as exc:
+        raise missing_workspace(db_path, exc) from None
     ctx.call_on_close(lambda: close_workspace(ws))
     return ws
+
+
+def require_workspace(ctx: click.Context) -> None:
+    """Refuse a missing workspace now, for a command (``serve``) that opens its own later."""
+    db_path = db_option(ctx)
+    try:
+        Workspace(db_path).close()
+    except WorkspaceNotFound as exc:
+        raise missing_workspace(db_path, exc) from None
+
+
+def db_option(ctx: click.Context) -> str:
+    """The workspace the command was given (``--db`` or MISTRUST_DB)."""
+    return str(ctx.find_root().obj["db_path"])
+
+
+def missing_workspace(db_path: str, exc: WorkspaceNotFound) -> WorkspaceNotFound:
+    """The refusal a user can act on: what is missing and the commands that create it."""
+    where = str(exc.context.get("path") or db_path)  # a Postgres URL without its password
+    what = "the database has no mistrust tables" if "://" in where else "the file does not exist"
+    return WorkspaceNotFound(
+        f"no workspace at {where}: {what}. Check --db (or MISTRUST_DB); to start a new workspace there run "
+        f"`mistrust --db {where} init`, or load data into it with `mistrust --db {where} lists load FILE` "
+        f"or `mistrust --db {where} ingest PATH`", path=where)
 
 
 def close_workspace(ws: Workspace) -> None:

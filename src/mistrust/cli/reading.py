@@ -23,7 +23,7 @@ from mistrust.model import Document
 def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool, analyze: bool, as_json: bool) -> None:
     """Read PATH|URL... (.txt, .html, .jsonl, feeds, directories, http(s) URLs) and store the documents."""
     console = Console(stderr=True)
-    ws = open_workspace(ctx)
+    ws = open_workspace(ctx, create=True)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=console, transient=True, disable=as_json,
