@@ -129,7 +129,8 @@ def test_api_batch_is_checked_whole_before_anything_is_recorded(db: Path) -> Non
         names = [{"name": f"Name Number {i}"} for i in range(499)] + [{"name": "   "}] + [{"name": "\x00x"}]
         answer = client.post("/api/v1/screen", json={"queries": names})
         assert answer.status_code == 400
-        assert "row 500" in answer.json()["detail"] and "row 501" in answer.json()["detail"]
+        message = answer.json()["error"]["message"]
+        assert "row 500" in message and "row 501" in message
         assert len(client.get("/api/v1/audit").json()) == before
         ok = client.post("/api/v1/screen", json={"queries": [{"name": GOOD}, {"name": "Nordwind"}]})
         assert ok.status_code == 200 and len(client.get("/api/v1/audit").json()) == before + 2

@@ -69,5 +69,5 @@ def test_a_judgement_that_cannot_get_the_lock_is_a_clear_503(db: Path) -> None:
             r = client.post("/api/v1/judgements", json={"hit_id": hit_id, "decision": "dismiss"})
             lock.release()
         assert r.status_code == 503
-        assert r.json()["error"] == "store_busy" and "locked" in r.json()["detail"]
+        assert r.json()["error"]["code"] == "store_busy" and "locked" in r.json()["error"]["message"]
         assert client.get("/api/v1/review").json()[0]["id"] == hit_id  # nothing was recorded
