@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from mistrust.errors import WorkspaceNotFound
 from mistrust.workspace import BACKENDS, Workspace
@@ -25,7 +28,50 @@ def open_workspace(ctx: click.Context, create: bool = False) -> Workspace:
     except WorkspaceNotFound as exc:
         raise missing_workspace(db_path, exc) from None
     ctx.call_on_close(lambda: close_workspace(ws))
+    ws.progress = progress_bars(ctx)  # closed before the workspace (click closes in reverse order)
     return ws
+
+
+class ProgressBars:
+    """Rich bars on stderr, one per step the Workspace reports (``Workspace.progress``).
+
+    Engines only call a ``(done, total)`` callback; the bars, the terminal and rich stay here.
+    """
+
+    def __init__(self) -> None:
+        self.bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=Console(stderr=True))
+        self.tasks: dict[str, TaskID] = {}
+        self.started = False
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.started:
+            self.bars.start()
+            self.started = True
+        task = self.tasks.get(what)
+        if task is None:
+            task = self.tasks[what] = self.bars.add_task(what, total=total)
+        self.bars.update(task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.started:
+            self.bars.stop()
+            self.started = False
+
+
+def progress_bars(ctx: click.Context) -> ProgressBars | None:
+    """The command's bars: with --progress, or by default when stderr is a terminal (never in a
+    pipe, a log or a test); None when there are none. One set per command."""
+    obj = ctx.find_root().obj
+    if "bars" not in obj:
+        wanted = obj.get("progress")
+        if wanted is None:
+            wanted = sys.stderr.isatty()
+        obj["bars"] = ProgressBars() if wanted else None
+        if obj["bars"] is not None:
+            ctx.call_on_close(obj["bars"].close)
+    bars: ProgressBars | None = obj["bars"]
+    return bars
 
 
 def require_workspace(ctx: click.Context) -> None:
@@ -77,6 +123,10 @@ def parallel_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+# What a document or story without a date shows instead (never "None" or a blank).
+UNDATED = "undated"
 
 
 def warn(message: str) -> None:

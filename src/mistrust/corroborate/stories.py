@@ -98,7 +98,7 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
     entities = extraction_entities(extraction) if extraction and extraction.entities else []
     if not entities:
         entities = fallback_entities(f"{doc.title or ''}\n{doc.text[:ENTITY_CHARS]}")
-    title = (doc.title or doc.text[:80]).strip()
+    title = doc.heading.strip()
     return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title), entities,
                        title, passage_sample(lead), mentioned_years(lead), phrases(lead), len(lead.split()),
                        claim_pairs(extraction))

@@ -114,12 +114,15 @@ class ExtractionMixin(WorkspaceBase):
         runner = runner_for(workers, ray_address, self.extractor, warn, backend)
         items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
+        progress = self.report("analyze")
         for _items, extractions in map_pairs(runner, ANALYZE, lambda: self._analyze_config(runner),
                                                    batched(items, BATCH_DOCS)):
             for extraction in extractions:
                 assert extraction.doc_id is not None
                 store.save_extraction(self.db, extraction.doc_id, extraction)
                 count += 1
+            if progress is not None:
+                progress(count, len(doc_ids))
         self.resolve_actors()
         return count
 
