@@ -122,7 +122,7 @@ def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
 def _span(first: str | None, last: str | None) -> str:
     if not first and not last:
         return UNDATED
-    return first if first == last else f"{first or UNDATED} .. {last or UNDATED}"
+    return first if first and first == last else f"{first or UNDATED} .. {last or UNDATED}"
 
 
 COMMANDS: list[click.Command] = [corroborate_cmd, stories_cmd, story_cmd]

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # v2: a first line with a date line or a byline under it is a headline too (v1 wanted a blank line
-# or title case), so such a headline becomes the title and its own paragraph.
+# or title case), so such a headline becomes the title and its own paragraph; so is one opening
+# with a quotation mark.
 CLEANER_VERSION = "clean-v2"
 
 # A line with more words than this is prose, never furniture (captions excepted below).
@@ -228,7 +229,8 @@ def looks_like_headline(line: str, next_blank: bool) -> bool:
     """A first line that is a headline: short, no sentence-final full stop, set apart from the body."""
     words = _words(line)
     # Three words at least: two-word first lines are bylines and section labels ("USA TODAY").
-    if not 3 <= len(words) <= 25 or len(line) > 200 or not line[:1].isupper():
+    # a headline may open with a quotation ("“We did not sell them,” says broker")
+    if not 3 <= len(words) <= 25 or len(line) > 200 or not line.lstrip("\"'“‘")[:1].isupper():
         return False
     bare = line.rstrip(" \"'”’")  # a quoted headline ends with a quote mark, a quoted sentence with .”
     if bare.endswith((".", ",", ";", ":")) and not bare.endswith("..."):
