@@ -73,6 +73,15 @@ def test_the_environment_variable_is_checked_the_same_way(tmp_path: Path, monkey
     assert not (tmp_path / "env.db").exists()
 
 
+def test_a_missing_workspace_is_refused_on_either_backend(tmp_path: Path) -> None:
+    # on Postgres (MISTRUST_TEST_BACKEND=postgres) the path maps to an empty schema: no tables
+    result = _run("--db", str(tmp_path / "other.db"), "screen", "Somebody Anybody")
+    assert result.exit_code == 4 and "no workspace at" in result.stderr and "init" in result.stderr
+    assert "No hits" not in result.output
+    assert _run("--db", str(tmp_path / "other.db"), "init").exit_code == 0
+    assert _run("--db", str(tmp_path / "other.db"), "screen", "Somebody Anybody").exit_code == 0
+
+
 def test_the_python_workspace_refuses_unless_asked_to_create(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceNotFound, match="create=True"):
         Workspace(tmp_path / "nope.db")
@@ -87,7 +96,8 @@ def test_init_creates_an_empty_workspace_and_says_where(tmp_path: Path) -> None:
     db = tmp_path / "fresh.db"
     result = _run("--db", str(db), "init")
     assert result.exit_code == 0, result.output
-    assert "created" in result.output and "fresh.db" in result.output
+    assert "workspace" in result.output and "created" in result.output
+    assert "fresh.db" in result.output or "postgresql://" in result.output  # where it is
     again = json.loads(_run("--db", str(db), "init", "--json").output)
     assert again["created"] is False and again["applied"] == []
     screened = _run("--db", str(db), "screen", "Somebody Anybody", "--json")
