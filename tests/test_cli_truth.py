@@ -154,7 +154,7 @@ def test_ingest_analyze_places_documents_in_stories_with_progress(tmp_path: Path
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["new"] == 3 and summary["analyzed"] == 3 and summary["stories_changed"] >= 2
-    for step in ("ingest", "analyze", "corroborate"):
+    for step in ("ingest", "analyze", "corroborate: placing documents in stories"):
         assert step in result.stderr, result.stderr
     stories = json.loads(_run("--db", str(db), "stories", "--json").output)
     placed = sorted(d for s in stories for d in s["documents"])

@@ -45,6 +45,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -310,11 +311,17 @@ class StoryClusterer:
             return False
         return f.years[0] > max(int(d[:4]) for d in story.dates)
 
-    def add_batch(self, feats: list[DocFeatures]) -> list[Assignment]:
+    def add_batch(self, feats: list[DocFeatures],
+                  progress: Callable[[int, int], None] | None = None) -> list[Assignment]:
         """Place a batch oldest first (undated last); every assignment names the story it ends in,
-        so a document placed before a later one merged its story points at the survivor."""
+        so a document placed before a later one merged its story points at the survivor.
+        ``progress(placed, total)`` is told after each document."""
         order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
-        placed = [self.add(f) for f in order]
+        placed = []
+        for f in order:
+            placed.append(self.add(f))
+            if progress is not None:
+                progress(len(placed), len(order))
         if self.settle_undated:
             undated = [(f, a) for f, a in zip(order, placed, strict=True) if f.date is None]
             self._retry_alone(undated)

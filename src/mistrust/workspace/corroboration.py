@@ -69,7 +69,8 @@ class CorroborationMixin(WorkspaceBase):
                 delta.update(f.terms.keys())
                 delta.update(f"e:{e}" for e in f.entities)
                 delta.update(f.phrases)  # word pairs: their rarity decides the undated "phrases" anchor
-            assignments = clusterer.add_batch(feats)  # story ids already follow any merge
+            # story ids already follow any merge
+            assignments = clusterer.add_batch(feats, progress=self.report("corroborate: placing documents in stories"))
             touched = {a.story_id for a in assignments}
             touched.update(clusterer.resolve(keep) for _, keep in clusterer.merges)
             store.save_clustering(
