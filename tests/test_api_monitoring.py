@@ -19,7 +19,7 @@ from mistrust.workspace import Workspace
 def db(tmp_path: Path) -> Path:
     v1, _ = M.lists(tmp_path / "lists")
     path = tmp_path / "api.db"
-    with Workspace(path) as ws:
+    with Workspace(path, create=True) as ws:
         ws.load_lists([v1])
         link = Hit(entity_id=f"un:{M.COMPANY[0]}", entity_name=M.COMPANY[1], schema="Organization",
                    list_version="v1", query_name="Blue Harbor", matched_name=M.COMPANY[1], score=0.99, match=True,
@@ -45,7 +45,7 @@ def test_watches_round_trip_with_the_request_user(client: TestClient) -> None:
     assert client.delete(f"/api/v1/watches/{watch['id']}").json()["name"] == "Ardent Quistrand"
     assert client.get("/api/v1/watches").json() == []
     missing = client.delete(f"/api/v1/watches/{watch['id']}")
-    assert missing.status_code == 404 and missing.json()["error"] == "not_found"
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
 @pytest.mark.parametrize("body", [{"name": ""}, {"name": "x" * 600}, {"name": "A B", "schema": "Planet"}, {}])

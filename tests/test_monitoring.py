@@ -21,7 +21,7 @@ from mistrust.workspace.monitoring import is_new_hit
 @pytest.fixture
 def ws(tmp_path: Path) -> Any:
     v1, v2 = M.lists(tmp_path / "lists")
-    workspace = Workspace(tmp_path / "monitor.db")
+    workspace = Workspace(tmp_path / "monitor.db", create=True)
     workspace.load_lists([v1])
     workspace.v2 = v2  # type: ignore[attr-defined]
     yield workspace
@@ -199,7 +199,7 @@ def test_lists_update_rescreens_like_a_load(tmp_path: Path) -> None:
     body = v2.read_bytes()
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
     registry = {"un-test": Source("un-test", "un-xml", (("https://lists.example/un.xml", "un.xml"),))}
-    with Workspace(tmp_path / "update.db", lists_dir=tmp_path / "downloads") as ws:
+    with Workspace(tmp_path / "update.db", create=True, lists_dir=tmp_path / "downloads") as ws:
         ws.load_lists([v1])
         ws.add_watch("Ardent Quistrand", "Person", user="alice")
         summaries: list[dict[str, Any]] = []

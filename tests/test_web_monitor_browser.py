@@ -28,7 +28,7 @@ def monitored(tmp_path: Path) -> Iterator[Server]:
     db = tmp_path / "monitor.db"
     rows = tmp_path / "clients.csv"
     rows.write_text("id,name\nc-7,Northern Lantern Trading Corp\n", encoding="utf-8")
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([v1])
         ws.add_watch("Ardent Quistrand", "Person", user="alice")
         ws.screen_file(rows, tmp_path / "clients.jsonl")

@@ -26,11 +26,13 @@ class MistrustGroup(click.Group):
 @click.group(cls=MistrustGroup)
 @click.option("--db", "db_path", envvar="MISTRUST_DB", default="mistrust.db", show_default=True,
               help="The workspace: a SQLite file, or postgresql://user@host:port/db (env MISTRUST_DB).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bars on stderr for long steps (default: only when stderr is a terminal).")
 @click.version_option(package_name="mistrust")
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, progress: bool | None) -> None:
     """mistrust: trace every claim to its sources and check every actor against the lists."""
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "progress": progress}
 
 
 def _register() -> None:

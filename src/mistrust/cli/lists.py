@@ -12,9 +12,10 @@ from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
 from mistrust.cli.monitoring import rescreen_line
+from mistrust.errors import WorkspaceNotFound
 from mistrust.model import ListVersion
 from mistrust.model.lists import MADE_CURRENT, OLDER, UNDATED
-from mistrust.workspace import LIST_FORMATS, LIST_SOURCES
+from mistrust.workspace import LIST_FORMATS, LIST_SOURCES, Workspace
 
 
 def _console() -> Console:
@@ -43,7 +44,7 @@ def lists_group() -> None:
 def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_current: bool,
              as_json: bool, no_rescreen: bool) -> None:
     """Load list FILE(s): each one transaction; the current version is the one published last."""
-    ws = open_workspace(ctx)
+    ws = open_workspace(ctx, create=True)
     summaries: list[dict[str, Any]] = []
     versions = ws.load_lists(list(files), format=fmt, make_current=make_current, rescreen=not no_rescreen,
                              on_rescreen=summaries.append)
@@ -108,7 +109,14 @@ def show_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) -> None:
     """Entries added, removed and changed between OLD and NEW (version ids or list files)."""
-    ws = open_workspace(ctx)
+    try:
+        ws = open_workspace(ctx)
+    except WorkspaceNotFound:
+        if not (Path(old).is_file() and Path(new).is_file()):
+            raise
+        # two files need no workspace: read them into a throwaway one, create nothing at --db
+        ws = Workspace(":memory:", create=True)
+        ctx.call_on_close(ws.close)
     result = ws.diff_lists(old, new)
     if as_json:
         echo_json(result)
@@ -135,7 +143,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 @click.pass_context
 def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool, no_rescreen: bool) -> None:
     """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
-    ws = open_workspace(ctx)
+    ws = open_workspace(ctx, create=True)
     summaries: list[dict[str, Any]] = []
     versions = ws.update_lists(list(sources) or None, rescreen=not no_rescreen, on_rescreen=summaries.append)
     current = {v.list_name: ws.current_version(v.list_name) for v in versions}

@@ -45,6 +45,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -98,7 +99,7 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
     entities = extraction_entities(extraction) if extraction and extraction.entities else []
     if not entities:
         entities = fallback_entities(f"{doc.title or ''}\n{doc.text[:ENTITY_CHARS]}")
-    title = (doc.title or doc.text[:80]).strip()
+    title = doc.heading.strip()
     return DocFeatures(doc.id, parse_date(doc.published), term_counts(lead, doc.title), entities,
                        title, passage_sample(lead), mentioned_years(lead), phrases(lead), len(lead.split()),
                        claim_pairs(extraction))
@@ -310,11 +311,17 @@ class StoryClusterer:
             return False
         return f.years[0] > max(int(d[:4]) for d in story.dates)
 
-    def add_batch(self, feats: list[DocFeatures]) -> list[Assignment]:
+    def add_batch(self, feats: list[DocFeatures],
+                  progress: Callable[[int, int], None] | None = None) -> list[Assignment]:
         """Place a batch oldest first (undated last); every assignment names the story it ends in,
-        so a document placed before a later one merged its story points at the survivor."""
+        so a document placed before a later one merged its story points at the survivor.
+        ``progress(placed, total)`` is told after each document."""
         order = sorted(feats, key=lambda f: (f.date is None, f.date or date.min, f.doc_id))
-        placed = [self.add(f) for f in order]
+        placed = []
+        for f in order:
+            placed.append(self.add(f))
+            if progress is not None:
+                progress(len(placed), len(order))
         if self.settle_undated:
             undated = [(f, a) for f, a in zip(order, placed, strict=True) if f.date is None]
             self._retry_alone(undated)

@@ -1,7 +1,7 @@
 """The Python API: one Workspace wires the store to the engines.
 
     >>> from mistrust import Workspace
-    >>> ws = Workspace("mistrust.db")
+    >>> ws = Workspace("mistrust.db", create=True)   # without create=True: only an existing one
     >>> ws.load_lists(["sdn.csv"])            # doctest: +SKIP
     >>> ws.screen("Islamic Revolutionary Guard Corps")  # doctest: +SKIP
 
@@ -33,12 +33,18 @@ from mistrust.workspace.seeing import SeeingMixin
 
 class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
                 MonitoringMixin):
-    def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
+    def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, *,
+                 create: bool = False, **overrides: Any):
+        """Open the workspace at ``db_path`` (a SQLite file or a ``postgresql://`` URL).
+
+        One that does not exist raises ``WorkspaceNotFound`` unless ``create=True``: a mistyped
+        path must not become an empty workspace that answers "no hits".
+        """
         base = settings or Settings.from_env()
         if db_path is not None:
             overrides["db_path"] = str(db_path)
         self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
-        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout)
+        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout, create=create)
 
     def close(self) -> int:
         """Close the store, first writing queued audit rows (waiting up to ``busy_timeout``).
@@ -47,6 +53,13 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         time: they stay in ``<db>.pending-writes.jsonl`` and are written by the next run.
         """
         return self.db.close()
+
+    @property
+    def location(self) -> str:
+        """Where the workspace is, as a user finds it again: an absolute file path, or the URL without its password."""
+        if self.db.backend != "sqlite" or self.db.in_memory:
+            return self.db.path
+        return str(Path(self.db.path).resolve())
 
     @property
     def backend(self) -> str:
