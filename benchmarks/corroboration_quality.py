@@ -17,7 +17,7 @@ the other. Section 1b lists what the undated articles joined, and why (anchors).
 claims set as a user does (UN 2026 and OFAC 2021 lists loaded, ingest with analysis, so entities and
 claims come from the extraction) and scores its halves by article id, as ``linking_quality.py``
 does (a: tuning, b: held out); ``--cache DIR`` keeps the analysed reports for the next run.
-Every section runs main's algorithm (stories-v5: the same clusterer with stories-v6's rule off)
+Every section runs main's algorithm (stories-v5: the same clusterer with stories-v6's tie rule off)
 beside the current one.
 """
 
