@@ -276,7 +276,7 @@ def analysed_claims(data: Path, cache: Path | None) -> list[tuple[str, Document,
         return loaded
     from mistrust import Workspace
 
-    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db") as ws:
+    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db", create=True) as ws:
         ws.load_lists([data / "sanctions" / "un_consolidated_2026-02-27.xml"])
         ws.load_lists([data / "sanctions" / "ofac_sdn_csv_2021-07" / "sdn.csv"])
         docs = ws.ingest([data / "claims" / "articles.jsonl"], analyze=True)["documents"]
