@@ -75,7 +75,7 @@ def build_report(
     docs = {d.id: d for d in doc_list}
     timeline, undated = build_timeline(network, claim_list)
     rows = [ClaimRow(c, docs.get(c.doc_id or ""), source_of(c)) for c in claim_list]
-    rows.sort(key=lambda r: (_time_key(r.claim.time), r.claim.doc_id or "", r.claim.start))
+    rows.sort(key=lambda r: (time_key(r.claim.time), r.claim.doc_id or "", r.claim.start))
     sanctioned = sorted((n for n in network.nodes.values() if n.sanctions), key=lambda n: n.name.casefold())
     if title is None:
         title = story_list[0].title if len(story_list) == 1 else "mistrust report"
@@ -119,7 +119,7 @@ def build_timeline(network: Network, claims: Iterable[Claim] = ()) -> tuple[list
             continue
         text = " ".join(x for x in (c.subject_canonical or c.subject, c.predicate,
                                      c.object_canonical or c.object) if x)
-        events.append(TimelineEvent(time=c.time, sort_key=_time_key(c.time), text=text, status=c.status,
+        events.append(TimelineEvent(time=c.time, sort_key=time_key(c.time), text=text, status=c.status,
                                     edge_id=None, independent_origins=None,
                                     sources=[source_of(c)] if source_of(c) else []))
     events.sort(key=lambda ev: (ev.sort_key, ev.text))
@@ -130,7 +130,7 @@ def _event(net: Network, e: Edge) -> TimelineEvent:
     text = f"{net.nodes[e.source].name} {e.predicate} {net.nodes[e.target].name}"
     return TimelineEvent(
         time=e.time or "",
-        sort_key=_time_key(e.time),
+        sort_key=time_key(e.time),
         text=text,
         status=e.status,
         edge_id=e.id,
@@ -143,7 +143,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
-def _time_key(t: str | None) -> tuple[int, int, int]:
+def time_key(t: str | None) -> tuple[int, int, int]:
     """Sortable (year, month, day) from ISO prefixes ("2016-03") or written dates ("March 2016").
 
     Unknown parts sort first within their year; no year sorts last.

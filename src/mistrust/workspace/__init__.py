@@ -24,13 +24,15 @@ from mistrust.store.copy import CopyResult, copy_database
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
+from mistrust.workspace.pages import PagesMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.screening import ScreeningMixin
 from mistrust.workspace.seeing import SeeingMixin
 
 
-class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin):
+class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
+                PagesMixin):
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
         base = settings or Settings.from_env()
         if db_path is not None:

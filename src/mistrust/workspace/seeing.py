@@ -23,6 +23,7 @@ from mistrust.report import (
     render_markdown,
     render_png,
 )
+from mistrust.report.profile import ActorProfile
 from mistrust.report.templating import environment
 from mistrust.workspace.base import WorkspaceBase
 
@@ -68,8 +69,8 @@ class SeeingMixin(WorkspaceBase):
         return environment(template_dirs).get_template(template).render(**context)
 
     @staticmethod
-    def network_html(report: Report, link_prefix: str = "") -> str:
-        """The report's network as SVG with its evidence panel, ready to embed in a page."""
+    def network_html(report: Report | ActorProfile, link_prefix: str = "") -> str:
+        """The network of a report (or an actor's neighbourhood) as SVG with its evidence panel."""
         return network_fragment(report.network, link_prefix=link_prefix)
 
     def write_report(self, out: str | Path, story_id: str | None = None, format: str = "html",
