@@ -130,8 +130,8 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
     ax.set_ylim(height, 0)  # SVG coordinates: y grows downwards
     ax.axis("off")
     for cluster in clusters(net, pos):
-        b = cluster.box
-        ax.add_patch(Rectangle((b.x0, b.y0 + top), b.x1 - b.x0, b.y1 - b.y0, facecolor="#f3f6fa", edgecolor="#dde3ea",
+        box = cluster.box
+        ax.add_patch(Rectangle((box.x0, box.y0 + top), box.x1 - box.x0, box.y1 - box.y0, facecolor="#f3f6fa", edgecolor="#dde3ea",
                                zorder=0))
     seen: dict[frozenset[str], int] = {}
     for e in net.edges:

@@ -44,7 +44,7 @@ ACTOR_SORTS = {
 
 
 def _actor_filter(q: str | None, label: str | None, listed: bool) -> tuple[str, list[object]]:
-    where, params = "WHERE 1 = 1", []
+    where, params = "WHERE 1 = 1", list[object]()
     if q:
         # the name, or any of its other forms (kept in the JSON)
         where += " AND (name LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')"

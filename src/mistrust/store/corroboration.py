@@ -164,7 +164,7 @@ STORY_SORTS = {
 
 
 def _story_filter(min_docs: int, q: str | None) -> tuple[str, list[object]]:
-    where, params = "WHERE doc_count >= ?", [min_docs]
+    where, params = "WHERE doc_count >= ?", list[object]([min_docs])
     if q:
         where += " AND title LIKE ? ESCAPE '\\'"
         params.append(like_pattern(q))

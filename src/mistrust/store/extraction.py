@@ -201,7 +201,7 @@ CLAIM_SORTS = {
 
 
 def _claim_filter(q: str | None, status: str | None, predicate: str | None) -> tuple[str, list[object]]:
-    where, params = "WHERE 1 = 1", []
+    where, params = "WHERE 1 = 1", list[object]()
     if q:  # the sentence and both ends (the JSON holds the sentence and the canonical names)
         where += " AND c.data LIKE ? ESCAPE '\\'"
         params.append(like_pattern(q))

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from mistrust.errors import InputError
 from mistrust.model import NameQuery
-from mistrust.web.paging import Paging
 from mistrust.web.auth import TOKEN_COOKIE, local_path, same_origin, token_matches
+from mistrust.web.paging import Paging
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
@@ -115,9 +115,9 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
     def actors(request: Request, q: str = Query("", max_length=500), label: str = Query("", max_length=40),
                listed: str = Query("", max_length=5)) -> HTMLResponse:
         ws = _shared(request).workspace
-        filters = {"q": q.strip() or None, "label": label or None, "listed": bool(listed)}
-        p = Paging.from_request(request, ws.sort_keys("actors")).counted(ws.count_actors(**filters))
-        rows = ws.actors(limit=p.size, offset=p.offset, sort=p.sort, **filters)
+        name, kind, linked = q.strip() or None, label or None, bool(listed)
+        p = Paging.from_request(request, ws.sort_keys("actors")).counted(ws.count_actors(name, kind, linked))
+        rows = ws.actors(name, limit=p.size, offset=p.offset, sort=p.sort, label=kind, listed=linked)
         return render(request, "actors.html.j2", p=p, actors=rows, labels=ws.actor_labels())
 
     @router.get("/claims", response_class=HTMLResponse)

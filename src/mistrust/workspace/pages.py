@@ -7,8 +7,8 @@ from typing import Any
 
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Document, Extraction
-from mistrust.report.profile import ActorProfile, build_profile
 from mistrust.report.content import build_report
+from mistrust.report.profile import ActorProfile, build_profile
 from mistrust.store import actors as actor_store
 from mistrust.store import corroboration as story_store
 from mistrust.store import documents as document_store
