@@ -5,6 +5,7 @@ Every request the browser makes goes to this server. Screenshots: ``build/pages-
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 import pytest
 
 import pages_samples as P
