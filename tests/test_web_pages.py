@@ -179,3 +179,12 @@ def test_api_docs_page_is_served_offline(client: TestClient) -> None:
     assert client.get("/redoc", follow_redirects=False).headers["location"] == "/docs"
     policy = client.get("/docs").headers["content-security-policy"]
     assert "https:" not in policy and "default-src 'self'" in policy
+
+
+def test_api_lists_page_and_sort_too(client: TestClient) -> None:
+    page = client.get("/api/v1/stories", params={"limit": 5, "offset": 10, "sort": "newest"}).json()
+    assert len(page) == 4 and page[-1]["title"] == "Northland turbines reach Southland"
+    docs = client.get("/api/v1/documents", params={"sort": "oldest", "limit": 2}).json()
+    assert [d["published"] for d in docs] == [None, "2019-01-05"]  # undated first when oldest first
+    bad = client.get("/api/v1/stories", params={"sort": "id; DROP"})
+    assert bad.status_code == 400 and "unknown sort" in bad.json()["detail"]

@@ -55,7 +55,9 @@ def md(text: object) -> str:
     return " ".join(s.split())
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, version_names: dict[str, str] | None = None) -> str:
+    """The report as Markdown; ``version_names``: list version id -> "list, published date"."""
+    names = version_names or {}
     s, net = report.summary, report.network
     out = [f"# {md(report.title)}", "", f"Generated {md(report.generated)} by mistrust.", "", "## Summary", ""]
     out.append(f"{s['stories']} stories, {s['documents']} reports from {s['outlets']} outlets, "
@@ -88,7 +90,8 @@ def render_markdown(report: Report) -> str:
         out += ["| Actor | List entry | List version | Score | Why |", "|---|---|---|---|---|"]
         for node in report.sanctioned:
             for h in node.sanctions:
-                out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | {md(h.list_version)} | "
+                out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | "
+                           f"{md(names.get(h.list_version, h.list_version))} | "
                            f"{h.score:.2f} | {md('; '.join(h.reasons))} |")
     leads = [(node, h) for node in report.network.nodes.values() for h in node.leads]
     if leads:

@@ -96,7 +96,8 @@ class SeeingMixin(WorkspaceBase):
         links: dict[str, str] = {}
         if format == "html" and story_id is None and len(report.stories) > 1:
             links = self._write_story_reports(path, inputs, names)
-        text = render_html(report, story_links=links, version_names=names) if format == "html" else render_markdown(report)
+        text = (render_html(report, story_links=links, version_names=names) if format == "html"
+                else render_markdown(report, version_names=names))
         path.write_text(text, encoding="utf-8")
         if png is not None:
             render_png(report.network, png, title=report.title)
