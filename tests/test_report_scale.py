@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import pages_samples as P
 from mistrust.model import Claim, Document, Story
-from mistrust.report import build_report, render_html
+from mistrust.report import build_report, render_html, render_markdown
 from mistrust.report.graph import Edge, Network, Node, SanctionLink
 from mistrust.report.layout import Placed, arrange, clusters, edge_paths, place_labels
 from mistrust.report.render import network_fragment
@@ -105,6 +105,8 @@ def test_report_over_many_stories_caps_each_storys_claims() -> None:
     assert "7 more claims" in html and 'href="r.stories/big.html"' in html
     assert 'href="#story-small"' in html  # no file for it: the link goes to its row
     assert html.count("Sentence big") == 5
+    markdown = render_markdown(report)
+    assert markdown.count("Sentence big") == 5 and "7 more claims (`mistrust report --story big`)" in markdown
     single = render_html(build_report(stories[:1], _claims("big", "d1", 12), docs[:1]))
     assert single.count("Sentence big") == 12  # a story's own report lists every claim
 

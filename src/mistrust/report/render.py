@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from mistrust.report.content import MAX_DOCUMENT_ROWS, Report
+from mistrust.report.content import MAX_DOCUMENT_ROWS, ClaimRow, Report
 from mistrust.report.graph import Network
 from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, arrange, clusters, edge_paths, place_labels
 from mistrust.report.templating import environment
@@ -75,14 +75,16 @@ def render_markdown(report: Report, version_names: dict[str, str] | None = None)
         out.append(f"- **{md(ev.time)}** {md(ev.text)} ({md(ev.status)})")
     if report.undated:
         out.append(f"- {report.undated} undated claims not shown")
-    out += ["", "## Claims", "", "| Subject | Predicate | Object | Time | Status | Source | Report | Sentence |",
-            "|---|---|---|---|---|---|---|---|"]
-    for row in report.claims:
-        c, d = row.claim, row.document
-        where = (d.outlet or d.title or d.id) if d else (c.doc_id or "")
-        out.append(f"| {md(c.subject_canonical or c.subject or '')} | {md(c.predicate)} | "
-                   f"{md(c.object_canonical or c.object or '')} | {md(c.time or '')} | {md(c.status)} | "
-                   f"{md(row.source)} | {md(where)} | {md(c.text)} |")
+    out += ["", "## Claims", ""]
+    if len(report.stories) == 1:
+        out += _md_claims(report.claims)
+    else:  # many stories: each story's first claims; `report --story ID` and the exports have them all
+        for sec in report.claim_sections():
+            out += [f"### {md(sec.story.title) if sec.story else 'Reports in no story'}", ""]
+            out += _md_claims(sec.rows)
+            if sec.more:
+                out += ["", f"{sec.more} more claims" + (f" (`mistrust report --story {sec.story.id}`)."
+                                                          if sec.story else " (in the exports)."), ""]
     out += ["", "## Sanctions hits", ""]
     if not report.sanctioned:
         out.append("No actor matched a sanctions list.")
@@ -103,6 +105,17 @@ def render_markdown(report: Report, version_names: dict[str, str] | None = None)
     for d in report.documents:
         out.append(f"- {md(d.outlet or '')} {md(d.published or '')}: {md(d.title or d.id)} {md(d.url or '')}")
     return "\n".join(out) + "\n"
+
+
+def _md_claims(rows: list[ClaimRow]) -> list[str]:
+    out = ["| Subject | Predicate | Object | Time | Status | Source | Report | Sentence |", "|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        c, d = row.claim, row.document
+        where = (d.outlet or d.title or d.id) if d else (c.doc_id or "")
+        out.append(f"| {md(c.subject_canonical or c.subject or '')} | {md(c.predicate)} | "
+                   f"{md(c.object_canonical or c.object or '')} | {md(c.time or '')} | {md(c.status)} | "
+                   f"{md(row.source)} | {md(where)} | {md(c.text)} |")
+    return out
 
 
 def _shorten(text: str, limit: int) -> str:
