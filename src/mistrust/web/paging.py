@@ -73,6 +73,11 @@ class Paging:
         return replace(self, total=total, number=min(self.number, last))
 
     @property
+    def sizes(self) -> tuple[int, ...]:
+        """The page sizes offered as links (any size up to MAX_SIZE is accepted)."""
+        return SIZES
+
+    @property
     def offset(self) -> int:
         return (self.number - 1) * self.size
 
