@@ -117,7 +117,7 @@ def sample_workspace_class():
     from mistrust.errors import NotFoundError
 
     class SampleWorkspace(Workspace):
-        def stories(self):  # type: ignore[override]
+        def stories(self, *args, **kwargs):  # type: ignore[override]
             return stories()
 
         def get_story(self, story_id):  # type: ignore[override]

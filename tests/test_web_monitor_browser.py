@@ -78,6 +78,12 @@ def test_new_article_on_a_listed_entity_raises_an_alert(page, monitored: Server,
     assert M.COMPANY[1] in item.inner_text()
     assert item.locator("a.entity").get_attribute("href") == f"/list-entity/un%3A{M.COMPANY[0]}"
     _shot(page, "alerts")
+    page.goto(monitored.url + "/")  # the dashboard's card counts it and opens its document
+    card = page.locator("#card-alerts")
+    assert card.locator("p.big").inner_text() == "1" and M.COMPANY[1].lower() in card.inner_text().lower()
+    _shot(page, "dashboard-alert")
+    page.goto(monitored.url + "/alerts")
+    item = page.locator("tr.alert-item")
     item.locator("a.document").click()
     page.wait_for_url(f"**/document/{doc_id}")
     assert "Blue Harbor Shipping Company" in page.locator("pre.doctext").inner_text()

@@ -61,7 +61,7 @@ def test_terms_still_find_what_they_say(client: TestClient) -> None:
 
 
 def test_like_wildcards_in_entity_search_match_themselves() -> None:
-    from mistrust.store.extraction import like_pattern
+    from mistrust.store.paging import like_pattern
 
     assert like_pattern("50%") == "%50\\%%"
     assert like_pattern("a_b") == "%a\\_b%"

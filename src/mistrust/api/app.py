@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 import mistrust
+from mistrust.api.docs import build_router as build_docs_router
 from mistrust.api.errors import add_error_handlers
 from mistrust.api.guard import Guard, allowed_hosts
 from mistrust.api.monitoring import build_monitor_router
@@ -51,11 +52,15 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
         title="mistrust",
         version=mistrust.__version__,
         description="Sanctions screening, documents, claims and stories from open-source reporting.",
+        # FastAPI's Swagger UI and ReDoc load from a CDN; api/docs.py serves /docs offline instead
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
     app.include_router(build_router())
     app.include_router(build_monitor_router())
+    app.include_router(build_docs_router())
     if web:
         mount(app)
 

@@ -105,9 +105,11 @@ def build_router() -> APIRouter:
         return ListEntityOut(entity=entity, versions=versions)
 
     @router.get("/documents", response_model=list[Document], tags=["documents"])
-    def documents(request: Request, limit: Limit = 100, offset: Offset = 0, q: Text = None) -> list[Document]:
+    def documents(request: Request, limit: Limit = 100, offset: Offset = 0, q: Text = None,
+                  sort: Annotated[str | None, Query(max_length=40)] = None) -> list[Document]:
+        """Documents, newest first, or best match first with ``q`` (``sort``: newest, oldest, outlet, title)."""
         s = shared(request)
-        return s.workspace.documents(limit=limit, offset=offset, q=q or None)
+        return s.workspace.documents(limit=limit, offset=offset, q=q or None, sort=sort)
 
     @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
     def document(request: Request, doc_id: str) -> Document:
@@ -142,9 +144,11 @@ def build_router() -> APIRouter:
         return s.workspace.claims(doc_id=doc_id, story_id=story_id)
 
     @router.get("/stories", response_model=list[Story], tags=["corroboration"])
-    def stories(request: Request) -> list[Story]:
+    def stories(request: Request, limit: Limit = 1000, offset: Offset = 0,
+                sort: Annotated[str | None, Query(max_length=40)] = None) -> list[Story]:
+        """Stories, biggest first (``sort``: size, newest, oldest or title)."""
         s = shared(request)
-        return s.workspace.stories()
+        return s.workspace.stories(limit=limit, offset=offset, sort=sort)
 
     @router.get("/stories/{story_id}", response_model=Story, tags=["corroboration"])
     def story(request: Request, story_id: str) -> Story:

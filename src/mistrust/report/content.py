@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mistrust.model import Claim, Document, Extraction, Story
-from mistrust.report.graph import Edge, Network, Node, build_graph
+from mistrust.report.graph import Edge, Network, Node, SanctionLink, build_graph
 
 
 @dataclass
@@ -31,6 +31,23 @@ class ClaimRow:
     claim: Claim
     document: Document | None
     source: str  # the attribution chain, outer first: "France24 > AFP > UN panel"
+
+
+@dataclass
+class ClaimSection:
+    """A story's claims in a report over many stories: the first few rows, and how many more the
+    story's own report lists."""
+
+    story: Story | None  # None: claims of reports in no story
+    rows: list[ClaimRow]
+    more: int
+
+
+# What a report over many stories shows of each long list; the story reports and exports have all.
+TOP_STORIES = 10
+TOP_ACTORS = 10
+CLAIMS_PER_STORY = 5
+MAX_DOCUMENT_ROWS = 200
 
 
 @dataclass
@@ -61,6 +78,41 @@ class Report:
             "last_published": dates[-1] if dates else None,
         }
 
+    def top_stories(self, n: int = TOP_STORIES) -> list[Story]:
+        """The stories with the most reports (then the most recent)."""
+        return sorted(self.stories, key=lambda s: (-len(s.documents), s.last_seen or "", s.id))[:n]
+
+    def connected_actors(self, n: int = TOP_ACTORS) -> list[tuple[Node, int]]:
+        """The actors in the most claims with other actors or things, with that count."""
+        degree: dict[str, int] = {}
+        for e in self.network.edges:
+            for end in {e.source, e.target}:
+                degree[end] = degree.get(end, 0) + 1
+        ranked = sorted((nid for nid in degree if self.network.nodes[nid].kind == "actor"),
+                        key=lambda nid: (-degree[nid], self.network.nodes[nid].name.casefold()))
+        return [(self.network.nodes[nid], degree[nid]) for nid in ranked[:n]]
+
+    def new_hits(self) -> list[tuple[Node, SanctionLink]]:
+        """Certain links to a list entry that no reviewer has judged yet."""
+        return [(node, h) for node in self.sanctioned for h in node.sanctions if h.judgement is None]
+
+    def claim_sections(self, per_story: int = CLAIMS_PER_STORY) -> list[ClaimSection]:
+        """The claims by story (biggest story first), ``per_story`` rows each; claims of reports in no
+        story come last."""
+        story_of = {d: s.id for s in self.stories for d in s.documents}
+        by_story: dict[str | None, list[ClaimRow]] = {}
+        for row in self.claims:
+            by_story.setdefault(story_of.get(row.claim.doc_id or ""), []).append(row)
+        out = []
+        for story in self.top_stories(len(self.stories)):
+            rows = by_story.get(story.id, [])
+            if rows:
+                out.append(ClaimSection(story, rows[:per_story], len(rows) - min(len(rows), per_story)))
+        loose = by_story.get(None, [])
+        if loose:
+            out.append(ClaimSection(None, loose[:per_story], len(loose) - min(len(loose), per_story)))
+        return out
+
 
 def build_report(
     stories: Iterable[Story],
@@ -76,7 +128,7 @@ def build_report(
     docs = {d.id: d for d in doc_list}
     timeline, undated = build_timeline(network, claim_list)
     rows = [ClaimRow(c, docs.get(c.doc_id or ""), source_of(c)) for c in claim_list]
-    rows.sort(key=lambda r: (_time_key(r.claim.time), r.claim.doc_id or "", r.claim.start))
+    rows.sort(key=lambda r: (time_key(r.claim.time), r.claim.doc_id or "", r.claim.start))
     sanctioned = sorted((n for n in network.nodes.values() if n.sanctions), key=lambda n: n.name.casefold())
     if title is None:
         title = story_list[0].title if len(story_list) == 1 else "mistrust report"
@@ -120,7 +172,7 @@ def build_timeline(network: Network, claims: Iterable[Claim] = ()) -> tuple[list
             continue
         text = " ".join(x for x in (c.subject_canonical or c.subject, c.predicate,
                                      c.object_canonical or c.object) if x)
-        events.append(TimelineEvent(time=c.time, sort_key=_time_key(c.time), text=text, status=c.status,
+        events.append(TimelineEvent(time=c.time, sort_key=time_key(c.time), text=text, status=c.status,
                                     edge_id=None, independent_origins=None,
                                     sources=[source_of(c)] if source_of(c) else []))
     events.sort(key=lambda ev: (ev.sort_key, ev.text))
@@ -131,7 +183,7 @@ def _event(net: Network, e: Edge) -> TimelineEvent:
     text = f"{net.nodes[e.source].name} {e.predicate} {net.nodes[e.target].name}"
     return TimelineEvent(
         time=e.time or "",
-        sort_key=_time_key(e.time),
+        sort_key=time_key(e.time),
         text=text,
         status=e.status,
         edge_id=e.id,
@@ -144,7 +196,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
-def _time_key(t: str | None) -> tuple[int, int, int]:
+def time_key(t: str | None) -> tuple[int, int, int]:
     """Sortable (year, month, day) from ISO prefixes ("2016-03") or written dates ("March 2016").
 
     Unknown parts sort first within their year; no year sorts last.

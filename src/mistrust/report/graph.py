@@ -180,6 +180,12 @@ class Network:
     def actors(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind == "actor"]
 
+    def neighbourhood(self, nid: str) -> Network:
+        """The node ``nid``, the nodes one claim away from it, and the claims that join them to it."""
+        edges = [e for e in self.edges if nid in (e.source, e.target)]
+        keep = {nid} | {e.source for e in edges} | {e.target for e in edges}
+        return Network(nodes={k: v for k, v in self.nodes.items() if k in keep}, edges=edges)
+
 
 def node_id(name: str) -> str:
     return "n" + content_id(" ".join(name.casefold().split()), length=12)

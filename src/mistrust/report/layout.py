@@ -145,3 +145,129 @@ def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list
         lx, ly = (a.x + 2 * cx + b.x) / 4, (a.y + 2 * cy + b.y) / 4
         out.append(EdgePath(e.id, d, lx, ly))
     return out
+
+
+# -- labels that never overlap ----------------------------------------------------------------
+# Text is measured by estimate (no font metrics offline): generous widths per character for the
+# report's sans-serif, so a drawn label stays inside the box it was placed in.
+NODE_CHAR_W, NODE_LINE_H = 7.8, 14.0  # 12 px semi-bold
+LIST_CHAR_W, LIST_LINE_H = 5.8, 11.0  # 9 px: the list entry ids under a sanctioned actor
+EDGE_CHAR_W, EDGE_LINE_H = 6.2, 12.0  # 10 px
+LABEL_GAP = 4.0
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def inside(self, width: float, height: float) -> bool:
+        return self.x0 >= 0 and self.y0 >= 0 and self.x1 <= width and self.y1 <= height
+
+
+@dataclass
+class Label:
+    """A label placed where it overlaps no other label and no node: text lines from (x, y), the
+    baseline of the first line, anchored at ``anchor`` (SVG text-anchor); ``box`` is its room."""
+
+    key: str  # node id or edge id
+    lines: list[str]
+    x: float
+    y: float
+    anchor: str
+    box: Box
+    list_line: str | None = None  # a sanctioned actor's list entry ids, under its name
+    line_h: float = NODE_LINE_H
+
+
+def _candidates(cx: float, cy: float, w: float, h: float, r: float) -> list[tuple[Box, str]]:
+    """Boxes of size w x h around a point with a circle of radius r: below, above, right, left."""
+    g = LABEL_GAP
+    return [
+        (Box(cx - w / 2, cy + r + g, cx + w / 2, cy + r + g + h), "middle"),
+        (Box(cx - w / 2, cy - r - g - h, cx + w / 2, cy - r - g), "middle"),
+        (Box(cx + r + g, cy - h / 2, cx + r + g + w, cy + h / 2), "start"),
+        (Box(cx - r - g - w, cy - h / 2, cx - r - g, cy + h / 2), "end"),
+    ]
+
+
+def _anchor_x(box: Box, anchor: str) -> float:
+    return {"start": box.x0, "end": box.x1}.get(anchor, (box.x0 + box.x1) / 2)
+
+
+def place_labels(net: Network, pos: dict[str, Placed], width: float, height: float,
+                 paths: list[EdgePath] | None = None, radius: float = 14) -> dict[str, Label]:
+    """Labels for nodes (most important first: sanctioned, then best connected) and then edges,
+    each in the first free spot around its node or on its edge; a label with no free spot is not
+    drawn (its name stays in the node's tooltip and the tables), so no two drawn labels overlap."""
+    degree: dict[str, int] = {n: 0 for n in net.nodes}
+    for e in net.edges:
+        degree[e.source] = degree.get(e.source, 0) + 1
+        degree[e.target] = degree.get(e.target, 0) + 1
+    circles = [Box(p.x - radius, p.y - radius, p.x + radius, p.y + radius) for p in pos.values()]
+    placed: dict[str, Label] = {}
+    taken: list[Box] = []
+
+    def free(box: Box, own: Box | None) -> bool:
+        return (box.inside(width, height) and not any(box.overlaps(t) for t in taken)
+                and not any(box.overlaps(c) for c in circles if c != own))
+
+    order = sorted(net.nodes.values(), key=lambda n: (not n.sanctions, n.kind != "actor", -degree.get(n.id, 0),
+                                                      -n.mentions, n.name.casefold(), n.id))
+    for node in order:
+        p = pos.get(node.id)
+        if p is None:
+            continue
+        lines = wrap_label(node.name)
+        ids = ", ".join(s.entity_id for s in node.sanctions) or None
+        w = max([len(s) * NODE_CHAR_W for s in lines] + [len(ids or "") * LIST_CHAR_W])
+        h = len(lines) * NODE_LINE_H + (LIST_LINE_H if ids else 0)
+        r = radius if node.kind == "actor" else radius * 0.6
+        own = Box(p.x - radius, p.y - radius, p.x + radius, p.y + radius)
+        for box, anchor in _candidates(p.x, p.y, w, h, r):
+            if free(box, own):
+                placed[node.id] = Label(node.id, lines, _anchor_x(box, anchor), box.y0 + NODE_LINE_H * 0.8, anchor,
+                                        box, ids)
+                taken.append(box)
+                break
+    edges = {e.id: e for e in net.edges}
+    for path in paths or []:
+        text = edges[path.edge_id].short_label if path.edge_id in edges else ""
+        if not text:
+            continue
+        w, h = len(text) * EDGE_CHAR_W, EDGE_LINE_H
+        for dy in (0.0, -h, h):  # on the curve, else just above or below it
+            box = Box(path.label_x - w / 2, path.label_y + dy - h / 2, path.label_x + w / 2, path.label_y + dy + h / 2)
+            if free(box, None):
+                placed[path.edge_id] = Label(path.edge_id, [text], path.label_x, box.y0 + EDGE_LINE_H * 0.8,
+                                             "middle", box, line_h=EDGE_LINE_H)
+                taken.append(box)
+                break
+    return placed
+
+
+@dataclass
+class Cluster:
+    """A group of connected actors, drawn as a faint box behind them."""
+
+    box: Box
+    size: int
+
+
+def clusters(net: Network, pos: dict[str, Placed], pad: float = 36.0, min_size: int = 3) -> list[Cluster]:
+    """The connected groups of at least ``min_size`` nodes, each with the box around its nodes."""
+    g = nx.Graph()
+    g.add_nodes_from(n for n in net.nodes if n in pos)
+    g.add_edges_from((e.source, e.target) for e in net.edges if e.source in pos and e.target in pos)
+    out = []
+    for comp in sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0])):
+        if len(comp) < min_size:
+            continue
+        xs, ys = [pos[n].x for n in comp], [pos[n].y for n in comp]
+        out.append(Cluster(Box(min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad), len(comp)))
+    return out

@@ -8,24 +8,33 @@ from typing import Any
 
 from markupsafe import Markup
 
-from mistrust.report.content import Report
+from mistrust.report.content import MAX_DOCUMENT_ROWS, ClaimRow, Report
 from mistrust.report.graph import Network
-from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, arrange, edge_paths, wrap_label
+from mistrust.report.layout import EDGE_COLOURS, STATUS_COLOURS, arrange, clusters, edge_paths, place_labels
 from mistrust.report.templating import environment
 
 LINE_STYLES: dict[str, Any] = {"asserted": "-", "attributed": "--", "hedged": ":", "denied": "-."}
 
 
 def network_context(net: Network) -> dict[str, Any]:
+    """Positions, edge paths, the labels that fit without overlapping, and the clusters' boxes."""
     pos, width, height = arrange(net)
-    labels = {nid: wrap_label(node.name) for nid, node in net.nodes.items()}
-    return {"pos": pos, "paths": edge_paths(net, pos), "width": width, "height": height, "labels": labels}
+    paths = edge_paths(net, pos)
+    labels = place_labels(net, pos, width, height, paths)
+    return {"pos": pos, "paths": paths, "width": width, "height": height, "labels": labels,
+            "clusters": clusters(net, pos)}
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, story_links: dict[str, str] | None = None, back_link: str | None = None,
+                version_names: dict[str, str] | None = None) -> str:
+    """One self-contained HTML file. ``story_links``: story id -> the href of that story's own report
+    (a report over many stories links each); ``back_link``: the href of the report this one is part
+    of; ``version_names``: list version id -> "list, published date" (shown instead of the id)."""
     template = environment().get_template("report.html.j2")
     view = report.network.view()
-    return template.render(report=report, view=view, **network_context(view))
+    return template.render(report=report, view=view, story_links=story_links or {}, back_link=back_link,
+                           version_names=version_names or {}, max_documents=MAX_DOCUMENT_ROWS,
+                           **network_context(view))
 
 
 def network_fragment(net: Network, link_prefix: str = "") -> Markup:
@@ -34,7 +43,8 @@ def network_fragment(net: Network, link_prefix: str = "") -> Markup:
     env = environment()
     macro = env.get_template("network.html.j2").module.network  # type: ignore[attr-defined]
     ctx = network_context(net)
-    return Markup(macro(net, ctx["pos"], ctx["paths"], ctx["width"], ctx["height"], link_prefix, ctx["labels"]))
+    return Markup(macro(net, ctx["pos"], ctx["paths"], ctx["width"], ctx["height"], link_prefix, ctx["labels"],
+                        ctx["clusters"]))
 
 
 def md(text: object) -> str:
@@ -45,7 +55,9 @@ def md(text: object) -> str:
     return " ".join(s.split())
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, version_names: dict[str, str] | None = None) -> str:
+    """The report as Markdown; ``version_names``: list version id -> "list, published date"."""
+    names = version_names or {}
     s, net = report.summary, report.network
     out = [f"# {md(report.title)}", "", f"Generated {md(report.generated)} by mistrust.", "", "## Summary", ""]
     out.append(f"{s['stories']} stories, {s['documents']} reports from {s['outlets']} outlets, "
@@ -63,14 +75,16 @@ def render_markdown(report: Report) -> str:
         out.append(f"- **{md(ev.time)}** {md(ev.text)} ({md(ev.status)})")
     if report.undated:
         out.append(f"- {report.undated} undated claims not shown")
-    out += ["", "## Claims", "", "| Subject | Predicate | Object | Time | Status | Source | Report | Sentence |",
-            "|---|---|---|---|---|---|---|---|"]
-    for row in report.claims:
-        c, d = row.claim, row.document
-        where = (d.outlet or d.title or d.id) if d else (c.doc_id or "")
-        out.append(f"| {md(c.subject_canonical or c.subject or '')} | {md(c.predicate)} | "
-                   f"{md(c.object_canonical or c.object or '')} | {md(c.time or '')} | {md(c.status)} | "
-                   f"{md(row.source)} | {md(where)} | {md(c.text)} |")
+    out += ["", "## Claims", ""]
+    if len(report.stories) == 1:
+        out += _md_claims(report.claims)
+    else:  # many stories: each story's first claims; `report --story ID` and the exports have them all
+        for sec in report.claim_sections():
+            out += [f"### {md(sec.story.title) if sec.story else 'Reports in no story'}", ""]
+            out += _md_claims(sec.rows)
+            if sec.more:
+                out += ["", f"{sec.more} more claims" + (f" (`mistrust report --story {sec.story.id}`)."
+                                                          if sec.story else " (in the exports)."), ""]
     out += ["", "## Sanctions hits", ""]
     if not report.sanctioned:
         out.append("No actor matched a sanctions list.")
@@ -78,7 +92,8 @@ def render_markdown(report: Report) -> str:
         out += ["| Actor | List entry | List version | Score | Why |", "|---|---|---|---|---|"]
         for node in report.sanctioned:
             for h in node.sanctions:
-                out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | {md(h.list_version)} | "
+                out.append(f"| {md(node.name)} | {md(h.entity_name)} ({md(h.entity_id)}) | "
+                           f"{md(names.get(h.list_version, h.list_version))} | "
                            f"{h.score:.2f} | {md('; '.join(h.reasons))} |")
     leads = [(node, h) for node in report.network.nodes.values() for h in node.leads]
     if leads:
@@ -90,6 +105,17 @@ def render_markdown(report: Report) -> str:
     for d in report.documents:
         out.append(f"- {md(d.outlet or '')} {md(d.published or '')}: {md(d.title or d.id)} {md(d.url or '')}")
     return "\n".join(out) + "\n"
+
+
+def _md_claims(rows: list[ClaimRow]) -> list[str]:
+    out = ["| Subject | Predicate | Object | Time | Status | Source | Report | Sentence |", "|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        c, d = row.claim, row.document
+        where = (d.outlet or d.title or d.id) if d else (c.doc_id or "")
+        out.append(f"| {md(c.subject_canonical or c.subject or '')} | {md(c.predicate)} | "
+                   f"{md(c.object_canonical or c.object or '')} | {md(c.time or '')} | {md(c.status)} | "
+                   f"{md(row.source)} | {md(where)} | {md(c.text)} |")
+    return out
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -105,18 +131,24 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.patches import FancyArrowPatch, Rectangle
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     net = net.view()
     pos, width, height = arrange(net)
-    height += 60  # room for the legend above the drawing
-    pos = {n: type(p)(p.x, p.y + 60) for n, p in pos.items()}
+    paths = edge_paths(net, pos)
+    labels = place_labels(net, pos, width, height, paths)
+    top = 60  # room for the legend above the drawing
+    height += top
     fig, ax = plt.subplots(figsize=(width / 80, height / 80), dpi=100)
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)  # SVG coordinates: y grows downwards
     ax.axis("off")
+    for cluster in clusters(net, pos):
+        box = cluster.box
+        ax.add_patch(Rectangle((box.x0, box.y0 + top), box.x1 - box.x0, box.y1 - box.y0, facecolor="#f3f6fa", edgecolor="#dde3ea",
+                               zorder=0))
     seen: dict[frozenset[str], int] = {}
     for e in net.edges:
         a, b = pos[e.source], pos[e.target]
@@ -125,27 +157,29 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
         seen[pair] = k + 1
         rad = ((k + 1) // 2) * (1 if k % 2 else -1) * 0.2
         style = LINE_STYLES.get(e.status, "-")
-        ax.add_patch(FancyArrowPatch((a.x, a.y), (b.x, b.y), connectionstyle=f"arc3,rad={rad}",
+        ax.add_patch(FancyArrowPatch((a.x, a.y + top), (b.x, b.y + top), connectionstyle=f"arc3,rad={rad}",
                                      arrowstyle="-|>" if e.directed else "-", mutation_scale=14, linestyle=style, shrinkA=12,
                                      shrinkB=12, color=EDGE_COLOURS.get(e.status, "#333"),
                                      linewidth=1.2 + min(e.independent_origins or 0, 4) * 0.6))
-        # the label sits on the arc's midpoint (arc3 bends by rad times the chord, to the left)
-        mx, my = (a.x + b.x) / 2 - rad * (b.y - a.y) / 2, (a.y + b.y) / 2 + rad * (b.x - a.x) / 2
-        # parse_math=False: a "$" in article text must not switch matplotlib into mathtext
-        ax.text(mx, my, e.short_label, fontsize=7, ha="center", va="center", color="#333", parse_math=False,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        placed = labels.get(e.id)
+        if placed is not None:  # only where it overlaps no other label (layout.place_labels)
+            # parse_math=False: a "$" in article text must not switch matplotlib into mathtext
+            ax.text(placed.x, placed.y + top, e.short_label, fontsize=7, ha="center", va="baseline", color="#333",
+                    parse_math=False)
     for nid, node in net.nodes.items():
         p = pos[nid]
         if node.kind == "actor":
-            ax.scatter([p.x], [p.y], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
+            ax.scatter([p.x], [p.y + top], s=300, c=STATUS_COLOURS[node.status], edgecolors="white", zorder=3)
         else:  # a claim's object never recognised as an actor: small and hollow, as in the HTML
-            ax.scatter([p.x], [p.y], s=90, c="white", edgecolors="#888", linewidths=2, zorder=3)
-        label = "\n".join(wrap_label(node.name))
-        label += "\n" + ", ".join(s.entity_id for s in node.sanctions) if node.sanctions else ""
-        ax.text(p.x, p.y + (18 if node.kind == "actor" else 12), label, fontsize=9 if node.kind == "actor" else 8,
-                ha="center", va="top", fontweight="bold" if node.kind == "actor" else "normal", zorder=4,
-                parse_math=False, style="normal" if node.kind == "actor" else "italic",
-                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+            ax.scatter([p.x], [p.y + top], s=90, c="white", edgecolors="#888", linewidths=2, zorder=3)
+        placed = labels.get(nid)
+        if placed is None:
+            continue
+        text = "\n".join(placed.lines + ([placed.list_line] if placed.list_line else []))
+        ha = {"start": "left", "end": "right"}.get(placed.anchor, "center")
+        ax.text(placed.x, placed.box.y0 + top, text, fontsize=8 if node.kind == "actor" else 7, ha=ha, va="top",
+                fontweight="bold" if node.kind == "actor" else "normal", zorder=4, parse_math=False,
+                style="normal" if node.kind == "actor" else "italic", linespacing=1.1)
     from matplotlib.lines import Line2D
 
     legend = [Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS[k], label=text, markersize=9)

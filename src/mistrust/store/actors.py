@@ -14,6 +14,7 @@ import sqlite3
 
 from mistrust.model.actors import Actor
 from mistrust.store.db import Database
+from mistrust.store.paging import like_pattern, order_by
 
 
 def save_actors(db: Database, actors: list[Actor]) -> None:
@@ -34,13 +35,52 @@ def _actor(row: sqlite3.Row) -> Actor:
     return Actor(**d)
 
 
-def list_actors(db: Database, q: str | None = None, limit: int = 100) -> list[Actor]:
+# Named orders of the actors list (the first is the default); each ends on the unique id.
+ACTOR_SORTS = {
+    "mentions": "mentions DESC, name ASC, id ASC",
+    "name": "name ASC, id ASC",
+    "label": "label ASC, mentions DESC, id ASC",
+}
+
+
+def _actor_filter(q: str | None, label: str | None, listed: bool) -> tuple[str, list[object]]:
+    where, params = "WHERE 1 = 1", list[object]()
     if q:
-        rows = db.query("SELECT data FROM actors WHERE name LIKE ? OR data LIKE ? ORDER BY mentions DESC, name"
-                        " LIMIT ?", (f"%{q}%", f"%{q}%", limit))
-    else:
-        rows = db.query("SELECT data FROM actors ORDER BY mentions DESC, name LIMIT ?", (limit,))
+        # the name, or any of its other forms (kept in the JSON)
+        where += " AND (name LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')"
+        params += [like_pattern(q)] * 2
+    if label:
+        where += " AND label = ?"
+        params.append(label)
+    if listed:
+        where += " AND json_extract(data, '$.entity_ids') <> '[]'"
+    return where, params
+
+
+def list_actors(db: Database, q: str | None = None, limit: int = 100, offset: int = 0,
+                sort: str | None = None, label: str | None = None, listed: bool = False) -> list[Actor]:
+    """Actors, most mentioned first unless ``sort`` names another order; ``listed``: only those
+    with a certain link to a list entry."""
+    where, params = _actor_filter(q, label, listed)
+    rows = db.query(f"SELECT data FROM actors {where} ORDER BY {order_by(ACTOR_SORTS, sort)}"  # noqa: S608
+                    " LIMIT ? OFFSET ?", (*params, limit, offset))
     return [_actor(r) for r in rows]
+
+
+def count_actors(db: Database, q: str | None = None, label: str | None = None, listed: bool = False) -> int:
+    where, params = _actor_filter(q, label, listed)
+    return int(db.query(f"SELECT COUNT(*) FROM actors {where}", params)[0][0])  # noqa: S608
+
+
+def actor_labels(db: Database) -> list[str]:
+    return [r[0] for r in db.query("SELECT DISTINCT label FROM actors ORDER BY label ASC")]
+
+
+def find_actor(db: Database, name: str) -> Actor | None:
+    """The actor shown under ``name`` (any case), the most mentioned when two share it."""
+    rows = db.query("SELECT data FROM actors WHERE casefold(name) = ? ORDER BY mentions DESC, id ASC LIMIT 1",
+                    (name.casefold(),))
+    return _actor(rows[0]) if rows else None
 
 
 def get_actor(db: Database, actor_id: str) -> Actor | None:
@@ -55,4 +95,5 @@ def actor_names(db: Database, doc_id: str) -> dict[int, tuple[str, str, str]]:
     return {r["mention_idx"]: (r["id"], r["name"], r["label"]) for r in rows}
 
 
-__all__ = ["actor_names", "get_actor", "list_actors", "save_actors"]
+__all__ = ["ACTOR_SORTS", "actor_labels", "actor_names", "count_actors", "find_actor", "get_actor", "list_actors",
+           "save_actors"]

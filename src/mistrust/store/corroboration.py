@@ -14,6 +14,7 @@ from typing import Any
 from mistrust.errors import NotFoundError
 from mistrust.model import ClaimGroup, Contradiction, Origin, Story
 from mistrust.store.db import Database, Migration
+from mistrust.store.paging import like_pattern, order_by
 
 MIGRATIONS: list[Migration] = [
     (
@@ -153,10 +154,30 @@ def _story(row: Any, docs: list[str]) -> Story:
                  last_seen=row["last_seen"], entities=json.loads(row["entities"]))
 
 
-def list_stories(db: Database, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]:
-    """Stories, biggest and most recent first (documents filled, claim groups not)."""
-    rows = db.query("SELECT * FROM corr_stories WHERE doc_count >= ? ORDER BY doc_count DESC,"
-                    " last_seen DESC, id LIMIT ? OFFSET ?", (min_docs, limit, offset))
+# Named orders of the stories list (the first is the default); each ends on the unique id.
+STORY_SORTS = {
+    "size": "doc_count DESC, last_seen DESC, id ASC",
+    "newest": "last_seen DESC, doc_count DESC, id ASC",
+    "oldest": "first_seen ASC, doc_count DESC, id ASC",
+    "title": "title ASC, id ASC",
+}
+
+
+def _story_filter(min_docs: int, q: str | None) -> tuple[str, list[object]]:
+    where, params = "WHERE doc_count >= ?", list[object]([min_docs])
+    if q:
+        where += " AND title LIKE ? ESCAPE '\\'"
+        params.append(like_pattern(q))
+    return where, params
+
+
+def list_stories(db: Database, limit: int = 1000, offset: int = 0, min_docs: int = 1, q: str | None = None,
+                 sort: str | None = None) -> list[Story]:
+    """Stories, biggest and most recent first unless ``sort`` names another order (documents
+    filled, claim groups not); ``q``: words in the title."""
+    where, params = _story_filter(min_docs, q)
+    rows = db.query(f"SELECT * FROM corr_stories {where} ORDER BY {order_by(STORY_SORTS, sort)}"  # noqa: S608
+                    " LIMIT ? OFFSET ?", (*params, limit, offset))
     ids = [r["id"] for r in rows]
     docs: dict[str, list[str]] = {i: [] for i in ids}
     if ids:
@@ -165,6 +186,11 @@ def list_stories(db: Database, limit: int = 1000, offset: int = 0, min_docs: int
                           " ORDER BY story_id, position", ids):
             docs[r[0]].append(r[1])
     return [_story(r, docs[r["id"]]) for r in rows]
+
+
+def count_stories(db: Database, min_docs: int = 1, q: str | None = None) -> int:
+    where, params = _story_filter(min_docs, q)
+    return int(db.query(f"SELECT COUNT(*) FROM corr_stories {where}", params)[0][0])  # noqa: S608
 
 
 def resolve_story(db: Database, story_id: str) -> str:

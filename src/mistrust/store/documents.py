@@ -17,6 +17,7 @@ from mistrust.errors import NotFoundError
 from mistrust.model import Document, SkippedInput
 from mistrust.store.db import Database, Migration, Row
 from mistrust.store.dialect import script_to_postgres
+from mistrust.store.paging import order_by
 
 _INIT = """
         CREATE TABLE documents (
@@ -117,25 +118,57 @@ def get_documents(db: Database, ids: Sequence[str]) -> list[Document]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def list_documents(db: Database, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
-    """Documents, newest publication first; with ``q``, full-text matches best first."""
+# Named orders of the documents list (the first is the default; a search adds "relevance").
+DOCUMENT_SORTS = {
+    "newest": "d.published DESC, d.rowid ASC",
+    "oldest": "d.published ASC, d.rowid ASC",
+    "outlet": "d.outlet ASC, d.published DESC, d.rowid ASC",
+    "title": "d.title ASC, d.rowid ASC",
+}
+RELEVANCE = "relevance"
+_D_COLUMNS = ", ".join("d." + c.strip() for c in _COLUMNS.split(","))
+
+
+def _document_source(db: Database, q: str | None, outlet: str | None) -> tuple[str, list[object], str]:
+    """FROM and WHERE of a documents listing, its parameters, and its relevance order."""
+    params: list[object] = []
     if q and db.backend == "postgres":
-        rows = db.query(
-            f"SELECT {_COLUMNS} FROM (SELECT d.*, {pg_tsquery(q)} AS q FROM documents d) d"
-            " WHERE fts @@ q ORDER BY ts_rank(fts, q) DESC, rowid LIMIT ? OFFSET ?",
-            (*pg_words(q), limit, offset),
-        )
+        source = f"(SELECT d.*, {pg_tsquery(q)} AS q FROM documents d) d WHERE d.fts @@ d.q"
+        params += pg_words(q)
+        relevance = "ts_rank(d.fts, d.q) DESC, d.rowid ASC"
     elif q:
-        rows = db.query(
-            f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))} FROM documents_fts f "
-            "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
-            (fts_query(q), limit, offset),
-        )
+        source = "documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?"
+        params.append(fts_query(q))
+        relevance = "f.rank ASC, d.rowid ASC"
     else:
-        rows = db.query(
-            f"SELECT {_COLUMNS} FROM documents ORDER BY published DESC, rowid ASC LIMIT ? OFFSET ?", (limit, offset)
-        )
+        source, relevance = "documents d WHERE 1 = 1", DOCUMENT_SORTS["newest"]
+    if outlet:
+        source += " AND d.outlet = ?"
+        params.append(outlet)
+    return source, params, relevance
+
+
+def list_documents(db: Database, limit: int = 100, offset: int = 0, q: str | None = None,
+                   outlet: str | None = None, sort: str | None = None) -> list[Document]:
+    """Documents, newest publication first; with ``q``, full-text matches best first (``sort``
+    names another order, ``outlet`` keeps one outlet's)."""
+    source, params, relevance = _document_source(db, q, outlet)
+    order = relevance if sort in (None, RELEVANCE) else order_by(DOCUMENT_SORTS, sort)
+    rows = db.query(f"SELECT {_D_COLUMNS} FROM {source} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608
+                    (*params, limit, offset))
     return [_row_to_document(r) for r in rows]
+
+
+def count_documents(db: Database, q: str | None = None, outlet: str | None = None) -> int:
+    source, params, _ = _document_source(db, q, outlet)
+    return int(db.query(f"SELECT COUNT(*) FROM {source}", params)[0][0])  # noqa: S608
+
+
+def outlets(db: Database) -> list[tuple[str, int]]:
+    """Every outlet with its number of documents, most first."""
+    rows = db.query("SELECT outlet, COUNT(*) AS n FROM documents WHERE outlet IS NOT NULL"
+                    " GROUP BY outlet ORDER BY n DESC, outlet ASC")
+    return [(r["outlet"], int(r["n"])) for r in rows]
 
 
 def document_ids(db: Database) -> list[str]:

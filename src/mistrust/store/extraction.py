@@ -17,6 +17,7 @@ from mistrust.model.roles import GROUP_EXTRACTORS, is_role_mention
 from mistrust.model.screening import LINK_TIERS, FeatureResult, Hit
 from mistrust.store.actors import actor_names
 from mistrust.store.db import Database, Migration
+from mistrust.store.paging import like_pattern, order_by
 
 MIGRATIONS: list[Migration] = [
     ("extraction_001_init", """
@@ -190,10 +191,79 @@ def claims_about(db: Database, name: str) -> list[Claim]:
     return [claim_from_dict(json.loads(r["data"])) for r in rows]
 
 
-def like_pattern(text: str) -> str:
-    """``%text%`` for ``LIKE ... ESCAPE '\\'``: the user's own % and _ match themselves."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+# Named orders of the claims list (the first is the default); each ends on the unique claim id.
+CLAIM_SORTS = {
+    "newest": "d.published DESC, c.doc_id ASC, c.idx ASC, c.id ASC",
+    "oldest": "d.published ASC, c.doc_id ASC, c.idx ASC, c.id ASC",
+    "status": "c.status ASC, d.published DESC, c.id ASC",
+    "predicate": "c.predicate ASC, d.published DESC, c.id ASC",
+}
+
+
+def _claim_filter(q: str | None, status: str | None, predicate: str | None) -> tuple[str, list[object]]:
+    where, params = "WHERE 1 = 1", list[object]()
+    if q:  # the sentence and both ends (the JSON holds the sentence and the canonical names)
+        where += " AND c.data LIKE ? ESCAPE '\\'"
+        params.append(like_pattern(q))
+    if status:
+        where += " AND c.status = ?"
+        params.append(status)
+    if predicate:
+        where += " AND c.predicate = ?"
+        params.append(predicate)
+    return where, params
+
+
+_CLAIMS_FROM = " FROM extraction_claims c LEFT JOIN documents d ON d.id = c.doc_id "
+
+
+def claims_page(db: Database, q: str | None = None, status: str | None = None, predicate: str | None = None,
+                sort: str | None = None, limit: int = 50, offset: int = 0) -> list[Claim]:
+    """One page of every stored claim, newest report first unless ``sort`` names another order."""
+    where, params = _claim_filter(q, status, predicate)
+    rows = db.query(f"SELECT c.data{_CLAIMS_FROM}{where} ORDER BY {order_by(CLAIM_SORTS, sort)}"  # noqa: S608
+                    " LIMIT ? OFFSET ?", (*params, limit, offset))
+    return [claim_from_dict(json.loads(r[0])) for r in rows]
+
+
+def count_claims(db: Database, q: str | None = None, status: str | None = None, predicate: str | None = None) -> int:
+    where, params = _claim_filter(q, status, predicate)
+    return int(db.query(f"SELECT COUNT(*){_CLAIMS_FROM}{where}", params)[0][0])  # noqa: S608
+
+
+def claim_facets(db: Database) -> dict[str, list[str]]:
+    """The statuses and predicates the stored claims use (the claims list's filter choices)."""
+    return {col: [r[0] for r in db.query(f"SELECT DISTINCT {col} FROM extraction_claims ORDER BY {col} ASC")]  # noqa: S608
+            for col in ("status", "predicate")}
+
+
+def documents_linked_to(db: Database, entity_id: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents with a mention linked to list entry ``entity_id``: how often, as what, at which best tier."""
+    rows = db.query(
+        "SELECT l.doc_id AS doc_id, COUNT(*) AS n, MAX(m.text) AS mention,"
+        " MIN(CASE json_extract(l.hit, '$.tier') WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 0 END) AS tier,"
+        " MAX(json_extract(l.hit, '$.link_reason')) AS reason"
+        " FROM extraction_links l JOIN extraction_mentions m ON m.doc_id = l.doc_id AND m.idx = l.mention_idx"
+        " LEFT JOIN documents d ON d.id = l.doc_id"
+        " WHERE l.entity_id = ? GROUP BY l.doc_id ORDER BY MAX(d.published) DESC, l.doc_id ASC LIMIT ? OFFSET ?",
+        (entity_id, limit, offset))
+    return [{"doc_id": r["doc_id"], "mentions": int(r["n"]), "mention": r["mention"],
+             "tier": LINK_TIERS[r["tier"]], "reason": r["reason"]} for r in rows]
+
+
+def count_documents_linked_to(db: Database, entity_id: str) -> int:
+    return int(db.query("SELECT COUNT(DISTINCT doc_id) FROM extraction_links WHERE entity_id = ?",
+                        (entity_id,))[0][0])
+
+
+def actor_mention_spans(db: Database, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """The actor's mentions (document, text as written, offsets), newest report first."""
+    rows = db.query(
+        'SELECT m.doc_id AS doc_id, m.text AS text, m.start AS start, m."end" AS stop FROM actor_mentions am'
+        " JOIN extraction_mentions m ON m.doc_id = am.doc_id AND m.idx = am.mention_idx"
+        " LEFT JOIN documents d ON d.id = m.doc_id WHERE am.actor_id = ?"
+        " ORDER BY d.published DESC, m.doc_id ASC, m.idx ASC LIMIT ? OFFSET ?", (actor_id, limit, offset))
+    return [dict(r) for r in rows]
 
 
 _GROUP_EXTRACTOR_PATTERNS = [f"%{tag}%" for tag in GROUP_EXTRACTORS]

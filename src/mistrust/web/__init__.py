@@ -1,4 +1,5 @@
-"""Server-rendered pages: search, entity, story, document, screening form, review queue.
+"""Server-rendered pages: dashboard, search, the lists (stories, reports, actors, claims; paged by
+``web/paging.py``), actor, story, document, list entry, screening form, review queue.
 
 Every page calls the shared Workspace (``app.state.shared``) and renders a Jinja2 template
 with autoescaping on, so article text and list data always render as text. The one inline
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,11 +21,13 @@ from mistrust.errors import InputError, MistrustError
 from mistrust.model import NameQuery
 from mistrust.web.auth import TOKEN_COOKIE, local_path, same_origin, token_matches
 from mistrust.web.identity import request_user
+from mistrust.web.paging import Paging
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
 HERE = Path(__file__).parent
 MAX_FORM_BYTES = 16_384
+SEARCH_ACTORS = 20  # actors shown above the search's reports; /actors?q= lists every one
 
 
 def _shared(request: Request) -> SharedWorkspace:
@@ -33,8 +36,16 @@ def _shared(request: Request) -> SharedWorkspace:
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     nonce = getattr(request.state, "csp_nonce", "")
+    labels: dict[str, str] = {}
+
+    def version_label(version_id: str) -> str:
+        """A list version as people name it (list and date): its id is a hash no reader can use."""
+        if not labels:
+            labels.update(_shared(request).workspace.version_labels())
+        return labels.get(version_id, "a list version no longer loaded")
+
     html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce,
-                                 alert_count=_alert_count(request), **context)
+                                 version_label=version_label, alert_count=_alert_count(request), **context)
     return HTMLResponse(html, status_code=status_code)
 
 
@@ -78,13 +89,58 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
     router = APIRouter(include_in_schema=False)
 
     @router.get("/", response_class=HTMLResponse)
+    def dashboard(request: Request, q: str | None = Query(None, max_length=500)) -> Response:
+        if q is not None:  # the home page was the search page: its links keep working
+            return RedirectResponse(f"/search?{urlencode({'q': q})}", status_code=307)
+        return render(request, "dashboard.html.j2", d=_shared(request).workspace.dashboard())
+
+    @router.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
         ws = _shared(request).workspace
         q = q.strip()
-        stories = ws.stories()
-        entities = ws.entities(q=q or None, limit=50)
-        documents = ws.documents(limit=50, q=q or None)
-        return render(request, "search.html.j2", q=q, stories=stories, entities=entities, documents=documents)
+        p = Paging.from_request(request, ws.sort_keys("search" if q else "documents"))
+        p = p.counted(ws.count_documents(q=q or None))
+        documents = ws.documents(limit=p.size, offset=p.offset, q=q or None, sort=p.sort)
+        entities = ws.entities(q=q or None, limit=SEARCH_ACTORS)
+        return render(request, "search.html.j2", q=q, p=p, entities=entities, documents=documents,
+                      entity_limit=SEARCH_ACTORS)
+
+    @router.get("/stories", response_class=HTMLResponse)
+    def stories(request: Request, q: str = Query("", max_length=500),
+                min_reports: int = Query(1, ge=1, le=100_000)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        p = Paging.from_request(request, ws.sort_keys("stories"))
+        p = p.counted(ws.count_stories(min_docs=min_reports, q=q.strip() or None))
+        rows = ws.stories(limit=p.size, offset=p.offset, min_docs=min_reports, q=q.strip() or None, sort=p.sort)
+        return render(request, "stories.html.j2", p=p, stories=rows)
+
+    @router.get("/documents", response_class=HTMLResponse)
+    def documents(request: Request, outlet: str = Query("", max_length=500)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        p = Paging.from_request(request, ws.sort_keys("documents"))
+        p = p.counted(ws.count_documents(outlet=outlet or None))
+        rows = ws.documents(limit=p.size, offset=p.offset, outlet=outlet or None, sort=p.sort)
+        return render(request, "documents.html.j2", p=p, documents=rows, outlets=ws.outlets())
+
+    @router.get("/actors", response_class=HTMLResponse)
+    def actors(request: Request, q: str = Query("", max_length=500), label: str = Query("", max_length=40),
+               listed: str = Query("", max_length=5)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        name, kind, linked = q.strip() or None, label or None, bool(listed)
+        p = Paging.from_request(request, ws.sort_keys("actors")).counted(ws.count_actors(name, kind, linked))
+        rows = ws.actors(name, limit=p.size, offset=p.offset, sort=p.sort, label=kind, listed=linked)
+        return render(request, "actors.html.j2", p=p, actors=rows, labels=ws.actor_labels())
+
+    @router.get("/claims", response_class=HTMLResponse)
+    def claims(request: Request, q: str = Query("", max_length=500), status: str = Query("", max_length=40),
+               predicate: str = Query("", max_length=80)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        filters = {"q": q.strip() or None, "status": status or None, "predicate": predicate or None}
+        p = Paging.from_request(request, ws.sort_keys("claims")).counted(ws.count_claims(**filters))
+        rows = ws.claims_page(limit=p.size, offset=p.offset, sort=p.sort, **filters)
+        doc_ids = sorted({c.doc_id for c in rows if c.doc_id})
+        docs = {d.id: d for d in ws.get_documents(doc_ids)} if doc_ids else {}
+        return render(request, "claims.html.j2", p=p, claims=rows, documents=docs, facets=ws.claim_facets())
 
     @router.get("/story/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str) -> HTMLResponse:
@@ -99,19 +155,28 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
 
     @router.get("/entity", response_class=HTMLResponse)
     def entity(request: Request, name: str = Query(..., min_length=1, max_length=500)) -> HTMLResponse:
+        """An actor: its list links, neighbourhood network, timeline, mentions, claims and reports."""
         s = _shared(request)
         ws = s.workspace
         rows = [r for r in ws.entities(q=name, limit=200) if str(r.get("name", "")).casefold() == name.casefold()]
         doc_ids = sorted({d for r in rows for d in r.get("documents", [])})
         docs = ws.get_documents(doc_ids) if doc_ids else []
         hits = s.screen(name, record=False)
+        profile = ws.actor_profile(name)
+        network = Markup(ws.network_html(profile, link_prefix="/entity?name="))  # noqa: S704 - autoescaped SVG
         return render(request, "entity.html.j2", name=name, rows=rows, documents=docs,
-                      claims=ws.claims_about(name), hits=hits)
+                      claims=ws.claims_about(name), hits=hits, profile=profile, network=network)
 
     @router.get("/list-entity/{entity_id}", response_class=HTMLResponse)
     def list_entity(request: Request, entity_id: str) -> HTMLResponse:
-        entity, versions = _shared(request).workspace.get_entity(entity_id)
-        return render(request, "list_entity.html.j2", entity=entity, versions=versions)
+        ws = _shared(request).workspace
+        entity, versions = ws.get_entity(entity_id)
+        p = Paging.from_request(request, ("newest",)).counted(ws.count_documents_linked_to(entity_id))
+        news = ws.documents_linked_to(entity_id, limit=p.size, offset=p.offset)
+        ids = [n["doc_id"] for n in news]
+        news_docs = {d.id: d for d in ws.get_documents(ids)} if ids else {}
+        return render(request, "list_entity.html.j2", entity=entity, versions=versions, news=news,
+                      news_docs=news_docs, p=p)
 
     @router.get("/document/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str) -> HTMLResponse:

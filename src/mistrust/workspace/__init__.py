@@ -25,6 +25,7 @@ from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
 from mistrust.workspace.monitoring import WATCH_SCHEMAS, MonitoringMixin
+from mistrust.workspace.pages import PagesMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.screening import ScreeningMixin
@@ -32,7 +33,7 @@ from mistrust.workspace.seeing import SeeingMixin
 
 
 class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
-                MonitoringMixin):
+                MonitoringMixin, PagesMixin):
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, *,
                  create: bool = False, **overrides: Any):
         """Open the workspace at ``db_path`` (a SQLite file or a ``postgresql://`` URL).

@@ -102,9 +102,14 @@ class CorroborationMixin(WorkspaceBase):
         store.save_claim_groups(self.db, story_id, groups, _basis(story.documents, analyzed))
         return groups
 
-    def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]:
-        """Stories, biggest first (claim groups not filled: use get_story)."""
-        return store.list_stories(self.db, limit=limit, offset=offset, min_docs=min_docs)
+    def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1, *, q: str | None = None,
+                sort: str | None = None) -> list[Story]:
+        """Stories, biggest first (claim groups not filled: use get_story); ``q``: words of the title,
+        ``sort``: see ``sort_keys("stories")``."""
+        return store.list_stories(self.db, limit=limit, offset=offset, min_docs=min_docs, q=q, sort=sort)
+
+    def count_stories(self, min_docs: int = 1, q: str | None = None) -> int:
+        return store.count_stories(self.db, min_docs=min_docs, q=q)
 
     def get_story(self, story_id: str) -> Story:
         return store.get_story(self.db, story_id)

@@ -139,9 +139,45 @@ class ExtractionMixin(WorkspaceBase):
         actor_store.save_actors(self.db, actors)
         return actors
 
-    def actors(self, q: str | None = None, limit: int = 100) -> list[Actor]:
-        """Resolved actors, most mentioned first (``q``: a part of any of their names)."""
-        return actor_store.list_actors(self.db, q=q, limit=limit)
+    def actors(self, q: str | None = None, limit: int = 100, offset: int = 0, *, sort: str | None = None,
+               label: str | None = None, listed: bool = False) -> list[Actor]:
+        """Resolved actors, most mentioned first (``q``: a part of any of their names; ``listed``: only
+        actors linked to a list entry; ``sort``: see ``sort_keys("actors")``)."""
+        return actor_store.list_actors(self.db, q=q, limit=limit, offset=offset, sort=sort, label=label,
+                                       listed=listed)
+
+    def count_actors(self, q: str | None = None, label: str | None = None, listed: bool = False) -> int:
+        return actor_store.count_actors(self.db, q=q, label=label, listed=listed)
+
+    def actor_labels(self) -> list[str]:
+        return actor_store.actor_labels(self.db)
+
+    def find_actor(self, name: str) -> Actor | None:
+        """The actor shown under ``name`` (any case), or None."""
+        return actor_store.find_actor(self.db, name)
+
+    def claims_page(self, q: str | None = None, status: str | None = None, predicate: str | None = None,
+                    sort: str | None = None, limit: int = 50, offset: int = 0) -> list[Claim]:
+        """One page of every stored claim (``sort``: see ``sort_keys("claims")``)."""
+        return store.claims_page(self.db, q=q, status=status, predicate=predicate, sort=sort, limit=limit,
+                                 offset=offset)
+
+    def count_claims(self, q: str | None = None, status: str | None = None, predicate: str | None = None) -> int:
+        return store.count_claims(self.db, q=q, status=status, predicate=predicate)
+
+    def claim_facets(self) -> dict[str, list[str]]:
+        """The statuses and predicates stored claims use."""
+        return store.claim_facets(self.db)
+
+    def documents_linked_to(self, entity_id: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents whose mentions are linked to list entry ``entity_id``, with the best tier and why."""
+        return store.documents_linked_to(self.db, entity_id, limit=limit, offset=offset)
+
+    def count_documents_linked_to(self, entity_id: str) -> int:
+        return store.count_documents_linked_to(self.db, entity_id)
+
+    def actor_mention_spans(self, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return store.actor_mention_spans(self.db, actor_id, limit=limit, offset=offset)
 
     def get_actor(self, actor_id: str) -> Actor:
         actor = actor_store.get_actor(self.db, actor_id)

@@ -76,8 +76,17 @@ class ReadingMixin(WorkspaceBase):
             "stories_changed": stories,
         }
 
-    def documents(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:
-        return store.list_documents(self.db, limit=limit, offset=offset, q=q)
+    def documents(self, limit: int = 100, offset: int = 0, q: str | None = None, *, outlet: str | None = None,
+                  sort: str | None = None) -> list[Document]:
+        """Documents newest first, or full-text matches best first (``sort``: see ``sort_keys("documents")``)."""
+        return store.list_documents(self.db, limit=limit, offset=offset, q=q, outlet=outlet, sort=sort)
+
+    def count_documents(self, q: str | None = None, outlet: str | None = None) -> int:
+        return store.count_documents(self.db, q=q, outlet=outlet)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of documents, most first."""
+        return store.outlets(self.db)
 
     def get_document(self, doc_id: str) -> Document:
         return store.get_document(self.db, doc_id)
