@@ -56,6 +56,26 @@ POSITIVE: list[Any] = [
     ("Iraq has bought missiles from Iran, officials say.", "transfer", "Iran", "Iraq", "attributed", "officials"),
     pytest.param("Eritrea procured rifles from Ukraine.", "transfer", "Ukraine", "Eritrea", "asserted", None, marks=GAP),
     ("Algeria acquired submarines.", "acquire", "Algeria", None, "asserted", None),
+    # -- converse verbs with the giver as the goods' origin, and "order ... from"
+    ("Bolivia received Russian helicopters last year.", "transfer", "Russia", "Bolivia", "asserted", None),
+    ("Kenya will receive a number of Turkish drones by June.", "transfer", "Turk", "Kenya", "asserted", None),
+    ("Venezuela bought Iranian fuel in May.", "transfer", "Iran", "Venezuela", "asserted", None),
+    ("Iran has ordered helicopters and radars from Russia, a lawmaker said.", "transfer", "Russia", "Iran",
+     "attributed", "lawmaker"),
+    ("The jets that Egypt ordered from France arrived last month.", "transfer", "France", "Egypt", "asserted",
+     None),
+    ("Peru ordered patrol boats from South Korea in 2020.", "transfer", "South Korea", "Peru", "asserted", None),
+    # -- a description named by a participle stands for its name
+    ("The freighter, known as the Blue Heron, was used to smuggle fuel to Eritrea.", "transfer", "Blue Heron",
+     "Eritrea", "asserted", None),
+    ("A trawler named the Grey Gull shipped rifles to Somalia.", "transfer", "Grey Gull", "Somalia", "asserted",
+     None),
+    # -- trading between two parties
+    ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
+     "attributed", "officials"),
+    ("Pyongyang reportedly traded arms with Damascus.", "trade", "Pyongyang", "Damascus", "hedged", None),
+    ("Belarus denied that any arms transaction between Belarus and Sudan had taken place.", "trade", "Belarus",
+     "Sudan", "denied", "Belarus"),
     ("The Sudanese army took delivery of a drone shipment from Iran.", "transfer", "Iran", "Sudan",
      "asserted", None),
     # -- relative clauses and participles
@@ -207,7 +227,7 @@ POSITIVE: list[Any] = [
      None),
     # -- sanction, designate
     ("The Treasury sanctioned three Iranian firms.", "sanction", "Treasury", None, "asserted", None),
-    ("The United States designated the Houthis.", "sanction", "United States", "Houthis", "asserted", None),
+    ("The United States designated the Velmora Liberation Front.", "sanction", "United States", "Velmora", "asserted", None),
     ("Switzerland sanctioned Belarus.", "sanction", "Switzerland", "Belarus", "asserted", None),
     ("The EU blacklisted Wagner.", "sanction", "EU", "Wagner", "asserted", None),
     ("Norway has sanctioned Russia, officials said.", "sanction", "Norway", "Russia", "attributed", "officials"),
@@ -290,6 +310,11 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # words, visits and orders to people are not goods from the state that sends them
+    ("The US received the Iranian proposal on Monday.", "transfer", "Iran", None),
+    ("Japan received a Chinese delegation in Tokyo.", "transfer", "China", None),
+    ("The general ordered Syrian troops to withdraw.", "transfer", "Syria", None),
+    ("Officials received a French invitation to the summit.", "transfer", "France", None),
     # the kind must fit: a state description does not take a group named before, and the window is short
     ("Officials met Hamas in Doha. The country received rockets from Iran.", "transfer", "Iran", "Hamas"),
     ("Reporters visited Hezbollah's offices last week. Prices rose sharply. Markets fell. Trade slowed. "

@@ -129,11 +129,29 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
         return None, None, False
     m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
                                    for c in c.subtree})
+    if m is None:
+        m = _named_as(tok, index)
     if m is not None:
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
         return tok.text, None, False
     return phrase_of(tok), None, False
+
+
+# Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
+_NAMING = frozenset({"known", "called", "named", "dubbed"})
+
+
+def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
+    """The name a participle gives a description with no name of its own ("The vessel, known as
+    the Sea Lark, was used to ..."): the named mention stands for the description."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lower_ in _NAMING:
+            for g in c.subtree:
+                m = index.by_token.get(g.i)
+                if m is not None and g.i > c.i:
+                    return m
+    return None
 
 
 def subject_token(verb: Token) -> Token | None:

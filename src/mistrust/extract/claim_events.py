@@ -35,6 +35,7 @@ from mistrust.extract.frames import (
     ORIGIN_LABELS,
     PARTY_OBJECT,
     PHASED_RELATIONS,
+    QUANTITY_NOUNS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
@@ -95,6 +96,21 @@ def _manner_doer(noun: Token) -> Token | None:
     return subject_token(verb) or passive_patient(verb)
 
 
+def _origin(noun: Token, index: MentionIndex) -> Token | None:
+    """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
+    jets", "a number of Turkish drones" (through a noun of quantity)."""
+    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
+        noun = prep_obj(noun, ("of",)) or noun
+    if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
+        return None  # "received the Iranian proposal": not goods
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+            m = index.in_subtree(c)
+            if m is not None and m.label in ORIGIN_LABELS:
+                return c
+    return None
+
+
 def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     """Goods with an origin and a destination are a transfer between them: "Iranian missiles
     bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
@@ -139,12 +155,15 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         # event, as above (other light verbs keep their passive reading: "aid was provided to X by
         # Y" names the giver on the verb)
         return None
-    if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
-        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
-        giver = entity_prep(tok, ("from",), index) or entity_prep(dobj, ("from",), index)
+    goods = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if predicate is None and structure and lemma in _RECEIVE and goods is not None:
+        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
+        # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
+        giver = (entity_prep(tok, ("from",), index) or entity_prep(goods, ("from",), index)
+                 or _origin(goods, index))
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
-            return _Event(tok, "transfer", giver, recipient, None, dobj)
+            return _Event(tok, "transfer", giver, recipient, None, goods)
     if predicate is None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
@@ -182,7 +201,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     subj = subject_token(tok)
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
-        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index) or _origin(dobj, index)
                                                         if dobj is not None else None)
         if giver is not None and subj is not None:
             return _Event(tok, "transfer", giver, subj, None, dobj)
