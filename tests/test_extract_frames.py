@@ -70,6 +70,16 @@ POSITIVE: list[Any] = [
      "Eritrea", "asserted", None),
     ("A trawler named the Grey Gull shipped rifles to Somalia.", "transfer", "Grey Gull", "Somalia", "asserted",
      None),
+    # -- a gerund under a noun: its doer is the noun's owner or the subject that has the noun
+    ("Iran has a long history of backing the rebels in Yemen.", "support", "Iran", None, "asserted", None),
+    ("Venezuela has a record of selling gold to Turkey.", "transfer", "Venezuela", "Turkey", "asserted", None),
+    ("Cuba's habit of sending doctors to Angola annoys Washington.", "transfer", "Cuba", "Angola", "asserted",
+     None),
+    # -- an owner named with "'s" is the party of a head with a place after it
+    ("Pyongyang is supporting Russia's war in Ukraine.", "support", "Pyongyang", "Russia", "asserted", None),
+    ("Brazil condemned the war in Ukraine.", "condemn", "Brazil", "Ukraine", "attributed", "Brazil"),
+    ("Minsk backs Moscow's offensive near Kharkiv, officials said.", "support", "Minsk", "Moscow", "attributed",
+     "officials"),
     # -- trading between two parties
     ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
      "attributed", "officials"),
@@ -310,6 +320,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # a place after "in" is not the party when an owner is named; without an owner it may be
+    ("Pyongyang is supporting Russia's war in Ukraine.", "support", "Pyongyang", "Ukraine"),
+    ("Cuba's habit of sending doctors to Angola annoys Washington.", "transfer", "Washington", None),
     # words, visits and orders to people are not goods from the state that sends them
     ("The US received the Iranian proposal on Monday.", "transfer", "Iran", None),
     ("Japan received a Chinese delegation in Tokyo.", "transfer", "China", None),

@@ -58,7 +58,10 @@ class MentionIndex:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
         # The head's own name before its owner: "Syria's Republican Guard" is the Guard, not Syria.
-        ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
+        # An owner named with "'s" before a place after "in": "Russia's war in Ukraine" is Russia's.
+        owner = [c for c in children if c.dep_ == "poss" and c.i in self.by_token
+                 and any(p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for p in children)]
+        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
                    + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
         for c in ordered:
@@ -138,6 +141,8 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     return phrase_of(tok), None, False
 
 
+# Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
+_PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
 # Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
@@ -173,6 +178,16 @@ def subject_token(verb: Token) -> Token | None:
         if accused is not None:
             return accused
         return subject_token(gov) or passive_patient(gov)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "NOUN":
+        # "X's role in shipping fuel", "Iran has a long history of backing the rebels": the
+        # gerund's doer is the noun's possessor, else the subject of the verb that has the noun
+        noun = verb.head.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_token(noun.head)
+        return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None
