@@ -80,6 +80,26 @@ POSITIVE: list[Any] = [
     ("Brazil condemned the war in Ukraine.", "condemn", "Brazil", "Ukraine", "attributed", "Brazil"),
     ("Minsk backs Moscow's offensive near Kharkiv, officials said.", "support", "Minsk", "Moscow", "attributed",
      "officials"),
+    # -- a measure is its issuer's: the body whose measures are violated
+    ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
+     "U.N.", "attributed", "experts"),
+    ("Officials said the ship violated EU sanctions against Syria.", "violate", "ship", "EU", "attributed",
+     "Officials"),
+    # -- "involved in", "engaged in": the modified noun does what the gerund says
+    ("The rules target firms in Malaysia involved in shipping drone parts to Iran.", "transfer", "Malaysia", "Iran",
+     "asserted", None),
+    ("Companies engaged in selling fuel to Syria were named.", "transfer", "Companies", "Syria", "asserted", None),
+    # -- "to Y" hung on the noun above "of": "the volume of exports from X to Y"
+    ("The magnitude of machine tool exports from China to Russia worries officials.", "transfer", "China",
+     "Russia", "asserted", None),
+    ("The value of grain sales from Ukraine to Egypt fell.", "transfer", "Ukraine", "Egypt", "asserted", None),
+    # -- goods of a named origin arriving somewhere
+    ("Four Iranian tankers arrived at Venezuelan ports in late May.", "transfer", "Iran", "Venezuela", "asserted",
+     None),
+    ("The Iranian fuel arrived in Venezuela despite sanctions.", "transfer", "Iran", "Venezuela", "asserted", None),
+    # -- an acute accent typed for an apostrophe
+    ("North Korea has delivered arms to Russia´s private military group Wagner.", "transfer", "North Korea",
+     "Wagner", "asserted", None),
     # -- trading between two parties
     ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
      "attributed", "officials"),
@@ -320,6 +340,10 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # people arriving visit; goods of no named origin come from nobody named
+    ("Iranian diplomats arrived in Caracas on Monday.", "transfer", "Iran", None),
+    ("The tankers arrived in Venezuela last week.", "transfer", None, "Venezuela"),
+    ("Cuban doctors landed in Angola.", "transfer", "Cuba", None),
     # a place after "in" is not the party when an owner is named; without an owner it may be
     ("Pyongyang is supporting Russia's war in Ukraine.", "support", "Pyongyang", "Ukraine"),
     ("Cuba's habit of sending doctors to Angola annoys Washington.", "transfer", "Washington", None),

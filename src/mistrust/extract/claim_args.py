@@ -58,9 +58,13 @@ class MentionIndex:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
         # The head's own name before its owner: "Syria's Republican Guard" is the Guard, not Syria.
-        # An owner named with "'s" before a place after "in": "Russia's war in Ukraine" is Russia's.
+        # An owner named with "'s" before a place after "in": "Russia's war in Ukraine" is Russia's;
+        # a measure is its issuer's ("violated a U.N. arms embargo on the country": the U.N.)
         owner = [c for c in children if c.dep_ == "poss" and c.i in self.by_token
                  and any(p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for p in children)]
+        if tok.lower_ in _MEASURES:
+            owner += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
+                      and c.i in self.by_token and self.by_token[c.i].label in ("Organization", "Country")]
         ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
                    + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
@@ -141,8 +145,13 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     return phrase_of(tok), None, False
 
 
+# Measures a body issues: their modifier names the body ("EU sanctions", "a U.N. arms embargo").
+_MEASURES = frozenset({"sanctions", "sanction", "embargo", "embargoes", "resolution", "resolutions", "ban", "bans",
+                       "measures", "restrictions"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
+# Participles that make the noun they modify the doer of a gerund after them.
+_ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
 # Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
@@ -170,6 +179,10 @@ def subject_token(verb: Token) -> Token | None:
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
         return subject_token(verb.head) or raised
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
+            verb.head.head.lower_ in _ENGAGED:
+        # "firms in China involved in shipping parts": the firms do the shipping
+        return verb.head.head.head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer

@@ -22,7 +22,9 @@ from mistrust.extract.claim_args import (
     withholds,
 )
 from mistrust.extract.frames import (
+    ARRIVAL,
     ASPECTUAL,
+    CARGO_NOUNS,
     CONVERSE_VERBS,
     FROM_GIVER,
     HOLD_VERBS,
@@ -39,13 +41,15 @@ from mistrust.extract.frames import (
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
-from mistrust.extract.predicates import noun_predicate, verb_lemma, verb_predicate
+from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Recipient-subject verbs: "X received/obtained/bought support from Y" is Y -> X.
 _RECEIVE = CONVERSE_VERBS
+
+_ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -126,6 +130,22 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     return _Event(noun, "transfer", origin, dest, None, noun)
 
 
+def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
+    """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
+    in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
+    arrived in Caracas" is a visit."""
+    carrier = subject_token(verb)
+    if carrier is None or carrier.lower_ not in CARGO_NOUNS:
+        return None
+    origin = _origin(carrier, index)
+    dest = entity_prep(verb, ("at", "in", "into", "to"), index)
+    if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
+        dest = dobj
+    if origin is None or dest is None:
+        return None
+    return _Event(verb, "transfer", origin, dest, None, carrier)
+
+
 class _Event(NamedTuple):
     pred: Token
     predicate: str
@@ -164,6 +184,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
+    if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
+        return _arrival(tok, dobj, index)
     if predicate is None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
@@ -316,6 +338,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
                 break
     if obj is None and predicate in _ENTITY_OBJECT:
         obj = destination(noun, index)  # "a shipment bound for X"
+        if obj is None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            obj = destination(noun.head.head, index)  # "the volume of exports from X to Y": "to Y" on "volume"
         if obj is None and subj is not None and subj.dep_ == "pobj":
             # "shipments from X to Y": the parser hangs "to Y" on X or on "from"
             obj = destination(subj, index) or destination(subj.head, index)

@@ -172,6 +172,13 @@ TAKE_DELIVERY = frozenset({"take"})
 MANNER_PREPS = frozenset({"in", "with"})
 # Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
 ORIGIN_LABELS = frozenset({"Country", "Nationality"})
+# Verbs of goods arriving, and the nouns of goods and their carriers: "Iranian tankers arrived in
+# Venezuela" is a transfer from the goods' origin to where they arrive (a person arriving is a visit).
+ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload"})
+CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
+                         "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
+                         "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
+                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
@@ -187,6 +194,6 @@ SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ASPECTUAL", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
