@@ -100,6 +100,17 @@ POSITIVE: list[Any] = [
     # -- an acute accent typed for an apostrophe
     ("North Korea has delivered arms to Russia´s private military group Wagner.", "transfer", "North Korea",
      "Wagner", "asserted", None),
+    # -- an adverbial of the cue dates the statement; it is not what is reported
+    ("A cargo ship carrying coal has been seized, the ministry announced on Thursday, hours after Pyongyang "
+     "fired two missiles.", "test", "Pyongyang", None, "asserted", None),
+    ("Officials seized the tanker, announcing the move shortly after Tehran launched a rocket.", "test", "Tehran",
+     None, "asserted", None),
+    ("Officials said Iran shipped rifles to Sudan after the talks collapsed.", "transfer", "Iran", "Sudan",
+     "attributed", "Officials"),
+    # -- a speaker named right before the cue after a long clause
+    ("Belarus recently supplied rifles and mortars to a private mercenary company, the Iron Legion, currently "
+     "fighting in Sudan as part of a wider war, spokesperson Anna Berg told reporters on Friday.", "supply",
+     "Belarus", "Iron Legion", "attributed", "Berg"),
     # -- trading between two parties
     ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
      "attributed", "officials"),
@@ -398,6 +409,9 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    ("A cargo ship carrying coal has been seized, the ministry announced on Thursday, hours after Pyongyang "
+     "fired two missiles.", "test", "attributed"),
+    ("The court ruled on Monday, a day after Caracas received Iranian fuel.", "transfer", "attributed"),
     ("Iran did not deny sending drones to Russia.", "transfer", "denied"),
     ("The ministry spokesman rejected reports that its aircraft were used.", "deny", "hedged"),
     ("Washington did not stop Iranian ships that delivered fuel to Venezuela.", "transfer", "denied"),
