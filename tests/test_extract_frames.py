@@ -111,6 +111,18 @@ POSITIVE: list[Any] = [
     ("Belarus recently supplied rifles and mortars to a private mercenary company, the Iron Legion, currently "
      "fighting in Sudan as part of a wider war, spokesperson Anna Berg told reporters on Friday.", "supply",
      "Belarus", "Iron Legion", "attributed", "Berg"),
+    # -- blamed or punished "for" doing something: the object did it
+    ("Washington had strongly criticized China for providing military assistance to Russia.", "support",
+     "China", "Russia", "attributed", "Washington"),
+    ("Ankara condemned Athens for selling frigates to Cyprus.", "transfer", "Athens", "Cyprus", "attributed",
+     "Ankara"),
+    ("The US sanctioned two firms for shipping parts to Iran.", "transfer", "firms", "Iran", "asserted", None),
+    ("Canada imposed sanctions on Belarus for supplying fuel to Russia.", "supply", "Belarus", "Russia",
+     "asserted", None),
+    # -- measures that target a party are sanctions by whoever issued them
+    ("The Treasury issued sanctions targeting Belarusian and Cuban shipping firms on Friday.", "sanction",
+     "Treasury", "Cuba", "asserted", None),
+    ("The EU imposed new measures that target Iran's drone makers.", "sanction", "EU", "Iran", "asserted", None),
     # -- trading between two parties
     ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
      "attributed", "officials"),
@@ -351,6 +363,11 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # targeting by people is no sanction; thanks "for" something blames nobody
+    ("Police targeted the smugglers in a raid.", "sanction", None, None),
+    ("The Treasury issued sanctions targeting Belarusian and Cuban shipping firms on Friday.", "attack", None,
+     None),
+    ("Ankara condemned Athens for selling frigates to Cyprus.", "transfer", "Ankara", None),
     # people arriving visit; goods of no named origin come from nobody named
     ("Iranian diplomats arrived in Caracas on Monday.", "transfer", "Iran", None),
     ("The tankers arrived in Venezuela last week.", "transfer", None, "Venezuela"),

@@ -183,6 +183,16 @@ def subject_token(verb: Token) -> Token | None:
             verb.head.head.lower_ in _ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
         return verb.head.head.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        # "criticized China for providing aid", "sanctioned firms for shipping parts": the one
+        # blamed or punished for it did it
+        done_to = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if done_to is not None and done_to.lower_ in _MEASURES:
+            # "imposed sanctions on 400 firms for supporting X": the firms, not the sanctions
+            done_to = prep_obj(done_to, ("on", "against")) or prep_obj(verb.head.head, ("on", "against"))
+        if done_to is not None:
+            return done_to
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer

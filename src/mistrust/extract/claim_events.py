@@ -33,6 +33,7 @@ from mistrust.extract.frames import (
     KIND_NOUNS,
     LIGHT_VERBS,
     MANNER_PREPS,
+    MEASURE_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
     PARTY_OBJECT,
@@ -130,6 +131,15 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     return _Event(noun, "transfer", origin, dest, None, noun)
 
 
+def _targeting_measure(verb: Token) -> Token | None:
+    """The measure noun that does the targeting: "issued sanctions targeting X" (a participle on
+    the noun) or "sanctions that target Y" / "the measures target Y" (its subject)."""
+    noun = verb.head if verb.dep_ in ("acl", "relcl") else subject_token(verb)
+    if noun is not None and noun.lower_ in MEASURE_NOUNS:
+        return noun
+    return None
+
+
 def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
     """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
     in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
@@ -198,6 +208,12 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "attack" and structure:
+        measure = _targeting_measure(tok)
+        if measure is not None:
+            # "sanctions targeting X", "measures that hit Y": the issuer of the measures sanctions X
+            issuer = subject_token(measure.head) if measure.dep_ == "dobj" else None
+            return _Event(tok, "sanction", issuer, entity_object(tok, index) or dobj, None, measure)
     if predicate == "test" and structure:
         target = entity_prep(tok, TARGET_PREPS, index)
         if target is not None:

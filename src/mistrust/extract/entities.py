@@ -281,7 +281,7 @@ class EntityRecognizer:
         for m in _VESSEL_RE.finditer(text):
             out.append(Candidate(m.start(1), m.end(1), "Vessel", 2, "vessel-rule-v1"))
         for org in find_org_phrases(text):
-            start = _after_state_words(text, org.start, org.end)
+            start = _after_state_words(text, org.start, org.end) if org.rule == "head" else org.start
             if start is not None:
                 out.append(Candidate(start, org.end, "Organization", 2, ORG_PHRASES_VERSION))
         # "Iran's EMAD ballistic missile", "a Hwasong-15 ICBM": a name just before a weapon noun.

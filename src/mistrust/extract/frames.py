@@ -148,7 +148,9 @@ FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 # Stance verbs whose object is the doer of the event in their "of"-gerund: "A accused B of
 # shipping fuel" is B shipping fuel, on A's word; "B was charged with / suspected of smuggling"
 # likewise names B (the accuser, when named, is the source).
-ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault"})
+ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault",
+                    # "criticized China for providing aid": blame in a speech act
+                    "criticize", "criticise", "condemn", "denounce", "rebuke", "slam"})
 # Which of them leave the proposition uncertain rather than asserted by the accuser.
 ACCUSE_HEDGED = frozenset({"suspect"})
 
@@ -179,6 +181,9 @@ CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessel
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
                          "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
+# Measures that a body issues against a party: when they "target" or "hit" it, that is a sanction.
+MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
+                           "embargo", "embargoes"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
@@ -195,5 +200,5 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
+           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
