@@ -111,6 +111,13 @@ POSITIVE: list[Any] = [
     ("Belarus recently supplied rifles and mortars to a private mercenary company, the Iron Legion, currently "
      "fighting in Sudan as part of a wider war, spokesperson Anna Berg told reporters on Friday.", "supply",
      "Belarus", "Iron Legion", "attributed", "Berg"),
+    # -- a party named in the head's modifiers before a place after "in"; a site's place is the party
+    ("Commandos intercepted an Iranian arms shipment for the Houthi insurgents in the Red Sea.", "transfer",
+     "Iran", "Houthi", "asserted", None),
+    ("Drones struck Russian troops near Kharkiv.", "attack", None, "Russian", "asserted", None),
+    ("Iran shipped fuel to the rebels in Yemen.", "transfer", "Iran", "Yemen", "asserted", None),
+    ("The tanker carried crude oil to the Qaradag refinery in Syria.", "transfer", None, "Syria", "asserted",
+     None),
     # -- blamed or punished "for" doing something: the object did it
     ("Washington had strongly criticized China for providing military assistance to Russia.", "support",
      "China", "Russia", "attributed", "Washington"),
@@ -363,6 +370,8 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    ("Commandos intercepted an Iranian arms shipment for the Houthi insurgents in the Red Sea.", "transfer",
+     "Iran", "Red Sea"),
     # targeting by people is no sanction; thanks "for" something blames nobody
     ("Police targeted the smugglers in a raid.", "sanction", None, None),
     ("The Treasury issued sanctions targeting Belarusian and Cuban shipping firms on Friday.", "attack", None,

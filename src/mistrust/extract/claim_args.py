@@ -65,9 +65,15 @@ class MentionIndex:
         if tok.lower_ in _MEASURES:
             owner += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
                       and c.i in self.by_token and self.by_token[c.i].label in ("Organization", "Country")]
-        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
+        # A place after "in"/"near" says where, so a party named in the head's own modifiers comes
+        # first: "the Houthi insurgents in the Red Sea" are the Houthis (but "the Banyas refinery
+        # in Syria", a site, is Syria's).
+        party = any((m := self.by_token.get(c.i)) is not None and m.label in _PARTY_LABELS
+                    for c in children if c.dep_ in ("compound", "nmod", "amod", "poss"))
+        where = [c for c in children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS] if party else []
+        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj") and c not in where]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
-                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
+                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")] + where)
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
@@ -148,6 +154,7 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
 # Measures a body issues: their modifier names the body ("EU sanctions", "a U.N. arms embargo").
 _MEASURES = frozenset({"sanctions", "sanction", "embargo", "embargoes", "resolution", "resolutions", "ban", "bans",
                        "measures", "restrictions"})
+_PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
 # Participles that make the noun they modify the doer of a gerund after them.

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
 
-ENTITIES_VERSION = "entities-v1"
+ENTITIES_VERSION = "entities-v2"
 GENERIC = "group-rule-v1"
 LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
 

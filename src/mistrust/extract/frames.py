@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v2"
+EXTRACTOR = "frames-v3"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-GAZETTEER_VERSION = "gazetteer-v1"
+GAZETTEER_VERSION = "gazetteer-v2"
 
 
 @dataclass(frozen=True)
