@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, RECIPIENT_PREPS
+from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, MEASURE_NOUNS, RECIPIENT_PREPS
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
@@ -62,7 +62,7 @@ class MentionIndex:
         # a measure is its issuer's ("violated a U.N. arms embargo on the country": the U.N.)
         owner = [c for c in children if c.dep_ == "poss" and c.i in self.by_token
                  and any(p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for p in children)]
-        if tok.lower_ in _MEASURES:
+        if tok.lower_ in MEASURE_NOUNS:
             owner += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
                       and c.i in self.by_token and self.by_token[c.i].label in ("Organization", "Country")]
         # A place after "in"/"near" says where, so a party named in the head's own modifiers comes
@@ -151,9 +151,6 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     return phrase_of(tok), None, False
 
 
-# Measures a body issues: their modifier names the body ("EU sanctions", "a U.N. arms embargo").
-_MEASURES = frozenset({"sanctions", "sanction", "embargo", "embargoes", "resolution", "resolutions", "ban", "bans",
-                       "measures", "restrictions"})
 _PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
@@ -195,7 +192,7 @@ def subject_token(verb: Token) -> Token | None:
         # "criticized China for providing aid", "sanctioned firms for shipping parts": the one
         # blamed or punished for it did it
         done_to = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-        if done_to is not None and done_to.lower_ in _MEASURES:
+        if done_to is not None and done_to.lower_ in MEASURE_NOUNS:
             # "imposed sanctions on 400 firms for supporting X": the firms, not the sanctions
             done_to = prep_obj(done_to, ("on", "against")) or prep_obj(verb.head.head, ("on", "against"))
         if done_to is not None:

@@ -315,7 +315,8 @@ def _span(tok: Token) -> Span:
         if c.i > tok.i:
             end_tok = c.right_edge
     start, end = tok.left_edge.idx, end_tok.idx + len(end_tok.text)
-    return Span(tok.doc.text[start:end], start, end)
+    # the tokens' own text, not Doc.text (which joins every token of the document on each access)
+    return Span(tok.doc[tok.left_edge.i:end_tok.i + 1].text, start, end)
 
 
 def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:

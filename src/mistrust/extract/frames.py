@@ -181,9 +181,10 @@ CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessel
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
                          "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
-# Measures that a body issues against a party: when they "target" or "hit" it, that is a sanction.
+# Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
+# embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
-                           "embargo", "embargoes"})
+                           "embargo", "embargoes", "resolution", "resolutions", "ban", "bans"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
