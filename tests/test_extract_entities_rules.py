@@ -150,10 +150,10 @@ def test_demonym_before_titled_person_stays_person(recognizer, nlp, text, person
     assert any(person in r.mention.text and r.mention.label == "Person" for r in found.values()), sorted(found)
 
 
-# Two-letter known actors ("IS", "AP", "UN") must be in capitals and not inside shouted text.
+# Short names defined in the text must be in capitals and not inside shouted text.
 @pytest.mark.parametrize(("text", "surface", "expected"), [
-    ("Villagers said IS had taken the bridge.", "IS", True),
-    ("The town was retaken from IS in 2017.", "IS", True),
+    ("The Sahel Unity (SU) movement grew. Villagers said SU had taken the bridge.", "SU", True),
+    ("The Delta Freedom Army (DFA) left. The town was retaken from the DFA in 2017.", "DFA", True),
     ("AP reported the strike first.", "AP", True),
     ("WHAT IS THE PLAN FOR TODAY", "IS", False),
     ("The answer is no.", "is", False),
@@ -177,3 +177,30 @@ def test_short_actor_names(recognizer, nlp, text, surface, expected):
 def test_landmark_facilities(recognizer, nlp, text, surface, expected):
     found = _found(recognizer, nlp, text)
     assert _labelled(found, surface, "Facility") is expected, sorted(found)
+
+
+# A name before a lower-case site noun names the site; a state word there does not.
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Inspectors returned to the Zarvan enrichment plant on Tuesday.", "Zarvan", True),
+    ("Satellite images showed work at the Kelto Iranian nuclear facility.", "Kelto", True),
+    ("Engineers left the Russian nuclear plant in June.", "Russian", False),
+    ("The plant was closed after the accident.", "plant", False),
+])
+def test_name_before_site_noun(recognizer, nlp, text, surface, expected):
+    found = _found(recognizer, nlp, text)
+    assert (surface in found and found[surface].mention.label == "Facility") is expected, sorted(found)
+
+
+# A one-word name the model calls a place is a body when it reports or is cited.
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The missiles were shipped last year, Kestrelwire reported on Friday.", "Kestrelwire"),
+    ("According to Dunmore, the tanker left port at night.", "Dunmore"),
+])
+def test_reporting_name_is_organisation(recognizer, nlp, text, surface):
+    found = _found(recognizer, nlp, text)
+    assert surface not in found or found[surface].mention.label != "Location", sorted(found)
+
+
+def test_place_name_in_place_phrase_stays_place(recognizer, nlp):
+    found = _found(recognizer, nlp, "The ship docked in Dunmore on Friday.")
+    assert "Dunmore" in found and found["Dunmore"].mention.label == "Location", sorted(found)

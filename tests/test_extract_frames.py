@@ -56,6 +56,86 @@ POSITIVE: list[Any] = [
     ("Iraq has bought missiles from Iran, officials say.", "transfer", "Iran", "Iraq", "attributed", "officials"),
     pytest.param("Eritrea procured rifles from Ukraine.", "transfer", "Ukraine", "Eritrea", "asserted", None, marks=GAP),
     ("Algeria acquired submarines.", "acquire", "Algeria", None, "asserted", None),
+    # -- converse verbs with the giver as the goods' origin, and "order ... from"
+    ("Bolivia received Russian helicopters last year.", "transfer", "Russia", "Bolivia", "asserted", None),
+    ("Kenya will receive a number of Turkish drones by June.", "transfer", "Turk", "Kenya", "asserted", None),
+    ("Venezuela bought Iranian fuel in May.", "transfer", "Iran", "Venezuela", "asserted", None),
+    ("Iran has ordered helicopters and radars from Russia, a lawmaker said.", "transfer", "Russia", "Iran",
+     "attributed", "lawmaker"),
+    ("The jets that Egypt ordered from France arrived last month.", "transfer", "France", "Egypt", "asserted",
+     None),
+    ("Peru ordered patrol boats from South Korea in 2020.", "transfer", "South Korea", "Peru", "asserted", None),
+    # -- a description named by a participle stands for its name
+    ("The freighter, known as the Blue Heron, was used to smuggle fuel to Eritrea.", "transfer", "Blue Heron",
+     "Eritrea", "asserted", None),
+    ("A trawler named the Grey Gull shipped rifles to Somalia.", "transfer", "Grey Gull", "Somalia", "asserted",
+     None),
+    # -- a gerund under a noun: its doer is the noun's owner or the subject that has the noun
+    ("Iran has a long history of backing the rebels in Yemen.", "support", "Iran", None, "asserted", None),
+    ("Venezuela has a record of selling gold to Turkey.", "transfer", "Venezuela", "Turkey", "asserted", None),
+    ("Cuba's habit of sending doctors to Angola annoys Washington.", "transfer", "Cuba", "Angola", "asserted",
+     None),
+    # -- an owner named with "'s" is the party of a head with a place after it
+    ("Pyongyang is supporting Russia's war in Ukraine.", "support", "Pyongyang", "Russia", "asserted", None),
+    ("Brazil condemned the war in Ukraine.", "condemn", "Brazil", "Ukraine", "attributed", "Brazil"),
+    ("Minsk backs Moscow's offensive near Kharkiv, officials said.", "support", "Minsk", "Moscow", "attributed",
+     "officials"),
+    # -- a measure is its issuer's: the body whose measures are violated
+    ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
+     "U.N.", "attributed", "experts"),
+    ("Officials said the ship violated EU sanctions against Syria.", "violate", "ship", "EU", "attributed",
+     "Officials"),
+    # -- "involved in", "engaged in": the modified noun does what the gerund says
+    ("The rules target firms in Malaysia involved in shipping drone parts to Iran.", "transfer", "Malaysia", "Iran",
+     "asserted", None),
+    ("Companies engaged in selling fuel to Syria were named.", "transfer", "Companies", "Syria", "asserted", None),
+    # -- "to Y" hung on the noun above "of": "the volume of exports from X to Y"
+    ("The magnitude of machine tool exports from China to Russia worries officials.", "transfer", "China",
+     "Russia", "asserted", None),
+    ("The value of grain sales from Ukraine to Egypt fell.", "transfer", "Ukraine", "Egypt", "asserted", None),
+    # -- goods of a named origin arriving somewhere
+    ("Four Iranian tankers arrived at Venezuelan ports in late May.", "transfer", "Iran", "Venezuela", "asserted",
+     None),
+    ("The Iranian fuel arrived in Venezuela despite sanctions.", "transfer", "Iran", "Venezuela", "asserted", None),
+    # -- an acute accent typed for an apostrophe
+    ("North Korea has delivered arms to Russia´s private military group Wagner.", "transfer", "North Korea",
+     "Wagner", "asserted", None),
+    # -- an adverbial of the cue dates the statement; it is not what is reported
+    ("A cargo ship carrying coal has been seized, the ministry announced on Thursday, hours after Pyongyang "
+     "fired two missiles.", "test", "Pyongyang", None, "asserted", None),
+    ("Officials seized the tanker, announcing the move shortly after Tehran launched a rocket.", "test", "Tehran",
+     None, "asserted", None),
+    ("Officials said Iran shipped rifles to Sudan after the talks collapsed.", "transfer", "Iran", "Sudan",
+     "attributed", "Officials"),
+    # -- a speaker named right before the cue after a long clause
+    ("Belarus recently supplied rifles and mortars to a private mercenary company, the Iron Legion, currently "
+     "fighting in Sudan as part of a wider war, spokesperson Anna Berg told reporters on Friday.", "supply",
+     "Belarus", "Iron Legion", "attributed", "Berg"),
+    # -- a party named in the head's modifiers before a place after "in"; a site's place is the party
+    ("Commandos intercepted an Iranian arms shipment for the Houthi insurgents in the Red Sea.", "transfer",
+     "Iran", "Houthi", "asserted", None),
+    ("Drones struck Russian troops near Kharkiv.", "attack", None, "Russian", "asserted", None),
+    ("Iran shipped fuel to the rebels in Yemen.", "transfer", "Iran", "Yemen", "asserted", None),
+    ("The tanker carried crude oil to the Qaradag refinery in Syria.", "transfer", None, "Syria", "asserted",
+     None),
+    # -- blamed or punished "for" doing something: the object did it
+    ("Washington had strongly criticized China for providing military assistance to Russia.", "support",
+     "China", "Russia", "attributed", "Washington"),
+    ("Ankara condemned Athens for selling frigates to Cyprus.", "transfer", "Athens", "Cyprus", "attributed",
+     "Ankara"),
+    ("The US sanctioned two firms for shipping parts to Iran.", "transfer", "firms", "Iran", "asserted", None),
+    ("Canada imposed sanctions on Belarus for supplying fuel to Russia.", "supply", "Belarus", "Russia",
+     "asserted", None),
+    # -- measures that target a party are sanctions by whoever issued them
+    ("The Treasury issued sanctions targeting Belarusian and Cuban shipping firms on Friday.", "sanction",
+     "Treasury", "Cuba", "asserted", None),
+    ("The EU imposed new measures that target Iran's drone makers.", "sanction", "EU", "Iran", "asserted", None),
+    # -- trading between two parties
+    ("Minsk has traded weapons with Khartoum for years, officials said.", "trade", "Minsk", "Khartoum",
+     "attributed", "officials"),
+    ("Pyongyang reportedly traded arms with Damascus.", "trade", "Pyongyang", "Damascus", "hedged", None),
+    ("Belarus denied that any arms transaction between Belarus and Sudan had taken place.", "trade", "Belarus",
+     "Sudan", "denied", "Belarus"),
     ("The Sudanese army took delivery of a drone shipment from Iran.", "transfer", "Iran", "Sudan",
      "asserted", None),
     # -- relative clauses and participles
@@ -207,7 +287,7 @@ POSITIVE: list[Any] = [
      None),
     # -- sanction, designate
     ("The Treasury sanctioned three Iranian firms.", "sanction", "Treasury", None, "asserted", None),
-    ("The United States designated the Houthis.", "sanction", "United States", "Houthis", "asserted", None),
+    ("The United States designated the Velmora Liberation Front.", "sanction", "United States", "Velmora", "asserted", None),
     ("Switzerland sanctioned Belarus.", "sanction", "Switzerland", "Belarus", "asserted", None),
     ("The EU blacklisted Wagner.", "sanction", "EU", "Wagner", "asserted", None),
     ("Norway has sanctioned Russia, officials said.", "sanction", "Norway", "Russia", "attributed", "officials"),
@@ -290,6 +370,25 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    ("Commandos intercepted an Iranian arms shipment for the Houthi insurgents in the Red Sea.", "transfer",
+     "Iran", "Red Sea"),
+    # targeting by people is no sanction; thanks "for" something blames nobody
+    ("Police targeted the smugglers in a raid.", "sanction", None, None),
+    ("The Treasury issued sanctions targeting Belarusian and Cuban shipping firms on Friday.", "attack", None,
+     None),
+    ("Ankara condemned Athens for selling frigates to Cyprus.", "transfer", "Ankara", None),
+    # people arriving visit; goods of no named origin come from nobody named
+    ("Iranian diplomats arrived in Caracas on Monday.", "transfer", "Iran", None),
+    ("The tankers arrived in Venezuela last week.", "transfer", None, "Venezuela"),
+    ("Cuban doctors landed in Angola.", "transfer", "Cuba", None),
+    # a place after "in" is not the party when an owner is named; without an owner it may be
+    ("Pyongyang is supporting Russia's war in Ukraine.", "support", "Pyongyang", "Ukraine"),
+    ("Cuba's habit of sending doctors to Angola annoys Washington.", "transfer", "Washington", None),
+    # words, visits and orders to people are not goods from the state that sends them
+    ("The US received the Iranian proposal on Monday.", "transfer", "Iran", None),
+    ("Japan received a Chinese delegation in Tokyo.", "transfer", "China", None),
+    ("The general ordered Syrian troops to withdraw.", "transfer", "Syria", None),
+    ("Officials received a French invitation to the summit.", "transfer", "France", None),
     # the kind must fit: a state description does not take a group named before, and the window is short
     ("Officials met Hamas in Doha. The country received rockets from Iran.", "transfer", "Iran", "Hamas"),
     ("Reporters visited Hezbollah's offices last week. Prices rose sharply. Markets fell. Trade slowed. "
@@ -336,6 +435,9 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    ("A cargo ship carrying coal has been seized, the ministry announced on Thursday, hours after Pyongyang "
+     "fired two missiles.", "test", "attributed"),
+    ("The court ruled on Monday, a day after Caracas received Iranian fuel.", "transfer", "attributed"),
     ("Iran did not deny sending drones to Russia.", "transfer", "denied"),
     ("The ministry spokesman rejected reports that its aircraft were used.", "deny", "hedged"),
     ("Washington did not stop Iranian ships that delivered fuel to Venezuela.", "transfer", "denied"),

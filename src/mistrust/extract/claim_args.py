@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, RECIPIENT_PREPS
+from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, MEASURE_NOUNS, RECIPIENT_PREPS
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
@@ -58,9 +58,22 @@ class MentionIndex:
             return m
         children = [c for c in tok.children if not (skip and c.i in skip)]
         # The head's own name before its owner: "Syria's Republican Guard" is the Guard, not Syria.
-        ordered = ([c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")]
+        # An owner named with "'s" before a place after "in": "Russia's war in Ukraine" is Russia's;
+        # a measure is its issuer's ("violated a U.N. arms embargo on the country": the U.N.)
+        owner = [c for c in children if c.dep_ == "poss" and c.i in self.by_token
+                 and any(p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for p in children)]
+        if tok.lower_ in MEASURE_NOUNS:
+            owner += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
+                      and c.i in self.by_token and self.by_token[c.i].label in ("Organization", "Country")]
+        # A place after "in"/"near" says where, so a party named in the head's own modifiers comes
+        # first: "the Houthi insurgents in the Red Sea" are the Houthis (but "the Banyas refinery
+        # in Syria", a site, is Syria's).
+        party = any((m := self.by_token.get(c.i)) is not None and m.label in _PARTY_LABELS
+                    for c in children if c.dep_ in ("compound", "nmod", "amod", "poss"))
+        where = [c for c in children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS] if party else []
+        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj") and c not in where]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
-                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")])
+                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")] + where)
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
@@ -129,11 +142,34 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
         return None, None, False
     m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
                                    for c in c.subtree})
+    if m is None:
+        m = _named_as(tok, index)
     if m is not None:
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
         return tok.text, None, False
     return phrase_of(tok), None, False
+
+
+_PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
+# Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
+_PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
+# Participles that make the noun they modify the doer of a gerund after them.
+_ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
+# Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
+_NAMING = frozenset({"known", "called", "named", "dubbed"})
+
+
+def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
+    """The name a participle gives a description with no name of its own ("The vessel, known as
+    the Sea Lark, was used to ..."): the named mention stands for the description."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lower_ in _NAMING:
+            for g in c.subtree:
+                m = index.by_token.get(g.i)
+                if m is not None and g.i > c.i:
+                    return m
+    return None
 
 
 def subject_token(verb: Token) -> Token | None:
@@ -147,6 +183,20 @@ def subject_token(verb: Token) -> Token | None:
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
         return subject_token(verb.head) or raised
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
+            verb.head.head.lower_ in _ENGAGED:
+        # "firms in China involved in shipping parts": the firms do the shipping
+        return verb.head.head.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        # "criticized China for providing aid", "sanctioned firms for shipping parts": the one
+        # blamed or punished for it did it
+        done_to = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if done_to is not None and done_to.lower_ in MEASURE_NOUNS:
+            # "imposed sanctions on 400 firms for supporting X": the firms, not the sanctions
+            done_to = prep_obj(done_to, ("on", "against")) or prep_obj(verb.head.head, ("on", "against"))
+        if done_to is not None:
+            return done_to
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer
@@ -155,6 +205,16 @@ def subject_token(verb: Token) -> Token | None:
         if accused is not None:
             return accused
         return subject_token(gov) or passive_patient(gov)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "NOUN":
+        # "X's role in shipping fuel", "Iran has a long history of backing the rebels": the
+        # gerund's doer is the noun's possessor, else the subject of the verb that has the noun
+        noun = verb.head.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_token(noun.head)
+        return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         return verb.head if verb.tag_ != "VBN" else None
     return None

@@ -22,7 +22,9 @@ from mistrust.extract.claim_args import (
     withholds,
 )
 from mistrust.extract.frames import (
+    ARRIVAL,
     ASPECTUAL,
+    CARGO_NOUNS,
     CONVERSE_VERBS,
     FROM_GIVER,
     HOLD_VERBS,
@@ -31,20 +33,24 @@ from mistrust.extract.frames import (
     KIND_NOUNS,
     LIGHT_VERBS,
     MANNER_PREPS,
+    MEASURE_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
     PARTY_OBJECT,
     PHASED_RELATIONS,
+    QUANTITY_NOUNS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
-from mistrust.extract.predicates import noun_predicate, verb_lemma, verb_predicate
+from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Recipient-subject verbs: "X received/obtained/bought support from Y" is Y -> X.
 _RECEIVE = CONVERSE_VERBS
+
+_ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -95,6 +101,21 @@ def _manner_doer(noun: Token) -> Token | None:
     return subject_token(verb) or passive_patient(verb)
 
 
+def _origin(noun: Token, index: MentionIndex) -> Token | None:
+    """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
+    jets", "a number of Turkish drones" (through a noun of quantity)."""
+    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
+        noun = prep_obj(noun, ("of",)) or noun
+    if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
+        return None  # "received the Iranian proposal": not goods
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+            m = index.in_subtree(c)
+            if m is not None and m.label in ORIGIN_LABELS:
+                return c
+    return None
+
+
 def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     """Goods with an origin and a destination are a transfer between them: "Iranian missiles
     bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
@@ -108,6 +129,31 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     if origin is None:
         return None
     return _Event(noun, "transfer", origin, dest, None, noun)
+
+
+def _targeting_measure(verb: Token) -> Token | None:
+    """The measure noun that does the targeting: "issued sanctions targeting X" (a participle on
+    the noun) or "sanctions that target Y" / "the measures target Y" (its subject)."""
+    noun = verb.head if verb.dep_ in ("acl", "relcl") else subject_token(verb)
+    if noun is not None and noun.lower_ in MEASURE_NOUNS:
+        return noun
+    return None
+
+
+def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
+    """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
+    in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
+    arrived in Caracas" is a visit."""
+    carrier = subject_token(verb)
+    if carrier is None or carrier.lower_ not in CARGO_NOUNS:
+        return None
+    origin = _origin(carrier, index)
+    dest = entity_prep(verb, ("at", "in", "into", "to"), index)
+    if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
+        dest = dobj
+    if origin is None or dest is None:
+        return None
+    return _Event(verb, "transfer", origin, dest, None, carrier)
 
 
 class _Event(NamedTuple):
@@ -139,12 +185,17 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         # event, as above (other light verbs keep their passive reading: "aid was provided to X by
         # Y" names the giver on the verb)
         return None
-    if predicate is None and structure and lemma in _RECEIVE and dobj is not None:
-        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas
-        giver = entity_prep(tok, ("from",), index) or entity_prep(dobj, ("from",), index)
+    goods = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if predicate is None and structure and lemma in _RECEIVE and goods is not None:
+        # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
+        # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
+        giver = (entity_prep(tok, ("from",), index) or entity_prep(goods, ("from",), index)
+                 or _origin(goods, index))
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
-            return _Event(tok, "transfer", giver, recipient, None, dobj)
+            return _Event(tok, "transfer", giver, recipient, None, goods)
+    if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
+        return _arrival(tok, dobj, index)
     if predicate is None:
         return None
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
@@ -157,6 +208,12 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "attack" and structure:
+        measure = _targeting_measure(tok)
+        if measure is not None:
+            # "sanctions targeting X", "measures that hit Y": the issuer of the measures sanctions X
+            issuer = subject_token(measure.head) if measure.dep_ == "dobj" else None
+            return _Event(tok, "sanction", issuer, entity_object(tok, index) or dobj, None, measure)
     if predicate == "test" and structure:
         target = entity_prep(tok, TARGET_PREPS, index)
         if target is not None:
@@ -182,7 +239,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     subj = subject_token(tok)
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
-        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index) or _origin(dobj, index)
                                                         if dobj is not None else None)
         if giver is not None and subj is not None:
             return _Event(tok, "transfer", giver, subj, None, dobj)
@@ -297,6 +354,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
                 break
     if obj is None and predicate in _ENTITY_OBJECT:
         obj = destination(noun, index)  # "a shipment bound for X"
+        if obj is None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            obj = destination(noun.head.head, index)  # "the volume of exports from X to Y": "to Y" on "volume"
         if obj is None and subj is not None and subj.dep_ == "pobj":
             # "shipments from X to Y": the parser hangs "to Y" on X or on "from"
             obj = destination(subj, index) or destination(subj.head, index)

@@ -61,7 +61,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "frames-v2"
+EXTRACTOR = "frames-v3"
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -148,7 +148,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
-        att = _own_act(covers.covering(pred_tok.idx), pred_tok)
+        att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
         status = _status(pred_tok, tok, att, found.denied_by)
         if stance is not None:
@@ -166,7 +166,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             # ("..., state media reported") is not its source
             att = replace(att, chain=[att.source.text])
         if structure:
-            att = named_speaker(att, doc, index)
+            att = named_speaker(_cue_speaker(att, doc, index), doc, index)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -257,6 +257,53 @@ def _own_act(att: Attribution | None, pred: Token) -> Attribution | None:
     return att
 
 
+# Dependents of a verb of saying that say when or how it was said, not what: "..., the ministry
+# announced on Thursday, hours after X fired missiles" does not report the firing.
+_ADVERBIAL = frozenset({"advcl", "prep", "npadvmod", "advmod", "agent"})
+
+
+def _beside_cue(att: Attribution | None, pred: Token) -> Attribution | None:
+    """No attribution for an event in an adverbial of the cue itself: the outlet dates the
+    statement by it ("announced the seizure shortly after Pyongyang fired two missiles")."""
+    if att is None or att.cue is None:
+        return att
+    span = pred.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None:
+        return att
+    cue = span.root
+    tok = pred
+    for _ in range(12):
+        if tok.head == tok:
+            return att
+        if tok.head == cue:
+            return None if tok.dep_ in _ADVERBIAL and tok.i > cue.i else att
+        tok = tok.head
+    return att
+
+
+def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
+    """A cue with no source found ("..., National Security Council spokesperson John Kirby told
+    reporters" after a long clause): the cue verb's named subject is the source."""
+    if att is None or att.source is not None or att.cue is None:
+        return att
+    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None:
+        return att
+    speaker = subject_token(span.root)
+    if speaker is not None and index.in_subtree(speaker) is not None:
+        source = _span(speaker)
+    else:
+        # the parser may hang the speaker elsewhere: a name written right before the cue speaks
+        m = index.by_token.get(span.start - 1) if span.start > 0 else None
+        if m is None or m.label not in _SPEAKER_LABELS:
+            return att
+        source = Span(m.text, m.start, m.end)
+    return replace(att, source=source, chain=[*att.chain, source.text])
+
+
+_SPEAKER_LABELS = frozenset({"Person", "Organization", "Country"})
+
+
 def _span(tok: Token) -> Span:
     """Character span of a speaker's phrase: its words up to a clause or a host's preposition
     hanging off it ("Chile's envoy to the OAS" speaks for Chile, not for the OAS)."""
@@ -268,7 +315,8 @@ def _span(tok: Token) -> Span:
         if c.i > tok.i:
             end_tok = c.right_edge
     start, end = tok.left_edge.idx, end_tok.idx + len(end_tok.text)
-    return Span(tok.doc.text[start:end], start, end)
+    # the tokens' own text, not Doc.text (which joins every token of the document on each access)
+    return Span(tok.doc[tok.left_edge.i:end_tok.i + 1].text, start, end)
 
 
 def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:

@@ -6,11 +6,13 @@ Candidates come from five sources, each with a priority used when spans overlap:
 source                priority  why
 ====================  ========  ==========================================================
 acronym definitions   4         the text itself says what the short form means
-known actors          3         one-word agencies/outlets/sites the small model misses
 list names            3         names and aliases from the loaded sanctions lists
-gazetteer, rules      2         countries, demonyms, capitals; "... Research Center"; weapons
+gazetteer, rules      2         countries, demonyms, capitals; "... Research Center"; weapons;
+                                organisation-shaped names ("... Guard Corps", "Ministry of ...")
 spaCy NER             1         the statistical model, labels mapped to ours
 ====================  ========  ==========================================================
+
+No body is known by name: names come from the lists, the gazetteer of states and the text itself.
 
 Overlaps are resolved greedily by (priority, length). Every mention keeps exact character offsets
 into the input (spaCy keeps ``doc.text`` identical to it) and the name+version of what found it.
@@ -26,7 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract import gazetteer
 from mistrust.extract.acronyms import ACRONYMS_VERSION, find_acronyms, short_form_occurrences
+from mistrust.extract.cues import SPEECH
 from mistrust.extract.nominals import NOMINAL, nominal_spans
+from mistrust.extract.org_phrases import ORG_PHRASES_VERSION, find_org_phrases
+from mistrust.extract.predicates import inflections
 from mistrust.extract.span_checks import (
     COMPASS,
     FACILITY_TAILS,
@@ -35,7 +40,6 @@ from mistrust.extract.span_checks import (
     context_countries,
     demonym_like,
     ends_with_facility,
-    in_capitals,
     in_place_phrase,
     looks_like_name,
     split_possessives,
@@ -50,7 +54,7 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
 
-ENTITIES_VERSION = "entities-v1"
+ENTITIES_VERSION = "entities-v2"
 GENERIC = "group-rule-v1"
 LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
 
@@ -108,6 +112,9 @@ _PERSON_HEADS = {"president", "minister", "secretary", "ambassador", "envoy", "s
                  "representative", "premier", "chancellor", "prince", "foreign", "director", "chief"}
 # "the Foreign Secretary", "The Prime Minister", "the US Secretary of State": an office named in
 # capitals stands for its holder.
+_SPEECH_FORMS = frozenset(form for verb in SPEECH for form in inflections(verb))
+# Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
+_SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
 _TITLE_RE = re.compile(
     r"\b[Tt]he\s+((?:(?:[A-Z]\.){2,}\s*|(?:US|UK|UN|EU)\s+)?"
     r"(?:(?:Deputy|Vice|Prime|Foreign|Defen[cs]e|Home|Interior|Finance|Chief|Special|Supreme|Crown|Acting|"
@@ -160,16 +167,15 @@ class EntityRecognizer:
         self.nlp = nlp
         self.nominals = nominals
         self._places: dict[str, gazetteer.Place] = {}
-        self._actors = gazetteer.actors()
         self._list_labels: dict[str, str] = {}
         self.matcher: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_phrases("gaz", [p.phrase for p in gazetteer.places()])
-        self._add_phrases("actor", list(self._actors))
         names = self._usable_list_names(list_names)
         self._list_labels = names
         self._add_phrases("list", list(names))
         self.list_name_count = len(names)
         self._weapon_ids = {nlp.vocab.strings.add(noun) for noun in WEAPON_NOUNS}
+        self._site_ids = {nlp.vocab.strings.add(noun) for noun in _SITE_NOUNS}
 
     def _add_phrases(self, key: str, phrases: Sequence[str]) -> None:
         unique = sorted(set(phrases))
@@ -235,10 +241,11 @@ class EntityRecognizer:
                     if prev in COMPASS or span.root.dep_ == "pobj":
                         plabel = "Location"
                 if plabel in ("Nationality", "Person", "Organization") and in_place_phrase(span) and (
-                        gazetteer.lookup(span.text) is None and span.text not in self._actors):
+                        gazetteer.lookup(span.text) is None and span.text.lower() not in self._list_labels):
                     plabel = "Location"  # "fighting in Aleppo", "near Sinjar": a name after "in" is a place
-                if ent.label_ == "GPE" and len(span) == 1 and span.text.isupper() and len(span.text) > 3:
-                    plabel = "Organization"  # "IRGC" tagged GPE: an all-caps acronym is not a place
+                if ent.label_ in ("GPE", "NORP") and len(span) == 1 and span.text.isupper() and len(span.text) > 3 \
+                        and gazetteer.lookup(span.text) is None:
+                    plabel = "Organization"  # an all-caps acronym tagged as a place or people is a body
                 # A multi-word person/organisation/facility name from the model competes on length
                 # with rule matches inside it ("Michael Jordan" must not become the country Jordan).
                 prio = 2 if plabel in ("Person", "Organization", "Facility") and len(span) > 1 else 1
@@ -258,12 +265,6 @@ class EntityRecognizer:
                     continue
                 out.append(Candidate(span.start_char, span.end_char, place.label, 2,
                                      gazetteer.GAZETTEER_VERSION, place.canonical, place.code or None))
-            elif key == "actor":
-                phrase = next((p for p in self._actors if p.lower() == text.lower()), text)
-                if not case_ok(text, phrase) or len(phrase) <= 2 and in_capitals(span):
-                    continue  # "THIS IS A TEST": a two-letter acronym inside shouted text is a word
-                out.append(Candidate(span.start_char, span.end_char, self._actors[phrase], 3,
-                                     gazetteer.GAZETTEER_VERSION))
             else:
                 label = self._list_labels.get(text.lower())
                 if label is None or not looks_like_name(span):
@@ -279,12 +280,18 @@ class EntityRecognizer:
             out.append(Candidate(m.start(1), m.end(1), "Person", 2, GENERIC))
         for m in _VESSEL_RE.finditer(text):
             out.append(Candidate(m.start(1), m.end(1), "Vessel", 2, "vessel-rule-v1"))
+        for org in find_org_phrases(text):
+            start = _after_state_words(text, org.start, org.end) if org.rule == "head" else org.start
+            if start is not None:
+                out.append(Candidate(start, org.end, "Organization", 2, ORG_PHRASES_VERSION))
         # "Iran's EMAD ballistic missile", "a Hwasong-15 ICBM": a name just before a weapon noun.
         # The weapon nouns are found on the array of lowercase hashes, not by visiting every token.
         from spacy.attrs import LOWER
 
         weapon_ids = self._weapon_ids
-        for i, lower in enumerate(doc.to_array(LOWER).tolist() if len(doc) else []):
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        out += self._site_candidates(doc, lowers)
+        for i, lower in enumerate(lowers):
             if lower not in weapon_ids:
                 continue
             token = doc[i]
@@ -298,9 +305,29 @@ class EntityRecognizer:
             # usually a headline ("Resumed Joint Missile Development"), and the noun must be lower.
             codelike = (name.is_upper and len(name.text) >= 2) or any(c.isdigit() for c in name.text)
             if codelike and token.is_lower and name.pos_ in ("PROPN", "NOUN", "NUM") and not name.is_stop:
-                if gazetteer.lookup(name.text) is not None or name.text in self._actors:
+                if gazetteer.lookup(name.text) is not None or name.text.lower() in self._list_labels:
                     continue
                 out.append(Candidate(name.idx, name.idx + len(name.text), "Weapon", 2, "weapon-rule-v1"))
+        return out
+
+    def _site_candidates(self, doc: Doc, lowers: list[int]) -> list[Candidate]:
+        """"the Zarvan enrichment plant", "the Kelto Iranian nuclear facility": a name before a
+        lower-case site noun (over its adjectives and a people word) names the site."""
+        out = []
+        for i, lower in enumerate(lowers):
+            if lower not in self._site_ids or not doc[i].is_lower:
+                continue
+            left = i - 1
+            while left >= 0 and (doc[left].is_lower and doc[left].pos_ in ("ADJ", "NOUN") or
+                                 gazetteer.lookup(doc[left].text) is not None and doc[left].pos_ == "ADJ"):
+                left -= 1
+            end = left + 1
+            while left >= 0 and i - left < 6 and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
+                    and gazetteer.lookup(doc[left].text) is None and not doc[left].is_stop:
+                left -= 1
+            if left + 1 < end and not (left >= 0 and doc[left].tag_ == "POS"):
+                first, last = doc[left + 1], doc[end - 1]
+                out.append(Candidate(first.idx, last.idx + len(last.text), "Facility", 2, "facility-rule-v1"))
         return out
 
     def _acronym_candidates(self, text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -450,6 +477,8 @@ class EntityRecognizer:
             if place is not None and place.kind != "demonym":
                 label = place.label
                 canonical, country = place.canonical, place.code or None
+        if label == "Location" and country is None and _reports(span):
+            return "Organization", canonical, country  # "Kestrel reported": a place does not report
         if label == "Location" and country is not None:
             # A capital or seat of government is the state when it acts ("Tehran has denied").
             if gazetteer.is_actor(span):
@@ -502,6 +531,31 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
 
 
 
+
+
+def _reports(span: Span) -> bool:
+    """A name that is the subject of a verb of saying, or its source after "according to" ("X
+    reported", "according to X"): the model's guess of a place for an unknown one-word name is
+    wrong there. Gazetteer places (a capital that speaks for its state) never reach this test."""
+    root = span.root
+    if root.dep_ == "nsubj":
+        return root.head.lower_ in _SPEECH_FORMS
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def _after_state_words(text: str, start: int, end: int) -> int | None:
+    """Where an organisation-shaped name starts once a leading state word is set aside: "U.S.
+    Treasury Department" is the department (the state word before it ties it to its state, see
+    ``context_countries``); "Iranian Navy", a state word and a bare head, is the group rule's, which
+    keeps the state the organ speaks for. None when nothing but the head is left."""
+    words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    for n in (3, 2, 1):
+        if len(words) > n and gazetteer.lookup(" ".join(w for _, w in words[:n])) is not None:
+            words = words[n:]
+            break
+    if len(words) < 2:
+        return None
+    return words[0][0]
 
 
 def _state_of(cand: Candidate, span: Span) -> str | None:

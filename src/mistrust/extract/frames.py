@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v2"
+EXTRACTOR = "frames-v3"
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,13 @@ FRAMES: tuple[Frame, ...] = (
     Frame("cooperate", verbs=("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
           nouns=("cooperation", "co-operation", "collaboration", "collaborations", "partnership", "partnerships",
                  "alliance", "axis", "ties"), party_object=True),
-    Frame("trade", nouns=("dealings", "trade"), party_object=True),
+    Frame("trade", verbs=("trade",), nouns=("dealings", "trade", "transaction", "transactions"), party_object=True),
     Frame("transfer", verbs=("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide",
                              "transport", "re-export", "transship", "divert", "funnel", "pass", "ferry", "carry"),
           nouns=("transfer", "transfers", "shipment", "shipments", "delivery", "deliveries", "export", "exports",
                  "sale", "sales", "smuggling", "transport"),
-          converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure"),
+          converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
+                    "order"),
           party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           party_object=True),
@@ -133,6 +134,10 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
     ("transfer", "tweet"): None, ("transfer", "message"): None, ("transfer", "letter"): None,
     ("transfer", "signal"): None, ("transfer", "email"): None, ("transfer", "condolences"): None,
+    # "received the Iranian proposal", "got a French invitation": words and visits are not goods
+    ("transfer", "proposal"): None, ("transfer", "offer"): None, ("transfer", "invitation"): None,
+    ("transfer", "request"): None, ("transfer", "reply"): None, ("transfer", "response"): None,
+    ("transfer", "delegation"): None, ("transfer", "visit"): None, ("transfer", "call"): None,
 }
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
@@ -143,7 +148,9 @@ FROM_GIVER = frozenset({"support", "supply", "transfer", "sanction"})
 # Stance verbs whose object is the doer of the event in their "of"-gerund: "A accused B of
 # shipping fuel" is B shipping fuel, on A's word; "B was charged with / suspected of smuggling"
 # likewise names B (the accuser, when named, is the source).
-ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault"})
+ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict", "convict", "fault",
+                    # "criticized China for providing aid": blame in a speech act
+                    "criticize", "criticise", "condemn", "denounce", "rebuke", "slam"})
 # Which of them leave the proposition uncertain rather than asserted by the accuser.
 ACCUSE_HEDGED = frozenset({"suspect"})
 
@@ -167,6 +174,20 @@ TAKE_DELIVERY = frozenset({"take"})
 MANNER_PREPS = frozenset({"in", "with"})
 # Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
 ORIGIN_LABELS = frozenset({"Country", "Nationality"})
+# Verbs of goods arriving, and the nouns of goods and their carriers: "Iranian tankers arrived in
+# Venezuela" is a transfer from the goods' origin to where they arrive (a person arriving is a visit).
+ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload"})
+CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
+                         "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
+                         "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
+                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
+# Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
+# embargo"), and when they "target" or "hit" a party, that is a sanction.
+MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
+                           "embargo", "embargoes", "resolution", "resolutions", "ban", "bans"})
+# Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
+QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
+                            "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
 
 
 def frame_of(event: str) -> Frame | None:
@@ -179,6 +200,6 @@ SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ASPECTUAL", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from mistrust.model.vocabulary import NEWS_AGENCIES
-
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-GAZETTEER_VERSION = "gazetteer-v1"
+GAZETTEER_VERSION = "gazetteer-v2"
 
 
 @dataclass(frozen=True)
@@ -162,59 +160,11 @@ _GROUPS = (
     "Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Shia", "Shiite", "Shiites", "Sunni", "Sunnis",
     "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Yazidi", "Yazidis", "Alawite",
     "Alawites", "Druze", "Pashtun", "Baluch", "Uighur", "Uyghur", "Uighurs", "Uyghurs", "Tamil",
-    "Houthi", "Houthis", "Islamist", "Islamists", "European", "Europeans", "African", "Asian",
+    "Islamist", "Islamists", "European", "Europeans", "African", "Asian",
 )
 
 # Territories rigour marks as non-countries but that the news treats as actors/places.
 _EXTRA_TERRITORIES = {"ps", "tw", "hk", "xk", "eh"}
-
-
-# Well-known actors the small NER model misses or mislabels (one-word agencies and outlets are its
-# weak spot: "Bloomberg" comes out as a place, "Arutz Sheva" as a person). Domain knowledge, not
-# taken from any evaluation set: news agencies and outlets that carry sanctions reporting,
-# international bodies, and groups that appear on the lists.
-_ACTORS: dict[str, tuple[str, ...]] = {
-    "Organization": (
-        # news agencies (model.vocabulary) and outlets
-        *(name for names in NEWS_AGENCIES.values() for name in names if name[:1].isupper()),
-        "Bloomberg News", "France24", "France 24", "Rodong Sinmun", "RIA Novosti", "Fars News Agency", "Mehr",
-        "Press TV", "Al Jazeera", "Al Arabiya", "BBC", "CNN", "NHK", "Kyodo", "Arutz Sheva", "Haaretz",
-        "Ynet", "NK News", "38 North", "Daily NK", "Radio Free Asia", "Voice of America", "VOA",
-        "Wall Street Journal", "WSJ", "New York Times", "Washington Post", "Jerusalem Post",
-        "Times of Israel", "Financial Times", "The Guardian", "Nikkei", "Asahi", "Sputnik", "RT",
-        "Deutsche Welle", "Fox News", "NBC News", "CBS News", "ABC News", "Politico", "Axios",
-        # international bodies and national agencies of the domain
-        "UN", "U.N.", "United Nations", "UN Security Council", "U.N. Security Council",
-        "United Nations Security Council", "UNSC", "Security Council", "UN Panel of Experts",
-        "Panel of Experts", "IAEA", "International Atomic Energy Agency", "OPCW", "EU", "European Union",
-        "NATO", "OFAC", "Office of Foreign Assets Control", "Treasury Department", "State Department",
-        "Pentagon", "CIA", "FBI", "Mossad", "IDF", "Interpol", "FATF", "Financial Action Task Force",
-        "Atomic Energy Organization of Iran", "AEOI", "Quds Force", "IRGC",
-        "Islamic Revolutionary Guard Corps", "Revolutionary Guards", "Korean Workers' Party",
-        "Workers' Party of Korea", "Reconnaissance General Bureau", "KOMID",
-        # armed groups on the lists
-        "Hamas", "Hezbollah", "Hizballah", "Hizbullah", "Islamic Jihad", "Taliban", "al-Qaeda",
-        "al-Qaida", "Al Qaeda", "ISIS", "ISIL", "IS", "Islamic State", "Daesh", "Da'esh", "Da’esh",
-        "al-Shabaab", "Boko Haram", "Houthis", "Ansar Allah", "Wagner Group", "Hayat Tahrir al-Sham",
-        "Kataib Hezbollah", "Nusra Front", "PKK",
-    ),
-    "Facility": (
-        # nuclear and missile sites that reporting names without a keyword
-        "Fordow", "Fordo", "Natanz", "Arak", "Bushehr", "Parchin", "Yongbyon", "Sohae", "Punggye-ri",
-        "Tongchang-ri", "Dimona", "Kangson", "Sinpo", "Nampo", "Semnan", "Shahroud",
-    ),
-    "Weapon": (
-        "Scud", "Scud-B", "Scud-C", "Scud-D", "Scud B", "Scud C", "Scud D", "Nodong", "No-dong",
-        "Taepodong", "Musudan", "Hwasong", "Pukguksong", "Shahab", "Shahab-3", "Emad", "EMAD",
-        "Ghadr", "Sejjil", "Khorramshahr", "Soumar", "Zolfaghar", "Fateh-110", "Simorgh", "Safir",
-        "Iskander", "Kalibr", "Tomahawk", "Shahed", "Shahed-136", "AK-47", "Stinger", "Kornet",
-    ),
-}
-
-
-def actors() -> dict[str, str]:
-    """Known actor phrases -> label."""
-    return {phrase: label for label, phrases in _ACTORS.items() for phrase in phrases}
 
 
 def _country_names() -> dict[str, tuple[str, list[str]]]:
@@ -362,5 +312,5 @@ _FROM_ACTS = {"receive", "received", "receives", "receiving", "support", "suppor
               "purchased", "acquired"}
 
 
-__all__ = ["GAZETTEER_VERSION", "Place", "actors", "country_code", "is_actor", "is_political", "lookup",
+__all__ = ["GAZETTEER_VERSION", "Place", "country_code", "is_actor", "is_political", "lookup",
            "places"]

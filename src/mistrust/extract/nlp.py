@@ -344,8 +344,10 @@ def _register_lines() -> None:
 
 # Typographic quotes and apostrophes -> their ASCII forms, one character for one, so offsets
 # into the text stay the same: the small model was trained mostly on ASCII quotes, and splits
-# "People’s" or "Iran’s navy" otherwise than "People's" / "Iran's navy".
+# "People’s" or "Iran’s navy" otherwise than "People's" / "Iran's navy". An acute accent typed for
+# an apostrophe ("Russia´s") is one too.
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
+                             "\u00b4": "'",
                              "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"'})
 
 
