@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
+
 # Words that every state's organs are named with; a name made of these and function words alone
 # is a descriptor, not a proper name.
 ORGAN_WORDS = frozenset({
@@ -57,9 +59,31 @@ _TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: "Sa'id" = "said", "al-Jamal" = "aljamal"."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower case, no accents, no punctuation: "Sa'id" = "Sa\u02bfid" = "said", "al-Jamal" = "aljamal"."""
+    text = unicodedata.normalize("NFKD", drop_apostrophes(text))
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def name_key(text: str) -> str:
+    """A name as the lists and the news may both write it: lower case, no accents, no apostrophes
+    or ayns, dots dropped ("U.S."), other punctuation and hyphens as spaces, no leading "the".
+    "al-Qa\u2019ida", "AL QA'IDA" and "Al Qaida" have one key."""
+    text = unicodedata.normalize("NFKD", drop_apostrophes(text).replace(".", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = re.findall(r"[^\W_]+", text)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def spelling_key(word: str) -> str:
+    """What one long word shares with its other transliterations (``same_word``): its initial (any
+    vowel or y as one) and its consonant skeleton: "Hezbollah" and "Hizbullah" have one key."""
+    folded = fold(word)
+    if not folded:
+        return ""
+    initial = "V" if folded[0] in "aeiouy" else folded[0]
+    return initial + skeleton(folded)
 
 
 def skeleton(word: str) -> str:
@@ -84,7 +108,7 @@ def same_word(a: str, b: str) -> bool:
 
 def name_words(text: str) -> list[str]:
     """Words of a written name, without titles in front and the "'s" of a possessive."""
-    text = re.sub(r"['\u2019]s\b", "", text)
+    text = re.sub(rf"[{APOSTROPHES}]s\b", "", text)
     # Hyphens split: "Jong-un" and "Jong Un", "al-Jamal" and "AL JAMAL" are the same words.
     words = [w for w in re.split(r"[\s,\-\u2010-\u2014]+", text.replace("[", " ").replace("]", " ")) if w]
     while len(words) > 2 and _TITLE_RE.match(words[0]):
@@ -113,7 +137,10 @@ def _agree(words: list[str], surname: list[str], given: list[str]) -> bool:
     if western and same_word(words[0], given[0]):
         return True
     first = same_word(words[0], surname[0]) or same_word("".join(words[:len(surname)]), last)
-    return first and same_word(words[len(surname)] if len(words) > len(surname) else "", given[0])
+    # Surname first (Korean, Chinese): the given name is one name, often in two syllables ("Sang-ho",
+    # "Jong Un"), so all of it must agree: "Kim Sang Duk" is neither "KIM, Sang-ho" nor "KIM, Song".
+    rest = words[len(surname):]
+    return first and bool(rest) and same_word("".join(rest), "".join(given))
 
 
 def person_agrees(mention: str, matched: str) -> str | None:
@@ -182,5 +209,5 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor",
-           "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "typed_as"]
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "name_key",
+           "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "spelling_key", "typed_as"]

@@ -36,9 +36,10 @@ from dataclasses import dataclass, replace
 from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.identifiers import IdentifierIndex, identifier_hit
+from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
 from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
+from mistrust.model.vocabulary import APOSTROPHES
 
 LINKING_VERSION = "linking-v3"
 ScreenFn = Callable[[NameQuery], list[Hit]]
@@ -216,11 +217,27 @@ class Linker:
         return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
 
     def _hits(self, query: NameQuery) -> list[Hit]:
+        """Candidates for a name: every hit the screening returns, also under its threshold (the
+        rules of ``grade`` decide: a person's surname and given name, the entry's quoted name, and
+        only then the score), and the entries that carry the name as written (``_listed``)."""
         key = (query.name.lower(), query.schema, tuple(query.countries))
         if key not in self._cache:
             self.calls += 1
-            self._cache[key] = [h for h in self.screen(query) if h.match]
+            hits = list(self.screen(query))
+            self._cache[key] = self._listed(query) + hits
         return self._cache[key]
+
+    def _listed(self, query: NameQuery) -> list[Hit]:
+        """Entries whose listed name or alias the mention writes, up to case, accents, apostrophes
+        and punctuation, or (one long word) up to its spelling: found whatever the fuzzy score."""
+        if self.identifiers is None:
+            return []
+        person = query.schema == "Person"
+        out = [name_hit(query.name, listed) for listed in self.identifiers.named(query.name)
+               if query.schema == "Any" or (listed.schema == "Person") == person]
+        if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
+            out += [surname_hit(query.name, listed) for listed in self.identifiers.surnamed(query.name)]
+        return out
 
     def link(self, rec: Recognized, ctx: LinkContext | None = None, name: str | None = None) -> list[Hit]:
         ctx = ctx or LinkContext()
@@ -245,6 +262,10 @@ class Linker:
         if not graded:
             return []
         graded.sort(key=lambda h: (_RANK[h.tier or "possible"], -h.score))
+        once: dict[str, Hit] = {}
+        for h in graded:  # an entry both screened and found by its listed name: its best grade
+            once.setdefault(h.entity_id, h)
+        graded = list(once.values())
         best = graded[0]
         kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
         kept = _prefer_primary(kept, query.name)
@@ -306,7 +327,7 @@ class Linker:
                 out.append(rec)
         for r in recs:
             m = r.mention
-            found = re.match(r"(.+?)['\u2018\u2019]s\s+\w+", m.text)
+            found = re.match(rf"(.+?)[{APOSTROPHES}]s\s+\w+", m.text)
             if m.links or found is None or r.generic and m.label != "Organization":
                 continue
             owner = found.group(1)
