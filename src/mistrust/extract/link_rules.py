@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from mistrust.extract.gazetteer import lookup
 from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
@@ -182,6 +183,17 @@ def is_descriptor(text: str) -> bool:
     return bool(content) and all(w in ORGAN_WORDS for w in content)
 
 
+def is_kind(text: str) -> bool:
+    """A nationality or place with a kind of ship or company and nothing else ("Iranian Tanker",
+    "Chinese shipping firm"): a description a headline capitalised, not a body's own name."""
+    words = [w.casefold().strip(".,") for w in name_words(text)]
+    content = [w for w in words if w and w not in _FUNCTION_WORDS]
+    kinds = [w for w in content if w in VESSEL_NOUNS or w in COMPANY_NOUNS]
+    # Demonyms only: a country's own name in a company's name is part of it ("Iran Shipping Lines").
+    places = [w for w in content if w not in kinds and (p := lookup(w)) is not None and p.kind == "demonym"]
+    return bool(kinds) and bool(places) and len(kinds) + len(places) == len(content)
+
+
 def quoted_name(entity_name: str) -> str | None:
     """The part of a list name in quotes ("PRIVATE MILITARY COMPANY 'NAME'" -> "NAME")."""
     m = _QUOTED.search(entity_name)
@@ -209,5 +221,5 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "name_key",
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "is_kind", "name_key",
            "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "spelling_key", "typed_as"]

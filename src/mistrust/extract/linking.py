@@ -129,6 +129,8 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "possible", "a place name the text does not call a company or body"
     elif place_lookup(hit.matched_name) is not None and rules.fold(name) != rules.fold(hit.matched_name):
         return None  # a company listed under a state's name ("MALAYSIA") is not every body named after it
+    elif rules.is_kind(name):
+        return "possible", "a nationality and a kind of ship or company, not a name"
     elif rules.is_descriptor(name):
         agrees = _country_agrees(hit)
         if agrees is False:
@@ -318,10 +320,14 @@ class Linker:
         linked = [r for r in recs if r.mention.label in self.options.labels]
         for a, b in zip(linked, linked[1:], strict=False):
             gap = ctx.text[a.mention.end:b.mention.start]
-            if a.mention.links or b.mention.links or not re.fullmatch(r"\s+(?:and|of|for|&)\s+|\s+", gap):
+            people = a.mention.label == b.mention.label == "Person"
+            # Two people joined by "and" are two; one person is cut only where an apostrophe or an
+            # ayn the tagger read as a quote stands in the name ("Hani ‘Abd-al-Majid").
+            joint = _NAME_GAP if people else _BODY_GAP
+            if _certain(a) or _certain(b) or not joint.fullmatch(gap):
                 continue
             whole = ctx.text[a.mention.start:b.mention.end]
-            rec = _variant(a, whole, a.mention.start, b.mention.end, "Organization")
+            rec = _variant(a, whole, a.mention.start, b.mention.end, "Person" if people else "Organization")
             rec.mention.links = [h for h in self.link(rec, ctx) if h.tier == "certain"]
             if rec.mention.links and (rec.mention.start, rec.mention.end) not in known:
                 out.append(rec)
@@ -341,6 +347,12 @@ class Linker:
 
 
 _IDENT_LABELS = {"Vessel": "Vessel", "Person": "Person"}
+_BODY_GAP = re.compile(r"\s+(?:and|of|for|&)\s+|\s+")
+_NAME_GAP = re.compile(rf"[\s{APOSTROPHES}]*[{APOSTROPHES}][\s{APOSTROPHES}]*|\s+")
+
+
+def _certain(rec: Recognized) -> bool:
+    return any(h.tier == "certain" for h in rec.mention.links)
 _NEAR = 80  # characters between a name and the number written after it ("the tanker X (IMO ...)")
 
 
