@@ -6,7 +6,7 @@
   one digit) and exactly one entry carries it.
 - **Names**: every listed name and alias by its ``link_rules.name_key`` (case, accents, apostrophes
   and ayns, punctuation set aside), and the one-word names also by their spelling key
-  (Hezbollah / Hizballah). The screening's fuzzy score is built for an analyst's query and may rank
+  (Tolvarin / Tulvaren). The screening's fuzzy score is built for an analyst's query and may rank
   a one-word name or a transliteration low; a name the text writes as the list does is found here
   whatever that score is, and the linker's rules (``link_rules``) still decide whether it links.
 
@@ -106,8 +106,8 @@ class IdentifierIndex:
 
     def surnamed(self, written: str) -> list[Listed]:
         """Listed people whose surname is the first or the last word of ``written``: the candidates
-        a news spelling of a person's name may miss in the fuzzy ranking ("Sa'id al-Jamal" for
-        "AL-JAMAL, Sa'id Ahmad Muhammad"). Only candidates: ``link_rules.person_agrees`` decides."""
+        a news spelling of a person's name may miss in the fuzzy ranking ("Sa'id al-Varsani" for
+        "AL-VARSANI, Sa'id Omar Khalil"). Only candidates: ``link_rules.person_agrees`` decides."""
         words = name_words(written)
         if len(words) < 2:
             return []

@@ -60,7 +60,7 @@ _TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: "Sa'id" = "Sa\u02bfid" = "said", "al-Jamal" = "aljamal"."""
+    """Lower case, no accents, no punctuation: "Sa'id" = "Sa\u02bfid" = "said", "al-Varsani" = "alvarsani"."""
     text = unicodedata.normalize("NFKD", drop_apostrophes(text))
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
@@ -79,7 +79,7 @@ def name_key(text: str) -> str:
 
 def spelling_key(word: str) -> str:
     """What one long word shares with its other transliterations (``same_word``): its initial (any
-    vowel or y as one) and its consonant skeleton: "Hezbollah" and "Hizbullah" have one key."""
+    vowel or y as one) and its consonant skeleton: "Tolvarin" and "Tulvaren" have one key."""
     folded = fold(word)
     if not folded:
         return ""

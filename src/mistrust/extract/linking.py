@@ -6,6 +6,13 @@ Facility, Vessel): countries and nationalities never are, so "Iran" does not lin
 bank. Results are cached per (name, schema, countries): a name repeated in an article or across a
 batch is screened once.
 
+Candidates come from three places, so that a name the text writes as the list does is never lost
+to a low fuzzy score (one-word names, transliterations, names with particles and ayns): every hit
+the screening returns, also under its threshold; the entries whose name or alias equals the mention
+once case, accents, apostrophes/ayns and punctuation are set aside, or (one long word) is spelt
+alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
+word as surname (``IdentifierIndex.surnamed``). The rules below, not the score, decide the tier.
+
 Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason``); only
 *certain* links count as "on a sanctions list":
 
@@ -17,14 +24,16 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   name is shared by two different entries of one list (which one is meant is unknown).
 - **possible**: a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
-  name whose country the text does not give.
+  name whose country the text does not give, a nationality with a kind of ship or company
+  ("Iranian Tanker").
 
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
 
-Names the tagger split ("Applied Optics" and "Design Bureau" around "and") or wrapped in a
-possessive ("X's regime") are tried whole, or as the possessor, before they are given up.
+Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
+ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
+are tried whole, or as the possessor, before they are given up.
 """
 
 from __future__ import annotations
@@ -41,7 +50,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v3"
+LINKING_VERSION = "linking-v4"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -235,6 +244,8 @@ class Linker:
         if self.identifiers is None:
             return []
         person = query.schema == "Person"
+        if len(rules.fold(query.name)) <= 3:
+            return []  # a short acronym equal to some entry's alias is chance, as in ``reliable``
         out = [name_hit(query.name, listed) for listed in self.identifiers.named(query.name)
                if query.schema == "Any" or (listed.schema == "Person") == person]
         if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
@@ -322,7 +333,7 @@ class Linker:
             gap = ctx.text[a.mention.end:b.mention.start]
             people = a.mention.label == b.mention.label == "Person"
             # Two people joined by "and" are two; one person is cut only where an apostrophe or an
-            # ayn the tagger read as a quote stands in the name ("Hani ‘Abd-al-Majid").
+            # ayn the tagger read as a quote stands in the name ("Tariq ‘Abd-al-Nur").
             joint = _NAME_GAP if people else _BODY_GAP
             if _certain(a) or _certain(b) or not joint.fullmatch(gap):
                 continue
