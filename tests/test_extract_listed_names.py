@@ -187,3 +187,44 @@ def test_a_description_links_possible_at_most() -> None:
     verdict = grade(hit, rec, NameQuery(name="Iranian Tanker", schema="Organization", countries=["ir"]),
                     LinkContext(text="An Iranian Tanker was seized."))
     assert verdict is not None and verdict[0] == "possible"
+
+
+@pytest.mark.parametrize(("mention", "listed", "alike", "same"), [
+    ("Said al-Varsani", "AL-VARSANI, Sa'id Omar", True, True),     # apostrophes and particles only
+    ("Saeed al-Varsany", "AL-VARSANI, Sa'id Omar", True, False),    # another spelling: alike, not the same
+    ("Pak Sang-ho", "PAK, Song Ho", True, False),
+    ("Nuredin Malkov", "NUREDIN MALKOV", True, True),
+    ("Nuradin Malkof", "NUREDIN MALKOV", False, False),
+])
+def test_person_agreement_alike_and_exact(mention: str, listed: str, alike: bool, same: bool) -> None:
+    assert (rules.person_agrees(mention, listed) is not None) is alike
+    assert (rules.person_agrees(mention, listed, exact=True) is not None) is same
+
+
+def test_a_spelling_variant_found_by_surname_alone_does_not_link() -> None:
+    text = "Saeed al-Varsany was named."
+    rec = _rec("Saeed al-Varsany", "Person")
+    Linker(_nothing, identifiers=_index()).link_all([rec], text, [])
+    assert rec.mention.links == []  # no fuzzy score speaks for it, and the words are only alike
+
+
+@pytest.mark.parametrize(("mention", "listed", "site"), [
+    ("Velkor Refinery", "VELKOR REFINERY COMPANY", True),
+    ("Tolvarin Mine", "TOLVARIN MINE CO., LTD.", True),
+    ("Velkor Refinery", "VELKOR REFINERY", False),             # the same name
+    ("Velkor Plant", "VELKOR TRADING COMPANY", False),         # another word, not only the company's
+])
+def test_site_of_company(mention: str, listed: str, site: bool) -> None:
+    assert rules.site_of_company(mention, listed) is site
+
+
+def test_a_site_links_to_the_company_that_runs_it_only_probably() -> None:
+    rec = _rec("Velkor Refinery", "Facility")
+    hit = Hit(entity_id="ofac:8", entity_name="VELKOR REFINERY COMPANY", schema="Organization", list_version="v",
+              query_name="Velkor Refinery", matched_name="VELKOR REFINERY COMPANY", score=0.97, match=True,
+              threshold=0.7, algorithm="test")
+    query = NameQuery(name="Velkor Refinery", schema="Any")
+    verdict = grade(hit, rec, query, LinkContext(text="Oil went to the Velkor Refinery."))
+    assert verdict is not None and verdict[0] == "probable"
+    as_body = grade(hit, _rec("Velkor Refinery"), query, LinkContext(text="Velkor Refinery said so."))
+    assert as_body is not None and as_body[0] == "certain"

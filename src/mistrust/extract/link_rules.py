@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from mistrust.extract.gazetteer import lookup
 from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
@@ -107,6 +108,12 @@ def same_word(a: str, b: str) -> bool:
     return initial and min(len(fa), len(fb)) >= 4 and skeleton(fa) == skeleton(fb)
 
 
+def same_folded(a: str, b: str) -> bool:
+    """One name word written the same once case, accents and apostrophes are set aside."""
+    fa = fold(a)
+    return bool(fa) and fa == fold(b)
+
+
 def name_words(text: str) -> list[str]:
     """Words of a written name, without titles in front and the "'s" of a possessive."""
     text = re.sub(rf"[{APOSTROPHES}]s\b", "", text)
@@ -126,34 +133,37 @@ def _split_listed(matched: str) -> tuple[list[str], list[str]] | None:
     return name_words(surname), name_words(given)
 
 
-def _agree(words: list[str], surname: list[str], given: list[str]) -> bool:
+def _agree(words: list[str], surname: list[str], given: list[str], alike: Callable[[str, str], bool]) -> bool:
     """Western order (given ... surname) or surname first (Korean, Chinese: "Kim Jong Un")."""
     if not surname or not given or len(words) < 2:
         return False
     last = "".join(surname)
     # The last word may be the whole surname or its first part: Spanish and Portuguese names carry
     # two surnames and news write the first ("Nicolas Maduro" for "MADURO MOROS, Nicolas").
-    western = same_word(words[-1], surname[-1]) or same_word("".join(words[-len(surname):]), last) or \
-        same_word(words[-1], surname[0])
-    if western and same_word(words[0], given[0]):
+    western = alike(words[-1], surname[-1]) or alike("".join(words[-len(surname):]), last) or \
+        alike(words[-1], surname[0])
+    if western and alike(words[0], given[0]):
         return True
-    first = same_word(words[0], surname[0]) or same_word("".join(words[:len(surname)]), last)
+    first = alike(words[0], surname[0]) or alike("".join(words[:len(surname)]), last)
     # Surname first (Korean, Chinese): the given name is one name, often in two syllables ("Sang-ho",
     # "Jong Un"), so all of it must agree: "Kim Sang Duk" is neither "KIM, Sang-ho" nor "KIM, Song".
     rest = words[len(surname):]
-    return first and bool(rest) and same_word("".join(rest), "".join(given))
+    return first and bool(rest) and alike("".join(rest), "".join(given))
 
 
-def person_agrees(mention: str, matched: str) -> str | None:
+def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None:
     """Why a person mention names the listed person, or None: the surname and the first given name
-    must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself)."""
+    must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself). ``exact``: the
+    words must be the same once folded, not only spelt alike, as when nothing else (no fuzzy score
+    at the link threshold) speaks for the candidate: "Sang" and "Song" are alike, not the same."""
+    alike = same_folded if exact else same_word
     words = name_words(mention)
     if len(words) < 2:
         return None
     split = _split_listed(matched)
     if split is not None:
         surname, given = split
-        if _agree(words, surname, given):
+        if _agree(words, surname, given, alike):
             return f"surname and first given name agree with '{matched}'"
         return None
     listed = name_words(matched)
@@ -161,9 +171,9 @@ def person_agrees(mention: str, matched: str) -> str | None:
         return None
     # Reading order unknown: the first and last words must agree, in either order, and every word
     # of the mention must be one of the name's ("Kim Dong Chul" is not "KIM TONG CHOL").
-    ends = (same_word(words[0], listed[0]) and same_word(words[-1], listed[-1])) or \
-        (same_word(words[0], listed[-1]) and same_word(words[-1], listed[0]))
-    if ends and all(any(same_word(w, x) for x in listed) for w in words):
+    ends = (alike(words[0], listed[0]) and alike(words[-1], listed[-1])) or \
+        (alike(words[0], listed[-1]) and alike(words[-1], listed[0]))
+    if ends and all(any(alike(w, x) for x in listed) for w in words):
         return f"first and last names agree with '{matched}'"
     return None
 
@@ -194,6 +204,14 @@ def is_kind(text: str) -> bool:
     return bool(kinds) and bool(places) and len(kinds) + len(places) == len(content)
 
 
+def site_of_company(mention: str, listed: str) -> bool:
+    """A site ("the X Refinery", "the Y Plant") whose name is the listed name without the company
+    word the list adds ("X REFINERY COMPANY"): the place, not necessarily the company that runs it."""
+    said = {fold(w) for w in name_words(mention)}
+    added = [w for w in name_words(listed) if fold(w) not in said and not any(same_word(w, s) for s in said)]
+    return bool(added) and all(w.casefold().rstrip(".") in COMPANY_NOUNS for w in added)
+
+
 def quoted_name(entity_name: str) -> str | None:
     """The part of a list name in quotes ("PRIVATE MILITARY COMPANY 'NAME'" -> "NAME")."""
     m = _QUOTED.search(entity_name)
@@ -221,5 +239,6 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "is_kind", "name_key",
-           "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "spelling_key", "typed_as"]
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "is_kind",
+           "name_key", "name_words", "person_agrees", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+           "spelling_key", "typed_as"]

@@ -147,13 +147,17 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         if agrees is None:
             return "possible", "a state organ's name, and the text gives no country for it"
         return "certain", f"a state organ's name; the text's country agrees with the entry ({hit.matched_name})"
+    if m.label == "Facility" and rules.site_of_company(name, hit.matched_name):
+        return "probable", f"a site named like the company '{hit.matched_name}', which may only run it"
     quoted = rules.quoted_name(hit.entity_name)
     if quoted and rules.fold(quoted) == rules.fold(name):
         return "certain", f"the entry's own name in quotes: '{quoted}'"
     person = hit.schema == "Person" or m.label == "Person"
     if person and "weak_alias" not in fired:
-        why = rules.person_agrees(name, hit.matched_name)
-        if why:  # the screening's score may be low for a name that leaves out middle names
+        # The screening's score may be low for a name that leaves out middle names; under the link
+        # threshold (or found by surname alone) the words must then be the same, not only alike.
+        why = rules.person_agrees(name, hit.matched_name, exact=hit.score < threshold)
+        if why:
             return "certain", why
     if hit.score < threshold:
         return None
