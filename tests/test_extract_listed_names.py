@@ -228,3 +228,12 @@ def test_a_site_links_to_the_company_that_runs_it_only_probably() -> None:
     assert verdict is not None and verdict[0] == "probable"
     as_body = grade(hit, _rec("Velkor Refinery"), query, LinkContext(text="Velkor Refinery said so."))
     assert as_body is not None and as_body[0] == "certain"
+
+
+def test_the_tagger_text_folds_typographic_apostrophes_but_keeps_ayn_letters() -> None:
+    from mistrust.extract.nlp import fold_typography
+
+    text = "Sa\u2019id met \u2018Abd and Sa\u02bfid"
+    folded = fold_typography(text)
+    assert folded == "Sa'id met 'Abd and Sa\u02bfid" and len(folded) == len(text)
+    assert drop_apostrophes(folded) == drop_apostrophes(text) == "Said met Abd and Said"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mistrust.errors import ConfigError
+from mistrust.model.vocabulary import TYPOGRAPHIC_APOSTROPHES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -345,7 +346,7 @@ def _register_lines() -> None:
 # Typographic quotes and apostrophes -> their ASCII forms, one character for one, so offsets
 # into the text stay the same: the small model was trained mostly on ASCII quotes, and splits
 # "People’s" or "Iran’s navy" otherwise than "People's" / "Iran's navy".
-_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
+_TYPOGRAPHY = str.maketrans({**{ch: "'" for ch in TYPOGRAPHIC_APOSTROPHES},
                              "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"'})
 
 

@@ -46,10 +46,14 @@ NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
 # Descriptions that stand for one agency ("the French news agency said").
 AGENCY_DESCRIPTIONS: dict[str, tuple[str, ...]] = {"afp": ("French news agency",), "ap": ("the AP",)}
 
-# ASCII and typographic apostrophes, the modifier letters for ayn and hamza (which Python counts as
-# letters, so a plain "keep letters" fold would keep them), the backtick and the acute accent that
-# transliterations use for either. One set, so that no reader folds one mark and keeps another.
-APOSTROPHES = "'\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u02b9\u0060\u00b4\u2032"
+# Typographic apostrophes, which typesetting also uses as single quotes: the text given to the
+# tagger writes them as ASCII "'" (``extract.nlp.fold_typography``, same length, same offsets).
+TYPOGRAPHIC_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u2032"
+# Every mark a name may carry for an apostrophe, an ayn or a hamza: the ASCII and typographic
+# apostrophes, the modifier letters (which Python counts as letters, so a plain "keep letters" fold
+# would keep them), the backtick and the acute accent. Names are compared without any of them. The
+# modifier letters stay in the tagger's text: there they are letters inside a word, as they should be.
+APOSTROPHES = "'" + TYPOGRAPHIC_APOSTROPHES + "\u02bb\u02be\u02bf\u02b9\u0060\u00b4"
 _NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 
 
@@ -59,4 +63,4 @@ def drop_apostrophes(text: str) -> str:
 
 
 __all__ = ["AGENCY_DESCRIPTIONS", "APOSTROPHES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
-           "SYMMETRIC_PREDICATES", "drop_apostrophes"]
+           "SYMMETRIC_PREDICATES", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]
