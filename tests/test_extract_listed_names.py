@@ -172,7 +172,7 @@ def test_surname_first_given_name_agrees_whole(mention: str, listed: str, agrees
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Iranian Tanker", True), ("the Chinese shipping firm", True), ("Syrian company", True),
-    ("Iran Shipping Lines", False),          # a country's name in a body's own name is part of it
+    ("Chile Shipping Lines", False),         # a country's name in a body's own name is part of it
     ("National Iranian Velkor Company", False), ("Iranian", False), ("Tolvarin Shipping", False),
 ])
 def test_is_kind(name: str, kind: bool) -> None:
@@ -237,3 +237,42 @@ def test_the_tagger_text_folds_typographic_apostrophes_but_keeps_ayn_letters() -
     folded = fold_typography(text)
     assert folded == "Sa'id met 'Abd and Sa\u02bfid" and len(folded) == len(text)
     assert drop_apostrophes(folded) == drop_apostrophes(text) == "Said met Abd and Said"
+
+
+# -- descriptors that carry their state, and what a low score may not do -------------------------------
+
+@pytest.mark.parametrize(("name", "descriptor"), [
+    ("Chilean Coast Guard", True), ("the Iranian interior ministry", True), ("Peru Ministry of Defence", True),
+    ("North Korea defence ministry", True), ("Central Bank of Chile", True),
+    ("Iran", False),                                   # a state alone is no organ
+    ("Iranian Velkor Guard Corps", False),             # a word of its own makes a name
+    ("Tolvarin National Army", False),
+])
+def test_a_descriptor_may_carry_its_state(name: str, descriptor: bool) -> None:
+    assert rules.is_descriptor(name) is descriptor
+
+
+def _org_hit(matched: str, score: float, country: float | None = None, schema: str = "Organization") -> Hit:
+    from mistrust.model import FeatureResult
+
+    feats = [] if country is None else [FeatureResult(name="country", score=country, weight=0.1, reason="c")]
+    return Hit(entity_id="ofac:7", entity_name=matched, schema=schema, list_version="v", query_name="q",
+               matched_name=matched, score=score, match=score >= 0.7, threshold=0.7, algorithm="test",
+               features=feats)
+
+
+@pytest.mark.parametrize(("mention", "label", "countries", "hit", "tier"), [
+    # another state's army whose name differs by the state's word: the countries disagree
+    ("Peru Coast Guard", "Organization", ["pe"], _org_hit("CHILE COAST GUARD", 0.9, country=0.0), None),
+    ("Chilean Coast Guard", "Organization", ["cl"], _org_hit("CHILE COAST GUARD", 0.95, country=1.0), "certain"),
+    ("Chilean Coast Guard", "Organization", ["cl"], _org_hit("CHILE COAST GUARD", 0.95), "possible"),
+    # under the link threshold a state organ, a vessel or a company is not graded at all
+    ("Chilean Coast Guard", "Organization", ["cl"], _org_hit("CHILE COAST GUARD", 0.6, country=1.0), None),
+    ("Justina", "Vessel", [], _org_hit("JUSTINA", 0.6, schema="Vessel"), None),
+    ("Velkor Trading", "Organization", [], _org_hit("VELKOR TRADING", 0.6), None),
+])
+def test_descriptors_and_low_scores(mention: str, label: str, countries: list[str], hit: Hit,
+                                    tier: str | None) -> None:
+    verdict = grade(hit, _rec(mention, label), NameQuery(name=mention, schema=label, countries=countries),
+                    LinkContext(text=f"{mention} said so."))
+    assert (verdict[0] if verdict else None) == tier

@@ -186,11 +186,28 @@ def all_words_in(mention: str, name: str) -> bool:
 
 
 def is_descriptor(text: str) -> bool:
-    """A name made only of organ words and function words ("Ministry of Defence", "State Department",
-    "the interior ministry"): it names a different body in every state."""
+    """A name made only of organ words, function words and the state's own name or demonym
+    ("Ministry of Defence", "State Department", "the Iranian interior ministry", "Ruritanian National
+    Army"): it names a different body in every state, so the state it names must be the entry's."""
     words = [w.casefold().strip(".,'\u2019") for w in name_words(text)]
-    content = [w for w in words if w and w not in _FUNCTION_WORDS]
+    content = [w for w in _without_places(words) if w and w not in _FUNCTION_WORDS]
     return bool(content) and all(w in ORGAN_WORDS for w in content)
+
+
+def _without_places(words: list[str]) -> list[str]:
+    """The words left once the names and demonyms of states (one or two words) are taken out."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (2, 1):
+            place = lookup(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if place is not None and place.kind in ("country", "demonym"):
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def is_kind(text: str) -> bool:
@@ -199,7 +216,7 @@ def is_kind(text: str) -> bool:
     words = [w.casefold().strip(".,") for w in name_words(text)]
     content = [w for w in words if w and w not in _FUNCTION_WORDS]
     kinds = [w for w in content if w in VESSEL_NOUNS or w in COMPANY_NOUNS]
-    # Demonyms only: a country's own name in a company's name is part of it ("Iran Shipping Lines").
+    # Demonyms only: a country's own name in a company's name is part of it ("Chile Shipping Lines").
     places = [w for w in content if w not in kinds and (p := lookup(w)) is not None and p.kind == "demonym"]
     return bool(kinds) and bool(places) and len(kinds) + len(places) == len(content)
 

@@ -130,6 +130,12 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     m = rec.mention
     name = query.name
     fired = _fired(hit)
+    quoted = rules.quoted_name(hit.entity_name)
+    person = hit.schema == "Person" or m.label == "Person"
+    if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
+        # Under the link threshold only the rules that read the names whole may link (a person's
+        # surname and given name below, the entry's quoted name); the rest grade what the score found.
+        return None
     if hit.schema == "Vessel" or m.label == "Vessel":
         typed = m.extractor.endswith("vessel-rule-v1") or rules.typed_as(ctx.text, m.start, m.end, rules.VESSEL_NOUNS)
         if not typed:
@@ -149,10 +155,8 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "certain", f"a state organ's name; the text's country agrees with the entry ({hit.matched_name})"
     if m.label == "Facility" and rules.site_of_company(name, hit.matched_name):
         return "probable", f"a site named like the company '{hit.matched_name}', which may only run it"
-    quoted = rules.quoted_name(hit.entity_name)
     if quoted and rules.fold(quoted) == rules.fold(name):
         return "certain", f"the entry's own name in quotes: '{quoted}'"
-    person = hit.schema == "Person" or m.label == "Person"
     if person and "weak_alias" not in fired:
         # The screening's score may be low for a name that leaves out middle names; under the link
         # threshold (or found by surname alone) the words must then be the same, not only alike.
