@@ -10,8 +10,12 @@ the hit, and says why. ``linking.py`` turns them into a tier (certain / probable
   "SOLEIMANI, Qasem"). A news person who shares only a given name or a middle name with a listed
   one ("Carlos Mendez" for "MENDEZ, Luis Carlos") is not the same person on the name alone.
 - **Descriptors** (``is_descriptor``): a name made only of the words every state uses for its
-  organs ("the defence ministry", "State Department") names a different body in every country,
-  so it links only where the text's country and the entry's agree.
+  organs ("the defence ministry", "State Department"), perhaps with a state's name or demonym
+  ("the Chilean coast guard"), names a different body in every country, so it links only where the
+  text's country and the entry's agree. A demonym with a kind of ship or company and nothing else
+  (``is_kind``: "an Iranian tanker") is a description, not a name.
+- **Sites** (``site_of_company``): "the X Refinery" is the place; the listed "X REFINERY COMPANY"
+  may only run it.
 - **Typed names** (``typed_as``): a vessel named by a common word ("Justice", "Freedom") or a
   company named by a place is read as that vessel or company only when the text says so ("the
   tanker Justice", "MV Freedom").
