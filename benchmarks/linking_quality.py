@@ -1,6 +1,6 @@
-"""Sanctions-link and entity quality: the current linking against the landed one (504f417), same run.
+"""Sanctions-link and entity quality: the current linking against a baseline commit's, same run.
 
-    .venv/bin/python benchmarks/linking_quality.py [--data ../shared/data] [--baseline 504f417]
+    .venv/bin/python benchmarks/linking_quality.py [--data ../shared/data] [--baseline COMMIT]
 
 Two sets, each run through a fresh workspace as a user would (load the UN 2026 list and the OFAC 2021
 SDN triple, ingest the articles with analysis, read the stored entities and their links):
@@ -19,7 +19,9 @@ carried by more than one node (target: none). Entities are scored twice: every m
 role mentions ("U.S. officials"), which the current code treats as relations (both systems).
 The baseline is the landed code itself, run from ``git archive`` of the baseline commit in a
 subprocess that executes this same script with ``--dump`` (so no second copy of the old linker is kept
-here). Each set is split in halves by a hash of the article id (a: tuning, b: held out).
+here). Halves (a: tuning, b: held out): the claims set uses the halves of ``claims_quality.py`` (story
+labels sorted, alternately to a and b, so one event never falls in both); the dev sample is split
+by a hash of the article id (``labels/README.md``).
 Targets: link precision >= 0.97 at recall >= 0.90; claims entity precision >= 0.85 at recall >= 0.93.
 """
 
@@ -45,6 +47,8 @@ LABELS = Path(__file__).resolve().parent / "labels" / "links.jsonl"
 LIST_FILES = ("sanctions/un_consolidated_2026-02-27.xml", "sanctions/ofac_sdn_csv_2021-07/sdn.csv")
 TARGET_P, TARGET_R = 0.97, 0.90
 TARGET_EP, TARGET_ER = 0.85, 0.93
+# main before linking-v4 (the particle and apostrophe variants, the equal-name tier, acronyms)
+BASELINE = "9c3e617"
 
 
 def data_dir(arg: str | None) -> Path:
@@ -53,7 +57,16 @@ def data_dir(arg: str | None) -> Path:
 
 
 def half_of(record_id: str) -> str:
+    """The dev sample's halves, by a hash of the article id."""
     return "a" if hashlib.sha256(record_id.encode("utf-8")).digest()[0] % 2 == 0 else "b"
+
+
+def claims_halves(gold: dict[str, Any]) -> dict[str, str]:
+    """{record id: "a" | "b"}: the claims set's halves as ``claims_quality.py`` draws them (by story)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from claims_quality import halves
+
+    return {rid: part.lower() for part, ids in halves(gold).items() if part != "all" for rid in ids}
 
 
 def in_sample(record_id: str) -> bool:
@@ -239,10 +252,11 @@ def _row(name: str, new: dict[str, float], base: dict[str, float], target: str) 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
-    ap.add_argument("--baseline", default="504f417")
+    ap.add_argument("--baseline", default=BASELINE)
     ap.add_argument("--dump")
     ap.add_argument("--articles")
     ap.add_argument("--errors", action="store_true", help="print wrong and missed links")
+    ap.add_argument("--errors-half", choices=("a", "b"), help="print only the errors of this half (tune on a)")
     ap.add_argument("--keep", help="folder to keep the systems' outputs in")
     ap.add_argument("--reuse-baseline", action="store_true", help="reuse the baseline outputs kept in --keep")
     args = ap.parse_args()
@@ -274,12 +288,14 @@ def main() -> None:
                               run_system(data, dev_path, src, keep / f"{label}-dev.json"))
     cgold = claims_link_gold(gold)
     cids = sorted(gold["stories"])
+    chalf = claims_halves(gold)
+    half: dict[int, Any] = {0: chalf.get, 1: half_of}
     print(f"linking quality: claims set {len(cids)} articles, dev sample {len(dids)} articles "
           f"({sum(len(g['required']) for g in dev_gold.values())} required links); baseline = {args.baseline}")
     print("| set | mistrust P / R | baseline P / R | target |\n|---|---|---|---|")
     for set_name, idx, g, ids in (("claims links", 0, cgold, cids), ("dev links", 1, dev_gold, dids)):
         for part in ("all", "a", "b"):
-            sel = [i for i in ids if part == "all" or half_of(i) == part]
+            sel = [i for i in ids if part == "all" or half[idx](i) == part]
             new = score_links(systems["mistrust"][idx], g, sel)
             base = score_links(systems["baseline"][idx], g, sel)
             print(_row(f"{set_name} ({part}, {new['found']}/{new['required']} found, "
@@ -288,7 +304,7 @@ def main() -> None:
     for what, pick in (("every mention", lambda x: x), ("roles left out", named)):
         new_sys, base_sys = pick(systems["mistrust"][0]), pick(systems["baseline"][0])
         for part in ("all", "a", "b"):
-            sel = [i for i in cids if part == "all" or half_of(i) == part]
+            sel = [i for i in cids if part == "all" or chalf.get(i) == part]
             print(_row(f"claims entities, {what} ({part})", score_entities(new_sys, gold, sel),
                        score_entities(base_sys, gold, sel), f"P >= {TARGET_EP}, R >= {TARGET_ER}" if part == "all" else ""))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -298,7 +314,7 @@ def main() -> None:
     print("| gold | mistrust B3 P / R / F1 | baseline B3 P / R / F1 | target |\n|---|---|---|---|")
     for key in ("stories", "stories_alt_split_denial"):
         for part in ("all", "a", "b"):
-            g = {i: s for i, s in gold[key].items() if part == "all" or half_of(i) == part}
+            g = {i: s for i, s in gold[key].items() if part == "all" or chalf.get(i) == part}
             new, base = (bcubed(systems[x][0].get("_stories", {}), g) for x in ("mistrust", "baseline"))
             print(f"| {key} ({part}) | {' / '.join(f'{v:.3f}' for v in new)} | {' / '.join(f'{v:.3f}' for v in base)} |"
                   f" {'F1 >= 0.95' if part == 'all' and key == 'stories' else ''} |")
@@ -310,6 +326,8 @@ def main() -> None:
     if args.errors:
         for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids)):
             for rid in ids:
+                if args.errors_half and half[idx](rid) != args.errors_half:
+                    continue
                 got = set(systems["mistrust"][idx].get(rid, {}).get("links", []))
                 gg = g.get(rid, {"required": [], "ok": set()})
                 for i in sorted(got - gg["ok"]):

@@ -28,6 +28,7 @@ from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
 from mistrust.model.roles import is_group_extractor, is_role_mention
+from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
 
 ACTORS_VERSION = "actors-v1"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
@@ -35,10 +36,10 @@ ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nati
 
 def name_key(name: str) -> str:
     """The name with case, accents, punctuation, hyphens, "the", "'s" and a plural s set aside."""
-    s = unicodedata.normalize("NFKD", name)
+    s = re.sub(rf"[{APOSTROPHES}]s\b", "", name, flags=re.IGNORECASE)
+    # apostrophes before NFKD, which would turn an acute accent used as an ayn into a space
+    s = unicodedata.normalize("NFKD", drop_apostrophes(s).replace(".", ""))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = re.sub(r"['\u2018\u2019]s\b", "", s)
-    s = re.sub(r"[.\u2018\u2019']", "", s)
     words = re.sub(r"[\W_]+", " ", s).split()
     if words and words[0] == "the":
         words = words[1:]

@@ -1,9 +1,17 @@
-"""Identifiers written in a text (IMO numbers, passport and registration numbers) matched to the
-lists' identifiers: the strongest link there is, since a number names one ship or one document.
+"""What the lists carry that a text can write exactly: identifiers and names.
+
+- **Identifiers** (IMO numbers, passport and registration numbers) matched to the lists'
+  identifiers: the strongest link there is, since a number names one ship or one document. A number
+  links only when it is long enough to be unlikely by chance (six characters or more with at least
+  one digit) and exactly one entry carries it.
+- **Names**: every listed name and alias by its ``link_rules.name_key`` (case, accents, apostrophes
+  and ayns, punctuation set aside), and the one-word names also by their spelling key
+  (Tolvarin / Tulvaren). The screening's fuzzy score is built for an analyst's query and may rank
+  a one-word name or a transliteration low; a name the text writes as the list does is found here
+  whatever that score is, and the linker's rules (``link_rules``) still decide whether it links.
 
 The caller passes an :class:`IdentifierIndex` built from the loaded lists (this engine never reads
-the store). A number links only when it is long enough to be unlikely by chance (six characters
-or more with at least one digit) and exactly one entry carries it.
+the store).
 """
 
 from __future__ import annotations
@@ -12,12 +20,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mistrust.extract.link_rules import fold, name_key, name_words, spelling_key
 from mistrust.model.lists import ListEntity
 from mistrust.model.screening import FeatureResult, Hit
 
 # "IMO 9116412", "IMO No. 9116412", "passport number 472310012", "registration no: KP-881203"
 _NUMBER = re.compile(r"(?<![\w-])((?:IMO[\s:.]*(?:No\.?|number)?[\s:.]*)?[A-Z]{0,3}[-\s]?\d[\dA-Z-]{4,})(?![\w-])")
 MIN_CHARS = 6
+# A one-word name is looked up by its spelling only from this length on (as ``same_word`` and the
+# linker's one-word rule): shorter words differ by one vowel too easily ("Hama" / "Hamas").
+SPELLING_CHARS = 6
 
 
 def clean_id(value: str) -> str:
@@ -39,12 +51,22 @@ class Listed:
 @dataclass
 class IdentifierIndex:
     by_value: dict[str, list[Listed]] = field(default_factory=dict)
+    # name_key -> the entries carrying that name; id_type says how: "name", "alias", "weak alias"
+    by_name: dict[str, list[Listed]] = field(default_factory=dict)
+    by_spelling: dict[str, list[Listed]] = field(default_factory=dict)  # one-word names only
+    # a listed person's surname (or, without "SURNAME, Given", its first and last word) -> entries
+    by_surname: dict[str, list[Listed]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Iterable[tuple[ListEntity, str]]) -> IdentifierIndex:
         """From (entity, list version id) pairs."""
         idx = cls()
         for entity, version in entities:
+            names = [(entity.name, "name")] + [(a.name, "weak alias" if a.quality == "weak" else "alias")
+                                                for a in entity.aliases]
+            for name, how in names:
+                idx._add_name(Listed(entity.id, entity.name, entity.schema, version, how, name,
+                                     tuple(entity.programs)))
             for ident in entity.identifiers:
                 key = clean_id(ident.value)
                 if len(key) >= MIN_CHARS and any(ch.isdigit() for ch in key):
@@ -52,6 +74,47 @@ class IdentifierIndex:
                         Listed(entity.id, entity.name, entity.schema, version, ident.type, ident.value,
                                tuple(entity.programs)))
         return idx
+
+    def _add_name(self, listed: Listed) -> None:
+        key = name_key(listed.value)
+        if not key:
+            return
+        self.by_name.setdefault(key, []).append(listed)
+        if " " not in key and len(key) >= SPELLING_CHARS:
+            self.by_spelling.setdefault(spelling_key(key), []).append(listed)
+        if listed.schema == "Person" and listed.id_type != "weak alias":
+            surname, comma, _ = listed.value.partition(",")
+            words = name_words(surname if comma else listed.value)
+            for word in {words[-1]} if comma and words else {words[0], words[-1]} if words else set():
+                self.by_surname.setdefault(fold(word), []).append(listed)
+
+    def named(self, written: str) -> list[Listed]:
+        """Entries carrying ``written`` as a name once case, accents, apostrophes and punctuation are
+        set aside; for a one-word name of six letters or more, also entries with a one-word name
+        spelt alike (``link_rules.same_word`` decides, in the linker). One row per entry and way."""
+        key = name_key(written)
+        found = list(self.by_name.get(key, []))
+        if key and " " not in key and len(key) >= SPELLING_CHARS:
+            found += [x for x in self.by_spelling.get(spelling_key(key), []) if x not in found]
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for x in found:
+            if (x.entity_id, x.value) not in seen:
+                seen.add((x.entity_id, x.value))
+                out.append(x)
+        return out
+
+    def surnamed(self, written: str) -> list[Listed]:
+        """Listed people whose surname is the first or the last word of ``written``: the candidates
+        a news spelling of a person's name may miss in the fuzzy ranking ("Sa'id al-Varsani" for
+        "AL-VARSANI, Sa'id Omar Khalil"). Only candidates: ``link_rules.person_agrees`` decides."""
+        words = name_words(written)
+        if len(words) < 2:
+            return []
+        out: list[Listed] = []
+        for word in dict.fromkeys((fold(words[0]), fold(words[-1]))):
+            out += [x for x in self.by_surname.get(word, []) if x not in out]
+        return out
 
     def find(self, text: str) -> list[tuple[int, int, Listed]]:
         """(start, end, entry) for every number in the text that exactly one entry carries."""
@@ -72,4 +135,34 @@ def identifier_hit(written: str, listed: Listed) -> Hit:
                programs=list(listed.programs), tier="certain", link_reason=reason)
 
 
-__all__ = ["IdentifierIndex", "Listed", "clean_id", "identifier_hit"]
+def surname_hit(written: str, listed: Listed) -> Hit:
+    """A candidate found by its surname alone (``IdentifierIndex.surnamed``): no score of its own,
+    so it links only when the linker's person rule finds the surname and given name agree."""
+    why = f"a listed person whose surname is in '{written}'"
+    return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
+               list_version=listed.list_version, query_name=written, matched_name=listed.value, score=0.0,
+               match=False, threshold=1.0, algorithm="listed-surname",
+               features=[FeatureResult(name="surname", score=1.0, weight=0.0, reason=why)],
+               programs=list(listed.programs))
+
+
+def name_hit(written: str, listed: Listed) -> Hit:
+    """A hit for a name the text writes as the list does (``IdentifierIndex.named``), with the
+    features the linker's rules read: the same name, or the same word up to spelling; a weak alias."""
+    same = name_key(written) == name_key(listed.value)
+    feature = "name_exact" if same else "name_spelling"
+    why = (f"'{written}' is the listed {listed.id_type} '{listed.value}' once case, accents and apostrophes "
+           "are set aside" if same else f"'{written}' is the listed {listed.id_type} '{listed.value}' in "
+           "another spelling")
+    features = [FeatureResult(name=feature, score=1.0, weight=1.0, reason=why)]
+    if listed.id_type == "weak alias":
+        features.append(FeatureResult(name="weak_alias", score=1.0, weight=0.0,
+                                      reason="the list marks this alias as weak"))
+    # 1.0 for the same name; a spelling variant ranks below an entry that carries the name as written.
+    return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
+               list_version=listed.list_version, query_name=written, matched_name=listed.value,
+               score=1.0 if same else 0.9, match=True, threshold=1.0, algorithm="listed-name", features=features,
+               programs=list(listed.programs))
+
+
+__all__ = ["IdentifierIndex", "Listed", "clean_id", "identifier_hit", "name_hit", "surname_hit"]

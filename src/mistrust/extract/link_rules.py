@@ -10,8 +10,12 @@ the hit, and says why. ``linking.py`` turns them into a tier (certain / probable
   "SOLEIMANI, Qasem"). A news person who shares only a given name or a middle name with a listed
   one ("Carlos Mendez" for "MENDEZ, Luis Carlos") is not the same person on the name alone.
 - **Descriptors** (``is_descriptor``): a name made only of the words every state uses for its
-  organs ("the defence ministry", "State Department") names a different body in every country,
-  so it links only where the text's country and the entry's agree.
+  organs ("the defence ministry", "State Department"), perhaps with a state's name or demonym
+  ("the Chilean coast guard"), names a different body in every country, so it links only where the
+  text's country and the entry's agree. A demonym with a kind of ship or company and nothing else
+  (``is_kind``: "an Iranian tanker") is a description, not a name.
+- **Sites** (``site_of_company``): "the X Refinery" is the place; the listed "X REFINERY COMPANY"
+  may only run it.
 - **Typed names** (``typed_as``): a vessel named by a common word ("Justice", "Freedom") or a
   company named by a place is read as that vessel or company only when the text says so ("the
   tanker Justice", "MV Freedom").
@@ -24,6 +28,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+
+from mistrust.extract.gazetteer import lookup
+from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
 # is a descriptor, not a proper name.
@@ -57,9 +65,31 @@ _TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: "Sa'id" = "said", "al-Jamal" = "aljamal"."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower case, no accents, no punctuation: "Sa'id" = "Sa\u02bfid" = "said", "al-Varsani" = "alvarsani"."""
+    text = unicodedata.normalize("NFKD", drop_apostrophes(text))
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def name_key(text: str) -> str:
+    """A name as the lists and the news may both write it: lower case, no accents, no apostrophes
+    or ayns, dots dropped ("U.S."), other punctuation and hyphens as spaces, no leading "the".
+    "al-Qa\u2019ida", "AL QA'IDA" and "Al Qaida" have one key."""
+    text = unicodedata.normalize("NFKD", drop_apostrophes(text).replace(".", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = re.findall(r"[^\W_]+", text)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def spelling_key(word: str) -> str:
+    """What one long word shares with its other transliterations (``same_word``): its initial (any
+    vowel or y as one) and its consonant skeleton: "Tolvarin" and "Tulvaren" have one key."""
+    folded = fold(word)
+    if not folded:
+        return ""
+    initial = "V" if folded[0] in "aeiouy" else folded[0]
+    return initial + skeleton(folded)
 
 
 def skeleton(word: str) -> str:
@@ -82,9 +112,15 @@ def same_word(a: str, b: str) -> bool:
     return initial and min(len(fa), len(fb)) >= 4 and skeleton(fa) == skeleton(fb)
 
 
+def same_folded(a: str, b: str) -> bool:
+    """One name word written the same once case, accents and apostrophes are set aside."""
+    fa = fold(a)
+    return bool(fa) and fa == fold(b)
+
+
 def name_words(text: str) -> list[str]:
     """Words of a written name, without titles in front and the "'s" of a possessive."""
-    text = re.sub(r"['\u2019]s\b", "", text)
+    text = re.sub(rf"[{APOSTROPHES}]s\b", "", text)
     # Hyphens split: "Jong-un" and "Jong Un", "al-Jamal" and "AL JAMAL" are the same words.
     words = [w for w in re.split(r"[\s,\-\u2010-\u2014]+", text.replace("[", " ").replace("]", " ")) if w]
     while len(words) > 2 and _TITLE_RE.match(words[0]):
@@ -101,31 +137,37 @@ def _split_listed(matched: str) -> tuple[list[str], list[str]] | None:
     return name_words(surname), name_words(given)
 
 
-def _agree(words: list[str], surname: list[str], given: list[str]) -> bool:
+def _agree(words: list[str], surname: list[str], given: list[str], alike: Callable[[str, str], bool]) -> bool:
     """Western order (given ... surname) or surname first (Korean, Chinese: "Kim Jong Un")."""
     if not surname or not given or len(words) < 2:
         return False
     last = "".join(surname)
     # The last word may be the whole surname or its first part: Spanish and Portuguese names carry
     # two surnames and news write the first ("Nicolas Maduro" for "MADURO MOROS, Nicolas").
-    western = same_word(words[-1], surname[-1]) or same_word("".join(words[-len(surname):]), last) or \
-        same_word(words[-1], surname[0])
-    if western and same_word(words[0], given[0]):
+    western = alike(words[-1], surname[-1]) or alike("".join(words[-len(surname):]), last) or \
+        alike(words[-1], surname[0])
+    if western and alike(words[0], given[0]):
         return True
-    first = same_word(words[0], surname[0]) or same_word("".join(words[:len(surname)]), last)
-    return first and same_word(words[len(surname)] if len(words) > len(surname) else "", given[0])
+    first = alike(words[0], surname[0]) or alike("".join(words[:len(surname)]), last)
+    # Surname first (Korean, Chinese): the given name is one name, often in two syllables ("Sang-ho",
+    # "Jong Un"), so all of it must agree: "Kim Sang Duk" is neither "KIM, Sang-ho" nor "KIM, Song".
+    rest = words[len(surname):]
+    return first and bool(rest) and alike("".join(rest), "".join(given))
 
 
-def person_agrees(mention: str, matched: str) -> str | None:
+def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None:
     """Why a person mention names the listed person, or None: the surname and the first given name
-    must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself)."""
+    must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself). ``exact``: the
+    words must be the same once folded, not only spelt alike, as when nothing else (no fuzzy score
+    at the link threshold) speaks for the candidate: "Sang" and "Song" are alike, not the same."""
+    alike = same_folded if exact else same_word
     words = name_words(mention)
     if len(words) < 2:
         return None
     split = _split_listed(matched)
     if split is not None:
         surname, given = split
-        if _agree(words, surname, given):
+        if _agree(words, surname, given, alike):
             return f"surname and first given name agree with '{matched}'"
         return None
     listed = name_words(matched)
@@ -133,9 +175,9 @@ def person_agrees(mention: str, matched: str) -> str | None:
         return None
     # Reading order unknown: the first and last words must agree, in either order, and every word
     # of the mention must be one of the name's ("Kim Dong Chul" is not "KIM TONG CHOL").
-    ends = (same_word(words[0], listed[0]) and same_word(words[-1], listed[-1])) or \
-        (same_word(words[0], listed[-1]) and same_word(words[-1], listed[0]))
-    if ends and all(any(same_word(w, x) for x in listed) for w in words):
+    ends = (alike(words[0], listed[0]) and alike(words[-1], listed[-1])) or \
+        (alike(words[0], listed[-1]) and alike(words[-1], listed[0]))
+    if ends and all(any(alike(w, x) for x in listed) for w in words):
         return f"first and last names agree with '{matched}'"
     return None
 
@@ -148,11 +190,47 @@ def all_words_in(mention: str, name: str) -> bool:
 
 
 def is_descriptor(text: str) -> bool:
-    """A name made only of organ words and function words ("Ministry of Defence", "State Department",
-    "the interior ministry"): it names a different body in every state."""
+    """A name made only of organ words, function words and the state's own name or demonym
+    ("Ministry of Defence", "State Department", "the Iranian interior ministry", "Ruritanian National
+    Army"): it names a different body in every state, so the state it names must be the entry's."""
     words = [w.casefold().strip(".,'\u2019") for w in name_words(text)]
-    content = [w for w in words if w and w not in _FUNCTION_WORDS]
+    content = [w for w in _without_places(words) if w and w not in _FUNCTION_WORDS]
     return bool(content) and all(w in ORGAN_WORDS for w in content)
+
+
+def _without_places(words: list[str]) -> list[str]:
+    """The words left once the names and demonyms of states (one or two words) are taken out."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (2, 1):
+            place = lookup(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if place is not None and place.kind in ("country", "demonym"):
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def is_kind(text: str) -> bool:
+    """A nationality or place with a kind of ship or company and nothing else ("Iranian Tanker",
+    "Chinese shipping firm"): a description a headline capitalised, not a body's own name."""
+    words = [w.casefold().strip(".,") for w in name_words(text)]
+    content = [w for w in words if w and w not in _FUNCTION_WORDS]
+    kinds = [w for w in content if w in VESSEL_NOUNS or w in COMPANY_NOUNS]
+    # Demonyms only: a country's own name in a company's name is part of it ("Chile Shipping Lines").
+    places = [w for w in content if w not in kinds and (p := lookup(w)) is not None and p.kind == "demonym"]
+    return bool(kinds) and bool(places) and len(kinds) + len(places) == len(content)
+
+
+def site_of_company(mention: str, listed: str) -> bool:
+    """A site ("the X Refinery", "the Y Plant") whose name is the listed name without the company
+    word the list adds ("X REFINERY COMPANY"): the place, not necessarily the company that runs it."""
+    said = {fold(w) for w in name_words(mention)}
+    added = [w for w in name_words(listed) if fold(w) not in said and not any(same_word(w, s) for s in said)]
+    return bool(added) and all(w.casefold().rstrip(".") in COMPANY_NOUNS for w in added)
 
 
 def quoted_name(entity_name: str) -> str | None:
@@ -182,5 +260,6 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor",
-           "name_words", "person_agrees", "quoted_name", "same_word", "skeleton", "typed_as"]
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "is_kind",
+           "name_key", "name_words", "person_agrees", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+           "spelling_key", "typed_as"]

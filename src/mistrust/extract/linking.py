@@ -6,6 +6,13 @@ Facility, Vessel): countries and nationalities never are, so "Iran" does not lin
 bank. Results are cached per (name, schema, countries): a name repeated in an article or across a
 batch is screened once.
 
+Candidates come from three places, so that a name the text writes as the list does is never lost
+to a low fuzzy score (one-word names, transliterations, names with particles and ayns): every hit
+the screening returns, also under its threshold; the entries whose name or alias equals the mention
+once case, accents, apostrophes/ayns and punctuation are set aside, or (one long word) is spelt
+alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
+word as surname (``IdentifierIndex.surnamed``). The rules below, not the score, decide the tier.
+
 Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason``); only
 *certain* links count as "on a sanctions list":
 
@@ -17,14 +24,16 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   name is shared by two different entries of one list (which one is meant is unknown).
 - **possible**: a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
-  name whose country the text does not give.
+  name whose country the text does not give, a nationality with a kind of ship or company
+  ("Iranian Tanker").
 
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
 
-Names the tagger split ("Applied Optics" and "Design Bureau" around "and") or wrapped in a
-possessive ("X's regime") are tried whole, or as the possessor, before they are given up.
+Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
+ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
+are tried whole, or as the possessor, before they are given up.
 """
 
 from __future__ import annotations
@@ -36,11 +45,12 @@ from dataclasses import dataclass, replace
 from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.identifiers import IdentifierIndex, identifier_hit
+from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
 from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
+from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v3"
+LINKING_VERSION = "linking-v4"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -120,6 +130,12 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     m = rec.mention
     name = query.name
     fired = _fired(hit)
+    quoted = rules.quoted_name(hit.entity_name)
+    person = hit.schema == "Person" or m.label == "Person"
+    if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
+        # Under the link threshold only the rules that read the names whole may link (a person's
+        # surname and given name below, the entry's quoted name); the rest grade what the score found.
+        return None
     if hit.schema == "Vessel" or m.label == "Vessel":
         typed = m.extractor.endswith("vessel-rule-v1") or rules.typed_as(ctx.text, m.start, m.end, rules.VESSEL_NOUNS)
         if not typed:
@@ -128,6 +144,8 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "possible", "a place name the text does not call a company or body"
     elif place_lookup(hit.matched_name) is not None and rules.fold(name) != rules.fold(hit.matched_name):
         return None  # a company listed under a state's name ("MALAYSIA") is not every body named after it
+    elif rules.is_kind(name):
+        return "possible", "a nationality and a kind of ship or company, not a name"
     elif rules.is_descriptor(name):
         agrees = _country_agrees(hit)
         if agrees is False:
@@ -135,13 +153,15 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         if agrees is None:
             return "possible", "a state organ's name, and the text gives no country for it"
         return "certain", f"a state organ's name; the text's country agrees with the entry ({hit.matched_name})"
-    quoted = rules.quoted_name(hit.entity_name)
+    if m.label == "Facility" and rules.site_of_company(name, hit.matched_name):
+        return "probable", f"a site named like the company '{hit.matched_name}', which may only run it"
     if quoted and rules.fold(quoted) == rules.fold(name):
         return "certain", f"the entry's own name in quotes: '{quoted}'"
-    person = hit.schema == "Person" or m.label == "Person"
     if person and "weak_alias" not in fired:
-        why = rules.person_agrees(name, hit.matched_name)
-        if why:  # the screening's score may be low for a name that leaves out middle names
+        # The screening's score may be low for a name that leaves out middle names; under the link
+        # threshold (or found by surname alone) the words must then be the same, not only alike.
+        why = rules.person_agrees(name, hit.matched_name, exact=hit.score < threshold)
+        if why:
             return "certain", why
     if hit.score < threshold:
         return None
@@ -216,11 +236,29 @@ class Linker:
         return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
 
     def _hits(self, query: NameQuery) -> list[Hit]:
+        """Candidates for a name: every hit the screening returns, also under its threshold (the
+        rules of ``grade`` decide: a person's surname and given name, the entry's quoted name, and
+        only then the score), and the entries that carry the name as written (``_listed``)."""
         key = (query.name.lower(), query.schema, tuple(query.countries))
         if key not in self._cache:
             self.calls += 1
-            self._cache[key] = [h for h in self.screen(query) if h.match]
+            hits = list(self.screen(query))
+            self._cache[key] = self._listed(query) + hits
         return self._cache[key]
+
+    def _listed(self, query: NameQuery) -> list[Hit]:
+        """Entries whose listed name or alias the mention writes, up to case, accents, apostrophes
+        and punctuation, or (one long word) up to its spelling: found whatever the fuzzy score."""
+        if self.identifiers is None:
+            return []
+        person = query.schema == "Person"
+        if len(rules.fold(query.name)) <= 3:
+            return []  # a short acronym equal to some entry's alias is chance, as in ``reliable``
+        out = [name_hit(query.name, listed) for listed in self.identifiers.named(query.name)
+               if query.schema == "Any" or (listed.schema == "Person") == person]
+        if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
+            out += [surname_hit(query.name, listed) for listed in self.identifiers.surnamed(query.name)]
+        return out
 
     def link(self, rec: Recognized, ctx: LinkContext | None = None, name: str | None = None) -> list[Hit]:
         ctx = ctx or LinkContext()
@@ -245,6 +283,10 @@ class Linker:
         if not graded:
             return []
         graded.sort(key=lambda h: (_RANK[h.tier or "possible"], -h.score))
+        once: dict[str, Hit] = {}
+        for h in graded:  # an entry both screened and found by its listed name: its best grade
+            once.setdefault(h.entity_id, h)
+        graded = list(once.values())
         best = graded[0]
         kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
         kept = _prefer_primary(kept, query.name)
@@ -297,16 +339,20 @@ class Linker:
         linked = [r for r in recs if r.mention.label in self.options.labels]
         for a, b in zip(linked, linked[1:], strict=False):
             gap = ctx.text[a.mention.end:b.mention.start]
-            if a.mention.links or b.mention.links or not re.fullmatch(r"\s+(?:and|of|for|&)\s+|\s+", gap):
+            people = a.mention.label == b.mention.label == "Person"
+            # Two people joined by "and" are two; one person is cut only where an apostrophe or an
+            # ayn the tagger read as a quote stands in the name ("Tariq ‘Abd-al-Nur").
+            joint = _NAME_GAP if people else _BODY_GAP
+            if _certain(a) or _certain(b) or not joint.fullmatch(gap):
                 continue
             whole = ctx.text[a.mention.start:b.mention.end]
-            rec = _variant(a, whole, a.mention.start, b.mention.end, "Organization")
+            rec = _variant(a, whole, a.mention.start, b.mention.end, "Person" if people else "Organization")
             rec.mention.links = [h for h in self.link(rec, ctx) if h.tier == "certain"]
             if rec.mention.links and (rec.mention.start, rec.mention.end) not in known:
                 out.append(rec)
         for r in recs:
             m = r.mention
-            found = re.match(r"(.+?)['\u2018\u2019]s\s+\w+", m.text)
+            found = re.match(rf"(.+?)[{APOSTROPHES}]s\s+\w+", m.text)
             if m.links or found is None or r.generic and m.label != "Organization":
                 continue
             owner = found.group(1)
@@ -320,6 +366,12 @@ class Linker:
 
 
 _IDENT_LABELS = {"Vessel": "Vessel", "Person": "Person"}
+_BODY_GAP = re.compile(r"\s+(?:and|of|for|&)\s+|\s+")
+_NAME_GAP = re.compile(rf"[\s{APOSTROPHES}]*[{APOSTROPHES}][\s{APOSTROPHES}]*|\s+")
+
+
+def _certain(rec: Recognized) -> bool:
+    return any(h.tier == "certain" for h in rec.mention.links)
 _NEAR = 80  # characters between a name and the number written after it ("the tanker X (IMO ...)")
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mistrust.errors import ConfigError
+from mistrust.model.vocabulary import TYPOGRAPHIC_APOSTROPHES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -346,8 +347,7 @@ def _register_lines() -> None:
 # into the text stay the same: the small model was trained mostly on ASCII quotes, and splits
 # "People’s" or "Iran’s navy" otherwise than "People's" / "Iran's navy". An acute accent typed for
 # an apostrophe ("Russia´s") is one too.
-_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
-                             "\u00b4": "'",
+_TYPOGRAPHY = str.maketrans({**{ch: "'" for ch in TYPOGRAPHIC_APOSTROPHES},
                              "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"'})
 
 

@@ -4,7 +4,9 @@
   analyst than a count of assertions);
 - the predicates where "A with B" and "B with A" are one fact;
 - the news agencies, by the names and descriptions reports cite them with ("AFP", "the French
-  news agency"), so that two reports citing one agency are known to share one origin.
+  news agency"), so that two reports citing one agency are known to share one origin;
+- the marks written for an apostrophe or an Arabic ayn / hamza in transliterated names ("Sa'id",
+  "Sa’id", "Saʿid" and "Said" are one name to the entity spans, the linker and the actors).
 """
 
 from __future__ import annotations
@@ -44,4 +46,21 @@ NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
 # Descriptions that stand for one agency ("the French news agency said").
 AGENCY_DESCRIPTIONS: dict[str, tuple[str, ...]] = {"afp": ("French news agency",), "ap": ("the AP",)}
 
-__all__ = ["AGENCY_DESCRIPTIONS", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE", "SYMMETRIC_PREDICATES"]
+# Typographic apostrophes, which typesetting also uses as single quotes: the text given to the
+# tagger writes them as ASCII "'" (``extract.nlp.fold_typography``, same length, same offsets).
+TYPOGRAPHIC_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u2032\u00b4"  # the acute accent: typed for one
+# Every mark a name may carry for an apostrophe, an ayn or a hamza: the ASCII and typographic
+# apostrophes, the modifier letters (which Python counts as letters, so a plain "keep letters" fold
+# would keep them), the backtick and the acute accent. Names are compared without any of them. The
+# modifier letters stay in the tagger's text: there they are letters inside a word, as they should be.
+APOSTROPHES = "'" + TYPOGRAPHIC_APOSTROPHES + "\u02bb\u02be\u02bf\u02b9\u0060"
+_NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
+
+
+def drop_apostrophes(text: str) -> str:
+    """``text`` without apostrophes, ayns and hamzas: "Jami\u2019 \u2018Ali" -> "Jami Ali"."""
+    return text.translate(_NO_APOSTROPHES)
+
+
+__all__ = ["AGENCY_DESCRIPTIONS", "APOSTROPHES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
+           "SYMMETRIC_PREDICATES", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]
