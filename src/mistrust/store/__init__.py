@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from mistrust.store import corroboration, documents, extraction, lists, screening
+from mistrust.store import accounts, corroboration, documents, extraction, lists, review, screening
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, is_url
 from mistrust.store.sqlite import SQLiteDatabase
 
@@ -39,6 +39,8 @@ ALL_MIGRATIONS: list[Migration] = [
     *documents.MIGRATIONS,
     *extraction.MIGRATIONS,
     *corroboration.MIGRATIONS,
+    *accounts.MIGRATIONS,
+    *review.MIGRATIONS,
 ]
 
 

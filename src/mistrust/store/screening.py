@@ -2,8 +2,8 @@
 
 * ``screen_runs``: every screening run (one query, or one batch file), with the query, the list
   versions searched, the algorithm and threshold: the audit trail.
-* ``screen_hits``: the hits of single-query runs (batch hits go to the output file), so a
-  reviewer can find and judge them.
+* ``screen_hits``: the hits of single-query runs (batch hits go to the output file; their
+  matches to the review queue, ``store/review.py``), so a reviewer can find and judge them.
 * ``screen_judgements``: reviewer decisions on a (normalised query, entity) pair, with user,
   time, note, and the fingerprint of the list entry as it was judged: if the entry changes
   later, the old judgement no longer applies.
@@ -83,15 +83,17 @@ def record_run(
     hits: list[Hit],
     hit_count: int | None = None,
     match_count: int | None = None,
+    run_id: str | None = None,
 ) -> str:
     """Record one run (and, for single queries, its hits). Returns the run id.
 
     The rows are written by the database's background writer (``store/writer.py``), so a
     screening answer never waits for the write lock; ``db.writer.flush()`` waits for them.
-    The run id is a hash of the time and the query, so a spooled run written twice counts once.
+    The run id is a hash of the time and the query, so a spooled run written twice counts once
+    (a batch passes the ``run_id`` it tagged its queued hits with).
     """
     at = now()
-    run_id = content_id(at, json.dumps(query, sort_keys=True), algorithm, threshold)
+    run_id = run_id or content_id(at, json.dumps(query, sort_keys=True), algorithm, threshold)
     summary = [{"id": h.id, "entity_id": h.entity_id, "score": h.score, "match": h.match,
                 "judgement": h.judgement} for h in hits]
     job: Job = [(

@@ -21,16 +21,19 @@ from mistrust.settings import Settings
 from mistrust.store import is_url as is_database_url
 from mistrust.store import open_database
 from mistrust.store.copy import CopyResult, copy_database
+from mistrust.workspace.accounts import AccountsMixin
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
+from mistrust.workspace.review import ReviewMixin
 from mistrust.workspace.screening import ScreeningMixin
 from mistrust.workspace.seeing import SeeingMixin
 
 
-class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin):
+class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
+                AccountsMixin, ReviewMixin):
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
         base = settings or Settings.from_env()
         if db_path is not None:
