@@ -34,9 +34,19 @@ def main(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from mistrust.cli import corroboration, database, extraction, lists, reading, screen, seeing
+    from mistrust.cli import (
+        corroboration,
+        database,
+        extraction,
+        lists,
+        reading,
+        review,
+        screen,
+        seeing,
+        users,
+    )
 
-    for module in (lists, screen, reading, extraction, corroboration, seeing, database):
+    for module in (lists, screen, reading, extraction, corroboration, seeing, database, review, users):
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 
