@@ -7,7 +7,7 @@ needs a note, four eyes, roles), so an error here is the same error the CLI and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -22,6 +22,7 @@ PAGE = 50
 STATUSES = ("open", "pending_approval", "confirmed", "dismissed", "any")
 # Score bands offered by the filter: (label, min, max); max is exclusive.
 BANDS = {"0.9-1": (0.9, None), "0.8-0.9": (0.8, 0.9), "0.7-0.8": (0.7, 0.8), "below 0.7": (None, 0.7)}
+Text = Annotated[str, Query(max_length=200)]  # one FieldInfo per parameter: FastAPI copies Annotated metadata
 _FORM = Depends(posted_form)
 _FIELDS = Depends(posted_fields)
 
@@ -41,13 +42,12 @@ def _filters(status: str, list_name: str, program: str, band: str, run: str, ass
 
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    text = Query("", max_length=200)
 
     @router.get("/review", response_class=HTMLResponse)
-    def review(request: Request, status: str = Query("open", max_length=40), list: str = text,  # noqa: A002
-               program: str = text, band: str = text, run: str = text, assignee: str = text, source: str = text,
-               offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(PAGE, ge=1, le=500),
-               done: str = text) -> HTMLResponse:
+    def review(request: Request, status: Text = "open", list: Text = "", program: Text = "",  # noqa: A002
+               band: Text = "", run: Text = "", assignee: Text = "", source: Text = "",
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+               limit: Annotated[int, Query(ge=1, le=500)] = PAGE, done: Text = "") -> HTMLResponse:
         if status not in STATUSES:
             raise InputError(f"status must be one of {', '.join(STATUSES)}")
         ws = request.app.state.shared.workspace
