@@ -101,3 +101,21 @@ def test_with_users_the_cli_decides_as_an_account_with_the_role(db: Path) -> Non
     assert run(db, "judge", hit.id, "dismiss", "--note", "not them", "--user", "ana")[0] == 0
     code, _, err = run(db, "approve", hit.id, "--user", "bea")
     assert code == 9 and "may not approve" in err
+
+
+def test_article_links_land_in_the_queue_with_their_article(db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Missile test\n\nThe Islamic Revolutionary Guard Corps tested a missile on Monday, officials"
+                       " in Washington said.\n", encoding="utf-8")
+    with Workspace(db) as ws:
+        doc_id = ws.ingest([str(article)])["documents"][0].id
+        assert ws.analyze() == 1
+    code, out, _ = run(db, "review", "--source", "link", "--json")
+    links = json.loads(out)["items"]
+    assert code == 0 and links, "the linked mention is not in the queue"
+    assert {(h["entity_id"], h["doc_id"]) for h in links} == {("ofac:10391", doc_id)}
+    code, out, _ = run(db, "judge", links[0]["id"], "confirm", "--user", "ana")
+    assert code == 0 and "confirmed" in out
+    with Workspace(db) as ws:  # analysing again does not reopen the decided link
+        ws.analyze(force=True)
+        assert ws.review_item(links[0]["id"])["status"] == "confirmed"
