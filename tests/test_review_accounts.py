@@ -57,6 +57,7 @@ def test_requests_without_a_user_are_refused_once_users_exist(client: TestClient
     assert client.get("/api/v1/review", headers={"Authorization": "Bearer mst_guessed"}).status_code == 401
     page = client.get("/review", headers={"Accept": "text/html"}, follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"].startswith("/login")
+    assert client.get("/static/web.css").status_code == 200  # the sign-in page's stylesheet
     me = client.get("/api/v1/me", headers=_key(db, "root")).json()
     assert me == {"single_user": False, "user": me["user"]} and me["user"]["name"] == "root"
 

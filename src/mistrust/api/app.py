@@ -76,7 +76,8 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
         user, accounts = await run_in_threadpool(resolve, request)
         request.state.user, request.state.accounts = user, accounts
         allowed = user is not None if accounts else (not token or authorised(request, token))
-        if allowed or request.url.path in PUBLIC_PATHS:
+        # the stylesheet is public too: the sign-in page needs it before anyone has signed in
+        if allowed or request.url.path in PUBLIC_PATHS or request.url.path.startswith("/static/"):
             return await call_next(request)
         if web and _browser_page(request):
             # a person at a browser gets the login form, not a JSON 401
