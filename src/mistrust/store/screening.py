@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -183,44 +182,6 @@ def has_judgements(db: Database) -> bool:
     return bool(db.query("SELECT 1 FROM screen_judgements LIMIT 1"))
 
 
-def unjudged_matches(db: Database, limit: int = 100) -> list[dict[str, Any]]:
-    """Latest stored hit of every matching pair that no reviewer has judged yet, newest first."""
-    rows = db.query(
-        """
-        SELECT h.data, h.at, h.run_id FROM screen_hits h
-        WHERE h.match = 1
-          AND h.at = (SELECT MAX(at) FROM screen_hits h2 WHERE h2.hit_id = h.hit_id)
-          AND NOT EXISTS (SELECT 1 FROM screen_judgements j WHERE j.hit_id = h.hit_id)
-        ORDER BY h.score DESC, h.at DESC
-        LIMIT ?
-        """,
-        (limit,),
-    )
-    return [{**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"]} for r in rows]
-
-
-def review_candidates(db: Database) -> Iterator[dict[str, Any]]:
-    """Latest stored hit of every matching pair, best first, with the fingerprint of the list entry
-    under its newest judgement (``judged_fingerprint``, None when never judged).
-
-    The caller decides whether a judgement still holds: it does not once the entry has changed.
-    """
-    rows = db.query(
-        """
-        SELECT h.data, h.at, h.run_id,
-               (SELECT j.entity_fingerprint FROM screen_judgements j WHERE j.hit_id = h.hit_id
-                ORDER BY j.id DESC LIMIT 1) AS judged_fingerprint
-        FROM screen_hits h
-        WHERE h.match = 1
-          AND h.at = (SELECT MAX(at) FROM screen_hits h2 WHERE h2.hit_id = h.hit_id)
-        ORDER BY h.score DESC, h.at DESC
-        """,
-    )
-    for r in rows:
-        yield {**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"],
-               "judged_fingerprint": r["judged_fingerprint"]}
-
-
 __all__ = [
     "MIGRATIONS",
     "add_judgement",
@@ -229,6 +190,4 @@ __all__ = [
     "latest_judgements",
     "list_runs",
     "record_run",
-    "review_candidates",
-    "unjudged_matches",
 ]
