@@ -183,7 +183,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-bench-"))
     db = tmp / "bench.db"
     sdn = _shared_sdn() or _generated_sdn(tmp)
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([sdn])
         ws.screen("warm up", record=False)  # builds and caches the index on disk
     print(f"list: {sdn} ({'shared data' if 'shared' in str(sdn) else 'generated'})")
@@ -213,7 +213,7 @@ def main() -> int:
         timed = _interleaved(port, {"health": ["/api/v1/health"], "screen": screen_paths}, args.requests)
         inside = list(SERVER_SCREEN_MS)
         health, screen = timed["health"], timed["screen"]
-        with Workspace(db) as ws:
+        with Workspace(db, create=True) as ws:
             ws.screen("warm up", record=False)
             direct = []
             for p in params:

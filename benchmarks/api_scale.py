@@ -50,7 +50,7 @@ print("ready", flush=True)
 while not stop.exists() or k == 0:  # at least one load overlaps the clients
     folder = Path(sys.argv[4]) / f"load{k}"
     folder.mkdir()
-    with Workspace(sys.argv[1]) as ws:
+    with Workspace(sys.argv[1], create=True) as ws:
         ws.load_lists([_generated_sdn(folder, n=4000 + k)])
     k += 1
 print(k, flush=True)
@@ -130,7 +130,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-scale-"))
     db = str(tmp / "bench.db")
     sdn = _shared_sdn() or _generated_sdn(tmp)
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([sdn])
         ws.screen("warm up", record=False)
     print(f"list: {sdn}; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

@@ -54,7 +54,7 @@ def _child(db: str, src: str, out: str) -> None:
     """Runs in a subprocess: screen the file and print memory at checkpoints as JSON lines."""
     from mistrust import Workspace
 
-    ws = Workspace(db)
+    ws = Workspace(db, create=True)
     ws.screen_index()  # load (or build) the index first: that is the baseline
     print(json.dumps({"at": "index loaded", "rss": _rss_mib()}), flush=True)
     marks = iter((0.1, 0.25, 0.5, 0.75))
@@ -85,7 +85,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         db, src, out = f"{tmp}/w.db", f"{tmp}/names.csv", f"{tmp}/hits.jsonl"
-        with Workspace(db) as ws:
+        with Workspace(db, create=True) as ws:
             ws.load_lists([SDN])
             ws.screen_index()
         with open(src, "w", newline="") as fh:

@@ -22,6 +22,7 @@ Targets (issue 17): recall >= 0.80, status >= 0.85, source >= 0.85, denial recal
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import re
@@ -50,8 +51,10 @@ def dump(data: Path, out: Path) -> None:
     """Fresh workspace: lists, ingest with analysis, corroborate; write what the system exports."""
     from mistrust import Workspace
 
+    # a baseline from before issue 22 has no ``create`` (it created any workspace it opened)
+    fresh = {"create": True} if "create" in inspect.signature(Workspace.__init__).parameters else {}
     with tempfile.TemporaryDirectory() as tmp:
-        with Workspace(Path(tmp) / "claims.db") as ws:
+        with Workspace(Path(tmp) / "claims.db", **fresh) as ws:
             ws.load_lists([data / UN_LIST, data / OFAC_LIST])
             t0 = time.perf_counter()
             ws.ingest([data / "claims" / "articles.jsonl"], analyze=True)

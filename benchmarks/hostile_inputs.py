@@ -53,7 +53,7 @@ def long_names(folder: Path, queries: int = 5) -> None:
     print(f"1. {queries} queries of 500 characters; the list holds one 100,000-character name")
     print(f"   {'workspace':38} {'per query (mean)':>18} {'worst':>10}")
     for label, cap in (("capped at 500 (default)", 500), ("cap lifted (baseline)", 10**6)):
-        with Workspace(folder / f"w{cap}.db", max_name_length=cap) as ws:
+        with Workspace(folder / f"w{cap}.db", max_name_length=cap, create=True) as ws:
             ws.load_lists([listing])
             ws.screen_index()
             times = []
@@ -73,7 +73,7 @@ def counted(*a, **k):
     print("BUILD", flush=True)
     return build(*a, **k)
 index_module.ScreenIndex.build = counted
-with Workspace(sys.argv[1]) as ws:
+with Workspace(sys.argv[1], create=True) as ws:
     ws.screen("Islamic Revolutionary Guard Corps", record=False)
 """
 
@@ -84,7 +84,7 @@ def shared_index(folder: Path, processes: int) -> None:
         print(f"2. skipped: shared data not found under {DATA}")
         return
     db = folder / "lists.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists(files)
     copies = []
     for i in range(processes):

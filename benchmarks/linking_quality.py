@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -85,7 +86,9 @@ def dump(data: Path, articles: Path, out: Path) -> None:
     from mistrust import Workspace
 
     result: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db") as ws:
+    # a baseline from before issue 22 has no ``create`` (it created any workspace it opened)
+    fresh = {"create": True} if "create" in inspect.signature(Workspace.__init__).parameters else {}
+    with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws.db", **fresh) as ws:
         ws.load_lists([data / LIST_FILES[0]])
         ws.load_lists([data / LIST_FILES[1]])
         ingest = ws.ingest([articles], analyze=True)

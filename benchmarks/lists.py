@@ -77,7 +77,7 @@ def main() -> int:
     from mistrust import Workspace
 
     with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace(Path(tmp) / "bench.db")
+        ws = Workspace(Path(tmp) / "bench.db", create=True)
         t0, w0 = time.process_time(), time.perf_counter()
         ws.load_lists([paths[0] for paths in FILES.values()])
         store_s, store_wall = time.process_time() - t0, time.perf_counter() - w0

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     from mistrust.extract.pipeline import TextItem
 
     tmp = tempfile.TemporaryDirectory()
-    ws = Workspace(Path(tmp.name) / "bench.db")
+    ws = Workspace(Path(tmp.name) / "bench.db", create=True)
     lists = "none"
     if not args.no_lists:
         sanctions = shared_data() / "sanctions"

@@ -181,7 +181,7 @@ def main() -> int:
 
     start_ray(2)
     print(f"scale-out on {os.cpu_count()} cores; load average before: {load()}")
-    with tempfile.TemporaryDirectory() as raw, Workspace(Path(raw) / "w.db") as ws:
+    with tempfile.TemporaryDirectory() as raw, Workspace(Path(raw) / "w.db", create=True) as ws:
         tmp = Path(raw)
         ws.load_lists([SDN])
         ws.screen_index()

@@ -73,7 +73,7 @@ def small_workspace(folder: Path) -> Path:
     db = folder / "hostile.db"
     import seeing_samples
 
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([seeing_samples.write_small_sdn(folder / "sdn")])
         ws.screen("warm up", record=False)
     return db

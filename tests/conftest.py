@@ -73,6 +73,6 @@ def seeds_dir() -> Path:
 def workspace(tmp_path: Path):
     from mistrust import Workspace
 
-    ws = Workspace(tmp_path / "test.db")
+    ws = Workspace(tmp_path / "test.db", create=True)
     yield ws
     ws.close()

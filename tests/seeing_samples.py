@@ -176,7 +176,7 @@ def seeds_db(folder, shared_data, seeds):
         return _SEEDS["db"]
     db = Path(folder) / "seeds.db"
     sanctions = Path(shared_data) / "sanctions"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([sanctions / "ofac_sdn_csv_2021-07" / "sdn.csv", sanctions / "un_consolidated_2020-11-30.xml"])
         ws.ingest(sorted(str(p) for p in Path(seeds).glob("*.txt")))
         ws.analyze()

@@ -29,7 +29,7 @@ def seeds_fixture(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "demo.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([EXAMPLES / "watchlist.ftm.json"])
         ws.ingest([EXAMPLES / "articles.jsonl", EXAMPLES / "articles"], analyze=True)
         ws.corroborate()
@@ -37,7 +37,7 @@ def demo_db(tmp_path_factory) -> Path:
 
 
 def _nodes_per_entry(db: Path) -> dict[str, list[str]]:
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         net = ws.report_data().network
     per_entry: dict[str, list[str]] = defaultdict(list)
     for node in net.nodes.values():
@@ -55,7 +55,7 @@ def test_one_network_node_per_list_entry(which: str, request: pytest.FixtureRequ
 
 
 def test_seeds_irgc_mentions_are_one_actor(seeds_fixture: Path) -> None:
-    with Workspace(seeds_fixture) as ws:
+    with Workspace(seeds_fixture, create=True) as ws:
         actors = ws.actors(limit=10_000)
         refs = []
         for doc_id in ws.document_ids():
@@ -73,7 +73,7 @@ def test_seeds_irgc_mentions_are_one_actor(seeds_fixture: Path) -> None:
     from mistrust.api import create_app
     from mistrust.settings import Settings
 
-    client = TestClient(create_app(lambda: Workspace(seeds_fixture), settings=Settings.from_env({})),
+    client = TestClient(create_app(lambda: Workspace(seeds_fixture, create=True), settings=Settings.from_env({})),
                         base_url="http://localhost")
     body = client.get(f"/api/v1/actors/{irgc.id}").json()
     assert body["names"] == irgc.names and body["entity_ids"] == irgc.entity_ids

@@ -17,7 +17,7 @@ from mistrust.settings import Settings
 def db(tmp_path: Path) -> Path:
     ws_cls = S.sample_workspace_class()
     path = tmp_path / "api.db"
-    with ws_cls(path) as ws:
+    with ws_cls(path, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
     return path
 
@@ -78,8 +78,8 @@ def test_screen_batch(client: TestClient) -> None:
 def test_bad_requests_get_json_errors(client: TestClient, method, path, kwargs, status) -> None:
     r = getattr(client, method)(path, **kwargs)
     assert r.status_code == status, r.text
-    body = r.json()
-    assert ("error" in body and body["detail"]) if status == 404 else "detail" in body
+    error = r.json()["error"]
+    assert error["code"] == ("validation" if status == 422 else "not_found") and error["message"]
 
 
 def test_lists_and_entity(client: TestClient) -> None:

@@ -19,7 +19,7 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("schemathesis")
     ws_cls = S.sample_workspace_class()
     db = tmp / "api.db"
-    with ws_cls(db) as ws:
+    with ws_cls(db, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp / "sdn")])
     # schemathesis calls the app as Starlette's TestClient does, Host "testserver"
     app = create_app(lambda: ws_cls(Path(db)), settings=Settings.from_env({}, allowed_hosts="testserver"))

@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "cli.db"
-    with Workspace(path) as ws:
+    with Workspace(path, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
     return path
 

@@ -21,7 +21,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     seeds_dir: Path = request.getfixturevalue("seeds_dir")
     from mistrust import Workspace
 
-    ws = Workspace(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    ws = Workspace(tmp_path_factory.mktemp("seeds") / "seeds.db", create=True)
     ws.ingest([seeds_dir / name for name in SEEDS])
     before = ws.corroborate()  # stories first, from the cheap entity-key fallback
     ws.analyze()

@@ -87,12 +87,12 @@ def test_stories_persist_and_resume_after_reopening(tmp_path: Path) -> None:
     from mistrust import Workspace
 
     db = tmp_path / "r.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.ingest([_jsonl(tmp_path / "a.jsonl", [
             {"id": "a", "title": "Testland fires missile", "date": "2021-07-06", "outlet": "One", "text": MISSILE_A},
         ])])
         (opened,) = ws.corroborate()
-    with Workspace(db) as ws:  # a new process: the clusterer state comes from the store
+    with Workspace(db, create=True) as ws:  # a new process: the clusterer state comes from the store
         ws.ingest([_jsonl(tmp_path / "b.jsonl", [
             {"id": "b", "title": "Testland missile test draws warning", "date": "2021-07-07", "outlet": "Three",
              "text": MISSILE_B},

@@ -186,10 +186,18 @@ def test_analyze_stores_every_document(workspace, monkeypatch):
 # -- CLI ------------------------------------------------------------------------------------------
 
 
+def _workspace(tmp_path: Path) -> str:
+    """An empty workspace for ``extract``: it reads the lists (none here) to link names."""
+    from mistrust.workspace import Workspace
+
+    Workspace(tmp_path / "w.db", create=True).close()
+    return str(tmp_path / "w.db")
+
+
 def test_cli_extract_json(tmp_path: Path):
     src = tmp_path / "a.txt"
     src.write_text(TEXT_A, encoding="utf-8")
-    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", "--json", str(src)])
+    res = CliRunner().invoke(main, ["--db", _workspace(tmp_path), "extract", "--json", str(src)])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert {"entities", "attributions", "claims", "status"} <= set(out)
@@ -198,7 +206,7 @@ def test_cli_extract_json(tmp_path: Path):
 
 
 def test_cli_extract_stdin(tmp_path: Path):
-    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", "--json", "-"], input=TEXT_B)
+    res = CliRunner().invoke(main, ["--db", _workspace(tmp_path), "extract", "--json", "-"], input=TEXT_B)
     assert res.exit_code == 0, res.output
     assert "Ned Price" in {e["text"] for e in json.loads(res.output)["entities"]}
 
@@ -206,7 +214,7 @@ def test_cli_extract_stdin(tmp_path: Path):
 @pytest.mark.parametrize("how", ["flag", "env"])
 def test_cli_extract_nominals_on_request(tmp_path: Path, how: str):
     text = "They said the regime would fall. Officials in Ankara said we must wait."
-    args = ["--db", str(tmp_path / "w.db"), "extract", "--json", "-"]
+    args = ["--db", _workspace(tmp_path), "extract", "--json", "-"]
     plain = json.loads(CliRunner().invoke(main, args, input=text).output)["entities"]
     if how == "flag":
         res = CliRunner().invoke(main, [*args, "--nominals"], input=text)
@@ -222,7 +230,7 @@ def test_cli_extract_nominals_on_request(tmp_path: Path, how: str):
 def test_cli_extract_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path):
     lines = [json.dumps({"id": "r1", "text": TEXT_A}), "not json", json.dumps({"id": 7, "text": TEXT_B}),
              json.dumps({"id": "r3"})]
-    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", "--jsonl", "-"],
+    res = CliRunner().invoke(main, ["--db", _workspace(tmp_path), "extract", "--jsonl", "-"],
                              input="\n".join(lines) + "\n")
     assert res.exit_code == 0, res.output
     out = [json.loads(line) for line in res.output.splitlines()]
@@ -231,7 +239,7 @@ def test_cli_extract_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path):
 
 
 def test_cli_extract_missing_file(tmp_path: Path):
-    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", str(tmp_path / "missing.txt")])
+    res = CliRunner().invoke(main, ["--db", _workspace(tmp_path), "extract", str(tmp_path / "missing.txt")])
     assert res.exit_code == 3
 
 
@@ -239,7 +247,7 @@ def test_cli_entities_and_claims_json(tmp_path: Path):
     from mistrust import Workspace
 
     db = tmp_path / "w.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         store.save_extraction(ws.db, "d1", _sample_extraction())
     res = CliRunner().invoke(main, ["--db", str(db), "entities", "--json"])
     assert res.exit_code == 0, res.output
@@ -273,7 +281,7 @@ def test_ingest_then_analyze_end_to_end(workspace, tmp_path: Path):
 def test_cli_extract_bad_and_empty_input(tmp_path: Path, payload: bytes, code: int):
     src = tmp_path / "in.txt"
     src.write_bytes(payload)
-    res = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "extract", "--json", str(src)])
+    res = CliRunner().invoke(main, ["--db", _workspace(tmp_path), "extract", "--json", str(src)])
     assert res.exit_code == code, res.output
     if code == 0:
         assert json.loads(res.output)["entities"] == []

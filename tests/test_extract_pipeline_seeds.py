@@ -14,7 +14,7 @@ def seeded(tmp_path_factory):
 
     sdn = require_shared("sanctions", "ofac_sdn_csv_2021-07", "sdn.csv")
     un = require_shared("sanctions", "un_consolidated_2020-11-30.xml")
-    ws = Workspace(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    ws = Workspace(tmp_path_factory.mktemp("seeds") / "seeds.db", create=True)
     ws.load_lists([sdn, un])
     yield ws
     ws.close()

@@ -242,7 +242,7 @@ def test_fifty_megabyte_text_refused_fast(stocked, tmp_path: Path) -> None:
 def test_huge_jsonl_record_refused(workspace, tmp_path: Path) -> None:
     from mistrust import Workspace
 
-    small = Workspace(tmp_path / "small.db", max_document_bytes=10_000)
+    small = Workspace(tmp_path / "small.db", max_document_bytes=10_000, create=True)
     try:
         path = tmp_path / "big.jsonl"
         path.write_text(json.dumps({"id": "x", "text": "word " * 3000}) + "\n" +

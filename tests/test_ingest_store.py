@@ -21,7 +21,7 @@ def dev_articles() -> Path:
 
 def test_dev_articles_ingest_stable_and_idempotent(tmp_path: Path, dev_articles: Path) -> None:
     records = [json.loads(line) for line in dev_articles.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with Workspace(tmp_path / "one.db") as one, Workspace(tmp_path / "two.db") as two:
+    with Workspace(tmp_path / "one.db", create=True) as one, Workspace(tmp_path / "two.db", create=True) as two:
         first = one.ingest([dev_articles])
         assert first["new"] == len(records) == 400
         assert first["skipped"] == []
@@ -76,7 +76,7 @@ def test_ingest_with_analyze_calls_analyze_on_new_documents(tmp_path: Path) -> N
             return len(doc_ids or [])
 
     (tmp_path / "a.txt").write_text("Customs officers seized parts of a missile guidance system at the port.")
-    with Recording(tmp_path / "ws.db") as ws:
+    with Recording(tmp_path / "ws.db", create=True) as ws:
         result = ws.ingest([tmp_path / "a.txt"], analyze=True)
         ws.ingest([tmp_path / "a.txt"], analyze=True)  # nothing new: nothing to analyze
     assert calls == [result["new_ids"]]

@@ -37,6 +37,7 @@ def test_diff_by_file_paths_json(tmp_path):
     result = _run(tmp_path / "m.db", "lists", "diff", str(sanctions("un_consolidated_2025-04-19.xml")),
                   str(sanctions("un_consolidated_2026-02-27.xml")), "--json")
     data = json.loads(result.output)
+    assert not (tmp_path / "m.db").exists()  # two files need no workspace, and none is made
     added_iran = [i for i in data["added"] if i.startswith(("un:IRi.", "un:IRe."))]
     assert len(added_iran) == 121
     assert data["old"]["published"] == "2025-04-19" and data["new"]["published"] == "2026-02-27"
@@ -51,6 +52,7 @@ def test_bad_file_exit_code_and_message(tmp_path):
 
 
 def test_unknown_entity_exit_code(tmp_path):
+    assert CliRunner().invoke(main, ["--db", str(tmp_path / "m.db"), "init"]).exit_code == 0
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "m.db"), "entity", "un:XXe.999"])
     assert result.exit_code == 4
     assert "un:XXe.999" in result.output

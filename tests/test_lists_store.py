@@ -15,7 +15,7 @@ def un_workspace(tmp_path_factory):
     """The three UN dates loaded once for the read-only tests of this module."""
     from mistrust import Workspace
 
-    ws = Workspace(tmp_path_factory.mktemp("un") / "un.db")
+    ws = Workspace(tmp_path_factory.mktemp("un") / "un.db", create=True)
     ws.load_lists([sanctions(name) for name in UN])
     yield ws
     ws.close()

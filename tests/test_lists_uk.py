@@ -311,7 +311,7 @@ def test_update_source_is_the_fcdo_file(tmp_path):
     def serve(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=SAMPLE.read_bytes()) if request.url == url else httpx.Response(404)
 
-    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl") as ws:
+    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl", create=True) as ws:
         [version] = ws.update_lists(["uk"], transport=httpx.MockTransport(serve))
         assert (version.list_name, version.entity_count, version.current) == ("uk-sanctions-list", 7, True)
         entity, _ = ws.get_entity("uk:DPR0075")

@@ -82,7 +82,7 @@ def test_official_registry_uses_https_official_hosts():
 
 def test_update_downloads_records_sha256_and_loads(server, tmp_path):
     base, root = server
-    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl") as ws:
+    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl", create=True) as ws:
         versions = ws.update_lists(["un", "ofac-sdn"], registry=_registry(base))
         assert [v.list_name for v in versions] == ["un-consolidated", "ofac-sdn"]
         un, ofac = versions
@@ -96,7 +96,7 @@ def test_update_downloads_records_sha256_and_loads(server, tmp_path):
 
 def test_truncated_download_is_refused_and_current_version_kept(server, tmp_path):
     base, _ = server
-    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl") as ws:
+    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl", create=True) as ws:
         [good] = ws.update_lists(["un-old"], registry=_registry(base))
         with pytest.raises(ListFormatError, match="truncated"):
             ws.update_lists(["un-truncated"], registry=_registry(base))
@@ -112,7 +112,7 @@ def test_truncated_download_is_refused_and_current_version_kept(server, tmp_path
 ])
 def test_download_failures_are_fetch_errors(server, tmp_path, source, overrides, message):
     base, _ = server
-    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl", **overrides) as ws:
+    with Workspace(tmp_path / "w.db", lists_dir=tmp_path / "dl", **overrides, create=True) as ws:
         with pytest.raises(FetchError, match=message):
             ws.update_lists([source], registry=_registry(base))
         assert ws.list_versions() == []
@@ -120,5 +120,5 @@ def test_download_failures_are_fetch_errors(server, tmp_path, source, overrides,
 
 
 def test_unknown_source_is_refused(tmp_path):
-    with Workspace(tmp_path / "w.db") as ws, pytest.raises(FetchError, match="unknown list source"):
+    with Workspace(tmp_path / "w.db", create=True) as ws, pytest.raises(FetchError, match="unknown list source"):
         ws.update_lists(["nope"])

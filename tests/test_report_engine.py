@@ -183,6 +183,7 @@ def test_cli_report_and_export_on_an_empty_workspace(tmp_path: Path) -> None:
 
     db = tmp_path / "empty.db"
     runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(db), "init"]).exit_code == 0
     out = tmp_path / "r.md"
     result = runner.invoke(main, ["--db", str(db), "report", "--format", "md", "--out", str(out),
                                   "--png", str(tmp_path / "n.png")])

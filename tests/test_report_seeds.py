@@ -30,7 +30,7 @@ def seeds_db(tmp_path_factory) -> Path:
 
 def test_seeds_report_and_png_are_written(seeds_db: Path) -> None:
     BUILD.mkdir(exist_ok=True)
-    with Workspace(seeds_db) as ws:
+    with Workspace(seeds_db, create=True) as ws:
         html_path = ws.write_report(BUILD / "seeds_report.html", png=BUILD / "seeds_network.png")
         md_path = ws.write_report(BUILD / "seeds_report.md", format="md")
         report = ws.report_data()
@@ -65,7 +65,7 @@ def test_seeds_cli_report_and_exports(seeds_db: Path, tmp_path: Path) -> None:
 
 def test_seeds_network_acceptance(seeds_db: Path) -> None:
     """The acceptance network: Iran–North Korea cooperation as one independent origin."""
-    with Workspace(seeds_db) as ws:
+    with Workspace(seeds_db, create=True) as ws:
         stories = ws.stories()
         report = ws.report_data()
     together = [s for s in stories if len(s.documents) >= 2]
@@ -96,7 +96,7 @@ def test_seeds_network_edges_as_expected(seeds_db: Path) -> None:
     """EXPECTED.md's network, as far as the extraction produces the claims: Iran–North Korea
     (one edge: "Tehran-Pyongyang" and "North Korea and Iran" merged by canonical name), North
     Korea -> Syria, North Korea -> Hamas, North Korea -> the IRGC; only actors as nodes."""
-    with Workspace(seeds_db) as ws:
+    with Workspace(seeds_db, create=True) as ws:
         report = ws.report_data()
     net = report.network
     if not net.edges:

@@ -25,7 +25,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "accounts.db"
-    with Workspace(path) as ws:
+    with Workspace(path, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
         ws.add_user("root", "admin", PASSWORD)
     return path
@@ -71,7 +71,7 @@ def test_users_are_managed_by_admins_only(client: TestClient, db: Path) -> None:
     analyst = _key(db, "ana")
     assert client.get("/api/v1/users", headers=analyst).status_code == 403
     bad = client.post("/api/v1/users", json={"name": "eve", "role": "admin", "password": PASSWORD}, headers=analyst)
-    assert bad.status_code == 403 and bad.json()["error"] == "forbidden"
+    assert bad.status_code == 403 and bad.json()["error"]["code"] == "forbidden"
     key = client.post("/api/v1/users/ana/keys", headers=admin).json()["key"]
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {key}"}).json()["user"]["name"] == "ana"
 
@@ -118,7 +118,7 @@ def test_nobody_approves_their_own_dismissal_and_analysts_never_approve(client: 
     assert other["id"] != hit["id"]
     client.post("/api/v1/judgements", headers=ana, json={"hit_id": other["id"], "decision": "dismiss", "note": "no"})
     refused = client.post(f"/api/v1/review/{other['id']}/approve", json={}, headers=bob)
-    assert refused.status_code == 403 and "may not approve" in refused.json()["detail"]
+    assert refused.status_code == 403 and "may not approve" in refused.json()["error"]["message"]
 
 
 def test_a_dismissal_needs_a_note(client: TestClient, db: Path) -> None:
@@ -127,7 +127,7 @@ def test_a_dismissal_needs_a_note(client: TestClient, db: Path) -> None:
     for note in (None, "", "   "):
         r = client.post("/api/v1/judgements", headers=ana, json={"hit_id": hit["id"], "decision": "dismiss",
                                                                   "note": note})
-        assert r.status_code == 400 and "needs a note" in r.json()["detail"]
+        assert r.status_code == 400 and "needs a note" in r.json()["error"]["message"]
     assert client.get("/api/v1/review", headers=ana).json()["items"][0]["status"] == "open"
     confirm = client.post("/api/v1/judgements", headers=ana, json={"hit_id": hit["id"], "decision": "confirm"})
     assert confirm.status_code == 200 and confirm.json()["status"] == "confirmed"
@@ -202,7 +202,7 @@ def test_pages_say_who_is_signed_in(client: TestClient, db: Path) -> None:
 
 def test_without_users_the_pages_say_single_user_mode(tmp_path: Path) -> None:
     db = tmp_path / "single.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
     with TestClient(create_app(lambda: Workspace(db), settings=Settings.from_env({})),
                     base_url="http://localhost") as c:

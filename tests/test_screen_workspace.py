@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from mistrust.cli import main
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Alias, ListEntity, ListVersion, LoadedList, NameQuery
+from mistrust.workspace import Workspace
 
 VERSION = ListVersion(id="v-test-1", list_name="test-list", source="test", format="test", published="2026-01-01",
                       sha256="0" * 64, source_file="hand-made", entity_count=4, current=True)
@@ -185,6 +186,7 @@ def _cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], stdin
         return w
 
     monkeypatch.setattr("mistrust.cli.screen.open_workspace", patched)
+    Workspace(tmp_path / "cli.db", create=True).close()
     return CliRunner().invoke(main, ["--db", str(tmp_path / "cli.db"), *args], input=stdin)
 
 

@@ -23,7 +23,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def
     seeds = require_shared().parent / "seeds"
     if not seeds.exists():
         pytest.skip(f"seeds not found at {seeds}")
-    workspace = Workspace(tmp_path_factory.mktemp("acceptance") / "w.db")
+    workspace = Workspace(tmp_path_factory.mktemp("acceptance") / "w.db", create=True)
     workspace.load_lists([sanctions / "ofac_sdn_csv_2021-07" / "sdn.csv", sanctions / "un_consolidated_2020-11-30.xml"])
     result = workspace.ingest([seeds / name for name in SEEDS], analyze=True)
     assert result["new"] == 2 and not result["skipped"]

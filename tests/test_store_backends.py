@@ -19,7 +19,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _filled(path: Path) -> Workspace:
-    ws = Workspace(path)
+    ws = Workspace(path, create=True)
     ws.load_lists([EXAMPLES / "watchlist.ftm.json"])
     ws.ingest([EXAMPLES / "articles.jsonl"])
     hits = ws.screen("Korea Mining Development Trading Corporation")
@@ -47,7 +47,7 @@ def test_copy_moves_every_row_and_refuses_a_target_that_holds_rows(tmp_path: Pat
             src.copy_to(str(tmp_path / "b.db"))
         again = src.copy_to(str(tmp_path / "b.db"), replace=True)
         assert again.rows == result.rows
-        with Workspace(tmp_path / "b.db") as dst:
+        with Workspace(tmp_path / "b.db", create=True) as dst:
             assert _contents(dst.db) == _contents(src.db)
             assert [d.id for d in dst.documents(q="missile")] == [d.id for d in src.documents(q="missile")]
             assert [r["id"] for r in dst.audit_runs()] == [r["id"] for r in src.audit_runs()]

@@ -60,10 +60,10 @@ def small_server(tmp_path: Path) -> Iterator[Server]:
     db = tmp_path / "web.db"
     article = tmp_path / "hostile.txt"
     article.write_text(S.EVIL_ARTICLE, encoding="utf-8")
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
         ingested = ws.ingest([str(article)])
-    server = Server(lambda: Workspace(db))
+    server = Server(lambda: Workspace(db, create=True))
     server.doc_id = ingested["documents"][0].id  # type: ignore[attr-defined]
     with server:
         yield server
@@ -112,12 +112,12 @@ def test_list_alias_with_script_shows_it_as_text(page, small_server: Server) -> 
 
 def test_seeds_story_page_shows_the_network(page, tmp_path_factory, shared_data, seeds_dir) -> None:
     db = S.seeds_db(tmp_path_factory.mktemp("seeds"), shared_data, seeds_dir)
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         stories = ws.stories()
         docs = set(ws.document_ids())
     assert stories, "corroboration produced no story for the seeds"
     story = max(stories, key=lambda s: (len(set(s.documents) & docs), s.id))
-    with Server(lambda: Workspace(db)) as server:
+    with Server(lambda: Workspace(db, create=True)) as server:
         page.goto(server.url + f"/story/{story.id}")
         page.wait_for_selector("svg.network-svg")
         nodes = set(page.locator("g.node").evaluate_all("els => els.map(e => e.dataset.node)"))

@@ -28,7 +28,7 @@ NAMES = "Islamic Revolutionary Guard Corps\nShahid Haj Ali Movahed Research Cent
 def review_server(tmp_path: Path) -> Iterator[Server]:
     """The three-entry list, an analyst and a reviewer."""
     db = tmp_path / "review.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([S.write_small_sdn(tmp_path / "sdn")])
         ws.add_user("ana", "analyst", PASSWORD)
         ws.add_user("rita", "reviewer", PASSWORD)

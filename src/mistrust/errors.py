@@ -11,6 +11,7 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     │   ├── UnsafeURLError            code=unsafe_url       exit 3  http 400
     │   └── RequestTooLarge           code=request_too_large exit 3 http 413
     ├── NotFoundError                 code=not_found        exit 4  http 404
+    │   └── WorkspaceNotFound         code=workspace_not_found exit 4 http 404
     ├── Forbidden                     code=forbidden        exit 9  http 403
     │   └── NotSignedIn               code=unauthorized     exit 9  http 401
     ├── FetchError                    code=fetch            exit 5  http 502
@@ -19,7 +20,9 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
         └── StoreBusy                 code=store_busy       exit 7  http 503
 
 Engines raise these; the CLI turns them into a message and an exit code, the
-API into a JSON body ``{"error": code, "detail": message}`` and a status.
+API into a status and the one error body of every answer::
+
+    {"error": {"code": "not_found", "message": "...", "details": {...}}}
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ class MistrustError(Exception):
         self.context = context
 
     def to_dict(self) -> dict[str, Any]:
-        return {"error": self.code, "detail": self.message, **{k: str(v) for k, v in self.context.items()}}
+        """The API's error body: ``{"error": {"code", "message", "details"}}`` (details: the context)."""
+        return error_body(self.code, self.message, {k: str(v) for k, v in self.context.items()})
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    """The one shape of every error answer of the API, whoever refuses the request."""
+    return {"error": {"code": code, "message": message, "details": details if details is not None else {}}}
 
 
 class ConfigError(MistrustError):
@@ -90,6 +99,15 @@ class NotFoundError(MistrustError):
     code = "not_found"
     exit_code = 4
     http_status = 404
+
+
+class WorkspaceNotFound(NotFoundError):
+    """A command that reads was pointed at a workspace that does not exist.
+
+    Opening it would create an empty one and answer from it ("No hits"): a false clean result.
+    """
+
+    code = "workspace_not_found"
 
 
 class Forbidden(MistrustError):
@@ -159,4 +177,6 @@ __all__ = [
     "StoreError",
     "UnsafeURLError",
     "WorkerError",
+    "WorkspaceNotFound",
+    "error_body",
 ]

@@ -29,7 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _client(db: Path, host: str = "localhost", allowed: str = "") -> TestClient:
     env = {"MISTRUST_MAX_REQUEST_BYTES": str(LIMIT), "MISTRUST_ALLOWED_HOSTS": allowed}
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env(env))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env(env))
     return TestClient(app, base_url=f"http://{host}")
 
 
@@ -51,7 +51,7 @@ def test_a_foreign_host_is_refused_before_anything_runs(db: Path, client: TestCl
                                                                 "headers": {"origin": f"http://{host}"}})):
         r = rebound.request(method, path, **kwargs)
         assert r.status_code == 400, (method, path, r.status_code)
-        assert r.json()["error"] == "input" and "host" in r.json()["detail"].lower()
+        assert r.json()["error"]["code"] == "input" and "host" in r.json()["error"]["message"].lower()
         assert r.headers["x-frame-options"] == "DENY"
     assert len(client.get("/api/v1/audit", params={"limit": 1000}).json()) == runs  # no screening recorded
     assert any(h["id"] == hit_id for h in client.get("/api/v1/review").json()["items"])  # no dismissal recorded
@@ -96,7 +96,7 @@ def test_the_page_script_carries_the_nonce_of_its_own_answer(db: Path) -> None:
 def test_a_declared_body_over_the_limit_is_refused_unread(client: TestClient, path: str) -> None:
     r = client.post(path, content=b"x" * (LIMIT + 1), headers={"content-type": "application/x-www-form-urlencoded"})
     assert r.status_code == 413
-    assert r.json()["error"] == "request_too_large"
+    assert r.json()["error"]["code"] == "request_too_large"
 
 
 @pytest.mark.parametrize("path", ["/login", "/api/v1/screen"])
@@ -106,7 +106,7 @@ def test_a_streamed_body_is_counted_and_cut_off(client: TestClient, path: str) -
             yield b"a" * 4096
 
     r = client.post(path, content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
-    assert r.status_code == 413 and r.json()["error"] == "request_too_large"
+    assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large"
 
 
 def test_a_form_over_its_own_limit_is_refused_while_it_streams(client: TestClient) -> None:

@@ -28,12 +28,12 @@ PATHS = ["/api/v1/documents", "/", "/api/v1/entities"]
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = small_workspace(tmp_path_factory.mktemp("search"))
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         insert_documents(ws.db, [
             Document(id="d1", text="The cargo ship left the port at night.", title="A ship at night"),
             Document(id="d2", text="Fifty percent (50%) of the_cargo was seized.", title="Seizure"),
         ])
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env({}))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env({}))
     with TestClient(app, base_url="http://localhost") as c:
         yield c
 

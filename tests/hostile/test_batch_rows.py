@@ -28,7 +28,7 @@ GOOD = "Kestrel Avionics Bureau"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "w.db"
-    with Workspace(path) as ws:
+    with Workspace(path, create=True) as ws:
         ws.load_lists([un_xml(tmp_path / "un.xml", "2025-06-01", LISTED)])
     return path
 
@@ -80,7 +80,7 @@ def test_bad_jsonl_rows_are_skipped_with_reasons_and_the_run_goes_on(db: Path, t
 def test_csv_in_other_encodings_is_read_as_documents_are(db: Path, tmp_path: Path, encoding: str) -> None:
     src, out = tmp_path / "in.csv", tmp_path / "hits.jsonl"
     src.write_bytes("id,name\r\n1,Société Générale d'Import\r\n2,Nordwind Maritime Agency\r\n".encode(encoding))
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         summary = ws.screen_file(src, out)
     assert summary["screened"] == 2 and summary["errors"] == 0
     lines = _lines(out)
@@ -91,7 +91,7 @@ def test_csv_in_other_encodings_is_read_as_documents_are(db: Path, tmp_path: Pat
 def test_csv_with_a_bad_row_in_the_middle(db: Path, tmp_path: Path) -> None:
     src, out = tmp_path / "in.csv", tmp_path / "hits.jsonl"
     src.write_bytes(b"name,id\n" + GOOD.encode() + b",a\n\x00\x01,b\n,c\nNordwind Maritime Agency,d\n")
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         summary = ws.screen_file(src, out)
     assert summary["screened"] == 2 and summary["errors"] == 2
     assert summary["refused"][0]["row"] == 2 and "control character" in summary["refused"][0]["error"]
@@ -102,7 +102,7 @@ def test_binary_input_is_one_clear_error(db: Path, tmp_path: Path) -> None:
 
     src = tmp_path / "in.csv"
     src.write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
-    with Workspace(db) as ws, pytest.raises(InputError, match="binary"):
+    with Workspace(db, create=True) as ws, pytest.raises(InputError, match="binary"):
         ws.screen_file(src, tmp_path / "out.jsonl")
 
 
@@ -123,13 +123,14 @@ def test_compare_skips_bad_lines_and_goes_on(db: Path) -> None:
 
 
 def test_api_batch_is_checked_whole_before_anything_is_recorded(db: Path) -> None:
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env({}))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env({}))
     with TestClient(app, base_url="http://localhost") as client:
         before = len(client.get("/api/v1/audit").json())
         names = [{"name": f"Name Number {i}"} for i in range(499)] + [{"name": "   "}] + [{"name": "\x00x"}]
         answer = client.post("/api/v1/screen", json={"queries": names})
         assert answer.status_code == 400
-        assert "row 500" in answer.json()["detail"] and "row 501" in answer.json()["detail"]
+        message = answer.json()["error"]["message"]
+        assert "row 500" in message and "row 501" in message
         assert len(client.get("/api/v1/audit").json()) == before
         ok = client.post("/api/v1/screen", json={"queries": [{"name": GOOD}, {"name": "Nordwind"}]})
         assert ok.status_code == 200 and len(client.get("/api/v1/audit").json()) == before + 2
@@ -138,7 +139,7 @@ def test_api_batch_is_checked_whole_before_anything_is_recorded(db: Path) -> Non
 def test_single_query_limits(db: Path) -> None:
     from mistrust.errors import InputError
 
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         for bad in ["", " \t", "A" * 501, "Nul\x00Name", "\ud834 half"]:
             with pytest.raises(InputError):
                 ws.screen(bad, record=False)

@@ -34,7 +34,7 @@ FEW = settings(max_examples=60, deadline=None, database=None, derandomize=True, 
 @cache
 def _workspace() -> Workspace:
     folder = Path(tempfile.mkdtemp(prefix="mistrust-prop-"))
-    ws = Workspace(folder / "w.db")
+    ws = Workspace(folder / "w.db", create=True)
     ws.load_lists([un_xml(folder / "un.xml", "2025-01-01", ["Resh Industrial Group", "Ayin Trading Company"])])
     return ws
 

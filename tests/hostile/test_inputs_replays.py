@@ -56,14 +56,14 @@ def stocked(tmp_path: Path) -> Path:
     article = tmp_path / "article.txt"
     article.write_text("Customs officers seized a shipment of valves at the port on Tuesday, officials said. " * 4,
                        encoding="utf-8")
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([un_xml(tmp_path / "good.xml", "2025-01-01", ["Upsilon Machine Tools"])])
         ws.ingest([article])
     return db
 
 
 def _snapshot(db: Path) -> tuple[str, list[str], list[str]]:
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         assert ws.screen("Upsilon Machine Tools", record=False)[0].match
         return ws.lists_state(), [v.id for v in ws.list_versions()], ws.document_ids()
 
@@ -75,7 +75,7 @@ def test_hostile_list_files_are_refused_and_nothing_is_lost(stocked: Path, tmp_p
     bad = tmp_path / "bad" / name
     bad.parent.mkdir()
     bad.write_bytes(make(tmp_path))
-    with Workspace(stocked) as ws, pytest.raises(ListFormatError) as info:
+    with Workspace(stocked, create=True) as ws, pytest.raises(ListFormatError) as info:
         ws.load_lists([bad])
     assert str(bad) in info.value.message
     assert "/etc/hostname" not in info.value.message and "aaaaaaaaaa" not in info.value.message
@@ -89,7 +89,7 @@ def test_binary_files_given_as_documents_are_skipped_with_a_reason(stocked: Path
     before = _snapshot(stocked)
     path = tmp_path / "report.txt"
     path.write_bytes(blob)
-    with Workspace(stocked) as ws:
+    with Workspace(stocked, create=True) as ws:
         result = ws.ingest([path])
     assert result["documents"] == [] and len(result["skipped"]) == 1
     assert "binary" in result["skipped"][0].reason
@@ -110,7 +110,7 @@ def test_binary_files_given_as_documents_are_skipped_with_a_reason(stocked: Path
 def test_ssrf_address_tricks_are_refused(stocked: Path, url: str) -> None:
     before = _snapshot(stocked)
     remote = Remote({})
-    with Workspace(stocked) as ws:
+    with Workspace(stocked, create=True) as ws:
         # The real resolver: these numeric forms resolve offline, as getaddrinfo reads them.
         result = ws.ingest([url], transport=httpx.MockTransport(remote), resolver=default_resolver)
     assert result["documents"] == [] and result["skipped"][0].code == "unsafe_url"
@@ -128,7 +128,7 @@ def test_redirects_to_private_addresses_are_refused(stocked: Path, target: str) 
     def resolver(host: str, port: int) -> list[str]:
         return [PUBLIC_IP] if host == "news.example" else default_resolver(host, port)
 
-    with Workspace(stocked) as ws:
+    with Workspace(stocked, create=True) as ws:
         result = ws.ingest(["http://news.example/a"], transport=httpx.MockTransport(remote), resolver=resolver)
     assert result["documents"] == [] and result["skipped"][0].code == "unsafe_url"
     assert [r.url.host for r in remote.seen] == [PUBLIC_IP]  # only the first, public hop was requested

@@ -35,7 +35,7 @@ def slow(entity):
     time.sleep(0.002)
     return encode(entity)
 store_lists._encode = slow
-with Workspace(sys.argv[1]) as ws:
+with Workspace(sys.argv[1], create=True) as ws:
     ws.load_lists([sys.argv[2]])
 """
 
@@ -43,7 +43,7 @@ WRITER = """
 import sys
 from mistrust import Workspace
 db, listing, article, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-with Workspace(db) as ws:
+with Workspace(db, create=True) as ws:
     ws.load_lists([listing])
     for i in range(n):
         ws.screen(f"Probe Name {i}")
@@ -68,7 +68,7 @@ def _whole(db: Path) -> None:
 
 def test_kill_9_during_a_list_load_loses_nothing(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         (before,) = ws.load_lists([un_xml(tmp_path / "old.xml", "2024-01-01", ["Gimel Precision Works"])])
     newer = un_xml(tmp_path / "new.xml", "2026-01-01", [f"Listed Entity {i}" for i in range(1500)])
     marker = tmp_path / "writing"
@@ -81,7 +81,7 @@ def test_kill_9_during_a_list_load_loses_nothing(tmp_path: Path) -> None:
     child.send_signal(signal.SIGKILL)
     assert child.wait(30) == -signal.SIGKILL
     _whole(db)
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         assert [v.id for v in ws.list_versions()] == [before.id]
         assert ws.screen("Gimel Precision Works", record=False)[0].match
         (again,) = ws.load_lists([newer])  # the same file loads cleanly afterwards
@@ -91,7 +91,7 @@ def test_kill_9_during_a_list_load_loses_nothing(tmp_path: Path) -> None:
 
 def test_three_concurrent_writers_all_finish_and_nothing_is_lost(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
-    with Workspace(db):
+    with Workspace(db, create=True):
         pass  # create the schema once, as a first CLI call would
     lists = [un_xml(tmp_path / "un.xml", "2025-05-05", ["Daleth Rotor Company"]),
              ofac_csv(tmp_path / "sdn.csv", ["HE MARINE SERVICES"]),
@@ -108,7 +108,7 @@ def test_three_concurrent_writers_all_finish_and_nothing_is_lost(tmp_path: Path)
     results = [(c.wait(120), c.stderr.read().decode() if c.stderr else "") for c in children]
     assert [code for code, _ in results] == [0, 0, 0], results
     _whole(db)
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         assert len(ws.list_versions()) == 3
         assert {v.list_name for v in ws.list_versions() if v.current} == {"un-consolidated", "ofac-sdn"}
         assert ws.current_version("un-consolidated").published == "2025-05-05"  # type: ignore[union-attr]

@@ -46,7 +46,7 @@ def test_ofac_csv_in_any_text_encoding_and_line_end_loads(tmp_path: Path, encodi
 def test_unreadable_csv_is_a_clear_error_and_current_data_stays(tmp_path: Path, label: str, content, words: str) -> None:
     db = tmp_path / "w.db"
     good = un_xml(tmp_path / "un.xml", "2025-01-01", ["Lambda Export Company"])
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([good])
         state = ws.lists_state()
     bad = tmp_path / "sdn.csv"
@@ -58,6 +58,6 @@ def test_unreadable_csv_is_a_clear_error_and_current_data_stays(tmp_path: Path, 
     result = CliRunner().invoke(main, ["--db", str(db), "lists", "load", "--format", "ofac-csv", str(bad)])
     assert result.exit_code == ListFormatError.exit_code, result.output
     assert "Traceback" not in result.output and str(bad) in result.output
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         assert ws.lists_state() == state
         assert ws.screen("Lambda Export Company", record=False)[0].match

@@ -29,14 +29,14 @@ def _screen_in_child(db: str, builds: str, barrier: multiprocessing.synchronize.
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     ScreenIndex.build = counted  # type: ignore[method-assign]
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         barrier.wait()
         assert ws.screen("Rho Navigation Company", record=False)[0].match
 
 
 def test_concurrent_processes_build_the_index_once(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([un_xml(tmp_path / "un.xml", "2025-01-01", ["Rho Navigation Company", "Phi Metals"])])
     builds = tmp_path / "builds.txt"
     ctx = multiprocessing.get_context("fork")
@@ -54,7 +54,7 @@ def test_concurrent_processes_build_the_index_once(tmp_path: Path) -> None:
 def test_a_list_change_builds_a_new_file_and_removes_the_old(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     folder = tmp_path / "w.db.index"
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([un_xml(tmp_path / "a.xml", "2025-01-01", ["Chi Logistics"])])
         ws.screen_index()
         first = {p.name for p in folder.glob("*.pickle")}
@@ -63,7 +63,7 @@ def test_a_list_change_builds_a_new_file_and_removes_the_old(tmp_path: Path) -> 
         second = {p.name for p in folder.glob("*.pickle")}
     assert len(first) == len(second) == 1 and first != second
     # A new process reads the shared file instead of building.
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.current_lists = lambda: pytest.fail("the index must be read from the shared file")  # type: ignore[method-assign]
         assert ws.screen("Psi Dynamics", record=False)[0].match
 

@@ -24,7 +24,7 @@ def _current(ws: Workspace, list_name: str) -> str | None:
 def test_older_dated_file_is_recorded_not_current(tmp_path: Path) -> None:
     new = un_xml(tmp_path / "new.xml", "2026-02-01", ["Alpha Trading Company", "Beta Shipping"])
     old = un_xml(tmp_path / "old.xml", "2024-05-01", ["Alpha Trading Company"])
-    with Workspace(tmp_path / "w.db") as ws:
+    with Workspace(tmp_path / "w.db", create=True) as ws:
         (v_new,) = ws.load_lists([new])
         (v_old,) = ws.load_lists([old])
         assert v_new.current and not v_old.current
@@ -42,7 +42,7 @@ def test_known_content_under_an_undated_name_keeps_its_place(tmp_path: Path) -> 
     new = ofac_csv(tmp_path / "sdn_2024-05" / "sdn.csv", ["OLD FRONT COMPANY", "NEWER DESIGNEE LLC"])
     again = tmp_path / "sdn.csv"
     again.write_bytes(old.read_bytes())
-    with Workspace(tmp_path / "w.db") as ws:
+    with Workspace(tmp_path / "w.db", create=True) as ws:
         ws.load_lists([old, new])
         (v,) = ws.load_lists([again])
         assert v.outcome == KNOWN and not v.current
@@ -54,7 +54,7 @@ def test_undated_new_content_waits_behind_a_dated_version(tmp_path: Path) -> Non
     dated = un_xml(tmp_path / "a.xml", "2025-01-01", ["Gamma Metals"])
     undated = un_xml(tmp_path / "b.xml", None, ["Delta Tools"])
     undated2 = un_xml(tmp_path / "c.xml", None, ["Epsilon Parts"])
-    with Workspace(tmp_path / "w.db") as ws:
+    with Workspace(tmp_path / "w.db", create=True) as ws:
         (first,) = ws.load_lists([undated])
         assert first.current  # nothing dated yet: the undated file is all there is
         (second,) = ws.load_lists([undated2])
@@ -72,7 +72,7 @@ def test_undated_new_content_waits_behind_a_dated_version(tmp_path: Path) -> Non
 def test_same_date_later_load_wins(tmp_path: Path) -> None:
     a = un_xml(tmp_path / "a.xml", "2025-03-03", ["Theta One"])
     b = un_xml(tmp_path / "b.xml", "2025-03-03", ["Theta One", "Theta Two"])
-    with Workspace(tmp_path / "w.db") as ws:
+    with Workspace(tmp_path / "w.db", create=True) as ws:
         ws.load_lists([a])
         (vb,) = ws.load_lists([b])
         assert vb.current
@@ -89,7 +89,7 @@ def test_make_current_overrides_and_cli_says_so(tmp_path: Path) -> None:
     assert "older version" in said.output and "--make-current" in said.output
     forced = runner.invoke(main, ["--db", str(db), "lists", "load", "--make-current", str(old)])
     assert forced.exit_code == 0 and "on purpose" in forced.output
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         current = ws.current_version("un-consolidated")
         assert current is not None and current.published == "2020-01-01"
         (again,) = ws.load_lists([old], make_current=True)

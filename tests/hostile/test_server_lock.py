@@ -29,7 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_health_and_screening_answer_while_another_process_holds_the_lock(db: Path) -> None:
-    with Server(lambda: Workspace(db)) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+    with Server(lambda: Workspace(db, create=True)) as server, httpx.Client(base_url=server.url, timeout=60) as client:
         assert client.get("/api/v1/screen", params={"name": "IRGC"}).status_code == 200  # index loaded
         answers: dict[str, tuple[int, float]] = {}
 
@@ -61,7 +61,7 @@ def test_a_judgement_that_cannot_get_the_lock_is_a_clear_503(db: Path) -> None:
     from mistrust.settings import Settings
 
     settings = Settings.from_env({"MISTRUST_BUSY_TIMEOUT": "0.5"})
-    with Server(lambda: Workspace(db, settings=settings), settings) as server, \
+    with Server(lambda: Workspace(db, settings=settings, create=True), settings) as server, \
             httpx.Client(base_url=server.url, timeout=60) as client:
         hit_id = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]["id"]
         client.get("/api/v1/audit")  # the run is written before the lock is taken
@@ -69,5 +69,5 @@ def test_a_judgement_that_cannot_get_the_lock_is_a_clear_503(db: Path) -> None:
             r = client.post("/api/v1/judgements", json={"hit_id": hit_id, "decision": "dismiss", "note": "not them"})
             lock.release()
         assert r.status_code == 503
-        assert r.json()["error"] == "store_busy" and "locked" in r.json()["detail"]
+        assert r.json()["error"]["code"] == "store_busy" and "locked" in r.json()["error"]["message"]
         assert client.get("/api/v1/review").json()["items"][0]["id"] == hit_id  # nothing was recorded

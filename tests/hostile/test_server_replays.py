@@ -31,21 +31,21 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = small_workspace(folder)
     hostile = folder / "hostile.ftm.json"
     hostile.write_text(json.dumps(HOSTILE_ENTRY) + "\n", encoding="utf-8")
-    with Workspace(db) as ws:
+    with Workspace(db, create=True) as ws:
         ws.load_lists([hostile])
     return db
 
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env({}))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env({}))
     with TestClient(app, base_url="http://localhost") as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def signed(db: Path) -> Iterator[TestClient]:
-    app = create_app(lambda: Workspace(db), settings=Settings.from_env({}, api_token=TOKEN))
+    app = create_app(lambda: Workspace(db, create=True), settings=Settings.from_env({}, api_token=TOKEN))
     with TestClient(app, base_url="http://localhost") as c:
         yield c
 

@@ -1,5 +1,5 @@
-"""The FastAPI application: JSON API, web pages, error mapping, the request guard, and who may
-ask (user accounts, else the optional shared bearer token: ``web/auth.py``).
+"""The FastAPI application: JSON API, web pages, error mapping (``api/errors.py``), the request
+guard, and who may ask (user accounts, else the optional shared bearer token: ``web/auth.py``).
 
 Every route is a plain ``def``: FastAPI runs it in its thread pool, so the event loop only
 moves bytes and a route that waits (on the store, on screening) never holds up another one,
@@ -18,11 +18,13 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 import mistrust
+from mistrust.api.errors import add_error_handlers
 from mistrust.api.guard import Guard, allowed_hosts
+from mistrust.api.monitoring import build_monitor_router
 from mistrust.api.routes import build_router
-from mistrust.errors import MistrustError
+from mistrust.errors import error_body
 from mistrust.settings import Settings
-from mistrust.web import mount, render
+from mistrust.web import mount
 from mistrust.web.auth import authorised, resolve
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
@@ -56,15 +58,11 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
     app.include_router(build_router())
+    app.include_router(build_monitor_router())
     if web:
         mount(app)
 
-    @app.exception_handler(MistrustError)
-    async def mistrust_error(request: Request, exc: MistrustError) -> Response:
-        if web and not request.url.path.startswith("/api/"):
-            return render(request, "error.html.j2", status_code=exc.http_status, status=exc.http_status,
-                          detail=exc.message)
-        return JSONResponse(exc.to_dict(), status_code=exc.http_status)
+    add_error_handlers(app, web)  # one error shape for every route (api/errors.py)
 
     token = settings.api_token
 
@@ -83,7 +81,7 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
             # a person at a browser gets the login form, not a JSON 401
             return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
         detail = "a valid API key or session is required" if accounts else "a valid bearer token is required"
-        return JSONResponse({"error": "unauthorized", "detail": detail}, status_code=401,
+        return JSONResponse(error_body("unauthorized", detail), status_code=401,
                             headers={"WWW-Authenticate": "Bearer"})
 
     # added last, so it runs first: a refused Host or body never reaches auth or a route

@@ -30,8 +30,9 @@ from mistrust.workspace.shared import SharedWorkspace
 bearer = HTTPBearer(auto_error=False, description="Required when MISTRUST_API_TOKEN is set.")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 413: {"model": ErrorBody},
-    422: {"model": ErrorBody}, 503: {"model": ErrorBody}}
+    400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+    409: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 500: {"model": ErrorBody},
+    503: {"model": ErrorBody}}
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]

@@ -21,9 +21,17 @@ class Health(BaseModel):
     version: str
 
 
+class ErrorInfo(BaseModel):
+    code: str = Field(description="stable error code, e.g. not_found, input, validation")
+    message: str = Field(description="what went wrong, for a person")
+    details: dict[str, Any] | list[Any] = Field(
+        default_factory=dict, description="the error's context; for validation, the faulty fields")
+
+
 class ErrorBody(BaseModel):
-    error: str = Field(description="stable error code, e.g. not_found, input")
-    detail: str
+    """The one body of every error answer of the API (``api/errors.py``)."""
+
+    error: ErrorInfo
 
 
 class QueryIn(BaseModel):

@@ -26,11 +26,13 @@ class MistrustGroup(click.Group):
 @click.group(cls=MistrustGroup)
 @click.option("--db", "db_path", envvar="MISTRUST_DB", default="mistrust.db", show_default=True,
               help="The workspace: a SQLite file, or postgresql://user@host:port/db (env MISTRUST_DB).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bars on stderr for long steps (default: only when stderr is a terminal).")
 @click.version_option(package_name="mistrust")
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, progress: bool | None) -> None:
     """mistrust: trace every claim to its sources and check every actor against the lists."""
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "progress": progress}
 
 
 def _register() -> None:
@@ -39,14 +41,16 @@ def _register() -> None:
         database,
         extraction,
         lists,
+        monitoring,
         reading,
-        review,
         screen,
         seeing,
         users,
     )
+    from mistrust.cli import review as review_commands
 
-    for module in (lists, screen, reading, extraction, corroboration, seeing, database, review, users):
+    for module in (lists, screen, reading, extraction, corroboration, seeing, database, monitoring, review_commands,
+                   users):
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 

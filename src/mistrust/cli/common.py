@@ -3,20 +3,99 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from mistrust.errors import WorkspaceNotFound
 from mistrust.workspace import BACKENDS, Workspace
 
 
-def open_workspace(ctx: click.Context) -> Workspace:
-    """The command's Workspace, closed when the command ends (the one way a command closes it)."""
-    root = ctx.find_root()
-    ws = Workspace(root.obj["db_path"])
+def open_workspace(ctx: click.Context, create: bool = False) -> Workspace:
+    """The command's Workspace, closed when the command ends (the one way a command closes it).
+
+    Only the commands that put data in (``init``, ``lists load|update``, ``ingest``, ``db migrate``)
+    pass ``create=True``; the others refuse a ``--db`` that does not exist rather than read an
+    empty workspace made on the spot and report a clean result.
+    """
+    db_path = db_option(ctx)
+    try:
+        ws = Workspace(db_path, create=create)
+    except WorkspaceNotFound as exc:
+        raise missing_workspace(db_path, exc) from None
     ctx.call_on_close(lambda: close_workspace(ws))
+    ws.progress = progress_bars(ctx)  # closed before the workspace (click closes in reverse order)
     return ws
+
+
+class ProgressBars:
+    """Rich bars on stderr, one per step the Workspace reports (``Workspace.progress``).
+
+    Engines only call a ``(done, total)`` callback; the bars, the terminal and rich stay here.
+    """
+
+    def __init__(self) -> None:
+        self.bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=Console(stderr=True))
+        self.tasks: dict[str, TaskID] = {}
+        self.started = False
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.started:
+            self.bars.start()
+            self.started = True
+        task = self.tasks.get(what)
+        if task is None:
+            task = self.tasks[what] = self.bars.add_task(what, total=total)
+        self.bars.update(task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.started:
+            self.bars.stop()
+            self.started = False
+
+
+def progress_bars(ctx: click.Context) -> ProgressBars | None:
+    """The command's bars: with --progress, or by default when stderr is a terminal (never in a
+    pipe, a log or a test); None when there are none. One set per command."""
+    obj = ctx.find_root().obj
+    if "bars" not in obj:
+        wanted = obj.get("progress")
+        if wanted is None:
+            wanted = sys.stderr.isatty()
+        obj["bars"] = ProgressBars() if wanted else None
+        if obj["bars"] is not None:
+            ctx.call_on_close(obj["bars"].close)
+    bars: ProgressBars | None = obj["bars"]
+    return bars
+
+
+def require_workspace(ctx: click.Context) -> None:
+    """Refuse a missing workspace now, for a command (``serve``) that opens its own later."""
+    db_path = db_option(ctx)
+    try:
+        Workspace(db_path).close()
+    except WorkspaceNotFound as exc:
+        raise missing_workspace(db_path, exc) from None
+
+
+def db_option(ctx: click.Context) -> str:
+    """The workspace the command was given (``--db`` or MISTRUST_DB)."""
+    return str(ctx.find_root().obj["db_path"])
+
+
+def missing_workspace(db_path: str, exc: WorkspaceNotFound) -> WorkspaceNotFound:
+    """The refusal a user can act on: what is missing and the commands that create it."""
+    where = str(exc.context.get("path") or db_path)  # a Postgres URL without its password
+    what = "the database has no mistrust tables" if "://" in where else "the file does not exist"
+    return WorkspaceNotFound(
+        f"no workspace at {where}: {what}. Check --db (or MISTRUST_DB); to start a new workspace there run "
+        f"`mistrust --db {where} init`, or load data into it with `mistrust --db {where} lists load FILE` "
+        f"or `mistrust --db {where} ingest PATH`", path=where)
 
 
 def close_workspace(ws: Workspace) -> None:
@@ -44,6 +123,10 @@ def parallel_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+# What a document or story without a date shows instead (never "None" or a blank).
+UNDATED = "undated"
 
 
 def warn(message: str) -> None:

@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.common import UNDATED, echo_json, open_workspace
 from mistrust.model import ClaimGroup, Story
 
 
@@ -34,7 +34,7 @@ def story_json(ws: Any, story: Story) -> dict[str, Any]:
     why = {a["doc_id"]: a for a in ws.story_assignments(story.id)}
     for doc_id in story.documents:
         doc = ws.get_document(doc_id)
-        docs.append({"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
+        docs.append({"id": doc.id, "title": doc.heading, "outlet": doc.source_label, "published": doc.published,
                      "url": doc.url, "score": why.get(doc_id, {}).get("score"),
                      "reason": why.get(doc_id, {}).get("reason")})
     groups = [group_json(g) for g in story.claim_groups]
@@ -78,7 +78,7 @@ def stories_cmd(ctx: click.Context, as_json: bool, min_docs: int, limit: int) ->
     for col in ("id", "docs", "first seen", "last seen", "title", "entities"):
         table.add_column(col)
     for s in stories:
-        table.add_row(s.id, str(len(s.documents)), s.first_seen or "", s.last_seen or "", s.title,
+        table.add_row(s.id, str(len(s.documents)), s.first_seen or UNDATED, s.last_seen or UNDATED, s.title,
                       ", ".join(s.entities[:4]))
     Console().print(table)
 
@@ -97,14 +97,14 @@ def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
         echo_json(data)
         return
     console = Console()
-    console.print(f"[bold]{data['title']}[/bold]  ({data['id']}, {data['first_seen']} .. {data['last_seen']})")
+    console.print(f"[bold]{data['title']}[/bold]  ({data['id']}, {_span(data['first_seen'], data['last_seen'])})")
     if "merged_from" in data:
         console.print(f"(story {story_id} was merged into this one when a later report bridged them)")
     docs = Table(title="documents")
     for col in ("published", "outlet", "title", "joined because"):
         docs.add_column(col)
     for d in data["documents"]:
-        docs.add_row(d["published"] or "", d["outlet"] or "", d["title"] or d["id"], d["reason"] or "")
+        docs.add_row(d["published"] or UNDATED, d["outlet"] or "", d["title"] or d["id"], d["reason"] or "")
     console.print(docs)
     groups = Table(title="claim groups")
     for col in ("claim", "time", "reports", "independent origins", "origins", "denied by"):
@@ -117,6 +117,12 @@ def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
     console.print(groups)
     for c in data["contradictions"]:
         console.print(f"[red]{c['kind']}[/red]: {c['reason']} — {c['text'][:100]}")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first and not last:
+        return UNDATED
+    return first if first and first == last else f"{first or UNDATED} .. {last or UNDATED}"
 
 
 COMMANDS: list[click.Command] = [corroborate_cmd, stories_cmd, story_cmd]

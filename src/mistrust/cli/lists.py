@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.monitoring import rescreen_line
+from mistrust.errors import WorkspaceNotFound
 from mistrust.model import ListVersion
 from mistrust.model.lists import MADE_CURRENT, OLDER, UNDATED
-from mistrust.workspace import LIST_FORMATS, LIST_SOURCES
+from mistrust.workspace import LIST_FORMATS, LIST_SOURCES, Workspace
 
 
 def _console() -> Console:
     # Piped output (CI logs, `| less`) gets 80 columns from rich, too narrow for these tables.
     console = Console()
     return console if console.is_terminal else Console(width=140)
+
+
+NO_RESCREEN = click.option("--no-rescreen", is_flag=True,
+                           help="Do not screen the watched names and earlier batch rows again.")
 
 
 @click.group("lists")
@@ -32,13 +39,17 @@ def lists_group() -> None:
 @click.option("--make-current", is_flag=True,
               help="Make the loaded file(s) current even if a version published later is loaded.")
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
+@NO_RESCREEN
 @click.pass_context
 def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_current: bool,
-             as_json: bool) -> None:
+             as_json: bool, no_rescreen: bool) -> None:
     """Load list FILE(s): each one transaction; the current version is the one published last."""
-    ws = open_workspace(ctx)
-    versions = ws.load_lists(list(files), format=fmt, make_current=make_current)
+    ws = open_workspace(ctx, create=True)
+    summaries: list[dict[str, Any]] = []
+    versions = ws.load_lists(list(files), format=fmt, make_current=make_current, rescreen=not no_rescreen,
+                             on_rescreen=summaries.append)
     current = {v.list_name: ws.current_version(v.list_name) for v in versions}
+    _echo_rescreens(summaries, as_json)
     if as_json:
         echo_json(versions)
         return
@@ -47,6 +58,12 @@ def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_
                    f"(published {v.published or 'unknown'}, version {v.id}): {_load_state(v, current[v.list_name])}")
         for key, value in v.notes.items():
             click.echo(f"  note: {key.replace('_', ' ')}: {value}")
+
+
+def _echo_rescreens(summaries: list[dict[str, Any]], as_json: bool) -> None:
+    for summary in summaries:
+        if summary["subjects"]:  # on stderr under --json, which stays one JSON document
+            click.echo(rescreen_line(summary), err=as_json)
 
 
 def _load_state(v: ListVersion, current: ListVersion | None) -> str:
@@ -92,7 +109,14 @@ def show_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) -> None:
     """Entries added, removed and changed between OLD and NEW (version ids or list files)."""
-    ws = open_workspace(ctx)
+    try:
+        ws = open_workspace(ctx)
+    except WorkspaceNotFound:
+        if not (Path(old).is_file() and Path(new).is_file()):
+            raise
+        # two files need no workspace: read them into a throwaway one, create nothing at --db
+        ws = Workspace(":memory:", create=True)
+        ctx.call_on_close(ws.close)
     result = ws.diff_lists(old, new)
     if as_json:
         echo_json(result)
@@ -115,12 +139,15 @@ def diff_cmd(ctx: click.Context, old: str, new: str, as_json: bool, limit: int) 
 @lists_group.command("update")
 @click.argument("sources", nargs=-1, type=click.Choice(sorted(LIST_SOURCES)))
 @click.option("--json", "as_json", is_flag=True, help="Print the loaded versions as JSON.")
+@NO_RESCREEN
 @click.pass_context
-def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
+def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool, no_rescreen: bool) -> None:
     """Download the official list files (default: UN, OFAC SDN, OFAC consolidated, EU, UK) and load them."""
-    ws = open_workspace(ctx)
-    versions = ws.update_lists(list(sources) or None)
+    ws = open_workspace(ctx, create=True)
+    summaries: list[dict[str, Any]] = []
+    versions = ws.update_lists(list(sources) or None, rescreen=not no_rescreen, on_rescreen=summaries.append)
     current = {v.list_name: ws.current_version(v.list_name) for v in versions}
+    _echo_rescreens(summaries, as_json)
     if as_json:
         echo_json(versions)
         return

@@ -6,10 +6,9 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.common import UNDATED, echo_json, open_workspace
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Document
 
@@ -22,22 +21,18 @@ from mistrust.model import Document
 @click.pass_context
 def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool, analyze: bool, as_json: bool) -> None:
     """Read PATH|URL... (.txt, .html, .jsonl, feeds, directories, http(s) URLs) and store the documents."""
-    console = Console(stderr=True)
-    ws = open_workspace(ctx)
-    with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=True, disable=as_json,
-    ) as bar:
-        task = bar.add_task("", total=None)
+    ws = open_workspace(ctx, create=True)
+    bars = ws.progress
 
-        def progress(done: int, total: int, item: str) -> None:
-            bar.update(task, completed=done, total=total, description=_short(item))
+    def progress(done: int, total: int, item: str) -> None:
+        if bars is not None:
+            bars("ingest", done, total)
 
-        result = ws.ingest(list(sources), allow_private=allow_private, analyze=analyze, progress=progress)
+    result = ws.ingest(list(sources), allow_private=allow_private, analyze=analyze, progress=progress)
     if as_json:
         echo_json({
             "new": result["new"], "existing": result["existing"], "new_ids": result["new_ids"],
-            "analyzed": result["analyzed"],
+            "analyzed": result["analyzed"], "stories_changed": result["stories_changed"],
             "documents": [_summary(d) for d in result["documents"]],
             "skipped": result["skipped"],
         })
@@ -45,7 +40,8 @@ def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], allow_private: bool
         return
     out = Console()
     out.print(f"[bold]{result['new']}[/] new, {result['existing']} already stored, "
-              f"{len(result['skipped'])} skipped" + (f", {result['analyzed']} analyzed" if analyze else ""))
+              f"{len(result['skipped'])} skipped" + (f", {result['analyzed']} analyzed, "
+                                                  f"{result['stories_changed']} stories changed" if analyze else ""))
     if result["skipped"]:
         table = Table("source", "reason", title="Skipped")
         for s in result["skipped"]:
@@ -75,7 +71,7 @@ def documents_cmd(ctx: click.Context, q: str | None, limit: int, offset: int, as
         return
     table = Table("id", "published", "outlet", "title", "record id", "chars")
     for d in docs:
-        table.add_row(d.id, d.published or "", d.outlet or "", _short(d.title or d.text.split("\n", 1)[0], 70),
+        table.add_row(d.id, d.published or UNDATED, d.source_label, _short(d.heading, 70),
                       str(d.metadata.get("id", "")), str(len(d.text)))
     Console().print(table)
 
@@ -99,8 +95,9 @@ def document_cmd(ctx: click.Context, doc_id: str, as_json: bool) -> None:
         return
     out = Console()
     table = Table(show_header=False, box=None)
+    shown = {"title": doc.heading, "outlet": doc.source_label, "published": doc.published or UNDATED}
     for key in ("id", "title", "outlet", "published", "url", "source_path"):
-        table.add_row(f"[bold]{key}", str(getattr(doc, key) or ""))
+        table.add_row(f"[bold]{key}", str(shown.get(key) or getattr(doc, key) or ""))
     table.add_row("[bold]authors", ", ".join(doc.authors))
     for key, value in doc.metadata.items():
         if key != "removed_reasons":

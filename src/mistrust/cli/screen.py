@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, echo_jsonl, open_workspace, parallel_options, warn
@@ -46,17 +45,9 @@ def screen_cmd(ctx: click.Context, name: str | None, schema: str, birth_date: st
     if input_path is not None:
         if output_path is None or name:
             raise InputError("batch screening takes --input and --output and no NAME")
-        console = Console(stderr=True)
-        with Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                      TimeRemainingColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("screen", total=1)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=max(total, 1))
-
-            result = ws.screen_file(input_path, output_path, resume=not no_resume, threshold=threshold,
-                                    limit=limit, progress=progress, workers=workers,
-                                    ray_address=ray_address, backend=backend, warn=warn)
+        result = ws.screen_file(input_path, output_path, resume=not no_resume, threshold=threshold,
+                                limit=limit, progress=ws.report(f"screening {input_path.name} (bytes)"), workers=workers,
+                                ray_address=ray_address, backend=backend, warn=warn)
         if as_json:
             echo_json(result)
         else:

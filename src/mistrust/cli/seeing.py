@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from mistrust.cli.common import open_workspace
+from mistrust.cli.common import open_workspace, require_workspace
 from mistrust.workspace import EXPORT_FORMATS
 
 _SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".graphml"}
@@ -69,6 +69,7 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str, workers: int
             "--workers above 1 needs a PostgreSQL workspace (--db postgresql://...): a SQLite file lets one "
             "process write at a time, and one process already serves many requests at once (one reader "
             "connection per thread); copy the workspace with `mistrust db copy` to serve it from Postgres")
+    require_workspace(ctx)  # refused now, not at the first request (and never created empty)
     app = create_app(lambda: Workspace(db_path), bind=[host])
     settings = app.state.settings
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_token:

@@ -18,7 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-CLEANER_VERSION = "clean-v1"
+# v2: a first line with a date line or a byline under it is a headline too (v1 wanted a blank line
+# or title case), so such a headline becomes the title and its own paragraph; so is one opening
+# with a quotation mark.
+CLEANER_VERSION = "clean-v2"
 
 # A line with more words than this is prose, never furniture (captions excepted below).
 SHORT_LINE_WORDS = 16
@@ -124,7 +127,7 @@ _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
           r"|nov(ember)?|dec(ember)?)\.?")
 _DATE_TOKEN = re.compile(
     rf"^({_MONTH}|\d{{1,4}}(st|nd|rd|th)?,?|\d{{1,2}}:\d{{2}}|[ap]\.?m\.?|[A-Z]{{2,4}}T|utc|gmt|"
-    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|updated:?|published:?|posted:?|last|on|at|\||-|–|—|/|\d{4}-\d{2}-\d{2})$",
+    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|updated:?|published:?|posted:?|dated?:|last|on|at|\||-|–|—|/|\d{4}-\d{2}-\d{2})$",
     re.IGNORECASE,
 )
 
@@ -188,6 +191,11 @@ def _rule_dateline(line: str) -> str | None:
     return "date line" if all(_DATE_TOKEN.match(w) for w in words if w) else None
 
 
+def is_date_line(line: str) -> bool:
+    """A line of nothing but a date and time (``Tuesday, February 9, 2021 10:32 AM EST``)."""
+    return _rule_dateline(_norm(line)) is not None
+
+
 def _rule_decoration(line: str) -> str | None:
     # Separator rows ("***", "• • •", "___") carry no text at all.
     return "separator" if not re.search(r"\w", line) else None
@@ -221,7 +229,8 @@ def looks_like_headline(line: str, next_blank: bool) -> bool:
     """A first line that is a headline: short, no sentence-final full stop, set apart from the body."""
     words = _words(line)
     # Three words at least: two-word first lines are bylines and section labels ("USA TODAY").
-    if not 3 <= len(words) <= 25 or len(line) > 200 or not line[:1].isupper():
+    # a headline may open with a quotation ("“We did not sell them,” says broker")
+    if not 3 <= len(words) <= 25 or len(line) > 200 or not line.lstrip("\"'“‘")[:1].isupper():
         return False
     bare = line.rstrip(" \"'”’")  # a quoted headline ends with a quote mark, a quoted sentence with .”
     if bare.endswith((".", ",", ";", ":")) and not bare.endswith("..."):
@@ -278,7 +287,9 @@ def clean_text(text: str, rules: list[Rule] | None = None, known_title: str | No
             reasons.append(reason)
             continue
         if first_content:
-            next_blank = i + 1 < len(lines) and not lines[i + 1].strip()
+            # set apart from the body: by a blank line, or by the date or byline printed under it
+            below = _norm(lines[i + 1]) if i + 1 < len(lines) else ""
+            next_blank = i + 1 < len(lines) and (not below or is_date_line(below) or _rule_byline(below) is not None)
             if known_title is not None:
                 is_headline = _norm(known_title).lower() == line.lower()
             else:

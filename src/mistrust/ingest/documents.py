@@ -14,6 +14,7 @@ from typing import Any
 
 from mistrust.errors import DocumentRejected
 from mistrust.ingest.clean import CLEANER_VERSION, clean_text
+from mistrust.ingest.textdate import text_date
 from mistrust.model import Document
 from mistrust.model._ids import content_id
 
@@ -57,13 +58,19 @@ def build_document(
     title = (title or "").strip() or cleaned.title
     outlet = (outlet or "").strip() or None
     url = (url or "").strip() or None
+    published = (published or "").strip() or None
+    if published is None:
+        # read from the original text: the cleaner drops date lines as furniture
+        published = text_date(text)
+        if published is not None:
+            meta["published_from"] = "text"
     return Document(
         id=document_id(cleaned.text, outlet, url),
         text=cleaned.text,
         title=title,
         outlet=outlet,
         url=url,
-        published=(published or "").strip() or None,
+        published=published,
         authors=split_authors(authors),
         source_path=source_path,
         metadata=meta,

@@ -76,6 +76,9 @@ class Hit:
     # Set on links from news mentions only (screening hits leave them None): the tier and why.
     tier: LinkTier | None = None
     link_reason: str | None = None
+    # Set on hits a re-screen found after a list load ("<list> <published date>"): this entry was
+    # not a hit for this name before that version, or its score has just crossed the threshold.
+    new_since: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

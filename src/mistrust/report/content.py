@@ -51,7 +51,8 @@ class Report:
         return {
             "stories": len(self.stories),
             "documents": len(self.documents),
-            "outlets": len({d.outlet for d in self.documents if d.outlet}),
+            # a report read from a file or a bare URL still comes from somewhere: "local file", its host
+            "outlets": len({d.source_label for d in self.documents}),
             "claims": len(self.claims),
             "actors": len(self.network.actors),
             "edges": len(self.network.edges),

@@ -67,6 +67,8 @@ MAX_POSTINGS_SHARE = 0.02
 # order; measured on UN + OFAC (26,720 names), the crossover is near 1/30 (sorting a few
 # hundred ids is already dearer than a linear pass), not 1/8.
 CAND_FACTOR = 32
+# How often a build tells its progress (in list entries): often enough for a bar, rare enough to cost nothing.
+PROGRESS_EVERY = 250
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -194,13 +196,19 @@ class ScreenIndex:
         self._quick: list[QuickRow] | None = None
 
     @classmethod
-    def build(cls, loaded_lists: list[LoadedList], state: str | None = None) -> ScreenIndex:
+    def build(cls, loaded_lists: list[LoadedList], state: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> ScreenIndex:
+        """The index over ``loaded_lists``; ``progress(entries done, total + 1)`` is told as it goes
+        (the last step is the cross-entry work: siblings, key weights, links)."""
         self = cls()
         self.state = state
         raw: dict[str, list[int]] = defaultdict(list)
+        total = sum(len(loaded.entities) for loaded in loaded_lists) + 1
         for loaded in loaded_lists:
             self.list_versions.append(loaded.version.id)
             for entity in loaded.entities:
+                if progress is not None and len(self.entities) % PROGRESS_EVERY == 0:
+                    progress(len(self.entities), total)
                 e_pos = len(self.entities)
                 self.entities.append(IndexedEntity(entity, loaded.version.id))
                 seen: set[str] = set()
@@ -236,6 +244,8 @@ class ScreenIndex:
         weights = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self._add_links()
         self.lexicon = Lexicon(weights, math.log(1 + n) ** 2, vocabulary_classes(weights), self.link_classes)
+        if progress is not None:
+            progress(total, total)
         return self
 
     def _add_links(self) -> None:

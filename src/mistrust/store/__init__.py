@@ -19,7 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from mistrust.store import accounts, corroboration, documents, extraction, lists, review, screening
+from mistrust.store import (
+    accounts,
+    corroboration,
+    documents,
+    extraction,
+    lists,
+    monitoring,
+    review,
+    screening,
+)
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, is_url
 from mistrust.store.sqlite import SQLiteDatabase
 
@@ -39,19 +48,24 @@ ALL_MIGRATIONS: list[Migration] = [
     *documents.MIGRATIONS,
     *extraction.MIGRATIONS,
     *corroboration.MIGRATIONS,
+    *monitoring.MIGRATIONS,
     *accounts.MIGRATIONS,
     *review.MIGRATIONS,
 ]
 
 
 def open_database(target: str | Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-                  migrations: Sequence[Migration] = ALL_MIGRATIONS) -> Database:
-    """The workspace at ``target``: a ``postgresql://`` URL, else a SQLite file (or ``:memory:``)."""
+                  migrations: Sequence[Migration] = ALL_MIGRATIONS, create: bool = True) -> Database:
+    """The workspace at ``target``: a ``postgresql://`` URL, else a SQLite file (or ``:memory:``).
+
+    ``create=False``: a workspace that does not exist yet (no file; a Postgres database without
+    mistrust's tables) raises ``WorkspaceNotFound`` instead of being created empty.
+    """
     if is_url(target):
         from mistrust.store.postgres import PostgresDatabase  # psycopg loads only for a Postgres workspace
 
-        return PostgresDatabase(str(target), migrations, busy_timeout=busy_timeout)
-    return SQLiteDatabase(target, migrations, busy_timeout=busy_timeout)
+        return PostgresDatabase(str(target), migrations, busy_timeout=busy_timeout, create=create)
+    return SQLiteDatabase(target, migrations, busy_timeout=busy_timeout, create=create)
 
 
 __all__ = ["ALL_MIGRATIONS", "Database", "Migration", "SQLiteDatabase", "is_url", "open_database"]

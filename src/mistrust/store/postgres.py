@@ -29,7 +29,7 @@ import psycopg.errors
 from psycopg.adapt import Loader
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from mistrust.errors import StoreBusy, StoreError
+from mistrust.errors import StoreBusy, StoreError, WorkspaceNotFound
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, Row, migration_sql, redact, split_sql
 from mistrust.store.dialect import to_postgres
 from mistrust.store.writer import BackgroundWriter, Job
@@ -99,15 +99,23 @@ class PostgresDatabase(Database):
     backend = "postgres"
 
     def __init__(self, url: str, migrations: Sequence[Migration] = (),
-                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT, pool_size: int = POOL_SIZE) -> None:
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT, pool_size: int = POOL_SIZE,
+                 create: bool = True) -> None:
         self.path = redact(url)
         self.busy_timeout = busy_timeout
         self._local = threading.local()
         self._keys: dict[str, list[str]] = {}
         try:  # one plain connection first: a wrong URL or a stopped server says so at once
-            psycopg.connect(url, connect_timeout=max(1, int(busy_timeout))).close()
+            with psycopg.connect(url, connect_timeout=max(1, int(busy_timeout))) as conn:
+                exists = conn.execute("SELECT to_regclass('_migrations') IS NOT NULL").fetchone()
         except psycopg.Error as exc:
             raise StoreError(f"cannot open workspace {self.path}: {exc}".strip()) from exc
+        if not create and not (exists and exists[0]):
+            # a reachable database without mistrust's tables is no workspace: reading it would
+            # create them and answer from nothing
+            raise WorkspaceNotFound(f"no workspace at {self.path}: the database has no mistrust tables "
+                                    "(create=True makes them)",
+                                    path=self.path)
         self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=False, timeout=busy_timeout,
                                    kwargs={"autocommit": True, "row_factory": _row_factory},
                                    configure=self._configure, name="mistrust")

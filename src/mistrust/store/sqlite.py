@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from mistrust.errors import StoreBusy, StoreError
+from mistrust.errors import StoreBusy, StoreError, WorkspaceNotFound
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, migration_sql, split_sql
 from mistrust.store.writer import BackgroundWriter, Job
 
@@ -32,11 +32,14 @@ class SQLiteDatabase(Database):
     backend = "sqlite"
 
     def __init__(self, path: str | Path, migrations: Sequence[Migration] = (),
-                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT, create: bool = True) -> None:
         self.path = str(path)
         self.busy_timeout = busy_timeout
         # every connection to ":memory:" is a database of its own: there, everything uses one
         self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        if not create and not self.in_memory and not self.path.startswith("file:") and not Path(self.path).exists():
+            # sqlite3.connect would create the file: check before it can
+            raise WorkspaceNotFound(f"no workspace at {self.path}: the file does not exist (create=True makes one)", path=self.path)
         self.conn = self._connect()
         self._lock = threading.RLock()
         self._local = threading.local()

@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
-from mistrust.errors import InputError
+from mistrust.errors import InputError, MistrustError
 from mistrust.model import NameQuery
 from mistrust.web.auth import same_origin
+from mistrust.web.identity import request_user
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
@@ -37,8 +38,18 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     account = {"current_user": getattr(request.state, "user", None),
                "single_user": getattr(request.state, "accounts", None) is False}
     html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce,
-                                 **account, **context)
+                                 alert_count=_alert_count(request), **account, **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+def _alert_count(request: Request) -> int | None:
+    """Open alerts, for the navigation; None when the workspace cannot say (the page itself,
+    an error page above all, must still render)."""
+    shared = getattr(request.app.state, "shared", None)
+    try:
+        return shared.workspace.open_alert_count() if shared is not None else None
+    except MistrustError:
+        return None
 
 
 def mount(app: FastAPI) -> None:
@@ -72,6 +83,9 @@ async def posted_fields(request: Request) -> dict[str, list[str]]:
 async def posted_form(request: Request) -> dict[str, str]:
     """``posted_fields`` with the first value of each field."""
     return {k: v[0] for k, v in (await posted_fields(request)).items()}
+
+
+_FORM = Depends(posted_form)
 
 
 def build_router() -> APIRouter:  # noqa: C901 - one small function per page
@@ -128,6 +142,19 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
             except InputError as exc:
                 error = exc.message
         return render(request, "screen.html.j2", name=name, schema=schema, hits=hits, error=error)
+
+    @router.get("/alerts", response_class=HTMLResponse)
+    def alerts(request: Request, done: int | None = Query(None, ge=0)) -> HTMLResponse:
+        ws = _shared(request).workspace
+        open_alerts = ws.alerts(limit=500)
+        docs = ws.get_documents(sorted({a["document"] for a in open_alerts}))
+        return render(request, "alerts.html.j2", alerts=open_alerts, done=done,
+                      titles={d.id: d.title for d in docs})
+
+    @router.post("/alerts/{alert_id}/ack")
+    def acknowledge(request: Request, alert_id: int, _form: dict[str, str] = _FORM) -> Response:
+        _shared(request).workspace.acknowledge_alert(alert_id, user=request_user(request))
+        return RedirectResponse(f"/alerts?done={alert_id}", status_code=303)
 
     return router
 

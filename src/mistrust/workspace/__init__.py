@@ -1,7 +1,7 @@
 """The Python API: one Workspace wires the store to the engines.
 
     >>> from mistrust import Workspace
-    >>> ws = Workspace("mistrust.db")
+    >>> ws = Workspace("mistrust.db", create=True)   # without create=True: only an existing one
     >>> ws.load_lists(["sdn.csv"])            # doctest: +SKIP
     >>> ws.screen("Islamic Revolutionary Guard Corps")  # doctest: +SKIP
 
@@ -25,6 +25,7 @@ from mistrust.workspace.accounts import AccountsMixin
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
+from mistrust.workspace.monitoring import WATCH_SCHEMAS, MonitoringMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
 from mistrust.workspace.review import ReviewMixin
@@ -33,13 +34,19 @@ from mistrust.workspace.seeing import SeeingMixin
 
 
 class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
-                AccountsMixin, ReviewMixin):
-    def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, **overrides: Any):
+                MonitoringMixin, AccountsMixin, ReviewMixin):
+    def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, *,
+                 create: bool = False, **overrides: Any):
+        """Open the workspace at ``db_path`` (a SQLite file or a ``postgresql://`` URL).
+
+        One that does not exist raises ``WorkspaceNotFound`` unless ``create=True``: a mistyped
+        path must not become an empty workspace that answers "no hits".
+        """
         base = settings or Settings.from_env()
         if db_path is not None:
             overrides["db_path"] = str(db_path)
         self.settings = Settings.from_env({}, **{**base.__dict__, **overrides})
-        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout)
+        self.db = open_database(self.settings.db_path, busy_timeout=self.settings.busy_timeout, create=create)
 
     def close(self) -> int:
         """Close the store, first writing queued audit rows (waiting up to ``busy_timeout``).
@@ -48,6 +55,13 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         time: they stay in ``<db>.pending-writes.jsonl`` and are written by the next run.
         """
         return self.db.close()
+
+    @property
+    def location(self) -> str:
+        """Where the workspace is, as a user finds it again: an absolute file path, or the URL without its password."""
+        if self.db.backend != "sqlite" or self.db.in_memory:
+            return self.db.path
+        return str(Path(self.db.path).resolve())
 
     @property
     def backend(self) -> str:
@@ -78,4 +92,5 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         self.close()
 
 
-__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "Workspace", "is_database_url"]
+__all__ = ["BACKENDS", "EXPORT_FORMATS", "LIST_FORMATS", "LIST_SOURCES", "WATCH_SCHEMAS", "Workspace",
+           "is_database_url"]

@@ -7,10 +7,12 @@ mixins inheriting each other (which would make the composition order matter).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
 
 from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, LoadedList, NameQuery, Story
+from mistrust.model.lists import ListVersion
 from mistrust.settings import Settings
 from mistrust.store import Database, shared_files
 
@@ -28,9 +30,15 @@ class Rooms(Protocol):
     def extraction_for(self, doc_id: str) -> Extraction: ...
     def entities(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]: ...
     def claims(self, doc_id: str | None = None, story_id: str | None = None) -> list[Claim]: ...
+    def corroborate(self, refresh_claims: bool = False) -> list[Story]: ...
     def stories(self, limit: int = 1000, offset: int = 0, min_docs: int = 1) -> list[Story]: ...
     def get_story(self, story_id: str) -> Story: ...
     def story_claim_groups(self, story_id: str) -> list[ClaimGroup]: ...
+    # monitoring (workspace/monitoring.py)
+    def remember_batch_rows(self, output: str | Path, rows: Sequence[Any],
+                            results: Sequence[list[Hit] | None]) -> None: ...
+    def rescreen(self, versions: Sequence[ListVersion]) -> dict[str, Any]: ...
+    def raise_alerts(self, extractions: Sequence[Extraction]) -> int: ...
 
 
 # How long a read of the audit trail waits for the rows of runs just screened (queued to the
@@ -39,9 +47,23 @@ class Rooms(Protocol):
 SETTLE_WRITES = 2.0
 
 
+# Told how far a long step has got: (what the step is, done, total). Set by the edge that shows it
+# (the CLI's progress bars); engines only ever see a ``(done, total)`` callback from ``report``.
+Reporter = Callable[[str, int, int], None]
+StepProgress = Callable[[int, int], None]
+
+
 class WorkspaceBase:
     settings: Settings
     db: Database
+    progress: Reporter | None = None
+
+    def report(self, what: str) -> StepProgress | None:
+        """The ``(done, total)`` callback of one step, for an engine or a loop; None when nobody listens."""
+        reporter = self.progress
+        if reporter is None:
+            return None
+        return lambda done, total: reporter(what, done, total)
 
     def settle_writes(self) -> bool:
         """Wait (briefly) until queued audit rows are written; False if some still wait for the lock."""

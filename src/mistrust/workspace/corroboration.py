@@ -51,8 +51,12 @@ class CorroborationMixin(WorkspaceBase):
         new = self._corr_new_documents(done)
         touched: set[str] = set()
         if new:
-            extractions = {d.id: self._corr_extraction(d.id) for d in new}
-            feats = [doc_features(d, extractions[d.id]) for d in new]
+            feats = []
+            progress = self.report("corroborate: reading new documents")
+            for n, d in enumerate(new, start=1):
+                feats.append(doc_features(d, self._corr_extraction(d.id)))
+                if progress is not None:
+                    progress(n, len(new))
             clusterer = StoryClusterer(window_days=self.settings.story_window_days,
                                        threshold=self.settings.story_threshold)
             dated = [f.date for f in feats if f.date is not None]
@@ -65,7 +69,8 @@ class CorroborationMixin(WorkspaceBase):
                 delta.update(f.terms.keys())
                 delta.update(f"e:{e}" for e in f.entities)
                 delta.update(f.phrases)  # word pairs: their rarity decides the undated "phrases" anchor
-            assignments = clusterer.add_batch(feats)  # story ids already follow any merge
+            # story ids already follow any merge
+            assignments = clusterer.add_batch(feats, progress=self.report("corroborate: placing documents in stories"))
             touched = {a.story_id for a in assignments}
             touched.update(clusterer.resolve(keep) for _, keep in clusterer.merges)
             store.save_clustering(
@@ -83,8 +88,11 @@ class CorroborationMixin(WorkspaceBase):
             # documents analysed since the claim groups were computed (or a forced refresh)
             if refresh_claims or _basis(doc_ids, analyzed) != basis:
                 stale.add(sid)
-        for sid in sorted(stale):
+        progress = self.report("corroborate: claim groups of changed stories")
+        for n, sid in enumerate(sorted(stale), start=1):
             self._corr_claim_groups(sid, analyzed)
+            if progress is not None:
+                progress(n, len(stale))
         return [store.get_story(self.db, sid) for sid in sorted(stale)]
 
     def _corr_claim_groups(self, story_id: str, analyzed: set[str]) -> list[ClaimGroup]:

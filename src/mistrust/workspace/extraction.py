@@ -116,6 +116,8 @@ class ExtractionMixin(WorkspaceBase):
         runner = runner_for(workers, ray_address, self.extractor, warn, backend)
         items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
+        fresh = set(doc_ids) - store.analyzed_ids(self.db)  # analysed for the first time: they may raise alerts
+        progress = self.report("analyze")
         for _items, extractions in map_pairs(runner, ANALYZE, lambda: self._analyze_config(runner),
                                                    batched(items, BATCH_DOCS)):
             for extraction in extractions:
@@ -123,6 +125,9 @@ class ExtractionMixin(WorkspaceBase):
                 store.save_extraction(self.db, extraction.doc_id, extraction)
                 self._queue_links(extraction)
                 count += 1
+            self.rooms().raise_alerts([e for e in extractions if e.doc_id in fresh])
+            if progress is not None:
+                progress(count, len(doc_ids))
         self.resolve_actors()
         return count
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,25 +13,39 @@ from mistrust.errors import ListFormatError, NotFoundError
 from mistrust.lists import diff_entities, load_file, to_ftm
 from mistrust.lists import update as list_update
 from mistrust.model._ids import content_id
-from mistrust.model.lists import ListEntity, ListVersion, LoadedList
+from mistrust.model.lists import BECAME_CURRENT, MADE_CURRENT, ListEntity, ListVersion, LoadedList
 from mistrust.store import lists as store
 from mistrust.workspace.base import WorkspaceBase
+
+# Called with the summary of the re-screen a list load ran (``MonitoringMixin.rescreen``).
+RescreenReport = Callable[[dict[str, Any]], None]
 
 
 class ListsMixin(WorkspaceBase):
     def load_lists(self, paths: Sequence[str | Path], format: str | None = None,
-                   make_current: bool = False) -> list[ListVersion]:
+                   make_current: bool = False, *, rescreen: bool = True,
+                   on_rescreen: RescreenReport | None = None) -> list[ListVersion]:
         """Load each file as one version (one transaction each); a bad file raises, earlier ones stay.
 
         A file becomes current only if nothing published later is loaded (``store.lists.save_list``
         has the rule; each returned version's ``outcome`` says what happened); ``make_current``
-        makes every file given current regardless.
+        makes every file given current regardless. When a version became current, the stored
+        subjects (watches, batch rows) are screened again unless ``rescreen`` is False, and
+        ``on_rescreen`` gets the summary.
         """
         out = []
         for path in paths:
             loaded = load_file(path, format=format, max_name_length=self.settings.max_name_length)
             out.append(store.save_list(self.db, loaded, make_current=make_current))
+        self._after_load(out, rescreen, on_rescreen)
         return out
+
+    def _after_load(self, versions: list[ListVersion], rescreen: bool, on_rescreen: RescreenReport | None) -> None:
+        changed = [v for v in versions if v.outcome in (BECAME_CURRENT, MADE_CURRENT)]
+        if rescreen and changed:
+            summary = self.rooms().rescreen(changed)
+            if on_rescreen is not None:
+                on_rescreen(summary)
 
     def current_version(self, list_name: str) -> ListVersion | None:
         found = store.versions(self.db, list_name=list_name, current_only=True)
@@ -81,15 +95,19 @@ class ListsMixin(WorkspaceBase):
 
     def update_lists(self, sources: Sequence[str] | None = None,
                      transport: httpx.BaseTransport | None = None,
-                     registry: dict[str, list_update.Source] | None = None) -> list[ListVersion]:
-        """Download the official files and load them; a failed download or parse leaves current data as is."""
+                     registry: dict[str, list_update.Source] | None = None, *, rescreen: bool = True,
+                     on_rescreen: RescreenReport | None = None) -> list[ListVersion]:
+        """Download the official files and load them; a failed download or parse leaves current data as is.
+        New current versions re-screen the stored subjects as ``load_lists`` does."""
         folder = self.settings.lists_dir or self.side_folder("lists") or Path(f"{self.settings.db_path}.lists")
         downloads = list_update.download(
             sources, folder, registry=registry, transport=transport,
             timeout=self.settings.fetch_timeout, max_bytes=self.settings.fetch_max_bytes)
-        return [store.save_list(self.db, load_file(d.path, format=d.format,
-                                                   max_name_length=self.settings.max_name_length))
-                for d in downloads]
+        out = [store.save_list(self.db, load_file(d.path, format=d.format,
+                                                  max_name_length=self.settings.max_name_length))
+               for d in downloads]
+        self._after_load(out, rescreen, on_rescreen)
+        return out
 
     def get_entity(self, entity_id: str) -> tuple[ListEntity, list[ListVersion]]:
         found = store.entity_versions(self.db, entity_id)

@@ -30,7 +30,10 @@ class ReadingMixin(WorkspaceBase):
         resolver: Resolver | None = None,
         progress: Progress | None = None,
     ) -> dict[str, Any]:
-        """Read, clean and store documents. Returns {"documents", "skipped", "new", "existing", "new_ids", "analyzed"}.
+        """Read, clean and store documents. Returns {"documents", "skipped", "new", "existing", "new_ids",
+        "analyzed", "stories_changed"}.
+
+        ``analyze``: the new documents are then analysed and corroborated (placed in stories).
 
         Documents already stored (same content hash) are left as they are; rejected inputs are
         returned and logged in ``skipped_inputs`` with their reason.
@@ -57,10 +60,12 @@ class ReadingMixin(WorkspaceBase):
                     progress(n, len(items), item)
         new_ids += store.insert_documents(self.db, pending)
         store.record_skipped(self.db, skipped)
-        analyzed = 0
+        analyzed, stories = 0, 0
         if analyze and new_ids:
             # Only new documents: a stored one keeps the extraction it has (``mistrust analyze`` redoes it).
             analyzed = self.rooms().analyze(new_ids)
+            # ... and placed in stories, so the workspace is complete: `stories` shows them at once
+            stories = len(self.rooms().corroborate())
         return {
             "documents": list(docs.values()),
             "skipped": skipped,
@@ -68,6 +73,7 @@ class ReadingMixin(WorkspaceBase):
             "existing": len(docs) - len(new_ids),
             "new_ids": new_ids,
             "analyzed": analyzed,
+            "stories_changed": stories,
         }
 
     def documents(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[Document]:

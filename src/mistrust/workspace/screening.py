@@ -56,9 +56,16 @@ class ScreeningMixin(WorkspaceBase):
         cached = self._screen_index_cache
         if cached is not None and cached.state == state:
             return cached
+
+        def build() -> ScreenIndex:
+            loaded = lists.current_lists()
+            # the first screen after a load spends seconds here: say so, with the versions it reads
+            names = ", ".join(f"{x.version.list_name} {x.version.published or x.version.id[:12]}" for x in loaded)
+            return ScreenIndex.build(loaded, state=state,
+                                     progress=self.report(f"building screening index for {names or 'no lists'}"))
+
         index: ScreenIndex = shared_files.read_or_build(
-            self.side_folder("index"), self._index_key(state),
-            lambda: ScreenIndex.build(lists.current_lists(), state=state),
+            self.side_folder("index"), self._index_key(state), build,
             valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
         return index
@@ -212,6 +219,7 @@ class ScreeningMixin(WorkspaceBase):
                     if progress is not None and written % 200 == 0:
                         sink.flush()
                         progress(raw.tell(), total)
+                self.rooms().remember_batch_rows(out, rows, results)  # re-screened after a list load
             if progress is not None:
                 progress(total, total)
         if queued:
