@@ -103,13 +103,13 @@ def test_stories_claims_documents(client: TestClient) -> None:
 
 def test_review_and_judgement_round_trip(client: TestClient) -> None:
     hit = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]
-    queue = client.get("/api/v1/review").json()
+    queue = client.get("/api/v1/review").json()["items"]
     assert hit["id"] in [h["id"] for h in queue]
-    r = client.post("/api/v1/judgements", json={"hit_id": hit["id"], "decision": "dismiss", "user": "ana"})
-    assert r.status_code == 200 and r.json()["decision"] == "dismissed" and r.json()["user"] == "ana"
-    assert hit["id"] not in [h["id"] for h in client.get("/api/v1/review").json()]
+    r = client.post("/api/v1/judgements", json={"hit_id": hit["id"], "decision": "confirm", "user": "ana"})
+    assert r.status_code == 200 and r.json()["decision"] == "confirmed" and r.json()["user"] == "ana"
+    assert hit["id"] not in [h["id"] for h in client.get("/api/v1/review").json()["items"]]
     again = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]
-    assert again["judgement"] == "dismissed"
+    assert again["judgement"] == "confirmed"
 
 
 def test_openapi_schema_lists_every_route(client: TestClient) -> None:
@@ -170,8 +170,11 @@ def test_document_page_escapes_article_text(client: TestClient) -> None:
 def test_review_page_dismiss_persists(client: TestClient) -> None:
     hit_id = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]["id"]
     assert f'data-hit="{hit_id}"' in client.get("/review").text
-    r = client.post(f"/review/{hit_id}", content="decision=dismiss",
-                    headers={"content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    refused = client.post(f"/review/{hit_id}", content="decision=dismiss", headers=form, follow_redirects=False)
+    assert refused.status_code == 400 and "needs a note" in refused.text
+    r = client.post(f"/review/{hit_id}", content="decision=dismiss&note=another+party", headers=form,
+                    follow_redirects=False)
     assert r.status_code == 303
     assert f'data-hit="{hit_id}"' not in client.get("/review").text
     assert client.get("/api/v1/audit").json()  # the screening run is in the audit trail

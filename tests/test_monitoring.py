@@ -91,13 +91,16 @@ def test_new_list_version_puts_new_hits_of_watches_and_batch_rows_in_the_queue(w
     ws.add_watch("Ardent Quistrand", "Person", user="alice")
     rows = tmp_path / "names.csv"
     rows.write_text("id,name\nr1,Northern Lantern Trading Corp\nr2,Blue Harbor Shipping Company\n", encoding="utf-8")
-    ws.screen_file(rows, tmp_path / "out.jsonl")
-    assert ws.review_queue() == []  # nothing on version 1 matches the watch; batch hits stay in the file
+    batch = ws.screen_file(rows, tmp_path / "out.jsonl")
+    # nothing on version 1 matches the watch; the batch's match is queued with its run
+    first = ws.review_queue()
+    assert [(h["query_name"], h["source"], h["run_id"]) for h in first] == [
+        ("Blue Harbor Shipping Company", "batch", batch["run_id"])]
 
     [summary] = _load_v2(ws)
     since = f"{M.LIST_NAME} {M.V2_DATE}"
     assert (summary["subjects"], summary["queries"], summary["new_hits"], summary["new_since"]) == (3, 3, 2, since)
-    queue = {(h["query_name"], h["entity_id"]): h for h in ws.review_queue()}
+    queue = {(h["query_name"], h["entity_id"]): h for h in ws.review_queue() if h["source"] == "monitor"}
     assert set(queue) == {("Ardent Quistrand", f"un:{M.PERSON[0]}"),
                           ("Northern Lantern Trading Corp", f"un:{M.COMPANY_2[0]}")}
     assert {h["new_since"] for h in queue.values()} == {since}

@@ -96,6 +96,10 @@ def test_dismissal_carries_over_until_the_entry_changes(workspace: Any) -> None:
     assert workspace.review_queue()[0]["id"] == hit.id
     judgement = workspace.judge(hit.id, "dismiss", note="different person", user="analyst")
     assert judgement["decision"] == "dismissed" and judgement["at"]
+    # a strong hit: the dismissal waits for a second reviewer (four eyes) before it counts
+    assert judgement["status"] == "pending_approval" and hit.score >= workspace.settings.four_eyes_score
+    assert workspace.screen("KIM JONG UN")[0].judgement is None
+    workspace.approve(hit.id, user="second")
     assert workspace.screen("KIM JONG UN")[0].judgement == "dismissed"  # same normalised query
     assert all(item["id"] != hit.id for item in workspace.review_queue())
     changed = entities()

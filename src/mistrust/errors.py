@@ -12,6 +12,8 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     │   └── RequestTooLarge           code=request_too_large exit 3 http 413
     ├── NotFoundError                 code=not_found        exit 4  http 404
     │   └── WorkspaceNotFound         code=workspace_not_found exit 4 http 404
+    ├── Forbidden                     code=forbidden        exit 9  http 403
+    │   └── NotSignedIn               code=unauthorized     exit 9  http 401
     ├── FetchError                    code=fetch            exit 5  http 502
     ├── WorkerError                   code=worker           exit 8  http 500
     └── StoreError                    code=store            exit 6  http 500
@@ -108,6 +110,21 @@ class WorkspaceNotFound(NotFoundError):
     code = "workspace_not_found"
 
 
+class Forbidden(MistrustError):
+    """The user may not do this (their role, a disabled account, approving their own dismissal)."""
+
+    code = "forbidden"
+    exit_code = 9
+    http_status = 403
+
+
+class NotSignedIn(Forbidden):
+    """No valid user: a wrong password, an unknown or disabled account's session or key."""
+
+    code = "unauthorized"
+    http_status = 401
+
+
 class FetchError(MistrustError):
     code = "fetch"
     exit_code = 5
@@ -149,10 +166,12 @@ __all__ = [
     "ConfigError",
     "DocumentRejected",
     "FetchError",
+    "Forbidden",
     "InputError",
     "ListFormatError",
     "MistrustError",
     "NotFoundError",
+    "NotSignedIn",
     "RequestTooLarge",
     "StoreBusy",
     "StoreError",

@@ -59,6 +59,10 @@ class Settings:
     cache_dir: Path | None = _setting(None, "Folder for a PostgreSQL workspace's shared files (screening index,"
                                       " downloads), one subfolder per database URL (default: the user's cache"
                                       " folder, `~/.cache/mistrust`).", "MISTRUST_CACHE_DIR")
+    four_eyes_score: float = _setting(0.90, "Score at or above which dismissing a hit needs a second reviewer's"
+                                      " approval before it counts (four eyes).", "MISTRUST_FOUR_EYES_SCORE")
+    session_hours: float = _setting(12.0, "Hours a web sign-in lasts before the session expires.",
+                                    "MISTRUST_SESSION_HOURS")
     story_window_days: int = _setting(5, "Days between a document and the nearest report of a story it may join.",
                                       "MISTRUST_STORY_WINDOW_DAYS")
     story_threshold: float = _setting(0.20, "Similarity (text cosine and shared entities) to join a story.",

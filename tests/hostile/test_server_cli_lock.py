@@ -55,7 +55,7 @@ def test_cli_screen_answers_under_the_lock_and_its_audit_row_follows(db: Path) -
 def test_a_write_over_the_busy_timeout_is_a_clear_error(db: Path) -> None:
     hit_id = json.loads(_cli(db, "screen", "IRGC", "--json").stdout)[0]["id"]
     with LockHolder(db, LOCK_SECONDS) as lock:
-        result = _cli(db, "judge", hit_id, "dismiss")
+        result = _cli(db, "judge", hit_id, "dismiss", "--note", "not them")
         lock.release()
     assert result.returncode == 7, result.stderr
     assert "Error [store_busy]" in result.stderr and "locked by another process" in result.stderr

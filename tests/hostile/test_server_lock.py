@@ -66,8 +66,8 @@ def test_a_judgement_that_cannot_get_the_lock_is_a_clear_503(db: Path) -> None:
         hit_id = client.get("/api/v1/screen", params={"name": "IRGC"}).json()["hits"][0]["id"]
         client.get("/api/v1/audit")  # the run is written before the lock is taken
         with LockHolder(db, LOCK_SECONDS) as lock:
-            r = client.post("/api/v1/judgements", json={"hit_id": hit_id, "decision": "dismiss"})
+            r = client.post("/api/v1/judgements", json={"hit_id": hit_id, "decision": "dismiss", "note": "not them"})
             lock.release()
         assert r.status_code == 503
         assert r.json()["error"]["code"] == "store_busy" and "locked" in r.json()["error"]["message"]
-        assert client.get("/api/v1/review").json()[0]["id"] == hit_id  # nothing was recorded
+        assert client.get("/api/v1/review").json()["items"][0]["id"] == hit_id  # nothing was recorded

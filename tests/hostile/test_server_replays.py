@@ -78,13 +78,13 @@ def test_a_page_without_the_token_sends_the_browser_to_sign_in_here(signed: Test
 @pytest.mark.parametrize(("header", "name"), [("origin", "IRGC"), ("referer", "Islamic Revolutionary Guard Corps")])
 def test_a_form_posted_from_another_site_changes_nothing(client: TestClient, header: str, name: str) -> None:
     hit_id = client.get("/api/v1/screen", params={"name": name}).json()["hits"][0]["id"]
-    r = client.post(f"/review/{hit_id}", content="decision=dismiss",
+    r = client.post(f"/review/{hit_id}", content="decision=dismiss&note=not+them",
                     headers={"content-type": "application/x-www-form-urlencoded", header: "https://evil.example/x"},
                     follow_redirects=False)
     assert r.status_code == 400 and "cross-site" in r.text
-    assert any(h["id"] == hit_id for h in client.get("/api/v1/review").json())
-    same = client.post(f"/review/{hit_id}", content="decision=dismiss",
+    assert any(h["id"] == hit_id for h in client.get("/api/v1/review").json()["items"])
+    same = client.post(f"/review/{hit_id}", content="decision=dismiss&note=not+them",
                        headers={"content-type": "application/x-www-form-urlencoded", header: "http://localhost/review"},
                        follow_redirects=False)
     assert same.status_code == 303  # the same form from this site is recorded
-    assert not any(h["id"] == hit_id for h in client.get("/api/v1/review").json())
+    assert not any(h["id"] == hit_id for h in client.get("/api/v1/review").json()["items"])

@@ -1,5 +1,5 @@
 """The FastAPI application: JSON API, web pages, error mapping (``api/errors.py``), the request
-guard and optional bearer-token auth.
+guard, and who may ask (user accounts, else the optional shared bearer token: ``web/auth.py``).
 
 Every route is a plain ``def``: FastAPI runs it in its thread pool, so the event loop only
 moves bytes and a route that waits (on the store, on screening) never holds up another one,
@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 import mistrust
 from mistrust.api.docs import build_router as build_docs_router
@@ -25,11 +26,13 @@ from mistrust.api.routes import build_router
 from mistrust.errors import error_body
 from mistrust.settings import Settings
 from mistrust.web import mount
-from mistrust.web.auth import authorised
+from mistrust.web.auth import authorised, resolve
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
 PUBLIC_PATHS = frozenset({"/api/v1/health", "/login"})
+# Answered without opening the workspace, so health stays fast while another process holds its lock.
+UNRESOLVED_PATHS = frozenset({"/api/v1/health"})
 
 
 def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | None = None,
@@ -67,16 +70,24 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     add_error_handlers(app, web)  # one error shape for every route (api/errors.py)
 
     token = settings.api_token
-    if token:
-        @app.middleware("http")
-        async def require_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-            if request.url.path in PUBLIC_PATHS or authorised(request, token):
-                return await call_next(request)
-            if web and _browser_page(request):
-                # a person at a browser gets the login form, not a JSON 401
-                return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
-            return JSONResponse(error_body("unauthorized", "a valid bearer token is required"),
-                                status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+    @app.middleware("http")
+    async def require_user(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """With users: a signed-in session or a user's API key. Without: the shared token, when set."""
+        if request.url.path in UNRESOLVED_PATHS:
+            return await call_next(request)
+        user, accounts = await run_in_threadpool(resolve, request)
+        request.state.user, request.state.accounts = user, accounts
+        allowed = user is not None if accounts else (not token or authorised(request, token))
+        # the stylesheet is public too: the sign-in page needs it before anyone has signed in
+        if allowed or request.url.path in PUBLIC_PATHS or request.url.path.startswith("/static/"):
+            return await call_next(request)
+        if web and _browser_page(request):
+            # a person at a browser gets the login form, not a JSON 401
+            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        detail = "a valid API key or session is required" if accounts else "a valid bearer token is required"
+        return JSONResponse(error_body("unauthorized", detail), status_code=401,
+                            headers={"WWW-Authenticate": "Bearer"})
 
     # added last, so it runs first: a refused Host or body never reaches auth or a route
     app.add_middleware(Guard, hosts=allowed_hosts(settings.allowed_hosts, bind),

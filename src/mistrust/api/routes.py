@@ -17,8 +17,6 @@ from mistrust.api.schemas import (
     EntityOut,
     ErrorBody,
     Health,
-    Judgement,
-    JudgementIn,
     ListEntityOut,
     QueryIn,
     ScreenResult,
@@ -161,19 +159,10 @@ def build_router() -> APIRouter:
         s = shared(request)
         return s.workspace.audit_runs(limit=limit)
 
-    @router.get("/review", tags=["screening"])
-    def review(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
-        """Matching hits no reviewer has judged yet."""
-        s = shared(request)
-        return s.workspace.review_queue(limit=limit)
-
-    @router.post("/judgements", response_model=Judgement, tags=["screening"])
-    def judge(request: Request, body: JudgementIn) -> dict[str, Any]:
-        """Confirm or dismiss a hit; recorded with user and time, applied to later runs."""
-        s = shared(request)
-        return s.workspace.judge(body.hit_id, body.decision, note=body.note, user=body.user)
-
     top = APIRouter()
     top.include_router(health_router)
     top.include_router(router)
+    from mistrust.api import review  # it uses this module's ERRORS and helpers
+
+    top.include_router(review.build_router())
     return top

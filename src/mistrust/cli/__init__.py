@@ -36,9 +36,21 @@ def main(ctx: click.Context, db_path: str, progress: bool | None) -> None:
 
 
 def _register() -> None:
-    from mistrust.cli import corroboration, database, extraction, lists, monitoring, reading, screen, seeing
+    from mistrust.cli import (
+        corroboration,
+        database,
+        extraction,
+        lists,
+        monitoring,
+        reading,
+        screen,
+        seeing,
+        users,
+    )
+    from mistrust.cli import review as review_commands
 
-    for module in (lists, screen, reading, extraction, corroboration, seeing, database, monitoring):
+    for module in (lists, screen, reading, extraction, corroboration, seeing, database, monitoring, review_commands,
+                   users):
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 

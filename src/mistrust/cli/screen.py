@@ -103,9 +103,20 @@ def compare_cmd(ctx: click.Context) -> None:
 @click.command("audit")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--hit", "hit_id", help="One hit's review history instead (who, when, decision, note, list version,"
+              " algorithm).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="json", show_default=True,
+              help="With --hit: the export format.")
 @click.pass_context
-def audit_cmd(ctx: click.Context, limit: int, as_json: bool) -> None:
-    """List recorded screening runs: query, list versions, algorithm, threshold, hits."""
+def audit_cmd(ctx: click.Context, limit: int, as_json: bool, hit_id: str | None, fmt: str) -> None:
+    """List recorded screening runs: query, list versions, algorithm, threshold, hits (--hit: one hit's history)."""
+    if hit_id is not None:
+        ws = open_workspace(ctx)
+        if fmt == "csv":
+            click.echo(ws.hit_history_csv(hit_id), nl=False)
+        else:
+            echo_json(ws.hit_history(hit_id))
+        return
     runs = open_workspace(ctx).audit_runs(limit)
     if as_json:
         echo_json(runs)
@@ -124,16 +135,19 @@ def audit_cmd(ctx: click.Context, limit: int, as_json: bool) -> None:
 @click.command("judge")
 @click.argument("hit_id")
 @click.argument("decision", type=click.Choice(["confirm", "dismiss"]))
-@click.option("--note", help="Why.")
-@click.option("--user", envvar="USER", help="Reviewer (default $USER).")
+@click.option("--note", help="Why (a dismissal needs one).")
+@click.option("--user", envvar="USER", help="Reviewer (default $USER); once the workspace has users, an account.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context
 def judge_cmd(ctx: click.Context, hit_id: str, decision: str, note: str | None, user: str | None,
               as_json: bool) -> None:
-    """Record a reviewer decision on a hit (its id is shown by `screen`)."""
+    """Record a reviewer decision on a hit (its id is shown by `screen`, `review` and in a batch's output)."""
     result = open_workspace(ctx).judge(hit_id, decision, note=note, user=user)
     if as_json:
         echo_json(result)
+    elif result.get("status") == "pending_approval":
+        click.echo(f"dismissal of {hit_id} ({result['entity_id']}) waits for a second reviewer: "
+                   f"mistrust approve {hit_id}")
     else:
         click.echo(f"{result['decision']} {hit_id} ({result['entity_id']}) at {result['at']}")
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mistrust.extract.link_rules import fold, name_key, name_words, spelling_key
+from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity
 from mistrust.model.screening import FeatureResult, Hit
 
@@ -126,13 +127,19 @@ class IdentifierIndex:
         return out
 
 
+def _hit_id(written: str, listed: Listed) -> str:
+    """A stable id, as screening gives its hits (the written name and the entry), so that the review
+    queue and a reviewer's judgement can hold on to a link the index found without a score."""
+    return content_id(name_key(written), listed.entity_id)
+
+
 def identifier_hit(written: str, listed: Listed) -> Hit:
     reason = f"identifier {written} equals listed {listed.id_type} {listed.value}"
     return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
                list_version=listed.list_version, query_name=written, matched_name=listed.value, score=1.0,
                match=True, threshold=1.0, algorithm="identifier",
                features=[FeatureResult(name="identifiers", score=1.0, weight=1.0, reason=reason)],
-               programs=list(listed.programs), tier="certain", link_reason=reason)
+               programs=list(listed.programs), tier="certain", link_reason=reason, id=_hit_id(written, listed))
 
 
 def surname_hit(written: str, listed: Listed) -> Hit:
@@ -143,7 +150,7 @@ def surname_hit(written: str, listed: Listed) -> Hit:
                list_version=listed.list_version, query_name=written, matched_name=listed.value, score=0.0,
                match=False, threshold=1.0, algorithm="listed-surname",
                features=[FeatureResult(name="surname", score=1.0, weight=0.0, reason=why)],
-               programs=list(listed.programs))
+               programs=list(listed.programs), id=_hit_id(written, listed))
 
 
 def name_hit(written: str, listed: Listed) -> Hit:
@@ -162,7 +169,7 @@ def name_hit(written: str, listed: Listed) -> Hit:
     return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
                list_version=listed.list_version, query_name=written, matched_name=listed.value,
                score=1.0 if same else 0.9, match=True, threshold=1.0, algorithm="listed-name", features=features,
-               programs=list(listed.programs))
+               programs=list(listed.programs), id=_hit_id(written, listed))
 
 
 __all__ = ["IdentifierIndex", "Listed", "clean_id", "identifier_hit", "name_hit", "surname_hit"]

@@ -19,7 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from mistrust.store import corroboration, documents, extraction, lists, monitoring, screening
+from mistrust.store import (
+    accounts,
+    corroboration,
+    documents,
+    extraction,
+    lists,
+    monitoring,
+    review,
+    screening,
+)
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, is_url
 from mistrust.store.sqlite import SQLiteDatabase
 
@@ -40,6 +49,8 @@ ALL_MIGRATIONS: list[Migration] = [
     *extraction.MIGRATIONS,
     *corroboration.MIGRATIONS,
     *monitoring.MIGRATIONS,
+    *accounts.MIGRATIONS,
+    *review.MIGRATIONS,
 ]
 
 

@@ -2,8 +2,8 @@
 
 * ``screen_runs``: every screening run (one query, or one batch file), with the query, the list
   versions searched, the algorithm and threshold: the audit trail.
-* ``screen_hits``: the hits of single-query runs (batch hits go to the output file), so a
-  reviewer can find and judge them.
+* ``screen_hits``: the hits of single-query runs (batch hits go to the output file; their
+  matches to the review queue, ``store/review.py``), so a reviewer can find and judge them.
 * ``screen_judgements``: reviewer decisions on a (normalised query, entity) pair, with user,
   time, note, and the fingerprint of the list entry as it was judged: if the entry changes
   later, the old judgement no longer applies.
@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -83,15 +82,17 @@ def record_run(
     hits: list[Hit],
     hit_count: int | None = None,
     match_count: int | None = None,
+    run_id: str | None = None,
 ) -> str:
     """Record one run (and, for single queries, its hits). Returns the run id.
 
     The rows are written by the database's background writer (``store/writer.py``), so a
     screening answer never waits for the write lock; ``db.writer.flush()`` waits for them.
-    The run id is a hash of the time and the query, so a spooled run written twice counts once.
+    The run id is a hash of the time and the query, so a spooled run written twice counts once
+    (a batch passes the ``run_id`` it tagged its queued hits with).
     """
     at = now()
-    run_id = content_id(at, json.dumps(query, sort_keys=True), algorithm, threshold)
+    run_id = run_id or content_id(at, json.dumps(query, sort_keys=True), algorithm, threshold)
     summary = [{"id": h.id, "entity_id": h.entity_id, "score": h.score, "match": h.match,
                 "judgement": h.judgement} for h in hits]
     job: Job = [(
@@ -181,44 +182,6 @@ def has_judgements(db: Database) -> bool:
     return bool(db.query("SELECT 1 FROM screen_judgements LIMIT 1"))
 
 
-def unjudged_matches(db: Database, limit: int = 100) -> list[dict[str, Any]]:
-    """Latest stored hit of every matching pair that no reviewer has judged yet, newest first."""
-    rows = db.query(
-        """
-        SELECT h.data, h.at, h.run_id FROM screen_hits h
-        WHERE h.match = 1
-          AND h.at = (SELECT MAX(at) FROM screen_hits h2 WHERE h2.hit_id = h.hit_id)
-          AND NOT EXISTS (SELECT 1 FROM screen_judgements j WHERE j.hit_id = h.hit_id)
-        ORDER BY h.score DESC, h.at DESC
-        LIMIT ?
-        """,
-        (limit,),
-    )
-    return [{**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"]} for r in rows]
-
-
-def review_candidates(db: Database) -> Iterator[dict[str, Any]]:
-    """Latest stored hit of every matching pair, best first, with the fingerprint of the list entry
-    under its newest judgement (``judged_fingerprint``, None when never judged).
-
-    The caller decides whether a judgement still holds: it does not once the entry has changed.
-    """
-    rows = db.query(
-        """
-        SELECT h.data, h.at, h.run_id,
-               (SELECT j.entity_fingerprint FROM screen_judgements j WHERE j.hit_id = h.hit_id
-                ORDER BY j.id DESC LIMIT 1) AS judged_fingerprint
-        FROM screen_hits h
-        WHERE h.match = 1
-          AND h.at = (SELECT MAX(at) FROM screen_hits h2 WHERE h2.hit_id = h.hit_id)
-        ORDER BY h.score DESC, h.at DESC
-        """,
-    )
-    for r in rows:
-        yield {**json.loads(r["data"]), "screened_at": r["at"], "run_id": r["run_id"],
-               "judged_fingerprint": r["judged_fingerprint"]}
-
-
 __all__ = [
     "MIGRATIONS",
     "add_judgement",
@@ -227,6 +190,4 @@ __all__ = [
     "latest_judgements",
     "list_runs",
     "record_run",
-    "review_candidates",
-    "unjudged_matches",
 ]

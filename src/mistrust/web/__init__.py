@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from mistrust.errors import InputError, MistrustError
 from mistrust.model import NameQuery
-from mistrust.web.auth import TOKEN_COOKIE, local_path, same_origin, token_matches
+from mistrust.web.auth import same_origin
 from mistrust.web.identity import request_user
 from mistrust.web.paging import Paging
 from mistrust.workspace import Workspace
@@ -44,8 +44,12 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
             labels.update(_shared(request).workspace.version_labels())
         return labels.get(version_id, "a list version no longer loaded")
 
+    # who is signed in, as the app's middleware resolved it (read, not resolved again: an error
+    # page must render even when the store cannot be read)
+    account = {"current_user": getattr(request.state, "user", None),
+               "single_user": getattr(request.state, "accounts", None) is False}
     html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce,
-                                 version_label=version_label, alert_count=_alert_count(request), **context)
+                                 version_label=version_label, alert_count=_alert_count(request), **account, **context)
     return HTMLResponse(html, status_code=status_code)
 
 
@@ -60,16 +64,21 @@ def _alert_count(request: Request) -> int | None:
 
 
 def mount(app: FastAPI) -> None:
+    from mistrust.web import accounts, review  # they use render and the form readers above
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(build_router())
+    app.include_router(review.build_router())
+    app.include_router(accounts.build_router())
 
 
 def _network(report: Any) -> Markup:
     return Markup(Workspace.network_html(report, link_prefix="/entity?name="))  # noqa: S704 - autoescaped SVG
 
 
-async def posted_form(request: Request) -> dict[str, str]:
-    """A small form posted from this site: refused from another site, read up to MAX_FORM_BYTES.
+async def posted_fields(request: Request) -> dict[str, list[str]]:
+    """A small form posted from this site, every value of each field: refused from another site,
+    read up to MAX_FORM_BYTES.
 
     The body is counted as it streams, so a huge post is refused without being held in memory.
     """
@@ -79,7 +88,12 @@ async def posted_form(request: Request) -> dict[str, str]:
         raw += chunk
         if len(raw) > MAX_FORM_BYTES:
             raise InputError("form too large")
-    return {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace")).items()}
+    return parse_qs(raw.decode("utf-8", "replace"))
+
+
+async def posted_form(request: Request) -> dict[str, str]:
+    """``posted_fields`` with the first value of each field."""
+    return {k: v[0] for k, v in (await posted_fields(request)).items()}
 
 
 _FORM = Depends(posted_form)
@@ -194,20 +208,6 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
                 error = exc.message
         return render(request, "screen.html.j2", name=name, schema=schema, hits=hits, error=error)
 
-    @router.get("/review", response_class=HTMLResponse)
-    def review(request: Request, done: str = Query("", max_length=200)) -> HTMLResponse:
-        queue = _shared(request).workspace.review_queue(limit=200)
-        return render(request, "review.html.j2", queue=queue, done=done)
-
-    @router.post("/review/{hit_id}")
-    def judge(request: Request, hit_id: str, form: dict[str, str] = _FORM) -> Response:
-        decision = form.get("decision", "")
-        if decision not in ("confirm", "dismiss"):
-            raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
-        _shared(request).workspace.judge(hit_id, decision, note=form.get("note") or None,
-                                         user=form.get("user") or "web")
-        return RedirectResponse(f"/review?done={decision}", status_code=303)
-
     @router.get("/alerts", response_class=HTMLResponse)
     def alerts(request: Request, done: int | None = Query(None, ge=0)) -> HTMLResponse:
         ws = _shared(request).workspace
@@ -221,34 +221,7 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         _shared(request).workspace.acknowledge_alert(alert_id, user=request_user(request))
         return RedirectResponse(f"/alerts?done={alert_id}", status_code=303)
 
-    @router.get("/login", response_class=HTMLResponse)
-    def login_form(request: Request, next: str = Query("/", max_length=2000)) -> Response:
-        if not request.app.state.settings.api_token:
-            return RedirectResponse(local_path(next), status_code=303)
-        return render(request, "login.html.j2", next=local_path(next), error=None)
-
-    @router.post("/login")
-    def login(request: Request, form: dict[str, str] = _FORM) -> Response:
-        token = request.app.state.settings.api_token
-        target = local_path(form.get("next", "/"))
-        if not token:
-            return RedirectResponse(target, status_code=303)
-        if not token_matches(form.get("token", ""), token):
-            return render(request, "login.html.j2", status_code=401, next=target,
-                          error="That token is not the one this server was started with.")
-        response = RedirectResponse(target, status_code=303)
-        # HttpOnly: page scripts never see the token; SameSite=Strict: other sites cannot ride on it
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https")
-        return response
-
-    @router.post("/logout")
-    def logout(request: Request, _form: dict[str, str] = _FORM) -> Response:  # the form: its same-origin check
-        response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(TOKEN_COOKIE)
-        return response
-
     return router
 
 
-__all__ = ["build_router", "mount", "render"]
+__all__ = ["build_router", "mount", "posted_fields", "posted_form", "render"]

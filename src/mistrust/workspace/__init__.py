@@ -21,6 +21,7 @@ from mistrust.settings import Settings
 from mistrust.store import is_url as is_database_url
 from mistrust.store import open_database
 from mistrust.store.copy import CopyResult, copy_database
+from mistrust.workspace.accounts import AccountsMixin
 from mistrust.workspace.corroboration import CorroborationMixin
 from mistrust.workspace.extraction import ExtractionMixin
 from mistrust.workspace.lists import ListsMixin
@@ -28,12 +29,13 @@ from mistrust.workspace.monitoring import WATCH_SCHEMAS, MonitoringMixin
 from mistrust.workspace.pages import PagesMixin
 from mistrust.workspace.parallel import BACKENDS
 from mistrust.workspace.reading import ReadingMixin
+from mistrust.workspace.review import ReviewMixin
 from mistrust.workspace.screening import ScreeningMixin
 from mistrust.workspace.seeing import SeeingMixin
 
 
 class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, CorroborationMixin, SeeingMixin,
-                MonitoringMixin, PagesMixin):
+                MonitoringMixin, PagesMixin, AccountsMixin, ReviewMixin):
     def __init__(self, db_path: str | Path | None = None, settings: Settings | None = None, *,
                  create: bool = False, **overrides: Any):
         """Open the workspace at ``db_path`` (a SQLite file or a ``postgresql://`` URL).

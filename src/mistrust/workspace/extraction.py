@@ -20,6 +20,8 @@ from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
+from mistrust.store import review as review_store
+from mistrust.store.screening import now
 from mistrust.workspace.base import WorkspaceBase
 from mistrust.workspace.parallel import Runner, Stage, batched, map_pairs, runner_for, warn_stderr
 from mistrust.workspace.stages import AnalyzeConfig, analyze_documents, load_extractor
@@ -121,12 +123,20 @@ class ExtractionMixin(WorkspaceBase):
             for extraction in extractions:
                 assert extraction.doc_id is not None
                 store.save_extraction(self.db, extraction.doc_id, extraction)
+                self._queue_links(extraction)
                 count += 1
             self.rooms().raise_alerts([e for e in extractions if e.doc_id in fresh])
             if progress is not None:
                 progress(count, len(doc_ids))
         self.resolve_actors()
         return count
+
+    def _queue_links(self, extraction: Extraction) -> None:
+        """Links of news mentions to list entries go to the review queue with their article."""
+        links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
+        if links:
+            review_store.queue_hits(self.db, links, source="link", at=now(), doc_id=extraction.doc_id,
+                                    reopen_unjudged=False)
 
     def resolve_actors(self) -> list[Actor]:
         """Recompute the actors of the whole workspace (a new document may join two old ones)."""

@@ -171,6 +171,7 @@ class MonitoringMixin(WorkspaceBase):
                 query={"new_since": since, "versions": list(labels), "subjects": len(subjects),
                        "queries": len(by_query)},
                 list_versions=index.list_versions, algorithm=ALGORITHM, threshold=params.threshold, hits=found)
+            ws.queue_hits([h for h in found if h.match], source="monitor", run_id=summary["run_id"])
         summary.update(queries=len(by_query), new_hits=len(found), hits=[h.to_dict() for h in found])
         return summary
 

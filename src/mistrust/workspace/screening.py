@@ -1,4 +1,4 @@
-"""Workspace methods for the screening room: screen, batch, compare, audit, judge.
+"""Workspace methods for the screening room: screen, batch, compare, audit (judging: ``review.py``).
 
 The screening index is built from the current lists (``current_lists()``) and cached twice:
 in memory on the Workspace, and on disk next to the database (``<db>.index/``, shared between
@@ -21,6 +21,7 @@ from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
 from mistrust.screen.batch import Row, completed_rows, input_kind, read_rows, text_lines
 from mistrust.screen.explain import explain
 from mistrust.screen.index import INDEX_FORMAT
+from mistrust.store import review as review_store
 from mistrust.store import screening as store
 from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
@@ -31,7 +32,6 @@ MAX_REPORTED_ERRORS = 20
 BATCH_ROWS = 500  # rows per batch handed to a worker
 SCREEN_ROWS: Stage[ScreenConfig, ScreenState, Any, list[Hit] | None] = Stage(
     "screening", load_screen_state, screen_rows)
-_DECISIONS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
 
 
 class ScreeningMixin(WorkspaceBase):
@@ -128,10 +128,13 @@ class ScreeningMixin(WorkspaceBase):
         hits = self._search(index, q, threshold, limit)
         self._apply_judgements(index, hits)
         if record:
-            store.record_run(
+            run_id = store.record_run(
                 self.db, kind="query", query=asdict(q), list_versions=index.list_versions, algorithm=ALGORITHM,
                 threshold=self.settings.screen_threshold if threshold is None else threshold, hits=hits,
             )
+            matches = [h for h in hits if h.match]
+            if matches:  # to the review queue, by the same background writer as the audit rows
+                self.db.writer.submit(review_store.queue_job(matches, source="screen", at=store.now(), run_id=run_id))
         return hits
 
     def screen_batch(self, queries: Sequence[str | NameQuery], threshold: float | None = None,
@@ -178,6 +181,11 @@ class ScreeningMixin(WorkspaceBase):
         # The first few refused rows, for the summary (all of them are in the output file).
         refused: list[dict[str, Any]] = []
         judged = store.has_judgements(self.db)
+        # The run id is known before the first row, so the batch's matches go to the review queue
+        # as they are found, tagged with it (in jobs of the background writer: the batch never waits).
+        started = store.now()
+        run_id = content_id(started, str(src), str(out), ALGORITHM, params.threshold)
+        queued: list[Hit] = []
         with src.open("rb") as raw, out.open("a" if resume else "w", encoding="utf-8") as sink:
             def todo() -> Iterator[Row]:
                 for row in read_rows(raw, input_kind(src), str(src), self.settings.max_name_length):
@@ -202,18 +210,24 @@ class ScreeningMixin(WorkspaceBase):
                         counts["hits"] += len(hits)
                         counts["matches"] += sum(h.match for h in hits)
                         line.update({"query": asdict(row.query), "hits": [h.to_dict() for h in hits]})
+                        queued.extend(h for h in hits if h.match)
                     sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                     written += 1
+                    if len(queued) >= BATCH_ROWS:
+                        self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))
+                        queued = []
                     if progress is not None and written % 200 == 0:
                         sink.flush()
                         progress(raw.tell(), total)
                 self.rooms().remember_batch_rows(out, rows, results)  # re-screened after a list load
             if progress is not None:
                 progress(total, total)
-        run_id = store.record_run(
+        if queued:
+            self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))
+        store.record_run(
             self.db, kind="batch", query={"input": str(src), "output": str(out), **counts},
             list_versions=index.list_versions, algorithm=ALGORITHM, threshold=params.threshold, hits=[],
-            hit_count=counts["hits"], match_count=counts["matches"],
+            hit_count=counts["hits"], match_count=counts["matches"], run_id=run_id,
         )
         return {"run_id": run_id, "input": str(src), "output": str(out), **counts, "refused": refused}
 
@@ -258,38 +272,3 @@ class ScreeningMixin(WorkspaceBase):
             return found if isinstance(found, ListEntity) else None
         except (NotFoundError, AttributeError):
             return None
-
-    def judge(self, hit_id: str, decision: str, note: str | None = None, user: str | None = None) -> dict[str, Any]:
-        """Record a reviewer's ``confirm``/``dismiss`` of a hit, with the list entry as judged."""
-        normal = _DECISIONS.get(decision.strip().lower())
-        if normal is None:
-            raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
-        self.settle_writes()
-        hit = store.latest_hit(self.db, hit_id)
-        if hit is None:
-            raise NotFoundError(f"no screening hit with id {hit_id!r} (see `mistrust audit`)")
-        entity = self._entity_now(hit["entity_id"])
-        if entity is None:
-            raise NotFoundError(f"list entry {hit['entity_id']} of hit {hit_id} is no longer on a current list")
-        return store.add_judgement(
-            self.db, hit_id=hit_id, entity_id=hit["entity_id"], query_name=hit["query_name"], decision=normal,
-            note=note, user=user, entity_fingerprint=entity.fingerprint(), algorithm=hit["algorithm"],
-        )
-
-    def review_queue(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Matching hits no reviewer has judged, or judged when the list entry was different
-        (the judgement no longer applies, as in ``screen()``), best first (for the web UI)."""
-        out: list[dict[str, Any]] = []
-        index: ScreenIndex | None = None
-        self.settle_writes()
-        for row in store.review_candidates(self.db):
-            judged = row.pop("judged_fingerprint")
-            if judged is not None:
-                index = index or self.screen_index()  # current lists, rebuilt if they changed
-                entity = index.entity(row["entity_id"])
-                if entity is None or entity.fingerprint() == judged:
-                    continue  # still judged (or the entry left the lists: nothing to review)
-            out.append(row)
-            if len(out) >= limit:
-                break
-        return out

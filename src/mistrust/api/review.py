@@ -1,0 +1,190 @@
+"""The review queue and user accounts in the JSON API (``/api/v1/review``, ``/judgements``, ``/users``).
+
+Who acts is the verified user (``web.auth.username``): the session or API key's user once the
+workspace has users (a ``user`` field in a body is then ignored), the ``user`` field in
+single-user mode. The Workspace checks the roles, so the API, the pages and the CLI obey one set of rules.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from mistrust.api.routes import ERRORS, Limit, Offset, bearer, shared
+from mistrust.api.schemas import Judgement, JudgementIn
+from mistrust.errors import Forbidden
+from mistrust.model.accounts import User
+from mistrust.web.auth import current_user, single_user, username
+from mistrust.workspace.review import BULK_ACTIONS, MAX_BULK, QueueFilter
+
+Filter = Annotated[str | None, Query(max_length=200)]
+Score = Annotated[float | None, Query(ge=0.0, le=1.0)]
+
+
+class ReviewPage(BaseModel):
+    items: list[dict[str, Any]] = Field(description="hits with status, source, run_id, doc_id, assignee, "
+                                                    "decided_by, decision_note, approved_by")
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None = None
+    prev_offset: int | None = None
+
+
+class ApprovalIn(BaseModel):
+    approve: bool = Field(True, description="false rejects the dismissal: the hit is open again")
+    note: str | None = Field(None, max_length=2000)
+    user: str | None = Field(None, max_length=200, description="single-user mode only: the second reviewer")
+
+
+class BulkIn(BaseModel):
+    hit_ids: list[str] = Field(min_length=1, max_length=MAX_BULK)
+    action: Literal["confirm", "dismiss", "approve", "reject", "assign"]
+    note: str | None = Field(None, max_length=2000)
+    assignee: str | None = Field(None, max_length=200)
+    user: str | None = Field(None, max_length=200, description="single-user mode only")
+
+
+class BulkResult(BaseModel):
+    hit_id: str
+    ok: bool
+    status: str | None = None
+    error: str | None = None
+    detail: str | None = None
+
+
+class ReviewEvent(BaseModel):
+    id: int
+    hit_id: str
+    at: str
+    user: str | None = None
+    action: str
+    status: str
+    note: str | None = None
+    list_version: str | None = None
+    algorithm: str | None = None
+    score: float | None = None
+
+
+class UserIn(BaseModel):
+    name: str = Field(min_length=1, max_length=64)
+    role: Literal["analyst", "reviewer", "admin"]
+    password: str = Field(min_length=8, max_length=1024)
+
+
+class UserOut(BaseModel):
+    name: str
+    role: str
+    disabled: bool
+    created_at: str | None = None
+
+
+class KeyOut(BaseModel):
+    name: str
+    key: str = Field(description="shown once: only its hash is stored")
+
+
+class Me(BaseModel):
+    single_user: bool
+    user: UserOut | None = None
+
+
+def acting(request: Request, claimed: str | None) -> str | None:
+    """The verified user's name; the claimed name only in single-user mode."""
+    return claimed if single_user(request) else username(request)
+
+
+def _out(user: User) -> UserOut:
+    return UserOut(name=user.name, role=user.role, disabled=user.disabled, created_at=user.created_at)
+
+
+def _admin(request: Request) -> None:
+    if single_user(request):
+        raise Forbidden("this workspace has no users yet: create the first admin with `mistrust users add`")
+    shared(request).workspace.check_user(username(request), "admin")
+
+
+def build_router() -> APIRouter:  # noqa: C901 - one small function per route
+    router = APIRouter(prefix="/api/v1", responses={**ERRORS, 403: ERRORS[401]}, dependencies=[Depends(bearer)])
+
+    @router.get("/review", response_model=ReviewPage, tags=["review"])
+    def review(request: Request, status: Filter = "open", list_name: Annotated[str | None, Query(
+                   alias="list", max_length=200)] = None, program: Filter = None, min_score: Score = None,
+               max_score: Score = None, run_id: Filter = None, assignee: Filter = None, source: Filter = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """The review queue, best score first: filter by status (``any`` for all), list (name or
+        source), programme, score band (``min_score`` inclusive, ``max_score`` exclusive), batch run,
+        assignee and source (screen, batch, link, monitor); page with ``limit``/``offset``."""
+        where = QueueFilter(status=None if status == "any" else status, list_name=list_name, program=program,
+                            min_score=min_score, max_score=max_score, run_id=run_id, assignee=assignee,
+                            source=source)
+        return shared(request).workspace.review_page(where, limit=limit, offset=offset)  # type: ignore[no-any-return]
+
+    @router.post("/judgements", response_model=Judgement, tags=["review"])
+    def judge(request: Request, body: JudgementIn) -> dict[str, Any]:
+        """Confirm or dismiss a hit (a dismissal needs a note). A dismissal at or above the four-eyes
+        score is ``pending_approval`` until another reviewer approves it."""
+        return shared(request).workspace.judge(  # type: ignore[no-any-return]
+            body.hit_id, body.decision, note=body.note, user=acting(request, body.user))
+
+    @router.post("/review/bulk", response_model=list[BulkResult], tags=["review"])
+    def bulk(request: Request, body: BulkIn) -> list[dict[str, Any]]:
+        """One action on many hits; each hit is checked as alone and gets its own result."""
+        assert body.action in BULK_ACTIONS
+        return shared(request).workspace.review_bulk(  # type: ignore[no-any-return]
+            body.hit_ids, body.action, user=acting(request, body.user), note=body.note, assignee=body.assignee)
+
+    @router.post("/review/{hit_id}/approve", response_model=ReviewEvent, tags=["review"])
+    def approve(request: Request, hit_id: str, body: ApprovalIn) -> dict[str, Any]:
+        """Approve (or reject) a dismissal waiting for a second reviewer: a reviewer or admin, never
+        the user who dismissed it."""
+        return shared(request).workspace.approve(  # type: ignore[no-any-return]
+            hit_id, acting(request, body.user), note=body.note, reject=not body.approve)
+
+    @router.get("/review/{hit_id}/history", response_model=list[ReviewEvent], tags=["review"],
+                responses={200: {"content": {"text/csv": {}}}})
+    def history(request: Request, hit_id: str, format: Literal["json", "csv"] = "json") -> Any:  # noqa: A002
+        """A hit's history for an audit: who, when, action, status after it, note, list version,
+        algorithm, score. ``format=csv`` downloads it as CSV."""
+        ws = shared(request).workspace
+        if format == "csv":
+            return Response(ws.hit_history_csv(hit_id), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="hit-{hit_id[:40]}.csv"'})
+        return ws.hit_history(hit_id)
+
+    @router.get("/me", response_model=Me, tags=["users"])
+    def me(request: Request) -> Me:
+        """Who this request is (single-user mode: nobody)."""
+        user = current_user(request)
+        return Me(single_user=single_user(request), user=_out(user) if user else None)
+
+    @router.get("/users", response_model=list[UserOut], tags=["users"])
+    def users(request: Request) -> list[UserOut]:
+        """Every user (admin only)."""
+        _admin(request)
+        return [_out(u) for u in shared(request).workspace.users()]
+
+    @router.post("/users", response_model=UserOut, tags=["users"])
+    def add_user(request: Request, body: UserIn) -> UserOut:
+        """Create a user (admin only) with a role: analyst, reviewer or admin."""
+        _admin(request)
+        return _out(shared(request).workspace.add_user(body.name, body.role, body.password))
+
+    @router.post("/users/{name}/disable", response_model=UserOut, tags=["users"])
+    def disable(request: Request, name: str, enable: bool = False) -> UserOut:
+        """Disable a user (admin only): their sessions end and their keys are refused; ``enable=true`` undoes it."""
+        _admin(request)
+        return _out(shared(request).workspace.disable_user(name, disabled=not enable))
+
+    @router.post("/users/{name}/keys", response_model=KeyOut, tags=["users"])
+    def new_key(request: Request, name: str) -> KeyOut:
+        """A new API key for a user (admin only), shown once."""
+        _admin(request)
+        return KeyOut(name=name, key=shared(request).workspace.new_api_key(name))
+
+    return router
+
+
+__all__ = ["ReviewPage", "acting", "build_router"]
