@@ -1,4 +1,4 @@
-"""``mistrust-v11``: a table of name features combined into a calibrated probability.
+"""``mistrust-v13``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -31,7 +31,7 @@ from mistrust.screen.fitted import BIAS, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v11"
+ALGORITHM = "mistrust-v13"
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def adjusted(name: float, listed: NormName, query: NameQuery, entity: ListEntity
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v11`` score of a query against one listed name of one entity, explained."""
+    """Full ``mistrust-v13`` score of a query against one listed name of one entity, explained."""
     pair = f.NamePair(q, c, lex)
     name = score_name(pair)
     score, adjustments = adjusted(name.value, c, query, entity, weak_alias)
