@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from _screen_helpers import THRESHOLD, decided, hand_made_index
+from _screen_helpers import THRESHOLD, decided, hand_made_index, name_pairs
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.features import NamePair, name_evidence
@@ -120,13 +120,12 @@ PARTICLE_NO_MATCH = [
 ]
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), PARTICLE_MATCH, ids=[f"{a}~{b}" for a, b, _ in PARTICLE_MATCH])
+@name_pairs(PARTICLE_MATCH, match=True)
 def test_particles_spelt_another_way_match(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=True)
 
 
-@pytest.mark.parametrize(("query", "listed", "why"), PARTICLE_NO_MATCH,
-                         ids=[f"{a}!{b}" for a, b, _ in PARTICLE_NO_MATCH])
+@name_pairs(PARTICLE_NO_MATCH, match=False)
 def test_particles_are_no_evidence(query: str, listed: str, why: str) -> None:
     decided(query, listed, why, match=False)
 
