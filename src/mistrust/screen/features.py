@@ -690,6 +690,8 @@ def _one_word_name(p: NamePair) -> bool:
     A near spelling or a spelling variant (letters changed, as in a typo or another name:
     Barakat / Harakat) is not enough: on a one-word name nothing else tells two names apart.
     """
+    if p.exact:  # the same words: no alignment needed (exact pairs skip it)
+        return sum(t not in _UNCOUNTED for t in p.q.tokens) == 1
     al = p.alignment
     if al.unmatched_query or al.unmatched_listed:
         return False
