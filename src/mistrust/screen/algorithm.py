@@ -49,6 +49,7 @@ NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], 
     ("name_phonetic", f.name_phonetic),
     ("name_tokens", f.name_tokens),
     ("name_complete", f.name_complete),
+    ("name_short_form", f.name_short_form),
     ("name_conflict", f.name_conflict),
     ("name_extra", f.name_extra),
     ("name_acronym", f.name_acronym),
@@ -76,12 +77,22 @@ def combine(values: Sequence[float]) -> float:
     return probability(logit)
 
 
+# Features that are never both non-zero for one pair: every part matched, or the later given
+# names left out. An estimate takes the more favourable of the two, not both.
+EXCLUSIVE = (frozenset({"name_complete", "name_short_form"}),)
+
+
 def estimator(known: Sequence[str]) -> Callable[..., float]:
     """``combine`` for a quick estimate knowing only the features ``known`` (values passed in
     that order): every other feature is taken at its most favourable value (1 where its weight
-    is positive, 0 where negative), so the estimate errs high, never low, on what it skips."""
+    is positive, 0 where negative; of an ``EXCLUSIVE`` group only the most favourable one), so
+    the estimate errs high, never low, on what it skips."""
     weights = [WEIGHTS[name] for name in known]
-    offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES if feat.name not in known)
+    grouped = frozenset().union(*EXCLUSIVE)
+    offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES
+                        if feat.name not in known and feat.name not in grouped)
+    offset += sum(max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0)
+                  for group in EXCLUSIVE)
 
     def estimate(*values: float) -> float:
         logit = offset
@@ -177,6 +188,6 @@ def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, l
     return score, explain_name(pair, name) + adjustments
 
 
-__all__ = ["ADJUSTMENTS", "ALGORITHM", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "EXCLUSIVE", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
            "NameFeature", "NameScore", "adjusted", "combine", "estimator", "explain_name", "probability",
            "score_name", "score_pair"]

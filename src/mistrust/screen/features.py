@@ -585,6 +585,39 @@ def name_conflict(p: NamePair) -> NameOutcome:
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
+def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> bool:
+    """Are ``matched`` (the words of ``full`` the other name matched, particles aside) its family
+    name and first given name, and ``left`` (its unmatched words) only later given names?"""
+    k = surname_words(full)
+    if not k or k >= len(full.tokens) - 1:
+        return False
+    family = {t for t in full.tokens[:k] if t not in _UNCOUNTED}
+    first = full.tokens[k]
+    return bool(family) and matched == family | {first} and set(left) <= set(full.tokens[k + 1:])
+
+
+def name_short_form(p: NamePair) -> NameOutcome:
+    """1 when one name is the other's family name and first given name only, the later given
+    names (a father's and grandfather's name, a middle name) left out: how news and other lists
+    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"). Read from the
+    "SURNAME, Given names" form the lists write people in (``surname_words``), so it says
+    nothing of names written otherwise. Other missing parts (the family name itself, a first
+    given name) are not this custom and stay plain extra parts (``name_extra``).
+    Facts: whether the listed name is the full one."""
+    if p.exact:
+        return 0.0, ()
+    al = p.alignment
+    if not al.matches or (al.unmatched_query and al.unmatched_listed):
+        return 0.0, ()
+    on_q = {w for m in al.matches for w in m.query.split(" ") if w not in _UNCOUNTED}
+    on_c = {w for m in al.matches for w in m.listed.split(" ") if w not in _UNCOUNTED}
+    if al.unmatched_listed and _short_form_of(p.c, on_c, al.unmatched_listed):
+        return 1.0, (True,)
+    if al.unmatched_query and _short_form_of(p.q, on_q, al.unmatched_query):
+        return 1.0, (False,)
+    return 0.0, ()
+
+
 # A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).
 COMMON_WEIGHT = 38.7
 
@@ -807,6 +840,7 @@ __all__ = [
     "name_extra",
     "name_literal",
     "name_phonetic",
+    "name_short_form",
     "name_tokens",
     "one_word",
     "schema",

@@ -5,16 +5,17 @@ Written by that script (with ``--write``) from the train split of
 the pairs and run the script again.
 """
 
-BIAS = -9.4377
+BIAS = -9.5612
 WEIGHTS = {
     "name_exact": 4.0000,
-    "name_literal": 5.1809,
-    "name_phonetic": 2.7471,
-    "name_tokens": 3.5422,
-    "name_complete": 0.3374,
-    "name_conflict": -1.3830,
-    "name_extra": -0.4755,
-    "name_acronym": 4.8785,
-    "one_word": -1.2248,
-    "name_evidence": 2.2222,
+    "name_literal": 5.2086,
+    "name_phonetic": 2.7371,
+    "name_tokens": 3.4310,
+    "name_complete": 0.5188,
+    "name_short_form": 1.4444,
+    "name_conflict": -1.2922,
+    "name_extra": -0.2956,
+    "name_acronym": 4.9029,
+    "one_word": -1.1970,
+    "name_evidence": 2.2382,
 }

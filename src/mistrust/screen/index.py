@@ -72,8 +72,15 @@ CAND_FACTOR = 32
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
 # the others taken at their most favourable value (see ``algorithm.estimator``).
-_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym")
+_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
+                   "name_short_form")
 _quick_estimate = estimator(_QUICK_FEATURES)
+
+
+def _may_be_full_form(name: NormName) -> bool:
+    """Whether ``name`` may be the full side of a short form (``features.name_short_form``): only
+    a name written "SURNAME, Given names" can; the estimate counts the feature where it may apply."""
+    return "," in name.original and len(name.tokens) >= 3
 
 
 def expand_names(names: list[str]) -> list[str]:
@@ -147,7 +154,7 @@ def _span_size(span: tuple[int, int, float]) -> int:
 
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
 # compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str]]
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], bool]
 
 
 class IndexedName(NamedTuple):
@@ -352,7 +359,8 @@ class ScreenIndex:
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens))
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
+                     _may_be_full_form(n))
                     for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
             self._quick = rows
         return rows
@@ -380,7 +388,7 @@ class ScreenIndex:
             return []
         rows = self._quick_rows()
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links) = zip(*[rows[i] for i in positions], strict=True)
+         name_links, full_forms) = zip(*[rows[i] for i in positions], strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
@@ -406,10 +414,11 @@ class ScreenIndex:
         q_initials = [(t, skeleton(t)) for t in norm.tokens
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
+        q_full = _may_be_full_form(norm)
         out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_full in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
-                name_links, strict=True):
+                name_links, full_forms, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             conf = (min(q_len, c_len) + 1) / 5
@@ -444,7 +453,8 @@ class ScreenIndex:
             acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
-            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym), pos))
+            short = 1.0 if (q_full or c_full) and not exact else 0.0
+            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
         out.sort(reverse=True)
         return out
 
