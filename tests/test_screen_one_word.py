@@ -37,6 +37,10 @@ _COMMON += [ListEntity(id=f"t:{i}", source="t", schema="Company", name=f"{s} Tra
             for i, s in enumerate(("Zarqa", "Qutb", "Tarbush", "Hafiz", "Sabr", "Dalw", "Kirmaz", "Jund", "Fatw",
                                    "Husn", "Rashk", "Samt", "Labib", "Nuzh", "Qawm", "Birz", "Tanwir", "Ghaffur",
                                    "Mahzun", "Sarraf"))]
+# A family name found in several listed names, one of them a person listed by that word alone.
+_COMMON += [ListEntity(id=f"z:{i}", source="t", schema="Person", name=f"ZENDAVI, {g}")
+            for i, g in enumerate(("Karim", "Hamid", "Reza", "Omid", "Babak"))]
+_COMMON += [ListEntity(id="z:alone", source="t", schema="Person", name="Zendavi")]
 _COMMON += [ListEntity(id="alone:1", source="t", schema="Person", name="MOHAMMAD"),
             ListEntity(id="alone:2", source="t", schema="Company", name="TRADING")]
 
@@ -73,6 +77,7 @@ ONE_WORD_NO_MATCH = [
     ("Mohammad", "a lone given name found in many listed names, though one alias is that word alone"),
     ("Trading", "a lone generic word found in many listed names, though one entry is named so"),
     ("Harak", "the start of a listed word"),
+    ("Sheikh Zandavi", "a title and a family name spelt alike: a person, whose one-word alias is no group name"),
 ]
 
 

@@ -85,19 +85,23 @@ EXCLUSIVE = (frozenset({"name_complete", "name_short_form"}),)
 def estimator(known: Sequence[str]) -> Callable[..., float]:
     """``combine`` for a quick estimate knowing only the features ``known`` (values passed in
     that order): every other feature is taken at its most favourable value (1 where its weight
-    is positive, 0 where negative; of an ``EXCLUSIVE`` group only the most favourable one), so
-    the estimate errs high, never low, on what it skips."""
-    weights = [WEIGHTS[name] for name in known]
+    is positive, 0 where negative), so the estimate errs high, never low, on what it skips. Of an
+    ``EXCLUSIVE`` group only one feature can apply: the group adds the larger of what its known
+    members give and the best of its unknown ones."""
     grouped = frozenset().union(*EXCLUSIVE)
+    free = [(k, WEIGHTS[name]) for k, name in enumerate(known) if name not in grouped]
     offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES
                         if feat.name not in known and feat.name not in grouped)
-    offset += sum(max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0)
-                  for group in EXCLUSIVE)
+    groups = [([(k, WEIGHTS[name]) for k, name in enumerate(known) if name in group],
+               max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0))
+              for group in EXCLUSIVE]
 
     def estimate(*values: float) -> float:
         logit = offset
-        for w, v in zip(weights, values, strict=True):
-            logit += w * v
+        for k, w in free:
+            logit += w * values[k]
+        for members, unknown_best in groups:
+            logit += max(unknown_best, sum(w * values[k] for k, w in members))
         return probability(logit)
 
     return estimate

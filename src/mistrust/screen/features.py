@@ -721,8 +721,12 @@ def _one_word_name(p: NamePair) -> bool:
     """Both names are one word (particles aside: al-Qaida / Qaida), the same or spelt alike.
 
     A near spelling or a spelling variant (letters changed, as in a typo or another name:
-    Barakat / Harakat) is not enough: on a one-word name nothing else tells two names apart.
+    Barakat / Harakat) is not enough: on a one-word name nothing else tells two names apart. A
+    title (Sardar, Dr) marks a person, whose one-word alias (a given name, a nickname) is no
+    group name: a titled name is not taken as one word.
     """
+    if any(t in TITLES for t in (*p.q.tokens, *p.c.tokens)):
+        return False
     if p.exact:  # the same words: no alignment needed (exact pairs skip it)
         return sum(t not in _UNCOUNTED for t in p.q.tokens) == 1
     al = p.alignment
