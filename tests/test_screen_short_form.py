@@ -74,3 +74,23 @@ def test_exclusive_features_never_both_apply(query: str, listed: str) -> None:
     assert name_complete(pair)[0] == by_name["name_complete"]
     for group in EXCLUSIVE:
         assert sum(by_name[name] > 0 for name in group) <= 1
+
+
+def test_quick_estimate_never_below_the_combined_score() -> None:
+    # The quick ranking's estimate, knowing some features (short form among them), errs high for
+    # every pair the features can describe, exclusive pairs respected (fixed pseudo-random grid).
+    import random
+
+    from mistrust.screen.algorithm import FEATURE_NAMES, combine, estimator
+    from mistrust.screen.index import _QUICK_FEATURES
+
+    estimate = estimator(_QUICK_FEATURES)
+    rng = random.Random(20)
+    for _ in range(2000):
+        values = {name: rng.choice((0.0, 1.0, rng.random())) for name in FEATURE_NAMES}
+        for group in EXCLUSIVE:
+            keep = rng.choice(sorted(group))
+            for name in group - {keep}:
+                values[name] = 0.0
+        full = combine([values[name] for name in FEATURE_NAMES])
+        assert estimate(*(values[name] for name in _QUICK_FEATURES)) >= full - 1e-12
