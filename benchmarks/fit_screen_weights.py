@@ -86,7 +86,7 @@ def fit(x: np.ndarray, y: np.ndarray, fixed: dict[int, float]) -> tuple[float, n
 
 def write(bias: float, weights: np.ndarray, n: int) -> None:
     lines = [
-        '"""Weights of ``mistrust-v11``\'s name features, fitted by ``benchmarks/fit_screen_weights.py``.',
+        '"""Weights of ``mistrust-v13``\'s name features, fitted by ``benchmarks/fit_screen_weights.py``.',
         "",
         "Written by that script (with ``--write``) from the train split of",
         f"``benchmarks/screening_pairs.py`` ({n:,} pairs); do not edit by hand: change the features or",

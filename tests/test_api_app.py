@@ -147,7 +147,7 @@ def test_list_data_renders_as_text(client: TestClient) -> None:
     page = client.get("/list-entity/ofac:777").text
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#39;alias&#39;)&lt;/script&gt;" in page
-    page = client.get("/screen", params={"name": "evil trading"}).text
+    page = client.get("/screen", params={"name": "EVIL <script>alert(1)</script> TRADING"}).text
     assert "<script>alert(1)" not in page and "EVIL &lt;script&gt;" in page
 
 

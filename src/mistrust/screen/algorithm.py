@@ -1,4 +1,4 @@
-"""``mistrust-v11``: a table of name features combined into a calibrated probability.
+"""``mistrust-v13``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -31,7 +31,7 @@ from mistrust.screen.fitted import BIAS, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v11"
+ALGORITHM = "mistrust-v13"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], 
     ("name_phonetic", f.name_phonetic),
     ("name_tokens", f.name_tokens),
     ("name_complete", f.name_complete),
+    ("name_short_form", f.name_short_form),
     ("name_conflict", f.name_conflict),
     ("name_extra", f.name_extra),
     ("name_acronym", f.name_acronym),
@@ -76,17 +77,31 @@ def combine(values: Sequence[float]) -> float:
     return probability(logit)
 
 
+# Features that are never both non-zero for one pair: every part matched, or the later given
+# names left out. An estimate takes the more favourable of the two, not both.
+EXCLUSIVE = (frozenset({"name_complete", "name_short_form"}),)
+
+
 def estimator(known: Sequence[str]) -> Callable[..., float]:
     """``combine`` for a quick estimate knowing only the features ``known`` (values passed in
     that order): every other feature is taken at its most favourable value (1 where its weight
-    is positive, 0 where negative), so the estimate errs high, never low, on what it skips."""
-    weights = [WEIGHTS[name] for name in known]
-    offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES if feat.name not in known)
+    is positive, 0 where negative), so the estimate errs high, never low, on what it skips. Of an
+    ``EXCLUSIVE`` group only one feature can apply: the group adds the larger of what its known
+    members give and the best of its unknown ones."""
+    grouped = frozenset().union(*EXCLUSIVE)
+    free = [(k, WEIGHTS[name]) for k, name in enumerate(known) if name not in grouped]
+    offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES
+                        if feat.name not in known and feat.name not in grouped)
+    groups = [([(k, WEIGHTS[name]) for k, name in enumerate(known) if name in group],
+               max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0))
+              for group in EXCLUSIVE]
 
     def estimate(*values: float) -> float:
         logit = offset
-        for w, v in zip(weights, values, strict=True):
-            logit += w * v
+        for k, w in free:
+            logit += w * values[k]
+        for members, unknown_best in groups:
+            logit += max(unknown_best, sum(w * values[k] for k, w in members))
         return probability(logit)
 
     return estimate
@@ -170,13 +185,13 @@ def adjusted(name: float, listed: NormName, query: NameQuery, entity: ListEntity
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v11`` score of a query against one listed name of one entity, explained."""
+    """Full ``mistrust-v13`` score of a query against one listed name of one entity, explained."""
     pair = f.NamePair(q, c, lex)
     name = score_name(pair)
     score, adjustments = adjusted(name.value, c, query, entity, weak_alias)
     return score, explain_name(pair, name) + adjustments
 
 
-__all__ = ["ADJUSTMENTS", "ALGORITHM", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
+__all__ = ["ADJUSTMENTS", "ALGORITHM", "EXCLUSIVE", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
            "NameFeature", "NameScore", "adjusted", "combine", "estimator", "explain_name", "probability",
            "score_name", "score_pair"]

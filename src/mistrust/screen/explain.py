@@ -82,6 +82,11 @@ def _extra(p: NamePair, value: float, facts: Facts) -> str | None:
     return f"{_pct(value)} of name parts by rarity are on one side only: {' '.join((*al.unmatched_query, *al.unmatched_listed))}"
 
 
+def _short_form(p: NamePair, value: float, facts: Facts) -> str | None:
+    short, full = (p.q, p.c) if facts[0] else (p.c, p.q)
+    return f"'{short.text}' is the family name and first given name of '{full.text}', later given names left out"
+
+
 def _acronym(p: NamePair, value: float, facts: Facts) -> str | None:
     listed_is_acronym = facts[0]
     short, long = (p.c, p.q) if listed_is_acronym else (p.q, p.c)
@@ -109,6 +114,7 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_phonetic": _phonetic,
     "name_tokens": _tokens,
     "name_complete": _complete,
+    "name_short_form": _short_form,
     "name_conflict": _conflict,
     "name_extra": _extra,
     "name_acronym": _acronym,
@@ -118,7 +124,8 @@ _REASONS: dict[str, ReasonWriter] = {
 
 
 # Features that say nothing when they do not apply (value 0).
-_SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_conflict", "name_extra", "name_acronym", "one_word"})
+_SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_short_form", "name_conflict", "name_extra", "name_acronym",
+                             "one_word"})
 
 
 def name_reason(feature: str, pair: NamePair, value: float, facts: Facts) -> str | None:

@@ -11,6 +11,7 @@ hit's explanation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,7 +128,7 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) >= 5:
         r = _sim(_long_vowels(a), _long_vowels(b))
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
-            return r, "spelling variant"
+            return r, SPELLING_VARIANT
     short = a if len(a) < len(b) else b
     if short + "h" in (a, b) and len(short) >= 2 and short[-1] in _VOWELS:
         # A closing h after a vowel is not pronounced (Arabic ta marbuta and final ha: Bah/Ba,
@@ -148,6 +149,7 @@ NEAR_MAX_EDITS = 2
 NEAR_MIN_LEN = 3
 NEAR_LONG_LEN = 8
 NEAR = "near spelling"
+SPELLING_VARIANT = "spelling variant"
 # A word is "established" when its rarity weight is below this share of the weight of a word
 # found in no listed name (on UN + OFAC: found in more than about 6 names).
 NEAR_RARE_SHARE = 0.67
@@ -583,6 +585,39 @@ def name_conflict(p: NamePair) -> NameOutcome:
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
+def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> bool:
+    """Are ``matched`` (the words of ``full`` the other name matched, particles aside) its family
+    name and first given name, and ``left`` (its unmatched words) only later given names?"""
+    k = surname_words(full)
+    if not k or k >= len(full.tokens) - 1:
+        return False
+    family = {t for t in full.tokens[:k] if t not in _UNCOUNTED}
+    first = full.tokens[k]
+    return bool(family) and matched == family | {first} and set(left) <= set(full.tokens[k + 1:])
+
+
+def name_short_form(p: NamePair) -> NameOutcome:
+    """1 when one name is the other's family name and first given name only, the later given
+    names (a father's and grandfather's name, a middle name) left out: how news and other lists
+    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"). Read from the
+    "SURNAME, Given names" form the lists write people in (``surname_words``), so it says
+    nothing of names written otherwise. Other missing parts (the family name itself, a first
+    given name) are not this custom and stay plain extra parts (``name_extra``).
+    Facts: whether the listed name is the full one."""
+    if p.exact:
+        return 0.0, ()
+    al = p.alignment
+    if not al.matches or (al.unmatched_query and al.unmatched_listed):
+        return 0.0, ()
+    on_q = {w for m in al.matches for w in m.query.split(" ") if w not in _UNCOUNTED}
+    on_c = {w for m in al.matches for w in m.listed.split(" ") if w not in _UNCOUNTED}
+    if al.unmatched_listed and _short_form_of(p.c, on_c, al.unmatched_listed):
+        return 1.0, (True,)
+    if al.unmatched_query and _short_form_of(p.q, on_q, al.unmatched_query):
+        return 1.0, (False,)
+    return 0.0, ()
+
+
 # A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).
 COMMON_WEIGHT = 38.7
 
@@ -616,6 +651,10 @@ def name_acronym(p: NamePair) -> NameOutcome:
 # lists do not have (see ``name_evidence``).
 MIN_LETTERS = 3
 MIN_EVIDENCE = 0.6
+# A word of a one-word name matched whole counts in full from this share of the rarity weight of
+# a word no listed name has (see ``_whole_name_informative``): on UN + OFAC + EU, a word found in
+# fewer than about 1 in 2,000 names; commoner words count by their share of it.
+WHOLE_NAME_SHARE = 0.5
 
 
 @lru_cache(maxsize=4096)
@@ -656,7 +695,7 @@ def name_evidence(p: NamePair) -> NameOutcome:
         # A listed acronym stands for the query's words by their first letters only: random words
         # spell some listed three-letter acronym, so it says as much as its letters.
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
-    informative = p.lex.informative
+    informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
         got = sum(map(informative, p.q.tokens))
     else:
@@ -672,6 +711,45 @@ def name_evidence(p: NamePair) -> NameOutcome:
             approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
         got = same + approximate
     return min(1.0, got), (written,)
+
+
+# Word matches by shared letters only, not by sound or meaning (``_token_match``).
+_LETTER_MATCHES = frozenset({NEAR, SPELLING_VARIANT})
+
+
+def _one_word_name(p: NamePair) -> bool:
+    """Both names are one word (particles aside: al-Qaida / Qaida), the same or spelt alike.
+
+    A near spelling or a spelling variant (letters changed, as in a typo or another name:
+    Barakat / Harakat) is not enough: on a one-word name nothing else tells two names apart. A
+    title (Sardar, Dr) marks a person, whose one-word alias (a given name, a nickname) is no
+    group name: a titled name is not taken as one word.
+    """
+    if any(t in TITLES for t in (*p.q.tokens, *p.c.tokens)):
+        return False
+    if p.exact:  # the same words: no alignment needed (exact pairs skip it)
+        return sum(t not in _UNCOUNTED for t in p.q.tokens) == 1
+    al = p.alignment
+    if al.unmatched_query or al.unmatched_listed:
+        return False
+    words = [m for m in al.matches if m.query not in _UNCOUNTED or m.listed not in _UNCOUNTED]
+    return (len(words) == 1 and words[0].how not in _LETTER_MATCHES and " " not in words[0].query
+            and " " not in words[0].listed)
+
+
+def _whole_name_informative(p: NamePair) -> Callable[[str], float]:
+    """How much a word identifies when it is the whole of two one-word names, 0..1.
+
+    Rarity among the listed names says how many other entries a word also points to. A one-word
+    name (a group, a movement, a vessel) recurs in its own aliases and branches ("X", "X Youth
+    Wing", "Y Branch of X"), so its word is found in a dozen listed names, yet a query that is
+    that word alone, in whichever transliteration, asks for the entry named so and no other.
+    Measured against ``WHOLE_NAME_SHARE`` of a word no list has, such a word counts in full,
+    while words common in names (a frequent given name, "Trading", "Bank") still count little:
+    a lone "Mohammad" or "Trading" matching an alias of that one word stays without evidence.
+    """
+    weight, full = p.lex.weight, WHOLE_NAME_SHARE * p.lex.default_weight
+    return lambda token: min(1.0, weight(token) / full)
 
 
 def has_evidence(value: float, facts: Facts) -> bool:
@@ -766,6 +844,7 @@ __all__ = [
     "name_extra",
     "name_literal",
     "name_phonetic",
+    "name_short_form",
     "name_tokens",
     "one_word",
     "schema",

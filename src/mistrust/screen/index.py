@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v11`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v13`` score, and the returned hits its feature table with reasons.
 
 The index also reads its lists for the rarity of each word, rigour's classes of its words and
 words that one organisation's names use for each other (``links``: Shargh / East), and keeps
@@ -39,7 +39,7 @@ from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator,
 from mistrust.screen.features import INITIALS_MIN_LEN, NamePair
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
-from mistrust.screen.normalize import PARTICLES, NormName, normalize_name, skeleton
+from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import vocabulary_classes
 
 INDEX_FORMAT = 16
@@ -74,8 +74,20 @@ PROGRESS_EVERY = 250
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
 # the others taken at their most favourable value (see ``algorithm.estimator``).
-_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym")
+_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
+                   "name_short_form")
 _quick_estimate = estimator(_QUICK_FEATURES)
+
+
+def counted_words(name: NormName) -> int:
+    """Words of a name that are no particle or title (what ``name_short_form`` compares)."""
+    return sum(t not in PARTICLES and t not in TITLES for t in name.tokens)
+
+
+def _may_be_full_form(name: NormName) -> bool:
+    """Whether ``name`` may be the full side of a short form (``features.name_short_form``): only
+    a name written "SURNAME, Given names" can; the estimate counts the feature where it may apply."""
+    return "," in name.original and len(name.tokens) >= 3
 
 
 def expand_names(names: list[str]) -> list[str]:
@@ -149,7 +161,8 @@ def _span_size(span: tuple[int, int, float]) -> int:
 
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
 # compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str]]
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], int, int,
+                 bool]
 
 
 class IndexedName(NamedTuple):
@@ -362,7 +375,8 @@ class ScreenIndex:
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens))
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
+                     len(n.tokens), counted_words(n), _may_be_full_form(n))
                     for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
             self._quick = rows
         return rows
@@ -390,7 +404,7 @@ class ScreenIndex:
             return []
         rows = self._quick_rows()
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links) = zip(*[rows[i] for i in positions], strict=True)
+         name_links, word_counts, counted_counts, full_forms) = zip(*[rows[i] for i in positions], strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
@@ -416,10 +430,11 @@ class ScreenIndex:
         q_initials = [(t, skeleton(t)) for t in norm.tokens
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
+        q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
         out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links in zip(
+        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
-                name_links, strict=True):
+                name_links, word_counts, counted_counts, full_forms, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             conf = (min(q_len, c_len) + 1) / 5
@@ -454,7 +469,11 @@ class ScreenIndex:
             acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
-            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym), pos))
+            # The full side of a short form keeps words (the later given names) besides those the
+            # short side's counted words match: only then may the feature apply.
+            short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
+                else 0.0
+            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
         out.sort(reverse=True)
         return out
 

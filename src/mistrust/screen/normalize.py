@@ -135,6 +135,7 @@ _FOLD_WORDS = {
     "hqs": "headquarters",
     "est": "establishment",
     "ibn": "bin",
+    "abou": "abu",  # the French spelling (Maghreb, Sahel)
     "ben": "bin",
     "abdol": "abdul",
     "abdel": "abdul",
