@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 OUT=build/demo
 M=".venv/bin/mistrust --db $OUT/mistrust.db"
 mkdir -p "$OUT"
-rm -f "$OUT"/mistrust.db*
+rm -rf "$OUT"/mistrust.db*
 
 echo "== 1. lists: load the demo watchlist"
 $M lists load examples/watchlist.ftm.json
@@ -25,7 +25,11 @@ echo "== 4. corroboration: stories, claim groups, independent origins"
 $M corroborate
 $M stories
 
-echo "== 5. report"
+echo "== 5. workbench: the review queue (screens, the batch, article links) and the alerts the articles raised"
+$M review --limit 8
+$M alerts --limit 8
+
+echo "== 6. report"
 $M report --out "$OUT/report.html" --png "$OUT/network.png"
 $M report --format md --out "$OUT/report.md"
 echo
