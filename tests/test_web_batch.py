@@ -66,6 +66,9 @@ def test_an_analyst_batch_screens_a_file_into_the_queue(ana: TestClient, db: Pat
         run = next(r for r in ws.audit_runs() if r["id"] == run_id)
         assert run["kind"] == "batch" and run["query"]["user"] == "ana"
         assert Path(run["query"]["output"]).parent.parent == ws.side_folder("batches")
+        logged = ws.exports()  # the download is an export: logged with the verified user
+        assert [(e["kind"], e["user"], e["channel"], e["parameters"]["run"]) for e in logged] == [
+            ("batch_results", "ana", "web", run_id)]
 
 
 def test_batch_uploads_that_are_refused(db: Path, ana: TestClient) -> None:

@@ -17,6 +17,7 @@ from mistrust.api.schemas import Judgement, JudgementIn
 from mistrust.errors import Forbidden
 from mistrust.model.accounts import User
 from mistrust.web.auth import current_user, single_user, username
+from mistrust.web.identity import request_user
 from mistrust.workspace.review import BULK_ACTIONS, MAX_BULK, QueueFilter
 
 Filter = Annotated[str | None, Query(max_length=200)]
@@ -31,6 +32,15 @@ class ReviewPage(BaseModel):
     offset: int
     next_offset: int | None = None
     prev_offset: int | None = None
+
+
+class ExportOut(BaseModel):
+    id: int
+    at: str
+    user: str | None = Field(None, description="the verified user (web, API), the OS user (CLI), none from Python")
+    channel: str = Field(description="cli, api, web or python")
+    kind: str = Field(description="report, graph, lists, hit_history or batch_results")
+    parameters: dict[str, Any]
 
 
 class ApprovalIn(BaseModel):
@@ -149,10 +159,18 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per route
         """A hit's history for an audit: who, when, action, status after it, note, list version,
         algorithm, score. ``format=csv`` downloads it as CSV."""
         ws = shared(request).workspace
+        who = {"user": request_user(request), "channel": "api"}
         if format == "csv":
-            return Response(ws.hit_history_csv(hit_id), media_type="text/csv; charset=utf-8",
+            return Response(ws.hit_history_csv(hit_id, **who), media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="hit-{hit_id[:40]}.csv"'})
-        return ws.hit_history(hit_id)
+        return ws.hit_history(hit_id, **who)
+
+    @router.get("/exports", response_model=list[ExportOut], tags=["review"])
+    def exports(request: Request, limit: Limit = 100, offset: Offset = 0,
+                user: Annotated[str | None, Query(max_length=64)] = None) -> list[dict[str, Any]]:
+        """The export log, newest first: who exported what (reports, graphs, lists, hit histories, batch
+        results), when, through which door (cli, api, web), with which parameters."""
+        return shared(request).workspace.exports(limit=limit, offset=offset, user=user)  # type: ignore[no-any-return]
 
     @router.get("/me", response_model=Me, tags=["users"])
     def me(request: Request) -> Me:

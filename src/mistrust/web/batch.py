@@ -75,7 +75,7 @@ def build_router() -> APIRouter:
 
     @router.get("/screen/batch/{run_id}/results")
     def batch_results(request: Request, run_id: str) -> FileResponse:
-        path = request.app.state.shared.workspace.batch_results(run_id)
+        path = request.app.state.shared.workspace.batch_results(run_id, user=request_user(request), channel="web")
         return FileResponse(path, media_type="application/x-ndjson", filename=f"hits-{run_id[:12]}.jsonl")
 
     return router

@@ -266,8 +266,8 @@ class ScreeningMixin(WorkspaceBase):
             raise NotFoundError(f"no batch run {run_id!r}")
         return run
 
-    def batch_results(self, run_id: str) -> Path:
-        """The results file of a batch screened from the web (``screen_upload``), by its run id."""
+    def batch_results(self, run_id: str, *, user: str | None = None, channel: str = "python") -> Path:
+        """The results file of a batch screened from the web (``screen_upload``), by its run id (logged)."""
         self.settle_writes()
         run = store.get_run(self.db, run_id)
         folder = self.side_folder(BATCH_FOLDER)
@@ -275,6 +275,7 @@ class ScreeningMixin(WorkspaceBase):
         # only files this workspace wrote into its batch folder: a CLI batch's output is the user's own file
         if out is None or folder is None or out.parent.parent != folder or not out.is_file():
             raise NotFoundError(f"no results file of a batch sent from the web for run {run_id!r}")
+        self.record_export("batch_results", {"run": run_id, "file": str(out)}, user, channel)
         return out
 
     @staticmethod
