@@ -96,6 +96,13 @@ class KeyOut(BaseModel):
     key: str = Field(description="shown once: only its hash is stored")
 
 
+class KeyInfo(BaseModel):
+    id: str = Field(description="the key's id, to revoke it: the first hex digits of its hash")
+    prefix: str | None = Field(None, description="the key's first characters (none for keys made before they "
+                                                 "were kept); never the key")
+    created_at: str
+
+
 class Me(BaseModel):
     single_user: bool
     user: UserOut | None = None
@@ -201,6 +208,18 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per route
         """A new API key for a user (admin only), shown once."""
         _admin(request)
         return KeyOut(name=name, key=shared(request).workspace.new_api_key(name))
+
+    @router.get("/users/{name}/keys", response_model=list[KeyInfo], tags=["users"])
+    def keys(request: Request, name: str) -> list[dict[str, Any]]:
+        """A user's API keys (admin only): id, prefix and creation time, never the key."""
+        _admin(request)
+        return shared(request).workspace.api_keys(name)  # type: ignore[no-any-return]
+
+    @router.delete("/keys/{key_id}", tags=["users"])
+    def revoke_key(request: Request, key_id: str) -> dict[str, str]:
+        """Revoke one API key by its id (admin only): requests with it are refused from now on."""
+        _admin(request)
+        return {"revoked": key_id, "user": shared(request).workspace.revoke_key(key_id)}
 
     return router
 
