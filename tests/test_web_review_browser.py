@@ -1,6 +1,6 @@
 """The review workflow in real headless Chromium: two accounts, a batch run, four eyes, filters.
 
-An analyst signs in and batch-screens a small file; the batch's strong hits are in the web queue;
+An analyst signs in and batch-screens a small file from ``/screen/batch``; the batch's strong hits are in the web queue;
 she dismisses one with a note (without one it is refused); a reviewer signs in and approves it;
 a reload shows it dismissed with both names; the queue filters hits by programme. Screenshots go
 to ``build/review-*.png``. Fixtures and browser set-up as in ``test_web_browser.py``.
@@ -62,11 +62,19 @@ def test_two_reviewers_dismiss_a_strong_batch_hit(browser, review_server: Server
     names = tmp_path / "names.txt"
     names.write_text(NAMES, encoding="utf-8")
     ana_ctx, ana = _sign_in(browser, review_server, "ana")
-    # the analyst's batch run (the CLI's `screen --input --output`, through the Workspace)
-    with Workspace(review_server.db) as ws:  # type: ignore[attr-defined]
-        run = ws.screen_file(names, tmp_path / "hits.jsonl")
-    assert run["matches"] == 2
-    ana.goto(review_server.url + f"/review?run={run['run_id']}")
+    # the analyst's batch run, sent from the page (the CLI's `screen --input` path behind it)
+    ana.goto(review_server.url + "/screen")
+    ana.click("a[href='/screen/batch']")
+    ana.set_input_files("#batch-form input[name=file]", str(names))
+    ana.click("#batch-form button[type=submit]")
+    ana.wait_for_selector("#batch-run")
+    run_id = ana.locator("#batch-run").get_attribute("data-run")
+    assert ana.locator("td.matches").inner_text() == "2" and ana.locator("td.run-by").inner_text() == "ana"
+    _shot(ana, "batch-upload")
+    results = ana.request.get(review_server.url + f"/screen/batch/{run_id}/results")
+    assert results.ok and len(results.text().splitlines()) == 3  # one line per row
+    ana.click("a.queue-link")
+    ana.wait_for_url(f"**run={run_id}**")
     items = ana.locator("tr.review-item")
     assert items.count() == 2
     _shot(ana, "queue")

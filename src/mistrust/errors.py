@@ -14,6 +14,7 @@ an ``exit_code`` (for the CLI) and an ``http_status`` (for the API)::
     │   └── WorkspaceNotFound         code=workspace_not_found exit 4 http 404
     ├── Forbidden                     code=forbidden        exit 9  http 403
     │   └── NotSignedIn               code=unauthorized     exit 9  http 401
+    │       └── TooManySignIns        code=too_many_sign_ins exit 9 http 429
     ├── FetchError                    code=fetch            exit 5  http 502
     ├── WorkerError                   code=worker           exit 8  http 500
     └── StoreError                    code=store            exit 6  http 500
@@ -125,6 +126,13 @@ class NotSignedIn(Forbidden):
     http_status = 401
 
 
+class TooManySignIns(NotSignedIn):
+    """Sign-ins refused for a while after too many failures for one user name or from one address."""
+
+    code = "too_many_sign_ins"
+    http_status = 429
+
+
 class FetchError(MistrustError):
     code = "fetch"
     exit_code = 5
@@ -175,6 +183,7 @@ __all__ = [
     "RequestTooLarge",
     "StoreBusy",
     "StoreError",
+    "TooManySignIns",
     "UnsafeURLError",
     "WorkerError",
     "WorkspaceNotFound",

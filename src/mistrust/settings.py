@@ -63,6 +63,12 @@ class Settings:
                                       " approval before it counts (four eyes).", "MISTRUST_FOUR_EYES_SCORE")
     session_hours: float = _setting(12.0, "Hours a web sign-in lasts before the session expires.",
                                     "MISTRUST_SESSION_HOURS")
+    sign_in_failures: int = _setting(5, "Failed sign-ins for one user name, or from one client address, within"
+                                     " sign_in_lockout_minutes after which further sign-ins are refused.",
+                                     "MISTRUST_SIGN_IN_FAILURES")
+    sign_in_lockout_minutes: float = _setting(15.0, "Minutes over which failed sign-ins are counted; a locked-out"
+                                              " name or address may sign in again once its failures are older.",
+                                              "MISTRUST_SIGN_IN_LOCKOUT_MINUTES")
     story_window_days: int = _setting(5, "Days between a document and the nearest report of a story it may join.",
                                       "MISTRUST_STORY_WINDOW_DAYS")
     story_threshold: float = _setting(0.20, "Similarity (text cosine and shared entities) to join a story.",

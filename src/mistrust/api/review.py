@@ -17,6 +17,7 @@ from mistrust.api.schemas import Judgement, JudgementIn
 from mistrust.errors import Forbidden
 from mistrust.model.accounts import User
 from mistrust.web.auth import current_user, single_user, username
+from mistrust.web.identity import request_user
 from mistrust.workspace.review import BULK_ACTIONS, MAX_BULK, QueueFilter
 
 Filter = Annotated[str | None, Query(max_length=200)]
@@ -31,6 +32,15 @@ class ReviewPage(BaseModel):
     offset: int
     next_offset: int | None = None
     prev_offset: int | None = None
+
+
+class ExportOut(BaseModel):
+    id: int
+    at: str
+    user: str | None = Field(None, description="the verified user (web, API), the OS user (CLI), none from Python")
+    channel: str = Field(description="cli, api, web or python")
+    kind: str = Field(description="report, graph, lists, hit_history or batch_results")
+    parameters: dict[str, Any]
 
 
 class ApprovalIn(BaseModel):
@@ -84,6 +94,13 @@ class UserOut(BaseModel):
 class KeyOut(BaseModel):
     name: str
     key: str = Field(description="shown once: only its hash is stored")
+
+
+class KeyInfo(BaseModel):
+    id: str = Field(description="the key's id, to revoke it: the first hex digits of its hash")
+    prefix: str | None = Field(None, description="the key's first characters (none for keys made before they "
+                                                 "were kept); never the key")
+    created_at: str
 
 
 class Me(BaseModel):
@@ -149,10 +166,18 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per route
         """A hit's history for an audit: who, when, action, status after it, note, list version,
         algorithm, score. ``format=csv`` downloads it as CSV."""
         ws = shared(request).workspace
+        who = {"user": request_user(request), "channel": "api"}
         if format == "csv":
-            return Response(ws.hit_history_csv(hit_id), media_type="text/csv; charset=utf-8",
+            return Response(ws.hit_history_csv(hit_id, **who), media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="hit-{hit_id[:40]}.csv"'})
-        return ws.hit_history(hit_id)
+        return ws.hit_history(hit_id, **who)
+
+    @router.get("/exports", response_model=list[ExportOut], tags=["review"])
+    def exports(request: Request, limit: Limit = 100, offset: Offset = 0,
+                user: Annotated[str | None, Query(max_length=64)] = None) -> list[dict[str, Any]]:
+        """The export log, newest first: who exported what (reports, graphs, lists, hit histories, batch
+        results), when, through which door (cli, api, web), with which parameters."""
+        return shared(request).workspace.exports(limit=limit, offset=offset, user=user)  # type: ignore[no-any-return]
 
     @router.get("/me", response_model=Me, tags=["users"])
     def me(request: Request) -> Me:
@@ -183,6 +208,18 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per route
         """A new API key for a user (admin only), shown once."""
         _admin(request)
         return KeyOut(name=name, key=shared(request).workspace.new_api_key(name))
+
+    @router.get("/users/{name}/keys", response_model=list[KeyInfo], tags=["users"])
+    def keys(request: Request, name: str) -> list[dict[str, Any]]:
+        """A user's API keys (admin only): id, prefix and creation time, never the key."""
+        _admin(request)
+        return shared(request).workspace.api_keys(name)  # type: ignore[no-any-return]
+
+    @router.delete("/keys/{key_id}", tags=["users"])
+    def revoke_key(request: Request, key_id: str) -> dict[str, str]:
+        """Revoke one API key by its id (admin only): requests with it are refused from now on."""
+        _admin(request)
+        return {"revoked": key_id, "user": shared(request).workspace.revoke_key(key_id)}
 
     return router
 

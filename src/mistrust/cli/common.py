@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -13,6 +14,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from mistrust.errors import WorkspaceNotFound
 from mistrust.workspace import BACKENDS, Workspace
+
+
+def cli_user() -> str:
+    """Who runs the command: the OS account, or "local" when it has no name."""
+    try:
+        return getpass.getuser() or "local"
+    except (OSError, KeyError):  # no USER variable and no passwd entry (some containers)
+        return "local"
 
 
 def open_workspace(ctx: click.Context, create: bool = False) -> Workspace:

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.common import cli_user, echo_json, open_workspace
 from mistrust.cli.monitoring import rescreen_line
 from mistrust.errors import WorkspaceNotFound
 from mistrust.model import ListVersion
@@ -161,7 +161,7 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool, no_r
 @click.pass_context
 def export_cmd(ctx: click.Context, out: Path) -> None:
     """Write every current list entry to OUT as FollowTheMoney JSON lines."""
-    count = open_workspace(ctx).export_lists(out)
+    count = open_workspace(ctx).export_lists(out, user=cli_user(), channel="cli")
     click.echo(f"{count} entries written to {out}")
 
 

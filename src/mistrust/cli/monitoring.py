@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Any
 
@@ -10,18 +9,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.common import cli_user, echo_json, open_workspace
 from mistrust.workspace import WATCH_SCHEMAS
 
 SCHEMA = click.Choice(WATCH_SCHEMAS, case_sensitive=False)
-
-
-def cli_user() -> str:
-    """Who runs the command: the OS account, or "local" when it has no name."""
-    try:
-        return getpass.getuser() or "local"
-    except (OSError, KeyError):  # no USER variable and no passwd entry (some containers)
-        return "local"
 
 
 def rescreen_line(summary: dict[str, Any]) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, echo_jsonl, open_workspace, parallel_options, warn
+from mistrust.cli.common import cli_user, echo_json, echo_jsonl, open_workspace, parallel_options, warn
 from mistrust.errors import InputError
 from mistrust.model import NameQuery
 
@@ -107,15 +108,22 @@ def compare_cmd(ctx: click.Context) -> None:
               " algorithm).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="json", show_default=True,
               help="With --hit: the export format.")
+@click.option("--exports", "show_exports", is_flag=True,
+              help="The export log instead: who exported what (reports, graphs, lists, hit histories), when, how.")
 @click.pass_context
-def audit_cmd(ctx: click.Context, limit: int, as_json: bool, hit_id: str | None, fmt: str) -> None:
-    """List recorded screening runs: query, list versions, algorithm, threshold, hits (--hit: one hit's history)."""
+def audit_cmd(ctx: click.Context, limit: int, as_json: bool, hit_id: str | None, fmt: str,
+              show_exports: bool) -> None:
+    """List recorded screening runs: query, list versions, algorithm, threshold, hits (--hit: one hit's history;
+    --exports: the export log)."""
     if hit_id is not None:
         ws = open_workspace(ctx)
         if fmt == "csv":
-            click.echo(ws.hit_history_csv(hit_id), nl=False)
+            click.echo(ws.hit_history_csv(hit_id, user=cli_user(), channel="cli"), nl=False)
         else:
-            echo_json(ws.hit_history(hit_id))
+            echo_json(ws.hit_history(hit_id, user=cli_user(), channel="cli"))
+        return
+    if show_exports:
+        _echo_exports(open_workspace(ctx).exports(limit), as_json)
         return
     runs = open_workspace(ctx).audit_runs(limit)
     if as_json:
@@ -129,6 +137,19 @@ def audit_cmd(ctx: click.Context, limit: int, as_json: bool, hit_id: str | None,
         label = q.get("name") or f"{q.get('input')} -> {q.get('output')}"
         table.add_row(r["at"], r["kind"], str(label), str(len(r["list_versions"])), r["algorithm"],
                       f"{r['threshold']:.2f}", str(r["hit_count"]), str(r["match_count"]))
+    Console().print(table)
+
+
+def _echo_exports(rows: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table(title="Exports")
+    for col in ("at", "user", "channel", "kind", "parameters"):
+        table.add_column(col)
+    for r in rows:
+        params = ", ".join(f"{k}={v}" for k, v in r["parameters"].items() if v is not None)
+        table.add_row(r["at"], r["user"] or "-", r["channel"], r["kind"], params)
     Console().print(table)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from mistrust.cli.common import open_workspace, require_workspace
+from mistrust.cli.common import cli_user, open_workspace, require_workspace
 from mistrust.workspace import EXPORT_FORMATS
 
 _SUFFIX = {"ftm": ".ftm.json", "csv": ".csv", "gexf": ".gexf", "graphml": ".graphml"}
@@ -23,7 +23,7 @@ def report(ctx: click.Context, story_id: str | None, out: Path | None, fmt: str,
     """Write a report: summary, network, timeline, claims and sanctions hits."""
     out = out or Path(f"report.{fmt}")
     ws = open_workspace(ctx)
-    path = ws.write_report(out, story_id=story_id, format=fmt, png=png)
+    path = ws.write_report(out, story_id=story_id, format=fmt, png=png, user=cli_user(), channel="cli")
     click.echo(f"report written to {path.resolve()}")
     if png is not None:
         click.echo(f"network image written to {png.resolve()}")
@@ -38,7 +38,7 @@ def export_cmd(ctx: click.Context, fmt: str, story_id: str | None, out: Path | N
     """Export actors and claims: FollowTheMoney JSON Lines, CSV, GEXF or GraphML."""
     out = out or Path("export" + _SUFFIX[fmt])
     ws = open_workspace(ctx)
-    path = ws.export(fmt, out, story_id=story_id)
+    path = ws.export(fmt, out, story_id=story_id, user=cli_user(), channel="cli")
     click.echo(f"{fmt} export written to {path.resolve()}")
 
 

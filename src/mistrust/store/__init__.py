@@ -23,6 +23,7 @@ from mistrust.store import (
     accounts,
     corroboration,
     documents,
+    exports,
     extraction,
     lists,
     monitoring,
@@ -51,6 +52,7 @@ ALL_MIGRATIONS: list[Migration] = [
     *monitoring.MIGRATIONS,
     *accounts.MIGRATIONS,
     *review.MIGRATIONS,
+    *exports.MIGRATIONS,
 ]
 
 

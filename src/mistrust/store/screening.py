@@ -133,6 +133,11 @@ def list_runs(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     return [_run_row(r) for r in rows]
 
 
+def get_run(db: Database, run_id: str) -> dict[str, Any] | None:
+    rows = db.query("SELECT * FROM screen_runs WHERE id = ?", (run_id,))
+    return _run_row(rows[0]) if rows else None
+
+
 def latest_hit(db: Database, hit_id: str) -> dict[str, Any] | None:
     rows = db.query("SELECT data FROM screen_hits WHERE hit_id = ? ORDER BY at DESC LIMIT 1", (hit_id,))
     return json.loads(rows[0]["data"]) if rows else None
@@ -189,5 +194,6 @@ __all__ = [
     "latest_hit",
     "latest_judgements",
     "list_runs",
+    "get_run",
     "record_run",
 ]

@@ -64,12 +64,13 @@ def _alert_count(request: Request) -> int | None:
 
 
 def mount(app: FastAPI) -> None:
-    from mistrust.web import accounts, review  # they use render and the form readers above
+    from mistrust.web import accounts, batch, review  # they use render and the form readers above
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(build_router())
     app.include_router(review.build_router())
     app.include_router(accounts.build_router())
+    app.include_router(batch.build_router())
 
 
 def _network(report: Any) -> Markup:

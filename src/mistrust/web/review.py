@@ -1,13 +1,14 @@
 """The review queue page: filters, pagination, decisions with notes, four-eyes approvals, bulk actions.
 
 Every decision is recorded with the verified user (``web.auth.username``); in single-user mode
-with the name typed in the form, else ``web``. The Workspace enforces the rules (a dismissal
+as ``web`` (no form field names anyone: a typed name would be no more verified than "web"), so
+the page says there that four eyes need accounts and sends approvals to ``mistrust approve``. The Workspace enforces the rules (a dismissal
 needs a note, four eyes, roles), so an error here is the same error the CLI and the API give.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mistrust.errors import InputError
 from mistrust.web import posted_fields, posted_form, render
-from mistrust.web.auth import username
+from mistrust.web.identity import request_user
 from mistrust.workspace.review import BULK_ACTIONS, QueueFilter
 
 PAGE = 50
@@ -25,11 +26,6 @@ BANDS = {"0.9-1": (0.9, None), "0.8-0.9": (0.8, 0.9), "0.7-0.8": (0.7, 0.8), "be
 Text = Annotated[str, Query(max_length=200)]  # one FieldInfo per parameter: FastAPI copies Annotated metadata
 _FORM = Depends(posted_form)
 _FIELDS = Depends(posted_fields)
-
-
-def _who(request: Request, form: dict[str, Any]) -> str:
-    given = form.get("user")
-    return username(request) or (given if isinstance(given, str) and given.strip() else "web")
 
 
 def _filters(status: str, list_name: str, program: str, band: str, run: str, assignee: str,
@@ -70,7 +66,7 @@ def build_router() -> APIRouter:
     def bulk(request: Request, fields: dict[str, list[str]] = _FIELDS) -> Response:
         form = {k: v[0] for k, v in fields.items()}
         results = request.app.state.shared.workspace.review_bulk(
-            fields.get("hit", []), form.get("action", ""), user=_who(request, form), note=form.get("note"),
+            fields.get("hit", []), form.get("action", ""), user=request_user(request), note=form.get("note"),
             assignee=form.get("assignee") or None)
         failed = [r for r in results if not r["ok"]]
         if failed and len(failed) == len(results):
@@ -86,7 +82,7 @@ def build_router() -> APIRouter:
         if decision not in ("confirm", "dismiss"):
             raise InputError(f"decision must be confirm or dismiss, got {decision!r}")
         result = request.app.state.shared.workspace.judge(hit_id, decision, note=form.get("note"),
-                                                          user=_who(request, form))
+                                                          user=request_user(request))
         done = "dismissal waiting for a second reviewer" if result.get("status") == "pending_approval" else decision
         return RedirectResponse("/review?" + urlencode({"done": done}), status_code=303)
 
@@ -95,7 +91,7 @@ def build_router() -> APIRouter:
         verdict = form.get("verdict", "approve")
         if verdict not in ("approve", "reject"):
             raise InputError(f"verdict must be approve or reject, got {verdict!r}")
-        request.app.state.shared.workspace.approve(hit_id, _who(request, form), note=form.get("note"),
+        request.app.state.shared.workspace.approve(hit_id, request_user(request), note=form.get("note"),
                                                    reject=verdict == "reject")
         return RedirectResponse("/review?" + urlencode({"done": f"{verdict}d"}), status_code=303)
 

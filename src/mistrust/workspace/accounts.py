@@ -18,7 +18,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from mistrust.errors import Forbidden, InputError, NotFoundError, NotSignedIn
+from mistrust.errors import Forbidden, InputError, NotFoundError, NotSignedIn, TooManySignIns
 from mistrust.model.accounts import ROLES, User
 from mistrust.store import accounts as store
 from mistrust.store.screening import now
@@ -31,6 +31,8 @@ MIN_PASSWORD = 8
 MAX_PASSWORD = 1024  # scrypt reads the whole password: a megabyte one would be a cheap way to use CPU
 USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 KEY_PREFIX = "mst_"
+SHOWN_KEY_CHARACTERS = len(KEY_PREFIX) + 6  # kept to tell keys apart: 36 bits of a 256-bit key
+MAX_FAILED_NAME = 200  # a failed sign-in's name is stored to count it: not a megabyte of it
 
 
 def hash_password(password: str, salt: bytes | None = None, n: int = SCRYPT_N, r: int = SCRYPT_R,
@@ -75,8 +77,7 @@ class AccountsMixin(WorkspaceBase):
             raise InputError("a user name is 1-64 letters, digits or . _ @ - (starting with a letter or digit)")
         if role not in ROLES:
             raise InputError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
-        if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-            raise InputError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+        _check_password(password)
         if store.find_user(self.db, name) is not None:
             raise InputError(f"there is already a user called {name!r}")
         store.add_user(self.db, name, role, hash_password(password), now())
@@ -103,15 +104,62 @@ class AccountsMixin(WorkspaceBase):
         if user.disabled:
             raise Forbidden(f"user {name!r} is disabled")
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        store.add_key(self.db, user.id, secret_hash(key), now())
+        store.add_key(self.db, user.id, secret_hash(key), now(), prefix=key[:SHOWN_KEY_CHARACTERS])
         return key
 
-    def sign_in(self, name: str, password: str) -> tuple[User, str]:
-        """Check a password and open a session; returns the user and the session token (for a cookie)."""
+    def api_keys(self, name: str) -> list[dict[str, Any]]:
+        """``name``'s API keys as id, prefix (the key's first characters) and creation time: never the key."""
+        return store.list_keys(self.db, self.get_user(name).id)
+
+    def revoke_key(self, key_id: str) -> str:
+        """Revoke one API key by its id (``api_keys``); returns the name of the user who held it."""
+        holder = store.delete_key(self.db, key_id.strip().lower()) if key_id.strip() else None
+        if holder is None:
+            raise NotFoundError(f"no API key with id {key_id!r} (see `mistrust users keys NAME`)")
+        return holder
+
+    def set_password(self, name: str, password: str) -> User:
+        """Give ``name`` a new password; every session of theirs ends (their API keys stay valid)."""
+        _check_password(password)
+        if not store.set_password(self.db, name, hash_password(password)):
+            raise NotFoundError(f"no user called {name!r}")
+        return self.get_user(name)
+
+    def change_password(self, name: str, current: str, new: str, address: str = "") -> User:
+        """A signed-in user's own change: the current password is checked as a sign-in is (lockout included)."""
+        self._check_credentials(name, current, address)
+        return self.set_password(name, new)
+
+    def _check_credentials(self, name: str, password: str, address: str) -> dict[str, Any]:
+        """The user row if ``password`` is ``name``'s; counts a failure (and refuses during a lockout) otherwise.
+
+        A lockout is checked before the password, so a locked name cannot be probed, and it says so
+        plainly (a caller who knows the password learns to wait, not to try another).
+        """
+        window = timedelta(minutes=self.settings.sign_in_lockout_minutes)
+        since = _stamp(datetime.now(UTC) - window)
+        by_name, by_address = store.recent_failures(self.db, name, address, since)
+        limit = self.settings.sign_in_failures
+        if by_name >= limit or (address and by_address >= limit):
+            whom = "this user name" if by_name >= limit else "this address"
+            raise TooManySignIns(f"too many failed sign-ins for {whom}: sign-ins are refused for up to "
+                                 f"{self.settings.sign_in_lockout_minutes:g} minutes after the last failure")
         row = store.find_user(self.db, name) if USER_NAME.fullmatch(name or "") else None
         ok = password_matches(password, row["password"] if row else _DUMMY_HASH)
         if row is None or not ok or row["disabled"]:
+            store.add_failure(self.db, name[:MAX_FAILED_NAME], address, now())
             raise NotSignedIn("wrong user name or password, or the account is disabled")
+        store.clear_failures(self.db, name, since)
+        return row
+
+    def sign_in(self, name: str, password: str, address: str = "") -> tuple[User, str]:
+        """Check a password and open a session; returns the user and the session token (for a cookie).
+
+        ``address`` is the client's (the web's sign-in form passes it): failures are counted per
+        name and per address, and past ``sign_in_failures`` within ``sign_in_lockout_minutes``
+        sign-ins are refused (``TooManySignIns``).
+        """
+        row = self._check_credentials(name, password, address)
         token = secrets.token_urlsafe(32)
         started = datetime.now(UTC)
         expires = started + timedelta(hours=self.settings.session_hours)
@@ -151,6 +199,11 @@ class AccountsMixin(WorkspaceBase):
         if not user.may(action):
             raise Forbidden(f"user {user.name} ({user.role}) may not {action.replace('_', ' ')}")
         return user
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InputError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
 
 
 def _stamp(moment: datetime) -> str:

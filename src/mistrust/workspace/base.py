@@ -15,6 +15,8 @@ from mistrust.model import Claim, ClaimGroup, Document, Extraction, Hit, LoadedL
 from mistrust.model.lists import ListVersion
 from mistrust.settings import Settings
 from mistrust.store import Database, shared_files
+from mistrust.store import exports as export_log
+from mistrust.store.screening import now
 
 
 class Rooms(Protocol):
@@ -75,6 +77,14 @@ class WorkspaceBase:
     def side_folder(self, kind: str) -> Path | None:
         """Where this workspace keeps files of one kind (``<db>.index/``, or the cache folder for a URL)."""
         return shared_files.folder_for(self.settings.db_path, kind, self.settings.cache_dir)
+
+    def record_export(self, kind: str, parameters: dict[str, Any], user: str | None, channel: str) -> None:
+        """Log one export (who, when, through which door, what); every export method calls it.
+
+        ``channel`` is the door (cli, api, web, python); ``user`` the verified user there (the OS
+        user for the CLI, None from Python code that names nobody).
+        """
+        self.db.writer.submit(export_log.record_job(now(), user, channel, kind, parameters))
 
     def rooms(self) -> Rooms:
         """This workspace seen through the methods of every room."""

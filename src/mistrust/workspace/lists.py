@@ -51,8 +51,8 @@ class ListsMixin(WorkspaceBase):
         found = store.versions(self.db, list_name=list_name, current_only=True)
         return found[0] if found else None
 
-    def export_lists(self, out: Path) -> int:
-        """Every current list entry as FollowTheMoney JSON lines in ``out``; returns the entry count."""
+    def export_lists(self, out: Path, *, user: str | None = None, channel: str = "python") -> int:
+        """Every current list entry as FollowTheMoney JSON lines in ``out``; returns the entry count (logged)."""
         count = 0
         with out.open("w", encoding="utf-8") as fh:
             for loaded in self.current_lists():
@@ -60,6 +60,7 @@ class ListsMixin(WorkspaceBase):
                     for record in to_ftm(entity):
                         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                     count += 1
+        self.record_export("lists", {"file": str(out), "entries": count}, user, channel)
         return count
 
     def list_versions(self) -> list[ListVersion]:

@@ -20,6 +20,7 @@ from mistrust.errors import Forbidden, InputError, MistrustError, NotFoundError
 from mistrust.model import Hit
 from mistrust.model.accounts import User
 from mistrust.screen import ScreenIndex
+from mistrust.store import exports as export_log
 from mistrust.store import review as store
 from mistrust.store import screening as screening_store
 from mistrust.store.extraction import hit_from_dict
@@ -209,18 +210,29 @@ class ReviewMixin(WorkspaceBase):
         return results
 
     # -- the audit -----------------------------------------------------------------------------
-    def hit_history(self, hit_id: str) -> list[dict[str, Any]]:
-        """Every event of one hit, oldest first: who, when, action, status after, note, list version, algorithm."""
-        self.review_item(hit_id)
-        return store.history(self.db, hit_id)
+    def hit_history(self, hit_id: str, *, user: str | None = None, channel: str = "python",
+                    format: str = "json") -> list[dict[str, Any]]:
+        """Every event of one hit, oldest first: who, when, action, status after, note, list version, algorithm.
 
-    def hit_history_csv(self, hit_id: str) -> str:
+        An export for an audit, so it is logged (``exports``) with ``user`` and ``channel``.
+        """
+        self.review_item(hit_id)
+        events = store.history(self.db, hit_id)
+        self.record_export("hit_history", {"hit": hit_id, "format": format, "events": len(events)}, user, channel)
+        return events
+
+    def hit_history_csv(self, hit_id: str, *, user: str | None = None, channel: str = "python") -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        for event in self.hit_history(hit_id):
+        for event in self.hit_history(hit_id, user=user, channel=channel, format="csv"):
             writer.writerow({k: _cell(event.get(k)) for k in HISTORY_FIELDS})
         return out.getvalue()
+
+    def exports(self, limit: int = 100, offset: int = 0, user: str | None = None) -> list[dict[str, Any]]:
+        """The export log, newest first: who exported what, when, through which door, with which parameters."""
+        self.settle_writes()
+        return export_log.list_exports(self.db, limit=limit, offset=offset, user=user)
 
 
 def _cell(value: Any) -> Any:

@@ -8,6 +8,7 @@ does not parse and index every list again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -29,6 +30,8 @@ from mistrust.workspace.parallel import RayData, Runner, Stage, batched, map_pai
 from mistrust.workspace.stages import ScreenConfig, ScreenState, SearchParams, load_screen_state, screen_rows
 
 MAX_REPORTED_ERRORS = 20
+BATCH_FOLDER = "batches"  # <db>.batches/: files sent from the web and their results
+UPLOAD_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".txt")
 BATCH_ROWS = 500  # rows per batch handed to a worker
 SCREEN_ROWS: Stage[ScreenConfig, ScreenState, Any, list[Hit] | None] = Stage(
     "screening", load_screen_state, screen_rows)
@@ -162,12 +165,12 @@ class ScreeningMixin(WorkspaceBase):
                     threshold: float | None = None, limit: int | None = None,
                     progress: Callable[[int, int], None] | None = None, *, workers: int = 1,
                     ray_address: str | None = None, backend: str = "auto",
-                    warn: Callable[[str], None] = warn_stderr) -> dict[str, Any]:
+                    warn: Callable[[str], None] = warn_stderr, user: str | None = None) -> dict[str, Any]:
         """Screen every row of ``input_path`` into JSON Lines at ``output_path`` (see ``screen.batch``).
 
         ``progress(bytes_read, total_bytes)`` is called now and then. Returns counts and the run id.
         ``workers`` > 1 screens on Ray or a process pool (``workspace/parallel.py``); this process
-        still reads the input and writes every line, in input order.
+        still reads the input and writes every line, in input order. ``user`` is recorded with the run.
         """
         src, out = Path(input_path), Path(output_path)
         if not src.is_file():
@@ -225,11 +228,55 @@ class ScreeningMixin(WorkspaceBase):
         if queued:
             self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))
         store.record_run(
-            self.db, kind="batch", query={"input": str(src), "output": str(out), **counts},
+            self.db, kind="batch", query={"input": str(src), "output": str(out), **counts,
+                                          **({"user": user} if user else {})},
             list_versions=index.list_versions, algorithm=ALGORITHM, threshold=params.threshold, hits=[],
             hit_count=counts["hits"], match_count=counts["matches"], run_id=run_id,
         )
         return {"run_id": run_id, "input": str(src), "output": str(out), **counts, "refused": refused}
+
+    # -- batches sent from the web -------------------------------------------------------------
+    def screen_upload(self, filename: str, data: bytes, user: str | None = None) -> dict[str, Any]:
+        """Screen a file sent from the web exactly as ``screen --input`` screens one (``screen_file``).
+
+        The file and its results are kept in ``<db>.batches/<id>/`` (the workspace's side folder),
+        named by the file's own suffix so it is read as the CLI reads it; ``batch_results`` finds
+        the results file again from the run id.
+        """
+        folder = self.side_folder(BATCH_FOLDER)
+        if folder is None:
+            raise InputError("an in-memory workspace has no folder to keep a batch file in")
+        suffix = Path(filename).suffix.lower()
+        if suffix not in UPLOAD_SUFFIXES:
+            raise InputError(f"a batch file ends in {', '.join(UPLOAD_SUFFIXES)}; got {filename!r}")
+        if not data.strip():
+            raise InputError("the batch file is empty")
+        batch = folder / content_id(store.now(), filename, hashlib.sha256(data).hexdigest())[:16]
+        batch.mkdir(parents=True, exist_ok=True)
+        src = batch / f"input{suffix}"
+        src.write_bytes(data)
+        result = self.screen_file(src, batch / "hits.jsonl", resume=False, user=user)
+        return {**result, "filename": filename}
+
+    def batch_run(self, run_id: str) -> dict[str, Any]:
+        """One batch run's record (counts, input, output, user), for the page that reports it."""
+        self.settle_writes()
+        run = store.get_run(self.db, run_id)
+        if run is None or run["kind"] != "batch":
+            raise NotFoundError(f"no batch run {run_id!r}")
+        return run
+
+    def batch_results(self, run_id: str, *, user: str | None = None, channel: str = "python") -> Path:
+        """The results file of a batch screened from the web (``screen_upload``), by its run id (logged)."""
+        self.settle_writes()
+        run = store.get_run(self.db, run_id)
+        folder = self.side_folder(BATCH_FOLDER)
+        out = Path(str(run["query"].get("output", ""))) if run and run["kind"] == "batch" else None
+        # only files this workspace wrote into its batch folder: a CLI batch's output is the user's own file
+        if out is None or folder is None or out.parent.parent != folder or not out.is_file():
+            raise NotFoundError(f"no results file of a batch sent from the web for run {run_id!r}")
+        self.record_export("batch_results", {"run": run_id, "file": str(out)}, user, channel)
+        return out
 
     @staticmethod
     def explain(hit: Hit) -> list[str]:

@@ -80,8 +80,9 @@ class SeeingMixin(WorkspaceBase):
         return network_fragment(report.network, link_prefix=link_prefix)
 
     def write_report(self, out: str | Path, story_id: str | None = None, format: str = "html",
-                     png: str | Path | None = None) -> Path:
-        """Write the report (one self-contained HTML file, or Markdown) and optionally a PNG network.
+                     png: str | Path | None = None, *, user: str | None = None, channel: str = "python") -> Path:
+        """Write the report (one self-contained HTML file, or Markdown) and optionally a PNG network
+        (logged with ``user`` and ``channel``: see ``exports``).
 
         A whole-workspace HTML report over several stories summarises them and links each story to
         a report of its own, written beside it in ``<name>.stories/`` (long tables stay short).
@@ -101,6 +102,8 @@ class SeeingMixin(WorkspaceBase):
         path.write_text(text, encoding="utf-8")
         if png is not None:
             render_png(report.network, png, title=report.title)
+        self.record_export("report", {"format": format, "story": story_id, "file": str(path),
+                                      "png": str(png) if png is not None else None}, user, channel)
         return path
 
     @staticmethod
@@ -123,6 +126,9 @@ class SeeingMixin(WorkspaceBase):
             links[story.id] = f"{folder.name}/{name}"
         return links
 
-    def export(self, format: str, out: str | Path, story_id: str | None = None) -> Path:
-        """Export actors and claims as FtM entities (JSON Lines), CSV, GEXF or GraphML."""
-        return export(self.report_data(story_id), format, out)
+    def export(self, format: str, out: str | Path, story_id: str | None = None, *, user: str | None = None,
+               channel: str = "python") -> Path:
+        """Export actors and claims as FtM entities (JSON Lines), CSV, GEXF or GraphML (logged: ``exports``)."""
+        path = export(self.report_data(story_id), format, out)
+        self.record_export("graph", {"format": format, "story": story_id, "file": str(path)}, user, channel)
+        return path

@@ -44,6 +44,11 @@ class SharedWorkspace:
         with self._screen_lock:
             return ws.screen_batch(queries, **options)
 
+    def screen_upload(self, filename: str, data: bytes, user: str | None = None) -> dict[str, Any]:
+        ws = self.workspace
+        with self._screen_lock:  # builds the index at most once, as ``screen`` does
+            return ws.screen_upload(filename, data, user=user)
+
     def close(self) -> int:
         """Close the Workspace (writing queued audit rows); returns how many were left in the spool."""
         with self._open_lock:
