@@ -315,3 +315,43 @@ def test_cli_marks_links_that_do_not_count() -> None:
 
     assert _tier({"tier": "certain"}) == "" and _tier({}) == ""  # links stored before tiers counted
     assert _tier({"tier": "possible"}, " (", ")") == " (possible, not counted)"
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("Supreme Leader Ayatollah Omar Darvani", ["Omar", "Darvani"]),
+    ("Brig-Gen Ines Rovera", ["Ines", "Rovera"]),
+    ("Foreign Minister Pavel Velk", ["Pavel", "Velk"]),
+    ("Sheikh Darvani", ["Darvani"]),               # a title and a surname: the surname
+    ("General", ["General"]),                      # a title alone stays what it is
+    ("Major Tolvar Ines", ["Tolvar", "Ines"]),
+    ("Omar Darvani", ["Omar", "Darvani"]),         # no title: nothing taken
+])
+def test_titles_are_set_aside_from_a_persons_name(written: str, words: list[str]) -> None:
+    assert rules.person_words(written) == words
+    assert rules.without_titles(written).replace("-", " ").split()[-len(words):] == words
+
+
+def test_surnames_and_their_parts() -> None:
+    assert rules.given_missing("bin Tolvar", "BIN TOLVAR, Said")
+    assert rules.given_missing("Ayatollah Darvani", "DARVANI, Omar")
+    assert not rules.given_missing("Said bin Tolvar", "BIN TOLVAR, Said")
+    assert not rules.given_missing("bin Tolvar", "BIN TOLVAR SAID")   # reading order unknown: not judged
+    assert rules.surname_partial("Tomas Rovera", "ROVERA LUNAS, Tomas")
+    assert not rules.surname_partial("Tomas Rovera Lunas", "ROVERA LUNAS, Tomas")
+    assert not rules.surname_partial("Said bin Tolvar", "BIN TOLVAR, Said")   # a particle, one surname
+    assert not rules.surname_partial("Ana Velk", "VELK, Ana")
+
+
+def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
+    from mistrust.extract.gazetteer import derived_demonyms, lookup
+
+    countries = {"rv": ("Ruritania", ["Ruritania"]), "zb": ("Zembla", ["Zembla"]), "fl": ("Freedonia", [
+        "Freedonia"]), "dm": ("Velka", ["Velka"]), "do": ("Velkan Republic", ["Velkan Republic"]),
+        "ab": ("Ruvia and Tolmar", ["Ruvia and Tolmar"]), "pr": ("Pavland", ["Pavland"])}
+    derived = dict((d, c) for c, d in derived_demonyms(countries))
+    assert derived["Ruritanian"] == "rv" and derived["Zemblans"] == "zb" and derived["Freedonian"] == "fl"
+    assert "Velkan" not in derived            # the first word of another state's name
+    assert not any("Tolmar" in d or "Ruvia" in d for d in derived)   # a list of names
+    assert not any(d.startswith("Pavland") for d in derived)          # no rule for other endings
+    place = lookup("Saudi Arabian")  # the real gazetteer: a state the hand table gives no demonym
+    assert place is not None and place.kind == "demonym" and place.code == "sa"
