@@ -20,9 +20,12 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   (``link_rules.person_agrees``), the entry's quoted own name, or an organisation name that
   scores >= 0.95 or agrees with the text's country; and no rule below holds it back.
 - **probable**: the names are close (score at or above the link threshold) but the agreement is
-  partial (a missing given name, a spelling that only the screening's fuzzy features see), or the
-  name is shared by two different entries of one list (which one is meant is unknown).
-- **possible**: a weak alias alone (list publishers mark them too broad to rely on), a vessel or
+  partial (a missing given name, a spelling that only the screening's fuzzy features see, one of
+  an alias's two surnames without the entry's country), or the name is shared by two different
+  entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
+  names another state, or a state organ's name that only the text's main state places.
+- **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
+  and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
   name whose country the text does not give, a nationality with a kind of ship or company
   ("Iranian Tanker").
@@ -30,6 +33,10 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
+
+Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
+text gives no state for takes the state the whole text is plainly about (``main_country``) when
+it links nothing certainly on its own.
 
 Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
 ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
