@@ -74,6 +74,31 @@ def test_surnames_join_the_full_name_of_their_document_only_when_unambiguous() -
     assert _actor_of(actors, "d2", 4) is not _actor_of(actors, "d2", 3)  # an acronym is nobody's surname
 
 
+def test_titles_neither_split_a_person_nor_hide_a_surname() -> None:
+    doc = Extraction(doc_id="d1", entities=[
+        _m("Supreme Leader Ayatollah Omar Darvani", label="Person"),
+        _m("Omar Darvani", label="Person"),
+        _m("Ayatollah Darvani", label="Person"),            # title and surname: the full name above
+        _m("General Ines Rovera", label="Person"),
+        _m("Gen. Rovera", label="Person"),
+        _m("Darvani", label="Organization"),                # a mislabelled surname joins, outvoted
+    ])
+    other = Extraction(doc_id="d2", entities=[
+        _m("President Pavel Darvani", label="Person"),       # another Darvani, another document
+        _m("Ayatollah Darvani", label="Person"),             # joins the Darvani of its own document
+    ])
+    third = Extraction(doc_id="d3", entities=[_m("Ayatollah Darvani", label="Person")])
+    actors = resolve([doc, other, third])
+    omar = _actor_of(actors, "d1", 0)
+    assert {("d1", 0), ("d1", 1), ("d1", 2), ("d1", 5)} == set(omar.mentions)
+    assert omar.name == "Omar Darvani" and omar.label == "Person"
+    assert set(_actor_of(actors, "d1", 3).mentions) == {("d1", 3), ("d1", 4)}
+    pavel = _actor_of(actors, "d2", 0)
+    assert pavel is not omar and set(pavel.mentions) == {("d2", 0), ("d2", 1)} and pavel.name == "Pavel Darvani"
+    # two full names end with Darvani in the workspace: the surname of a third document joins neither
+    assert _actor_of(actors, "d3", 0).mentions == [("d3", 0)]
+
+
 def test_roles_other_labels_and_uncertain_links_do_not_merge() -> None:
     ex = Extraction(doc_id="d", entities=[
         _m("Iran", "Country"),

@@ -51,7 +51,11 @@ def _grade(rec: Recognized, hit: Hit, text: str = "", ents: list[tuple[int, int,
 @pytest.mark.parametrize(("mention", "matched", "tier"), [
     ("Qassem Soleimani", "SOLEIMANI, Qasem", "certain"),          # vowels of a transliteration
     ("Yevgeny Prigozhin", "PRIGOZHIN, Evgeny", "certain"),        # an initial vowel or y
-    ("Nicolas Maduro", "MADURO MOROS, Nicolas", "certain"),       # the first of two surnames
+    ("Tomas Rovera", "ROVERA LUNAS, Tomas", "certain"),           # the first of the entry's two surnames
+    ("Tomas Rovera Lunas", "ROVERA LUNAS, Tomas", "certain"),     # both surnames
+    ("Said bin Tolvar", "BIN TOLVAR, Said", "certain"),           # a particle is no second surname
+    ("President Ana Velk", "VELK, Ana", "certain"),               # a title in front
+    ("Sheikh Omar Darvani", "DARVANI, Omar", "certain"),
     ("Gen. Ara Bedrosian", "BEDROSIAN, Ara", "certain"),          # a title in front
     ("Pak Su-il", "PAK, Su Il", "certain"),                       # surname first, hyphenated given name
     ("Dorian Velk", "DORIAN VELK", "certain"),                     # reading order, both words agree
@@ -63,6 +67,75 @@ def _grade(rec: Recognized, hit: Hit, text: str = "", ents: list[tuple[int, int,
 def test_person_tiers(mention: str, matched: str, tier: str) -> None:
     verdict = _grade(_rec(mention, "Person"), _hit("name_tokens", matched=matched, schema="Person", score=0.88))
     assert verdict is not None and verdict[0] == tier, verdict
+
+
+@pytest.mark.parametrize(("mention", "matched", "country", "tier"), [
+    ("Tomas Rovera", "ROVERA LUNAS, Tomas", 1.0, "certain"),       # the text's country is the entry's
+    ("Tomas Rovera", "ROVERA LUNAS, Tomas", 0.0, "probable"),      # another country's namesake
+    ("Ines Calvo", "CALVO PEREZ, Ines", None, "probable"),
+    ("Ines Calvo", "CALVO PEREZ, Ines", 1.0, "certain"),
+    ("Ines Calvo Perez", "CALVO PEREZ, Ines", None, "certain"),    # the whole alias
+])
+def test_one_of_two_surnames_of_an_alias_needs_the_entrys_country(mention: str, matched: str,
+                                                                  country: float | None, tier: str) -> None:
+    hit = _hit("name_tokens", matched=matched, entity="MARVELLO DUSK, Pavel", schema="Person", score=0.9,
+               country=country)
+    verdict = _grade(_rec(mention, "Person"), hit)
+    assert verdict is not None and verdict[0] == tier, verdict
+
+
+@pytest.mark.parametrize(("mention", "matched"), [
+    ("bin Tolvar", "BIN TOLVAR, Said"),           # a surname with a particle, no given name
+    ("Ayatollah Darvani", "DARVANI, Omar"),      # a title and a surname
+    ("General Rovera", "ROVERA LUNAS, Tomas"),
+    ("Mr. Velk", "VELK, Ana"),
+])
+def test_a_surname_without_a_given_name_is_only_possible(mention: str, matched: str) -> None:
+    for features in (("name_exact",), ("name_tokens",)):
+        verdict = _grade(_rec(mention, "Person"), _hit(*features, matched=matched, schema="Person", score=1.0))
+        assert verdict is not None and verdict[0] == "possible", (mention, verdict)
+
+
+@pytest.mark.parametrize(("mention", "country", "tier"), [
+    ("Popular Liberation Front", 0.0, "probable"),    # another state's body, named like this alias
+    ("Popular Liberation Front", 1.0, "certain"),
+    ("Popular Liberation Front", None, "certain"),     # no country either way: the name decides
+    ("RVLF", None, "certain"),
+    ("RVLF", 1.0, "certain"),
+    ("RVLF", 0.0, "probable"),                         # an acronym alias in a text about another state
+])
+def test_an_alias_needs_the_entrys_country_when_the_text_gives_one(mention: str, country: float | None,
+                                                                  tier: str) -> None:
+    hit = _hit("name_exact", matched=mention.upper(), entity="RUVANIAN VOLUNTEER FRONT", score=1.0, country=country)
+    verdict = _grade(_rec(mention, countries=("zz",) if country is not None else ()), hit)
+    assert verdict is not None and verdict[0] == tier, verdict
+
+
+def test_a_state_organ_in_a_text_about_its_state_links_by_its_own_name_only() -> None:
+    def graded(mention: str, matched: str, countries: tuple[str, ...] = ()):
+        rec = _rec(mention, countries=countries)
+        query = NameQuery(name=mention, schema="Organization", countries=["rv"])
+        hit = _hit("name_tokens", matched=matched, score=0.93, country=1.0)
+        return grade(hit, rec, query, LinkContext(text=f"the country's {mention}", ents=[], country="rv"))
+
+    assert graded("National Defence Council", "NATIONAL DEFENCE COUNCIL")[0] == "certain"
+    assert graded("State Department", "STATE SECURITY DEPARTMENT")[0] == "probable"
+    assert graded("Interior Ministry", "MINISTRY OF INTERIOR AFFAIRS")[0] == "probable"
+    # the sentence itself gives the state: the usual descriptor rule, as without a main country
+    assert graded("Interior Ministry", "MINISTRY OF INTERIOR AFFAIRS", ("rv",))[0] == "certain"
+
+
+def test_the_main_country_of_a_text() -> None:
+    from mistrust.extract.linking import main_country
+
+    def recs(*codes: str) -> list[Recognized]:
+        return [Recognized(Mention(c, 0, 1, "Country"), [], c) for c in codes] + [_rec("Velk Shipping")]
+
+    assert main_country(recs("rv", "rv", "rv", "zz")) == "rv"
+    assert main_country(recs("rv", "rv", "rv", "zz", "yy", "xx")) == "rv"  # twice as often as any other
+    assert main_country(recs("rv", "rv", "zz", "zz")) is None       # two states as often
+    assert main_country(recs("rv", "rv")) is None                   # too few to say
+    assert main_country(recs("rv", "rv", "rv", "zz", "zz")) is None  # not twice as often
 
 
 def test_weak_alias_alone_is_only_possible_but_the_full_name_confirms_it() -> None:
@@ -242,3 +315,43 @@ def test_cli_marks_links_that_do_not_count() -> None:
 
     assert _tier({"tier": "certain"}) == "" and _tier({}) == ""  # links stored before tiers counted
     assert _tier({"tier": "possible"}, " (", ")") == " (possible, not counted)"
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("Supreme Leader Ayatollah Omar Darvani", ["Omar", "Darvani"]),
+    ("Brig-Gen Ines Rovera", ["Ines", "Rovera"]),
+    ("Foreign Minister Pavel Velk", ["Pavel", "Velk"]),
+    ("Sheikh Darvani", ["Darvani"]),               # a title and a surname: the surname
+    ("General", ["General"]),                      # a title alone stays what it is
+    ("Major Tolvar Ines", ["Tolvar", "Ines"]),
+    ("Omar Darvani", ["Omar", "Darvani"]),         # no title: nothing taken
+])
+def test_titles_are_set_aside_from_a_persons_name(written: str, words: list[str]) -> None:
+    assert rules.person_words(written) == words
+    assert rules.without_titles(written).replace("-", " ").split()[-len(words):] == words
+
+
+def test_surnames_and_their_parts() -> None:
+    assert rules.given_missing("bin Tolvar", "BIN TOLVAR, Said")
+    assert rules.given_missing("Ayatollah Darvani", "DARVANI, Omar")
+    assert not rules.given_missing("Said bin Tolvar", "BIN TOLVAR, Said")
+    assert not rules.given_missing("bin Tolvar", "BIN TOLVAR SAID")   # reading order unknown: not judged
+    assert rules.surname_partial("Tomas Rovera", "ROVERA LUNAS, Tomas")
+    assert not rules.surname_partial("Tomas Rovera Lunas", "ROVERA LUNAS, Tomas")
+    assert not rules.surname_partial("Said bin Tolvar", "BIN TOLVAR, Said")   # a particle, one surname
+    assert not rules.surname_partial("Ana Velk", "VELK, Ana")
+
+
+def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
+    from mistrust.extract.gazetteer import derived_demonyms, lookup
+
+    countries = {"rv": ("Ruritania", ["Ruritania"]), "zb": ("Zembla", ["Zembla"]), "fl": ("Freedonia", [
+        "Freedonia"]), "dm": ("Velka", ["Velka"]), "do": ("Velkan Republic", ["Velkan Republic"]),
+        "ab": ("Ruvia and Tolmar", ["Ruvia and Tolmar"]), "pr": ("Pavland", ["Pavland"])}
+    derived = dict((d, c) for c, d in derived_demonyms(countries))
+    assert derived["Ruritanian"] == "rv" and derived["Zemblans"] == "zb" and derived["Freedonian"] == "fl"
+    assert "Velkan" not in derived            # the first word of another state's name
+    assert not any("Tolmar" in d or "Ruvia" in d for d in derived)   # a list of names
+    assert not any(d.startswith("Pavland") for d in derived)          # no rule for other endings
+    place = lookup("Saudi Arabian")  # the real gazetteer: a state the hand table gives no demonym
+    assert place is not None and place.kind == "demonym" and place.code == "sa"

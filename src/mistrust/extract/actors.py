@@ -8,8 +8,9 @@ Mentions join when they
   Jong Un"), and a person's name with or without middle initials; an acronym defined in the text
   carries its long form as canonical name, and a state's other names (its capital used as the
   state, "DPRK") carry the state's name, so they join too;
-- are a surname alone and the one full name in the same document that ends with it ("Price" after
-  "Ned Price"). Across documents a surname joins a full name only when the workspace knows exactly
+- are a surname alone, perhaps with titles ("General Price"), and the one full name in the same
+  document that ends with it ("Price" after "Ned Price"); titles never split a person ("President
+  Ned Price" is "Ned Price"). Across documents a surname joins a full name only when the workspace knows exactly
   one full name ending with it ("Kim" stays apart: many are called Kim).
 
 Roles are never merges: "Iran's foreign minister" or "U.S. officials" (``is_role``) is no actor at
@@ -24,13 +25,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from mistrust.extract.link_rules import without_titles
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
 from mistrust.model.roles import is_group_extractor, is_role_mention
 from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
 
-ACTORS_VERSION = "actors-v1"
+ACTORS_VERSION = "actors-v2"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
 
 
@@ -78,7 +80,12 @@ def _is_group(m: Mention) -> bool:
 
 
 def _own_name(m: Mention) -> str:
-    return m.text if _is_group(m) else (m.canonical or m.text)
+    if _is_group(m):
+        return m.text
+    name = m.canonical or m.text
+    # "Supreme Leader Ayatollah Ana Velk" is Ana Velk, and "General Velk" her surname: a title is
+    # a role, not part of the name, so it neither splits an actor nor hides a surname.
+    return without_titles(name) if m.label == "Person" else name
 
 
 def _surname_like(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-GAZETTEER_VERSION = "gazetteer-v2"
+GAZETTEER_VERSION = "gazetteer-v3"
 
 
 @dataclass(frozen=True)
@@ -209,9 +209,28 @@ def places() -> tuple[Place, ...]:
             kind = "government" if capital[:1].islower() or " House" in capital or capital in (
                 "Kremlin", "Whitehall", "Downing Street", "Zhongnanhai", "Élysée", "Elysee") else "capital"
             add(capital, kind, code)
+    for code, demonym in derived_demonyms(countries):
+        add(demonym, "demonym", code)
     for group in _GROUPS:
         found.setdefault((group, "demonym"), Place(group, "demonym", "", group))
     return tuple(found.values())
+
+
+def derived_demonyms(countries: dict[str, tuple[str, list[str]]]) -> list[tuple[str, str]]:
+    """(code, demonym) for the states the table above leaves out, by the one English rule that
+    holds without exceptions worth a table: a name ending in "a" takes "n" ("Saudi Arabia" ->
+    "Saudi Arabian", "Ruritania" -> "Ruritanian"). Lists of names ("X and Y", "X, Y and Z") and
+    forms that begin another state's name ("Dominican" of "Dominican Republic") are left out."""
+    names = {n.casefold() for _, ns in countries.values() for n in ns if n}
+    out: list[tuple[str, str]] = []
+    for code, (name, _) in countries.items():
+        if not name.endswith("a") or " and " in name or "," in name:
+            continue
+        demonym = name + "n"
+        if any(n.startswith(demonym.casefold() + " ") for n in names):
+            continue
+        out += [(code, demonym), (code, demonym + "s")]
+    return out
 
 
 @lru_cache(maxsize=1)

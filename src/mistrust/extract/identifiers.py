@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mistrust.extract.link_rules import fold, name_key, name_words, spelling_key
+from mistrust.extract.link_rules import fold, name_key, name_words, person_words, spelling_key
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity
 from mistrust.model.screening import FeatureResult, Hit
@@ -47,6 +47,7 @@ class Listed:
     id_type: str
     value: str
     programs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # the entry's nationalities and countries, lower case
 
 
 @dataclass
@@ -65,9 +66,10 @@ class IdentifierIndex:
         for entity, version in entities:
             names = [(entity.name, "name")] + [(a.name, "weak alias" if a.quality == "weak" else "alias")
                                                 for a in entity.aliases]
+            countries = tuple(sorted({c.lower() for c in (*entity.nationalities, *entity.countries)}))
             for name, how in names:
                 idx._add_name(Listed(entity.id, entity.name, entity.schema, version, how, name,
-                                     tuple(entity.programs)))
+                                     tuple(entity.programs), countries))
             for ident in entity.identifiers:
                 key = clean_id(ident.value)
                 if len(key) >= MIN_CHARS and any(ch.isdigit() for ch in key):
@@ -109,7 +111,7 @@ class IdentifierIndex:
         """Listed people whose surname is the first or the last word of ``written``: the candidates
         a news spelling of a person's name may miss in the fuzzy ranking ("Sa'id al-Varsani" for
         "AL-VARSANI, Sa'id Omar Khalil"). Only candidates: ``link_rules.person_agrees`` decides."""
-        words = name_words(written)
+        words = person_words(written)
         if len(words) < 2:
             return []
         out: list[Listed] = []
@@ -142,20 +144,35 @@ def identifier_hit(written: str, listed: Listed) -> Hit:
                programs=list(listed.programs), tier="certain", link_reason=reason, id=_hit_id(written, listed))
 
 
-def surname_hit(written: str, listed: Listed) -> Hit:
+def country_feature(listed: Listed, countries: Iterable[str]) -> list[FeatureResult]:
+    """Whether the text's countries and the entry's agree, as the screening's country feature
+    says it (so one linker rule reads both); nothing when either side has none."""
+    wanted = {c.lower() for c in countries}
+    if not wanted or not listed.countries:
+        return []
+    common = wanted & set(listed.countries)
+    reason = (f"country {', '.join(sorted(common))} is linked to the entry" if common else
+              f"country {', '.join(sorted(wanted))} not among listed {', '.join(listed.countries)}")
+    return [FeatureResult(name="country", score=1.0 if common else 0.0, weight=0.0, reason=reason)]
+
+
+def surname_hit(written: str, listed: Listed, countries: Iterable[str] = ()) -> Hit:
     """A candidate found by its surname alone (``IdentifierIndex.surnamed``): no score of its own,
     so it links only when the linker's person rule finds the surname and given name agree."""
     why = f"a listed person whose surname is in '{written}'"
     return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
                list_version=listed.list_version, query_name=written, matched_name=listed.value, score=0.0,
                match=False, threshold=1.0, algorithm="listed-surname",
-               features=[FeatureResult(name="surname", score=1.0, weight=0.0, reason=why)],
+               features=[FeatureResult(name="surname", score=1.0, weight=0.0, reason=why),
+                         *country_feature(listed, countries)],
                programs=list(listed.programs), id=_hit_id(written, listed))
 
 
-def name_hit(written: str, listed: Listed) -> Hit:
+def name_hit(written: str, listed: Listed, countries: Iterable[str] = ()) -> Hit:
     """A hit for a name the text writes as the list does (``IdentifierIndex.named``), with the
-    features the linker's rules read: the same name, or the same word up to spelling; a weak alias."""
+    features the linker's rules read: the same name, or the same word up to spelling; a weak alias;
+    and, when the text gives ``countries`` and the entry has some, whether they agree (as the
+    screening's country feature does, so one rule reads both)."""
     same = name_key(written) == name_key(listed.value)
     feature = "name_exact" if same else "name_spelling"
     why = (f"'{written}' is the listed {listed.id_type} '{listed.value}' once case, accents and apostrophes "
@@ -165,6 +182,7 @@ def name_hit(written: str, listed: Listed) -> Hit:
     if listed.id_type == "weak alias":
         features.append(FeatureResult(name="weak_alias", score=1.0, weight=0.0,
                                       reason="the list marks this alias as weak"))
+    features += country_feature(listed, countries)
     # 1.0 for the same name; a spelling variant ranks below an entry that carries the name as written.
     return Hit(entity_id=listed.entity_id, entity_name=listed.entity_name, schema=listed.schema,
                list_version=listed.list_version, query_name=written, matched_name=listed.value,
@@ -172,4 +190,4 @@ def name_hit(written: str, listed: Listed) -> Hit:
                programs=list(listed.programs), id=_hit_id(written, listed))
 
 
-__all__ = ["IdentifierIndex", "Listed", "clean_id", "identifier_hit", "name_hit", "surname_hit"]
+__all__ = ["IdentifierIndex", "Listed", "clean_id", "country_feature", "identifier_hit", "name_hit", "surname_hit"]

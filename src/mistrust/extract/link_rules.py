@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Callable
 
 from mistrust.extract.gazetteer import lookup
-from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
+from mistrust.model.vocabulary import APOSTROPHES, NAME_TITLES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
 # is a descriptor, not a proper name.
@@ -60,7 +60,7 @@ COMPANY_NOUNS = frozenset({"company", "companies", "firm", "firms", "corporation
 _QUOTED = re.compile(r"['\"\u2018\u2019\u201c\u201d\u00ab\u00bb]([^'\"\u2018\u2019\u201c\u201d\u00ab\u00bb]{2,})"
                      r"['\"\u2018\u2019\u201c\u201d\u00ab\u00bb]")
 _VOWELS = re.compile(r"[aeiouy]")
-# Titles and ranks written before a name ("Gen.", "Brig-Gen", "President"): not part of the name.
+# Titles and ranks written before a name ("Gen.", "Brig-Gen", "Dr"): not part of the name.
 _TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms)$")
 
 
@@ -128,6 +128,64 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+def person_words(text: str) -> list[str]:
+    """Words of a person's written name without any title in front (``is_title``): "Ayatollah
+    Tolvari" is "Tolvari", a surname alone; "Foreign Minister Ana Velk" is "Ana Velk"."""
+    words = name_words(text)
+    while len(words) > 1 and is_title(words[0]):
+        words = words[1:]
+    return words
+
+
+def without_titles(text: str) -> str:
+    """A person's written name without the titles in front ("Brig-Gen Ana Velk" -> "Ana Velk");
+    a title with one word after it keeps that word ("Ayatollah Tolvari" -> "Tolvari")."""
+    tokens = text.split()
+    while len(tokens) > 1 and all(is_title(p) for p in re.split(r"[-\u2010-\u2014]", tokens[0]) if p):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def looks_like_acronym(text: str) -> bool:
+    """One word of capitals (dots allowed), as news write an acronym: "KPA", "S.P.L.A."."""
+    word = text.replace(".", "").strip()
+    return " " not in word and len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def is_title(word: str) -> bool:
+    """An honorific, rank or office written before a name (``NAME_TITLES``; "Gen.", "Brig-Gen" is
+    split at its hyphen): "Ayatollah X" is X with a title, and X alone is a surname."""
+    return bool(_TITLE_RE.match(word)) or word.casefold().rstrip(".") in NAME_TITLES and word[:1].isupper()
+
+
+def given_missing(mention: str, matched: str) -> bool:
+    """A listed "SURNAME, Given" name and a mention that writes the surname only ("bin Laden",
+    "General Tolvar"): which of the people of that surname is meant, the name does not say."""
+    split = _split_listed(matched)
+    if split is None or not split[1]:
+        return False
+    surname, _ = split
+    words = person_words(mention)
+    return bool(words) and all(any(same_folded(w, s) for s in surname) for w in words)
+
+
+def surname_partial(mention: str, matched: str) -> bool:
+    """A listed name with two surnames ("ROVERA LUNAS, Tomas") of which the mention writes one
+    ("Tomas Rovera"): the usual short form of the listed person, and as usual the full name of
+    someone else; it needs more than the name (the text's country) to be certain."""
+    split = _split_listed(matched)
+    if split is None:
+        return False
+    surname = [w for w in split[0] if w.casefold() not in _PARTICLES]
+    words = person_words(mention)
+    return len(surname) >= 2 and any(not any(same_word(s, w) for w in words) for s in surname)
+
+
+# Particles inside surnames ("BIN LADEN", "DE LA CRUZ"): not a second surname.
+_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "abu", "de", "del", "la", "da", "do", "dos", "van",
+                        "von", "der", "le", "du"})
+
+
 def _split_listed(matched: str) -> tuple[list[str], list[str]] | None:
     """(surname words, given words) of a listed person name "SURNAME, Given Names"; None without
     a comma (the UN writes names in reading order, so the order is not known)."""
@@ -161,7 +219,7 @@ def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None
     words must be the same once folded, not only spelt alike, as when nothing else (no fuzzy score
     at the link threshold) speaks for the candidate: "Sang" and "Song" are alike, not the same."""
     alike = same_folded if exact else same_word
-    words = name_words(mention)
+    words = person_words(mention)
     if len(words) < 2:
         return None
     split = _split_listed(matched)
@@ -186,7 +244,7 @@ def all_words_in(mention: str, name: str) -> bool:
     """Every word of the mention is a word of the (primary) name: "Javad Zarif" in "ZARIF,
     Mohammad Javad"."""
     listed = [fold(w) for w in name_words(name)]
-    return all(any(same_word(w, x) for x in listed) for w in name_words(mention))
+    return all(any(same_word(w, x) for x in listed) for w in person_words(mention))
 
 
 def is_descriptor(text: str) -> bool:
@@ -260,6 +318,6 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "is_descriptor", "is_kind",
-           "name_key", "name_words", "person_agrees", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
-           "spelling_key", "typed_as"]
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "given_missing", "is_descriptor", "is_kind",
+           "is_title", "looks_like_acronym", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+           "spelling_key", "surname_partial", "typed_as", "without_titles"]

@@ -20,9 +20,12 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   (``link_rules.person_agrees``), the entry's quoted own name, or an organisation name that
   scores >= 0.95 or agrees with the text's country; and no rule below holds it back.
 - **probable**: the names are close (score at or above the link threshold) but the agreement is
-  partial (a missing given name, a spelling that only the screening's fuzzy features see), or the
-  name is shared by two different entries of one list (which one is meant is unknown).
-- **possible**: a weak alias alone (list publishers mark them too broad to rely on), a vessel or
+  partial (a missing given name, a spelling that only the screening's fuzzy features see, one of
+  an alias's two surnames without the entry's country), or the name is shared by two different
+  entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
+  names another state, or a state organ's name that only the text's main state places.
+- **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
+  and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
   name whose country the text does not give, a nationality with a kind of ship or company
   ("Iranian Tanker").
@@ -30,6 +33,10 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
+
+Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
+text gives no state for takes the state the whole text is plainly about (``main_country``) when
+it links nothing certainly on its own.
 
 Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
 ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
@@ -50,7 +57,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v4"
+LINKING_VERSION = "linking-v5"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -106,6 +113,23 @@ def reliable(hit: Hit, mention_name: str) -> bool:
     return True
 
 
+def _name_countries(name: str) -> list[str]:
+    """States a name names in its own words: "Syrian Army", "Ministry of Defence of North Korea"."""
+    out: list[str] = []
+    words = rules.name_words(name)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            place = place_lookup(" ".join(words[i:i + n]))
+            if place is not None and place.code and place.code not in out:
+                out.append(place.code)
+    return out
+
+
+def _own_country(rec: Recognized, name: str) -> bool:
+    """Whether the mention's own sentence or words give a state (not only the text as a whole)."""
+    return bool(rec.countries) or bool(_name_countries(name))
+
+
 def _is_place(mention: Mention, doc_ents: list[tuple[int, int, str]]) -> bool:
     """A name the text uses as a place: the states gazetteer knows it, or the statistical tagger
     read it as a place ("the Persian Gulf", "Hama") before the list ruler called it a company."""
@@ -122,6 +146,33 @@ class LinkContext:
 
     text: str = ""
     ents: list[tuple[int, int, str]] | None = None
+    # The state the text is plainly about (``main_country``): the country of a name that gives none.
+    country: str | None = None
+
+
+# A text is plainly about one state when that state (its name, demonym or capital) is named this
+# often, and this many times as often as the next state.
+_MAIN_MENTIONS = 3
+_MAIN_LEAD = 2.0
+
+
+def main_country(recs: list[Recognized]) -> str | None:
+    """The state the text names most, when it is named at least ``_MAIN_MENTIONS`` times and
+    ``_MAIN_LEAD`` times as often as any other: "the ministry" or "the country's top military
+    body" in such a text is that state's."""
+    counts: dict[str, int] = {}
+    for rec in recs:
+        code = rec.country if rec.mention.label in ("Country", "Nationality") else None
+        if rec.mention.label == "Location" and (place := place_lookup(rec.mention.text)) is not None:
+            code = place.code or None  # a capital used as a place still says which state the text is in
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < _MAIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _MAIN_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
@@ -152,15 +203,36 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
             return None
         if agrees is None:
             return "possible", "a state organ's name, and the text gives no country for it"
+        if not _own_country(rec, name) and ctx.country and rules.name_key(name) != rules.name_key(hit.matched_name):
+            # The state was read off the whole text, not the name's own words: only the entry's
+            # own name may then link ("State Department" in a text about Ruritania is not the
+            # Ruritanian "State Security Department").
+            return "probable", f"a state organ's name like '{hit.matched_name}' in a text about its state"
         return "certain", f"a state organ's name; the text's country agrees with the entry ({hit.matched_name})"
     if m.label == "Facility" and rules.site_of_company(name, hit.matched_name):
         return "probable", f"a site named like the company '{hit.matched_name}', which may only run it"
     if quoted and rules.fold(quoted) == rules.fold(name):
         return "certain", f"the entry's own name in quotes: '{quoted}'"
+    if not person and rules.fold(hit.matched_name) != rules.fold(hit.entity_name):
+        # An alias names the entry only where the entry is at home: "People's Liberation Army" is
+        # one state's army and another body's alias, and an acronym equal to an alias is another
+        # body's in a text about another state (a defined acronym is screened in its long form).
+        if _country_agrees(hit) is False and _own_country(rec, name):
+            return "probable", f"an alias of '{hit.entity_name}', whose country is not the text's"
+    if person and rules.given_missing(name, hit.matched_name):
+        # "bin Laden", "General Tolvar": every listed person of that surname is a candidate, and
+        # so is every other person of it; a surname joins its full name in the document instead.
+        return "possible", f"a surname without a given name ('{hit.matched_name}' is one who has it)"
     if person and "weak_alias" not in fired:
         # The screening's score may be low for a name that leaves out middle names; under the link
         # threshold (or found by surname alone) the words must then be the same, not only alike.
         why = rules.person_agrees(name, hit.matched_name, exact=hit.score < threshold)
+        alias = rules.fold(hit.matched_name) != rules.fold(hit.entity_name)
+        if why and alias and rules.surname_partial(name, hit.matched_name) and _country_agrees(hit) is not True:
+            # The entry's own name written short is the usual way news name a listed person; an
+            # alias written short is the usual way they name someone else of that name.
+            return "probable", (f"{why}, an alias of '{hit.entity_name}' with one of its two surnames and "
+                                "no country of the entry in the text")
         if why:
             return "certain", why
     if hit.score < threshold:
@@ -195,14 +267,15 @@ def _ambiguous(graded: list[Hit]) -> bool:
     return any(len(ids) > 1 for ids in by_source.values())
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in rules.name_words(name) if w[:1].isalpha() and w.casefold() not in ("of", "and", "the"))
+
+
 def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
     """Among hits tied on score, those whose primary name (or its initials) the mention writes:
     "IRGC" is the Corps' own acronym, and only an alias of its Qods Force."""
-    def initials(n: str) -> str:
-        return "".join(w[0] for w in rules.name_words(n) if w[:1].isalpha() and w.casefold() not in ("of", "and", "the"))
-
     key = rules.fold(name)
-    own = [h for h in hits if rules.fold(h.entity_name) == key or rules.fold(initials(h.entity_name)) == key]
+    own = [h for h in hits if rules.fold(h.entity_name) == key or rules.fold(_initials(h.entity_name)) == key]
     return own if own and len(own) < len(hits) else hits
 
 
@@ -224,15 +297,12 @@ class Linker:
         name = name or m.canonical or m.text
         if len(name.replace(" ", "")) < self.options.min_chars:
             return None
-        if m.label == "Person" and len(name.split()) < 2:
-            return None
+        if m.label == "Person":
+            name = rules.without_titles(name)  # "Ayatollah X" is X: a title is a role, not a name
+            if len(name.split()) < 2:
+                return None
         countries = list(rec.countries)
-        words = rules.name_words(name)
-        for n in (3, 2, 1):  # "Syrian Army", "Ministry of Defence of North Korea": the state is in the name
-            for i in range(len(words) - n + 1):
-                place = place_lookup(" ".join(words[i:i + n]))
-                if place is not None and place.code and place.code not in countries:
-                    countries.append(place.code)
+        countries += [c for c in _name_countries(name) if c not in countries]
         return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
 
     def _hits(self, query: NameQuery) -> list[Hit]:
@@ -254,10 +324,11 @@ class Linker:
         person = query.schema == "Person"
         if len(rules.fold(query.name)) <= 3:
             return []  # a short acronym equal to some entry's alias is chance, as in ``reliable``
-        out = [name_hit(query.name, listed) for listed in self.identifiers.named(query.name)
+        out = [name_hit(query.name, listed, query.countries) for listed in self.identifiers.named(query.name)
                if query.schema == "Any" or (listed.schema == "Person") == person]
         if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
-            out += [surname_hit(query.name, listed) for listed in self.identifiers.surnamed(query.name)]
+            out += [surname_hit(query.name, listed, query.countries)
+                    for listed in self.identifiers.surnamed(query.name)]
         return out
 
     def link(self, rec: Recognized, ctx: LinkContext | None = None, name: str | None = None) -> list[Hit]:
@@ -270,6 +341,13 @@ class Linker:
         if not found and core != query.name and rec.mention.label != "Person":
             # "the X Group", "the X network": news add a noun the list name does not have
             found = self._graded(rec, replace(query, name=core), ctx)
+        if ctx.country and not query.countries and not any(h.tier == "certain" for h in found):
+            # A name the text gives no state for, in a text about one state: that state is the
+            # name's. Tried only when the name alone links nothing certainly, since a country in
+            # the query moves the screening's scores of every other name too.
+            placed = self._graded(rec, replace(query, countries=[ctx.country]), ctx)
+            if any(h.tier == "certain" for h in placed):
+                found = placed
         return found
 
     def _graded(self, rec: Recognized, query: NameQuery, ctx: LinkContext) -> list[Hit]:
@@ -299,7 +377,7 @@ class Linker:
                  ents: list[tuple[int, int, str]] | None = None) -> None:
         """Fill ``mention.links`` of every recognised mention in place; add the possessors and the
         split names that link only as a whole (they become mentions of their own)."""
-        ctx = LinkContext(text=text, ents=ents)
+        ctx = LinkContext(text=text, ents=ents, country=main_country(recs))
         for rec in recs:
             rec.mention.links = self.link(rec, ctx)
         if text:
@@ -382,4 +460,4 @@ def _variant(rec: Recognized, text: str, start: int, end: int, label: str) -> Re
 
 
 __all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkContext", "LinkOptions", "Linker", "ScreenFn", "grade",
-           "reliable"]
+           "main_country", "reliable"]
