@@ -546,7 +546,7 @@ def _reports(span: Span) -> bool:
 def _after_state_words(text: str, start: int, end: int) -> int | None:
     """Where an organisation-shaped name starts once a leading state word is set aside: "U.S.
     Treasury Department" is the department (the state word before it ties it to its state, see
-    ``context_countries``); "Iranian Navy", a state word and a bare head, is the group rule's, which
+    ``context_countries``); "Ruritanian Navy", a state word and a bare head, is the group rule's, which
     keeps the state the organ speaks for. None when nothing but the head is left."""
     words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
     for n in (3, 2, 1):

@@ -218,8 +218,8 @@ def places() -> tuple[Place, ...]:
 
 def derived_demonyms(countries: dict[str, tuple[str, list[str]]]) -> list[tuple[str, str]]:
     """(code, demonym) for the states the table above leaves out, by the one English rule that
-    holds without exceptions worth a table: a name ending in "a" takes "n" ("Saudi Arabia" ->
-    "Saudi Arabian", "Ruritania" -> "Ruritanian"). Lists of names ("X and Y", "X, Y and Z") and
+    holds without exceptions worth a table: a name ending in "a" takes "n" ("Ruritania" ->
+    "Ruritanian", "Nova Ardenia" -> "Nova Ardenian"). Lists of names ("X and Y", "X, Y and Z") and
     forms that begin another state's name ("Dominican" of "Dominican Republic") are left out."""
     names = {n.casefold() for _, ns in countries.values() for n in ns if n}
     out: list[tuple[str, str]] = []

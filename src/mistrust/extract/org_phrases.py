@@ -3,7 +3,7 @@
 No body is known by name here (house rule: names come from the loaded lists, the gazetteer of
 states and the text). What English gives instead is the shape of an institution's name: capitalised
 words closed by a head noun that names a kind of body ("Defence Ministry", "Revolutionary Guard
-Corps", "Atomic Energy Organization", "Global Energy Limited"), often continued by "of"/"for" and
+Corps", "Atomic Energy Organization", "Northwind Shipping Limited"), often continued by "of"/"for" and
 more capitalised words ("Ministry of Defence", "Office of Foreign Assets Control", "Panel of
 Experts"). A news agency is named by its description instead ("the Xinhua news agency", "state news
 agency IRNA"), so the name next to that description is an organisation too.
@@ -77,13 +77,13 @@ class OrgPhrase:
 
 
 def _trim(text: str, start: int, end: int, head: bool = True) -> tuple[int, int] | None:
-    """Drop opening words that are no part of a name (and a possessor: "Iran's Defence Ministry" is
+    """Drop opening words that are no part of a name (and a possessor: "Ruritania's Defence Ministry" is
     the ministry) and trailing dots; None when no name is left before the head (a lone "Army" or
     "The Council" is a common noun in a headline)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     k = 0
     for n, word in enumerate(words[:-1]):
-        # a possessor ("Iran's Defence Ministry") or a modifier ("Dubai-based", "Hezbollah-run")
+        # a possessor ("Ruritania's Defence Ministry") or a modifier ("Harbour-based", "militia-run")
         # is not part of the name
         if word.group().endswith(("'s", "’s")) or re.search(r"-[a-z]", word.group()):
             k = n + 1
