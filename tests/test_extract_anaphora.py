@@ -38,6 +38,8 @@ RESOLVED_SUBJECTS = [
     ("Egypt hosted the talks. The country later sold drones to Sudan.", "transfer", "The country", "Egypt", "Sudan"),
     ("The Wagner Group deployed fighters in Mali. The group later attacked villages in Sudan.", "attack",
      "The group", "Wagner Group", "Sudan"),
+    ("The Lazarus Group stole funds in 2019. The network later sent the money to North Korea.", "transfer",
+     "The network", "Lazarus Group", "North Korea"),
     # "they" for an organisation spoken of in the plural
     ("Hezbollah said they had shipped rockets to Syria.", "transfer", "they", "Hezbollah", "Syria"),
     # the possessive of a reason adjunct is the verb's object
@@ -88,6 +90,8 @@ UNRESOLVED = [
     # too far back: more than two sentences before
     ("Oman sold boats to Yemen. The talks ended. The rain fell. The winds rose. It shipped fuel to Syria.",
      "transfer", "Syria", "out of window"),
+    # a reason adjunct's possessive is the object's, never the subject's (here a place, not an actor)
+    ("Washington warned Caracas over its shipments of fuel to Cuba.", "transfer", "Cuba", "reason adjunct"),
     # a description of another kind: a state is not "the vessel"
     ("Venezuela signed a deal in May. Cuba later seized the vessel.", "seize", None, "kind mismatch"),
 ]

@@ -135,7 +135,7 @@ class Antecedents:
         if tok.dep_ == "poss":
             owner = self._reason_object(tok, ok)
             if owner is not None:
-                return owner
+                return owner if isinstance(owner, Mention) else None
         found = self._by_subject(tok, ok)
         if found is not None:
             return found if isinstance(found, Mention) else None  # False: ambiguous
@@ -150,9 +150,11 @@ class Antecedents:
             return other is None or (m.canonical or m.text) != other
         return ok
 
-    def _reason_object(self, poss: Token, ok: CompatibleFn) -> Mention | None:
+    def _reason_object(self, poss: Token, ok: CompatibleFn) -> Mention | Literal[False] | None:
         """ "The US sanctioned Acme for its role in ...": the possessive of a reason adjunct is the
-        verb's object (the one whose conduct is the reason), when that names a compatible actor."""
+        verb's object (the one whose conduct is the reason). None when there is no such adjunct;
+        False when its object names no single compatible actor: the subject is not the fallback
+        ("warned the city over its shipments" is not the warner's)."""
         prep = poss.head.head if poss.head.dep_ == "pobj" else None
         if prep is None or prep.lower_ not in _REASON_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
             return None
@@ -160,7 +162,7 @@ class Antecedents:
         if obj is None:
             return None
         candidates = self._named_at(obj, ok)
-        return candidates[0] if len(candidates) == 1 else None
+        return candidates[0] if len(candidates) == 1 else False
 
     def _by_subject(self, tok: Token, ok: CompatibleFn) -> Mention | Literal[False] | None:
         """The subject of the nearest clause governing the anaphor that names a compatible actor
