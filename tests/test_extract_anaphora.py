@@ -29,6 +29,9 @@ RESOLVED_SUBJECTS = [
     # a subject pronoun takes the previous sentence's subject
     ("Venezuela bought rifles last year. It later shipped them to Cuba.", "transfer", "It", "Venezuela", "Cuba"),
     ("Belarus tested a new radar in May. It then sold drones to Syria.", "transfer", "It", "Belarus", "Syria"),
+    # ... or, when that subject names no actor, the subject of what it reports
+    ("The report said that Belarus kept building drones. It also shipped rifles to Syria.", "transfer", "It",
+     "Belarus", "Syria"),
     # ... or the subject of the clause that governs it
     ("Belarus announced on Monday that it had delivered fuel to Syria.", "transfer", "it", "Belarus", "Syria"),
     ("Egypt said it would supply fuel to Libya.", "supply", "it", "Egypt", "Libya"),

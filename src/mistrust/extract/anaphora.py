@@ -178,7 +178,15 @@ class Antecedents:
                 if found is not None:
                     return found
         if sent.start > 0:
-            return self._subject_of(self.doc[sent.start - 1].sent.root, ok)
+            root = self.doc[sent.start - 1].sent.root
+            found = self._subject_of(root, ok)
+            if found is not None:
+                return found
+            # "The report said that Iran kept building. It also ...": when the main clause's subject
+            # names no actor (a report, officials), the topic is the subject of what it reports
+            for clause in root.children:
+                if clause.dep_ == "ccomp":
+                    return self._subject_of(clause, ok)
         return None
 
     def _subject_of(self, head: Token, ok: CompatibleFn, before: int | None = None) -> Mention | Literal[False] | None:
