@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
-from mistrust.extract.anaphora import Antecedents, is_anaphor, named_speaker
+from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
     HOST_PREPS,
@@ -53,7 +53,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "frames-v3"
+EXTRACTOR = f"frames-v3+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
