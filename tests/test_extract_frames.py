@@ -185,10 +185,11 @@ POSITIVE: list[Any] = [
     ("Beijing denied selling arms to Moscow.", "transfer", "Beijing", "Moscow", "denied", "Beijing"),
     ("Myanmar denied buying missiles from North Korea.", "transfer", "North Korea", "Myanmar", "denied",
      "Myanmar"),
-    ("Pyongyang rejected claims that it shipped rockets to Russia.", "transfer", "Pyongyang", "Russia", "denied",
+    # a pronoun agent keeps the words written ("it"); its actor is the antecedent's canonical name
+    ("Pyongyang rejected claims that it shipped rockets to Russia.", "transfer", "North Korea", "Russia", "denied",
      "Pyongyang"),
-    ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "Minsk", "Caracas", "denied", "Minsk"),
-    ("Tehran insisted it had never sold drones to Moscow.", "transfer", "Tehran", "Moscow", "denied", "Tehran"),
+    ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "Belarus", "Caracas", "denied", "Minsk"),
+    ("Tehran insisted it had never sold drones to Moscow.", "transfer", "Iran", "Moscow", "denied", "Tehran"),
     pytest.param("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied",
                  "Ankara", marks=pytest.mark.xfail(strict=True, reason="the gazetteer knows Türkiye, not Turkey, so "
                                                    "Ankara is not known to speak for the state that acts")),
@@ -210,7 +211,7 @@ POSITIVE: list[Any] = [
     # -- a withheld denial leaves the claim open
     ("The ministry would neither confirm nor deny that Belarus shipped fuel to Cuba.", "transfer", "Belarus",
      "Cuba", "hedged", "ministry"),
-    ("Minsk declined to deny reports that it sold rifles to Caracas.", "transfer", "Minsk", "Caracas", "hedged",
+    ("Minsk declined to deny reports that it sold rifles to Caracas.", "transfer", "Belarus", "Caracas", "hedged",
      "Minsk"),
     # -- anaphora: a description or pronoun stands for the latest actor of its kind named before
     ("Officials met Hamas in Doha. The group received rockets from Iran.", "transfer", "Iran", "Hamas",
@@ -225,7 +226,7 @@ POSITIVE: list[Any] = [
     ('General Maria Lopez spoke in Lima. "Chile sold rifles to Bolivia last year," she told reporters.',
      "transfer", "Chile", "Bolivia", "attributed", "Lopez"),
     pytest.param("Minsk said on Friday it has never had any fuel dealings with Caracas, state media reported.",
-                 "trade", "Minsk", "Caracas", "denied", "Minsk", id="said-it-never"),
+                 "trade", "Belarus", "Caracas", "denied", "Minsk", id="said-it-never"),
     # -- reporting frames wrap the content; the chain keeps the speakers
     ("According to the UN panel, Eritrea bought rifles from Sudan.", "transfer", "Sudan", "Eritrea", "attributed",
      "panel"),

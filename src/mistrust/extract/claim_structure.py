@@ -1,26 +1,26 @@
 """Claim structure (claims-v2/v3): coordination and anaphora.
 
 Coordinated parties of a symmetric act become subject and object with a theme; coordinated
-arguments of a directed act give one pair per conjunct; "it"/"he"/"the regime" resolve to the
-main-clause subject of this or the previous sentence; "the two countries", "both sides" and
-"they" after a coordinated subject resolve to the last pair named together. Split from
+arguments of a directed act give one pair per conjunct; "the two countries", "both sides" and
+"they" after a coordinated subject resolve to the last pair named together (a single actor's
+"it", "the regime" is :mod:`mistrust.extract.anaphora`'s). Split from
 :mod:`mistrust.extract.claims`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from mistrust.extract.anaphora import window_start
 from mistrust.extract.claim_args import Arg, MentionIndex, mention_arg, phrase_of, prep_obj
 from mistrust.extract.frames import JOINT_ACTIVITY, KIND_NOUNS
 from mistrust.extract.predicates import noun_predicate
-from mistrust.model.documents import Attribution, Mention
-from mistrust.model.vocabulary import NEWS_AGENCIES, SYMMETRIC_PREDICATES
+from mistrust.model.documents import Mention
+from mistrust.model.vocabulary import SYMMETRIC_PREDICATES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Token
 
 # Symmetric acts: "Iran and North Korea cooperated" is Iran <-> North Korea; the other argument
 # (what they cooperated on) becomes the claim's theme.
@@ -30,24 +30,6 @@ SYMMETRIC = SYMMETRIC_PREDICATES
 _MAX_CONJUNCTS = 4  # "A, B, C and D supplied ..." -> at most 4 x 4 claims from one coordination
 
 _ACTOR_LABELS = frozenset({"Country", "Organization"})
-_STATES = frozenset({"Country"})
-_GROUPS = frozenset({"Organization"})
-_VESSELS = frozenset({"Vessel"})
-
-# Definite descriptions that refer back to an actor named before, and the mention kinds each may
-# stand for: "the country" a state, "the group" an organisation, "the tanker" a named vessel.
-_DESCRIPTIONS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("country", "state", "government", "regime", "administration", "nation"), _STATES),
-    **dict.fromkeys(("group", "organization", "organisation", "militia", "movement", "company", "firm",
-                     "network"), _GROUPS),
-    **dict.fromkeys(("ship", "vessel", "tanker", "freighter", "carrier", "boat"), _VESSELS),
-}
-
-# Subject pronouns and the mention kinds they may stand for ("they" is left alone: too often people).
-_PRONOUN_LABELS = {"it": _ACTOR_LABELS | _VESSELS, "he": frozenset({"Person"}), "she": frozenset({"Person"})}
-_AGENCY_NAMES = frozenset(n.lower() for names in NEWS_AGENCIES.values() for n in names)
-_SALIENCE_WINDOW = 2  # sentences back (besides the anaphor's own) searched for the latest compatible mention
-
 
 # Plural definite descriptions of two actors named together before ("the two countries", "both
 # sides") and the mention kinds they may stand for.
@@ -62,16 +44,6 @@ _PAIR_HEADS: dict[str, frozenset[str]] = {
 }
 _PAIR_WINDOW = 3  # sentences back (besides the anaphor's own) where the pair may be named
 
-
-def window_start(sent: Span, sentences: int) -> int:
-    """Token index where the window of ``sentences`` sentences before ``sent`` begins."""
-    doc = sent.doc
-    start = sent.start
-    for _ in range(sentences):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
 def pair_anaphor_labels(tok: Token) -> frozenset[str] | None:
     """Mention kinds a plural anaphor may stand for ("the two countries", "both sides"), else None.
@@ -248,24 +220,6 @@ def theme_text(tok: Token) -> str:
     return " and ".join(phrase_of(t) for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)][:_MAX_CONJUNCTS])
 
 
-def is_anaphor(tok: Token) -> bool:
-    """ "it", "he", "the regime", "the group": a pronoun or a bare definite description of an actor."""
-    return anaphor_labels(tok) is not None
-
-
-def anaphor_labels(tok: Token) -> frozenset[str] | None:
-    """The mention kinds an anaphor may stand for: a pronoun ("it", "he") or a bare definite
-    description ("the regime", "the tanker"); None for anything else, including a description that
-    says which one itself ("the Iranian tanker", "the ship that docked")."""
-    if tok.lower_ in _PRONOUN_LABELS:
-        return _PRONOUN_LABELS[tok.lower_] if tok.pos_ == "PRON" else None
-    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")]
-    if tok.pos_ == "NOUN" and tok.lower_ in _DESCRIPTIONS and det in (["the"], ["this"]) and not mods:
-        return _DESCRIPTIONS[tok.lower_]
-    return None
-
-
 def _subject_tokens(head: Token, before: int | None = None) -> Iterator[Token]:
     """The subject tokens of the clause headed by ``head`` (those before ``before`` when given)."""
     for c in head.children:
@@ -277,95 +231,3 @@ def _governing_subject_tokens(pred: Token, before: int) -> Iterator[Token]:
     """Subject tokens of the clauses above ``pred``, nearest clause first, each before ``before``."""
     for head in pred.ancestors:
         yield from _subject_tokens(head, before)
-
-
-def _first_actor(subjects: Iterable[Token], index: MentionIndex, labels: frozenset[str]) -> Mention | None:
-    """The first of ``subjects`` whose principal mention (relative clauses aside) is of a compatible kind."""
-    for c in subjects:
-        m = index.principal(c, skip={g.i for k in c.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
-        if m is not None and m.label in labels:
-            return m
-    return None
-
-
-def _main_subject(sent: Span, index: MentionIndex, labels: frozenset[str], before: int | None = None) -> Mention | None:
-    return _first_actor(_subject_tokens(sent.root, before), index, labels)
-
-
-def _governing_subject(pred: Token, index: MentionIndex, labels: frozenset[str], before: int) -> Mention | None:
-    """The subject of the nearest clause above ``pred`` that names a compatible actor before ``before``."""
-    return _first_actor(_governing_subject_tokens(pred, before), index, labels)
-
-
-def resolve_anaphor(subj: Token, pred: Token, index: MentionIndex) -> Arg | None:
-    """The main-clause subject of this sentence (when it comes first) or of the previous sentence,
-    when it is a mention of a compatible kind ("it"/"the regime": a state or group; "he"/"she": a person;
-    "the tanker": a vessel); failing that, the latest compatible mention (:func:`resolve_salient`).
-
-    Subjects are the likeliest antecedents of a following subject pronoun (the centering
-    heuristic); a later mention in the previous sentence ("... a missile near Japan. It ...") is
-    usually not, so recency only decides when no subject fits.
-    """
-    labels = anaphor_labels(subj) or _ACTOR_LABELS
-    sent = pred.sent
-    if sent.root != pred and sent.root != subj.head:
-        # "North Korea dismissed warnings that it would face ...": a subordinate clause's pronoun
-        # takes the subject of the nearest clause that governs it ("Iran denied that it had
-        # supplied drones, the ministry said": Iran, not the ministry), then the main clause's.
-        m = _governing_subject(pred, index, labels, before=subj.i) or _main_subject(
-            sent, index, labels, before=subj.i)
-        if m is not None:
-            return mention_arg(m)
-    if sent.start > 0:
-        m = _main_subject(pred.doc[sent.start - 1].sent, index, labels)
-        if m is not None:
-            return mention_arg(m)
-    # A pronoun is too often about a thing or an event ("it said", "it was unclear") to take the
-    # latest name; a description says its kind ("the tanker"), which is what recency needs.
-    return resolve_salient(subj, index) if subj.pos_ != "PRON" else None
-
-
-def resolve_salient(anaphor: Token, index: MentionIndex, other: str | None = None) -> Arg | None:
-    """The latest mention of a kind the anaphor may stand for, before it in its sentence or in the
-    ``_SALIENCE_WINDOW`` sentences before ("The Panama-flagged Ocean Star ... Iran seized the
-    tanker": the Ocean Star). ``other`` is the canonical name of the event's other argument, which
-    the anaphor cannot be ("Iran said the country ..." is not Iran acting on itself). None when no
-    mention fits: nothing is guessed from a kind that does not match.
-    """
-    labels = anaphor_labels(anaphor)
-    if labels is None:
-        return None
-    doc = anaphor.doc
-    start = anaphor.sent.start
-    for _ in range(_SALIENCE_WINDOW):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    own = {t.i for t in anaphor.subtree}
-    for i in range(anaphor.i - 1, start - 1, -1):
-        m = index.by_token.get(i)
-        if m is None or i in own or m.label not in labels:
-            continue
-        if (other is not None and (m.canonical or m.text) == other) or m.text.lower() in _AGENCY_NAMES:
-            continue  # a news agency is who reports, never "the group" or "the company" itself
-        return mention_arg(m)
-    return None
-
-
-def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
-    """ "..., he told reporters": a pronoun source stands for the latest person named before its
-    sentence (the quote's own words are what he says, not who he is). The chain gets the name in
-    the pronoun's place; the source span stays the pronoun the text wrote."""
-    if att is None or att.source is None or att.source.text.lower() not in ("he", "she"):
-        return att
-    span = doc.char_span(att.source.start, att.source.end)
-    if span is None:
-        return att
-    sent = span.root.sent
-    start = window_start(sent, _SALIENCE_WINDOW)
-    for i in range(sent.start - 1, start - 1, -1):
-        m = index.by_token.get(i)
-        if m is not None and m.label == "Person":
-            chain = [*att.chain[:-1], m.text] if att.chain else [m.text]
-            return replace(att, chain=chain)
-    return att

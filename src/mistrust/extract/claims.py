@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mistrust.extract import status as st
+from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
     HOST_PREPS,
@@ -39,16 +40,7 @@ from mistrust.extract.claim_args import (
     withholds,
 )
 from mistrust.extract.claim_events import event_at
-from mistrust.extract.claim_structure import (
-    expand_pairs,
-    is_anaphor,
-    named_speaker,
-    resolve_anaphor,
-    resolve_pair,
-    resolve_salient,
-    resolve_they,
-    theme_text,
-)
+from mistrust.extract.claim_structure import expand_pairs, resolve_pair, resolve_they, theme_text
 from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
@@ -61,7 +53,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = "frames-v3"
+EXTRACTOR = f"frames-v3+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -98,15 +90,17 @@ def _clause_text(tok: Token) -> str:
 
 def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
                 published: str | date | None = None, doc_id: str | None = None,
-                structure: bool = True) -> list[Claim]:
+                structure: bool = True, antecedents: Antecedents | None = None) -> list[Claim]:
     """Claims in a parsed ``Doc`` (see the module docstring).
 
     ``published`` (the publication date) is only the reference for relative times ("last year");
     it is never a claim's time. Claim ids are set when ``doc_id`` is given (else the caller sets them).
     ``structure`` (default on) expands coordinated arguments, resolves anaphoric subjects and reads
-    memberships; off gives the claims-v1 output (kept as the benchmark baseline).
+    memberships; off gives the claims-v1 output (kept as the benchmark baseline). ``antecedents``
+    is the anaphora step's output (:mod:`mistrust.extract.anaphora`), made here when not given.
     """
-    index = MentionIndex(doc, mentions)
+    antecedents = antecedents or Antecedents(doc, mentions)
+    index = antecedents.index
     covers = _Attributions(attributions)
     claims: list[Claim] = []
     seen: set[tuple[int, str]] = set()
@@ -125,16 +119,17 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
-            if is_anaphor(subj):
-                s_arg = resolve_anaphor(subj, pred_tok, index) or s_arg
-            else:  # "the two countries restarted ...": the pair named together just before
-                s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
-                if s_group:
-                    s_arg = mention_arg(s_group[0])
+            # "the two countries restarted ...", "they" after "Iran and Syria": the pair named
+            # together just before; else a single actor's "it", "they", "the regime"
+            s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
+            if s_group:
+                s_arg = mention_arg(s_group[0])
+            elif is_anaphor(subj):
+                s_arg = antecedents.arg(subj) or s_arg
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
             if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
-                o_arg = resolve_salient(obj, index, other=s_arg[1]) or o_arg
+                o_arg = antecedents.arg(obj, other=s_arg[1]) or o_arg
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself

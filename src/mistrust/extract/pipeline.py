@@ -6,7 +6,7 @@ in by the caller: this engine reads neither the store nor the lists. ``extract_m
 ``nlp.pipe`` over many texts so a batch of thousands stays one process and one model.
 
 After spaCy, the reading is a plain ordered list of :class:`Component` s (entities, links,
-attribution, claims, status), each declaring the :class:`Reading` fields it needs and makes;
+attribution, anaphora, claims, status), each declaring the :class:`Reading` fields it needs and makes;
 ``check_order`` refuses a list where a component would read what no earlier one made.
 """
 
@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mistrust.errors import ConfigError
+from mistrust.extract.anaphora import Antecedents
 from mistrust.extract.attribution import find_attributions
 from mistrust.extract.attribution_model import TAGGER_VERSION, apply_tagger
 from mistrust.extract.claims import find_claims
@@ -76,6 +77,7 @@ class Reading:
     recognized: list[Recognized] = field(default_factory=list)  # mentions with the evidence linking reads
     mentions: list[Mention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    antecedents: Antecedents | None = None  # what "it", "they", "the tanker" stand for, asked by claims
     claims: list[Claim] = field(default_factory=list)
     status: ClaimStatus | None = None
 
@@ -166,8 +168,9 @@ class Extractor:
             steps.append(Component("links", ("recognized",), ("mentions",), self._links))
         if self.options.claims:
             steps += [Component("attribution", ("doc",), ("attributions",), self._attributions),
-                      Component("claims", ("doc", "mentions", "attributions", "published", "doc_id"), ("claims",),
-                                _claims),
+                      Component("anaphora", ("doc", "mentions"), ("antecedents",), _anaphora),
+                      Component("claims", ("doc", "mentions", "attributions", "antecedents", "published", "doc_id"),
+                                ("claims",), _claims),
                       Component("status", ("doc", "claims"), ("status",), _status)]
         return steps
 
@@ -191,8 +194,14 @@ class Extractor:
         r.attributions = apply_tagger(r.doc, found) if self.options.attribution_tagger else found
 
 
+def _anaphora(r: Reading) -> None:
+    # resolves lazily: only the tokens the claim step asks about (claim arguments) cost anything
+    r.antecedents = Antecedents(r.doc, r.mentions)
+
+
 def _claims(r: Reading) -> None:
-    r.claims = find_claims(r.doc, r.mentions, r.attributions, published=r.published, doc_id=r.doc_id)
+    r.claims = find_claims(r.doc, r.mentions, r.attributions, published=r.published, doc_id=r.doc_id,
+                           antecedents=r.antecedents)
     for claim in r.claims:
         claim.doc_id = r.doc_id
         claim.id = claim.id or claim_id(r.doc_id, claim)

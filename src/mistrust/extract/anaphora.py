@@ -1,0 +1,280 @@
+"""Anaphora (anaphora-v1): which named actor a claim argument written as "it", "they", "its" or "the
+tanker" stands for.
+
+spaCy's small English model has no coreference, and a claim whose actor is a pronoun says nothing a
+reader can use. This step resolves the arguments of claims only (lazily, when the claim step asks),
+with three ideas of English rather than a model:
+
+- **kind agreement**: "it"/"its" stand for a state, an organisation or a vessel, "he"/"she" for a
+  person, "they"/"their" for an organisation (a group spoken of in the plural); a definite
+  description names its kind ("the country" a state, "the tanker" a vessel, :data:`DESCRIPTIONS`);
+- **salience**: the subject of the clause that governs the anaphor, or of the previous sentence's
+  main clause (centering), before any later mention; a description falls back on the nearest
+  sentence holding a mention of its kind, subject before object before any other mention;
+  a possessive in a reason adjunct ("sanctioned X for its support of Y") is the object X;
+- **no guessing**: two different compatible actors of equal salience leave the anaphor
+  unresolved, an antecedent always comes before the anaphor (no cataphora), and nothing is looked
+  for more than ``WINDOW`` sentences back.
+
+The claim keeps the words the text wrote (its subject or object is "it", "the tanker"); the
+antecedent's canonical name is the claim's actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal
+
+from mistrust.extract.claim_args import Arg, MentionIndex
+from mistrust.model.documents import Attribution, Mention
+from mistrust.model.vocabulary import NEWS_AGENCIES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ANAPHORA_VERSION = "anaphora-v1"
+
+_STATES = frozenset({"Country"})
+_GROUPS = frozenset({"Organization"})
+_VESSELS = frozenset({"Vessel"})
+_PERSONS = frozenset({"Person"})
+_ACTORS = _STATES | _GROUPS
+CompatibleFn = Callable[[Mention], bool]
+
+# Definite descriptions that refer back to an actor named before, and the mention kinds each may
+# stand for: "the country" a state, "the group" or "the ministry" an organisation, "the tanker" a
+# named vessel. A table of English kind nouns, not of any document.
+DESCRIPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("country", "state", "government", "regime", "administration", "nation"), _STATES),
+    **dict.fromkeys(("group", "organization", "organisation", "militia", "movement", "company", "firm",
+                     "network", "ministry", "agency"), _GROUPS),
+    **dict.fromkeys(("ship", "vessel", "tanker", "freighter", "carrier", "boat"), _VESSELS),
+}
+
+# Third-person pronouns and the mention kinds they may stand for. "they" is an organisation spoken
+# of in the plural ("the Guards said they had ..."); two actors named together are a pair
+# (claim_structure.resolve_they), and a "they" with no actor of that kind (officials, people) stays
+# unresolved.
+PRONOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("it", "its"), _ACTORS | _VESSELS),
+    **dict.fromkeys(("he", "she", "his", "her"), _PERSONS),
+    **dict.fromkeys(("they", "their"), _GROUPS),
+}
+
+WINDOW = 2  # sentences back (besides the anaphor's own) searched for an antecedent
+_AGENCY_NAMES = frozenset(n.lower() for names in NEWS_AGENCIES.values() for n in names)
+# Reason adjuncts whose possessive is the verb's object: "sanctioned X for its role", "warned X
+# over its support", "praised X for their help".
+_REASON_PREPS = frozenset({"for", "over"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+
+
+def window_start(sent: Span, sentences: int) -> int:
+    """Token index where the window of ``sentences`` sentences before ``sent`` begins."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def anaphor_labels(tok: Token) -> frozenset[str] | None:
+    """The mention kinds an anaphor may stand for: a pronoun ("it", "their") or a bare definite
+    description ("the regime", "the tanker"); None for anything else, including a description that
+    says which one itself ("the Iranian tanker", "the ship that docked")."""
+    if tok.lower_ in PRONOUNS:
+        return PRONOUNS[tok.lower_] if tok.pos_ == "PRON" else None
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")]
+    if tok.pos_ == "NOUN" and tok.lower_ in DESCRIPTIONS and det in (["the"], ["this"]) and not mods:
+        return DESCRIPTIONS[tok.lower_]
+    return None
+
+
+def is_anaphor(tok: Token) -> bool:
+    """ "it", "they", "the regime", "the group": a pronoun or a bare definite description of an actor."""
+    return anaphor_labels(tok) is not None
+
+
+class Antecedents:
+    """The anaphora step's output for one document: resolves an argument token on demand (the claim
+    step asks for its arguments only), each token once."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], index: MentionIndex | None = None):
+        self.doc = doc
+        self.index = index or MentionIndex(doc, mentions)
+        self._cache: dict[tuple[int, str | None], Mention | None] = {}
+
+    def resolve(self, tok: Token, other: str | None = None) -> Mention | None:
+        """The named actor ``tok`` stands for, or None. ``other`` is the canonical name of the event's
+        other argument, which the anaphor cannot be ("Iran said the country ..." is not Iran acting
+        on itself)."""
+        key = (tok.i, other)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(tok, other)
+        return self._cache[key]
+
+    def arg(self, tok: Token, other: str | None = None) -> Arg | None:
+        """A claim argument for ``tok``: the words written, the antecedent's canonical name."""
+        m = self.resolve(tok, other)
+        if m is None:
+            return None
+        return _written(tok), m.canonical or m.text, True
+
+    # -- the rules, in order of salience ------------------------------------------------------
+
+    def _resolve(self, tok: Token, other: str | None) -> Mention | None:
+        labels = anaphor_labels(tok)
+        if labels is None:
+            return None
+        ok = self._compatible(labels, other)
+        if tok.dep_ == "poss":
+            owner = self._reason_object(tok, ok)
+            if owner is not None:
+                return owner if isinstance(owner, Mention) else None
+        found = self._by_subject(tok, ok)
+        if found is not None:
+            return found if isinstance(found, Mention) else None  # False: ambiguous
+        # A pronoun is too often about a thing or an event ("it said", "it was unclear") to take a
+        # mention by recency; a description says its kind ("the tanker"), which is what recency needs.
+        return self._by_recency(tok, ok) if tok.pos_ != "PRON" else None
+
+    def _compatible(self, labels: frozenset[str], other: str | None) -> CompatibleFn:
+        def ok(m: Mention) -> bool:
+            if m.label not in labels or m.text.lower() in _AGENCY_NAMES:
+                return False  # a news agency is who reports, never "the group" or "it"
+            return other is None or (m.canonical or m.text) != other
+        return ok
+
+    def _reason_object(self, poss: Token, ok: CompatibleFn) -> Mention | Literal[False] | None:
+        """ "The US sanctioned Acme for its role in ...": the possessive of a reason adjunct is the
+        verb's object (the one whose conduct is the reason). None when there is no such adjunct;
+        False when its object names no single compatible actor: the subject is not the fallback
+        ("warned the city over its shipments" is not the warner's)."""
+        prep = poss.head.head if poss.head.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in _REASON_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        obj = next((c for c in prep.head.children if c.dep_ in _OBJECT_DEPS and c.i < poss.i), None)
+        if obj is None:
+            return None
+        candidates = self._named_at(obj, ok)
+        return candidates[0] if len(candidates) == 1 else False
+
+    def _by_subject(self, tok: Token, ok: CompatibleFn) -> Mention | Literal[False] | None:
+        """The subject of the nearest clause governing the anaphor that names a compatible actor
+        before it, else the previous sentence's main-clause subject. False (not None) when that
+        subject is two different compatible actors ("Iran and Syria ... it"): ambiguous, stop."""
+        sent = tok.sent
+        clause = tok.head
+        if sent.root != clause:
+            # "Iran denied that it had supplied drones, the ministry said": the nearest governing
+            # clause's subject (Iran, not the ministry), then the main clause's
+            for head in clause.ancestors:
+                found = self._subject_of(head, ok, before=tok.i)
+                if found is not None:
+                    return found
+        if sent.start > 0:
+            root = self.doc[sent.start - 1].sent.root
+            found = self._subject_of(root, ok)
+            if found is not None:
+                return found
+            # "The report said that Iran kept building. It also ...": when the main clause's subject
+            # names no actor (a report, officials), the topic is the subject of what it reports
+            for clause in root.children:
+                if clause.dep_ == "ccomp":
+                    return self._subject_of(clause, ok)
+        return None
+
+    def _subject_of(self, head: Token, ok: CompatibleFn, before: int | None = None) -> Mention | Literal[False] | None:
+        for c in head.children:
+            if c.dep_ not in _SUBJECT_DEPS or (before is not None and c.i >= before):
+                continue
+            named = self._named_at(c, ok)
+            if len(named) > 1:
+                return False
+            if named:
+                return named[0]
+        return None
+
+    def _named_at(self, tok: Token, ok: CompatibleFn) -> list[Mention]:
+        """The distinct compatible actors an argument names: its principal mention and those of its
+        conjuncts (relative clauses aside)."""
+        out: list[Mention] = []
+        for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
+            skip = {g.i for k in c.children if k.dep_ in ("relcl", "acl", "conj") for g in k.subtree}
+            m = self.index.principal(c, skip=skip)
+            if m is not None and ok(m) and all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
+                out.append(m)
+        return out
+
+    def _by_recency(self, anaphor: Token, ok: CompatibleFn) -> Mention | None:
+        """The nearest sentence (the anaphor's own, before it, then up to ``WINDOW`` back) holding a
+        compatible mention; in it, the most salient one (subject, then object, then other). Two
+        different actors of the same salience there: unresolved."""
+        own = {t.i for t in anaphor.subtree}
+        sent = anaphor.sent
+        end = anaphor.i
+        for _ in range(WINDOW + 1):
+            ranked: dict[int, list[Mention]] = {}
+            for i in range(sent.start, end):
+                m = self.index.by_token.get(i)
+                if m is None or i in own or not ok(m):
+                    continue
+                rank = ranked.setdefault(_salience(self.doc[i]), [])
+                if all((m.canonical or m.text) != (o.canonical or o.text) for o in rank):
+                    rank.append(m)
+            if ranked:
+                best = ranked[min(ranked)]
+                return best[0] if len(best) == 1 else None
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            end = sent.end
+        return None
+
+
+def _salience(tok: Token) -> int:
+    """0 for a subject, 1 for an object, 2 for any other place, read up the noun phrase's heads."""
+    for _ in range(4):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return 0
+        if tok.dep_ in _OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ in ("agent", "dative")):
+            return 1
+        if tok.dep_ not in ("compound", "amod", "poss", "appos", "conj", "flat") or tok.head == tok:
+            return 2
+        tok = tok.head
+    return 2
+
+
+def _written(tok: Token) -> str:
+    """The anaphor as the text wrote it: "it", "the tanker"."""
+    if tok.pos_ == "PRON":
+        return str(tok.text)
+    return str(tok.doc[tok.left_edge.i:tok.i + 1].text)
+
+
+def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
+    """ "..., he told reporters": a pronoun source stands for the latest person named before its
+    sentence (the quote's own words are what he says, not who he is). The chain gets the name in
+    the pronoun's place; the source span stays the pronoun the text wrote."""
+    if att is None or att.source is None or att.source.text.lower() not in ("he", "she"):
+        return att
+    span = doc.char_span(att.source.start, att.source.end)
+    if span is None:
+        return att
+    sent = span.root.sent
+    start = window_start(sent, WINDOW)
+    for i in range(sent.start - 1, start - 1, -1):
+        m = index.by_token.get(i)
+        if m is not None and m.label == "Person":
+            chain = [*att.chain[:-1], m.text] if att.chain else [m.text]
+            return replace(att, chain=chain)
+    return att
+
+
+__all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "anaphor_labels",
+           "is_anaphor", "named_speaker", "window_start"]

@@ -1,0 +1,133 @@
+"""Anaphora (extract/anaphora.py): the actor a claim argument written "it", "they", "its" or "the
+tanker" stands for. Sentences and passages are written for these tests (no corpus text); each runs
+through the whole extraction (parse, entities, attribution, anaphora, claims)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.model.documents import Claim
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from mistrust.extract.pipeline import ExtractOptions, Extractor
+
+    return Extractor(ExtractOptions(link=False))
+
+
+def _claims(extractor, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return extractor.extract(text, doc_id="doc").claims
+
+
+def _with_predicate(claims: list[Claim], predicate: str) -> list[Claim]:
+    return [c for c in claims if c.predicate == predicate]
+
+
+# (passage, predicate, written subject, resolved subject, object): the claim keeps the words written
+RESOLVED_SUBJECTS = [
+    # a subject pronoun takes the previous sentence's subject
+    ("Venezuela bought rifles last year. It later shipped them to Cuba.", "transfer", "It", "Venezuela", "Cuba"),
+    ("Belarus tested a new radar in May. It then sold drones to Syria.", "transfer", "It", "Belarus", "Syria"),
+    # ... or, when that subject names no actor, the subject of what it reports
+    ("The report said that Belarus kept building drones. It also shipped rifles to Syria.", "transfer", "It",
+     "Belarus", "Syria"),
+    # ... or the subject of the clause that governs it
+    ("Belarus announced on Monday that it had delivered fuel to Syria.", "transfer", "it", "Belarus", "Syria"),
+    ("Egypt said it would supply fuel to Libya.", "supply", "it", "Egypt", "Libya"),
+    # a definite description takes the latest mention of its kind
+    ("The Acme Shipping Company was founded in 2001. The company smuggled coal to North Korea in 2019.",
+     "transfer", "The company", "Acme Shipping Company", "North Korea"),
+    ("Egypt hosted the talks. The country later sold drones to Sudan.", "transfer", "The country", "Egypt", "Sudan"),
+    ("The Wagner Group deployed fighters in Mali. The group later attacked villages in Sudan.", "attack",
+     "The group", "Wagner Group", "Sudan"),
+    ("The Lazarus Group stole funds in 2019. The network later sent the money to North Korea.", "transfer",
+     "The network", "Lazarus Group", "North Korea"),
+    # "they" for an organisation spoken of in the plural
+    ("Hezbollah said they had shipped rockets to Syria.", "transfer", "they", "Hezbollah", "Syria"),
+    # the possessive of a reason adjunct is the verb's object
+    ("The Treasury sanctioned Acme Trading for its role in shipping oil to Syria.", "transfer", "its",
+     "Acme Trading", "Syria"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "written", "actor", "obj"), RESOLVED_SUBJECTS)
+def test_anaphoric_subject_is_resolved(extractor, text: str, predicate: str, written: str, actor: str,  # type: ignore[no-untyped-def]
+                                       obj: str) -> None:
+    found = [c for c in _with_predicate(_claims(extractor, text), predicate)
+             if (c.object_canonical or c.object) == obj]
+    assert found, f"no {predicate} claim to {obj} in {text!r}"
+    assert found[0].subject == written  # the words the text wrote
+    assert found[0].subject_canonical == actor  # the actor they stand for
+
+
+RESOLVED_OBJECTS = [
+    ("The tanker Ocean Pearl left port in May. Venezuela seized the vessel in June.", "seize", "Venezuela",
+     "the vessel", "Ocean Pearl"),
+    ("The tanker Northern Star left Syria. Cyprus detained the ship in June.", "seize", "Cyprus", "the ship",
+     "Northern Star"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "subject", "written", "actor"), RESOLVED_OBJECTS)
+def test_anaphoric_object_is_resolved(extractor, text: str, predicate: str, subject: str | None,  # type: ignore[no-untyped-def]
+                                      written: str, actor: str) -> None:
+    found = _with_predicate(_claims(extractor, text), predicate)
+    assert found, f"no {predicate} claim in {text!r}"
+    assert (found[0].object, found[0].object_canonical) == (written, actor)
+    if subject is not None:
+        assert found[0].subject_canonical == subject
+
+
+# (passage, predicate, object, why): the anaphor must stay unresolved
+UNRESOLVED = [
+    # two different compatible actors of equal salience: no guess
+    ("Belarus and Cuba signed a deal in March. It shipped rifles to Syria.", "transfer", "Syria",
+     "two candidates"),
+    ("Egypt and Jordan met in Cairo. The country later sold drones to Sudan.", "transfer", "Sudan",
+     "two candidates"),
+    # a person is not "it"
+    ("Viktor Petrov visited Caracas in May. It delivered tanks to Cuba.", "transfer", "Cuba", "person for it"),
+    # cataphora: the name comes after the pronoun
+    ("Before it shipped fuel to Cuba, Venezuela signed a deal with Iran.", "transfer", "Cuba", "cataphora"),
+    # too far back: more than two sentences before
+    ("Oman sold boats to Yemen. The talks ended. The rain fell. The winds rose. It shipped fuel to Syria.",
+     "transfer", "Syria", "out of window"),
+    # a reason adjunct's possessive is the object's, never the subject's (here a place, not an actor)
+    ("Washington warned Caracas over its shipments of fuel to Cuba.", "transfer", "Cuba", "reason adjunct"),
+    # a description of another kind: a state is not "the vessel"
+    ("Venezuela signed a deal in May. Cuba later seized the vessel.", "seize", None, "kind mismatch"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "obj", "why"), UNRESOLVED)
+def test_anaphor_left_unresolved(extractor, text: str, predicate: str, obj: str | None, why: str) -> None:  # type: ignore[no-untyped-def]
+    claims = _with_predicate(_claims(extractor, text), predicate)
+    if obj is not None:
+        claims = [c for c in claims if (c.object_canonical or c.object) == obj]
+        assert claims, f"no {predicate} claim to {obj} in {text!r}"
+        assert all(c.subject_canonical is None for c in claims), why
+    else:
+        assert claims, f"no {predicate} claim in {text!r}"
+        assert all(c.object_canonical is None for c in claims), why
+
+
+def test_person_pronoun_is_not_a_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(extractor, "Cuba hosted Viktor Petrov in May. He said Venezuela shipped fuel to Syria.")
+    found = _with_predicate(claims, "transfer")
+    assert found and found[0].subject_canonical == "Venezuela"
+    # nothing in the passage makes "he" the state that hosted him
+    assert all(c.subject_canonical != "Cuba" for c in claims if (c.subject or "").lower() == "he")
+
+
+def test_they_for_people_is_left_alone(extractor) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(extractor, "Cuba hosted the talks. Officials said they had shipped rifles to Syria.")
+    found = [c for c in _with_predicate(claims, "transfer") if (c.object_canonical or c.object) == "Syria"]
+    assert found and all(c.subject_canonical is None for c in found)
+
+
+def test_anaphora_is_a_declared_component(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = [c.name for c in extractor.components]
+    assert names.index("anaphora") < names.index("claims")
+    claims_step = extractor.components[names.index("claims")]
+    assert "antecedents" in claims_step.needs
