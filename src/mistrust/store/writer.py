@@ -164,36 +164,44 @@ class BackgroundWriter:
         return self.spool is not None and _has_content(self.spool)
 
     def _attempt(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
-        """Write the spool and ``jobs`` in one transaction; on failure add ``jobs`` to the spool."""
-        if self._spool_waiting():
-            with self._locked_spool() as fh:
-                ok = self._write(conn, [*_read_jobs(fh), *jobs])
-                if ok:
-                    fh.truncate(0)
-                else:
-                    _append_jobs(fh, jobs)
-        else:
-            ok = self._write(conn, jobs)
-            if not ok:
-                with self._locked_spool() as fh:
-                    _append_jobs(fh, jobs)
-        if ok:
-            self._written()
-        return ok
+        """Write the spool and ``jobs`` in one transaction; on failure add ``jobs`` to the spool.
 
-    def _write(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
+        The write lock is taken before the spool is read: while another process holds it, an
+        attempt costs a short wait and an append, not a parse of every row spooled so far (which
+        would take the server's GIL from the requests it answers, again at every retry).
+        """
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for job in jobs:
-                for sql, params in job:
-                    conn.execute(sql, params)
-            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.last_error = str(exc)
+            if jobs:
+                with self._locked_spool() as fh:
+                    _append_jobs(fh, jobs)
+            return False
+        try:
+            if self._spool_waiting():
+                with self._locked_spool() as fh:
+                    self._execute(conn, [*_read_jobs(fh), *jobs])
+                    conn.execute("COMMIT")
+                    fh.truncate(0)
+            else:
+                self._execute(conn, jobs)
+                conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self.last_error = str(exc)
+            with self._locked_spool() as fh:
+                _append_jobs(fh, jobs)
             return False
+        self._written()
         return True
+
+    @staticmethod
+    def _execute(conn: sqlite3.Connection, jobs: list[Job]) -> None:
+        for job in jobs:
+            for sql, params in job:
+                conn.execute(sql, params)
 
     def _written(self) -> None:
         with self._cond:
