@@ -107,14 +107,25 @@ class CpuMeter(PeakMemory):
                 self.cpu[proc.pid] = (name, times.user + times.system)
 
     def __enter__(self) -> CpuMeter:
+        import psutil
+
         self.started = time.process_time()
+        # processes that outlive a run (the pool's fork server, Ray's idle workers) count only
+        # for the CPU they spend during it
+        self.before: dict[int, float] = {}
+        for proc in self.me.children(recursive=True):
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            self.before[proc.pid] = times.user + times.system
         super().__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)
         self.parent_cpu = time.process_time() - self.started
-        self.workers_cpu = sum(cpu for name, cpu in self.cpu.values()
+        self.workers_cpu = sum(cpu - self.before.get(pid, 0.0) for pid, (name, cpu) in self.cpu.items()
                                if "_RayActor" in name or "multiprocessing" in name)
 
 
@@ -206,13 +217,13 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
             ratio = best_one / best_two
             print(f"{job:<17}{label:<15}{size / baseline:>11.1f}{size / best_one:>11.1f}{size / best_two:>12.1f}"
                   f"{ratio:>8.2f}x{f'>= {TARGET_RATIO}x':>8}  {load()}", flush=True)
-            cpu_lines.append(f"{job:<17}{label:<15}{cpu_one.parent_cpu:>9.1f}{cpu_one.workers_cpu:>10.1f}"
-                             f"{cpu_two.parent_cpu:>9.1f}{cpu_two.workers_cpu:>10.1f}"
-                             f"{quiet_estimate(cpu_one, cpu_two):>11.2f}x")
+            cpu_lines.append(f"{job:<17}{label:<15}{cpu_one.parent_cpu:>10.1f}{cpu_one.workers_cpu:>9.1f}"
+                             f"{cpu_two.parent_cpu:>11.1f}{cpu_two.workers_cpu:>9.1f}"
+                             f"{quiet_estimate(cpu_one, cpu_two):>10.2f}x")
         print(f"{'':<17}({size:,} {unit})")
     print("\nCPU seconds of the best runs above: the parent (reads, writes every result) and the workers;"
           "\nthe 2-over-1 ratio these predict on an idle 2-core machine (less sensitive to the load)")
-    print(f"{'job':<17}{'runner':<15}{'1: parent':>9}{'workers':>10}{'2: parent':>9}{'workers':>10}{'estimate':>12}")
+    print(f"{'job':<17}{'runner':<15}{'1: parent':>10}{'workers':>9}{'2: parent':>11}{'workers':>9}{'estimate':>11}")
     for line in cpu_lines:
         print(line)
 
