@@ -86,9 +86,9 @@ class PeakMemory:
 
 
 class CpuMeter(PeakMemory):
-    """CPU seconds of one run: this process (the reader and writer) and its worker processes
-    (Ray's actors or the pool's), sampled twice a second, so a worker that ends between two samples
-    loses up to half a second. Less sensitive to the neighbours' load than wall time."""
+    """CPU seconds of one run: this process (the reader and writer) and every process under it
+    (the workers; Ray's daemons too), sampled twice a second, so a process that ends between two
+    samples loses up to half a second. Less sensitive to the neighbours' load than wall time."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -125,8 +125,9 @@ class CpuMeter(PeakMemory):
     def __exit__(self, *exc: object) -> None:
         super().__exit__(*exc)
         self.parent_cpu = time.process_time() - self.started
-        self.workers_cpu = sum(cpu - self.before.get(pid, 0.0) for pid, (name, cpu) in self.cpu.items()
-                               if "_RayActor" in name or "multiprocessing" in name)
+        # every process under this one: the workers, the pool's fork server, and Ray's own daemons
+        # (the raylet, the object store), which a Ray run pays for too
+        self.workers_cpu = sum(cpu - self.before.get(pid, 0.0) for pid, (_name, cpu) in self.cpu.items())
 
 
 def quiet_estimate(one: CpuMeter, two: CpuMeter) -> float:
@@ -221,7 +222,8 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
                              f"{cpu_two.parent_cpu:>11.1f}{cpu_two.workers_cpu:>9.1f}"
                              f"{quiet_estimate(cpu_one, cpu_two):>10.2f}x")
         print(f"{'':<17}({size:,} {unit})")
-    print("\nCPU seconds of the best runs above: the parent (reads, writes every result) and the workers;"
+    print("\nCPU seconds of the best runs above: the parent (reads, writes every result) and the processes"
+          " under it (workers, Ray's daemons);"
           "\nthe 2-over-1 ratio these predict on an idle 2-core machine (less sensitive to the load)")
     print(f"{'job':<17}{'runner':<15}{'1: parent':>10}{'workers':>9}{'2: parent':>11}{'workers':>9}{'estimate':>11}")
     for line in cpu_lines:
