@@ -9,10 +9,11 @@ a function that makes the workers' config: only the runners that start workers c
 the single-process path does not build a config it would not read.
 
 - ``InProcess``: today's single-process path (``--workers 1``), on a state the caller already has.
-- ``ProcessPool``: ``--workers N`` without Ray; each process loads the state once, in its initializer.
+- ``ProcessPool``: ``--workers N`` without Ray; each process (forked from a fork server that has
+  imported mistrust) loads the state once, in its initializer.
 - ``RayData``: ``--workers N`` with the ``cluster`` extra: a Ray Data ``map_batches`` over an actor
-  pool (each actor loads the state once per window of 400 batches), on a local Ray (``num_cpus=N``,
-  no dashboard) or on the cluster at ``--ray-address``.
+  pool (each actor loads the state once per window of input, see ``RayData.window``), on a local
+  Ray (``num_cpus=N``, no dashboard) or on the cluster at ``--ray-address``.
 """
 
 from __future__ import annotations
