@@ -85,6 +85,59 @@ class PeakMemory:
         return self.peaks.get(self.me.pid, ("", 0))[1]
 
 
+class CpuMeter(PeakMemory):
+    """CPU seconds of one run: this process (the reader and writer) and every process under it
+    (the workers; Ray's daemons too), sampled twice a second, so a process that ends between two
+    samples loses up to half a second. Less sensitive to the neighbours' load than wall time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: dict[int, tuple[str, float]] = {}
+
+    def _poll(self) -> None:
+        import psutil
+
+        while not self.stop.wait(0.5):
+            for proc in self.me.children(recursive=True):
+                try:
+                    name = " ".join(proc.cmdline())[:80]
+                    times = proc.cpu_times()
+                except psutil.Error:
+                    continue
+                self.cpu[proc.pid] = (name, times.user + times.system)
+
+    def __enter__(self) -> CpuMeter:
+        import psutil
+
+        self.started = time.process_time()
+        # processes that outlive a run (the pool's fork server, Ray's idle workers) count only
+        # for the CPU they spend during it
+        self.before: dict[int, float] = {}
+        for proc in self.me.children(recursive=True):
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            self.before[proc.pid] = times.user + times.system
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        super().__exit__(*exc)
+        self.parent_cpu = time.process_time() - self.started
+        # every process under this one: the workers, the pool's fork server, and Ray's own daemons
+        # (the raylet, the object store), which a Ray run pays for too
+        self.workers_cpu = sum(cpu - self.before.get(pid, 0.0) for pid, (_name, cpu) in self.cpu.items())
+
+
+def quiet_estimate(one: CpuMeter, two: CpuMeter) -> float:
+    """2 workers over 1 on an idle 2-core machine, from CPU seconds: one worker runs beside the parent
+    (the slower of the two sets the pace); two workers and the parent share the two cores."""
+    first = max(one.workers_cpu, one.parent_cpu)
+    second = max((two.workers_cpu + two.parent_cpu) / 2, two.workers_cpu / 2, two.parent_cpu)
+    return first / second if second else 0.0
+
+
 def write_names(path: Path, rows: int) -> None:
     with path.open("w", newline="") as fh:
         writer = csv.writer(fh)
@@ -149,19 +202,32 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
     print(f"\n2. throughput, 2 workers over 1, best of {rounds} (1 and 2 interleaved in each round)")
     print(f"{'job':<17}{'runner':<15}{'baseline/s':>11}{'1 worker/s':>11}{'2 workers/s':>12}{'2 over 1':>9}"
           f"{'target':>8}  load average")
+    cpu_lines: list[str] = []
     for job, run in jobs.items():
         size, unit = sizes[job]
         baseline = timed(lambda r=run: r(1, "auto"))  # type: ignore[misc]  # today's path, in this process
         for backend, label in (("pool", "process pool"), ("ray", "Ray local")):
-            one: list[float] = []
-            two: list[float] = []
+            one: list[tuple[float, CpuMeter]] = []
+            two: list[tuple[float, CpuMeter]] = []
             for _ in range(rounds):
-                one.append(timed(lambda r=run, b=backend: r(1, b)))  # type: ignore[misc]
-                two.append(timed(lambda r=run, b=backend: r(2, b)))  # type: ignore[misc]
-            ratio = min(one) / min(two)
-            print(f"{job:<17}{label:<15}{size / baseline:>11.1f}{size / min(one):>11.1f}{size / min(two):>12.1f}"
+                for workers, runs in ((1, one), (2, two)):
+                    with CpuMeter() as meter:
+                        seconds = timed(lambda r=run, b=backend, w=workers: r(w, b))  # type: ignore[misc]
+                    runs.append((seconds, meter))
+            (best_one, cpu_one), (best_two, cpu_two) = min(one, key=lambda x: x[0]), min(two, key=lambda x: x[0])
+            ratio = best_one / best_two
+            print(f"{job:<17}{label:<15}{size / baseline:>11.1f}{size / best_one:>11.1f}{size / best_two:>12.1f}"
                   f"{ratio:>8.2f}x{f'>= {TARGET_RATIO}x':>8}  {load()}", flush=True)
+            cpu_lines.append(f"{job:<17}{label:<15}{cpu_one.parent_cpu:>10.1f}{cpu_one.workers_cpu:>9.1f}"
+                             f"{cpu_two.parent_cpu:>11.1f}{cpu_two.workers_cpu:>9.1f}"
+                             f"{quiet_estimate(cpu_one, cpu_two):>10.2f}x")
         print(f"{'':<17}({size:,} {unit})")
+    print("\nCPU seconds of the best runs above: the parent (reads, writes every result) and the processes"
+          " under it (workers, Ray's daemons);"
+          "\nthe 2-over-1 ratio these predict on an idle 2-core machine (less sensitive to the load)")
+    print(f"{'job':<17}{'runner':<15}{'1: parent':>10}{'workers':>9}{'2: parent':>11}{'workers':>9}{'estimate':>11}")
+    for line in cpu_lines:
+        print(line)
 
 
 def main() -> int:

@@ -76,7 +76,11 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
         """With users: a signed-in session or a user's API key. Without: the shared token, when set."""
         if request.url.path in UNRESOLVED_PATHS:
             return await call_next(request)
-        user, accounts = await run_in_threadpool(resolve, request)
+        opened = request.app.state.shared.opened
+        if opened is not None and opened.no_users_known():
+            user, accounts = None, False  # single-user mode, known without a store read or a thread hop
+        else:
+            user, accounts = await run_in_threadpool(resolve, request)
         request.state.user, request.state.accounts = user, accounts
         allowed = user is not None if accounts else (not token or authorised(request, token))
         # the stylesheet is public too: the sign-in page needs it before anyone has signed in

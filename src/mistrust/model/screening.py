@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+import orjson
+
 # How far a link from a news mention to a list entry can be trusted (extract/linking.py): only
 # "certain" links count as "on a sanctions list"; the others are shown apart, as leads.
 LinkTier = Literal["certain", "probable", "possible"]
@@ -82,3 +84,8 @@ class Hit:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def to_json(self) -> str:
+        """``json.dumps(self.to_dict())``, compact, several times faster (asdict copies every
+        feature): each served screening stores its hits as JSON twice, in the audit trail and the queue."""
+        return orjson.dumps(self).decode()

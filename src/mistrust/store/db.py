@@ -43,6 +43,10 @@ class Database(ABC):
     writer: BackgroundWriter
     in_memory: bool = False
     applied_now: list[str]  # the migrations this opening applied
+    # Write transactions committed through this object (not the background writer's audit rows):
+    # a Workspace keeps a cheap answer (are there users, which lists are current) while this
+    # stays the same, so its own writes are seen at once (workspace/base.py ``fresh``).
+    changes: int = 0
 
     @abstractmethod
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:

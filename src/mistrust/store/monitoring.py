@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from mistrust.store.db import Database, Migration
 from mistrust.store.screening import now
 from mistrust.store.writer import Job
@@ -107,7 +109,9 @@ _SAVE_SUBJECT = ("INSERT OR REPLACE INTO monitor_subjects(id, kind, origin, row_
 
 def _subject_params(rows: Iterable[SubjectRow]) -> list[list[Any]]:
     at = now()
-    return [[sid, kind, origin, row_id, json.dumps(query, ensure_ascii=False, sort_keys=True), json.dumps(seen), at]
+    # orjson: a batch run's parent writes one subject per row beside the output line
+    return [[sid, kind, origin, row_id, orjson.dumps(query, option=orjson.OPT_SORT_KEYS).decode(),
+             orjson.dumps(seen).decode(), at]
             for sid, kind, origin, row_id, query, seen in rows]
 
 

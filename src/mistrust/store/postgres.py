@@ -9,9 +9,10 @@ Writes: SQLite lets one writer in at a time, and the store's read-modify-write t
 takes the same transaction-level advisory lock first, so writers queue as they do on SQLite,
 while readers never wait. ``lock_timeout`` is the busy timeout: a write that waits longer for that
 lock (or any row lock) raises ``StoreBusy``, as does a pool with no free connection in that time.
-The audit rows of screening runs are idempotent inserts that need no such order: they are
-written at once, without the advisory lock, so a list load never holds up a screening answer
-(and there is no spool file: nothing waits for a file lock here).
+The audit rows of screening runs are idempotent inserts that need no such order: a background
+thread writes them (all queued jobs in one transaction) without the advisory lock, so a list load
+never holds up a screening answer and the answer waits for no round trip (and there is no spool
+file: nothing waits for a file lock here; rows still queued when the process ends are lost).
 
 Postgres text cannot hold a NUL character; one in a value is stored as U+FFFD.
 """
@@ -125,8 +126,9 @@ class PostgresDatabase(Database):
         except BaseException:
             self.pool.close()
             raise
-        # audit rows: written at once, on their own transaction (see the module docstring)
-        self.writer = BackgroundWriter(None, None, direct=self._write_unlocked)
+        # audit rows: by a thread, the jobs queued meanwhile in one transaction of their own
+        # (see the module docstring), so a screening answer waits for no round trip
+        self.writer = BackgroundWriter(None, None, batches=self._write_unlocked)
 
     def _configure(self, conn: psycopg.Connection[Any]) -> None:
         conn.execute(f"SET lock_timeout = {int(self.busy_timeout * 1000)}")
@@ -156,6 +158,12 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:  # type: ignore[override]
+        with self._write() as conn:
+            yield conn
+        self.changes += 1
+
+    @contextmanager
+    def _write(self) -> Iterator[PgConnection]:
         if getattr(self._local, "conn", None) is not None:
             raise StoreError("a write transaction is already open in this thread")
         with self._busy(), self.pool.connection() as raw, raw.transaction():
@@ -175,7 +183,7 @@ class PostgresDatabase(Database):
             return PgConnection(raw, self._primary_key).execute(sql, params).fetchall()  # type: ignore[no-any-return]
 
     def write_job(self, job: Job) -> None:
-        with self.transaction() as conn:
+        with self._write() as conn:  # audit rows: not a change ``changes`` counts
             for sql, params in job:
                 conn.execute(sql, params)
 
@@ -199,11 +207,12 @@ class PostgresDatabase(Database):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _write_unlocked(self, job: Job) -> None:
+    def _write_unlocked(self, jobs: list[Job]) -> None:
         with self._busy(), self.pool.connection() as raw, raw.transaction():
             conn = PgConnection(raw, self._primary_key)
-            for sql, params in job:
-                conn.execute(sql, params)
+            for job in jobs:
+                for sql, params in job:
+                    conn.execute(sql, params)
 
     def _primary_key(self, raw: psycopg.Connection[Any], table: str) -> list[str]:
         """A table's primary key columns (for INSERT OR REPLACE), read from the catalogue once."""

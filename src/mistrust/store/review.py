@@ -95,7 +95,7 @@ def queue_job(hits: Sequence[Hit], *, source: str, at: str, run_id: str | None =
         programs = "".join(f"|{p}" for p in h.programs) + "|" if h.programs else ""
         job.append((_UPSERT, [h.id, source, run_id, doc_id, h.query_name, h.entity_id, h.entity_name,
                               h.list_version, programs, h.score, h.algorithm, at, at,
-                              json.dumps(h.to_dict(), ensure_ascii=False),
+                              h.to_json(),
                               int(reopen_unjudged and h.judgement is None)]))
     return job
 

@@ -108,7 +108,7 @@ def record_run(
     job += [("INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
              " VALUES (?,?,?,?,?,?,?,?)",
              [run_id, h.id, h.entity_id, h.query_name, h.score, int(h.match), at,
-              json.dumps(h.to_dict(), ensure_ascii=False)]) for h in hits]
+              h.to_json()]) for h in hits]
     db.writer.submit(job)
     return run_id
 

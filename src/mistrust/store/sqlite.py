@@ -101,6 +101,7 @@ class SQLiteDatabase(Database):
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
+                self.changes += 1
             except BaseException as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

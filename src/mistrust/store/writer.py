@@ -41,11 +41,15 @@ MAX_PAUSE = 1.0  # longest pause between two attempts while the lock stays held
 
 class BackgroundWriter:
     def __init__(self, connect: Callable[[float], sqlite3.Connection] | None, spool: Path | None,
-                 direct: Callable[[Job], None] | None = None) -> None:
+                 direct: Callable[[Job], None] | None = None,
+                 batches: Callable[[list[Job]], None] | None = None) -> None:
         """``connect(timeout)`` opens the writer's own connection; ``direct`` writes a job at once
-        instead (an in-memory database, where another connection would see another database)."""
+        instead (an in-memory database, where another connection would see another database);
+        ``batches(jobs)`` writes the queued jobs in one transaction from the thread, with no spool
+        (PostgreSQL: a failed batch stays queued and is tried again)."""
         self._connect = connect
         self._direct = direct
+        self._batches = batches
         self.spool = spool
         self._cond = threading.Condition()
         self._queue: list[Job] = []
@@ -106,6 +110,9 @@ class BackgroundWriter:
         self.close(ATTEMPT_TIMEOUT * 4)
 
     def _run(self) -> None:
+        if self._batches is not None:
+            self._run_batches(self._batches)
+            return
         assert self._connect is not None
         conn = self._connect(ATTEMPT_TIMEOUT)
         pause = 0.0
@@ -129,40 +136,72 @@ class BackgroundWriter:
         finally:
             conn.close()
 
+    def _run_batches(self, write: Callable[[list[Job]], None]) -> None:
+        """The thread without a spool: every queued job in one transaction, again after a pause on failure."""
+        pause = 0.0
+        while True:
+            with self._cond:
+                if pause:
+                    self._cond.wait(pause)
+                self._cond.wait_for(lambda: bool(self._queue) or self._closing)
+                jobs, self._queue = self._queue, []
+                closing = self._closing
+            if jobs:
+                try:
+                    write(jobs)
+                except Exception as exc:  # noqa: BLE001 - any failure: keep the rows, say why, try again
+                    self.last_error = str(exc)
+                    with self._cond:
+                        self._queue[:0] = jobs  # before the jobs queued since, in order
+                    pause = min(MAX_PAUSE, max(0.05, pause * 2))
+                else:
+                    pause = 0.0
+                    self._written()
+            if closing and (pause or not self._queue):
+                return
+
     def _spool_waiting(self) -> bool:
         return self.spool is not None and _has_content(self.spool)
 
     def _attempt(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
-        """Write the spool and ``jobs`` in one transaction; on failure add ``jobs`` to the spool."""
-        if self._spool_waiting():
-            with self._locked_spool() as fh:
-                ok = self._write(conn, [*_read_jobs(fh), *jobs])
-                if ok:
-                    fh.truncate(0)
-                else:
-                    _append_jobs(fh, jobs)
-        else:
-            ok = self._write(conn, jobs)
-            if not ok:
-                with self._locked_spool() as fh:
-                    _append_jobs(fh, jobs)
-        if ok:
-            self._written()
-        return ok
+        """Write the spool and ``jobs`` in one transaction; on failure add ``jobs`` to the spool.
 
-    def _write(self, conn: sqlite3.Connection, jobs: list[Job]) -> bool:
+        The write lock is taken before the spool is read: while another process holds it, an
+        attempt costs a short wait and an append, not a parse of every row spooled so far (which
+        would take the server's GIL from the requests it answers, again at every retry).
+        """
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for job in jobs:
-                for sql, params in job:
-                    conn.execute(sql, params)
-            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.last_error = str(exc)
+            if jobs:
+                with self._locked_spool() as fh:
+                    _append_jobs(fh, jobs)
+            return False
+        try:
+            if self._spool_waiting():
+                with self._locked_spool() as fh:
+                    self._execute(conn, [*_read_jobs(fh), *jobs])
+                    conn.execute("COMMIT")
+                    fh.truncate(0)
+            else:
+                self._execute(conn, jobs)
+                conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self.last_error = str(exc)
+            with self._locked_spool() as fh:
+                _append_jobs(fh, jobs)
             return False
+        self._written()
         return True
+
+    @staticmethod
+    def _execute(conn: sqlite3.Connection, jobs: list[Job]) -> None:
+        for job in jobs:
+            for sql, params in job:
+                conn.execute(sql, params)
 
     def _written(self) -> None:
         with self._cond:

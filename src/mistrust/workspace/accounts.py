@@ -11,6 +11,7 @@ shared token (``MISTRUST_API_TOKEN``), if set, is the only gate.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -58,8 +59,12 @@ def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-# Checked when a name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = hash_password("not a password", salt=b"\0" * 16)
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked when a name is unknown, so a wrong name takes as long as a wrong password. Made on
+    the first sign-in, not at import: scrypt costs half a second of CPU, which every CLI command
+    and every batch worker paid before."""
+    return hash_password("not a password", salt=b"\0" * 16)
 
 
 def _user(row: dict[str, Any]) -> User:
@@ -70,7 +75,13 @@ def _user(row: dict[str, Any]) -> User:
 class AccountsMixin(WorkspaceBase):
     def has_users(self) -> bool:
         """True once a user exists: the workspace then asks every request who it is."""
-        return store.has_users(self.db)
+        return bool(self.fresh("has_users", lambda: store.has_users(self.db)))
+
+    def no_users_known(self) -> bool:
+        """True when a fresh answer says the workspace has no users: a request needs no store read
+        to learn that it is in single-user mode (``has_users`` otherwise)."""
+        known, users = self.known_fresh("has_users")
+        return known and not users
 
     def add_user(self, name: str, role: str, password: str) -> User:
         if not USER_NAME.fullmatch(name or ""):
@@ -145,7 +156,7 @@ class AccountsMixin(WorkspaceBase):
             raise TooManySignIns(f"too many failed sign-ins for {whom}: sign-ins are refused for up to "
                                  f"{self.settings.sign_in_lockout_minutes:g} minutes after the last failure")
         row = store.find_user(self.db, name) if USER_NAME.fullmatch(name or "") else None
-        ok = password_matches(password, row["password"] if row else _DUMMY_HASH)
+        ok = password_matches(password, row["password"] if row else _dummy_hash())
         if row is None or not ok or row["disabled"]:
             store.add_failure(self.db, name[:MAX_FAILED_NAME], address, now())
             raise NotSignedIn("wrong user name or password, or the account is disabled")

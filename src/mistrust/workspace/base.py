@@ -7,6 +7,7 @@ mixins inheriting each other (which would make the composition order matter).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -51,6 +52,12 @@ class Rooms(Protocol):
 # while another process holds the lock (the rows then show up once it is released).
 SETTLE_WRITES = 2.0
 
+# How long a cheap answer about the workspace (are there users, judgements; which list versions are
+# current) is reused without asking the store again. Writes through this Workspace are seen at
+# once; another process's (a list load, `users add`) within this many seconds. It spares a served
+# screening three queries of its own.
+FRESH_SECONDS = 1.0
+
 
 # Told how far a long step has got: (what the step is, done, total). Set by the edge that shows it
 # (the CLI's progress bars); engines only ever see a ``(done, total)`` callback from ``report``.
@@ -62,6 +69,24 @@ class WorkspaceBase:
     settings: Settings
     db: Database
     progress: Reporter | None = None
+
+    def fresh(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, reused for FRESH_SECONDS unless this Workspace wrote something since."""
+        cache: dict[str, tuple[int, float, Any]] = self.__dict__.setdefault("_fresh", {})
+        changes, at = self.db.changes, time.monotonic()
+        found = cache.get(key)
+        if found is not None and found[0] == changes and at - found[1] < FRESH_SECONDS:
+            return found[2]
+        value = compute()
+        cache[key] = (changes, at, value)
+        return value
+
+    def known_fresh(self, key: str) -> tuple[bool, Any]:
+        """(True, the answer) when ``fresh(key, ...)`` would answer without the store; else (False, None)."""
+        found = self.__dict__.get("_fresh", {}).get(key)
+        if found is not None and found[0] == self.db.changes and time.monotonic() - found[1] < FRESH_SECONDS:
+            return True, found[2]
+        return False, None
 
     def report(self, what: str) -> StepProgress | None:
         """The ``(done, total)`` callback of one step, for an engine or a loop; None when nobody listens."""

@@ -72,7 +72,8 @@ class ListsMixin(WorkspaceBase):
 
     def lists_state(self) -> str:
         """Changes whenever the set of current versions changes (cache key for screening indexes)."""
-        return content_id(*sorted(v.id for v in store.versions(self.db, current_only=True)))
+        return str(self.fresh("lists_state", lambda: content_id(
+            *sorted(v.id for v in store.versions(self.db, current_only=True)))))
 
     def _version_entities(self, ref: str | Path, format: str | None = None) -> tuple[ListVersion, list[ListEntity]]:
         """A stored version (id or unique id prefix) or a list file on disk (parsed, not stored)."""

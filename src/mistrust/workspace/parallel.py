@@ -9,10 +9,11 @@ a function that makes the workers' config: only the runners that start workers c
 the single-process path does not build a config it would not read.
 
 - ``InProcess``: today's single-process path (``--workers 1``), on a state the caller already has.
-- ``ProcessPool``: ``--workers N`` without Ray; each process loads the state once, in its initializer.
+- ``ProcessPool``: ``--workers N`` without Ray; each process (forked from a fork server that has
+  imported mistrust) loads the state once, in its initializer.
 - ``RayData``: ``--workers N`` with the ``cluster`` extra: a Ray Data ``map_batches`` over an actor
-  pool (each actor loads the state once per window of 400 batches), on a local Ray (``num_cpus=N``,
-  no dashboard) or on the cluster at ``--ray-address``.
+  pool (each actor loads the state once per window of input, see ``RayData.window``), on a local
+  Ray (``num_cpus=N``, no dashboard) or on the cluster at ``--ray-address``.
 """
 
 from __future__ import annotations
@@ -111,8 +112,7 @@ class ProcessPool:
         self.workers = workers
 
     def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
-        # spawn, not fork: the parent has threads (the store's writer) that a fork would copy mid-lock.
-        context = multiprocessing.get_context("spawn")
+        context = _pool_context()
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_load_in_worker,
                                  initargs=(stage.load, config())) as pool:
             window: deque[Future[list[R]]] = deque()
@@ -128,6 +128,18 @@ class ProcessPool:
             finally:
                 for future in window:  # a stopped run (error, Ctrl-C) does not wait for the rest
                     future.cancel()
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Not fork: the parent has threads (the store's writer) that a fork would copy mid-lock. A fork
+    server where there is one: a clean process that imports mistrust once and forks each worker from
+    it, so a worker starts without importing it again (spawn's cost, about a second of CPU each on a
+    loaded machine, paid again by every run)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["mistrust.workspace.stages"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 class _RayActor:
@@ -152,10 +164,13 @@ class RayData:
 
     workers: int
     address: str | None = None
-    # Batches per pipeline. Ray Data reads from a list, so the input goes to Ray a window at a time:
-    # the parent's memory stays bounded however long the input, at the price of one state load per
-    # actor per window (200,000 names or 12,800 documents: a second or two of a long run).
-    window: ClassVar[int] = 400
+    # Ray Data reads from a list, so the input goes to Ray a window at a time: the parent's memory
+    # stays bounded however long the input. Each window is a pipeline of its own, which costs its
+    # start (new actors, each loading the state: several seconds on a loaded 2-core machine), so a
+    # window is as large as a memory budget allows: at most ``window`` batches and ``window_bytes``
+    # of pickled input (about 400 batches of 32 documents, 1,000,000 names in two windows).
+    window: ClassVar[int] = 4000
+    window_bytes: ClassVar[int] = 64 * 2**20
 
     def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
@@ -169,15 +184,29 @@ class RayData:
             context.enable_progress_bars = False
             logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-dataset INFO lines
             made = config()
-            for window in batched(batches, self.window):
+            for window in self._windows(batches):
                 yield from self._pipeline(ray, stage, made, window)
         finally:
             if started:
                 ray.shutdown()
 
-    def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[list[T]]) -> Iterator[list[R]]:
-        """One Ray Data pipeline over a window of batches, in the Ray object store as pickles."""
-        items = [{"batch": pickle.dumps(batch)} for batch in window]
+    def _windows(self, batches: Iterable[list[T]]) -> Iterator[list[bytes]]:
+        """The batches, pickled, in windows of at most ``window`` batches and about ``window_bytes``."""
+        window: list[bytes] = []
+        size = 0
+        for batch in batches:
+            window.append(pickle.dumps(batch))
+            size += len(window[-1])
+            if len(window) >= self.window or size >= self.window_bytes:
+                yield window
+                window, size = [], 0
+        if window:
+            yield window
+
+    def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[bytes]) -> Iterator[list[R]]:
+        """One Ray Data pipeline over a window of pickled batches, through the Ray object store."""
+        items = [{"batch": batch} for batch in window]
+        del window[:]  # the list in items is the only copy the parent keeps
         dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
             _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)

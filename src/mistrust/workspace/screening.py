@@ -15,6 +15,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
+
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.model._ids import content_id
@@ -112,7 +114,7 @@ class ScreeningMixin(WorkspaceBase):
 
     def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
         """A reviewer's decision holds for later runs unless the list entry changed since."""
-        if not hits or not store.has_judgements(self.db):
+        if not hits or not self._judged():
             return
         found = store.latest_judgements(self.db, [h.id for h in hits if h.id])
         for hit in hits:
@@ -122,6 +124,9 @@ class ScreeningMixin(WorkspaceBase):
             entity = index.entity(hit.entity_id)
             if entity is not None and entity.fingerprint() == j["entity_fingerprint"]:
                 hit.judgement = j["decision"]
+
+    def _judged(self) -> bool:
+        return bool(self.fresh("has_judgements", lambda: store.has_judgements(self.db)))
 
     def screen(self, query: str | NameQuery, threshold: float | None = None, limit: int | None = None,
                record: bool = True) -> list[Hit]:
@@ -183,7 +188,7 @@ class ScreeningMixin(WorkspaceBase):
         counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
         # The first few refused rows, for the summary (all of them are in the output file).
         refused: list[dict[str, Any]] = []
-        judged = store.has_judgements(self.db)
+        judged = self._judged()
         # The run id is known before the first row, so the batch's matches go to the review queue
         # as they are found, tagged with it (in jobs of the background writer: the batch never waits).
         started = store.now()
@@ -212,9 +217,11 @@ class ScreeningMixin(WorkspaceBase):
                         counts["screened"] += 1
                         counts["hits"] += len(hits)
                         counts["matches"] += sum(h.match for h in hits)
-                        line.update({"query": asdict(row.query), "hits": [h.to_dict() for h in hits]})
+                        line.update({"query": row.query, "hits": hits})
                         queued.extend(h for h in hits if h.match)
-                    sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    # orjson writes the dataclasses as they are: the parent writes every line
+                    # while the workers screen, so its cost per row bounds what they can deliver
+                    sink.write(orjson.dumps(line).decode() + "\n")
                     written += 1
                     if len(queued) >= BATCH_ROWS:
                         self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))

@@ -34,6 +34,11 @@ class SharedWorkspace:
                 ws = self._ws
         return ws
 
+    @property
+    def opened(self) -> Workspace | None:
+        """The Workspace if it is open already (never opens it: safe on the event loop)."""
+        return self._ws
+
     def screen(self, query: str | NameQuery, **options: Any) -> list[Hit]:
         ws = self.workspace
         with self._screen_lock:

@@ -1,0 +1,51 @@
+"""Answers a served screening reuses instead of asking the store each time (``WorkspaceBase.fresh``),
+and the Postgres-style background writer (``BackgroundWriter(batches=...)``)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from mistrust.store.writer import BackgroundWriter, Job
+from mistrust.workspace import Workspace
+from mistrust.workspace import base as workspace_base
+
+
+def test_own_writes_are_seen_at_once_and_another_process_s_within_the_fresh_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "w.db"
+    with Workspace(db, create=True) as server, Workspace(db) as other:
+        assert not server.has_users()
+        assert server.no_users_known()  # a request can skip the store and the thread hop
+        other.add_user("ana", "admin", "a long enough password")  # as `users add` in another process
+        assert not server.has_users()  # the answer is still fresh
+        monkeypatch.setattr(workspace_base, "FRESH_SECONDS", 0.0)
+        assert server.has_users()
+        assert not server.no_users_known()
+        monkeypatch.setattr(workspace_base, "FRESH_SECONDS", 60.0)
+        before = server.lists_state()
+        server.add_user("bo", "analyst", "another long password")  # a write through this Workspace
+        assert server.has_users()
+        assert server.lists_state() == before
+
+
+def test_batches_writer_keeps_a_failed_batch_and_writes_it_again_in_order() -> None:
+    written: list[Job] = []
+    failures = [RuntimeError("server gone")]
+    lock = threading.Lock()
+
+    def write(jobs: list[Job]) -> None:
+        with lock:
+            if failures:
+                raise failures.pop()
+            written.extend(jobs)
+
+    writer = BackgroundWriter(None, None, batches=write)
+    jobs: list[Job] = [[("INSERT 1", [])], [("INSERT 2", [])], [("INSERT 3", [])]]
+    for job in jobs:
+        writer.submit(job)
+    assert writer.flush(5.0)
+    assert written == jobs
+    assert writer.close(1.0) == 0
