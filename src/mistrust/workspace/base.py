@@ -72,13 +72,12 @@ class WorkspaceBase:
 
     def fresh(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, reused for FRESH_SECONDS unless this Workspace wrote something since."""
-        cache: dict[str, tuple[int, float, Any]] = self.__dict__.setdefault("_fresh", {})
-        changes, at = self.db.changes, time.monotonic()
-        found = cache.get(key)
-        if found is not None and found[0] == changes and at - found[1] < FRESH_SECONDS:
-            return found[2]
+        known, value = self.known_fresh(key)
+        if known:
+            return value
+        changes, at = self.db.changes, time.monotonic()  # taken before: a write meanwhile makes it stale
         value = compute()
-        cache[key] = (changes, at, value)
+        self.__dict__.setdefault("_fresh", {})[key] = (changes, at, value)
         return value
 
     def known_fresh(self, key: str) -> tuple[bool, Any]:
