@@ -88,3 +88,25 @@ def test_alerts_page_lists_open_alerts_and_the_navigation_counts_them(client: Te
     after = client.get("/alerts").text
     assert "Alerts (0)" in after and "No open alerts." in after
     assert client.get("/api/v1/alerts", params={"all": "true"}).json()[0]["acknowledged_by"] == "web"
+
+
+def test_alerts_page_and_api_page_with_the_shared_pager(tmp_path: Path) -> None:
+    v1, _ = M.lists(tmp_path / "lists")
+    path = tmp_path / "many.db"
+    with Workspace(path, create=True) as ws:
+        ws.load_lists([v1])
+        for n in range(3):
+            link = Hit(entity_id=f"un:{M.COMPANY[0]}", entity_name=M.COMPANY[1], schema="Organization",
+                       list_version="v1", query_name="Blue Harbor", matched_name=M.COMPANY[1], score=0.99,
+                       match=True, threshold=0.8, algorithm="a", tier="certain", link_reason="same name")
+            ws.raise_alerts([Extraction(entities=[Mention("Blue Harbor", 0, 11, "Organization", links=[link])],
+                                        doc_id=f"doc-{n}")])
+    app = create_app(lambda: Workspace(path), settings=Settings.from_env({}))
+    with TestClient(app, base_url="http://localhost") as c:
+        first = c.get("/alerts", params={"size": "2", "done": "7"}).text
+        assert first.count('class="alert-item"') == 2 and "1–2 of 3" in first and "Alert 7 acknowledged" in first
+        assert 'rel="next" href="/alerts?size=2&amp;page=2"' in first  # the notice is not carried along
+        second = c.get("/alerts", params={"size": "2", "page": "2"}).text
+        assert second.count('class="alert-item"') == 1 and 'href="/document/doc-0"' in second
+        api = c.get("/api/v1/alerts", params={"limit": 1, "offset": 1}).json()
+        assert [a["document"] for a in api] == ["doc-1"]

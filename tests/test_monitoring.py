@@ -210,3 +210,12 @@ def test_lists_update_rescreens_like_a_load(tmp_path: Path) -> None:
         assert version.published == M.V2_DATE and version.current
         assert [(s["subjects"], s["new_hits"]) for s in summaries] == [(1, 1)]
         assert [h["new_since"] for h in ws.review_queue()] == [f"{M.LIST_NAME} {M.V2_DATE}"]
+
+
+def test_alerts_page_by_offset_and_count_open_or_all(ws: Any) -> None:
+    ws.raise_alerts([_extraction(f"doc{n}", Mention("Blue Harbor", 0, 11, "Organization",
+                                                    links=[_link(f"un:{n}", "certain")])) for n in range(5)])
+    assert [a["document"] for a in ws.alerts(limit=2, offset=2)] == ["doc2", "doc1"]  # newest first
+    assert ws.alerts(limit=2, offset=5) == []
+    ws.acknowledge_alert(ws.alerts(limit=1)[0]["id"], user="dave")
+    assert (ws.count_alerts(), ws.count_alerts(include_all=True), ws.open_alert_count()) == (4, 5, 4)

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from mistrust.api.routes import ERRORS, Limit, bearer, shared
+from mistrust.api.routes import ERRORS, Limit, Offset, bearer, shared
 from mistrust.api.schemas import MAX_NAME
 from mistrust.web.identity import request_user
 from mistrust.workspace import WATCH_SCHEMAS
@@ -68,9 +68,10 @@ def build_monitor_router() -> APIRouter:
 
     @router.get("/alerts", response_model=list[AlertOut])
     def alerts(request: Request, all: Annotated[bool, Query(description="acknowledged ones too")] = False,
-               limit: Limit = 100) -> list[dict[str, Any]]:
-        """Alerts, newest first: new documents that mention a listed entity or a watched name."""
-        return shared(request).workspace.alerts(include_all=all, limit=limit)
+               limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
+        """Alerts, newest first: new documents that mention a listed entity or a watched name; page with
+        ``limit``/``offset`` as every list of the API."""
+        return shared(request).workspace.alerts(include_all=all, limit=limit, offset=offset)
 
     @router.post("/alerts/{alert_id}/ack", response_model=AlertOut)
     def acknowledge(request: Request, alert_id: int) -> dict[str, Any]:

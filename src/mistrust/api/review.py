@@ -30,6 +30,7 @@ class ReviewPage(BaseModel):
     total: int
     limit: int
     offset: int
+    sort: str = Field(description="score (best first, the default) or newest (last seen first)")
     next_offset: int | None = None
     prev_offset: int | None = None
 
@@ -130,14 +131,17 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per route
     def review(request: Request, status: Filter = "open", list_name: Annotated[str | None, Query(
                    alias="list", max_length=200)] = None, program: Filter = None, min_score: Score = None,
                max_score: Score = None, run_id: Filter = None, assignee: Filter = None, source: Filter = None,
-               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+               limit: Limit = 50, offset: Offset = 0,
+               sort: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
         """The review queue, best score first: filter by status (``any`` for all), list (name or
         source), programme, score band (``min_score`` inclusive, ``max_score`` exclusive), batch run,
-        assignee and source (screen, batch, link, monitor); page with ``limit``/``offset``."""
+        assignee and source (screen, batch, link, monitor); page with ``limit``/``offset`` as every
+        list of the API; ``sort``: score or newest, as the review page."""
         where = QueueFilter(status=None if status == "any" else status, list_name=list_name, program=program,
                             min_score=min_score, max_score=max_score, run_id=run_id, assignee=assignee,
                             source=source)
-        return shared(request).workspace.review_page(where, limit=limit, offset=offset)  # type: ignore[no-any-return]
+        return shared(request).workspace.review_page(  # type: ignore[no-any-return]
+            where, limit=limit, offset=offset, sort=sort)
 
     @router.post("/judgements", response_model=Judgement, tags=["review"])
     def judge(request: Request, body: JudgementIn) -> dict[str, Any]:

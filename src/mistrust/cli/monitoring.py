@@ -92,13 +92,14 @@ def load_cmd(ctx: click.Context, file: Path, schema: str, as_json: bool) -> None
 @click.group("alerts", invoke_without_command=True)
 @click.option("--all", "show_all", is_flag=True, help="Acknowledged alerts too.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the newest N (the next page).")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context
-def alerts_group(ctx: click.Context, show_all: bool, limit: int, as_json: bool) -> None:
+def alerts_group(ctx: click.Context, show_all: bool, limit: int, offset: int, as_json: bool) -> None:
     """Open alerts: new articles that mention a listed entity or a watched name (`alerts ack ID`)."""
     if ctx.invoked_subcommand is not None:
         return
-    alerts = open_workspace(ctx).alerts(include_all=show_all, limit=limit)
+    alerts = open_workspace(ctx).alerts(include_all=show_all, limit=limit, offset=offset)
     if as_json:
         echo_json(alerts)
         return

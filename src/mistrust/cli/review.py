@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mistrust.cli.common import echo_json, open_workspace
+from mistrust.workspace import Workspace
 from mistrust.workspace.review import QueueFilter
 
 STATUSES = click.Choice(["open", "pending_approval", "confirmed", "dismissed", "any"])
@@ -28,15 +29,18 @@ STATUSES = click.Choice(["open", "pending_approval", "confirmed", "dismissed", "
 @click.option("--source", type=click.Choice(["screen", "batch", "link", "monitor"]))
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--sort", type=click.Choice(Workspace.sort_keys("review")), default=Workspace.sort_keys("review")[0],
+              show_default=True,
+              help="Best score first, or the newest sighting first.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context
 def review_cmd(ctx: click.Context, status: str, list_name: str | None, program: str | None, min_score: float | None,
                max_score: float | None, run_id: str | None, assignee: str | None, source: str | None, limit: int,
-               offset: int, as_json: bool) -> None:
+               offset: int, sort: str, as_json: bool) -> None:
     """The review queue: hits from screens, batch runs and article links, best score first."""
     where = QueueFilter(status=None if status == "any" else status, list_name=list_name, program=program,
                         min_score=min_score, max_score=max_score, run_id=run_id, assignee=assignee, source=source)
-    page = open_workspace(ctx).review_page(where, limit=limit, offset=offset)
+    page = open_workspace(ctx).review_page(where, limit=limit, offset=offset, sort=sort)
     if as_json:
         echo_json(page)
         return

@@ -173,15 +173,17 @@ def _alert(row: Any) -> dict[str, Any]:
     return out
 
 
-def list_alerts(db: Database, open_only: bool = True, limit: int = 100) -> list[dict[str, Any]]:
+def list_alerts(db: Database, open_only: bool = True, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Alerts, newest first."""
     where = "WHERE status = 'open'" if open_only else ""
-    rows = db.query(f"SELECT * FROM alerts {where} ORDER BY id DESC LIMIT ?", (limit,))  # noqa: S608 - fixed text
+    rows = db.query(f"SELECT * FROM alerts {where} ORDER BY id DESC LIMIT ? OFFSET ?",  # noqa: S608 - fixed text
+                    (limit, offset))
     return [_alert(r) for r in rows]
 
 
-def count_open_alerts(db: Database) -> int:
-    return int(db.query("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'")[0]["n"])
+def count_alerts(db: Database, open_only: bool = True) -> int:
+    where = "WHERE status = 'open'" if open_only else ""
+    return int(db.query(f"SELECT COUNT(*) AS n FROM alerts {where}")[0]["n"])  # noqa: S608 - fixed text
 
 
 def acknowledge_alert(db: Database, alert_id: int, user: str | None) -> dict[str, Any] | None:
@@ -199,7 +201,7 @@ __all__ = [
     "acknowledge_alert",
     "add_alerts",
     "add_watch",
-    "count_open_alerts",
+    "count_alerts",
     "get_watch",
     "list_alerts",
     "list_watches",

@@ -21,6 +21,7 @@ from typing import Any
 
 from mistrust.model import Hit
 from mistrust.store.db import Database, Migration
+from mistrust.store.paging import order_by
 from mistrust.store.writer import Job
 
 MIGRATIONS: list[Migration] = [
@@ -158,13 +159,24 @@ def _item(row: Any) -> dict[str, Any]:
     return out
 
 
-def list_items(db: Database, where: QueueFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of the queue, best score first, and how many items match the filter."""
+# The queue's orders (store/paging.py): best score first by default; the newest sighting first, for
+# a reviewer following what just came in. Each ends on the unique hit id, so pages never overlap.
+REVIEW_SORTS = {"score": "r.score DESC, r.hit_id", "newest": "r.last_seen DESC, r.hit_id"}
+
+
+def count_items(db: Database, where: QueueFilter) -> int:
+    """How many items match the filter."""
     sql, params = where.where()
-    total = db.query(f"SELECT COUNT(*) AS n FROM review_items r{sql}", params)[0]["n"]  # noqa: S608
-    rows = db.query(f"SELECT * FROM review_items r{sql} ORDER BY r.score DESC, r.hit_id LIMIT ? OFFSET ?",  # noqa: S608
-                    [*params, limit, offset])
-    return [_item(r) for r in rows], int(total)
+    return int(db.query(f"SELECT COUNT(*) AS n FROM review_items r{sql}", params)[0]["n"])  # noqa: S608
+
+
+def list_items(db: Database, where: QueueFilter, limit: int, offset: int,
+               sort: str | None = None) -> list[dict[str, Any]]:
+    """One page of the queue in the order ``sort`` names (best score first by default)."""
+    sql, params = where.where()
+    rows = db.query(f"SELECT * FROM review_items r{sql} ORDER BY {order_by(REVIEW_SORTS, sort)}"  # noqa: S608
+                    " LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [_item(r) for r in rows]
 
 
 def get_item(db: Database, hit_id: str) -> dict[str, Any] | None:

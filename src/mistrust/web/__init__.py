@@ -211,10 +211,12 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
 
     @router.get("/alerts", response_class=HTMLResponse)
     def alerts(request: Request, done: int | None = Query(None, ge=0)) -> HTMLResponse:
+        """Open alerts, newest first, in pages (they were cut at 500 before, without saying so)."""
         ws = _shared(request).workspace
-        open_alerts = ws.alerts(limit=500)
+        p = Paging.from_request(request, ("newest",), transient=("done",)).counted(ws.count_alerts())
+        open_alerts = ws.alerts(limit=p.size, offset=p.offset)
         docs = ws.get_documents(sorted({a["document"] for a in open_alerts}))
-        return render(request, "alerts.html.j2", alerts=open_alerts, done=done,
+        return render(request, "alerts.html.j2", alerts=open_alerts, done=done, p=p,
                       titles={d.id: d.title for d in docs})
 
     @router.post("/alerts/{alert_id}/ack")

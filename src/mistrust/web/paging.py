@@ -48,9 +48,10 @@ class Paging:
 
     @classmethod
     def parse(cls, query: Mapping[str, str] | Sequence[tuple[str, str]], sorts: Sequence[str], path: str = "",
-              default_size: int = DEFAULT_SIZE) -> Paging:
+              default_size: int = DEFAULT_SIZE, transient: Sequence[str] = ()) -> Paging:
         """From query parameters: ``page``, ``size`` (1..MAX_SIZE), ``sort`` (one of ``sorts``, the
-        first by default)."""
+        first by default). Every other parameter is a filter kept in the links, except ``transient``
+        ones (a notice shown once after a form was sent), which the links leave out."""
         items = list(query.items()) if isinstance(query, Mapping) else list(query)
         given = dict(items)
         if not sorts:
@@ -61,11 +62,14 @@ class Paging:
         return cls(number=_number(given.get("page"), "page", 1, 1, MAX_PAGE),
                    size=_number(given.get("size"), "size", default_size, 1, MAX_SIZE),
                    sort=sort, sorts=tuple(sorts), path=path, default_size=default_size,
-                   params=tuple((k, v) for k, v in items if k not in ("page", "size", "sort") and v != ""))
+                   params=tuple((k, v) for k, v in items
+                                if k not in ("page", "size", "sort", *transient) and v != ""))
 
     @classmethod
-    def from_request(cls, request: Request, sorts: Sequence[str], default_size: int = DEFAULT_SIZE) -> Paging:
-        return cls.parse(request.query_params.multi_items(), sorts, path=request.url.path, default_size=default_size)
+    def from_request(cls, request: Request, sorts: Sequence[str], default_size: int = DEFAULT_SIZE,
+                     transient: Sequence[str] = ()) -> Paging:
+        return cls.parse(request.query_params.multi_items(), sorts, path=request.url.path, default_size=default_size,
+                         transient=transient)
 
     def counted(self, total: int) -> Paging:
         """This page once the list's length is known: a number past the end becomes the last page."""

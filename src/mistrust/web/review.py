@@ -1,4 +1,4 @@
-"""The review queue page: filters, pagination, decisions with notes, four-eyes approvals, bulk actions.
+"""The review queue page: filters, pages (``web/paging.py``, as every list page), decisions with notes, four-eyes approvals, bulk actions.
 
 Every decision is recorded with the verified user (``web.auth.username``); in single-user mode
 as ``web`` (no form field names anyone: a typed name would be no more verified than "web"), so
@@ -17,9 +17,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from mistrust.errors import InputError
 from mistrust.web import posted_fields, posted_form, render
 from mistrust.web.identity import request_user
+from mistrust.web.paging import Paging
 from mistrust.workspace.review import BULK_ACTIONS, QueueFilter
 
-PAGE = 50
+PAGE = 50  # the queue's default page size (the other lists show 25): reviewers work through it
 STATUSES = ("open", "pending_approval", "confirmed", "dismissed", "any")
 # Score bands offered by the filter: (label, min, max); max is exclusive.
 BANDS = {"0.9-1": (0.9, None), "0.8-0.9": (0.8, 0.9), "0.7-0.8": (0.7, 0.8), "below 0.7": (None, 0.7)}
@@ -41,25 +42,20 @@ def build_router() -> APIRouter:
 
     @router.get("/review", response_class=HTMLResponse)
     def review(request: Request, status: Text = "open", list: Text = "", program: Text = "",  # noqa: A002
-               band: Text = "", run: Text = "", assignee: Text = "", source: Text = "",
-               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-               limit: Annotated[int, Query(ge=1, le=500)] = PAGE, done: Text = "") -> HTMLResponse:
+               band: Text = "", run: Text = "", assignee: Text = "", source: Text = "", done: Text = "") -> HTMLResponse:
         if status not in STATUSES:
             raise InputError(f"status must be one of {', '.join(STATUSES)}")
         ws = request.app.state.shared.workspace
-        page = ws.review_page(_filters(status, list, program, band, run, assignee, source), limit=limit,
-                              offset=offset)
-        kept = {k: v for k, v in {"status": status, "list": list, "program": program, "band": band, "run": run,
-                                  "assignee": assignee, "source": source, "limit": limit}.items() if v}
-
-        def link(at: int | None) -> str | None:
-            return None if at is None else "/review?" + urlencode({**kept, "offset": at})
-
-        return render(request, "review.html.j2", page=page, queue=page["items"], done=done,
+        where = _filters(status, list, program, band, run, assignee, source)
+        # the shared pager (page, size, sort; the filters kept in its links); ``done`` is the notice
+        # after a decision, and ``offset``/``limit`` the parameters of the old pager's bookmarks
+        p = Paging.from_request(request, ws.sort_keys("review"), default_size=PAGE,
+                                transient=("done", "offset", "limit")).counted(ws.count_review(where))
+        queue = ws.review_items(where, limit=p.size, offset=p.offset, sort=p.sort)
+        return render(request, "review.html.j2", p=p, queue=queue, done=done,
                       filters={"status": status, "list": list, "program": program, "band": band, "run": run,
                                "assignee": assignee, "source": source},
                       statuses=STATUSES, bands=BANDS, programs=ws.review_programs(), actions=BULK_ACTIONS,
-                      next_url=link(page["next_offset"]), prev_url=link(page["prev_offset"]),
                       four_eyes=ws.settings.four_eyes_score)
 
     @router.post("/review/bulk")

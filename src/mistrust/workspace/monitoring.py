@@ -233,16 +233,19 @@ class MonitoringMixin(WorkspaceBase):
         found = [a for ex in extractions for a in self.alert_candidates(ex, watch_index)]
         return store.add_alerts(self.db, found) if found else 0
 
-    def alerts(self, include_all: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+    def alerts(self, include_all: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Alerts, newest first: only the open ones unless ``include_all``."""
-        return store.list_alerts(self.db, open_only=not include_all, limit=limit)
+        return store.list_alerts(self.db, open_only=not include_all, limit=limit, offset=offset)
 
     def open_alerts(self, limit: int = 10) -> list[dict[str, Any]]:
         """The newest open alerts (for a dashboard card)."""
-        return store.list_alerts(self.db, open_only=True, limit=limit)
+        return self.alerts(limit=limit)
+
+    def count_alerts(self, include_all: bool = False) -> int:
+        return store.count_alerts(self.db, open_only=not include_all)
 
     def open_alert_count(self) -> int:
-        return store.count_open_alerts(self.db)
+        return self.count_alerts()
 
     def acknowledge_alert(self, alert_id: int, user: str | None = None) -> dict[str, Any]:
         """Mark an alert seen by ``user``; acknowledging it again keeps the first acknowledgement."""

@@ -14,6 +14,7 @@ from mistrust.store import corroboration as story_store
 from mistrust.store import documents as document_store
 from mistrust.store import extraction as extraction_store
 from mistrust.store import lists as list_store
+from mistrust.store import review as review_store
 from mistrust.store.review import QueueFilter
 from mistrust.workspace.base import WorkspaceBase
 
@@ -24,6 +25,7 @@ _SORTS = {
     "search": (RELEVANCE, *document_store.DOCUMENT_SORTS),
     "actors": tuple(actor_store.ACTOR_SORTS),
     "claims": tuple(extraction_store.CLAIM_SORTS),
+    "review": tuple(review_store.REVIEW_SORTS),
 }
 PROFILE_DOCUMENTS = 40  # an actor's newest reports drawn into its neighbourhood network and timeline
 PROFILE_MENTIONS = 50
@@ -34,8 +36,8 @@ DASHBOARD_ALERTS = 5
 class PagesMixin(WorkspaceBase):
     @staticmethod
     def sort_keys(kind: str) -> tuple[str, ...]:
-        """The sorts a list accepts (``stories``, ``documents``, ``search``, ``actors``, ``claims``),
-        the default first."""
+        """The sorts a list accepts (``stories``, ``documents``, ``search``, ``actors``, ``claims``,
+        ``review``), the default first."""
         if kind not in _SORTS:
             raise InputError(f"no list {kind!r}; choose one of {', '.join(_SORTS)}")
         return _SORTS[kind]
@@ -51,8 +53,7 @@ class PagesMixin(WorkspaceBase):
     def dashboard(self) -> dict[str, Any]:
         """What the home page shows: counts, reviews waiting, the newest stories, the list versions."""
         ws: Any = self  # the other rooms' methods, on the same Workspace
-        # the queue's own count (one COUNT query), not its first rows read only to be counted
-        waiting = ws.review_page(QueueFilter(status="open"), limit=1)["total"]
+        waiting = ws.count_review(QueueFilter(status="open"))
         rooms = self.rooms()
         return {
             "alerts": ws.open_alerts(limit=DASHBOARD_ALERTS),  # the newest, for the alerts card

@@ -55,18 +55,35 @@ class ReviewMixin(WorkspaceBase):
                                 reopen_unjudged=reopen_unjudged)
 
     # -- reading it ----------------------------------------------------------------------------
-    def review_page(self, where: QueueFilter | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """One page of the queue (best score first) with ``total``, ``next_offset`` and ``prev_offset``."""
-        self.settle_writes()
-        self._reopen_changed()
-        items, total = store.list_items(self.db, where or QueueFilter(), limit, offset)
-        return {"items": items, "total": total, "limit": limit, "offset": offset,
+    def count_review(self, where: QueueFilter | None = None) -> int:
+        """How many hits of the queue match ``where``."""
+        self._queue_ready()
+        return store.count_items(self.db, where or QueueFilter())
+
+    def review_items(self, where: QueueFilter | None = None, limit: int = 50, offset: int = 0,
+                     sort: str | None = None) -> list[dict[str, Any]]:
+        """One page of the queue (``sort``: see ``sort_keys("review")``; best score first by default)."""
+        self._queue_ready()
+        return store.list_items(self.db, where or QueueFilter(), limit, offset, sort)
+
+    def review_page(self, where: QueueFilter | None = None, limit: int = 50, offset: int = 0,
+                    sort: str | None = None) -> dict[str, Any]:
+        """``review_items`` with ``total`` and the offsets of the pages either side, for the JSON API
+        and the CLI, which page by offset (the web page pages with ``web.paging.Paging``)."""
+        total = self.count_review(where)
+        return {"items": self.review_items(where, limit, offset, sort), "total": total, "limit": limit,
+                "offset": offset, "sort": sort or next(iter(store.REVIEW_SORTS)),
                 "next_offset": offset + limit if offset + limit < total else None,
                 "prev_offset": max(offset - limit, 0) if offset > 0 else None}
 
     def review_queue(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Open hits, best first (``review_page`` has the filters and paging)."""
-        return list(self.review_page(QueueFilter(status="open"), limit=limit)["items"]) if limit > 0 else []
+        """Open hits, best first (``review_items`` has the filters and paging)."""
+        return self.review_items(QueueFilter(status="open"), limit=limit) if limit > 0 else []
+
+    def _queue_ready(self) -> None:
+        """Before reading the queue: queued writes landed, decisions on changed entries reopened."""
+        self.settle_writes()
+        self._reopen_changed()
 
     def review_item(self, hit_id: str) -> dict[str, Any]:
         self.settle_writes()
