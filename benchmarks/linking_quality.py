@@ -172,9 +172,19 @@ def claims_link_gold(gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def dev_link_gold(path: Path) -> dict[str, dict[str, Any]]:
+def label_pass(row: dict[str, Any]) -> int:
+    """Which labelling pass a line comes from (labels/README.md): 1 when it says none."""
+    return int(row.get("pass", 1))
+
+
+def dev_link_gold(path: Path, passes: Iterable[int] = (1, 2, 3)) -> dict[str, dict[str, Any]]:
+    """Gold links per article from the lines of ``passes``. Passes 1-3 label the hashed sample,
+    pass 4 a fresh sample of other articles drawn without the linker (``link_candidates.py``)."""
+    wanted = set(passes)
     out: dict[str, dict[str, Any]] = {}
     for row in _jsonl(path):
+        if label_pass(row) not in wanted:
+            continue
         g = out.setdefault(row["id"], {"required": [], "ok": set()})
         ids = [i for i in row["ids"] if i != "none"]
         if ids:
@@ -259,6 +269,8 @@ def main() -> None:
     ap.add_argument("--errors-half", choices=("a", "b"), help="print only the errors of this half (tune on a)")
     ap.add_argument("--keep", help="folder to keep the systems' outputs in")
     ap.add_argument("--reuse-baseline", action="store_true", help="reuse the baseline outputs kept in --keep")
+    ap.add_argument("--reuse", action="store_true", help="reuse both systems' outputs kept in --keep (rescore "
+                                                         "after a label change)")
     args = ap.parse_args()
     data = data_dir(args.data)
     if args.dump:
@@ -266,22 +278,24 @@ def main() -> None:
         return
     gold = json.loads((data / "claims" / "gold.json").read_text(encoding="utf-8"))
     dev_gold = dev_link_gold(LABELS)
+    fresh_gold = dev_link_gold(LABELS, passes=(4,))
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         keep = Path(args.keep) if args.keep else tmp
         keep.mkdir(parents=True, exist_ok=True)
         dev_path = tmp / "dev_sample.jsonl"
-        dids = []
+        dids, fids = [], []
         with dev_path.open("w", encoding="utf-8") as fh:
             for row in _jsonl(data / "news" / "dev_articles.jsonl"):
-                if in_sample(row["id"]):
-                    dids.append(row["id"])
+                if in_sample(row["id"]) or row["id"] in fresh_gold:
+                    (dids if in_sample(row["id"]) else fids).append(row["id"])
                     fh.write(json.dumps(row) + "\n")
         old_src = baseline_src(args.baseline, tmp)
         systems = {}
         for label, src in (("mistrust", ROOT / "src"), ("baseline", old_src)):
-            if label == "baseline" and args.reuse_baseline and (keep / "baseline-dev.json").exists():
-                systems[label] = tuple(json.loads((keep / f"baseline-{part}.json").read_text(encoding="utf-8"))
+            reuse = args.reuse or (label == "baseline" and args.reuse_baseline)
+            if reuse and (keep / f"{label}-dev.json").exists():
+                systems[label] = tuple(json.loads((keep / f"{label}-{part}.json").read_text(encoding="utf-8"))
                                        for part in ("claims", "dev"))
                 continue
             systems[label] = (run_system(data, data / "claims" / "articles.jsonl", src, keep / f"{label}-claims.json"),
@@ -291,9 +305,12 @@ def main() -> None:
     chalf = claims_halves(gold)
     half: dict[int, Any] = {0: chalf.get, 1: half_of}
     print(f"linking quality: claims set {len(cids)} articles, dev sample {len(dids)} articles "
-          f"({sum(len(g['required']) for g in dev_gold.values())} required links); baseline = {args.baseline}")
+          f"({sum(len(g['required']) for g in dev_gold.values())} required links, passes 1-3), fresh dev sample "
+          f"{len(fids)} articles ({sum(len(g['required']) for g in fresh_gold.values())} required, pass 4); "
+          f"baseline = {args.baseline}")
     print("| set | mistrust P / R | baseline P / R | target |\n|---|---|---|---|")
-    for set_name, idx, g, ids in (("claims links", 0, cgold, cids), ("dev links", 1, dev_gold, dids)):
+    for set_name, idx, g, ids in (("claims links", 0, cgold, cids), ("dev links, passes 1-3", 1, dev_gold, dids),
+                                  ("dev links, pass 4", 1, fresh_gold, fids)):
         for part in ("all", "a", "b"):
             sel = [i for i in ids if part == "all" or half[idx](i) == part]
             new = score_links(systems["mistrust"][idx], g, sel)
@@ -324,7 +341,8 @@ def main() -> None:
         print(f"claims network ({label}): {len(nodes)} list entries on nodes, {len(split)} split over several nodes"
               + (f": {sorted(split.items())[:6]}" if split else ""))
     if args.errors:
-        for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids)):
+        for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids),
+                                      ("fresh", 1, fresh_gold, fids)):
             for rid in ids:
                 if args.errors_half and half[idx](rid) != args.errors_half:
                     continue
