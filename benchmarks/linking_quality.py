@@ -1,6 +1,7 @@
 """Sanctions-link and entity quality: the current linking against a baseline commit's, same run.
 
     .venv/bin/python benchmarks/linking_quality.py [--data ../shared/data] [--baseline COMMIT]
+        [--keep DIR [--reuse | --reuse-baseline]] [--errors [--errors-half a|b]]
 
 Two sets, each run through a fresh workspace as a user would (load the UN 2026 list and the OFAC 2021
 SDN triple, ingest the articles with analysis, read the stored entities and their links):
@@ -10,7 +11,9 @@ SDN triple, ingest the articles with analysis, read the stored entities and thei
    predicted id against the article's required and optional links), and the entities of the same
    articles (README section 6: normalised names, person surnames, micro precision and recall).
 2. a sample of the 400 dev articles with links we labelled (``labels/links.jsonl``, method in
-   ``labels/README.md``): per article, gold list ids; the same precision and recall.
+   ``labels/README.md``): per article, gold list ids; the same precision and recall. Passes 1-3
+   label the hashed sample; pass 4 labels other articles drawn without the linker
+   (``link_candidates.py``), reported on its own line, never pooled with the others.
 
 Only *certain* links count as "on a sanctions list" (the landed code has no tiers: all its links count).
 The same claims workspace is also corroborated: its stories are scored against the gold stories
