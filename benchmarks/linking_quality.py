@@ -13,7 +13,7 @@ SDN triple, ingest the articles with analysis, read the stored entities and thei
 2. a sample of the 400 dev articles with links we labelled (``labels/links.jsonl``, method in
    ``labels/README.md``): per article, gold list ids; the same precision and recall. Passes 1-3
    label the hashed sample; pass 4 labels other articles drawn without the linker
-   (``link_candidates.py``), reported on its own line, never pooled with the others.
+   (``labels/link_candidates.py``), reported on its own line, never pooled with the others.
 
 Only *certain* links count as "on a sanctions list" (the landed code has no tiers: all its links count).
 The same claims workspace is also corroborated: its stories are scored against the gold stories
@@ -182,7 +182,7 @@ def label_pass(row: dict[str, Any]) -> int:
 
 def dev_link_gold(path: Path, passes: Iterable[int] = (1, 2, 3)) -> dict[str, dict[str, Any]]:
     """Gold links per article from the lines of ``passes``. Passes 1-3 label the hashed sample,
-    pass 4 a fresh sample of other articles drawn without the linker (``link_candidates.py``)."""
+    pass 4 a fresh sample of other articles drawn without the linker (``labels/link_candidates.py``)."""
     wanted = set(passes)
     out: dict[str, dict[str, Any]] = {}
     for row in _jsonl(path):

@@ -1,7 +1,7 @@
 """Candidate mentions for a fresh sample of link labels (pass 4 of ``labels/links.jsonl``), drawn
 without looking at what the linker decides.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/link_candidates.py [--data ../shared/data] [--seed 4]
+    PYTHONPATH=src .venv/bin/python benchmarks/labels/link_candidates.py [--data ../shared/data] [--seed 4]
         [--min 80] [--out candidates.jsonl]
 
 Procedure (``labels/README.md``, pass 4): the dev articles outside the earlier sample and not yet
@@ -16,7 +16,8 @@ order, until at least ``--min`` candidates are found, so every candidate of an a
 mentions are candidates does not depend on the linking being measured.
 
 The output carries the span, its sentence and the candidates' list names, to judge by hand; it is a
-working file, not stored in the repository (it quotes article text).
+working file, not stored in the repository (it quotes article text). It lives beside the labels, not
+among the benchmarks, because it measures nothing (``make bench`` runs ``benchmarks/*.py``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/
 from linking_quality import LABELS, LIST_FILES, _jsonl, data_dir, in_sample, label_pass  # noqa: E402
 
 CANDIDATE_SCORE = 0.85  # as the first pass's candidate step (labels/README.md)
