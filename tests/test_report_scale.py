@@ -14,7 +14,7 @@ import pages_samples as P
 from mistrust.model import Claim, Document, Story
 from mistrust.report import build_report, render_html, render_markdown
 from mistrust.report.graph import Edge, Network, Node, SanctionLink
-from mistrust.report.layout import Placed, arrange, clusters, edge_paths, place_labels
+from mistrust.report.layout import Placed, arrange, bend_sides, clusters, edge_paths, place_labels
 from mistrust.report.render import network_fragment
 from mistrust.workspace import Workspace
 
@@ -128,3 +128,20 @@ def test_workspace_report_summarises_and_links_every_story(tmp_path: Path) -> No
         story_page = (out.parent / link).read_text(encoding="utf-8")
         assert 'href="../report.html"' in story_page and "Northland" in story_page
     assert version.id not in html and "ofac-sdn, loaded" in html
+
+
+def test_parallel_edges_alternate_sides_and_both_pictures_use_them() -> None:
+    nodes = {n: Node(id=n, name=f"Example Body {n}", label="Organization", mentions=1) for n in ("a", "b", "c")}
+    edges = [Edge(id=f"e{k}", source=s, target=t, predicate="supply", time=None, status="asserted")
+             for k, (s, t) in enumerate([("a", "b"), ("b", "a"), ("a", "b"), ("a", "c"), ("a", "b")])]
+    net = Network(nodes=nodes, edges=edges)
+    sides = bend_sides(net)
+    # one pair whichever way round: straight, then one side and the other, further each time
+    assert [sides[e] for e in ("e0", "e1", "e2", "e4")] == [0, 1, -1, 2] and sides["e3"] == 0
+    pos, _, _ = arrange(net)
+    paths = {p.edge_id: p for p in edge_paths(net, pos)}
+    assert {e: p.side for e, p in paths.items()} == sides
+    straight, bent = paths["e0"], paths["e1"]
+    mid = ((pos["a"].x + pos["b"].x) / 2, (pos["a"].y + pos["b"].y) / 2)
+    assert abs(straight.label_x - mid[0]) < 1 and abs(straight.label_y - mid[1]) < 1
+    assert abs(bent.label_x - mid[0]) + abs(bent.label_y - mid[1]) > 5  # its label sits off the line

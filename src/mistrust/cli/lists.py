@@ -48,22 +48,27 @@ def load_cmd(ctx: click.Context, files: tuple[Path, ...], fmt: str | None, make_
     summaries: list[dict[str, Any]] = []
     versions = ws.load_lists(list(files), format=fmt, make_current=make_current, rescreen=not no_rescreen,
                              on_rescreen=summaries.append)
-    current = {v.list_name: ws.current_version(v.list_name) for v in versions}
-    _echo_rescreens(summaries, as_json)
+    states = _loaded(ws, versions, summaries, as_json)
     if as_json:
-        echo_json(versions)
         return
     for v in versions:
         click.echo(f"{v.list_name}: {v.entity_count} entries from {v.source_file} "
-                   f"(published {v.published or 'unknown'}, version {v.id}): {_load_state(v, current[v.list_name])}")
+                   f"(published {v.published or 'unknown'}, version {v.id}): {states[v.id]}")
         for key, value in v.notes.items():
             click.echo(f"  note: {key.replace('_', ' ')}: {value}")
 
 
-def _echo_rescreens(summaries: list[dict[str, Any]], as_json: bool) -> None:
+def _loaded(ws: Any, versions: list[ListVersion], summaries: list[dict[str, Any]],
+            as_json: bool) -> dict[str, str]:
+    """After ``lists load`` or ``lists update``: the re-screens' lines, then the versions as JSON
+    (and {} back), or each version's state against its list's current one, for the command's lines."""
     for summary in summaries:
         if summary["subjects"]:  # on stderr under --json, which stays one JSON document
             click.echo(rescreen_line(summary), err=as_json)
+    if as_json:
+        echo_json(versions)
+        return {}
+    return {v.id: _load_state(v, ws.current_version(v.list_name)) for v in versions}
 
 
 def _load_state(v: ListVersion, current: ListVersion | None) -> str:
@@ -146,14 +151,12 @@ def update_cmd(ctx: click.Context, sources: tuple[str, ...], as_json: bool, no_r
     ws = open_workspace(ctx, create=True)
     summaries: list[dict[str, Any]] = []
     versions = ws.update_lists(list(sources) or None, rescreen=not no_rescreen, on_rescreen=summaries.append)
-    current = {v.list_name: ws.current_version(v.list_name) for v in versions}
-    _echo_rescreens(summaries, as_json)
+    states = _loaded(ws, versions, summaries, as_json)
     if as_json:
-        echo_json(versions)
         return
     for v in versions:
         click.echo(f"{v.list_name}: {v.entity_count} entries, sha256 {v.sha256[:16]}..., version {v.id}: "
-                   f"{_load_state(v, current[v.list_name])}")
+                   f"{states[v.id]}")
 
 
 @lists_group.command("export")

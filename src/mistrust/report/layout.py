@@ -27,6 +27,7 @@ class EdgePath:
     d: str  # SVG path
     label_x: float
     label_y: float
+    side: int = 0  # which way and how far it bends from the straight line: 0, +1, -1, +2, ... (see bend_sides)
 
 
 # Room a node needs: its circle plus a label of up to LABEL_CHARS characters a line, up to
@@ -118,24 +119,34 @@ def _component(g: nx.Graph) -> tuple[dict[str, tuple[float, float]], tuple[float
     return local, (max(xs) - x0 + NODE_W, max(ys) - y0 + NODE_H)
 
 
-def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list[EdgePath]:
-    """Curved paths; parallel edges between the same pair bend by different amounts so each can be clicked."""
+def bend_sides(net: Network) -> dict[str, int]:
+    """For each edge, which way and how far it bends: parallel edges between the same pair alternate
+    sides, growing: 0, +1, -1, +2, -2 ... (a straight first edge reads best). The SVG and the PNG
+    both draw from it, so the two pictures bend the same edges the same way."""
     seen: dict[frozenset[str], int] = {}
-    out = []
+    out = {}
     for e in net.edges:
-        a, b = pos[e.source], pos[e.target]
         pair = frozenset((e.source, e.target))
         k = seen.get(pair, 0)
         seen[pair] = k + 1
+        out[e.id] = ((k + 1) // 2) * (1 if k % 2 else -1)
+    return out
+
+
+def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list[EdgePath]:
+    """Curved paths; parallel edges between the same pair bend by different amounts so each can be clicked."""
+    sides = bend_sides(net)
+    out = []
+    for e in net.edges:
+        a, b = pos[e.source], pos[e.target]
         dx, dy = b.x - a.x, b.y - a.y
         dist = math.hypot(dx, dy) or 1.0
         if e.source == e.target:  # a self-loop
             d = (f"M{a.x:.1f},{a.y - radius:.1f} C{a.x - 50:.1f},{a.y - 70:.1f} "
                  f"{a.x + 50:.1f},{a.y - 70:.1f} {a.x:.1f},{a.y - radius:.1f}")
-            out.append(EdgePath(e.id, d, a.x, a.y - 60))
+            out.append(EdgePath(e.id, d, a.x, a.y - 60, sides[e.id]))
             continue
-        # alternate sides, growing: 0, +1, -1, +2, -2 ... (a straight first edge reads best)
-        bend = ((k + 1) // 2) * (1 if k % 2 else -1) * 40.0
+        bend = sides[e.id] * 40.0
         nx_, ny_ = -dy / dist, dx / dist
         cx, cy = (a.x + b.x) / 2 + nx_ * bend, (a.y + b.y) / 2 + ny_ * bend
         # stop short of the target circle so the arrow head stays visible (things are drawn smaller)
@@ -143,7 +154,7 @@ def edge_paths(net: Network, pos: dict[str, Placed], radius: float = 14) -> list
         ex, ey = b.x - dx / dist * (r + 2), b.y - dy / dist * (r + 2)
         d = f"M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
         lx, ly = (a.x + 2 * cx + b.x) / 4, (a.y + 2 * cy + b.y) / 4
-        out.append(EdgePath(e.id, d, lx, ly))
+        out.append(EdgePath(e.id, d, lx, ly, sides[e.id]))
     return out
 
 

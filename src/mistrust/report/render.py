@@ -149,13 +149,10 @@ def render_png(net: Network, path: str | Path, title: str = "") -> Path:
         box = cluster.box
         ax.add_patch(Rectangle((box.x0, box.y0 + top), box.x1 - box.x0, box.y1 - box.y0, facecolor="#f3f6fa", edgecolor="#dde3ea",
                                zorder=0))
-    seen: dict[frozenset[str], int] = {}
+    sides = {p.edge_id: p.side for p in paths}
     for e in net.edges:
         a, b = pos[e.source], pos[e.target]
-        pair = frozenset((e.source, e.target))
-        k = seen.get(pair, 0)
-        seen[pair] = k + 1
-        rad = ((k + 1) // 2) * (1 if k % 2 else -1) * 0.2
+        rad = sides[e.id] * 0.2  # the side the SVG bends it to (layout.bend_sides)
         style = LINE_STYLES.get(e.status, "-")
         ax.add_patch(FancyArrowPatch((a.x, a.y + top), (b.x, b.y + top), connectionstyle=f"arc3,rad={rad}",
                                      arrowstyle="-|>" if e.directed else "-", mutation_scale=14, linestyle=style, shrinkA=12,
