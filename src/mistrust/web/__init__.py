@@ -1,5 +1,6 @@
-"""Server-rendered pages: dashboard, search, the lists (stories, reports, actors, claims; paged by
-``web/paging.py``), actor, story, document, list entry, screening form, review queue.
+"""Server-rendered pages: dashboard, search, the lists (stories, reports, actors, claims, alerts, and
+the review queue in ``web/review.py``; all paged by ``web/paging.py``), actor, story, document, list
+entry, screening form.
 
 Every page calls the shared Workspace (``app.state.shared``) and renders a Jinja2 template
 with autoescaping on, so article text and list data always render as text. The one inline
