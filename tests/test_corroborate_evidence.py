@@ -6,6 +6,8 @@
 - Its central claim anchors only when few of the stories it is compared with hold it: a claim
   between two actors that recur in every event (two states, a state and the UN) is then topic, not
   event.
+- A score of 0.5 or more (wire copy, a rewrite of the same report) needs no anchor; the tie rule
+  still holds between two such stories.
 
 Features are written directly (no text), so each case controls the scores and the anchors.
 """
@@ -100,12 +102,14 @@ def test_a_central_claim_held_by_many_stories_is_not_an_anchor(rounds: int, anch
 
 
 def test_a_common_central_claim_joins_no_round() -> None:
-    # a strong score and one anchor would do, but the only anchor is a claim every round holds
-    _, placed, reason = _run(*_rounds(5), _doc("u", claims=(PAIR,)))
+    # a strong score and one anchor would do, but the only anchor is a claim every round holds (the
+    # rounds share all their words with the report, so the no-anchor score rule is off here)
+    _, placed, reason = _run(*_rounds(5), _doc("u", claims=(PAIR,)), undated_certain=None)
     assert placed["u"] not in {placed[f"r{i}"] for i in range(5)}
     assert reason["u"] == "opened a new story"  # not a tie: no round anchors it at all
     # with the claim rule off (stories-v6), it joined one of them
-    _, before, _ = _run(*_rounds(5), _doc("u", claims=(PAIR,)), claim_spread=99, undated_tie=None)
+    _, before, _ = _run(*_rounds(5), _doc("u", claims=(PAIR,)), claim_spread=99, undated_tie=None,
+                        undated_certain=None)
     assert before["u"] in {before[f"r{i}"] for i in range(5)}
 
 
@@ -116,3 +120,29 @@ def test_a_distinct_central_claim_still_anchors() -> None:
     _, placed, reason = _run(*others, one, _doc("u", passages=(300, 301), claims=(PAIR,)))
     assert placed["u"] == placed["one"]
     assert "central claim" in reason["u"]
+
+
+# a report with no anchor at all against one dated story worded like it (TERMS), somewhat like it
+# (a strong score, under 0.5) or less like it
+MID_TERMS = {"sanctions": 2.0, "suppliers": 1.0, "ports": 3.0, "insurers": 3.0, "crews": 2.0}
+FAR_TERMS = {"sanctions": 1.0, "ports": 3.0, "insurers": 3.0, "tankers": 2.0, "crews": 2.0}
+
+
+@pytest.mark.parametrize(("terms", "joins"), [(TERMS, True), (MID_TERMS, False), (FAR_TERMS, False)])
+def test_a_near_copy_needs_no_anchor(terms: dict[str, float], joins: bool) -> None:
+    dated = _doc("dated", "2023-03-01", terms=terms, passages=(1, 2, 3))
+    u = _doc("u", passages=(50, 51))  # no passage, year, pair or claim in common
+    score = _scores(u, dated)["dated"]
+    assert (score >= 0.5) is joins  # the premise: only the first is a near copy
+    _, placed, _ = _run(dated, u)
+    assert (placed["u"] == placed["dated"]) is joins
+    _, before, _ = _run(dated, u, undated_certain=None)  # stories-v6 asked for an anchor
+    assert before["u"] != before["dated"]
+
+
+def test_two_near_copies_are_still_a_tie() -> None:
+    may = _doc("may", "2022-05-01", passages=(1, 2, 3))
+    aug = _doc("aug", "2023-08-01", passages=(5, 6, 7))
+    _, placed, reason = _run(may, aug, _doc("u", passages=(50, 51)))
+    assert placed["u"] not in (placed["may"], placed["aug"])
+    assert "joined neither" in reason["u"]
