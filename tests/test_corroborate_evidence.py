@@ -82,6 +82,20 @@ def test_a_dated_report_still_joins_by_score() -> None:
     assert placed["third"] == placed["first"]
 
 
+def test_a_dated_report_ranks_an_undated_story_by_score_too() -> None:
+    # an undated story already stored (an earlier batch) shares more anchors with a new dated report
+    # than the dated story in its window does, but scores lower: the dated report joins by score
+    first = _doc("first", "2023-03-01", passages=(1, 2, 3))
+    loose = _doc("loose", terms=NEAR_TERMS, passages=(9, 10, 11), claims=(PAIR,))
+    new = _doc("new", "2023-03-02", passages=(1, 2, 9, 10), claims=(PAIR,))
+    cl = StoryClusterer(undated_certain=None)  # the reports share all their words (scores near 1)
+    cl.observe([first, loose, new])
+    a_first, a_loose = cl.add(first), cl.add(loose)
+    assert a_loose.story_id != a_first.story_id  # the premise: the undated report stands apart
+    assert len(cl.anchors(new, cl.stories[a_loose.story_id])) > len(cl.anchors(new, cl.stories[a_first.story_id]))
+    assert cl.add(new).story_id == a_first.story_id
+
+
 def _rounds(n: int) -> list[DocFeatures]:
     """``n`` dated events two months apart with the same two actors and the same words, each
     holding the same central claim; none shares a passage with the undated report."""

@@ -42,7 +42,7 @@ a rare pair; picking the first by a hair's breadth merged two events.
 Anchors are evidence of one happening, the score only of one topic, so an undated report (or
 story) anchored to several stories goes to the one with the most anchors, and only among those to
 the highest score (stories-v7): a story merely worded like it, reached through a strong score and
-one anchor, loses to one with which it shares a passage *and* its year. The tie rule, likewise,
+one anchor, loses to one with which it shares a passage *and* rare word pairs. The tie rule, likewise,
 compares only the stories with the most anchors. The central-claim anchor counts only when at
 most ``claim_spread`` (3) of the stories the report is compared with hold that claim: a claim
 between two actors that recur in every event of a conflict (two states, a state and the UN) is
@@ -297,7 +297,8 @@ class StoryClusterer:
             else:
                 anchored = self._anchored(f, story, score, spread)
                 if anchored is not None:
-                    evidence[sid] = len(anchored) if self.rank_by_anchors else 0
+                    # only an undated document ranks by anchors: a dated one joins by score
+                    evidence[sid] = len(anchored) if self.rank_by_anchors and f.date is None else 0
                     passing.append((score, sid, f"{why}; undated, anchored by {', '.join(anchored) or 'nothing'}"))
         tied = f.date is None and self._tied([(sc, sid, evidence[sid]) for sc, sid, _ in passing])
         if tied:  # the dated events it cannot tell apart are left out; an undated part may remain
