@@ -204,3 +204,22 @@ def test_reporting_name_is_organisation(recognizer, nlp, text, surface):
 def test_place_name_in_place_phrase_stays_place(recognizer, nlp):
     found = _found(recognizer, nlp, "The ship docked in Dunmore on Friday.")
     assert "Dunmore" in found and found["Dunmore"].mention.label == "Location", sorted(found)
+
+
+# The portfolio of an office title ("Secretary of State", "Minister of Defence") is part of the
+# title, not an organisation; a body named after "of" without an office noun, or with "the", stays.
+PORTFOLIO = [
+    ("Secretary of State Orla Venn warned the shippers on Monday.", "State", False),
+    ("The visit was led by Secretary of Defense Karl Omerud.", "Defense", False),
+    ("Minister of Commerce Ilse Drach signed the decree.", "Commerce", False),
+    # must not fire
+    ("The State Department said the tanker had been seized.", "State Department", True),
+    ("Officials of the Ministry of State Security met in Pyongyang.", "Ministry of State Security", True),
+    ("A spokesman for Hezbollah denied the report.", "Hezbollah", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), PORTFOLIO)
+def test_an_office_portfolio_is_no_organisation(recognizer, nlp, text: str, surface: str, kept: bool) -> None:
+    found = _found(recognizer, nlp, text)
+    assert (surface in found) is kept, sorted(found)

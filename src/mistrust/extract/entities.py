@@ -113,6 +113,9 @@ _PERSON_HEADS = {"president", "minister", "secretary", "ambassador", "envoy", "s
 # "the Foreign Secretary", "The Prime Minister", "the US Secretary of State": an office named in
 # capitals stands for its holder.
 _SPEECH_FORMS = frozenset(form for verb in SPEECH for form in inflections(verb))
+# Offices named by their portfolio: in "Secretary of State Ana Velk" or "Minister of Defence" the
+# word after "of" is part of the title, not a body of its own (the body is "the State Department").
+_PORTFOLIO_OFFICES = {"secretary", "secretaries", "undersecretary", "minister", "ministers"}
 # Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
 _SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
 _TITLE_RE = re.compile(
@@ -234,6 +237,8 @@ class EntityRecognizer:
                 if not any(c.isupper() for c in span.text):
                     continue  # "un-named": English names are capitalised; the small model guesses
                 if plabel == "Weapon" and not weapon_context(span):
+                    continue
+                if plabel == "Organization" and _portfolio(span):
                     continue
                 if plabel == "Nationality" and not demonym_like(span):
                     # "eastern Aleppo", "control of Aleppo": a NORP that is no people word is a place
@@ -531,6 +536,13 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
 
 
 
+
+
+def _portfolio(span: Span) -> bool:
+    """The portfolio of an office title right before it ("Secretary of State", "Minister of
+    Defence"): "of" with no determiner, after an office noun."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _PORTFOLIO_OFFICES
 
 
 def _reports(span: Span) -> bool:
