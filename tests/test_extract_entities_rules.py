@@ -223,3 +223,29 @@ PORTFOLIO = [
 def test_an_office_portfolio_is_no_organisation(recognizer, nlp, text: str, surface: str, kept: bool) -> None:
     found = _found(recognizer, nlp, text)
     assert (surface in found) is kept, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("Orla Venn/Reuters", True),
+    ("KCNA/Reuters", True),
+    ("AP Photo, File", True),
+    ("AP Photo Ana Drach, Pool", True),
+    ("Fleet Command/Navy/Handout", True),
+    ("Home / World / Middle East", True),
+    # must not fire: names with a slash or a comma of their own, an agency alone
+    ("M/V Orla Star", False),
+    ("Velk Holdings, Ltd", False),
+    ("Reuters", False),
+    ("Associated Press", False),
+    ("Washington, D.C.", False),
+])
+def test_credit_lines(text: str, credit: bool) -> None:
+    from mistrust.extract.entities import _credit_line
+
+    assert _credit_line(text) is credit
+
+
+def test_a_photo_credit_is_no_entity(recognizer, nlp) -> None:
+    text = "Officials inspect the seized cargo in the port. (AP Photo, File)\nThe tanker Orla Star was held."
+    found = _found(recognizer, nlp, text)
+    assert not any("Photo" in name for name in found), sorted(found)

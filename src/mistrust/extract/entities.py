@@ -48,6 +48,7 @@ from mistrust.extract.span_checks import (
     weapon_context,
 )
 from mistrust.model.documents import Mention
+from mistrust.model.vocabulary import NEWS_AGENCIES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -116,6 +117,10 @@ _SPEECH_FORMS = frozenset(form for verb in SPEECH for form in inflections(verb))
 # Offices named by their portfolio: in "Secretary of State Ana Velk" or "Minister of Defence" the
 # word after "of" is part of the title, not a body of its own (the body is "the State Department").
 _PORTFOLIO_OFFICES = {"secretary", "secretaries", "undersecretary", "minister", "ministers"}
+# Photo credits and breadcrumbs are page furniture the tagger reads as names: "Ana Velk/Reuters",
+# "(AP Photo, File)", "Staff/Handout", "Home / World / Asia".
+_AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
+_CREDIT_WORDS = frozenset({"file", "pool", "handout"})
 # Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
 _SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
 _TITLE_RE = re.compile(
@@ -238,7 +243,7 @@ class EntityRecognizer:
                     continue  # "un-named": English names are capitalised; the small model guesses
                 if plabel == "Weapon" and not weapon_context(span):
                     continue
-                if plabel == "Organization" and _portfolio(span):
+                if (plabel == "Organization" and _portfolio(span)) or _credit_line(span.text):
                     continue
                 if plabel == "Nationality" and not demonym_like(span):
                     # "eastern Aleppo", "control of Aleppo": a NORP that is no people word is a place
@@ -543,6 +548,25 @@ def _portfolio(span: Span) -> bool:
     Defence"): "of" with no determiner, after an office noun."""
     i = span.start
     return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _PORTFOLIO_OFFICES
+
+
+def _credit_line(text: str) -> bool:
+    """A photo credit or a breadcrumb read as a name: parts split by "/" or "," of which one is a
+    news agency, an agency's photo desk or a credit word ("Ana Velk/Reuters", "AP Photo, File",
+    "Navy/Handout"), or menu levels set apart by " / ". A name with a slash of its own ("M/V
+    Orla") or a comma ("Velk Holdings, Ltd") is none of these."""
+    if " / " in text:
+        return True
+    parts = [p.strip().casefold() for p in re.split(r"[/,]", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if part in _AGENCY_NAMES or part in _CREDIT_WORDS:
+            return True
+        if len(words) >= 2 and words[0] in _AGENCY_NAMES and words[1] in ("photo", "photos"):
+            return True
+    return False
 
 
 def _reports(span: Span) -> bool:
