@@ -249,3 +249,28 @@ def test_a_photo_credit_is_no_entity(recognizer, nlp) -> None:
     text = "Officials inspect the seized cargo in the port. (AP Photo, File)\nThe tanker Orla Star was held."
     found = _found(recognizer, nlp, text)
     assert not any("Photo" in name for name in found), sorted(found)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Tankers crossing the strait of Velmuz must now report to the navy.", "strait of Velmuz"),
+    ("The convoy sailed through the gulf of Karvon on Tuesday.", "gulf of Karvon"),
+])
+def test_a_water_feature_joins_its_name(recognizer, nlp, text: str, surface: str) -> None:
+    found = _found(recognizer, nlp, text)
+    name = surface.split()[-1]
+    # the tagger may miss the name altogether; when it reads it, the feature noun comes with it
+    assert name not in found or _labelled(found, surface, "Location"), sorted(found)
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # must not fire: "of" after other nouns, a country after "gulf of" is kept by its own rules
+    ("The secretary of Ana Velk's office declined to comment.", "Ana Velk", "Person"),
+    ("Ships waited off the port of Karvon for two days.", "port of Karvon", None),
+])
+def test_other_nouns_before_of_keep_the_name_alone(recognizer, nlp, text: str, surface: str,
+                                                   label: str | None) -> None:
+    found = _found(recognizer, nlp, text)
+    if label is None:
+        assert surface not in found, sorted(found)
+    else:
+        assert _labelled(found, surface, label) or surface not in found, sorted(found)

@@ -117,6 +117,9 @@ _SPEECH_FORMS = frozenset(form for verb in SPEECH for form in inflections(verb))
 # Offices named by their portfolio: in "Secretary of State Ana Velk" or "Minister of Defence" the
 # word after "of" is part of the title, not a body of its own (the body is "the State Department").
 _PORTFOLIO_OFFICES = {"secretary", "secretaries", "undersecretary", "minister", "ministers"}
+# Waters and capes named "<feature> of <Name>" ("the Strait of Hormuz", "the gulf of Aden"): the
+# feature noun belongs to the name, in capitals or not.
+_WATER_FEATURES = {"strait", "straits", "gulf", "bay", "sea", "cape", "isle", "lake"}
 # Photo credits and breadcrumbs are page furniture the tagger reads as names: "Ana Velk/Reuters",
 # "(AP Photo, File)", "Staff/Handout", "Home / World / Asia".
 _AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
@@ -259,7 +262,11 @@ class EntityRecognizer:
                 # A multi-word person/organisation/facility name from the model competes on length
                 # with rule matches inside it ("Michael Jordan" must not become the country Jordan).
                 prio = 2 if plabel in ("Person", "Organization", "Facility") and len(span) > 1 else 1
-                out.append(Candidate(span.start_char, span.end_char, plabel, prio, f"ner:{ent.label_}"))
+                start = span.start_char
+                if plabel in ("Person", "Organization", "Location") and _water_name(span):
+                    # "the strait of Hormuz": the feature noun is part of the place's name
+                    plabel, start = "Location", span.doc[span.start - 2].idx
+                out.append(Candidate(start, span.end_char, plabel, prio, f"ner:{ent.label_}"))
         return out
 
     def _phrase_candidates(self, doc: Doc) -> list[Candidate]:
@@ -548,6 +555,13 @@ def _portfolio(span: Span) -> bool:
     Defence"): "of" with no determiner, after an office noun."""
     i = span.start
     return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _PORTFOLIO_OFFICES
+
+
+def _water_name(span: Span) -> bool:
+    """A name right after "<water feature> of" ("the strait of Hormuz"), which the tagger may read
+    alone, or as a person or a body."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _WATER_FEATURES
 
 
 def _credit_line(text: str) -> bool:
