@@ -274,3 +274,34 @@ def test_other_nouns_before_of_keep_the_name_alone(recognizer, nlp, text: str, s
         assert surface not in found, sorted(found)
     else:
         assert _labelled(found, surface, label) or surface not in found, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    (["Velmar Ports", " and ", "Maritime Organisation"], True),
+    (["Roads", " and ", "Transport Authority"], True),
+    # must not fire: no body head after "and", a name (not a plural domain word) before it,
+    # more than "and" between, an acronym before it
+    (["Velmar Ports", " and ", "Maritime Services"], False),
+    (["Velk", " and ", "Orla Corporation"], False),
+    (["Velmar Ports", " and the ", "Maritime Organisation"], False),
+    (["ORLAS", " and ", "Maritime Organisation"], False),
+])
+def test_a_body_name_split_at_and_is_joined(text: list[str], joined: bool) -> None:
+    from mistrust.extract.entities import Candidate, _coordinated_names
+
+    full = "The tanker was held by the " + "".join(text) + " on Friday."
+    a_start = full.index(text[0])
+    b_start = a_start + len(text[0]) + len(text[1])
+    cands = [Candidate(a_start, a_start + len(text[0]), "Organization", 2, "ner:ORG"),
+             Candidate(b_start, b_start + len(text[2]), "Organization", 2, "ner:ORG")]
+    out = _coordinated_names(full, cands)
+    assert bool(out) is joined
+    if joined:
+        assert full[out[0].start:out[0].end] == "".join(text)
+
+
+def test_a_split_body_name_is_one_entity(recognizer, nlp) -> None:
+    text = "The crew was handed over to the Velmar Ports and Maritime Organisation for legal procedures."
+    found = _found(recognizer, nlp, text)
+    assert "Maritime Organisation" not in found or "Velmar Ports and Maritime Organisation" in found, sorted(found)
+    assert "Velmar Ports" not in found, sorted(found)

@@ -120,6 +120,9 @@ _PORTFOLIO_OFFICES = {"secretary", "secretaries", "undersecretary", "minister", 
 # Waters and capes named "<feature> of <Name>" ("the Strait of Hormuz", "the gulf of Aden"): the
 # feature noun belongs to the name, in capitals or not.
 _WATER_FEATURES = {"strait", "straits", "gulf", "bay", "sea", "cape", "isle", "lake"}
+# Head nouns that end the name of a body: "X Ports and Maritime Organisation", "Oil and Gas Company".
+_BODY_HEADS = {"organisation", "organization", "authority", "agency", "company", "corporation",
+               "commission", "administration", "bureau"}
 # Photo credits and breadcrumbs are page furniture the tagger reads as names: "Ana Velk/Reuters",
 # "(AP Photo, File)", "Staff/Handout", "Home / World / Asia".
 _AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
@@ -220,6 +223,7 @@ class EntityRecognizer:
         if not isinstance(text, str):
             text = doc.user_data["mistrust_text"] = doc.text
         cands = self._ner_candidates(doc)
+        cands += _coordinated_names(text, cands)
         cands += self._phrase_candidates(doc)
         cands += self._regex_candidates(doc, text)
         cands += self._acronym_candidates(text, cands)
@@ -555,6 +559,24 @@ def _portfolio(span: Span) -> bool:
     Defence"): "of" with no determiner, after an office noun."""
     i = span.start
     return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _PORTFOLIO_OFFICES
+
+
+def _coordinated_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One body's name that the tagger split at "and": "Velmar Ports" + "and" + "Maritime
+    Organisation" is the "Velmar Ports and Maritime Organisation". The part before "and" ends in
+    a plural domain word (Ports, Roads, Mines) and has no head of its own; the part after ends in
+    a body's head noun. Two bodies joined by "and" ("Velk and Orla Corporation") keep apart."""
+    orgs = sorted((c for c in cands if c.label == "Organization"), key=lambda c: c.start)
+    out = []
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        first, second = text[a.start:a.end].split(), text[b.start:b.end].split()
+        if text[a.end:b.start] != " and " or not first or not second:
+            continue
+        last = first[-1]
+        if (second[-1].casefold() in _BODY_HEADS and last[:1].isupper() and last.endswith("s")
+                and not last.isupper() and last.casefold() not in _BODY_HEADS):
+            out.append(Candidate(a.start, b.end, "Organization", 2, "ner:coordinated"))
+    return out
 
 
 def _water_name(span: Span) -> bool:
