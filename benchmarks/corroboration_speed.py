@@ -61,11 +61,11 @@ class NoBlocking(StoryClusterer):
         return list(self.stories)
 
 
-class StoriesV5(StoryClusterer):
-    """Same-run baseline, main's algorithm (stories-v5): no tie rule for undated reports."""
+class StoriesV6(StoryClusterer):
+    """Same-run baseline, main's algorithm (stories-v6): stories-v7's undated rules off."""
 
     def __init__(self) -> None:
-        super().__init__(undated_tie=None)
+        super().__init__(claim_spread=None, rank_by_anchors=False, undated_certain=None)
 
 
 def run(docs: list[Document], cls: type[StoryClusterer] = StoryClusterer) -> tuple[float, int, int, float]:
@@ -101,7 +101,7 @@ def main() -> int:
         results[n] = r[0]
         show("blocked (mistrust)", n, r)
     for n in sizes:
-        show("stories-v5 (main)", n, run(all_docs[:n], StoriesV5))
+        show("stories-v6 (main)", n, run(all_docs[:n], StoriesV6))
     base = {}
     for n in (int(x) for x in args.baseline_sizes.split(",") if x):
         r = run(all_docs[:n], NoBlocking)

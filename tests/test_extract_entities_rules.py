@@ -204,3 +204,104 @@ def test_reporting_name_is_organisation(recognizer, nlp, text, surface):
 def test_place_name_in_place_phrase_stays_place(recognizer, nlp):
     found = _found(recognizer, nlp, "The ship docked in Dunmore on Friday.")
     assert "Dunmore" in found and found["Dunmore"].mention.label == "Location", sorted(found)
+
+
+# The portfolio of an office title ("Secretary of State", "Minister of Defence") is part of the
+# title, not an organisation; a body named after "of" without an office noun, or with "the", stays.
+PORTFOLIO = [
+    ("Secretary of State Orla Venn warned the shippers on Monday.", "State", False),
+    ("The visit was led by Secretary of Defense Karl Omerud.", "Defense", False),
+    ("Minister of Commerce Ilse Drach signed the decree.", "Commerce", False),
+    # must not fire
+    ("The State Department said the tanker had been seized.", "State Department", True),
+    ("Officials of the Ministry of State Security met in Pyongyang.", "Ministry of State Security", True),
+    ("A spokesman for Hezbollah denied the report.", "Hezbollah", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), PORTFOLIO)
+def test_an_office_portfolio_is_no_organisation(recognizer, nlp, text: str, surface: str, kept: bool) -> None:
+    found = _found(recognizer, nlp, text)
+    assert (surface in found) is kept, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("Orla Venn/Reuters", True),
+    ("KCNA/Reuters", True),
+    ("AP Photo, File", True),
+    ("AP Photo Ana Drach, Pool", True),
+    ("Fleet Command/Navy/Handout", True),
+    ("Home / World / Middle East", True),
+    # must not fire: names with a slash or a comma of their own, an agency alone
+    ("M/V Orla Star", False),
+    ("Velk Holdings, Ltd", False),
+    ("Reuters", False),
+    ("Associated Press", False),
+    ("Washington, D.C.", False),
+])
+def test_credit_lines(text: str, credit: bool) -> None:
+    from mistrust.extract.entities import _credit_line
+
+    assert _credit_line(text) is credit
+
+
+def test_a_photo_credit_is_no_entity(recognizer, nlp) -> None:
+    text = "Officials inspect the seized cargo in the port. (AP Photo, File)\nThe tanker Orla Star was held."
+    found = _found(recognizer, nlp, text)
+    assert not any("Photo" in name for name in found), sorted(found)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Tankers crossing the strait of Velmuz must now report to the navy.", "strait of Velmuz"),
+    ("The convoy sailed through the gulf of Karvon on Tuesday.", "gulf of Karvon"),
+])
+def test_a_water_feature_joins_its_name(recognizer, nlp, text: str, surface: str) -> None:
+    found = _found(recognizer, nlp, text)
+    name = surface.split()[-1]
+    # the tagger may miss the name altogether; when it reads it, the feature noun comes with it
+    assert name not in found or _labelled(found, surface, "Location"), sorted(found)
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # must not fire: "of" after other nouns, a country after "gulf of" is kept by its own rules
+    ("The secretary of Ana Velk's office declined to comment.", "Ana Velk", "Person"),
+    ("Ships waited off the port of Karvon for two days.", "port of Karvon", None),
+])
+def test_other_nouns_before_of_keep_the_name_alone(recognizer, nlp, text: str, surface: str,
+                                                   label: str | None) -> None:
+    found = _found(recognizer, nlp, text)
+    if label is None:
+        assert surface not in found, sorted(found)
+    else:
+        assert _labelled(found, surface, label) or surface not in found, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    (["Velmar Ports", " and ", "Maritime Organisation"], True),
+    (["Roads", " and ", "Transport Authority"], True),
+    # must not fire: no body head after "and", a name (not a plural domain word) before it,
+    # more than "and" between, an acronym before it
+    (["Velmar Ports", " and ", "Maritime Services"], False),
+    (["Velk", " and ", "Orla Corporation"], False),
+    (["Velmar Ports", " and the ", "Maritime Organisation"], False),
+    (["ORLAS", " and ", "Maritime Organisation"], False),
+])
+def test_a_body_name_split_at_and_is_joined(text: list[str], joined: bool) -> None:
+    from mistrust.extract.entities import Candidate, _coordinated_names
+
+    full = "The tanker was held by the " + "".join(text) + " on Friday."
+    a_start = full.index(text[0])
+    b_start = a_start + len(text[0]) + len(text[1])
+    cands = [Candidate(a_start, a_start + len(text[0]), "Organization", 2, "ner:ORG"),
+             Candidate(b_start, b_start + len(text[2]), "Organization", 2, "ner:ORG")]
+    out = _coordinated_names(full, cands)
+    assert bool(out) is joined
+    if joined:
+        assert full[out[0].start:out[0].end] == "".join(text)
+
+
+def test_a_split_body_name_is_one_entity(recognizer, nlp) -> None:
+    text = "The crew was handed over to the Velmar Ports and Maritime Organisation for legal procedures."
+    found = _found(recognizer, nlp, text)
+    assert "Maritime Organisation" not in found or "Velmar Ports and Maritime Organisation" in found, sorted(found)
+    assert "Velmar Ports" not in found, sorted(found)

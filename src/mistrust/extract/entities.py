@@ -48,6 +48,7 @@ from mistrust.extract.span_checks import (
     weapon_context,
 )
 from mistrust.model.documents import Mention
+from mistrust.model.vocabulary import NEWS_AGENCIES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -113,6 +114,19 @@ _PERSON_HEADS = {"president", "minister", "secretary", "ambassador", "envoy", "s
 # "the Foreign Secretary", "The Prime Minister", "the US Secretary of State": an office named in
 # capitals stands for its holder.
 _SPEECH_FORMS = frozenset(form for verb in SPEECH for form in inflections(verb))
+# Offices named by their portfolio: in "Secretary of State Ana Velk" or "Minister of Defence" the
+# word after "of" is part of the title, not a body of its own (the body is "the State Department").
+_PORTFOLIO_OFFICES = {"secretary", "secretaries", "undersecretary", "minister", "ministers"}
+# Waters and capes named "<feature> of <Name>" ("the Strait of Hormuz", "the gulf of Aden"): the
+# feature noun belongs to the name, in capitals or not.
+_WATER_FEATURES = {"strait", "straits", "gulf", "bay", "sea", "cape", "isle", "lake"}
+# Head nouns that end the name of a body: "X Ports and Maritime Organisation", "Oil and Gas Company".
+_BODY_HEADS = {"organisation", "organization", "authority", "agency", "company", "corporation",
+               "commission", "administration", "bureau"}
+# Photo credits and breadcrumbs are page furniture the tagger reads as names: "Ana Velk/Reuters",
+# "(AP Photo, File)", "Staff/Handout", "Home / World / Asia".
+_AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
+_CREDIT_WORDS = frozenset({"file", "pool", "handout"})
 # Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
 _SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
 _TITLE_RE = re.compile(
@@ -209,6 +223,7 @@ class EntityRecognizer:
         if not isinstance(text, str):
             text = doc.user_data["mistrust_text"] = doc.text
         cands = self._ner_candidates(doc)
+        cands += _coordinated_names(text, cands)
         cands += self._phrase_candidates(doc)
         cands += self._regex_candidates(doc, text)
         cands += self._acronym_candidates(text, cands)
@@ -235,6 +250,8 @@ class EntityRecognizer:
                     continue  # "un-named": English names are capitalised; the small model guesses
                 if plabel == "Weapon" and not weapon_context(span):
                     continue
+                if (plabel == "Organization" and _portfolio(span)) or _credit_line(span.text):
+                    continue
                 if plabel == "Nationality" and not demonym_like(span):
                     # "eastern Aleppo", "control of Aleppo": a NORP that is no people word is a place
                     prev = doc[span.start - 1].lower_ if span.start else ""
@@ -249,7 +266,11 @@ class EntityRecognizer:
                 # A multi-word person/organisation/facility name from the model competes on length
                 # with rule matches inside it ("Michael Jordan" must not become the country Jordan).
                 prio = 2 if plabel in ("Person", "Organization", "Facility") and len(span) > 1 else 1
-                out.append(Candidate(span.start_char, span.end_char, plabel, prio, f"ner:{ent.label_}"))
+                start = span.start_char
+                if plabel in ("Person", "Organization", "Location") and _water_name(span):
+                    # "the strait of Hormuz": the feature noun is part of the place's name
+                    plabel, start = "Location", span.doc[span.start - 2].idx
+                out.append(Candidate(start, span.end_char, plabel, prio, f"ner:{ent.label_}"))
         return out
 
     def _phrase_candidates(self, doc: Doc) -> list[Candidate]:
@@ -531,6 +552,57 @@ def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
 
 
 
+
+
+def _portfolio(span: Span) -> bool:
+    """The portfolio of an office title right before it ("Secretary of State", "Minister of
+    Defence"): "of" with no determiner, after an office noun."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _PORTFOLIO_OFFICES
+
+
+def _coordinated_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One body's name that the tagger split at "and": "Velmar Ports" + "and" + "Maritime
+    Organisation" is the "Velmar Ports and Maritime Organisation". The part before "and" ends in
+    a plural domain word (Ports, Roads, Mines) and has no head of its own; the part after ends in
+    a body's head noun. Two bodies joined by "and" ("Velk and Orla Corporation") keep apart."""
+    orgs = sorted((c for c in cands if c.label == "Organization"), key=lambda c: c.start)
+    out = []
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        first, second = text[a.start:a.end].split(), text[b.start:b.end].split()
+        if text[a.end:b.start] != " and " or not first or not second:
+            continue
+        last = first[-1]
+        if (second[-1].casefold() in _BODY_HEADS and last[:1].isupper() and last.endswith("s")
+                and not last.isupper() and last.casefold() not in _BODY_HEADS):
+            out.append(Candidate(a.start, b.end, "Organization", 2, "ner:coordinated"))
+    return out
+
+
+def _water_name(span: Span) -> bool:
+    """A name right after "<water feature> of" ("the strait of Hormuz"), which the tagger may read
+    alone, or as a person or a body."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _WATER_FEATURES
+
+
+def _credit_line(text: str) -> bool:
+    """A photo credit or a breadcrumb read as a name: parts split by "/" or "," of which one is a
+    news agency, an agency's photo desk or a credit word ("Ana Velk/Reuters", "AP Photo, File",
+    "Navy/Handout"), or menu levels set apart by " / ". A name with a slash of its own ("M/V
+    Orla") or a comma ("Velk Holdings, Ltd") is none of these."""
+    if " / " in text:
+        return True
+    parts = [p.strip().casefold() for p in re.split(r"[/,]", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if part in _AGENCY_NAMES or part in _CREDIT_WORDS:
+            return True
+        if len(words) >= 2 and words[0] in _AGENCY_NAMES and words[1] in ("photo", "photos"):
+            return True
+    return False
 
 
 def _reports(span: Span) -> bool:
