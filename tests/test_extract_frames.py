@@ -355,6 +355,53 @@ POSITIVE: list[Any] = [
     ("“Iran shipped drones to Russia,” the minister said.", "transfer", "Iran", "Russia", "attributed", "minister"),
     ("Russia’s army attacked Ukraine’s ports.", "attack", "Russia", "Ukraine", "asserted", None),
     ("China’s sale of drones to Iran was confirmed.", "transfer", "China", "Iran", "asserted", None),
+    # -- the recipient: a noun dative, an anaphor after "to", a "to" stranded in the goods' relative clause
+    ("Belarus sent Sudan two hundred rifles.", "transfer", "Belarus", "Sudan", "asserted", None),
+    ("Officials say Armenia will send Georgia more mortars.", "transfer", "Armenia", "Georgia", "attributed",
+     "officials"),
+    ("Eritrea has been shipping parts that can be used to build drones to the Sudanese army, a report says.",
+     "transfer", "Eritrea", "Sudan", "attributed", "report"),
+    ("Mali received rifles last year. Inspectors found that Algeria had shipped key parts to the country.",
+     "transfer", "Algeria", "Mali", "attributed", "Inspectors"),
+    ("Hezbollah has close ties to Syria, which has provided them with rifles and fuel.", "transfer", "Syria",
+     "Hezbollah", "asserted", None),
+    # -- goods of a named origin, moved by a participle; origins behind quantity nouns and makers' names
+    ("Inspectors found evidence of Serbian shells shipped to the Armenian army.", "transfer", "Serbia", "Armenia",
+     "asserted", None),
+    ("Peru has ordered a batch of patrol boats from South Korea.", "transfer", "South Korea", "Peru", "asserted",
+     None),
+    ("Bolivia will receive a number of Russian Mil helicopters by May.", "transfer", "Russian", "Bolivia",
+     "asserted", None),
+    ("Venezuela's tanker arrived in Cuba on Friday.", "transfer", "Venezuela", "Cuba", "asserted", None),
+    ("Eritrean arms smuggling into Sudan breaches the embargo.", "transfer", "Eritrea", "Sudan", "asserted", None),
+    # -- agent nouns: the noun is the doer, its "of" / "to" / modifier the other party
+    ("Zorin Holdings, a financier of Hamas, was blacklisted in May.", "fund", "Zorin Holdings", "Hamas",
+     "asserted", None),
+    ("Belarus is a major supplier of rifles to Sudan.", "supply", "Belarus", "Sudan", "asserted", None),
+    ("Qatar, another Hamas backer, hosted the talks.", "support", "Qatar", "Hamas", "asserted", None),
+    ("Serbia is the main arms seller to Armenia, diplomats say.", "transfer", "Serbia", "Armenia", "attributed",
+     "diplomats"),
+    # -- an apposition stands for the name it describes, also through a relative clause on it
+    ("Sanctions hit the network of Omar Tarek, a trader in Dubai who was designated by Canada in 2020.",
+     "sanction", "Canada", "Omar Tarek", "asserted", None),
+    # -- violations: measure-breaking verbs, a doer behind an event noun, a copular "is a violation of"
+    ("Inspectors suspect the Blue Heron to have broken European Union sanctions.", "violate", "Blue Heron",
+     "European Union", "hedged", "Inspectors"),
+    ("Chad skirted UN sanctions in 2019, the panel said.", "violate", "Chad", "UN", "attributed", "panel"),
+    ("Analysts say Belarus's fuel delivery is a clear violation of European Union sanctions.", "violate", "Belarus",
+     "European Union", "attributed", "Analysts"),
+    ("Eritrea's arms smuggling violates UN Security Council resolutions.", "violate", "Eritrea",
+     "UN Security Council", "asserted", None),
+    # -- a datelined story: the dateline is where it was filed, not who acts
+    ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
+    ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
+    # -- a denial of "the reports" carries the events reported just before, denied by the denier
+    ("The White House said Belarus shipped rifles to Sudan last month. Belarus denied the reports.", "transfer",
+     "Belarus", "Sudan", "denied", "Belarus"),
+    ("Diplomats say Armenia bought shells from Serbia. Serbia has rejected the allegations.", "transfer", "Serbia",
+     "Armenia", "denied", "Serbia"),
+    ("Kyiv said Minsk supplied fuel to Moscow. The company's owner, Ivan Petrov, dismissed the talk as gossip.",
+     "supply", "Minsk", "Moscow", "denied", "owner"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -404,6 +451,13 @@ NEGATIVE: list[Any] = [
     ("The European Union announced new sanctions against Belarus.", "sanction", None, "European Union"),
     ("The navy seized Eritrean rifles bound for Somalia.", "transfer", "navy", "Somalia"),
     ("Kyiv said that Moscow uses missiles that were supplied by Pyongyang.", "supply", "Kyiv", "Moscow"),
+    # a demonym before an agent noun is the doer's origin, not the party; an apposition is not its own modifier
+    ("Hamas named a Turkish supplier of rifles in its statement.", "supply", None, "Turk"),
+    ("Sanctions hit Omar Tarek, a trader in Dubai who was designated by Canada.", "sanction", "Canada", "Dubai"),
+    # the dateline is not the actor
+    ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
+    # an order with an infinitive is a command, not goods from the demonym's state
+    ("The colonel ordered Chadian soldiers to leave the base.", "transfer", "Chad", None),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -432,6 +486,11 @@ ABSENT: list[Any] = [
     ("The company sent a letter to investors.", "transfer"),
     ("Analysts expect the talks to resume in May.", "transfer"),
     ("The foreign minister sent his condolences to Japan.", "transfer"),
+    # "break" and "ignore" are violations only of measures
+    ("The singer broke the news to her fans in Mexico.", "violate"),
+    ("Brazil ignored the question from Argentina.", "violate"),
+    # an agent noun with no named doer makes no claim
+    ("The financier of Hamas was never named.", "fund"),
 ]
 
 # (sentence, event, status that must NOT be given)
@@ -445,6 +504,11 @@ NOT_STATUS: list[Any] = [
     ("The European Union announced new sanctions against Belarus.", "sanction", "attributed"),
     ("Pyongyang rejected claims that it shipped rockets to Russia.", "transfer", "hedged"),
     ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "hedged"),
+    # a state that denies "the reports" denies its own part only; a report with its own content is not carried
+    ("A UN panel found that Eritrea sold mortars to Somalia. Minsk dismissed the allegations as lies.", "transfer",
+     "denied"),
+    ("Officials said Belarus shipped rifles to Sudan. Sudan denied the report that it had bought tanks.",
+     "transfer", "denied"),
 ]
 
 

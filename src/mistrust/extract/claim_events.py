@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mistrust.extract import status as st
+from mistrust.extract.anaphora import is_anaphor
 from mistrust.extract.claim_args import (
     MentionIndex,
     destination,
@@ -18,10 +19,12 @@ from mistrust.extract.claim_args import (
     object_token,
     passive_patient,
     prep_obj,
+    stranded_recipient,
     subject_token,
     withholds,
 )
 from mistrust.extract.frames import (
+    AGENT_NOUNS,
     ARRIVAL,
     ASPECTUAL,
     CARGO_NOUNS,
@@ -33,6 +36,7 @@ from mistrust.extract.frames import (
     KIND_NOUNS,
     LIGHT_VERBS,
     MANNER_PREPS,
+    MEASURE_BREAKING,
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
@@ -42,6 +46,7 @@ from mistrust.extract.frames import (
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
+from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
@@ -51,6 +56,7 @@ if TYPE_CHECKING:
 _RECEIVE = CONVERSE_VERBS
 
 _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
+_MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -101,18 +107,73 @@ def _manner_doer(noun: Token) -> Token | None:
     return subject_token(verb) or passive_patient(verb)
 
 
+def _doer(tok: Token, index: MentionIndex) -> Token:
+    """The doer behind an argument that is itself an event noun ("Iran's shipment", "Iranian
+    weapons smuggling"), else the argument."""
+    if tok.pos_ != "NOUN" or index.by_token.get(tok.i) is not None or event_noun(tok) is None:
+        return tok
+    inner = _nominal(tok, index)
+    if inner is not None and inner.subj is not None and inner.subj != tok:
+        return inner.subj
+    return _origin(tok, index) or tok
+
+
+def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
+    """Agent nouns: "X, a financier of Y", "Y's main supplier, X", "X is a backer of Y",
+    "Y financier X". The doer is the name the noun describes; the other party its "of"/"to"/"for"
+    object, possessor or noun modifier (a demonym modifier is the doer's origin, not the party)."""
+    predicate = AGENT_NOUNS[noun.lower_]
+    doer: Token | None = None
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i in index.by_token):
+        doer = noun.head
+    elif noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+        doer = subject_token(noun.head)
+    else:
+        doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
+    if doer is None or index.in_subtree(doer) is None:
+        return None
+    party = entity_prep(noun, ("of", "to", "for"), index)
+    if party is None:
+        party = next((c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i
+                      and index.in_subtree(c) is not None and not _demonym(c) and c != doer), None)
+    if party is None or index.in_subtree(party) is index.in_subtree(doer):
+        return None
+    return _Event(noun, predicate, doer, party, None)
+
+
+def _demonym(tok: Token) -> bool:
+    place = place_lookup(tok.text)
+    return place is not None and place.kind == "demonym"
+
+
+def _inner_goods(noun: Token) -> Token:
+    """The goods behind a noun of quantity or kind: "a series of radars", "a number of drones"."""
+    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
+        return prep_obj(noun, ("of",)) or noun
+    return noun
+
+
 def _origin(noun: Token, index: MentionIndex) -> Token | None:
     """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
-    jets", "a number of Turkish drones" (through a noun of quantity)."""
-    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
-        noun = prep_obj(noun, ("of",)) or noun
+    jets", "a number of Turkish drones" (through a noun of quantity), "Iran's tanker". The
+    modifier is read as a demonym even when the entity step ran it into a longer name ("Russian
+    Sukhoi" as one organisation)."""
+    noun = _inner_goods(noun)
     if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
         return None  # "received the Iranian proposal": not goods
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
             m = index.in_subtree(c)
-            if m is not None and m.label in ORIGIN_LABELS:
+            if m is None:
+                continue
+            if m.label in ORIGIN_LABELS:
                 return c
+            if c.dep_ == "poss":
+                continue
+            # "Russian Sukhoi jets": the demonym may modify the maker's name before the goods
+            for t in (c, *(g for g in c.children if g.dep_ == "amod")):
+                if _demonym(t):
+                    return t
     return None
 
 
@@ -168,6 +229,8 @@ class _Event(NamedTuple):
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
     if tok.pos_ == "NOUN":
+        if structure and tok.lower_ in AGENT_NOUNS:
+            return _agent_noun(tok, index)
         found = _nominal(tok, index, structure)
         if found is None and structure and event_noun(tok) is None:
             return _goods(tok, index)
@@ -186,14 +249,19 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         # Y" names the giver on the verb)
         return None
     goods = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if structure and lemma in _RECEIVE and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "ordered the troops to withdraw", "got the ships to leave": a command, not goods
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
         giver = (entity_prep(tok, ("from",), index) or entity_prep(goods, ("from",), index)
-                 or _origin(goods, index))
+                 or entity_prep(_inner_goods(goods), ("from",), index) or _origin(goods, index))
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
+    if predicate is None and structure and dobj is not None and dobj.lower_ in MEASURE_NOUNS \
+            and tok.lower_ in _MEASURE_BREAKING_FORMS:
+        predicate = "violate"  # "broke EU sanctions", "skirted the embargo"
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
         return _arrival(tok, dobj, index)
     if predicate is None:
@@ -237,10 +305,13 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
                 return _Event(tok, predicate, agent, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
     subj = subject_token(tok)
+    if structure and predicate == "violate" and subj is not None:
+        subj = _doer(subj, index)  # "Iran's arms smuggling violates ...": who smuggles violates
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
-        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index) or _origin(dobj, index)
-                                                        if dobj is not None else None)
+        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+                                                        or entity_prep(_inner_goods(dobj), ("from",), index)
+                                                        or _origin(dobj, index) if dobj is not None else None)
         if giver is not None and subj is not None:
             return _Event(tok, "transfer", giver, subj, None, dobj)
         return _Event(tok, "acquire", subj, dobj if dobj is not None else prep_obj(tok, ("from",)), None)
@@ -248,15 +319,26 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return None  # "carried out", "ruled out": the particle makes another verb
     theme: Token | None = None
     if predicate in ("transfer", "supply") and (subj is None or index.in_subtree(subj) is None):
-        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver
+        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver, as
+        # in a participle on goods of a named origin ("North Korean parts shipped to Syria")
         subj = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
                                                        if dobj is not None else None) or subj
+        if subj is None and structure and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            subj = _origin(tok.head, index)
     if predicate in _ENTITY_OBJECT:
         obj = entity_object(tok, index, skip=subj)
         if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
             holder = _holder(tok, index)
             if holder is not None:
                 return _Event(tok, predicate, subj, holder, None, obj or tok.head)
+            stranded = stranded_recipient(dobj, index) if structure and dobj is not None else None
+            if stranded is not None:
+                return _Event(tok, predicate, subj, stranded, None, dobj)
+            to = prep_obj(tok, ("to",)) if structure else None
+            if to is not None and is_anaphor(to):
+                return _Event(tok, predicate, subj, to, None, dobj)  # "shipped parts to the regime"
+            if structure and dobj is not None and dobj.lower_ != "it" and is_anaphor(dobj):
+                return _Event(tok, predicate, subj, dobj, None)  # "provided them with weapons"
         if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
                 and (obj != dobj or index.in_subtree(dobj) is not None):
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
@@ -329,6 +411,13 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
         if subj is None and structure:
             subj = _manner_doer(noun)
+        if subj is None and structure and predicate == "violate" and noun.dep_ == "attr" \
+                and noun.head.pos_ in ("VERB", "AUX"):
+            # "X's delivery is a violation of Y": the doer of the subject event violates Y
+            subj = subject_token(noun.head)
+            subj = _doer(subj, index) if subj is not None else None
+        if subj is None and structure and predicate in ("transfer", "supply"):
+            subj = _origin(noun, index)  # "Iranian weapons smuggling", "Russian arms deliveries"
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)

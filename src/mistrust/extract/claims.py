@@ -103,6 +103,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     index = antecedents.index
     covers = _Attributions(attributions)
     claims: list[Claim] = []
+    sentence_of: list[int] = []  # the sentence (its first token) of each claim, for carried denials
+    denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN"):
@@ -187,9 +189,67 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
                 amount=amount,
             ))
+            sentence_of.append(sent.start)
+            if structure and predicate == "deny" and status == "denied" and _refers_back(obj):
+                denials.append((pred_tok, claims[-1]))
     if structure:
+        claims += _carried_denials(denials, claims, sentence_of, doc_id)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
+
+
+# Nouns that name what was said before: "denied the reports", "dismissed the talk as gossip".
+_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
+                           "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
+                           "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
+# Events a denial of "the reports" can carry over: acts between parties, not what someone said.
+_CARRIED = frozenset({"transfer", "supply", "support", "fund", "cooperate", "trade", "violate", "deploy",
+                      "attack", "seize", "acquire", "develop", "test", "smuggle", "steal"})
+
+
+def _refers_back(obj: Token | None) -> bool:
+    """ "the reports", "these claims", "such allegations": a report noun with nothing of its own
+    that says what was reported (no "that"-clause, no "of"/"about" phrase), so it stands for what
+    the text reported just before."""
+    if obj is None or obj.lower_ not in _REPORT_NOUNS:
+        return False
+    det = [c.lower_ for c in obj.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _BACK_DETS]
+    own = any(c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "that"))
+              for c in obj.children)
+    return bool(det) and not own
+
+
+_BACK_DETS = frozenset({"the", "these", "those", "this", "that", "such"})
+
+
+def _carried_denials(denials: list[tuple[Token, Claim]], claims: list[Claim], sentence_of: list[int],
+                     doc_id: str | None) -> list[Claim]:
+    """ "A said X shipped arms to Y. X denied the reports.": the events of the nearest sentence
+    before (at most two back) are denied by the denier, in the denial's own sentence."""
+    out: list[Claim] = []
+    for tok, denial in denials:
+        sent = tok.sent
+        back = sent
+        for _ in range(2):
+            if back.start == 0:
+                break
+            back = tok.doc[back.start - 1].sent
+            # a state denies its own part only ("Minsk dismissed the allegations" after a claim
+            # about two other states denies nothing of theirs); a person or body keeps the doubt
+            state = lookup(denial.subject_canonical) if denial.subject_canonical else None
+            carried = [c for c, at in zip(claims, sentence_of, strict=True)
+                       if at == back.start and c.predicate in _CARRIED and c.status != "denied"
+                       and c.subject_canonical is not None
+                       and (state is None or _same_side(state.canonical, c.subject_canonical, c.object_canonical))]
+            if carried:
+                for c in carried:
+                    out.append(replace(c, status="denied", start=denial.start, end=denial.end, text=denial.text,
+                                       attribution=denial.attribution, time=denial.time,
+                                       id=(content_id(doc_id, denial.start, c.predicate, c.subject_canonical,
+                                                      c.object_canonical or c.object, tok.i)
+                                           if doc_id else None)))
+                break
+    return out
 
 
 def _membership_claims(doc: Doc, mentions: list[Mention], index: MentionIndex, covers: _Attributions,

@@ -35,6 +35,9 @@ class Frame:
     party_object: bool = False
     # a speech act: the claim is the speaker's word (attributed to its subject)
     speech: bool = False
+    # agent nouns: the noun is the doer and its "of" / compound / possessive the other party
+    # ("X, a financier of Y", "Y's main supplier, X", "X is a backer of Y")
+    agents: tuple[str, ...] = ()
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -48,14 +51,16 @@ FRAMES: tuple[Frame, ...] = (
                  "sale", "sales", "smuggling", "transport"),
           converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
                     "order"),
-          party_object=True),
+          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
-          party_object=True),
+          agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
                             "bolster"),
-          nouns=("support", "assistance", "help", "aid", "backing", "expertise"), party_object=True),
+          nouns=("support", "assistance", "help", "aid", "backing", "expertise"),
+          agents=("backer", "backers", "sponsor", "sponsors", "patron", "patrons"), party_object=True),
     Frame("fund", verbs=("fund", "finance", "bankroll", "pay", "channel"),
-          nouns=("funding", "financing", "payment", "payments"), party_object=True),
+          nouns=("funding", "financing", "payment", "payments"),
+          agents=("financier", "financiers", "funder", "funders", "bankroller", "bankrollers"), party_object=True),
     Frame("develop", verbs=("develop", "build", "construct", "design", "produce", "manufacture", "enrich",
                             "advance", "upgrade", "create", "dig", "assemble", "research"),
           nouns=("development", "construction", "production", "enrichment", "manufacture")),
@@ -181,6 +186,9 @@ CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessel
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
                          "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
+# Verbs that are a violation when their object is a measure ("broke EU sanctions", "skirted the
+# embargo"), and something else otherwise ("broke the news", "ignored the question").
+MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "ignore", "undermine"})
 # Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
 # embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
@@ -198,8 +206,9 @@ def frame_of(event: str) -> Frame | None:
 _BY_EVENT = {f.event: f for f in FRAMES}
 SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
+AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
