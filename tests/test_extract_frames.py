@@ -392,6 +392,23 @@ POSITIVE: list[Any] = [
      "European Union", "attributed", "Analysts"),
     ("Eritrea's arms smuggling violates UN Security Council resolutions.", "violate", "Eritrea",
      "UN Security Council", "asserted", None),
+    # -- goods go to the state where a site is; a carrier's goods of a named origin come from that state
+    ("Officials believe the ship was carrying Turkish diesel to the Zawiya refinery in Libya.", "transfer",
+     "Turk", "Libya", "attributed", "Officials"),
+    ("The barge carried coal to the Haiphong terminal in Vietnam.", "transfer", None, "Vietnam", "asserted", None),
+    ("Inspectors say the vessel was carrying Syrian phosphate to the port of Varna, Bulgaria.", "transfer", "Syria",
+     "Bulgaria", "attributed", "Inspectors"),
+    # -- an infinitive on a plain noun, or after "ready"/"willing", is done by who has the noun or the quality
+    ("Egypt has completed a deal to purchase French Rafale jets, state media reported.", "transfer", "French",
+     "Egypt", "attributed", "media"),
+    ("Peru signed a contract to buy frigates from Spain.", "transfer", "Spain", "Peru", "asserted", None),
+    ("Egypt has finalized a deal with France to purchase jets, officials said.", "transfer", "France", "Egypt",
+     "attributed", "officials"),
+    ('"Ankara is ready to deliver the drones to Baku," the envoy said.', "transfer", "Ankara", "Baku", "attributed",
+     "envoy"),
+    ("Belarus says it is willing to sell tractors to Cuba.", "transfer", "Belarus", "Cuba", "attributed", "Belarus"),
+    ("Chad has resorted to a web of front companies to evade UN sanctions.", "violate", "Chad", "UN", "asserted",
+     None),
     # -- a datelined story: the dateline is where it was filed, not who acts
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
     ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
@@ -454,6 +471,9 @@ NEGATIVE: list[Any] = [
     # a demonym before an agent noun is the doer's origin, not the party; an apposition is not its own modifier
     ("Hamas named a Turkish supplier of rifles in its statement.", "supply", None, "Turk"),
     ("Sanctions hit Omar Tarek, a trader in Dubai who was designated by Canada.", "sanction", "Canada", "Dubai"),
+    # a carrier that carries an infinitive does the act itself, and a demonym on the goods is no recipient
+    ("Iran hired a tanker to carry fuel to Venezuela.", "transfer", "tanker", "Iran"),
+    ("The ship was carrying Iranian oil to Syria.", "transfer", None, "Iran"),
     # the dateline is not the actor
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state

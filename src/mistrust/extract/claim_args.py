@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, MEASURE_NOUNS, RECIPIENT_PREPS
+from mistrust.extract.frames import (
+    ACCUSE,
+    CARGO_NOUNS,
+    DESTINATION_PARTICIPLES,
+    MEASURE_NOUNS,
+    RECIPIENT_PREPS,
+)
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
@@ -202,6 +208,17 @@ def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Moscow is ready to deliver", "X was willing to sell": the adjective's bearer does it
+        return subject_token(verb.head.head)
+    if purpose_of_noun(verb):
+        # "Iran reached a deal to buy jets", "X resorted to transfers to evade sanctions": an
+        # infinitive on a plain noun (a deal, a plan, an operation) is done by who has the noun
+        noun = verb.head
+        gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject_token(gov)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
@@ -243,6 +260,17 @@ def subject_token(verb: Token) -> Token | None:
         perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
         return verb.head if verb.tag_ != "VBN" or perfect else None
     return None
+
+
+def purpose_of_noun(verb: Token) -> bool:
+    """An infinitive clause on a common noun that is an object ("a deal to buy", "an operation to
+    seize"); not on a name, nor on a carrier that does the act itself ("a ship to carry fuel")."""
+    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    noun = verb.head
+    return (noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lower_ not in CARGO_NOUNS
+            and noun.dep_ in ("dobj", "pobj", "attr"))
 
 
 def withholds(verb: Token) -> bool:

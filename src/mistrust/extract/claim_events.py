@@ -19,6 +19,7 @@ from mistrust.extract.claim_args import (
     object_token,
     passive_patient,
     prep_obj,
+    purpose_of_noun,
     stranded_recipient,
     subject_token,
     withholds,
@@ -43,6 +44,7 @@ from mistrust.extract.frames import (
     PARTY_OBJECT,
     PHASED_RELATIONS,
     QUANTITY_NOUNS,
+    RECIPIENT_PREPS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
@@ -139,6 +141,22 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+def _site_state(tok: Token, index: MentionIndex) -> Token:
+    """Goods go to a state, not to its refinery or port: "to the Banyas refinery in Syria", "to a
+    port at Tartus, Syria" name the state where the site is."""
+    m = index.in_subtree(tok)
+    if m is None or m.label in _PARTY_LABELS:
+        return tok
+    for t in tok.subtree:
+        if t.i > tok.i and (n := index.by_token.get(t.i)) is not None and n.label == "Country" \
+                and t.dep_ in ("pobj", "appos", "conj", "npadvmod"):
+            return t
+    return tok
+
+
+_PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person", "Vessel"})
 
 
 def _demonym(tok: Token) -> bool:
@@ -312,6 +330,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
                                                         or entity_prep(_inner_goods(dobj), ("from",), index)
                                                         or _origin(dobj, index) if dobj is not None else None)
+        if giver is None and structure and purpose_of_noun(tok):
+            giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:
             return _Event(tok, "transfer", giver, subj, None, dobj)
         return _Event(tok, "acquire", subj, dobj if dobj is not None else prep_obj(tok, ("from",)), None)
@@ -327,6 +347,15 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             subj = _origin(tok.head, index)
     if predicate in _ENTITY_OBJECT:
         obj = entity_object(tok, index, skip=subj)
+        if structure and predicate in ("transfer", "supply") and obj is not None and obj == dobj \
+                and index.by_token.get(dobj.i) is None and _origin(dobj, index) is not None:
+            # "the ship was carrying Iranian oil to Syria": the demonym says where the goods come
+            # from; the party is where they go, and a doer with no name gives way to the origin
+            if subj is None or index.in_subtree(subj) is None:
+                subj = _origin(dobj, index)
+            obj = entity_prep(tok, RECIPIENT_PREPS, index) or destination(dobj, index)
+        if structure and predicate in ("transfer", "supply") and obj is not None:
+            obj = _site_state(obj, index)
         if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
             holder = _holder(tok, index)
             if holder is not None:
@@ -457,4 +486,6 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:
         return None
+    if structure and obj is not None and predicate in ("transfer", "supply"):
+        obj = _site_state(obj, index)
     return _Event(noun, predicate, subj, obj, denied_by, theme)
