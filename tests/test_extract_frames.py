@@ -409,6 +409,20 @@ POSITIVE: list[Any] = [
     ("Belarus says it is willing to sell tractors to Cuba.", "transfer", "Belarus", "Cuba", "attributed", "Belarus"),
     ("Chad has resorted to a web of front companies to evade UN sanctions.", "violate", "Chad", "UN", "asserted",
      None),
+    # -- interdicted goods: an origin and a destination written as predicates of the goods
+    ("The coast guard seized rifles it said were of Bulgarian origin and destined for rebels in Sudan.",
+     "transfer", "Bulgaria", "Sudan", "attributed", "it"),
+    ('"The shells were found to be of Serbian manufacture and judged to be bound for Armenia," the navy said.',
+     "transfer", "Serb", "Armenia", "attributed", "navy"),
+    ("Sailors found a cache of Eritrean-made mortars that officials say were intended for delivery to Hamas.",
+     "transfer", "Eritrea", "Hamas", "attributed", "officials"),
+    ("The dhow was sailing from Pakistan bound for Somalia.", "transfer", "Pakistan", "Somalia", "asserted", None),
+    # -- a state's personnel serving in another state are its deployment there
+    ("Cuban military advisers were seen working at air bases in Venezuela, the report said.", "deploy", "Cuba",
+     "Venezuela", "attributed", "report"),
+    ("Turkish instructors in Somalia train the coast guard.", "deploy", "Turk", "Somalia", "asserted", None),
+    ("Officials say Belarusian engineers have been spotted at Syrian missile sites.", "deploy", "Belarus", "Syria",
+     "attributed", "Officials"),
     # -- a datelined story: the dateline is where it was filed, not who acts
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
     ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
@@ -474,6 +488,12 @@ NEGATIVE: list[Any] = [
     # a carrier that carries an infinitive does the act itself, and a demonym on the goods is no recipient
     ("Iran hired a tanker to carry fuel to Venezuela.", "transfer", "tanker", "Iran"),
     ("The ship was carrying Iranian oil to Syria.", "transfer", None, "Iran"),
+    # people and trains bound somewhere are no goods; a demonym after the participle is no origin
+    ("Syrian students on a train bound for Germany waited in Vienna.", "transfer", "Syria", "Germany"),
+    ("A flight bound for Spain carried German tourists.", "transfer", "German", "Spain"),
+    # personnel at home deploy nowhere; people who are not sent by a state are no deployment
+    ("Chinese troops in China held drills on Monday.", "deploy", "Chin", None),
+    ("Brazilian tourists in Portugal were stranded.", "deploy", "Brazil", None),
     # the dateline is not the actor
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state

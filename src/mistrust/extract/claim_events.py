@@ -30,6 +30,7 @@ from mistrust.extract.frames import (
     ASPECTUAL,
     CARGO_NOUNS,
     CONVERSE_VERBS,
+    DESTINATION_PARTICIPLES,
     FROM_GIVER,
     HOLD_VERBS,
     JOINT,
@@ -41,7 +42,9 @@ from mistrust.extract.frames import (
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
+    ORIGIN_WORDS,
     PARTY_OBJECT,
+    PERSONNEL_NOUNS,
     PHASED_RELATIONS,
     QUANTITY_NOUNS,
     RECIPIENT_PREPS,
@@ -141,6 +144,63 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+_POST_PREPS = frozenset({"in", "at", "to", "into", "inside"})
+
+
+def _posted(noun: Token, index: MentionIndex) -> _Event | None:
+    """A state's personnel where they serve: "North Korean technicians were seen working at
+    facilities in Syria", "Russian instructors in Mali" deploy their state to that other state.
+    The place is the first other state after the noun, in its clause, after "in"/"at"/"to"."""
+    origin = _origin(noun, index)
+    if origin is None:
+        return None
+    owner = index.in_subtree(origin)
+    home = _state(origin.text) or (_state(owner.canonical) if owner is not None else None)
+    scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") else noun
+    for t in scope.subtree:
+        if t.i <= noun.i or t.dep_ != "pobj" or t.head.lower_ not in _POST_PREPS:
+            continue
+        m = index.in_subtree(t)
+        if m is not None and m.label in ("Country", "Nationality") and home is not None \
+                and (_state(m.canonical) or _state(m.text)) not in (None, home):
+            return _Event(noun, "deploy", origin, t, None, noun)
+    return None
+
+
+def _state(name: str | None) -> str | None:
+    place = place_lookup(name) if name else None
+    return place.canonical if place is not None and place.canonical else None
+
+
+
+_ORIGIN_WINDOW = 15  # tokens before a destination participle searched for the goods' origin
+
+
+def _bound_goods(part: Token, index: MentionIndex) -> _Event | None:
+    """Goods said to come from one state and to be bound for a party: "missiles it said were of
+    Iranian origin and destined for X", "Iranian-made weapons that were intended for delivery to
+    X", "sailing from Iran bound for Y". Interdiction reports write origin and destination as
+    predicates, so the parse rarely joins them; the origin is the nearest demonym or country
+    before the participle that modifies goods, an origin word, or follows "from"."""
+    dest = entity_prep(part, ("for", "to"), index)
+    if dest is None:
+        via = prep_obj(part, ("for",))  # "intended for delivery to X"
+        dest = entity_prep(via, ("to",), index) if via is not None and event_noun(via) else None
+    if dest is None:
+        return None
+    if part.dep_ in ("acl", "amod") and _origin(part.head, index) is not None:
+        return None  # "Iranian missiles bound for X": read at the goods noun (see _goods)
+    sent_start = part.sent.start
+    for t in reversed(part.doc[max(sent_start, part.i - _ORIGIN_WINDOW):part.i]):
+        m = index.by_token.get(t.i)
+        if m is None or not (m.label in ORIGIN_LABELS or _demonym(t)):
+            continue
+        head = t.head.lower_
+        if head in CARGO_NOUNS or head in ORIGIN_WORDS or head == "from":
+            return _Event(part, "transfer", t, dest, None)
+    return None
 
 
 def _site_state(tok: Token, index: MentionIndex) -> Token:
@@ -251,6 +311,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return _agent_noun(tok, index)
         found = _nominal(tok, index, structure)
         if found is None and structure and event_noun(tok) is None:
+            if tok.lower_ in PERSONNEL_NOUNS:
+                return _posted(tok, index)
             return _goods(tok, index)
         return found
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
@@ -280,6 +342,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in MEASURE_NOUNS \
             and tok.lower_ in _MEASURE_BREAKING_FORMS:
         predicate = "violate"  # "broke EU sanctions", "skirted the embargo"
+    if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
+        return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
         return _arrival(tok, dobj, index)
     if predicate is None:

@@ -41,7 +41,7 @@ from mistrust.extract.claim_args import (
 )
 from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import expand_pairs, resolve_pair, resolve_they, theme_text
-from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
+from mistrust.extract.frames import ACCUSE_HEDGED, DESTINATION_PARTICIPLES, SPEECH_EVENTS
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
@@ -107,7 +107,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ not in DESTINATION_PARTICIPLES:
             continue
         found = event_at(tok, index, structure)
         if found is None:

@@ -164,6 +164,15 @@ ACCUSE_HEDGED = frozenset({"suspect"})
 RECIPIENT_PREPS = ("to", "for", "into")
 DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", "meant", "earmarked"})
 
+# People a state sends abroad: "North Korean technicians working at sites in Syria", "Russian
+# instructors in Mali" are a deployment of their state to the place.
+PERSONNEL_NOUNS = frozenset({"technicians", "advisers", "advisors", "instructors", "specialists", "engineers",
+                             "experts", "troops", "soldiers", "mercenaries", "personnel", "forces",
+                             "fighters", "officers", "operatives", "contractors"})
+# Nouns and participles that say where goods come from: "of Iranian origin", "of Russian design
+# and manufacture", "Iranian-made", "Chinese-built" (read with a destination participle, above).
+ORIGIN_WORDS = frozenset({"origin", "design", "manufacture", "make", "provenance", "made", "built",
+                          "manufactured", "produced", "supplied"})
 # Verbs of using or holding goods: the subject of such a verb holds what a clause on its object
 # says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
 HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
@@ -209,6 +218,6 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
