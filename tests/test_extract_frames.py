@@ -423,6 +423,16 @@ POSITIVE: list[Any] = [
     ("Turkish instructors in Somalia train the coast guard.", "deploy", "Turk", "Somalia", "asserted", None),
     ("Officials say Belarusian engineers have been spotted at Syrian missile sites.", "deploy", "Belarus", "Syria",
      "attributed", "Officials"),
+    # -- "with the help of X": X supports the clause's subject; "in a move criticised by X": X criticises its doer
+    ("Chad expanded its gold exports through the quiet help of Sudan, the panel said.", "support", "Sudan", "Chad",
+     "attributed", "panel"),
+    ("Serbia rebuilt its air force with the assistance of Russia.", "support", "Russia", "Serbia", "asserted", None),
+    ("Belarus is selling tractors to Cuba in a move condemned by Washington.", "condemn", "Washington", "Belarus",
+     "attributed", "Washington"),
+    ("Minsk shipped fuel to Caracas, in a step criticised by the European Union.", "condemn", "European Union",
+     "Minsk", "attributed", "European Union"),
+    ("Eritrea sent parts to build drones to Sudan, diplomats said.", "transfer", "Eritrea", "Sudan", "attributed",
+     "diplomats"),
     # -- a datelined story: the dateline is where it was filed, not who acts
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
     ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
@@ -494,6 +504,9 @@ NEGATIVE: list[Any] = [
     # personnel at home deploy nowhere; people who are not sent by a state are no deployment
     ("Chinese troops in China held drills on Monday.", "deploy", "Chin", None),
     ("Brazilian tourists in Portugal were stranded.", "deploy", "Brazil", None),
+    # help from nobody named is no support by the place; a move's own subject is not its critic
+    ("Chad expanded its gold exports with the help of new roads in Sudan.", "support", "Sudan", "Chad"),
+    ("Belarus is selling tractors to Cuba in a move condemned by Washington.", "condemn", "Belarus", None),
     # the dateline is not the actor
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state

@@ -353,14 +353,17 @@ def stranded_recipient(goods: Token, index: MentionIndex) -> Token | None:
     """ "shipped supplies that can be used to make weapons to the Syrian army": the parser hangs
     the recipient on the last verb of a relative clause on the goods; a "to" party there, after
     that clause's own object, is where the goods went."""
-    for clause in goods.children:
-        if clause.dep_ not in ("relcl", "acl"):
-            continue
+    clauses = [c for c in goods.children if c.dep_ in ("relcl", "acl")]
+    # "sent materials to make weapons to X": the purpose clause of the verb of the goods
+    if goods.dep_ == "dobj":
+        clauses += [c for c in goods.head.children if c.dep_ in ("advcl", "xcomp") and c.i > goods.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for clause in clauses:
         for t in clause.subtree:
-            if t.dep_ == "prep" and t.lower_ == "to" and t.head.pos_ in ("VERB", "AUX") \
+            if t.dep_ in ("prep", "dative") and t.lower_ == "to" and t.head.pos_ in ("VERB", "AUX") \
                     and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children):
-                pobj = entity_prep(t.head, ("to",), index)
-                if pobj is not None:
+                pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                if pobj is not None and index.in_subtree(pobj) is not None:
                     return pobj
     return None
 

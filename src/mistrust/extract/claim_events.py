@@ -25,6 +25,7 @@ from mistrust.extract.claim_args import (
     withholds,
 )
 from mistrust.extract.frames import (
+    ACT_NOUNS,
     AGENT_NOUNS,
     ARRIVAL,
     ASPECTUAL,
@@ -38,6 +39,7 @@ from mistrust.extract.frames import (
     KIND_NOUNS,
     LIGHT_VERBS,
     MANNER_PREPS,
+    MEANS_PREPS,
     MEASURE_BREAKING,
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
@@ -99,6 +101,32 @@ def _holder(pred: Token, index: MentionIndex) -> Token | None:
         return None
     holder = subject_token(verb)
     return holder if holder is not None and index.in_subtree(holder) is not None else None
+
+
+def _act_doer(noun: Token) -> Token | None:
+    """ "Iran sent fuel in a move condemned by Y": a noun of an act in a manner phrase stands for
+    the doer of the clause it qualifies; any other noun stands for itself."""
+    if noun.lower_ in ACT_NOUNS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return subject_token(noun.head.head)
+    return None
+
+
+def _helped_by(noun: Token, index: MentionIndex) -> _Event | None:
+    """ "X boosted trade with the help of Y", "through the backing of Z": in a means phrase the
+    "of" phrase of a support noun gives the help and the clause's subject receives it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in MEANS_PREPS:
+        return None
+    of = prep_obj(noun, ("of",))
+    # the giver is the "of" phrase's own name or its modifier ("of the Chinese shipping industry"),
+    # not a place after it ("of new roads in X")
+    giver = next((t for t in of.subtree if t.i <= of.i and t.i in index.by_token), None) if of is not None else None
+    verb = noun.head.head
+    if giver is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    helped = subject_token(verb) or passive_patient(verb)
+    if helped is None or index.in_subtree(helped) is None:
+        return None
+    return _Event(noun, "support", giver, helped, None)
 
 
 def _manner_doer(noun: Token) -> Token | None:
@@ -287,7 +315,7 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
     origin = _origin(carrier, index)
-    dest = entity_prep(verb, ("at", "in", "into", "to"), index)
+    dest = entity_prep(verb, ("at", "in", "into", "to", "toward", "towards", "for"), index)
     if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
         dest = dobj
     if origin is None or dest is None:
@@ -437,6 +465,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
     else:
         obj = object_token(tok, skip=subj)
+    if obj is None and structure and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        obj = _act_doer(tok.head)  # "..., in a move criticised by X": X criticises who made the move
     if obj is None:
         # "helped Assad to build", "helped Iran develop": the helped party is the clause's subject.
         for c in tok.children:
@@ -502,6 +532,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         if between is not None and partner is not None:
             return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        helped = _helped_by(noun, index) if structure and predicate == "support" else None
+        if helped is not None:
+            return helped
         if subj is None and structure:
             subj = _manner_doer(noun)
         if subj is None and structure and predicate == "violate" and noun.dep_ == "attr" \

@@ -183,14 +183,19 @@ TARGET_PREPS = ("at", "against", "on", "into")
 # "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
 TAKE_DELIVERY = frozenset({"take"})
 
-# "in violation of", "in breach of", "with the help of": manner phrases whose event noun is done
-# by the doer of the verb they modify.
+# "in violation of", "in breach of": manner phrases whose event noun is done by the doer of the
+# verb they modify.
 MANNER_PREPS = frozenset({"in", "with"})
+# "with the help of X", "through the backing of Y": means phrases whose support noun is given by
+# its "of" phrase to the doer of the verb they modify.
+MEANS_PREPS = frozenset({"with", "through", "thanks", "via"})
+# Nouns of an act that a manner phrase hangs on the clause it qualifies ("in a move condemned by X").
+ACT_NOUNS = frozenset({"move", "step", "decision", "action", "act"})
 # Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
 ORIGIN_LABELS = frozenset({"Country", "Nationality"})
 # Verbs of goods arriving, and the nouns of goods and their carriers: "Iranian tankers arrived in
 # Venezuela" is a transfer from the goods' origin to where they arrive (a person arriving is a visit).
-ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload"})
+ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head", "steam"})
 CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
@@ -218,6 +223,6 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
