@@ -433,6 +433,16 @@ POSITIVE: list[Any] = [
      "Minsk", "attributed", "European Union"),
     ("Eritrea sent parts to build drones to Sudan, diplomats said.", "transfer", "Eritrea", "Sudan", "attributed",
      "diplomats"),
+    # -- who claims responsibility for an event did it; what an attack hit is its target
+    ("Al-Shabaab claimed responsibility for an attack that killed three Kenyan soldiers.", "attack", "Shabaab",
+     "Kenya", "attributed", "Shabaab"),
+    ("The Taliban took responsibility for the bombing of a Pakistani convoy.", "attack", "Taliban", None,
+     "asserted", None),
+    # -- stopping or holding a ship is a seizure; a ship bound somewhere with goods of a named origin carries them
+    ("The Italian navy stopped a freighter off Crete on Monday.", "seize", "Ital", None, "asserted", None),
+    ("Egypt held the tanker for two weeks.", "seize", "Egypt", None, "asserted", None),
+    ("The coast guard stopped a dhow believed to be bound for Somalia loaded with Yemeni-made rifles.", "transfer",
+     "Yemen", "Somalia", "hedged", None),
     # -- a datelined story: the dateline is where it was filed, not who acts
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
     ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
@@ -507,6 +517,9 @@ NEGATIVE: list[Any] = [
     # help from nobody named is no support by the place; a move's own subject is not its critic
     ("Chad expanded its gold exports with the help of new roads in Sudan.", "support", "Sudan", "Chad"),
     ("Belarus is selling tractors to Cuba in a move condemned by Washington.", "condemn", "Belarus", None),
+    # stopping talks or holding a meeting seizes nothing
+    ("The ministers stopped the talks on Monday.", "seize", None, None),
+    ("Egypt held a meeting with Sudan.", "seize", "Egypt", None),
     # the dateline is not the actor
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state

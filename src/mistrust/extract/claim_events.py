@@ -30,6 +30,7 @@ from mistrust.extract.frames import (
     ARRIVAL,
     ASPECTUAL,
     CARGO_NOUNS,
+    CARRIER_STOPPING,
     CONVERSE_VERBS,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
@@ -50,6 +51,7 @@ from mistrust.extract.frames import (
     PHASED_RELATIONS,
     QUANTITY_NOUNS,
     RECIPIENT_PREPS,
+    RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
@@ -64,6 +66,8 @@ _RECEIVE = CONVERSE_VERBS
 
 _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
+_STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
+_RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -109,6 +113,15 @@ def _act_doer(noun: Token) -> Token | None:
     if noun.lower_ in ACT_NOUNS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         return subject_token(noun.head.head)
     return None
+
+
+def _claimant(noun: Token) -> Token | None:
+    """ "X claimed responsibility for the attack", "Y took responsibility for the strikes": the
+    one who claims the event as its own did it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lower_ != "responsibility":
+        return None
+    verb = noun.head.head.head
+    return subject_token(verb) if verb.lower_ in _RESPONSIBILITY_FORMS else None
 
 
 def _helped_by(noun: Token, index: MentionIndex) -> _Event | None:
@@ -221,7 +234,11 @@ def _bound_goods(part: Token, index: MentionIndex) -> _Event | None:
     if part.dep_ in ("acl", "amod") and _origin(part.head, index) is not None:
         return None  # "Iranian missiles bound for X": read at the goods noun (see _goods)
     sent_start = part.sent.start
-    for t in reversed(part.doc[max(sent_start, part.i - _ORIGIN_WINDOW):part.i]):
+    # before the participle, nearest first; then on the carrier the participle describes ("a ship
+    # bound for X loaded with Iranian-made missiles")
+    carrier = next((a for a in list(part.ancestors)[:4] if a.pos_ == "NOUN"), None)
+    after = sorted({t for t in (*(carrier.subtree if carrier is not None else ()), *part.subtree) if t.i > part.i})
+    for t in [*reversed(part.doc[max(sent_start, part.i - _ORIGIN_WINDOW):part.i]), *after]:
         m = index.by_token.get(t.i)
         if m is None or not (m.label in ORIGIN_LABELS or _demonym(t)):
             continue
@@ -370,6 +387,9 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in MEASURE_NOUNS \
             and tok.lower_ in _MEASURE_BREAKING_FORMS:
         predicate = "violate"  # "broke EU sanctions", "skirted the embargo"
+    if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
+            and tok.lower_ in _STOPPING_FORMS:
+        predicate = "seize"  # "stopped a ship", "held the tanker"
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
@@ -532,6 +552,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         if between is not None and partner is not None:
             return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if subj is None and structure:
+            subj = _claimant(noun)  # "X claimed responsibility for an attack"
         helped = _helped_by(noun, index) if structure and predicate == "support" else None
         if helped is not None:
             return helped
@@ -577,6 +599,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     if obj is None and governed:
         # "made a sale of rockets to X": the party may hang on the light verb
         obj = entity_prep(head, ("to", "with", "for", "against", "on"), index)
+    if obj is None and structure and predicate == "attack":
+        # "an attack that crippled two Saudi oil plants": what the attack hit is its target
+        obj = next((d for c in noun.children if c.dep_ == "relcl" for d in c.children
+                    if d.dep_ == "dobj" and index.in_subtree(d) is not None), None)
     if obj is None:
         obj = prep_obj(noun, preps)
     if governed and obj is None:

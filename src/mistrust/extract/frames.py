@@ -75,7 +75,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"), nouns=("denial",)),
     Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
                            "raid"),
-          nouns=("attack", "attacks", "strike", "strikes"), party_object=True),
+          nouns=("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
+                 "bombing", "bombings", "assault", "assaults"), party_object=True),
     Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
@@ -84,7 +85,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
     Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
           nouns=("condemnation", "protest"), party_object=True, speech=True),
-    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board"),
+    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board",
+                          "interdict"),
           nouns=("seizure", "interception")),
     Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
           party_object=True),
@@ -203,6 +205,11 @@ CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessel
 # Verbs that are a violation when their object is a measure ("broke EU sanctions", "skirted the
 # embargo"), and something else otherwise ("broke the news", "ignored the question").
 MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "ignore", "undermine"})
+# Verbs that are a seizure when their object is a ship or cargo ("stopped a dhow", "held the
+# tanker") and something else otherwise ("stopped the talks", "held a meeting").
+CARRIER_STOPPING = frozenset({"stop", "halt", "hold"})
+# "claimed responsibility for an attack": who claims or takes responsibility for an event did it.
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 # Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
 # embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
@@ -223,6 +230,6 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
