@@ -443,6 +443,11 @@ POSITIVE: list[Any] = [
     ("Egypt held the tanker for two weeks.", "seize", "Egypt", None, "asserted", None),
     ("The coast guard stopped a dhow believed to be bound for Somalia loaded with Yemeni-made rifles.", "transfer",
      "Yemen", "Somalia", "hedged", None),
+    # -- a speech act inside another report is its speaker's word; a description is not hedged by its clause
+    ("Belarus is selling tractors to Cuba in a move condemned by Brazil, according to diplomats.", "condemn",
+     "Brazil", "Belarus", "attributed", "Brazil"),
+    ("The network, allegedly run by Omar Tarek, a financier of Hamas, moved the money.", "fund", "Omar Tarek",
+     "Hamas", "asserted", None),
     # -- a datelined story: the dateline is where it was filed, not who acts
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
     ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),

@@ -41,7 +41,7 @@ from mistrust.extract.claim_args import (
 )
 from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import expand_pairs, resolve_pair, resolve_they, theme_text
-from mistrust.extract.frames import ACCUSE_HEDGED, DESTINATION_PARTICIPLES, SPEECH_EVENTS
+from mistrust.extract.frames import ACCUSE_HEDGED, AGENT_NOUNS, DESTINATION_PARTICIPLES, SPEECH_EVENTS
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
@@ -147,7 +147,12 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
         att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
-        status = _status(pred_tok, tok, att, found.denied_by)
+        if pred_tok.lower_ in AGENT_NOUNS and found.denied_by is None and stance is None:
+            # "the network, allegedly led by X, a financier of Y": a description is presupposed,
+            # so the hedges of the clause it sits in do not bear on it; only its source does
+            status: ClaimStatus = "attributed" if att is not None else "asserted"
+        else:
+            status = _status(pred_tok, tok, att, found.denied_by)
         if stance is not None:
             status = st.merge(status, stance)
         negated = (status == "denied" and stance != "denied" and found.denied_by is None
@@ -407,8 +412,10 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         speaker = subject_token(denier)
         if speaker is not None:
             return _stance_attribution(att, speaker, denier, pred), "denied"
-    if predicate in SPEECH_EVENTS and subj is not None and att is None:
-        return _stance_attribution(None, subj, pred, pred), "attributed"
+    if predicate in SPEECH_EVENTS and subj is not None:
+        # a speech act is its speaker's word, also inside another report ("according to the
+        # governments, ... in a move criticised by X": X is the innermost source)
+        return _stance_attribution(att, subj, pred, pred), "attributed"
     return att, None
 
 
