@@ -53,7 +53,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = f"frames-v3+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
+EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",

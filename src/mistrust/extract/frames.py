@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v3"
+EXTRACTOR = "frames-v4"
 
 
 @dataclass(frozen=True)
