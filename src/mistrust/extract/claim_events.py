@@ -406,6 +406,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
+        predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
     if predicate == "attack" and structure:
         measure = _targeting_measure(tok)
         if measure is not None:
@@ -468,6 +470,9 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             obj = entity_prep(tok, RECIPIENT_PREPS, index) or destination(dobj, index)
         if structure and predicate in ("transfer", "supply") and obj is not None:
             obj = _site_state(obj, index)
+        if structure and predicate == "deploy" and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
+            # "sent Chadian troops to Libya": where they go is the party, not the troops
+            obj = entity_prep(tok, ("to", "into", "in"), index) or destination(dobj, index) or obj
         if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
             holder = _holder(tok, index)
             if holder is not None:

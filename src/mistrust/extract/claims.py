@@ -398,6 +398,8 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     """
     # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
     accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
+    if accuse is None and pred.dep_ == "pcomp" and pred.head.lower_ == "by" and pred.head.head.pos_ == "VERB":
+        accuse = accusation(pred.head.head)  # "accused X of violating sanctions by deploying troops"
     if accuse is not None:
         accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
