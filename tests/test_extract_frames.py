@@ -176,12 +176,12 @@ POSITIVE: list[Any] = [
     ("Seoul accused Pyongyang of selling coal to China.", "transfer", "Pyongyang", "China", "attributed", "Seoul"),
     ("Britain charged Iran with smuggling oil to Syria.", "transfer", "Iran", "Syria", "attributed", "Britain"),
     ("Israel blamed Iran for attacking the tanker.", "attack", "Iran", None, "attributed", "Israel"),
-    ("France suspects Russia of sending mercenaries to Mali.", "transfer", "Russia", "Mali", "hedged", "France"),
+    ("France suspects Russia of sending mercenaries to Mali.", "deploy", "Russia", "Mali", "hedged", "France"),
     ("Riyadh has accused Tehran of attacking Saudi oil facilities.", "attack", "Tehran", None, "attributed",
      "Riyadh"),
     # -- denials: the denier is the source, never a hedge
     ("Eritrea has denied providing weapons to Sudan.", "transfer", "Eritrea", "Sudan", "denied", "Eritrea"),
-    ("Russia denied sending troops to Ukraine.", "transfer", "Russia", "Ukraine", "denied", "Russia"),
+    ("Russia denied sending troops to Ukraine.", "deploy", "Russia", "Ukraine", "denied", "Russia"),
     ("Beijing denied selling arms to Moscow.", "transfer", "Beijing", "Moscow", "denied", "Beijing"),
     ("Myanmar denied buying missiles from North Korea.", "transfer", "North Korea", "Myanmar", "denied",
      "Myanmar"),
@@ -241,7 +241,7 @@ POSITIVE: list[Any] = [
      "attributed", "minister"),
     ("The monitors reported that Libya received drones from Turkey.", "transfer", "Turkey", "Libya", "attributed",
      "monitors"),
-    ("Diplomats say Eritrea sent troops to Ethiopia.", "transfer", "Eritrea", "Ethiopia", "attributed",
+    ("Diplomats say Eritrea sent troops to Ethiopia.", "deploy", "Eritrea", "Ethiopia", "attributed",
      "Diplomats"),
     ("Ukraine's president said Iran had supplied drones to Russia.", "supply", "Iran", "Russia", "attributed",
      "president"),
@@ -251,7 +251,7 @@ POSITIVE: list[Any] = [
     ("Iran reportedly shipped drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
     ("Serbia allegedly sold rockets to Azerbaijan.", "transfer", "Serbia", "Azerbaijan", "hedged", None),
     ("China may supply weapons to Russia.", "supply", "China", "Russia", "hedged", None),
-    ("Belarus might send troops to Ukraine.", "transfer", "Belarus", "Ukraine", "hedged", None),
+    ("Belarus might send troops to Ukraine.", "deploy", "Belarus", "Ukraine", "hedged", None),
     ("Syria could receive fuel from Iran.", "transfer", "Iran", "Syria", "hedged", None),
     ("Officials said Iran may have shipped missiles to Yemen.", "transfer", "Iran", "Yemen", "hedged", "Officials"),
     ("Sudan apparently bought drones from Iran.", "transfer", "Iran", "Sudan", "hedged", None),
@@ -355,6 +355,113 @@ POSITIVE: list[Any] = [
     ("“Iran shipped drones to Russia,” the minister said.", "transfer", "Iran", "Russia", "attributed", "minister"),
     ("Russia’s army attacked Ukraine’s ports.", "attack", "Russia", "Ukraine", "asserted", None),
     ("China’s sale of drones to Iran was confirmed.", "transfer", "China", "Iran", "asserted", None),
+    # -- the recipient: a noun dative, an anaphor after "to", a "to" stranded in the goods' relative clause
+    ("Belarus sent Sudan two hundred rifles.", "transfer", "Belarus", "Sudan", "asserted", None),
+    ("Officials say Armenia will send Georgia more mortars.", "transfer", "Armenia", "Georgia", "attributed",
+     "officials"),
+    ("Eritrea has been shipping parts that can be used to build drones to the Sudanese army, a report says.",
+     "transfer", "Eritrea", "Sudan", "attributed", "report"),
+    ("Mali received rifles last year. Inspectors found that Algeria had shipped key parts to the country.",
+     "transfer", "Algeria", "Mali", "attributed", "Inspectors"),
+    ("Hezbollah has close ties to Syria, which has provided them with rifles and fuel.", "transfer", "Syria",
+     "Hezbollah", "asserted", None),
+    # -- goods of a named origin, moved by a participle; origins behind quantity nouns and makers' names
+    ("Inspectors found evidence of Serbian shells shipped to the Armenian army.", "transfer", "Serbia", "Armenia",
+     "asserted", None),
+    ("Peru has ordered a batch of patrol boats from South Korea.", "transfer", "South Korea", "Peru", "asserted",
+     None),
+    ("Bolivia will receive a number of Russian Mil helicopters by May.", "transfer", "Russian", "Bolivia",
+     "asserted", None),
+    ("Venezuela's tanker arrived in Cuba on Friday.", "transfer", "Venezuela", "Cuba", "asserted", None),
+    ("Eritrean arms smuggling into Sudan breaches the embargo.", "transfer", "Eritrea", "Sudan", "asserted", None),
+    # -- agent nouns: the noun is the doer, its "of" / "to" / modifier the other party
+    ("Zorin Holdings, a financier of Hamas, was blacklisted in May.", "fund", "Zorin Holdings", "Hamas",
+     "asserted", None),
+    ("Belarus is a major supplier of rifles to Sudan.", "supply", "Belarus", "Sudan", "asserted", None),
+    ("Qatar, another Hamas backer, hosted the talks.", "support", "Qatar", "Hamas", "asserted", None),
+    ("Serbia is the main arms seller to Armenia, diplomats say.", "transfer", "Serbia", "Armenia", "attributed",
+     "diplomats"),
+    # -- an apposition stands for the name it describes, also through a relative clause on it
+    ("Sanctions hit the network of Omar Tarek, a trader in Dubai who was designated by Canada in 2020.",
+     "sanction", "Canada", "Omar Tarek", "asserted", None),
+    # -- violations: measure-breaking verbs, a doer behind an event noun, a copular "is a violation of"
+    ("Inspectors suspect the Blue Heron to have broken European Union sanctions.", "violate", "Blue Heron",
+     "European Union", "hedged", "Inspectors"),
+    ("Chad skirted UN sanctions in 2019, the panel said.", "violate", "Chad", "UN", "attributed", "panel"),
+    ("Analysts say Belarus's fuel delivery is a clear violation of European Union sanctions.", "violate", "Belarus",
+     "European Union", "attributed", "Analysts"),
+    ("Eritrea's arms smuggling violates UN Security Council resolutions.", "violate", "Eritrea",
+     "UN Security Council", "asserted", None),
+    # -- goods go to the state where a site is; a carrier's goods of a named origin come from that state
+    ("Officials believe the ship was carrying Turkish diesel to the Zawiya refinery in Libya.", "transfer",
+     "Turk", "Libya", "attributed", "Officials"),
+    ("The barge carried coal to the Haiphong terminal in Vietnam.", "transfer", None, "Vietnam", "asserted", None),
+    ("Inspectors say the vessel was carrying Syrian phosphate to the port of Varna, Bulgaria.", "transfer", "Syria",
+     "Bulgaria", "attributed", "Inspectors"),
+    # -- an infinitive on a plain noun, or after "ready"/"willing", is done by who has the noun or the quality
+    ("Egypt has completed a deal to purchase French Rafale jets, state media reported.", "transfer", "French",
+     "Egypt", "attributed", "media"),
+    ("Peru signed a contract to buy frigates from Spain.", "transfer", "Spain", "Peru", "asserted", None),
+    ("Egypt has finalized a deal with France to purchase jets, officials said.", "transfer", "France", "Egypt",
+     "attributed", "officials"),
+    ('"Ankara is ready to deliver the drones to Baku," the envoy said.', "transfer", "Ankara", "Baku", "attributed",
+     "envoy"),
+    ("Belarus says it is willing to sell tractors to Cuba.", "transfer", "Belarus", "Cuba", "attributed", "Belarus"),
+    ("Chad has resorted to a web of front companies to evade UN sanctions.", "violate", "Chad", "UN", "asserted",
+     None),
+    # -- interdicted goods: an origin and a destination written as predicates of the goods
+    ("The coast guard seized rifles it said were of Bulgarian origin and destined for rebels in Sudan.",
+     "transfer", "Bulgaria", "Sudan", "attributed", "it"),
+    ('"The shells were found to be of Serbian manufacture and judged to be bound for Armenia," the navy said.',
+     "transfer", "Serb", "Armenia", "attributed", "navy"),
+    ("Sailors found a cache of Eritrean-made mortars that officials say were intended for delivery to Hamas.",
+     "transfer", "Eritrea", "Hamas", "attributed", "officials"),
+    ("The dhow was sailing from Pakistan bound for Somalia.", "transfer", "Pakistan", "Somalia", "asserted", None),
+    # -- a state's personnel serving in another state are its deployment there
+    ("Cuban military advisers were seen working at air bases in Venezuela, the report said.", "deploy", "Cuba",
+     "Venezuela", "attributed", "report"),
+    ("Turkish instructors in Somalia train the coast guard.", "deploy", "Turk", "Somalia", "asserted", None),
+    ("Officials say Belarusian engineers have been spotted at Syrian missile sites.", "deploy", "Belarus", "Syria",
+     "attributed", "Officials"),
+    # -- "with the help of X": X supports the clause's subject; "in a move criticised by X": X criticises its doer
+    ("Chad expanded its gold exports through the quiet help of Sudan, the panel said.", "support", "Sudan", "Chad",
+     "attributed", "panel"),
+    ("Serbia rebuilt its air force with the assistance of Russia.", "support", "Russia", "Serbia", "asserted", None),
+    ("Belarus is selling tractors to Cuba in a move condemned by Washington.", "condemn", "Washington", "Belarus",
+     "attributed", "Washington"),
+    ("Minsk shipped fuel to Caracas, in a step criticised by the European Union.", "condemn", "European Union",
+     "Minsk", "attributed", "European Union"),
+    ("Eritrea sent parts to build drones to Sudan, diplomats said.", "transfer", "Eritrea", "Sudan", "attributed",
+     "diplomats"),
+    # -- who claims responsibility for an event did it; what an attack hit is its target
+    ("Al-Shabaab claimed responsibility for an attack that killed three Kenyan soldiers.", "attack", "Shabaab",
+     "Kenya", "attributed", "Shabaab"),
+    ("The Taliban took responsibility for the bombing of a Pakistani convoy.", "attack", "Taliban", None,
+     "asserted", None),
+    # -- stopping or holding a ship is a seizure; a ship bound somewhere with goods of a named origin carries them
+    ("The Italian navy stopped a freighter off Crete on Monday.", "seize", "Ital", None, "asserted", None),
+    ("Egypt held the tanker for two weeks.", "seize", "Egypt", None, "asserted", None),
+    ("The coast guard stopped a dhow believed to be bound for Somalia loaded with Yemeni-made rifles.", "transfer",
+     "Yemen", "Somalia", "hedged", None),
+    # -- a speech act inside another report is its speaker's word; a description is not hedged by its clause
+    ("Belarus is selling tractors to Cuba in a move condemned by Brazil, according to diplomats.", "condemn",
+     "Brazil", "Belarus", "attributed", "Brazil"),
+    ("The network, allegedly run by Omar Tarek, a financier of Hamas, moved the money.", "fund", "Omar Tarek",
+     "Hamas", "asserted", None),
+    # -- people sent are a deployment; the means of an act one is accused of is accused too
+    ("Chad sent 300 soldiers to Niger in May.", "deploy", "Chad", "Niger", "asserted", None),
+    ("A UN report accused Chad of violating the embargo by sending 500 Chadian troops to Libya.", "deploy", "Chad",
+     "Libya", "attributed", "report"),
+    # -- a datelined story: the dateline is where it was filed, not who acts
+    ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Vietnam", None, "asserted", None),
+    ("KABUL - Uzbekistan sold fuel to Afghanistan.", "transfer", "Uzbekistan", "Afghanistan", "asserted", None),
+    # -- a denial of "the reports" carries the events reported just before, denied by the denier
+    ("The White House said Belarus shipped rifles to Sudan last month. Belarus denied the reports.", "transfer",
+     "Belarus", "Sudan", "denied", "Belarus"),
+    ("Diplomats say Armenia bought shells from Serbia. Serbia has rejected the allegations.", "transfer", "Serbia",
+     "Armenia", "denied", "Serbia"),
+    ("Kyiv said Minsk supplied fuel to Moscow. The company's owner, Ivan Petrov, dismissed the talk as gossip.",
+     "supply", "Minsk", "Moscow", "denied", "owner"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -404,6 +511,28 @@ NEGATIVE: list[Any] = [
     ("The European Union announced new sanctions against Belarus.", "sanction", None, "European Union"),
     ("The navy seized Eritrean rifles bound for Somalia.", "transfer", "navy", "Somalia"),
     ("Kyiv said that Moscow uses missiles that were supplied by Pyongyang.", "supply", "Kyiv", "Moscow"),
+    # a demonym before an agent noun is the doer's origin, not the party; an apposition is not its own modifier
+    ("Hamas named a Turkish supplier of rifles in its statement.", "supply", None, "Turk"),
+    ("Sanctions hit Omar Tarek, a trader in Dubai who was designated by Canada.", "sanction", "Canada", "Dubai"),
+    # a carrier that carries an infinitive does the act itself, and a demonym on the goods is no recipient
+    ("Iran hired a tanker to carry fuel to Venezuela.", "transfer", "tanker", "Iran"),
+    ("The ship was carrying Iranian oil to Syria.", "transfer", None, "Iran"),
+    # people and trains bound somewhere are no goods; a demonym after the participle is no origin
+    ("Syrian students on a train bound for Germany waited in Vienna.", "transfer", "Syria", "Germany"),
+    ("A flight bound for Spain carried German tourists.", "transfer", "German", "Spain"),
+    # personnel at home deploy nowhere; people who are not sent by a state are no deployment
+    ("Chinese troops in China held drills on Monday.", "deploy", "Chin", None),
+    ("Brazilian tourists in Portugal were stranded.", "deploy", "Brazil", None),
+    # help from nobody named is no support by the place; a move's own subject is not its critic
+    ("Chad expanded its gold exports with the help of new roads in Sudan.", "support", "Sudan", "Chad"),
+    ("Belarus is selling tractors to Cuba in a move condemned by Washington.", "condemn", "Belarus", None),
+    # stopping talks or holding a meeting seizes nothing
+    ("The ministers stopped the talks on Monday.", "seize", None, None),
+    ("Egypt held a meeting with Sudan.", "seize", "Egypt", None),
+    # the dateline is not the actor
+    ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
+    # an order with an infinitive is a command, not goods from the demonym's state
+    ("The colonel ordered Chadian soldiers to leave the base.", "transfer", "Chad", None),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -432,6 +561,11 @@ ABSENT: list[Any] = [
     ("The company sent a letter to investors.", "transfer"),
     ("Analysts expect the talks to resume in May.", "transfer"),
     ("The foreign minister sent his condolences to Japan.", "transfer"),
+    # "break" and "ignore" are violations only of measures
+    ("The singer broke the news to her fans in Mexico.", "violate"),
+    ("Brazil ignored the question from Argentina.", "violate"),
+    # an agent noun with no named doer makes no claim
+    ("The financier of Hamas was never named.", "fund"),
 ]
 
 # (sentence, event, status that must NOT be given)
@@ -445,6 +579,11 @@ NOT_STATUS: list[Any] = [
     ("The European Union announced new sanctions against Belarus.", "sanction", "attributed"),
     ("Pyongyang rejected claims that it shipped rockets to Russia.", "transfer", "hedged"),
     ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "hedged"),
+    # a state that denies "the reports" denies its own part only; a report with its own content is not carried
+    ("A UN panel found that Eritrea sold mortars to Somalia. Minsk dismissed the allegations as lies.", "transfer",
+     "denied"),
+    ("Officials said Belarus shipped rifles to Sudan. Sudan denied the report that it had bought tanks.",
+     "transfer", "denied"),
 ]
 
 

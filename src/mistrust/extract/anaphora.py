@@ -59,7 +59,7 @@ DESCRIPTIONS: dict[str, frozenset[str]] = {
 PRONOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("it", "its"), _ACTORS | _VESSELS),
     **dict.fromkeys(("he", "she", "his", "her"), _PERSONS),
-    **dict.fromkeys(("they", "their"), _GROUPS),
+    **dict.fromkeys(("they", "their", "them"), _GROUPS),
 }
 
 WINDOW = 2  # sentences back (besides the anaphor's own) searched for an antecedent
@@ -89,7 +89,9 @@ def anaphor_labels(tok: Token) -> frozenset[str] | None:
     if tok.lower_ in PRONOUNS:
         return PRONOUNS[tok.lower_] if tok.pos_ == "PRON" else None
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")]
+    # an example list ("the regime, including its army") does not say which one
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")
+            and c.lower_ != "including"]
     if tok.pos_ == "NOUN" and tok.lower_ in DESCRIPTIONS and det in (["the"], ["this"]) and not mods:
         return DESCRIPTIONS[tok.lower_]
     return None

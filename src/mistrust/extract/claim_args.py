@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.frames import ACCUSE, DESTINATION_PARTICIPLES, MEASURE_NOUNS, RECIPIENT_PREPS
+from mistrust.extract.frames import (
+    ACCUSE,
+    CARGO_NOUNS,
+    DESTINATION_PARTICIPLES,
+    MEASURE_NOUNS,
+    RECIPIENT_PREPS,
+)
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma
 from mistrust.model.documents import Mention
@@ -140,8 +146,10 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
         return None, None, False
-    m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
-                                   for c in c.subtree})
+    m = apposed_to(tok, index)
+    if m is None:
+        m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
+                                       for c in c.subtree})
     if m is None:
         m = _named_as(tok, index)
     if m is not None:
@@ -160,6 +168,27 @@ _ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active"
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
 
+def apposed_to(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "X, a company based in Y, ...", "X, a financier of the Y rebels, who ...": an unnamed
+    apposition stands for the name it describes, not for a name inside its own modifiers."""
+    if tok.dep_ != "appos" or tok.i in index.by_token:
+        return None
+    return index.by_token.get(tok.head.i)
+
+
+def is_dateline(tok: Token) -> bool:
+    """ "ADEN -- The United States ...", "TANZANIA – ...": a place in capitals opening the text
+    before a dash or bullet is where the story was filed, never an argument of its clause."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or tok.i - tok.sent.start > 3 or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    return doc[tok.i + 1].text in _DATELINE_MARKS and all(t.text.isupper() or not t.is_alpha
+                                                          for t in doc[tok.sent.start:tok.i])
+
+
+_DATELINE_MARKS = frozenset({"-", "--", "–", "—", "•", ":"})
+
+
 def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
     """The name a participle gives a description with no name of its own ("The vessel, known as
     the Sea Lark, was used to ..."): the named mention stands for the description."""
@@ -174,11 +203,22 @@ def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
 
 def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and not is_dateline(c):
             return c
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Moscow is ready to deliver", "X was willing to sell": the adjective's bearer does it
+        return subject_token(verb.head.head)
+    if purpose_of_noun(verb):
+        # "Iran reached a deal to buy jets", "X resorted to transfers to evade sanctions": an
+        # infinitive on a plain noun (a deal, a plan, an operation) is done by who has the noun
+        noun = verb.head
+        gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject_token(gov)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
@@ -216,8 +256,21 @@ def subject_token(verb: Token) -> Token | None:
             return subject_token(noun.head)
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
-        return verb.head if verb.tag_ != "VBN" else None
+        # "the ship to have broken the embargo": a perfect infinitive is active, its noun the doer
+        perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+        return verb.head if verb.tag_ != "VBN" or perfect else None
     return None
+
+
+def purpose_of_noun(verb: Token) -> bool:
+    """An infinitive clause on a common noun that is an object ("a deal to buy", "an operation to
+    seize"); not on a name, nor on a carrier that does the act itself ("a ship to carry fuel")."""
+    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    noun = verb.head
+    return (noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lower_ not in CARGO_NOUNS
+            and noun.dep_ in ("dobj", "pobj", "attr"))
 
 
 def withholds(verb: Token) -> bool:
@@ -289,7 +342,30 @@ def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj != skip and index.in_subtree(pobj) is not None:
                 return pobj
+        # "sent Iran drones", "will send the group more arms": a noun dative is the recipient
+        # itself, named or not (an unnamed one is left to the anaphora step)
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON") and c != skip:
+            return c
     return destination(first, index) if first is not None else None
+
+
+def stranded_recipient(goods: Token, index: MentionIndex) -> Token | None:
+    """ "shipped supplies that can be used to make weapons to the Syrian army": the parser hangs
+    the recipient on the last verb of a relative clause on the goods; a "to" party there, after
+    that clause's own object, is where the goods went."""
+    clauses = [c for c in goods.children if c.dep_ in ("relcl", "acl")]
+    # "sent materials to make weapons to X": the purpose clause of the verb of the goods
+    if goods.dep_ == "dobj":
+        clauses += [c for c in goods.head.children if c.dep_ in ("advcl", "xcomp") and c.i > goods.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for clause in clauses:
+        for t in clause.subtree:
+            if t.dep_ in ("prep", "dative") and t.lower_ == "to" and t.head.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children):
+                pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+                if pobj is not None and index.in_subtree(pobj) is not None:
+                    return pobj
+    return None
 
 
 def destination(item: Token, index: MentionIndex) -> Token | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mistrust.extract import status as st
+from mistrust.extract.anaphora import is_anaphor
 from mistrust.extract.claim_args import (
     MentionIndex,
     destination,
@@ -18,14 +19,20 @@ from mistrust.extract.claim_args import (
     object_token,
     passive_patient,
     prep_obj,
+    purpose_of_noun,
+    stranded_recipient,
     subject_token,
     withholds,
 )
 from mistrust.extract.frames import (
+    ACT_NOUNS,
+    AGENT_NOUNS,
     ARRIVAL,
     ASPECTUAL,
     CARGO_NOUNS,
+    CARRIER_STOPPING,
     CONVERSE_VERBS,
+    DESTINATION_PARTICIPLES,
     FROM_GIVER,
     HOLD_VERBS,
     JOINT,
@@ -33,15 +40,22 @@ from mistrust.extract.frames import (
     KIND_NOUNS,
     LIGHT_VERBS,
     MANNER_PREPS,
+    MEANS_PREPS,
+    MEASURE_BREAKING,
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
+    ORIGIN_WORDS,
     PARTY_OBJECT,
+    PERSONNEL_NOUNS,
     PHASED_RELATIONS,
     QUANTITY_NOUNS,
+    RECIPIENT_PREPS,
+    RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
+from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
@@ -51,6 +65,9 @@ if TYPE_CHECKING:
 _RECEIVE = CONVERSE_VERBS
 
 _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
+_MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
+_STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
+_RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -90,6 +107,41 @@ def _holder(pred: Token, index: MentionIndex) -> Token | None:
     return holder if holder is not None and index.in_subtree(holder) is not None else None
 
 
+def _act_doer(noun: Token) -> Token | None:
+    """ "Iran sent fuel in a move condemned by Y": a noun of an act in a manner phrase stands for
+    the doer of the clause it qualifies; any other noun stands for itself."""
+    if noun.lower_ in ACT_NOUNS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return subject_token(noun.head.head)
+    return None
+
+
+def _claimant(noun: Token) -> Token | None:
+    """ "X claimed responsibility for the attack", "Y took responsibility for the strikes": the
+    one who claims the event as its own did it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lower_ != "responsibility":
+        return None
+    verb = noun.head.head.head
+    return subject_token(verb) if verb.lower_ in _RESPONSIBILITY_FORMS else None
+
+
+def _helped_by(noun: Token, index: MentionIndex) -> _Event | None:
+    """ "X boosted trade with the help of Y", "through the backing of Z": in a means phrase the
+    "of" phrase of a support noun gives the help and the clause's subject receives it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in MEANS_PREPS:
+        return None
+    of = prep_obj(noun, ("of",))
+    # the giver is the "of" phrase's own name or its modifier ("of the Chinese shipping industry"),
+    # not a place after it ("of new roads in X")
+    giver = next((t for t in of.subtree if t.i <= of.i and t.i in index.by_token), None) if of is not None else None
+    verb = noun.head.head
+    if giver is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    helped = subject_token(verb) or passive_patient(verb)
+    if helped is None or index.in_subtree(helped) is None:
+        return None
+    return _Event(noun, "support", giver, helped, None)
+
+
 def _manner_doer(noun: Token) -> Token | None:
     """ "X exported coal in violation of sanctions", "Y acted in breach of the embargo": an event
     noun in a manner phrase ("in", "with") is done by the doer of the verb it modifies."""
@@ -101,18 +153,150 @@ def _manner_doer(noun: Token) -> Token | None:
     return subject_token(verb) or passive_patient(verb)
 
 
+def _doer(tok: Token, index: MentionIndex) -> Token:
+    """The doer behind an argument that is itself an event noun ("Iran's shipment", "Iranian
+    weapons smuggling"), else the argument."""
+    if tok.pos_ != "NOUN" or index.by_token.get(tok.i) is not None or event_noun(tok) is None:
+        return tok
+    inner = _nominal(tok, index)
+    if inner is not None and inner.subj is not None and inner.subj != tok:
+        return inner.subj
+    return _origin(tok, index) or tok
+
+
+def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
+    """Agent nouns: "X, a financier of Y", "Y's main supplier, X", "X is a backer of Y",
+    "Y financier X". The doer is the name the noun describes; the other party its "of"/"to"/"for"
+    object, possessor or noun modifier (a demonym modifier is the doer's origin, not the party)."""
+    predicate = AGENT_NOUNS[noun.lower_]
+    doer: Token | None = None
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i in index.by_token):
+        doer = noun.head
+    elif noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+        doer = subject_token(noun.head)
+    else:
+        doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
+    if doer is None or index.in_subtree(doer) is None:
+        return None
+    party = entity_prep(noun, ("of", "to", "for"), index)
+    if party is None:
+        party = next((c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i
+                      and index.in_subtree(c) is not None and not _demonym(c) and c != doer), None)
+    if party is None or index.in_subtree(party) is index.in_subtree(doer):
+        return None
+    return _Event(noun, predicate, doer, party, None)
+
+
+_POST_PREPS = frozenset({"in", "at", "to", "into", "inside"})
+
+
+def _posted(noun: Token, index: MentionIndex) -> _Event | None:
+    """A state's personnel where they serve: "North Korean technicians were seen working at
+    facilities in Syria", "Russian instructors in Mali" deploy their state to that other state.
+    The place is the first other state after the noun, in its clause, after "in"/"at"/"to"."""
+    origin = _origin(noun, index)
+    if origin is None:
+        return None
+    owner = index.in_subtree(origin)
+    home = _state(origin.text) or (_state(owner.canonical) if owner is not None else None)
+    scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") else noun
+    for t in scope.subtree:
+        if t.i <= noun.i or t.dep_ != "pobj" or t.head.lower_ not in _POST_PREPS:
+            continue
+        m = index.in_subtree(t)
+        if m is not None and m.label in ("Country", "Nationality") and home is not None \
+                and (_state(m.canonical) or _state(m.text)) not in (None, home):
+            return _Event(noun, "deploy", origin, t, None, noun)
+    return None
+
+
+def _state(name: str | None) -> str | None:
+    place = place_lookup(name) if name else None
+    return place.canonical if place is not None and place.canonical else None
+
+
+
+_ORIGIN_WINDOW = 15  # tokens before a destination participle searched for the goods' origin
+
+
+def _bound_goods(part: Token, index: MentionIndex) -> _Event | None:
+    """Goods said to come from one state and to be bound for a party: "missiles it said were of
+    Iranian origin and destined for X", "Iranian-made weapons that were intended for delivery to
+    X", "sailing from Iran bound for Y". Interdiction reports write origin and destination as
+    predicates, so the parse rarely joins them; the origin is the nearest demonym or country
+    before the participle that modifies goods, an origin word, or follows "from"."""
+    dest = entity_prep(part, ("for", "to"), index)
+    if dest is None:
+        via = prep_obj(part, ("for",))  # "intended for delivery to X"
+        dest = entity_prep(via, ("to",), index) if via is not None and event_noun(via) else None
+    if dest is None:
+        return None
+    if part.dep_ in ("acl", "amod") and _origin(part.head, index) is not None:
+        return None  # "Iranian missiles bound for X": read at the goods noun (see _goods)
+    sent_start = part.sent.start
+    # before the participle, nearest first; then on the carrier the participle describes ("a ship
+    # bound for X loaded with Iranian-made missiles")
+    carrier = next((a for a in list(part.ancestors)[:4] if a.pos_ == "NOUN"), None)
+    after = sorted({t for t in (*(carrier.subtree if carrier is not None else ()), *part.subtree) if t.i > part.i})
+    for t in [*reversed(part.doc[max(sent_start, part.i - _ORIGIN_WINDOW):part.i]), *after]:
+        m = index.by_token.get(t.i)
+        if m is None or not (m.label in ORIGIN_LABELS or _demonym(t)):
+            continue
+        head = t.head.lower_
+        if head in CARGO_NOUNS or head in ORIGIN_WORDS or head == "from":
+            return _Event(part, "transfer", t, dest, None)
+    return None
+
+
+def _site_state(tok: Token, index: MentionIndex) -> Token:
+    """Goods go to a state, not to its refinery or port: "to the Banyas refinery in Syria", "to a
+    port at Tartus, Syria" name the state where the site is."""
+    m = index.in_subtree(tok)
+    if m is None or m.label in _PARTY_LABELS:
+        return tok
+    for t in tok.subtree:
+        if t.i > tok.i and (n := index.by_token.get(t.i)) is not None and n.label == "Country" \
+                and t.dep_ in ("pobj", "appos", "conj", "npadvmod"):
+            return t
+    return tok
+
+
+_PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person", "Vessel"})
+
+
+def _demonym(tok: Token) -> bool:
+    place = place_lookup(tok.text)
+    return place is not None and place.kind == "demonym"
+
+
+def _inner_goods(noun: Token) -> Token:
+    """The goods behind a noun of quantity or kind: "a series of radars", "a number of drones"."""
+    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
+        return prep_obj(noun, ("of",)) or noun
+    return noun
+
+
 def _origin(noun: Token, index: MentionIndex) -> Token | None:
     """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
-    jets", "a number of Turkish drones" (through a noun of quantity)."""
-    if noun.lower_ in QUANTITY_NOUNS or noun.lower_ in KIND_NOUNS:
-        noun = prep_obj(noun, ("of",)) or noun
+    jets", "a number of Turkish drones" (through a noun of quantity), "Iran's tanker". The
+    modifier is read as a demonym even when the entity step ran it into a longer name ("Russian
+    Sukhoi" as one organisation)."""
+    noun = _inner_goods(noun)
     if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
         return None  # "received the Iranian proposal": not goods
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
             m = index.in_subtree(c)
-            if m is not None and m.label in ORIGIN_LABELS:
+            if m is None:
+                continue
+            if m.label in ORIGIN_LABELS:
                 return c
+            if c.dep_ == "poss":
+                continue
+            # "Russian Sukhoi jets": the demonym may modify the maker's name before the goods
+            for t in (c, *(g for g in c.children if g.dep_ == "amod")):
+                if _demonym(t):
+                    return t
     return None
 
 
@@ -148,7 +332,7 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
     origin = _origin(carrier, index)
-    dest = entity_prep(verb, ("at", "in", "into", "to"), index)
+    dest = entity_prep(verb, ("at", "in", "into", "to", "toward", "towards", "for"), index)
     if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
         dest = dobj
     if origin is None or dest is None:
@@ -168,8 +352,12 @@ class _Event(NamedTuple):
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
     if tok.pos_ == "NOUN":
+        if structure and tok.lower_ in AGENT_NOUNS:
+            return _agent_noun(tok, index)
         found = _nominal(tok, index, structure)
         if found is None and structure and event_noun(tok) is None:
+            if tok.lower_ in PERSONNEL_NOUNS:
+                return _posted(tok, index)
             return _goods(tok, index)
         return found
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
@@ -186,14 +374,24 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         # Y" names the giver on the verb)
         return None
     goods = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
+    if structure and lemma in _RECEIVE and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "ordered the troops to withdraw", "got the ships to leave": a command, not goods
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
         giver = (entity_prep(tok, ("from",), index) or entity_prep(goods, ("from",), index)
-                 or _origin(goods, index))
+                 or entity_prep(_inner_goods(goods), ("from",), index) or _origin(goods, index))
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
+    if predicate is None and structure and dobj is not None and dobj.lower_ in MEASURE_NOUNS \
+            and tok.lower_ in _MEASURE_BREAKING_FORMS:
+        predicate = "violate"  # "broke EU sanctions", "skirted the embargo"
+    if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
+            and tok.lower_ in _STOPPING_FORMS:
+        predicate = "seize"  # "stopped a ship", "held the tanker"
+    if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
+        return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
         return _arrival(tok, dobj, index)
     if predicate is None:
@@ -208,6 +406,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
+        predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
     if predicate == "attack" and structure:
         measure = _targeting_measure(tok)
         if measure is not None:
@@ -237,10 +437,15 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
                 return _Event(tok, predicate, agent, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
     subj = subject_token(tok)
+    if structure and predicate == "violate" and subj is not None:
+        subj = _doer(subj, index)  # "Iran's arms smuggling violates ...": who smuggles violates
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
-        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index) or _origin(dobj, index)
-                                                        if dobj is not None else None)
+        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
+                                                        or entity_prep(_inner_goods(dobj), ("from",), index)
+                                                        or _origin(dobj, index) if dobj is not None else None)
+        if giver is None and structure and purpose_of_noun(tok):
+            giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:
             return _Event(tok, "transfer", giver, subj, None, dobj)
         return _Event(tok, "acquire", subj, dobj if dobj is not None else prep_obj(tok, ("from",)), None)
@@ -248,20 +453,45 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return None  # "carried out", "ruled out": the particle makes another verb
     theme: Token | None = None
     if predicate in ("transfer", "supply") and (subj is None or index.in_subtree(subj) is None):
-        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver
+        # "a ship carrying oil from X to Y": with no named doer, the goods' origin is the giver, as
+        # in a participle on goods of a named origin ("North Korean parts shipped to Syria")
         subj = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
                                                        if dobj is not None else None) or subj
+        if subj is None and structure and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            subj = _origin(tok.head, index)
     if predicate in _ENTITY_OBJECT:
         obj = entity_object(tok, index, skip=subj)
+        if structure and predicate in ("transfer", "supply") and obj is not None and obj == dobj \
+                and index.by_token.get(dobj.i) is None and _origin(dobj, index) is not None:
+            # "the ship was carrying Iranian oil to Syria": the demonym says where the goods come
+            # from; the party is where they go, and a doer with no name gives way to the origin
+            if subj is None or index.in_subtree(subj) is None:
+                subj = _origin(dobj, index)
+            obj = entity_prep(tok, RECIPIENT_PREPS, index) or destination(dobj, index)
+        if structure and predicate in ("transfer", "supply") and obj is not None:
+            obj = _site_state(obj, index)
+        if structure and predicate == "deploy" and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
+            # "sent Chadian troops to Libya": where they go is the party, not the troops
+            obj = entity_prep(tok, ("to", "into", "in"), index) or destination(dobj, index) or obj
         if (obj is None or index.in_subtree(obj) is None) and predicate in ("transfer", "supply"):
             holder = _holder(tok, index)
             if holder is not None:
                 return _Event(tok, predicate, subj, holder, None, obj or tok.head)
+            stranded = stranded_recipient(dobj, index) if structure and dobj is not None else None
+            if stranded is not None:
+                return _Event(tok, predicate, subj, stranded, None, dobj)
+            to = prep_obj(tok, ("to",)) if structure else None
+            if to is not None and is_anaphor(to):
+                return _Event(tok, predicate, subj, to, None, dobj)  # "shipped parts to the regime"
+            if structure and dobj is not None and dobj.lower_ != "it" and is_anaphor(dobj):
+                return _Event(tok, predicate, subj, dobj, None)  # "provided them with weapons"
         if structure and obj is not None and dobj is not None and index.by_token.get(dobj.i) is None \
                 and (obj != dobj or index.in_subtree(dobj) is not None):
             theme = dobj  # "supplies weapons to Hamas": Hamas is the party, weapons what is supplied
     else:
         obj = object_token(tok, skip=subj)
+    if obj is None and structure and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        obj = _act_doer(tok.head)  # "..., in a move criticised by X": X criticises who made the move
     if obj is None:
         # "helped Assad to build", "helped Iran develop": the helped party is the clause's subject.
         for c in tok.children:
@@ -328,7 +558,19 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             return _Event(noun, predicate, between, partner, None)  # "the axis between Iran and North Korea"
         subj = next((c for c in noun.children if c.dep_ == "poss"), None)
         if subj is None and structure:
+            subj = _claimant(noun)  # "X claimed responsibility for an attack"
+        helped = _helped_by(noun, index) if structure and predicate == "support" else None
+        if helped is not None:
+            return helped
+        if subj is None and structure:
             subj = _manner_doer(noun)
+        if subj is None and structure and predicate == "violate" and noun.dep_ == "attr" \
+                and noun.head.pos_ in ("VERB", "AUX"):
+            # "X's delivery is a violation of Y": the doer of the subject event violates Y
+            subj = subject_token(noun.head)
+            subj = _doer(subj, index) if subj is not None else None
+        if subj is None and structure and predicate in ("transfer", "supply"):
+            subj = _origin(noun, index)  # "Iranian weapons smuggling", "Russian arms deliveries"
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)
@@ -362,10 +604,16 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     if obj is None and governed:
         # "made a sale of rockets to X": the party may hang on the light verb
         obj = entity_prep(head, ("to", "with", "for", "against", "on"), index)
+    if obj is None and structure and predicate == "attack":
+        # "an attack that crippled two Saudi oil plants": what the attack hit is its target
+        obj = next((d for c in noun.children if c.dep_ == "relcl" for d in c.children
+                    if d.dep_ == "dobj" and index.in_subtree(d) is not None), None)
     if obj is None:
         obj = prep_obj(noun, preps)
     if governed and obj is None:
         obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if subj is None and obj is None:
         return None
+    if structure and obj is not None and predicate in ("transfer", "supply"):
+        obj = _site_state(obj, index)
     return _Event(noun, predicate, subj, obj, denied_by, theme)

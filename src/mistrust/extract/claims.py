@@ -41,7 +41,7 @@ from mistrust.extract.claim_args import (
 )
 from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import expand_pairs, resolve_pair, resolve_they, theme_text
-from mistrust.extract.frames import ACCUSE_HEDGED, SPEECH_EVENTS
+from mistrust.extract.frames import ACCUSE_HEDGED, AGENT_NOUNS, DESTINATION_PARTICIPLES, SPEECH_EVENTS
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
@@ -53,7 +53,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EXTRACTOR = f"frames-v3+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
+EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
@@ -103,9 +103,11 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     index = antecedents.index
     covers = _Attributions(attributions)
     claims: list[Claim] = []
+    sentence_of: list[int] = []  # the sentence (its first token) of each claim, for carried denials
+    denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ not in DESTINATION_PARTICIPLES:
             continue
         found = event_at(tok, index, structure)
         if found is None:
@@ -145,7 +147,12 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
         att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
-        status = _status(pred_tok, tok, att, found.denied_by)
+        if pred_tok.lower_ in AGENT_NOUNS and found.denied_by is None and stance is None:
+            # "the network, allegedly led by X, a financier of Y": a description is presupposed,
+            # so the hedges of the clause it sits in do not bear on it; only its source does
+            status: ClaimStatus = "attributed" if att is not None else "asserted"
+        else:
+            status = _status(pred_tok, tok, att, found.denied_by)
         if stance is not None:
             status = st.merge(status, stance)
         negated = (status == "denied" and stance != "denied" and found.denied_by is None
@@ -187,9 +194,67 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
                 amount=amount,
             ))
+            sentence_of.append(sent.start)
+            if structure and predicate == "deny" and status == "denied" and _refers_back(obj):
+                denials.append((pred_tok, claims[-1]))
     if structure:
+        claims += _carried_denials(denials, claims, sentence_of, doc_id)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
+
+
+# Nouns that name what was said before: "denied the reports", "dismissed the talk as gossip".
+_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
+                           "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
+                           "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
+# Events a denial of "the reports" can carry over: acts between parties, not what someone said.
+_CARRIED = frozenset({"transfer", "supply", "support", "fund", "cooperate", "trade", "violate", "deploy",
+                      "attack", "seize", "acquire", "develop", "test", "smuggle", "steal"})
+
+
+def _refers_back(obj: Token | None) -> bool:
+    """ "the reports", "these claims", "such allegations": a report noun with nothing of its own
+    that says what was reported (no "that"-clause, no "of"/"about" phrase), so it stands for what
+    the text reported just before."""
+    if obj is None or obj.lower_ not in _REPORT_NOUNS:
+        return False
+    det = [c.lower_ for c in obj.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _BACK_DETS]
+    own = any(c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "that"))
+              for c in obj.children)
+    return bool(det) and not own
+
+
+_BACK_DETS = frozenset({"the", "these", "those", "this", "that", "such"})
+
+
+def _carried_denials(denials: list[tuple[Token, Claim]], claims: list[Claim], sentence_of: list[int],
+                     doc_id: str | None) -> list[Claim]:
+    """ "A said X shipped arms to Y. X denied the reports.": the events of the nearest sentence
+    before (at most two back) are denied by the denier, in the denial's own sentence."""
+    out: list[Claim] = []
+    for tok, denial in denials:
+        sent = tok.sent
+        back = sent
+        for _ in range(2):
+            if back.start == 0:
+                break
+            back = tok.doc[back.start - 1].sent
+            # a state denies its own part only ("Minsk dismissed the allegations" after a claim
+            # about two other states denies nothing of theirs); a person or body keeps the doubt
+            state = lookup(denial.subject_canonical) if denial.subject_canonical else None
+            carried = [c for c, at in zip(claims, sentence_of, strict=True)
+                       if at == back.start and c.predicate in _CARRIED and c.status != "denied"
+                       and c.subject_canonical is not None
+                       and (state is None or _same_side(state.canonical, c.subject_canonical, c.object_canonical))]
+            if carried:
+                for c in carried:
+                    out.append(replace(c, status="denied", start=denial.start, end=denial.end, text=denial.text,
+                                       attribution=denial.attribution, time=denial.time,
+                                       id=(content_id(doc_id, denial.start, c.predicate, c.subject_canonical,
+                                                      c.object_canonical or c.object, tok.i)
+                                           if doc_id else None)))
+                break
+    return out
 
 
 def _membership_claims(doc: Doc, mentions: list[Mention], index: MentionIndex, covers: _Attributions,
@@ -333,6 +398,8 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     """
     # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
     accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
+    if accuse is None and pred.dep_ == "pcomp" and pred.head.lower_ == "by" and pred.head.head.pos_ == "VERB":
+        accuse = accusation(pred.head.head)  # "accused X of violating sanctions by deploying troops"
     if accuse is not None:
         accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
@@ -347,8 +414,10 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         speaker = subject_token(denier)
         if speaker is not None:
             return _stance_attribution(att, speaker, denier, pred), "denied"
-    if predicate in SPEECH_EVENTS and subj is not None and att is None:
-        return _stance_attribution(None, subj, pred, pred), "attributed"
+    if predicate in SPEECH_EVENTS and subj is not None:
+        # a speech act is its speaker's word, also inside another report ("according to the
+        # governments, ... in a move criticised by X": X is the innermost source)
+        return _stance_attribution(att, subj, pred, pred), "attributed"
     return att, None
 
 

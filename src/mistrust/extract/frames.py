@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v3"
+EXTRACTOR = "frames-v4"
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class Frame:
     party_object: bool = False
     # a speech act: the claim is the speaker's word (attributed to its subject)
     speech: bool = False
+    # agent nouns: the noun is the doer and its "of" / compound / possessive the other party
+    # ("X, a financier of Y", "Y's main supplier, X", "X is a backer of Y")
+    agents: tuple[str, ...] = ()
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -48,14 +51,16 @@ FRAMES: tuple[Frame, ...] = (
                  "sale", "sales", "smuggling", "transport"),
           converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
                     "order"),
-          party_object=True),
+          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
-          party_object=True),
+          agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
                             "bolster"),
-          nouns=("support", "assistance", "help", "aid", "backing", "expertise"), party_object=True),
+          nouns=("support", "assistance", "help", "aid", "backing", "expertise"),
+          agents=("backer", "backers", "sponsor", "sponsors", "patron", "patrons"), party_object=True),
     Frame("fund", verbs=("fund", "finance", "bankroll", "pay", "channel"),
-          nouns=("funding", "financing", "payment", "payments"), party_object=True),
+          nouns=("funding", "financing", "payment", "payments"),
+          agents=("financier", "financiers", "funder", "funders", "bankroller", "bankrollers"), party_object=True),
     Frame("develop", verbs=("develop", "build", "construct", "design", "produce", "manufacture", "enrich",
                             "advance", "upgrade", "create", "dig", "assemble", "research"),
           nouns=("development", "construction", "production", "enrichment", "manufacture")),
@@ -70,7 +75,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"), nouns=("denial",)),
     Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
                            "raid"),
-          nouns=("attack", "attacks", "strike", "strikes"), party_object=True),
+          nouns=("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
+                 "bombing", "bombings", "assault", "assaults"), party_object=True),
     Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
@@ -79,7 +85,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
     Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
           nouns=("condemnation", "protest"), party_object=True, speech=True),
-    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board"),
+    Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board",
+                          "interdict"),
           nouns=("seizure", "interception")),
     Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
           party_object=True),
@@ -159,6 +166,15 @@ ACCUSE_HEDGED = frozenset({"suspect"})
 RECIPIENT_PREPS = ("to", "for", "into")
 DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", "meant", "earmarked"})
 
+# People a state sends abroad: "North Korean technicians working at sites in Syria", "Russian
+# instructors in Mali" are a deployment of their state to the place.
+PERSONNEL_NOUNS = frozenset({"technicians", "advisers", "advisors", "instructors", "specialists", "engineers",
+                             "experts", "troops", "soldiers", "mercenaries", "personnel", "forces",
+                             "fighters", "officers", "operatives", "contractors"})
+# Nouns and participles that say where goods come from: "of Iranian origin", "of Russian design
+# and manufacture", "Iranian-made", "Chinese-built" (read with a destination participle, above).
+ORIGIN_WORDS = frozenset({"origin", "design", "manufacture", "make", "provenance", "made", "built",
+                          "manufactured", "produced", "supplied"})
 # Verbs of using or holding goods: the subject of such a verb holds what a clause on its object
 # says was sent ("Moscow fires drones that were sent by Tehran": Moscow received them).
 HOLD_VERBS = frozenset({"use", "fire", "launch", "deploy", "operate", "field", "have", "possess", "employ",
@@ -169,18 +185,31 @@ TARGET_PREPS = ("at", "against", "on", "into")
 # "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
 TAKE_DELIVERY = frozenset({"take"})
 
-# "in violation of", "in breach of", "with the help of": manner phrases whose event noun is done
-# by the doer of the verb they modify.
+# "in violation of", "in breach of": manner phrases whose event noun is done by the doer of the
+# verb they modify.
 MANNER_PREPS = frozenset({"in", "with"})
+# "with the help of X", "through the backing of Y": means phrases whose support noun is given by
+# its "of" phrase to the doer of the verb they modify.
+MEANS_PREPS = frozenset({"with", "through", "thanks", "via"})
+# Nouns of an act that a manner phrase hangs on the clause it qualifies ("in a move condemned by X").
+ACT_NOUNS = frozenset({"move", "step", "decision", "action", "act"})
 # Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
 ORIGIN_LABELS = frozenset({"Country", "Nationality"})
 # Verbs of goods arriving, and the nouns of goods and their carriers: "Iranian tankers arrived in
 # Venezuela" is a transfer from the goods' origin to where they arrive (a person arriving is a visit).
-ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload"})
+ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head", "steam"})
 CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
                          "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
+# Verbs that are a violation when their object is a measure ("broke EU sanctions", "skirted the
+# embargo"), and something else otherwise ("broke the news", "ignored the question").
+MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "ignore", "undermine"})
+# Verbs that are a seizure when their object is a ship or cargo ("stopped a dhow", "held the
+# tanker") and something else otherwise ("stopped the talks", "held a meeting").
+CARRIER_STOPPING = frozenset({"stop", "halt", "hold"})
+# "claimed responsibility for an attack": who claims or takes responsibility for an event did it.
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 # Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
 # embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
@@ -198,8 +227,9 @@ def frame_of(event: str) -> Frame | None:
 _BY_EVENT = {f.event: f for f in FRAMES}
 SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
+AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]

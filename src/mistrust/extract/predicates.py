@@ -17,7 +17,7 @@ VERBS: dict[str, tuple[str, ...]] = {f.event: f.verbs for f in FRAMES if f.verbs
 NOUNS: dict[str, str] = {noun: f.event for f in FRAMES for noun in f.nouns}
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "send": ("sent",), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
+    "send": ("sent",), "break": ("broke", "broken"), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
     "seek": ("sought",), "strike": ("struck", "stricken"), "dig": ("dug",), "meet": ("met",),
     "run": ("ran",), "give": ("gave", "given"), "make": ("made",), "have": ("has", "had", "having"),
     "begin": ("began", "begun"), "fire": (), "freeze": ("froze", "frozen"), "lead": ("led",),
