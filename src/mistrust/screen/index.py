@@ -27,7 +27,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -42,7 +43,7 @@ from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mi
 from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import vocabulary_classes
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -159,10 +160,11 @@ def _span_size(span: tuple[int, int, float]) -> int:
     return span[1] - span[0]
 
 
-# compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
-# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], int, int,
-                 bool]
+# One list per field, by name position: compact, sorted_compact, skeleton, sorted_skeleton, skeleton
+# length, skeleton set, compact when the name is one word (else None), acronyms, ``initials``, link
+# classes of its words, word count, ``counted_words``, ``_may_be_full_form``.
+QuickColumns = tuple[list[str], list[str], list[str], list[str], list[int], list[frozenset[str]], list[str | None],
+                     list[tuple[str, ...]], list[str], list[frozenset[str]], list[int], list[int], list[bool]]
 
 
 class IndexedName(NamedTuple):
@@ -204,9 +206,9 @@ class ScreenIndex:
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
         self.sibling_sets: dict[int, frozenset[int]] = {}
-        # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
+        # What ``quick_scores`` reads of each name, one list per field (see ``_quick_columns``);
         # derived from ``names``, built on first use and left out of pickles.
-        self._quick: list[QuickRow] | None = None
+        self._quick: QuickColumns | None = None
 
     @classmethod
     def build(cls, loaded_lists: list[LoadedList], state: str | None = None,
@@ -257,6 +259,7 @@ class ScreenIndex:
         weights = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self._add_links()
         self.lexicon = Lexicon(weights, math.log(1 + n) ** 2, vocabulary_classes(weights), self.link_classes)
+        self._quick_columns()  # laid out now, as part of the build, rather than by the first search
         if progress is not None:
             progress(total, total)
         return self
@@ -305,15 +308,15 @@ class ScreenIndex:
         # The sums below are exact whatever the order of the keys (float32 weights added in
         # float64), so the set's iteration order does not change the candidates.
         ids = np.concatenate(posts)
-        w = np.repeat(np.asarray(weights, dtype=np.float32), lengths)
+        # Widened to float64 per key, not per posting (bincount sums in float64 anyway).
+        w = np.repeat(np.asarray(weights, dtype=np.float32).astype(np.float64), lengths)
         if len(ids) * CAND_FACTOR >= n_names:
-            # Many postings: one bincount over all names (linear, no sort) beats sorting the
-            # postings to group them (np.unique), which was the single largest cost per query.
-            sums = np.bincount(ids, weights=w, minlength=n_names)
-            # The touched names: every weight is positive (idf >= log 2), so they are the names
-            # with a positive sum. nonzero() over the boolean comparison is ten times quicker
-            # than over the float sums, and quicker than marking the ids in a mask.
-            uniq = (sums > 0).nonzero()[0]
+            # Many postings: one bincount up to the largest id (linear, no sort) beats sorting
+            # the postings to group them (np.unique), which was the single largest cost per query.
+            sums = np.bincount(ids, weights=w)
+            # The touched names: the distinct ids, sorted (numpy sorts a few thousand int32 ids
+            # quicker than it scans the sums of every name for the positive ones).
+            uniq = np.unique(ids)
             sums = sums[uniq]
         else:
             # Few postings: group them without touching an array of all names.
@@ -369,17 +372,30 @@ class ScreenIndex:
             out.append(pos)
         return out
 
-    def _quick_rows(self) -> list[QuickRow]:
-        # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
-        # reach per candidate (cache misses were a good part of the cost of quick_scores).
-        rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
-        if rows is None or len(rows) != len(self.names):
-            rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
-                     len(n.tokens), counted_words(n), _may_be_full_form(n))
-                    for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
-            self._quick = rows
-        return rows
+    def _quick_columns(self) -> QuickColumns:
+        # One list per field over all names instead of IndexedName -> NormName -> fields: a query
+        # gathers each field of its candidates in one C call (``itemgetter``), and fewer objects
+        # are reached per candidate (cache misses were a good part of the cost of quick_scores).
+        cols = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
+        if cols is None or len(cols[0]) != len(self.names):
+            norms = [x.norm for x in self.names]
+            cols = (
+                [n.compact for n in norms],
+                [n.sorted_compact for n in norms],
+                [n.skeleton for n in norms],
+                [n.sorted_skeleton for n in norms],
+                [len(n.skeleton) for n in norms],
+                list(self.skel_sets),
+                [n.compact if len(n.tokens) == 1 else None for n in norms],
+                [n.acronyms for n in norms],
+                [initials(n.tokens) for n in norms],
+                [self._links_of(n.tokens) for n in norms],
+                [len(n.tokens) for n in norms],
+                [counted_words(n) for n in norms],
+                [_may_be_full_form(n) for n in norms],
+            )
+            self._quick = cols
+        return cols
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -402,15 +418,17 @@ class ScreenIndex:
         """
         if not positions:
             return []
-        rows = self._quick_rows()
+        k = len(positions)
+        # One C call per column; itemgetter of one position gives the item, not a 1-tuple.
+        gather: Callable[[Any], tuple[Any, ...]] = (
+            itemgetter(*positions) if k > 1 else lambda col: (col[positions[0]],))
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links, word_counts, counted_counts, full_forms) = zip(*[rows[i] for i in positions], strict=True)
+         name_links, word_counts, counted_counts, full_forms) = map(gather, self._quick_columns())
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
         # arithmetic per candidate: for ~30 candidates, a dozen small numpy operations cost
         # more in call overhead than the loop.
-        k = len(positions)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
             compacts + sorted_compacts + skels + sorted_skels,
@@ -431,16 +449,18 @@ class ScreenIndex:
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
+        estimate = _quick_estimate
         out = []
         for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
                 name_links, word_counts, counted_counts, full_forms, strict=True):
-            exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
-            conf = (min(q_len, c_len) + 1) / 5
-            if conf > 1.0:
-                conf = 1.0
-            sounds = conf * pho + (1 - conf) * lit
+            short_len = q_len if q_len < c_len else c_len
+            if short_len >= 4:  # a confidence of 1: the sound alone
+                sounds = pho
+            else:
+                conf = (short_len + 1) / 5
+                sounds = conf * pho + (1 - conf) * lit
             parts = conflict = 0.0
             if nq:
                 nt = len(theirs)
@@ -469,11 +489,12 @@ class ScreenIndex:
             acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
+            exact = c_sorted == q_sorted
             # The full side of a short form keeps words (the later given names) besides those the
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
                 else 0.0
-            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
+            out.append((estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
         out.sort(reverse=True)
         return out
 
@@ -495,7 +516,9 @@ class ScreenIndex:
         # The excluded names are treated as unlisted: the links only they support go too.
         held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
         lex = self.lexicon.withholding(held)
-        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude], lex.links)
+        retrieved = self.candidates(norm)
+        ranked = self.quick_scores(norm, [i for i in retrieved if i not in exclude] if exclude else retrieved,
+                                   lex.links)
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
