@@ -522,7 +522,9 @@ class ScreenIndex:
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        scored: dict[NormName, tuple[NamePair, NameScore]] = {}
+        # Keyed by the name as written: a NormName is a function of it, and a string keeps its
+        # hash where the tuple's is worked out again at every lookup.
+        scored: dict[str, tuple[NamePair, NameScore]] = {}
         by_pos: dict[int, tuple[NamePair, NameScore]] = {}
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
@@ -545,10 +547,10 @@ class ScreenIndex:
             listed = iname.norm
             # The name score depends on the two names only: a name listed in several entries (a
             # party on two lists, the branches of one charity) is compared once.
-            found = scored.get(listed)
+            found = scored.get(listed.original)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[listed] = (pair, score_name(pair))
+                found = scored[listed.original] = (pair, score_name(pair))
             by_pos[pos] = found
             score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
             if current is None or score > current[0]:
