@@ -61,7 +61,7 @@ def main() -> None:
     t = time.perf_counter()
     loaded = pickle.loads(blob)
     load_s = time.perf_counter() - t
-    # The first search of an index read back from its pickle lays out the per-name columns
+    # The first search of an index read back from its pickle lays out the per-name rows
     # ``quick_scores`` reads (derived, not pickled; a fresh build lays them out itself): a
     # one-off cost of loading the cache, timed on its own rather than charged to the batch.
     t = time.perf_counter()
@@ -141,7 +141,7 @@ def main() -> None:
     print(f"index: {len(index.entities)} entries, {len(index.names)} names; built in {build_s:.2f}s, "
           f"RSS +{index_mb:.0f} MB, pickle {len(blob) / 1e6:.0f} MB (dump {dump_s:.2f}s, load {load_s:.2f}s "
           f"= the disk cache a CLI call uses instead of rebuilding); first search after loading {warm_s:.2f}s "
-          f"(lays out the columns quick scoring reads); process peak RSS {peak_mb:.0f} MB")
+          f"(lays out the rows quick scoring reads); process peak RSS {peak_mb:.0f} MB")
     print()
     print(f"{'measure':<44} {'value':>12}  target")
     print(f"{f'batch names/s, 1 core, reasons (best of {len(runs)})':<44} {per_s:>12,.0f}  >= 2,000")

@@ -6,7 +6,7 @@
   only for the hits, and this checks that both shortcuts agree with the pure function.
 * ``NormName.surname_words``, worked out once per name by ``normalize_name`` (at index build for
   listed names), equals the split of the name at its comma read afresh.
-* The per-name columns the quick ranking reads, laid out by the build, equal those an index read
+* The per-name rows the quick ranking reads, laid out by the build, equal those an index read
   back from its pickle lays out on first use: both indexes return the same hits.
 
 The names are synthetic (syllables of several naming customs), written for these tests.
@@ -118,7 +118,7 @@ def test_surname_words_of_listed_names_set_at_build(index: ScreenIndex) -> None:
 def test_index_read_back_from_its_pickle_returns_the_same_hits(index: ScreenIndex,
                                                                queries: list[NameQuery]) -> None:
     loaded = pickle.loads(pickle.dumps(index))
-    assert loaded._quick is None  # the columns are derived data: left out of the pickle
+    assert loaded._quick is None  # the rows are derived data: left out of the pickle
     for query in queries:
         norm = normalize_name(query.name)
         positions = index.candidates(norm)

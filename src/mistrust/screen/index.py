@@ -27,8 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -160,11 +159,10 @@ def _span_size(span: tuple[int, int, float]) -> int:
     return span[1] - span[0]
 
 
-# One list per field, by name position: compact, sorted_compact, skeleton, sorted_skeleton, skeleton
-# length, skeleton set, compact when the name is one word (else None), acronyms, ``initials``, link
-# classes of its words, word count, ``counted_words``, ``_may_be_full_form``.
-QuickColumns = tuple[list[str], list[str], list[str], list[str], list[int], list[frozenset[str]], list[str | None],
-                     list[tuple[str, ...]], list[str], list[frozenset[str]], list[int], list[int], list[bool]]
+# compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
+# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
+QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], int, int,
+                 bool]
 
 
 class IndexedName(NamedTuple):
@@ -206,9 +204,10 @@ class ScreenIndex:
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
         self.sibling_sets: dict[int, frozenset[int]] = {}
-        # What ``quick_scores`` reads of each name, one list per field (see ``_quick_columns``);
-        # derived from ``names``, built on first use and left out of pickles.
-        self._quick: QuickColumns | None = None
+        # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
+        # derived from ``names``, laid out by the build (or by the first search of an index read
+        # back from a pickle) and left out of pickles.
+        self._quick: list[QuickRow] | None = None
 
     @classmethod
     def build(cls, loaded_lists: list[LoadedList], state: str | None = None,
@@ -259,7 +258,7 @@ class ScreenIndex:
         weights = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self._add_links()
         self.lexicon = Lexicon(weights, math.log(1 + n) ** 2, vocabulary_classes(weights), self.link_classes)
-        self._quick_columns()  # laid out now, as part of the build, rather than by the first search
+        self._quick_rows()  # laid out now, as part of the build, rather than by the first search
         if progress is not None:
             progress(total, total)
         return self
@@ -372,30 +371,17 @@ class ScreenIndex:
             out.append(pos)
         return out
 
-    def _quick_columns(self) -> QuickColumns:
-        # One list per field over all names instead of IndexedName -> NormName -> fields: a query
-        # gathers each field of its candidates in one C call (``itemgetter``), and fewer objects
-        # are reached per candidate (cache misses were a good part of the cost of quick_scores).
-        cols = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
-        if cols is None or len(cols[0]) != len(self.names):
-            norms = [x.norm for x in self.names]
-            cols = (
-                [n.compact for n in norms],
-                [n.sorted_compact for n in norms],
-                [n.skeleton for n in norms],
-                [n.sorted_skeleton for n in norms],
-                [len(n.skeleton) for n in norms],
-                list(self.skel_sets),
-                [n.compact if len(n.tokens) == 1 else None for n in norms],
-                [n.acronyms for n in norms],
-                [initials(n.tokens) for n in norms],
-                [self._links_of(n.tokens) for n in norms],
-                [len(n.tokens) for n in norms],
-                [counted_words(n) for n in norms],
-                [_may_be_full_form(n) for n in norms],
-            )
-            self._quick = cols
-        return cols
+    def _quick_rows(self) -> list[QuickRow]:
+        # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
+        # reach per candidate (cache misses were a good part of the cost of quick_scores).
+        rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
+        if rows is None or len(rows) != len(self.names):
+            rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
+                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
+                     len(n.tokens), counted_words(n), _may_be_full_form(n))
+                    for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
+            self._quick = rows
+        return rows
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -418,17 +404,15 @@ class ScreenIndex:
         """
         if not positions:
             return []
-        k = len(positions)
-        # One C call per column; itemgetter of one position gives the item, not a 1-tuple.
-        gather: Callable[[Any], tuple[Any, ...]] = (
-            itemgetter(*positions) if k > 1 else lambda col: (col[positions[0]],))
+        rows = self._quick_rows()
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links, word_counts, counted_counts, full_forms) = map(gather, self._quick_columns())
+         name_links, word_counts, counted_counts, full_forms) = zip(*[rows[i] for i in positions], strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
         # arithmetic per candidate: for ~30 candidates, a dozen small numpy operations cost
         # more in call overhead than the loop.
+        k = len(positions)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
             compacts + sorted_compacts + skels + sorted_skels,
@@ -449,18 +433,16 @@ class ScreenIndex:
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
-        estimate = _quick_estimate
         out = []
         for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
                 lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
                 name_links, word_counts, counted_counts, full_forms, strict=True):
+            exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
-            short_len = q_len if q_len < c_len else c_len
-            if short_len >= 4:  # a confidence of 1: the sound alone
-                sounds = pho
-            else:
-                conf = (short_len + 1) / 5
-                sounds = conf * pho + (1 - conf) * lit
+            conf = (min(q_len, c_len) + 1) / 5
+            if conf > 1.0:
+                conf = 1.0
+            sounds = conf * pho + (1 - conf) * lit
             parts = conflict = 0.0
             if nq:
                 nt = len(theirs)
@@ -489,12 +471,11 @@ class ScreenIndex:
             acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
-            exact = c_sorted == q_sorted
             # The full side of a short form keeps words (the later given names) besides those the
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
                 else 0.0
-            out.append((estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
+            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
         out.sort(reverse=True)
         return out
 
