@@ -4,8 +4,6 @@
   reasons, of the one pair) gives for its query and matched name, less the runner-up margin;
   the search scores a listed name once for all the entries that list it and writes the reasons
   only for the hits, and this checks that both shortcuts agree with the pure function.
-* ``NormName.surname_words``, worked out once per name by ``normalize_name`` (at index build for
-  listed names), equals the split of the name at its comma read afresh.
 * The per-name rows the quick ranking reads, laid out by the build, equal those an index read
   back from its pickle lays out on first use: both indexes return the same hits.
 
@@ -22,7 +20,7 @@ import pytest
 from _screen_helpers import hand_made_index
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
-from mistrust.screen.algorithm import score_pair
+from mistrust.screen.algorithm import FEATURE_NAMES, combine, estimator, score_pair
 
 GIVEN = ["Rahim", "Omid", "Soon Ok", "Mirzo", "Talib", "Yusuf", "Nargiz", "Chol Su", "Farid", "Olena"]
 FAMILY = ["Karabekov", "Al-Hamdani", "Rezapour", "Kim", "Ri", "Tashkentov", "Bin Saleh", "Nouri", "Pak",
@@ -85,36 +83,6 @@ def test_hits_carry_the_reference_score_and_reasons(index: ScreenIndex, queries:
     assert shared, "no hit through a name listed in two entries (the shared score is not exercised)"
 
 
-@pytest.mark.parametrize("name", [
-    "KARABEKOV, Mirzo Talib",  # one-word surname first
-    "AL-HAMDANI, Yusuf",  # a particle in the surname
-    "BIN SALEH, Farid Omid",
-    "Farid Bin Saleh",  # natural order: no comma
-    "Kish Trading, LLC",  # a comma before a legal form: no given names after it
-    "RI, Chol Su",
-    "NOURI, Omid, Farid",  # two commas: the split is at the first
-    ", Omid",  # nothing before the comma
-])
-def test_surname_words_equal_the_split_read_afresh(name: str) -> None:
-    norm = normalize_name(name)
-    surname, _, given = name.partition(",")
-    head, tail = normalize_name(surname).tokens, normalize_name(given).tokens
-    expected = len(head) if "," in name and head and tail and head + tail == norm.tokens else 0
-    assert norm.surname_words == expected
-
-
-def test_surname_words_of_listed_names_set_at_build(index: ScreenIndex) -> None:
-    """People written "FAMILY, Given Father" carry their family name's length; the comma of
-    "Co., Ltd." leaves no given names after it, so an organisation carries 0."""
-    people = [n for n in index.names if "," in n.name and index.entities[n.entity].entity.schema == "Person"]
-    firms = [n for n in index.names if "," in n.name and index.entities[n.entity].entity.schema != "Person"]
-    assert people and firms
-    for iname in people:
-        head = normalize_name(iname.name.partition(",")[0]).tokens
-        assert iname.norm.surname_words == len(head) > 0, iname.name
-    assert all(n.norm.surname_words == 0 for n in firms)
-
-
 def test_index_read_back_from_its_pickle_returns_the_same_hits(index: ScreenIndex,
                                                                queries: list[NameQuery]) -> None:
     loaded = pickle.loads(pickle.dumps(index))
@@ -125,3 +93,14 @@ def test_index_read_back_from_its_pickle_returns_the_same_hits(index: ScreenInde
         assert loaded.quick_scores(norm, positions) == index.quick_scores(norm, positions), query.name
         assert loaded.search(query) == index.search(query), query.name
     assert loaded._quick == index._quick
+
+
+def test_estimate_knowing_every_feature_is_the_combined_score() -> None:
+    """The quick estimate's arithmetic (``algorithm.estimator``, written as plain loops for speed)
+    is the algorithm's combination: given every feature it has nothing to take at its most
+    favourable value, so it must equal ``combine`` (up to the order of the additions)."""
+    estimate = estimator(FEATURE_NAMES)
+    rng = random.Random(9)
+    for _ in range(2000):
+        values = [rng.choice((0.0, 1.0, rng.random())) for _ in FEATURE_NAMES]
+        assert abs(estimate(*values) - combine(values)) < 1e-12, values

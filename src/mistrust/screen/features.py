@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen.lexicon import NO_LIST, Lexicon
 from mistrust.screen.links import is_link
-from mistrust.screen.normalize import PARTICLES, TITLES, NormName, skeleton, vowel_gaps
+from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton, vowel_gaps
 from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING
 
 # A reasoned feature of the query's facts: its value and the reason.
@@ -282,10 +282,21 @@ def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[in
     return []
 
 
+@lru_cache(maxsize=8192)
 def surname_words(name: NormName) -> int:
-    """How many leading words are a surname written first ("ABAHUSSAIN, Mansour"), else 0:
-    worked out once per name by ``normalize_name`` (see ``normalize.surname_words``)."""
-    return name.surname_words
+    """How many leading words are a surname written first ("ABAHUSSAIN, Mansour"), else 0.
+
+    Lists write people "SURNAME, Given names"; read naturally, the last given name comes right
+    before the surname, so a particle given last can be a syllable of it (Aba + Hussein =
+    Abahussain). Only when both halves normalise to exactly the name's words.
+    """
+    if "," not in name.original:
+        return 0
+    surname, _, given = name.original.partition(",")
+    head, tail = normalize_name(surname).tokens, normalize_name(given).tokens
+    if not head or not tail or head + tail != name.tokens:
+        return 0
+    return len(head)
 
 
 @lru_cache(maxsize=1024)

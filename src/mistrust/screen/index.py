@@ -42,7 +42,7 @@ from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mi
 from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton
 from mistrust.screen.symbols import vocabulary_classes
 
-INDEX_FORMAT = 17
+INDEX_FORMAT = 16
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.

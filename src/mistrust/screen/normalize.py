@@ -202,9 +202,6 @@ class NormName(NamedTuple):
     skeleton: str  # skeleton of ``compact`` (word splits do not matter)
     sorted_skeleton: str  # skeleton of the tokens in sorted order
     acronyms: tuple[str, ...]  # initials of multi-word names, with and without legal forms
-    # How many leading words are a surname written first ("ABAHUSSAIN, Mansour": 1), else 0;
-    # worked out here, once per name (at index build for listed names), see ``surname_words``.
-    surname_words: int = 0
 
     @property
     def text(self) -> str:
@@ -398,23 +395,6 @@ def arabic_compounds(words: list[str]) -> list[str]:
     return out
 
 
-def surname_words(name: str, tokens: tuple[str, ...]) -> int:
-    """How many leading words of ``tokens`` (the normalised ``name``) are a surname written
-    first ("ABAHUSSAIN, Mansour"), else 0.
-
-    Lists write people "SURNAME, Given names"; read naturally, the last given name comes right
-    before the surname, so a particle given last can be a syllable of it (Aba + Hussein =
-    Abahussain). Only when both halves normalise to exactly the name's words.
-    """
-    if "," not in name:
-        return 0
-    surname, _, given = name.partition(",")
-    head, tail = normalize_name(surname).tokens, normalize_name(given).tokens
-    if not head or not tail or head + tail != tokens:
-        return 0
-    return len(head)
-
-
 @lru_cache(maxsize=32768)
 def normalize_name(name: str) -> NormName:
     """Normalise one name (cached: list names and repeated batch queries are normalised once)."""
@@ -434,7 +414,6 @@ def normalize_name(name: str) -> NormName:
         skeleton=skeleton(compact) if compact else "",
         sorted_skeleton="".join(sorted(skel_tokens)),
         acronyms=acronyms_of(words, core),
-        surname_words=surname_words(name, tuple(core)),
     )
 
 
@@ -449,6 +428,5 @@ __all__ = [
     "normalize_name",
     "skeleton",
     "strip_legal_forms",
-    "surname_words",
     "vowel_gaps",
 ]
