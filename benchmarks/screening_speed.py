@@ -9,6 +9,11 @@ given (the alias stays in the index: this measures speed, not quality).
 Baseline, same run: nomenklatura ``logic-v2`` scoring the same 50 candidate entries per query
 that mistrust's index retrieved (scoring only: its retrieval time is not counted, which favours it).
 Targets: >= 2,000 names/s, >= 30x logic-v2 (issue 20), p99 single-query latency <= 5 ms.
+
+The machine is shared: wall-clock rates count the time other processes hold the core. Each
+figure is also given in CPU time of this process (``time.process_time``), which they do not
+inflate: names/s by CPU time, CPU ms per name, p99 of the CPU time per query, and the speed-up
+over logic-v2 by CPU time.
 """
 
 from __future__ import annotations
@@ -54,42 +59,49 @@ def main() -> None:
     blob = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     dump_s = time.perf_counter() - t
     t = time.perf_counter()
-    pickle.loads(blob)
+    loaded = pickle.loads(blob)
     load_s = time.perf_counter() - t
+    # The first search of an index read back from its pickle lays out the per-name rows
+    # ``quick_scores`` reads (derived, not pickled; a fresh build lays them out itself): a
+    # one-off cost of loading the cache, timed on its own rather than charged to the batch.
+    t = time.perf_counter()
+    loaded.search(NameQuery("warm up"), threshold=0.7, limit=10)
+    warm_s = time.perf_counter() - t
+    del loaded
     queries = [NameQuery(q.name, schema=q.entity.schema) for q in build_queries(lists, index, 0)]
     queries = (queries * (1 + args.queries // max(len(queries), 1)))[: args.queries]
     normalize_name.cache_clear()
-
-    # The first search lays out the per-name rows ``quick_scores`` reads (not pickled): a one-off
-    # cost of the index, like its build, timed on its own rather than charged to the batch.
-    t = time.perf_counter()
     index.search(NameQuery("warm up"), threshold=0.7, limit=10)
-    warm_s = time.perf_counter() - t
 
     # Batch throughput with explanations (every returned hit carries its features and reasons).
     # Repeated as ``timeit`` does, each run with a cold normaliser cache: the best run is the
     # code's speed, the spread the machine's (it shares its cores).
-    runs = []
+    runs, cpu_runs = [], []
     for _ in range(args.repeat):
         normalize_name.cache_clear()
         gc.collect()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         n_hits = 0
         for q in queries:
             n_hits += len(index.search(q, threshold=0.7, limit=10))
+        cpu_runs.append(len(queries) / (time.process_time() - c))
         runs.append(len(queries) / (time.perf_counter() - t))
     per_s, per_s_median, per_s_worst = max(runs), statistics.median(runs), min(runs)
+    cpu_per_s = max(cpu_runs)
 
     # Single-query latency, cold normaliser cache each time (no repeated names).
     normalize_name.cache_clear()
-    lat = []
+    lat, cpu_lat = [], []
     for q in queries[:1000]:
         normalize_name.cache_clear()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         index.search(q, threshold=0.7, limit=10)
+        cpu_lat.append((time.process_time() - c) * 1000)
         lat.append((time.perf_counter() - t) * 1000)
     lat.sort()
+    cpu_lat.sort()
     p50, p99 = statistics.median(lat), lat[int(len(lat) * 0.99) - 1]
+    cpu_p50, cpu_p99 = statistics.median(cpu_lat), cpu_lat[int(len(cpu_lat) * 0.99) - 1]
 
     # Baseline: logic-v2 on the same 50 candidates per query.
     logic_per_s = None
@@ -111,12 +123,15 @@ def main() -> None:
             query_proxy.add("name", q.name)
             prepared.append((query_proxy, [ftm_entity(model, index.entities[e].entity, None) for e in seen]))
         LogicV2.compare(prepared[0][0], prepared[0][1][0], cfg)  # warm up its caches
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for query_proxy, cands in prepared:
             for cand in cands:
                 LogicV2.compare(query_proxy, cand, cfg)
         logic_per_s = len(prepared) / (time.perf_counter() - t)
+        logic_cpu_per_s = len(prepared) / (time.process_time() - c)
+        c = time.process_time()
         mistrust_same = len(subset) / sum(_time(index, q) for q in subset)
+        mistrust_cpu_same = len(subset) / (time.process_time() - c)
     except ImportError:
         print("nomenklatura not installed: no logic-v2 baseline (.venv/bin/pip install nomenklatura)")
 
@@ -125,19 +140,23 @@ def main() -> None:
           f"absolute rates below scale with it; ratios measured in the same run do not)")
     print(f"index: {len(index.entities)} entries, {len(index.names)} names; built in {build_s:.2f}s, "
           f"RSS +{index_mb:.0f} MB, pickle {len(blob) / 1e6:.0f} MB (dump {dump_s:.2f}s, load {load_s:.2f}s "
-          f"= the disk cache a CLI call uses instead of rebuilding); first search {warm_s:.2f}s (lays out the "
-          f"rows quick scoring reads); process peak RSS {peak_mb:.0f} MB")
+          f"= the disk cache a CLI call uses instead of rebuilding); first search after loading {warm_s:.2f}s "
+          f"(lays out the rows quick scoring reads); process peak RSS {peak_mb:.0f} MB")
     print()
     print(f"{'measure':<44} {'value':>12}  target")
     print(f"{f'batch names/s, 1 core, reasons (best of {len(runs)})':<44} {per_s:>12,.0f}  >= 2,000")
     print(f"{'  median / worst run':<44} {f'{per_s_median:,.0f} / {per_s_worst:,.0f}':>12}")
+    print(f"{'batch names/s by CPU time (best run)':<44} {cpu_per_s:>12,.0f}  >= 2,000")
+    print(f"{'CPU ms per name (best run)':<44} {1000 / cpu_per_s:>12.3f}")
     print(f"{'hits returned per name (avg)':<44} {n_hits / len(queries):>12.2f}")
     print(f"{'single-query latency p50 (ms)':<44} {p50:>12.2f}")
     print(f"{'single-query latency p99 (ms)':<44} {p99:>12.2f}  <= 5")
+    print(f"{'single-query CPU time p50 / p99 (ms)':<44} {f'{cpu_p50:.2f} / {cpu_p99:.2f}':>12}  p99 <= 5")
     if logic_per_s is not None:
         print(f"{'logic-v2 names/s (scoring 50 candidates)':<44} {logic_per_s:>12,.1f}")
         print(f"{ALGORITHM + ' names/s on the same queries':<44} {mistrust_same:>12,.0f}")
         print(f"{'speed-up vs logic-v2':<44} {mistrust_same / logic_per_s:>11,.0f}x  >= 30x")
+        print(f"{'speed-up vs logic-v2 by CPU time':<44} {mistrust_cpu_same / logic_cpu_per_s:>11,.0f}x  >= 30x")
 
 
 def _rss_mb() -> float:

@@ -97,11 +97,15 @@ def estimator(known: Sequence[str]) -> Callable[..., float]:
               for group in EXCLUSIVE]
 
     def estimate(*values: float) -> float:
+        # Plain loops, no generator: this runs for every candidate of every query.
         logit = offset
         for k, w in free:
             logit += w * values[k]
         for members, unknown_best in groups:
-            logit += max(unknown_best, sum(w * values[k] for k, w in members))
+            known = 0.0
+            for k, w in members:
+                known += w * values[k]
+            logit += max(unknown_best, known)
         return probability(logit)
 
     return estimate

@@ -205,7 +205,8 @@ class ScreenIndex:
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
         self.sibling_sets: dict[int, frozenset[int]] = {}
         # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
-        # derived from ``names``, built on first use and left out of pickles.
+        # derived from ``names``, laid out by the build (or by the first search of an index read
+        # back from a pickle) and left out of pickles.
         self._quick: list[QuickRow] | None = None
 
     @classmethod
@@ -257,6 +258,7 @@ class ScreenIndex:
         weights = {k[2:]: v * v for k, v in self.idf.items() if k.startswith("t:")}
         self._add_links()
         self.lexicon = Lexicon(weights, math.log(1 + n) ** 2, vocabulary_classes(weights), self.link_classes)
+        self._quick_rows()  # laid out now, as part of the build, rather than by the first search
         if progress is not None:
             progress(total, total)
         return self
@@ -305,15 +307,15 @@ class ScreenIndex:
         # The sums below are exact whatever the order of the keys (float32 weights added in
         # float64), so the set's iteration order does not change the candidates.
         ids = np.concatenate(posts)
-        w = np.repeat(np.asarray(weights, dtype=np.float32), lengths)
+        # Widened to float64 per key, not per posting (bincount sums in float64 anyway).
+        w = np.repeat(np.asarray(weights, dtype=np.float32).astype(np.float64), lengths)
         if len(ids) * CAND_FACTOR >= n_names:
-            # Many postings: one bincount over all names (linear, no sort) beats sorting the
-            # postings to group them (np.unique), which was the single largest cost per query.
-            sums = np.bincount(ids, weights=w, minlength=n_names)
-            # The touched names: every weight is positive (idf >= log 2), so they are the names
-            # with a positive sum. nonzero() over the boolean comparison is ten times quicker
-            # than over the float sums, and quicker than marking the ids in a mask.
-            uniq = (sums > 0).nonzero()[0]
+            # Many postings: one bincount up to the largest id (linear, no sort) beats sorting
+            # the postings to group them (np.unique), which was the single largest cost per query.
+            sums = np.bincount(ids, weights=w)
+            # The touched names: the distinct ids, sorted (numpy sorts a few thousand int32 ids
+            # quicker than it scans the sums of every name for the positive ones).
+            uniq = np.unique(ids)
             sums = sums[uniq]
         else:
             # Few postings: group them without touching an array of all names.
@@ -495,11 +497,15 @@ class ScreenIndex:
         # The excluded names are treated as unlisted: the links only they support go too.
         held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
         lex = self.lexicon.withholding(held)
-        ranked = self.quick_scores(norm, [i for i in self.candidates(norm) if i not in exclude], lex.links)
+        retrieved = self.candidates(norm)
+        ranked = self.quick_scores(norm, [i for i in retrieved if i not in exclude] if exclude else retrieved,
+                                   lex.links)
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        scored: dict[NormName, tuple[NamePair, NameScore]] = {}
+        # Keyed by the name as written: a NormName is a function of it, and a string keeps its
+        # hash where the tuple's is worked out again at every lookup.
+        scored: dict[str, tuple[NamePair, NameScore]] = {}
         by_pos: dict[int, tuple[NamePair, NameScore]] = {}
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
@@ -522,10 +528,10 @@ class ScreenIndex:
             listed = iname.norm
             # The name score depends on the two names only: a name listed in several entries (a
             # party on two lists, the branches of one charity) is compared once.
-            found = scored.get(listed)
+            found = scored.get(listed.original)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[listed] = (pair, score_name(pair))
+                found = scored[listed.original] = (pair, score_name(pair))
             by_pos[pos] = found
             score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
             if current is None or score > current[0]:

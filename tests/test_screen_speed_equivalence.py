@@ -1,0 +1,106 @@
+"""What ``ScreenIndex.search`` precomputes or shares to save time changes no score and no reason.
+
+* Every hit carries exactly what the reference ``algorithm.score_pair`` (every feature, with
+  reasons, of the one pair) gives for its query and matched name, less the runner-up margin;
+  the search scores a listed name once for all the entries that list it and writes the reasons
+  only for the hits, and this checks that both shortcuts agree with the pure function.
+* The per-name rows the quick ranking reads, laid out by the build, equal those an index read
+  back from its pickle lays out on first use: both indexes return the same hits.
+
+The names are synthetic (syllables of several naming customs), written for these tests.
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+from _screen_helpers import hand_made_index
+from mistrust.model import Alias, ListEntity, NameQuery
+from mistrust.screen import ScreenIndex, normalize_name
+from mistrust.screen.algorithm import FEATURE_NAMES, combine, estimator, score_pair
+
+GIVEN = ["Rahim", "Omid", "Soon Ok", "Mirzo", "Talib", "Yusuf", "Nargiz", "Chol Su", "Farid", "Olena"]
+FAMILY = ["Karabekov", "Al-Hamdani", "Rezapour", "Kim", "Ri", "Tashkentov", "Bin Saleh", "Nouri", "Pak",
+          "Abahussain"]
+ORG = ["Trading", "Shipping", "Bank", "Industrial Group", "Foundation", "Petrochemical", "Navigation"]
+PLACE = ["Kish", "Tumen", "Sahel", "Mirbat", "Chagai", "Rason"]
+
+
+def _entities(rng: random.Random) -> list[ListEntity]:
+    out = []
+    for k in range(180):
+        if k % 3:
+            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+            # Lists write people "FAMILY, Given Father" and, in aliases, "Given Family".
+            name = f"{family.upper()}, {given} {rng.choice(GIVEN)}"
+            aliases = [f"{given} {family}"]
+            schema = "Person"
+        else:
+            name = f"{rng.choice(PLACE)} {rng.choice(ORG)} {rng.choice(['Company', 'LLC', 'Co., Ltd.', ''])}".strip()
+            aliases = [f"{rng.choice(PLACE)} {rng.choice(ORG)}"]
+            schema = "Organization"
+        out.append(ListEntity(id=f"s:{k}", source="t", schema=schema, name=name,  # type: ignore[arg-type]
+                              aliases=[Alias(a) for a in aliases]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreenIndex:
+    return hand_made_index(_entities(random.Random(20)))
+
+
+@pytest.fixture(scope="module")
+def queries(index: ScreenIndex) -> list[NameQuery]:
+    rng = random.Random(4)
+    listed = [n.name for n in rng.sample(index.names, 60)]
+    out = [NameQuery(n) for n in listed]
+    out += [NameQuery(n[:-1] + "y", schema="Person") for n in listed[:20]]  # a typo, a schema given
+    out += [NameQuery(" ".join(reversed(n.replace(",", "").split()))) for n in listed[20:40]]  # other order
+    out += [NameQuery("Kish Trading", countries=["ir"]), NameQuery("Ri Chol Su", birth_date="1970")]
+    return out
+
+
+def test_hits_carry_the_reference_score_and_reasons(index: ScreenIndex, queries: list[NameQuery]) -> None:
+    checked = shared = 0
+    for query in queries:
+        norm = normalize_name(query.name)
+        for hit in index.search(query, threshold=0.7, limit=10):
+            pos = next(i for i, n in enumerate(index.names)
+                       if n.name == hit.matched_name and index.entities[n.entity].entity.id == hit.entity_id)
+            iname = index.names[pos]
+            entity = index.entities[iname.entity].entity
+            score, feats = score_pair(norm, iname.norm, query, entity, index.lexicon, iname.weak)
+            margin = [f for f in hit.features if f.name == "runner_up"]
+            assert [f for f in hit.features if f.name != "runner_up"] == feats, query.name
+            expected = round(max(0.0, score + margin[0].weight), 4) if margin else score
+            assert hit.score == expected, (query.name, hit.matched_name)
+            checked += 1
+            shared += sum(n.norm == iname.norm for n in index.names) > 1
+    assert checked > len(queries) / 2, "too few hits for the comparison to say anything"
+    assert shared, "no hit through a name listed in two entries (the shared score is not exercised)"
+
+
+def test_index_read_back_from_its_pickle_returns_the_same_hits(index: ScreenIndex,
+                                                               queries: list[NameQuery]) -> None:
+    loaded = pickle.loads(pickle.dumps(index))
+    assert loaded._quick is None  # the rows are derived data: left out of the pickle
+    for query in queries:
+        norm = normalize_name(query.name)
+        positions = index.candidates(norm)
+        assert loaded.quick_scores(norm, positions) == index.quick_scores(norm, positions), query.name
+        assert loaded.search(query) == index.search(query), query.name
+    assert loaded._quick == index._quick
+
+
+def test_estimate_knowing_every_feature_is_the_combined_score() -> None:
+    """The quick estimate's arithmetic (``algorithm.estimator``, written as plain loops for speed)
+    is the algorithm's combination: given every feature it has nothing to take at its most
+    favourable value, so it must equal ``combine`` (up to the order of the additions)."""
+    estimate = estimator(FEATURE_NAMES)
+    rng = random.Random(9)
+    for _ in range(2000):
+        values = [rng.choice((0.0, 1.0, rng.random())) for _ in FEATURE_NAMES]
+        assert abs(estimate(*values) - combine(values)) < 1e-12, values
