@@ -114,9 +114,14 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         pred_tok, predicate = found.pred, found.predicate
         if predicate == "deny" and st.refusal(pred_tok):
             continue  # "rejected the offer": a proposal turned down, no claim denied
-        # "rejected the sanctions imposed on X": the measure is protested, its imposition not denied
-        denied_by = found.denied_by if found.denied_by is None or not st.refusal(found.denied_by) else None
-        subj, obj = antecedent_of(found.subj, pred_tok), antecedent_of(found.obj, pred_tok)
+        # "rejected the sanctions imposed on X": the measure is protested, its imposition not denied;
+        # nor does the protester stand in for the measure's unnamed issuer, as a denier would
+        refused = found.denied_by is not None and st.refusal(found.denied_by)
+        denied_by = None if refused else found.denied_by
+        agent = found.subj
+        if refused and agent is not None and found.denied_by is not None and agent == subject_token(found.denied_by):
+            agent = None
+        subj, obj = antecedent_of(agent, pred_tok), antecedent_of(found.obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
