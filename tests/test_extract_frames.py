@@ -254,6 +254,13 @@ POSITIVE: list[Any] = [
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
     ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
+    # -- a claim conceded against a party's denial ("despite denials by X") is denied by X
+    ("Iran has shipped drones to Russia, despite Tehran's denials.", "transfer", "Iran", "Russia", "denied",
+     "Tehran"),
+    ("Washington says Iran armed the Houthis, despite repeated denials from Iran.", "supply", "Iran", "Houthis",
+     "denied", "Iran"),
+    ("The report came after accusations that Chile had shipped rifles to Peru, despite denials by Chilean "
+     "President Ana Ruiz's government.", "transfer", "Chile", "Peru", "denied", "Ruiz"),
     # -- reporting frames wrap the content; the chain keeps the speakers
     ("According to the UN panel, Eritrea bought rifles from Sudan.", "transfer", "Sudan", "Eritrea", "attributed",
      "panel"),
@@ -485,6 +492,9 @@ NOT_STATUS: list[Any] = [
     # a statement withheld ("has not announced", "did not say") denies nothing
     ("U.S. officials have not announced any plans to seize Iranian tankers bound for Venezuela.", "seize", "denied"),
     ("The ministry did not say whether Iran had shipped drones to Russia.", "transfer", "denied"),
+    # a denial by someone who is no party to the event, or by nobody named, is not the parties' denial
+    ("Iran armed the Houthis, despite denials by Saudi Arabia.", "supply", "denied"),
+    ("Iran armed the Houthis, despite denials.", "supply", "denied"),
     # a participle beside a denial is the denier's own act
     ("The minister rejected the accusations, warning that Chile would face consequences.", "warn", "denied"),
     # one reading of an event per pair and sentence: the denial outweighs the admission

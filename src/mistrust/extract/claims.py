@@ -166,6 +166,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
             continue
         denier = _actor_of(att, doc, index) if negated else None
+        # "X shipped Y, despite denials by Z": Z denies it, if Z is a party to it (checked per pair)
+        conceded = st.denial_holder(pred_tok) if structure and status != "denied" else None
+        against = _stance_attribution(None, conceded[1], conceded[0], pred_tok) if conceded is not None else None
+        against_actor = _actor_of(against, doc, index) if against is not None else None
         if status == "denied" and att is not None and att.source is not None:
             # a denied proposition is the denier's word against it: who relays the denial
             # ("..., state media reported") is not its source
@@ -188,10 +192,13 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 # states something about it, it does not deny it; a denial is a party's own word
                 # ("Tehran insisted it had never sold", with "it" for the speaker or unnamed).
                 continue
+            c_status, c_att = status, att
+            if against is not None and against_actor and s_ent and _same_side(against_actor, s_canon, o_canon):
+                c_status, c_att = "denied", against
             claims.append(Claim(
                 subject=s_text, predicate=predicate, object=o_text,
-                time=when, status=status, start=start, end=end, text=text,
-                attribution=att, doc_id=doc_id,
+                time=when, status=c_status, start=start, end=end, text=text,
+                attribution=c_att, doc_id=doc_id,
                 id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
                     if doc_id else None),
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
@@ -434,8 +441,10 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
     if name is None:
         return None
     if lookup(name) is None:
-        # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed
-        owner = next((p for w in name.split() if (p := lookup(w)) is not None and p.canonical), None)
+        # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed;
+        # "Syrian President X's regime": the state an official's title names, before the person
+        owner = next((p for w in [*name.split(), *(t.text for t in span if t.pos_ in ("ADJ", "PROPN"))]
+                      if (p := lookup(w)) is not None and p.canonical), None)
         if owner is not None:
             return owner.canonical
     return _state_of(name)

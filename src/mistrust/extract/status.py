@@ -63,6 +63,11 @@ UNSAID_VERBS = ("say", "tell", "announce", "disclose", "reveal", "specify", "com
 UNSAID_FORMS = frozenset(f for v in UNSAID_VERBS for f in inflections(v)) | {"said", "told"}
 UNCONFIRMED_FORMS = frozenset(f for v in ("confirm", "verify") for f in inflections(v))
 
+# Nouns of denial and the prepositions that set them beside a claim as a concession: "despite
+# denials by X", "amid X's denials", "in spite of repeated rejections from X".
+DENIAL_NOUNS = frozenset({"denial", "denials", "rejection", "rejections", "refutation", "refutations"})
+CONCESSIVE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding", "spite"})
+
 # "would"/"should"/"can" are left out: conditional and reported-speech uses dominate in news.
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 HEDGE_ADVERBS = frozenset({
@@ -201,6 +206,30 @@ def _told_to(verb: Token, comp: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
             and any(c.dep_ in ("dobj", "dative") and c.i < comp.i for c in verb.children))
+
+
+def denial_holder(pred: Token) -> tuple[Token, Token] | None:
+    """(denial noun, its holder) for an event conceded against a denial: "X shipped Y, despite
+    denials by Z", "amid Z's denials", "in spite of Z's repeated denials". The phrase may hang off
+    any verb above the event in its sentence; the holder is the possessor or the object of
+    "by"/"from". ``None`` when there is no such phrase or it names nobody."""
+    tok: Token = pred
+    for _ in range(8):
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in CONCESSIVE_PREPS:
+                continue
+            nouns = [g for g in prep.subtree if g.lower_ in DENIAL_NOUNS and g.pos_ == "NOUN"]
+            for noun in nouns:
+                holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if holder is None:
+                    holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                   for g in c.children if g.dep_ == "pobj"), None)
+                if holder is not None:
+                    return noun, holder
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def refusal(verb: Token) -> bool:
