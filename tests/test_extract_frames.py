@@ -254,6 +254,14 @@ POSITIVE: list[Any] = [
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
     ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
+    # -- a clause closed by a colon before the cue labels the paragraph; it is not the content
+    ("Why it matters: Ana Ruiz said the navy believes Chile has sent troops to Bolivia.", "transfer", "Chile",
+     "Bolivia", "attributed", "navy"),
+    ("Bottom line: the minister said Chile had sold jets to Peru.", "transfer", "Chile", "Peru", "attributed",
+     "minister"),
+    # -- an accusation covers the purpose inside its "of" clause
+    ("The ministry accused Minsk of secretly sending fuel to aid Moscow.", "support", "Minsk", "Moscow",
+     "attributed", "ministry"),
     # -- a claim conceded against a party's denial ("despite denials by X") is denied by X
     ("Iran has shipped drones to Russia, despite Tehran's denials.", "transfer", "Iran", "Russia", "denied",
      "Tehran"),
@@ -495,6 +503,8 @@ NOT_STATUS: list[Any] = [
     # a denial by someone who is no party to the event, or by nobody named, is not the parties' denial
     ("Iran armed the Houthis, despite denials by Saudi Arabia.", "supply", "denied"),
     ("Iran armed the Houthis, despite denials.", "supply", "denied"),
+    # an accusation does not reach a clause coordinated after it
+    ("Paris accused Ankara of lying, and Ankara later sent drones to Tripoli.", "transfer", "attributed"),
     # a participle beside a denial is the denier's own act
     ("The minister rejected the accusations, warning that Chile would face consequences.", "warn", "denied"),
     # one reading of an event per pair and sentence: the denial outweighs the admission

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int] | None, str]:
     children = list(verb.children)
     for c in children:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and not _label_before(c, verb):
             return subtree_span(c), "ccomp"
     for c in children:
         if c.dep_ == "xcomp" and lemma in XCOMP_OK:
@@ -100,6 +100,13 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
             if not any(a.lower_ in CUE_FORMS and a.i != verb.i for a in t.head.ancestors if a.i > verb.i):
                 return subtree_span(t.head), "ccomp"
     return None, ""
+
+
+def _label_before(clause: Token, verb: Token) -> bool:
+    """ "Why it matters: Kirby said ...": a clause closed by a colon before the cue labels the
+    paragraph; it is not what the cue reports."""
+    end = clause.right_edge.i + 1
+    return clause.i < verb.i and end < verb.i and clause.doc[end].text == ":"
 
 
 def verb_cue(tok: Token) -> Found | None:

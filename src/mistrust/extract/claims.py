@@ -390,8 +390,7 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     - denial: "B denied shipping fuel" has B, the denier, as its source;
     - speech act: "A warned B", "A condemned B" is A's own word (attributed to A).
     """
-    # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
-    accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
+    accuse = _accusation_above(pred)
     if accuse is not None:
         accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
@@ -409,6 +408,21 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     if predicate in SPEECH_EVENTS and subj is not None and att is None:
         return _stance_attribution(None, subj, pred, pred), "attributed"
     return att, None
+
+
+def _accusation_above(pred: Token) -> Token | None:
+    """The accusing verb whose "of" clause holds ``pred``: "accused X of shipping", of a noun under
+    a light verb ("accused X of making a sale") or of a purpose or complement inside the clause
+    ("accused X of transferring shells to aid Y")."""
+    tok = pred
+    for _ in range(4):
+        found = accusation(tok)
+        if found is not None:
+            return found
+        if tok.dep_ not in ("dobj", "advcl", "xcomp") or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _denying_verb(pred: Token) -> Token | None:
