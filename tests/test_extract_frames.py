@@ -254,6 +254,11 @@ POSITIVE: list[Any] = [
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
     ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
+    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said")
+    ("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that Egypt has "
+     "ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed", "Petrov"),
+    ("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the tankers "
+     "that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela", "attributed", "Rezaei"),
     # -- a clause closed by a colon before the cue labels the paragraph; it is not the content
     ("Why it matters: Ana Ruiz said the navy believes Chile has sent troops to Bolivia.", "transfer", "Chile",
      "Bolivia", "attributed", "navy"),
@@ -520,6 +525,8 @@ NOT_SOURCE: list[Any] = [
      "reuters"),
     ("The Ruritanian envoy, Ana Lopez, on Monday criticized Chile.", "condemn", "monday"),
     ("Cuba sent tanks to Angola, the ministry said on Monday.", "transfer", "monday"),
+    ("Speaking after meeting Ana Ruiz and Ivan Petrov, officials said Chile had sold jets to Peru.", "transfer",
+     "petrov"),
 ]
 
 
