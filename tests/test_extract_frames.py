@@ -227,6 +227,53 @@ POSITIVE: list[Any] = [
      "transfer", "Chile", "Bolivia", "attributed", "Lopez"),
     pytest.param("Minsk said on Friday it has never had any fuel dealings with Caracas, state media reported.",
                  "trade", "Belarus", "Caracas", "denied", "Minsk", id="said-it-never"),
+    # -- a speaker closing the sentence, read off the word order when the parse loses it
+    ("Belarus sold rifles to Mali, a European diplomat, citing a confidential report, told Reuters.", "transfer",
+     "Belarus", "Mali", "attributed", "diplomat"),
+    ("Chile sold jets to Peru, a defence official told reporters on Friday.", "transfer", "Chile", "Peru",
+     "attributed", "official"),
+    ("Cuba shipped sugar to Angola last year, the state news agency Prensa Latina reported on Monday.", "transfer",
+     "Cuba", "Angola", "attributed", "Prensa Latina"),
+    ("The boat had a history of carrying rifles from Eritrea to Somalia, said the official, who asked not to be "
+     "named.", "transfer", "Eritrea", None, "attributed", "official"),
+    # -- a quotation over several sentences is the speaker's whole (straight or typographic marks)
+    ('"Chile sold jets to Peru last year. We have the papers," the minister told reporters.', "transfer", "Chile",
+     "Peru", "attributed", "minister"),
+    ("“It is clear that Chile keeps shipping rifles to Peru. This is another sign of its disregard for the "
+     "embargo,” said General Ana Ruiz.", "transfer", "Chile", "Peru", "attributed", "Ruiz"),
+    # -- the speaker phrase keeps a name given beside a title
+    ("Kenya's president, Daniel Moi, accused Uganda of sending troops to Sudan.", "deploy", "Uganda", "Sudan",
+     "attributed", "Moi"),
+    ("UN Special Envoy for Yemen Hans Lind condemned the Houthis on Friday.", "condemn", None, "Houthis",
+     "attributed", "Lind"),
+    ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", None, "Chile",
+     "attributed", "president"),
+    # -- a denial still denies beside what is not one
+    ("Beijing rejected the accusation that it supplied drones to Moscow.", "supply", "China", "Moscow", "denied",
+     "Beijing"),
+    ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
+     "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
+    ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
+    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said")
+    ("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that Egypt has "
+     "ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed", "Petrov"),
+    ("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the tankers "
+     "that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela", "attributed", "Rezaei"),
+    # -- a clause closed by a colon before the cue labels the paragraph; it is not the content
+    ("Why it matters: Ana Ruiz said the navy believes Chile has sent troops to Bolivia.", "deploy", "Chile",
+     "Bolivia", "attributed", "navy"),
+    ("Bottom line: the minister said Chile had sold jets to Peru.", "transfer", "Chile", "Peru", "attributed",
+     "minister"),
+    # -- an accusation covers the purpose inside its "of" clause
+    ("The ministry accused Minsk of secretly sending fuel to aid Moscow.", "support", "Minsk", "Moscow",
+     "attributed", "ministry"),
+    # -- a claim conceded against a party's denial ("despite denials by X") is denied by X
+    ("Iran has shipped drones to Russia, despite Tehran's denials.", "transfer", "Iran", "Russia", "denied",
+     "Tehran"),
+    ("Washington says Iran armed the Houthis, despite repeated denials from Iran.", "supply", "Iran", "Houthis",
+     "denied", "Iran"),
+    ("The report came after accusations that Chile had shipped rifles to Peru, despite denials by Chilean "
+     "President Ana Ruiz's government.", "transfer", "Chile", "Peru", "denied", "Ruiz"),
     # -- reporting frames wrap the content; the chain keeps the speakers
     ("According to the UN panel, Eritrea bought rifles from Sudan.", "transfer", "Sudan", "Eritrea", "attributed",
      "panel"),
@@ -555,6 +602,16 @@ ABSENT: list[Any] = [
     ("Minsk declined to deny reports that it sold rifles to Caracas.", "deny"),
     ("The minister carried out reforms at home.", "transfer"),
     ("The spokesman said nothing about it.", "deny"),
+    # telling someone not to do a thing forbids it; it denies nothing
+    ("Peru's president warned Chile not to send troops to Bolivia.", "deploy"),
+    ("The minister told Belgrade not to ship any more shells to Armenia.", "transfer"),
+    ("Ankara asked Baku not to buy drones from Tehran.", "transfer"),
+    # turning down an offer, a proposal or a measure is a refusal, not a denial
+    ("Caracas rejected the offer of Iranian fuel.", "deny"),
+    ("Beijing dismissed the new sanctions as illegal.", "deny"),
+    ("Tehran rejected Washington's proposal for talks.", "deny"),
+    # ... and the protester is not the measure's issuer
+    ("Beijing dismissed the new sanctions as illegal.", "sanction"),
     ("Britain said the seizure would deny resources to the regime.", "deny"),
     ("The ministry spokesman rejected reports about the use of its aircraft.", "hedge"),
     ("Sanctions experts met in Geneva.", "sanction"),
@@ -584,6 +641,31 @@ NOT_STATUS: list[Any] = [
      "denied"),
     ("Officials said Belarus shipped rifles to Sudan. Sudan denied the report that it had bought tanks.",
      "transfer", "denied"),
+    # a statement withheld ("has not announced", "did not say") denies nothing
+    ("U.S. officials have not announced any plans to seize Iranian tankers bound for Venezuela.", "seize", "denied"),
+    ("The ministry did not say whether Iran had shipped drones to Russia.", "transfer", "denied"),
+    # a denial by someone who is no party to the event, or by nobody named, is not the parties' denial
+    ("Iran armed the Houthis, despite denials by Saudi Arabia.", "supply", "denied"),
+    ("Iran armed the Houthis, despite denials.", "supply", "denied"),
+    # an accusation does not reach a clause coordinated after it
+    ("Paris accused Ankara of lying, and Ankara later sent drones to Tripoli.", "transfer", "attributed"),
+    # a participle beside a denial is the denier's own act
+    ("The minister rejected the accusations, warning that Chile would face consequences.", "warn", "denied"),
+    # one reading of an event per pair and sentence: the denial outweighs the admission
+    ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
+     "Israel.", "transfer", "asserted"),
+]
+
+# (sentence, event, a word that must not be in the source or chain of any claim of that event)
+NOT_SOURCE: list[Any] = [
+    ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", "lima"),
+    ("Chile sold jets to Peru, a defence official told Reuters on Friday.", "transfer", "reuters"),
+    ("Belarus sold rifles to Mali, a European diplomat, citing a confidential report, told Reuters.", "transfer",
+     "reuters"),
+    ("The Ruritanian envoy, Ana Lopez, on Monday criticized Chile.", "condemn", "monday"),
+    ("Cuba sent tanks to Angola, the ministry said on Monday.", "transfer", "monday"),
+    ("Speaking after meeting Ana Ruiz and Ivan Petrov, officials said Chile had sold jets to Peru.", "transfer",
+     "petrov"),
 ]
 
 
@@ -592,7 +674,8 @@ def read(request: pytest.FixtureRequest) -> dict[str, list[Claim]]:
     """Every sentence of the tables, read in one batch."""
     from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
 
-    texts = sorted({_text(row) for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS, AMOUNTS) for row in table})
+    texts = sorted({_text(row) for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS, AMOUNTS, NOT_SOURCE)
+                    for row in table})
     extractor = Extractor(ExtractOptions(link=False))
     return {t: e.claims for t, e in zip(texts, extractor.extract_many(TextItem(t) for t in texts), strict=True)}
 
@@ -663,6 +746,13 @@ def test_not_status(read: dict[str, list[Claim]], text: str, event: str, status:
     claims = [c for c in read[text] if c.predicate == event]
     assert claims, f"no {event} in {[(c.subject, c.predicate, c.object) for c in read[text]]}"
     assert all(c.status != status for c in claims), [c.status for c in claims]
+
+
+@pytest.mark.parametrize(("text", "event", "word"), NOT_SOURCE)
+def test_not_source(read: dict[str, list[Claim]], text: str, event: str, word: str) -> None:
+    claims = [c for c in read[text] if c.predicate == event]
+    assert claims, f"no {event} in {[(c.subject, c.predicate, c.object) for c in read[text]]}"
+    assert all(word not in _source(c) for c in claims), [_source(c) for c in claims]
 
 
 @pytest.mark.parametrize(("text", "event", "agent", "amount"), AMOUNTS)

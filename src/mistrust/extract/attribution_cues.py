@@ -7,6 +7,7 @@ and noun cues ("Pence's call for ..."). Split from :mod:`mistrust.extract.attrib
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mistrust.extract.attribution_spans import (
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int] | None, str]:
     children = list(verb.children)
     for c in children:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and not _label_before(c, verb):
             return subtree_span(c), "ccomp"
     for c in children:
         if c.dep_ == "xcomp" and lemma in XCOMP_OK:
@@ -101,6 +102,13 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
     return None, ""
 
 
+def _label_before(clause: Token, verb: Token) -> bool:
+    """ "Why it matters: Kirby said ...": a clause closed by a colon before the cue labels the
+    paragraph; it is not what the cue reports."""
+    end = clause.right_edge.i + 1
+    return clause.i < verb.i and end < verb.i and clause.doc[end].text == ":"
+
+
 def verb_cue(tok: Token) -> Found | None:
     lemma = CUE_FORMS.get(tok.lower_)
     if lemma is None or tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB"):
@@ -115,6 +123,15 @@ def verb_cue(tok: Token) -> Found | None:
         return None
     src = find_source(tok)
     content, how = _content(tok, lemma, src)
+    final = closing_cue(tok)
+    spoken: tuple[int, int] | None = None  # the speaker phrase as written, when the tree lost it
+    if final is not None and (src is None or not final.speaker[0] <= src.i <= final.speaker[-1]):
+        # the tree found no speaker, or a word of the content or the addressee ("told CNN") as one
+        src = final.head
+        spoken = trim_text_span(tok.doc, tok_span(tok.doc[i] for i in final.speaker))
+        content, how = tok_span(final.content), "paren"
+    elif final is not None and (content is None or content[0] > final.content[0].idx):
+        content, how = tok_span(final.content), "paren"
     colon = colon_content(tok.doc, tok)
     if colon is not None and how in ("", "object"):
         content, how = colon, "colon"
@@ -125,7 +142,7 @@ def verb_cue(tok: Token) -> Found | None:
     if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren"):
         return None
     cue = cue_span(tok)
-    src_span = trim_text_span(tok.doc, tok_span(source_tokens(src))) if src is not None else None
+    src_span = spoken or (trim_text_span(tok.doc, tok_span(source_tokens(src))) if src is not None else None)
     alias = None
     if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
         alias = trim_text_span(tok.doc, tok_span(source_tokens(tok.head)))  # "a UN report that confirmed"
@@ -136,6 +153,83 @@ def verb_cue(tok: Token) -> Found | None:
         if content is None:
             return None
     return Found(src_span, cue, content, alias=alias, time=_said_when(tok))
+
+
+_BOUNDARY = frozenset({",", "”", "\"", "’", "—", "–"})
+# A clause opened by one of these is an adverbial ("When the ship docked, the navy said"), not the
+# content of a cue that closes the sentence.
+_SUBORDINATORS = frozenset({"when", "after", "before", "if", "because", "while", "as", "since", "although",
+                            "though", "until", "once", "whether", "unless"})
+
+
+@dataclass
+class _Closing:
+    speaker: list[int]  # token indices of the speaker phrase
+    head: Token  # its head word
+    content: list[Token]
+
+
+def closing_cue(tok: Token) -> _Closing | None:
+    """A cue that closes its sentence after the content, read off the word order when the parse
+    is lost in a long sentence: "CONTENT, a UN diplomat, citing the report, told CNN." (speaker
+    before the cue, an addressee or a time after it) or "CONTENT, said the official, who ...".
+
+    The speaker phrase is the noun phrase between the last comma (or closing quote) and the cue;
+    a relay ("citing X") in between is skipped; the content is the main clause before it."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    doc, sent = tok.doc, tok.sent
+    words = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    after_comma = tok.i > sent.start and doc[tok.i - 1].text in _BOUNDARY
+    if after_comma and CUE_FORMS.get(tok.lower_) != "tell":
+        # "..., said the official(, who ...)": the speaker follows the cue (after "told" comes
+        # the addressee: "..., a diplomat, told CNN")
+        phrase: list[Token] = []
+        for t in doc[tok.i + 1:sent.end]:
+            if t.is_punct:
+                break
+            if t.pos_ in ("VERB", "AUX") or t.dep_ == "relcl":
+                return None  # "..., said the jets that X ordered will ...": a clause, not a speaker
+            phrase.append(t)
+        end = tok.i - 1
+    else:
+        if any(t.pos_ in ("VERB", "AUX") for t in words) or len(words) > 6:
+            return None  # a clause follows the cue: it is not the sentence's closing cue
+        left = tok.i - 1
+        while left > sent.start and doc[left].dep_ in ("aux", "advmod") and doc[left].pos_ in ("AUX", "ADV"):
+            left -= 1
+        if doc[left].text in _BOUNDARY:
+            left -= 1  # "X, a diplomat, told CNN": the speaker is set off by commas
+        found = _boundary_before(doc, left, sent.start)
+        if found is not None and doc[found + 1].lower_ in RELAYS:  # ", citing the report," between
+            left, found = found - 1, _boundary_before(doc, found - 1, sent.start)
+        if found is None:
+            return None
+        end = found
+        phrase = [t for t in doc[end + 1:left + 1] if not t.is_space]
+    if not phrase or len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or phrase[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
+        return None
+    while end > sent.start and doc[end - 1].text in _BOUNDARY:
+        end -= 1
+    content = [t for t in doc[sent.start:end] if not t.is_space]
+    while content and content[0].is_punct:
+        content = content[1:]
+    if (len(content) < 3 or content[0].lower_ in _SUBORDINATORS
+            or not any(t.pos_ in ("VERB", "AUX") for t in content)):
+        return None
+    head = max((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), key=lambda t: (t.head not in phrase, t.i))
+    return _Closing([t.i for t in phrase], head, content)
+
+
+def _boundary_before(doc: Doc, i: int, start: int) -> int | None:
+    """Index of the nearest comma or closing quote at or before ``i`` (``None`` before ``start``)."""
+    while i > start:
+        if doc[i].text in _BOUNDARY:
+            return i
+        i -= 1
+    return None
 
 
 def _not_a_report(tok: Token, lemma: str) -> bool:

@@ -46,6 +46,7 @@ from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import verb_lemma, verb_predicate
+from mistrust.extract.speakers import dateline_end, past_dateline
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -113,7 +114,16 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if found is None:
             continue
         pred_tok, predicate = found.pred, found.predicate
-        subj, obj = antecedent_of(found.subj, pred_tok), antecedent_of(found.obj, pred_tok)
+        if predicate == "deny" and st.refusal(pred_tok):
+            continue  # "rejected the offer": a proposal turned down, no claim denied
+        # "rejected the sanctions imposed on X": the measure is protested, its imposition not denied;
+        # nor does the protester stand in for the measure's unnamed issuer, as a denier would
+        refused = found.denied_by is not None and st.refusal(found.denied_by)
+        denied_by = None if refused else found.denied_by
+        agent = found.subj
+        if refused and agent is not None and found.denied_by is not None and agent == subject_token(found.denied_by):
+            agent = None
+        subj, obj = antecedent_of(agent, pred_tok), antecedent_of(found.obj, pred_tok)
         key = (pred_tok.i, predicate)
         if key in seen:
             continue
@@ -147,15 +157,15 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
         att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
-        if pred_tok.lower_ in AGENT_NOUNS and found.denied_by is None and stance is None:
+        if pred_tok.lower_ in AGENT_NOUNS and denied_by is None and stance is None:
             # "the network, allegedly led by X, a financier of Y": a description is presupposed,
             # so the hedges of the clause it sits in do not bear on it; only its source does
             status: ClaimStatus = "attributed" if att is not None else "asserted"
         else:
-            status = _status(pred_tok, tok, att, found.denied_by)
+            status = _status(pred_tok, tok, att, denied_by)
         if stance is not None:
             status = st.merge(status, stance)
-        negated = (status == "denied" and stance != "denied" and found.denied_by is None
+        negated = (status == "denied" and stance != "denied" and denied_by is None
                    and not (att is not None and is_denial(att)))
         if negated and (st.prescribed(pred_tok) or att is None or att.source is None):
             # A negation needs someone who negates: a negated event in the outlet's own voice
@@ -163,6 +173,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
             continue
         denier = _actor_of(att, doc, index) if negated else None
+        # "X shipped Y, despite denials by Z": Z denies it, if Z is a party to it (checked per pair)
+        conceded = st.denial_holder(pred_tok) if structure and status != "denied" else None
+        against = _stance_attribution(None, conceded[1], conceded[0], pred_tok) if conceded is not None else None
+        against_actor = _actor_of(against, doc, index) if against is not None else None
         if status == "denied" and att is not None and att.source is not None:
             # a denied proposition is the denier's word against it: who relays the denial
             # ("..., state media reported") is not its source
@@ -185,10 +199,13 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 # states something about it, it does not deny it; a denial is a party's own word
                 # ("Tehran insisted it had never sold", with "it" for the speaker or unnamed).
                 continue
+            c_status, c_att = status, att
+            if against is not None and against_actor and s_ent and _same_side(against_actor, s_canon, o_canon):
+                c_status, c_att = "denied", against
             claims.append(Claim(
                 subject=s_text, predicate=predicate, object=o_text,
-                time=when, status=status, start=start, end=end, text=text,
-                attribution=att, doc_id=doc_id,
+                time=when, status=c_status, start=start, end=end, text=text,
+                attribution=c_att, doc_id=doc_id,
                 id=(content_id(doc_id, start, predicate, s_canon or s_text, o_canon or o_text, pred_tok.i)
                     if doc_id else None),
                 subject_canonical=s_canon, object_canonical=o_canon, extractor=EXTRACTOR, theme=theme,
@@ -199,6 +216,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 denials.append((pred_tok, claims[-1]))
     if structure:
         claims += _carried_denials(denials, claims, sentence_of, doc_id)
+        claims = strongest_per_sentence(claims)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
 
@@ -255,6 +273,25 @@ def _carried_denials(denials: list[tuple[Token, Claim]], claims: list[Claim], se
                                            if doc_id else None)))
                 break
     return out
+
+
+def strongest_per_sentence(claims: list[Claim]) -> list[Claim]:
+    """One claim per event and pair in a sentence: the one with the strongest stance.
+
+    "X admitted supplying Y with drones but denied supplying Y with missiles" or "Z did not disclose
+    how many jets X bought, but reports said X bought 24" read the same event twice; the denial
+    outweighs the admission and a source outweighs none (denied > hedged > attributed > asserted),
+    so the sentence's reading is the one a reader takes away. Order is kept."""
+    best: dict[tuple[int, str | None, str, str | None], int] = {}
+    for k, c in enumerate(claims):
+        # a capital stands for its state: "supplying Russia ..., but denied supplying Moscow"
+        key = (c.start, _state_of(c.subject_canonical or c.subject), c.predicate,
+               _state_of(c.object_canonical or c.object))
+        j = best.get(key)
+        if j is None or st.PRECEDENCE[c.status] > st.PRECEDENCE[claims[j].status]:
+            best[key] = k
+    keep = set(best.values())
+    return [c for k, c in enumerate(claims) if k in keep]
 
 
 def _membership_claims(doc: Doc, mentions: list[Mention], index: MentionIndex, covers: _Attributions,
@@ -367,16 +404,38 @@ _SPEAKER_LABELS = frozenset({"Person", "Organization", "Country"})
 def _span(tok: Token) -> Span:
     """Character span of a speaker's phrase: its words up to a clause or a host's preposition
     hanging off it ("Chile's envoy to the OAS" speaks for Chile, not for the OAS)."""
+    tok = past_dateline(tok)
     end_tok = tok
-    for c in tok.children:
-        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos")
-                            or (c.dep_ == "prep" and c.lower_ in HOST_PREPS)):
+    after = [c for c in tok.children if c.i > tok.i]
+    for k, c in enumerate(after):
+        # "Kenya's president, Daniel Moi, said": the title's appositive name is the speaker too
+        if c.dep_ == "punct" and k + 1 < len(after) and _named_apposition(tok, after[k + 1]):
+            continue
+        if c.dep_ == "appos" and _named_apposition(tok, c):
+            end_tok = max((t for t in c.subtree if t.ent_type_ == "PERSON"), key=lambda t: t.i, default=c)
+            continue
+        if c.dep_ in ("relcl", "acl", "punct", "appos") or (c.dep_ == "prep" and c.lower_ in HOST_PREPS):
             break
-        if c.i > tok.i:
-            end_tok = c.right_edge
-    start, end = tok.left_edge.idx, end_tok.idx + len(end_tok.text)
+        end_tok = c.right_edge
+    # "US Special Envoy for Syria Ana Ruiz criticized": the parser gives the verb two subjects, the
+    # title and the name right after it; they are one speaker
+    nxt = end_tok.i + 1
+    doc = tok.doc
+    if (nxt < len(doc) and doc[nxt].ent_type_ == "PERSON" and doc[nxt].ent_iob_ == "B" and tok.ent_type_ != "PERSON"
+            and tok.dep_ in ("nsubj", "nsubjpass")):
+        name = next((t for t in doc[nxt:nxt + 6] if t.dep_ == tok.dep_ and t.head == tok.head), None)
+        if name is not None:
+            end_tok = max((t for t in doc[nxt:name.i + 1] if t.ent_type_ == "PERSON"), key=lambda t: t.i)
+    first = dateline_end(tok)
+    start, end = first.idx, end_tok.idx + len(end_tok.text)
     # the tokens' own text, not Doc.text (which joins every token of the document on each access)
-    return Span(tok.doc[tok.left_edge.i:end_tok.i + 1].text, start, end)
+    return Span(tok.doc[first.i:end_tok.i + 1].text, start, end)
+
+
+def _named_apposition(head: Token, appos: Token) -> bool:
+    """A person's name in apposition to a title or office ("the envoy, Ana Ruiz"); a title after a
+    name ("Ana Ruiz, the envoy") is the tail the speaker phrase leaves out."""
+    return appos.dep_ == "appos" and appos.ent_type_ == "PERSON" and head.ent_type_ != "PERSON"
 
 
 def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:
@@ -396,10 +455,9 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     - denial: "B denied shipping fuel" has B, the denier, as its source;
     - speech act: "A warned B", "A condemned B" is A's own word (attributed to A).
     """
-    # "accused X of shipping", and of a noun under a light verb: "accused X of making a sale"
-    accuse = accusation(pred) or (accusation(pred.head) if pred.dep_ == "dobj" else None)
+    accuse = _accusation_above(pred)
     if accuse is None and pred.dep_ == "pcomp" and pred.head.lower_ == "by" and pred.head.head.pos_ == "VERB":
-        accuse = accusation(pred.head.head)  # "accused X of violating sanctions by deploying troops"
+        accuse = _accusation_above(pred.head.head)  # "accused X of violating sanctions by deploying troops"
     if accuse is not None:
         accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
                    else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
@@ -421,17 +479,32 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
     return att, None
 
 
+def _accusation_above(pred: Token) -> Token | None:
+    """The accusing verb whose "of" clause holds ``pred``: "accused X of shipping", of a noun under
+    a light verb ("accused X of making a sale") or of a purpose or complement inside the clause
+    ("accused X of transferring shells to aid Y")."""
+    tok = pred
+    for _ in range(4):
+        found = accusation(tok)
+        if found is not None:
+            return found
+        if tok.dep_ not in ("dobj", "advcl", "xcomp") or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _denying_verb(pred: Token) -> Token | None:
     """The denial verb governing ``pred`` within its clause chain ("denied providing", "rejected
     claims that it shipped"), or ``pred`` itself when it is one."""
     tok = pred
     for _ in range(5):
         if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
-            return None if withholds(tok) or st.denial_withheld(tok) else tok
+            return None if withholds(tok) or st.denial_withheld(tok) or st.refusal(tok) else tok
         if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
             return None
-        if tok.dep_ == "conj" and verb_predicate(tok.head.lower_) == "deny":
-            return None  # "denied X and denounced Y": the second verb is its own act
+        if tok.dep_ in ("conj", "advcl") and verb_predicate(tok.head.lower_) == "deny":
+            return None  # "denied X and denounced Y", "denied X, warning Y": the second verb is its own act
         tok = tok.head
     return None
 
@@ -451,8 +524,10 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
     if name is None:
         return None
     if lookup(name) is None:
-        # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed
-        owner = next((p for w in name.split() if (p := lookup(w)) is not None and p.canonical), None)
+        # "Cairo's envoy": the capital or state that owns an office the entity step left unnamed;
+        # "Syrian President X's regime": the state an official's title names, before the person
+        owner = next((p for w in [*name.split(), *(t.text for t in span if t.pos_ in ("ADJ", "PROPN"))]
+                      if (p := lookup(w)) is not None and p.canonical), None)
         if owner is not None:
             return owner.canonical
     return _state_of(name)
@@ -478,7 +553,7 @@ def _withheld_cue(att: Attribution, pred: Token) -> bool:
     """ "would neither confirm nor deny that ...": the attribution's denial cue is withheld."""
     cue = att.cue
     span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    return span is not None and st.denial_withheld(span.root)
+    return span is not None and (st.denial_withheld(span.root) or st.refusal(span.root))
 
 
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:

@@ -121,6 +121,23 @@ def quote_extend(doc: Doc, span: tuple[int, int] | None, cue: tuple[int, int]) -
         k += 1
     if j >= 0 and text[j] in OPEN_QUOTES and k < len(text) and text[k] in CLOSE_QUOTES:
         s, e = j, k + 1
+    if (s, e) == span:
+        s, e = _widen_to_region(doc, s, e, cue)
+    return s, e
+
+
+def _widen_to_region(doc: Doc, s: int, e: int, cue: tuple[int, int]) -> tuple[int, int]:
+    """The same widening for straight quotes (the pipeline parses text whose typographic quotes are
+    folded to ASCII, so the curly marks above are rare there): a quoted passage the content starts
+    or ends inside, which does not hold the cue, belongs to the content whole ("A. B," said X: the
+    content is "A. B," not only the sentence the cue closes)."""
+    for rs, re_ in _regions(doc):
+        if rs >= e:
+            break
+        if re_ <= s or rs <= cue[0] < re_:
+            continue
+        if rs < s < re_ or rs < e < re_ or (re_ > e and text_of_doc(doc)[e:re_].strip(" ,.?!") in ('"', "''")):
+            s, e = min(s, rs), max(e, re_)
     return s, e
 
 

@@ -25,12 +25,46 @@ def source_tokens(tok: Token) -> list[Token]:
         if c.i > tok.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.lower_ in CUE_FORMS
                             and c.pos_ == "VERB" and passive_agent(c) is None):
             cut.update(t.i for t in c.subtree)
+        # "Ana Ruiz on Thursday said": the date says when it was said, not who said it
+        if c.i > tok.i and c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in NOT_SPEAKERS
+                                                    for g in c.children):
+            cut.update(t.i for t in c.subtree)
     toks = [t for t in keep if t.i not in cut]
     # A subject never runs across a line break ("12:50 p.m.:\n\nTexas Sen. Ted Cruz says").
     breaks = [t.i for t in toks if t.is_space and "\n" in t.text and t.i < tok.i]
     if breaks:
         toks = [t for t in toks if t.i > breaks[-1]]
-    return toks
+    first = dateline_end(tok)
+    return [t for t in toks if t.i >= first.i]
+
+
+DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def past_dateline(tok: Token) -> Token:
+    """The speaker behind a dateline the parser made the subject: in "TEHRAN, IRAN - Iran's
+    president said" the subject is "TEHRAN" and the speaker its apposition after the dash."""
+    doc = tok.doc
+    # the speaker hangs off the dateline as an apposition, or off the verb as a second subject
+    after = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head != tok:
+        after += [c for c in tok.head.children if c.dep_ == tok.dep_]
+    for c in sorted(after, key=lambda c: c.i):
+        if c.i > tok.i and any(t.text in DASHES and doc[t.i - 1].whitespace_ for t in doc[tok.i + 1:c.i]):
+            return c
+    return tok
+
+
+def dateline_end(tok: Token) -> Token:
+    """First word of a phrase after a dateline or a kicker set off by a spaced dash ("TEHRAN,
+    IRAN - Iran's president said"): what comes before the dash is a place or a label, not part
+    of the speaker. A hyphen inside a word ("vice-president") has no space before it."""
+    doc = tok.doc
+    first = tok.left_edge
+    for t in doc[first.i:tok.i]:
+        if t.text in DASHES and t.i > 0 and doc[t.i - 1].whitespace_:
+            first = doc[t.i + 1]
+    return first
 
 
 def _subject(verb: Token) -> Token | None:
@@ -54,7 +88,7 @@ def passive_agent(verb: Token) -> Token | None:
 def find_source(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
-        return subj  # a relative pronoun ("who said") is kept; chains name its antecedent
+        return past_dateline(subj)  # a relative pronoun ("who said") is kept; chains name its antecedent
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and passive_agent(verb) is None and (
             verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or that_follows(verb)):
         # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
@@ -79,7 +113,21 @@ def find_source(verb: Token) -> Token | None:
         return head  # "calls saying shots have been fired", "officials saying"
     if verb.dep_ == "relcl" and head != verb:
         return head  # "Price, who said ..."
-    return None
+    return _speaker_in_opener(verb)
+
+
+def _speaker_in_opener(verb: Token) -> Token | None:
+    """ "Speaking to Interfax, Ivan Petrov, a member of X, said ...": after a participle opener whose
+    object is a name, the parser joins the speaker's name to that object (as a conjunct or an
+    apposition) and leaves the cue without a subject; the first person's name there speaks."""
+    opener = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == "VBG"), None)
+    if opener is None:
+        return None
+    doc = verb.doc
+    # the name is set off by commas ("..., Ivan Petrov, ..."), not one of the opener's own objects
+    return next((t for t in opener.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
+                 and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+                 and t.i + 1 < len(doc) and doc[t.i + 1].text == ","), None)
 
 
 def _inverted_speaker(verb: Token) -> Token | None:

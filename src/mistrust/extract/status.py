@@ -45,6 +45,29 @@ PRESCRIPTIVE_VERBS = frozenset(f for v in ("ensure", "urge", "demand", "require"
                                            "call", "oblige", "compel")
                                for f in inflections(v))
 
+# What one refuses or protests rather than denies: a proposal, a request, a measure. "Caracas
+# rejected the offer", "Beijing rejected the sanctions" turn something down; only a claim ("the
+# report", "any involvement", "that it shipped") can be denied.
+REFUSED_THINGS = frozenset({
+    "offer", "offers", "proposal", "proposals", "request", "requests", "demand", "demands", "call", "calls",
+    "appeal", "appeals", "invitation", "invitations", "plan", "plans", "bid", "bids", "ultimatum", "sanction",
+    "sanctions", "measure", "measures", "resolution", "resolutions", "decision", "move", "deal", "terms",
+    "conditions", "application", "pressure", "interference", "mediation", "ceasefire", "truce", "aid",
+})
+# Verbs of telling whose negation withholds a statement instead of denying its content: "did not
+# say whether X shipped", "has not announced any plans to seize Y", "did not disclose how many jets
+# X bought". Belief verbs ("does not think X shipped") are left out: their negation is the
+# speaker's own doubt. A negated "confirm" leaves the claim open (hedged).
+UNSAID_VERBS = ("say", "tell", "announce", "disclose", "reveal", "specify", "comment", "mention", "report",
+                "state", "explain", "detail", "elaborate", "publish", "name", "identify", "confirm", "verify")
+UNSAID_FORMS = frozenset(f for v in UNSAID_VERBS for f in inflections(v)) | {"said", "told"}
+UNCONFIRMED_FORMS = frozenset(f for v in ("confirm", "verify") for f in inflections(v))
+
+# Nouns of denial and the prepositions that set them beside a claim as a concession: "despite
+# denials by X", "amid X's denials", "in spite of repeated rejections from X".
+DENIAL_NOUNS = frozenset({"denial", "denials", "rejection", "rejections", "refutation", "refutations"})
+CONCESSIVE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding", "spite"})
+
 # "would"/"should"/"can" are left out: conditional and reported-speech uses dominate in news.
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 HEDGE_ADVERBS = frozenset({
@@ -96,19 +119,26 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
     for depth in range(6):
         if tok is None:
             break
-        # "denied the report and denounced X": a verb coordinated with a denial is another act
+        # "denied the report and denounced X", "denied it, warning that X": a verb coordinated with
+        # a denial, or a participle beside it, is another act
         # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
         # affirms what it governs
         withheld = (tok.lower_ in DENIAL_FORMS and denial_withheld(tok)) or (depth > 0 and tok.lower_ in CESSATION)
-        if depth > 0 and tok.lower_ in DENIAL_FORMS and via != "conj":
+        if depth > 0 and tok.lower_ in DENIAL_FORMS and via not in ("conj", "advcl") and not refusal(tok):
             if not withheld:
                 return "denied"
             status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
         if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
             status = merge(status, "hedged")
+        # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
+        unsaid = depth > 0 and tok.lower_ in UNSAID_FORMS
         for c in tok.children:
             low = c.lower_
             if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
+                if unsaid:
+                    if tok.lower_ in UNCONFIRMED_FORMS:
+                        status = merge(status, "hedged")
+                    continue
                 return "denied"
             if c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS or (c.tag_ == "MD"
                                                                                  and low in HEDGE_MODALS)):
@@ -151,18 +181,62 @@ def denial_withheld_by(verb: Token) -> bool:
 
 def prescribed(pred: Token) -> bool:
     """True when the event is required or forbidden rather than reported: an obligation modal on
-    it ("must not sell"), or a directive verb whose complement it is, a few clauses up ("called on
-    banks to ensure they do not finance X")."""
+    it ("must not sell"), a directive verb whose complement it is, a few clauses up ("called on
+    banks to ensure they do not finance X"), or any verb that tells someone to do it: an object
+    and an infinitive after it ("warned Cairo not to send troops", "told the firms not to ship")."""
     tok = pred
+    below: Token | None = None
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children):
             return True
         if tok is not pred and tok.pos_ in ("VERB", "AUX") and tok.lower_ in PRESCRIPTIVE_VERBS:
             return True
+        if below is not None and _told_to(tok, below):
+            return True
         if tok.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "dobj", "pobj", "prep") or tok.head == tok:
             return False
-        tok = tok.head
+        below, tok = tok, tok.head
     return False
+
+
+def _told_to(verb: Token, comp: Token) -> bool:
+    """ "warned Cairo not to send": an infinitive complement whose subject is the verb's object
+    (object control) names what the object is told, asked or pressed to do."""
+    return (verb.pos_ in ("VERB", "AUX") and comp.dep_ in ("xcomp", "ccomp") and comp.i > verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+            and any(c.dep_ in ("dobj", "dative") and c.i < comp.i for c in verb.children))
+
+
+def denial_holder(pred: Token) -> tuple[Token, Token] | None:
+    """(denial noun, its holder) for an event conceded against a denial: "X shipped Y, despite
+    denials by Z", "amid Z's denials", "in spite of Z's repeated denials". The phrase may hang off
+    any verb above the event in its sentence; the holder is the possessor or the object of
+    "by"/"from". ``None`` when there is no such phrase or it names nobody."""
+    tok: Token = pred
+    for _ in range(8):
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in CONCESSIVE_PREPS:
+                continue
+            nouns = [g for g in prep.subtree if g.lower_ in DENIAL_NOUNS and g.pos_ == "NOUN"]
+            for noun in nouns:
+                holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if holder is None:
+                    holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                   for g in c.children if g.dep_ == "pobj"), None)
+                if holder is not None:
+                    return noun, holder
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def refusal(verb: Token) -> bool:
+    """True when a denial verb turns down a proposal or a measure instead of denying a claim:
+    "rejected the offer", "dismissed the sanctions as illegal", "the proposal was rejected"."""
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return thing is not None and thing.lower_ in REFUSED_THINGS
 
 
 def _speaker(verb: Token) -> bool:
