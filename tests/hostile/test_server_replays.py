@@ -50,7 +50,7 @@ def signed(db: Path) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.mark.parametrize("path", ["/screen?name=Harbour+Trading", "/list-entity/os:test:evil",
+@pytest.mark.parametrize("path", ["/screen?name=Harbour+Trading+script+alert", "/list-entity/os:test:evil",
                                   f"/?q={PAYLOAD}", f"/entity?name={PAYLOAD}", f"/screen?name={PAYLOAD}"])
 def test_list_data_and_terms_render_as_text(client: TestClient, path: str) -> None:
     page = client.get(path).text
