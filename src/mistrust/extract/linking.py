@@ -57,7 +57,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v5"
+LINKING_VERSION = "linking-v6"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -107,9 +107,13 @@ def reliable(hit: Hit, mention_name: str) -> bool:
     if "name_acronym" in fired and "name_exact" not in fired and len(compact) <= 3:
         return False
     if len(mention_name.split()) == 1:
+        # Compared without a leading article: lists write some movements "THE X" ("Xites" is
+        # "THE XITES"), news write the name alone.
         word = rules.fold(mention_name)
-        listed = {rules.fold(hit.matched_name), rules.fold(rules.quoted_name(hit.entity_name) or "")}
-        return word in listed or (len(word) >= 6 and rules.same_word(word, hit.matched_name))
+        listed = {rules.fold(rules.name_key(hit.matched_name)),
+                  rules.fold(rules.name_key(rules.quoted_name(hit.entity_name) or ""))}
+        return word in listed or (len(word) >= 6 and rules.same_word(word, rules.name_key(hit.matched_name))) \
+            or rules.group_singular(mention_name, hit.matched_name)
     return True
 
 
@@ -182,7 +186,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     name = query.name
     fired = _fired(hit)
     quoted = rules.quoted_name(hit.entity_name)
-    person = hit.schema == "Person" or m.label == "Person"
+    person = hit.schema == "Person" or (m.label == "Person" and query.schema == "Person")
     if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
         # Under the link threshold only the rules that read the names whole may link (a person's
         # surname and given name below, the entry's quoted name); the rest grade what the score found.
@@ -249,6 +253,8 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
     if len(name.split()) == 1 and rules.same_word(name, hit.matched_name):
         return "certain", f"the same word as '{hit.matched_name}', up to its spelling"
+    if len(name.split()) == 1 and rules.group_singular(name, hit.matched_name):
+        return "certain", f"the singular of the group's name '{hit.matched_name}'"
     if exact:
         return "certain", f"same name as '{hit.matched_name}'"
     if hit.score >= certain_score:
@@ -297,13 +303,16 @@ class Linker:
         name = name or m.canonical or m.text
         if len(name.replace(" ", "")) < self.options.min_chars:
             return None
-        if m.label == "Person":
+        schema = _SCHEMAS[m.label]
+        if m.label == "Person" and not rules.person_shaped(name):
+            schema = "Any"  # the tagger's Person, but no person's name: tried as any listed thing
+        elif m.label == "Person":
             name = rules.without_titles(name)  # "Ayatollah X" is X: a title is a role, not a name
             if len(name.split()) < 2:
                 return None
         countries = list(rec.countries)
         countries += [c for c in _name_countries(name) if c not in countries]
-        return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
+        return NameQuery(name=name, schema=schema, countries=countries)
 
     def _hits(self, query: NameQuery) -> list[Hit]:
         """Candidates for a name: every hit the screening returns, also under its threshold (the
@@ -324,7 +333,11 @@ class Linker:
         person = query.schema == "Person"
         if len(rules.fold(query.name)) <= 3:
             return []  # a short acronym equal to some entry's alias is chance, as in ``reliable``
-        out = [name_hit(query.name, listed, query.countries) for listed in self.identifiers.named(query.name)
+        found = self.identifiers.named(query.name)
+        if not person and " " not in query.name.strip():  # "Xenite" for a listed "THE XENITES"
+            found += [x for x in self.identifiers.named(query.name + "s") + self.identifiers.named(query.name + "es")
+                      if rules.group_singular(query.name, x.value) and x not in found]
+        out = [name_hit(query.name, listed, query.countries) for listed in found
                if query.schema == "Any" or (listed.schema == "Person") == person]
         if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
             out += [surname_hit(query.name, listed, query.countries)
@@ -348,7 +361,23 @@ class Linker:
             placed = self._graded(rec, replace(query, countries=[ctx.country]), ctx)
             if any(h.tier == "certain" for h in placed):
                 found = placed
+        if query.schema == "Person" and any(h.tier == "certain" for h in found):
+            found = self._against_origins(found, rules.stated_origins(ctx.text, rec.mention.start, rec.mention.end))
         return found
+
+    def _against_origins(self, found: list[Hit], stated: list[str]) -> list[Hit]:
+        """A listed person's name on someone the text calls another state's citizen or native ("X,
+        a Chilean citizen" for a listed Peruvian): a namesake as often as not, so not certain."""
+        if not stated or self.identifiers is None:
+            return found
+        out = []
+        for h in found:
+            listed = self.identifiers.origins.get(h.entity_id, ())
+            if h.tier == "certain" and listed and not set(listed) & set(stated):
+                h = replace(h, tier="probable", link_reason=f"{h.link_reason}; but the text gives the person's "
+                            f"state as {', '.join(stated)}, the entry's is {', '.join(listed)}")
+            out.append(h)
+        return out
 
     def _graded(self, rec: Recognized, query: NameQuery, ctx: LinkContext) -> list[Hit]:
         graded: list[Hit] = []
