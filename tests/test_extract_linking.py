@@ -374,6 +374,7 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("An ethnic Korean, Ana Velk taught there.", "Ana Velk", []),
     ("Pavel Velk, China said, would come.", "Pavel Velk", []),
     ("Ana Velk, a teacher. Chile said nothing.", "Ana Velk", []),
+    ("The Chilean-backed cleric Ana Velk spoke.", "Ana Velk", []),   # the backer's state, not hers
 ])
 def test_stated_origins_of_a_person(text: str, name: str, origins: list[str]) -> None:
     start = text.index(name)

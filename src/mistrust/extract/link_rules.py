@@ -199,9 +199,11 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w.\u2019']*(?:[ -][A-Z][\w.\u2019']*)?")
 
 def _origins(phrase: str) -> list[str]:
     """The states a capitalised phrase of one or two words names ("U.S.", "South Korea's",
-    "Chilean", "Canada-born U.S."): the whole, else each word and the part before a hyphen."""
+    "Chilean", "Canada-born U.S."): the whole, else each word, and a birthplace before "-born"
+    ("Iranian-backed" names the backer, not the person's state)."""
     out: list[str] = []
-    cuts = [phrase] + [p for w in phrase.split(" ") for p in (w, w.split("-")[0])] + [phrase.split("-")[0]]
+    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in (phrase, *phrase.split(" "))
+                                           if p.endswith("-born")]
     for cut in cuts:
         place = lookup(re.sub(rf"[{APOSTROPHES}]s$", "", cut).rstrip(","))
         if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
