@@ -23,7 +23,9 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   partial (a missing given name, a spelling that only the screening's fuzzy features see, one of
   an alias's two surnames without the entry's country), or the name is shared by two different
   entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
-  names another state, or a state organ's name that only the text's main state places.
+  names another state, or a state organ's name that only the text's main state places, or a
+  person the text calls another state's citizen, national or native (``rules.stated_origins``)
+  than any of the entry's nationalities and birthplaces.
 - **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
   and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
@@ -37,6 +39,9 @@ not the same word (up to vowel spelling: Hezbollah / Hizballah).
 Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
 text gives no state for takes the state the whole text is plainly about (``main_country``) when
 it links nothing certainly on its own.
+
+A name the tagger labels Person that no person carries (digits, an acronym) is screened against every
+schema; a group's singular ("Xite rebels") links a listed "THE XITES".
 
 Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
 ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
