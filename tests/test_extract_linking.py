@@ -355,3 +355,149 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     assert not any(d.startswith("Pavland") for d in derived)          # no rule for other endings
     place = lookup("Saudi Arabian")  # the real gazetteer: a state the hand table gives no demonym
     assert place is not None and place.kind == "demonym" and place.code == "sa"
+
+
+# -- linking-v6: namesakes by stated origin, organs of other states, mislabelled names -------------
+
+@pytest.mark.parametrize(("text", "name", "origins"), [
+    ("Ana Velk, a Chilean citizen, was freed on Monday.", "Ana Velk", ["cl"]),
+    ("Officials said U.S. citizen Ana Velk was freed.", "Ana Velk", ["us"]),
+    ("The Brazilian-born engineer Ana Velk was freed.", "Ana Velk", ["br"]),
+    ("Ana Velk, a citizen of Peru, spoke.", "Ana Velk", ["pe"]),
+    ("Ana Velk, born in China, spoke.", "Ana Velk", ["cn"]),
+    ("Ana Velk, a Canada-born U.S. national, spoke.", "Ana Velk", ["us", "ca"]),
+    ("Talks with Russian President Pavel Velk resumed.", "Pavel Velk", ["ru"]),
+    ("Pavel Velk, Russia's envoy, said so.", "Pavel Velk", ["ru"]),
+    # no stated origin: another role, a state in another relation, an ethnicity, a list of parties
+    ("Ana Velk, the envoy to Chile, said so.", "Ana Velk", []),
+    ("Talks between the U.S. and Pavel Velk ended.", "Pavel Velk", []),
+    ("An ethnic Korean, Ana Velk taught there.", "Ana Velk", []),
+    ("Pavel Velk, China said, would come.", "Pavel Velk", []),
+    ("Ana Velk, a teacher. Chile said nothing.", "Ana Velk", []),
+    ("The Chilean-backed cleric Ana Velk spoke.", "Ana Velk", []),   # the backer's state, not hers
+])
+def test_stated_origins_of_a_person(text: str, name: str, origins: list[str]) -> None:
+    start = text.index(name)
+    assert sorted(rules.stated_origins(text, start, start + len(name))) == sorted(origins)
+
+
+def _origins_index():
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+
+    velk = ListEntity(id="un:P.9", source="un", schema="Person", name="VELK, Dorian",
+                      nationalities=["ar"])
+    tolvar = ListEntity(id="ofac:90", source="ofac", schema="Person", name="TOLVAR, Ines",
+                        birth_places=["Velkagrad, Chile"])
+    nowhere = ListEntity(id="ofac:91", source="ofac", schema="Person", name="MARIN, Sorin")
+    return IdentifierIndex.build([(velk, "v"), (tolvar, "v"), (nowhere, "v")])
+
+
+@pytest.mark.parametrize(("text", "name", "entity_id", "matched", "tier"), [
+    # another state's citizen under a listed person's name: a namesake as often as not
+    ("Dorian Velk, a Chilean citizen, was detained.", "Dorian Velk", "un:P.9", "VELK, Dorian", "probable"),
+    ("Canadian national Dorian Velk was detained.", "Dorian Velk", "un:P.9", "VELK, Dorian", "probable"),
+    ("Ines Tolvar, born in Peru, was detained.", "Ines Tolvar", "ofac:90", "TOLVAR, Ines", "probable"),
+    # the entry's own state (nationality, or birthplace) agrees, or the text states none
+    ("Dorian Velk, an Argentine official, spoke.", "Dorian Velk", "un:P.9", "VELK, Dorian", "certain"),
+    ("Chilean-born financier Ines Tolvar spoke.", "Ines Tolvar", "ofac:90", "TOLVAR, Ines", "certain"),
+    ("Dorian Velk spoke on Monday.", "Dorian Velk", "un:P.9", "VELK, Dorian", "certain"),
+    # the list gives no nationality or birthplace: nothing to contradict
+    ("Sorin Marin, a Chilean citizen, spoke.", "Sorin Marin", "ofac:91", "MARIN, Sorin", "certain"),
+])
+def test_a_stated_origin_unlike_the_entrys_holds_a_person_link_back(text: str, name: str, entity_id: str,
+                                                                     matched: str, tier: str) -> None:
+    hit = _hit("name_exact", matched=matched, schema="Person", score=1.0, entity_id=entity_id)
+    start = text.index(name)
+    linker = Linker(_FakeScreen({name: [hit]}), identifiers=_origins_index())
+    links = linker.link(_rec(name, "Person", start=start), LinkContext(text=text, ents=[]))
+    assert [(h.entity_id, h.tier) for h in links] == [(entity_id, tier)], links
+    if tier == "probable":
+        assert "state" in (links[0].link_reason or "")
+
+
+@pytest.mark.parametrize(("name", "descriptor", "countries"), [
+    ("Department of Labor", True, []),                 # a portfolio, with the other head word
+    ("the U.S. Department of Agriculture", True, ["us"]),   # dots in the state's short name
+    ("US Department of Culture", True, ["us"]),
+    ("Chile's Ministry of Tourism", True, ["cl"]),
+    ("the Brazilian housing directorate", True, ["br"]),
+    ("Velkan Labour Trading Corporation", False, []),   # a company's words
+    ("Reconnaissance General Bureau", False, []),      # a body's own name
+])
+def test_descriptors_with_other_heads_portfolios_and_dotted_states(name: str, descriptor: bool,
+                                                                    countries: list[str]) -> None:
+    from mistrust.extract.linking import _name_countries
+
+    assert rules.is_descriptor(name) is descriptor
+    assert _name_countries(name) == countries
+
+
+@pytest.mark.parametrize(("mention", "own", "tier"), [
+    ("the U.S. Department of Labor", ("us",), None),   # the mention's own state disagrees: no link
+    ("US Department of Labor", ("us",), None),
+    ("Department of Labor", (), "probable"),           # the state only from the text's main country
+    ("Ministry of Labor", (), "certain"),              # the entry's own name in a text about its state
+])
+def test_a_department_of_one_state_is_not_another_states_ministry(mention: str, own: tuple[str, ...],
+                                                                   tier: str | None) -> None:
+    rec = _rec(mention, countries=own)
+    query = NameQuery(name=mention, schema="Organization", countries=list(own) or ["rv"])
+    hit = _hit("name_tokens", matched="MINISTRY OF LABOR", score=0.9, country=0.0 if own else 1.0)
+    verdict = grade(hit, rec, query, LinkContext(text=f"the state's {mention}", ents=[], country="rv"))
+    assert (verdict[0] if verdict else None) == tier, verdict
+
+
+@pytest.mark.parametrize(("mention", "matched", "ok"), [
+    ("Xenites", "THE XENITES", True),        # lists write some movements with their article
+    ("Xenites", "THE XENITE FRONT", False),
+    ("Tolvarists", "THE TOLVARISTS", True),
+    ("Hama", "HAMAS", False),                # a plural without the article is another word
+])
+def test_a_one_word_name_is_compared_without_the_lists_article(mention: str, matched: str, ok: bool) -> None:
+    assert reliable(_hit("name_exact", matched=matched), mention) is ok
+
+
+@pytest.mark.parametrize(("name", "shaped"), [
+    ("Ana Velk", True), ("Pak Su-il", True), ("KX-18", False), ("Unit 4471", False), ("RVLF", False),
+])
+def test_person_shaped(name: str, shaped: bool) -> None:
+    assert rules.person_shaped(name) is shaped
+
+
+def test_a_name_the_tagger_called_a_person_is_tried_as_a_body_when_no_person_has_it() -> None:
+    gang = _hit("name_exact", matched="KX-18", entity="KX-18", score=1.0, entity_id="ofac:70")
+    acronym = _hit("name_exact", matched="RVLF", entity="RUVANIAN VOLUNTEER FRONT", score=1.0, entity_id="ofac:71")
+    screen = _FakeScreen({"KX-18": [gang], "RVLF": [acronym]})
+    linker = Linker(screen)
+    assert [(h.entity_id, h.tier) for h in linker.link(_rec("KX-18", "Person"))] == [("ofac:70", "certain")]
+    assert [(h.entity_id, h.tier) for h in linker.link(_rec("RVLF", "Person"))] == [("ofac:71", "certain")]
+    assert {q.schema for q in screen.queries} == {"Any"}
+    # a person's name stays a person's: one word is a surname, never screened alone
+    assert linker.link(_rec("Velk", "Person")) == []
+
+
+@pytest.mark.parametrize(("word", "listed", "same"), [
+    ("Xenite", "THE XENITES", True),       # "Xenite rebels" for the listed "THE XENITES"
+    ("Tolvarist", "The Tolvarists", True),
+    ("Velkan", "THE VELKANES", True),
+    ("Hama", "HAMAS", False),              # no article: a plural is another word
+    ("Xenite", "XENITES", False),
+    ("Xenite", "THE XENITE FRONT", False),
+    ("Xenite", "THE XENITE", False),
+])
+def test_group_singular(word: str, listed: str, same: bool) -> None:
+    assert rules.group_singular(word, listed) is same
+
+
+def test_a_groups_singular_links_through_the_listed_plural() -> None:
+    from mistrust.extract.identifiers import IdentifierIndex
+    from mistrust.model import ListEntity
+
+    group = ListEntity(id="un:XEe.1", source="un", schema="Organization", name="THE XENITES")
+    town = ListEntity(id="ofac:80", source="ofac", schema="Organization", name="VELKAS")
+    linker = Linker(_FakeScreen({}), identifiers=IdentifierIndex.build([(group, "v"), (town, "v")]))
+    links = linker.link(_rec("Xenite"), LinkContext(text="Xenite rebels fired.", ents=[]))
+    assert [(h.entity_id, h.tier) for h in links] == [("un:XEe.1", "certain")]
+    assert linker.link(_rec("Xenites"), LinkContext(text="The Xenites fired.", ents=[]))[0].tier == "certain"
+    assert linker.link(_rec("Velka"), LinkContext(text="Velka said.", ents=[])) == []  # no article: not its plural

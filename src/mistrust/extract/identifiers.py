@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.link_rules import fold, name_key, name_words, person_words, spelling_key
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity
@@ -58,6 +59,9 @@ class IdentifierIndex:
     by_spelling: dict[str, list[Listed]] = field(default_factory=dict)  # one-word names only
     # a listed person's surname (or, without "SURNAME, Given", its first and last word) -> entries
     by_surname: dict[str, list[Listed]] = field(default_factory=dict)
+    # a listed person -> the states of their nationalities and birthplaces, lower case (what a text's
+    # "a Chilean citizen" or "born in Peru" can contradict; an address abroad says nothing of it)
+    origins: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Iterable[tuple[ListEntity, str]]) -> IdentifierIndex:
@@ -67,6 +71,12 @@ class IdentifierIndex:
             names = [(entity.name, "name")] + [(a.name, "weak alias" if a.quality == "weak" else "alias")
                                                 for a in entity.aliases]
             countries = tuple(sorted({c.lower() for c in (*entity.nationalities, *entity.countries)}))
+            if entity.schema == "Person":
+                born = {p.code for b in entity.birth_places if (p := place_lookup(b.split(",")[-1].strip()))
+                        and p.code}
+                origins = {c.lower() for c in entity.nationalities} | born
+                if origins:
+                    idx.origins[entity.id] = tuple(sorted(origins))
             for name, how in names:
                 idx._add_name(Listed(entity.id, entity.name, entity.schema, version, how, name,
                                      tuple(entity.programs), countries))

@@ -45,6 +45,15 @@ ORGAN_WORDS = frozenset({
     "council", "committee", "commission", "bank", "treasury", "service", "services", "staff",
     "command", "headquarters", "people's", "peoples", "revenue", "tax", "nuclear", "atomic",
     "supreme", "high", "court", "parliament", "assembly", "cabinet", "presidential", "prime",
+    # other heads of a state organ's name: "Department" and "Ministry" name the same kind of body
+    "directorate", "administration", "authority", "inspectorate", "secretariat", "division",
+    # the portfolios states name their ministries and departments after ("Department of Labor",
+    # "Ministry of Culture"): every state has one, so they say nothing about which state's it is
+    "labor", "labour", "agriculture", "culture", "environment", "tourism", "sport", "sports", "youth",
+    "fisheries", "housing", "welfare", "social", "commerce", "railways", "telecommunications",
+    "science", "technology", "planning", "veterans", "employment", "immigration", "homeland",
+    "emergency", "emergencies", "aviation", "heritage", "human", "resources", "water", "food",
+    "transportation",
 })
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "to"})
 
@@ -112,6 +121,16 @@ def same_word(a: str, b: str) -> bool:
     return initial and min(len(fa), len(fb)) >= 4 and skeleton(fa) == skeleton(fb)
 
 
+def group_singular(word: str, listed: str) -> bool:
+    """A one-word name and a listed "THE <word>s": lists write a movement or people-like group
+    with its article and in the plural ("THE XENITES"), news write its members' singular as a
+    name ("Xenite rebels", "a Xenite commander"). Without the list's article a plural is another
+    word ("Hama" is a town, "HAMAS" a group)."""
+    words = re.findall(r"[^\W_]+", listed.casefold())
+    folded = fold(word)
+    return len(words) == 2 and words[0] == "the" and fold(words[1]) in (folded + "s", folded + "es")
+
+
 def same_folded(a: str, b: str) -> bool:
     """One name word written the same once case, accents and apostrophes are set aside."""
     fa = fold(a)
@@ -150,6 +169,81 @@ def looks_like_acronym(text: str) -> bool:
     """One word of capitals (dots allowed), as news write an acronym: "KPA", "S.P.L.A."."""
     word = text.replace(".", "").strip()
     return " " not in word and len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def person_shaped(text: str) -> bool:
+    """Whether a name could be a person's: no digits (a gang or unit's "XR-18", a "Unit 61398")
+    and not a single word of capitals (an acronym: "KVLA"). The tagger labels such names Person now
+    and then; they are tried against the lists as bodies instead."""
+    return not any(ch.isdigit() for ch in text) and not looks_like_acronym(text)
+
+
+# Nouns that say which state a person belongs to when a state's name or demonym stands before them
+# ("a U.S. citizen", "Canadian nationals") or "of" a state after them ("a citizen of Chile").
+_BELONGING = frozenset({"citizen", "citizens", "national", "nationals", "passport", "resident", "native"})
+# Words that may stand between a state's demonym and a person's name in one noun phrase ("American
+# missionary X", "Chilean-born engineer X"); a word outside these and the titles (``is_title``) ends it.
+_PERSON_NOUNS = frozenset({
+    "citizen", "national", "resident", "native", "man", "woman", "businessman", "businesswoman",
+    "journalist", "reporter", "correspondent", "student", "teacher", "lecturer", "academic", "scholar",
+    "missionary", "pastor", "priest", "aid", "worker", "doctor", "engineer", "expert", "activist",
+    "detainee", "prisoner", "hostage", "tourist", "traveller", "traveler", "veteran", "author",
+    "writer", "scientist", "researcher", "lawyer", "official", "officer", "diplomat", "dissident",
+    "defector", "executive", "entrepreneur",
+})
+# ", a ... ," after a name, to the next comma or the end of the sentence (a dot inside "U.S." is
+# no end: a sentence's dot is followed by a capital or the text's end).
+_APPOSITION = re.compile(r"\s*,\s*((?:[^,.;:()\n\"\u201c\u201d]|\.(?!\s+[A-Z]|\s*$)){3,120})")
+_PLACE_WORDS = re.compile(r"[A-Z][\w.\u2019']*(?:[ -][A-Z][\w.\u2019']*)?")
+
+
+def _origins(phrase: str) -> list[str]:
+    """The states a capitalised phrase of one or two words names ("U.S.", "South Korea's",
+    "Chilean", "Canada-born U.S."): the whole, else each word, and a birthplace before "-born"
+    ("Iranian-backed" names the backer, not the person's state)."""
+    out: list[str] = []
+    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in (phrase, *phrase.split(" "))
+                                           if p.endswith("-born")]
+    for cut in cuts:
+        place = lookup(re.sub(rf"[{APOSTROPHES}]s$", "", cut).rstrip(","))
+        if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
+            if place.code not in out:
+                out.append(place.code)
+            if cut == phrase:
+                break
+    return out
+
+
+def stated_origins(text: str, start: int, end: int) -> list[str]:
+    """States the text gives as a person's nationality, citizenship or birthplace, in the same noun
+    phrase as the name: before it ("U.S. citizen Ana Velk", "Chilean-born engineer Ana Velk") or in
+    an apposition after it ("Ana Velk, a Canadian national,", "..., born in Chile,", "..., a
+    citizen of Peru"). An ethnicity is not a nationality ("an ethnic Korean"): it is skipped. A
+    state named in any other role ("the envoy to Chile", "talks with Peru") is not read."""
+    out: list[str] = []
+    words = re.findall(r"[\w.\u2019'-]+", text[max(0, start - 60):start])
+    i = len(words) - 1
+    while i >= 0 and (words[i].casefold() in _PERSON_NOUNS or is_title(words[i])
+                      or words[i].casefold().rstrip(".") in NAME_TITLES):
+        i -= 1
+    if 0 <= i < len(words) - 1:
+        pair = " ".join(words[i - 1:i + 1]) if i >= 1 else ""
+        whole = lookup(pair) if pair else None  # "North Korean", "South Korea-born"
+        first = i - 1 if whole is not None else i
+        if first == 0 or words[first - 1].casefold() != "ethnic":
+            out += _origins(pair) if whole is not None else _origins(words[i])
+    after = _APPOSITION.match(text, end)
+    if after is not None:
+        phrase = after.group(1)
+        born = re.search(r"\bborn in (?:the )?([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?)", phrase)
+        of = re.search(r"\b(?:citizen|national)s? of (?:the )?([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?)", phrase)
+        belong = re.search(r"([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?) (?:citizen|national)s?\b", phrase)
+        head = re.match(r"(?:an?|the|former|then)\s+([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?)", phrase) or \
+            re.match(rf"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?[{APOSTROPHES}]s) [a-z]", phrase)  # "Chile's envoy"
+        for found in (born, of, belong, head):
+            if found is not None:
+                out += [code for code in _origins(found.group(1)) if code not in out]
+    return out
 
 
 def is_title(word: str) -> bool:
@@ -250,20 +344,22 @@ def all_words_in(mention: str, name: str) -> bool:
 def is_descriptor(text: str) -> bool:
     """A name made only of organ words, function words and the state's own name or demonym
     ("Ministry of Defence", "State Department", "the Iranian interior ministry", "Ruritanian National
-    Army"): it names a different body in every state, so the state it names must be the entry's."""
-    words = [w.casefold().strip(".,'\u2019") for w in name_words(text)]
-    content = [w for w in _without_places(words) if w and w not in _FUNCTION_WORDS]
+    Army", "the U.S. Department of Labor"): it names a different body in every state, so the state
+    it names must be the entry's."""
+    words = [w.casefold().strip(".,'\u2019") for w in _without_places(name_words(text))]
+    content = [w for w in words if w and w not in _FUNCTION_WORDS]
     return bool(content) and all(w in ORGAN_WORDS for w in content)
 
 
 def _without_places(words: list[str]) -> list[str]:
-    """The words left once the names and demonyms of states (one or two words) are taken out."""
+    """The words left once the names, demonyms and short names of states (one or two words, as
+    written: "U.S." keeps its dots, "Russia's" its possessive) are taken out."""
     out: list[str] = []
     i = 0
     while i < len(words):
         for n in (2, 1):
-            place = lookup(" ".join(words[i:i + n])) if i + n <= len(words) else None
-            if place is not None and place.kind in ("country", "demonym"):
+            place = lookup(" ".join(words[i:i + n]).rstrip(",")) if i + n <= len(words) else None
+            if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
                 i += n
                 break
         else:
@@ -318,6 +414,6 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "given_missing", "is_descriptor", "is_kind",
-           "is_title", "looks_like_acronym", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "fold", "given_missing", "group_singular", "is_descriptor", "is_kind",
+           "is_title", "looks_like_acronym", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
            "spelling_key", "surname_partial", "typed_as", "without_titles"]

@@ -23,7 +23,9 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   partial (a missing given name, a spelling that only the screening's fuzzy features see, one of
   an alias's two surnames without the entry's country), or the name is shared by two different
   entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
-  names another state, or a state organ's name that only the text's main state places.
+  names another state, or a state organ's name that only the text's main state places, or a
+  person the text calls another state's citizen, national or native (``rules.stated_origins``)
+  than any of the entry's nationalities and birthplaces.
 - **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
   and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
@@ -37,6 +39,9 @@ not the same word (up to vowel spelling: Hezbollah / Hizballah).
 Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
 text gives no state for takes the state the whole text is plainly about (``main_country``) when
 it links nothing certainly on its own.
+
+A name the tagger labels Person that no person carries (digits, an acronym) is screened against every
+schema; a group's singular ("Xite rebels") links a listed "THE XITES".
 
 Names the tagger split ("Applied Optics" and "Design Bureau" around "and"; a person's name cut at an
 ayn it read as a quote, "Tariq" and "‘Abd-al-Nur ...") or wrapped in a possessive ("X's regime")
@@ -57,7 +62,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v5"
+LINKING_VERSION = "linking-v6"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -107,9 +112,13 @@ def reliable(hit: Hit, mention_name: str) -> bool:
     if "name_acronym" in fired and "name_exact" not in fired and len(compact) <= 3:
         return False
     if len(mention_name.split()) == 1:
+        # Compared without a leading article: lists write some movements "THE X" ("Xites" is
+        # "THE XITES"), news write the name alone.
         word = rules.fold(mention_name)
-        listed = {rules.fold(hit.matched_name), rules.fold(rules.quoted_name(hit.entity_name) or "")}
-        return word in listed or (len(word) >= 6 and rules.same_word(word, hit.matched_name))
+        listed = {rules.fold(rules.name_key(hit.matched_name)),
+                  rules.fold(rules.name_key(rules.quoted_name(hit.entity_name) or ""))}
+        return word in listed or (len(word) >= 6 and rules.same_word(word, rules.name_key(hit.matched_name))) \
+            or rules.group_singular(mention_name, hit.matched_name)
     return True
 
 
@@ -182,7 +191,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     name = query.name
     fired = _fired(hit)
     quoted = rules.quoted_name(hit.entity_name)
-    person = hit.schema == "Person" or m.label == "Person"
+    person = hit.schema == "Person" or (m.label == "Person" and query.schema == "Person")
     if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
         # Under the link threshold only the rules that read the names whole may link (a person's
         # surname and given name below, the entry's quoted name); the rest grade what the score found.
@@ -249,6 +258,8 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
     if len(name.split()) == 1 and rules.same_word(name, hit.matched_name):
         return "certain", f"the same word as '{hit.matched_name}', up to its spelling"
+    if len(name.split()) == 1 and rules.group_singular(name, hit.matched_name):
+        return "certain", f"the singular of the group's name '{hit.matched_name}'"
     if exact:
         return "certain", f"same name as '{hit.matched_name}'"
     if hit.score >= certain_score:
@@ -297,13 +308,16 @@ class Linker:
         name = name or m.canonical or m.text
         if len(name.replace(" ", "")) < self.options.min_chars:
             return None
-        if m.label == "Person":
+        schema = _SCHEMAS[m.label]
+        if m.label == "Person" and not rules.person_shaped(name):
+            schema = "Any"  # the tagger's Person, but no person's name: tried as any listed thing
+        elif m.label == "Person":
             name = rules.without_titles(name)  # "Ayatollah X" is X: a title is a role, not a name
             if len(name.split()) < 2:
                 return None
         countries = list(rec.countries)
         countries += [c for c in _name_countries(name) if c not in countries]
-        return NameQuery(name=name, schema=_SCHEMAS[m.label], countries=countries)
+        return NameQuery(name=name, schema=schema, countries=countries)
 
     def _hits(self, query: NameQuery) -> list[Hit]:
         """Candidates for a name: every hit the screening returns, also under its threshold (the
@@ -324,7 +338,11 @@ class Linker:
         person = query.schema == "Person"
         if len(rules.fold(query.name)) <= 3:
             return []  # a short acronym equal to some entry's alias is chance, as in ``reliable``
-        out = [name_hit(query.name, listed, query.countries) for listed in self.identifiers.named(query.name)
+        found = self.identifiers.named(query.name)
+        if not person and " " not in query.name.strip():  # "Xenite" for a listed "THE XENITES"
+            found += [x for x in self.identifiers.named(query.name + "s") + self.identifiers.named(query.name + "es")
+                      if rules.group_singular(query.name, x.value) and x not in found]
+        out = [name_hit(query.name, listed, query.countries) for listed in found
                if query.schema == "Any" or (listed.schema == "Person") == person]
         if person:  # a person's news spelling: candidates by surname, for ``person_agrees`` to judge
             out += [surname_hit(query.name, listed, query.countries)
@@ -348,7 +366,23 @@ class Linker:
             placed = self._graded(rec, replace(query, countries=[ctx.country]), ctx)
             if any(h.tier == "certain" for h in placed):
                 found = placed
+        if query.schema == "Person" and any(h.tier == "certain" for h in found):
+            found = self._against_origins(found, rules.stated_origins(ctx.text, rec.mention.start, rec.mention.end))
         return found
+
+    def _against_origins(self, found: list[Hit], stated: list[str]) -> list[Hit]:
+        """A listed person's name on someone the text calls another state's citizen or native ("X,
+        a Chilean citizen" for a listed Peruvian): a namesake as often as not, so not certain."""
+        if not stated or self.identifiers is None:
+            return found
+        out = []
+        for h in found:
+            listed = self.identifiers.origins.get(h.entity_id, ())
+            if h.tier == "certain" and listed and not set(listed) & set(stated):
+                h = replace(h, tier="probable", link_reason=f"{h.link_reason}; but the text gives the person's "
+                            f"state as {', '.join(stated)}, the entry's is {', '.join(listed)}")
+            out.append(h)
+        return out
 
     def _graded(self, rec: Recognized, query: NameQuery, ctx: LinkContext) -> list[Hit]:
         graded: list[Hit] = []
