@@ -6,24 +6,33 @@ inputs into one result per input, in order. The single-process path, the process
 actors (``workspace/parallel.py``) all call these same functions; only who calls them differs.
 
 Configs and results cross process boundaries, so they are plain picklable dataclasses; the state
-never does (each worker loads its own). Nothing here touches the store: workers compute, the
-parent process is the one writer.
+never does (each worker loads its own). Nothing here touches a database: workers compute, the
+parent process is the one writer. But the parent's time per result bounds what any number of
+workers can deliver, so a worker hands back its results ready to write: a batch run's output lines
+already encoded, and the store's parameter rows (built by the store's own pure row builders).
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from mistrust.errors import InputError, MistrustError, WorkerError
 from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
 from mistrust.model import Hit, NameQuery, name_problem
+from mistrust.model._ids import content_id
 from mistrust.model.documents import Extraction
 from mistrust.screen import ScreenIndex
-from mistrust.screen.batch import Row
+from mistrust.screen.batch import RawRow, Row, parse_row
+from mistrust.store import monitoring as monitor_rows
+from mistrust.store import review as review_rows
+from mistrust.store.writer import Job
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,109 @@ def screen_rows(state: ScreenState, rows: list[Row]) -> list[list[Hit] | None]:
         except Exception as exc:  # a worker's failure must say which row it was
             raise WorkerError(f"screening failed on row {row.number} ({row.query and row.query.name!r}): "
                               f"{type(exc).__name__}: {exc}", row=row.number) from exc
+    return out
+
+
+def apply_judgements(index: ScreenIndex, hits: list[Hit], judgements: Mapping[str, Mapping[str, Any]]) -> None:
+    """A reviewer's decision (``judgements``: the newest per hit id) holds for later runs unless the
+    list entry changed since."""
+    for hit in hits:
+        j = judgements.get(hit.id or "")
+        if j is None:
+            continue
+        entity = index.entity(hit.entity_id)
+        if entity is not None and entity.fingerprint() == j["entity_fingerprint"]:
+            hit.judgement = j["decision"]
+
+
+def seen_scores(hits: Iterable[Hit]) -> dict[str, float]:
+    """What a subject hit, by entry: kept so a later list version can tell which hits are new."""
+    return {h.entity_id: round(h.score, 4) for h in hits}
+
+
+@dataclass(frozen=True)
+class BatchRun:
+    """One ``screen --input`` run as its workers see it: how to read its rows, the output file
+    (the key of the rows it remembers), its run id and start (tagging its review-queue rows), and
+    the reviewers' judgements as the run started (hit id -> newest judgement)."""
+
+    kind: str
+    max_name_length: int
+    origin: str
+    run_id: str
+    started: str
+    judgements: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    screen: ScreenConfig
+    run: BatchRun
+
+
+@dataclass
+class BatchState:
+    screen: ScreenState
+    run: BatchRun
+
+
+@dataclass
+class ScreenedBlock:
+    """A block of batch rows, screened and ready to write: the output lines (JSON Lines, in order),
+    the rows to remember for re-screening (``store.monitoring`` parameters), the review-queue job
+    of the matches, the counts, and the first refused rows (for the summary)."""
+
+    lines: bytes
+    subjects: list[list[Any]]
+    review: Job
+    screened: int = 0
+    errors: int = 0
+    hits: int = 0
+    matches: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
+
+
+MAX_REFUSED = 20  # refused rows a block reports by number (all of them are in the output)
+
+
+def load_batch_state(config: BatchConfig) -> BatchState:
+    return BatchState(load_screen_state(config.screen), config.run)
+
+
+def screen_blocks(state: BatchState, blocks: list[list[RawRow]]) -> list[ScreenedBlock]:
+    """Each block of raw batch rows parsed, screened and encoded (``ScreenedBlock``)."""
+    return [screen_block(state, block) for block in blocks]
+
+
+def screen_block(state: BatchState, raws: list[RawRow]) -> ScreenedBlock:
+    run = state.run
+    rows = [parse_row(run.kind, raw, run.max_name_length) for raw in raws]
+    results = screen_rows(state.screen, rows)
+    out = ScreenedBlock(b"", [], [])
+    lines: list[bytes] = []
+    subjects: list[tuple[str, str, str, str | None, dict[str, Any], dict[str, float]]] = []
+    matches: list[Hit] = []
+    for row, hits in zip(rows, results, strict=True):
+        if row.query is None or hits is None:
+            out.errors += 1
+            if len(out.refused) < MAX_REFUSED:
+                out.refused.append({"row": row.number, "id": row.row_id, "error": row.error})
+            line: dict[str, Any] = {"row": row.number, "id": row.row_id, "query": None, "error": row.error,
+                                    "hits": []}
+        else:
+            if run.judgements:
+                apply_judgements(state.screen.index, hits, run.judgements)
+            out.screened += 1
+            out.hits += len(hits)
+            matches.extend(h for h in hits if h.match)
+            line = {"row": row.number, "id": row.row_id, "query": row.query, "hits": hits}
+            subjects.append((content_id("batch", run.origin, row.number), "batch", run.origin, row.row_id,
+                             vars(row.query), seen_scores(hits)))
+        lines.append(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+    out.matches = len(matches)
+    out.lines = b"".join(lines)
+    out.subjects = monitor_rows.subject_params(subjects)
+    out.review = review_rows.queue_job(matches, source="batch", at=run.started, run_id=run.run_id)
     return out
 
 
