@@ -54,15 +54,15 @@ def analysed_in_order(ws: Any, monkeypatch: pytest.MonkeyPatch, **how: Any) -> t
     from mistrust.workspace import extraction
 
     written: list[str] = []
-    save = extraction.store.save_extraction
+    save = extraction.store.save_extractions
 
-    def recording(db: Any, doc_id: str, result: Any) -> None:
-        written.append(doc_id)
-        save(db, doc_id, result)
+    def recording(db: Any, rows: Any) -> None:
+        written.extend(x.doc_id for x in rows)
+        save(db, rows)
 
-    monkeypatch.setattr(extraction.store, "save_extraction", recording)
+    monkeypatch.setattr(extraction.store, "save_extractions", recording)
     assert ws.analyze(force=True, **how) == len(TEXTS)
-    monkeypatch.setattr(extraction.store, "save_extraction", save)
+    monkeypatch.setattr(extraction.store, "save_extractions", save)
     return written, {d: ws.extraction_json(ws.extraction_for(d)) for d in written}
 
 

@@ -30,6 +30,7 @@ from mistrust.model._ids import content_id
 from mistrust.model.documents import Extraction
 from mistrust.screen import ScreenIndex
 from mistrust.screen.batch import RawRow, Row, parse_row
+from mistrust.store import extraction as extraction_rows
 from mistrust.store import monitoring as monitor_rows
 from mistrust.store import review as review_rows
 from mistrust.store.writer import Job
@@ -195,14 +196,24 @@ def screen_block(state: BatchState, raws: list[RawRow]) -> ScreenedBlock:
 
 @dataclass(frozen=True)
 class AnalyzeConfig:
-    """What an analysing worker needs: the extraction options, the listed names for the entity
-    ruler and, when there are lists, the screening used to link mentions to them."""
+    """What an analysing worker needs: the extraction options and the screening of the current
+    lists (the entity ruler's names, the identifiers and the mention links all come from its index,
+    so a worker gets a path, not the lists), and when the links' review-queue rows are dated."""
 
     options: ExtractOptions
-    list_names: tuple[tuple[str, str], ...]
-    screen: ScreenConfig | None
+    screen: ScreenConfig
     max_name_length: int
-    identifiers: IdentifierIndex | None = None
+    at: str
+
+
+def list_names(index: ScreenIndex) -> list[tuple[str, str]]:
+    """Every name and alias of the lists an index was built on, with its schema (for the entity ruler)."""
+    return [(name, x.entity.schema) for x in index.entities for name in x.entity.all_names()]
+
+
+def list_identifiers(index: ScreenIndex) -> IdentifierIndex:
+    """The lists' identifiers (IMO, passport, registration numbers) that text mentions link to."""
+    return IdentifierIndex.build((x.entity, x.list_version) for x in index.entities)
 
 
 def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQuery], list[Hit]]:
@@ -215,11 +226,39 @@ def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQu
     return screen
 
 
-def load_extractor(config: AnalyzeConfig) -> Extractor:
-    screen = None
-    if config.screen is not None:
-        screen = mention_screen(load_screen_state(config.screen), config.max_name_length)
-    return Extractor(config.options, list_names=config.list_names, screen=screen, identifiers=config.identifiers)
+@dataclass
+class AnalyzeState:
+    extractor: Extractor
+    at: str
+
+
+def load_extractor(config: AnalyzeConfig) -> AnalyzeState:
+    state = load_screen_state(config.screen)
+    names = list_names(state.index)
+    screen = mention_screen(state, config.max_name_length) if names else None
+    extractor = Extractor(config.options, list_names=names, screen=screen, identifiers=list_identifiers(state.index))
+    return AnalyzeState(extractor, config.at)
+
+
+@dataclass
+class AnalyzedDocument:
+    """One document analysed and ready to store: the extraction (for the alerts it raises), its
+    table rows and the review-queue job of its links to list entries."""
+
+    extraction: Extraction
+    rows: extraction_rows.ExtractionRows
+    links: Job
+
+
+def analyze_for_store(state: AnalyzeState, items: list[TextItem]) -> list[AnalyzedDocument]:
+    out = []
+    for extraction in analyze_documents(state.extractor, items):
+        doc_id = extraction.doc_id or ""
+        links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
+        out.append(AnalyzedDocument(extraction, extraction_rows.extraction_rows(doc_id, extraction),
+                                    review_rows.queue_job(links, source="link", at=state.at, doc_id=doc_id,
+                                                          reopen_unjudged=False)))
+    return out
 
 
 def analyze_documents(extractor: Extractor, items: list[TextItem]) -> list[Extraction]:
