@@ -242,7 +242,7 @@ def load_extractor(config: AnalyzeConfig) -> AnalyzeState:
 
 @dataclass
 class AnalyzedDocument:
-    """One document analysed and ready to store: the extraction (for the alerts it raises), its
+    """One document analysed and ready to store: its mentions (for the alerts they raise), its
     table rows and the review-queue job of its links to list entries."""
 
     extraction: Extraction
@@ -255,7 +255,11 @@ def analyze_for_store(state: AnalyzeState, items: list[TextItem]) -> list[Analyz
     for extraction in analyze_documents(state.extractor, items):
         doc_id = extraction.doc_id or ""
         links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
-        out.append(AnalyzedDocument(extraction, extraction_rows.extraction_rows(doc_id, extraction),
+        # the parent needs only the mentions (the alerts they raise): claims and attributions
+        # travel once, as rows
+        mentions = Extraction(entities=extraction.entities, status=extraction.status, doc_id=extraction.doc_id,
+                              extractor=extraction.extractor)
+        out.append(AnalyzedDocument(mentions, extraction_rows.extraction_rows(doc_id, extraction),
                                     review_rows.queue_job(links, source="link", at=state.at, doc_id=doc_id,
                                                           reopen_unjudged=False)))
     return out
