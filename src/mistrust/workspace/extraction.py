@@ -19,13 +19,11 @@ from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
-from mistrust.store.screening import now
 from mistrust.workspace.base import WorkspaceBase
 from mistrust.workspace.parallel import Runner, Stage, batched, runner_for, warn_stderr
 from mistrust.workspace.stages import (
     AnalyzeConfig,
     AnalyzedDocument,
-    AnalyzeState,
     analyze_for_store,
     list_identifiers,
     list_names,
@@ -33,7 +31,7 @@ from mistrust.workspace.stages import (
 )
 
 BATCH_DOCS = 32  # documents per batch handed to a worker (one nlp.pipe run)
-ANALYZE: Stage[AnalyzeConfig, AnalyzeState, TextItem, AnalyzedDocument] = Stage(
+ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, AnalyzedDocument] = Stage(
     "analysis", load_extractor, analyze_for_store)
 
 
@@ -68,7 +66,7 @@ class ExtractionMixin(WorkspaceBase):
         gives them; the judgements stay with the parent: the linker does not read them)."""
         ws = self._screening()
         screen = ws._screen_config(ws.screen_index(), ws._search_params(None, None), runner)
-        return AnalyzeConfig(self._extract_options(), screen, self.settings.max_name_length, now())
+        return AnalyzeConfig(self._extract_options(), screen, self.settings.max_name_length)
 
     def _screen_mention(self, query: NameQuery) -> list[Hit]:
         return self.rooms().screen(query, record=False)
@@ -110,7 +108,7 @@ class ExtractionMixin(WorkspaceBase):
             doc_ids = [d for d in self.rooms().document_ids() if d not in done]
         if not doc_ids:
             return 0
-        runner = runner_for(workers, ray_address, lambda: AnalyzeState(self.extractor(), now()), warn, backend)
+        runner = runner_for(workers, ray_address, self.extractor, warn, backend)
         count = 0
         fresh = set(doc_ids) - store.analyzed_ids(self.db)  # analysed for the first time: they may raise alerts
         progress = self.report("analyze")

@@ -33,6 +33,7 @@ from mistrust.screen.batch import RawRow, Row, parse_row
 from mistrust.store import extraction as extraction_rows
 from mistrust.store import monitoring as monitor_rows
 from mistrust.store import review as review_rows
+from mistrust.store.screening import now
 from mistrust.store.writer import Job
 
 
@@ -198,12 +199,11 @@ def screen_block(state: BatchState, raws: list[RawRow]) -> ScreenedBlock:
 class AnalyzeConfig:
     """What an analysing worker needs: the extraction options and the screening of the current
     lists (the entity ruler's names, the identifiers and the mention links all come from its index,
-    so a worker gets a path, not the lists), and when the links' review-queue rows are dated."""
+    so a worker gets a path, not the lists)."""
 
     options: ExtractOptions
     screen: ScreenConfig
     max_name_length: int
-    at: str
 
 
 def list_names(index: ScreenIndex) -> list[tuple[str, str]]:
@@ -226,18 +226,11 @@ def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQu
     return screen
 
 
-@dataclass
-class AnalyzeState:
-    extractor: Extractor
-    at: str
-
-
-def load_extractor(config: AnalyzeConfig) -> AnalyzeState:
+def load_extractor(config: AnalyzeConfig) -> Extractor:
     state = load_screen_state(config.screen)
     names = list_names(state.index)
     screen = mention_screen(state, config.max_name_length) if names else None
-    extractor = Extractor(config.options, list_names=names, screen=screen, identifiers=list_identifiers(state.index))
-    return AnalyzeState(extractor, config.at)
+    return Extractor(config.options, list_names=names, screen=screen, identifiers=list_identifiers(state.index))
 
 
 @dataclass
@@ -250,9 +243,11 @@ class AnalyzedDocument:
     links: Job
 
 
-def analyze_for_store(state: AnalyzeState, items: list[TextItem]) -> list[AnalyzedDocument]:
+def analyze_for_store(extractor: Extractor, items: list[TextItem]) -> list[AnalyzedDocument]:
     out = []
-    for extraction in analyze_documents(state.extractor, items):
+    extractions = analyze_documents(extractor, items)
+    at = now()  # when the links reach the review queue
+    for extraction in extractions:
         doc_id = extraction.doc_id or ""
         links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
         # the parent needs only the mentions (the alerts they raise): claims and attributions
@@ -260,7 +255,7 @@ def analyze_for_store(state: AnalyzeState, items: list[TextItem]) -> list[Analyz
         mentions = Extraction(entities=extraction.entities, status=extraction.status, doc_id=extraction.doc_id,
                               extractor=extraction.extractor)
         out.append(AnalyzedDocument(mentions, extraction_rows.extraction_rows(doc_id, extraction),
-                                    review_rows.queue_job(links, source="link", at=state.at, doc_id=doc_id,
+                                    review_rows.queue_job(links, source="link", at=at, doc_id=doc_id,
                                                           reopen_unjudged=False)))
     return out
 
