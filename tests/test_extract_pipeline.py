@@ -175,6 +175,7 @@ def test_analyze_stores_every_document(workspace, monkeypatch):
     monkeypatch.setattr(workspace, "documents", lambda limit=100, offset=0, q=None: list(docs.values())[offset:][:limit],
                         raising=False)
     monkeypatch.setattr(workspace, "get_document", lambda doc_id: docs[doc_id], raising=False)
+    monkeypatch.setattr(workspace, "get_documents", lambda ids: [docs[i] for i in ids], raising=False)
     monkeypatch.setattr(workspace, "document_ids", lambda: list(docs), raising=False)
     assert workspace.analyze() == 2
     assert workspace.analyze() == 0  # nothing new

@@ -59,6 +59,7 @@ def test_seed_analyze_and_entities_listing(seeded, seeds_dir, monkeypatch):
     monkeypatch.setattr(seeded, "documents", lambda limit=100, offset=0, q=None: list(docs.values())[offset:][:limit],
                         raising=False)
     monkeypatch.setattr(seeded, "get_document", lambda doc_id: docs[doc_id], raising=False)
+    monkeypatch.setattr(seeded, "get_documents", lambda ids: [docs[i] for i in ids], raising=False)
     assert seeded.analyze(list(docs)) == 2
     rows = {(r["name"], r["label"]): r for r in seeded.entities(limit=1000)}
     irgc = rows[("Islamic Revolutionary Guard Corps", "Organization")]

@@ -54,15 +54,15 @@ def analysed_in_order(ws: Any, monkeypatch: pytest.MonkeyPatch, **how: Any) -> t
     from mistrust.workspace import extraction
 
     written: list[str] = []
-    save = extraction.store.save_extraction
+    save = extraction.store.save_extractions
 
-    def recording(db: Any, doc_id: str, result: Any) -> None:
-        written.append(doc_id)
-        save(db, doc_id, result)
+    def recording(db: Any, rows: Any) -> None:
+        written.extend(x.doc_id for x in rows)
+        save(db, rows)
 
-    monkeypatch.setattr(extraction.store, "save_extraction", recording)
+    monkeypatch.setattr(extraction.store, "save_extractions", recording)
     assert ws.analyze(force=True, **how) == len(TEXTS)
-    monkeypatch.setattr(extraction.store, "save_extraction", save)
+    monkeypatch.setattr(extraction.store, "save_extractions", save)
     return written, {d: ws.extraction_json(ws.extraction_for(d)) for d in written}
 
 
@@ -176,3 +176,44 @@ def test_cli_takes_workers_for_a_batch_only(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 3 and "for a batch" in result.output
     result = _cli(tmp_path, monkeypatch, ["screen", "--input", "x.csv", "--output", "y.jsonl", "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_a_worker_hands_back_a_block_ready_to_write() -> None:
+    """``screen_block``: the output lines already encoded (one per row, in order, refused rows as
+    error lines), the rows to remember only for screened rows, the review job only for matches,
+    and a reviewer's judgement applied while the entry is unchanged."""
+    from mistrust.model import Hit, ListEntity
+    from mistrust.workspace.stages import BatchRun, BatchState, screen_block
+
+    entity = ListEntity(id="x:1", source="test", name="ORVAN TRUST", schema="Organization")
+
+    class Index:
+        def search(self, query: NameQuery, **_: Any) -> list[Hit]:
+            score = 0.95 if "orvan" in query.name.lower() else 0.6
+            return [Hit(entity_id="x:1", entity_name="ORVAN TRUST", schema="Organization", list_version="v1",
+                        query_name=query.name, matched_name="ORVAN TRUST", score=score, match=score >= 0.7,
+                        threshold=0.7, algorithm="test-v1", id=f"h-{query.name}")]
+
+        def entity(self, entity_id: str) -> ListEntity | None:
+            return entity if entity_id == "x:1" else None
+
+    judged = {"h-Orvan Trust": {"entity_fingerprint": entity.fingerprint(), "decision": "confirmed"},
+              "h-Orvan Holdings": {"entity_fingerprint": "an older version of the entry", "decision": "dismissed"}}
+    run = BatchRun("csv", 200, "/tmp/out.jsonl", "run-1", "2026-01-01T00:00:00Z", judged)
+    state = BatchState(ScreenState(Index(), SearchParams(0.7, 5, 0.5)), run)  # type: ignore[arg-type]
+    raws = [(1, {"id": "a", "name": "Orvan Trust"}, None), (2, {"id": "b", "name": ""}, None),
+            (3, None, "row 3: CSV syntax error (x)"), (4, {"name": "Orvan Holdings"}, None),
+            (5, {"name": "Ardel Bay"}, None)]
+    block = screen_block(state, raws)  # type: ignore[arg-type]
+    out = [json.loads(line) for line in block.lines.decode().splitlines()]
+    assert [x["row"] for x in out] == [1, 2, 3, 4, 5] and block.lines.endswith(b"\n")
+    assert out[0]["id"] == "a" and out[0]["query"]["name"] == "Orvan Trust"
+    assert out[0]["hits"][0]["judgement"] == "confirmed"
+    assert out[3]["hits"][0]["judgement"] is None  # judged on an entry that has changed since
+    assert out[1]["query"] is None and "empty" in out[1]["error"] and out[2]["error"].startswith("row 3: CSV")
+    assert (block.screened, block.errors, block.hits, block.matches) == (3, 2, 3, 2)
+    assert [r["row"] for r in block.refused] == [2, 3]
+    assert [s[3] for s in block.subjects] == ["a", None, None]  # row ids of the screened rows only
+    assert [json.loads(s[4])["name"] for s in block.subjects] == ["Orvan Trust", "Orvan Holdings", "Ardel Bay"]
+    assert len(block.review) == 2  # the two matches, tagged with the run
+    assert all("run-1" in params for _sql, params in block.review)

@@ -9,13 +9,14 @@ moves bytes and a route that waits (on the store, on screening) never holds up a
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 import mistrust
 from mistrust.api.docs import build_router as build_docs_router
@@ -69,34 +70,47 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
 
     add_error_handlers(app, web)  # one error shape for every route (api/errors.py)
 
-    token = settings.api_token
+    # plain ASGI, as the Guard: Starlette's ``@app.middleware("http")`` runs every request through
+    # a task and a memory stream of its own, a large share of a served screening's time
+    app.add_middleware(RequireUser, token=settings.api_token, web=web)
 
-    @app.middleware("http")
-    async def require_user(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        """With users: a signed-in session or a user's API key. Without: the shared token, when set."""
-        if request.url.path in UNRESOLVED_PATHS:
-            return await call_next(request)
+    # added last, so it runs first: a refused Host or body never reaches auth or a route
+    app.add_middleware(Guard, hosts=allowed_hosts(settings.allowed_hosts, bind),
+                       max_body=settings.max_request_bytes)
+    return app
+
+
+class RequireUser:
+    """With users: a signed-in session or a user's API key. Without: the shared token, when set."""
+
+    def __init__(self, app: ASGIApp, token: str | None, web: bool) -> None:
+        self.app, self.token, self.web = app, token, web
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNRESOLVED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
         opened = request.app.state.shared.opened
         if opened is not None and opened.no_users_known():
             user, accounts = None, False  # single-user mode, known without a store read or a thread hop
         else:
             user, accounts = await run_in_threadpool(resolve, request)
         request.state.user, request.state.accounts = user, accounts
-        allowed = user is not None if accounts else (not token or authorised(request, token))
+        allowed = user is not None if accounts else (not self.token or authorised(request, self.token))
         # the stylesheet is public too: the sign-in page needs it before anyone has signed in
         if allowed or request.url.path in PUBLIC_PATHS or request.url.path.startswith("/static/"):
-            return await call_next(request)
-        if web and _browser_page(request):
+            await self.app(scope, receive, send)
+            return
+        response: Response
+        if self.web and _browser_page(request):
             # a person at a browser gets the login form, not a JSON 401
-            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
-        detail = "a valid API key or session is required" if accounts else "a valid bearer token is required"
-        return JSONResponse(error_body("unauthorized", detail), status_code=401,
-                            headers={"WWW-Authenticate": "Bearer"})
-
-    # added last, so it runs first: a refused Host or body never reaches auth or a route
-    app.add_middleware(Guard, hosts=allowed_hosts(settings.allowed_hosts, bind),
-                       max_body=settings.max_request_bytes)
-    return app
+            response = RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        else:
+            detail = "a valid API key or session is required" if accounts else "a valid bearer token is required"
+            response = JSONResponse(error_body("unauthorized", detail), status_code=401,
+                                    headers={"WWW-Authenticate": "Bearer"})
+        await response(scope, receive, send)
 
 
 def _browser_page(request: Request) -> bool:

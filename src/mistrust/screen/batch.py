@@ -122,37 +122,55 @@ def _decoded_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
         yield line
 
 
+# One input row as read, before it is checked: its number, and its record (a CSV row as a dict
+# by header, else the text of its line), or why it could not be read. Reading is cheap and must
+# be sequential (the encoding, CSV quoting across lines); checking a row and building its query
+# is not, so a batch run's parent reads raw rows and its workers ``parse_row`` them.
+RawRow = tuple[int, dict[str, str] | str | None, str | None]
+
+
 def read_rows(stream: BinaryIO, kind: str, source: str, max_name_length: int) -> Iterator[Row]:
     """Rows of a batch input, one at a time; a row that cannot be screened carries its reason."""
+    for raw in raw_rows(stream, kind, source):
+        yield parse_row(kind, raw, max_name_length)
+
+
+def raw_rows(stream: BinaryIO, kind: str, source: str) -> Iterator[RawRow]:
+    """The rows of a batch input as read (see ``RawRow``), one at a time."""
     lines = text_lines(stream, source)
     if kind == "csv":
-        yield from _csv_rows(lines, source, max_name_length)
+        yield from _csv_rows(lines, source)
         return
     for number, line in enumerate(lines, start=1):
-        line = line.strip()
-        if kind == "text":
-            yield _query_from({"name": line}, number, max_name_length)
-            continue
-        if not line:
-            yield Row(number, None, None, f"row {number}: empty line")
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Row(number, None, None, f"row {number}: not JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield Row(number, None, None, f"row {number}: JSON nested too deeply")
-            continue
-        if isinstance(obj, str):
-            obj = {"name": obj}
-        if not isinstance(obj, dict):
-            yield Row(number, None, None, f"row {number}: neither an object nor a string")
-            continue
-        yield _query_from(obj, number, max_name_length)
+        yield number, line, None
 
 
-def _csv_rows(lines: Iterator[str], source: str, max_name_length: int) -> Iterator[Row]:
+def parse_row(kind: str, raw: RawRow, max_name_length: int) -> Row:
+    """The query of one raw row, or why it cannot be screened."""
+    number, record, error = raw
+    if error is not None or record is None:
+        return Row(number, None, None, error or f"row {number}: unreadable")
+    if isinstance(record, dict):
+        return _query_from(record, number, max_name_length)
+    line = record.strip()
+    if kind == "text":
+        return _query_from({"name": line}, number, max_name_length)
+    if not line:
+        return Row(number, None, None, f"row {number}: empty line")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Row(number, None, None, f"row {number}: not JSON ({exc.msg})")
+    except RecursionError:
+        return Row(number, None, None, f"row {number}: JSON nested too deeply")
+    if isinstance(obj, str):
+        obj = {"name": obj}
+    if not isinstance(obj, dict):
+        return Row(number, None, None, f"row {number}: neither an object nor a string")
+    return _query_from(obj, number, max_name_length)
+
+
+def _csv_rows(lines: Iterator[str], source: str) -> Iterator[RawRow]:
     first = next(lines, "")
     if not first:
         return
@@ -169,9 +187,9 @@ def _csv_rows(lines: Iterator[str], source: str, max_name_length: int) -> Iterat
         except StopIteration:
             return
         except csv.Error as exc:  # the reader starts afresh on the next line
-            yield Row(number, None, None, f"row {number}: CSV syntax error ({exc})")
+            yield number, None, f"row {number}: CSV syntax error ({exc})"
             continue
-        yield _query_from(dict(zip(header, values, strict=False)), number, max_name_length)
+        yield number, dict(zip(header, values, strict=False)), None
 
 
 def completed_rows(output: Path) -> int:
@@ -197,4 +215,5 @@ def file_size(path: Path) -> int:
     return os.stat(path).st_size
 
 
-__all__ = ["Row", "completed_rows", "file_size", "input_kind", "read_rows", "text_lines"]
+__all__ = ["RawRow", "Row", "completed_rows", "file_size", "input_kind", "parse_row", "raw_rows", "read_rows",
+           "text_lines"]

@@ -9,8 +9,11 @@ to the columns used for searching and aggregating (label, canonical name, linked
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from mistrust.model.documents import Attribution, Claim, Extraction, Mention, Span
 from mistrust.model.roles import GROUP_EXTRACTORS, is_role_mention
@@ -96,35 +99,68 @@ CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
 ]
 
 
+@dataclass
+class ExtractionRows:
+    """One document's extraction as the parameter rows of its tables. Building them is pure (an
+    analysing worker does it, so the one writer only executes them); objects are kept as JSON."""
+
+    doc_id: str
+    run: tuple[Any, ...]
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
+    links: list[tuple[Any, ...]] = field(default_factory=list)
+    attributions: list[tuple[Any, ...]] = field(default_factory=list)
+    claims: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _json(obj: Any) -> str:
+    # orjson writes the dataclasses as they are (asdict would deep-copy every one first)
+    return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def extraction_rows(doc_id: str, extraction: Extraction) -> ExtractionRows:
+    rows = ExtractionRows(doc_id, (doc_id, extraction.extractor, extraction.status))
+    for i, m in enumerate(extraction.entities):
+        rows.mentions.append((doc_id, i, m.text, m.start, m.end, m.label, m.canonical, m.canonical or m.text,
+                              m.extractor))
+        for rank, hit in enumerate(m.links):
+            h = hit if isinstance(hit, Hit) else Hit(**hit)
+            rows.links.append((doc_id, i, rank, h.entity_id, h.entity_name, h.list_version, h.score, _json(h)))
+    for i, a in enumerate(extraction.attributions):
+        rows.attributions.append((doc_id, i, a.source.text if a.source else None, a.cue.text if a.cue else None,
+                                  _json(a)))
+    for i, c in enumerate(extraction.claims):
+        rows.claims.append((c.id, doc_id, i, c.start, c.end, c.subject, c.predicate, c.object, c.time, c.status,
+                            _json(c)))
+    return rows
+
+
 def save_extraction(db: Database, doc_id: str, extraction: Extraction) -> None:
     """Replace everything stored for ``doc_id`` with ``extraction``, in one transaction."""
+    save_extractions(db, [extraction_rows(doc_id, extraction)])
+
+
+def save_extractions(db: Database, extractions: Sequence[ExtractionRows]) -> None:
+    """Replace everything stored for each of these documents, all in one transaction."""
+    ids = [(x.doc_id,) for x in extractions]
     with db.transaction() as conn:
         for table in ("extraction_mentions", "extraction_links", "extraction_attributions", "extraction_claims"):
-            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed names
-        conn.execute("INSERT OR REPLACE INTO extraction_runs(doc_id, extractor, status) VALUES (?, ?, ?)",
-                     (doc_id, extraction.extractor, extraction.status))
-        for i, m in enumerate(extraction.entities):
-            conn.execute(
-                'INSERT INTO extraction_mentions(doc_id, idx, text, start, "end", label, canonical, name, extractor)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, i, m.text, m.start, m.end, m.label, m.canonical, m.canonical or m.text, m.extractor))
-            for rank, hit in enumerate(m.links):
-                h = hit if isinstance(hit, Hit) else Hit(**hit)
-                conn.execute(
-                    "INSERT INTO extraction_links(doc_id, mention_idx, rank, entity_id, entity_name, list_version,"
-                    " score, hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, i, rank, h.entity_id, h.entity_name, h.list_version, h.score,
-                     json.dumps(asdict(h), ensure_ascii=False)))
-        for i, a in enumerate(extraction.attributions):
-            conn.execute("INSERT INTO extraction_attributions(doc_id, idx, source, cue, data) VALUES (?, ?, ?, ?, ?)",
-                         (doc_id, i, a.source.text if a.source else None, a.cue.text if a.cue else None,
-                          json.dumps(asdict(a), ensure_ascii=False)))
-        for i, c in enumerate(extraction.claims):
-            conn.execute(
-                'INSERT OR REPLACE INTO extraction_claims(id, doc_id, idx, start, "end", subject, predicate, object,'
-                " time, status, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (c.id, doc_id, i, c.start, c.end, c.subject, c.predicate, c.object, c.time, c.status,
-                 json.dumps(asdict(c), ensure_ascii=False)))
+            conn.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)  # noqa: S608 - fixed names
+        conn.executemany("INSERT OR REPLACE INTO extraction_runs(doc_id, extractor, status) VALUES (?, ?, ?)",
+                         [x.run for x in extractions])
+        _insert(conn, 'INSERT INTO extraction_mentions(doc_id, idx, text, start, "end", label, canonical, name,'
+                " extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [r for x in extractions for r in x.mentions])
+        _insert(conn, "INSERT INTO extraction_links(doc_id, mention_idx, rank, entity_id, entity_name, list_version,"
+                " score, hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [r for x in extractions for r in x.links])
+        _insert(conn, "INSERT INTO extraction_attributions(doc_id, idx, source, cue, data) VALUES (?, ?, ?, ?, ?)",
+                [r for x in extractions for r in x.attributions])
+        _insert(conn, 'INSERT OR REPLACE INTO extraction_claims(id, doc_id, idx, start, "end", subject, predicate,'
+                " object, time, status, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [r for x in extractions for r in x.claims])
+
+
+def _insert(conn: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:  # executemany with no rows is an error on some drivers
+        conn.executemany(sql, rows)
 
 
 def analyzed_ids(db: Database) -> set[str]:
@@ -157,6 +193,24 @@ def load_extraction(db: Database, doc_id: str, actors: bool = True) -> Extractio
         "SELECT data FROM extraction_claims WHERE doc_id = ? ORDER BY idx", (doc_id,))]
     return Extraction(entities=mentions, attributions=attributions, claims=claims, status=runs[0]["status"],
                       doc_id=doc_id, extractor=runs[0]["extractor"])
+
+
+def mentions_of_all(db: Database) -> list[Extraction]:
+    """Every analysed document's mentions with their links (no attributions, no claims), by doc
+    id: what actor resolution reads, in three queries for the whole workspace."""
+    links: dict[tuple[str, int], list[Hit]] = {}
+    for r in db.query("SELECT doc_id, mention_idx, hit FROM extraction_links ORDER BY doc_id, mention_idx, rank"):
+        links.setdefault((r["doc_id"], r["mention_idx"]), []).append(hit_from_dict(json.loads(r["hit"])))
+    found = {r["doc_id"]: Extraction(status=r["status"], doc_id=r["doc_id"], extractor=r["extractor"])
+             for r in db.query("SELECT doc_id, extractor, status FROM extraction_runs")}
+    for r in db.query('SELECT doc_id, idx, text, start, "end", label, canonical, extractor FROM extraction_mentions'
+                      " ORDER BY doc_id, idx"):
+        ex = found.get(r["doc_id"])
+        if ex is not None:
+            ex.entities.append(Mention(text=r["text"], start=r["start"], end=r["end"], label=r["label"],
+                                       canonical=r["canonical"], links=links.get((r["doc_id"], r["idx"]), []),
+                                       extractor=r["extractor"] or ""))
+    return [found[doc_id] for doc_id in sorted(found)]  # Python's order, whatever the database's collation
 
 
 def list_claims(db: Database, doc_ids: list[str] | None = None) -> list[Claim]:
@@ -379,5 +433,5 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
     return Claim(**d)
 
 
-__all__ = ["MIGRATIONS", "aggregate_entities", "analyzed_ids", "claims_by_id", "list_claims", "load_extraction",
-           "save_extraction"]
+__all__ = ["MIGRATIONS", "ExtractionRows", "aggregate_entities", "analyzed_ids", "claims_by_id", "extraction_rows",
+           "list_claims", "load_extraction", "mentions_of_all", "save_extraction", "save_extractions"]

@@ -107,7 +107,8 @@ _SAVE_SUBJECT = ("INSERT OR REPLACE INTO monitor_subjects(id, kind, origin, row_
                  " VALUES (?,?,?,?,?,?,?)")
 
 
-def _subject_params(rows: Iterable[SubjectRow]) -> list[list[Any]]:
+def subject_params(rows: Iterable[SubjectRow]) -> list[list[Any]]:
+    """The insert parameters of ``rows`` (pure: a batch run's workers build them beside each output line)."""
     at = now()
     # orjson: a batch run's parent writes one subject per row beside the output line
     return [[sid, kind, origin, row_id, orjson.dumps(query, option=orjson.OPT_SORT_KEYS).decode(),
@@ -117,7 +118,7 @@ def _subject_params(rows: Iterable[SubjectRow]) -> list[list[Any]]:
 
 def save_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
     """Insert or replace subjects now, in one transaction. Returns how many."""
-    params = _subject_params(rows)
+    params = subject_params(rows)
     if params:
         with db.transaction() as conn:
             conn.executemany(_SAVE_SUBJECT, params)
@@ -127,7 +128,11 @@ def save_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
 def queue_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
     """Insert or replace subjects through the background writer (``store/writer.py``), so a batch
     run never waits for the write lock to remember its rows. Returns how many."""
-    params = _subject_params(rows)
+    return queue_subject_params(db, subject_params(rows))
+
+
+def queue_subject_params(db: Database, params: list[list[Any]]) -> int:
+    """``queue_subjects`` for rows already made into parameters (``subject_params``)."""
     if params:
         job: Job = [(_SAVE_SUBJECT, p) for p in params]
         db.writer.submit(job)
@@ -205,9 +210,11 @@ __all__ = [
     "get_watch",
     "list_alerts",
     "list_watches",
+    "queue_subject_params",
     "queue_subjects",
     "remove_watch",
     "save_subjects",
+    "subject_params",
     "subjects",
     "update_seen",
 ]

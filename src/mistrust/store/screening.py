@@ -183,6 +183,14 @@ def latest_judgements(db: Database, hit_ids: list[str]) -> dict[str, dict[str, A
     return out
 
 
+def all_latest_judgements(db: Database) -> dict[str, dict[str, Any]]:
+    """The newest judgement of every judged hit (what a batch run's workers apply to their hits)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in db.query("SELECT hit_id, entity_fingerprint, decision FROM screen_judgements ORDER BY id"):
+        out[r["hit_id"]] = dict(r)
+    return out
+
+
 def has_judgements(db: Database) -> bool:
     return bool(db.query("SELECT 1 FROM screen_judgements LIMIT 1"))
 
@@ -190,6 +198,7 @@ def has_judgements(db: Database) -> bool:
 __all__ = [
     "MIGRATIONS",
     "add_judgement",
+    "all_latest_judgements",
     "has_judgements",
     "latest_hit",
     "latest_judgements",

@@ -13,21 +13,26 @@ from typing import Any
 
 from mistrust.errors import NotFoundError
 from mistrust.extract.actors import resolve as resolve_actors
-from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem, attribution_json, extraction_json
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
-from mistrust.store import review as review_store
-from mistrust.store.screening import now
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import Runner, Stage, batched, map_pairs, runner_for, warn_stderr
-from mistrust.workspace.stages import AnalyzeConfig, analyze_documents, load_extractor
+from mistrust.workspace.parallel import Runner, Stage, batched, runner_for, warn_stderr
+from mistrust.workspace.stages import (
+    AnalyzeConfig,
+    AnalyzedDocument,
+    analyze_for_store,
+    list_identifiers,
+    list_names,
+    load_extractor,
+)
 
 BATCH_DOCS = 32  # documents per batch handed to a worker (one nlp.pipe run)
-ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, Extraction] = Stage("analysis", load_extractor, analyze_documents)
+ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, AnalyzedDocument] = Stage(
+    "analysis", load_extractor, analyze_for_store)
 
 
 class ExtractionMixin(WorkspaceBase):
@@ -39,39 +44,29 @@ class ExtractionMixin(WorkspaceBase):
                  f"|tagger={self.settings.attribution_tagger}")
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
-        names = self._list_names()
+        index = self._screening().screen_index()  # the current lists, already read and indexed
+        names = list_names(index)
         screen = self._screen_mention if names else None
         extractor = Extractor(self._extract_options(), list_names=names, screen=screen,
-                              identifiers=self._identifiers())
+                              identifiers=list_identifiers(index))
         self._extractor_cache = (state, extractor)
         return extractor
+
+    def _screening(self) -> Any:
+        return self  # the screening room's methods, on the same Workspace
 
     def _extract_options(self) -> ExtractOptions:
         return ExtractOptions(model=self.settings.spacy_model, link_threshold=self.settings.link_threshold,
                               nominals=self.settings.extract_nominals,
                               attribution_tagger=self.settings.attribution_tagger)
 
-    def _identifiers(self) -> IdentifierIndex:
-        """The lists' identifiers (IMO, passport, registration numbers) that text mentions link to."""
-        return IdentifierIndex.build((e, loaded.version.id) for loaded in self.rooms().current_lists()
-                                     for e in loaded.entities)
-
-    def _list_names(self) -> list[tuple[str, str]]:
-        return [(name, entity.schema) for loaded in self.rooms().current_lists()
-                for entity in loaded.entities for name in entity.all_names()]
-
     def _analyze_config(self, runner: Runner) -> AnalyzeConfig:
-        """What each worker builds its Extractor from: the same options and names as ``extractor()``,
-        and mention links screened as ``screen(record=False)`` does (the judgements stay with the
-        parent: a worker has no store, and the linker does not read them)."""
-        names = self._list_names()
-        screen = None
-        if names:
-            ws: Any = self  # the screening room's methods, on the same Workspace
-            index = ws.screen_index()
-            screen = ws._screen_config(index, ws._search_params(None, None), runner)
-        return AnalyzeConfig(self._extract_options(), tuple(names), screen, self.settings.max_name_length,
-                             self._identifiers())
+        """What each worker builds its Extractor from: the same options as ``extractor()``, the
+        current lists' index (names, identifiers and mention links as ``screen(record=False)``
+        gives them; the judgements stay with the parent: the linker does not read them)."""
+        ws = self._screening()
+        screen = ws._screen_config(ws.screen_index(), ws._search_params(None, None), runner)
+        return AnalyzeConfig(self._extract_options(), screen, self.settings.max_name_length)
 
     def _screen_mention(self, query: NameQuery) -> list[Hit]:
         return self.rooms().screen(query, record=False)
@@ -114,38 +109,35 @@ class ExtractionMixin(WorkspaceBase):
         if not doc_ids:
             return 0
         runner = runner_for(workers, ray_address, self.extractor, warn, backend)
-        items = (self._item(self.rooms().get_document(doc_id)) for doc_id in doc_ids)
         count = 0
         fresh = set(doc_ids) - store.analyzed_ids(self.db)  # analysed for the first time: they may raise alerts
         progress = self.report("analyze")
-        for _items, extractions in map_pairs(runner, ANALYZE, lambda: self._analyze_config(runner),
-                                                   batched(items, BATCH_DOCS)):
-            for extraction in extractions:
-                assert extraction.doc_id is not None
-                store.save_extraction(self.db, extraction.doc_id, extraction)
-                self._queue_links(extraction)
-                count += 1
-            self.rooms().raise_alerts([e for e in extractions if e.doc_id in fresh])
+        # Workers hand back each document's rows ready to insert: this process reads the documents
+        # and writes each batch in one transaction.
+        for analysed in runner.map(ANALYZE, lambda: self._analyze_config(runner), self._items(doc_ids)):
+            store.save_extractions(self.db, [d.rows for d in analysed])
+            links = [statement for d in analysed for statement in d.links]
+            if links:
+                self.db.write_job(links)
+            count += len(analysed)
+            self.rooms().raise_alerts([d.extraction for d in analysed if d.extraction.doc_id in fresh])
             if progress is not None:
                 progress(count, len(doc_ids))
         self.resolve_actors()
         return count
 
-    def _queue_links(self, extraction: Extraction) -> None:
-        """Links of news mentions to list entries go to the review queue with their article."""
-        links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
-        if links:
-            review_store.queue_hits(self.db, links, source="link", at=now(), doc_id=extraction.doc_id,
-                                    reopen_unjudged=False)
+    def _items(self, doc_ids: list[str]) -> Iterator[list[TextItem]]:
+        """The documents to analyse, a batch (one read) at a time."""
+        for ids in batched(doc_ids, BATCH_DOCS):
+            documents = self.rooms().get_documents(ids)
+            if len(documents) < len(ids):
+                missing = sorted(set(ids) - {d.id for d in documents})
+                raise NotFoundError(f"no document {missing[0]}", doc_id=missing[0])
+            yield [self._item(document) for document in documents]
 
     def resolve_actors(self) -> list[Actor]:
         """Recompute the actors of the whole workspace (a new document may join two old ones)."""
-        extractions = []
-        for doc_id in sorted(store.analyzed_ids(self.db)):
-            ex = store.load_extraction(self.db, doc_id, actors=False)  # the tagger's own labels
-            if ex is not None:
-                extractions.append(ex)
-        actors = resolve_actors(extractions)
+        actors = resolve_actors(store.mentions_of_all(self.db))  # the tagger's own labels
         actor_store.save_actors(self.db, actors)
         return actors
 

@@ -26,10 +26,11 @@ from mistrust.model._ids import content_id
 from mistrust.model.documents import Extraction
 from mistrust.model.lists import ListVersion, LoadedList
 from mistrust.screen import ALGORITHM, ScreenIndex
-from mistrust.screen.batch import Row, input_kind, read_rows
+from mistrust.screen.batch import input_kind, read_rows
 from mistrust.store import monitoring as store
 from mistrust.store import screening as screen_store
 from mistrust.workspace.base import WorkspaceBase
+from mistrust.workspace.stages import seen_scores
 
 # What a watched name may be; "Any" when the analyst does not say.
 WATCH_SCHEMAS = ("Person", "Organization", "Vessel", "Aircraft", "Any")
@@ -50,10 +51,6 @@ def watch_schema(value: str | None) -> str:
 def version_label(version: ListVersion) -> str:
     """How a list version is named to a reviewer: its list and publication date."""
     return f"{version.list_name} {version.published or 'undated'}"
-
-
-def _seen(hits: Iterable[Hit]) -> dict[str, float]:
-    return {h.entity_id: round(h.score, 4) for h in hits}
 
 
 def is_new_hit(hit: Hit, seen: dict[str, float]) -> bool:
@@ -80,7 +77,7 @@ class MonitoringMixin(WorkspaceBase):
         hits = self._screening().screen(query)
         watch = store.add_watch(self.db, query.name, query.schema, user, source)
         store.save_subjects(self.db, [(f"watch:{watch['id']}", "watch", str(watch["id"]), None, asdict(query),
-                                       _seen(hits))])
+                                       seen_scores(hits))])
         return {**watch, "matches": sum(h.match for h in hits)}
 
     def watches(self) -> list[dict[str, Any]]:
@@ -119,17 +116,6 @@ class MonitoringMixin(WorkspaceBase):
         return {"rows": len(rows), "added": added, "refused": refused}
 
     # -- stored subjects -----------------------------------------------------------------------
-    def remember_batch_rows(self, output: str | Path, rows: Sequence[Row], results: Sequence[list[Hit] | None]) -> None:
-        """Keep the rows of a batch run (query and hits), so a later list version screens them again.
-
-        Keyed by the output file and row number: resuming or redoing the run into the same file
-        replaces its rows instead of adding them twice.
-        """
-        origin = str(output)
-        store.queue_subjects(self.db, [
-            (content_id("batch", origin, row.number), "batch", origin, row.row_id, asdict(row.query), _seen(hits))
-            for row, hits in zip(rows, results, strict=True) if row.query is not None and hits is not None])
-
     def rescreen(self, versions: Sequence[ListVersion]) -> dict[str, Any]:
         """Screen every stored subject against the current lists after ``versions`` became current.
 
@@ -161,7 +147,7 @@ class MonitoringMixin(WorkspaceBase):
                     if hit.id and hit.id not in new and is_new_hit(hit, subject.seen):
                         hit.new_since = labels.get(hit.list_version, since)
                         new[hit.id] = hit
-                seen[subject.id] = _seen(hits)
+                seen[subject.id] = seen_scores(hits)
         store.update_seen(self.db, seen)
         found = list(new.values())
         ws._apply_judgements(index, found)

@@ -64,20 +64,6 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def map_pairs(runner: Runner, stage: Stage[C, S, T, R], config: Callable[[], C],
-              batches: Iterable[list[T]]) -> Iterator[tuple[list[T], list[R]]]:
-    """``runner.map`` with each result batch beside its input batch (the writer needs both)."""
-    sent: deque[list[T]] = deque()
-
-    def remembered() -> Iterator[list[T]]:
-        for batch in batches:
-            sent.append(batch)
-            yield batch
-
-    for results in runner.map(stage, config, remembered()):
-        yield sent.popleft(), results
-
-
 class InProcess:
     """The stage in this process on a state already loaded (the Workspace's own index or extractor)."""
 

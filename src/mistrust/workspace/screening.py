@@ -15,28 +15,38 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
-
 from mistrust.errors import InputError, NotFoundError
 from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.model._ids import content_id
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
-from mistrust.screen.batch import Row, completed_rows, input_kind, read_rows, text_lines
+from mistrust.screen.batch import RawRow, completed_rows, input_kind, raw_rows, text_lines
 from mistrust.screen.explain import explain
 from mistrust.screen.index import INDEX_FORMAT
+from mistrust.store import monitoring as monitor_store
 from mistrust.store import review as review_store
 from mistrust.store import screening as store
 from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import RayData, Runner, Stage, batched, map_pairs, runner_for, warn_stderr
-from mistrust.workspace.stages import ScreenConfig, ScreenState, SearchParams, load_screen_state, screen_rows
+from mistrust.workspace.parallel import RayData, Runner, Stage, batched, runner_for, warn_stderr
+from mistrust.workspace.stages import (
+    BatchConfig,
+    BatchRun,
+    BatchState,
+    ScreenConfig,
+    ScreenedBlock,
+    ScreenState,
+    SearchParams,
+    apply_judgements,
+    load_batch_state,
+    screen_blocks,
+)
 
 MAX_REPORTED_ERRORS = 20
 BATCH_FOLDER = "batches"  # <db>.batches/: files sent from the web and their results
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".txt")
 BATCH_ROWS = 500  # rows per batch handed to a worker
-SCREEN_ROWS: Stage[ScreenConfig, ScreenState, Any, list[Hit] | None] = Stage(
-    "screening", load_screen_state, screen_rows)
+SCREEN_BLOCKS: Stage[BatchConfig, BatchState, list[RawRow], ScreenedBlock] = Stage(
+    "screening", load_batch_state, screen_blocks)
 
 
 class ScreeningMixin(WorkspaceBase):
@@ -116,14 +126,7 @@ class ScreeningMixin(WorkspaceBase):
         """A reviewer's decision holds for later runs unless the list entry changed since."""
         if not hits or not self._judged():
             return
-        found = store.latest_judgements(self.db, [h.id for h in hits if h.id])
-        for hit in hits:
-            j = found.get(hit.id or "")
-            if j is None:
-                continue
-            entity = index.entity(hit.entity_id)
-            if entity is not None and entity.fingerprint() == j["entity_fingerprint"]:
-                hit.judgement = j["decision"]
+        apply_judgements(index, hits, store.latest_judgements(self.db, [h.id for h in hits if h.id]))
 
     def _judged(self) -> bool:
         return bool(self.fresh("has_judgements", lambda: store.has_judgements(self.db)))
@@ -183,57 +186,41 @@ class ScreeningMixin(WorkspaceBase):
         done = completed_rows(out) if resume else 0
         index = self.screen_index()
         params = self._search_params(threshold, limit)
-        runner = runner_for(workers, ray_address, lambda: ScreenState(index, params), warn, backend)
-        total = src.stat().st_size
-        counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
-        # The first few refused rows, for the summary (all of them are in the output file).
-        refused: list[dict[str, Any]] = []
-        judged = self._judged()
         # The run id is known before the first row, so the batch's matches go to the review queue
         # as they are found, tagged with it (in jobs of the background writer: the batch never waits).
         started = store.now()
         run_id = content_id(started, str(src), str(out), ALGORITHM, params.threshold)
-        queued: list[Hit] = []
-        with src.open("rb") as raw, out.open("a" if resume else "w", encoding="utf-8") as sink:
-            def todo() -> Iterator[Row]:
-                for row in read_rows(raw, input_kind(src), str(src), self.settings.max_name_length):
+        run = BatchRun(input_kind(src), self.settings.max_name_length, str(out), run_id, started,
+                       store.all_latest_judgements(self.db) if self._judged() else {})
+        runner = runner_for(workers, ray_address, lambda: BatchState(ScreenState(index, params), run), warn, backend)
+        total = src.stat().st_size
+        counts = {"rows": 0, "skipped_done": done, "screened": 0, "errors": 0, "matches": 0, "hits": 0}
+        # The first few refused rows, for the summary (all of them are in the output file).
+        refused: list[dict[str, Any]] = []
+        with src.open("rb") as raw, out.open("ab" if resume else "wb") as sink:
+            def todo() -> Iterator[RawRow]:
+                for row in raw_rows(raw, run.kind, str(src)):
                     counts["rows"] += 1
-                    if row.number > done:
+                    if row[0] > done:
                         yield row
 
-            written = 0
-            for rows, results in map_pairs(runner, SCREEN_ROWS, lambda: self._screen_config(index, params, runner),
-                                                batched(todo(), BATCH_ROWS)):
-                for row, hits in zip(rows, results, strict=True):
-                    line: dict[str, Any] = {"row": row.number, "id": row.row_id}
-                    if row.query is None or hits is None:
-                        counts["errors"] += 1
-                        if len(refused) < MAX_REPORTED_ERRORS:
-                            refused.append({"row": row.number, "id": row.row_id, "error": row.error})
-                        line.update({"query": None, "error": row.error, "hits": []})
-                    else:
-                        if judged:
-                            self._apply_judgements(index, hits)
-                        counts["screened"] += 1
-                        counts["hits"] += len(hits)
-                        counts["matches"] += sum(h.match for h in hits)
-                        line.update({"query": row.query, "hits": hits})
-                        queued.extend(h for h in hits if h.match)
-                    # orjson writes the dataclasses as they are: the parent writes every line
-                    # while the workers screen, so its cost per row bounds what they can deliver
-                    sink.write(orjson.dumps(line).decode() + "\n")
-                    written += 1
-                    if len(queued) >= BATCH_ROWS:
-                        self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))
-                        queued = []
-                    if progress is not None and written % 200 == 0:
-                        sink.flush()
-                        progress(raw.tell(), total)
-                self.rooms().remember_batch_rows(out, rows, results)  # re-screened after a list load
+            # This process only reads rows and writes what the workers made of them: the lines,
+            # the rows remembered for re-screening, the matches for the review queue.
+            config = lambda: BatchConfig(self._screen_config(index, params, runner), run)  # noqa: E731
+            for block in runner.map(SCREEN_BLOCKS, config, batched(batched(todo(), BATCH_ROWS), 1)):
+                for part in block:
+                    sink.write(part.lines)
+                    monitor_store.queue_subject_params(self.db, part.subjects)
+                    if part.review:
+                        self.db.writer.submit(part.review)
+                    for key in ("screened", "errors", "hits", "matches"):
+                        counts[key] += getattr(part, key)
+                    refused.extend(part.refused[:MAX_REPORTED_ERRORS - len(refused)])
+                if progress is not None:
+                    sink.flush()
+                    progress(raw.tell(), total)
             if progress is not None:
                 progress(total, total)
-        if queued:
-            self.db.writer.submit(review_store.queue_job(queued, source="batch", at=started, run_id=run_id))
         store.record_run(
             self.db, kind="batch", query={"input": str(src), "output": str(out), **counts,
                                           **({"user": user} if user else {})},

@@ -6,24 +6,35 @@ inputs into one result per input, in order. The single-process path, the process
 actors (``workspace/parallel.py``) all call these same functions; only who calls them differs.
 
 Configs and results cross process boundaries, so they are plain picklable dataclasses; the state
-never does (each worker loads its own). Nothing here touches the store: workers compute, the
-parent process is the one writer.
+never does (each worker loads its own). Nothing here touches a database: workers compute, the
+parent process is the one writer. But the parent's time per result bounds what any number of
+workers can deliver, so a worker hands back its results ready to write: a batch run's output lines
+already encoded, and the store's parameter rows (built by the store's own pure row builders).
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from mistrust.errors import InputError, MistrustError, WorkerError
 from mistrust.extract.identifiers import IdentifierIndex
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
 from mistrust.model import Hit, NameQuery, name_problem
+from mistrust.model._ids import content_id
 from mistrust.model.documents import Extraction
 from mistrust.screen import ScreenIndex
-from mistrust.screen.batch import Row
+from mistrust.screen.batch import RawRow, Row, parse_row
+from mistrust.store import extraction as extraction_rows
+from mistrust.store import monitoring as monitor_rows
+from mistrust.store import review as review_rows
+from mistrust.store.screening import now
+from mistrust.store.writer import Job
 
 
 @dataclass(frozen=True)
@@ -81,16 +92,128 @@ def screen_rows(state: ScreenState, rows: list[Row]) -> list[list[Hit] | None]:
     return out
 
 
+def apply_judgements(index: ScreenIndex, hits: list[Hit], judgements: Mapping[str, Mapping[str, Any]]) -> None:
+    """A reviewer's decision (``judgements``: the newest per hit id) holds for later runs unless the
+    list entry changed since."""
+    for hit in hits:
+        j = judgements.get(hit.id or "")
+        if j is None:
+            continue
+        entity = index.entity(hit.entity_id)
+        if entity is not None and entity.fingerprint() == j["entity_fingerprint"]:
+            hit.judgement = j["decision"]
+
+
+def seen_scores(hits: Iterable[Hit]) -> dict[str, float]:
+    """What a subject hit, by entry: kept so a later list version can tell which hits are new."""
+    return {h.entity_id: round(h.score, 4) for h in hits}
+
+
+@dataclass(frozen=True)
+class BatchRun:
+    """One ``screen --input`` run as its workers see it: how to read its rows, the output file
+    (the key of the rows it remembers), its run id and start (tagging its review-queue rows), and
+    the reviewers' judgements as the run started (hit id -> newest judgement)."""
+
+    kind: str
+    max_name_length: int
+    origin: str
+    run_id: str
+    started: str
+    judgements: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    screen: ScreenConfig
+    run: BatchRun
+
+
+@dataclass
+class BatchState:
+    screen: ScreenState
+    run: BatchRun
+
+
+@dataclass
+class ScreenedBlock:
+    """A block of batch rows, screened and ready to write: the output lines (JSON Lines, in order),
+    the rows to remember for re-screening (``store.monitoring`` parameters), the review-queue job
+    of the matches, the counts, and the first refused rows (for the summary)."""
+
+    lines: bytes
+    subjects: list[list[Any]]
+    review: Job
+    screened: int = 0
+    errors: int = 0
+    hits: int = 0
+    matches: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
+
+
+MAX_REFUSED = 20  # refused rows a block reports by number (all of them are in the output)
+
+
+def load_batch_state(config: BatchConfig) -> BatchState:
+    return BatchState(load_screen_state(config.screen), config.run)
+
+
+def screen_blocks(state: BatchState, blocks: list[list[RawRow]]) -> list[ScreenedBlock]:
+    """Each block of raw batch rows parsed, screened and encoded (``ScreenedBlock``)."""
+    return [screen_block(state, block) for block in blocks]
+
+
+def screen_block(state: BatchState, raws: list[RawRow]) -> ScreenedBlock:
+    run = state.run
+    rows = [parse_row(run.kind, raw, run.max_name_length) for raw in raws]
+    results = screen_rows(state.screen, rows)
+    out = ScreenedBlock(b"", [], [])
+    lines: list[bytes] = []
+    subjects: list[tuple[str, str, str, str | None, dict[str, Any], dict[str, float]]] = []
+    matches: list[Hit] = []
+    for row, hits in zip(rows, results, strict=True):
+        if row.query is None or hits is None:
+            out.errors += 1
+            if len(out.refused) < MAX_REFUSED:
+                out.refused.append({"row": row.number, "id": row.row_id, "error": row.error})
+            line: dict[str, Any] = {"row": row.number, "id": row.row_id, "query": None, "error": row.error,
+                                    "hits": []}
+        else:
+            if run.judgements:
+                apply_judgements(state.screen.index, hits, run.judgements)
+            out.screened += 1
+            out.hits += len(hits)
+            matches.extend(h for h in hits if h.match)
+            line = {"row": row.number, "id": row.row_id, "query": row.query, "hits": hits}
+            subjects.append((content_id("batch", run.origin, row.number), "batch", run.origin, row.row_id,
+                             vars(row.query), seen_scores(hits)))
+        lines.append(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+    out.matches = len(matches)
+    out.lines = b"".join(lines)
+    out.subjects = monitor_rows.subject_params(subjects)
+    out.review = review_rows.queue_job(matches, source="batch", at=run.started, run_id=run.run_id)
+    return out
+
+
 @dataclass(frozen=True)
 class AnalyzeConfig:
-    """What an analysing worker needs: the extraction options, the listed names for the entity
-    ruler and, when there are lists, the screening used to link mentions to them."""
+    """What an analysing worker needs: the extraction options and the screening of the current
+    lists (the entity ruler's names, the identifiers and the mention links all come from its index,
+    so a worker gets a path, not the lists)."""
 
     options: ExtractOptions
-    list_names: tuple[tuple[str, str], ...]
-    screen: ScreenConfig | None
+    screen: ScreenConfig
     max_name_length: int
-    identifiers: IdentifierIndex | None = None
+
+
+def list_names(index: ScreenIndex) -> list[tuple[str, str]]:
+    """Every name and alias of the lists an index was built on, with its schema (for the entity ruler)."""
+    return [(name, x.entity.schema) for x in index.entities for name in x.entity.all_names()]
+
+
+def list_identifiers(index: ScreenIndex) -> IdentifierIndex:
+    """The lists' identifiers (IMO, passport, registration numbers) that text mentions link to."""
+    return IdentifierIndex.build((x.entity, x.list_version) for x in index.entities)
 
 
 def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQuery], list[Hit]]:
@@ -104,10 +227,37 @@ def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQu
 
 
 def load_extractor(config: AnalyzeConfig) -> Extractor:
-    screen = None
-    if config.screen is not None:
-        screen = mention_screen(load_screen_state(config.screen), config.max_name_length)
-    return Extractor(config.options, list_names=config.list_names, screen=screen, identifiers=config.identifiers)
+    state = load_screen_state(config.screen)
+    names = list_names(state.index)
+    screen = mention_screen(state, config.max_name_length) if names else None
+    return Extractor(config.options, list_names=names, screen=screen, identifiers=list_identifiers(state.index))
+
+
+@dataclass
+class AnalyzedDocument:
+    """One document analysed and ready to store: its mentions (for the alerts they raise), its
+    table rows and the review-queue job of its links to list entries."""
+
+    extraction: Extraction
+    rows: extraction_rows.ExtractionRows
+    links: Job
+
+
+def analyze_for_store(extractor: Extractor, items: list[TextItem]) -> list[AnalyzedDocument]:
+    out = []
+    extractions = analyze_documents(extractor, items)
+    at = now()  # when the links reach the review queue
+    for extraction in extractions:
+        doc_id = extraction.doc_id or ""
+        links = [h if isinstance(h, Hit) else Hit(**h) for m in extraction.entities for h in m.links]
+        # the parent needs only the mentions (the alerts they raise): claims and attributions
+        # travel once, as rows
+        mentions = Extraction(entities=extraction.entities, status=extraction.status, doc_id=extraction.doc_id,
+                              extractor=extraction.extractor)
+        out.append(AnalyzedDocument(mentions, extraction_rows.extraction_rows(doc_id, extraction),
+                                    review_rows.queue_job(links, source="link", at=at, doc_id=doc_id,
+                                                          reopen_unjudged=False)))
+    return out
 
 
 def analyze_documents(extractor: Extractor, items: list[TextItem]) -> list[Extraction]:
