@@ -9,6 +9,7 @@ an unsigned request are refused.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +67,11 @@ def test_an_analyst_batch_screens_a_file_into_the_queue(ana: TestClient, db: Pat
         run = next(r for r in ws.audit_runs() if r["id"] == run_id)
         assert run["kind"] == "batch" and run["query"]["user"] == "ana"
         assert Path(run["query"]["output"]).parent.parent == ws.side_folder("batches")
-        logged = ws.exports()  # the download is an export: logged with the verified user
+        # the download is an export, logged with the verified user; the server's audit writer
+        # commits it from its own thread, so a loaded machine may need a moment before it shows
+        deadline = time.monotonic() + 20
+        while not (logged := ws.exports()) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert [(e["kind"], e["user"], e["channel"], e["parameters"]["run"]) for e in logged] == [
             ("batch_results", "ana", "web", run_id)]
 
