@@ -311,6 +311,45 @@ POSITIVE: list[Any] = [
     ("Prosecutors allege that the company shipped chips to Iran.", "transfer", None, "Iran", "attributed", "Prosecutors"),
     ("Iran is believed to have shipped drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
     ("Analysts suspect Belarus sent fuel to Russia.", "transfer", "Belarus", "Russia", "hedged", "Analysts"),
+    # -- assessment verbs read like "believe": the holder's word when named, a hedge when not
+    ("We assess that Iran shipped drones to Russia.", "transfer", "Iran", "Russia", "attributed", "we"),
+    ("The agency assesses that Belarus sent fuel to Syria.", "transfer", "Belarus", "Syria", "attributed",
+     "agency"),
+    ("Western officials assess that Serbia sold shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "officials"),
+    ("It is assessed that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "hedged", None),
+    # -- grounds for a belief: held by whoever has them, a hedge when nobody does
+    ("The panel has reason to believe that Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed",
+     "panel"),
+    ("We have reason to believe that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "attributed",
+     "we"),
+    ("There is reason to believe that Iran shipped missiles to Yemen.", "transfer", "Iran", "Yemen", "hedged",
+     None),
+    ("There are grounds to believe that Algeria smuggled weapons to Mali.", "transfer", "Algeria", "Mali",
+     "hedged", None),
+    # -- evidential findings: the finder is the source; "no evidence" is the finder's denial
+    ("Investigators found evidence that Serbia sold mortars to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "Investigators"),
+    ("The inspectors uncovered proof that Egypt shipped grain to Lebanon.", "transfer", "Egypt", "Lebanon",
+     "attributed", "inspectors"),
+    ("Auditors saw signs that Belarus sold rifles to Mali.", "transfer", "Belarus", "Mali", "attributed",
+     "Auditors"),
+    ("Officials found no evidence that Iran shipped drones to Russia.", "transfer", "Iran", "Russia", "denied",
+     "Officials"),
+    # -- an outlet that reports is a source
+    ("A news outlet reported that Belarus sold rifles to Mali.", "transfer", "Belarus", "Mali", "attributed",
+     "outlet"),
+    ("Iran shipped drones to Russia, a news outlet reported.", "transfer", "Iran", "Russia", "attributed",
+     "outlet"),
+    ("According to a report by a local newspaper, Egypt shipped grain to Lebanon.", "transfer", "Egypt",
+     "Lebanon", "attributed", "newspaper"),
+    # -- the findings of an investigating body: identified, concluded, determined that
+    ("The experts identified that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "attributed",
+     "experts"),
+    ("Investigators concluded that Serbia sold mortars to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "Investigators"),
+    ("The panel determined that Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed", "panel"),
+    ("Chile sold jets to Peru, the inquiry determined.", "transfer", "Chile", "Peru", "attributed", "inquiry"),
     # -- a verb coordinated with a denial is its own act
     ("Caracas denied the report and condemned Bogota.", "condemn", "Caracas", "Bogota", "attributed",
      "Caracas"),
@@ -414,7 +453,7 @@ POSITIVE: list[Any] = [
      "Hezbollah", "asserted", None),
     # -- goods of a named origin, moved by a participle; origins behind quantity nouns and makers' names
     ("Inspectors found evidence of Serbian shells shipped to the Armenian army.", "transfer", "Serbia", "Armenia",
-     "asserted", None),
+     "attributed", "Inspectors"),
     ("Peru has ordered a batch of patrol boats from South Korea.", "transfer", "South Korea", "Peru", "asserted",
      None),
     ("Bolivia will receive a number of Russian Mil helicopters by May.", "transfer", "Russian", "Bolivia",
@@ -627,6 +666,17 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
+    ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
+    ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),
+    ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
+    # a finding is someone's word, not the outlet's; an object that is not evidence or a clause is no finding
+    ("Investigators found evidence that Egypt shipped grain to Lebanon.", "transfer", "asserted"),
+    ("Officials found no evidence that Belarus sold rifles to Mali.", "transfer", "attributed"),
+    ("The coast guard identified the ship that delivered fuel to Syria.", "transfer", "attributed"),
+    ("Police found evidence in the truck, and Belarus sent fuel to Poland.", "transfer", "attributed"),
+    ("Police uncovered a plot and Cuba sent tanks to Angola.", "transfer", "attributed"),
+    ("The court will judge whether Pakistan sold rifles to Nigeria.", "transfer", "attributed"),
     ("A cargo ship carrying coal has been seized, the ministry announced on Thursday, hours after Pyongyang "
      "fired two missiles.", "test", "attributed"),
     ("The court ruled on Monday, a day after Caracas received Iranian fuel.", "transfer", "attributed"),

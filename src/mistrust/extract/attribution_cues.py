@@ -24,6 +24,7 @@ from mistrust.extract.cues import (
     CLAUSE_ONLY,
     CUE_FORMS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     GERUND_NOT,
     KICKERS,
     NONFINITE_NOT,
@@ -85,6 +86,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         opens_sent = left == verb.sent.start and src is not None and src.i < verb.i
         if after == "," and (before == "," or opens_as or opens_sent) and lemma not in CLAUSE_ONLY - {"add"}:
             return subtree_span(head, exclude=[verb]), "paren"
+    evidence = _evidence_content(children)
+    if evidence is not None:
+        return evidence, "ccomp"
     if lemma in OBJECT_CONTENT:
         for c in children:
             if c.dep_ == "dobj" and c != src:
@@ -100,6 +104,22 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
             if not any(a.lower_ in CUE_FORMS and a.i != verb.i for a in t.head.ancestors if a.i > verb.i):
                 return subtree_span(t.head), "ccomp"
     return None, ""
+
+
+def _evidence_content(children: list[Token]) -> tuple[int, int] | None:
+    """ "found evidence that X shipped", "uncovered proof of X shipping": the finding is what the
+    evidential object's clause or "of"-phrase says, as if the verb had taken it directly."""
+    for c in children:
+        if c.dep_ != "dobj" or c.lower_ not in EVIDENCE_NOUNS:
+            continue
+        for g in c.children:
+            if g.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children):
+                return subtree_span(g)
+            if g.dep_ == "prep" and g.lower_ == "of":
+                comp = next((p for p in g.children if p.dep_ in ("pcomp", "pobj")), None)
+                if comp is not None:
+                    return subtree_span(comp)
+    return None
 
 
 def _label_before(clause: Token, verb: Token) -> bool:

@@ -21,7 +21,10 @@ SPEECH = ("say", "tell", "report", "state", "claim", "announce", "add", "note", 
           "agree", "disagree", "call", "question", "wonder", "point", "joke", "counter", "highlight",
           "indicate", "show", "find", "determine", "conclude", "assess", "document", "detail", "list",
           "endorse", "defend", "dispute", "threaten", "acknowledge", "declare", "predict", "muse", "opine",
-          "announce", "yell", "shout", "scream", "exclaim", "whisper", "proclaim", "maintain", "claim")
+          "announce", "yell", "shout", "scream", "exclaim", "whisper", "proclaim", "maintain", "claim",
+          # findings of an investigating body: "the panel identified that", "investigators uncovered
+          # that" (clause only, see CLAUSE_ONLY)
+          "identify", "uncover")
 COGNITION = ("think", "believe", "know", "feel", "hope", "fear", "expect", "worry", "doubt", "suspect",
              "assume", "figure", "guess", "understand", "realize", "realise", "want", "wish", "consider",
              "recognize", "recognise", "learn", "hear", "see", "agree", "seem", "appear", "plan", "intend",
@@ -71,7 +74,11 @@ PREP_CONTENT = {"on", "about", "of", "for", "to", "against", "at", "over"}
 CLAUSE_ONLY = frozenset({"continue", "raise", "address", "push", "offer",
                          "add", "see", "know", "feel", "find", "show", "learn", "hear", "understand",
                          "point", "figure", "read", "consider", "like", "love", "hate", "prefer", "need", "seem",
-                         "appear", "answer", "agree", "wonder", "signal", "list", "post", "observe", "speak"})
+                         "appear", "answer", "agree", "wonder", "signal", "list", "post", "observe", "speak",
+                         "identify", "uncover"})
+# Evidential objects whose complement is the content of a finding: "found evidence that X",
+# "uncovered proof of X", "saw signs that X". The finder is the source, as with "found that X".
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "indications", "sign", "signs"})
 # Content as xcomp is an attribution only for these ("wants to", "expects to", "vowed to").
 XCOMP_OK = frozenset({"want", "expect", "hope", "plan", "intend", "promise", "pledge", "vow", "threaten",
                       "urge", "tell", "ask", "refuse", "decline", "decide", "seek", "agree", "wish", "need",
@@ -126,4 +133,4 @@ NOUN_CUES = frozenset({"call", "calls", "opposition", "criticism", "criticisms",
 # after "remarks on", "views about", "stance over" comes a topic, not a proposition.
 NOUN_PREPS = ("for", "of", "to", "against", "that")
 
-__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "DOCUMENT_NOUNS", "GERUND_NOT", "KICKERS", "NONFINITE_NOT", "NOT_SPEAKERS", "NOUN_CUES", "PASSIVE_NOT", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]
+__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "DOCUMENT_NOUNS", "EVIDENCE_NOUNS", "GERUND_NOT", "KICKERS", "NONFINITE_NOT", "NOT_SPEAKERS", "NOUN_CUES", "PASSIVE_NOT", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mistrust.extract.cues import KICKERS
+from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
@@ -82,13 +82,22 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
                            "expect", "expected", "understand", "understood", "know", "known", "feared",
                            "appear", "appears", "appeared", "seem", "seems", "seemed", "suggest", "suggests",
                            "suggested"})
+# Verbs of assessment, the register of intelligence and investigative findings ("we assess that",
+# "it is assessed that"): a belief, read like "believe". ("judge" is left out: mostly a noun, and
+# "will judge whether" weighs a question.)
+ASSESSMENT_VERBS = ("assess",)
 HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "speculate", "allege", "rumor",
-                                    "rumour", "believe", "fear", "hint", "claim", "indicate")
+                                    "rumour", "believe", "fear", "hint", "claim", "indicate", *ASSESSMENT_VERBS)
                         for f in inflections(v))
 # Verbs of belief and assertion hedge only when nobody is named as holding the belief ("it is
-# believed", "the claimed attack"): "officials believe X" or "Washington claims X" is the speaker's
-# word, attributed to them (doubt verbs such as "suspect" or "fear" hedge even with a subject).
-SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate") for f in inflections(v))
+# believed", "it is assessed", "the claimed attack"): "officials believe X", "the agency assesses X"
+# or "Washington claims X" is the speaker's word, attributed to them (doubt verbs such as "suspect"
+# or "fear" hedge even with a subject).
+SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate", *ASSESSMENT_VERBS)
+                          for f in inflections(v))
+# Nouns of grounds for a belief: "the panel has reason to believe X" is the panel's belief (its
+# word), "there is reason to believe X" is nobody's (a hedge).
+GROUNDS_NOUNS = frozenset({"reason", "reasons", "grounds", "cause"})
 
 
 def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
@@ -130,6 +139,10 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
         if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
             status = merge(status, "hedged")
+        # "found no evidence that X shipped": the finder says the claim is unsupported
+        if depth > 0 and tok.lower_ in EVIDENCE_NOUNS and any(c.lower_ == "no" and c.dep_ == "det"
+                                                              for c in tok.children):
+            return "denied"
         # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
         unsaid = depth > 0 and tok.lower_ in UNSAID_FORMS
         for c in tok.children:
@@ -240,8 +253,13 @@ def refusal(verb: Token) -> bool:
 
 
 def _speaker(verb: Token) -> bool:
-    """True when the verb names who holds the belief (an active subject, or a passive's agent)."""
-    return any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+    """True when the verb names who holds the belief (an active subject, or a passive's agent),
+    also through grounds for it: "the panel has reason to believe" (not "there is reason to")."""
+    if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        return True
+    ground = verb.head
+    return (verb.dep_ in ("acl", "relcl", "xcomp") and ground.lower_ in GROUNDS_NOUNS
+            and ground.head.lemma_ == "have" and any(c.dep_ == "nsubj" for c in ground.head.children))
 
 
 _HEADLINE_ATTRIBUTED = re.compile(
