@@ -6,7 +6,7 @@ from mistrust.extract import link_rules as rules
 from mistrust.extract.linking import LinkContext, _is_place
 from mistrust.model import Mention
 
-_NAMES = ["Tolvar Vesko", "VESKO, Tolvar", "Gen. Tolvar Vesko", "Ministry of Defence", "the Ruritanian Army",
+_NAMES = ["PRIVATE MILITARY COMPANY 'VELKA'", "Tolvar Vesko", "VESKO, Tolvar", "Gen. Tolvar Vesko", "Ministry of Defence", "the Ruritanian Army",
           "Iranian Tanker", "Velka Shipping Lines", "al-Varsani", "AL VARSANI", "Sa\u2019id Qorvan", ""]
 
 
@@ -15,11 +15,13 @@ def test_memoised_rules_equal_the_uncached_functions() -> None:
         assert rules.fold(a) == rules.fold.__wrapped__(a)
         assert rules.is_descriptor(a) is rules.is_descriptor.__wrapped__(a)
         assert rules.is_kind(a) is rules.is_kind.__wrapped__(a)
+        assert rules.quoted_name(a) == rules.quoted_name.__wrapped__(a)
         for b in _NAMES:
             assert rules.given_missing(a, b) is rules.given_missing.__wrapped__(a, b)
             for exact in (False, True):
                 assert rules.person_agrees(a, b, exact=exact) == rules.person_agrees.__wrapped__(a, b, exact=exact)
     # and they are not constant: the cases above tell names apart
+    assert rules.quoted_name("PRIVATE MILITARY COMPANY 'VELKA'") == "VELKA" and rules.quoted_name("Tolvar Vesko") is None
     assert rules.fold("al-Varsani") == rules.fold("AL VARSANI") != rules.fold("Tolvar Vesko")
     assert rules.is_descriptor("Ministry of Defence") and not rules.is_descriptor("Velka Shipping Lines")
     assert rules.person_agrees("Tolvar Vesko", "VESKO, Tolvar") and not rules.person_agrees("Tolvar Vesko", "Iranian Tanker")

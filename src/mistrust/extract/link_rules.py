@@ -399,6 +399,7 @@ def site_of_company(mention: str, listed: str) -> bool:
     return bool(added) and all(w.casefold().rstrip(".") in COMPANY_NOUNS for w in added)
 
 
+@lru_cache(maxsize=_MEMO)
 def quoted_name(entity_name: str) -> str | None:
     """The part of a list name in quotes ("PRIVATE MILITARY COMPANY 'NAME'" -> "NAME")."""
     m = _QUOTED.search(entity_name)
