@@ -27,6 +27,13 @@ def test_memoised_rules_equal_the_uncached_functions() -> None:
     assert rules.person_agrees("Tolvar Vesko", "VESKO, Tolvar") and not rules.person_agrees("Tolvar Vesko", "Iranian Tanker")
 
 
+def test_clear_memos_empties_every_memo() -> None:
+    rules.fold("Tolvar Vesko")
+    rules.clear_memos()
+    assert all(fn.cache_info().currsize == 0 for fn in rules._MEMOISED)
+    assert rules.fold("Tolvar Vesko") == "tolvarvesko"
+
+
 def test_context_is_place_equals_direct_check_and_keys_on_the_span() -> None:
     text = "Ships left Port Velka for the Gulf of Oskar, said Velka Shipping Lines."
     ents = [(11, 21, "GPE"), (30, 43, "LOC"), (50, 70, "ORG")]
