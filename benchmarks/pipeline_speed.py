@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for t in texts)
 
     from mistrust import Workspace
+    from mistrust.extract.link_rules import clear_memos
     from mistrust.extract.nlp import NER_COMPONENTS, load_nlp
     from mistrust.extract.pipeline import TextItem
 
@@ -116,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     def run_full(ex: Any = extractor) -> int:
         if ex.linker is not None:
             ex.linker._cache.clear()  # every round links from scratch
+            clear_memos()  # ... and the name rules' memos too (link_rules)
             ex.linker.calls = 0
         items = [TextItem(a["text"], a.get("id"), a.get("date")) for a in articles]
         return sum(len(e.entities) for e in ex.extract_many(items))

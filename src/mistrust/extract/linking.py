@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
@@ -157,6 +157,16 @@ class LinkContext:
     ents: list[tuple[int, int, str]] | None = None
     # The state the text is plainly about (``main_country``): the country of a name that gives none.
     country: str | None = None
+    # ``_is_place`` per (text, start, end): ``grade`` asks it for every hit of a mention, and the
+    # answer walks all the tagger's entity spans of the text; the mention, not the hit, decides it.
+    _places: dict[tuple[str, int, int], bool] = field(default_factory=dict, repr=False)
+
+    def is_place(self, mention: Mention) -> bool:
+        key = (mention.text, mention.start, mention.end)
+        known = self._places.get(key)
+        if known is None:
+            known = self._places[key] = _is_place(mention, self.ents or [])
+        return known
 
 
 # A text is plainly about one state when that state (its name, demonym or capital) is named this
@@ -200,7 +210,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         typed = m.extractor.endswith("vessel-rule-v1") or rules.typed_as(ctx.text, m.start, m.end, rules.VESSEL_NOUNS)
         if not typed:
             return "possible", "a vessel's name the text does not call a ship"
-    elif _is_place(m, ctx.ents or []) and not rules.typed_as(ctx.text, m.start, m.end, rules.COMPANY_NOUNS):
+    elif ctx.is_place(m) and not rules.typed_as(ctx.text, m.start, m.end, rules.COMPANY_NOUNS):
         return "possible", "a place name the text does not call a company or body"
     elif place_lookup(hit.matched_name) is not None and rules.fold(name) != rules.fold(hit.matched_name):
         return None  # a company listed under a state's name ("MALAYSIA") is not every body named after it
