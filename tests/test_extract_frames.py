@@ -220,6 +220,18 @@ POSITIVE: list[Any] = [
      "Ocean Pearl", "Yemen", "asserted", None),
     ("Eritrea has long been isolated. The country has supplied rifles to Sudan, diplomats said.", "supply",
      "Eritrea", "Sudan", "attributed", "diplomats"),
+    # an epithet does not say which one ("the reclusive state", "the rogue regime", "the mercenary group")
+    ("Eritrea held elections in May. The reclusive state later supplied rifles to Sudan.", "supply", "Eritrea",
+     "Sudan", "asserted", None),
+    ("Observers met Hamas in Doha. Cairo says Tehran shipped rockets to the militant group.", "transfer", "Tehran",
+     "Hamas", "attributed", "Cairo"),
+    ("Belarus sold jets to Chile in 2019. In 2021 the rogue regime also sold tanks to Peru.", "transfer",
+     "Belarus", "Peru", "asserted", None),
+    # a nationality word on a state noun names the state the bare noun refers back to
+    ("The Malian government hired new advisers in May. Minsk shipped key parts to the regime.", "transfer",
+     "Minsk", "Mali", "asserted", None),
+    ("The Cuban regime faces shortages. Caracas shipped large amounts of fuel to the country.", "transfer",
+     "Caracas", "Cuba", "asserted", None),
     # a pronoun source names the latest person before its sentence
     ("Minister Ivan Petrov visited Caracas on Monday. He said Moscow would ship wheat to Venezuela.", "transfer",
      "Moscow", "Venezuela", "attributed", "Petrov"),
@@ -564,6 +576,17 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # a contrasting modifier sets the referent apart from the one named before
+    ("Eritrea held elections in May. The other state later supplied rifles to Sudan.", "supply", "Eritrea",
+     None),
+    ("Belarus sold jets to Chile in 2019. In 2021 the new regime sold tanks to Peru.", "transfer", "Belarus",
+     "Peru"),
+    # a modifier with words of its own, or a named one, says which one
+    ("Observers met Hamas in Doha. Tehran shipped rockets to the Iraqi militant group.", "transfer", "Tehran",
+     "Hamas"),
+    # a nationality word on a person or thing is no state for "the country" to refer back to
+    ("A Cuban doctor arrived in Lima. Caracas shipped large amounts of fuel to the country.", "transfer",
+     "Caracas", "Cuba"),
     ("Commandos intercepted an Iranian arms shipment for the Houthi insurgents in the Red Sea.", "transfer",
      "Iran", "Red Sea"),
     # targeting by people is no sanction; thanks "for" something blames nobody

@@ -1,4 +1,4 @@
-"""Anaphora (anaphora-v1): which named actor a claim argument written as "it", "they", "its" or "the
+"""Anaphora (anaphora-v2): which named actor a claim argument written as "it", "they", "its" or "the
 tanker" stands for.
 
 spaCy's small English model has no coreference, and a claim whose actor is a pronoun says nothing a
@@ -7,7 +7,10 @@ with three ideas of English rather than a model:
 
 - **kind agreement**: "it"/"its" stand for a state, an organisation or a vessel, "he"/"she" for a
   person, "they"/"their" for an organisation (a group spoken of in the plural); a definite
-  description names its kind ("the country" a state, "the tanker" a vessel, :data:`DESCRIPTIONS`);
+  description names its kind ("the country" a state, "the tanker" a vessel, :data:`DESCRIPTIONS`),
+  also behind an epithet ("the reclusive state", "the mercenary group") but not behind a word that
+  sets it apart ("the other country", "the new regime"); a people word on a state noun ("the
+  Syrian regime", "the Malian government") names the state such a description refers back to;
 - **salience**: the subject of the clause that governs the anaphor, or of the previous sentence's
   main clause (centering), before any later mention; a description falls back on the nearest
   sentence holding a mention of its kind, subject before object before any other mention;
@@ -27,13 +30,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from mistrust.extract.claim_args import Arg, MentionIndex
+from mistrust.extract.gazetteer import lookup
 from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import NEWS_AGENCIES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ANAPHORA_VERSION = "anaphora-v1"
+ANAPHORA_VERSION = "anaphora-v2"
 
 _STATES = frozenset({"Country"})
 _GROUPS = frozenset({"Organization"})
@@ -89,12 +93,27 @@ def anaphor_labels(tok: Token) -> frozenset[str] | None:
     if tok.lower_ in PRONOUNS:
         return PRONOUNS[tok.lower_] if tok.pos_ == "PRON" else None
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    # an example list ("the regime, including its army") does not say which one
+    # an example list ("the regime, including its army") does not say which one; nor does an
+    # epithet ("the reclusive state", "the rogue regime", "the mercenary group")
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")
-            and c.lower_ != "including"]
+            and c.lower_ != "including" and not _epithet(c)]
     if tok.pos_ == "NOUN" and tok.lower_ in DESCRIPTIONS and det in (["the"], ["this"]) and not mods:
         return DESCRIPTIONS[tok.lower_]
     return None
+
+
+def _epithet(mod: Token) -> bool:
+    """ "reclusive", "rogue", "mercenary": a common-word modifier that describes the referent without
+    naming it (no entity, no proper noun, no words of its own) and without contrasting it with the one
+    named before ("the other country", "the new government" are someone else)."""
+    return (mod.dep_ in ("amod", "compound") and mod.pos_ in ("ADJ", "NOUN") and not mod.ent_type_
+            and mod.is_lower and not any(True for _ in mod.children) and mod.lower_ not in _CONTRASTIVE)
+
+
+# Modifiers that set a referent apart from the one named before, or rank it among several.
+_CONTRASTIVE = frozenset({"other", "another", "new", "former", "previous", "next", "last", "first", "second",
+                          "third", "latter", "different", "future", "old", "neighbouring", "neighboring",
+                          "foreign", "rival", "unnamed", "unidentified", "third-party"})
 
 
 def is_anaphor(tok: Token) -> bool:
@@ -209,9 +228,29 @@ class Antecedents:
         for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
             skip = {g.i for k in c.children if k.dep_ in ("relcl", "acl", "conj") for g in k.subtree}
             m = self.index.principal(c, skip=skip)
+            mod = next((k for k in c.children if m is not None and k.idx == m.start), c)
+            m = self._as_state(m, mod.i)
             if m is not None and ok(m) and all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
                 out.append(m)
         return out
+
+    def _as_state(self, m: Mention | None, i: int) -> Mention | None:
+        """ "the Syrian regime", "the Iranian government": a nationality word modifying a state noun
+        names the state, so it is what "the regime" or "it" refers back to."""
+        if m is None or m.label == "Country":
+            return m
+        if m.label == "Nationality":
+            tok = self.doc[i]
+            if m.canonical and tok.dep_ in ("amod", "compound") and DESCRIPTIONS.get(tok.head.lower_) == _STATES:
+                return replace(m, label="Country")
+            return m
+        # the recogniser may have made the whole phrase one name ("Syrian regime")
+        words = m.text.split()
+        if len(words) >= 2 and DESCRIPTIONS.get(words[-1].lower()) == _STATES:
+            place = lookup(words[-2])
+            if place is not None and place.kind == "demonym":
+                return replace(m, label="Country", canonical=place.canonical)
+        return m
 
     def _by_recency(self, anaphor: Token, ok: CompatibleFn) -> Mention | None:
         """The nearest sentence (the anaphor's own, before it, then up to ``WINDOW`` back) holding a
@@ -223,7 +262,7 @@ class Antecedents:
         for _ in range(WINDOW + 1):
             ranked: dict[int, list[Mention]] = {}
             for i in range(sent.start, end):
-                m = self.index.by_token.get(i)
+                m = self._as_state(self.index.by_token.get(i), i)
                 if m is None or i in own or not ok(m):
                     continue
                 rank = ranked.setdefault(_salience(self.doc[i]), [])
