@@ -570,7 +570,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             subj = subject_token(noun.head)
             subj = _doer(subj, index) if subj is not None else None
         if subj is None and structure and predicate in ("transfer", "supply"):
-            subj = _origin(noun, index)  # "Iranian weapons smuggling", "Russian arms deliveries"
+            subj = _origin(noun, index)  # "Chilean rifle smuggling", "Peruvian arms deliveries"
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)
