@@ -147,6 +147,8 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
     """
     contents = [a.content for a in attributions if a.content is not None]
     regions = quote_regions(text) if text is not None else []
+    # The reports "according to ..." are few: found once, not once per attribution.
+    according = [b for b in attributions if b.cue is not None and b.content is not None and _is_according(b)]
     out = []
     for a in attributions:
         if a.cue is None:
@@ -162,8 +164,8 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
             continue
         # "X said Y, according to a transcript": the report that carries X's words is the outer
         # layer, named speaker or not.
-        if any(b is not a and b.cue is not None and b.content is not None and _is_according(b)
-               and b.content.start <= cue.start and cue.end <= b.content.end for b in attributions):
+        if any(b is not a and b.content is not None and b.content.start <= cue.start and cue.end <= b.content.end
+               for b in according):
             continue
         out.append(a)
     return out

@@ -8,6 +8,7 @@ sentence ending in ":", and lists the quoted regions of a text. Split from
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from mistrust.extract.attribution_spans import text_of_doc
@@ -168,12 +169,18 @@ def colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+_QUOTE_MARKS = re.compile("[“”\n'\"]")
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges between curly double quotes (“...”), one linear scan."""
     regions: list[tuple[int, int]] = []
     start = -1
     straight = -1
-    for i, ch in enumerate(text):
+    # Only the marks and line breaks matter: the regex finds them, so Python visits a few dozen
+    # characters per article instead of every one (the pipeline runs this on every text).
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "“":
             start = i
         elif ch == "”" and (start >= 0 or straight >= 0):
