@@ -23,7 +23,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from mistrust.extract import status as st
 from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
@@ -89,6 +92,29 @@ def _clause_text(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree if sent.start <= t.i < sent.end)
 
 
+@lru_cache(maxsize=1)
+def _event_hashes() -> tuple[np.ndarray, np.ndarray]:
+    # spaCy is imported here, not at module load: importing mistrust must not load spaCy.
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
+    from spacy.symbols import AUX, NOUN, VERB  # type: ignore[attr-defined]
+
+    return (np.asarray([VERB, AUX, NOUN], dtype=np.uint64),
+            np.asarray([hash_string(w) for w in DESTINATION_PARTICIPLES], dtype=np.uint64))
+
+
+def _event_positions(doc: Doc) -> list[int]:
+    """Tokens where an event may be written: verbs, nouns and the destination participles. Read
+    off the Doc's arrays at once: most tokens are neither, and asking each one from Python for its
+    tag and lower form cost more than the few events found among them."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LOWER, POS
+
+    pos, lowers = _event_hashes()
+    cols = doc.to_array([POS, LOWER]).astype(np.uint64)
+    return np.flatnonzero(np.isin(cols[:, 0], pos) | np.isin(cols[:, 1], lowers)).tolist()
+
+
 def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
                 published: str | date | None = None, doc_id: str | None = None,
                 structure: bool = True, antecedents: Antecedents | None = None) -> list[Claim]:
@@ -107,9 +133,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     sentence_of: list[int] = []  # the sentence (its first token) of each claim, for carried denials
     denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ not in DESTINATION_PARTICIPLES:
-            continue
+    for i in _event_positions(doc):
+        tok = doc[i]
         found = event_at(tok, index, structure)
         if found is None:
             continue
