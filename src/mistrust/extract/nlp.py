@@ -133,6 +133,7 @@ _OPS = frozenset({"IN", "NOT_IN"})
 # A token as the rules see it: tag, lower and dep as strings (None for a word or label no rule
 # names, which keeps the cache small: "Pyongyang" and "sanctions" are the same key) and is_space.
 Key = tuple[str, str | None, str | None, bool]
+_ROW_MEMO = 1 << 18
 
 
 def _test(cond: Any, value: Any) -> bool:
@@ -198,6 +199,10 @@ class FastAttributeRuler:
         self.regexes: dict[str, list[re.Pattern[str]]] = {"LOWER": [], "DEP": []}
         self._regex_hits: dict[tuple[str, int], bool] = {}
         self._cache: dict[Key, tuple[tuple[int, ...], dict[int, Any]]] = {}
+        # The same, keyed by the token's raw columns (tag, lower, dep, space ids): most tokens are
+        # words seen before, and their plan is then found without building the string key.
+        # Keyed by every word form, so bounded (cleared when full).
+        self._by_row: dict[tuple[int, int, int, int], tuple[tuple[int, ...], dict[int, Any]]] = {}
 
     @staticmethod
     def convertible(ruler: Any) -> bool:
@@ -243,6 +248,7 @@ class FastAttributeRuler:
         self.attrs = list(ruler.attrs)
         self.targets = list(ruler.indices)
         self._cache.clear()
+        self._by_row.clear()
 
     def _resolve(self, key: Key) -> tuple[tuple[int, ...], dict[int, Any]]:
         values = dict(zip(_KEYS, key, strict=True))
@@ -286,26 +292,30 @@ class FastAttributeRuler:
                                        []).append(rule_id)
         return out
 
+    def _plan(self, tag: int, lower: int, dep: int, space: int) -> tuple[tuple[int, ...], dict[int, Any]]:
+        """The rules that apply to a token with these columns and their merged attributes."""
+        key: Key = (self.vocab.strings[tag], self._named("LOWER", lower, self.lowers),
+                    self._named("DEP", dep, self.deps), bool(space))
+        entry = self._cache.get(key)
+        if entry is None:
+            entry = self._cache[key] = self._resolve(key)
+        if len(self._by_row) >= _ROW_MEMO:
+            self._by_row.clear()
+        self._by_row[(tag, lower, dep, space)] = entry
+        return entry
+
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
         if not len(doc):
             return doc
-        strings = self.vocab.strings
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         # Every rule tests the values the tagger and parser gave, never values an earlier rule
         # has overwritten: all matching is done before anything is set (as in the stock ruler).
         extra = self._multi_matches(rows) if self.multi else {}
-        cache = self._cache
-        plan = []
-        for tag, lower, dep, space in rows:
-            key: Key = (strings[tag], self._named("LOWER", lower, self.lowers),
-                        self._named("DEP", dep, self.deps), bool(space))
-            entry = cache.get(key)
-            if entry is None:
-                entry = cache[key] = self._resolve(key)
-            plan.append(entry)
+        plan = [self._by_row.get((tag, lower, dep, space)) or self._plan(tag, lower, dep, space)
+                for tag, lower, dep, space in rows]
         for i, (token, (ids, merged)) in enumerate(zip(doc, plan, strict=True)):
             if i in extra:
                 for rule_id in sorted(set(ids).union(extra[i])):
