@@ -122,3 +122,35 @@ def test_numpy_gemm_gives_the_same_annotations():
     for a, b in zip(tuned.pipe(TEXTS), stock.pipe(TEXTS), strict=True):
         assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] == \
                [(t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b]
+
+
+def test_row_memo_equals_the_string_key_plan(rulers):
+    """The ruler's plans memoised by raw columns are the plans built from the string key, and a
+    second pass (every token from the memo) still annotates as spaCy's own ruler does."""
+    from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+    stock, fast = rulers
+    ruler = fast.get_pipe("attribute_ruler")
+    text = " ".join(TEXTS)
+    first = _annotations(fast(text))
+    assert ruler._by_row, "the memo should hold the rows just seen"
+    assert _annotations(fast(text)) == first == _annotations(stock(text))
+    with fast.select_pipes(disable=["attribute_ruler"]):
+        doc = fast(text)
+    for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist():
+        key = (fast.vocab.strings[tag], ruler._named("LOWER", lower, ruler.lowers),
+               ruler._named("DEP", dep, ruler.deps), bool(space))
+        assert ruler._by_row[(tag, lower, dep, space)] == ruler._resolve(key)
+
+
+def test_event_positions_equal_the_token_scan(rulers):
+    """find_claims's candidate tokens read off the Doc arrays are those a token-by-token test picks."""
+    from mistrust.extract.claims import _event_positions
+    from mistrust.extract.frames import DESTINATION_PARTICIPLES
+
+    _, fast = rulers
+    texts = [*TEXTS, "Arms bound for the rebels were seized; the cargo, destined for Kavra, was MEANT to sail."]
+    for doc in fast.pipe(texts):
+        expected = [t.i for t in doc if t.pos_ in ("VERB", "AUX", "NOUN") or t.lower_ in DESTINATION_PARTICIPLES]
+        assert _event_positions(doc) == expected
+    assert any(_event_positions(d) for d in fast.pipe(texts))
