@@ -31,11 +31,7 @@ def open_workspace(ctx: click.Context, create: bool = False) -> Workspace:
     pass ``create=True``; the others refuse a ``--db`` that does not exist rather than read an
     empty workspace made on the spot and report a clean result.
     """
-    db_path = db_option(ctx)
-    try:
-        ws = Workspace(db_path, create=create)
-    except WorkspaceNotFound as exc:
-        raise missing_workspace(db_path, exc) from None
+    ws = _workspace(db_option(ctx), create)
     ctx.call_on_close(lambda: close_workspace(ws))
     ws.progress = progress_bars(ctx)  # closed before the workspace (click closes in reverse order)
     return ws
@@ -85,9 +81,13 @@ def progress_bars(ctx: click.Context) -> ProgressBars | None:
 
 def require_workspace(ctx: click.Context) -> None:
     """Refuse a missing workspace now, for a command (``serve``) that opens its own later."""
-    db_path = db_option(ctx)
+    _workspace(db_option(ctx)).close()
+
+
+def _workspace(db_path: str, create: bool = False) -> Workspace:
+    """The Workspace at ``db_path``; a missing one refused with the message every command gives."""
     try:
-        Workspace(db_path).close()
+        return Workspace(db_path, create=create)
     except WorkspaceNotFound as exc:
         raise missing_workspace(db_path, exc) from None
 

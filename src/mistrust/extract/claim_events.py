@@ -276,6 +276,13 @@ def _inner_goods(noun: Token) -> Token:
     return noun
 
 
+
+def _goods_giver(goods: Token, index: MentionIndex) -> Token | None:
+    """Who the goods came from, as the goods' own phrase says: "drones from X", "a series of radars
+    from X", "X-made drones"."""
+    return (entity_prep(goods, ("from",), index) or entity_prep(_inner_goods(goods), ("from",), index)
+            or _origin(goods, index))
+
 def _origin(noun: Token, index: MentionIndex) -> Token | None:
     """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
     jets", "a number of Turkish drones" (through a noun of quantity), "Iran's tanker". The
@@ -379,8 +386,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
-        giver = (entity_prep(tok, ("from",), index) or entity_prep(goods, ("from",), index)
-                 or entity_prep(_inner_goods(goods), ("from",), index) or _origin(goods, index))
+        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index)
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
@@ -441,9 +447,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         subj = _doer(subj, index)  # "Iran's arms smuggling violates ...": who smuggles violates
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
-        giver = entity_prep(tok, ("from",), index) or (entity_prep(dobj, ("from",), index)
-                                                        or entity_prep(_inner_goods(dobj), ("from",), index)
-                                                        or _origin(dobj, index) if dobj is not None else None)
+        giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
         if giver is None and structure and purpose_of_noun(tok):
             giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:

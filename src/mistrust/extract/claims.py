@@ -277,14 +277,14 @@ def _carried_denials(denials: list[tuple[Token, Claim]], claims: list[Claim], se
     out: list[Claim] = []
     for tok, denial in denials:
         sent = tok.sent
+        # a state denies its own part only ("Minsk dismissed the allegations" after a claim
+        # about two other states denies nothing of theirs); a person or body keeps the doubt
+        state = lookup(denial.subject_canonical) if denial.subject_canonical else None
         back = sent
         for _ in range(2):
             if back.start == 0:
                 break
             back = tok.doc[back.start - 1].sent
-            # a state denies its own part only ("Minsk dismissed the allegations" after a claim
-            # about two other states denies nothing of theirs); a person or body keeps the doubt
-            state = lookup(denial.subject_canonical) if denial.subject_canonical else None
             carried = [c for c, at in zip(claims, sentence_of, strict=True)
                        if at == back.start and c.predicate in _CARRIED and c.status != "denied"
                        and c.subject_canonical is not None

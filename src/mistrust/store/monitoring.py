@@ -125,14 +125,10 @@ def save_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
     return len(params)
 
 
-def queue_subjects(db: Database, rows: Iterable[SubjectRow]) -> int:
-    """Insert or replace subjects through the background writer (``store/writer.py``), so a batch
-    run never waits for the write lock to remember its rows. Returns how many."""
-    return queue_subject_params(db, subject_params(rows))
-
-
 def queue_subject_params(db: Database, params: list[list[Any]]) -> int:
-    """``queue_subjects`` for rows already made into parameters (``subject_params``)."""
+    """Insert or replace subjects, already made into parameters (``subject_params``), through the
+    background writer (``store/writer.py``), so a batch run never waits for the write lock to
+    remember its rows. Returns how many."""
     if params:
         job: Job = [(_SAVE_SUBJECT, p) for p in params]
         db.writer.submit(job)
@@ -211,7 +207,6 @@ __all__ = [
     "list_alerts",
     "list_watches",
     "queue_subject_params",
-    "queue_subjects",
     "remove_watch",
     "save_subjects",
     "subject_params",

@@ -85,12 +85,19 @@ async def posted_fields(request: Request) -> dict[str, list[str]]:
     The body is counted as it streams, so a huge post is refused without being held in memory.
     """
     same_origin(request)
+    raw = await read_body(request, MAX_FORM_BYTES)
+    return parse_qs(raw.decode("utf-8", "replace"))
+
+
+async def read_body(request: Request, limit: int | None = None) -> bytes:
+    """The request body, counted as it streams: over ``limit`` bytes it is refused without being
+    held whole (no limit: a route whose size guard already refused a body over the server's cap)."""
     raw = bytearray()
     async for chunk in request.stream():
         raw += chunk
-        if len(raw) > MAX_FORM_BYTES:
+        if limit is not None and len(raw) > limit:
             raise InputError("form too large")
-    return parse_qs(raw.decode("utf-8", "replace"))
+    return bytes(raw)
 
 
 async def posted_form(request: Request) -> dict[str, str]:

@@ -18,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from mistrust.errors import InputError
-from mistrust.web import render
+from mistrust.web import read_body, render
 from mistrust.web.auth import same_origin
 from mistrust.web.identity import request_user
 
@@ -43,13 +43,6 @@ def uploaded_file(content_type: str, body: bytes) -> tuple[str, bytes]:
     raise InputError("choose a file of names to screen")
 
 
-async def _body(request: Request) -> bytes:
-    raw = bytearray()
-    async for chunk in request.stream():  # the guard has already refused a body over the cap
-        raw += chunk
-    return bytes(raw)
-
-
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
@@ -63,7 +56,7 @@ def build_router() -> APIRouter:
     @router.post("/screen/batch")
     async def batch_upload(request: Request) -> Response:
         same_origin(request)
-        body = await _body(request)
+        body = await read_body(request)  # the guard has already refused a body over the cap
         try:
             filename, data = uploaded_file(request.headers.get("content-type", ""), body)
             result = await run_in_threadpool(request.app.state.shared.screen_upload, filename, data,

@@ -73,8 +73,8 @@ class Paging:
 
     def counted(self, total: int) -> Paging:
         """This page once the list's length is known: a number past the end becomes the last page."""
-        last = max(1, -(-total // self.size))
-        return replace(self, total=total, number=min(self.number, last))
+        known = replace(self, total=total)
+        return replace(known, number=min(self.number, known.pages))
 
     @property
     def sizes(self) -> tuple[int, ...]:

@@ -36,7 +36,6 @@ from mistrust.workspace.stages import seen_scores
 WATCH_SCHEMAS = ("Person", "Organization", "Vessel", "Aircraft", "Any")
 # Mentions screened against the watched names: the labels a watch can name.
 WATCHED_LABELS = ("Person", "Organization")
-MAX_REFUSED = 20
 
 
 def watch_schema(value: str | None) -> str:

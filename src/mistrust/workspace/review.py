@@ -70,8 +70,10 @@ class ReviewMixin(WorkspaceBase):
                     sort: str | None = None) -> dict[str, Any]:
         """``review_items`` with ``total`` and the offsets of the pages either side, for the JSON API
         and the CLI, which page by offset (the web page pages with ``web.paging.Paging``)."""
-        total = self.count_review(where)
-        return {"items": self.review_items(where, limit, offset, sort), "total": total, "limit": limit,
+        self._queue_ready()  # once for both reads (it settles the writer and checks the lists)
+        where = where or QueueFilter()
+        total = store.count_items(self.db, where)
+        return {"items": store.list_items(self.db, where, limit, offset, sort), "total": total, "limit": limit,
                 "offset": offset, "sort": sort or next(iter(store.REVIEW_SORTS)),
                 "next_offset": offset + limit if offset + limit < total else None,
                 "prev_offset": max(offset - limit, 0) if offset > 0 else None}
