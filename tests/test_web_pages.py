@@ -189,3 +189,20 @@ def test_api_lists_page_and_sort_too(client: TestClient) -> None:
     assert [d["published"] for d in docs] == [None, "2019-01-05"]  # undated first when oldest first
     bad = client.get("/api/v1/stories", params={"sort": "id; DROP"})
     assert bad.status_code == 400 and "unknown sort" in bad.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("path", ["/", "/alerts"])
+def test_a_page_that_counts_its_alerts_counts_them_once(client: TestClient, path: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard and the alerts page know the open alerts' number; the navigation badge reuses it."""
+    calls: list[bool] = []
+    real = Workspace.count_alerts
+
+    def counting(self: Workspace, include_all: bool = False) -> int:
+        calls.append(include_all)
+        return real(self, include_all)
+
+    monkeypatch.setattr(Workspace, "count_alerts", counting)
+    page = client.get(path).text
+    assert len(calls) == 1
+    assert 'href="/alerts"' in page  # the badge is still there

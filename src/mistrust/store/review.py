@@ -184,6 +184,15 @@ def get_item(db: Database, hit_id: str) -> dict[str, Any] | None:
     return _item(rows[0]) if rows else None
 
 
+def decided_items(db: Database) -> list[tuple[dict[str, Any], str | None]]:
+    """Every confirmed or dismissed hit, with the fingerprint of the list entry as last judged."""
+    rows = db.query(
+        "SELECT r.*, (SELECT j.entity_fingerprint FROM screen_judgements j WHERE j.hit_id = r.hit_id"
+        " ORDER BY j.id DESC LIMIT 1) AS judged_fingerprint"
+        " FROM review_items r WHERE r.status IN ('confirmed', 'dismissed')")
+    return [(_item(row), row["judged_fingerprint"]) for row in rows]
+
+
 def programs(db: Database) -> list[str]:
     """Every programme named by a queued hit (for the filter's choices)."""
     found: set[str] = set()

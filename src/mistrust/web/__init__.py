@@ -49,8 +49,10 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     # page must render even when the store cannot be read)
     account = {"current_user": getattr(request.state, "user", None),
                "single_user": getattr(request.state, "accounts", None) is False}
+    if "alert_count" not in context:  # a page that counted its alerts already passes the count
+        context["alert_count"] = _alert_count(request)
     html = Workspace.render_page([HERE / "templates"], template, request=request, csp_nonce=nonce,
-                                 version_label=version_label, alert_count=_alert_count(request), **account, **context)
+                                 version_label=version_label, **account, **context)
     return HTMLResponse(html, status_code=status_code)
 
 
@@ -115,7 +117,8 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
     def dashboard(request: Request, q: str | None = Query(None, max_length=500)) -> Response:
         if q is not None:  # the home page was the search page: its links keep working
             return RedirectResponse(f"/search?{urlencode({'q': q})}", status_code=307)
-        return render(request, "dashboard.html.j2", d=_shared(request).workspace.dashboard())
+        board = _shared(request).workspace.dashboard()
+        return render(request, "dashboard.html.j2", d=board, alert_count=board["alert_count"])
 
     @router.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
@@ -224,7 +227,7 @@ def build_router() -> APIRouter:  # noqa: C901 - one small function per page
         p = Paging.from_request(request, ("newest",), transient=("done",)).counted(ws.count_alerts())
         open_alerts = ws.alerts(limit=p.size, offset=p.offset)
         docs = ws.get_documents(sorted({a["document"] for a in open_alerts}))
-        return render(request, "alerts.html.j2", alerts=open_alerts, done=done, p=p,
+        return render(request, "alerts.html.j2", alerts=open_alerts, done=done, p=p, alert_count=p.total,
                       titles={d.id: d.title for d in docs})
 
     @router.post("/alerts/{alert_id}/ack")

@@ -30,7 +30,7 @@ from mistrust.screen.batch import input_kind, read_rows
 from mistrust.store import monitoring as store
 from mistrust.store import screening as screen_store
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.stages import seen_scores
+from mistrust.workspace.stages import ScreenState, seen_scores
 
 # What a watched name may be; "Any" when the analyst does not say.
 WATCH_SCHEMAS = ("Person", "Organization", "Vessel", "Aircraft", "Any")
@@ -132,15 +132,14 @@ class MonitoringMixin(WorkspaceBase):
             return summary
         ws = self._screening()
         index: ScreenIndex = ws.screen_index()
-        params = ws._search_params(None, None)
+        state = ScreenState(index, ws._search_params(None, None))
         by_query: dict[str, list[store.Subject]] = {}
         for subject in subjects:
             by_query.setdefault(json.dumps(subject.query, sort_keys=True), []).append(subject)
         new: dict[str, Hit] = {}
         seen: dict[str, dict[str, float]] = {}
         for group in by_query.values():
-            hits = index.search(NameQuery(**group[0].query), threshold=params.threshold, limit=params.limit,
-                                min_score=params.min_score)
+            hits = state.search(NameQuery(**group[0].query))
             for subject in group:
                 for hit in hits:
                     if hit.id and hit.id not in new and is_new_hit(hit, subject.seen):
@@ -155,7 +154,7 @@ class MonitoringMixin(WorkspaceBase):
                 self.db, kind="rescreen",
                 query={"new_since": since, "versions": list(labels), "subjects": len(subjects),
                        "queries": len(by_query)},
-                list_versions=index.list_versions, algorithm=ALGORITHM, threshold=params.threshold, hits=found)
+                list_versions=index.list_versions, algorithm=ALGORITHM, threshold=state.params.threshold, hits=found)
             ws.queue_hits([h for h in found if h.match], source="monitor", run_id=summary["run_id"])
         summary.update(queries=len(by_query), new_hits=len(found), hits=[h.to_dict() for h in found])
         return summary

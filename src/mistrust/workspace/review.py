@@ -105,15 +105,11 @@ class ReviewMixin(WorkspaceBase):
         if state == self._reviewed_state:
             return
         index: ScreenIndex | None = None
-        for row in self.db.query(
-            "SELECT r.hit_id, r.entity_id, (SELECT j.entity_fingerprint FROM screen_judgements j"
-            " WHERE j.hit_id = r.hit_id ORDER BY j.id DESC LIMIT 1) AS fingerprint"
-            " FROM review_items r WHERE r.status IN ('confirmed', 'dismissed')"):
+        for item, fingerprint in store.decided_items(self.db):
             index = index or api.screen_index()
-            entity = index.entity(row["entity_id"])
-            if entity is not None and row["fingerprint"] and entity.fingerprint() != row["fingerprint"]:
-                item = store.get_item(self.db, row["hit_id"]) or {}
-                store.record_event(self.db, row["hit_id"], at=now(), actor=None, action="reopen", status="open",
+            entity = index.entity(item["entity_id"])
+            if entity is not None and fingerprint and entity.fingerprint() != fingerprint:
+                store.record_event(self.db, item["id"], at=now(), actor=None, action="reopen", status="open",
                                    note="the list entry changed since it was judged", item=item)
         self._reviewed_state = state
 

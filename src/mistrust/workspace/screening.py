@@ -29,6 +29,7 @@ from mistrust.store import shared_files
 from mistrust.workspace.base import WorkspaceBase
 from mistrust.workspace.parallel import RayData, Runner, Stage, batched, runner_for, warn_stderr
 from mistrust.workspace.stages import (
+    MAX_REPORTED_ERRORS,
     BatchConfig,
     BatchRun,
     BatchState,
@@ -41,7 +42,6 @@ from mistrust.workspace.stages import (
     screen_blocks,
 )
 
-MAX_REPORTED_ERRORS = 20
 BATCH_FOLDER = "batches"  # <db>.batches/: files sent from the web and their results
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".txt")
 BATCH_ROWS = 500  # rows per batch handed to a worker
@@ -262,12 +262,11 @@ class ScreeningMixin(WorkspaceBase):
 
     def batch_results(self, run_id: str, *, user: str | None = None, channel: str = "python") -> Path:
         """The results file of a batch screened from the web (``screen_upload``), by its run id (logged)."""
-        self.settle_writes()
-        run = store.get_run(self.db, run_id)
+        run = self.batch_run(run_id)
         folder = self.side_folder(BATCH_FOLDER)
-        out = Path(str(run["query"].get("output", ""))) if run and run["kind"] == "batch" else None
+        out = Path(str(run["query"].get("output", "")))
         # only files this workspace wrote into its batch folder: a CLI batch's output is the user's own file
-        if out is None or folder is None or out.parent.parent != folder or not out.is_file():
+        if folder is None or out.parent.parent != folder or not out.is_file():
             raise NotFoundError(f"no results file of a batch sent from the web for run {run_id!r}")
         self.record_export("batch_results", {"run": run_id, "file": str(out)}, user, channel)
         return out

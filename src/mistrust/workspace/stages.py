@@ -151,7 +151,8 @@ class ScreenedBlock:
     refused: list[dict[str, Any]] = field(default_factory=list)
 
 
-MAX_REFUSED = 20  # refused rows a block reports by number (all of them are in the output)
+# Bad rows named in an error or a run's summary; all of them are in the output either way.
+MAX_REPORTED_ERRORS = 20
 
 
 def load_batch_state(config: BatchConfig) -> BatchState:
@@ -174,7 +175,7 @@ def screen_block(state: BatchState, raws: list[RawRow]) -> ScreenedBlock:
     for row, hits in zip(rows, results, strict=True):
         if row.query is None or hits is None:
             out.errors += 1
-            if len(out.refused) < MAX_REFUSED:
+            if len(out.refused) < MAX_REPORTED_ERRORS:
                 out.refused.append({"row": row.number, "id": row.row_id, "error": row.error})
             line: dict[str, Any] = {"row": row.number, "id": row.row_id, "query": None, "error": row.error,
                                     "hits": []}
