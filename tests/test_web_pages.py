@@ -206,3 +206,15 @@ def test_a_page_that_counts_its_alerts_counts_them_once(client: TestClient, path
     page = client.get(path).text
     assert len(calls) == 1
     assert 'href="/alerts"' in page  # the badge is still there
+
+
+@pytest.mark.parametrize("path", ["/api/v1/actors", "/api/v1/entities", "/api/v1/audit"])
+def test_api_lists_page_with_limit_and_offset(client: TestClient, path: str) -> None:
+    """Two pages of two are the first four, in order: the order ends on a unique key."""
+    for name in ("Northland", "Orvan", "Kestrel", "Marlow", "Tessaly"):  # audit rows to page through
+        client.get("/api/v1/screen", params={"name": name})
+    four = client.get(path, params={"limit": 4}).json()
+    assert len(four) == 4
+    pages = [client.get(path, params={"limit": 2, "offset": k}).json() for k in (0, 2)]
+    assert pages[0] + pages[1] == four
+    assert client.get(path, params={"offset": -1}).status_code == 422

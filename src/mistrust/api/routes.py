@@ -120,16 +120,16 @@ def build_router() -> APIRouter:
         return s.workspace.extraction_for(doc_id)
 
     @router.get("/entities", response_model=list[EntityOut], tags=["extraction"])
-    def entities(request: Request, q: Text = None, limit: Limit = 100) -> list[dict[str, Any]]:
+    def entities(request: Request, q: Text = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
         """Actors found in the documents, with mention counts and sanctions links."""
         s = shared(request)
-        return s.workspace.entities(q=q or None, limit=limit)
+        return s.workspace.entities(q=q or None, limit=limit, offset=offset)
 
     @router.get("/actors", response_model=list[Actor], tags=["extraction"])
-    def actors(request: Request, q: Text = None, limit: Limit = 100) -> list[Actor]:
+    def actors(request: Request, q: Text = None, limit: Limit = 100, offset: Offset = 0) -> list[Actor]:
         """Resolved actors: one per real-world entity, with every name the texts use and its list entries."""
         s = shared(request)
-        return s.workspace.actors(q=q or None, limit=limit)
+        return s.workspace.actors(q=q or None, limit=limit, offset=offset)
 
     @router.get("/actors/{actor_id}", response_model=Actor, tags=["extraction"], responses=ERRORS)
     def actor(request: Request, actor_id: str) -> Actor:
@@ -154,10 +154,10 @@ def build_router() -> APIRouter:
         return s.workspace.get_story(story_id)
 
     @router.get("/audit", tags=["screening"])
-    def audit(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
+    def audit(request: Request, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
         """Recorded screening runs, newest first: query, list versions, algorithm, hits."""
         s = shared(request)
-        return s.workspace.audit_runs(limit=limit)
+        return s.workspace.audit_runs(limit=limit, offset=offset)
 
     top = APIRouter()
     top.include_router(health_router)

@@ -331,7 +331,7 @@ def _role_texts(db: Database) -> list[str]:
     return sorted({r["text"] for r in rows if is_role_mention(r["text"], r["extractor"])})
 
 
-def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+def aggregate_entities(db: Database, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Actors across documents: one row per resolved actor (or, for mentions not resolved yet, per
     (name, label)) with counts, documents, list links and their tiers; role mentions left out."""
     # role mentions ("U.S. officials", "the spokesman") are relations of a person to a state or
@@ -357,7 +357,9 @@ def aggregate_entities(db: Database, q: str | None = None, limit: int = 100) -> 
         " GROUP_CONCAT(DISTINCT m.doc_id) AS doc_ids, GROUP_CONCAT(DISTINCT m.text) AS forms,"
         " GROUP_CONCAT(DISTINCT m.label) AS tagged"
         f"{joined} {where}"  # noqa: S608 - where is built from fixed strings
-        f" GROUP BY {group} ORDER BY mentions DESC, name LIMIT ?", [*params, limit])
+        # ends on the group's own key, so that pages never overlap
+        f" GROUP BY {group} ORDER BY mentions DESC, name, label, actor_id LIMIT ? OFFSET ?",
+        [*params, limit, offset])
     out = []
     for r in rows:
         link_rows = db.query(

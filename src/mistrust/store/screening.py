@@ -128,8 +128,8 @@ def _run_row(row: Any) -> dict[str, Any]:
     }
 
 
-def list_runs(db: Database, limit: int = 100) -> list[dict[str, Any]]:
-    rows = db.query("SELECT * FROM screen_runs ORDER BY at DESC, rowid DESC LIMIT ?", (limit,))
+def list_runs(db: Database, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    rows = db.query("SELECT * FROM screen_runs ORDER BY at DESC, rowid DESC LIMIT ? OFFSET ?", (limit, offset))
     return [_run_row(r) for r in rows]
 
 

@@ -194,8 +194,8 @@ class ExtractionMixin(WorkspaceBase):
                                 doc_id=doc_id)
         return extraction
 
-    def entities(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        return store.aggregate_entities(self.db, q=q, limit=limit)
+    def entities(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return store.aggregate_entities(self.db, q=q, limit=limit, offset=offset)
 
     def claims_about(self, name: str) -> list[Claim]:
         """Claims whose subject or object is the actor ``name`` (any case)."""

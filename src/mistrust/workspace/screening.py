@@ -298,9 +298,9 @@ class ScreeningMixin(WorkspaceBase):
             except InputError as exc:
                 yield {"line": number, "error": exc.code, "detail": f"line {number}: {exc.message}"}
 
-    def audit_runs(self, limit: int = 100) -> list[dict[str, Any]]:
+    def audit_runs(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         self.settle_writes()
-        return store.list_runs(self.db, limit)
+        return store.list_runs(self.db, limit, offset)
 
     def _entity_now(self, entity_id: str) -> ListEntity | None:
         index = self._screen_index_cache
