@@ -21,30 +21,25 @@ so one mislabelled mention does not make a person an Organization.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from mistrust.extract.link_rules import name_key as link_name_key
 from mistrust.extract.link_rules import without_titles
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
 from mistrust.model.roles import is_group_extractor, is_role_mention
-from mistrust.model.vocabulary import APOSTROPHES, drop_apostrophes
+from mistrust.model.vocabulary import APOSTROPHES
 
 ACTORS_VERSION = "actors-v2"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
 
 
 def name_key(name: str) -> str:
-    """The name with case, accents, punctuation, hyphens, "the", "'s" and a plural s set aside."""
-    s = re.sub(rf"[{APOSTROPHES}]s\b", "", name, flags=re.IGNORECASE)
-    # apostrophes before NFKD, which would turn an acute accent used as an ayn into a space
-    s = unicodedata.normalize("NFKD", drop_apostrophes(s).replace(".", ""))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    words = re.sub(r"[\W_]+", " ", s).split()
-    if words and words[0] == "the":
-        words = words[1:]
+    """The linker's ``link_rules.name_key`` with "'s" and a plural s also set aside, so that the
+    mentions of one actor across documents meet ("Guards" / "Guard", "Iran's ministry")."""
+    words = link_name_key(re.sub(rf"[{APOSTROPHES}]s\b", "", name, flags=re.IGNORECASE)).split()
     if words and len(words[-1]) >= 6 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # "Guards" / "Guard"; short words keep theirs ("Hamas")
     return " ".join(words)
