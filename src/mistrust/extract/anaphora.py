@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from mistrust.extract.claim_args import Arg, MentionIndex
 from mistrust.extract.gazetteer import lookup
 from mistrust.model.documents import Attribution, Mention
-from mistrust.model.vocabulary import NEWS_AGENCIES
+from mistrust.model.vocabulary import AGENCY_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -67,7 +67,6 @@ PRONOUNS: dict[str, frozenset[str]] = {
 }
 
 WINDOW = 2  # sentences back (besides the anaphor's own) searched for an antecedent
-_AGENCY_NAMES = frozenset(n.lower() for names in NEWS_AGENCIES.values() for n in names)
 # Reason adjuncts whose possessive is the verb's object: "sanctioned X for its role", "warned X
 # over its support", "praised X for their help".
 _REASON_PREPS = frozenset({"for", "over"})
@@ -166,7 +165,7 @@ class Antecedents:
 
     def _compatible(self, labels: frozenset[str], other: str | None) -> CompatibleFn:
         def ok(m: Mention) -> bool:
-            if m.label not in labels or m.text.lower() in _AGENCY_NAMES:
+            if m.label not in labels or m.text.casefold() in AGENCY_NAMES:
                 return False  # a news agency is who reports, never "the group" or "it"
             return other is None or (m.canonical or m.text) != other
         return ok

@@ -48,7 +48,7 @@ from mistrust.extract.span_checks import (
     weapon_context,
 )
 from mistrust.model.documents import Mention
-from mistrust.model.vocabulary import NEWS_AGENCIES
+from mistrust.model.vocabulary import AGENCY_NAMES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -125,7 +125,6 @@ _BODY_HEADS = {"organisation", "organization", "authority", "agency", "company",
                "commission", "administration", "bureau"}
 # Photo credits and breadcrumbs are page furniture the tagger reads as names: "Ana Velk/Reuters",
 # "(AP Photo, File)", "Staff/Handout", "Home / World / Asia".
-_AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
 _CREDIT_WORDS = frozenset({"file", "pool", "handout"})
 # Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
 _SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
@@ -598,9 +597,9 @@ def _credit_line(text: str) -> bool:
         return False
     for part in parts:
         words = part.split()
-        if part in _AGENCY_NAMES or part in _CREDIT_WORDS:
+        if part in AGENCY_NAMES or part in _CREDIT_WORDS:
             return True
-        if len(words) >= 2 and words[0] in _AGENCY_NAMES and words[1] in ("photo", "photos"):
+        if len(words) >= 2 and words[0] in AGENCY_NAMES and words[1] in ("photo", "photos"):
             return True
     return False
 

@@ -43,6 +43,8 @@ NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
     "kyodo": ("Kyodo",),
     "efe": ("EFE",),
 }
+# Every agency's names, case-folded: a mention that is one of them is the agency, never an actor.
+AGENCY_NAMES = frozenset(n.casefold() for names in NEWS_AGENCIES.values() for n in names)
 # Descriptions that stand for one agency ("the French news agency said").
 AGENCY_DESCRIPTIONS: dict[str, tuple[str, ...]] = {"afp": ("French news agency",), "ap": ("the AP",)}
 
@@ -79,5 +81,5 @@ NAME_TITLES = frozenset({
     "corporal", "field",
 })
 
-__all__ = ["AGENCY_DESCRIPTIONS", "APOSTROPHES", "NAME_TITLES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
+__all__ = ["AGENCY_DESCRIPTIONS", "AGENCY_NAMES", "APOSTROPHES", "NAME_TITLES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
            "SYMMETRIC_PREDICATES", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]
