@@ -230,3 +230,18 @@ def test_cli_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _cli(tmp_path, monkeypatch, ["screen", "--input", str(src), "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(("env_user", "expected"), [("analyst-7", "analyst-7"), (None, "os-account")])
+def test_cli_judge_records_the_same_user_as_every_cli_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            env_user: str | None, expected: str) -> None:
+    """``judge`` names its reviewer as ``watch`` and ``export`` do: $USER, else the OS account."""
+    monkeypatch.setattr("getpass.getuser", lambda: "os-account")
+    if env_user is None:
+        monkeypatch.delenv("USER", raising=False)
+    else:
+        monkeypatch.setenv("USER", env_user)
+    hits = json.loads(_cli(tmp_path, monkeypatch, ["screen", "IRGC", "--json"]).output)
+    judged = _cli(tmp_path, monkeypatch, ["judge", hits[0]["id"], "confirm", "--note", "listed", "--json"])
+    assert judged.exit_code == 0, judged.output
+    assert json.loads(judged.output)["user"] == expected

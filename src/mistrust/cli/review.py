@@ -1,7 +1,7 @@
 """Commands of the review queue: ``review`` (the queue, filtered) and ``approve`` (four eyes).
 
 ``judge`` (in ``cli/screen.py``) records decisions. The CLI names its user with ``--user``
-(default ``$USER``); once the workspace has users that must be an enabled account whose role
+(default ``$USER``, else the OS account, as every recorded CLI action); once the workspace has users that must be an enabled account whose role
 allows the action.
 """
 
@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mistrust.cli.common import echo_json, open_workspace
+from mistrust.cli.common import cli_user, echo_json, open_workspace
 from mistrust.workspace import Workspace
 from mistrust.workspace.review import QueueFilter
 
@@ -60,7 +60,8 @@ def review_cmd(ctx: click.Context, status: str, list_name: str | None, program: 
 @click.argument("hit_id")
 @click.option("--reject", is_flag=True, help="Reject the dismissal instead: the hit is open again.")
 @click.option("--note", help="Why.")
-@click.option("--user", envvar="USER", help="The second reviewer (default $USER).")
+@click.option("--user", envvar="USER", default=cli_user, show_default="$USER, else the OS account",
+              help="The second reviewer.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context
 def approve_cmd(ctx: click.Context, hit_id: str, reject: bool, note: str | None, user: str | None,

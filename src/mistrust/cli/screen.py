@@ -157,7 +157,8 @@ def _echo_exports(rows: list[dict[str, Any]], as_json: bool) -> None:
 @click.argument("hit_id")
 @click.argument("decision", type=click.Choice(["confirm", "dismiss"]))
 @click.option("--note", help="Why (a dismissal needs one).")
-@click.option("--user", envvar="USER", help="Reviewer (default $USER); once the workspace has users, an account.")
+@click.option("--user", envvar="USER", default=cli_user, show_default="$USER, else the OS account",
+              help="Reviewer; once the workspace has users, an account.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context
 def judge_cmd(ctx: click.Context, hit_id: str, decision: str, note: str | None, user: str | None,
