@@ -2,7 +2,7 @@
 without looking at what the linker decides.
 
     PYTHONPATH=src .venv/bin/python benchmarks/labels/link_candidates.py [--data ../shared/data] [--seed 4]
-        [--min 80] [--out candidates.jsonl]
+        [--pass 4] [--min 80] [--out candidates.jsonl]
 
 Procedure (``labels/README.md``, pass 4): the dev articles outside the earlier sample and not yet
 labelled, shuffled with a fixed seed; in each article, every span of capitalised words (joined by
@@ -71,6 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--pass", dest="label_pass", type=int, default=4, help="the pass being drawn (4, 6)")
     ap.add_argument("--min", type=int, default=80)
     ap.add_argument("--out", default="-")
     args = ap.parse_args()
@@ -78,6 +79,9 @@ def main() -> None:
     from mistrust import Workspace
 
     labelled = {row["id"] for row in _jsonl(LABELS) if label_pass(row) < 4}  # the earlier passes' articles
+    # a later fresh pass (6) also skips the articles of the fresh passes before it, after the
+    # shuffle, so that pass 4's draw stays what it was
+    fresh = {row["id"] for row in _jsonl(LABELS) if 4 <= label_pass(row) < args.label_pass}
     articles = [r for r in _jsonl(data / "news" / "dev_articles.jsonl")
                 if not in_sample(r["id"]) and r["id"] not in labelled]
     articles.sort(key=lambda r: r["id"])
@@ -89,6 +93,8 @@ def main() -> None:
         for article in articles:
             if len(found) >= args.min:
                 break
+            if article["id"] in fresh:
+                continue
             text = article["text"]
             seen: dict[str, dict[str, Any]] = {}
             for _start, end, whole in spans(text):
