@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corroboration_quality import bcubed  # noqa: E402
-from mistrust.corroborate.joins import JOIN_FEATURES, JoinModel  # noqa: E402
+from mistrust.corroborate.joins import JOIN_FEATURES, JoinModel, fit_logistic  # noqa: E402
 from mistrust.corroborate.stories import StoryClusterer, cluster, doc_features  # noqa: E402
 from mistrust.model import Document  # noqa: E402
 
@@ -83,20 +83,6 @@ def training_pairs(docs: list[Document], labels: dict[str, str]) -> tuple[np.nda
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """Bias and weights of an L2-penalised logistic regression (Newton's method, fixed steps)."""
-    a = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(a.shape[1])
-    penalty = np.full(a.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(a @ w)))
-        grad = a.T @ (p - y) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty)
-        w = w - np.linalg.solve(hess, grad)
-    return float(w[0]), w[1:]
-
-
 def run(docs: list[Document], model: JoinModel) -> dict[str, str]:
     return {a.doc_id: a.story_id for a in cluster([(d, None) for d in docs], StoryClusterer(model=model))}
 
@@ -110,7 +96,7 @@ def main() -> int:
     train = half_a(gold)
     x, y = training_pairs(docs, train)
     print(f"pairs from half A: {len(y)} ({int(y.sum())} right joins)")
-    bias, w = fit(x, y)
+    bias, w = fit_logistic(x, y, L2, STEPS)
     weights = {k: round(float(v), 4) for k, v in zip(JOIN_FEATURES, w, strict=True)}
     bias = round(bias, 4)
     shipped = JoinModel.fitted()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 # what each feature measures is documented where it is computed (StoryClusterer.pair_features)
 JOIN_FEATURES = ("cosine", "entities", "recency", "gap", "undated", "undated_cosine", "passage", "year",
                  "phrases", "claim", "title")
@@ -44,3 +46,19 @@ class JoinModel:
         from mistrust.corroborate import join_weights
 
         return cls(dict(join_weights.WEIGHTS), join_weights.BIAS, join_weights.THRESHOLD)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> tuple[float, np.ndarray]:
+    """Bias and weights of an L2-penalised logistic regression (rows of ``x`` are pairs, ``y`` 0/1):
+    Newton's method on the log loss from zero, a fixed number of steps, no penalty on the bias. No
+    randomness anywhere, so the same pairs give the same weights."""
+    a = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(a.shape[1])
+    penalty = np.full(a.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(a @ w)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty)
+        w = w - np.linalg.solve(hess, grad)
+    return float(w[0]), w[1:]
