@@ -217,3 +217,24 @@ def test_force_replays_a_known_clustering() -> None:
     assert cl.stories["label:seizure"].doc_ids == ["s1", "e1"]
     _, _, _, reachable = cl.reachable(feats[2])
     assert [s.id for s in reachable] == ["label:seizure"]
+
+
+def test_the_shipped_weights_are_what_the_fit_script_gives_on_half_a() -> None:
+    """The weights in ``join_weights.py`` are reproducible: the script's pairs (dev half A, by its
+    labels) fitted again give them to the 4 places the script writes."""
+    import sys
+    from pathlib import Path
+
+    from conftest import require_shared
+
+    data = require_shared("news", "dev_articles.jsonl").parent.parent
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import fit_story_joins
+
+    docs, gold = fit_story_joins.dev_set(data)
+    x, y = fit_story_joins.training_pairs(docs, fit_story_joins.half_a(gold))
+    assert len(y) > 500 and 0 < y.sum() < len(y) / 5  # many candidates, few of them right
+    bias, w = fit_logistic(x, y, fit_story_joins.L2, fit_story_joins.STEPS)
+    shipped = JoinModel.fitted()
+    assert round(bias, 4) == shipped.bias
+    assert {k: round(float(v), 4) for k, v in zip(JOIN_FEATURES, w, strict=True)} == shipped.weights
