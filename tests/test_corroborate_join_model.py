@@ -38,7 +38,8 @@ OTHER = _doc("e1", ELECTION * 2, "Farmers' list wins Wendry canton council", "20
 
 
 def _story_of(cl: StoryClusterer, *docs: Document) -> tuple[StoryState, list[DocFeatures]]:
-    """Place every document but the last; return the last one's story candidate and all features."""
+    """Place every document but the last (they make one story); return that story and the features
+    of every document, the last one's to compare with it."""
     feats = [doc_features(d) for d in docs]
     cl.observe(feats)
     cl.add_batch(feats[:-1])
@@ -125,8 +126,8 @@ def test_the_shipped_model_weighs_every_feature_and_text_evidence_raises_it() ->
 
 
 def _grid() -> tuple[np.ndarray, np.ndarray]:
-    """Pairs on a grid: joins when the first feature beats the second (the third is noise-free
-    filler), with a few crossings so the classes overlap and the fit stays finite."""
+    """Pairs on a grid: joins when the first feature beats the second (the third carries nothing),
+    every 17th label flipped so the classes overlap and the weights stay finite."""
     x = np.array([[a / 10, b / 10, (a * b % 7) / 7] for a in range(11) for b in range(11)])
     y = (x[:, 0] > x[:, 1]).astype(float)
     y[::17] = 1 - y[::17]
