@@ -18,7 +18,10 @@ claims set as a user does (UN 2026 and OFAC 2021 lists loaded, ingest with analy
 claims come from the extraction) and scores its halves by article id, as ``linking_quality.py``
 does (a: tuning, b: held out); ``--cache DIR`` keeps the analysed reports for the next run.
 Every section runs main's algorithm (stories-v6: the same clusterer with stories-v7's rules off)
-beside the current one.
+beside the current one, and the learned join model (``corroborate/joins.py``, opt-in: fitted on
+half A of the dev labels by ``fit_story_joins.py``; the claims set is never trained on). Section 1d
+also scores the claims set's halves by story, as ``claims_quality.py`` and ``linking_quality.py``
+draw them (A, B).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from mistrust.corroborate.joins import JoinModel  # noqa: E402
 from mistrust.corroborate.shingles import overlap, shingles  # noqa: E402
 from mistrust.corroborate.sources import source_key  # noqa: E402
 from mistrust.corroborate.stories import StoryClusterer, cluster  # noqa: E402
@@ -54,6 +58,9 @@ TARGET_F1 = 0.95
 V6: dict[str, Any] = {"claim_spread": None, "rank_by_anchors": False, "undated_certain": None}
 # stories-v5's undated rules switched off: the stories-v4 clusterer, run beside it
 V4 = {"settle_undated": False, "later_year_veto": False, "undated_tie": None, **V6}
+# the learned join model in place of the rules (opt-in; see fit_story_joins.py)
+LEARNED: dict[str, Any] = {"model": JoinModel.fitted()}
+LEARNED_ROW = "join model (fitted on dev half A)"
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -124,6 +131,8 @@ def stories_check(data: Path) -> float:
     pred = ours(docs)
     v6 = ours(docs, **V6)  # type: ignore[arg-type]
     row("  stories-v6 (main)", bcubed(v6, gold))
+    learned = ours(docs, **LEARNED)
+    row(f"  {LEARNED_ROW}", bcubed(learned, gold))
     # the clusterer before story merging and the strong-score undated rule (stories-v2), same run
     before = ours(docs, merge_threshold=None, undated_strong=None, **V4)  # type: ignore[arg-type]
     row("  stories-v2 (no merging, 2 undated anchors)", bcubed(before, gold))
@@ -134,6 +143,7 @@ def stories_check(data: Path) -> float:
         n = sum(1 for c in Counter(part.values()).values() if c > 1)
         row(f"  half {'AB'[half]} ({len(part)} docs, {n} stories 2+)", bcubed(pred, part))
         row(f"  half {'AB'[half]}: stories-v6 (main)", bcubed(v6, part))
+        row(f"  half {'AB'[half]}: {LEARNED_ROW}", bcubed(learned, part))
         row(f"  half {'AB'[half]}: stories-v4", bcubed(v4, part))
         row(f"  half {'AB'[half]}: stories-v2", bcubed(before, part))
         row(f"  half {'AB'[half]}: TF-IDF baseline t=0.2", bcubed(tfidf_baseline(docs, 0.2), part))
@@ -247,6 +257,7 @@ def claims_stories_check(data: Path) -> float:
     row("  the same, alternative gold (denial split)", bcubed(pred, gold_all["stories_alt_split_denial"]))
     v6 = ours(docs, **V6)  # type: ignore[arg-type]
     row("  stories-v6 (main)", bcubed(v6, gold_all["stories"]))
+    row(f"  {LEARNED_ROW}", bcubed(ours(docs, **LEARNED), gold_all["stories"]))
     before = ours(docs, merge_threshold=None, undated_strong=None, **V4)  # type: ignore[arg-type]
     row("  stories-v2 (no merging, 2 undated anchors)", bcubed(before, gold_all["stories"]))
     row("  stories-v4 (undated reports not settled)", bcubed(ours(docs, **V4), gold_all["stories"]))  # type: ignore[arg-type]
@@ -302,15 +313,21 @@ def claims_analysed_check(data: Path, cache: Path | None) -> float:
     def run(**kw: Any) -> dict[str, str]:
         return {rid[a.doc_id]: a.story_id for a in cluster([(d, x) for _, d, x in recs], StoryClusterer(**kw))}
 
-    pred, v6 = run(), run(**V6)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from claims_quality import halves as claims_halves  # the story halves every claims benchmark uses
+
+    pred, v6, learned = run(), run(**V6), run(**LEARNED)
+    by_story = {i: h.lower() for h, ids in claims_halves(gold_all).items() if h != "all" for i in ids}
     f1 = 0.0
     for key in ("stories", "stories_alt_split_denial"):
-        for part in ("all", "a", "b"):
-            g = {i: s for i, s in gold_all[key].items() if part == "all" or half_of(i) == part}
+        for part in ("all", "a", "b", "A", "B"):
+            g = {i: s for i, s in gold_all[key].items()
+                 if part == "all" or (half_of(i) if part.islower() else by_story[i].upper()) == part}
             new = bcubed(pred, g)
             f1 = new[2] if (key, part) == ("stories", "all") else f1
             row(f"  {key} ({part}, {len(g)} docs)", new)
             row(f"  {key} ({part}): stories-v6 (main)", bcubed(v6, g))
+            row(f"  {key} ({part}): {LEARNED_ROW}", bcubed(learned, g))
     print(f"  target B3-F1 >= 0.95: {'MET' if f1 >= 0.95 else 'NOT MET'}")
     return f1
 

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from mistrust.corroborate.joins import JoinModel  # noqa: E402
 from mistrust.corroborate.stories import StoryClusterer, cluster  # noqa: E402
 from mistrust.model import Document  # noqa: E402
 
@@ -68,6 +69,13 @@ class StoriesV6(StoryClusterer):
         super().__init__(claim_spread=None, rank_by_anchors=False, undated_certain=None)
 
 
+class Learned(StoryClusterer):
+    """The learned join model (opt-in): the same blocking, more features per candidate."""
+
+    def __init__(self) -> None:
+        super().__init__(model=JoinModel.fitted())
+
+
 def run(docs: list[Document], cls: type[StoryClusterer] = StoryClusterer) -> tuple[float, int, int, float]:
     cl = cls()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -102,6 +110,8 @@ def main() -> int:
         show("blocked (mistrust)", n, r)
     for n in sizes:
         show("stories-v6 (main)", n, run(all_docs[:n], StoriesV6))
+    for n in sizes:
+        show("join model (opt-in)", n, run(all_docs[:n], Learned))
     base = {}
     for n in (int(x) for x in args.baseline_sizes.split(",") if x):
         r = run(all_docs[:n], NoBlocking)

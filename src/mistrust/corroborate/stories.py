@@ -54,6 +54,12 @@ close, and the tie rule still keeps such a report out of two like stories. In th
 (dev A, claims a) no undated report scored over 0.43 against a wrong dated story, and every one at
 0.45 or more was right; 0.5 keeps a margin.
 
+A learned join model (``joins.JoinModel``, opt-in: ``StoryClusterer(model=JoinModel.fitted())``)
+can replace the threshold, anchors and tie rule: the document joins the candidate with the highest
+probability at the model's threshold or more, from the features of :meth:`pair_features`. The
+window, span, later-year veto and blocking still hold. It is not the default: fitted on half A of
+the dev labels, it loses on half B (README, "Story clustering").
+
 A story's id is the hash of the document that opened it, so it stays stable as documents join.
 The defaults (threshold 0.20, 3-day bonus 0.06, undated_strong 0.32) were set on the labelled dev
 stories (``benchmarks/labels/``, ``benchmarks/corroboration_quality.py``, which also reports each
@@ -71,6 +77,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
+from mistrust.corroborate.joins import JoinModel
 from mistrust.corroborate.text import (
     extraction_entities,
     fallback_entities,
@@ -80,6 +87,7 @@ from mistrust.corroborate.text import (
     passage_sample,
     phrases,
     term_counts,
+    title_words,
 )
 from mistrust.model import Document, Extraction
 from mistrust.model._ids import content_id
@@ -211,6 +219,7 @@ class StoryClusterer:
         claim_spread: int | None = 3,
         rank_by_anchors: bool = True,
         undated_certain: float | None = 0.5,
+        model: JoinModel | None = None,
     ) -> None:
         self.threshold, self.window_days, self.max_span_days = threshold, window_days, max_span_days
         self.undated_threshold = threshold if undated_threshold is None else undated_threshold
@@ -222,6 +231,8 @@ class StoryClusterer:
         self.undated_tie = undated_tie
         self.claim_spread, self.rank_by_anchors = claim_spread, rank_by_anchors
         self.undated_certain = undated_certain
+        # the learned join model replaces the score threshold, the anchors and the tie rule
+        self.model = model
         self.stories: dict[str, StoryState] = {}
         self.merged: dict[str, str] = {}  # absorbed story id -> the story it was merged into
         self.merges: list[tuple[str, str]] = []  # (absorbed, survivor) in the order they happened
@@ -277,19 +288,29 @@ class StoryClusterer:
             cached = self._story_vec[story.id] = (vec, math.sqrt(sum(w * w for w in vec.values())))
         return cached
 
-    def add(self, f: DocFeatures) -> Assignment:
-        """Place one document: join the most similar candidate story over the threshold, or open one."""
-        passing: list[tuple[float, str, str]] = []
-        evidence: dict[str, int] = {}  # story id -> anchors an undated document has with it
+    def reachable(self, f: DocFeatures) -> tuple[tuple[dict[str, float], float], list[str], int, list[StoryState]]:
+        """What placing a document looks at: its TF-IDF vector, its blocking keys, how many
+        candidates hold its central claim, and the candidate stories inside its time window."""
         dvec = self._doc_vec(f)
         keys = self._block_keys(f, dvec[0])
         candidates = self._candidates(f, keys)
         spread = self._claim_spread(f, candidates)
-        for sid in candidates:
-            story = self.stories[sid]
-            if not self._time_ok(f.date, story):
-                continue
+        return dvec, keys, spread, [self.stories[sid] for sid in candidates if self._time_ok(f.date, self.stories[sid])]
+
+    def add(self, f: DocFeatures) -> Assignment:
+        """Place one document: join the most similar candidate story over the threshold, or open one."""
+        passing: list[tuple[float, str, str]] = []
+        evidence: dict[str, int] = {}  # story id -> anchors an undated document has with it
+        dvec, keys, spread, reachable = self.reachable(f)
+        for story in reachable:
+            sid = story.id
             self.comparisons += 1
+            if self.model is not None:
+                if not self.later_year(f, story):
+                    p, why = self._join_probability(f, story, dvec, spread)
+                    if p >= self.model.threshold:
+                        passing.append((p, sid, why))
+                continue
             score, why = self.similarity(f, story, dvec)
             if f.date is not None and story.dates:
                 if score >= self.threshold:
@@ -300,7 +321,7 @@ class StoryClusterer:
                     # only an undated document ranks by anchors: a dated one joins by score
                     evidence[sid] = len(anchored) if self.rank_by_anchors and f.date is None else 0
                     passing.append((score, sid, f"{why}; undated, anchored by {', '.join(anchored) or 'nothing'}"))
-        tied = f.date is None and self._tied([(sc, sid, evidence[sid]) for sc, sid, _ in passing])
+        tied = f.date is None and self.model is None and self._tied([(sc, sid, evidence[sid]) for sc, sid, _ in passing])
         if tied:  # the dated events it cannot tell apart are left out; an undated part may remain
             passing = [p for p in passing if not self.stories[p[1]].dates]
         # an undated document goes where it has the most anchors (signs of the same happening),
@@ -314,7 +335,7 @@ class StoryClusterer:
             return Assignment(f.doc_id, sid, 1.0, True, "opened a new story" + why)
         target = self.stories[best[1]]
         reason = best[2]
-        if self.merge_threshold is not None and f.date is not None and best[0] >= self.merge_threshold:
+        if self.merge_threshold is not None and f.date is not None and (self.model is not None or best[0] >= self.merge_threshold):
             target, absorbed = self._bridge(f, target, passing)
             if absorbed:
                 reason += f"; bridged and merged {len(absorbed)} more stor{'y' if len(absorbed) == 1 else 'ies'}"
@@ -338,7 +359,7 @@ class StoryClusterer:
         common. Ask instead for evidence of the same happening. A one-line text (a headline, a
         tweet) is too short to carry anchors at all: it is judged on its score alone, as the only
         evidence there is."""
-        if score < self.undated_threshold or self._later_year(f, story):
+        if score < self.undated_threshold or self.later_year(f, story):
             return None
         anchors = self.anchors(f, story, distinct_claim=self.claim_spread is None or spread <= self.claim_spread)
         need = self.undated_anchors if f.length >= MIN_ANCHOR_WORDS else 0
@@ -353,7 +374,7 @@ class StoryClusterer:
         """The story's year: of its newest report, or (undated) the newest year its members name."""
         return max(int(d[:4]) for d in story.dates) if story.dates else max(story.years, default=None)
 
-    def _later_year(self, f: DocFeatures, story: StoryState) -> bool:
+    def later_year(self, f: DocFeatures, story: StoryState) -> bool:
         """A report names years up to the one it was written in: an undated report that names a
         year after a dated story's newest report cannot be one of its reports (it borrows that much
         of a date from its text, no more: naming an earlier year says little, reports recall the
@@ -428,11 +449,16 @@ class StoryClusterer:
                 if cid == sid or not other.dates:
                     continue
                 self.comparisons += 1
+                if self.model is not None:
+                    p, _ = self._join_probability(f, other, dvec, spread)
+                    if p >= self.model.threshold and not self.later_year(f, other):
+                        anchored.append((p, cid, 0))
+                    continue
                 score, _ = self.similarity(f, other, dvec)
                 found = self._anchored(f, other, score, spread)
                 if found is not None:
                     anchored.append((score, cid, len(found) if self.rank_by_anchors else 0))
-            if anchored and not self._tied(anchored):
+            if anchored and (self.model is not None or not self._tied(anchored)):
                 self._merge(self.stories[max(anchored, key=lambda a: (a[2], a[0]))[1]], story)
 
     def story_features(self, story: StoryState) -> DocFeatures:
@@ -462,7 +488,7 @@ class StoryClusterer:
         absorbed: list[str] = []
         x = f.date.toordinal()
         for score, sid, _ in sorted(passing, key=lambda p: (-p[0], p[1])):
-            if sid == target.id or score < self.merge_threshold or sid not in self.stories:
+            if sid == target.id or score < self._bridge_floor() or sid not in self.stories:
                 continue
             other = self.stories[sid]
             if not other.dates:
@@ -474,6 +500,15 @@ class StoryClusterer:
             absorbed.append(gone)
             target = survivor
         return target, absorbed
+
+    def _bridge_floor(self) -> float:
+        """What a document must score against a second story to bridge it: the merge threshold on
+        the similarity score; with the join model, the model's threshold (the document belongs to
+        both stories by the same test that placed it in one)."""
+        if self.model is not None:
+            return self.model.threshold
+        assert self.merge_threshold is not None
+        return self.merge_threshold
 
     def _merge(self, a: StoryState, b: StoryState) -> tuple[StoryState, str]:
         """Fold the younger of two stories into the older (whose id survives); returns it and the gone id."""
@@ -508,6 +543,20 @@ class StoryClusterer:
     def similarity(
         self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
     ) -> tuple[float, str]:
+        cos, ent, shared, days = self._likeness(f, story, dvec)
+        score = (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * ent
+        if days is not None and days < RECENCY_DAYS:
+            # coverage of one event bunches within days: a report on the same or next day as the
+            # story's reports needs a little less textual evidence than one a week later
+            score += RECENCY_BONUS * (1 - days / RECENCY_DAYS)
+        when = f", {days} day(s) apart" if days is not None else ""
+        return score, f"text cosine {cos:.2f}, shared entities {', '.join(shared[:5]) or 'none'}{when}"
+
+    def _likeness(
+        self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
+    ) -> tuple[float, float, list[str], int | None]:
+        """The parts the score is made of: TF-IDF cosine with the story's centroid, the IDF-weighted
+        share of the document's entities the story has (and which), the days between them."""
         doc_vec, dnorm = dvec or self._doc_vec(f)
         st_vec, snorm = self._svec(story)
         if len(doc_vec) > len(st_vec):
@@ -519,14 +568,62 @@ class StoryClusterer:
         total = sum(self.idf(f"e:{e}") for e in ents)
         shared = [e for e in ents if e in story.entities]
         ent = sum(self.idf(f"e:{e}") for e in shared) / total if total else 0.0
-        score = (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * ent
+        return cos, ent, shared, self._gap_days(f.date, story)
+
+    def pair_features(self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None,
+                      spread: int = 1) -> dict[str, float]:
+        """The join model's features of one (document, story) pair (:data:`joins.JOIN_FEATURES`),
+        each in [0, 1], all made of what the rules already compute:
+
+        - ``cosine``, ``entities``: the two parts of the score (TF-IDF cosine with the centroid,
+          IDF-weighted share of the document's entities the story names);
+        - ``recency`` (1 on the same day, falling to 0 at ``RECENCY_DAYS``) and ``gap`` (days to the
+          story's nearest report over ``window_days``) when both are dated;
+        - ``undated`` (either side has no date) and ``undated_cosine`` (the cosine again, when
+          undated: without dates the same cosine is weaker evidence of one event);
+        - ``passage``: shared sampled verbatim 8-grams (4 or more count as 1); ``year``: an
+          undated document's newest year is the story's; ``phrases``: shared rare word pairs (6 or
+          more count as 1); ``claim``: the document's central claim is one of the story's, and no
+          more than ``claim_spread`` candidates hold it;
+        - ``title``: word overlap (Jaccard) of the document's headline and the story's.
+        """
+        cos, ent, _, days = self._likeness(f, story, dvec)
+        undated = days is None
+        distinct = self.claim_spread is None or spread <= self.claim_spread
+        tw, sw = title_words(f.title), title_words(story.title)
+        return {
+            "cosine": cos,
+            "entities": ent,
+            "recency": 0.0 if days is None else max(0.0, 1 - days / RECENCY_DAYS),
+            "gap": 0.0 if days is None else min(1.0, days / max(1, self.window_days)),
+            "undated": float(undated),
+            "undated_cosine": cos if undated else 0.0,
+            "passage": min(self._shared_passages(f, story), 4) / 4,
+            "year": float(undated and self._same_year(f, story)),
+            "phrases": min(len(self._shared_rare_phrases(f, story)), 6) / 6,
+            "claim": float(distinct and bool(f.claims) and f.claims[0] in story.claims),
+            "title": len(tw & sw) / len(tw | sw) if tw and sw else 0.0,
+        }
+
+    def _join_probability(self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float],
+                          spread: int) -> tuple[float, str]:
+        """The join model's probability for one pair, and the reason an analyst reads: the
+        probability and the features that pushed it most."""
+        assert self.model is not None
+        x = self.pair_features(f, story, dvec, spread)
+        p = self.model.probability(x)
+        pushed = sorted(((self.model.weights.get(k, 0.0) * v, k) for k, v in x.items() if v), reverse=True)[:4]
         days = self._gap_days(f.date, story)
-        if days is not None and days < RECENCY_DAYS:
-            # coverage of one event bunches within days: a report on the same or next day as the
-            # story's reports needs a little less textual evidence than one a week later
-            score += RECENCY_BONUS * (1 - days / RECENCY_DAYS)
-        when = f", {days} day(s) apart" if days is not None else ""
-        return score, f"text cosine {cos:.2f}, shared entities {', '.join(shared[:5]) or 'none'}{when}"
+        when = "undated" if days is None else f"{days} day(s) apart"
+        return p, f"join probability {p:.2f} ({when}; " + ", ".join(f"{k} {x[k]:.2f}" for _, k in pushed) + ")"
+
+    def force(self, f: DocFeatures, story_id: str) -> None:
+        """Put a document in a given story (opened under that id when new), as a known clustering
+        has it: replays the labelled stories the join model is fitted on."""
+        dvec, keys, _, _ = self.reachable(f)
+        if story_id not in self.stories:
+            self.stories[story_id] = StoryState(story_id, f.title)
+        self._join(self.stories[story_id], f, keys, dvec[0])
 
     def anchors(self, f: DocFeatures, story: StoryState, distinct_claim: bool = True) -> list[str]:
         """Signs that a document and a story report one happening, not just one topic:
@@ -543,17 +640,11 @@ class StoryClusterer:
           two actors as a claim of the story (needs the extraction; text alone has no claims).
         """
         found: list[str] = []
-        if f.passages and story.passages and len(set(f.passages).intersection(story.passages)) >= 2:
+        if self._shared_passages(f, story) >= 2:
             found.append("passage")
-        if f.years:
-            story_year = self.story_year(story)
-            if story_year is not None and f.years[0] == story_year:
-                found.append("year")
-        rare = max(2, self.n_docs // 100)
-        names = {w for e in f.entities for w in e.split()}
-        story_phrases = set(story.phrases)
-        shared = [t for t in f.phrases if t in story_phrases and self.df.get(t, 0) <= rare
-                  and not set(t.split("_")) <= names]
+        if self._same_year(f, story):
+            found.append("year")
+        shared = self._shared_rare_phrases(f, story)
         if len(shared) >= 3:
             found.append("phrases " + ", ".join(p.replace("_", " ") for p in shared[:3]))
         # the central claim: the document's first claim between two named actors is one of the
@@ -561,6 +652,25 @@ class StoryClusterer:
         if distinct_claim and f.claims and f.claims[0] in story.claims:
             found.append("central claim " + f.claims[0].replace("|", " / "))
         return found
+
+    @staticmethod
+    def _shared_passages(f: DocFeatures, story: StoryState) -> int:
+        """Sampled verbatim 8-grams the document and the story share."""
+        return len(set(f.passages).intersection(story.passages)) if f.passages and story.passages else 0
+
+    def _same_year(self, f: DocFeatures, story: StoryState) -> bool:
+        """The newest year the document names is the story's year."""
+        story_year = self.story_year(story) if f.years else None
+        return story_year is not None and f.years[0] == story_year
+
+    def _shared_rare_phrases(self, f: DocFeatures, story: StoryState) -> list[str]:
+        """Word pairs rare in the corpus (in at most 1% of documents, or two) that the document and
+        the story both use, leaving out pairs made only of the document's name words."""
+        rare = max(2, self.n_docs // 100)
+        names = {w for e in f.entities for w in e.split()}
+        story_phrases = set(story.phrases)
+        return [t for t in f.phrases if t in story_phrases and self.df.get(t, 0) <= rare
+                and not set(t.split("_")) <= names]
 
     def _gap_days(self, d: date | None, story: StoryState) -> int | None:
         """Days between a date and the story's nearest report (0 inside its span); None if either is undated."""

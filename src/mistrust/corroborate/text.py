@@ -128,6 +128,11 @@ def term_counts(text: str, title: str | None = None, title_weight: int = 3) -> d
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
 
 
+def title_words(title: str | None) -> set[str]:
+    """A headline's content words, for comparing two headlines."""
+    return set(_terms(words(title or ""), False))
+
+
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 PASSAGE_SAMPLE = 4  # keep one 8-gram in four: a 20-word shared passage (13 8-grams) still shows ~3
 
