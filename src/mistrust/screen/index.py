@@ -385,10 +385,18 @@ class ScreenIndex:
         # reach per candidate (cache misses were a good part of the cost of quick_scores).
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
-            rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
-                     len(n.tokens), counted_words(n), _may_be_full_form(n))
-                    for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
+            # A row is a function of the name: copies of one name share one row object, which
+            # ``quick_scores`` estimates once per query.
+            interned: dict[NormName, QuickRow] = {}
+            rows = []
+            for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
+                row = interned.get(n)
+                if row is None:
+                    row = interned[n] = (
+                        n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
+                        n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens),
+                        self._links_of(n.tokens), len(n.tokens), counted_words(n), _may_be_full_form(n))
+                rows.append(row)
             self._quick = rows
         return rows
 
@@ -414,14 +422,21 @@ class ScreenIndex:
         if not positions:
             return []
         rows = self._quick_rows()
+        picked = [rows[i] for i in positions]
+        # Copies of one name (one party on two lists, the branches of one charity) share one row
+        # object (``_quick_rows``): each distinct row is estimated once.
+        firsts: dict[int, QuickRow] = {}
+        for row in picked:
+            firsts.setdefault(id(row), row)
+        distinct = picked if len(firsts) == len(picked) else list(firsts.values())
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links, word_counts, counted_counts, full_forms) = zip(*[rows[i] for i in positions], strict=True)
+         name_links, word_counts, counted_counts, full_forms) = zip(*distinct, strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
         # arithmetic per candidate: for ~30 candidates, a dozen small numpy operations cost
         # more in call overhead than the loop.
-        k = len(positions)
+        k = len(distinct)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
             compacts + sorted_compacts + skels + sorted_skels,
@@ -442,9 +457,9 @@ class ScreenIndex:
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
-        out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
-                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
+        estimates = []
+        for lit, pho, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
+                lits, phos, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
                 name_links, word_counts, counted_counts, full_forms, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
@@ -484,7 +499,11 @@ class ScreenIndex:
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
                 else 0.0
-            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
+            estimates.append(_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short))
+        if distinct is not picked:
+            slot = {key: n for n, key in enumerate(firsts)}
+            estimates = [estimates[slot[id(row)]] for row in picked]
+        out = list(zip(estimates, positions, strict=True))
         out.sort(reverse=True)
         return out
 
