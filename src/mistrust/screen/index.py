@@ -582,7 +582,7 @@ class ScreenIndex:
                     break  # the ``limit`` best entries so far score at least what any later name can
             iname = self.names[pos]
             e = iname.entity
-            if e in dead and dead[e] >= quick:  # its dead ends may score what this name can reach
+            if e in dead and dead[e] >= quick + QUICK_MARGIN:  # its dead ends may decide the rule below
                 best = settle()
             current = best.get(e)
             if current is not None and current[0] >= quick + QUICK_MARGIN:
