@@ -61,6 +61,7 @@ NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], 
 ))
 FEATURE_NAMES = tuple(feat.name for feat in NAME_FEATURES)
 _EVIDENCE = FEATURE_NAMES.index("name_evidence")
+_BEFORE_EVIDENCE, _AFTER_EVIDENCE = NAME_FEATURES[:_EVIDENCE], NAME_FEATURES[_EVIDENCE + 1:]
 # A pair without evidence scores at most this: below every threshold the README documents.
 NO_EVIDENCE_CAP = 0.3
 CAL_LOGITS = tuple(x for x, _ in CALIBRATION)
@@ -151,12 +152,22 @@ class NameScore:
         return self.outcomes[0][0] == 1.0
 
 
-def score_name(pair: f.NamePair) -> NameScore:
-    """Every name feature of ``pair`` once, combined; no reason text is written here."""
-    outcomes = tuple([feat.fn(pair) for feat in NAME_FEATURES])
+def evidence_outcome(pair: f.NamePair) -> f.NameOutcome:
+    """The evidence feature's outcome alone: a search works it out first, and a pair without
+    evidence whose score could not reach the report anyway gets no other feature (``no_evidence_bound``)."""
+    return NAME_FEATURES[_EVIDENCE].fn(pair)
+
+
+def score_name(pair: f.NamePair, evidence: f.NameOutcome | None = None) -> NameScore:
+    """Every name feature of ``pair`` once, combined; no reason text is written here.
+    ``evidence``: the outcome of ``evidence_outcome`` when already worked out (not computed twice)."""
+    if evidence is None:
+        outcomes = tuple([feat.fn(pair) for feat in NAME_FEATURES])
+    else:
+        outcomes = (*[feat.fn(pair) for feat in _BEFORE_EVIDENCE], evidence, *[feat.fn(pair) for feat in _AFTER_EVIDENCE])
     value = combine([o[0] for o in outcomes])
-    evidence = f.has_evidence(*outcomes[_EVIDENCE])
-    return NameScore(value if evidence else min(value, NO_EVIDENCE_CAP), outcomes, evidence)
+    enough = f.has_evidence(*outcomes[_EVIDENCE])
+    return NameScore(value if enough else min(value, NO_EVIDENCE_CAP), outcomes, enough)
 
 
 def explain_name(pair: f.NamePair, score: NameScore) -> list[FeatureResult]:
@@ -214,6 +225,14 @@ def adjusted(name: float, listed: NormName, query: NameQuery, entity: ListEntity
     return round(min(1.0, max(0.0, score)), 4), results
 
 
+def no_evidence_bound(listed: NormName, query: NameQuery, entity: ListEntity, weak_alias: bool = False) -> float:
+    """The highest final score a name pair without evidence can get with this entity: its name
+    score is at most ``NO_EVIDENCE_CAP``, and ``adjusted`` never gives a lower score for a higher
+    name score (each adjustment's ``up >= down``; tests/test_screen_speed_paths.py checks both).
+    A search skips the other features of a pair without evidence below its report floor."""
+    return adjusted(NO_EVIDENCE_CAP, listed, query, entity, weak_alias, explain=False)[0]
+
+
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
     """Full ``mistrust-v14`` score of a query against one listed name of one entity, explained."""
@@ -224,5 +243,5 @@ def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, l
 
 
 __all__ = ["ADJUSTMENTS", "ALGORITHM", "EXCLUSIVE", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
-           "NameFeature", "NameScore", "adjusted", "combine", "estimator", "explain_name", "probability",
-           "score_name", "score_pair"]
+           "NameFeature", "NameScore", "adjusted", "combine", "estimator", "evidence_outcome", "explain_name",
+           "no_evidence_bound", "probability", "score_name", "score_pair"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -324,23 +325,24 @@ def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
         if len(side_b) - len(used_b) < 2:
             continue  # a merge needs two free words on the other side (most pairs: skip the loops)
         runs = _runs(len(side_b), surname_words(q if flip else c))
+        # The runs of free words (2 words, then 3) with their words, listed once for all the
+        # words tried against them, and again after a merge takes some of those words.
+        free: list[tuple[tuple[int, ...], tuple[str, ...]]] | None = None
         for i, word in enumerate(side_a):
             if i in used_a or len(word) < 4:
                 continue
-            for size_runs in runs:
-                for run in size_runs:
-                    if any(k in used_b for k in run):
-                        continue
-                    parts = tuple(side_b[k] for k in run)
-                    score = _merge(word, parts)
-                    if score:
-                        used_a.add(i)
-                        used_b.update(run)
-                        joined = " ".join(parts)
-                        out.append(TokenMatch(joined, word, score, "joined") if flip
-                                   else TokenMatch(word, joined, score, "joined"))
-                        break
-                if i in used_a:
+            if free is None:
+                free = [(run, tuple([side_b[k] for k in run])) for size_runs in runs for run in size_runs
+                        if used_b.isdisjoint(run)]
+            for run, parts in free:
+                score = _merge(word, parts)
+                if score:
+                    used_a.add(i)
+                    used_b.update(run)
+                    joined = " ".join(parts)
+                    out.append(TokenMatch(joined, word, score, "joined") if flip
+                               else TokenMatch(word, joined, score, "joined"))
+                    free = None
                     break
     # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
     # Republic of Korea): their initials, particles inside the run skipped. Three letters at
@@ -414,7 +416,7 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
                 if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
                     continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
                 pairs.append((score, i, j, how))
-    pairs.sort(key=lambda p: -p[0])
+    pairs.sort(key=itemgetter(0), reverse=True)  # stable: equal scores keep their order
     used_q: set[int] = set()
     used_c: set[int] = set()
     out: list[TokenMatch] = []

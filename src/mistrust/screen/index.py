@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -35,8 +35,17 @@ from rapidfuzz.process import cpdist
 
 from mistrust.model import FeatureResult, Hit, ListEntity, LoadedList, NameQuery
 from mistrust.model._ids import content_id
-from mistrust.screen.algorithm import ALGORITHM, NameScore, adjusted, estimator, explain_name, score_name
-from mistrust.screen.features import INITIALS_MIN_LEN, NamePair
+from mistrust.screen.algorithm import (
+    ALGORITHM,
+    NameScore,
+    adjusted,
+    estimator,
+    evidence_outcome,
+    explain_name,
+    no_evidence_bound,
+    score_name,
+)
+from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, has_evidence
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton
@@ -376,10 +385,18 @@ class ScreenIndex:
         # reach per candidate (cache misses were a good part of the cost of quick_scores).
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
-            rows = [(n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                     n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens), self._links_of(n.tokens),
-                     len(n.tokens), counted_words(n), _may_be_full_form(n))
-                    for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True)]
+            # A row is a function of the name: copies of one name share one row object, which
+            # ``quick_scores`` estimates once per query.
+            interned: dict[NormName, QuickRow] = {}
+            rows = []
+            for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
+                row = interned.get(n)
+                if row is None:
+                    row = interned[n] = (
+                        n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
+                        n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens),
+                        self._links_of(n.tokens), len(n.tokens), counted_words(n), _may_be_full_form(n))
+                rows.append(row)
             self._quick = rows
         return rows
 
@@ -405,14 +422,21 @@ class ScreenIndex:
         if not positions:
             return []
         rows = self._quick_rows()
+        picked = [rows[i] for i in positions]
+        # Copies of one name (one party on two lists, the branches of one charity) share one row
+        # object (``_quick_rows``): each distinct row is estimated once.
+        firsts: dict[int, QuickRow] = {}
+        for row in picked:
+            firsts.setdefault(id(row), row)
+        distinct = picked if len(firsts) == len(picked) else list(firsts.values())
         (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links, word_counts, counted_counts, full_forms) = zip(*[rows[i] for i in positions], strict=True)
+         name_links, word_counts, counted_counts, full_forms) = zip(*distinct, strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
         # arithmetic per candidate: for ~30 candidates, a dozen small numpy operations cost
         # more in call overhead than the loop.
-        k = len(positions)
+        k = len(distinct)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
             compacts + sorted_compacts + skels + sorted_skels,
@@ -433,9 +457,9 @@ class ScreenIndex:
                       if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
                       ] if len(norm.tokens) > 1 else []
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
-        out = []
-        for lit, pho, pos, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
-                lits, phos, positions, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
+        estimates = []
+        for lit, pho, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
+                lits, phos, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
                 name_links, word_counts, counted_counts, full_forms, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
@@ -475,7 +499,11 @@ class ScreenIndex:
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
                 else 0.0
-            out.append((_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short), pos))
+            estimates.append(_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short))
+        if distinct is not picked:
+            slot = {key: n for n, key in enumerate(firsts)}
+            estimates = [estimates[slot[id(row)]] for row in picked]
+        out = list(zip(estimates, positions, strict=True))
         out.sort(reverse=True)
         return out
 
@@ -504,38 +532,89 @@ class ScreenIndex:
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
         # Keyed by the name as written: a NormName is a function of it, and a string keeps its
-        # hash where the tuple's is worked out again at every lookup.
-        scored: dict[str, tuple[NamePair, NameScore]] = {}
+        # hash where the tuple's is worked out again at every lookup. The pair, its evidence
+        # outcome, and its name score once worked out (None while only the evidence is known).
+        scored: dict[str, list[Any]] = {}
         by_pos: dict[int, tuple[NamePair, NameScore]] = {}
+        # Dead ends: names without evidence whose final score is provably below ``min_score``
+        # (``no_evidence_bound``) get no other feature. They change no hit, but the loop's
+        # stopping rules read the scores of every entry visited: ``visits`` keeps each visit in
+        # order (score None for a dead end), ``dead`` the bound of each entry's dead ends, and
+        # ``settle`` scores them in full and replays the visits when a rule needs their scores.
+        visits: list[tuple[int, int, float | None, bool]] = []
+        dead: dict[int, float] = {}
+
+        def settle() -> dict[int, tuple[float, int, bool]]:
+            replayed: dict[int, tuple[float, int, bool]] = {}
+            for k, (e, pos, score, exact) in enumerate(visits):
+                if score is None:
+                    iname = self.names[pos]
+                    found = scored[iname.norm.original]
+                    if found[2] is None:
+                        found[2] = score_name(found[0], found[1])
+                    by_pos[pos] = (found[0], found[2])
+                    score, exact = adjusted(found[2].value, iname.norm, query, self.entities[e].entity, iname.weak,
+                                            explain=False)[0], found[2].exact
+                    visits[k] = (e, pos, score, exact)
+                current = replayed.get(e)
+                if current is None or score > current[0]:
+                    replayed[e] = (score, pos, exact)
+            dead.clear()
+            return replayed
+
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
         # score errs high on what it does not compare, so far-off candidates are not worth
         # their full score (tests/test_screen_speed_paths.py checks that no match is lost).
         floor = min_score - QUICK_MARGIN
         deep_floor = threshold - QUICK_MARGIN / 2
+        entered: dict[int, None] = {}  # the entries visited, in order (dead ends included)
         for rank, (quick, pos) in enumerate(ranked):
-            if quick < floor and best:
+            if quick < floor and visits:
                 break
             if rank >= FULL_SCORE and quick < deep_floor:
                 break
-            if len(best) >= limit and sorted(v[0] for v in best.values())[-limit] >= quick:
-                break  # the ``limit`` best entries so far score at least what any later name can
+            if len(entered) >= limit:
+                # Dead ends below ``quick`` do not count among the entries that reach it.
+                if dead and max(dead.values()) >= quick:
+                    best = settle()
+                if len(best) >= limit and sorted(v[0] for v in best.values())[-limit] >= quick:
+                    break  # the ``limit`` best entries so far score at least what any later name can
             iname = self.names[pos]
-            current = best.get(iname.entity)
+            e = iname.entity
+            if e in dead and dead[e] >= quick + QUICK_MARGIN:  # its dead ends may decide the rule below
+                best = settle()
+            current = best.get(e)
             if current is not None and current[0] >= quick + QUICK_MARGIN:
                 continue  # this entity already has a better name than this one can reach
-            ient = self.entities[iname.entity]
+            entity = self.entities[e].entity
             listed = iname.norm
             # The name score depends on the two names only: a name listed in several entries (a
             # party on two lists, the branches of one charity) is compared once.
             found = scored.get(listed.original)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[listed.original] = (pair, score_name(pair))
-            by_pos[pos] = found
-            score = adjusted(found[1].value, listed, query, ient.entity, iname.weak, explain=False)[0]
+                found = scored[listed.original] = [pair, evidence_outcome(pair), None]
+            name = found[2]
+            entered[e] = None
+            if name is None:
+                if not has_evidence(*found[1]):
+                    bound = no_evidence_bound(listed, query, entity, iname.weak)
+                    if bound < min_score:
+                        visits.append((e, pos, None, False))
+                        dead[e] = max(bound, dead.get(e, 0.0))
+                        continue
+                name = found[2] = score_name(found[0], found[1])
+            by_pos[pos] = (found[0], name)
+            score = adjusted(name.value, listed, query, entity, iname.weak, explain=False)[0]
+            visits.append((e, pos, score, name.exact))
             if current is None or score > current[0]:
-                best[iname.entity] = (score, pos, found[1].exact)
+                best[e] = (score, pos, name.exact)
+        if dead:
+            # The entries in the order of their first visit, as the full scores would have
+            # entered them (ties for the best entry go to the first); dead ends stay out: they
+            # score below ``min_score``, so no hit and no margin depends on them.
+            best = {e: best[e] for e in entered if e in best}
         margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
         kept = sorted((v for v in margined.values() if v[0] >= min_score),
                       key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
