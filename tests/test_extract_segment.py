@@ -120,3 +120,32 @@ def test_a_dateline_ends_before_the_sentence(nlp, text: str, first: str) -> None
 ])
 def test_no_dateline(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(_sentences(nlp(text))) == 1
+
+
+# -- elaborations set off by dashes ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "aside"), [
+    ("Norland supplied rifles—including sniper models—to Velmar in May.", "—including sniper models—"),
+    ("Norland shipped fuel – some of it refined abroad – to Velmar last year.", "– some of it refined abroad –"),
+    ("Ostria sold trucks — mostly old army stock — to Kaldora.", "— mostly old army stock —"),
+])
+def test_an_elaboration_between_dashes_is_one_token(nlp, text: str, aside: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert doc.text == text
+    tok = next(t for t in doc if t.text == aside)
+    # the clause around it is read whole: the recipient's "to" hangs on the verb, not on the aside
+    to = next(t for t in doc if t.text == "to")
+    assert to.head.tag_.startswith("VB")
+    assert tok.norm_ == ","
+
+
+@pytest.mark.parametrize("text", [
+    "Norland shipped fuel — officials said — to Velmar last year.",  # a speech cue: the source is inside
+    "The backers — the Velmari and Ostrian navies — broke the embargo.",  # names inside
+    "Norland sent rifles — which it had bought abroad — to Velmar.",  # no elaborating opener
+    "Norland shipped fuel — including some it sold — to Velmar.",  # an event verb inside
+    "Talks resumed—including on fuel.",  # one dash only
+])
+def test_other_dashes_stay_apart(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert all(t.text in {"—", "–"} for t in doc if "—" in t.text or "–" in t.text)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mistrust.extract.cues import CUE_FORMS
 from mistrust.extract.predicates import verb_predicate
 
 if TYPE_CHECKING:
@@ -65,6 +66,26 @@ def _adverbial(word: str) -> bool:
     return word in ADVERBIAL_PREFIXES or word.endswith("ly")
 
 
+# An elaboration set off by a pair of dashes inside a clause: "supplied weapons—including
+# rockets—to X", "shipped fuel – most of it refined abroad – to Y". The parser, meeting the second
+# dash, hangs what follows on the elaboration and the clause loses its recipient. Read as one
+# token with a comma's norm, the clause parses as if the aside were not there. Only asides that
+# open with an elaborating word and hold no name, event verb or speech cue (the words inside carry
+# nothing the reading uses; "— officials said —" or "— the X and Y —" stay as they are).
+ELABORATION_OPENERS = frozenset({"including", "mostly", "mainly", "largely", "primarily", "chiefly", "especially",
+                                 "notably", "particularly", "many", "some", "most", "all", "several", "both",
+                                 "among", "such", "partly", "often"})
+_ASIDE = re.compile(r"[ ]?[—–][ ]?([a-z][^—–\n]{0,100}?)[ ]?[—–][ ]?(?=[a-z])")
+_ASIDE_MAX_WORDS = 12
+
+
+def _elaboration(content: str) -> bool:
+    words = re.findall(r"[\w'’-]+", content)
+    if not words or len(words) > _ASIDE_MAX_WORDS or words[0] not in ELABORATION_OPENERS:
+        return False
+    return not any(w[:1].isupper() or w.lower() in CUE_FORMS or verb_predicate(w) is not None for w in words)
+
+
 def glue_split(word: str) -> int | None:
     """Where a glued word splits (characters into ``word``), or None when it is one word."""
     m = _LOWER_GLUE.match(word)
@@ -89,6 +110,12 @@ def repair_tokens(doc: Doc) -> Doc:
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 3:
             merges.append(span)
+    asides = []
+    for m in _ASIDE.finditer(text):
+        if _elaboration(m[1]):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is not None and len(span) > 2:
+                asides.append(span)
     cuts: dict[int, int] = {}  # token start -> where it splits
     for m in _CASE_CHANGE.finditer(text):
         span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
@@ -100,10 +127,13 @@ def repair_tokens(doc: Doc) -> Doc:
         cut = glue_split(tok.text)
         if cut is not None:
             cuts[tok.idx] = cut
-    if merges:
+    if merges or asides:
         with doc.retokenize() as retok:
             for span in merges:
                 retok.merge(span)
+            for span in asides:
+                if not any(span.start < other.end and other.start < span.end for other in merges):
+                    retok.merge(span, attrs={"NORM": ","})
     if cuts:
         with doc.retokenize() as retok:
             for tok in doc:
