@@ -149,3 +149,27 @@ def test_an_elaboration_between_dashes_is_one_token(nlp, text: str, aside: str) 
 def test_other_dashes_stay_apart(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert all(t.text in {"—", "–"} for t in doc if "—" in t.text or "–" in t.text)
+
+
+# -- time prefixes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("In mid-September, Velmari rebels attacked Norland.", "mid-September"),
+    ("In mid-Sept. 2019, Velmari rebels attacked Norland.", "mid-Sept."),
+    ("By mid-2019 Norland had sold rifles to Velmar.", "mid-2019"),
+    ("Since the early-1990s Ostria has shipped grain to Kaldora.", "early-1990s"),
+])
+def test_a_time_prefix_is_one_token_and_never_a_subject(nlp, text: str, joined: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert joined in [t.text for t in doc]
+    assert not any(t.text == "-" and t.dep_.startswith("nsubj") for t in doc)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The pre-war talks failed in Kaldora.", ["pre", "-", "war"]),  # not a month or a year
+    ("Mid-level officials met in Kaldora.", ["Mid", "-", "level"]),
+    ("The mid-Mayoral race was close.", ["mid", "-", "Mayoral"]),  # a month's letters, not a month
+])
+def test_other_prefixes_stay_apart(nlp, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    words = [t.text for t in nlp(text)]
+    assert any(words[i:i + len(parts)] == parts for i in range(len(words)))

@@ -19,6 +19,8 @@ token keeps its characters and offsets, so every span still points into the docu
   becomes one token, which the tagger reads as the verb (``predicates.verb_predicate`` reads the
   part after the hyphen). Capitalised first parts stay apart: "Iran-backed" names a giver; so do
   adverbial ones ("well-armed", "newly-built": adjectives, no event).
+- **Time prefixes.** "mid-September", "early-2019": one token, not "mid", "-" and a date, whose
+  bare hyphen the parser makes a subject.
 - **Datelines.** "KALDORA – The ministry said ...", "NEW PORT, Norland (AP) — ...", "CITY • ...":
   a place in capitals opening a paragraph, then a dash, bullet or colon. The parser otherwise
   takes the place for the subject of the first sentence; the sentence now starts after it.
@@ -66,6 +68,15 @@ def _adverbial(word: str) -> bool:
     return word in ADVERBIAL_PREFIXES or word.endswith("ly")
 
 
+# A time prefix on a month or a year ("mid-September", "mid-Sept.", "early-2019", "mid-1990s"):
+# split at the hyphen, the parser takes the bare hyphen for a noun and makes it the subject of the
+# sentence ("In mid-March, X attacked Y" has "-" attacking Y). One token reads as one date.
+_TIME_PREFIX = re.compile(
+    r"(?<![\w-])(?:mid|pre|post|early|late)-(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|\d{4}s?|\d{2}s)(?![\w-])", re.IGNORECASE)
+
+
 # An elaboration set off by a pair of dashes inside a clause: "supplied weapons—including
 # rockets—to X", "shipped fuel – most of it refined abroad – to Y". The parser, meeting the second
 # dash, hangs what follows on the elaboration and the clause loses its recipient. Read as one
@@ -109,6 +120,10 @@ def repair_tokens(doc: Doc) -> Doc:
             continue
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 3:
+            merges.append(span)
+    for m in _TIME_PREFIX.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) > 1:
             merges.append(span)
     asides = []
     for m in _ASIDE.finditer(text):
