@@ -89,6 +89,8 @@ def test_hyphenated_event_verbs_are_one_verb(nlp, text: str, joined: str) -> Non
     ("Crews made ship-to-ship transfers at night.", ["ship", "-", "to", "-", "ship"]),  # no event verb
     ("The short-range missiles were old.", ["short", "-", "range"]),
     ("They traded in a test - fired shell casing market.", ["test", "-", "fired"]),  # spaced: no compound
+    ("A cease-fire held along the border.", ["cease", "-", "fire"]),  # base and -s forms: nouns
+    ("The cyber-attacks hit three Norland banks.", ["cyber", "-", "attacks"]),
 ])
 def test_other_hyphenated_words_stay_apart(nlp, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
     words = [t.text for t in nlp(text)]
@@ -145,6 +147,7 @@ def test_an_elaboration_between_dashes_is_one_token(nlp, text: str, aside: str) 
     "Norland sent rifles — which it had bought abroad — to Velmar.",  # no elaborating opener
     "Norland shipped fuel — including some it sold — to Velmar.",  # an event verb inside
     "Talks resumed—including on fuel.",  # one dash only
+    "Five envoys — all of whom asked not to be named — left Velmar.",  # a clause of its own
 ])
 def test_other_dashes_stay_apart(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
@@ -158,6 +161,7 @@ def test_other_dashes_stay_apart(nlp, text: str) -> None:  # type: ignore[no-unt
     ("In mid-Sept. 2019, Velmari rebels attacked Norland.", "mid-Sept."),
     ("By mid-2019 Norland had sold rifles to Velmar.", "mid-2019"),
     ("Since the early-1990s Ostria has shipped grain to Kaldora.", "early-1990s"),
+    ("Velmar shipped the rifles in mid-September. Norland paid for them.", "mid-September"),  # not "...r."
 ])
 def test_a_time_prefix_is_one_token_and_never_a_subject(nlp, text: str, joined: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)

@@ -15,8 +15,9 @@ token keeps its characters and offsets, so every span still points into the docu
   sentence (the lost break ended a block); an acronym glued on does not ("the cyprusU.S. port").
 - **Hyphenated verbs.** "test-fired", "test-launched", "re-exported": spaCy splits at the hyphen and
   reads "test" as a noun and the verb as a modifier, so the sentence has no finite verb. A
-  lowercase word joined by a hyphen (no spaces) to a form of an event verb of the frame lexicon
-  becomes one token, which the tagger reads as the verb (``predicates.verb_predicate`` reads the
+  lowercase word joined by a hyphen (no spaces) to a past, participle or -ing form of an event verb
+  of the frame lexicon becomes one token (base and -s forms there are nouns: "cease-fire",
+  "cyber-attacks"), which the tagger reads as the verb (``predicates.verb_predicate`` reads the
   part after the hyphen). Capitalised first parts stay apart: "Iran-backed" names a giver; so do
   adverbial ones ("well-armed", "newly-built": adjectives, no event).
 - **Time prefixes.** "mid-September", "early-2019": one token, not "mid", "-" and a date, whose
@@ -31,8 +32,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from mistrust.extract.cues import CUE_FORMS
-from mistrust.extract.predicates import verb_predicate
+from mistrust.extract.cues import CUE_FORMS, RELATIVE
+from mistrust.extract.predicates import verb_lemma, verb_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -90,10 +91,18 @@ _ASIDE = re.compile(r"[ ]?[—–][ ]?([a-z][^—–\n]{0,100}?)[ ]?[—–][ ]?
 _ASIDE_MAX_WORDS = 12
 
 
+def _inflected_event_verb(word: str) -> bool:
+    # the past, participle or -ing form of an event verb: a base or -s form after a hyphen is a
+    # noun far more often ("cease-fire", "cyber-attacks", "free-trade")
+    return verb_predicate(word) is not None and verb_lemma(word) != word and not word.endswith("s")
+
+
 def _elaboration(content: str) -> bool:
     words = re.findall(r"[\w'’-]+", content)
     if not words or len(words) > _ASIDE_MAX_WORDS or words[0] not in ELABORATION_OPENERS:
         return False
+    if RELATIVE & {w.lower() for w in words}:
+        return False  # a clause of its own ("— all of whom asked not to be named —")
     return not any(w[:1].isupper() or w.lower() in CUE_FORMS or verb_predicate(w) is not None for w in words)
 
 
@@ -116,13 +125,15 @@ def repair_tokens(doc: Doc) -> Doc:
     text = doc.text
     merges = []
     for m in _HYPHEN_VERB.finditer(text):
-        if _adverbial(m[1]) or verb_predicate(m[2]) is None:
+        if _adverbial(m[1]) or not _inflected_event_verb(m[2]):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 3:
             merges.append(span)
     for m in _TIME_PREFIX.finditer(text):
         span = doc.char_span(m.start(), m.end())
+        if span is not None and span[-1].text == ".":
+            span = span[:-1]  # a full stop the tokenizer split off ends the sentence, not the month
         if span is not None and len(span) > 1:
             merges.append(span)
     asides = []
