@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mistrust.errors import ConfigError
+from mistrust.extract.segment import dateline_starts, repair_tokens
 from mistrust.model.vocabulary import TYPOGRAPHIC_APOSTROPHES
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def _load(model: str, components: tuple[str, ...], tuned: bool = True) -> Langua
         use_numpy_gemm(nlp)
     if "parser" in nlp.pipe_names:
         _register_lines()
+        nlp.add_pipe(TOKENS, first=True)
         nlp.add_pipe(LINES, before="parser")
     # Long articles: spaCy's default limit (1M characters) guards parser memory; documents larger
     # than this were refused at ingest already (settings.max_document_bytes), so lift it to that.
@@ -333,17 +335,18 @@ def _register() -> None:
 
 
 LINES = "mistrust_line_sentences"
+TOKENS = "mistrust_repair_tokens"  # glued words split, hyphenated verbs joined (extract/segment.py)
 
 
 def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence. Cleaned reports hold one paragraph, headline, caption or
-    byline per line; without this the parser runs a headline into the next paragraph's first
-    sentence and reads both as one clause."""
+    """A line break ends a sentence, and so does a dateline opening a paragraph. Cleaned reports
+    hold one paragraph, headline, caption or byline per line; without this the parser runs a
+    headline into the next paragraph's first sentence and reads both as one clause."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if not tok.is_space and prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
-    return doc
+    return dateline_starts(doc)
 
 
 def _register_lines() -> None:
@@ -351,6 +354,8 @@ def _register_lines() -> None:
 
     if not Language.has_factory(LINES):
         Language.component(LINES, func=line_sentences)
+    if not Language.has_factory(TOKENS):
+        Language.component(TOKENS, func=repair_tokens)
 
 
 # Typographic quotes and apostrophes -> their ASCII forms, one character for one, so offsets

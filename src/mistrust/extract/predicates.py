@@ -65,14 +65,21 @@ LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b i
                                | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY for f in inflections(b)}
 
 
+def _head_part(form: str) -> str:
+    # a hyphenated verb the tokenizer kept whole ("test-fired", "re-exported": extract/segment.py)
+    # is read by its last part
+    form = form.lower()
+    return form.rsplit("-", 1)[-1] if "-" in form else form
+
+
 def verb_lemma(form: str) -> str | None:
     """Base form of a known verb form (lowercase), else None."""
-    return LEMMA_FORMS.get(form.lower())
+    return LEMMA_FORMS.get(_head_part(form))
 
 
 def verb_predicate(form: str) -> str | None:
     """Normalised predicate of an inflected verb form, or None when it is not an event verb."""
-    return VERB_FORMS.get(form.lower())
+    return VERB_FORMS.get(_head_part(form))
 
 
 def noun_predicate(form: str) -> str | None:
