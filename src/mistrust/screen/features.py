@@ -88,6 +88,15 @@ def _long_vowels(word: str) -> str:
     return word.replace("ee", "i").replace("oo", "u")
 
 
+def _sound(word: str) -> str:
+    """The word as its skeleton's consonants with the vowels written between them, long vowels
+    as one letter: consonant spellings fold (Chong and Jong are "jong"), vowels stay."""
+    skel, gaps = skeleton(word), vowel_gaps(word)
+    if len(gaps) != len(skel) + 1:
+        return _long_vowels(word)  # a word of vowels only keeps its letters as its skeleton
+    return _long_vowels(gaps[0] + "".join(c + g for c, g in zip(skel, gaps[1:], strict=True)))
+
+
 # Roman numerals from 2 to 39 (i, a lone letter, is more often an initial).
 _ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
 
@@ -118,12 +127,13 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
         # names). The words must also start alike (both with a vowel: Umar/Oumar), and they
-        # score no more than the share of letters they have in common: a two-consonant skeleton
-        # is shared by many different short names (Jing, Chen, Zhang and Jang are all "jn";
-        # Moore and Mayer "mr"), so the letters, not the skeleton, tell a spelling from another name.
+        # score no more than the share of their sounds (``_sound``) they have in common: a
+        # two-consonant skeleton is shared by many different short names (Jing, Chen, Zhang and
+        # Jang are all "jn"), so the vowels written between, not the skeleton alone, tell a
+        # spelling (Jong/Chong, Noor/Nur) from another name.
         if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
                 or (len(a) <= 3 and len(b) <= 3)):
-            return min(SHORT_SKELETON_SCORE, _sim(a, b)), "sounds alike"
+            return min(SHORT_SKELETON_SCORE, _sim(_sound(a), _sound(b))), "sounds alike"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
