@@ -684,8 +684,8 @@ MIN_EVIDENCE = 0.6
 EVIDENCE_CHANCE_NAMES = 3.0
 # A listed acronym of this many letters or more, spelt in order by the initials of the query's
 # words, is evidence in full: random words spell one of the lists' three-letter acronyms now and
-# then (about one in 20 of the 17,576 three-letter strings is one), four letters in order by
-# chance only rarely (456,976 strings).
+# then, and each letter more makes such a chance about twenty times rarer (17,576 three-letter
+# strings, 456,976 four-letter ones).
 ACRONYM_FULL_LETTERS = 4
 # A word of a one-word name matched whole counts in full from this share of the rarity weight of
 # a word no listed name has (see ``_whole_name_informative``): on UN + OFAC + EU, a word found in
