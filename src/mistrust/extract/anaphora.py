@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from mistrust.extract.claim_args import Arg, MentionIndex
-from mistrust.extract.gazetteer import lookup
+from mistrust.extract.gazetteer import demonym
 from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import AGENCY_NAMES
 
@@ -246,8 +246,8 @@ class Antecedents:
         # the recogniser may have made the whole phrase one name ("Syrian regime")
         words = m.text.split()
         if len(words) >= 2 and DESCRIPTIONS.get(words[-1].lower()) == _STATES:
-            place = lookup(words[-2])
-            if place is not None and place.kind == "demonym":
+            place = demonym(words[-2])
+            if place is not None:
                 return replace(m, label="Country", canonical=place.canonical)
         return m
 

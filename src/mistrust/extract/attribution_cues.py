@@ -40,6 +40,7 @@ from mistrust.extract.cues import (
 )
 from mistrust.extract.quotes import adjacent_quote, colon_content, quote_extend
 from mistrust.extract.speakers import find_source, is_inverted, passive_agent, source_tokens, that_follows
+from mistrust.extract.syntax import to_infinitive
 from mistrust.extract.timex import event_time
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ def _not_a_report(tok: Token, lemma: str) -> bool:
         if not perfect and not has_subject:
             return True
     if lemma in NONFINITE_NOT:
-        infinitive = tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        infinitive = tok.tag_ == "VB" and to_infinitive(tok)
         gerund = tok.tag_ == "VBG" and lemma in GERUND_NOT and not any(c.dep_ == "aux" for c in tok.children)
         if infinitive or gerund:
             return True

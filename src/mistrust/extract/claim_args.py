@@ -18,6 +18,7 @@ from mistrust.extract.frames import (
 )
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma
+from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import Mention
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ def subject_token(verb: Token) -> Token | None:
 def purpose_of_noun(verb: Token) -> bool:
     """An infinitive clause on a common noun that is an object ("a deal to buy", "an operation to
     seize"); not on a name, nor on a carrier that does the act itself ("a ship to carry fuel")."""
-    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+    if verb.dep_ not in ("acl", "relcl") or not to_infinitive(verb) \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     noun = verb.head
@@ -357,7 +358,7 @@ def stranded_recipient(goods: Token, index: MentionIndex) -> Token | None:
     # "sent materials to make weapons to X": the purpose clause of the verb of the goods
     if goods.dep_ == "dobj":
         clauses += [c for c in goods.head.children if c.dep_ in ("advcl", "xcomp") and c.i > goods.i
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                    and to_infinitive(c)]
     for clause in clauses:
         for t in clause.subtree:
             if t.dep_ in ("prep", "dative") and t.lower_ == "to" and t.head.pos_ in ("VERB", "AUX") \

@@ -55,6 +55,7 @@ from mistrust.extract.frames import (
     TAKE_DELIVERY,
     TARGET_PREPS,
 )
+from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 
@@ -265,8 +266,7 @@ _PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person", "
 
 
 def _demonym(tok: Token) -> bool:
-    place = place_lookup(tok.text)
-    return place is not None and place.kind == "demonym"
+    return demonym(tok.text) is not None
 
 
 def _inner_goods(noun: Token) -> Token:

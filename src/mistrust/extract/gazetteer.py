@@ -254,6 +254,12 @@ def lookup(text: str) -> Place | None:
     return place
 
 
+def demonym(text: str) -> Place | None:
+    """The state a nationality word names ("Syrian", "Iranians"), or None for any other phrase."""
+    place = lookup(text)
+    return place if place is not None and place.kind == "demonym" else None
+
+
 def country_code(name: str) -> str | None:
     place = lookup(name)
     return place.code or None if place else None
@@ -331,5 +337,5 @@ _FROM_ACTS = {"receive", "received", "receives", "receiving", "support", "suppor
               "purchased", "acquired"}
 
 
-__all__ = ["GAZETTEER_VERSION", "Place", "country_code", "is_actor", "is_political", "lookup",
+__all__ = ["GAZETTEER_VERSION", "Place", "country_code", "demonym", "is_actor", "is_political", "lookup",
            "places"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
+from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
@@ -216,7 +217,7 @@ def _told_to(verb: Token, comp: Token) -> bool:
     """ "warned Cairo not to send": an infinitive complement whose subject is the verb's object
     (object control) names what the object is told, asked or pressed to do."""
     return (verb.pos_ in ("VERB", "AUX") and comp.dep_ in ("xcomp", "ccomp") and comp.i > verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+            and to_infinitive(comp)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
             and any(c.dep_ in ("dobj", "dative") and c.i < comp.i for c in verb.children))
 

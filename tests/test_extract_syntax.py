@@ -1,0 +1,40 @@
+"""The shared parse tests (``extract.syntax``) and the gazetteer's nationality lookup, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from mistrust.extract import gazetteer
+from mistrust.extract.syntax import to_infinitive
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from mistrust.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize(("sentence", "verb", "expected"), [
+    ("Ostrava agreed to supply turbines to Velmar.", "supply", True),
+    ("The firm signed a deal to buy two tankers.", "buy", True),
+    ("Officials warned the port not to load the cargo.", "load", True),
+    ("Ostrava supplied turbines to Velmar.", "supplied", False),
+    ("The ship sailed to Velmar last week.", "sailed", False),
+    ("Velmar will ship the parts next month.", "ship", False),
+])
+def test_to_infinitive_is_the_marker_not_the_preposition(nlp, sentence: str, verb: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == verb)
+    assert to_infinitive(tok) is expected
+
+
+@pytest.mark.parametrize(("text", "code"), [("Syrian", "sy"), ("Iranians", "ir"), ("North Korean", "kp")])
+def test_demonym_names_the_state(text: str, code: str) -> None:
+    place = gazetteer.demonym(text)
+    assert place is not None and place.code == code
+
+
+@pytest.mark.parametrize("text", ["Syria", "Damascus", "Tehran", "the ministry", "Norland"])
+def test_demonym_is_none_for_other_places_and_words(text: str) -> None:
+    assert gazetteer.demonym(text) is None
