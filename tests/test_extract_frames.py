@@ -339,6 +339,24 @@ POSITIVE: list[Any] = [
      None),
     ("There are grounds to believe that Algeria smuggled weapons to Mali.", "transfer", "Algeria", "Mali",
      "hedged", None),
+    # grounds given to someone are theirs (the dative of "give"); a sentence adverb changes nothing
+    ("The inquiry gave the ministry good grounds to believe that Chile sold rifles to Bolivia.", "transfer", "Chile",
+     "Bolivia", "attributed", "ministry"),
+    ("In fact we have reason to believe that Serbia sold shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "we"),
+    # -- a belief verb that raises its object: the object and its infinitive are what is held
+    ("Investigators believe Belarus to have sold rifles to Mali.", "transfer", "Belarus", "Mali", "attributed",
+     "Investigators"),
+    ("Analysts suspect the tanker to have breached UN sanctions.", "violate", "tanker", None, "hedged", "Analysts"),
+    ("The ministry considers Serbia to have shipped shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "ministry"),
+    # -- a quotation that runs over paragraphs (each reopens, only the last closes) is its speaker's
+    ("Peru's defence minister, Ana Ruiz, spoke on Friday.\n\nShe said: \"Our navy stopped a freighter at dawn.\n\n"
+     "\"Chile sold the rifles to Bolivia in May.\"", "transfer", "Chile", "Bolivia", "attributed", "minister"),
+    ("The envoy told reporters: \u201cThe talks went well.\n\n\u201cCuba shipped sugar to Angola last year.\n\n"
+     "\u201cThat trade will go on.\u201d", "transfer", "Cuba", "Angola", "attributed", "envoy"),
+    # -- an inverted speaker closes the sentence, with or without a time after it
+    ("Chile sold jets to Peru, said Lopez on Monday.", "transfer", "Chile", "Peru", "attributed", "Lopez"),
     # -- evidential findings: the finder is the source; "no evidence" is the finder's denial
     ("Investigators found evidence that Serbia sold mortars to Armenia.", "transfer", "Serbia", "Armenia",
      "attributed", "Investigators"),
@@ -693,6 +711,10 @@ NOT_STATUS: list[Any] = [
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),
     ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
+    # a quotation left open that the next paragraph does not reopen carries nothing over
+    ("The minister said: \"The talks went well.\n\nChile sold rifles to Bolivia in May.", "transfer", "attributed"),
+    # a relative clause on a raised object is presupposed, not suspected
+    ("Police suspect the driver who smuggled rifles to Mali.", "transfer", "hedged"),
     # a finding is someone's word, not the outlet's; an object that is not evidence or a clause is no finding
     ("Investigators found evidence that Egypt shipped grain to Lebanon.", "transfer", "asserted"),
     ("Officials found no evidence that Belarus sold rifles to Mali.", "transfer", "attributed"),
@@ -732,6 +754,15 @@ NOT_STATUS: list[Any] = [
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
     ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", "lima"),
+    # a closed quotation is not carried into the next paragraph's own speaker
+    ("The minister said: \"The talks went well.\"\n\n\"Chile sold rifles to Bolivia,\" the envoy said.", "transfer",
+     "minister"),
+    # the grounds are not the believer
+    ("We have reason to believe that Cuba sent tanks to Angola.", "transfer", "reason"),
+    # a verb with its own complement after the noun takes it as object ("accuses X of", "urged X to"),
+    # not as an inverted speaker
+    ("Chile sells jets to Peru, accuses Bolivia of smuggling arms.", "transfer", "bolivia"),
+    ("Cuba shipped sugar to Angola, urged Namibia to follow.", "transfer", "namibia"),
     ("Chile sold jets to Peru, a defence official told Reuters on Friday.", "transfer", "reuters"),
     ("Belarus sold rifles to Mali, a European diplomat, citing a confidential report, told Reuters.", "transfer",
      "reuters"),

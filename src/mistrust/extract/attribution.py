@@ -40,7 +40,7 @@ from mistrust.extract.attribution_cues import (
 )
 from mistrust.extract.attribution_spans import Found, char_span, spans_overlap, text_of_doc
 from mistrust.extract.cues import CUE_FORMS, NOUN_CUES, PRONOUNS
-from mistrust.extract.quotes import quote_regions
+from mistrust.extract.quotes import carry_over, paragraph_quotes, quote_regions
 from mistrust.extract.status import DENIAL_FORMS
 from mistrust.model.documents import Attribution, Span
 
@@ -75,6 +75,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(f)
     found.sort(key=lambda f: f.cue)
     attach_relays(doc, found, relays)
+    runs = paragraph_quotes(text_of_doc(doc))
+    if runs:
+        for f in found:
+            if f.content is not None:
+                f.content = carry_over(f.content, f.cue, runs)
     return _with_chains(doc, found)
 
 

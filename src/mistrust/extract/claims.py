@@ -588,7 +588,10 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     if att is not None:
         if is_denial(att) and not _withheld_cue(att, pred):
             return "denied"
-        status = st.merge(status, "attributed")
+        # a doubt verb hedges what it covers however the parser hung the content on it
+        # ("suspect the ship to have broken X": the infinitive on the object, out of the walk above)
+        doubt = att.cue is not None and st.doubt_cue(att.cue.text)
+        status = st.merge(status, "hedged" if doubt else "attributed")
     return status
 
 

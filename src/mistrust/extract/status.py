@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
+from mistrust.extract.speakers import grounds_holder
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
@@ -95,9 +96,13 @@ HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "spe
 # or "fear" hedge even with a subject).
 SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate", *ASSESSMENT_VERBS)
                           for f in inflections(v))
-# Nouns of grounds for a belief: "the panel has reason to believe X" is the panel's belief (its
-# word), "there is reason to believe X" is nobody's (a hedge).
-GROUNDS_NOUNS = frozenset({"reason", "reasons", "grounds", "cause"})
+
+
+def doubt_cue(cue: str) -> bool:
+    """True for a cue of doubt ("suspect", "fear", "appear"): it hedges even with a named holder,
+    unlike a belief or assertion verb (``SPEAKER_VERBS``)."""
+    words = cue.lower().split()
+    return bool(words) and words[-1] in HEDGE_VERBS and words[-1] not in SPEAKER_VERBS
 
 
 def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
@@ -257,9 +262,8 @@ def _speaker(verb: Token) -> bool:
     also through grounds for it: "the panel has reason to believe" (not "there is reason to")."""
     if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
         return True
-    ground = verb.head
-    return (verb.dep_ in ("acl", "relcl", "xcomp") and ground.lower_ in GROUNDS_NOUNS
-            and ground.head.lemma_ == "have" and any(c.dep_ == "nsubj" for c in ground.head.children))
+    found, holder = grounds_holder(verb)
+    return found and holder is not None
 
 
 _HEADLINE_ATTRIBUTED = re.compile(
