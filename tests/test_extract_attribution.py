@@ -149,6 +149,17 @@ def test_quotation_over_paragraphs_is_the_speakers(nlp) -> None:
     assert "Rain" not in att.content.text
 
 
+def test_continued_quotation_is_the_speakers_and_one_top_level_cue(nlp) -> None:
+    text = '"The talks went well," the envoy said. "Cuba sent sugar to Angola. They expect more."'
+    atts = find_attributions(nlp(text))
+    said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
+    assert len(said) == 2 and said[1].content is not None and "Cuba sent sugar" in said[1].content.text
+    assert said[1].source is not None and said[1].source.text == "the envoy"
+    # "They expect" inside it is nested in the envoy's words
+    assert _by_cue(atts, "expect").chain[0] == "the envoy"
+    assert sum(1 for a in top_level(atts, text) if a.cue is not None and a.cue.text == "said") == 1
+
+
 def test_according_to_wraps_a_reported_denial(nlp) -> None:
     atts = find_attributions(nlp("Tehran has denied any such cooperation, according to a statement."))
     assert _by_cue(atts, "has denied").chain == ["a statement", "Tehran"]

@@ -355,6 +355,13 @@ POSITIVE: list[Any] = [
      "\"Chile sold the rifles to Bolivia in May.\"", "transfer", "Chile", "Bolivia", "attributed", "minister"),
     ("The envoy told reporters: \u201cThe talks went well.\n\n\u201cCuba shipped sugar to Angola last year.\n\n"
      "\u201cThat trade will go on.\u201d", "transfer", "Cuba", "Angola", "attributed", "envoy"),
+    # -- a quoted sentence with no cue of its own is the words of the speaker named last in its paragraph
+    ("\"The talks went well,\" the envoy said. \"Chile sold rifles to Bolivia in May.\"", "transfer", "Chile",
+     "Bolivia", "attributed", "envoy"),
+    ("The minister said the talks had failed. \"Cuba shipped sugar to Angola last year.\"", "transfer", "Cuba",
+     "Angola", "attributed", "minister"),
+    ("''We were warned,'' the admiral said. ''Peru sold jets to Ecuador in 2019.''", "transfer", "Peru", "Ecuador",
+     "attributed", "admiral"),
     # -- an inverted speaker closes the sentence, with or without a time after it
     ("Chile sold jets to Peru, said Lopez on Monday.", "transfer", "Chile", "Peru", "attributed", "Lopez"),
     # -- evidential findings: the finder is the source; "no evidence" is the finder's denial
@@ -713,6 +720,8 @@ NOT_STATUS: list[Any] = [
     ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
     # a quotation left open that the next paragraph does not reopen carries nothing over
     ("The minister said: \"The talks went well.\n\nChile sold rifles to Bolivia in May.", "transfer", "attributed"),
+    # a quoted sentence in a paragraph that names no speaker before it is nobody's
+    ("The ship docked on Monday. \"Chile sold rifles to Bolivia in May.\"", "transfer", "attributed"),
     # a relative clause on a raised object is presupposed, not suspected
     ("Police suspect the driver who smuggled rifles to Mali.", "transfer", "hedged"),
     # a finding is someone's word, not the outlet's; an object that is not evidence or a clause is no finding
@@ -757,6 +766,9 @@ NOT_SOURCE: list[Any] = [
     # a closed quotation is not carried into the next paragraph's own speaker
     ("The minister said: \"The talks went well.\"\n\n\"Chile sold rifles to Bolivia,\" the envoy said.", "transfer",
      "minister"),
+    # a quotation with its own cue keeps its own speaker
+    ("\"Chile sold rifles to Bolivia,\" the envoy said. \"Peru attacked Ecuador in May,\" a diplomat added.",
+     "attack", "envoy"),
     # the grounds are not the believer
     ("We have reason to believe that Cuba sent tanks to Angola.", "transfer", "reason"),
     # a verb with its own complement after the noun takes it as object ("accuses X of", "urged X to"),
