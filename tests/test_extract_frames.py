@@ -18,6 +18,7 @@ import pytest
 
 from mistrust.model.documents import Claim
 
+OPENER = pytest.mark.xfail(strict=True, reason="the parser hangs the speaker on the opener's object; no rule repairs it")
 GAP = pytest.mark.xfail(strict=True, reason="the small parser misreads the sentence (no subject, or the verb as a modifier)")
 
 # (sentence, event, agent, party, status, source)
@@ -266,11 +267,14 @@ POSITIVE: list[Any] = [
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
     ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
-    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said")
-    ("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that Egypt has "
-     "ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed", "Petrov"),
-    ("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the tankers "
-     "that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela", "attributed", "Rezaei"),
+    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said"): the
+    # repair rule for it was shaped by one dev sentence and is gone; the reading waits for a better parse
+    pytest.param("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that "
+                 "Egypt has ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed",
+                 "Petrov", marks=OPENER),
+    pytest.param("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the "
+                 "tankers that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela",
+                 "attributed", "Rezaei", marks=OPENER),
     # -- a clause closed by a colon before the cue labels the paragraph; it is not the content
     ("Why it matters: Ana Ruiz said the navy believes Chile has sent troops to Bolivia.", "deploy", "Chile",
      "Bolivia", "attributed", "navy"),
@@ -362,6 +366,11 @@ POSITIVE: list[Any] = [
      "Angola", "attributed", "minister"),
     ("''We were warned,'' the admiral said. ''Peru sold jets to Ecuador in 2019.''", "transfer", "Peru", "Ecuador",
      "attributed", "admiral"),
+    # -- a denier speaks for the principal of its office, not for the host after "to"/"in"
+    ("Peru's embassy in Chile said Peru had never sold rifles to Bolivia.", "transfer", "Peru", "Bolivia", "denied",
+     "embassy"),
+    ("Minsk rejected Kyiv's accusation that it shipped fuel to Moscow.", "transfer", "Belarus", "Moscow", "denied",
+     "Minsk"),
     # -- an inverted speaker closes the sentence, with or without a time after it
     ("Chile sold jets to Peru, said Lopez on Monday.", "transfer", "Chile", "Peru", "attributed", "Lopez"),
     # -- evidential findings: the finder is the source; "no evidence" is the finder's denial
@@ -697,6 +706,11 @@ ABSENT: list[Any] = [
     ("Caracas rejected the offer of Iranian fuel.", "deny"),
     ("Beijing dismissed the new sanctions as illegal.", "deny"),
     ("Tehran rejected Washington's proposal for talks.", "deny"),
+    # ... nor is removing a person, throwing out a proceeding or depriving someone a denial
+    ("The minister dismissed the navy chief after the tanker was seized.", "deny"),
+    ("The court dismissed the case against the shipping company.", "deny"),
+    ("The embargo aims to deny Caracas the fuel it needs.", "deny"),
+    ("The council rejected Venezuela as a member.", "deny"),
     # ... and the protester is not the measure's issuer
     ("Beijing dismissed the new sanctions as illegal.", "sanction"),
     ("Britain said the seizure would deny resources to the regime.", "deny"),
@@ -769,6 +783,10 @@ NOT_SOURCE: list[Any] = [
     # a quotation with its own cue keeps its own speaker
     ("\"Chile sold rifles to Bolivia,\" the envoy said. \"Peru attacked Ecuador in May,\" a diplomat added.",
      "attack", "envoy"),
+    # the host of a denier's office is not the denier
+    ("Iran's mission to the United Nations denied that Tehran had supplied arms to the Houthis.", "supply",
+     "united nations"),
+    ("Peru's embassy in Chile said Peru had never sold rifles to Bolivia.", "transfer", "chile"),
     # the grounds are not the believer
     ("We have reason to believe that Cuba sent tanks to Angola.", "transfer", "reason"),
     # a verb with its own complement after the noun takes it as object ("accuses X of", "urged X to"),

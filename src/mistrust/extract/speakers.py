@@ -138,21 +138,7 @@ def find_source(verb: Token) -> Token | None:
         return head  # "calls saying shots have been fired", "officials saying"
     if verb.dep_ == "relcl" and head != verb:
         return head  # "Price, who said ..."
-    return _speaker_in_opener(verb)
-
-
-def _speaker_in_opener(verb: Token) -> Token | None:
-    """ "Speaking to Interfax, Ivan Petrov, a member of X, said ...": after a participle opener whose
-    object is a name, the parser joins the speaker's name to that object (as a conjunct or an
-    apposition) and leaves the cue without a subject; the first person's name there speaks."""
-    opener = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == "VBG"), None)
-    if opener is None:
-        return None
-    doc = verb.doc
-    # the name is set off by commas ("..., Ivan Petrov, ..."), not one of the opener's own objects
-    return next((t for t in opener.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
-                 and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
-                 and t.i + 1 < len(doc) and doc[t.i + 1].text == ","), None)
+    return None
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
