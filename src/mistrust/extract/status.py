@@ -55,8 +55,8 @@ REFUSED_THINGS = frozenset({
     "appeal", "appeals", "invitation", "invitations", "plan", "plans", "bid", "bids", "ultimatum", "sanction",
     "sanctions", "measure", "measures", "resolution", "resolutions", "decision", "move", "deal", "terms",
     "conditions", "application", "pressure", "interference", "mediation", "ceasefire", "truce", "aid",
-    # proceedings a court or body throws out: "dismissed the case", "rejected the appeal"
-    "case", "cases", "lawsuit", "lawsuits", "suit", "appeal", "appeals", "petition", "petitions", "motion",
+    # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
+    "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
 })
 # Entity types of a denial verb's object that name whom it acts on, not what is said: "dismissed the
 # navy chief" removes a person, "rejected Chile" (as a member) turns a body down.
