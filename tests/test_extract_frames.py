@@ -352,6 +352,13 @@ POSITIVE: list[Any] = [
     ("Investigators believe Belarus to have sold rifles to Mali.", "transfer", "Belarus", "Mali", "attributed",
      "Investigators"),
     ("Analysts suspect the tanker to have breached UN sanctions.", "violate", "tanker", None, "hedged", "Analysts"),
+    # ... also when the parser hangs the infinitive on the object (a vessel's name with a number)
+    ("Spanish authorities suspect the Aurora 3 to have broken the arms embargo on Libya.", "violate", "Aurora", None,
+     "hedged", "Spanish authorities"),
+    ("Cypriot authorities suspect the Aurora 3 to have evaded United Nations sanctions.", "violate", "Aurora", None,
+     "hedged", "Cypriot authorities"),
+    ("Spanish authorities suspect the Aurora 3 to have broken Libya's arms embargo.", "violate", "Aurora", None,
+     "hedged", "authorities"),
     ("The ministry considers Serbia to have shipped shells to Armenia.", "transfer", "Serbia", "Armenia",
      "attributed", "ministry"),
     # -- a quotation that runs over paragraphs (each reopens, only the last closes) is its speaker's
