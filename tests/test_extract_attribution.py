@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mistrust.extract.attribution import find_attributions, is_denial, quote_regions, top_level
+from mistrust.extract.quotes import paragraph_quotes
 from mistrust.model.documents import Attribution
 
 
@@ -125,6 +126,38 @@ def test_denial_cue_and_top_level(nlp) -> None:
 def test_quote_regions() -> None:
     text = 'He said “a b” and "c d".'
     assert [text[s:e] for s, e in quote_regions(text)] == ["“a b”", '"c d"']
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # each paragraph of a running quotation reopens; only the last one closes
+    ('She said: "A b.\n\n"C d.\n\n"E f."\n\nAfter.', ['"A b.\n\n"C d.\n\n"E f."']),
+    ("He said: \u201cA b.\n  \u201cC d.\u201d", ["\u201cA b.\n  \u201cC d.\u201d"]),
+    # an open paragraph that the next one does not reopen, or one that closes, runs nowhere
+    ('She said: "A b.\n\nC d. "E f."', []),
+    ('She said: "A b."\n\n"C d."', []),
+    # a quotation that never closes is not a run either
+    ('She said: "A b.\n\n"C d.\n\nAfter.', []),
+])
+def test_paragraph_quotes(text: str, runs: list[str]) -> None:
+    assert [text[o:c] for _, o, _, c in paragraph_quotes(text)] == runs
+
+
+def test_quotation_over_paragraphs_is_the_speakers(nlp) -> None:
+    text = 'The envoy said: "Talks went well.\n\n"Cuba sent sugar to Angola.\n\n"It will go on."\n\nRain fell.'
+    att = _by_cue(find_attributions(nlp(text)), "said")
+    assert att.content is not None and "Cuba sent sugar" in att.content.text and "It will go on" in att.content.text
+    assert "Rain" not in att.content.text
+
+
+def test_continued_quotation_is_the_speakers_and_one_top_level_cue(nlp) -> None:
+    text = '"The talks went well," the envoy said. "Cuba sent sugar to Angola. They expect more."'
+    atts = find_attributions(nlp(text))
+    said = [a for a in atts if a.cue is not None and a.cue.text == "said"]
+    assert len(said) == 2 and said[1].content is not None and "Cuba sent sugar" in said[1].content.text
+    assert said[1].source is not None and said[1].source.text == "the envoy"
+    # "They expect" inside it is nested in the envoy's words
+    assert _by_cue(atts, "expect").chain[0] == "the envoy"
+    assert sum(1 for a in top_level(atts, text) if a.cue is not None and a.cue.text == "said") == 1
 
 
 def test_according_to_wraps_a_reported_denial(nlp) -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from mistrust.model.documents import Claim
 
+OPENER = pytest.mark.xfail(strict=True, reason="the parser hangs the speaker on the opener's object; no rule repairs it")
 GAP = pytest.mark.xfail(strict=True, reason="the small parser misreads the sentence (no subject, or the verb as a modifier)")
 
 # (sentence, event, agent, party, status, source)
@@ -266,11 +267,14 @@ POSITIVE: list[Any] = [
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "Iran", "Syria", "denied", "Syria"),
     ("Ankara has not confirmed that it delivered drones to Kyiv.", "transfer", None, "Kyiv", "hedged", None),
-    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said")
-    ("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that Egypt has "
-     "ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed", "Petrov"),
-    ("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the tankers "
-     "that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela", "attributed", "Rezaei"),
+    # -- a speaker the parser joins to a participle opener's object ("Speaking to X, Name, ..., said"): the
+    # repair rule for it was shaped by one dev sentence and is gone; the reading waits for a better parse
+    pytest.param("Speaking to Interfax, Ivan Petrov, a member of the Duma's defence committee, said the jets that "
+                 "Egypt has ordered from France will arrive in May.", "transfer", "France", "Egypt", "attributed",
+                 "Petrov", marks=OPENER),
+    pytest.param("Speaking to Tasnim, Ali Rezaei, a member of the Iranian parliament's energy commission, said the "
+                 "tankers that Venezuela bought from Iran will sail in June.", "transfer", "Iran", "Venezuela",
+                 "attributed", "Rezaei", marks=OPENER),
     # -- a clause closed by a colon before the cue labels the paragraph; it is not the content
     ("Why it matters: Ana Ruiz said the navy believes Chile has sent troops to Bolivia.", "deploy", "Chile",
      "Bolivia", "attributed", "navy"),
@@ -339,6 +343,43 @@ POSITIVE: list[Any] = [
      None),
     ("There are grounds to believe that Algeria smuggled weapons to Mali.", "transfer", "Algeria", "Mali",
      "hedged", None),
+    # grounds given to someone are theirs (the dative of "give"); a sentence adverb changes nothing
+    ("The inquiry gave the ministry good grounds to believe that Chile sold rifles to Bolivia.", "transfer", "Chile",
+     "Bolivia", "attributed", "ministry"),
+    ("In fact we have reason to believe that Serbia sold shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "we"),
+    # -- a belief verb that raises its object: the object and its infinitive are what is held
+    ("Investigators believe Belarus to have sold rifles to Mali.", "transfer", "Belarus", "Mali", "attributed",
+     "Investigators"),
+    ("Analysts suspect the tanker to have breached UN sanctions.", "violate", "tanker", None, "hedged", "Analysts"),
+    # ... also when the parser hangs the infinitive on the object (a vessel's name with a number)
+    ("Spanish authorities suspect the Aurora 3 to have broken the arms embargo on Libya.", "violate", "Aurora", None,
+     "hedged", "Spanish authorities"),
+    ("Cypriot authorities suspect the Aurora 3 to have evaded United Nations sanctions.", "violate", "Aurora", None,
+     "hedged", "Cypriot authorities"),
+    ("Spanish authorities suspect the Aurora 3 to have broken Libya's arms embargo.", "violate", "Aurora", None,
+     "hedged", "authorities"),
+    ("The ministry considers Serbia to have shipped shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "ministry"),
+    # -- a quotation that runs over paragraphs (each reopens, only the last closes) is its speaker's
+    ("Peru's defence minister, Ana Ruiz, spoke on Friday.\n\nShe said: \"Our navy stopped a freighter at dawn.\n\n"
+     "\"Chile sold the rifles to Bolivia in May.\"", "transfer", "Chile", "Bolivia", "attributed", "minister"),
+    ("The envoy told reporters: \u201cThe talks went well.\n\n\u201cCuba shipped sugar to Angola last year.\n\n"
+     "\u201cThat trade will go on.\u201d", "transfer", "Cuba", "Angola", "attributed", "envoy"),
+    # -- a quoted sentence with no cue of its own is the words of the speaker named last in its paragraph
+    ("\"The talks went well,\" the envoy said. \"Chile sold rifles to Bolivia in May.\"", "transfer", "Chile",
+     "Bolivia", "attributed", "envoy"),
+    ("The minister said the talks had failed. \"Cuba shipped sugar to Angola last year.\"", "transfer", "Cuba",
+     "Angola", "attributed", "minister"),
+    ("''We were warned,'' the admiral said. ''Peru sold jets to Ecuador in 2019.''", "transfer", "Peru", "Ecuador",
+     "attributed", "admiral"),
+    # -- a denier speaks for the principal of its office, not for the host after "to"/"in"
+    ("Peru's embassy in Chile said Peru had never sold rifles to Bolivia.", "transfer", "Peru", "Bolivia", "denied",
+     "embassy"),
+    ("Minsk rejected Kyiv's accusation that it shipped fuel to Moscow.", "transfer", "Belarus", "Moscow", "denied",
+     "Minsk"),
+    # -- an inverted speaker closes the sentence, with or without a time after it
+    ("Chile sold jets to Peru, said Lopez on Monday.", "transfer", "Chile", "Peru", "attributed", "Lopez"),
     # -- evidential findings: the finder is the source; "no evidence" is the finder's denial
     ("Investigators found evidence that Serbia sold mortars to Armenia.", "transfer", "Serbia", "Armenia",
      "attributed", "Investigators"),
@@ -683,6 +724,11 @@ ABSENT: list[Any] = [
     ("Caracas rejected the offer of Iranian fuel.", "deny"),
     ("Beijing dismissed the new sanctions as illegal.", "deny"),
     ("Tehran rejected Washington's proposal for talks.", "deny"),
+    # ... nor is removing a person, throwing out a proceeding or depriving someone a denial
+    ("The minister dismissed the navy chief after the tanker was seized.", "deny"),
+    ("The court dismissed the case against the shipping company.", "deny"),
+    ("The embargo aims to deny Caracas the fuel it needs.", "deny"),
+    ("The council rejected Venezuela as a member.", "deny"),
     # ... and the protester is not the measure's issuer
     ("Beijing dismissed the new sanctions as illegal.", "sanction"),
     ("Britain said the seizure would deny resources to the regime.", "deny"),
@@ -704,6 +750,12 @@ NOT_STATUS: list[Any] = [
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),
     ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
+    # a quotation left open that the next paragraph does not reopen carries nothing over
+    ("The minister said: \"The talks went well.\n\nChile sold rifles to Bolivia in May.", "transfer", "attributed"),
+    # a quoted sentence in a paragraph that names no speaker before it is nobody's
+    ("The ship docked on Monday. \"Chile sold rifles to Bolivia in May.\"", "transfer", "attributed"),
+    # a relative clause on a raised object is presupposed, not suspected
+    ("Police suspect the driver who smuggled rifles to Mali.", "transfer", "hedged"),
     # a finding is someone's word, not the outlet's; an object that is not evidence or a clause is no finding
     ("Investigators found evidence that Egypt shipped grain to Lebanon.", "transfer", "asserted"),
     ("Officials found no evidence that Belarus sold rifles to Mali.", "transfer", "attributed"),
@@ -743,6 +795,22 @@ NOT_STATUS: list[Any] = [
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
     ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", "lima"),
+    # a closed quotation is not carried into the next paragraph's own speaker
+    ("The minister said: \"The talks went well.\"\n\n\"Chile sold rifles to Bolivia,\" the envoy said.", "transfer",
+     "minister"),
+    # a quotation with its own cue keeps its own speaker
+    ("\"Chile sold rifles to Bolivia,\" the envoy said. \"Peru attacked Ecuador in May,\" a diplomat added.",
+     "attack", "envoy"),
+    # the host of a denier's office is not the denier
+    ("Iran's mission to the United Nations denied that Tehran had supplied arms to the Houthis.", "supply",
+     "united nations"),
+    ("Peru's embassy in Chile said Peru had never sold rifles to Bolivia.", "transfer", "chile"),
+    # the grounds are not the believer
+    ("We have reason to believe that Cuba sent tanks to Angola.", "transfer", "reason"),
+    # a verb with its own complement after the noun takes it as object ("accuses X of", "urged X to"),
+    # not as an inverted speaker
+    ("Chile sells jets to Peru, accuses Bolivia of smuggling arms.", "transfer", "bolivia"),
+    ("Cuba shipped sugar to Angola, urged Namibia to follow.", "transfer", "namibia"),
     ("Chile sold jets to Peru, a defence official told Reuters on Friday.", "transfer", "reuters"),
     ("Belarus sold rifles to Mali, a European diplomat, citing a confidential report, told Reuters.", "transfer",
      "reuters"),

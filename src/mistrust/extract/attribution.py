@@ -40,7 +40,7 @@ from mistrust.extract.attribution_cues import (
 )
 from mistrust.extract.attribution_spans import Found, char_span, spans_overlap, text_of_doc
 from mistrust.extract.cues import CUE_FORMS, NOUN_CUES, PRONOUNS
-from mistrust.extract.quotes import quote_regions
+from mistrust.extract.quotes import carry_over, paragraph_quotes, quote_regions
 from mistrust.extract.status import DENIAL_FORMS
 from mistrust.model.documents import Attribution, Span
 
@@ -75,7 +75,42 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(f)
     found.sort(key=lambda f: f.cue)
     attach_relays(doc, found, relays)
+    runs = paragraph_quotes(text_of_doc(doc))
+    if runs:
+        for f in found:
+            if f.content is not None:
+                f.content = carry_over(f.content, f.cue, runs)
+    found += _continued_quotes(text_of_doc(doc), found, runs)
+    found.sort(key=lambda f: f.cue)
     return _with_chains(doc, found)
+
+
+_SENTENCE_END = (".", "?", "!")
+_MARKS = " \n\"'\u201c\u201d\u2018\u2019"
+
+
+def _continued_quotes(text: str, found: list[Found], runs: list[tuple[int, int, int, int]]) -> list[Found]:
+    """ '"A," the envoy said. "B."' or 'The envoy said A. "B."': a quoted sentence with no cue of its
+    own is the words of the speaker named last before it in its paragraph (the print convention
+    names a speaker once per paragraph). The quoted sentence opens after a finished sentence and
+    ends with its own stop; its attribution repeats the speaker and the cue."""
+    regions = [*quote_regions(text), *((o, c) for _, o, _, c in runs)]
+    out: list[Found] = []
+    for s, e in regions:
+        if e - s < 12 or not text[s:e].strip(_MARKS).endswith(_SENTENCE_END):
+            continue
+        para = text.rfind("\n", 0, s) + 1
+        lead = text[para:s].strip(_MARKS)
+        if not lead.endswith(_SENTENCE_END):
+            continue  # not a sentence of its own, or the paragraph's first: nobody named yet
+        if any(not s <= f.cue[0] < e and f.content is not None and spans_overlap(f.content, (s, e)) for f in found):
+            continue  # a cue of its own covers it (cues inside it are its speaker's nested words)
+        before = [f for f in found if para <= f.cue[0] and f.cue[1] <= s]
+        last = max(before, key=lambda f: f.cue, default=None)
+        if last is None or last.kind not in ("verb", "according") or last.source is None:
+            continue
+        out.append(Found(last.source, last.cue, (s, e), kind="continued", alias=last.alias))
+    return out
 
 
 def _with_chains(doc: Doc, found: list[Found]) -> list[Attribution]:
@@ -150,9 +185,10 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
     # The reports "according to ..." are few: found once, not once per attribution.
     according = [b for b in attributions if b.cue is not None and b.content is not None and _is_according(b)]
     out = []
+    cues: set[tuple[int, int]] = set()
     for a in attributions:
-        if a.cue is None:
-            continue
+        if a.cue is None or (a.cue.start, a.cue.end) in cues:
+            continue  # a speaker's continued quotation repeats the cue of its first part
         cue = a.cue
         # Nested in someone's content: a pronoun or unnamed speaker ("I think", "he added") belongs
         # to the outer attribution; a named party ("..., which an FBI official said") starts its own.
@@ -168,6 +204,7 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
                for b in according):
             continue
         out.append(a)
+        cues.add((cue.start, cue.end))
     return out
 
 

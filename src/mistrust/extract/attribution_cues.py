@@ -33,6 +33,7 @@ from mistrust.extract.cues import (
     OBJECT_CONTENT,
     PASSIVE_NOT,
     PREP_CONTENT,
+    RAISING_TO_OBJECT,
     RELATIVE,
     RELAYS,
     SUBJECTS,
@@ -55,6 +56,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
     for c in children:
         if c.dep_ == "xcomp" and lemma in XCOMP_OK:
             return subtree_span(c), "xcomp"
+    for c in children:
+        if c.dep_ == "dobj" and lemma in RAISING_TO_OBJECT and _raised_object(c):
+            return subtree_span(c), "ccomp"
     if src is not None and src == verb.head and verb.dep_ == "acl" and src.head != src:
         # The misparsed "X, the agency reported" (see find_source): content is the clause around it.
         relays = [c for c in src.head.children if c.lower_ in RELAYS]
@@ -105,6 +109,13 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
             if not any(a.lower_ in CUE_FORMS and a.i != verb.i for a in t.head.ancestors if a.i > verb.i):
                 return subtree_span(t.head), "ccomp"
     return None, ""
+
+
+def _raised_object(obj: Token) -> bool:
+    """ "suspect the Grace 1 to have broken sanctions": an infinitive follows the object (the parser
+    hangs it on the object); the object is its subject, not what the verb is about."""
+    return any(g.i > obj.i and g.dep_ in ("relcl", "acl", "ccomp", "xcomp") and g.pos_ in ("VERB", "AUX")
+               and any(a.dep_ in ("aux", "auxpass") and a.lower_ == "to" for a in g.children) for g in obj.children)
 
 
 def _evidence_content(children: list[Token]) -> tuple[int, int] | None:

@@ -204,8 +204,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         against_actor = _actor_of(against, doc, index) if against is not None else None
         if status == "denied" and att is not None and att.source is not None:
             # a denied proposition is the denier's word against it: who relays the denial
-            # ("..., state media reported") is not its source
-            att = replace(att, chain=[att.source.text])
+            # ("..., state media reported") is not its source; nor is the host of the denier's
+            # office ("Iran's mission to the UN" denies for Iran, not for the UN)
+            denier_span = _principal(att.source, doc)
+            att = replace(att, source=denier_span, chain=[denier_span.text])
         if structure:
             att = named_speaker(_cue_speaker(att, doc, index), doc, index)
         sent = pred_tok.sent
@@ -457,6 +459,16 @@ def _span(tok: Token) -> Span:
     return Span(tok.doc[first.i:end_tok.i + 1].text, start, end)
 
 
+def _principal(source: Span, doc: Doc) -> Span:
+    """A speaker phrase cut before a host's preposition, as :func:`_span` reads it ("the mission
+    to the UN" -> "the mission"); the phrase as found when it does not parse as one phrase."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None:
+        return source
+    cut = _span(span.root)
+    return cut if source.start <= cut.start and cut.end <= source.end and cut.text else source
+
+
 def _named_apposition(head: Token, appos: Token) -> bool:
     """A person's name in apposition to a title or office ("the envoy, Ana Ruiz"); a title after a
     name ("Ana Ruiz, the envoy") is the tail the speaker phrase leaves out."""
@@ -540,7 +552,8 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
     when the source names no actor ("the ministry", "officials")."""
     if att is None or att.source is None:
         return None
-    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    source = _principal(att.source, doc)  # "Peru's embassy in Chile" speaks for Peru
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
     if span is None:
         return None
     if span[0].lower_ in _OWN_SIDE:
@@ -588,7 +601,10 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     if att is not None:
         if is_denial(att) and not _withheld_cue(att, pred):
             return "denied"
-        status = st.merge(status, "attributed")
+        # a doubt verb hedges what it covers however the parser hung the content on it
+        # ("suspect the ship to have broken X": the infinitive on the object, out of the walk above)
+        doubt = att.cue is not None and st.doubt_cue(att.cue.text)
+        status = st.merge(status, "hedged" if doubt else "attributed")
     return status
 
 

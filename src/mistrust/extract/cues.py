@@ -85,6 +85,10 @@ XCOMP_OK = frozenset({"want", "expect", "hope", "plan", "intend", "promise", "pl
                       "call", "claim", "seem", "appear", "fear", "like", "love", "hate", "prefer", "say",
                       "believe", "think", "consider", "describe", "warn", "advise", "report", "allege",
                       "know", "understand", "suspect", "estimate", "predict", "caution", "propose"})
+# Belief verbs that raise their object ("suspect the ship to have broken X", "believe Iran to be
+# the supplier"): the object and its infinitive are the content together.
+RAISING_TO_OBJECT = frozenset({"believe", "suspect", "consider", "expect", "know", "understand", "estimate",
+                               "report", "allege", "think", "fear", "assume", "assess"})
 # Verbs that report no one's statement when passive without an agent: "is expected to rise",
 # "is believed to be", "when asked whether", "the so-called plan", "is considered a risk".
 PASSIVE_NOT = frozenset({"expect", "believe", "ask", "consider", "think", "know", "see", "call", "want", "need",
@@ -107,6 +111,9 @@ DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "report", "rep
                             "forecast", "release", "transcript", "blog", "essay", "message", "document",
                             "documents", "affidavit", "indictment", "resolution", "communique", "dossier",
                             "findings", "view", "judgment", "verdict", "decision"})
+# Nouns of grounds for a belief: "the panel has reason to believe X" is the panel's belief,
+# "gave Paris grounds to suspect X" is Paris's, "there is reason to believe X" nobody's.
+GROUNDS_NOUNS = frozenset({"reason", "reasons", "grounds", "cause"})
 RELAYS = frozenset({"citing", "quoting", "cited", "quoted"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 OPEN_QUOTES = "“\"‘"
@@ -133,4 +140,4 @@ NOUN_CUES = frozenset({"call", "calls", "opposition", "criticism", "criticisms",
 # after "remarks on", "views about", "stance over" comes a topic, not a proposition.
 NOUN_PREPS = ("for", "of", "to", "against", "that")
 
-__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "DOCUMENT_NOUNS", "EVIDENCE_NOUNS", "GERUND_NOT", "KICKERS", "NONFINITE_NOT", "NOT_SPEAKERS", "NOUN_CUES", "PASSIVE_NOT", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]
+__all__ = ["CLAUSE_ONLY", "CLOSE_QUOTES", "COGNITION", "CUE_FORMS", "DENIAL", "DOCUMENT_NOUNS", "EVIDENCE_NOUNS", "GERUND_NOT", "GROUNDS_NOUNS", "KICKERS", "NONFINITE_NOT", "NOT_SPEAKERS", "NOUN_CUES", "PASSIVE_NOT", "NOUN_PREPS", "OBJECT_CONTENT", "OPEN_QUOTES", "PREP_CONTENT", "PRONOUNS", "RAISING_TO_OBJECT", "RELATIVE", "RELAYS", "SPEECH", "STANCE", "SUBJECTS", "XCOMP_OK"]

@@ -142,6 +142,19 @@ def _widen_to_region(doc: Doc, s: int, e: int, cue: tuple[int, int]) -> tuple[in
     return s, e
 
 
+def carry_over(span: tuple[int, int], cue: tuple[int, int],
+               runs: list[tuple[int, int, int, int]]) -> tuple[int, int]:
+    """A content that runs to the open end of a quotation's first paragraph goes on to the
+    quotation's close (see :func:`paragraph_quotes`): 'He said: "A.' then '"B."' is all his.
+    The cue stands in that first paragraph, before the quotation opens."""
+    s, e = span
+    for first_start, opened, first_end, close in runs:
+        # a trailing stop or mark may lie outside the content's last word
+        if first_start <= cue[0] and cue[1] <= opened and s < first_end and first_end - 2 <= e <= first_end:
+            return s, close
+    return span
+
+
 def colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """For a cue sentence ending in ':' the content is the text after it, to the paragraph end."""
     sent = verb.sent
@@ -169,6 +182,47 @@ def colon_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def paragraph_quotes(text: str) -> list[tuple[int, int, int, int]]:
+    """Quotations that run over several paragraphs, as (first_start, open, first_end, close).
+
+    The print convention: a quotation that goes on into the next paragraph leaves its paragraph
+    without a closing mark, and each paragraph it goes on into opens with a mark again; only the
+    last one closes. ``open`` is the first opening mark, ``first_start`` and ``first_end`` the
+    bounds of its paragraph,
+    ``close`` the offset after the closing mark of the last paragraph. A paragraph left open that
+    the next one does not reopen is no such run (a mark lost by the page, not a convention).
+    """
+    paras = [m.span(1) for m in _PARAGRAPH.finditer(text)]
+    runs: list[tuple[int, int, int, int]] = []
+    k = 0
+    while k < len(paras):
+        start, end = paras[k]
+        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, start, end)]
+        if len(marks) % 2 == 0:
+            k += 1
+            continue
+        opened = marks[-1]
+        j = k + 1
+        close = -1
+        while j < len(paras):
+            ps, pe = paras[j]
+            inner = [m.start() for m in _DOUBLE_MARKS.finditer(text, ps, pe)]
+            if not inner or inner[0] != ps:
+                break  # the next paragraph does not reopen the quotation
+            if len(inner) % 2 == 0:
+                close = inner[-1] + 1
+                break
+            j += 1
+        if close > 0:
+            runs.append((start, opened, end, close))
+            k = j + 1
+        else:
+            k += 1
+    return runs
+
+
+_PARAGRAPH = re.compile(r"(?m)^[ \t]*(\S[^\n]*)")
+_DOUBLE_MARKS = re.compile("[“”\"]")
 _QUOTE_MARKS = re.compile("[“”\n'\"]")
 
 

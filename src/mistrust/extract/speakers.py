@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.cues import CUE_FORMS, NOT_SPEAKERS
+from mistrust.extract.cues import CUE_FORMS, GROUNDS_NOUNS, NOT_SPEAKERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,10 +85,35 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def grounds_holder(verb: Token) -> tuple[bool, Token | None]:
+    """(True, holder) for an infinitive right after a noun of grounds: "we have reason to
+    believe", "gave the panel grounds to suspect". The belief is held by whoever has the grounds:
+    the one they are given to (the giving verb's dative), else the subject of the verb that has
+    them; nobody in "there is reason to believe" (True, None). Read off the word order, as the
+    parser often hangs the infinitive elsewhere. (False, None) for any other verb."""
+    doc = verb.doc
+    to = verb.i - 1
+    if to < 1 or doc[to].lower_ != "to" or verb.tag_ != "VB":
+        return False, None
+    noun = doc[to - 1]
+    if noun.lower_ not in GROUNDS_NOUNS or noun.pos_ != "NOUN":
+        return False, None
+    if noun.dep_ != "dobj":
+        return True, None  # "there is reason to", "reason to believe is lacking"
+    gov = noun.head
+    dative = next((c for c in gov.children if c.dep_ == "dative"), None)
+    if dative is not None:
+        return True, dative
+    return True, find_source(gov) if gov.pos_ in ("VERB", "AUX") else None
+
+
 def find_source(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
         return past_dateline(subj)  # a relative pronoun ("who said") is kept; chains name its antecedent
+    grounds, holder = grounds_holder(verb)
+    if grounds:
+        return holder
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and passive_agent(verb) is None and (
             verb.tag_ in ("VBD", "VBZ", "VBP") or _after_comma(verb.head) or that_follows(verb)):
         # spaCy misparse of "..., the agency AFP reported on Tuesday": a finite verb cannot be a
@@ -113,21 +138,7 @@ def find_source(verb: Token) -> Token | None:
         return head  # "calls saying shots have been fired", "officials saying"
     if verb.dep_ == "relcl" and head != verb:
         return head  # "Price, who said ..."
-    return _speaker_in_opener(verb)
-
-
-def _speaker_in_opener(verb: Token) -> Token | None:
-    """ "Speaking to Interfax, Ivan Petrov, a member of X, said ...": after a participle opener whose
-    object is a name, the parser joins the speaker's name to that object (as a conjunct or an
-    apposition) and leaves the cue without a subject; the first person's name there speaks."""
-    opener = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == "VBG"), None)
-    if opener is None:
-        return None
-    doc = verb.doc
-    # the name is set off by commas ("..., Ivan Petrov, ..."), not one of the opener's own objects
-    return next((t for t in opener.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"
-                 and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
-                 and t.i + 1 < len(doc) and doc[t.i + 1].text == ","), None)
+    return None
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
@@ -145,8 +156,20 @@ def _inverted_speaker(verb: Token) -> Token | None:
     for c in verb.children:
         if (c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "appos") and c.pos_ in ("PROPN", "NOUN")
                 and c.ent_type_ not in NOT_SPEAKERS):
-            return c
+            return None if _complement_after(verb, c) else c
     return None
+
+
+def _complement_after(verb: Token, obj: Token) -> bool:
+    """ "..., accuses X of shipping", "..., urges X to stop": a verb with a complement of its own
+    after the noun takes the noun as its object. An inverted speaker closes the quotative ("...,
+    said X (on Monday)"); what was said is the clause before it."""
+    for c in verb.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)):
+            return True
+    return False
 
 
 def that_follows(verb: Token) -> bool:

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
+from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
+from mistrust.model.roles import ROLE_NOUNS
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
@@ -54,7 +56,12 @@ REFUSED_THINGS = frozenset({
     "appeal", "appeals", "invitation", "invitations", "plan", "plans", "bid", "bids", "ultimatum", "sanction",
     "sanctions", "measure", "measures", "resolution", "resolutions", "decision", "move", "deal", "terms",
     "conditions", "application", "pressure", "interference", "mediation", "ceasefire", "truce", "aid",
+    # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
+    "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
 })
+# Entity types of a denial verb's object that name whom it acts on, not what is said: "dismissed the
+# navy chief" removes a person, "rejected Chile" (as a member) turns a body down.
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs of telling whose negation withholds a statement instead of denying its content: "did not
 # say whether X shipped", "has not announced any plans to seize Y", "did not disclose how many jets
 # X bought". Belief verbs ("does not think X shipped") are left out: their negation is the
@@ -96,9 +103,13 @@ HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "spe
 # or "fear" hedge even with a subject).
 SPEAKER_VERBS = frozenset(f for v in ("believe", "allege", "claim", "indicate", *ASSESSMENT_VERBS)
                           for f in inflections(v))
-# Nouns of grounds for a belief: "the panel has reason to believe X" is the panel's belief (its
-# word), "there is reason to believe X" is nobody's (a hedge).
-GROUNDS_NOUNS = frozenset({"reason", "reasons", "grounds", "cause"})
+
+
+def doubt_cue(cue: str) -> bool:
+    """True for a cue of doubt ("suspect", "fear", "appear"): it hedges even with a named holder,
+    unlike a belief or assertion verb (``SPEAKER_VERBS``)."""
+    words = cue.lower().split()
+    return bool(words) and words[-1] in HEDGE_VERBS and words[-1] not in SPEAKER_VERBS
 
 
 def merge(*statuses: ClaimStatus | None) -> ClaimStatus:
@@ -247,10 +258,17 @@ def denial_holder(pred: Token) -> tuple[Token, Token] | None:
 
 
 def refusal(verb: Token) -> bool:
-    """True when a denial verb turns down a proposal or a measure instead of denying a claim:
-    "rejected the offer", "dismissed the sanctions as illegal", "the proposal was rejected"."""
+    """True when a denial verb turns down a proposal, a measure or a proceeding, removes a person or
+    deprives someone, instead of denying a claim: "rejected the offer", "dismissed the sanctions as
+    illegal", "the proposal was rejected", "dismissed the case", "dismissed the navy chief", "deny
+    Caracas the fuel"."""
+    if any(c.dep_ == "dative" for c in verb.children):
+        return True  # "deny Caracas the fuel": depriving someone, not contradicting them
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return thing is not None and thing.lower_ in REFUSED_THINGS
+    if thing is None:
+        return False
+    # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy"
+    return thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.ent_type_ in _PARTY_TYPES
 
 
 def _speaker(verb: Token) -> bool:
@@ -258,9 +276,8 @@ def _speaker(verb: Token) -> bool:
     also through grounds for it: "the panel has reason to believe" (not "there is reason to")."""
     if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
         return True
-    ground = verb.head
-    return (verb.dep_ in ("acl", "relcl", "xcomp") and ground.lower_ in GROUNDS_NOUNS
-            and ground.head.lemma_ == "have" and any(c.dep_ == "nsubj" for c in ground.head.children))
+    found, holder = grounds_holder(verb)
+    return found and holder is not None
 
 
 _HEADLINE_ATTRIBUTED = re.compile(
