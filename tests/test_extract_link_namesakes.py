@@ -114,6 +114,23 @@ def test_sentence_at(text: str, sentence: str) -> None:
     assert text[s:e] == sentence
 
 
+@pytest.mark.parametrize(("text", "name", "states"), [
+    ("Ana Velk, who is held by North Korea, spoke.", "Ana Velk", ["kp"]),
+    ("Ana Velk was detained by Iranian authorities in 2016.", "Ana Velk", ["ir"]),
+    ("Three Chilean citizens are held by Iran \u2014 Ana Velk and Kim Ho, who teach.", "Kim Ho", ["ir"]),
+    ("Ana Velk, held hostage by Chile since 2015, spoke.", "Ana Velk", ["cl"]),
+    ("Ana Velk said the sailors were held by Iran.", "Ana Velk", []),       # another's captivity
+    ("Ana Velk, who held talks with Iran, spoke.", "Ana Velk", []),
+    ("Ana Velk was detained in 2015.", "Ana Velk", []),                      # no captor named
+    ("Ana Velk was arrested by Iranian police.", "Ana Velk", []),            # an arrest may be a purge
+    ("The men held by Iran were freed, Ana Velk said.", "Ana Velk", []),
+    ("Iran held talks: Ana Velk and Kim Ho came.", "Kim Ho", []),
+])
+def test_captors_of_a_person(text: str, name: str, states: list[str]) -> None:
+    start = text.index(name)
+    assert rules.captors(text, start, start + len(name)) == states
+
+
 def _hit(matched: str, entity_id: str, score: float = 1.0, features: tuple[str, ...] = ("name_exact",)) -> Hit:
     feats = [FeatureResult(name=f, score=1.0, weight=1.0, reason=f) for f in features]
     return Hit(entity_id=entity_id, entity_name=matched, schema="Person", list_version="v", query_name="q",
@@ -145,6 +162,11 @@ def _rec(name: str, text: str, at: int = 0) -> Recognized:
     ("The freed hostages, Ana Velk and Kim Ho, landed.", "probable"),
     ("Two North Korean officials \u2014 Ana Velk and Kim Ho \u2014 were named.", "certain"),  # the entry's state
     ("Two Chilean citizens met Kim Ho on Monday.", "certain"),                           # not enumerated
+    # held by the entry's own state: its prisoner, not its official
+    ("Kim Ho, who has been held by North Korea since 2016, was freed.", "probable"),
+    ("Two men are still detained by North Korea \u2014 Ana Velk and Kim Ho.", "probable"),
+    ("Kim Ho was detained by Chilean authorities in May.", "certain"),    # another state's captive
+    ("Kim Ho said two sailors were held by North Korea.", "certain"),      # someone else is held
 ])
 def test_a_groups_state_or_captivity_holds_a_members_link_back(text: str, tier: str) -> None:
     linker = Linker(_Screen({"Kim Ho": [_hit("KIM, Ho", "un:P.2")]}), identifiers=_index())

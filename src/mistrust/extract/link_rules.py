@@ -329,6 +329,8 @@ _ITEM_TAIL = re.compile(r"(?:\s*,\s*\d{1,3}(?=\s*,|\s+and\b)|\s*\(\d{1,3}\))?"
                         r"(?:\s*,\s*(?:who|whom|whose|which)\b[^,;:()\u2014\u2013]*)?")
 _ITEM_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # What opens an enumeration: a comma (apposition), a colon or a dash.
+# A dash or colon later in a sentence, before the names it enumerates.
+_DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s")
 _OPENS = re.compile(r"\s*(?:,|:|--|[\u2014\u2013]|\s-)\s*")
 _STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Capt|Gov|Sen|Rep|No|vs))$")
@@ -434,7 +436,7 @@ def _member(text: str, sentence: tuple[int, int], group: tuple[int, int, int | N
         closed = bool(items) and _CLOSES.match(text, _ITEM_TAIL.match(text, items[-1][1], e).end(), e)  # type: ignore[union-attr]
         return bool(closed) and (subject or of) and any(a < end and start < b for a, b in items)
     if opens is None:
-        dash = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s").search(text, g_end, start)
+        dash = _DASH.search(text, g_end, start)
         if dash is None or not subject or _groups(text, g_end, dash.start()):
             return False  # another group comes first: the names are its members
         opens = dash
@@ -466,6 +468,35 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
         if len(referred) == 1:  # one group of one state to refer back to
             return sorted(referred), any(g[4] in CAPTIVE_NOUNS for g in earlier)
     return [], False
+
+
+# "held by X", "detained by the X authorities": the state a person is a captive of. A state's
+# listed official is not its prisoner; news write "arrested" of a purge, which is left out.
+_HELD_BY = re.compile(r"\b(?:held|detained|imprisoned|jailed|captured|kidnapped|abducted|hostage)\s+"
+                      r"(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?([A-Z][\w.\u2019'-]*(?:[ -][A-Z][\w.\u2019'-]*)?)")
+# What may stand between a name and "held by": auxiliaries and adverbs ("who has been held by").
+_HELD_LEAD = re.compile(r"\s*(?:,\s*(?:who\s+)?|\s)(?:(?:is|was|are|were|has|have|had|been|being|still|now|"
+                        r"reportedly|later|also|then)\s+){0,4}")
+
+
+def captors(text: str, start: int, end: int) -> list[str]:
+    """States the text says hold the person at start..end: right after the name ("Ana Velk, who
+    is held by Chile", "Ana Velk was detained by Chilean authorities") or, for names enumerated
+    after a dash or colon, in the clause before it ("Two men are held by Chile -- A and B")."""
+    if not text:
+        return []
+    s, e = sentence_at(text, start)
+    lead = _HELD_LEAD.match(text, end, e)
+    held = _HELD_BY.match(text, lead.end(), e) if lead is not None else None
+    if held is None:
+        dashes = list(_DASH.finditer(text, s, start))
+        dash = dashes[-1] if dashes else None
+        if dash is None or not any(a < end and start < b for a, b in _enumerated(text, dash.end(), e)):
+            return []
+        held = next(_HELD_BY.finditer(text, s, dash.start()), None)
+    if held is None:
+        return []
+    return _origins(re.sub(r" (?:authorities|government|forces|police|regime)$", "", held.group(1)))
 
 
 def is_title(word: str) -> bool:
@@ -641,7 +672,7 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
            "is_title", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
            "spelling_key", "surname_partial", "typed_as", "without_titles"]
 

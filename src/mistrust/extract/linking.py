@@ -383,14 +383,17 @@ class Linker:
             m = rec.mention
             stated = rules.stated_origins(ctx.text, m.start, m.end)
             group, captive = rules.group_placed(ctx.text, m.start, m.end)
-            found = self._against_origins(found, stated + [c for c in group if c not in stated], captive, ctx)
+            held = rules.captors(ctx.text, m.start, m.end)
+            found = self._against_origins(found, stated + [c for c in group if c not in stated], captive, held, ctx)
         return found
 
-    def _against_origins(self, found: list[Hit], stated: list[str], captive: bool, ctx: LinkContext) -> list[Hit]:
+    def _against_origins(self, found: list[Hit], stated: list[str], captive: bool, held: list[str],
+                         ctx: LinkContext) -> list[Hit]:
         """A listed person's name on someone the text calls another state's citizen or native ("X,
         a Chilean citizen" for a listed Peruvian), alone or as one of a group ("two Chilean
-        nationals -- X and Y"), or names among captives ("the freed hostages, X and Y"): a
-        namesake as often as not, so not certain."""
+        nationals -- X and Y"), or names among captives ("the freed hostages, X and Y"), or as
+        held by the entry's own state ("X, who is held by Peru", for a listed Peruvian official):
+        a namesake as often as not, so not certain."""
         out = []
         for h in found:
             listed = self.identifiers.origins.get(h.entity_id, ()) if self.identifiers is not None else ()
@@ -399,6 +402,8 @@ class Linker:
                 why = f"the text gives the person's state as {', '.join(stated)}, the entry's is {', '.join(listed)}"
             elif captive:
                 why = "the text names the person among captives"
+            elif set(held) & set(listed):
+                why = f"the text says the person is held by {', '.join(held)}, the entry's state"
             if h.tier == "certain" and why:
                 ctx.namesakes.setdefault(h.entity_id, why)
                 h = replace(h, tier="probable", link_reason=f"{h.link_reason}; but {why}")
