@@ -19,6 +19,12 @@ the hit, and says why. ``linking.py`` turns them into a tier (certain / probable
 - **Typed names** (``typed_as``): a vessel named by a common word ("Justice", "Freedom") or a
   company named by a place is read as that vessel or company only when the text says so ("the
   tanker Justice", "MV Freedom").
+- **Namesakes** (``stated_origins``, ``group_placed``, ``captors``): a person the text places in
+  another state than the entry's, alone ("X, a Chilean citizen") or as one of a group it names
+  ("three Chilean citizens -- X and Y", "the two others -- X and Y"), among captives ("the freed
+  hostages, X, Y"), or as held by the entry's own state, is a namesake as often as not.
+- **Arabic "Abd" compounds** (``name_elements``): "Abd al-Karim", "Abdel Karim" and "Abdulkarim"
+  are one given name, so "Abdul-Mahdi" is neither "Mahdi" nor "Abdallah" and "Mahdi".
 - **Quoted names** (``quoted_name``): legal-form names often put the body's own name in quotes
   (a private military company 'NAME', a limited company "NAME"); the text usually writes only
   the quoted part.
@@ -311,7 +317,7 @@ _GROUP_NOUNS = frozenset({
 })
 # Nouns of people held against their will: someone the text names as one is a captive, not a
 # listed official of a state or a listed group's member (news rarely call a listed person so).
-CAPTIVE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductee", "abductees"})
+_CAPTIVE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductee", "abductees"})
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "both": 2}
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -328,9 +334,9 @@ _ITEM = re.compile(r"[A-Z][\w\u2019'-]*(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|
 _ITEM_TAIL = re.compile(r"(?:\s*,\s*\d{1,3}(?=\s*,|\s+and\b)|\s*\(\d{1,3}\))?"
                         r"(?:\s*,\s*(?:who|whom|whose|which)\b[^,;:()\u2014\u2013]*)?")
 _ITEM_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-# What opens an enumeration: a comma (apposition), a colon or a dash.
 # A dash or colon later in a sentence, before the names it enumerates.
 _DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s")
+# What opens an enumeration: a comma (apposition), a colon or a dash.
 _OPENS = re.compile(r"\s*(?:,|:|--|[\u2014\u2013]|\s-)\s*")
 _STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Capt|Gov|Sen|Rep|No|vs))$")
@@ -380,7 +386,7 @@ def _groups(text: str, start: int, end: int) -> list[tuple[int, int, list[str], 
         folded = word.casefold()
         plural_demonym = word[:1].isupper() and folded.endswith("s") and (
             (p := lookup(word[:-1])) is not None and p.kind == "demonym")
-        if folded not in _GROUP_NOUNS and folded not in CAPTIVE_NOUNS and not plural_demonym:
+        if folded not in _GROUP_NOUNS and folded not in _CAPTIVE_NOUNS and not plural_demonym:
             continue
         i = k if plural_demonym else k - 1
         while not plural_demonym and i >= 0 and (words[i][0].casefold() in _PERSON_NOUNS
@@ -455,7 +461,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
     s, e = sentence_at(text, start)
     for g_start, g_end, states, count, noun in reversed(_groups(text, s, start)):
         if _member(text, (s, e), (g_start, g_end, count), start, end):
-            return states, noun in CAPTIVE_NOUNS
+            return states, noun in _CAPTIVE_NOUNS
     for ref in _BACK_REFERENCE.finditer(text, s, start):
         count = next((n for w in ref.group().split() if (n := _COUNTS.get(w.casefold()) or
                       (int(w) if w.isdigit() else 0))), None)
@@ -466,7 +472,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
         earlier += [g for g in _groups(text, s, ref.start()) if g[2]]
         referred = {c for g in earlier for c in g[2]}
         if len(referred) == 1:  # one group of one state to refer back to
-            return sorted(referred), any(g[4] in CAPTIVE_NOUNS for g in earlier)
+            return sorted(referred), any(g[4] in _CAPTIVE_NOUNS for g in earlier)
     return [], False
 
 

@@ -25,7 +25,9 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
   names another state, or a state organ's name that only the text's main state places, or a
   person the text calls another state's citizen, national or native (``rules.stated_origins``)
-  than any of the entry's nationalities and birthplaces.
+  than any of the entry's nationalities and birthplaces, or names in a group of another state's
+  people or of captives, or as held by the entry's state (``rules.group_placed``, ``captors``);
+  then every mention of that name in the text (one name is one person in a text).
 - **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
   and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
