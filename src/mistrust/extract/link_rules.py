@@ -19,6 +19,12 @@ the hit, and says why. ``linking.py`` turns them into a tier (certain / probable
 - **Typed names** (``typed_as``): a vessel named by a common word ("Justice", "Freedom") or a
   company named by a place is read as that vessel or company only when the text says so ("the
   tanker Justice", "MV Freedom").
+- **Namesakes** (``stated_origins``, ``group_placed``, ``captors``): a person the text places in
+  another state than the entry's, alone ("X, a Chilean citizen") or as one of a group it names
+  ("three Chilean citizens -- X and Y", "the two others -- X and Y"), among captives ("the freed
+  hostages, X, Y"), or as held by the entry's own state, is a namesake as often as not.
+- **Arabic "Abd" compounds** (``name_elements``): "Abd al-Karim", "Abdel Karim" and "Abdulkarim"
+  are one given name, so "Abdul-Mahdi" is neither "Mahdi" nor "Abdallah" and "Mahdi".
 - **Quoted names** (``quoted_name``): legal-form names often put the body's own name in quotes
   (a private military company 'NAME', a limited company "NAME"); the text usually writes only
   the quoted part.
@@ -157,11 +163,53 @@ def name_words(text: str) -> list[str]:
 
 def person_words(text: str) -> list[str]:
     """Words of a person's written name without any title in front (``is_title``): "Ayatollah
-    Tolvari" is "Tolvari", a surname alone; "Foreign Minister Ana Velk" is "Ana Velk"."""
-    words = name_words(text)
+    Tolvari" is "Tolvari", a surname alone; "Foreign Minister Ana Velk" is "Ana Velk". An Arabic
+    "Abd" compound is one word (``name_elements``)."""
+    words = name_elements(name_words(text))
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
     return words
+
+
+# Arabic theophoric names: "Abd" ("servant of") and one of the names of God is ONE name, however
+# it is written: "Abd al-Karim", "Abdel Karim", "Abdul-Karim", "Abdulkarim"; "Abdallah" /
+# "Abdullah" is "Abd Allah". The article between them may be written "al", "el", "ul", "ol" or
+# assimilated to a sun letter ("Abdur-Rahman", "Abdus Salam").
+# A whole word "Abd", "Abdul", "Abdel", "Abdur" ("Abdi", "Abdo" and "Abdu" are names of their own).
+_ABD_WORD = re.compile(r"abd(?:[aeiou][lrsntdz])?")
+# One word: "Abdulkarim", "Abdallah", "Abdurrahman" (a sun letter doubled by the article).
+_ABD_JOINED = re.compile(r"abd(?:[aeiou]?l|[aeiou]([rsntdz])(?=\1))?(\w{3,})")
+_ARTICLE = frozenset({"al", "el", "ul", "ol", "il", "ar", "ur", "as", "us", "an", "un", "ad", "ud", "at", "ut",
+                      "az", "uz"})
+
+
+def _abd_key(rest: str) -> str:
+    """The compound as one word: "Abd" and the folded name it joins, without the article's
+    vowel and l ("allah" -> "lah", so "Abdullah" = "Abd Allah")."""
+    rest = fold(rest)
+    found = re.match(r"[aeiou]l(\w{3,})$", rest)
+    return "Abd" + (found.group(1) if found else rest)
+
+
+def name_elements(words: list[str]) -> list[str]:
+    """A person's name words with each Arabic "Abd" compound made one element, written the same
+    whatever its spelling: "Abd al-Karim", "Abdel Karim" and "Abdulkarim" are each one word
+    "Abdkarim"; "Abdul-Rahman" is not "Abdallah" and "Rahman"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if _ABD_WORD.fullmatch(fold(word)) and i + 1 < len(words):
+            j = i + 1
+            if fold(words[j]) in _ARTICLE and j + 1 < len(words):
+                j += 1  # "Abd al Karim": the article between is part of the compound
+            out.append(_abd_key(words[j]))
+            i = j + 1
+            continue
+        joined = _ABD_JOINED.fullmatch(fold(word))
+        out.append(_abd_key(joined.group(2)) if joined else word)
+        i += 1
+    return out
 
 
 def without_titles(text: str) -> str:
@@ -254,6 +302,209 @@ def stated_origins(text: str, start: int, end: int) -> list[str]:
     return out
 
 
+# -- people named as members of a group ------------------------------------------------------------
+# Plural nouns of a group of people; a state's name or demonym before them ("three U.S. citizens",
+# "the Canadian detainees") or "of" a state after them ("two citizens of Peru") places every
+# member the sentence then names ("-- A and B", ": A, B and C", ", A,"). A plural demonym is such
+# a group by itself ("two Americans").
+_GROUP_NOUNS = frozenset({
+    "citizens", "nationals", "residents", "natives", "prisoners", "detainees", "hostages", "captives",
+    "journalists", "reporters", "correspondents", "students", "teachers", "academics", "scholars",
+    "workers", "tourists", "travellers", "travelers", "missionaries", "pastors", "businessmen",
+    "businesspeople", "men", "women", "people", "sailors", "crew", "crewmen", "fishermen", "engineers",
+    "doctors", "researchers", "scientists", "activists", "dissidents", "defectors", "veterans",
+    "officials", "diplomats", "lawyers", "executives", "soldiers", "troops", "pilots", "nurses",
+})
+# Nouns of people held against their will: someone the text names as one is a captive, not a
+# listed official of a state or a listed group's member (news rarely call a listed person so).
+_CAPTIVE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductee", "abductees"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "both": 2}
+_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+# A group referred back to, with no state of its own ("the two others", "the other three", "both
+# men"): its members are the previous sentence's group's.
+_BACK_REFERENCE = re.compile(
+    rf"\b(?:the\s+(?:other|remaining)(?:\s+{_NUMBER})?|the\s+{_NUMBER}\s+(?:others|other\s+\w+|remaining\s+\w+|men|women)"
+    rf"|both(?:\s+(?:men|women))?|all\s+{_NUMBER}(?:\s+(?:men|women))?)\b", re.I)
+_WORD = re.compile(r"[\w.\u2019'-]+")
+# A name in an enumeration: capitalised words, with the particles names carry ("Ali bin Velk").
+_ITEM = re.compile(r"[A-Z][\w\u2019'-]*(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|da|del|van|von|der|la|le|du)[ \t-]+)?[A-Z][\w\u2019'-]*)*")
+# What may follow an enumerated name before the next one: an age (", 45," or "(45)") and a
+# relative clause (", who was held for a year,").
+_ITEM_TAIL = re.compile(r"(?:\s*,\s*\d{1,3}(?=\s*,|\s+and\b)|\s*\(\d{1,3}\))?"
+                        r"(?:\s*,\s*(?:who|whom|whose|which)\b[^,;:()\u2014\u2013]*)?")
+_ITEM_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A dash or colon later in a sentence, before the names it enumerates.
+_DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s")
+# What opens an enumeration: a comma (apposition), a colon or a dash.
+_OPENS = re.compile(r"\s*(?:,|:|--|[\u2014\u2013]|\s-)\s*")
+_STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Capt|Gov|Sen|Rep|No|vs))$")
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the last sentence end (a stop followed by a capital, not
+    an initial or an abbreviation's dot: "U.S. President") or line break before it to the next."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    for m in _STOP.finditer(text, start, end):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start() + 1
+    return start, end
+
+
+def _enumerated(text: str, at: int, limit: int) -> list[tuple[int, int]]:
+    """The spans of the names enumerated from ``at`` ("A and B", "A, B, and C", each perhaps with
+    an age or a relative clause after it), up to ``limit`` characters."""
+    out: list[tuple[int, int]] = []
+    while at < limit:
+        while (title := re.match(r"[A-Z][\w.-]*\s+", text[at:limit])) and is_title(title.group().strip()):
+            at += title.end()
+        item = _ITEM.match(text, at, limit)
+        if item is None:
+            break
+        out.append((item.start(), item.end()))
+        at = _ITEM_TAIL.match(text, item.end(), limit).end()  # type: ignore[union-attr]
+        join = _ITEM_JOIN.match(text, at, limit)
+        if join is None:
+            break
+        at = join.end()
+    return out
+
+
+def _groups(text: str, start: int, end: int) -> list[tuple[int, int, list[str], int | None, str]]:
+    """The groups of people a stretch of text places: (start, end, states, count, noun), e.g.
+    "the three U.S. citizens" -> (..., ["us"], 3, "citizens"). A group of two states' people
+    ("Iranian and Syrian officials") is none: which member is whose is not said."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    out = []
+    for k, (word, _, w_end) in enumerate(words):
+        folded = word.casefold()
+        plural_demonym = word[:1].isupper() and folded.endswith("s") and (
+            (p := lookup(word[:-1])) is not None and p.kind == "demonym")
+        if folded not in _GROUP_NOUNS and folded not in _CAPTIVE_NOUNS and not plural_demonym:
+            continue
+        i = k if plural_demonym else k - 1
+        while not plural_demonym and i >= 0 and (words[i][0].casefold() in _PERSON_NOUNS
+                                                 or words[i][0].casefold() in _GROUP_NOUNS):
+            i -= 1  # "U.S. aid workers"
+        states: list[str] = []
+        first = i
+        if plural_demonym:
+            states = _origins(word[:-1])
+        elif i >= 0 and words[i][0][:1].isupper():
+            pair = " ".join(w for w, _, _ in words[i - 1:i + 1]) if i >= 1 else ""
+            if pair and lookup(pair) is not None:
+                states, first = _origins(pair), i - 1
+            else:
+                states = _origins(words[i][0])
+        if not states:
+            after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?)", text[w_end:end])
+            states = _origins(after.group(1)) if after else []
+            first = k
+        else:
+            j = first - 1 - (first >= 1 and words[first - 1][0].casefold() in _COUNTS)
+            joined = j >= 1 and (words[j][0].casefold() in ("and", "or") or words[j][0].endswith(",")) or \
+                text[max(0, words[first][1] - 2):words[first][1]].strip() == ","
+            if joined and _origins(words[j - (not words[j][0].endswith(","))][0].rstrip(",")):
+                continue  # "Iranian and Syrian officials", "two Chilean and two Argentine nationals"
+        before = words[first - 1][0].casefold() if first >= 1 else ""
+        if before == "the" and first >= 2:
+            before = words[first - 2][0].casefold()
+        count = _COUNTS.get(before) or (int(before) if before.isdigit() else None)
+        out.append((words[max(first, 0)][1], w_end, states, count, folded))
+    return out
+
+
+# Words that may stand before a group that is the sentence's subject: determiners, numbers and
+# participles ("The three freed ...", "All five detained ..."); anything else makes the group an
+# object ("After meeting Chilean officials, Ana Velk said ...") whose members the names are not.
+_SUBJECT_LEAD = re.compile(rf"(?i)\s*(?:(?:the|all|both|some|several|{_NUMBER}|\w+ed)\s+){{0,3}}$")
+_CLOSES = re.compile(r"\s*(?:,|--|[\u2014\u2013)])")
+
+
+def _member(text: str, sentence: tuple[int, int], group: tuple[int, int, int | None], start: int, end: int) -> bool:
+    """Whether the name at start..end is one of those enumerated after a group (start, end,
+    count) that is the sentence's subject or follows "of": right after it (", A and B," closed by
+    a comma or a dash) or after a dash or colon later in the sentence ("Three X citizens are
+    held -- A and B")."""
+    s, e = sentence
+    g_start, g_end, count = group
+    subject = bool(_SUBJECT_LEAD.fullmatch(text, s, g_start))
+    of = re.search(rf"(?i)\bof\s+(?:the\s+)?(?:{_NUMBER}\s+)?$", text[max(s, g_start - 20):g_start]) is not None
+    opens = _OPENS.match(text, g_end, e)
+    if opens is not None and opens.group().strip() == ",":
+        items = _enumerated(text, opens.end(), e)[:count]
+        closed = bool(items) and _CLOSES.match(text, _ITEM_TAIL.match(text, items[-1][1], e).end(), e)  # type: ignore[union-attr]
+        return bool(closed) and (subject or of) and any(a < end and start < b for a, b in items)
+    if opens is None:
+        dash = _DASH.search(text, g_end, start)
+        if dash is None or not subject or _groups(text, g_end, dash.start()):
+            return False  # another group comes first: the names are its members
+        opens = dash
+    items = _enumerated(text, opens.end(), e)[:count]
+    return any(a < end and start < b for a, b in items)
+
+
+def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
+    """What the sentence says of the group the person at start..end is named in: the states of
+    the group ("Three Chilean citizens are held -- Ana Velk and Ines Tolvar"; "The three U.S.
+    nationals, Ana Velk, ..."), and whether its members are captives ("the freed hostages, A, B
+    and C"). "The two others -- A and B" in the next sentence names members of the group before
+    it. A name not enumerated after a group's noun gets nothing."""
+    if not text:
+        return [], False
+    s, e = sentence_at(text, start)
+    for g_start, g_end, states, count, noun in reversed(_groups(text, s, start)):
+        if _member(text, (s, e), (g_start, g_end, count), start, end):
+            return states, noun in _CAPTIVE_NOUNS
+    for ref in _BACK_REFERENCE.finditer(text, s, start):
+        count = next((n for w in ref.group().split() if (n := _COUNTS.get(w.casefold()) or
+                      (int(w) if w.isdigit() else 0))), None)
+        if not _member(text, (s, e), (ref.start(), ref.end(), count), start, end):
+            continue
+        before = len(text[:s].rstrip()) - 1
+        earlier = [g for g in _groups(text, *sentence_at(text, before)) if g[2]] if before >= 0 else []
+        earlier += [g for g in _groups(text, s, ref.start()) if g[2]]
+        referred = {c for g in earlier for c in g[2]}
+        if len(referred) == 1:  # one group of one state to refer back to
+            return sorted(referred), any(g[4] in _CAPTIVE_NOUNS for g in earlier)
+    return [], False
+
+
+# "held by X", "detained by the X authorities": the state a person is a captive of. A state's
+# listed official is not its prisoner; news write "arrested" of a purge, which is left out.
+_HELD_BY = re.compile(r"\b(?:held|detained|imprisoned|jailed|captured|kidnapped|abducted|hostage)\s+"
+                      r"(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?([A-Z][\w.\u2019'-]*(?:[ -][A-Z][\w.\u2019'-]*)?)")
+# What may stand between a name and "held by": auxiliaries and adverbs ("who has been held by").
+_HELD_LEAD = re.compile(r"\s*(?:,\s*(?:who\s+)?|\s)(?:(?:is|was|are|were|has|have|had|been|being|still|now|"
+                        r"reportedly|later|also|then)\s+){0,4}")
+
+
+def captors(text: str, start: int, end: int) -> list[str]:
+    """States the text says hold the person at start..end: right after the name ("Ana Velk, who
+    is held by Chile", "Ana Velk was detained by Chilean authorities") or, for names enumerated
+    after a dash or colon, in the clause before it ("Two men are held by Chile -- A and B")."""
+    if not text:
+        return []
+    s, e = sentence_at(text, start)
+    lead = _HELD_LEAD.match(text, end, e)
+    held = _HELD_BY.match(text, lead.end(), e) if lead is not None else None
+    if held is None:
+        dashes = list(_DASH.finditer(text, s, start))
+        dash = dashes[-1] if dashes else None
+        if dash is None or not any(a < end and start < b for a, b in _enumerated(text, dash.end(), e)):
+            return []
+        held = next(_HELD_BY.finditer(text, s, dash.start()), None)
+    if held is None:
+        return []
+    return _origins(re.sub(r" (?:authorities|government|forces|police|regime)$", "", held.group(1)))
+
+
 def is_title(word: str) -> bool:
     """An honorific, rank or office written before a name (``NAME_TITLES``; "Gen.", "Brig-Gen" is
     split at its hyphen): "Ayatollah X" is X with a title, and X alone is a surname."""
@@ -295,7 +546,7 @@ def _split_listed(matched: str) -> tuple[list[str], list[str]] | None:
     if "," not in matched:
         return None
     surname, _, given = matched.partition(",")
-    return name_words(surname), name_words(given)
+    return name_elements(name_words(surname)), name_elements(name_words(given))
 
 
 def _agree(words: list[str], surname: list[str], given: list[str], alike: Callable[[str, str], bool]) -> bool:
@@ -332,7 +583,7 @@ def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None
         if _agree(words, surname, given, alike):
             return f"surname and first given name agree with '{matched}'"
         return None
-    listed = name_words(matched)
+    listed = name_elements(name_words(matched))
     if len(listed) < 2:
         return None
     # Reading order unknown: the first and last words must agree, in either order, and every word
@@ -347,7 +598,7 @@ def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None
 def all_words_in(mention: str, name: str) -> bool:
     """Every word of the mention is a word of the (primary) name: "Javad Zarif" in "ZARIF,
     Mohammad Javad"."""
-    listed = [fold(w) for w in name_words(name)]
+    listed = [fold(w) for w in name_elements(name_words(name))]
     return all(any(same_word(w, x) for x in listed) for w in person_words(mention))
 
 
@@ -427,8 +678,8 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "clear_memos", "fold", "given_missing", "group_singular", "is_descriptor", "is_kind",
-           "is_title", "looks_like_acronym", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
+           "is_title", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
            "spelling_key", "surname_partial", "typed_as", "without_titles"]
 
 

@@ -25,7 +25,9 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   entries of one list (which one is meant is unknown), or it is a body's alias and the sentence
   names another state, or a state organ's name that only the text's main state places, or a
   person the text calls another state's citizen, national or native (``rules.stated_origins``)
-  than any of the entry's nationalities and birthplaces.
+  than any of the entry's nationalities and birthplaces, or names in a group of another state's
+  people or of captives, or as held by the entry's state (``rules.group_placed``, ``captors``);
+  then every mention of that name in the text (one name is one person in a text).
 - **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
   and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
@@ -62,7 +64,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v6"
+LINKING_VERSION = "linking-v7"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -160,6 +162,9 @@ class LinkContext:
     # ``_is_place`` per (text, start, end): ``grade`` asks it for every hit of a mention, and the
     # answer walks all the tagger's entity spans of the text; the mention, not the hit, decides it.
     _places: dict[tuple[str, int, int], bool] = field(default_factory=dict, repr=False)
+    # Listed people the text names a namesake of (a person it places in another state, or among
+    # captives): one name is one person in a text, so its other mentions are held back too.
+    namesakes: dict[str, str] = field(default_factory=dict)
 
     def is_place(self, mention: Mention) -> bool:
         key = (mention.text, mention.start, mention.end)
@@ -377,20 +382,33 @@ class Linker:
             if any(h.tier == "certain" for h in placed):
                 found = placed
         if query.schema == "Person" and any(h.tier == "certain" for h in found):
-            found = self._against_origins(found, rules.stated_origins(ctx.text, rec.mention.start, rec.mention.end))
+            m = rec.mention
+            stated = rules.stated_origins(ctx.text, m.start, m.end)
+            group, captive = rules.group_placed(ctx.text, m.start, m.end)
+            held = rules.captors(ctx.text, m.start, m.end)
+            found = self._against_origins(found, stated + [c for c in group if c not in stated], captive, held, ctx)
         return found
 
-    def _against_origins(self, found: list[Hit], stated: list[str]) -> list[Hit]:
+    def _against_origins(self, found: list[Hit], stated: list[str], captive: bool, held: list[str],
+                         ctx: LinkContext) -> list[Hit]:
         """A listed person's name on someone the text calls another state's citizen or native ("X,
-        a Chilean citizen" for a listed Peruvian): a namesake as often as not, so not certain."""
-        if not stated or self.identifiers is None:
-            return found
+        a Chilean citizen" for a listed Peruvian), alone or as one of a group ("two Chilean
+        nationals -- X and Y"), or names among captives ("the freed hostages, X and Y"), or as
+        held by the entry's own state ("X, who is held by Peru", for a listed Peruvian official):
+        a namesake as often as not, so not certain."""
         out = []
         for h in found:
-            listed = self.identifiers.origins.get(h.entity_id, ())
-            if h.tier == "certain" and listed and not set(listed) & set(stated):
-                h = replace(h, tier="probable", link_reason=f"{h.link_reason}; but the text gives the person's "
-                            f"state as {', '.join(stated)}, the entry's is {', '.join(listed)}")
+            listed = self.identifiers.origins.get(h.entity_id, ()) if self.identifiers is not None else ()
+            why = None
+            if stated and listed and not set(listed) & set(stated):
+                why = f"the text gives the person's state as {', '.join(stated)}, the entry's is {', '.join(listed)}"
+            elif captive:
+                why = "the text names the person among captives"
+            elif set(held) & set(listed):
+                why = f"the text says the person is held by {', '.join(held)}, the entry's state"
+            if h.tier == "certain" and why:
+                ctx.namesakes.setdefault(h.entity_id, why)
+                h = replace(h, tier="probable", link_reason=f"{h.link_reason}; but {why}")
             out.append(h)
         return out
 
@@ -430,6 +448,12 @@ class Linker:
             for extra in self._rescued(recs, ctx) + self._identified(recs, text):
                 at = next((i for i, r in enumerate(recs) if r.mention.start > extra.mention.start), len(recs))
                 recs.insert(at, extra)
+        for rec in recs:  # after all mentions: a namesake may be placed after its name's first mention
+            if ctx.namesakes and rec.mention.label == "Person":
+                rec.mention.links = [replace(h, tier="probable", link_reason=f"{h.link_reason}; but another mention of "
+                                             f"the name in the text is a namesake ({ctx.namesakes[h.entity_id]})")
+                                     if h.tier == "certain" and h.entity_id in ctx.namesakes else h
+                                     for h in rec.mention.links]
 
     def _identified(self, recs: list[Recognized], text: str) -> list[Recognized]:
         """Numbers the lists carry: the link goes to the name written just before the number, or to
