@@ -142,24 +142,24 @@ def _saturated(port: int, paths: list[str], clients: int) -> list[float]:
         return [x for r in pool.map(client, range(clients)) for x in r]
 
 
-def _paced(port: int, paths: list[str], clients: int, rate: float, seed: int = 7) -> list[float]:
-    """Open loop: each client sends at ``rate / clients`` a second on average, at Poisson times
-    drawn in advance; a latency counts from when its request was due."""
-    share = len(paths) // clients
+def _paced(port: int, paths: list[str], clients: int, rate: float, seconds: float, seed: int = 7) -> list[float]:
+    """Open loop for ``seconds``: each client sends at ``rate / clients`` a second on average, at
+    Poisson times drawn in advance; a latency counts from when its request was due."""
     start = time.perf_counter() + 0.2  # every thread is ready before the first request is due
 
     def client(k: int) -> list[float]:
         rng = random.Random(seed * 1000 + k)
+        due, times = 0.0, []
+        while (due := due + rng.expovariate(rate / clients)) < seconds:
+            times.append(start + due)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         out = []
-        due = start
-        for path in paths[k * share:(k + 1) * share]:
-            due += rng.expovariate(rate / clients)
-            wait = due - time.perf_counter()
+        for n, at in enumerate(times):
+            wait = at - time.perf_counter()
             if wait > 0:
                 time.sleep(wait)
-            _get(conn, path)
-            out.append((time.perf_counter() - due) * 1000)
+            _get(conn, paths[(k + n * clients) % len(paths)])
+            out.append((time.perf_counter() - at) * 1000)
         conn.close()
         return out
 
@@ -190,10 +190,8 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
             time.sleep(0.5)  # the first load is under way
         runs.append(_timed(f"{name}, saturated", server.pid, lambda: _saturated(port, paths, clients)))
         for rate in rates:
-            count = max(clients, int(rate * seconds))
-            paced = [paths[i % len(paths)] for i in range(count)]
             runs.append(_timed(f"{name}, paced {rate:g}/s", server.pid,
-                               lambda r=rate, p=paced: _paced(port, p, clients, r)))  # type: ignore[misc]
+                               lambda r=rate: _paced(port, paths, clients, r, seconds)))  # type: ignore[misc]
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)
