@@ -94,6 +94,33 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 
+def test_local_ray_keeps_no_observability_for_a_dashboard_it_has_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ray started for one command: its workers run at normal priority, record no task events,
+    timeline or metrics (nothing would read them), and it sends no usage report; a Ray joined at
+    an address keeps its own settings (``start_ray`` passes it none)."""
+    if not parallel.ray_available():
+        pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
+    import ray
+
+    monkeypatch.delenv("RAY_USAGE_STATS_ENABLED", raising=False)
+    parallel.start_ray(1)
+    try:
+        @ray.remote
+        def worker_config() -> tuple[bool, str | None]:
+            import os
+
+            return ray._config.enable_timeline(), os.environ.get("RAY_USAGE_STATS_ENABLED")
+
+        # a worker is a new process: what it sees is what the new Ray was given (Ray's default is True)
+        assert ray.get(worker_config.remote()) == (False, "0")
+    finally:
+        ray.shutdown()
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(ray, "init", lambda **kw: seen.update(kw))
+    parallel.start_ray(2, "head:6379")
+    assert seen["address"] == "head:6379" and "_system_config" not in seen and not seen["include_dashboard"]
+
+
 def test_stopped_batch_resumes_every_row_exactly_once(ws: Any, tmp_path: Path) -> None:
     src = names_csv(tmp_path, 1700)
     ws.screen_file(src, tmp_path / "whole.jsonl")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import multiprocessing
+import os
 import pickle
 import sys
 from collections import deque
@@ -213,10 +214,23 @@ def start_ray(workers: int, address: str | None = None) -> None:
     if address:
         ray.init(address=address, **quiet)
     else:
-        # Ray runs its workers at nice 15 to keep its own daemons responsive; here the workers are
-        # the whole job, and at nice 15 on a busy machine they would get a fraction of what the
-        # process pool's processes get.
-        ray.init(num_cpus=workers, _system_config={"worker_niceness": 0}, **quiet)
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage report from a one-command Ray
+        ray.init(num_cpus=workers, _system_config=LOCAL_RAY_CONFIG, **quiet)
+
+
+# Ray's own settings (``ray_config_def.h``) for a Ray started on this machine for one command.
+LOCAL_RAY_CONFIG: dict[str, Any] = {
+    # Ray runs its workers at nice 15 to keep its own daemons responsive; here the workers are the
+    # whole job, and at nice 15 on a busy machine they would get a fraction of what the process
+    # pool's processes get.
+    "worker_niceness": 0,
+    # What only a dashboard or ``ray list``/``ray timeline`` would read (there is neither): every
+    # worker's task events sent to the GCS each second, the timeline's profile events, and the
+    # metrics each process exports. Their CPU comes out of the same cores as the job's.
+    "task_events_report_interval_ms": 0,
+    "enable_timeline": False,
+    "enable_metrics_collection": False,
+}
 
 
 def _worker_error(exc: BaseException, stage: str) -> MistrustError:
