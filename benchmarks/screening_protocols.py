@@ -12,9 +12,7 @@ train only, so test is the figure to quote, and a gap says the fit learnt exampl
    (translations, former names) on its own line.
 2. **Common names**: ``COMMON`` generated names of many cultures (``common_names``, another seed
    than the pairs'), screened against all the lists: the share with any hit at the threshold is the
-   false-match rate (none of them is a listed party); also the rate at the thresholds where each
-   algorithm's test pair recall (protocol 1) is 0.90, 0.93 and 0.95: the price of high recall,
-   whatever threshold is documented.
+   false-match rate (none of them is a listed party).
 3. **Primary name only**: an index of each UN entry's main name only; every alias of a UN entry is
    screened against it. Top-1 (the entry is the best hit), recall (it scores at the threshold)
    and false hits (another party does), for spelling variants and for different names.
@@ -27,7 +25,6 @@ uses it) and on the same curve.
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import sys
 import time
@@ -53,8 +50,6 @@ COMMON = 2000
 COMMON_SEED = 2026
 LOGIC_THRESHOLD = 0.7
 CURVE = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]
-# Test pair recalls at whose thresholds the common-names rate is reported (the trade-off itself).
-RECALLS = (0.90, 0.93, 0.95)
 
 Scorer = Callable[[str, ListEntity, str], float]  # (query, listed entity, schema) -> score
 
@@ -88,16 +83,8 @@ def prf(scores: list[float], labels: list[int], threshold: float) -> tuple[float
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def recall_threshold(scores: list[float], labels: list[int], recall: float) -> float:
-    """The highest threshold at which at least ``recall`` of the positives score."""
-    pos = sorted((s for s, y in zip(scores, labels, strict=True) if y), reverse=True)
-    return pos[max(0, math.ceil(recall * len(pos)) - 1)] if pos else 1.0
-
-
 def pair_protocol(pairs: list[Pair], lex: Lexicon, logic: Callable[[str, str, ListEntity], float] | None,
-                  threshold: float) -> dict[str, list[float]]:
-    """Prints the pair protocol; returns, for each algorithm, the thresholds at which its test
-    recall is each of ``RECALLS`` (the common-names protocol reports its rate there)."""
+                  threshold: float) -> None:
     print("\n## 1. Pair classification (variant and acronym positives vs hard and common negatives)")
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     labels: dict[str, list[int]] = defaultdict(list)
@@ -139,8 +126,6 @@ def pair_protocol(pairs: list[Pair], lex: Lexicon, logic: Callable[[str, str, Li
                    for t in CURVE]
             print(f"{algo:<13} {split:<5} " + "  ".join(row))
     print(f"time: {ALGORITHM} {t_ours:.1f}s, logic-v2 {t_logic:.1f}s")
-    return {algo: [recall_threshold(scores[(algo, "test")], labels["test"], r) for r in RECALLS]
-            for algo in (ALGORITHM, "logic-v2") if (algo, "test") in scores}
 
 
 def best_hits(index: ScreenIndex, query: str, schema: str, exclude: frozenset[int],
@@ -161,7 +146,7 @@ def best_hits(index: ScreenIndex, query: str, schema: str, exclude: frozenset[in
 
 
 def common_protocol(index: ScreenIndex, logic: Callable[[str, str, ListEntity], float] | None,
-                    threshold: float, at_recall: dict[str, list[float]]) -> None:
+                    threshold: float) -> None:
     print(f"\n## 2. Common names: {COMMON} generated names screened against all the lists")
     best: dict[str, list[float]] = defaultdict(list)
     examples: list[str] = []
@@ -180,14 +165,6 @@ def common_protocol(index: ScreenIndex, logic: Callable[[str, str, ListEntity], 
         rate = sum(s >= t for s in best[algo]) / len(best[algo])
         curve = "  ".join(f"{c:.2f}: {sum(s >= c for s in best[algo]) / len(best[algo]):.3f}" for c in CURVE)
         print(f"{algo:<13} {t:>9.2f} {rate:>17.3f}   {curve}")
-    if at_recall:
-        print("at the threshold where test pair recall is " + " / ".join(f"{r:.2f}" for r in RECALLS)
-              + ": threshold -> false-match rate")
-        for algo, thresholds in at_recall.items():
-            if best[algo]:
-                print(f"{algo:<13} " + "  ".join(
-                    f"R {r:.2f}: {t:.3f} -> {sum(s >= t for s in best[algo]) / len(best[algo]):.3f}"
-                    for r, t in zip(RECALLS, thresholds, strict=True)))
     if examples:
         print("false matches of " + ALGORITHM + ":\n" + "\n".join(examples))
 
@@ -236,11 +213,10 @@ def main() -> None:
         pairs = random.Random(3).sample(pairs, args.sample)
     print(f"{ALGORITHM}, threshold {args.threshold}; lists indexed in {time.perf_counter() - t0:.1f}s "
           f"({len(index.names)} names); {len(pairs)} pairs")
-    at_recall: dict[str, list[float]] = {}
     if args.only in (None, "pairs"):
-        at_recall = pair_protocol(pairs, index.lexicon, logic, args.threshold)
+        pair_protocol(pairs, index.lexicon, logic, args.threshold)
     if args.only in (None, "common"):
-        common_protocol(index, logic, args.threshold, at_recall)
+        common_protocol(index, logic, args.threshold)
     if args.only in (None, "primary"):
         primary_protocol(lists, same_party_groups(lists), logic, args.threshold, args.sample)
 

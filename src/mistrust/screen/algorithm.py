@@ -1,4 +1,4 @@
-"""``mistrust-v15``: a table of name features combined into a calibrated probability.
+"""``mistrust-v14``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -34,7 +34,7 @@ from mistrust.screen.fitted import BIAS, CALIBRATION, RAW_SHARE, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName
 
-ALGORITHM = "mistrust-v15"
+ALGORITHM = "mistrust-v14"
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def no_evidence_bound(listed: NormName, query: NameQuery, entity: ListEntity, we
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v15`` score of a query against one listed name of one entity, explained."""
+    """Full ``mistrust-v14`` score of a query against one listed name of one entity, explained."""
     pair = f.NamePair(q, c, lex)
     name = score_name(pair)
     score, adjustments = adjusted(name.value, c, query, entity, weak_alias)

@@ -103,9 +103,9 @@ def _evidence(p: NamePair, value: float, facts: Facts) -> str:
     if facts[0] < MIN_LETTERS:  # type: ignore[operator]
         return f"no evidence: the query has {facts[0]} letters (a match needs {MIN_LETTERS})"
     if value < MIN_EVIDENCE:
-        return (f"no evidence: the matched words identify {_pct(value)} (a match needs {_pct(MIN_EVIDENCE)}, "
-                f"words rare enough together to single out a listed name): common words or a lone given name")
-    return f"the matched words identify {_pct(value)} (a match needs {_pct(MIN_EVIDENCE)})"
+        return (f"no evidence: the matched words identify {_pct(value)} of a rare name word "
+                f"(a match needs {_pct(MIN_EVIDENCE)}): common words or a lone given name")
+    return f"the matched words identify {_pct(value)} of a rare name word"
 
 
 _REASONS: dict[str, ReasonWriter] = {

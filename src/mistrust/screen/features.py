@@ -10,7 +10,6 @@ hit's explanation.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,15 +88,6 @@ def _long_vowels(word: str) -> str:
     return word.replace("ee", "i").replace("oo", "u")
 
 
-def _sound(word: str) -> str:
-    """The word as its skeleton's consonants with the vowels written between them, long vowels
-    as one letter: consonant spellings fold (Chong and Jong are "jong"), vowels stay."""
-    skel, gaps = skeleton(word), vowel_gaps(word)
-    if len(gaps) != len(skel) + 1:
-        return _long_vowels(word)  # a word of vowels only keeps its letters as its skeleton
-    return _long_vowels(gaps[0] + "".join(c + g for c, g in zip(skel, gaps[1:], strict=True)))
-
-
 # Roman numerals from 2 to 39 (i, a lone letter, is more often an initial).
 _ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
 
@@ -127,14 +117,10 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
             return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
-        # names). The words must also start alike (both with a vowel: Umar/Oumar), and they
-        # score no more than the share of their sounds (``_sound``) they have in common: a
-        # two-consonant skeleton is shared by many different short names (Jing, Chen, Zhang and
-        # Jang are all "jn"), so the vowels written between, not the skeleton alone, tell a
-        # spelling (Jong/Chong, Noor/Nur) from another name.
+        # names). The words must also start alike (both with a vowel: Umar/Oumar).
         if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
                 or (len(a) <= 3 and len(b) <= 3)):
-            return min(SHORT_SKELETON_SCORE, _sim(_sound(a), _sound(b))), "sounds alike"
+            return 0.8, "sounds alike"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
@@ -168,10 +154,6 @@ SPELLING_VARIANT = "spelling variant"
 # A word is "established" when its rarity weight is below this share of the weight of a word
 # found in no listed name (on UN + OFAC: found in more than about 6 names).
 NEAR_RARE_SHARE = 0.67
-
-
-# The most a sound-alike of a one- or two-consonant skeleton scores (see ``_token_match``).
-SHORT_SKELETON_SCORE = 0.8
 
 
 def _near_allowed(a: str, b: str, lex: Lexicon) -> bool:
@@ -537,23 +519,13 @@ def _token_share(p: NamePair) -> tuple[float, float]:
     for m in al.matches:
         got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
     share = min(1.0, got / total) if total else 0.0
-    joined = split_otherwise(q, c)
-    return share, (joined if joined else -1.0)
-
-
-# Two names are one written with its words split otherwise from this share of letters on.
-SPLIT_MIN_SIM = 0.9
-
-
-def split_otherwise(q: NormName, c: NormName) -> float:
-    """The letters' similarity of two names that are the same letters split into words
-    differently (Nam Chon Gang / Namchungang: nearly all the letters in order, and the same
-    sound, in different numbers of words), else 0."""
+    # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
+    # the letters in order, and the same sound.
     if len(q.tokens) != len(c.tokens) and q.skeleton == c.skeleton:
         joined = _sim(q.compact, c.compact)
-        if joined >= SPLIT_MIN_SIM:
-            return joined
-    return 0.0
+        if joined >= 0.9:
+            return share, joined
+    return share, -1.0
 
 
 def name_tokens(p: NamePair) -> NameOutcome:
@@ -677,18 +649,10 @@ def name_acronym(p: NamePair) -> NameOutcome:
 
 
 # A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
-# with at least MIN_LETTERS letters or digits, and matched words that together carry the
-# information that singles out one listed name (``name_evidence`` scales it to MIN_EVIDENCE).
+# with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
+# lists do not have (see ``name_evidence``).
 MIN_LETTERS = 3
 MIN_EVIDENCE = 0.6
-# Matched words are evidence when, taken as independent words of their frequencies in the
-# lists, they would be found together in at most this many listed names by chance.
-EVIDENCE_CHANCE_NAMES = 3.0
-# A listed acronym of this many letters or more, spelt in order by the initials of the query's
-# words, is evidence in full: random words spell one of the lists' three-letter acronyms now and
-# then, and each letter more makes such a chance about twenty times rarer (17,576 three-letter
-# strings, 456,976 four-letter ones).
-ACRONYM_FULL_LETTERS = 4
 # A word of a one-word name matched whole counts in full from this share of the rarity weight of
 # a word no listed name has (see ``_whole_name_informative``): on UN + OFAC + EU, a word found in
 # fewer than about 1 in 2,000 names; commoner words count by their share of it.
@@ -717,37 +681,25 @@ def _letters_credit(approximate: list[TokenMatch]) -> float:
 
 
 def name_evidence(p: NamePair) -> NameOutcome:
-    """How much the matched words identify, 0..1: the information of each matched word (on both
-    sides, the commoner counts; ``Lexicon.informative``) times how well it matched, the
-    approximate matches times how many letters they have between them (``_letters_credit``),
-    added up and scaled so that words which together single out one listed name reach
-    MIN_EVIDENCE; 1 for a query that is the acronym of the listed name, the letters credit of
-    the acronym the other way round (in full from ``ACRONYM_FULL_LETTERS``).
+    """How much the matched words identify, 0..1: the rarity of each matched word (on both
+    sides, the commoner counts) times how well it matched, the approximate matches times how
+    many letters they have between them (``_letters_credit``); 1 for a query that is the
+    acronym of the listed name, the letters credit of the acronym the other way round.
 
-    Information adds up where rarity weights (squared) do not: two words each found in one name
-    in a hundred are, together, as rare as one word found in one in ten thousand. Two common given
-    names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family name says a lot; a
-    given name and a family name both of middling frequency say enough. Facts: the letters of the
-    query as written.
+    Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
+    name says a lot. Facts: the letters of the query as written.
     """
     written = letters(p.q.original)
     acronym, facts = name_acronym(p)
     if acronym:
         if not facts[0]:
             return 1.0, (written,)  # the query is the acronym: what was asked for is all there
-        if len(p.c.compact) >= ACRONYM_FULL_LETTERS:
-            return 1.0, (written,)
-        # A short listed acronym stands for the query's words by their first letters only: random
-        # words spell some listed three-letter acronym, so it says as much as its letters.
+        # A listed acronym stands for the query's words by their first letters only: random words
+        # spell some listed three-letter acronym, so it says as much as its letters.
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
-    informative = _whole_name_informative(p) if _one_word_name(p) else _scaled_information(p.lex)
-    split = 0.0 if p.exact else split_otherwise(p.q, p.c)
+    informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
         got = sum(map(informative, p.q.tokens))
-    elif split:
-        # One name written in other word splits: its words, on the side with fewer, are matched
-        # whole (the alignment may join only some of them).
-        got = split * min(sum(map(informative, p.q.tokens)), sum(map(informative, p.c.tokens)))
     else:
         same = approximate = 0.0
         for m in p.alignment.matches:
@@ -785,17 +737,6 @@ def _one_word_name(p: NamePair) -> bool:
     words = [m for m in al.matches if m.query not in _UNCOUNTED or m.listed not in _UNCOUNTED]
     return (len(words) == 1 and words[0].how not in _LETTER_MATCHES and " " not in words[0].query
             and " " not in words[0].listed)
-
-
-def _scaled_information(lex: Lexicon) -> Callable[[str], float]:
-    """A word's information share (``Lexicon.informative``), scaled so that words which together
-    are expected in at most ``EVIDENCE_CHANCE_NAMES`` listed names by chance reach MIN_EVIDENCE."""
-    share = lex.informative
-    # The share of one listed name's information (log of the names' count) the words must carry;
-    # a handful of names (a hand-made index) has too little information to scale by: shares as they are.
-    needed = 1.0 - math.log(EVIDENCE_CHANCE_NAMES) / math.sqrt(lex.default_weight)
-    scale = MIN_EVIDENCE / needed if needed > MIN_EVIDENCE else 1.0
-    return lambda token: scale * share(token)
 
 
 def _whole_name_informative(p: NamePair) -> Callable[[str], float]:
@@ -880,7 +821,6 @@ def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 __all__ = [
-    "ACRONYM_FULL_LETTERS",
     "COMMON_WEIGHT",
     "MIN_EVIDENCE",
     "MIN_LETTERS",

@@ -9,7 +9,6 @@ side in one process.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -43,11 +42,8 @@ class Lexicon:
         return classes | linked if linked else classes
 
     def informative(self, token: str) -> float:
-        """How much a word identifies, 0..1: its information (IDF, the square root of its
-        weight) as a share of the information that singles out one listed name (the IDF of a
-        word the lists lack). Shares of independent words add up: words whose shares sum to 1
-        are, together, expected in about one listed name by chance."""
-        return min(1.0, math.sqrt(self.weight(token) / self.default_weight))
+        """How much a word identifies, 0..1: a word the lists lack is 1, a common word little."""
+        return min(1.0, self.weight(token) / self.default_weight)
 
     def withholding(self, held: frozenset[str]) -> Lexicon:
         """This lexicon less the links in ``held`` (leave-one-alias-out evaluation)."""
