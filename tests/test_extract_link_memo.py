@@ -45,3 +45,22 @@ def test_context_is_place_equals_direct_check_and_keys_on_the_span() -> None:
             assert ctx.is_place(m) is _is_place(m, ents)
     assert [ctx.is_place(Mention(text=text[s:e], start=s, end=e, label="Organization", extractor="t"))
             for s, e in spans] == [True, True, True, False, False, False]
+
+
+def test_name_countries_memo_equals_the_direct_reading_and_forget_clears_it() -> None:
+    from mistrust.extract.linking import Linker, _name_countries
+
+    names = ["Ministry of Defence of North Korea", "Syrian Arab Army", "Velka Shipping Lines", "the Iranian navy",
+             "Tolvar Vesko", "Chilean coast guard", ""]
+    for _ in range(2):  # the second pass is answered from the memo
+        for name in names:
+            assert _name_countries(name) == _name_countries.__wrapped__(name)
+    # not constant: states are read from the name's own words
+    assert _name_countries("Syrian Arab Army") and not _name_countries("Velka Shipping Lines")
+    assert _name_countries.cache_info().hits >= len(names)
+    linker = Linker(lambda query: [])
+    linker._cache[("x", "Person", ())] = []
+    rules.fold("Tolvar Vesko")
+    linker.forget()
+    assert not linker._cache and linker.calls == 0
+    assert _name_countries.cache_info().currsize == 0 and rules.fold.cache_info().currsize == 0

@@ -154,3 +154,23 @@ def test_event_positions_equal_the_token_scan(rulers):
         expected = [t.i for t in doc if t.pos_ in ("VERB", "AUX", "NOUN") or t.lower_ in DESTINATION_PARTICIPLES]
         assert _event_positions(doc) == expected
     assert any(_event_positions(d) for d in fast.pipe(texts))
+
+
+def test_parser_batch_size_gives_the_same_parses():
+    """The parser runs in its own, larger batches (``ExtractOptions.parser_batch_size``): every
+    document is parsed as when the parser takes one document at a time."""
+    from mistrust.extract.pipeline import ExtractOptions, Extractor
+
+    extractor = Extractor(ExtractOptions(link=False, claims=False))
+    cfg = extractor.component_cfg()
+    assert cfg["parser"]["batch_size"] > extractor.options.batch_size
+    # documents of different lengths, so that the batches mix short and long parses
+    texts = [" ".join(TEXTS[i % len(TEXTS)] for i in range(k, k + 1 + k % 4)) for k in range(40)]
+
+    def parses(docs):
+        return [[(t.dep_, t.head.i, t.tag_, t.is_sent_start, t.ent_type_) for t in doc] for doc in docs]
+
+    nlp = extractor.nlp
+    one = parses(nlp.pipe(texts, batch_size=16, component_cfg={"parser": {"batch_size": 1}}))
+    assert parses(nlp.pipe(texts, batch_size=extractor.options.batch_size, component_cfg=cfg)) == one
+    assert any(dep == "nsubj" for doc in one for dep, *_ in doc)

@@ -104,3 +104,28 @@ def test_estimate_knowing_every_feature_is_the_combined_score() -> None:
     for _ in range(2000):
         values = [rng.choice((0.0, 1.0, rng.random())) for _ in FEATURE_NAMES]
         assert abs(estimate(*values) - combine(values)) < 1e-12, values
+
+
+def test_recent_lookups_change_no_hit(queries: list[NameQuery]) -> None:
+    """A name screened again with other countries (as the linker does: the sentence's state, then
+    the text's) reuses the name's lookup (``_looked_up``): the hits equal a search from scratch."""
+    import dataclasses
+
+    from mistrust.screen.index import RECENT_NAMES
+
+    rng = random.Random(20)
+    # the same entries, each with a state, so that the query's countries move the scores
+    index = hand_made_index([dataclasses.replace(e, countries=[rng.choice(["ir", "kp", "sy"])])
+                             for e in _entities(random.Random(20))])
+    fresh = pickle.loads(pickle.dumps(index))
+    moved = 0
+    for query in queries:
+        asked = [query] + [dataclasses.replace(query, countries=c) for c in (["ir"], ["kp", "ir"], [])]
+        for q in asked + asked[::-1]:  # each name repeated, in both orders
+            fresh._recent.clear()  # the reference computes the lookup anew for every search
+            assert index.search(q) == fresh.search(q), (q.name, q.countries)
+            assert len(index._recent) <= RECENT_NAMES
+        hits = [[(h.entity_id, h.score) for h in index.search(q)] for q in asked]
+        moved += any(h != hits[0] for h in hits)
+    assert moved, "no query's hits moved with its countries: the reuse is not exercised"
+    assert pickle.loads(pickle.dumps(index))._recent == {}  # a memo, not part of the index

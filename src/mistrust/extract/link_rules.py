@@ -83,10 +83,10 @@ _TITLE_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|Brig|Maj|Lt|Gen|Col|Capt|Adm|Sgt|
 # every screening hit of every mention, mostly about the same few names (a text's mentions, the
 # list's top candidates): the string-to-answer ones are memoised. Bounded, so a long batch cannot
 # grow them without end.
-_MEMO = 1 << 16
+MEMO_SIZE = 1 << 16
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation: "Sa'id" = "Sa\u02bfid" = "said", "al-Varsani" = "alvarsani"."""
     text = unicodedata.normalize("NFKD", drop_apostrophes(text))
@@ -511,7 +511,7 @@ def is_title(word: str) -> bool:
     return bool(_TITLE_RE.match(word)) or word.casefold().rstrip(".") in NAME_TITLES and word[:1].isupper()
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def given_missing(mention: str, matched: str) -> bool:
     """A listed "SURNAME, Given" name and a mention that writes the surname only ("bin Laden",
     "General Tolvar"): which of the people of that surname is meant, the name does not say."""
@@ -567,7 +567,7 @@ def _agree(words: list[str], surname: list[str], given: list[str], alike: Callab
     return first and bool(rest) and alike("".join(rest), "".join(given))
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def person_agrees(mention: str, matched: str, exact: bool = False) -> str | None:
     """Why a person mention names the listed person, or None: the surname and the first given name
     must both be there ("Javad Zarif" is not "ZARIF, Mohammad Javad" by itself). ``exact``: the
@@ -602,7 +602,7 @@ def all_words_in(mention: str, name: str) -> bool:
     return all(any(same_word(w, x) for x in listed) for w in person_words(mention))
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def is_descriptor(text: str) -> bool:
     """A name made only of organ words, function words and the state's own name or demonym
     ("Ministry of Defence", "State Department", "the Iranian interior ministry", "Ruritanian National
@@ -630,7 +630,7 @@ def _without_places(words: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def is_kind(text: str) -> bool:
     """A nationality or place with a kind of ship or company and nothing else ("Iranian Tanker",
     "Chinese shipping firm"): a description a headline capitalised, not a body's own name."""
@@ -650,7 +650,7 @@ def site_of_company(mention: str, listed: str) -> bool:
     return bool(added) and all(w.casefold().rstrip(".") in COMPANY_NOUNS for w in added)
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO_SIZE)
 def quoted_name(entity_name: str) -> str | None:
     """The part of a list name in quotes ("PRIVATE MILITARY COMPANY 'NAME'" -> "NAME")."""
     m = _QUOTED.search(entity_name)
@@ -678,7 +678,7 @@ def typed_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-__all__ = ["COMPANY_NOUNS", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
+__all__ = ["COMPANY_NOUNS", "MEMO_SIZE", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
            "is_title", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
            "spelling_key", "surname_partial", "typed_as", "without_titles"]
 

@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from mistrust.extract import link_rules as rules
 from mistrust.extract.entities import Recognized
@@ -124,8 +125,12 @@ def reliable(hit: Hit, mention_name: str) -> bool:
     return True
 
 
-def _name_countries(name: str) -> list[str]:
-    """States a name names in its own words: "Syrian Army", "Ministry of Defence of North Korea"."""
+@lru_cache(maxsize=rules.MEMO_SIZE)
+def _name_countries(name: str) -> tuple[str, ...]:
+    """States a name names in its own words: "Syrian Army", "Ministry of Defence of North Korea".
+
+    Memoised (a pure function of the name and the fixed gazetteer): every mention's query asks it,
+    and a state organ's name asks it again for each of its screening hits."""
     out: list[str] = []
     words = rules.name_words(name)
     for n in (3, 2, 1):
@@ -133,7 +138,7 @@ def _name_countries(name: str) -> list[str]:
             place = place_lookup(" ".join(words[i:i + n]))
             if place is not None and place.code and place.code not in out:
                 out.append(place.code)
-    return out
+    return tuple(out)
 
 
 def _own_country(rec: Recognized, name: str) -> bool:
@@ -313,6 +318,14 @@ class Linker:
         self.identifiers = identifiers
         self._cache: dict[tuple[str, str, tuple[str, ...]], list[Hit]] = {}
         self.calls = 0
+
+    def forget(self) -> None:
+        """Drop every remembered answer: this linker's screening results and the memoised name
+        rules (a benchmark round that must link from scratch)."""
+        self._cache.clear()
+        self.calls = 0
+        rules.clear_memos()
+        _name_countries.cache_clear()
 
     def query_for(self, rec: Recognized, name: str | None = None) -> NameQuery | None:
         """The screening query for a mention, or None when the mention is not screened."""

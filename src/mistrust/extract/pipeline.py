@@ -44,6 +44,11 @@ class ExtractOptions:
     link_threshold: float = 0.85
     link_limit: int = 3
     batch_size: int = 16
+    # The parser alone takes larger batches: its transition steps score every open parse of the
+    # batch in one matrix product, so more documents per batch cost less per document (about a
+    # tenth less parser CPU at 32 than at 16 on 200 news articles), while tok2vec and NER are no
+    # faster, or slower, with larger batches. The parses are the same (compared on those articles).
+    parser_batch_size: int = 32
     # Run E's components (attribution, claims, status) when their modules exist.
     claims: bool = True
     # Longer texts are parsed in pieces (cut at line ends) to bound the parser's memory.
@@ -142,7 +147,8 @@ class Extractor:
 
         parts: list[tuple[int, Extraction]] = []
         for doc, (item, offset, last, piece) in self.nlp.pipe(chunks(), as_tuples=True,
-                                                              batch_size=self.options.batch_size):
+                                                              batch_size=self.options.batch_size,
+                                                              component_cfg=self.component_cfg()):
             # spaCy keeps doc.text identical to its input; Doc.text re-joins every token on each
             # access, so the components read this copy (see attribution_spans._doc_text).
             doc.user_data[DOC_TEXT] = piece
@@ -152,6 +158,10 @@ class Extractor:
             if last:
                 yield parts[0][1] if len(parts) == 1 else _merge(parts, item.doc_id)
                 parts = []
+
+    def component_cfg(self) -> dict[str, dict[str, Any]]:
+        """Per-component settings for ``nlp.pipe``: the parser's own batch size."""
+        return {"parser": {"batch_size": self.options.parser_batch_size}}
 
     def from_doc(self, doc: Doc, doc_id: str | None = None, published: str | None = None) -> Extraction:
         reading = Reading(doc, doc_id=doc_id, published=published)

@@ -174,6 +174,14 @@ QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str,
                  bool]
 
 
+# A query name's normal form, its candidates ranked by quick score (best first) and the name
+# scores of listed names worked out for it so far, by listed name (``ScreenIndex._looked_up``).
+Lookup = tuple[NormName, list[tuple[float, int]], dict[str, list[Any]]]
+# How many recent query names keep their lookup: nearly every repeat is the very next query
+# (the linker asks again with the text's state), and a small memo keeps few objects alive.
+RECENT_NAMES = 16
+
+
 class IndexedName(NamedTuple):
     entity: int  # position in ScreenIndex.entities
     name: str
@@ -217,6 +225,8 @@ class ScreenIndex:
         # derived from ``names``, laid out by the build (or by the first search of an index read
         # back from a pickle) and left out of pickles.
         self._quick: list[QuickRow] | None = None
+        # The name-only part of recent searches (see ``_looked_up``); left out of pickles.
+        self._recent: dict[str, Lookup] = {}
 
     @classmethod
     def build(cls, loaded_lists: list[LoadedList], state: str | None = None,
@@ -403,6 +413,7 @@ class ScreenIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_quick"] = None  # derived from names: rebuilt on first use, not stored
+        state["_recent"] = {}
         return state
 
     def quick_scores(self, norm: NormName, positions: list[int],
@@ -519,22 +530,29 @@ class ScreenIndex:
 
         ``exclude`` holds name positions to ignore (leave-one-alias-out evaluation).
         """
-        norm = normalize_name(query.name)
-        if not norm.compact:
-            return []
-        # The excluded names are treated as unlisted: the links only they support go too.
-        held = withheld(self.link_evidence, self.link_by_name, set(exclude)) if exclude else frozenset()
-        lex = self.lexicon.withholding(held)
-        retrieved = self.candidates(norm)
-        ranked = self.quick_scores(norm, [i for i in retrieved if i not in exclude] if exclude else retrieved,
-                                   lex.links)
+        if exclude:
+            # The excluded names are treated as unlisted: the links only they support go too.
+            held = withheld(self.link_evidence, self.link_by_name, set(exclude))
+            lex = self.lexicon.withholding(held)
+            norm = normalize_name(query.name)
+            if not norm.compact:
+                return []
+            retrieved = [i for i in self.candidates(norm) if i not in exclude]
+            # Keyed by the name as written: a NormName is a function of it, and a string keeps
+            # its hash where the tuple's is worked out again at every lookup. The pair, its
+            # evidence outcome, and its name score once worked out (None while only the evidence
+            # is known: a dead end, below).
+            scored: dict[str, list[Any]] = {}
+            ranked = self.quick_scores(norm, retrieved, lex.links)
+        else:
+            lex = self.lexicon
+            found_name = self._looked_up(query.name)
+            if found_name is None:
+                return []
+            norm, ranked, scored = found_name
         # entity position -> (score, name position, exact name): candidates are scored with
         # numbers and facts only; the reasons are written for the returned hits.
         best: dict[int, tuple[float, int, bool]] = {}
-        # Keyed by the name as written: a NormName is a function of it, and a string keeps its
-        # hash where the tuple's is worked out again at every lookup. The pair, its evidence
-        # outcome, and its name score once worked out (None while only the evidence is known).
-        scored: dict[str, list[Any]] = {}
         by_pos: dict[int, tuple[NamePair, NameScore]] = {}
         # Dead ends: names without evidence whose final score is provably below ``min_score``
         # (``no_evidence_bound``) get no other feature. They change no hit, but the loop's
@@ -643,6 +661,28 @@ class ScreenIndex:
                 id=content_id(norm.sorted_compact, ient.entity.id),
             ))
         return hits
+
+    def _looked_up(self, name: str) -> Lookup | None:
+        """The part of a search that depends on the query's name alone: its normal form, the
+        candidates ranked by quick score, and the name scores worked out so far (filled by the
+        searches that use them). None when the name has no letters to search with.
+
+        The linker screens one name again with other countries (the sentence's, then the text's
+        state), and countries change only ``adjusted``, after the name scores: the last few names'
+        lookups are kept and shared (bounded: ``RECENT_NAMES``).
+        """
+        recent = self.__dict__.setdefault("_recent", {})  # absent from indexes pickled before it existed
+        found: Lookup | None = recent.get(name)
+        if found is not None:
+            return found
+        norm = normalize_name(name)
+        if not norm.compact:
+            return None
+        found = (norm, self.quick_scores(norm, self.candidates(norm)), {})
+        if len(recent) >= RECENT_NAMES:
+            recent.clear()
+        recent[name] = found
+        return found
 
     def siblings(self, entity: int) -> frozenset[int]:
         """Entries that share a listed name of two words or more with ``entity`` (not itself)."""
