@@ -285,17 +285,19 @@ def main() -> None:
     dev_gold = dev_link_gold(LABELS)
     early_gold = dev_link_gold(LABELS, passes=(1, 2, 3))  # before pass 5 judged linking-v6's new links
     fresh_gold = dev_link_gold(LABELS, passes=(4,))
-    held_gold = dev_link_gold(LABELS, passes=(6,))  # drawn and judged after linking-v6: never tuned on
+    held_gold = dev_link_gold(LABELS, passes=(6,))  # drawn and judged after linking-v6; read for linking-v7
+    new_gold = dev_link_gold(LABELS, passes=(7,))  # drawn and judged after linking-v7: never tuned on (step 13)
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         keep = Path(args.keep) if args.keep else tmp
         keep.mkdir(parents=True, exist_ok=True)
         dev_path = tmp / "dev_sample.jsonl"
-        dids, fids, hids = [], [], []
+        dids, fids, hids, nids = [], [], [], []
         with dev_path.open("w", encoding="utf-8") as fh:
             for row in _jsonl(data / "news" / "dev_articles.jsonl"):
-                if in_sample(row["id"]) or row["id"] in fresh_gold or row["id"] in held_gold:
-                    (dids if in_sample(row["id"]) else fids if row["id"] in fresh_gold else hids).append(row["id"])
+                if in_sample(row["id"]) or row["id"] in fresh_gold or row["id"] in held_gold or row["id"] in new_gold:
+                    (dids if in_sample(row["id"]) else fids if row["id"] in fresh_gold
+                     else hids if row["id"] in held_gold else nids).append(row["id"])
                     fh.write(json.dumps(row) + "\n")
         old_src = baseline_src(args.baseline, tmp)
         systems = {}
@@ -314,13 +316,15 @@ def main() -> None:
     print(f"linking quality: claims set {len(cids)} articles, dev sample {len(dids)} articles "
           f"({sum(len(g['required']) for g in dev_gold.values())} required links, passes 1-3 and 5), fresh dev sample "
           f"{len(fids)} articles ({sum(len(g['required']) for g in fresh_gold.values())} required, pass 4), second fresh "
-          f"sample {len(hids)} articles ({sum(len(g['required']) for g in held_gold.values())} required, pass 6); "
+          f"sample {len(hids)} articles ({sum(len(g['required']) for g in held_gold.values())} required, pass 6), held-out "
+          f"sample {len(nids)} articles ({sum(len(g['required']) for g in new_gold.values())} required, pass 7); "
           f"baseline = {args.baseline}")
     print("| set | mistrust P / R | baseline P / R | target |\n|---|---|---|---|")
     for set_name, idx, g, ids in (("claims links", 0, cgold, cids), ("dev links, passes 1-3, 5", 1, dev_gold, dids),
                                   ("dev links, passes 1-3 only", 1, early_gold, dids),
                                   ("dev links, pass 4", 1, fresh_gold, fids),
-                                  ("dev links, pass 6 (read for v7)", 1, held_gold, hids)):
+                                  ("dev links, pass 6 (read for v7)", 1, held_gold, hids),
+                                  ("dev links, pass 7 (held out)", 1, new_gold, nids)):
         for part in ("all", "a", "b"):
             sel = [i for i in ids if part == "all" or half[idx](i) == part]
             new = score_links(systems["mistrust"][idx], g, sel)
@@ -352,7 +356,8 @@ def main() -> None:
               + (f": {sorted(split.items())[:6]}" if split else ""))
     if args.errors:
         for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids),
-                                      ("fresh", 1, fresh_gold, fids), ("held", 1, held_gold, hids)):
+                                      ("fresh", 1, fresh_gold, fids), ("held", 1, held_gold, hids),
+                                      ("new", 1, new_gold, nids)):
             for rid in ids:
                 if args.errors_half and half[idx](rid) != args.errors_half:
                     continue
