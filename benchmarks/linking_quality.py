@@ -15,7 +15,8 @@ SDN triple, ingest the articles with analysis, read the stored entities and thei
    and 5 label the hashed sample (also scored without pass 5, which judged linking-v6's new links);
    pass 4 labels other articles drawn without the linker (``labels/link_candidates.py``), reported
    on its own line, never pooled with the others; pass 6 is a second such sample (seed 6), judged
-   after linking-v6 was fixed; held out until linking-v7 read its errors (``labels/README.md`` step 12).
+   after linking-v6 was fixed; held out until linking-v7 read its errors (``labels/README.md`` step 12);
+   pass 7 (seed 7) was judged after linking-v7 and never tuned on: the held-out figure (step 13).
 
 Only *certain* links count as "on a sanctions list" (the landed code has no tiers: all its links count).
 The same claims workspace is also corroborated: its stories are scored against the gold stories
