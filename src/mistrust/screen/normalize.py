@@ -384,7 +384,7 @@ def listed_form(name: NormName, schema: str) -> NormName:
 
 # Pieces of a name as written that normalise to its words: split at spaces and punctuation, but
 # not at the dots of "I.R.G.C." or an apostrophe.
-_WRITTEN_PIECES = re.compile(r"[^\w.']+")
+_WRITTEN_PIECES = re.compile(r"[^\w.'\u2019]+")
 
 
 @lru_cache(maxsize=4096)
@@ -393,9 +393,10 @@ def lower_case_words(text: str) -> frozenset[str]:
 
     An acronym is written in capitals (IRGC, "I.R.G.C."): a word in lower or title case ("May",
     "Top") is a word, and is not read as initials. A name written all in capitals, or in a
-    script without case, keeps the acronym reading of its words."""
-    return frozenset(fold_word(w) for piece in _WRITTEN_PIECES.split(text)
-                     if any(ch.islower() for ch in piece) for w in ascii_words(piece))
+    script without case, keeps the acronym reading of its words. (Split as ``ascii_words`` splits,
+    without its legal-form rewriting: this runs once per query, and a legal form is no acronym.)"""
+    return frozenset(fold_word(w) for piece in _WRITTEN_PIECES.split(text) if any(ch.islower() for ch in piece)
+                     for w in _NON_ALNUM.split(_APOSTROPHES.sub("", ascii_text(piece).lower())) if w)
 
 
 # Arabic compound names written as one word: Abd al-Rahman = Abdurrahman (the article takes the
