@@ -355,8 +355,9 @@ def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
     # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
     # Republic of Korea): their initials, particles inside the run skipped. Three letters at
     # least: two-letter words spell the initials of two other words too easily (Ta / Tim Adam).
-    # Not for a person's listed name, either way (``normalize.listed_form``), nor for a query
-    # word written in lower or title case ("Top" is a word, "TOP" may be initials).
+    # Not for a person's listed name, either way (``normalize.listed_form``: no acronyms; a
+    # listed name of several words with fewer than two initials has none either), nor for a
+    # query word written in lower or title case ("Top" is a word, "TOP" may be initials).
     if not c.acronyms and len(c_tokens) > 1:
         return
     not_initials = lower_case_words(q.original)

@@ -377,7 +377,7 @@ def listed_form(name: NormName, schema: str) -> NormName:
 
     People are not named by the initials of their names, in lists or in screening input (the
     few short forms the press uses are listed as aliases, and match as written): read as
-    initials, a person's three names spell a common word (Wei Hsueh Yun / "Why"). Organisations
+    initials, a person's three names spell a common word (Dorian Ilse Gaveth / "Dig"). Organisations
     and vessels are named by theirs (IRGC, KOMID)."""
     return name._replace(acronyms=()) if schema == "Person" and name.acronyms else name
 
