@@ -56,6 +56,7 @@ from mistrust.screen.algorithm import FEATURE_NAMES, NAME_FEATURES  # noqa: E402
 from mistrust.screen.features import NamePair  # noqa: E402
 from mistrust.screen.fitted import BIAS, CALIBRATION, WEIGHTS  # noqa: E402
 from mistrust.screen.lexicon import Lexicon  # noqa: E402
+from mistrust.screen.normalize import listed_form  # noqa: E402
 from screening_data import REPO  # noqa: E402
 from screening_pairs import Pair, load_pairs, pair_lists  # noqa: E402
 from screening_protocols import COMMON, COMMON_SEED  # noqa: E402
@@ -75,7 +76,7 @@ def features(pairs: list[Pair], lex: Lexicon) -> np.ndarray:
     """The name-feature values of each pair, in ``NAME_FEATURES`` order (no evidence cap)."""
     rows = []
     for p in pairs:
-        pair = NamePair(normalize_name(p.a), normalize_name(p.b), lex)
+        pair = NamePair(normalize_name(p.a), listed_form(normalize_name(p.b), p.schema), lex)
         rows.append([feat.fn(pair)[0] for feat in NAME_FEATURES])
     return np.asarray(rows, dtype=np.float64)
 

@@ -1,4 +1,4 @@
-"""Three screening protocols measured where mistrust was not tuned, with logic-v2 in the same run.
+"""Four screening protocols measured where mistrust was not tuned, with logic-v2 in the same run.
 
     .venv/bin/python benchmarks/screening_protocols.py [--threshold T] [--no-logic-v2] [--sample N]
 
@@ -16,6 +16,8 @@ train only, so test is the figure to quote, and a gap says the fit learnt exampl
 3. **Primary name only**: an index of each UN entry's main name only; every alias of a UN entry is
    screened against it. Top-1 (the entry is the best hit), recall (it scores at the threshold)
    and false hits (another party does), for spelling variants and for different names.
+4. **Common words**: ``COMMON_WORDS``, frequent English words, months and short given names in
+   title case, screened with no schema: the ones with a hit at the threshold (none is a party).
 
 logic-v2 (nomenklatura, bench extra) scores the same pairs, and in 2 and 3 the candidates
 mistrust's index retrieved, at its own threshold ``LOGIC_THRESHOLD`` (0.7, as OpenSanctions
@@ -42,6 +44,7 @@ from mistrust.screen.algorithm import ALGORITHM, score_name  # noqa: E402
 from mistrust.screen.features import NamePair  # noqa: E402
 from mistrust.screen.index import RETRIEVE  # noqa: E402
 from mistrust.screen.lexicon import Lexicon  # noqa: E402
+from mistrust.screen.normalize import listed_form  # noqa: E402
 from screening_data import same_party_groups  # noqa: E402
 from screening_pairs import Pair, load_pairs, name_kind, pair_lists, split_of  # noqa: E402
 from screening_quality import FTM_SCHEMA, ftm_entity  # noqa: E402
@@ -92,7 +95,7 @@ def pair_protocol(pairs: list[Pair], lex: Lexicon, logic: Callable[[str, str, Li
     t_ours = t_logic = 0.0
     for p in pairs:
         t = time.perf_counter()
-        ours = score_name(NamePair(normalize_name(p.a), normalize_name(p.b), lex)).value
+        ours = score_name(NamePair(normalize_name(p.a), listed_form(normalize_name(p.b), p.schema), lex)).value
         t_ours += time.perf_counter() - t
         theirs = None
         if logic is not None:
@@ -169,6 +172,42 @@ def common_protocol(index: ScreenIndex, logic: Callable[[str, str, ListEntity], 
         print("false matches of " + ALGORITHM + ":\n" + "\n".join(examples))
 
 
+# The hundred most frequent English words (Fry's list, in order), the months, and short English
+# given names, in title case as a sentence or a batch file writes them: none is a listed party,
+# and none is initials (an acronym is written in capitals).
+COMMON_WORDS = (
+    "the of and a to in is you that it he was for on are as with his they I at be this have from or one had by word "
+    "but not what all were we when your can said there use an each which she do how their if will up other about "
+    "out many then them these so some her would make like him into time has look two more write go see number no "
+    "way could people my than first water been call who oil its now find long down day did get come made may part "
+    "January February March April May June July August September October November December "
+    "Sam Abe Tom Ann Bob Dan Eve Max Ian Amy Ben Joe Kim Lee Ray Sue"
+).split()
+
+
+def title(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def words_protocol(index: ScreenIndex, logic: Callable[[str, str, ListEntity], float] | None,
+                   threshold: float) -> list[str]:
+    """Common English words in title case screened with no schema (as the API, the linker and
+    batch files often screen): the words that match at the threshold."""
+    words = sorted({title(w) for w in COMMON_WORDS})
+    print(f"\n## 4. Common words: {len(words)} English words in title case, no schema")
+    matched: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        ours, theirs = best_hits(index, word, "Any", frozenset(), logic)
+        for algo, scored, t in ((ALGORITHM, ours, threshold), ("logic-v2", theirs, LOGIC_THRESHOLD)):
+            if scored and scored[0][0] >= t:
+                matched[algo].append(f"{word} ({scored[0][0]:.2f} {scored[0][1]})")
+    for algo in (ALGORITHM, "logic-v2"):
+        if algo == "logic-v2" and logic is None:
+            continue
+        print(f"{algo:<13} {len(matched[algo]):>3} of {len(words)} match: " + ", ".join(matched[algo]))
+    return matched[ALGORITHM]
+
+
 def primary_protocol(lists: list[LoadedList], groups: dict[str, str],
                      logic: Callable[[str, str, ListEntity], float] | None, threshold: float, sample: int) -> None:
     un = next(ll for ll in lists if ll.entities and ll.entities[0].source == "un")
@@ -202,7 +241,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.7)
     parser.add_argument("--no-logic-v2", action="store_true", help="Skip the nomenklatura baseline.")
     parser.add_argument("--sample", type=int, default=0, help="Pairs and aliases sampled per protocol (0 = all).")
-    parser.add_argument("--only", choices=("pairs", "common", "primary"), help="Run one protocol only.")
+    parser.add_argument("--only", choices=("pairs", "common", "primary", "words"), help="Run one protocol only.")
     args = parser.parse_args()
     logic = None if args.no_logic_v2 else logic_scorer()
     t0 = time.perf_counter()
@@ -217,6 +256,8 @@ def main() -> None:
         pair_protocol(pairs, index.lexicon, logic, args.threshold)
     if args.only in (None, "common"):
         common_protocol(index, logic, args.threshold)
+    if args.only in (None, "words"):
+        words_protocol(index, logic, args.threshold)
     if args.only in (None, "primary"):
         primary_protocol(lists, same_party_groups(lists), logic, args.threshold, args.sample)
 

@@ -1,4 +1,4 @@
-"""``mistrust-v14``: a table of name features combined into a calibrated probability.
+"""``mistrust-v16``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -32,9 +32,9 @@ from mistrust.screen import features as f
 from mistrust.screen.explain import name_reason
 from mistrust.screen.fitted import BIAS, CALIBRATION, RAW_SHARE, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
-from mistrust.screen.normalize import NormName
+from mistrust.screen.normalize import NormName, listed_form
 
-ALGORITHM = "mistrust-v14"
+ALGORITHM = "mistrust-v16"
 
 
 @dataclass(frozen=True)
@@ -235,8 +235,9 @@ def no_evidence_bound(listed: NormName, query: NameQuery, entity: ListEntity, we
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v14`` score of a query against one listed name of one entity, explained."""
-    pair = f.NamePair(q, c, lex)
+    """Full ``mistrust-v16`` score of a query against one listed name of one entity, explained
+    (``c`` is read as a name of that entity: ``listed_form``)."""
+    pair = f.NamePair(q, listed_form(c, entity.schema), lex)
     name = score_name(pair)
     score, adjustments = adjusted(name.value, c, query, entity, weak_alias)
     return score, explain_name(pair, name) + adjustments

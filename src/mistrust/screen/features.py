@@ -21,7 +21,15 @@ from rapidfuzz.distance import Indel, Levenshtein
 from mistrust.model import ListEntity, NameQuery
 from mistrust.screen.lexicon import NO_LIST, Lexicon
 from mistrust.screen.links import is_link
-from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton, vowel_gaps
+from mistrust.screen.normalize import (
+    PARTICLES,
+    TITLES,
+    NormName,
+    lower_case_words,
+    normalize_name,
+    skeleton,
+    vowel_gaps,
+)
 from mistrust.screen.symbols import LISTED_TOGETHER, SAME_MEANING
 
 # A reasoned feature of the query's facts: its value and the reason.
@@ -347,11 +355,19 @@ def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
     # A short word standing for adjacent words of the other name (DPRK / Democratic Peoples
     # Republic of Korea): their initials, particles inside the run skipped. Three letters at
     # least: two-letter words spell the initials of two other words too easily (Ta / Tim Adam).
+    # Not for a person's listed name, either way (``normalize.listed_form``: no acronyms; a
+    # listed name of several words with fewer than two initials has none either), nor for a
+    # query word written in lower or title case ("Top" is a word, "TOP" may be initials).
+    if not c.acronyms and len(c_tokens) > 1:
+        return
+    not_initials = lower_case_words(q.original)
     for side_a, side_b, used_a, used_b, flip in sides:
         if len(side_b) - len(used_b) < 2:
             continue
         for i, word in enumerate(side_a):
             if i in used_a or not INITIALS_MIN_LEN <= len(word) <= 6 or not word.isalpha():
+                continue
+            if not flip and word in not_initials:
                 continue
             initials = _initials_run(word, side_b, used_b)
             if initials:
@@ -628,7 +644,7 @@ def one_word(p: NamePair) -> NameOutcome:
     """A one-word query identifies nobody when the word is common ("Mohammad", "Trading"), and
     little when it is short and only similar ("Kim" / "Kimo"). Value: how weak the query is."""
     q = p.q
-    if len(q.tokens) != 1 or (q.compact in p.c.acronyms and len(q.compact) >= 3):
+    if len(q.tokens) != 1 or query_is_acronym(q, p.c):
         return 0.0, ()
     word = q.tokens[0]
     if p.lex.weight(word) <= COMMON_WEIGHT:
@@ -638,10 +654,18 @@ def one_word(p: NamePair) -> NameOutcome:
     return 0.0, ()
 
 
+def query_is_acronym(q: NormName, c: NormName) -> bool:
+    """The query is one word of three letters or more, written in capitals (a word in lower or
+    title case is a word: ``lower_case_words``), that is an acronym of the listed name (a
+    person's name has none: ``normalize.listed_form``)."""
+    return (len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms
+            and q.compact not in lower_case_words(q.original))
+
+
 def name_acronym(p: NamePair) -> NameOutcome:
     """One name is the initials of the other (IRGC / Islamic Revolutionary Guard Corps)."""
     q, c = p.q, p.c
-    if len(q.tokens) == 1 and len(q.compact) >= 3 and q.compact in c.acronyms:
+    if query_is_acronym(q, c):
         return 1.0, (False,)
     if len(c.tokens) == 1 and len(c.compact) >= 3 and c.compact in q.acronyms:
         return 1.0, (True,)  # the listed name is the acronym
@@ -849,5 +873,6 @@ __all__ = [
     "name_short_form",
     "name_tokens",
     "one_word",
+    "query_is_acronym",
     "schema",
 ]

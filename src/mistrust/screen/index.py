@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v14`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v16`` score, and the returned hits its feature table with reasons.
 
 The index also reads its lists for the rarity of each word, rigour's classes of its words and
 words that one organisation's names use for each other (``links``: Shargh / East), and keeps
@@ -48,10 +48,18 @@ from mistrust.screen.algorithm import (
 from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, has_evidence
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
-from mistrust.screen.normalize import PARTICLES, TITLES, NormName, normalize_name, skeleton
+from mistrust.screen.normalize import (
+    PARTICLES,
+    TITLES,
+    NormName,
+    listed_form,
+    lower_case_words,
+    normalize_name,
+    skeleton,
+)
 from mistrust.screen.symbols import vocabulary_classes
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
@@ -149,7 +157,9 @@ def query_keys(n: NormName) -> set[str]:
         keys.add("k:" + n.skeleton)
     padded = f"^{n.compact}$"
     keys.update(["g:" + padded[i : i + 3] for i in range(len(padded) - 2)])
-    keys.update(["a:" + t for t in n.tokens if len(t) >= 2])
+    # Words written in lower or title case are words, not acronyms (``lower_case_words``).
+    written = lower_case_words(n.original)
+    keys.update(["a:" + t for t in n.tokens if len(t) >= 2 and t not in written])
     keys.update(["t:" + a for a in n.acronyms])
     return keys
 
@@ -159,6 +169,13 @@ def initials(tokens: tuple[str, ...]) -> str:
     management" -> "rodsm"): a query word found in it may stand for a run of those words."""
     letters = "".join(t[0] for t in tokens if t not in PARTICLES and t.isalpha())
     return letters if len(letters) >= INITIALS_MIN_LEN else ""
+
+
+def _pair_key(listed: NormName) -> str:
+    """The key of a listed name's pair in a search: the name as written (a NormName is a function
+    of it, and a string keeps its hash), marked when it is a person's (``listed_form``: a name
+    shared by a person and a company scores differently for each)."""
+    return listed.original if listed.acronyms or len(listed.tokens) < 2 else "\x00" + listed.original
 
 
 _NO_LINKS: frozenset[str] = frozenset()
@@ -249,7 +266,7 @@ class ScreenIndex:
                 strong_first = [n for n in entity.all_names() if n not in weak] + sorted(weak)
                 for raw_name in strong_first:
                     for name in expand_names([raw_name]):
-                        norm = normalize_name(name)
+                        norm = listed_form(normalize_name(name), entity.schema)
                         if not norm.compact or norm.compact in seen:
                             continue
                         seen.add(norm.compact)
@@ -404,7 +421,8 @@ class ScreenIndex:
                 if row is None:
                     row = interned[n] = (
                         n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                        n.compact if len(n.tokens) == 1 else None, n.acronyms, initials(n.tokens),
+                        n.compact if len(n.tokens) == 1 else None, n.acronyms,
+                        initials(n.tokens) if n.acronyms else "",  # a person's: none (``listed_form``)
                         self._links_of(n.tokens), len(n.tokens), counted_words(n), _may_be_full_form(n))
                 rows.append(row)
             self._quick = rows
@@ -464,9 +482,11 @@ class ScreenIndex:
         q_links = [(cls, skeleton(t)) for t in norm.tokens if (cls := links.get(t))] if links else []
         # Query words that the full score may match to the initials of adjacent words of a
         # candidate (PSK / Pardis Sahel Kish): the estimate counts them as shared, erring high.
+        written = lower_case_words(norm.original)
         q_initials = [(t, skeleton(t)) for t in norm.tokens
-                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES
+                      if INITIALS_MIN_LEN <= len(t) <= 6 and t.isalpha() and t not in PARTICLES and t not in written
                       ] if len(norm.tokens) > 1 else []
+        q_acronym = q_one and q_compact not in written
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
         estimates = []
         for lit, pho, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
@@ -503,7 +523,7 @@ class ScreenIndex:
                 parts = lit
             if conflict > 1 - lit:
                 conflict = 1 - lit
-            acronym = (q_one and q_compact in acros) or (single is not None and single in q_acronyms)
+            acronym = (q_acronym and q_compact in acros) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
             # The full side of a short form keeps words (the later given names) besides those the
@@ -567,7 +587,7 @@ class ScreenIndex:
             for k, (e, pos, score, exact) in enumerate(visits):
                 if score is None:
                     iname = self.names[pos]
-                    found = scored[iname.norm.original]
+                    found = scored[_pair_key(iname.norm)]
                     if found[2] is None:
                         found[2] = score_name(found[0], found[1])
                     by_pos[pos] = (found[0], found[2])
@@ -609,10 +629,10 @@ class ScreenIndex:
             listed = iname.norm
             # The name score depends on the two names only: a name listed in several entries (a
             # party on two lists, the branches of one charity) is compared once.
-            found = scored.get(listed.original)
+            found = scored.get(_pair_key(listed))
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[listed.original] = [pair, evidence_outcome(pair), None]
+                found = scored[_pair_key(listed)] = [pair, evidence_outcome(pair), None]
             name = found[2]
             entered[e] = None
             if name is None:

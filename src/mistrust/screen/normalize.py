@@ -372,6 +372,33 @@ def acronyms_of(words: list[str], core: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def listed_form(name: NormName, schema: str) -> NormName:
+    """``name`` as a listed name of an entry of ``schema``: a person's names have no acronyms.
+
+    People are not named by the initials of their names, in lists or in screening input (the
+    few short forms the press uses are listed as aliases, and match as written): read as
+    initials, a person's three names spell a common word (Dorian Ilse Gaveth / "Dig"). Organisations
+    and vessels are named by theirs (IRGC, KOMID)."""
+    return name._replace(acronyms=()) if schema == "Person" and name.acronyms else name
+
+
+# Pieces of a name as written that normalise to its words: split at spaces and punctuation, but
+# not at the dots of "I.R.G.C." or an apostrophe.
+_WRITTEN_PIECES = re.compile(r"[^\w.'\u2019]+")
+
+
+@lru_cache(maxsize=4096)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words of ``text`` written with a lower-case letter, normalised as name words are.
+
+    An acronym is written in capitals (IRGC, "I.R.G.C."): a word in lower or title case ("May",
+    "Top") is a word, and is not read as initials. A name written all in capitals, or in a
+    script without case, keeps the acronym reading of its words. (Split as ``ascii_words`` splits,
+    without its legal-form rewriting: this runs once per query, and a legal form is no acronym.)"""
+    return frozenset(fold_word(w) for piece in _WRITTEN_PIECES.split(text) if any(ch.islower() for ch in piece)
+                     for w in _NON_ALNUM.split(_APOSTROPHES.sub("", ascii_text(piece).lower())) if w)
+
+
 # Arabic compound names written as one word: Abd al-Rahman = Abdurrahman (the article takes the
 # sound of the next letter), Nasir al-Din = Nasruddin = Nasreddine = Nuriddin's -iddin.
 _ABD_JOINED = re.compile(r"^abd(?:ou|u|e|a|o)([tdrzsn])\1([a-z]{3,})$")
@@ -425,6 +452,8 @@ __all__ = [
     "acronyms_of",
     "ascii_words",
     "fold_word",
+    "listed_form",
+    "lower_case_words",
     "normalize_name",
     "skeleton",
     "strip_legal_forms",
