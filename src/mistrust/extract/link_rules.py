@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from mistrust.extract.gazetteer import lookup
+from mistrust.extract.gazetteer import demonym, lookup
 from mistrust.model.vocabulary import APOSTROPHES, NAME_TITLES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
@@ -385,7 +385,7 @@ def _groups(text: str, start: int, end: int) -> list[tuple[int, int, list[str], 
     for k, (word, _, w_end) in enumerate(words):
         folded = word.casefold()
         plural_demonym = word[:1].isupper() and folded.endswith("s") and (
-            (p := lookup(word[:-1])) is not None and p.kind == "demonym")
+            demonym(word[:-1]) is not None)
         if folded not in _GROUP_NOUNS and folded not in _CAPTIVE_NOUNS and not plural_demonym:
             continue
         i = k if plural_demonym else k - 1
@@ -638,7 +638,7 @@ def is_kind(text: str) -> bool:
     content = [w for w in words if w and w not in _FUNCTION_WORDS]
     kinds = [w for w in content if w in VESSEL_NOUNS or w in COMPANY_NOUNS]
     # Demonyms only: a country's own name in a company's name is part of it ("Chile Shipping Lines").
-    places = [w for w in content if w not in kinds and (p := lookup(w)) is not None and p.kind == "demonym"]
+    places = [w for w in content if w not in kinds and demonym(w) is not None]
     return bool(kinds) and bool(places) and len(kinds) + len(places) == len(content)
 
 
