@@ -40,7 +40,7 @@ from mistrust.extract.attribution_cues import (
 )
 from mistrust.extract.attribution_spans import Found, char_span, spans_overlap, text_of_doc
 from mistrust.extract.cues import CUE_FORMS, NOUN_CUES, PRONOUNS
-from mistrust.extract.quotes import carry_over, paragraph_quotes, quote_regions
+from mistrust.extract.quotes import carry_over, doc_quote_regions, paragraph_quotes, quote_regions
 from mistrust.extract.status import DENIAL_FORMS
 from mistrust.model.documents import Attribution, Span
 
@@ -75,12 +75,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(f)
     found.sort(key=lambda f: f.cue)
     attach_relays(doc, found, relays)
-    runs = paragraph_quotes(text_of_doc(doc))
+    text = text_of_doc(doc)
+    runs = paragraph_quotes(text)
     if runs:
         for f in found:
             if f.content is not None:
                 f.content = carry_over(f.content, f.cue, runs)
-    found += _continued_quotes(text_of_doc(doc), found, runs)
+    found += _continued_quotes(text, found, [*doc_quote_regions(doc), *((o, c) for _, o, _, c in runs)])
     found.sort(key=lambda f: f.cue)
     return _with_chains(doc, found)
 
@@ -89,12 +90,12 @@ _SENTENCE_END = (".", "?", "!")
 _MARKS = " \n\"'\u201c\u201d\u2018\u2019"
 
 
-def _continued_quotes(text: str, found: list[Found], runs: list[tuple[int, int, int, int]]) -> list[Found]:
+def _continued_quotes(text: str, found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
     """ '"A," the envoy said. "B."' or 'The envoy said A. "B."': a quoted sentence with no cue of its
     own is the words of the speaker named last before it in its paragraph (the print convention
     names a speaker once per paragraph). The quoted sentence opens after a finished sentence and
-    ends with its own stop; its attribution repeats the speaker and the cue."""
-    regions = [*quote_regions(text), *((o, c) for _, o, _, c in runs)]
+    ends with its own stop; its attribution repeats the speaker and the cue. ``regions``: the
+    doc's quotations, those that run over several paragraphs included."""
     out: list[Found] = []
     for s, e in regions:
         if e - s < 12 or not text[s:e].strip(_MARKS).endswith(_SENTENCE_END):

@@ -47,7 +47,8 @@ def adjacent_quote(verb: Token, src: Token | None) -> tuple[int, int] | None:
     return None
 
 
-def _regions(doc: Doc) -> list[tuple[int, int]]:
+def doc_quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """``quote_regions`` of the doc's text, found once per doc and kept with it."""
     regions = doc.user_data.get("_mistrust_quote_regions")
     if regions is None:
         regions = doc.user_data["_mistrust_quote_regions"] = quote_regions(text_of_doc(doc))
@@ -56,7 +57,7 @@ def _regions(doc: Doc) -> list[tuple[int, int]]:
 
 def _region_at(doc: Doc, start: int) -> tuple[int, int] | None:
     """The straight-quoted passage opening at ``start`` (``he said, "..."``), at least a few words."""
-    for s, e in _regions(doc):
+    for s, e in doc_quote_regions(doc):
         if s == start and len(text_of_doc(doc)[s:e].split()) >= 3:
             return s, e
     return None
@@ -67,7 +68,7 @@ def _straight_before(doc: Doc, head: str) -> tuple[int, int] | None:
     if not head.endswith(('"', "''")):
         return None
     end = len(head)
-    for s, e in _regions(doc):
+    for s, e in doc_quote_regions(doc):
         # Only a passage closing with a comma, "?" or "!" inside the marks is the speaker's
         # ("...,\" he said"); a quoted title or term (\"Obamacare\") does not close that way.
         if e == end and text_of_doc(doc)[s:e].rstrip("\"'").endswith((",", "?", "!")):
@@ -132,7 +133,7 @@ def _widen_to_region(doc: Doc, s: int, e: int, cue: tuple[int, int]) -> tuple[in
     folded to ASCII, so the curly marks above are rare there): a quoted passage the content starts
     or ends inside, which does not hold the cue, belongs to the content whole ("A. B," said X: the
     content is "A. B," not only the sentence the cue closes)."""
-    for rs, re_ in _regions(doc):
+    for rs, re_ in doc_quote_regions(doc):
         if rs >= e:
             break
         if re_ <= s or rs <= cue[0] < re_:
