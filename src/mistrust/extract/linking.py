@@ -58,6 +58,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from mistrust.extract import link_rules as rules
+from mistrust.extract import org_agreement
 from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
@@ -282,11 +283,33 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "certain", f"the singular of the group's name '{hit.matched_name}'"
     if exact:
         return "certain", f"same name as '{hit.matched_name}'"
+    partial = _generic_part(name, m, hit)
+    if partial:
+        return "probable", partial
     if hit.score >= certain_score:
         return "certain", f"nearly the same name as '{hit.matched_name}' ({hit.score:.2f})"
     if _country_agrees(hit):
         return "certain", f"a close name ('{hit.matched_name}', {hit.score:.2f}) and the text's country agrees"
     return "probable", f"a close name ('{hit.matched_name}', {hit.score:.2f})"
+
+
+def _generic_part(name: str, m: Mention, hit: Hit) -> str | None:
+    """Why an organisation mention that is not the listed name says only its generic part, or
+    None: it leaves out a proper word of the listed name ("Ports and Maritime Organisation" for
+    "<Name> PORT AND MARITIME COMPANY"), or it is another kind of body (an Organisation, not a
+    Company). An acronym is judged by its letters, not its words."""
+    if "name_acronym" in _fired(hit) or rules.looks_like_acronym(name):
+        return None
+    written = m.canonical or m.text
+    # The mention as written and the name screened ("the X Organisation" screened as "X")
+    said = f"{name} {written}" if rules.fold(name) != rules.fold(written) else name
+    missing = org_agreement.missing_proper(said, hit.matched_name)
+    if missing:
+        return f"a name like '{hit.matched_name}' without its own word(s) {', '.join(missing)}"
+    kinds = org_agreement.kind_differs(written, hit.matched_name)
+    if kinds:
+        return f"a name like '{hit.matched_name}', but a {kinds[0]}, not a {kinds[1]}"
+    return None
 
 
 def _ambiguous(graded: list[Hit]) -> bool:

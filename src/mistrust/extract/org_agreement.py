@@ -1,0 +1,118 @@
+"""Whether an organisation mention says everything that names a listed body, or only its generic part.
+
+Names of bodies are made of two kinds of words: generic ones that many bodies share (kinds such
+as Company, Ministry, Organisation; fields such as Maritime, Trading, Development; Islamic,
+National, Revolutionary; states and demonyms) and proper ones that single out one body (a
+person's or place's name, a coined word, a number). The screening weighs a word by its rarity in
+the lists, and a proper name can be common there (one founder's or saint's name in many entries),
+so a news mention that writes only the generic words of a listed name ("Ports and Maritime
+Organisation" for a listed "<Name> PORT AND MARITIME COMPANY") can score as if it were the name.
+Such a mention is another body as often as not; the linker holds it back to probable:
+
+- ``missing_proper``: the listed name's words the mention does not write, that are not generic;
+- ``kind_differs``: both names end in a kind of body and the kinds differ (Organisation vs
+  Company, Ministry vs Bank), and neither name writes the other's kind.
+
+Generic words come from our own vocabularies (the organ words and company nouns of
+``link_rules``, the head nouns of ``org_phrases``, function words, the states gazetteer) and from
+rigour's curated symbols for the generic words of organisation names (Foundation / Stichting,
+Maritime / Marine, Company / Corporation), which the screening reads too: the screening's own
+copy is in ``screen/`` and engines do not import each other, so the question is asked here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+from mistrust.extract.gazetteer import lookup
+from mistrust.extract.link_rules import COMPANY_NOUNS, ORGAN_WORDS, fold, name_words, same_word
+from mistrust.extract.org_phrases import ORG_HEADS
+
+# Kinds of body a name may end in (its head noun), folded: "Organisation", "Company", "Bank".
+_KINDS = frozenset(fold(w) for w in ORG_HEADS) | {"bank", "corporation", "corp", "company", "co"}
+# Legal forms and the words for a company are one kind: "X CO LTD" is "X Company", "X Corporation".
+_COMPANY = frozenset({"company", "companies", "co", "corp", "corporation", "ltd", "limited", "inc", "llc", "plc",
+                      "jsc", "ojsc", "cjsc", "pjsc", "llp", "gmbh", "ag", "sa", "bv", "pte", "pvt", "firm"})
+# Words of a name that name no one: joining words and articles (also Arabic "al"/"el").
+_GLUE = frozenset({"of", "the", "for", "and", "on", "in", "to", "at", "al", "el", "de", "la", "du", "der"})
+_SYMBOLS = frozenset({SymbolCategory.SYMBOL, SymbolCategory.DOMAIN})
+
+
+@lru_cache(maxsize=1 << 14)
+def _symbols(word: str) -> frozenset[str]:
+    """rigour's classes of a generic organisation-name word ("organisation" -> {ORG}); none for a
+    proper word."""
+    out: set[str] = set()
+    for name in analyze_names(NameTypeTag.ORG, [word], phonetics=False, consolidate=False, rewrite=False,
+                              numerics=False):
+        out.update(str(s) for s in name.symbols if s.category in _SYMBOLS)
+    return frozenset(out)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in (fold(x) for x in name_words(name.replace("&", " and "))) if w]
+
+
+@lru_cache(maxsize=1 << 14)
+def generic(word: str) -> bool:
+    """A word many bodies' names share: a kind, a field, a joining word, a state or demonym. A
+    number is proper (a unit's "61398"); so is any word none of the vocabularies know."""
+    w = fold(word)
+    if not w or w.isdigit():
+        return not w
+    if w in _GLUE or w in _COMPANY or w in _KINDS or w in ORGAN_WORDS or w in COMPANY_NOUNS:
+        return True
+    singular = re.sub(r"(?<=[^s])s$", "", w)
+    if singular in _KINDS or singular in ORGAN_WORDS or singular in COMPANY_NOUNS:
+        return True
+    place = lookup(word)
+    if place is not None and place.code:
+        return True
+    return bool(_symbols(w))
+
+
+def _said(word: str, said: list[str], whole: str) -> bool:
+    """Whether the mention writes a listed word: the same word (up to its spelling and a plural
+    s), or its letters inside the mention written as one word ("Namchongang" for "NAM CHON GANG")."""
+    if any(same_word(word, s) or s in (word + "s", word + "es") or word in (s + "s", s + "es") for s in said):
+        return True
+    return len(word) >= 3 and word in whole
+
+
+@lru_cache(maxsize=1 << 14)
+def missing_proper(mention: str, listed: str) -> tuple[str, ...]:
+    """The proper words of the listed name the mention leaves out: ("sina",) for "Ports and
+    Maritime" against "SINA PORT AND MARITIME COMPANY"; none for "Revolutionary Guard" against
+    "ISLAMIC REVOLUTIONARY GUARD CORPS" (Islamic and Corps are generic)."""
+    said = _words(mention)
+    whole = "".join(said)
+    return tuple(w for w in _words(listed) if not generic(w) and not _said(w, said, whole))
+
+
+def _kind(words: list[str]) -> str | None:
+    """The kind a name ends in (its last kind word: "X Shipping Company Ltd" -> company), or None."""
+    kinds = ["company" if w in _COMPANY else w for w in words
+             if w in _KINDS or w in _COMPANY or re.sub(r"(?<=[^s])s$", "", w) in _KINDS]
+    return kinds[-1] if kinds else None
+
+
+@lru_cache(maxsize=1 << 14)
+def kind_differs(mention: str, listed: str) -> tuple[str, str] | None:
+    """(the mention's kind, the listed kind) when both names end in a kind of body, neither writes
+    the other's kind, and rigour does not count them one kind (Company / Corporation are one):
+    "Ports and Maritime Organisation" is not "... MARITIME COMPANY", a ministry not a bank."""
+    said, own = _words(mention), _words(listed)
+    mine, theirs = _kind(said), _kind(own)
+    if mine is None or theirs is None or mine == theirs:
+        return None
+    if _said(mine, own, "") or _said(theirs, said, ""):
+        return None
+    if _symbols(mine) & _symbols(theirs):
+        return None
+    return mine, theirs
+
+
+__all__ = ["generic", "kind_differs", "missing_proper"]
