@@ -49,6 +49,7 @@ def _tier(mention: str, hit: Hit, canonical: str | None = None) -> str | None:
     ("Tolvara Ports and Maritime Company", "TOLVARA PORT AND MARITIME COMPANY", "certain"),   # a plural s
     ("Namdorgang Trading", "NAM DOR GANG TRADING CORPORATION", "certain"),  # one word for three
     ("Velkan National Oil Company", "VELKAN NATIONAL OIL CO LTD", "certain"),
+    ("Chilean Naval Works Agency", "CHILE'S NAVAL WORKS AGENCY", "certain"),   # a state, as a possessive
 ])
 def test_a_mention_missing_the_listed_bodys_own_word_or_kind_is_probable(mention: str, matched: str,
                                                                          tier: str) -> None:

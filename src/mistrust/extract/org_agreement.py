@@ -30,6 +30,7 @@ from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.link_rules import COMPANY_NOUNS, ORGAN_WORDS, fold, name_words, same_word
 from mistrust.extract.org_phrases import ORG_HEADS
+from mistrust.model.vocabulary import APOSTROPHES
 
 # Kinds of body a name may end in (its head noun), folded: "Organisation", "Company", "Bank".
 _KINDS = frozenset(fold(w) for w in ORG_HEADS) | {"bank", "corporation", "corp", "company", "co"}
@@ -53,7 +54,9 @@ def _symbols(word: str) -> frozenset[str]:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in (fold(x) for x in name_words(name.replace("&", " and "))) if w]
+    """Folded words of a name, without a possessive in either case ("IRAN'S" is Iran)."""
+    name = re.sub(rf"[{APOSTROPHES}][sS]\b", "", name.replace("&", " and "))
+    return [w for w in (fold(x) for x in name_words(name)) if w]
 
 
 @lru_cache(maxsize=1 << 14)
