@@ -50,6 +50,10 @@ def _tier(mention: str, hit: Hit, canonical: str | None = None) -> str | None:
     ("Namdorgang Trading", "NAM DOR GANG TRADING CORPORATION", "certain"),  # one word for three
     ("Velkan National Oil Company", "VELKAN NATIONAL OIL CO LTD", "certain"),
     ("Chilean Naval Works Agency", "CHILE'S NAVAL WORKS AGENCY", "certain"),   # a state, as a possessive
+    ("Kestrel Front", "AL-KESTRELH FRONT", "certain"),                      # one letter of a transliteration
+    ("Velkan Front in Chile and Peru", "VELKAN FRONT IN CHILE AND THE ANDES", "certain"),  # a state for a region
+    ("Chile Ports and Maritime Company", "TOLVARA PORT AND MARITIME COMPANY", "probable"),  # a state first is no region
+    ("Ruritanian Ports and Maritime Company", "TOLVARA PORT AND MARITIME COMPANY", "probable"),
 ])
 def test_a_mention_missing_the_listed_bodys_own_word_or_kind_is_probable(mention: str, matched: str,
                                                                          tier: str) -> None:

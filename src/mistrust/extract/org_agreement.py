@@ -23,6 +23,7 @@ copy is in ``screen/`` and engines do not import each other, so the question is 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rigour.names import NameTypeTag, SymbolCategory, analyze_names
@@ -77,12 +78,37 @@ def generic(word: str) -> bool:
     return bool(_symbols(w))
 
 
+def _alike(a: str, b: str) -> bool:
+    """One word in two spellings: a plural s, a transliteration's vowels (``same_word``) or one
+    letter more or less ("Nusra" / "Nusrah"), as the screening's fuzzy match allows."""
+    if same_word(a, b) or a in (b + "s", b + "es") or b in (a + "s", a + "es"):
+        return True
+    return min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= _ALIKE
+
+
+_ALIKE = 0.85
+
+
 def _said(word: str, said: list[str], whole: str) -> bool:
-    """Whether the mention writes a listed word: the same word (up to its spelling and a plural
-    s), or its letters inside the mention written as one word ("Namchongang" for "NAM CHON GANG")."""
-    if any(same_word(word, s) or s in (word + "s", word + "es") or word in (s + "s", s + "es") for s in said):
+    """Whether the mention writes a listed word, up to its spelling (``_alike``), or its letters
+    inside the mention written as one word ("Namchongang" for "NAM CHON GANG")."""
+    if any(_alike(word, s) for s in said):
         return True
     return len(word) >= 3 and word in whole
+
+
+def _state_for(word: str, listed: list[str], said: list[str]) -> bool:
+    """Whether the mention writes a state's name where the listed name has ``word``, the other
+    words alike: "in Iraq and Syria" for "in Iraq and the Levant" names a place for a place. A
+    demonym, or a state before the name, is no such slot: "Ruritanian X Company" and "Ruritania X
+    Company" say whose X it is, not which X."""
+    core = [w for w in listed if w not in _GLUE]
+    mine = [w for w in said if w not in _GLUE]
+    if len(core) != len(mine) or word not in core or core.index(word) == 0:
+        return False  # a state first qualifies the body ("Ruritania Ports Company"), as a demonym does
+    other = mine[core.index(word)]
+    place = lookup(other)
+    return place is not None and place.kind in ("country", "alias") and not _said(other, core, "")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -92,7 +118,8 @@ def missing_proper(mention: str, listed: str) -> tuple[str, ...]:
     "ISLAMIC REVOLUTIONARY GUARD CORPS" (Islamic and Corps are generic)."""
     said = _words(mention)
     whole = "".join(said)
-    return tuple(w for w in _words(listed) if not generic(w) and not _said(w, said, whole))
+    own = _words(listed)
+    return tuple(w for w in own if not generic(w) and not _said(w, said, whole) and not _state_for(w, own, said))
 
 
 def _kind(words: list[str]) -> str | None:
