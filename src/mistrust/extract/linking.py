@@ -27,7 +27,10 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
   person the text calls another state's citizen, national or native (``rules.stated_origins``)
   than any of the entry's nationalities and birthplaces, or names in a group of another state's
   people or of captives, or as held by the entry's state (``rules.group_placed``, ``captors``);
-  then every mention of that name in the text (one name is one person in a text).
+  then every mention of that name in the text (one name is one person in a text); or a body's
+  name that writes only the generic part of the listed name, leaving out its proper word ("Ports
+  and Maritime Organisation" for "<Name> PORT AND MARITIME COMPANY"), or names another kind of
+  body (an Organisation for a Company, a Ministry for a Bank): ``org_agreement``.
 - **possible**: a person's surname alone, titles set aside ("bin X", "Ayatollah X": every listed
   and unlisted person of that surname), a weak alias alone (list publishers mark them too broad to rely on), a vessel or
   company named by a common word or a place that the text does not type as one, a state organ's
@@ -66,7 +69,7 @@ from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v7"
+LINKING_VERSION = "linking-v8"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
