@@ -171,6 +171,8 @@ class LinkContext:
     # ``_is_place`` per (text, start, end): ``grade`` asks it for every hit of a mention, and the
     # answer walks all the tagger's entity spans of the text; the mention, not the hit, decides it.
     _places: dict[tuple[str, int, int], bool] = field(default_factory=dict, repr=False)
+    # (start, state) of every state the text names, in order: what "the country's X" refers to.
+    states: list[tuple[int, str]] = field(default_factory=list)
     # Listed people the text names a namesake of (a person it places in another state, or among
     # captives): one name is one person in a text, so its other mentions are held back too.
     namesakes: dict[str, str] = field(default_factory=dict)
@@ -189,16 +191,41 @@ _MAIN_MENTIONS = 3
 _MAIN_LEAD = 2.0
 
 
+def _state_of(rec: Recognized) -> str | None:
+    """The state a mention names: a country, a demonym, or a capital used as a place (a capital
+    still says which state the text is in)."""
+    if rec.mention.label in ("Country", "Nationality"):
+        return rec.country or None
+    if rec.mention.label == "Location" and (place := place_lookup(rec.mention.text)) is not None:
+        return place.code or None
+    return None
+
+
+# "the country's top military body, the X": the state a possessive description refers back to.
+_STATE_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:country|nation|state)[" + APOSTROPHES + r"]s\b", re.I)
+# How far back the state a description refers to may be named (about two sentences).
+_ANAPHOR_REACH = 400
+
+
+def referred_state(text: str, start: int, states: list[tuple[int, str]]) -> str | None:
+    """The state "the country's ..." before a name in its sentence refers to: the last state named
+    before that phrase, within ``_ANAPHOR_REACH`` characters; None without such a phrase."""
+    s, _ = rules.sentence_at(text, start)
+    found = list(_STATE_ANAPHOR.finditer(text, s, start))
+    if not found:
+        return None
+    at = found[-1].start()
+    named = [code for pos, code in states if at - _ANAPHOR_REACH <= pos < at]
+    return named[-1] if named else None
+
+
 def main_country(recs: list[Recognized]) -> str | None:
     """The state the text names most, when it is named at least ``_MAIN_MENTIONS`` times and
     ``_MAIN_LEAD`` times as often as any other: "the ministry" or "the country's top military
     body" in such a text is that state's."""
     counts: dict[str, int] = {}
     for rec in recs:
-        code = rec.country if rec.mention.label in ("Country", "Nationality") else None
-        if rec.mention.label == "Location" and (place := place_lookup(rec.mention.text)) is not None:
-            code = place.code or None  # a capital used as a place still says which state the text is in
-        if code:
+        if code := _state_of(rec):
             counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < _MAIN_MENTIONS:
@@ -408,6 +435,12 @@ class Linker:
         query = self.query_for(rec, name)
         if query is None:
             return []
+        if not query.countries and rules.is_descriptor(query.name) and \
+                (state := referred_state(ctx.text, rec.mention.start, ctx.states)):
+            # "the country's top military body, the X": the state the sentence refers back to is
+            # the organ's own, as if the sentence named it.
+            rec = replace(rec, countries=[state])
+            query = replace(query, countries=[state])
         found = self._graded(rec, query, ctx)
         core = _GENERIC_TAIL.sub("", query.name)
         if not found and core != query.name and rec.mention.label != "Person":
@@ -478,7 +511,8 @@ class Linker:
                  ents: list[tuple[int, int, str]] | None = None) -> None:
         """Fill ``mention.links`` of every recognised mention in place; add the possessors and the
         split names that link only as a whole (they become mentions of their own)."""
-        ctx = LinkContext(text=text, ents=ents, country=main_country(recs))
+        states = [(r.mention.start, code) for r in recs if (code := _state_of(r))]
+        ctx = LinkContext(text=text, ents=ents, country=main_country(recs), states=states)
         for rec in recs:
             rec.mention.links = self.link(rec, ctx)
         if text:
