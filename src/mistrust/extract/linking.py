@@ -43,7 +43,8 @@ not the same word (up to vowel spelling: Hezbollah / Hizballah).
 
 Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
 text gives no state for takes the state the whole text is plainly about (``main_country``) when
-it links nothing certainly on its own.
+it links nothing certainly on its own; a state organ's name after "the country's" takes the state
+that phrase refers back to (``referred_state``) as its own.
 
 A name the tagger labels Person that no person carries (digits, an acronym) is screened against every
 schema; a group's singular ("Xite rebels") links a listed "THE XITES".
@@ -601,4 +602,4 @@ def _variant(rec: Recognized, text: str, start: int, end: int, label: str) -> Re
 
 
 __all__ = ["LINKING_VERSION", "LINK_LABELS", "LinkContext", "LinkOptions", "Linker", "ScreenFn", "grade",
-           "main_country", "reliable"]
+           "main_country", "referred_state", "reliable"]
