@@ -103,3 +103,10 @@ def test_a_name_screened_without_its_kind_is_still_judged_with_it() -> None:
 
     links = Linker(Other()).link(_rec("Ports and Maritime Organisation"), LinkContext(text="x", ents=[]))
     assert [(h.tier, "organisation" in (h.link_reason or "")) for h in links] == [("probable", True)]
+
+
+def test_forget_clears_the_org_memos() -> None:
+    assert org.missing_proper("Ports and Maritime", "TOLVARA PORT AND MARITIME COMPANY") == ("tolvara",)
+    assert org.missing_proper.cache_info().currsize > 0 and org.generic.cache_info().currsize > 0
+    Linker(lambda q: []).forget()
+    assert org.missing_proper.cache_info().currsize == 0 and org.generic.cache_info().currsize == 0

@@ -379,6 +379,7 @@ class Linker:
         self._cache.clear()
         self.calls = 0
         rules.clear_memos()
+        org_agreement.clear_memos()
         _name_countries.cache_clear()
 
     def query_for(self, rec: Recognized, name: str | None = None) -> NameQuery | None:

@@ -145,4 +145,10 @@ def kind_differs(mention: str, listed: str) -> tuple[str, str] | None:
     return mine, theirs
 
 
-__all__ = ["generic", "kind_differs", "missing_proper"]
+def clear_memos() -> None:
+    """Forget the memoised answers (a benchmark round that must link from scratch)."""
+    for fn in (_symbols, generic, missing_proper, kind_differs):
+        fn.cache_clear()
+
+
+__all__ = ["clear_memos", "generic", "kind_differs", "missing_proper"]
