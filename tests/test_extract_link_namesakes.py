@@ -104,16 +104,6 @@ def test_a_group_places_the_names_enumerated_in_it(text: str, name: str, states:
     assert rules.group_placed(text, start, start + len(name)) == (states, captive)
 
 
-@pytest.mark.parametrize(("text", "sentence"), [
-    ("Mr. Velk came. U.S. President Ana Velk spoke. Then he left.", "U.S. President Ana Velk spoke."),
-    ("He left.\n\nAna Velk spoke on Monday", "Ana Velk spoke on Monday"),
-    ("\u201cWe won.\u201d Ana Velk spoke. Then he left.", "Ana Velk spoke."),
-])
-def test_sentence_at(text: str, sentence: str) -> None:
-    s, e = rules.sentence_at(text, text.index("Ana Velk"))
-    assert text[s:e] == sentence
-
-
 @pytest.mark.parametrize(("text", "name", "states"), [
     ("Ana Velk, who is held by North Korea, spoke.", "Ana Velk", ["kp"]),
     ("Ana Velk was detained by Iranian authorities in 2016.", "Ana Velk", ["ir"]),

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mistrust.extract.gazetteer import demonym, lookup
+from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES, NAME_TITLES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
@@ -338,23 +339,6 @@ _ITEM_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s")
 # What opens an enumeration: a comma (apposition), a colon or a dash.
 _OPENS = re.compile(r"\s*(?:,|:|--|[\u2014\u2013]|\s-)\s*")
-_STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Capt|Gov|Sen|Rep|No|vs))$")
-
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``: from the last sentence end (a stop followed by a capital, not
-    an initial or an abbreviation's dot: "U.S. President") or line break before it to the next."""
-    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    for m in _STOP.finditer(text, start, end):
-        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            return start, m.start() + 1
-    return start, end
 
 
 def _enumerated(text: str, at: int, limit: int) -> list[tuple[int, int]]:
@@ -458,7 +442,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
     it. A name not enumerated after a group's noun gets nothing."""
     if not text:
         return [], False
-    s, e = sentence_at(text, start)
+    s, e = sentence_span(text, start)
     for g_start, g_end, states, count, noun in reversed(_groups(text, s, start)):
         if _member(text, (s, e), (g_start, g_end, count), start, end):
             return states, noun in _CAPTIVE_NOUNS
@@ -468,7 +452,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
         if not _member(text, (s, e), (ref.start(), ref.end(), count), start, end):
             continue
         before = len(text[:s].rstrip()) - 1
-        earlier = [g for g in _groups(text, *sentence_at(text, before)) if g[2]] if before >= 0 else []
+        earlier = [g for g in _groups(text, *sentence_span(text, before)) if g[2]] if before >= 0 else []
         earlier += [g for g in _groups(text, s, ref.start()) if g[2]]
         referred = {c for g in earlier for c in g[2]}
         if len(referred) == 1:  # one group of one state to refer back to
@@ -491,7 +475,7 @@ def captors(text: str, start: int, end: int) -> list[str]:
     after a dash or colon, in the clause before it ("Two men are held by Chile -- A and B")."""
     if not text:
         return []
-    s, e = sentence_at(text, start)
+    s, e = sentence_span(text, start)
     lead = _HELD_LEAD.match(text, end, e)
     held = _HELD_BY.match(text, lead.end(), e) if lead is not None else None
     if held is None:
