@@ -59,3 +59,25 @@ def test_a_position_without_an_end_is_the_character_there() -> None:
     text = "First one. Second one. Third one."
     assert text[slice(*sentence_span(text, text.index("Second")))] == "Second one."
     assert sentence_span("", 0) == (0, 0)
+
+
+@pytest.mark.parametrize(("text", "mention", "shown"), [
+    # the actor page shows the whole sentence: an abbreviation's dot does not cut it
+    ("He left.\nThe U.S. Treasury named Ana Velk on Oct. 3. She denied it.", "Ana Velk",
+     "The U.S. Treasury named Ana Velk on Oct. 3."),
+])
+def test_the_actor_page_shows_the_sentence_of_a_mention(text: str, mention: str, shown: str) -> None:
+    from mistrust.report.profile import sentence_around
+
+    at = text.index(mention)
+    assert sentence_around(text, at, at + len(mention), limit=160) == shown
+
+
+def test_the_actor_page_cuts_a_long_sentence_around_the_mention() -> None:
+    from mistrust.report.profile import sentence_around
+
+    text = "First came this. " + "The long report said " + "more " * 60 + "of Ana Velk " + "and more " * 40 + "."
+    at = text.index("Ana Velk")
+    shown = sentence_around(text, at, at + len("Ana Velk"), limit=100)
+    assert shown.startswith("…") and shown.endswith("…") and "Ana Velk" in shown, shown
+    assert len(shown) <= 102 and "First came" not in shown
