@@ -27,6 +27,8 @@ def _sentence(text: str, mention: str) -> str:
     ("Witnesses saw J. R. Palo at St. Ilya harbour. Later, nobody did.", "Palo",
      "Witnesses saw J. R. Palo at St. Ilya harbour."),
     ("Some states, e.g. Norland, objected. Others did not.", "Norland", "Some states, e.g. Norland, objected."),
+    ("[Updated at 4:45 p.m. ET] The envoy left. Talks ended.", "envoy", "[Updated at 4:45 p.m. ET] The envoy left."),
+    ("FORT ARLO, Md. (Wire) - The envoy left. Talks ended.", "envoy", "FORT ARLO, Md. (Wire) - The envoy left."),
     # a stop that does end one: before a capital, a digit or an opening quote, past closing quotes
     ("\u201cWe won.\u201d Ana Velk spoke. Then he left.", "Ana Velk", "Ana Velk spoke."),
     ("Ana Velk said: \u201cIt was never ours.\u201d The firm agreed.", "Ana Velk",
@@ -35,7 +37,6 @@ def _sentence(text: str, mention: str) -> str:
     ("Was it sold? Nobody knows.", "sold", "Was it sold?"),
     ("Nobody asked. \"Sell it,\" Ana Velk said.", "Ana Velk", "\"Sell it,\" Ana Velk said."),
     ("The deal fell through, said Kim. Then the talks ended.", "Kim", "The deal fell through, said Kim."),
-    ("The envoy arrived at 9 a.m. The talks began.", "talks", "The talks began."),
     ("The cargo went to Acme Inc. The firm denied it.", "firm", "The firm denied it."),
     # a stop before a lower-case word, and a case-sensitive abbreviation, end nothing
     ("The answer was no. and the talks went on. Then came a vote.", "talks",

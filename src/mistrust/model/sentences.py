@@ -9,9 +9,11 @@ that has not been (or need not be) parsed, so they share this one rule:
 - a full stop after an abbreviation is no end: a single capital (an initial, "J. Velk", or the
   last letter of "U.S." and "U.N."), a title written before a name ("Mr.", "Gen.", "Sen.": the
   abbreviated forms of ``vocabulary.NAME_TITLES``), and the few abbreviations news write before
-  a name or a number ("St. Petersburg", "No. 5", "Oct. 2", "e.g. Iran"). Abbreviations that
-  often end a sentence ("Inc.", "Co.", "a.m.") are left out: there the stop ends the sentence
-  more often than not ("... said Acme Inc. The firm ...").
+  a name, a number or a time zone ("St. Petersburg", "No. 5", "Oct. 2", "4 p.m. ET", "e.g.
+  Iran"), and US states in datelines ("Md. (Wire) -"). Abbreviations that often end a sentence
+  ("Inc.", "Co.") are left out: there the stop ends the sentence more often than not ("... said
+  Acme Inc. The firm ..."). A sentence that does end in one of the others ("... in the U.S.")
+  runs on into the next.
 """
 
 from __future__ import annotations
@@ -23,10 +25,17 @@ from mistrust.model.vocabulary import TITLE_ABBREVIATIONS
 HEADING_CHARS = 80  # a heading cut from a text without a title
 # a stop and its closing quotes, before space and a capital, a digit or an opening quote
 _STOP = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(]?[A-Z0-9])")
+# US states as news datelines abbreviate them ("CAMP LEE, Md. (Wire) -"); two-letter ones ("N.Y.")
+# end in a capital already.
+_US_STATES = {"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+              "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va", "Vt",
+              "Wash", "Wis", "Wyo"}
 # Abbreviations as written (case matters: "No. 5" is one, "said no. Then" is not).
 _ABBREVIATIONS = sorted({t.capitalize() for t in TITLE_ABBREVIATIONS}
                         | {"St", "Jr", "Sr", "No", "Nos", "Messrs", "Mt", "Ft", "vs", "e.g", "i.e"}
-                        | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"},
+                        | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+                        | {"a.m", "p.m"}  # "at 4 p.m. ET", "10 a.m. Monday"
+                        | _US_STATES,
                         key=len, reverse=True)
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$|(?<!\w)[A-Z]$")
 _LONGEST = max(len(a) for a in _ABBREVIATIONS) + 1  # how far back an abbreviation can start
