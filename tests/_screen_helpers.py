@@ -1,10 +1,12 @@
-"""Helpers for the screening tests: an index over hand-made list entries, a decision at the threshold."""
+"""Helpers for the screening tests: an index over hand-made or random list entries, a decision at the threshold."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from mistrust.model import ListEntity, ListVersion, LoadedList, NameQuery
+from mistrust.model import Alias, Identifier, ListEntity, ListVersion, LoadedList, NameQuery
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.algorithm import score_pair
 from mistrust.screen.features import NamePair
@@ -30,6 +32,41 @@ def hand_made_index(entities: list[ListEntity], padded: bool = True) -> ScreenIn
     """A screening index over ``entities`` (and ``PADDING`` unless ``padded`` is false), as one
     list version ``HAND_MADE``."""
     return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities + (PADDING if padded else []))])
+
+
+# Name parts of several naming customs for random list entries (synthetic, written for the tests).
+# "Mohammad" and "Ali" are common enough to be pairs without evidence on their own.
+GIVEN = ["Rahim", "Omid", "Soon Ok", "Mirzo", "Talib", "Yusuf", "Nargiz", "Chol Su", "Farid", "Olena", "Mohammad",
+         "Ali"]
+FAMILY = ["Karabekov", "Al-Hamdani", "Rezapour", "Kim", "Ri", "Tashkentov", "Bin Saleh", "Nouri", "Pak",
+          "Abahussain", "Hosseini"]
+ORG = ["Trading", "Shipping", "Bank", "Industrial Group", "Foundation", "Petrochemical", "Navigation"]
+PLACE = ["Kish", "Tumen", "Sahel", "Mirbat", "Chagai", "Rason"]
+
+
+def random_entities(rng: random.Random, count: int, facts: bool = False) -> list[ListEntity]:
+    """``count`` random list entries, two people to one organisation. People are written as lists
+    write them, "FAMILY, Given Father", with the alias "Given Family"; organisations as a place, a
+    trade and a legal form. With ``facts`` each person also has a weak alias, a birth year, a state
+    and a passport number ("X" and the entry's number in five digits)."""
+    out = []
+    for k in range(count):
+        if k % 3:
+            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+            name = f"{family.upper()}, {given} {rng.choice(GIVEN)}"
+            aliases = [Alias(f"{given} {family}")]
+            person = ListEntity(id=f"p:{k}", source="t", schema="Person", name=name, aliases=aliases)
+            if facts:
+                aliases.append(Alias(f"{rng.choice(GIVEN)} {family}", quality="weak"))
+                person.birth_dates = [f"19{rng.randint(40, 89)}"]
+                person.countries = [rng.choice(["ir", "kp"])]
+                person.identifiers = [Identifier(type="passport", value=f"X{k:05d}")]
+            out.append(person)
+        else:
+            name = f"{rng.choice(PLACE)} {rng.choice(ORG)} {rng.choice(['Company', 'LLC', 'Co., Ltd.', ''])}".strip()
+            out.append(ListEntity(id=f"o:{k}", source="t", schema="Organization", name=name,
+                                  aliases=[Alias(f"{rng.choice(PLACE)} {rng.choice(ORG)}")]))
+    return out
 
 
 def name_position(index: ScreenIndex, name: str) -> int:

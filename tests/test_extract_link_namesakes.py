@@ -77,6 +77,12 @@ def test_a_compound_mention_is_not_certain_for_the_listed_halves() -> None:
     ("Two Americans - Pak Su Il and Kim Ho - were freed.", "Kim Ho", ["us"], False),
     ("The three Chilean journalists: Ana Velk, Ines Tolvar and Tomas Ruiz.", "Ines Tolvar", ["cl"], False),
     ("Two citizens of Chile -- Ana Velk and Tomas Ruiz -- were freed.", "Ana Velk", ["cl"], False),
+    # every person noun's plural is a group noun ("officers", "fishermen", "missionaries")
+    ("Two Chilean officers -- Ana Velk and Tomas Ruiz -- were freed.", "Tomas Ruiz", ["cl"], False),
+    ("Three Norwegian fishermen, Ana Velk, Ines Tolvar and Tomas Ruiz, were freed.", "Ines Tolvar", ["no"], False),
+    ("Two abductees of Chile -- Ana Velk and Tomas Ruiz -- were freed.", "Ana Velk", ["cl"], True),
+    # a singular person noun is no group
+    ("A Chilean officer -- Ana Velk -- was freed.", "Ana Velk", [], False),
     # ... and to "the two others -- A and B" in the next sentence
     ("The longest-held of the three U.S. nationals, Pak Su Il, was sentenced in 2016. The two others -- "
      "Kim Ho and Ana Velk -- were teachers.", "Kim Ho", ["us"], False),
@@ -102,16 +108,6 @@ def test_a_compound_mention_is_not_certain_for_the_listed_halves() -> None:
 def test_a_group_places_the_names_enumerated_in_it(text: str, name: str, states: list[str], captive: bool) -> None:
     start = text.index(name)
     assert rules.group_placed(text, start, start + len(name)) == (states, captive)
-
-
-@pytest.mark.parametrize(("text", "sentence"), [
-    ("Mr. Velk came. U.S. President Ana Velk spoke. Then he left.", "U.S. President Ana Velk spoke."),
-    ("He left.\n\nAna Velk spoke on Monday", "Ana Velk spoke on Monday"),
-    ("\u201cWe won.\u201d Ana Velk spoke. Then he left.", "Ana Velk spoke."),
-])
-def test_sentence_at(text: str, sentence: str) -> None:
-    s, e = rules.sentence_at(text, text.index("Ana Velk"))
-    assert text[s:e] == sentence
 
 
 @pytest.mark.parametrize(("text", "name", "states"), [

@@ -368,6 +368,10 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("Ana Velk, a Canada-born U.S. national, spoke.", "Ana Velk", ["us", "ca"]),
     ("Talks with Russian President Pavel Velk resumed.", "Pavel Velk", ["ru"]),
     ("Pavel Velk, Russia's envoy, said so.", "Pavel Velk", ["ru"]),
+    # any noun of the group nouns' singulars stands between the demonym and the name
+    ("The Chilean soldier Ana Velk was freed.", "Ana Velk", ["cl"]),
+    ("A Peruvian fisherman, Ana Velk, was held.", "Ana Velk", []),  # apposition without a state after it
+    ("Norwegian aid worker Ana Velk spoke.", "Ana Velk", ["no"]),
     # no stated origin: another role, a state in another relation, an ethnicity, a list of parties
     ("Ana Velk, the envoy to Chile, said so.", "Ana Velk", []),
     ("Talks between the U.S. and Pavel Velk ended.", "Pavel Velk", []),

@@ -106,6 +106,7 @@ def test_other_hyphenated_words_stay_apart(nlp, text: str, parts: list[str]) -> 
     ("VELMAR CITY -- The treasury named four firms on Friday.", "The"),
     ("STORY: On Friday, the ministry denied the report.", "On"),
     ("Officials met on Monday.\nKALDORA: Norland denied the report on Tuesday.", "Norland"),
+    ("KALDORA – 12 sailors from Norland were detained, officials said.", "12"),  # a number opens the story
 ])
 def test_a_dateline_ends_before_the_sentence(nlp, text: str, first: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
@@ -119,6 +120,7 @@ def test_a_dateline_ends_before_the_sentence(nlp, text: str, first: str) -> None
     "The talks – held in secret – ended with a deal on fuel.",  # a dash inside a sentence
     "Officials said KALDORA – the port – was closed.",  # capitals not at the start of a paragraph
     "Norland: the ministry denied the report on Tuesday.",  # not in capitals
+    "The ministry said 12 – 14 crates were missing.",  # a number after a dash inside a sentence
 ])
 def test_no_dateline(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(_sentences(nlp(text))) == 1

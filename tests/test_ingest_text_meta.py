@@ -16,7 +16,7 @@ from mistrust.cli import main
 from mistrust.ingest import build_document
 from mistrust.ingest.textdate import find_date, text_date
 from mistrust.model import Document
-from mistrust.model.documents import first_sentence
+from mistrust.model.sentences import first_sentence
 
 BODY = ("Inspectors said the cargo had been declared as farm machinery, but the crates held pumps and valves "
         "that appear on the control lists, and the shipping agent could not say who had paid for them.")

@@ -17,39 +17,15 @@ import random
 
 import pytest
 
-from _screen_helpers import hand_made_index
-from mistrust.model import Alias, ListEntity, NameQuery
+from _screen_helpers import hand_made_index, random_entities
+from mistrust.model import NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.algorithm import FEATURE_NAMES, combine, estimator, score_pair
-
-GIVEN = ["Rahim", "Omid", "Soon Ok", "Mirzo", "Talib", "Yusuf", "Nargiz", "Chol Su", "Farid", "Olena"]
-FAMILY = ["Karabekov", "Al-Hamdani", "Rezapour", "Kim", "Ri", "Tashkentov", "Bin Saleh", "Nouri", "Pak",
-          "Abahussain"]
-ORG = ["Trading", "Shipping", "Bank", "Industrial Group", "Foundation", "Petrochemical", "Navigation"]
-PLACE = ["Kish", "Tumen", "Sahel", "Mirbat", "Chagai", "Rason"]
-
-
-def _entities(rng: random.Random) -> list[ListEntity]:
-    out = []
-    for k in range(180):
-        if k % 3:
-            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-            # Lists write people "FAMILY, Given Father" and, in aliases, "Given Family".
-            name = f"{family.upper()}, {given} {rng.choice(GIVEN)}"
-            aliases = [f"{given} {family}"]
-            schema = "Person"
-        else:
-            name = f"{rng.choice(PLACE)} {rng.choice(ORG)} {rng.choice(['Company', 'LLC', 'Co., Ltd.', ''])}".strip()
-            aliases = [f"{rng.choice(PLACE)} {rng.choice(ORG)}"]
-            schema = "Organization"
-        out.append(ListEntity(id=f"s:{k}", source="t", schema=schema, name=name,  # type: ignore[arg-type]
-                              aliases=[Alias(a) for a in aliases]))
-    return out
 
 
 @pytest.fixture(scope="module")
 def index() -> ScreenIndex:
-    return hand_made_index(_entities(random.Random(20)))
+    return hand_made_index(random_entities(random.Random(20), 180))
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +92,7 @@ def test_recent_lookups_change_no_hit(queries: list[NameQuery]) -> None:
     rng = random.Random(20)
     # the same entries, each with a state, so that the query's countries move the scores
     index = hand_made_index([dataclasses.replace(e, countries=[rng.choice(["ir", "kp", "sy"])])
-                             for e in _entities(random.Random(20))])
+                             for e in random_entities(random.Random(20), 180)])
     fresh = pickle.loads(pickle.dumps(index))
     moved = 0
     for query in queries:

@@ -24,9 +24,9 @@ import pytest
 
 import mistrust.screen.index as index_module
 from _lists_helpers import sanctions
-from _screen_helpers import hand_made_index
+from _screen_helpers import FAMILY, GIVEN, ORG, hand_made_index, random_entities
 from mistrust.lists import load_file
-from mistrust.model import Alias, Hit, Identifier, ListEntity, NameQuery
+from mistrust.model import Hit, Identifier, ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
 from mistrust.screen.algorithm import (
     ADJUSTMENTS,
@@ -37,34 +37,10 @@ from mistrust.screen.algorithm import (
 )
 from mistrust.screen.features import NamePair
 
-GIVEN = ["Rahim", "Omid", "Soon Ok", "Mirzo", "Talib", "Yusuf", "Nargiz", "Chol Su", "Farid", "Olena", "Mohammad",
-         "Ali"]
-FAMILY = ["Karabekov", "Al-Hamdani", "Rezapour", "Kim", "Ri", "Tashkentov", "Bin Saleh", "Nouri", "Pak",
-          "Abahussain", "Hosseini"]
-ORG = ["Trading", "Shipping", "Bank", "Industrial Group", "Foundation", "Petrochemical", "Navigation"]
-PLACE = ["Kish", "Tumen", "Sahel", "Mirbat", "Chagai", "Rason"]
-
-
-def _entities(rng: random.Random) -> list[ListEntity]:
-    out = []
-    for k in range(240):
-        if k % 3:
-            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-            name = f"{family.upper()}, {given} {rng.choice(GIVEN)}"
-            aliases = [Alias(f"{given} {family}"), Alias(f"{rng.choice(GIVEN)} {family}", quality="weak")]
-            out.append(ListEntity(id=f"p:{k}", source="t", schema="Person", name=name, aliases=aliases,
-                                  birth_dates=[f"19{rng.randint(40, 89)}"], countries=[rng.choice(["ir", "kp"])],
-                                  identifiers=[Identifier(type="passport", value=f"X{k:05d}")]))
-        else:
-            name = f"{rng.choice(PLACE)} {rng.choice(ORG)} {rng.choice(['Company', 'LLC', ''])}".strip()
-            out.append(ListEntity(id=f"o:{k}", source="t", schema="Organization", name=name,
-                                  aliases=[Alias(f"{rng.choice(PLACE)} {rng.choice(ORG)}")]))
-    return out
-
 
 @pytest.fixture(scope="module")
 def index() -> ScreenIndex:
-    return hand_made_index(_entities(random.Random(31)))
+    return hand_made_index(random_entities(random.Random(31), 240, facts=True))
 
 
 @pytest.fixture(scope="module")

@@ -587,6 +587,11 @@ class StoryClusterer:
           more than ``claim_spread`` candidates hold it;
         - ``title``: word overlap (Jaccard) of the document's headline and the story's.
         """
+        return self._pair_features(f, story, dvec, spread)[0]
+
+    def _pair_features(self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None,
+                       spread: int) -> tuple[dict[str, float], int | None]:
+        """:meth:`pair_features`, and the days between the pair (None: undated) the reason names."""
         cos, ent, _, days = self._likeness(f, story, dvec)
         undated = days is None
         distinct = self.claim_spread is None or spread <= self.claim_spread
@@ -603,17 +608,16 @@ class StoryClusterer:
             "phrases": min(len(self._shared_rare_phrases(f, story)), 6) / 6,
             "claim": float(distinct and bool(f.claims) and f.claims[0] in story.claims),
             "title": len(tw & sw) / len(tw | sw) if tw and sw else 0.0,
-        }
+        }, days
 
     def _join_probability(self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float],
                           spread: int) -> tuple[float, str]:
         """The join model's probability for one pair, and the reason an analyst reads: the
         probability and the features that pushed it most."""
         assert self.model is not None
-        x = self.pair_features(f, story, dvec, spread)
+        x, days = self._pair_features(f, story, dvec, spread)
         p = self.model.probability(x)
         pushed = sorted(((self.model.weights.get(k, 0.0) * v, k) for k, v in x.items() if v), reverse=True)[:4]
-        days = self._gap_days(f.date, story)
         when = "undated" if days is None else f"{days} day(s) apart"
         return p, f"join probability {p:.2f} ({when}; " + ", ".join(f"{k} {x[k]:.2f}" for _, k in pushed) + ")"
 

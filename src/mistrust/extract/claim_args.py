@@ -177,19 +177,6 @@ def apposed_to(tok: Token, index: MentionIndex) -> Mention | None:
     return index.by_token.get(tok.head.i)
 
 
-def is_dateline(tok: Token) -> bool:
-    """ "ADEN -- The United States ...", "TANZANIA – ...": a place in capitals opening the text
-    before a dash or bullet is where the story was filed, never an argument of its clause."""
-    doc = tok.doc
-    if tok.i + 1 >= len(doc) or tok.i - tok.sent.start > 3 or not tok.text.isupper() or len(tok.text) < 3:
-        return False
-    return doc[tok.i + 1].text in _DATELINE_MARKS and all(t.text.isupper() or not t.is_alpha
-                                                          for t in doc[tok.sent.start:tok.i])
-
-
-_DATELINE_MARKS = frozenset({"-", "--", "–", "—", "•", ":"})
-
-
 def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
     """The name a participle gives a description with no name of its own ("The vessel, known as
     the Sea Lark, was used to ..."): the named mention stands for the description."""
@@ -204,7 +191,7 @@ def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
 
 def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj") and not is_dateline(c):
+        if c.dep_ in ("nsubj", "csubj"):
             return c
     for c in verb.children:
         if c.dep_ == "agent":

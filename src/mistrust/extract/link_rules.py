@@ -38,6 +38,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mistrust.extract.gazetteer import demonym, lookup
+from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES, NAME_TITLES, drop_apostrophes
 
 # Words that every state's organs are named with; a name made of these and function words alone
@@ -234,19 +235,21 @@ def person_shaped(text: str) -> bool:
     return not any(ch.isdigit() for ch in text) and not looks_like_acronym(text)
 
 
-# Nouns that say which state a person belongs to when a state's name or demonym stands before them
-# ("a U.S. citizen", "Canadian nationals") or "of" a state after them ("a citizen of Chile").
-_BELONGING = frozenset({"citizen", "citizens", "national", "nationals", "passport", "resident", "native"})
-# Words that may stand between a state's demonym and a person's name in one noun phrase ("American
-# missionary X", "Chilean-born engineer X"); a word outside these and the titles (``is_title``) ends it.
+# Nouns for a person by standing or occupation, in the singular ("American missionary X", "a U.S.
+# citizen"); their plurals (``_GROUP_NOUNS``) name a group of such people.
 _PERSON_NOUNS = frozenset({
     "citizen", "national", "resident", "native", "man", "woman", "businessman", "businesswoman",
     "journalist", "reporter", "correspondent", "student", "teacher", "lecturer", "academic", "scholar",
-    "missionary", "pastor", "priest", "aid", "worker", "doctor", "engineer", "expert", "activist",
-    "detainee", "prisoner", "hostage", "tourist", "traveller", "traveler", "veteran", "author",
-    "writer", "scientist", "researcher", "lawyer", "official", "officer", "diplomat", "dissident",
-    "defector", "executive", "entrepreneur",
+    "missionary", "pastor", "priest", "worker", "doctor", "nurse", "engineer", "expert", "activist",
+    "detainee", "prisoner", "hostage", "captive", "abductee", "tourist", "traveller", "traveler",
+    "veteran", "author", "writer", "scientist", "researcher", "lawyer", "official", "officer",
+    "diplomat", "dissident", "defector", "executive", "entrepreneur", "sailor", "crewman", "fisherman",
+    "soldier", "pilot",
 })
+# Words that may stand between a state's demonym and a person's name in one noun phrase ("American
+# missionary X", "Chilean-born engineer X", "U.S. aid worker X"); a word outside these and the
+# titles (``is_title``) ends it.
+_IN_PERSON_PHRASE = _PERSON_NOUNS | {"aid"}
 # ", a ... ," after a name, to the next comma or the end of the sentence (a dot inside "U.S." is
 # no end: a sentence's dot is followed by a capital or the text's end).
 _APPOSITION = re.compile(r"\s*,\s*((?:[^,.;:()\n\"\u201c\u201d]|\.(?!\s+[A-Z]|\s*$)){3,120})")
@@ -279,7 +282,7 @@ def stated_origins(text: str, start: int, end: int) -> list[str]:
     out: list[str] = []
     words = re.findall(r"[\w.\u2019'-]+", text[max(0, start - 60):start])
     i = len(words) - 1
-    while i >= 0 and (words[i].casefold() in _PERSON_NOUNS or is_title(words[i])
+    while i >= 0 and (words[i].casefold() in _IN_PERSON_PHRASE or is_title(words[i])
                       or words[i].casefold().rstrip(".") in NAME_TITLES):
         i -= 1
     if 0 <= i < len(words) - 1:
@@ -302,22 +305,24 @@ def stated_origins(text: str, start: int, end: int) -> list[str]:
     return out
 
 
+def _plural(noun: str) -> str:
+    """The plural of a person noun: "fisherman" -> "fishermen", "missionary" -> "missionaries"."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 # -- people named as members of a group ------------------------------------------------------------
 # Plural nouns of a group of people; a state's name or demonym before them ("three U.S. citizens",
 # "the Canadian detainees") or "of" a state after them ("two citizens of Peru") places every
 # member the sentence then names ("-- A and B", ": A, B and C", ", A,"). A plural demonym is such
 # a group by itself ("two Americans").
-_GROUP_NOUNS = frozenset({
-    "citizens", "nationals", "residents", "natives", "prisoners", "detainees", "hostages", "captives",
-    "journalists", "reporters", "correspondents", "students", "teachers", "academics", "scholars",
-    "workers", "tourists", "travellers", "travelers", "missionaries", "pastors", "businessmen",
-    "businesspeople", "men", "women", "people", "sailors", "crew", "crewmen", "fishermen", "engineers",
-    "doctors", "researchers", "scientists", "activists", "dissidents", "defectors", "veterans",
-    "officials", "diplomats", "lawyers", "executives", "soldiers", "troops", "pilots", "nurses",
-})
+_GROUP_NOUNS = frozenset(_plural(n) for n in _PERSON_NOUNS) | {"people", "businesspeople", "crew", "troops"}
 # Nouns of people held against their will: someone the text names as one is a captive, not a
 # listed official of a state or a listed group's member (news rarely call a listed person so).
-_CAPTIVE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductee", "abductees"})
+_CAPTIVE_NOUNS = frozenset(form for n in ("hostage", "captive", "abductee") for form in (n, _plural(n)))
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "both": 2}
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -338,23 +343,6 @@ _ITEM_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s*|[\u2014\u2013]|:\s")
 # What opens an enumeration: a comma (apposition), a colon or a dash.
 _OPENS = re.compile(r"\s*(?:,|:|--|[\u2014\u2013]|\s-)\s*")
-_STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rev|Capt|Gov|Sen|Rep|No|vs))$")
-
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``: from the last sentence end (a stop followed by a capital, not
-    an initial or an abbreviation's dot: "U.S. President") or line break before it to the next."""
-    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    for m in _STOP.finditer(text, start, end):
-        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            return start, m.start() + 1
-    return start, end
 
 
 def _enumerated(text: str, at: int, limit: int) -> list[tuple[int, int]]:
@@ -389,7 +377,7 @@ def _groups(text: str, start: int, end: int) -> list[tuple[int, int, list[str], 
         if folded not in _GROUP_NOUNS and folded not in _CAPTIVE_NOUNS and not plural_demonym:
             continue
         i = k if plural_demonym else k - 1
-        while not plural_demonym and i >= 0 and (words[i][0].casefold() in _PERSON_NOUNS
+        while not plural_demonym and i >= 0 and (words[i][0].casefold() in _IN_PERSON_PHRASE
                                                  or words[i][0].casefold() in _GROUP_NOUNS):
             i -= 1  # "U.S. aid workers"
         states: list[str] = []
@@ -458,7 +446,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
     it. A name not enumerated after a group's noun gets nothing."""
     if not text:
         return [], False
-    s, e = sentence_at(text, start)
+    s, e = sentence_span(text, start)
     for g_start, g_end, states, count, noun in reversed(_groups(text, s, start)):
         if _member(text, (s, e), (g_start, g_end, count), start, end):
             return states, noun in _CAPTIVE_NOUNS
@@ -468,7 +456,7 @@ def group_placed(text: str, start: int, end: int) -> tuple[list[str], bool]:
         if not _member(text, (s, e), (ref.start(), ref.end(), count), start, end):
             continue
         before = len(text[:s].rstrip()) - 1
-        earlier = [g for g in _groups(text, *sentence_at(text, before)) if g[2]] if before >= 0 else []
+        earlier = [g for g in _groups(text, *sentence_span(text, before)) if g[2]] if before >= 0 else []
         earlier += [g for g in _groups(text, s, ref.start()) if g[2]]
         referred = {c for g in earlier for c in g[2]}
         if len(referred) == 1:  # one group of one state to refer back to
@@ -491,7 +479,7 @@ def captors(text: str, start: int, end: int) -> list[str]:
     after a dash or colon, in the clause before it ("Two men are held by Chile -- A and B")."""
     if not text:
         return []
-    s, e = sentence_at(text, start)
+    s, e = sentence_span(text, start)
     lead = _HELD_LEAD.match(text, end, e)
     held = _HELD_BY.match(text, lead.end(), e) if lead is not None else None
     if held is None:

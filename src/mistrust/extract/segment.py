@@ -56,7 +56,7 @@ _DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}})"  # the place, in capitals
     r"(?:,[ ]+[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2})?"  # its country or state ("KYIV, Ukraine")
     r"(?:[ ]*\([^()\n]{1,40}\))?"  # the agency ("(AP)")
-    r"[ ]*(?:--|[-–—•:|])[ ]+(?=[A-Z\"“'‘])"
+    r"[ ]*(?:--|[-–—•:|])[ ]+(?=[A-Z0-9\"“'‘])"  # then the story: a capital, a number or a quote
 )
 
 

@@ -41,16 +41,26 @@ def source_tokens(tok: Token) -> list[Token]:
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space before it, which sets off a dateline, a kicker or an aside; a hyphen
+    inside a word ("vice-president") has none."""
+    return tok.text in DASHES and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
 def past_dateline(tok: Token) -> Token:
-    """The speaker behind a dateline the parser made the subject: in "TEHRAN, IRAN - Iran's
-    president said" the subject is "TEHRAN" and the speaker its apposition after the dash."""
+    """The speaker behind a dateline the parser made the subject: in "Tehran, Iran - Iran's
+    president said" the subject is "Tehran" and the speaker its apposition after the dash. (A
+    dateline in capitals opening a paragraph is a sentence of its own already: ``segment``.)"""
     doc = tok.doc
     # the speaker hangs off the dateline as an apposition, or off the verb as a second subject
     after = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head != tok:
         after += [c for c in tok.head.children if c.dep_ == tok.dep_]
     for c in sorted(after, key=lambda c: c.i):
-        if c.i > tok.i and any(t.text in DASHES and doc[t.i - 1].whitespace_ for t in doc[tok.i + 1:c.i]):
+        # an aside a second dash closes before the verb ("Ana Velk - a critic of the deal - said")
+        # describes the subject: the subject is the speaker, not a dateline
+        if c.i > tok.i and any(_spaced_dash(t) for t in doc[tok.i + 1:c.i]) \
+                and not any(_spaced_dash(t) for t in doc[c.i + 1:tok.head.i]):
             return c
     return tok
 
@@ -62,7 +72,7 @@ def dateline_end(tok: Token) -> Token:
     doc = tok.doc
     first = tok.left_edge
     for t in doc[first.i:tok.i]:
-        if t.text in DASHES and t.i > 0 and doc[t.i - 1].whitespace_:
+        if _spaced_dash(t):
             first = doc[t.i + 1]
     return first
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -30,6 +29,9 @@ class Document:
     def heading(self) -> str:
         """What to call it: its title, or for a text without one its first sentence, cut at a word
         boundary with an ellipsis when long."""
+        # imported here, not at the top: the vocabulary that module reads imports this one
+        from mistrust.model.sentences import first_sentence
+
         return self.title or first_sentence(self.text)
 
     @property
@@ -43,29 +45,8 @@ class Document:
         return LOCAL_FILE if self.source_path else UNKNOWN_SOURCE
 
 
-HEADING_CHARS = 80
 LOCAL_FILE = "local file"
 UNKNOWN_SOURCE = "unknown source"
-# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or an opening quote ...
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-# ... unless the period closes an abbreviation: "Oct. 2", "Mr. Kim", "U.S. Treasury"
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z])$")
-
-
-def first_sentence(text: str, limit: int = HEADING_CHARS) -> str:
-    """The first sentence of ``text`` (first paragraph only), cut at a word boundary with "…" past ``limit``."""
-    paragraph = " ".join(next((p for p in text.strip().split("\n") if p.strip()), "").split())
-    sentence = paragraph
-    for end in _SENTENCE_END.finditer(paragraph):
-        if paragraph[end.start()] != "." or not _ABBREVIATION.search(paragraph[: end.start()]):
-            sentence = paragraph[: end.end()].rstrip()
-            break
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[: limit - 1]
-    if " " in cut and not sentence[limit - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]  # a word boundary, not the middle of a word
-    return cut.rstrip(" ,;:—–-") + "…"
 
 
 @dataclass

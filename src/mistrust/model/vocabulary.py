@@ -64,22 +64,27 @@ def drop_apostrophes(text: str) -> str:
     return text.translate(_NO_APOSTROPHES)
 
 
+# Titles as English news abbreviate them before a name ("Mr. X", "Gen. X", "Sen. X"): lower case,
+# without the dot. A full stop after one ends no sentence (``model.sentences``).
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "rev", "gen", "brig", "maj", "lt", "col", "capt",
+    "cmdr", "adm", "sgt", "cpl",
+})
 # Honorifics, ranks and offices English news write before a person's name ("Ayatollah X",
 # "Brig-Gen X Y", "Foreign Minister X Y"): not part of the name, so matching sets them aside (the
 # office is a role, not a name). Lower case, without the dot of an abbreviation. Words that are
 # also common given names (Amir, Malik) are not here.
-NAME_TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+NAME_TITLES = TITLE_ABBREVIATIONS | frozenset({
+    "miss", "sir", "dame", "lord", "lady", "professor",
     "president", "vice", "prime", "premier", "minister", "chancellor", "chairman", "chairwoman",
-    "secretary", "ambassador", "envoy", "governor", "gov", "senator", "sen", "rep", "representative",
+    "secretary", "ambassador", "envoy", "governor", "senator", "representative",
     "mayor", "judge", "deputy", "foreign", "defence", "defense", "supreme", "leader", "former",
     "king", "queen", "prince", "princess", "crown", "emir", "sultan", "sheikh", "shaikh", "sheik",
     "ayatollah", "grand", "hojatoleslam", "imam", "mullah", "mufti", "cleric", "rabbi", "pope",
-    "cardinal", "bishop", "reverend", "rev", "comrade",
-    "general", "gen", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "col", "colonel",
-    "capt", "captain", "cmdr", "commander", "adm", "admiral", "marshal", "sgt", "sergeant", "cpl",
-    "corporal", "field",
+    "cardinal", "bishop", "reverend", "comrade",
+    "general", "brigadier", "major", "lieutenant", "colonel", "captain", "commander", "admiral", "marshal",
+    "sergeant", "corporal", "field",
 })
 
 __all__ = ["AGENCY_DESCRIPTIONS", "AGENCY_NAMES", "APOSTROPHES", "NAME_TITLES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
-           "SYMMETRIC_PREDICATES", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]
+           "SYMMETRIC_PREDICATES", "TITLE_ABBREVIATIONS", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]

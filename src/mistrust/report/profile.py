@@ -7,16 +7,15 @@ the report draw the same network and name the same links.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mistrust.model import Claim, Document
+from mistrust.model.sentences import sentence_span
 from mistrust.report.content import Report, time_key
 from mistrust.report.graph import Network, SanctionLink, node_id
 
 SENTENCE_LIMIT = 320  # characters shown of a sentence around a mention (a table cell, not the article)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 @dataclass
@@ -47,13 +46,10 @@ class ActorProfile:
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = SENTENCE_LIMIT) -> str:
-    """The sentence holding ``text[start:end]`` (ends at . ! ? before a space, or a line break),
-    cut to about ``limit`` characters around the mention when the sentence is longer."""
+    """The sentence holding ``text[start:end]`` (``model.sentences``), cut to about ``limit``
+    characters around the mention when the sentence is longer."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    left = before[-1] if before else 0
-    after = _SENTENCE_END.search(text, end)
-    right = after.end() if after else len(text)
+    left, right = sentence_span(text, start, end)
     if right - left > limit:
         half = max(0, (limit - (end - start)) // 2)
         left, right = max(left, start - half), min(right, end + half)
