@@ -68,6 +68,7 @@ from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
 from mistrust.model.documents import Mention
 from mistrust.model.screening import Hit, LinkTier, NameQuery
+from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
 LINKING_VERSION = "linking-v8"
@@ -211,7 +212,7 @@ _ANAPHOR_REACH = 400
 def referred_state(text: str, start: int, states: list[tuple[int, str]]) -> str | None:
     """The state "the country's ..." before a name in its sentence refers to: the last state named
     before that phrase, within ``_ANAPHOR_REACH`` characters; None without such a phrase."""
-    s, _ = rules.sentence_at(text, start)
+    s, _ = sentence_span(text, start)
     found = list(_STATE_ANAPHOR.finditer(text, s, start))
     if not found:
         return None
