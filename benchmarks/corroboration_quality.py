@@ -17,7 +17,7 @@ the other. Section 1b lists what the undated articles joined, and why (anchors).
 claims set as a user does (UN 2026 and OFAC 2021 lists loaded, ingest with analysis, so entities and
 claims come from the extraction) and scores its halves by article id, as ``linking_quality.py``
 does (a: tuning, b: held out); ``--cache DIR`` keeps the analysed reports for the next run.
-Every section runs main's algorithm (stories-v7: the same clusterer with stories-v9's rule off)
+Every section runs main's algorithm (stories-v7: the same clusterer with stories-v9's rules off)
 beside the current one, and the learned join model (``corroborate/joins.py``, opt-in: fitted on
 half A of the dev labels by ``fit_story_joins.py``; the claims set is never trained on). Section 1d
 also scores the claims set's halves by story, as ``claims_quality.py`` and ``linking_quality.py``
@@ -54,9 +54,9 @@ from mistrust.corroborate.text import parse_date, term_counts  # noqa: E402
 from mistrust.model import Document  # noqa: E402
 
 TARGET_F1 = 0.95
-# stories-v9's rule switched off (an undated report close in words needs no anchor): main's
+# stories-v9's rules switched off (an undated report close in words needs fewer anchors): main's
 # algorithm (stories-v7), run beside it
-V7: dict[str, Any] = {"undated_close": None}
+V7: dict[str, Any] = {"undated_close": None, "undated_near": None}
 # stories-v7's rules switched off too: stories-v6
 V6: dict[str, Any] = {"claim_spread": None, "rank_by_anchors": False, "undated_certain": None, **V7}
 # stories-v5's undated rules switched off: the stories-v4 clusterer, run beside it

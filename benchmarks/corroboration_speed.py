@@ -63,10 +63,10 @@ class NoBlocking(StoryClusterer):
 
 
 class StoriesV7(StoryClusterer):
-    """Same-run baseline, main's algorithm (stories-v7): stories-v9's undated rule off."""
+    """Same-run baseline, main's algorithm (stories-v7): stories-v9's undated rules off."""
 
     def __init__(self) -> None:
-        super().__init__(undated_close=None)
+        super().__init__(undated_close=None, undated_near=None)
 
 
 class Learned(StoryClusterer):

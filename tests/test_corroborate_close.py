@@ -4,7 +4,8 @@ Anchors are sampled signs (shared 8-grams, rare word pairs, the same actor pair)
 a rewrite in other words may carry none though most of its weighted vocabulary is the story's. A
 TF-IDF cosine of 0.25 or more with the story's centroid then stands in for them. It adds no
 anchor, so an anchored story still wins; the later-year veto holds; and an undated story of
-several reports settling into a dated one still needs anchors.
+several reports settling into a dated one still needs anchors. A little less close (cosine 0.22)
+stands in for one of the two anchors, as a strong score does.
 
 Features are written directly (no text), so each case controls the cosine and the anchors.
 """
@@ -93,3 +94,28 @@ def test_an_undated_story_settles_only_on_anchors() -> None:
         assert 0.2 <= score < 0.5 and cl.pair_features(u, story)["cosine"] >= 0.25  # the premise
         assert cl._anchored(u, story, score) is not None  # one report: close enough
         assert (cl._anchored(u, story, score, settling=True) is not None) is anchored
+
+
+def _diluted(weight: float) -> dict[str, float]:
+    # the story's words and three of its own at ``weight``: the heavier, the further in words
+    return {"seized": 3.0, "dhow": 3.0, "rifles": 2.0, "navy": 2.0, "boarded": weight, "patrol": weight,
+            "skiff": weight}
+
+
+@pytest.mark.parametrize(("weight", "passages", "joins"), [
+    (10.0, (1, 2, 3), True),  # near in words (cosine 0.22 - 0.25) and one anchor, a shared passage
+    (10.0, (70, 71), False),  # near in words, no anchor
+    (12.0, (1, 2, 3), False),  # one anchor, but under 0.22
+])
+def test_near_in_words_stands_in_for_one_anchor(weight: float, passages: tuple[int, ...], joins: bool) -> None:
+    dated = _doc("dated", "2021-05-04", STORY, passages=(1, 2, 3))
+    u = _doc("u", None, _diluted(weight), passages=passages, entities=["velmora", "tarsk"])
+    cl, first, _ = _run(dated)
+    story = cl.stories[first["dated"]]
+    # the premise: over the score threshold, under the strong score (which alone lets one anchor do)
+    assert 0.2 <= cl.similarity(u, story)[0] < 0.32
+    assert (0.22 <= cl.pair_features(u, story)["cosine"] < 0.25) is (weight == 10.0)
+    _, placed, _ = _run(dated, u)
+    assert (placed["u"] == placed["dated"]) is joins
+    _, before, _ = _run(dated, u, undated_near=None)  # without the rule two anchors are asked
+    assert before["u"] != before["dated"]
