@@ -62,11 +62,11 @@ class NoBlocking(StoryClusterer):
         return list(self.stories)
 
 
-class StoriesV6(StoryClusterer):
-    """Same-run baseline, main's algorithm (stories-v6): stories-v7's undated rules off."""
+class StoriesV7(StoryClusterer):
+    """Same-run baseline, main's algorithm (stories-v7): stories-v9's undated rules off."""
 
     def __init__(self) -> None:
-        super().__init__(claim_spread=None, rank_by_anchors=False, undated_certain=None)
+        super().__init__(undated_close=None, undated_near=None)
 
 
 class Learned(StoryClusterer):
@@ -109,7 +109,7 @@ def main() -> int:
         results[n] = r[0]
         show("blocked (mistrust)", n, r)
     for n in sizes:
-        show("stories-v6 (main)", n, run(all_docs[:n], StoriesV6))
+        show("stories-v7 (main)", n, run(all_docs[:n], StoriesV7))
     for n in sizes:
         show("join model (opt-in)", n, run(all_docs[:n], Learned))
     base = {}
