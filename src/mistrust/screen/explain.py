@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mistrust.model import Hit
-from mistrust.screen.features import MIN_EVIDENCE, MIN_LETTERS, Facts, NamePair
+from mistrust.screen.features import MIN_EVIDENCE, MIN_LETTERS, Facts, NamePair, name_acronym
 
 ReasonWriter = Callable[[NamePair, float, Facts], str | None]
 
@@ -102,6 +102,10 @@ def _one_word(p: NamePair, value: float, facts: Facts) -> str | None:
 def _evidence(p: NamePair, value: float, facts: Facts) -> str:
     if facts[0] < MIN_LETTERS:  # type: ignore[operator]
         return f"no evidence: the query has {facts[0]} letters (a match needs {MIN_LETTERS})"
+    if value < MIN_EVIDENCE and name_acronym(p)[0]:
+        initials = min(len(p.q.compact), len(p.c.compact))
+        return (f"no evidence: initials of {initials} letters spell some listed name by chance "
+                "(a body known by its initials has them listed as an alias)")
     if value < MIN_EVIDENCE:
         return (f"no evidence: the matched words identify {_pct(value)} of a rare name word "
                 f"(a match needs {_pct(MIN_EVIDENCE)}): common words or a lone given name")

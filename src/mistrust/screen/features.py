@@ -672,6 +672,11 @@ def name_acronym(p: NamePair) -> NameOutcome:
     return 0.0, ()
 
 
+# A query that is the initials of a listed name counts as full evidence from this many letters:
+# 26^3 three-letter acronyms against tens of thousands of listed names of three or more words
+# means many chance spellings (train pairs: 22 different parties against 7 same-party pairs at 0.7
+# through a three-letter acronym; at four letters 4 against 5).
+ACRONYM_FULL_LETTERS = 4
 # A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
 # with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
 # lists do not have (see ``name_evidence``).
@@ -707,8 +712,9 @@ def _letters_credit(approximate: list[TokenMatch]) -> float:
 def name_evidence(p: NamePair) -> NameOutcome:
     """How much the matched words identify, 0..1: the rarity of each matched word (on both
     sides, the commoner counts) times how well it matched, the approximate matches times how
-    many letters they have between them (``_letters_credit``); 1 for a query that is the
-    acronym of the listed name, the letters credit of the acronym the other way round.
+    many letters they have between them (``_letters_credit``); 1 for a query of
+    ``ACRONYM_FULL_LETTERS`` letters or more that is the acronym of the listed name, the letters
+    credit of the acronym for a shorter one and the other way round.
 
     Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
     name says a lot. Facts: the letters of the query as written.
@@ -716,10 +722,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
     written = letters(p.q.original)
     acronym, facts = name_acronym(p)
     if acronym:
-        if not facts[0]:
+        if not facts[0] and len(p.q.compact) >= ACRONYM_FULL_LETTERS:
             return 1.0, (written,)  # the query is the acronym: what was asked for is all there
-        # A listed acronym stands for the query's words by their first letters only: random words
-        # spell some listed three-letter acronym, so it says as much as its letters.
+        # Initials stand for words by their first letters only: random words spell some listed
+        # three-letter acronym, and a three-letter acronym (an agency, a broadcaster) spells the
+        # initials of some listed name, so either says as much as its letters. A body known by
+        # three initials has them listed as an alias, which matches as written.
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
     informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
@@ -845,6 +853,7 @@ def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 __all__ = [
+    "ACRONYM_FULL_LETTERS",
     "COMMON_WEIGHT",
     "MIN_EVIDENCE",
     "MIN_LETTERS",
