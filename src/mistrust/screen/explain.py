@@ -112,6 +112,12 @@ def _evidence(p: NamePair, value: float, facts: Facts) -> str:
     return f"the matched words identify {_pct(value)} of a rare name word"
 
 
+def _syllables(p: NamePair, value: float, facts: Facts) -> str | None:
+    parts = " ".join((*p.alignment.unmatched_query, *p.alignment.unmatched_listed))
+    return (f"names written a syllable per word (Chinese, Korean), '{parts}' on one side only: "
+            f"another given name ({_pct(value)} of a name by rarity)")
+
+
 _REASONS: dict[str, ReasonWriter] = {
     "name_exact": _exact,
     "name_literal": _literal,
@@ -121,6 +127,7 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_short_form": _short_form,
     "name_conflict": _conflict,
     "name_extra": _extra,
+    "name_syllables": _syllables,
     "name_acronym": _acronym,
     "one_word": _one_word,
     "name_evidence": _evidence,
@@ -129,7 +136,7 @@ _REASONS: dict[str, ReasonWriter] = {
 
 # Features that say nothing when they do not apply (value 0).
 _SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_short_form", "name_conflict", "name_extra", "name_acronym",
-                             "one_word"})
+                             "one_word", "name_syllables"})
 
 
 def name_reason(feature: str, pair: NamePair, value: float, facts: Facts) -> str | None:

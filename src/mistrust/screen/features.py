@@ -125,9 +125,11 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
             return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
-        # names). The words must also start alike (both with a vowel: Umar/Oumar).
-        if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
-                or (len(a) <= 3 and len(b) <= 3)):
+        # names). The words must also start alike (both with a vowel: Umar/Oumar), and a
+        # consonant the skeleton joined across a vowel must be repeated in both (Tao/Taotao,
+        # Jing/Jicheng are other names: a syllable more).
+        if ((a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
+                or (len(a) <= 3 and len(b) <= 3)) and _spoken_consonants(a) == _spoken_consonants(b)):
             return 0.8, "sounds alike"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
@@ -144,6 +146,16 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
         return 0.8, "sounds alike (silent final h)"
     return _near(a, b)
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def _spoken_consonants(word: str) -> str:
+    """The skeleton with a consonant repeated across a vowel kept twice (Taotao "tt", Tao "t";
+    Jicheng "jjn", Jing "jn"). Scripts that write no short vowels lose nothing here: their
+    consonants stay in one run ("mhdy" and Mehdi are both "mt")."""
+    return "".join(skeleton(run) for run in _VOWEL_RUNS.split(word) if run)
 
 
 # Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
@@ -603,6 +615,41 @@ def name_conflict(p: NamePair) -> NameOutcome:
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
+# One syllable as Chinese (Pinyin, Wade-Giles) and Korean romanisations write it, a word each in
+# the lists (Kim Jong Un, Zhang Xiao Ming): an initial consonant or cluster, one to three vowels,
+# a nasal or stop final. Words of other customs mostly fail it (Ali, Reza: two syllables; John,
+# Smith: finals no syllable has); Park, an English spelling of Pak, is a Korean surname.
+_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxz]|zh|ch|sh|ts|th|kh|ph|ss|jj|kk|pp|tt|[kgh]w|[hkmnpry]y)?"
+                       r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
+
+
+@lru_cache(maxsize=8192)
+def syllabic(name: NormName) -> bool:
+    """A name of two words or more, every counted word one East Asian syllable (see ``_SYLLABLE``)."""
+    words = [t for t in name.tokens if t not in _UNCOUNTED]
+    return len(words) >= 2 and all(_SYLLABLE.fullmatch(t) is not None or t in _KOREAN_SURNAMES for t in words)
+
+
+def name_syllables(p: NamePair) -> NameOutcome:
+    """Share by rarity of the syllables only one name has, when both are Chinese or Korean names
+    written a syllable per word.
+
+    There the given name is one name of one or two syllables (Min, Min Won; Yan, Yan Tao): a
+    syllable more or less makes another given name, another person, not a middle name left out
+    (as ``name_extra`` reads an extra part). Value: the larger of the two sides' unexplained shares.
+    """
+    if p.exact:
+        return 0.0, ()
+    al = p.alignment
+    if not (al.unmatched_query or al.unmatched_listed) or not (syllabic(p.q) and syllabic(p.c)):
+        return 0.0, ()
+    weight = p.weight
+    wq, wc, _particles = p.totals
+    oq = sum(map(weight, al.unmatched_query)) / wq if wq else 0.0
+    ol = sum(map(weight, al.unmatched_listed)) / wc if wc else 0.0
+    return min(1.0, max(oq, ol)), ()
+
+
 def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> bool:
     """Are ``matched`` (the words of ``full`` the other name matched, particles aside) its family
     name and first given name, and ``left`` (its unmatched words) only later given names?"""
@@ -617,7 +664,8 @@ def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> 
 def name_short_form(p: NamePair) -> NameOutcome:
     """1 when one name is the other's family name and first given name only, the later given
     names (a father's and grandfather's name, a middle name) left out: how news and other lists
-    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"). Read from the
+    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"); not Chinese and
+    Korean names, whose given name of two syllables is one name (``name_syllables``). Read from the
     "SURNAME, Given names" form the lists write people in (``surname_words``), so it says
     nothing of names written otherwise. Other missing parts (the family name itself, a first
     given name) are not this custom and stay plain extra parts (``name_extra``).
@@ -627,6 +675,8 @@ def name_short_form(p: NamePair) -> NameOutcome:
     al = p.alignment
     if not al.matches or (al.unmatched_query and al.unmatched_listed):
         return 0.0, ()
+    if syllabic(p.q) and syllabic(p.c):
+        return 0.0, ()  # a Chinese or Korean given name is one name: no syllable of it is left out
     on_q = {w for m in al.matches for w in m.query.split(" ") if w not in _UNCOUNTED}
     on_c = {w for m in al.matches for w in m.listed.split(" ") if w not in _UNCOUNTED}
     if al.unmatched_listed and _short_form_of(p.c, on_c, al.unmatched_listed):
@@ -880,8 +930,10 @@ __all__ = [
     "name_literal",
     "name_phonetic",
     "name_short_form",
+    "name_syllables",
     "name_tokens",
     "one_word",
     "query_is_acronym",
     "schema",
+    "syllabic",
 ]
