@@ -89,7 +89,6 @@ def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]
 # and fails loudly once a later model agrees with the table again.
 V11_DISAGREES = {
     "Nasruddin Kabiri!Jalaluddin Kabiri", "Abdurrahman Qasimi!Abdul Rahim Qasimi", "Kim Yu Chol!Kim Ryu Chol",
-    "Pak Tae Chun!Pak To Chun", "Kim Jong Un!Kim Jong Il", "Kim Jong Un!Kim Jong Nam",
     "Central Trading Committee!Cultural Trading Committee", "Stichting Al-Karama~Al-Karama Foundation",
     "Kim Hyon U!Kim Hyon O", "Tabriz Machinery Plant!Shiraz Machinery Plant", "Zagros Huda Est.!Zagros Amal Est.",
 }

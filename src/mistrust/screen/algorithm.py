@@ -1,4 +1,4 @@
-"""``mistrust-v16``: a table of name features combined into a calibrated probability.
+"""``mistrust-v17``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -34,7 +34,7 @@ from mistrust.screen.fitted import BIAS, CALIBRATION, RAW_SHARE, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName, listed_form
 
-ALGORITHM = "mistrust-v16"
+ALGORITHM = "mistrust-v17"
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], 
     ("name_short_form", f.name_short_form),
     ("name_conflict", f.name_conflict),
     ("name_extra", f.name_extra),
+    ("name_syllables", f.name_syllables),
     ("name_acronym", f.name_acronym),
     ("one_word", f.one_word),
     ("name_evidence", f.name_evidence),
@@ -235,7 +236,7 @@ def no_evidence_bound(listed: NormName, query: NameQuery, entity: ListEntity, we
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v16`` score of a query against one listed name of one entity, explained
+    """Full ``mistrust-v17`` score of a query against one listed name of one entity, explained
     (``c`` is read as a name of that entity: ``listed_form``)."""
     pair = f.NamePair(q, listed_form(c, entity.schema), lex)
     name = score_name(pair)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mistrust.model import Hit
-from mistrust.screen.features import MIN_EVIDENCE, MIN_LETTERS, Facts, NamePair
+from mistrust.screen.features import MIN_EVIDENCE, MIN_LETTERS, Facts, NamePair, name_acronym
 
 ReasonWriter = Callable[[NamePair, float, Facts], str | None]
 
@@ -102,10 +102,20 @@ def _one_word(p: NamePair, value: float, facts: Facts) -> str | None:
 def _evidence(p: NamePair, value: float, facts: Facts) -> str:
     if facts[0] < MIN_LETTERS:  # type: ignore[operator]
         return f"no evidence: the query has {facts[0]} letters (a match needs {MIN_LETTERS})"
+    if value < MIN_EVIDENCE and name_acronym(p)[0]:
+        initials = min(len(p.q.compact), len(p.c.compact))
+        return (f"no evidence: initials of {initials} letters spell some listed name by chance "
+                "(a body known by its initials has them listed as an alias)")
     if value < MIN_EVIDENCE:
         return (f"no evidence: the matched words identify {_pct(value)} of a rare name word "
                 f"(a match needs {_pct(MIN_EVIDENCE)}): common words or a lone given name")
     return f"the matched words identify {_pct(value)} of a rare name word"
+
+
+def _syllables(p: NamePair, value: float, facts: Facts) -> str | None:
+    parts = " ".join((*p.alignment.unmatched_query, *p.alignment.unmatched_listed))
+    return (f"names written a syllable per word (Chinese, Korean), '{parts}' on one side only: "
+            f"another given name ({_pct(value)} of a name by rarity)")
 
 
 _REASONS: dict[str, ReasonWriter] = {
@@ -117,6 +127,7 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_short_form": _short_form,
     "name_conflict": _conflict,
     "name_extra": _extra,
+    "name_syllables": _syllables,
     "name_acronym": _acronym,
     "one_word": _one_word,
     "name_evidence": _evidence,
@@ -125,7 +136,7 @@ _REASONS: dict[str, ReasonWriter] = {
 
 # Features that say nothing when they do not apply (value 0).
 _SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_short_form", "name_conflict", "name_extra", "name_acronym",
-                             "one_word"})
+                             "one_word", "name_syllables"})
 
 
 def name_reason(feature: str, pair: NamePair, value: float, facts: Facts) -> str | None:

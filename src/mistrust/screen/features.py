@@ -125,9 +125,11 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
             return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
         # evidence: Korean syllables share few consonants (Chin/Chong, Sok/Sik are different
-        # names). The words must also start alike (both with a vowel: Umar/Oumar).
-        if (a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
-                or (len(a) <= 3 and len(b) <= 3)):
+        # names). The words must also start alike (both with a vowel: Umar/Oumar), and a
+        # consonant the skeleton joined across a vowel must be repeated in both (Tao/Taotao,
+        # Jing/Jicheng are other names: a syllable more).
+        if ((a[0] == b[0] or (a[0] not in _VOWELS) == (b[0] not in _VOWELS)
+                or (len(a) <= 3 and len(b) <= 3)) and _spoken_consonants(a) == _spoken_consonants(b)):
             return 0.8, "sounds alike"
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
@@ -144,6 +146,16 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
         return 0.8, "sounds alike (silent final h)"
     return _near(a, b)
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def _spoken_consonants(word: str) -> str:
+    """The skeleton with a consonant repeated across a vowel kept twice (Taotao "tt", Tao "t";
+    Jicheng "jjn", Jing "jn"). Scripts that write no short vowels lose nothing here: their
+    consonants stay in one run ("mhdy" and Mehdi are both "mt")."""
+    return "".join(skeleton(run) for run in _VOWEL_RUNS.split(word) if run)
 
 
 # Near spellings: a letter or two changed, added or dropped in a word (Haleh/Halen,
@@ -603,6 +615,41 @@ def name_conflict(p: NamePair) -> NameOutcome:
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
+# One syllable as Chinese (Pinyin, Wade-Giles) and Korean romanisations write it, a word each in
+# the lists (Kim Jong Un, Zhang Xiao Ming): an initial consonant or cluster, one to three vowels,
+# a nasal or stop final. Words of other customs mostly fail it (Ali, Reza: two syllables; John,
+# Smith: finals no syllable has); Park, an English spelling of Pak, is a Korean surname.
+_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxz]|zh|ch|sh|ts|th|kh|ph|ss|jj|kk|pp|tt|[kgh]w|[hkmnpry]y)?"
+                       r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
+
+
+@lru_cache(maxsize=8192)
+def syllabic(name: NormName) -> bool:
+    """A name of two words or more, every counted word one East Asian syllable (see ``_SYLLABLE``)."""
+    words = [t for t in name.tokens if t not in _UNCOUNTED]
+    return len(words) >= 2 and all(_SYLLABLE.fullmatch(t) is not None or t in _KOREAN_SURNAMES for t in words)
+
+
+def name_syllables(p: NamePair) -> NameOutcome:
+    """Share by rarity of the syllables only one name has, when both are Chinese or Korean names
+    written a syllable per word.
+
+    There the given name is one name of one or two syllables (Min, Min Won; Yan, Yan Tao): a
+    syllable more or less makes another given name, another person, not a middle name left out
+    (as ``name_extra`` reads an extra part). Value: the larger of the two sides' unexplained shares.
+    """
+    if p.exact:
+        return 0.0, ()
+    al = p.alignment
+    if not (al.unmatched_query or al.unmatched_listed) or not (syllabic(p.q) and syllabic(p.c)):
+        return 0.0, ()
+    weight = p.weight
+    wq, wc, _particles = p.totals
+    oq = sum(map(weight, al.unmatched_query)) / wq if wq else 0.0
+    ol = sum(map(weight, al.unmatched_listed)) / wc if wc else 0.0
+    return min(1.0, max(oq, ol)), ()
+
+
 def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> bool:
     """Are ``matched`` (the words of ``full`` the other name matched, particles aside) its family
     name and first given name, and ``left`` (its unmatched words) only later given names?"""
@@ -617,7 +664,8 @@ def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> 
 def name_short_form(p: NamePair) -> NameOutcome:
     """1 when one name is the other's family name and first given name only, the later given
     names (a father's and grandfather's name, a middle name) left out: how news and other lists
-    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"). Read from the
+    shorten a listed "FAMILY, Given Father Grandfather" ("Given al-Family"); not Chinese and
+    Korean names, whose given name of two syllables is one name (``name_syllables``). Read from the
     "SURNAME, Given names" form the lists write people in (``surname_words``), so it says
     nothing of names written otherwise. Other missing parts (the family name itself, a first
     given name) are not this custom and stay plain extra parts (``name_extra``).
@@ -627,6 +675,8 @@ def name_short_form(p: NamePair) -> NameOutcome:
     al = p.alignment
     if not al.matches or (al.unmatched_query and al.unmatched_listed):
         return 0.0, ()
+    if syllabic(p.q) and syllabic(p.c):
+        return 0.0, ()  # a Chinese or Korean given name is one name: no syllable of it is left out
     on_q = {w for m in al.matches for w in m.query.split(" ") if w not in _UNCOUNTED}
     on_c = {w for m in al.matches for w in m.listed.split(" ") if w not in _UNCOUNTED}
     if al.unmatched_listed and _short_form_of(p.c, on_c, al.unmatched_listed):
@@ -672,6 +722,11 @@ def name_acronym(p: NamePair) -> NameOutcome:
     return 0.0, ()
 
 
+# A query that is the initials of a listed name counts as full evidence from this many letters:
+# 26^3 three-letter acronyms against tens of thousands of listed names of three or more words
+# means many chance spellings (train pairs: 22 different parties against 7 same-party pairs at 0.7
+# through a three-letter acronym; at four letters 4 against 5).
+ACRONYM_FULL_LETTERS = 4
 # A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
 # with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
 # lists do not have (see ``name_evidence``).
@@ -707,8 +762,9 @@ def _letters_credit(approximate: list[TokenMatch]) -> float:
 def name_evidence(p: NamePair) -> NameOutcome:
     """How much the matched words identify, 0..1: the rarity of each matched word (on both
     sides, the commoner counts) times how well it matched, the approximate matches times how
-    many letters they have between them (``_letters_credit``); 1 for a query that is the
-    acronym of the listed name, the letters credit of the acronym the other way round.
+    many letters they have between them (``_letters_credit``); 1 for a query of
+    ``ACRONYM_FULL_LETTERS`` letters or more that is the acronym of the listed name, the letters
+    credit of the acronym for a shorter one and the other way round.
 
     Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
     name says a lot. Facts: the letters of the query as written.
@@ -716,10 +772,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
     written = letters(p.q.original)
     acronym, facts = name_acronym(p)
     if acronym:
-        if not facts[0]:
+        if not facts[0] and len(p.q.compact) >= ACRONYM_FULL_LETTERS:
             return 1.0, (written,)  # the query is the acronym: what was asked for is all there
-        # A listed acronym stands for the query's words by their first letters only: random words
-        # spell some listed three-letter acronym, so it says as much as its letters.
+        # Initials stand for words by their first letters only: random words spell some listed
+        # three-letter acronym, and a three-letter acronym (an agency, a broadcaster) spells the
+        # initials of some listed name, so either says as much as its letters. A body known by
+        # three initials has them listed as an alias, which matches as written.
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
     informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
@@ -845,6 +903,7 @@ def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 __all__ = [
+    "ACRONYM_FULL_LETTERS",
     "COMMON_WEIGHT",
     "MIN_EVIDENCE",
     "MIN_LETTERS",
@@ -871,8 +930,10 @@ __all__ = [
     "name_literal",
     "name_phonetic",
     "name_short_form",
+    "name_syllables",
     "name_tokens",
     "one_word",
     "query_is_acronym",
     "schema",
+    "syllabic",
 ]
