@@ -278,7 +278,7 @@ class ScreeningMixin(WorkspaceBase):
 
     # -- compare, audit, judge ---------------------------------------------------------------
     def compare(self, record: dict[str, Any]) -> dict[str, Any]:
-        """Score two names (and optional facts) with ``mistrust-v16``; nothing is stored."""
+        """Score two names (and optional facts) with the current algorithm (``screen.algorithm.ALGORITHM``); nothing is stored."""
         return compare_record(record, self.settings.screen_threshold, self.settings.max_name_length)
 
     def compare_lines(self, stream: BinaryIO, source: str = "<stdin>") -> Iterator[dict[str, Any]]:
