@@ -84,6 +84,13 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- a measure named without its issuer is the one the text names with it, before or after
+    ("The EU imposed new sanctions on Belarus in May. Monitors said Minsk later violated the sanctions.",
+     "violate", "Minsk", "EU", "attributed", "monitors"),
+    ("Ghana breached the arms embargo, the panel said. The UN embargo has been in force since 2004.",
+     "violate", "Ghana", "UN", "attributed", "panel"),
+    ("Canadian sanctions on the Kivu mines date from 2019. Rwanda has evaded the restrictions for years.",
+     "violate", "Rwanda", "Canad", "asserted", None),
     ("Officials said the ship violated EU sanctions against Syria.", "violate", "ship", "EU", "attributed",
      "Officials"),
     # -- "involved in", "engaged in": the modified noun does what the gerund says
@@ -628,6 +635,12 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # a bare measure takes the nearest issuer named with a measure, not any actor that sanctions
+    ("UN sanctions on Laos began in 2015. EU sanctions followed in 2018. Thailand breached the sanctions.",
+     "violate", "Thailand", "UN"),
+    ("Sudan sanctioned Chad in May. Officials said Niger violated the embargo.", "violate", "Niger", "Sudan"),
+    ("Peru pushed for sanctions on Bolivia. Chile evaded the sanctions, the report said.", "violate", "Chile",
+     "Peru"),
     # a contrasting modifier sets the referent apart from the one named before
     ("Eritrea held elections in May. The other state later supplied rifles to Sudan.", "supply", "Eritrea",
      None),
