@@ -34,6 +34,7 @@ from mistrust.extract.frames import (
     CONVERSE_VERBS,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
+    GERUND_VERBS,
     HOLD_VERBS,
     JOINT,
     JOINT_ACTIVITY,
@@ -356,8 +357,32 @@ class _Event(NamedTuple):
     theme: Token | None = None  # the thing of a symmetric or recipient-object act
 
 
+def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
+    """ "Kenya denied selling rifles to Somalia", "Minsk resumed shipping fuel": the parser makes
+    the gerund a compound of the goods that are its object; the gerund is the event, done by the
+    governing verb's subject, to the party of a "to" phrase on either."""
+    goods = tok.head
+    verb = goods.head
+    predicate = verb_predicate(tok.lower_)
+    if (predicate is None or tok.dep_ != "compound" or not tok.lower_.endswith("ing") or goods.dep_ != "dobj"
+            or verb.pos_ not in ("VERB", "AUX") or tok.left_edge.i != tok.i or goods.left_edge.i != tok.i):
+        return None
+    denies = verb_predicate(verb.lower_) == "deny"
+    if not denies and verb_lemma(verb.lower_) not in GERUND_VERBS:
+        return None
+    subj = subject_token(verb) or passive_patient(verb)
+    if predicate in _ENTITY_OBJECT:
+        party = entity_prep(verb, RECIPIENT_PREPS, index) or destination(goods, index)
+        return _Event(tok, predicate, subj, party, verb if denies else None, goods)
+    return _Event(tok, predicate, subj, goods, verb if denies else None)
+
+
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
+    if structure and tok.dep_ == "compound":
+        gerund = _compound_gerund(tok, index)
+        if gerund is not None:
+            return gerund
     if tok.pos_ == "NOUN":
         if structure and tok.lower_ in AGENT_NOUNS:
             return _agent_noun(tok, index)

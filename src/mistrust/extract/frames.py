@@ -214,6 +214,10 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 # embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
                            "embargo", "embargoes", "resolution", "resolutions", "ban", "bans"})
+# Verbs that take a gerund for what their subject does, stops or denies doing ("denied selling
+# rifles", "resumed shipping oil"); the small parser often reads the gerund as a compound noun.
+GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue", "begin", "start", "keep",
+                          "avoid", "suspend", "deny"})
 # Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
 # tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
 ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
@@ -235,5 +239,5 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
