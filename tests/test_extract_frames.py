@@ -84,6 +84,11 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- every conjunct of an accusation's "of" clause is on the accuser's word
+    ("Ukraine accused Belarus of buying drones, smuggling fuel to Syria and evading sanctions.", "transfer",
+     "Belarus", "Syria", "attributed", "Ukraine"),
+    ("Officials accused Kenya of selling rifles and supplying fuel to Somalia.", "supply", "Kenya", "Somalia",
+     "attributed", "Officials"),
     # -- a gerund the parser reads as a compound of its goods ("denied selling rifles")
     ("Kenya denied selling rifles to Somalia.", "transfer", "Kenya", "Somalia", "denied", "Kenya"),
     pytest.param("Minsk denied shipping fuel to Caracas, state media reported.", "transfer", "Minsk", "Caracas",
@@ -770,6 +775,8 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a clause coordinated with the accusation, not inside its "of", is no accusation
+    ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),

@@ -539,13 +539,14 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
 def _accusation_above(pred: Token) -> Token | None:
     """The accusing verb whose "of" clause holds ``pred``: "accused X of shipping", of a noun under
     a light verb ("accused X of making a sale") or of a purpose or complement inside the clause
-    ("accused X of transferring shells to aid Y")."""
+    ("accused X of transferring shells to aid Y"), also for a later conjunct ("accused X of
+    buying rifles and smuggling fuel")."""
     tok = pred
     for _ in range(4):
         found = accusation(tok)
         if found is not None:
             return found
-        if tok.dep_ not in ("dobj", "advcl", "xcomp") or tok.head == tok:
+        if tok.dep_ not in ("dobj", "advcl", "xcomp", "conj") or tok.head == tok:
             return None
         tok = tok.head
     return None
