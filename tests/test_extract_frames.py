@@ -84,6 +84,15 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- a measure's issuer around it: passive of a verb of imposing, a participle, a "targeting" measure
+    ("Sanctions on Belarus were imposed by the EU.", "sanction", "EU", "Belarus", "asserted", None),
+    ("An embargo on Chad was announced by the UN on Monday.", "sanction", "UN", "Chad", "asserted", None),
+    ("Sanctions targeting Laos were imposed by Canada.", "sanction", "Canada", "Laos", "asserted", None),
+    ("New EU sanctions targeting Belarus were announced.", "sanction", "EU", "Belarus", "asserted", None),
+    # -- the subject of "face"/"suffer" undergoes the event: the target
+    ("Belarus faces sanctions from the United States and Japan.", "sanction", "Japan", "Belarus", "asserted",
+     None),
+    ("Myanmar has faced EU sanctions since 2018.", "sanction", "EU", "Myanmar", "asserted", None),
     # -- every conjunct of an accusation's "of" clause is on the accuser's word
     ("Ukraine accused Belarus of buying drones, smuggling fuel to Syria and evading sanctions.", "transfer",
      "Belarus", "Syria", "attributed", "Ukraine"),
@@ -648,6 +657,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the subject of a verb that is not one of undergoing is no target
+    ("Belarus welcomed sanctions from the United States on Russia.", "sanction", "United States", "Belarus"),
+    ("Peru demanded sanctions from the UN against Chile.", "sanction", "UN", "Peru"),
     # a bare measure takes the nearest issuer named with a measure, not any actor that sanctions
     ("UN sanctions on Laos began in 2015. EU sanctions followed in 2018. Thailand breached the sanctions.",
      "violate", "Thailand", "UN"),

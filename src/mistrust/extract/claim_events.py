@@ -55,6 +55,7 @@ from mistrust.extract.frames import (
     RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
     TARGET_PREPS,
+    UNDERGOING_VERBS,
 )
 from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
@@ -332,6 +333,21 @@ def _targeting_measure(verb: Token) -> Token | None:
     return None
 
 
+def _issuer(measure: Token, index: MentionIndex) -> Token | None:
+    """Who issued a measure, in the phrase around it: "EU sanctions", "X issued sanctions",
+    "sanctions imposed by X", "sanctions ... were announced by X"."""
+    named = next((c for c in measure.children if index.issuer_at(c, measure)), None)
+    if named is not None:
+        return named
+    if measure.dep_ == "dobj":
+        return subject_token(measure.head)
+    verbs = [c for c in measure.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if measure.dep_ == "nsubjpass":
+        verbs.append(measure.head)
+    return next((g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"), None)
+
+
 def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
     """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
     in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
@@ -443,8 +459,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         measure = _targeting_measure(tok)
         if measure is not None:
             # "sanctions targeting X", "measures that hit Y": the issuer of the measures sanctions X
-            issuer = subject_token(measure.head) if measure.dep_ == "dobj" else None
-            return _Event(tok, "sanction", issuer, entity_object(tok, index) or dobj, None, measure)
+            return _Event(tok, "sanction", _issuer(measure, index), entity_object(tok, index) or dobj, None, measure)
     if predicate == "test" and structure:
         target = entity_prep(tok, TARGET_PREPS, index)
         if target is not None:
@@ -553,7 +568,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     # "a strike was launched by X", "cooperation was renewed": a phase verb in the passive governs
     # its event-noun subject as it governs an object (its agent is the event's doer)
     passive = (structure and noun.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX")
-               and head_lemma in ASPECTUAL and any(c.dep_ == "agent" for c in head.children))
+               and (head_lemma in ASPECTUAL or (head_lemma in LIGHT_VERBS and verb_predicate(head.lower_) is None))
+               and any(c.dep_ == "agent" for c in head.children))
     governed = (via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")) or passive
     denied_by: Token | None = None
     subj: Token | None = None
@@ -641,6 +657,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         obj = prep_obj(noun, preps)
     if governed and obj is None:
         obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
+    if obj is None and structure and noun.dep_ == "dobj" and verb_lemma(noun.head.lower_) in UNDERGOING_VERBS:
+        obj = subject_token(noun.head)  # "Belarus faces sanctions from the EU": who undergoes it is the target
     if subj is None and obj is None:
         return None
     if structure and obj is not None and predicate in ("transfer", "supply"):

@@ -218,6 +218,9 @@ MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", 
 # rifles", "resumed shipping oil"); the small parser often reads the gerund as a compound noun.
 GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue", "begin", "start", "keep",
                           "avoid", "suspend", "deny"})
+# Verbs whose subject undergoes the event that is their object: "Belarus faces sanctions from the
+# EU", "the town suffered strikes by X" (the subject is the target, the "from"/"by" phrase the doer).
+UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
 # Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
 # tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
 ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
@@ -240,4 +243,4 @@ CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
+           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

@@ -8,7 +8,17 @@ dict access per token.
 
 from __future__ import annotations
 
-from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, LIGHT_VERBS, TAKE_DELIVERY
+from mistrust.extract.frames import (
+    ACCUSE,
+    CONVERSE_VERBS,
+    FRAMES,
+    GERUND_VERBS,
+    HOLD_VERBS,
+    ISSUING_VERBS,
+    LIGHT_VERBS,
+    TAKE_DELIVERY,
+    UNDERGOING_VERBS,
+)
 
 EXTRACTOR = "predicates-v1"
 
@@ -62,7 +72,8 @@ def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_FORMS: dict[str, str] = build_form_table(VERBS)
 LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
-                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY for f in inflections(b)}
+                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY | GERUND_VERBS
+                               | ISSUING_VERBS | UNDERGOING_VERBS for f in inflections(b)}
 
 
 def _head_part(form: str) -> str:
