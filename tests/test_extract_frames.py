@@ -84,6 +84,13 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- goods of a named origin that an actor uses or holds came to it from there
+    ("Chad has used Libyan-made drones against rebels.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Officials said Chad fields Libyan drones.", "transfer", "Libya", "Chad", "attributed", "Officials"),
+    ("Chad deployed drones from Libya near the border.", "transfer", "Libya", "Chad", "asserted", None),
+    # -- "equip": "qu" counts as a consonant when the final "p" doubles
+    ("Libya equipped the Chadian army with drones.", "supply", "Libya", "Chad", "asserted", None),
+    ("Laos is equipping Cambodia with radars.", "supply", "Laos", "Cambodia", "asserted", None),
     # -- a measure's issuer around it: passive of a verb of imposing, a participle, a "targeting" measure
     ("Sanctions on Belarus were imposed by the EU.", "sanction", "EU", "Belarus", "asserted", None),
     ("An embargo on Chad was announced by the UN on Monday.", "sanction", "UN", "Chad", "asserted", None),
@@ -657,6 +664,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # one's own goods, or goods shot down rather than held, came from nobody
+    ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
+    ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
     # the subject of a verb that is not one of undergoing is no target
     ("Belarus welcomed sanctions from the United States on Russia.", "sanction", "United States", "Belarus"),
     ("Peru demanded sanctions from the UN against Chile.", "sanction", "UN", "Peru"),

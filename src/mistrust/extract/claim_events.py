@@ -294,6 +294,11 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
     if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
         return None  # "received the Iranian proposal": not goods
     for c in noun.children:
+        if c.dep_ == "amod" and c.lower_ in ORIGIN_WORDS:
+            # "Libyan-made drones": the parser may hang the demonym on "made" as an adverb
+            made_in = next((g for g in c.children if g.dep_ in ("advmod", "npadvmod") and _demonym(g)), None)
+            if made_in is not None:
+                return made_in
         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
             m = index.in_subtree(c)
             if m is None:
@@ -314,7 +319,7 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
     dest = destination(noun, index)
     if dest is None:
-        return None
+        return _held_goods(noun, index)
     origin = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                    and (m := index.in_subtree(c)) is not None and m.label in ORIGIN_LABELS), None)
     if origin is None:
@@ -322,6 +327,25 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     if origin is None:
         return None
     return _Event(noun, "transfer", origin, dest, None, noun)
+
+
+def _held_goods(noun: Token, index: MentionIndex) -> _Event | None:
+    """Goods of a named origin that someone uses or holds came to them from there: "Chad has used
+    Libyan-made drones", "X fields drones from Y" (a transfer from Y to X; one state's own goods
+    are dropped with the pair of equal parties)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or (verb_lemma(verb.lower_) or verb.lower_) not in HOLD_VERBS:
+        return None
+    holder = subject_token(verb)
+    if holder is None or index.in_subtree(holder) is None:
+        return None
+    origin = _goods_giver(noun, index)
+    if origin is None:
+        return None
+    came, holds = index.in_subtree(origin), index.in_subtree(holder)
+    if came is None or holds is None or (came.canonical or came.text) == (holds.canonical or holds.text):
+        return None  # "Russia fired Russian missiles": its own goods
+    return _Event(noun, "transfer", origin, holder, None, noun)
 
 
 def _targeting_measure(verb: Token) -> Token | None:

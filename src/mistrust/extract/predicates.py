@@ -55,7 +55,8 @@ def inflections(base: str) -> set[str]:
         forms |= {plural, base + "ed", base + "ing"}
         # Doubling for short CVC verbs (ship -> shipped, ban -> banned), and "-l" in British use.
         if (len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"} and base[-2] in _VOWELS
-                and base[-3] not in _VOWELS and (len(base) <= 4 or base.endswith(("it", "ip", "el", "ar")))):
+                and (base[-3] not in _VOWELS or base[-4:-2] == "qu")  # "equip": "qu" is a consonant
+                and (len(base) <= 4 or base.endswith(("it", "ip", "el", "ar")))):
             forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     return forms
 
