@@ -88,6 +88,10 @@ POSITIVE: list[Any] = [
     ("Chad has used Libyan-made drones against rebels.", "transfer", "Libya", "Chad", "asserted", None),
     ("Officials said Chad fields Libyan drones.", "transfer", "Libya", "Chad", "attributed", "Officials"),
     ("Chad deployed drones from Libya near the border.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Chad has used drones made in Libya.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Drones made in Libya have reached Chad.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Officials said Niger operates rifles produced in Mali.", "transfer", "Mali", "Niger", "attributed",
+     "Officials"),
     # -- "equip": "qu" counts as a consonant when the final "p" doubles
     ("Libya equipped the Chadian army with drones.", "supply", "Libya", "Chad", "asserted", None),
     ("Laos is equipping Cambodia with radars.", "supply", "Laos", "Cambodia", "asserted", None),
@@ -667,6 +671,7 @@ NEGATIVE: list[Any] = [
     # one's own goods, or goods shot down rather than held, came from nobody
     ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
     ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
+    ("Chad's army uses rifles made in Chad.", "transfer", "Chad", "Chad"),
     # the subject of a verb that is not one of undergoing is no target
     ("Belarus welcomed sanctions from the United States on Russia.", "sanction", "United States", "Belarus"),
     ("Peru demanded sanctions from the UN against Chile.", "sanction", "UN", "Peru"),

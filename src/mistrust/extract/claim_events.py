@@ -294,6 +294,10 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
     if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
         return None  # "received the Iranian proposal": not goods
     for c in noun.children:
+        if c.dep_ == "acl" and c.lower_ in ORIGIN_WORDS:
+            made_in = entity_prep(c, ("in",), index)  # "drones made in Iran", "oil produced in Libya"
+            if made_in is not None and (m := index.in_subtree(made_in)) is not None and m.label in ORIGIN_LABELS:
+                return made_in
         if c.dep_ == "amod" and c.lower_ in ORIGIN_WORDS:
             # "Libyan-made drones": the parser may hang the demonym on "made" as an adverb
             made_in = next((g for g in c.children if g.dep_ in ("advmod", "npadvmod") and _demonym(g)), None)
@@ -343,8 +347,11 @@ def _held_goods(noun: Token, index: MentionIndex) -> _Event | None:
     if origin is None:
         return None
     came, holds = index.in_subtree(origin), index.in_subtree(holder)
-    if came is None or holds is None or (came.canonical or came.text) == (holds.canonical or holds.text):
-        return None  # "Russia fired Russian missiles": its own goods
+    if came is None or holds is None:
+        return None
+    home = _state(came.canonical or came.text) or came.canonical or came.text
+    if home == (holds.canonical or holds.text) or any(_state(w) == home for w in holds.text.replace("'s", "").split()):
+        return None  # "Russia fired Russian missiles", "Chad's army uses rifles made in Chad": its own goods
     return _Event(noun, "transfer", origin, holder, None, noun)
 
 
