@@ -84,6 +84,15 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- nominal speech acts and meetings, under light verbs ("issued a warning", "held talks")
+    ("Peru issued a warning to Chile.", "warn", "Peru", "Chile", "attributed", "Peru"),
+    ("Peru's threats against Chile grew.", "threaten", "Peru", "Chile", "asserted", None),
+    ("Peru voiced strong criticism of Chile.", "condemn", "Peru", "Chile", "attributed", "Peru"),
+    ("Kenya decried Uganda's missile test.", "condemn", "Kenya", "Uganda", "attributed", "Kenya"),
+    ("Ghana deplored Togo's decision.", "condemn", "Ghana", "Togo", "attributed", "Ghana"),
+    ("Peru held talks with Chile in Lima.", "meet", "Peru", "Chile", "asserted", None),
+    ("The summit between Ghana and Togo ended early.", "meet", "Ghana", "Togo", "asserted", None),
+    ("Laos and Cambodia held joint drills.", "cooperate", "Laos", "Cambodia", "asserted", None),
     # -- goods of a named origin that an actor uses or holds came to it from there
     ("Chad has used Libyan-made drones against rebels.", "transfer", "Libya", "Chad", "asserted", None),
     ("Officials said Chad fields Libyan drones.", "transfer", "Libya", "Chad", "attributed", "Officials"),
@@ -751,6 +760,11 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a warning, threat or meeting with no actor in it is no claim
+    ("Forecasters issued a warning about floods.", "warn"),
+    ("The threat of floods grew.", "threaten"),
+    ("The meeting was cancelled.", "meet"),
+    ("Peru held the tanker for a week.", "meet"),
     # a compound "-ing" noun that is no gerund of the governing verb
     ("The firm expanded shipping routes to Asia.", "transfer"),
     ("Peru denied the shipping reports.", "transfer"),

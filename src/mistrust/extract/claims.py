@@ -68,7 +68,7 @@ EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora 
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
-                           "supply", "cooperate", "test", "resume"})
+                           "supply", "cooperate", "test", "resume", "warn", "threaten", "condemn"})
 
 
 class _Attributions:
