@@ -84,6 +84,9 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- a double-object verb whose recipient the parser reads as a modifier of the goods
+    ("Mali also sold Niger rifles.", "transfer", "Mali", "Niger", "asserted", None),
+    ("Libya sent Chad drones last year.", "transfer", "Libya", "Chad", "asserted", None),
     # -- nominal speech acts and meetings, under light verbs ("issued a warning", "held talks")
     ("Peru issued a warning to Chile.", "warn", "Peru", "Chile", "attributed", "Peru"),
     ("Peru's threats against Chile grew.", "threaten", "Peru", "Chile", "asserted", None),
@@ -681,6 +684,9 @@ NEGATIVE: list[Any] = [
     ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
     ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
     ("Chad's army uses rifles made in Chad.", "transfer", "Chad", "Chad"),
+    # a demonym on the goods is their origin, and a recipient after "to" wins over the name before the goods
+    ("Mali sold Iranian rifles.", "transfer", "Mali", "Iran"),
+    ("Iran shipped Venezuelan oil to Syria.", "transfer", "Iran", "Venezuela"),
     # the subject of a verb that is not one of undergoing is no target
     ("Belarus welcomed sanctions from the United States on Russia.", "sanction", "United States", "Belarus"),
     ("Peru demanded sanctions from the UN against Chile.", "sanction", "UN", "Peru"),

@@ -540,9 +540,18 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
                 and index.by_token.get(dobj.i) is None and _origin(dobj, index) is not None:
             # "the ship was carrying Iranian oil to Syria": the demonym says where the goods come
             # from; the party is where they go, and a doer with no name gives way to the origin
-            if subj is None or index.in_subtree(subj) is None:
-                subj = _origin(dobj, index)
+            origin = _origin(dobj, index)
             obj = entity_prep(tok, RECIPIENT_PREPS, index) or destination(dobj, index)
+            named = index.in_subtree(origin) if origin is not None else None
+            if obj is None and subj is not None and index.in_subtree(subj) is not None and origin is not None \
+                    and origin.i == tok.i + 1 and origin.dep_ == "compound" and origin.pos_ == "PROPN" \
+                    and named is not None and named.label != "Nationality":
+                # "Mali also sold Niger rifles": a name right after the verb, read by the parser as a
+                # modifier of the goods, is the recipient of a double-object verb (goods of a named
+                # origin are "Nigerien rifles"; with a named doer and no other recipient)
+                obj = origin
+            elif subj is None or index.in_subtree(subj) is None:
+                subj = origin
         if structure and predicate in ("transfer", "supply") and obj is not None:
             obj = _site_state(obj, index)
         if structure and predicate == "deploy" and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
