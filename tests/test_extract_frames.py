@@ -123,9 +123,9 @@ POSITIVE: list[Any] = [
      "attributed", "Officials"),
     # -- a gerund the parser reads as a compound of its goods ("denied selling rifles")
     ("Kenya denied selling rifles to Somalia.", "transfer", "Kenya", "Somalia", "denied", "Kenya"),
-    pytest.param("Minsk denied shipping fuel to Caracas, state media reported.", "transfer", "Minsk", "Caracas",
-                 "denied", "Minsk", marks=pytest.mark.xfail(
-                     strict=True, reason="the reporter of the denial stays its source for a gerund denied")),
+    ("Minsk denied shipping fuel to Caracas, state media reported.", "transfer", "Minsk", "Caracas", "denied",
+     "Minsk"),
+    ("Quito has denied sending drones to Lima, the ministry said.", "transfer", "Quito", "Lima", "denied", "Quito"),
     ("Laos resumed exporting timber to Vietnam in 2020.", "transfer", "Laos", "Vietnam", "asserted", None),
     ("Ghana has stopped smuggling gold to Togo, officials said.", "transfer", "Ghana", "Togo", "attributed",
      "officials"),
@@ -774,6 +774,8 @@ ABSENT: list[Any] = [
     # a compound "-ing" noun that is no gerund of the governing verb
     ("The firm expanded shipping routes to Asia.", "transfer"),
     ("Peru denied the shipping reports.", "transfer"),
+    # "deny X to Y" withholds: no claim is denied
+    ("The embassy denied visas to the delegation.", "deny"),
     # a negation nobody makes (the outlet's own voice) or a rule laid down is no denial and no claim
     ("Syria never received missiles from Iran.", "transfer"),
     ("Venezuela has not bought weapons from Belarus.", "transfer"),

@@ -18,7 +18,7 @@ from mistrust.extract.frames import (
     RECIPIENT_PREPS,
 )
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.predicates import verb_lemma
+from mistrust.extract.predicates import verb_lemma, verb_predicate
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import Mention
 
@@ -300,8 +300,19 @@ def purpose_of_noun(verb: Token) -> bool:
 
 def withholds(verb: Token) -> bool:
     """ "deny resources to X", "deny X access": a denial verb with a receiving party withholds
-    something; it does not reject a claim."""
+    something; it does not reject a claim. Not when the object opens with a gerund the parser made
+    its modifier ("denied shipping fuel to X"): the "to" is the shipping's."""
+    if any(c.dep_ == "dobj" and opens_with_gerund(c) for c in verb.children):
+        return False
     return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+
+
+def opens_with_gerund(goods: Token) -> bool:
+    """ "shipping fuel", "selling rifles": a noun phrase the parser built from a gerund of an event
+    verb and its object, the gerund as the first word (a modifier of the goods)."""
+    first = goods.left_edge
+    return (first.dep_ == "compound" and first.head == goods and first.lower_.endswith("ing")
+            and verb_predicate(first.lower_) is not None)
 
 
 def accusation(verb: Token) -> Token | None:

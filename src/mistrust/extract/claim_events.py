@@ -17,6 +17,7 @@ from mistrust.extract.claim_args import (
     entity_object,
     entity_prep,
     object_token,
+    opens_with_gerund,
     passive_patient,
     prep_obj,
     purpose_of_noun,
@@ -411,8 +412,8 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     goods = tok.head
     verb = goods.head
     predicate = verb_predicate(tok.lower_)
-    if (predicate is None or tok.dep_ != "compound" or not tok.lower_.endswith("ing") or goods.dep_ != "dobj"
-            or verb.pos_ not in ("VERB", "AUX") or tok.left_edge.i != tok.i or goods.left_edge.i != tok.i):
+    if predicate is None or goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or goods.left_edge != tok \
+            or not opens_with_gerund(goods):
         return None
     denies = verb_predicate(verb.lower_) == "deny"
     if not denies and verb_lemma(verb.lower_) not in GERUND_VERBS:
@@ -446,6 +447,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
                                                               or lemma in _RECEIVE):
         return None  # handled when the loop reaches the noun (see _nominal)
+    if structure and predicate == "deny" and dobj is not None and opens_with_gerund(dobj):
+        return None  # "denied shipping fuel": the gerund is the event, denied (_compound_gerund)
     patient = passive_patient(tok)
     if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
         # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
