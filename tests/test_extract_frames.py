@@ -84,6 +84,58 @@ POSITIVE: list[Any] = [
     # -- a measure is its issuer's: the body whose measures are violated
     ("Angola and Chad violated a U.N. arms embargo on the war-torn country, experts said.", "violate", "Chad",
      "U.N.", "attributed", "experts"),
+    # -- a double-object verb whose recipient the parser reads as a modifier of the goods
+    ("Mali also sold Niger rifles.", "transfer", "Mali", "Niger", "asserted", None),
+    ("Libya sent Chad drones last year.", "transfer", "Libya", "Chad", "asserted", None),
+    # -- nominal speech acts and meetings, under light verbs ("issued a warning", "held talks")
+    ("Peru issued a warning to Chile.", "warn", "Peru", "Chile", "attributed", "Peru"),
+    ("Peru's threats against Chile grew.", "threaten", "Peru", "Chile", "asserted", None),
+    ("Peru voiced strong criticism of Chile.", "condemn", "Peru", "Chile", "attributed", "Peru"),
+    ("Kenya decried Uganda's missile test.", "condemn", "Kenya", "Uganda", "attributed", "Kenya"),
+    ("Ghana deplored Togo's decision.", "condemn", "Ghana", "Togo", "attributed", "Ghana"),
+    ("Peru held talks with Chile in Lima.", "meet", "Peru", "Chile", "asserted", None),
+    ("The summit between Ghana and Togo ended early.", "meet", "Ghana", "Togo", "asserted", None),
+    ("Laos and Cambodia held joint drills.", "cooperate", "Laos", "Cambodia", "asserted", None),
+    # -- goods of a named origin that an actor uses or holds came to it from there
+    ("Chad has used Libyan-made drones against rebels.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Officials said Chad fields Libyan drones.", "transfer", "Libya", "Chad", "attributed", "Officials"),
+    ("Chad deployed drones from Libya near the border.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Chad has used drones made in Libya.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Drones made in Libya have reached Chad.", "transfer", "Libya", "Chad", "asserted", None),
+    ("Officials said Niger operates rifles produced in Mali.", "transfer", "Mali", "Niger", "attributed",
+     "Officials"),
+    # -- "equip": "qu" counts as a consonant when the final "p" doubles
+    ("Libya equipped the Chadian army with drones.", "supply", "Libya", "Chad", "asserted", None),
+    ("Laos is equipping Cambodia with radars.", "supply", "Laos", "Cambodia", "asserted", None),
+    # -- a measure's issuer around it: passive of a verb of imposing, a participle, a "targeting" measure
+    ("Sanctions on Belarus were imposed by the EU.", "sanction", "EU", "Belarus", "asserted", None),
+    ("An embargo on Chad was announced by the UN on Monday.", "sanction", "UN", "Chad", "asserted", None),
+    ("Sanctions targeting Laos were imposed by Canada.", "sanction", "Canada", "Laos", "asserted", None),
+    ("New EU sanctions targeting Belarus were announced.", "sanction", "EU", "Belarus", "asserted", None),
+    # -- the subject of "face"/"suffer" undergoes the event: the target
+    ("Belarus faces sanctions from the United States and Japan.", "sanction", "Japan", "Belarus", "asserted",
+     None),
+    ("Myanmar has faced EU sanctions since 2018.", "sanction", "EU", "Myanmar", "asserted", None),
+    # -- every conjunct of an accusation's "of" clause is on the accuser's word
+    ("Ukraine accused Belarus of buying drones, smuggling fuel to Syria and evading sanctions.", "transfer",
+     "Belarus", "Syria", "attributed", "Ukraine"),
+    ("Officials accused Kenya of selling rifles and supplying fuel to Somalia.", "supply", "Kenya", "Somalia",
+     "attributed", "Officials"),
+    # -- a gerund the parser reads as a compound of its goods ("denied selling rifles")
+    ("Kenya denied selling rifles to Somalia.", "transfer", "Kenya", "Somalia", "denied", "Kenya"),
+    ("Minsk denied shipping fuel to Caracas, state media reported.", "transfer", "Minsk", "Caracas", "denied",
+     "Minsk"),
+    ("Quito has denied sending drones to Lima, the ministry said.", "transfer", "Quito", "Lima", "denied", "Quito"),
+    ("Laos resumed exporting timber to Vietnam in 2020.", "transfer", "Laos", "Vietnam", "asserted", None),
+    ("Ghana has stopped smuggling gold to Togo, officials said.", "transfer", "Ghana", "Togo", "attributed",
+     "officials"),
+    # -- a measure named without its issuer is the one the text names with it, before or after
+    ("The EU imposed new sanctions on Belarus in May. Monitors said Minsk later violated the sanctions.",
+     "violate", "Minsk", "EU", "attributed", "monitors"),
+    ("Ghana breached the arms embargo, the panel said. The UN embargo has been in force since 2004.",
+     "violate", "Ghana", "UN", "attributed", "panel"),
+    ("Canadian sanctions on the Kivu mines date from 2019. Rwanda has evaded the restrictions for years.",
+     "violate", "Rwanda", "Canad", "asserted", None),
     ("Officials said the ship violated EU sanctions against Syria.", "violate", "ship", "EU", "attributed",
      "Officials"),
     # -- "involved in", "engaged in": the modified noun does what the gerund says
@@ -628,6 +680,22 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # one's own goods, or goods shot down rather than held, came from nobody
+    ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
+    ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
+    ("Chad's army uses rifles made in Chad.", "transfer", "Chad", "Chad"),
+    # a demonym on the goods is their origin, and a recipient after "to" wins over the name before the goods
+    ("Mali sold Iranian rifles.", "transfer", "Mali", "Iran"),
+    ("Iran shipped Venezuelan oil to Syria.", "transfer", "Iran", "Venezuela"),
+    # the subject of a verb that is not one of undergoing is no target
+    ("Belarus welcomed sanctions from the United States on Russia.", "sanction", "United States", "Belarus"),
+    ("Peru demanded sanctions from the UN against Chile.", "sanction", "UN", "Peru"),
+    # a bare measure takes the nearest issuer named with a measure, not any actor that sanctions
+    ("UN sanctions on Laos began in 2015. EU sanctions followed in 2018. Thailand breached the sanctions.",
+     "violate", "Thailand", "UN"),
+    ("Sudan sanctioned Chad in May. Officials said Niger violated the embargo.", "violate", "Niger", "Sudan"),
+    ("Peru pushed for sanctions on Bolivia. Chile evaded the sanctions, the report said.", "violate", "Chile",
+     "Peru"),
     # a contrasting modifier sets the referent apart from the one named before
     ("Eritrea held elections in May. The other state later supplied rifles to Sudan.", "supply", "Eritrea",
      None),
@@ -698,6 +766,16 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a warning, threat or meeting with no actor in it is no claim
+    ("Forecasters issued a warning about floods.", "warn"),
+    ("The threat of floods grew.", "threaten"),
+    ("The meeting was cancelled.", "meet"),
+    ("Peru held the tanker for a week.", "meet"),
+    # a compound "-ing" noun that is no gerund of the governing verb
+    ("The firm expanded shipping routes to Asia.", "transfer"),
+    ("Peru denied the shipping reports.", "transfer"),
+    # "deny X to Y" withholds: no claim is denied
+    ("The embassy denied visas to the delegation.", "deny"),
     # a negation nobody makes (the outlet's own voice) or a rule laid down is no denial and no claim
     ("Syria never received missiles from Iran.", "transfer"),
     ("Venezuela has not bought weapons from Belarus.", "transfer"),
@@ -746,6 +824,8 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a clause coordinated with the accusation, not inside its "of", is no accusation
+    ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),

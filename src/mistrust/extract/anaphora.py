@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from mistrust.extract.claim_args import Arg, MentionIndex
+from mistrust.extract.frames import MEASURE_NOUNS
 from mistrust.extract.gazetteer import demonym
 from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import AGENCY_NAMES
@@ -128,6 +129,7 @@ class Antecedents:
         self.doc = doc
         self.index = index or MentionIndex(doc, mentions)
         self._cache: dict[tuple[int, str | None], Mention | None] = {}
+        self._issued: list[tuple[int, Mention]] | None = None  # measures named with their issuer
 
     def resolve(self, tok: Token, other: str | None = None) -> Mention | None:
         """The named actor ``tok`` stands for, or None. ``other`` is the canonical name of the event's
@@ -144,6 +146,20 @@ class Antecedents:
         if m is None:
             return None
         return _written(tok), m.canonical or m.text, True
+
+    def issuer(self, measure: Token) -> Arg | None:
+        """ "violated sanctions", "in breach of the arms embargo": a measure named without its issuer
+        is one the article names with it elsewhere ("UN sanctions", "the EU's embargo"); the nearest
+        such measure before it, else the first after it (a headline's "sanctions" are explained
+        below), gives the issuer. None when the article never names an issuer."""
+        if measure.lower_ not in MEASURE_NOUNS or self.index.issuer(measure) is not None:
+            return None
+        if self._issued is None:
+            self._issued = [(t.i, m) for t in self.doc if (m := self.index.issuer(t)) is not None]
+        before = [m for i, m in self._issued if i < measure.i]
+        after = [m for i, m in self._issued if i > measure.i]
+        m = before[-1] if before else after[0] if after else None
+        return None if m is None else (_written(measure), m.canonical or m.text, True)
 
     # -- the rules, in order of salience ------------------------------------------------------
 

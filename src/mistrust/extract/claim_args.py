@@ -13,11 +13,12 @@ from mistrust.extract.frames import (
     ACCUSE,
     CARGO_NOUNS,
     DESTINATION_PARTICIPLES,
+    ISSUING_VERBS,
     MEASURE_NOUNS,
     RECIPIENT_PREPS,
 )
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.predicates import verb_lemma
+from mistrust.extract.predicates import verb_lemma, verb_predicate
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import Mention
 
@@ -70,8 +71,7 @@ class MentionIndex:
         owner = [c for c in children if c.dep_ == "poss" and c.i in self.by_token
                  and any(p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for p in children)]
         if tok.lower_ in MEASURE_NOUNS:
-            owner += [c for c in children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
-                      and c.i in self.by_token and self.by_token[c.i].label in ("Organization", "Country")]
+            owner += [c for c in children if self.issuer_at(c, tok)]
         # A place after "in"/"near" says where, so a party named in the head's own modifiers comes
         # first: "the Houthi insurgents in the Red Sea" are the Houthis (but "the Banyas refinery
         # in Syria", a site, is Syria's).
@@ -85,6 +85,30 @@ class MentionIndex:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
                 return found
+        return None
+
+    def issuer_at(self, mod: Token, measure: Token) -> bool:
+        """Whether ``mod`` names the body that issued ``measure``: a state or organisation written
+        before the measure noun ("UN sanctions", "the EU's embargo", "Security Council resolutions")."""
+        m = self.by_token.get(mod.i)
+        return (mod.head == measure and mod.dep_ in ("poss", "compound", "amod", "nmod") and mod.i < measure.i
+                and m is not None and (m.label in ("Organization", "Country")
+                                       or (m.label == "Nationality" and m.canonical is not None)))
+
+    def issuer(self, measure: Token) -> Mention | None:
+        """The named issuer of a measure noun ("UN sanctions", "Canadian sanctions"; "the EU imposed
+        sanctions": the subject of a verb of imposing), else None."""
+        if measure.lower_ not in MEASURE_NOUNS:
+            return None
+        mod = next((c for c in measure.children if self.issuer_at(c, measure)), None)
+        if mod is not None:
+            return self.by_token[mod.i]
+        verb = measure.head
+        if measure.dep_ == "dobj" and verb_lemma(verb.lower_) in ISSUING_VERBS:
+            subj = subject_token(verb)
+            m = self.in_subtree(subj) if subj is not None else None
+            if m is not None and m.label in ("Organization", "Country"):
+                return m
         return None
 
     def principal(self, tok: Token, skip: set[int] | None = None) -> Mention | None:
@@ -263,8 +287,19 @@ def purpose_of_noun(verb: Token) -> bool:
 
 def withholds(verb: Token) -> bool:
     """ "deny resources to X", "deny X access": a denial verb with a receiving party withholds
-    something; it does not reject a claim."""
+    something; it does not reject a claim. Not when the object opens with a gerund the parser made
+    its modifier ("denied shipping fuel to X"): the "to" is the shipping's."""
+    if any(c.dep_ == "dobj" and opens_with_gerund(c) for c in verb.children):
+        return False
     return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+
+
+def opens_with_gerund(goods: Token) -> bool:
+    """ "shipping fuel", "selling rifles": a noun phrase the parser built from a gerund of an event
+    verb and its object, the gerund as the first word (a modifier of the goods)."""
+    first = goods.left_edge
+    return (first.dep_ == "compound" and first.head == goods and first.lower_.endswith("ing")
+            and verb_predicate(first.lower_) is not None)
 
 
 def accusation(verb: Token) -> Token | None:

@@ -17,6 +17,7 @@ from mistrust.extract.claim_args import (
     entity_object,
     entity_prep,
     object_token,
+    opens_with_gerund,
     passive_patient,
     prep_obj,
     purpose_of_noun,
@@ -34,6 +35,7 @@ from mistrust.extract.frames import (
     CONVERSE_VERBS,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
+    GERUND_VERBS,
     HOLD_VERBS,
     JOINT,
     JOINT_ACTIVITY,
@@ -54,6 +56,7 @@ from mistrust.extract.frames import (
     RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
     TARGET_PREPS,
+    UNDERGOING_VERBS,
 )
 from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
@@ -292,6 +295,15 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
     if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
         return None  # "received the Iranian proposal": not goods
     for c in noun.children:
+        if c.dep_ == "acl" and c.lower_ in ORIGIN_WORDS:
+            made_in = entity_prep(c, ("in",), index)  # "drones made in Iran", "oil produced in Libya"
+            if made_in is not None and (m := index.in_subtree(made_in)) is not None and m.label in ORIGIN_LABELS:
+                return made_in
+        if c.dep_ == "amod" and c.lower_ in ORIGIN_WORDS:
+            # "Libyan-made drones": the parser may hang the demonym on "made" as an adverb
+            made_in = next((g for g in c.children if g.dep_ in ("advmod", "npadvmod") and _demonym(g)), None)
+            if made_in is not None:
+                return made_in
         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
             m = index.in_subtree(c)
             if m is None:
@@ -312,7 +324,7 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     bound for X", "Russian-made drones destined for Y", "fuel from Z to W"."""
     dest = destination(noun, index)
     if dest is None:
-        return None
+        return _held_goods(noun, index)
     origin = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                    and (m := index.in_subtree(c)) is not None and m.label in ORIGIN_LABELS), None)
     if origin is None:
@@ -322,6 +334,28 @@ def _goods(noun: Token, index: MentionIndex) -> _Event | None:
     return _Event(noun, "transfer", origin, dest, None, noun)
 
 
+def _held_goods(noun: Token, index: MentionIndex) -> _Event | None:
+    """Goods of a named origin that someone uses or holds came to them from there: "Chad has used
+    Libyan-made drones", "X fields drones from Y" (a transfer from Y to X; one state's own goods
+    are dropped with the pair of equal parties)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or (verb_lemma(verb.lower_) or verb.lower_) not in HOLD_VERBS:
+        return None
+    holder = subject_token(verb)
+    if holder is None or index.in_subtree(holder) is None:
+        return None
+    origin = _goods_giver(noun, index)
+    if origin is None:
+        return None
+    came, holds = index.in_subtree(origin), index.in_subtree(holder)
+    if came is None or holds is None:
+        return None
+    home = _state(came.canonical or came.text) or came.canonical or came.text
+    if home == (holds.canonical or holds.text) or any(_state(w) == home for w in holds.text.replace("'s", "").split()):
+        return None  # "Russia fired Russian missiles", "Chad's army uses rifles made in Chad": its own goods
+    return _Event(noun, "transfer", origin, holder, None, noun)
+
+
 def _targeting_measure(verb: Token) -> Token | None:
     """The measure noun that does the targeting: "issued sanctions targeting X" (a participle on
     the noun) or "sanctions that target Y" / "the measures target Y" (its subject)."""
@@ -329,6 +363,21 @@ def _targeting_measure(verb: Token) -> Token | None:
     if noun is not None and noun.lower_ in MEASURE_NOUNS:
         return noun
     return None
+
+
+def _issuer(measure: Token, index: MentionIndex) -> Token | None:
+    """Who issued a measure, in the phrase around it: "EU sanctions", "X issued sanctions",
+    "sanctions imposed by X", "sanctions ... were announced by X"."""
+    named = next((c for c in measure.children if index.issuer_at(c, measure)), None)
+    if named is not None:
+        return named
+    if measure.dep_ == "dobj":
+        return subject_token(measure.head)
+    verbs = [c for c in measure.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if measure.dep_ == "nsubjpass":
+        verbs.append(measure.head)
+    return next((g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"), None)
 
 
 def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
@@ -356,8 +405,32 @@ class _Event(NamedTuple):
     theme: Token | None = None  # the thing of a symmetric or recipient-object act
 
 
+def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
+    """ "Kenya denied selling rifles to Somalia", "Minsk resumed shipping fuel": the parser makes
+    the gerund a compound of the goods that are its object; the gerund is the event, done by the
+    governing verb's subject, to the party of a "to" phrase on either."""
+    goods = tok.head
+    verb = goods.head
+    predicate = verb_predicate(tok.lower_)
+    if predicate is None or goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or goods.left_edge != tok \
+            or not opens_with_gerund(goods):
+        return None
+    denies = verb_predicate(verb.lower_) == "deny"
+    if not denies and verb_lemma(verb.lower_) not in GERUND_VERBS:
+        return None
+    subj = subject_token(verb) or passive_patient(verb)
+    if predicate in _ENTITY_OBJECT:
+        party = entity_prep(verb, RECIPIENT_PREPS, index) or destination(goods, index)
+        return _Event(tok, predicate, subj, party, verb if denies else None, goods)
+    return _Event(tok, predicate, subj, goods, verb if denies else None)
+
+
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
+    if structure and tok.dep_ == "compound":
+        gerund = _compound_gerund(tok, index)
+        if gerund is not None:
+            return gerund
     if tok.pos_ == "NOUN":
         if structure and tok.lower_ in AGENT_NOUNS:
             return _agent_noun(tok, index)
@@ -374,6 +447,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
                                                               or lemma in _RECEIVE):
         return None  # handled when the loop reaches the noun (see _nominal)
+    if structure and predicate == "deny" and dobj is not None and opens_with_gerund(dobj):
+        return None  # "denied shipping fuel": the gerund is the event, denied (_compound_gerund)
     patient = passive_patient(tok)
     if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
         # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
@@ -418,8 +493,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         measure = _targeting_measure(tok)
         if measure is not None:
             # "sanctions targeting X", "measures that hit Y": the issuer of the measures sanctions X
-            issuer = subject_token(measure.head) if measure.dep_ == "dobj" else None
-            return _Event(tok, "sanction", issuer, entity_object(tok, index) or dobj, None, measure)
+            return _Event(tok, "sanction", _issuer(measure, index), entity_object(tok, index) or dobj, None, measure)
     if predicate == "test" and structure:
         target = entity_prep(tok, TARGET_PREPS, index)
         if target is not None:
@@ -469,9 +543,18 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
                 and index.by_token.get(dobj.i) is None and _origin(dobj, index) is not None:
             # "the ship was carrying Iranian oil to Syria": the demonym says where the goods come
             # from; the party is where they go, and a doer with no name gives way to the origin
-            if subj is None or index.in_subtree(subj) is None:
-                subj = _origin(dobj, index)
+            origin = _origin(dobj, index)
             obj = entity_prep(tok, RECIPIENT_PREPS, index) or destination(dobj, index)
+            named = index.in_subtree(origin) if origin is not None else None
+            if obj is None and subj is not None and index.in_subtree(subj) is not None and origin is not None \
+                    and origin.i == tok.i + 1 and origin.dep_ == "compound" and origin.pos_ == "PROPN" \
+                    and named is not None and named.label != "Nationality":
+                # "Mali also sold Niger rifles": a name right after the verb, read by the parser as a
+                # modifier of the goods, is the recipient of a double-object verb (goods of a named
+                # origin are "Nigerien rifles"; with a named doer and no other recipient)
+                obj = origin
+            elif subj is None or index.in_subtree(subj) is None:
+                subj = origin
         if structure and predicate in ("transfer", "supply") and obj is not None:
             obj = _site_state(obj, index)
         if structure and predicate == "deploy" and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
@@ -528,7 +611,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     # "a strike was launched by X", "cooperation was renewed": a phase verb in the passive governs
     # its event-noun subject as it governs an object (its agent is the event's doer)
     passive = (structure and noun.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX")
-               and head_lemma in ASPECTUAL and any(c.dep_ == "agent" for c in head.children))
+               and (head_lemma in ASPECTUAL or (head_lemma in LIGHT_VERBS and verb_predicate(head.lower_) is None))
+               and any(c.dep_ == "agent" for c in head.children))
     governed = (via.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")) or passive
     denied_by: Token | None = None
     subj: Token | None = None
@@ -616,6 +700,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         obj = prep_obj(noun, preps)
     if governed and obj is None:
         obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
+    if obj is None and structure and noun.dep_ == "dobj" and verb_lemma(noun.head.lower_) in UNDERGOING_VERBS:
+        obj = subject_token(noun.head)  # "Belarus faces sanctions from the EU": who undergoes it is the target
     if subj is None and obj is None:
         return None
     if structure and obj is not None and predicate in ("transfer", "supply"):

@@ -39,12 +39,19 @@ from mistrust.extract.claim_args import (
     argument,
     mention_arg,
     phrase_of,
+    prep_obj,
     subject_token,
     withholds,
 )
 from mistrust.extract.claim_events import event_at
 from mistrust.extract.claim_structure import expand_pairs, resolve_pair, resolve_they, theme_text
-from mistrust.extract.frames import ACCUSE_HEDGED, AGENT_NOUNS, DESTINATION_PARTICIPLES, SPEECH_EVENTS
+from mistrust.extract.frames import (
+    ACCUSE_HEDGED,
+    AGENT_NOUNS,
+    DESTINATION_PARTICIPLES,
+    MEASURE_NOUNS,
+    SPEECH_EVENTS,
+)
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
@@ -61,7 +68,7 @@ EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora 
 
 # Verbs that only make a claim with an entity argument ("built a wall" is not worth a claim).
 _NEEDS_ENTITY = frozenset({"develop", "support", "meet", "agree", "operate", "attack", "acquire", "transfer",
-                           "supply", "cooperate", "test", "resume"})
+                           "supply", "cooperate", "test", "resume", "warn", "threaten", "condemn"})
 
 
 class _Attributions:
@@ -167,6 +174,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             o_group = resolve_pair(obj, index)
             if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
                 o_arg = antecedents.arg(obj, other=s_arg[1]) or o_arg
+        if structure and not o_arg[2] and predicate == "violate":
+            measure = _breached_measure(pred_tok, obj)
+            if measure is not None:  # "violated sanctions": whose sanctions
+                o_arg = antecedents.issuer(measure) or o_arg
         if structure and obj is not None and o_arg[2] and o_arg[1] == s_arg[1]:
             # the object's subtree only holds the subject again ("evasion of sanctions by Iran"): the
             # object is the phrase itself
@@ -255,6 +266,15 @@ _REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation",
 # Events a denial of "the reports" can carry over: acts between parties, not what someone said.
 _CARRIED = frozenset({"transfer", "supply", "support", "fund", "cooperate", "trade", "violate", "deploy",
                       "attack", "seize", "acquire", "develop", "test", "smuggle", "steal"})
+
+
+def _breached_measure(pred: Token, obj: Token | None) -> Token | None:
+    """The measure a violation breaks when it names no party: "violated sanctions", "in breach
+    of the embargo"."""
+    for tok in (obj, next((c for c in pred.children if c.dep_ == "dobj"), None), prep_obj(pred, ("of",))):
+        if tok is not None and tok.lower_ in MEASURE_NOUNS:
+            return tok
+    return None
 
 
 def _refers_back(obj: Token | None) -> bool:
@@ -519,13 +539,14 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
 def _accusation_above(pred: Token) -> Token | None:
     """The accusing verb whose "of" clause holds ``pred``: "accused X of shipping", of a noun under
     a light verb ("accused X of making a sale") or of a purpose or complement inside the clause
-    ("accused X of transferring shells to aid Y")."""
+    ("accused X of transferring shells to aid Y"), also for a later conjunct ("accused X of
+    buying rifles and smuggling fuel")."""
     tok = pred
     for _ in range(4):
         found = accusation(tok)
         if found is not None:
             return found
-        if tok.dep_ not in ("dobj", "advcl", "xcomp") or tok.head == tok:
+        if tok.dep_ not in ("dobj", "advcl", "xcomp", "conj") or tok.head == tok:
             return None
         tok = tok.head
     return None

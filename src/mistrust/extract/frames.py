@@ -81,16 +81,18 @@ FRAMES: tuple[Frame, ...] = (
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
           nouns=("theft", "thefts", "heist", "heists", "laundering")),
-    Frame("threaten", verbs=("threaten",), party_object=True),
-    Frame("warn", verbs=("warn", "caution"), party_object=True, speech=True),
-    Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest"),
-          nouns=("condemnation", "protest"), party_object=True, speech=True),
+    Frame("threaten", verbs=("threaten",), nouns=("threat", "threats"), party_object=True),
+    Frame("warn", verbs=("warn", "caution"), nouns=("warning", "warnings"), party_object=True, speech=True),
+    Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest", "decry",
+                            "deplore", "censure"),
+          nouns=("condemnation", "protest", "criticism", "denunciation"), party_object=True, speech=True),
     Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board",
                           "interdict"),
           nouns=("seizure", "interception")),
     Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
           party_object=True),
-    Frame("meet", verbs=("meet", "visit", "host", "negotiate"), party_object=True),
+    Frame("meet", verbs=("meet", "visit", "host", "negotiate"), nouns=("talks", "meeting", "meetings", "summit"),
+          party_object=True),
     Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
     Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
     Frame("resume", verbs=("resume", "restart")),
@@ -125,7 +127,7 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
                          "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease",
-                         "tighten",
+                         "tighten", "hold", "issue", "voice", "express",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
                          "order", "authorize", "authorise", "mount", "stage", "wage",
                          "orchestrate", "direct", "perpetrate"})
@@ -214,6 +216,17 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 # embargo"), and when they "target" or "hit" a party, that is a sanction.
 MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", "restrictions", "penalties",
                            "embargo", "embargoes", "resolution", "resolutions", "ban", "bans"})
+# Verbs that take a gerund for what their subject does, stops or denies doing ("denied selling
+# rifles", "resumed shipping oil"); the small parser often reads the gerund as a compound noun.
+GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue", "begin", "start", "keep",
+                          "avoid", "suspend", "deny"})
+# Verbs whose subject undergoes the event that is their object: "Belarus faces sanctions from the
+# EU", "the town suffered strikes by X" (the subject is the target, the "from"/"by" phrase the doer).
+UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
+# Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
+# tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
+ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
+                           "renew", "introduce", "enact"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
@@ -231,5 +244,5 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "Frame", "frame_of"]
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

@@ -8,7 +8,17 @@ dict access per token.
 
 from __future__ import annotations
 
-from mistrust.extract.frames import ACCUSE, CONVERSE_VERBS, FRAMES, HOLD_VERBS, LIGHT_VERBS, TAKE_DELIVERY
+from mistrust.extract.frames import (
+    ACCUSE,
+    CONVERSE_VERBS,
+    FRAMES,
+    GERUND_VERBS,
+    HOLD_VERBS,
+    ISSUING_VERBS,
+    LIGHT_VERBS,
+    TAKE_DELIVERY,
+    UNDERGOING_VERBS,
+)
 
 EXTRACTOR = "predicates-v1"
 
@@ -45,7 +55,8 @@ def inflections(base: str) -> set[str]:
         forms |= {plural, base + "ed", base + "ing"}
         # Doubling for short CVC verbs (ship -> shipped, ban -> banned), and "-l" in British use.
         if (len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"} and base[-2] in _VOWELS
-                and base[-3] not in _VOWELS and (len(base) <= 4 or base.endswith(("it", "ip", "el", "ar")))):
+                and (base[-3] not in _VOWELS or base[-4:-2] == "qu")  # "equip": "qu" is a consonant
+                and (len(base) <= 4 or base.endswith(("it", "ip", "el", "ar")))):
             forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     return forms
 
@@ -62,7 +73,8 @@ def build_form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_FORMS: dict[str, str] = build_form_table(VERBS)
 LEMMA_FORMS: dict[str, str] = {f: b for b in {b for bs in VERBS.values() for b in bs} | LIGHT_VERBS
-                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY for f in inflections(b)}
+                               | ACCUSE | HOLD_VERBS | CONVERSE_VERBS | TAKE_DELIVERY | GERUND_VERBS
+                               | ISSUING_VERBS | UNDERGOING_VERBS for f in inflections(b)}
 
 
 def _head_part(form: str) -> str:
