@@ -760,7 +760,7 @@ def _one_word_name(p: NamePair) -> bool:
     title (Sardar, Dr) marks a person, whose one-word alias (a given name, a nickname) is no
     group name: a titled name is not taken as one word.
     """
-    if any(t in TITLES for t in (*p.q.tokens, *p.c.tokens)):
+    if not TITLES.isdisjoint(p.q.tokens) or not TITLES.isdisjoint(p.c.tokens):
         return False
     if p.exact:  # the same words: no alignment needed (exact pairs skip it)
         return sum(t not in _UNCOUNTED for t in p.q.tokens) == 1
