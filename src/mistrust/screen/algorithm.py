@@ -66,6 +66,10 @@ _BEFORE_EVIDENCE, _AFTER_EVIDENCE = NAME_FEATURES[:_EVIDENCE], NAME_FEATURES[_EV
 NO_EVIDENCE_CAP = 0.3
 CAL_LOGITS = tuple(x for x, _ in CALIBRATION)
 CAL_PROBS = tuple(y for _, y in CALIBRATION)
+# Each segment between two knots as (x0, y0, y1 - y0, x1 - x0): the same numbers ``probability``
+# would subtract at every call (it runs for every candidate a search ranks).
+_SEGMENTS = tuple((x0, y0, y1 - y0, x1 - x0) for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False))
+_CAL_SHARE = 1.0 - RAW_SHARE
 # A match through an alias the list itself calls weak ("low quality a.k.a.") loses this much.
 WEAK_ALIAS_WEIGHT = 0.1
 
@@ -91,10 +95,9 @@ def probability(logit: float) -> float:
     elif k == len(CAL_LOGITS):
         cal = CAL_PROBS[-1]
     else:
-        x0, x1 = CAL_LOGITS[k - 1], CAL_LOGITS[k]
-        y0, y1 = CAL_PROBS[k - 1], CAL_PROBS[k]
-        cal = y0 + (y1 - y0) * (logit - x0) / (x1 - x0)
-    return (1.0 - RAW_SHARE) * cal + RAW_SHARE * raw
+        x0, y0, rise, run = _SEGMENTS[k - 1]
+        cal = y0 + rise * (logit - x0) / run
+    return _CAL_SHARE * cal + RAW_SHARE * raw
 
 
 def combine(values: Sequence[float]) -> float:
