@@ -70,3 +70,23 @@ def test_initials_name_is_scored_despite_look_alike_neighbours() -> None:
     hits = index.search(NameQuery(name="PSK Ship Management", schema="Organization"), min_score=0.0)
     scored = [h for h in hits if h.entity_id == "t:1"]
     assert scored and any("initials" in f.reason for f in scored[0].features), [(h.entity_id, h.score) for h in hits]
+
+
+def test_ranking_by_logit_is_ranking_by_probability() -> None:
+    """A search ranks candidates by the estimate's logit and works out the probability only of
+    those it reads (``quick_logits``): that is the probabilities' order only while ``probability``
+    never decreases, knots of the calibration and both flat ends included."""
+    from mistrust.screen.algorithm import CAL_LOGITS, probability
+
+    logits = sorted({*CAL_LOGITS, *(x + d for x in CAL_LOGITS for d in (-1e-9, -1e-15, 1e-15, 1e-9)),
+                     *(k / 64 for k in range(-64 * 20, 64 * 20))})
+    probabilities = [probability(x) for x in logits]
+    assert all(a <= b for a, b in zip(probabilities, probabilities[1:], strict=False))
+    assert probabilities[0] < probabilities[-1]
+    # On an index: the quick scores come out sorted as the probabilities and positions sort them.
+    index = _linked_index()
+    for query in ("East Kavir", "Tabriz Trading", "Kavir Glass Mining", "Shargh"):
+        norm = normalize_name(query)
+        ranked = index.quick_scores(norm, index.candidates(norm))
+        assert ranked == sorted(ranked, reverse=True), query
+        assert [pos for _l, pos in index.quick_logits(norm, index.candidates(norm))] == [pos for _p, pos in ranked]

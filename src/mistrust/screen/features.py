@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -54,16 +54,16 @@ def confidence(skel: str) -> float:
     return min(1.0, (len(skel) + 1) / 5)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenMatch:
+# Word matches and alignments are NamedTuples, not frozen dataclasses: every scored pair makes
+# several, and a frozen dataclass's __init__ costs twice a tuple's.
+class TokenMatch(NamedTuple):
     query: str
     listed: str
     score: float
     how: str
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
     """Which name parts of the query found a partner among the listed name's parts."""
 
     matches: tuple[TokenMatch, ...]
@@ -103,7 +103,8 @@ _ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
 def is_number(word: str) -> bool:
     """Digits or a roman numeral: numbered vessels, funds and branches are different entries
     (Star 2 / Star 3, Holding II / Holding III), so numbers match only when equal."""
-    return word.isdigit() or _ROMAN.fullmatch(word) is not None
+    # Only words of the letters i, v and x go to the pattern: nearly every word compared has others.
+    return word.isdigit() or (not word.strip("ivx") and _ROMAN.fullmatch(word) is not None)
 
 
 @lru_cache(maxsize=32768)
@@ -134,10 +135,14 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
+    # The letters the two words share, in order: the spelling-variant and the near-spelling rules
+    # below both start from them, worked out once (most word pairs compared match by no rule).
+    shared = _sim(a, b)
     # Spelling variants of short words are too easy to fake (Ali/Wali), and a changed consonant
     # makes another name (Taedong/Taesong): long words whose skeletons also agree only.
     if min(len(a), len(b)) >= 5:
-        r = _sim(_long_vowels(a), _long_vowels(b))
+        long_a, long_b = _long_vowels(a), _long_vowels(b)
+        r = shared if long_a == a and long_b == b else _sim(long_a, long_b)
         if r >= 0.8 and _sim(sa, sb) >= 0.75:
             return r, SPELLING_VARIANT
     short = a if len(a) < len(b) else b
@@ -145,7 +150,7 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # A closing h after a vowel is not pronounced (Arabic ta marbuta and final ha: Bah/Ba,
         # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
         return 0.8, "sounds alike (silent final h)"
-    return _near(a, b)
+    return _near(a, b, shared)
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -186,7 +191,8 @@ def _near_allowed(a: str, b: str, lex: Lexicon) -> bool:
 NAME_SUFFIXES = ("ollah", "olah", "allah", "ullah", "khan")
 
 
-def _near(a: str, b: str) -> tuple[float, str]:
+def _near(a: str, b: str, shared: float) -> tuple[float, str]:
+    """A near spelling's score; ``shared``: the two words' ``_sim``, already worked out."""
     if min(len(a), len(b)) < NEAR_MIN_LEN or a.isdigit() or b.isdigit():
         return 0.0, ""
     # One word extending the other is another word (Sina/Sinatra, Ahmadi/Ahmadinejad), unless
@@ -194,9 +200,9 @@ def _near(a: str, b: str) -> tuple[float, str]:
     if a.startswith(b) or b.startswith(a):
         short, long = (a, b) if len(a) < len(b) else (b, a)
         if len(short) >= 4 and long[len(short):] in NAME_SUFFIXES:
-            return NEAR_SCALE * _sim(a, b), NEAR
+            return NEAR_SCALE * shared, NEAR
         return 0.0, ""
-    r = _sim(a, b)
+    r = shared
     # Long words take one edit more (Metalogy/Metallurgy): the letters left say more.
     edits = NEAR_MAX_EDITS + (min(len(a), len(b)) >= NEAR_LONG_LEN)
     if r < NEAR_MIN_SIM or Levenshtein.distance(a, b) > edits:
@@ -214,9 +220,12 @@ EXTRA_PART_SHARE = 0.5
 _VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o", "u"}, "u": {"u"}}
 
 
+_SYLLABLE_LETTERS = "".join(sorted(_VOWELS)) + "w"  # for str.strip: a test of every letter in one C call
+
+
 def _vowels_only(word: str) -> bool:
     """Only vowels, w counted as one (Korean wu, wa, wo)."""
-    return all(ch in _VOWELS or ch == "w" for ch in word)
+    return not word.strip(_SYLLABLE_LETTERS)
 
 
 def _syllable_sound(word: str) -> tuple[str, str]:
@@ -809,7 +818,7 @@ def _one_word_name(p: NamePair) -> bool:
     title (Sardar, Dr) marks a person, whose one-word alias (a given name, a nickname) is no
     group name: a titled name is not taken as one word.
     """
-    if any(t in TITLES for t in (*p.q.tokens, *p.c.tokens)):
+    if not TITLES.isdisjoint(p.q.tokens) or not TITLES.isdisjoint(p.c.tokens):
         return False
     if p.exact:  # the same words: no alignment needed (exact pairs skip it)
         return sum(t not in _UNCOUNTED for t in p.q.tokens) == 1

@@ -39,10 +39,11 @@ from mistrust.screen.algorithm import (
     ALGORITHM,
     NameScore,
     adjusted,
-    estimator,
     evidence_outcome,
     explain_name,
+    logit_estimator,
     no_evidence_bound,
+    probability,
     score_name,
 )
 from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, has_evidence
@@ -90,10 +91,10 @@ PROGRESS_EVERY = 250
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
-# the others taken at their most favourable value (see ``algorithm.estimator``).
+# the others taken at their most favourable value (see ``algorithm.estimator``), as a logit.
 _QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
                    "name_short_form")
-_quick_estimate = estimator(_QUICK_FEATURES)
+_quick_logit = logit_estimator(_QUICK_FEATURES)
 
 
 def counted_words(name: NormName) -> int:
@@ -191,7 +192,7 @@ QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str,
                  bool]
 
 
-# A query name's normal form, its candidates ranked by quick score (best first) and the name
+# A query name's normal form, its candidates ranked by quick score (logits, best first) and the name
 # scores of listed names worked out for it so far, by listed name (``ScreenIndex._looked_up``).
 Lookup = tuple[NormName, list[tuple[float, int]], dict[str, list[Any]]]
 # How many recent query names keep their lookup: nearly every repeat is the very next query
@@ -238,7 +239,7 @@ class ScreenIndex:
         self._by_id: dict[str, ListEntity] = {}
         # entity position -> positions of the entries sharing one of its names (see ``siblings``).
         self.sibling_sets: dict[int, frozenset[int]] = {}
-        # What ``quick_scores`` reads of each name, in one tuple per name (see ``_quick_rows``);
+        # What ``quick_logits`` reads of each name, in one tuple per name (see ``_quick_rows``);
         # derived from ``names``, laid out by the build (or by the first search of an index read
         # back from a pickle) and left out of pickles.
         self._quick: list[QuickRow] | None = None
@@ -409,11 +410,11 @@ class ScreenIndex:
 
     def _quick_rows(self) -> list[QuickRow]:
         # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
-        # reach per candidate (cache misses were a good part of the cost of quick_scores).
+        # reach per candidate (cache misses were a good part of the cost of quick_logits).
         rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
         if rows is None or len(rows) != len(self.names):
             # A row is a function of the name: copies of one name share one row object, which
-            # ``quick_scores`` estimates once per query.
+            # ``quick_logits`` estimates once per query.
             interned: dict[NormName, QuickRow] = {}
             rows = []
             for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
@@ -436,12 +437,20 @@ class ScreenIndex:
 
     def quick_scores(self, norm: NormName, positions: list[int],
                      links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
-        """A cheap estimate of the full name score for many candidates at once, best first.
+        """A cheap estimate of the full name score for many candidates at once, best first
+        (``quick_logits`` turned into probabilities)."""
+        return [(probability(logit), pos) for logit, pos in self.quick_logits(norm, positions, links)]
+
+    def quick_logits(self, norm: NormName, positions: list[int],
+                     links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
+        """A cheap estimate of the full name score's logit for many candidates at once, best first.
+        A search turns into a probability only the estimates it reads (``probability`` is
+        increasing: the order is the probabilities' order).
 
         Letters and skeletons are compared by rapidfuzz in C, as the full score compares them;
         name parts by their skeleton sets, with the parts both names keep that the other lacks
         as the conflict (cf. ``name_conflict``). The estimates go through the algorithm's own
-        weights (``_quick_estimate``). ``links`` defaults to the index's.
+        weights (``_quick_logit``). ``links`` defaults to the index's.
 
         A query word linked to a word of the candidate (``links``: word -> link classes), or that
         spells the initials of adjacent words of it, counts as a shared part, as the full score
@@ -530,7 +539,7 @@ class ScreenIndex:
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
                 else 0.0
-            estimates.append(_quick_estimate(exact, lit, sounds, parts, conflict, acronym, short))
+            estimates.append(_quick_logit(exact, lit, sounds, parts, conflict, acronym, short))
         if distinct is not picked:
             slot = {key: n for n, key in enumerate(firsts)}
             estimates = [estimates[slot[id(row)]] for row in picked]
@@ -563,7 +572,7 @@ class ScreenIndex:
             # evidence outcome, and its name score once worked out (None while only the evidence
             # is known: a dead end, below).
             scored: dict[str, list[Any]] = {}
-            ranked = self.quick_scores(norm, retrieved, lex.links)
+            ranked = self.quick_logits(norm, retrieved, lex.links)
         else:
             lex = self.lexicon
             found_name = self._looked_up(query.name)
@@ -607,7 +616,8 @@ class ScreenIndex:
         floor = min_score - QUICK_MARGIN
         deep_floor = threshold - QUICK_MARGIN / 2
         entered: dict[int, None] = {}  # the entries visited, in order (dead ends included)
-        for rank, (quick, pos) in enumerate(ranked):
+        for rank, (logit, pos) in enumerate(ranked):
+            quick = probability(logit)
             if quick < floor and visits:
                 break
             if rank >= FULL_SCORE and quick < deep_floor:
@@ -698,7 +708,7 @@ class ScreenIndex:
         norm = normalize_name(name)
         if not norm.compact:
             return None
-        found = (norm, self.quick_scores(norm, self.candidates(norm)), {})
+        found = (norm, self.quick_logits(norm, self.candidates(norm)), {})
         if len(recent) >= RECENT_NAMES:
             recent.clear()
         recent[name] = found
