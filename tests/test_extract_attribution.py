@@ -169,3 +169,55 @@ def test_according_to_wraps_a_reported_denial(nlp) -> None:
 def test_said_when(nlp) -> None:
     att = _by_cue(find_attributions(nlp("The Journal reported in February 2018 that the ship sailed.")), "reported")
     assert att.time == "2018-02"
+
+
+# A stating verb that closes its sentence after a plural source, which the small parser often reads
+# as the last noun of a compound ("court documents state").
+@pytest.mark.parametrize(("sentence", "source", "content_word"), [
+    ("The tanker carried fuel from Iran to Syria, court documents state.", "court documents", "tanker"),
+    ("Belarus sold rifles to Sudan in 2020, shipping records show.", "shipping records", "rifles"),
+    ("The drones were assembled in a factory near Minsk, customs files suggest.", "customs files", "drones"),
+])
+def test_closing_present_tense_cue(nlp, sentence: str, source: str, content_word: str) -> None:
+    found = [a for a in find_attributions(nlp(sentence)) if a.source is not None and a.source.text == source]
+    assert found, [(a.source.text if a.source else None, a.cue.text if a.cue else None)
+                   for a in find_attributions(nlp(sentence))]
+    assert found[0].content is not None and content_word in found[0].content.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tanker sailed from Tartus, a port of the Syrian state.",  # "state" is a noun after an adjective
+    "Rifles reached the rebels, who hold the north of the state.",
+    "Chile sold rifles to Bolivia, according to an arms report.",  # "report" is left out: often a noun
+])
+def test_no_closing_cue_from_a_noun(nlp, sentence: str) -> None:
+    atts = find_attributions(nlp(sentence))
+    assert not any(a.cue is not None and a.cue.text.lower() in ("state", "report") for a in atts), \
+        [a.cue.text for a in atts if a.cue]
+
+
+# A relative clause on a noun after the comma ("a deal that worried Peru") is no closing cue.
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "worried"),
+    ("Cuba sent tanks to Angola, a step which alarmed and angered Namibia.", "angered"),
+])
+def test_relative_clause_is_no_closing_cue(nlp, sentence: str, cue: str) -> None:
+    for a in find_attributions(nlp(sentence)):
+        if a.cue is not None and a.cue.text.lower().endswith(cue):
+            assert a.source is None or a.source.text.lower() not in ("that", "which", "a deal that"), a.source
+
+
+# A denial verb acting on a body (an organ named after its topic) or on the people at its head
+# removes or turns down a party: a refusal, nothing denied. A report by such a body is denied.
+@pytest.mark.parametrize(("sentence", "cue", "refused"), [
+    ("Officials rejected the department of consumer affairs after the audit.", "rejected", True),
+    ("The council dismissed the head of the bureau of maritime affairs.", "dismissed", True),
+    ("The senate dismissed members of the Border Affairs Commission on Monday.", "dismissed", True),
+    ("Minsk rejected the report of the department of trade affairs.", "rejected", False),
+    ("The envoy dismissed the claims of the ministry of mining affairs.", "dismissed", False),
+])
+def test_denial_of_a_body_is_a_refusal(nlp, sentence: str, cue: str, refused: bool) -> None:
+    from mistrust.extract.status import refusal
+
+    verb = next(t for t in nlp(sentence) if t.text == cue)
+    assert refusal(verb) == refused

@@ -143,7 +143,9 @@ def _label_before(clause: Token, verb: Token) -> bool:
 
 def verb_cue(tok: Token) -> Found | None:
     lemma = CUE_FORMS.get(tok.lower_)
-    if lemma is None or tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB"):
+    if lemma is None:
+        return None
+    if (tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB")) and not misread_present(tok):
         return None
     if lemma in ("see",) and tok.tag_ == "VBN" and passive_agent(tok) is not None:
         return None  # "seen by" is a relay, handled separately
@@ -208,7 +210,7 @@ def closing_cue(tok: Token) -> _Closing | None:
 
     The speaker phrase is the noun phrase between the last comma (or closing quote) and the cue;
     a relay ("citing X") in between is skipped; the content is the main clause before it."""
-    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "neg" for c in tok.children):
+    if (tok.tag_ not in ("VBD", "VBZ", "VBP") and not misread_present(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return None
     doc, sent = tok.doc, tok.sent
     words = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
@@ -241,6 +243,10 @@ def closing_cue(tok: Token) -> _Closing | None:
         phrase = [t for t in doc[end + 1:left + 1] if not t.is_space]
     if not phrase or len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
+    if phrase[-1].lower_ in RELATIVE and phrase[-1].tag_ in ("WDT", "WP"):
+        # "..., a deal that worried its neighbours": the cue's subject is a relative pronoun, the
+        # clause a noun's modifier, no speaker ("..., which an FBI official said" keeps its speaker)
+        return None
     if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or phrase[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
         return None
     while end > sent.start and doc[end - 1].text in _BOUNDARY:
@@ -253,6 +259,25 @@ def closing_cue(tok: Token) -> _Closing | None:
         return None
     head = max((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), key=lambda t: (t.head not in phrase, t.i))
     return _Closing([t.i for t in phrase], head, content)
+
+
+# Present-tense verbs of stating and showing that close a sentence after a plural source ("...,
+# court documents state.", "..., records show.", "..., officials say."): the small parser often reads
+# the verb as the last noun of a compound. Words that are as often the head noun of such a compound
+# ("an arms report", "insurance claims") are left out.
+_PRESENT_CLOSERS = frozenset({"say", "state", "show", "suggest", "indicate", "allege", "confirm", "reveal",
+                              "warn", "insist", "argue", "contend", "maintain", "assert", "believe", "think"})
+
+
+def misread_present(tok: Token) -> bool:
+    """ "..., court documents state.": a base-form stating verb, tagged a noun, that ends its sentence
+    right after a plural noun (its subject)."""
+    doc = tok.doc
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
+        return False
+    nxt = next((t for t in doc[tok.i + 1:tok.sent.end] if not t.is_space), None)
+    return (doc[tok.i - 1].tag_ in ("NNS", "NNPS") and (nxt is None or nxt.text in (".", "!", "?"))
+            and any(t.text == "," for t in doc[tok.sent.start:tok.i]))
 
 
 def _boundary_before(doc: Doc, i: int, start: int) -> int | None:
