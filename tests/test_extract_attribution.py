@@ -221,3 +221,50 @@ def test_denial_of_a_body_is_a_refusal(nlp, sentence: str, cue: str, refused: bo
 
     verb = next(t for t in nlp(sentence) if t.text == cue)
     assert refusal(verb) == refused
+
+
+# A mid-sentence aside reports the clause on both sides of it: the subject before the aside too.
+@pytest.mark.parametrize(("sentence", "cue", "source", "before", "after"), [
+    ("The shipment, officials said, left the port of Tartus in May.", "said", "officials", "shipment", "Tartus"),
+    ("Many of the tankers, he said, have carried fuel to Syria.", "said", "he", "tankers", "Syria"),
+    ("By switching off the transponder, the captain said, the crew hoped to avoid detection.", "said",
+     "the captain", "transponder", "crew"),
+    ("The rifles, the report said, came from a factory near the border.", "said", "the report", "rifles", "border"),
+])
+def test_aside_reports_both_sides(nlp, sentence: str, cue: str, source: str, before: str, after: str) -> None:
+    att = _by_cue(find_attributions(nlp(sentence)), cue)
+    assert att.source is not None and att.source.text == source
+    assert att.content is not None and before in att.content.text and after in att.content.text
+
+
+def test_cue_before_its_clause_is_no_aside(nlp) -> None:
+    # a cue that opens the sentence reports only what follows it
+    att = _by_cue(find_attributions(nlp("Officials said the shipment left the port in May.")), "said")
+    assert att.content is not None and "Officials" not in att.content.text
+
+
+# '"A," the envoy said, "B."': the quotation resumed after the speaker is the same speaker's words.
+@pytest.mark.parametrize("text", [
+    "\u201cWe never sold arms to them,\u201d the envoy said, \u201cbecause the law forbids it.\u201d",
+    "\u201cThe tanker was empty,\u201d said the captain, \u201cand it sailed under a false flag.\u201d",
+    "\u201cWe never sold arms to them,\u201d the envoy said, \u201cbecause the law forbids it.\u201d The minister said more.",
+])
+def test_split_quotation_is_one_speakers(nlp, text: str) -> None:
+    atts = find_attributions(nlp(text))
+    second = text.split("\u201c")[2].split("\u201d")[0]
+    holders = [a for a in atts if a.content is not None and second in a.content.text]
+    assert holders and all(a.source is not None and a.source.text in ("the envoy", "the captain")
+                           for a in holders), [(a.source, a.content) for a in atts]
+
+
+@pytest.mark.parametrize("text", [
+    # a resumed quotation with a cue of its own after it is that cue's
+    "\u201cWe sold nothing,\u201d the envoy said, \u201cwe bought it all,\u201d the minister added.",
+    # words after the cue that are not a quotation opening right after it are not carried
+    "\u201cWe sold nothing,\u201d the envoy said, and \u201cnever again\u201d became the rebels' motto.",
+])
+def test_split_quotation_not_carried(nlp, text: str) -> None:
+    atts = find_attributions(nlp(text))
+    second = text.split("\u201c")[2].split("\u201d")[0]
+    assert not any(a.source is not None and a.source.text == "the envoy" and a.content is not None
+                   and second in a.content.text for a in atts), [(a.source, a.content) for a in atts]

@@ -90,7 +90,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         # "Instead, Trump told CNN, his policy would ...": a cue opening the sentence, then a comma.
         opens_sent = left == verb.sent.start and src is not None and src.i < verb.i
         if after == "," and (before == "," or opens_as or opens_sent) and lemma not in CLAUSE_ONLY - {"add"}:
-            return subtree_span(head, exclude=[verb]), "paren"
+            # the clause on both sides of the aside, the cue's phrase inside it ("The shipment,
+            # officials said, left port in May": the subject before the aside is reported too)
+            return subtree_span(head, exclude=[verb]), "aside"
     evidence = _evidence_content(children)
     if evidence is not None:
         return evidence, "ccomp"
@@ -173,7 +175,7 @@ def verb_cue(tok: Token) -> Found | None:
         content, how = adjacent_quote(tok, src), "quote"
     if content is None:
         return None
-    if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren"):
+    if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren", "aside"):
         return None
     cue = cue_span(tok)
     src_span = spoken or (trim_text_span(tok.doc, tok_span(source_tokens(src))) if src is not None else None)
@@ -181,7 +183,7 @@ def verb_cue(tok: Token) -> Found | None:
     if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
         alias = trim_text_span(tok.doc, tok_span(source_tokens(tok.head)))  # "a UN report that confirmed"
     content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
-    if content is None or spans_overlap(content, cue):
+    if content is None or spans_overlap(content, cue) and how != "aside":
         # A content that swallowed its own cue (odd parses) is cut back to the side of the cue.
         content = cut_span(content, cue, tok.doc)
         if content is None:
