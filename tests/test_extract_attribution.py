@@ -268,3 +268,23 @@ def test_split_quotation_not_carried(nlp, text: str) -> None:
     second = text.split("\u201c")[2].split("\u201d")[0]
     assert not any(a.source is not None and a.source.text == "the envoy" and a.content is not None
                    and second in a.content.text for a in atts), [(a.source, a.content) for a in atts]
+
+
+# "according to X" closing its sentence is the source of every clause before it.
+@pytest.mark.parametrize(("sentence", "source", "first", "last"), [
+    ("Lima was paid $2 million; Quito was paid $5 million; and the broker was paid $1 million, according "
+     "to court records.", "court records", "Lima", "broker"),
+    ("Chile sold rifles to Peru and Peru shipped them to the rebels, according to the panel.", "the panel",
+     "Chile", "rebels"),
+    ("The envoy was paid twice, and the broker kept the rest, according to a ledger seen by the court.",
+     "a ledger seen by the court", "envoy", "broker"),
+])
+def test_according_covers_its_sentence(nlp, sentence: str, source: str, first: str, last: str) -> None:
+    att = _by_cue(find_attributions(nlp(sentence)), "according to")
+    assert att.source is not None and att.source.text == source
+    assert att.content is not None and first in att.content.text and last in att.content.text
+
+
+def test_according_opening_covers_what_follows(nlp) -> None:
+    att = _by_cue(find_attributions(nlp("According to the panel, Chile sold rifles to Peru.")), "According to")
+    assert att.content is not None and "Chile" in att.content.text and "panel" not in att.content.text

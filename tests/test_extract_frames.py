@@ -621,6 +621,11 @@ POSITIVE: list[Any] = [
     # -- a report by a body named after its topic is still denied
     ("Minsk rejected a report by the department of trade affairs that Belarus shipped fuel to Venezuela.",
      "transfer", "Belarus", "Venezuela", "denied", "Minsk"),
+    # -- a body's portfolio ("department of Chilean affairs") is its topic: the body's state denies
+    ("A spokesman for Peru's department of Chilean affairs denied that Peru sold rifles to Bolivia.", "deny",
+     "Peru", None, "denied", None),
+    ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
+     "shipped fuel to Cuba.", "deny", "Russia", None, "denied", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -703,6 +708,11 @@ NEGATIVE: list[Any] = [
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state
     ("The colonel ordered Chadian soldiers to leave the base.", "transfer", "Chad", None),
+    # the state in a body's portfolio does not deny for the body
+    ("A spokesman for Peru's department of Chilean affairs denied that Peru sold rifles to Bolivia.", "deny",
+     "Chile", None),
+    ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
+     "shipped fuel to Cuba.", "deny", "America", None),
 ]
 
 # (sentence, event): no claim of that event at all.

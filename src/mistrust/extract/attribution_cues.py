@@ -388,17 +388,34 @@ def according_cue(tok: Token) -> Found | None:
         # the content is the clause before it.
         content = subtree_span(head.head, exclude=[head])
     else:
+        sent, doc = tok.sent, tok.doc
+        words = [t for t in sent if t.dep_ != "punct" and not t.is_space]
+        before = [t for t in words if t.i < tok.i]
+        after = [t for t in words if t.i > last]
+        # (set off by commas inside its sentence, the phrase keeps the clause the parser hangs it on:
+        # taking both sides, as a verb's aside does, lowered PolNeAR train-150)
+        set_off = tok.i > sent.start and doc[tok.i - 1].text == ","
+        if set_off and before and not after:
+            # "A; B; and C, according to X." closes its sentence: X is the source of every clause
+            # before it, not only of the last one the parser hangs the phrase on
+            return _according(doc, src, cue, tok_span(before))
         # The clause the phrase modifies. Punctuation after the phrase only counts when words of
         # the clause follow it: "Y, according to a long source phrase." must not stretch Y's span
         # over the phrase to the final stop (the cut below would then keep the longer source side).
         tail = any(t.i > last and t.dep_ != "punct" and not t.is_space for t in head.subtree)
         content = tok_span(t for t in head.subtree
                             if t.i not in phrase and (t.dep_ != "punct" or (t.i > last and tail)))
-    content = trim_text_span(tok.doc, content)
+    return _according(tok.doc, src, cue, content)
+
+
+def _according(doc: Doc, src: tuple[int, int] | None, cue: tuple[int, int],
+               content: tuple[int, int] | None) -> Found:
+    """The "according to" attribution, its content trimmed and cut back from its own cue."""
+    content = trim_text_span(doc, content)
     if content is not None and spans_overlap(content, cue):
-        content = cut_span(content, cue, tok.doc)
+        content = cut_span(content, cue, doc)
     if content is not None:
-        content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
+        content = trim_text_span(doc, quote_extend(doc, content, cue))
     return Found(src, cue, content, kind="according")
 
 
