@@ -169,3 +169,122 @@ def test_according_to_wraps_a_reported_denial(nlp) -> None:
 def test_said_when(nlp) -> None:
     att = _by_cue(find_attributions(nlp("The Journal reported in February 2018 that the ship sailed.")), "reported")
     assert att.time == "2018-02"
+
+
+# A stating verb that closes its sentence after a plural source, which the small parser often reads
+# as the last noun of a compound ("court documents state").
+@pytest.mark.parametrize(("sentence", "source", "content_word"), [
+    ("The tanker carried fuel from Iran to Syria, court documents state.", "court documents", "tanker"),
+    ("Belarus sold rifles to Sudan in 2020, shipping records show.", "shipping records", "rifles"),
+    ("The drones were assembled in a factory near Minsk, customs files suggest.", "customs files", "drones"),
+])
+def test_closing_present_tense_cue(nlp, sentence: str, source: str, content_word: str) -> None:
+    found = [a for a in find_attributions(nlp(sentence)) if a.source is not None and a.source.text == source]
+    assert found, [(a.source.text if a.source else None, a.cue.text if a.cue else None)
+                   for a in find_attributions(nlp(sentence))]
+    assert found[0].content is not None and content_word in found[0].content.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tanker sailed from Tartus, a port of the Syrian state.",  # "state" is a noun after an adjective
+    "Rifles reached the rebels, who hold the north of the state.",
+    "Chile sold rifles to Bolivia, according to an arms report.",  # "report" is left out: often a noun
+])
+def test_no_closing_cue_from_a_noun(nlp, sentence: str) -> None:
+    atts = find_attributions(nlp(sentence))
+    assert not any(a.cue is not None and a.cue.text.lower() in ("state", "report") for a in atts), \
+        [a.cue.text for a in atts if a.cue]
+
+
+# A relative clause on a noun after the comma ("a deal that worried Peru") is no closing cue.
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "worried"),
+    ("Cuba sent tanks to Angola, a step which alarmed and angered Namibia.", "angered"),
+])
+def test_relative_clause_is_no_closing_cue(nlp, sentence: str, cue: str) -> None:
+    for a in find_attributions(nlp(sentence)):
+        if a.cue is not None and a.cue.text.lower().endswith(cue):
+            assert a.source is None or a.source.text.lower() not in ("that", "which", "a deal that"), a.source
+
+
+# A denial verb acting on a body (an organ named after its topic) or on the people at its head
+# removes or turns down a party: a refusal, nothing denied. A report by such a body is denied.
+@pytest.mark.parametrize(("sentence", "cue", "refused"), [
+    ("Officials rejected the department of consumer affairs after the audit.", "rejected", True),
+    ("The council dismissed the head of the bureau of maritime affairs.", "dismissed", True),
+    ("The senate dismissed members of the Border Affairs Commission on Monday.", "dismissed", True),
+    ("Minsk rejected the report of the department of trade affairs.", "rejected", False),
+    ("The envoy dismissed the claims of the ministry of mining affairs.", "dismissed", False),
+])
+def test_denial_of_a_body_is_a_refusal(nlp, sentence: str, cue: str, refused: bool) -> None:
+    from mistrust.extract.status import refusal
+
+    verb = next(t for t in nlp(sentence) if t.text == cue)
+    assert refusal(verb) == refused
+
+
+# A mid-sentence aside reports the clause on both sides of it: the subject before the aside too.
+@pytest.mark.parametrize(("sentence", "cue", "source", "before", "after"), [
+    ("The shipment, officials said, left the port of Tartus in May.", "said", "officials", "shipment", "Tartus"),
+    ("Many of the tankers, he said, have carried fuel to Syria.", "said", "he", "tankers", "Syria"),
+    ("By switching off the transponder, the captain said, the crew hoped to avoid detection.", "said",
+     "the captain", "transponder", "crew"),
+    ("The rifles, the report said, came from a factory near the border.", "said", "the report", "rifles", "border"),
+])
+def test_aside_reports_both_sides(nlp, sentence: str, cue: str, source: str, before: str, after: str) -> None:
+    att = _by_cue(find_attributions(nlp(sentence)), cue)
+    assert att.source is not None and att.source.text == source
+    assert att.content is not None and before in att.content.text and after in att.content.text
+
+
+def test_cue_before_its_clause_is_no_aside(nlp) -> None:
+    # a cue that opens the sentence reports only what follows it
+    att = _by_cue(find_attributions(nlp("Officials said the shipment left the port in May.")), "said")
+    assert att.content is not None and "Officials" not in att.content.text
+
+
+# '"A," the envoy said, "B."': the quotation resumed after the speaker is the same speaker's words.
+@pytest.mark.parametrize("text", [
+    "\u201cWe never sold arms to them,\u201d the envoy said, \u201cbecause the law forbids it.\u201d",
+    "\u201cThe tanker was empty,\u201d said the captain, \u201cand it sailed under a false flag.\u201d",
+    "\u201cWe never sold arms to them,\u201d the envoy said, \u201cbecause the law forbids it.\u201d The minister said more.",
+])
+def test_split_quotation_is_one_speakers(nlp, text: str) -> None:
+    atts = find_attributions(nlp(text))
+    second = text.split("\u201c")[2].split("\u201d")[0]
+    holders = [a for a in atts if a.content is not None and second in a.content.text]
+    assert holders and all(a.source is not None and a.source.text in ("the envoy", "the captain")
+                           for a in holders), [(a.source, a.content) for a in atts]
+
+
+@pytest.mark.parametrize("text", [
+    # a resumed quotation with a cue of its own after it is that cue's
+    "\u201cWe sold nothing,\u201d the envoy said, \u201cwe bought it all,\u201d the minister added.",
+    # words after the cue that are not a quotation opening right after it are not carried
+    "\u201cWe sold nothing,\u201d the envoy said, and \u201cnever again\u201d became the rebels' motto.",
+])
+def test_split_quotation_not_carried(nlp, text: str) -> None:
+    atts = find_attributions(nlp(text))
+    second = text.split("\u201c")[2].split("\u201d")[0]
+    assert not any(a.source is not None and a.source.text == "the envoy" and a.content is not None
+                   and second in a.content.text for a in atts), [(a.source, a.content) for a in atts]
+
+
+# "according to X" closing its sentence is the source of every clause before it.
+@pytest.mark.parametrize(("sentence", "source", "first", "last"), [
+    ("Lima was paid $2 million; Quito was paid $5 million; and the broker was paid $1 million, according "
+     "to court records.", "court records", "Lima", "broker"),
+    ("Chile sold rifles to Peru and Peru shipped them to the rebels, according to the panel.", "the panel",
+     "Chile", "rebels"),
+    ("The envoy was paid twice, and the broker kept the rest, according to a ledger seen by the court.",
+     "a ledger seen by the court", "envoy", "broker"),
+])
+def test_according_covers_its_sentence(nlp, sentence: str, source: str, first: str, last: str) -> None:
+    att = _by_cue(find_attributions(nlp(sentence)), "according to")
+    assert att.source is not None and att.source.text == source
+    assert att.content is not None and first in att.content.text and last in att.content.text
+
+
+def test_according_opening_covers_what_follows(nlp) -> None:
+    att = _by_cue(find_attributions(nlp("According to the panel, Chile sold rifles to Peru.")), "According to")
+    assert att.content is not None and "Chile" in att.content.text and "panel" not in att.content.text

@@ -664,6 +664,20 @@ POSITIVE: list[Any] = [
      "Armenia", "denied", "Serbia"),
     ("Kyiv said Minsk supplied fuel to Moscow. The company's owner, Ivan Petrov, dismissed the talk as gossip.",
      "supply", "Minsk", "Moscow", "denied", "owner"),
+    # -- a fear of an event ("is worried that", "concerned that") hedges it, as "fears" does
+    ("Washington is worried that Pyongyang is planning to send shells to Moscow, the spokesman said.", "transfer",
+     "Pyongyang", "Moscow", "hedged", "spokesman"),
+    ("The ministry said it was worried about Tehran sending more drones to Moscow.", "transfer", "Tehran",
+     "Moscow", "hedged", "ministry"),
+    ("Officials are concerned that Cuba sent fuel to Syria.", "transfer", "Cuba", "Syria", "hedged", None),
+    # -- a report by a body named after its topic is still denied
+    ("Minsk rejected a report by the department of trade affairs that Belarus shipped fuel to Venezuela.",
+     "transfer", "Belarus", "Venezuela", "denied", "Minsk"),
+    # -- a body's portfolio ("department of Chilean affairs") is its topic: the body's state denies
+    ("A spokesman for Peru's department of Chilean affairs denied that Peru sold rifles to Bolivia.", "deny",
+     "Peru", None, "denied", None),
+    ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
+     "shipped fuel to Cuba.", "deny", "Russia", None, "denied", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -762,6 +776,11 @@ NEGATIVE: list[Any] = [
     ("MANILA -- Vietnam sanctioned three shipping firms on Monday.", "sanction", "Manila", None),
     # an order with an infinitive is a command, not goods from the demonym's state
     ("The colonel ordered Chadian soldiers to leave the base.", "transfer", "Chad", None),
+    # the state in a body's portfolio does not deny for the body
+    ("A spokesman for Peru's department of Chilean affairs denied that Peru sold rifles to Bolivia.", "deny",
+     "Chile", None),
+    ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
+     "shipped fuel to Cuba.", "deny", "America", None),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -820,6 +839,10 @@ ABSENT: list[Any] = [
     ("Brazil ignored the question from Argentina.", "violate"),
     # an agent noun with no named doer makes no claim
     ("The financier of Hamas was never named.", "fund"),
+    # ... nor is turning down or removing a body named after its topic, or the people at its head
+    ("Officials in Lima rejected the department of consumer affairs and its findings.", "deny"),
+    ("The council dismissed the head of the bureau of maritime affairs.", "deny"),
+    ("The president dismissed the members of the commission on border affairs.", "deny"),
 ]
 
 # (sentence, event, status that must NOT be given)
@@ -870,6 +893,9 @@ NOT_STATUS: list[Any] = [
     # one reading of an event per pair and sentence: the denial outweighs the admission
     ("Syria has admitted to buying a few drones from Iran, but has denied buying drones from Iran for use against "
      "Israel.", "transfer", "asserted"),
+    # a clause that worried someone is the event's effect, not a fear of it
+    ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "transfer", "hedged"),
+    ("Peru worried for years, and Chile sold rifles to Bolivia.", "transfer", "hedged"),
 ]
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
@@ -898,6 +924,9 @@ NOT_SOURCE: list[Any] = [
     ("Cuba sent tanks to Angola, the ministry said on Monday.", "transfer", "monday"),
     ("Speaking after meeting Ana Ruiz and Ivan Petrov, officials said Chile had sold jets to Peru.", "transfer",
      "petrov"),
+    # a relative clause on a noun after the comma names no speaker ("a deal that worried X")
+    ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "transfer", "deal"),
+    ("Officials said Cuba sent tanks to Angola, a move which angered Namibia.", "transfer", "move"),
 ]
 
 

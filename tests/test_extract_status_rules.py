@@ -107,3 +107,20 @@ def test_status_rules(nlp, rule: str, headline: str, status: str) -> None:
 ])
 def test_headline_keyword_rules(text: str, status: str) -> None:
     assert headline_status(text) == status
+
+
+# "worried", "concerned that": a feared event is hedged, as with "fears"; a transitive "worried X"
+# after the event is its effect and leaves it alone.
+@pytest.mark.parametrize(("sentence", "word", "status"), [
+    ("Lima is worried that Quito will send troops to the border.", "send", "hedged"),
+    ("The envoy was concerned that the tanker carried fuel to Syria.", "carried", "hedged"),
+    ("The ministry worries about Chile selling rifles to Bolivia.", "selling", "hedged"),
+    ("Chile sold rifles to Bolivia.", "sold", "asserted"),
+    ("The report concerning the tanker was published.", "published", "asserted"),
+])
+def test_worry_hedges(nlp, sentence: str, word: str, status: str) -> None:
+    from mistrust.extract.status import governing_status
+
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    assert governing_status(tok) == status

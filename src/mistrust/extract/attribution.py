@@ -39,7 +39,7 @@ from mistrust.extract.attribution_cues import (
     verb_cue,
 )
 from mistrust.extract.attribution_spans import Found, char_span, spans_overlap, text_of_doc
-from mistrust.extract.cues import CUE_FORMS, NOUN_CUES, PRONOUNS
+from mistrust.extract.cues import CLOSE_QUOTES, CUE_FORMS, NOUN_CUES, PRONOUNS
 from mistrust.extract.quotes import carry_over, doc_quote_regions, paragraph_quotes, quote_regions
 from mistrust.extract.status import DENIAL_FORMS
 from mistrust.model.documents import Attribution, Span
@@ -98,20 +98,41 @@ def _continued_quotes(text: str, found: list[Found], regions: list[tuple[int, in
     doc's quotations, those that run over several paragraphs included."""
     out: list[Found] = []
     for s, e in regions:
+        if any(not s <= f.cue[0] < e and f.content is not None and spans_overlap(f.content, (s, e)) for f in found):
+            continue  # a cue of its own covers it (cues inside it are its speaker's nested words)
+        # '"A," X said, "B," Y added': a quotation with a cue of its own after it is that cue's
+        # (a quotation that ends its sentence has no cue after it)
+        own_after = (not text[s:e].strip(_MARKS).endswith(_SENTENCE_END)
+                     and any(e <= f.cue[0] and not any(ch in ".!?\n" for ch in text[e:f.cue[0]]) for f in found))
+        split = None if own_after else _split_quote(text, found, s)
+        if split is not None:
+            out.append(Found(split.source, split.cue, (s, e), kind="continued", alias=split.alias))
+            continue
         if e - s < 12 or not text[s:e].strip(_MARKS).endswith(_SENTENCE_END):
             continue
         para = text.rfind("\n", 0, s) + 1
         lead = text[para:s].strip(_MARKS)
         if not lead.endswith(_SENTENCE_END):
             continue  # not a sentence of its own, or the paragraph's first: nobody named yet
-        if any(not s <= f.cue[0] < e and f.content is not None and spans_overlap(f.content, (s, e)) for f in found):
-            continue  # a cue of its own covers it (cues inside it are its speaker's nested words)
         before = [f for f in found if para <= f.cue[0] and f.cue[1] <= s]
         last = max(before, key=lambda f: f.cue, default=None)
         if last is None or last.kind not in ("verb", "according") or last.source is None:
             continue
         out.append(Found(last.source, last.cue, (s, e), kind="continued", alias=last.alias))
     return out
+
+
+def _split_quote(text: str, found: list[Found], s: int) -> Found | None:
+    """ '"A," the envoy said, "B."': a quotation that opens right after a cue (and its speaker) whose
+    content is the quotation just before it is the same speaker's words, resumed."""
+    for f in found:
+        if f.kind != "verb" or f.content is None or f.source is None or f.content[1] > f.cue[0]:
+            continue
+        if not any(ch in CLOSE_QUOTES for ch in text[max(0, f.content[1] - 2):f.content[1]]):
+            continue  # the content before the cue is no quotation
+        if text[max(f.cue[1], f.source[1]):s].strip() == ",":
+            return f
+    return None
 
 
 def _with_chains(doc: Doc, found: list[Found]) -> list[Attribution]:

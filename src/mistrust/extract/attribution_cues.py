@@ -90,7 +90,9 @@ def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int
         # "Instead, Trump told CNN, his policy would ...": a cue opening the sentence, then a comma.
         opens_sent = left == verb.sent.start and src is not None and src.i < verb.i
         if after == "," and (before == "," or opens_as or opens_sent) and lemma not in CLAUSE_ONLY - {"add"}:
-            return subtree_span(head, exclude=[verb]), "paren"
+            # the clause on both sides of the aside, the cue's phrase inside it ("The shipment,
+            # officials said, left port in May": the subject before the aside is reported too)
+            return subtree_span(head, exclude=[verb]), "aside"
     evidence = _evidence_content(children)
     if evidence is not None:
         return evidence, "ccomp"
@@ -143,7 +145,9 @@ def _label_before(clause: Token, verb: Token) -> bool:
 
 def verb_cue(tok: Token) -> Found | None:
     lemma = CUE_FORMS.get(tok.lower_)
-    if lemma is None or tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB"):
+    if lemma is None:
+        return None
+    if (tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB")) and not misread_present(tok):
         return None
     if lemma in ("see",) and tok.tag_ == "VBN" and passive_agent(tok) is not None:
         return None  # "seen by" is a relay, handled separately
@@ -171,7 +175,7 @@ def verb_cue(tok: Token) -> Found | None:
         content, how = adjacent_quote(tok, src), "quote"
     if content is None:
         return None
-    if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren"):
+    if lemma in CLAUSE_ONLY and how not in ("ccomp", "colon", "quote", "paren", "aside"):
         return None
     cue = cue_span(tok)
     src_span = spoken or (trim_text_span(tok.doc, tok_span(source_tokens(src))) if src is not None else None)
@@ -179,7 +183,7 @@ def verb_cue(tok: Token) -> Found | None:
     if src is not None and src.lower_ in RELATIVE and tok.dep_ == "relcl":
         alias = trim_text_span(tok.doc, tok_span(source_tokens(tok.head)))  # "a UN report that confirmed"
     content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
-    if content is None or spans_overlap(content, cue):
+    if content is None or spans_overlap(content, cue) and how != "aside":
         # A content that swallowed its own cue (odd parses) is cut back to the side of the cue.
         content = cut_span(content, cue, tok.doc)
         if content is None:
@@ -208,7 +212,7 @@ def closing_cue(tok: Token) -> _Closing | None:
 
     The speaker phrase is the noun phrase between the last comma (or closing quote) and the cue;
     a relay ("citing X") in between is skipped; the content is the main clause before it."""
-    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "neg" for c in tok.children):
+    if (tok.tag_ not in ("VBD", "VBZ", "VBP") and not misread_present(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return None
     doc, sent = tok.doc, tok.sent
     words = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
@@ -241,6 +245,10 @@ def closing_cue(tok: Token) -> _Closing | None:
         phrase = [t for t in doc[end + 1:left + 1] if not t.is_space]
     if not phrase or len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
+    if phrase[-1].lower_ in RELATIVE and phrase[-1].tag_ in ("WDT", "WP"):
+        # "..., a deal that worried its neighbours": the cue's subject is a relative pronoun, the
+        # clause a noun's modifier, no speaker ("..., which an FBI official said" keeps its speaker)
+        return None
     if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or phrase[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
         return None
     while end > sent.start and doc[end - 1].text in _BOUNDARY:
@@ -253,6 +261,25 @@ def closing_cue(tok: Token) -> _Closing | None:
         return None
     head = max((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), key=lambda t: (t.head not in phrase, t.i))
     return _Closing([t.i for t in phrase], head, content)
+
+
+# Present-tense verbs of stating and showing that close a sentence after a plural source ("...,
+# court documents state.", "..., records show.", "..., officials say."): the small parser often reads
+# the verb as the last noun of a compound. Words that are as often the head noun of such a compound
+# ("an arms report", "insurance claims") are left out.
+_PRESENT_CLOSERS = frozenset({"say", "state", "show", "suggest", "indicate", "allege", "confirm", "reveal",
+                              "warn", "insist", "argue", "contend", "maintain", "assert", "believe", "think"})
+
+
+def misread_present(tok: Token) -> bool:
+    """ "..., court documents state.": a base-form stating verb, tagged a noun, that ends its sentence
+    right after a plural noun (its subject)."""
+    doc = tok.doc
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
+        return False
+    nxt = next((t for t in doc[tok.i + 1:tok.sent.end] if not t.is_space), None)
+    return (doc[tok.i - 1].tag_ in ("NNS", "NNPS") and (nxt is None or nxt.text in (".", "!", "?"))
+            and any(t.text == "," for t in doc[tok.sent.start:tok.i]))
 
 
 def _boundary_before(doc: Doc, i: int, start: int) -> int | None:
@@ -361,17 +388,34 @@ def according_cue(tok: Token) -> Found | None:
         # the content is the clause before it.
         content = subtree_span(head.head, exclude=[head])
     else:
+        sent, doc = tok.sent, tok.doc
+        words = [t for t in sent if t.dep_ != "punct" and not t.is_space]
+        before = [t for t in words if t.i < tok.i]
+        after = [t for t in words if t.i > last]
+        # (set off by commas inside its sentence, the phrase keeps the clause the parser hangs it on:
+        # taking both sides, as a verb's aside does, lowered PolNeAR train-150)
+        set_off = tok.i > sent.start and doc[tok.i - 1].text == ","
+        if set_off and before and not after:
+            # "A; B; and C, according to X." closes its sentence: X is the source of every clause
+            # before it, not only of the last one the parser hangs the phrase on
+            return _according(doc, src, cue, tok_span(before))
         # The clause the phrase modifies. Punctuation after the phrase only counts when words of
         # the clause follow it: "Y, according to a long source phrase." must not stretch Y's span
         # over the phrase to the final stop (the cut below would then keep the longer source side).
         tail = any(t.i > last and t.dep_ != "punct" and not t.is_space for t in head.subtree)
         content = tok_span(t for t in head.subtree
                             if t.i not in phrase and (t.dep_ != "punct" or (t.i > last and tail)))
-    content = trim_text_span(tok.doc, content)
+    return _according(tok.doc, src, cue, content)
+
+
+def _according(doc: Doc, src: tuple[int, int] | None, cue: tuple[int, int],
+               content: tuple[int, int] | None) -> Found:
+    """The "according to" attribution, its content trimmed and cut back from its own cue."""
+    content = trim_text_span(doc, content)
     if content is not None and spans_overlap(content, cue):
-        content = cut_span(content, cue, tok.doc)
+        content = cut_span(content, cue, doc)
     if content is not None:
-        content = trim_text_span(tok.doc, quote_extend(tok.doc, content, cue))
+        content = trim_text_span(doc, quote_extend(doc, content, cue))
     return Found(src, cue, content, kind="according")
 
 

@@ -21,6 +21,7 @@ from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import verb_lemma, verb_predicate
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import Mention
+from mistrust.model.roles import BODY_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,9 +79,14 @@ class MentionIndex:
         party = any((m := self.by_token.get(c.i)) is not None and m.label in _PARTY_LABELS
                     for c in children if c.dep_ in ("compound", "nmod", "amod", "poss"))
         where = [c for c in children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS] if party else []
-        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj") and c not in where]
+        # A body's "of"-phrase around a common noun names its portfolio, not whose body it is: "the
+        # ministry's department of North American affairs" is the ministry's, not America's.
+        topics = [c for c in children if tok.lower_ in BODY_NOUNS and c.dep_ == "prep" and c.lower_ == "of"
+                  and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in self.by_token for g in c.children)]
+        ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")
+                            and c not in where and c not in topics]
                    + [c for c in children if c.dep_ in ("compound", "nmod")]
-                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")] + where)
+                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")] + where + topics)
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:

@@ -19,7 +19,7 @@ from mistrust.extract.predicates import inflections
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
-from mistrust.model.roles import ROLE_NOUNS
+from mistrust.model.roles import BODY_NOUNS, HEAD_NOUNS, ROLE_NOUNS
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
@@ -94,9 +94,13 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
 # "it is assessed that"): a belief, read like "believe". ("judge" is left out: mostly a noun, and
 # "will judge whether" weighs a question.)
 ASSESSMENT_VERBS = ("assess",)
+# "worry" and "concerned" are fear in the register of officials ("Washington is worried X plans to
+# ship", "concerned that X may send"): a feared event, not a stated one ("concerning" is left out:
+# mostly a preposition, "reports concerning X").
 HEDGE_VERBS = frozenset(f for v in ("appear", "seem", "suggest", "suspect", "speculate", "allege", "rumor",
-                                    "rumour", "believe", "fear", "hint", "claim", "indicate", *ASSESSMENT_VERBS)
-                        for f in inflections(v))
+                                    "rumour", "believe", "fear", "hint", "claim", "indicate", "worry",
+                                    *ASSESSMENT_VERBS)
+                        for f in inflections(v)) | {"concerned"}
 # Verbs of belief and assertion hedge only when nobody is named as holding the belief ("it is
 # believed", "it is assessed", "the claimed attack"): "officials believe X", "the agency assesses X"
 # or "Washington claims X" is the speaker's word, attributed to them (doubt verbs such as "suspect"
@@ -149,7 +153,10 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             if not withheld:
                 return "denied"
             status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
-        if depth > 0 and tok.lower_ in HEDGE_VERBS and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok)):
+        # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
+        # another clause, not a doubt about it
+        if (depth > 0 and tok.lower_ in HEDGE_VERBS and via != "conj"
+                and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok))):
             status = merge(status, "hedged")
         # "found no evidence that X shipped": the finder says the claim is unsupported
         if depth > 0 and tok.lower_ in EVIDENCE_NOUNS and any(c.lower_ == "no" and c.dep_ == "det"
@@ -267,8 +274,20 @@ def refusal(verb: Token) -> bool:
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if thing is None:
         return False
-    # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy"
-    return thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.ent_type_ in _PARTY_TYPES
+    # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
+    # "rejected the department of consumer affairs" (an organ named after its topic, with or without
+    # capitals), "dismissed the head of the bureau"
+    return (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
+            or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing))
+
+
+def _head_of_body(noun: Token) -> bool:
+    """ "the head of the department", "members of the commission", "the chair of X": a person of a
+    body, named by the body (the body's own word, or a name the tagger read as an organisation)."""
+    if noun.lower_ not in HEAD_NOUNS:
+        return False
+    return any(g.dep_ == "pobj" and (g.lower_ in BODY_NOUNS or g.ent_type_ in _PARTY_TYPES)
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 def _speaker(verb: Token) -> bool:

@@ -13,6 +13,19 @@ ROLE_NOUNS = frozenset({
     "experts", "monitors", "investigators", "prosecutors", "media", "sources", "analysts",
 })
 
+# Head nouns of a state's or an organisation's organs ("the ministry of foreign affairs", "the
+# department of consumer affairs", "a customs bureau"): a body, named after the topic it handles.
+# A verb acting on one acts on a party (removing, overruling, turning it down), not on a claim.
+BODY_NOUNS = frozenset({
+    "ministry", "ministries", "department", "departments", "office", "offices", "bureau", "bureaus", "agency",
+    "agencies", "directorate", "directorates", "commission", "commissions", "committee", "committees", "council",
+    "councils", "administration", "authority", "secretariat", "inspectorate", "board", "boards", "division",
+})
+# Nouns for the person at the head of a body or one of its people: "the head of the bureau",
+# "members of the commission", "the chair of the committee".
+HEAD_NOUNS = frozenset({"head", "heads", "member", "members", "chair", "chairman", "chairwoman", "deputy",
+                        "deputies", "staff", "staffer", "staffers", "employee", "employees"})
+
 # Extractors whose mentions are found by their head noun (offices, bodies of people, pronouns), not
 # read as names: only these can be roles. A name the tagger read ("Officials" as an organisation) is
 # judged as a name.
@@ -33,4 +46,4 @@ def is_role_mention(text: str, extractor: str | None) -> bool:
     return bool(words) and words[-1].casefold().strip(".,") in ROLE_NOUNS
 
 
-__all__ = ["GROUP_EXTRACTORS", "ROLE_NOUNS", "is_group_extractor", "is_role_mention"]
+__all__ = ["BODY_NOUNS", "GROUP_EXTRACTORS", "HEAD_NOUNS", "ROLE_NOUNS", "is_group_extractor", "is_role_mention"]
