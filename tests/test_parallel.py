@@ -244,3 +244,12 @@ def test_a_worker_hands_back_a_block_ready_to_write() -> None:
     assert [json.loads(s[4])["name"] for s in block.subjects] == ["Orvan Trust", "Orvan Holdings", "Ardel Bay"]
     assert len(block.review) == 2  # the two matches, tagged with the run
     assert all("run-1" in params for _sql, params in block.review)
+
+
+def test_the_last_documents_go_in_small_batches() -> None:
+    items = list(range(200))
+    batches = list(parallel.tapered(items, 32, 128, 8))
+    assert [x for b in batches for x in b] == items  # every item once, in order
+    assert [len(b) for b in batches] == [32, 32] + [8] * 17  # 64 in big batches, then 136 in small
+    assert [len(b) for b in parallel.tapered(items[:50], 32, 128, 8)] == [8] * 6 + [2]  # all in the tail
+    assert list(parallel.tapered([], 32, 128, 8)) == []

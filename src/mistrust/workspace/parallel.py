@@ -25,7 +25,7 @@ import os
 import pickle
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -63,6 +63,19 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def tapered(items: Sequence[T], size: int, tail: int, small: int) -> Iterator[list[T]]:
+    """``items`` in batches of ``size``, the last ``tail`` or so in batches of ``small``.
+
+    Workers take batches as they free up, so they finish within one batch of each other: with big
+    batches at the end, one worker still runs its last while the others have nothing left to do.
+    Small ones at the end even that out. The batches do not depend on the number of workers, so
+    every runner (and the single-process path) is given the same ones.
+    """
+    cut = max(0, len(items) - tail) // size * size
+    yield from batched(items[:cut], size)
+    yield from batched(items[cut:], small)
 
 
 class InProcess:
