@@ -25,9 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from mistrust.extract.link_rules import MEMO_SIZE
+from mistrust.extract.link_rules import MEMO_SIZE, without_titles
 from mistrust.extract.link_rules import name_key as link_name_key
-from mistrust.extract.link_rules import without_titles
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
