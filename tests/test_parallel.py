@@ -253,3 +253,38 @@ def test_the_last_documents_go_in_small_batches() -> None:
     assert [len(b) for b in batches] == [32, 32] + [8] * 17  # 64 in big batches, then 136 in small
     assert [len(b) for b in parallel.tapered(items[:50], 32, 128, 8)] == [8] * 6 + [2]  # all in the tail
     assert list(parallel.tapered([], 32, 128, 8)) == []
+
+
+def test_a_shared_file_loads_with_the_collector_paused_and_on_again(tmp_path: Path) -> None:
+    import gc
+    import pickle
+
+    from mistrust.store import shared_files
+
+    class Probe:  # unpickled by calling _probe, which notes whether the collector runs
+        def __reduce__(self) -> tuple[Any, tuple[()]]:
+            return (_probe, ())
+
+    _PROBED.clear()
+    path = tmp_path / f"k{shared_files.SUFFIX}"
+    path.write_bytes(pickle.dumps({"names": ["a", "b"], "probe": Probe()}))
+    assert gc.isenabled()
+    loaded = shared_files.load(path)
+    assert loaded["names"] == ["a", "b"] and _PROBED == [False]  # paused while unpickling
+    assert gc.isenabled()
+    path.write_bytes(b"not a pickle")
+    with pytest.raises(pickle.UnpicklingError):
+        shared_files.load(path)
+    assert gc.isenabled()  # on again after a failure too
+    with pytest.raises(FileNotFoundError):
+        shared_files.load(tmp_path / "none.pickle")
+
+
+_PROBED: list[bool] = []
+
+
+def _probe() -> str:
+    import gc
+
+    _PROBED.append(gc.isenabled())
+    return "probe"
