@@ -288,3 +288,20 @@ def _probe() -> str:
 
     _PROBED.append(gc.isenabled())
     return "probe"
+
+
+def test_a_worker_loads_its_state_with_the_collector_paused() -> None:
+    import gc
+
+    def load(config: int) -> tuple[int, bool]:
+        return config, gc.isenabled()
+
+    assert parallel.load_state(load, 7) == (7, False)
+    assert gc.isenabled()
+
+    def failing(config: int) -> None:
+        raise WorkerError("no index")
+
+    with pytest.raises(WorkerError):
+        parallel.load_state(failing, 0)
+    assert gc.isenabled()

@@ -18,6 +18,7 @@ the single-process path does not build a config it would not read.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import logging
 import multiprocessing
@@ -96,9 +97,23 @@ class InProcess:
 _worker_state: Any = None
 
 
+def load_state(load: Callable[[C], S], config: C) -> S:
+    """A worker's state, loaded with the garbage collector paused: the state is made of hundreds of
+    thousands of objects that live as long as the worker (the spaCy pipeline, the entity ruler's
+    patterns, the index), and the collections their creation triggers, each walking every object
+    made so far, found nothing to free and cost 10 - 15% of the load (about 0.3 s of CPU)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load(config)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _load_in_worker(load: Callable[[Any], Any], config: Any) -> None:
     global _worker_state
-    _worker_state = load(config)
+    _worker_state = load_state(load, config)
 
 
 def _run_in_worker(run: Callable[[Any, list[Any]], list[Any]], batch: list[Any]) -> list[Any]:
@@ -147,7 +162,7 @@ class _RayActor:
 
     def __init__(self, stage: Stage[Any, Any, Any, Any], config: Any) -> None:
         self.stage = stage
-        self.state = stage.load(config)
+        self.state = load_state(stage.load, config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
