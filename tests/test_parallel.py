@@ -67,7 +67,7 @@ def analysed_in_order(ws: Any, monkeypatch: pytest.MonkeyPatch, **how: Any) -> t
 
 
 def same_as_single_process(ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **how: Any) -> None:
-    src = names_csv(tmp_path, 1200)  # three batches of BATCH_ROWS, the last one short
+    src = names_csv(tmp_path, 1200)  # batches of BATCH_ROWS (three by default, the last one short)
     ws.screen_file(src, tmp_path / "one.jsonl")
     result = ws.screen_file(src, tmp_path / "many.jsonl", workers=2, **how)
     assert lines(tmp_path / "many.jsonl") == lines(tmp_path / "one.jsonl")
@@ -90,7 +90,13 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Ray is not installed: make test installs the cluster extra")
         pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
-    monkeypatch.setattr(parallel.RayData, "window", 2)  # the 3 batches of names go as two pipelines
+    from mistrust.workspace import screening
+
+    # 12 batches of 100 names go as two pipelines (10 and 2 batches); in the first, the first two
+    # batches share a Ray Data block, the last 8 (2 workers' tail) have one each
+    monkeypatch.setattr(screening, "BATCH_ROWS", 100)
+    monkeypatch.setattr(parallel.RayData, "window", 10)
+    monkeypatch.setattr(parallel.RayData, "per_block", 2)
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 
