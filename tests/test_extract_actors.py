@@ -138,3 +138,15 @@ def test_name_key() -> None:
     assert name_key("Kim Jong-un's") == name_key("KIM JONG UN")
     assert name_key("Hamas") != name_key("Hama")
     assert name_key("Ministry of Defence") != name_key("Ministry of Defense")  # spelling: only through links
+
+
+def test_an_actor_as_a_dict_is_what_asdict_gives() -> None:
+    from dataclasses import asdict
+
+    from mistrust.model.actors import Actor
+
+    actor = Actor(id="a1", name="Ana Velk", label="Person", names=["Ana Velk", "Velk"], entity_ids=["x:1"],
+                  mentions=[("d1", 0), ("d2", 3)], documents=["d1", "d2"], reasons=["surname of 'Ana Velk'"])
+    out = actor.to_dict()
+    assert out == asdict(actor) and list(out) == list(asdict(actor))
+    assert out["mentions"] == [("d1", 0), ("d2", 3)] and out["mentions"] is not actor.mentions  # a copy

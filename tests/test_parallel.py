@@ -67,7 +67,7 @@ def analysed_in_order(ws: Any, monkeypatch: pytest.MonkeyPatch, **how: Any) -> t
 
 
 def same_as_single_process(ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **how: Any) -> None:
-    src = names_csv(tmp_path, 1200)  # three batches of BATCH_ROWS, the last one short
+    src = names_csv(tmp_path, 1200)  # batches of BATCH_ROWS (three by default, the last one short)
     ws.screen_file(src, tmp_path / "one.jsonl")
     result = ws.screen_file(src, tmp_path / "many.jsonl", workers=2, **how)
     assert lines(tmp_path / "many.jsonl") == lines(tmp_path / "one.jsonl")
@@ -90,7 +90,13 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Ray is not installed: make test installs the cluster extra")
         pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
-    monkeypatch.setattr(parallel.RayData, "window", 2)  # the 3 batches of names go as two pipelines
+    from mistrust.workspace import screening
+
+    # 12 batches of 100 names go as two pipelines (10 and 2 batches); in the first, the first two
+    # batches share a Ray Data block, the last 8 (2 workers' tail) have one each
+    monkeypatch.setattr(screening, "BATCH_ROWS", 100)
+    monkeypatch.setattr(parallel.RayData, "window", 10)
+    monkeypatch.setattr(parallel.RayData, "per_block", 2)
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 
@@ -244,3 +250,64 @@ def test_a_worker_hands_back_a_block_ready_to_write() -> None:
     assert [json.loads(s[4])["name"] for s in block.subjects] == ["Orvan Trust", "Orvan Holdings", "Ardel Bay"]
     assert len(block.review) == 2  # the two matches, tagged with the run
     assert all("run-1" in params for _sql, params in block.review)
+
+
+def test_the_last_documents_go_in_small_batches() -> None:
+    items = list(range(200))
+    batches = list(parallel.tapered(items, 32, 128, 8))
+    assert [x for b in batches for x in b] == items  # every item once, in order
+    assert [len(b) for b in batches] == [32, 32] + [8] * 17  # 64 in big batches, then 136 in small
+    assert [len(b) for b in parallel.tapered(items[:50], 32, 128, 8)] == [8] * 6 + [2]  # all in the tail
+    assert list(parallel.tapered([], 32, 128, 8)) == []
+
+
+def test_a_shared_file_loads_with_the_collector_paused_and_on_again(tmp_path: Path) -> None:
+    import gc
+    import pickle
+
+    from mistrust.store import shared_files
+
+    class Probe:  # unpickled by calling _probe, which notes whether the collector runs
+        def __reduce__(self) -> tuple[Any, tuple[()]]:
+            return (_probe, ())
+
+    _PROBED.clear()
+    path = tmp_path / f"k{shared_files.SUFFIX}"
+    path.write_bytes(pickle.dumps({"names": ["a", "b"], "probe": Probe()}))
+    assert gc.isenabled()
+    loaded = shared_files.load(path)
+    assert loaded["names"] == ["a", "b"] and _PROBED == [False]  # paused while unpickling
+    assert gc.isenabled()
+    path.write_bytes(b"not a pickle")
+    with pytest.raises(pickle.UnpicklingError):
+        shared_files.load(path)
+    assert gc.isenabled()  # on again after a failure too
+    with pytest.raises(FileNotFoundError):
+        shared_files.load(tmp_path / "none.pickle")
+
+
+_PROBED: list[bool] = []
+
+
+def _probe() -> str:
+    import gc
+
+    _PROBED.append(gc.isenabled())
+    return "probe"
+
+
+def test_a_worker_loads_its_state_with_the_collector_paused() -> None:
+    import gc
+
+    def load(config: int) -> tuple[int, bool]:
+        return config, gc.isenabled()
+
+    assert parallel.load_state(load, 7) == (7, False)
+    assert gc.isenabled()
+
+    def failing(config: int) -> None:
+        raise WorkerError("no index")
+
+    with pytest.raises(WorkerError):
+        parallel.load_state(failing, 0)
+    assert gc.isenabled()

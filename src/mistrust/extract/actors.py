@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
+from mistrust.extract.link_rules import MEMO_SIZE, without_titles
 from mistrust.extract.link_rules import name_key as link_name_key
-from mistrust.extract.link_rules import without_titles
 from mistrust.model._ids import content_id
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Extraction, Mention
@@ -36,6 +37,10 @@ ACTORS_VERSION = "actors-v2"
 ACTOR_LABELS = frozenset({"Person", "Organization", "Country", "Facility", "Nationality", "Vessel"})
 
 
+# Resolution runs over every mention of the workspace after each analysis, in the one process
+# that writes the store (after the workers are done, so its time adds to every run): the same few
+# thousand names recur across documents, so a name's key is worked out once (see link_rules.MEMO_SIZE).
+@lru_cache(maxsize=MEMO_SIZE)
 def name_key(name: str) -> str:
     """The linker's ``link_rules.name_key`` with "'s" and a plural s also set aside, so that the
     mentions of one actor across documents meet ("Guards" / "Guard", "Iran's ministry")."""

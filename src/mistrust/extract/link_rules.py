@@ -213,6 +213,7 @@ def name_elements(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def without_titles(text: str) -> str:
     """A person's written name without the titles in front ("Brig-Gen Ana Velk" -> "Ana Velk");
     a title with one word after it keeps that word ("Ayatollah Tolvari" -> "Tolvari")."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -19,4 +19,10 @@ class Actor:
     reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # what dataclasses.asdict gives (copies of the lists, in field order), without its
+        # recursive walk over every (doc, index) pair: every actor is saved after each analysis
+        return {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
+
+
+def _copy(value: Any) -> Any:
+    return [tuple(x) if isinstance(x, tuple) else x for x in value] if isinstance(value, list) else value

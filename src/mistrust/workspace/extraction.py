@@ -20,7 +20,7 @@ from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import Runner, Stage, batched, runner_for, warn_stderr
+from mistrust.workspace.parallel import Runner, Stage, runner_for, tapered, warn_stderr
 from mistrust.workspace.stages import (
     AnalyzeConfig,
     AnalyzedDocument,
@@ -31,6 +31,9 @@ from mistrust.workspace.stages import (
 )
 
 BATCH_DOCS = 32  # documents per batch handed to a worker (one nlp.pipe run)
+# The last documents of a run go in batches of 8 (about a second of work each), so that the
+# workers finish together (see parallel.tapered); the results do not depend on the batches.
+TAIL_DOCS, TAIL_BATCH = 4 * BATCH_DOCS, 8
 ANALYZE: Stage[AnalyzeConfig, Extractor, TextItem, AnalyzedDocument] = Stage(
     "analysis", load_extractor, analyze_for_store)
 
@@ -128,7 +131,7 @@ class ExtractionMixin(WorkspaceBase):
 
     def _items(self, doc_ids: list[str]) -> Iterator[list[TextItem]]:
         """The documents to analyse, a batch (one read) at a time."""
-        for ids in batched(doc_ids, BATCH_DOCS):
+        for ids in tapered(doc_ids, BATCH_DOCS, TAIL_DOCS, TAIL_BATCH):
             documents = self.rooms().get_documents(ids)
             if len(documents) < len(ids):
                 missing = sorted(set(ids) - {d.id for d in documents})

@@ -14,7 +14,6 @@ already encoded, and the store's parameter rows (built by the store's own pure r
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from mistrust.screen.batch import RawRow, Row, parse_row
 from mistrust.store import extraction as extraction_rows
 from mistrust.store import monitoring as monitor_rows
 from mistrust.store import review as review_rows
+from mistrust.store import shared_files
 from mistrust.store.screening import now
 from mistrust.store.writer import Job
 
@@ -72,7 +72,7 @@ def load_screen_state(config: ScreenConfig) -> ScreenState:
     if config.index_path is None:
         raise WorkerError("a screening worker was given no index")
     # The file is the one ``store.shared_files`` wrote next to the workspace (see its note on pickle).
-    index = pickle.loads(Path(config.index_path).read_bytes())
+    index = shared_files.load(Path(config.index_path))
     if not isinstance(index, ScreenIndex):
         raise WorkerError(f"{config.index_path} is not a screening index")
     return ScreenState(index, config.params)
