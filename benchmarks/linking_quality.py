@@ -17,7 +17,8 @@ SDN triple, ingest the articles with analysis, read the stored entities and thei
    on its own line, never pooled with the others; pass 6 is a second such sample (seed 6), judged
    after linking-v6 was fixed; held out until linking-v7 read its errors (``labels/README.md`` step 12);
    pass 7 (seed 7) was judged after linking-v7 and never tuned on: the held-out figure (step 13);
-   pass 8 (seed 8) was judged after linking-v8 was merged, never tuned on (step 14).
+   pass 8 (seed 8) was judged after linking-v8 was merged and read for linking-v9 (step 14); pass 9
+   (seed 9) was judged blind before linking-v9 was merged and never read: the held-out figure (step 15).
 
 Only *certain* links count as "on a sanctions list" (the landed code has no tiers: all its links count).
 The same claims workspace is also corroborated: its stories are scored against the gold stories
@@ -289,19 +290,21 @@ def main() -> None:
     fresh_gold = dev_link_gold(LABELS, passes=(4,))
     held_gold = dev_link_gold(LABELS, passes=(6,))  # drawn and judged after linking-v6; read for linking-v7
     new_gold = dev_link_gold(LABELS, passes=(7,))  # drawn and judged after linking-v7: never tuned on (step 13)
-    last_gold = dev_link_gold(LABELS, passes=(8,))  # drawn and judged after linking-v8: never tuned on (step 14)
+    last_gold = dev_link_gold(LABELS, passes=(8,))  # drawn and judged after linking-v8: read for linking-v9 (step 14)
+    ninth_gold = dev_link_gold(LABELS, passes=(9,))  # drawn and judged before linking-v9 was merged, never read (step 15)
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         keep = Path(args.keep) if args.keep else tmp
         keep.mkdir(parents=True, exist_ok=True)
         dev_path = tmp / "dev_sample.jsonl"
-        dids, fids, hids, nids, lids = [], [], [], [], []
+        dids, fids, hids, nids, lids, kids = [], [], [], [], [], []
         with dev_path.open("w", encoding="utf-8") as fh:
             for row in _jsonl(data / "news" / "dev_articles.jsonl"):
-                if in_sample(row["id"]) or any(row["id"] in g for g in (fresh_gold, held_gold, new_gold, last_gold)):
+                if in_sample(row["id"]) or any(row["id"] in g for g in (fresh_gold, held_gold, new_gold, last_gold,
+                                                                    ninth_gold)):
                     (dids if in_sample(row["id"]) else fids if row["id"] in fresh_gold
                      else hids if row["id"] in held_gold else nids if row["id"] in new_gold
-                     else lids).append(row["id"])
+                     else lids if row["id"] in last_gold else kids).append(row["id"])
                     fh.write(json.dumps(row) + "\n")
         old_src = baseline_src(args.baseline, tmp)
         systems = {}
@@ -322,15 +325,17 @@ def main() -> None:
           f"{len(fids)} articles ({sum(len(g['required']) for g in fresh_gold.values())} required, pass 4), second fresh "
           f"sample {len(hids)} articles ({sum(len(g['required']) for g in held_gold.values())} required, pass 6), held-out "
           f"sample {len(nids)} articles ({sum(len(g['required']) for g in new_gold.values())} required, pass 7), "
-          f"second held-out sample {len(lids)} articles ({sum(len(g['required']) for g in last_gold.values())} "
-          f"required, pass 8); baseline = {args.baseline}")
+          f"fourth fresh sample {len(lids)} articles ({sum(len(g['required']) for g in last_gold.values())} "
+          f"required, pass 8), fifth {len(kids)} articles ({sum(len(g['required']) for g in ninth_gold.values())} "
+          f"required, pass 9); baseline = {args.baseline}")
     print("| set | mistrust P / R | baseline P / R | target |\n|---|---|---|---|")
     for set_name, idx, g, ids in (("claims links", 0, cgold, cids), ("dev links, passes 1-3, 5", 1, dev_gold, dids),
                                   ("dev links, passes 1-3 only", 1, early_gold, dids),
                                   ("dev links, pass 4", 1, fresh_gold, fids),
                                   ("dev links, pass 6 (read for v7)", 1, held_gold, hids),
                                   ("dev links, pass 7 (held out)", 1, new_gold, nids),
-                                  ("dev links, pass 8 (held out)", 1, last_gold, lids)):
+                                  ("dev links, pass 8 (read for v9)", 1, last_gold, lids),
+                                  ("dev links, pass 9 (held out)", 1, ninth_gold, kids)):
         for part in ("all", "a", "b"):
             sel = [i for i in ids if part == "all" or half[idx](i) == part]
             new = score_links(systems["mistrust"][idx], g, sel)
@@ -363,7 +368,8 @@ def main() -> None:
     if args.errors:
         for set_name, idx, g, ids in (("claims", 0, cgold, cids), ("dev", 1, dev_gold, dids),
                                       ("fresh", 1, fresh_gold, fids), ("held", 1, held_gold, hids),
-                                      ("new", 1, new_gold, nids), ("last", 1, last_gold, lids)):
+                                      ("new", 1, new_gold, nids), ("last", 1, last_gold, lids),
+                                      ("ninth", 1, ninth_gold, kids)):
             for rid in ids:
                 if args.errors_half and half[idx](rid) != args.errors_half:
                     continue
