@@ -311,3 +311,21 @@ def test_a_worker_loads_its_state_with_the_collector_paused() -> None:
     with pytest.raises(WorkerError):
         parallel.load_state(failing, 0)
     assert gc.isenabled()
+
+
+def test_a_worker_freezes_its_state_so_full_collections_skip_it() -> None:
+    import gc
+
+    def load(config: int) -> list[list[int]]:
+        return [[i] for i in range(config)]  # container objects, tracked by the collector
+
+    before = gc.get_freeze_count()
+    try:
+        state = parallel.load_state(load, 5000)
+        assert gc.get_freeze_count() >= before + 5000
+        frozen = gc.get_freeze_count()
+        made_after = [[i] for i in range(5000)]  # a batch's objects: not frozen
+        assert gc.get_freeze_count() == frozen
+        assert len(state) == len(made_after) == 5000
+    finally:
+        gc.unfreeze()  # this test's process is not a worker
