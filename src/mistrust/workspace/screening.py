@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -140,7 +139,7 @@ class ScreeningMixin(WorkspaceBase):
         self._apply_judgements(index, hits)
         if record:
             run_id = store.record_run(
-                self.db, kind="query", query=asdict(q), list_versions=index.list_versions, algorithm=ALGORITHM,
+                self.db, kind="query", query=q.to_dict(), list_versions=index.list_versions, algorithm=ALGORITHM,
                 threshold=self.settings.screen_threshold if threshold is None else threshold, hits=hits,
             )
             matches = [h for h in hits if h.match]
