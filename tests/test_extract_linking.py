@@ -63,6 +63,11 @@ def _grade(rec: Recognized, hit: Hit, text: str = "", ents: list[tuple[int, int,
     ("Carol Lee", "LEE, Karl", "probable"),                       # another given name
     ("Keith Ostrander", "OSTRANDER-KOTEY, Alexander", "probable"),
     ("Choe Dong Il", "CHOE TONG IL", "probable"),                  # one word that is not the name's
+    ("Alexey Tolvarov", "TOLVAROV, Aleksei Petrovich", "certain"), # x and ks of one Cyrillic romanised twice
+    ("Maksim Dvorin", "DVORIN, Maxim", "certain"),
+    ("Sergey Kalvin", "KALVIN, Sergei", "certain"),
+    ("Alexey Tolvarov", "TOLVAROV, Andrei", "probable"),         # another given name still
+    ("Alexis Tolvarov", "TOLVAROV, Aleksandr", "probable"),
 ])
 def test_person_tiers(mention: str, matched: str, tier: str) -> None:
     verdict = _grade(_rec(mention, "Person"), _hit("name_tokens", matched=matched, schema="Person", score=0.88))
@@ -100,7 +105,7 @@ def test_a_surname_without_a_given_name_is_only_possible(mention: str, matched: 
     ("Popular Liberation Front", 0.0, "probable"),    # another state's body, named like this alias
     ("Popular Liberation Front", 1.0, "certain"),
     ("Popular Liberation Front", None, "certain"),     # no country either way: the name decides
-    ("RVLF", None, "certain"),
+    ("RVLF", None, "probable"),                        # a short acronym is shared: nothing confirms it
     ("RVLF", 1.0, "certain"),
     ("RVLF", 0.0, "probable"),                         # an acronym alias in a text about another state
 ])
@@ -251,7 +256,8 @@ def test_split_and_possessive_names_are_tried_whole() -> None:
 
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("Hezbollah", "HIZBALLAH", True), ("Qassem", "Qasem", True), ("Yevgeny", "Evgeny", True),
-    ("Sa'id", "SAID", True), ("Dong", "Tong", False), ("Carol", "Karl", False), ("Bah", "Bih", False),
+    ("Sa'id", "SAID", True), ("Aleksei", "ALEXEY", True), ("Maxim", "Maksim", True), ("Alexis", "Aleksei", False),
+    ("Dong", "Tong", False), ("Carol", "Karl", False), ("Bah", "Bih", False),
 ])
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert rules.same_word(a, b) is same
@@ -471,7 +477,8 @@ def test_person_shaped(name: str, shaped: bool) -> None:
 
 def test_a_name_the_tagger_called_a_person_is_tried_as_a_body_when_no_person_has_it() -> None:
     gang = _hit("name_exact", matched="KX-18", entity="KX-18", score=1.0, entity_id="ofac:70")
-    acronym = _hit("name_exact", matched="RVLF", entity="RUVANIAN VOLUNTEER FRONT", score=1.0, entity_id="ofac:71")
+    acronym = _hit("name_exact", matched="RVLF", entity="RUVANIAN VOLUNTEER FRONT", score=1.0, entity_id="ofac:71",
+                   country=1.0)
     screen = _FakeScreen({"KX-18": [gang], "RVLF": [acronym]})
     linker = Linker(screen)
     assert [(h.entity_id, h.tier) for h in linker.link(_rec("KX-18", "Person"))] == [("ofac:70", "certain")]
@@ -505,3 +512,19 @@ def test_a_groups_singular_links_through_the_listed_plural() -> None:
     assert [(h.entity_id, h.tier) for h in links] == [("un:XEe.1", "certain")]
     assert linker.link(_rec("Xenites"), LinkContext(text="The Xenites fired.", ents=[]))[0].tier == "certain"
     assert linker.link(_rec("Velka"), LinkContext(text="Velka said.", ents=[])) == []  # no article: not its plural
+
+
+@pytest.mark.parametrize(("mention", "matched", "entity", "country", "tier"), [
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", None, "probable"),  # a university or party may share it
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", 0.0, "probable"),
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", 1.0, "certain"),    # the text is about the entry's state
+    ("T.V.B.", "TVB", "TOLVAR VALLEY BRIGADE", 1.0, "certain"),
+    ("TVB", "TVB", "TVB", None, "certain"),                           # the entry's own name, not an alias
+    ("Tolvarites", "TOLVARITES", "ARMY OF THE TOLVAR VALLEY", None, "certain"),  # a word, not an acronym
+    ("TOLVARA", "TOLVARA", "TOLVAR VALLEY ARMY", None, "certain"),    # too long to be a shared acronym
+])
+def test_a_short_acronym_equal_to_an_alias_needs_the_entrys_country(mention: str, matched: str, entity: str,
+                                                                    country: float | None, tier: str) -> None:
+    hit = _hit("name_exact", matched=matched, entity=entity, score=1.0, country=country)
+    verdict = _grade(_rec(mention, countries=("zz",) if country is not None else ()), hit)
+    assert verdict is not None and verdict[0] == tier, verdict

@@ -119,8 +119,10 @@ def spelling_key(word: str) -> str:
 def skeleton(word: str) -> str:
     """The consonants of a folded word with doubled letters once: transliterations of one name
     differ mostly in vowels and doubling (Hezbollah / Hizballah, Qassem / Qasem)."""
-    cons = _VOWELS.sub("", fold(word))
-    return re.sub(r"(.)\1+", r"\1", cons)
+    cons = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", fold(word)))
+    # Latin x is k + s: Cyrillic "кс" is romanised either way (Aleksei / Alexei, Aleksandr / Alexandr);
+    # after the doubled letters, so that "Alexis" keeps the s of its x and its own ("lkss", not "lks").
+    return cons.replace("x", "ks")
 
 
 def same_word(a: str, b: str) -> bool:

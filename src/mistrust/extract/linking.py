@@ -309,6 +309,13 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         if exact:
             return "certain", f"same name as '{hit.matched_name}'"
         return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
+    if rules.looks_like_acronym(name) and len(name.replace(".", "")) <= 4 and \
+            rules.fold(hit.matched_name) != rules.fold(hit.entity_name) and _country_agrees(hit) is not True:
+        # A short acronym is shared by many bodies (a university, a party, a listed group): equal
+        # to a listed alias, it names the entry only where the text's country is the entry's (a
+        # long form in the text is screened, and linked, by itself).
+        return "probable", f"an acronym equal to '{hit.matched_name}', an alias of '{hit.entity_name}', " \
+            "with no country of the entry in the text"
     if len(name.split()) == 1 and rules.same_word(name, hit.matched_name):
         return "certain", f"the same word as '{hit.matched_name}', up to its spelling"
     if len(name.split()) == 1 and rules.group_singular(name, hit.matched_name):
