@@ -378,6 +378,9 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("The Chilean soldier Ana Velk was freed.", "Ana Velk", ["cl"]),
     ("A Peruvian fisherman, Ana Velk, was held.", "Ana Velk", []),  # apposition without a state after it
     ("Norwegian aid worker Ana Velk spoke.", "Ana Velk", ["no"]),
+    # a hyphenated heritage and nationality: the nationality is the last
+    ("The men are Chilean-American missionary Ana Velk and two others.", "Ana Velk", ["us"]),
+    ("Ana Velk, a Peruvian-Canadian, spoke.", "Ana Velk", ["ca"]),
     # no stated origin: another role, a state in another relation, an ethnicity, a list of parties
     ("Ana Velk, the envoy to Chile, said so.", "Ana Velk", []),
     ("Talks between the U.S. and Pavel Velk ended.", "Pavel Velk", []),
@@ -385,6 +388,7 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("Pavel Velk, China said, would come.", "Pavel Velk", []),
     ("Ana Velk, a teacher. Chile said nothing.", "Ana Velk", []),
     ("The Chilean-backed cleric Ana Velk spoke.", "Ana Velk", []),   # the backer's state, not hers
+    ("The Chilean-led coalition envoy Ana Velk spoke.", "Ana Velk", []),
 ])
 def test_stated_origins_of_a_person(text: str, name: str, origins: list[str]) -> None:
     start = text.index(name)

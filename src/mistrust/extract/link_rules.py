@@ -261,11 +261,14 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w.\u2019']*(?:[ -][A-Z][\w.\u2019']*)?")
 
 def _origins(phrase: str) -> list[str]:
     """The states a capitalised phrase of one or two words names ("U.S.", "South Korea's",
-    "Chilean", "Canada-born U.S."): the whole, else each word, and a birthplace before "-born"
-    ("Iranian-backed" names the backer, not the person's state)."""
+    "Chilean", "Canada-born U.S."): the whole, else each word, a birthplace before "-born" and the
+    last of a hyphenated pair ("Chilean-American"; "Iranian-backed" names the backer, not the
+    person's state)."""
     out: list[str] = []
-    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in (phrase, *phrase.split(" "))
-                                           if p.endswith("-born")]
+    parts = (phrase, *phrase.split(" "))
+    # "Korean-American", "Chilean-Canadian": a heritage and the nationality, which is the last.
+    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in parts if p.endswith("-born")] + \
+        [p.rsplit("-", 1)[1] for p in parts if "-" in p.strip("-") and not p.endswith("-born")]
     for cut in cuts:
         place = lookup(re.sub(rf"[{APOSTROPHES}]s$", "", cut).rstrip(","))
         if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
