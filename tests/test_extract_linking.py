@@ -518,17 +518,30 @@ def test_a_groups_singular_links_through_the_listed_plural() -> None:
     assert linker.link(_rec("Velka"), LinkContext(text="Velka said.", ents=[])) == []  # no article: not its plural
 
 
-@pytest.mark.parametrize(("mention", "matched", "entity", "country", "tier"), [
-    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", None, "probable"),  # a university or party may share it
-    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", 0.0, "probable"),
-    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", 1.0, "certain"),    # the text is about the entry's state
-    ("T.V.B.", "TVB", "TOLVAR VALLEY BRIGADE", 1.0, "certain"),
-    ("TVB", "TVB", "TVB", None, "certain"),                           # the entry's own name, not an alias
-    ("Tolvarites", "TOLVARITES", "ARMY OF THE TOLVAR VALLEY", None, "certain"),  # a word, not an acronym
-    ("TOLVARA", "TOLVARA", "TOLVAR VALLEY ARMY", None, "certain"),    # too long to be a shared acronym
+@pytest.mark.parametrize(("mention", "matched", "entity", "states", "country", "tier"), [
+    # states: those the text names (the query's countries); country: the screening's country feature
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", (), None, "probable"),   # a university may share it
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", ("zz",), 0.0, "probable"),  # another state's text
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", ("zz",), 1.0, "certain"),   # the text names its state
+    ("T.V.B.", "TVB", "TOLVAR VALLEY BRIGADE", ("zz",), 1.0, "certain"),
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE", ("zz",), None, "certain"),  # an entry of no state: not contradicted
+    ("TVB", "TVB", "TVB", (), None, "certain"),                          # the entry's own name, not an alias
+    ("Tolvarites", "TOLVARITES", "ARMY OF THE TOLVAR VALLEY", (), None, "certain"),  # a word, not an acronym
+    ("TOLVARA", "TOLVARA", "TOLVAR VALLEY ARMY", (), None, "certain"),    # too long to be a shared acronym
 ])
-def test_a_short_acronym_equal_to_an_alias_needs_the_entrys_country(mention: str, matched: str, entity: str,
-                                                                    country: float | None, tier: str) -> None:
+def test_a_short_acronym_equal_to_an_alias_needs_the_entrys_state(mention: str, matched: str, entity: str,
+                                                                  states: tuple[str, ...], country: float | None,
+                                                                  tier: str) -> None:
     hit = _hit("name_exact", matched=matched, entity=entity, score=1.0, country=country)
-    verdict = _grade(_rec(mention, countries=("zz",) if country is not None else ()), hit)
+    verdict = _grade(_rec(mention, countries=states), hit)
     assert verdict is not None and verdict[0] == tier, verdict
+
+
+def test_a_short_acronym_is_screened_with_the_states_the_text_names() -> None:
+    screen = _FakeScreen({})
+    linker = Linker(screen)
+    text = "Officials in Ruritania and Chile met. The TVB said so. The Tolvar Brigade agreed."
+    ctx = LinkContext(text=text, states=[(13, "rr"), (27, "cl")])
+    linker.link(_rec("TVB", start=text.index("TVB")), ctx)
+    linker.link(_rec("Tolvar Brigade", start=text.index("Tolvar")), ctx)  # not an acronym: as written
+    assert [(q.name, q.countries) for q in screen.queries] == [("TVB", ["cl", "rr"]), ("Tolvar Brigade", [])]
