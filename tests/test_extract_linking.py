@@ -381,6 +381,7 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     # a hyphenated heritage and nationality: the nationality is the last
     ("The men are Chilean-American missionary Ana Velk and two others.", "Ana Velk", ["us"]),
     ("Ana Velk, a Peruvian-Canadian, spoke.", "Ana Velk", ["ca"]),
+    ("Kurdish-Norwegian writer Ana Velk spoke.", "Ana Velk", ["no"]),      # a people without a state first
     # no stated origin: another role, a state in another relation, an ethnicity, a list of parties
     ("Ana Velk, the envoy to Chile, said so.", "Ana Velk", []),
     ("Talks between the U.S. and Pavel Velk ended.", "Pavel Velk", []),
@@ -389,6 +390,9 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("Ana Velk, a teacher. Chile said nothing.", "Ana Velk", []),
     ("The Chilean-backed cleric Ana Velk spoke.", "Ana Velk", []),   # the backer's state, not hers
     ("The Chilean-led coalition envoy Ana Velk spoke.", "Ana Velk", []),
+    ("Peru's pro-Chilean former president Ana Velk spoke.", "Ana Velk", []),  # a stance, not a nationality
+    ("Pro-Chilean president Ana Velk spoke.", "Ana Velk", []),
+    ("Anti-Chilean cleric Ana Velk spoke.", "Ana Velk", []),
 ])
 def test_stated_origins_of_a_person(text: str, name: str, origins: list[str]) -> None:
     start = text.index(name)

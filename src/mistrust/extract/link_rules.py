@@ -266,9 +266,11 @@ def _origins(phrase: str) -> list[str]:
     person's state)."""
     out: list[str] = []
     parts = (phrase, *phrase.split(" "))
-    # "Korean-American", "Chilean-Canadian": a heritage and the nationality, which is the last.
+    # "Korean-American", "Chilean-Canadian": a heritage and the nationality, which is the last;
+    # the first must read as a people's name ("pro-Russian" is a stance, "Iranian-backed" a backer).
+    pairs = [p.split("-") for p in parts if p.count("-") == 1 and not p.endswith("-born")]
     cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in parts if p.endswith("-born")] + \
-        [p.rsplit("-", 1)[1] for p in parts if "-" in p.strip("-") and not p.endswith("-born")]
+        [last for first, last in pairs if _heritage(first) and _state_word(last)]
     for cut in cuts:
         place = lookup(re.sub(rf"[{APOSTROPHES}]s$", "", cut).rstrip(","))
         if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
@@ -277,6 +279,21 @@ def _origins(phrase: str) -> list[str]:
             if cut == phrase:
                 break
     return out
+
+
+def _state_word(word: str) -> bool:
+    """A state's name or demonym ("Chile", "Chilean")."""
+    place = lookup(word)
+    return place is not None and bool(place.code) and place.kind in ("country", "demonym", "alias")
+
+
+# How English demonyms end ("Korean", "Peruvian", "Chinese", "Kurdish", "Pakistani", "Dutch"):
+# a heritage the gazetteer may not list as a state's (an ethnicity, a people without a state).
+_DEMONYM_END = re.compile(r"[A-Z][a-z]{3,}(?:an|ese|ish|i|ch)")
+
+
+def _heritage(word: str) -> bool:
+    return _state_word(word) or bool(_DEMONYM_END.fullmatch(word))
 
 
 def stated_origins(text: str, start: int, end: int) -> list[str]:
