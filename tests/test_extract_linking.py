@@ -63,6 +63,11 @@ def _grade(rec: Recognized, hit: Hit, text: str = "", ents: list[tuple[int, int,
     ("Carol Lee", "LEE, Karl", "probable"),                       # another given name
     ("Keith Ostrander", "OSTRANDER-KOTEY, Alexander", "probable"),
     ("Choe Dong Il", "CHOE TONG IL", "probable"),                  # one word that is not the name's
+    ("Alexey Tolvarov", "TOLVAROV, Aleksei Petrovich", "certain"), # x and ks of one Cyrillic romanised twice
+    ("Maksim Dvorin", "DVORIN, Maxim", "certain"),
+    ("Sergey Kalvin", "KALVIN, Sergei", "certain"),
+    ("Alexey Tolvarov", "TOLVAROV, Andrei", "probable"),         # another given name still
+    ("Alexis Tolvarov", "TOLVAROV, Aleksandr", "probable"),
 ])
 def test_person_tiers(mention: str, matched: str, tier: str) -> None:
     verdict = _grade(_rec(mention, "Person"), _hit("name_tokens", matched=matched, schema="Person", score=0.88))
@@ -100,7 +105,7 @@ def test_a_surname_without_a_given_name_is_only_possible(mention: str, matched: 
     ("Popular Liberation Front", 0.0, "probable"),    # another state's body, named like this alias
     ("Popular Liberation Front", 1.0, "certain"),
     ("Popular Liberation Front", None, "certain"),     # no country either way: the name decides
-    ("RVLF", None, "certain"),
+    ("RVLF", None, "probable"),                        # a short acronym is shared: nothing confirms it
     ("RVLF", 1.0, "certain"),
     ("RVLF", 0.0, "probable"),                         # an acronym alias in a text about another state
 ])
@@ -251,7 +256,8 @@ def test_split_and_possessive_names_are_tried_whole() -> None:
 
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("Hezbollah", "HIZBALLAH", True), ("Qassem", "Qasem", True), ("Yevgeny", "Evgeny", True),
-    ("Sa'id", "SAID", True), ("Dong", "Tong", False), ("Carol", "Karl", False), ("Bah", "Bih", False),
+    ("Sa'id", "SAID", True), ("Aleksei", "ALEXEY", True), ("Maxim", "Maksim", True), ("Alexis", "Aleksei", False),
+    ("Dong", "Tong", False), ("Carol", "Karl", False), ("Bah", "Bih", False),
 ])
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert rules.same_word(a, b) is same
@@ -372,6 +378,10 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("The Chilean soldier Ana Velk was freed.", "Ana Velk", ["cl"]),
     ("A Peruvian fisherman, Ana Velk, was held.", "Ana Velk", []),  # apposition without a state after it
     ("Norwegian aid worker Ana Velk spoke.", "Ana Velk", ["no"]),
+    # a hyphenated heritage and nationality: the nationality is the last
+    ("The men are Chilean-American missionary Ana Velk and two others.", "Ana Velk", ["us"]),
+    ("Ana Velk, a Peruvian-Canadian, spoke.", "Ana Velk", ["ca"]),
+    ("Kurdish-Norwegian writer Ana Velk spoke.", "Ana Velk", ["no"]),      # a people without a state first
     # no stated origin: another role, a state in another relation, an ethnicity, a list of parties
     ("Ana Velk, the envoy to Chile, said so.", "Ana Velk", []),
     ("Talks between the U.S. and Pavel Velk ended.", "Pavel Velk", []),
@@ -379,6 +389,10 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("Pavel Velk, China said, would come.", "Pavel Velk", []),
     ("Ana Velk, a teacher. Chile said nothing.", "Ana Velk", []),
     ("The Chilean-backed cleric Ana Velk spoke.", "Ana Velk", []),   # the backer's state, not hers
+    ("The Chilean-led coalition envoy Ana Velk spoke.", "Ana Velk", []),
+    ("Peru's pro-Chilean former president Ana Velk spoke.", "Ana Velk", []),  # a stance, not a nationality
+    ("Pro-Chilean president Ana Velk spoke.", "Ana Velk", []),
+    ("Anti-Chilean cleric Ana Velk spoke.", "Ana Velk", []),
 ])
 def test_stated_origins_of_a_person(text: str, name: str, origins: list[str]) -> None:
     start = text.index(name)
@@ -471,7 +485,8 @@ def test_person_shaped(name: str, shaped: bool) -> None:
 
 def test_a_name_the_tagger_called_a_person_is_tried_as_a_body_when_no_person_has_it() -> None:
     gang = _hit("name_exact", matched="KX-18", entity="KX-18", score=1.0, entity_id="ofac:70")
-    acronym = _hit("name_exact", matched="RVLF", entity="RUVANIAN VOLUNTEER FRONT", score=1.0, entity_id="ofac:71")
+    acronym = _hit("name_exact", matched="RVLF", entity="RUVANIAN VOLUNTEER FRONT", score=1.0, entity_id="ofac:71",
+                   country=1.0)
     screen = _FakeScreen({"KX-18": [gang], "RVLF": [acronym]})
     linker = Linker(screen)
     assert [(h.entity_id, h.tier) for h in linker.link(_rec("KX-18", "Person"))] == [("ofac:70", "certain")]
@@ -505,3 +520,32 @@ def test_a_groups_singular_links_through_the_listed_plural() -> None:
     assert [(h.entity_id, h.tier) for h in links] == [("un:XEe.1", "certain")]
     assert linker.link(_rec("Xenites"), LinkContext(text="The Xenites fired.", ents=[]))[0].tier == "certain"
     assert linker.link(_rec("Velka"), LinkContext(text="Velka said.", ents=[])) == []  # no article: not its plural
+
+
+@pytest.mark.parametrize(("mention", "matched", "entity", "states", "country", "tier"), [
+    # states: those the text names (the query's countries); country: the screening's country feature
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", (), None, "probable"),   # a university may share it
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", ("zz",), 0.0, "probable"),  # another state's text
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE (TVB)", ("zz",), 1.0, "certain"),   # the text names its state
+    ("T.V.B.", "TVB", "TOLVAR VALLEY BRIGADE", ("zz",), 1.0, "certain"),
+    ("TVB", "TVB", "TOLVAR VALLEY BRIGADE", ("zz",), None, "certain"),  # an entry of no state: not contradicted
+    ("TVB", "TVB", "TVB", (), None, "certain"),                          # the entry's own name, not an alias
+    ("Tolvarites", "TOLVARITES", "ARMY OF THE TOLVAR VALLEY", (), None, "certain"),  # a word, not an acronym
+    ("TOLVARA", "TOLVARA", "TOLVAR VALLEY ARMY", (), None, "certain"),    # too long to be a shared acronym
+])
+def test_a_short_acronym_equal_to_an_alias_needs_the_entrys_state(mention: str, matched: str, entity: str,
+                                                                  states: tuple[str, ...], country: float | None,
+                                                                  tier: str) -> None:
+    hit = _hit("name_exact", matched=matched, entity=entity, score=1.0, country=country)
+    verdict = _grade(_rec(mention, countries=states), hit)
+    assert verdict is not None and verdict[0] == tier, verdict
+
+
+def test_a_short_acronym_is_screened_with_the_states_the_text_names() -> None:
+    screen = _FakeScreen({})
+    linker = Linker(screen)
+    text = "Officials in Ruritania and Chile met. The TVB said so. The Tolvar Brigade agreed."
+    ctx = LinkContext(text=text, states=[(13, "rr"), (27, "cl")])
+    linker.link(_rec("TVB", start=text.index("TVB")), ctx)
+    linker.link(_rec("Tolvar Brigade", start=text.index("Tolvar")), ctx)  # not an acronym: as written
+    assert [(q.name, q.countries) for q in screen.queries] == [("TVB", ["cl", "rr"]), ("Tolvar Brigade", [])]

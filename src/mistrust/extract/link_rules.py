@@ -119,8 +119,10 @@ def spelling_key(word: str) -> str:
 def skeleton(word: str) -> str:
     """The consonants of a folded word with doubled letters once: transliterations of one name
     differ mostly in vowels and doubling (Hezbollah / Hizballah, Qassem / Qasem)."""
-    cons = _VOWELS.sub("", fold(word))
-    return re.sub(r"(.)\1+", r"\1", cons)
+    cons = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", fold(word)))
+    # Latin x is k + s: Cyrillic "кс" is romanised either way (Aleksei / Alexei, Aleksandr / Alexandr);
+    # after the doubled letters, so that "Alexis" keeps the s of its x and its own ("lkss", not "lks").
+    return cons.replace("x", "ks")
 
 
 def same_word(a: str, b: str) -> bool:
@@ -259,11 +261,16 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w.\u2019']*(?:[ -][A-Z][\w.\u2019']*)?")
 
 def _origins(phrase: str) -> list[str]:
     """The states a capitalised phrase of one or two words names ("U.S.", "South Korea's",
-    "Chilean", "Canada-born U.S."): the whole, else each word, and a birthplace before "-born"
-    ("Iranian-backed" names the backer, not the person's state)."""
+    "Chilean", "Canada-born U.S."): the whole, else each word, a birthplace before "-born" and the
+    last of a hyphenated pair ("Chilean-American"; "Iranian-backed" names the backer, not the
+    person's state)."""
     out: list[str] = []
-    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in (phrase, *phrase.split(" "))
-                                           if p.endswith("-born")]
+    parts = (phrase, *phrase.split(" "))
+    # "Korean-American", "Chilean-Canadian": a heritage and the nationality, which is the last;
+    # the first must read as a people's name ("pro-Russian" is a stance, "Iranian-backed" a backer).
+    pairs = [p.split("-") for p in parts if p.count("-") == 1 and not p.endswith("-born")]
+    cuts = [phrase] + phrase.split(" ") + [p.removesuffix("-born") for p in parts if p.endswith("-born")] + \
+        [last for first, last in pairs if _heritage(first) and _state_word(last)]
     for cut in cuts:
         place = lookup(re.sub(rf"[{APOSTROPHES}]s$", "", cut).rstrip(","))
         if place is not None and place.code and place.kind in ("country", "demonym", "alias"):
@@ -272,6 +279,21 @@ def _origins(phrase: str) -> list[str]:
             if cut == phrase:
                 break
     return out
+
+
+def _state_word(word: str) -> bool:
+    """A state's name or demonym ("Chile", "Chilean")."""
+    place = lookup(word)
+    return place is not None and bool(place.code) and place.kind in ("country", "demonym", "alias")
+
+
+# How English demonyms end ("Korean", "Peruvian", "Chinese", "Kurdish", "Pakistani", "Dutch"):
+# a heritage the gazetteer may not list as a state's (an ethnicity, a people without a state).
+_DEMONYM_END = re.compile(r"[A-Z][a-z]{3,}(?:an|ese|ish|i|ch)")
+
+
+def _heritage(word: str) -> bool:
+    return _state_word(word) or bool(_DEMONYM_END.fullmatch(word))
 
 
 def stated_origins(text: str, start: int, end: int) -> list[str]:

@@ -309,6 +309,14 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         if exact:
             return "certain", f"same name as '{hit.matched_name}'"
         return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
+    agrees = _country_agrees(hit)
+    if _short_acronym(name) and rules.fold(hit.matched_name) != rules.fold(hit.entity_name) and \
+            (agrees is False or (agrees is None and not query.countries)):
+        # A short acronym is shared by many bodies (a university, a party, a listed group): equal
+        # to a listed alias, it names the entry only where the text names the entry's state, or
+        # the entry has none to contradict the text's (a long form is screened by itself).
+        return "probable", f"an acronym equal to '{hit.matched_name}', an alias of '{hit.entity_name}', " \
+            "in a text that does not name the entry's state"
     if len(name.split()) == 1 and rules.same_word(name, hit.matched_name):
         return "certain", f"the same word as '{hit.matched_name}', up to its spelling"
     if len(name.split()) == 1 and rules.group_singular(name, hit.matched_name):
@@ -323,6 +331,11 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     if _country_agrees(hit):
         return "certain", f"a close name ('{hit.matched_name}', {hit.score:.2f}) and the text's country agrees"
     return "probable", f"a close name ('{hit.matched_name}', {hit.score:.2f})"
+
+
+def _short_acronym(name: str) -> bool:
+    """Two to four capitals ("ABC", "A.B.C."): initials many bodies share."""
+    return rules.looks_like_acronym(name) and len(name.replace(".", "")) <= 4
 
 
 def _generic_part(name: str, m: Mention, hit: Hit) -> str | None:
@@ -444,6 +457,10 @@ class Linker:
             # the organ's own, as if the sentence named it.
             rec = replace(rec, countries=[state])
             query = replace(query, countries=[state])
+        if not query.countries and ctx.states and _short_acronym(query.name):
+            # A short acronym is confirmed by the states the text names (``grade``): screened
+            # with them, an entry of another state shows it, an entry of none is not contradicted.
+            query = replace(query, countries=sorted({code for _, code in ctx.states}))
         found = self._graded(rec, query, ctx)
         core = _GENERIC_TAIL.sub("", query.name)
         if not found and core != query.name and rec.mention.label != "Person":
