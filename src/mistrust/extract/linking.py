@@ -71,7 +71,7 @@ from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v8"
+LINKING_VERSION = "linking-v9"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -243,6 +243,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     m = rec.mention
     name = query.name
     fired = _fired(hit)
+    agrees = _country_agrees(hit)  # whether the entry's country is the text's (None: nothing to compare)
     quoted = rules.quoted_name(hit.entity_name)
     person = hit.schema == "Person" or (m.label == "Person" and query.schema == "Person")
     if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
@@ -260,7 +261,6 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     elif rules.is_kind(name):
         return "possible", "a nationality and a kind of ship or company, not a name"
     elif rules.is_descriptor(name):
-        agrees = _country_agrees(hit)
         if agrees is False:
             return None
         if agrees is None:
@@ -279,7 +279,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         # An alias names the entry only where the entry is at home: "People's Liberation Army" is
         # one state's army and another body's alias, and an acronym equal to an alias is another
         # body's in a text about another state (a defined acronym is screened in its long form).
-        if _country_agrees(hit) is False and _own_country(rec, name):
+        if agrees is False and _own_country(rec, name):
             return "probable", f"an alias of '{hit.entity_name}', whose country is not the text's"
     if person and rules.given_missing(name, hit.matched_name):
         # "bin Laden", "General Tolvar": every listed person of that surname is a candidate, and
@@ -290,7 +290,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         # threshold (or found by surname alone) the words must then be the same, not only alike.
         why = rules.person_agrees(name, hit.matched_name, exact=hit.score < threshold)
         alias = rules.fold(hit.matched_name) != rules.fold(hit.entity_name)
-        if why and alias and rules.surname_partial(name, hit.matched_name) and _country_agrees(hit) is not True:
+        if why and alias and rules.surname_partial(name, hit.matched_name) and agrees is not True:
             # The entry's own name written short is the usual way news name a listed person; an
             # alias written short is the usual way they name someone else of that name.
             return "probable", (f"{why}, an alias of '{hit.entity_name}' with one of its two surnames and "
@@ -309,7 +309,6 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         if exact:
             return "certain", f"same name as '{hit.matched_name}'"
         return "probable", f"a similar name ('{hit.matched_name}', {hit.score:.2f}) without the same surname and given name"
-    agrees = _country_agrees(hit)
     if _short_acronym(name) and rules.fold(hit.matched_name) != rules.fold(hit.entity_name) and \
             (agrees is False or (agrees is None and not query.countries)):
         # A short acronym is shared by many bodies (a university, a party, a listed group): equal
@@ -328,7 +327,7 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
         return "probable", partial
     if hit.score >= certain_score:
         return "certain", f"nearly the same name as '{hit.matched_name}' ({hit.score:.2f})"
-    if _country_agrees(hit):
+    if agrees:
         return "certain", f"a close name ('{hit.matched_name}', {hit.score:.2f}) and the text's country agrees"
     return "probable", f"a close name ('{hit.matched_name}', {hit.score:.2f})"
 

@@ -54,6 +54,11 @@ def _symbols(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _singular(word: str) -> str:
+    """A folded word without a plural s ("ministries" keeps its form: only a final s goes)."""
+    return re.sub(r"(?<=[^s])s$", "", word)
+
+
 def _words(name: str) -> list[str]:
     """Folded words of a name, without a possessive in either case ("IRAN'S" is Iran)."""
     name = re.sub(rf"[{APOSTROPHES}][sS]\b", "", name.replace("&", " and "))
@@ -69,7 +74,7 @@ def generic(word: str) -> bool:
         return not w
     if w in _GLUE or w in _COMPANY or w in _KINDS or w in ORGAN_WORDS or w in COMPANY_NOUNS:
         return True
-    singular = re.sub(r"(?<=[^s])s$", "", w)
+    singular = _singular(w)
     if singular in _KINDS or singular in ORGAN_WORDS or singular in COMPANY_NOUNS:
         return True
     place = lookup(word)
@@ -125,7 +130,7 @@ def missing_proper(mention: str, listed: str) -> tuple[str, ...]:
 def _kind(words: list[str]) -> str | None:
     """The kind a name ends in (its last kind word: "X Shipping Company Ltd" -> company), or None."""
     kinds = ["company" if w in _COMPANY else w for w in words
-             if w in _KINDS or w in _COMPANY or re.sub(r"(?<=[^s])s$", "", w) in _KINDS]
+             if w in _KINDS or w in _COMPANY or _singular(w) in _KINDS]
     return kinds[-1] if kinds else None
 
 
