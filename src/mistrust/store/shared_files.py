@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import hashlib
 import os
 import pickle
@@ -26,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mistrust.gc_pause import collector_paused
 from mistrust.store.db import is_url, redact
 
 SUFFIX = ".pickle"
@@ -103,14 +103,8 @@ def load(path: Path) -> Any:
     so far, cost three times the unpickling itself (0.5 s instead of 0.13 s in every worker and
     every process that opens the workspace). Nothing unpickled here can be garbage yet.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - our own file, see the module docstring
-    finally:
-        if enabled:
-            gc.enable()
+    with collector_paused(), path.open("rb") as fh:
+        return pickle.load(fh)  # noqa: S301 - our own file, see the module docstring
 
 
 def _read(path: Path, valid: Callable[[Any], bool]) -> Any:

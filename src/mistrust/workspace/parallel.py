@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from mistrust.errors import ConfigError, InputError, MistrustError, WorkerError
+from mistrust.gc_pause import collector_paused
 
 C = TypeVar("C")
 S = TypeVar("S")
@@ -107,15 +108,10 @@ def load_state(load: Callable[[C], S], config: C) -> S:
     triggers would otherwise walk its objects each time (over 200,000 for analyze), to no avail;
     that cost a worker about 2% of its CPU on analyze. Frozen objects are still freed by their
     reference counts; only cycles among them would stay, and the state lives as long as the worker."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         state = load(config)
         gc.freeze()
         return state
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_in_worker(load: Callable[[Any], Any], config: Any) -> None:
