@@ -31,13 +31,13 @@ from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.link_rules import COMPANY_NOUNS, ORGAN_WORDS, fold, name_words, same_word
 from mistrust.extract.org_phrases import ORG_HEADS
-from mistrust.model.vocabulary import APOSTROPHES
+from mistrust.model.vocabulary import APOSTROPHES, LEGAL_FORMS
 
 # Kinds of body a name may end in (its head noun), folded: "Organisation", "Company", "Bank".
 _KINDS = frozenset(fold(w) for w in ORG_HEADS) | {"bank", "corporation", "corp", "company", "co"}
 # Legal forms and the words for a company are one kind: "X CO LTD" is "X Company", "X Corporation".
-_COMPANY = frozenset({"company", "companies", "co", "corp", "corporation", "ltd", "limited", "inc", "llc", "plc",
-                      "jsc", "ojsc", "cjsc", "pjsc", "llp", "gmbh", "ag", "sa", "bv", "pte", "pvt", "firm"})
+# The legal forms are the screening's (one list, ``model.vocabulary``); "firm" is no legal form.
+_COMPANY = LEGAL_FORMS | {"firm"}
 # Words of a name that name no one: joining words and articles (also Arabic "al"/"el").
 _GLUE = frozenset({"of", "the", "for", "and", "on", "in", "to", "at", "al", "el", "de", "la", "du", "der"})
 _SYMBOLS = frozenset({SymbolCategory.SYMBOL, SymbolCategory.DOMAIN})

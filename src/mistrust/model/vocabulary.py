@@ -6,7 +6,9 @@
 - the news agencies, by the names and descriptions reports cite them with ("AFP", "the French
   news agency"), so that two reports citing one agency are known to share one origin;
 - the marks written for an apostrophe or an Arabic ayn / hamza in transliterated names ("Sa'id",
-  "Sa’id", "Saʿid" and "Said" are one name to the entity spans, the linker and the actors).
+  "Sa’id", "Saʿid" and "Said" are one name to the entity spans, the linker and the actors);
+- the legal forms of companies ("Co", "Ltd", "GmbH", "OJSC"), which the screening drops from the
+  ends of a name and the linker reads as the kind "company".
 """
 
 from __future__ import annotations
@@ -86,5 +88,19 @@ NAME_TITLES = TITLE_ABBREVIATIONS | frozenset({
     "sergeant", "corporal", "field",
 })
 
-__all__ = ["AGENCY_DESCRIPTIONS", "AGENCY_NAMES", "APOSTROPHES", "NAME_TITLES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
+# Legal forms of companies, lower case, without dots, as the screening's normalisation spells its
+# tokens ("S.A." -> "sa"; a few joined forms as it writes them: "gmbhcokg", "spzoo", "sacv"). The
+# screening drops them at the ends of a name, when something else is left, so a company literally
+# called "Limited" keeps its name; the linker counts each as the kind "company".
+LEGAL_FORMS = frozenset(
+    """
+    co company companies corp corporation corporations inc incorporated ltd limited llc llp lp plc
+    gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
+    fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
+    ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
+    fgup gup mup fgbu npp ngo ev
+    """.split()
+)
+
+__all__ = ["AGENCY_DESCRIPTIONS", "AGENCY_NAMES", "APOSTROPHES", "LEGAL_FORMS", "NAME_TITLES", "NEWS_AGENCIES", "STATUS_ORDER", "STATUS_PRECEDENCE",
            "SYMMETRIC_PREDICATES", "TITLE_ABBREVIATIONS", "TYPOGRAPHIC_APOSTROPHES", "drop_apostrophes"]

@@ -39,17 +39,8 @@ from typing import NamedTuple
 from rigour.names import remove_org_types, replace_org_types_compare
 from rigour.text import ascii_text
 
-# Legal forms, in their normalised token spelling. Dropped only at the ends of a name and only
-# when something else is left, so a company literally called "Limited" keeps its name.
-LEGAL_FORMS = frozenset(
-    """
-    co company companies corp corporation corporations inc incorporated ltd limited llc llp lp plc
-    gmbh ag sa sarl sas srl spa bv nv pte pvt jsc ojsc pjsc cjsc ooo zao oao pao tov
-    fze fzco fzc fzllc kg ab oy as aps pty bhd sdn
-    ltda eirl sro kft snc ohg kgaa cic psc sal cv eu sacv spzoo gmbhcokg ao
-    fgup gup mup fgbu npp ngo ev
-    """.split()
-)
+from mistrust.model.vocabulary import LEGAL_FORMS
+
 # Dotted initials are joined into one word when they spell a legal form ("S.A.", "E.U.", "P.S.C.")
 # or run to three letters or more, an acronym as the press writes it ("I.R.G.C." = IRGC); two
 # letters that are no legal form are a person's initials ("A.Q. Khan") and stay apart.
