@@ -50,7 +50,8 @@ def _spaced_dash(tok: Token) -> bool:
 def past_dateline(tok: Token) -> Token:
     """The speaker behind a dateline the parser made the subject: in "Tehran, Iran - Iran's
     president said" the subject is "Tehran" and the speaker its apposition after the dash. (A
-    dateline in capitals opening a paragraph is a sentence of its own already: ``segment``.)"""
+    dateline in capitals opening a paragraph is a sentence of its own already: ``segment``.) A
+    subject that is no dateline stays the speaker (``_ends_dateline``)."""
     doc = tok.doc
     # the speaker hangs off the dateline as an apposition, or off the verb as a second subject
     after = [c for c in tok.children if c.dep_ == "appos"]
@@ -59,7 +60,7 @@ def past_dateline(tok: Token) -> Token:
     for c in sorted(after, key=lambda c: c.i):
         # an aside a second dash closes before the verb ("Ana Velk - a critic of the deal - said")
         # describes the subject: the subject is the speaker, not a dateline
-        if c.i > tok.i and any(_spaced_dash(t) for t in doc[tok.i + 1:c.i]) \
+        if c.i > tok.i and any(_spaced_dash(t) and _ends_dateline(t) for t in doc[tok.i + 1:c.i]) \
                 and not any(_spaced_dash(t) for t in doc[c.i + 1:tok.head.i]):
             return c
     return tok
@@ -68,13 +69,45 @@ def past_dateline(tok: Token) -> Token:
 def dateline_end(tok: Token) -> Token:
     """First word of a phrase after a dateline or a kicker set off by a spaced dash ("TEHRAN,
     IRAN - Iran's president said"): what comes before the dash is a place or a label, not part
-    of the speaker. A hyphen inside a word ("vice-president") has no space before it."""
+    of the speaker. A hyphen inside a word ("vice-president") has no space before it, and a dash
+    inside a sentence ("The minister's deputy - a former envoy - Ana Ruiz said") ends no
+    dateline: only one that opens the text or a paragraph does (``_ends_dateline``)."""
     doc = tok.doc
     first = tok.left_edge
     for t in doc[first.i:tok.i]:
-        if _spaced_dash(t):
+        if _spaced_dash(t) and _ends_dateline(t):
             first = doc[t.i + 1]
     return first
+
+
+# A dateline is a place, its state or country, a date and an agency: "Port Velmar, Ostria, March
+# 3, 2024 (AP)" is seven words; a longer opening is a headline or a sentence.
+_DATELINE_WORDS = 8
+
+
+def _ends_dateline(dash: Token) -> bool:
+    """Whether the words from the start of the dash's paragraph up to it are a dateline or a
+    kicker ("Kaldora, Norland", "May 23 (UPI)", "ANALYSIS"): a few words, each capitalised, a
+    number or a date, but for one short joining word inside a place's name ("Rio de Janeiro",
+    "Bosnia and Herzegovina", "Port of Spain"). More lowercase is prose ("The ministry - which denied it -
+    said", "Officials met in Kaldora - the port - and ..."), and a place or a date has three
+    characters at least ("US - China talks" opens with neither)."""
+    doc = dash.doc
+    start = dash.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    words = [t for t in doc[start:dash.i] if not (t.is_punct or t.is_space or t.text in DASHES)]
+    if not words or len(words) > _DATELINE_WORDS:
+        return False
+    lower = [n for n, w in enumerate(words) if not (_numeric(w) or w.text[:1].isupper())]
+    joining = not lower or (len(lower) == 1 and 0 < lower[0] < len(words) - 1 and len(words[lower[0]]) <= 3)
+    return joining and any(len(w) >= 3 and (w.text[:1].isupper() or _numeric(w)) for w in words)
+
+
+def _numeric(tok: Token) -> bool:
+    """A number, a date or a time ("23", "2019-07-19", "19.55"): a live report's time stamp is a
+    dateline too."""
+    return tok.like_num or tok.text[:1].isdigit()
 
 
 def _subject(verb: Token) -> Token | None:
