@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mistrust.extract import status as st
-from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
+from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, Item, carried_agents, is_anaphor, named_speaker
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
     HOST_PREPS,
@@ -63,6 +63,7 @@ from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, S
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
@@ -138,6 +139,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     covers = _Attributions(attributions)
     claims: list[Claim] = []
     sentence_of: list[int] = []  # the sentence (its first token) of each claim, for carried denials
+    items: list[Item] = []  # the predicate, item and subject tokens of each claim, for carried agents
     denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
     for i in _event_positions(doc):
@@ -160,6 +162,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if key in seen:
             continue
         seen.add(key)
+        att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
+        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
@@ -170,6 +174,9 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 s_arg = mention_arg(s_group[0])
             elif is_anaphor(subj):
                 s_arg = antecedents.arg(subj) or s_arg
+            elif subj.lower_ in _FIRST_PLURAL and (side := _speaker_side(att, doc, index)):
+                # "'We never sold drones to X,' the Iranian minister said": "we" is the speaker's side
+                s_arg = (subj.text, side, True)
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
             if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
@@ -191,8 +198,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
-        att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
-        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         if pred_tok.lower_ in AGENT_NOUNS and denied_by is None and stance is None:
             # "the network, allegedly led by X, a financier of Y": a description is presupposed,
             # so the hedges of the clause it sits in do not bear on it; only its source does
@@ -250,9 +255,15 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 amount=amount,
             ))
             sentence_of.append(sent.start)
+            items.append(Item(pred_tok, found.theme, subj))
             if structure and predicate == "deny" and status == "denied" and _refers_back(obj):
                 denials.append((pred_tok, claims[-1]))
     if structure:
+        for k, donor in carried_agents(claims, sentence_of, items, doc):
+            c = claims[k]
+            claims[k] = replace(c, subject=c.subject or donor.subject, subject_canonical=donor.subject_canonical,
+                                id=(content_id(doc_id, c.start, c.predicate, donor.subject_canonical,
+                                               c.object_canonical or c.object, items[k].pred.i) if doc_id else None))
         claims += _carried_denials(denials, claims, sentence_of, doc_id)
         claims = strongest_per_sentence(claims)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
@@ -579,6 +590,11 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
         return None
     if span[0].lower_ in _OWN_SIDE:
         return ""
+    return _span_actor(span, index)
+
+
+def _span_actor(span: SpacySpan, index: MentionIndex) -> str | None:
+    """The state or actor a phrase names as its own: see :func:`_actor_of`."""
     name = argument(span.root, index, actor=True)[1]
     if name is None:
         return None
@@ -593,6 +609,22 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
 
 
 _OWN_SIDE = frozenset({"its", "their", "our", "we", "i", "his", "her"})
+_FIRST_PLURAL = frozenset({"we", "our"})
+
+
+def _speaker_side(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
+    """Who "we" is in reported words: the state or body the speaker speaks for ("the Iranian
+    minister": Iran; "X, Peru's interior minister": Peru). A person is no "we" by name, so a
+    speaker named without a title gives None, as does an unnamed one ("officials")."""
+    side = _actor_of(att, doc, index)
+    if not side or att is None or att.source is None:
+        return None
+    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "PROPN" or (m := index.by_token.get(span.root.i)) is None \
+            or m.label != "Person":
+        return side
+    titles = [span.doc[c.left_edge.i:c.right_edge.i + 1] for c in span.root.children if c.dep_ == "appos"]
+    return next((side for t in titles if (side := _span_actor(t, index))), None)
 
 
 def _state_of(name: str | None) -> str | None:
