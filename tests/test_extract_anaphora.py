@@ -133,78 +133,44 @@ def test_anaphora_is_a_declared_component(extractor) -> None:  # type: ignore[no
     assert "antecedents" in claims_step.needs
 
 
-# -- discourse-v1: agents carried across sentences, bodies named by their head, named ships, "we" --
 
-# (passage, predicate, object, agent): the claim in the last sentence gets its agent from before
-CARRIED = [
-    # an agentless event whose item takes up the goods of the same event just before: retold
-    ("The White House said it had proof that Chile shipped artillery shells and rockets to a Peruvian "
-     "militia. The shells and rockets were delivered to the Shining Group in May.", "transfer", "Shining Group",
-     "Chile"),
-    ("Laos sold rifles to a rebel militia in 2019. These rifles were delivered to the Karen Front in March.",
-     "transfer", "Karen Front", "Laos"),
-    # a definite event noun as an argument stands for the event told before ("the shipment violated")
-    ("Iran shipped rifles to the Houthis in May. The shipment violated a UN arms embargo.", "violate", "UN",
-     "Iran"),
-    ("Belarus sold fuel to Syria last year. Diplomats said the sale breached EU sanctions.", "violate", "EU",
-     "Belarus"),
-    # a body named in full once, then by its head noun, however far back
-    ("The Treasury Department sanctioned Acme Trading in May. Acme had sold fuel to Cuba for years. Its owner "
-     "lives in Lima. The department also sanctioned Blue Star Limited.", "sanction", "Blue Star Limited",
-     "Treasury Department"),
-    ("The Security Council met on Monday. Chile and Peru spoke first. The council later sanctioned Acme Shipping.",
-     "sanction", "Acme Shipping", "Security Council"),
-    # "we" in reported words is the side the speaker speaks for
+# -- discourse-v1: "we" in reported words, names introduced with a kind noun ------------------------
+
+# (passage, predicate, object, state): "we" is the state the speaker speaks for
+WE_RESOLVED = [
     ('"We will not supply drones to Russia," the Iranian foreign minister said.', "supply", "Russia", "Iran"),
     ('"We have seized the tanker," said Ivan Petrov, Peru\'s interior minister.', "seize", None, "Peru"),
     ('Chile\'s navy said: "We have detained the vessel and its crew."', "seize", None, "Chile"),
+    ('"Our support for Hamas is moral," a Qatari diplomat told reporters.', "support", "Hamas", "Qatar"),
 ]
 
 
-@pytest.mark.parametrize(("text", "predicate", "obj", "agent"), CARRIED)
-def test_agent_carried_from_the_discourse(extractor, text: str, predicate: str, obj: str | None,  # type: ignore[no-untyped-def]
-                                          agent: str) -> None:
+@pytest.mark.parametrize(("text", "predicate", "obj", "state"), WE_RESOLVED)
+def test_we_is_the_speakers_state(extractor, text: str, predicate: str, obj: str | None,  # type: ignore[no-untyped-def]
+                                  state: str) -> None:
     claims = [c for c in _with_predicate(_claims(extractor, text), predicate)
               if obj is None or (c.object_canonical or c.object) == obj]
     assert claims, f"no {predicate} claim to {obj} in {text!r}"
-    assert any(c.subject_canonical == agent for c in claims), [(c.subject, c.subject_canonical) for c in claims]
+    assert any(c.subject_canonical == state and (c.subject or "").lower() in ("we", "our") for c in claims), \
+        [(c.subject, c.subject_canonical) for c in claims]
 
 
-# (passage, predicate, object, agent it must not get, why)
-NOT_CARRIED = [
-    # an onward leg to another named recipient: who passed the goods on is not said
-    ("Cuba sold rifles to Angola in 2019. The rifles were delivered to Namibia in 2020.", "transfer", "Namibia",
-     "Cuba", "other recipient"),
-    # other goods are another event
-    ("Iran sent drones to a militia last year. The tanks were delivered to the Karen Front in May.", "transfer",
-     "Karen Front", "Iran", "other goods"),
-    # an indefinite item is new, not the one told before
-    ("Cuba sold rifles to a militia in 2019. Rifles were also delivered to the Karen Front.", "transfer",
-     "Karen Front", "Cuba", "indefinite item"),
-    # two agents just before: no guess
-    ("Iran and Iraq shipped rifles to the Houthis in May. The shipment violated a UN arms embargo.", "violate",
-     "UN", "Iran", "two candidates"),
-    # a contrasting modifier makes it another event
-    ("Iran shipped rifles to the Houthis in May. The second shipment violated a UN arms embargo.", "violate",
-     "UN", "Iran", "contrastive"),
-    # a body noun stands for a name with that head only, not for any organisation
-    ("Hezbollah received rockets from Iran. The department later sanctioned Blue Star Limited.", "sanction",
-     "Blue Star Limited", "Hezbollah", "no name with that head"),
-    # a person is no "we"; nor are unnamed officials anyone
-    ('"We have seized the tanker," said Ivan Petrov.', "seize", None, "Ivan Petrov", "person for we"),
-    ("We shipped the rifles to Bolivia in May.", "transfer", "Bolivia", "Bolivia", "no speaker"),
+# (passage, predicate, object, why): "we" stays unresolved
+WE_UNRESOLVED = [
+    ('"We have seized the tanker," said Ivan Petrov.', "seize", None, "a person is no we"),
+    ('"We have seized the tanker," officials said.', "seize", None, "unnamed speakers"),
+    ("We shipped the rifles to Bolivia in May.", "transfer", "Bolivia", "no speaker"),
+    ('"We sent the rifles to Bolivia," said Ana Ruiz, a director at Acme Trading.', "transfer", "Bolivia",
+     "a company's we is not a state"),
 ]
 
 
-@pytest.mark.parametrize(("text", "predicate", "obj", "agent", "why"), NOT_CARRIED)
-def test_agent_not_carried(extractor, text: str, predicate: str, obj: str | None, agent: str,  # type: ignore[no-untyped-def]
-                           why: str) -> None:
+@pytest.mark.parametrize(("text", "predicate", "obj", "why"), WE_UNRESOLVED)
+def test_we_left_unresolved(extractor, text: str, predicate: str, obj: str | None, why: str) -> None:  # type: ignore[no-untyped-def]
     claims = [c for c in _with_predicate(_claims(extractor, text), predicate)
               if obj is None or (c.object_canonical or c.object) == obj]
     assert claims, f"no {predicate} claim to {obj} in {text!r}"
-    assert all(c.subject_canonical != agent for c in claims), why
-    if why in ("person for we", "no speaker"):
-        assert all(c.subject_canonical is None for c in claims), why
+    assert all(c.subject_canonical is None for c in claims), why
 
 
 # a name the text introduces with a kind noun is of that kind for "the vessel", "the company"

@@ -27,14 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mistrust.extract.claim_args import Arg, MentionIndex
 from mistrust.extract.frames import MEASURE_NOUNS
 from mistrust.extract.gazetteer import demonym
-from mistrust.extract.predicates import NOUNS
-from mistrust.model.documents import Attribution, Claim, Mention
-from mistrust.model.roles import BODY_NOUNS
+from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import AGENCY_NAMES
 
 if TYPE_CHECKING:
@@ -99,12 +97,9 @@ def anaphor_labels(tok: Token) -> frozenset[str] | None:
     # epithet ("the reclusive state", "the rogue regime", "the mercenary group")
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl", "nummod")
             and c.lower_ != "including" and not _epithet(c)]
-    if tok.pos_ != "NOUN" or det not in (["the"], ["this"]) or mods:
-        return None
-    if tok.lower_ in DESCRIPTIONS:
+    if tok.pos_ == "NOUN" and tok.lower_ in DESCRIPTIONS and det in (["the"], ["this"]) and not mods:
         return DESCRIPTIONS[tok.lower_]
-    # "the department", "the council": a body, which only a name headed by that noun can be
-    return _GROUPS if tok.lower_ in BODY_NOUNS and tok.tag_ == "NN" else None
+    return None
 
 
 def _epithet(mod: Token) -> bool:
@@ -112,11 +107,11 @@ def _epithet(mod: Token) -> bool:
     naming it (no entity, no proper noun, no words of its own) and without contrasting it with the one
     named before ("the other country", "the new government" are someone else)."""
     return (mod.dep_ in ("amod", "compound") and mod.pos_ in ("ADJ", "NOUN") and not mod.ent_type_
-            and mod.is_lower and not any(True for _ in mod.children) and mod.lower_ not in CONTRASTIVE)
+            and mod.is_lower and not any(True for _ in mod.children) and mod.lower_ not in _CONTRASTIVE)
 
 
 # Modifiers that set a referent apart from the one named before, or rank it among several.
-CONTRASTIVE = frozenset({"other", "another", "new", "former", "previous", "next", "last", "first", "second",
+_CONTRASTIVE = frozenset({"other", "another", "new", "former", "previous", "next", "last", "first", "second",
                           "third", "latter", "different", "future", "old", "neighbouring", "neighboring",
                           "foreign", "rival", "unnamed", "unidentified", "third-party"})
 
@@ -177,28 +172,12 @@ class Antecedents:
             owner = self._reason_object(tok, ok)
             if owner is not None:
                 return owner if isinstance(owner, Mention) else None
-        if tok.pos_ != "PRON" and tok.lower_ not in DESCRIPTIONS:
-            return self._by_name_head(tok, ok)  # a body noun ("the department")
         found = self._by_subject(tok, ok)
         if found is not None:
             return found if isinstance(found, Mention) else None  # False: ambiguous
         # A pronoun is too often about a thing or an event ("it said", "it was unclear") to take a
         # mention by recency; a description says its kind ("the tanker"), which is what recency needs.
-        if tok.pos_ == "PRON":
-            return None
-        return self._by_recency(tok, ok) or self._by_name_head(tok, ok)
-
-    def _by_name_head(self, tok: Token, ok: CompatibleFn) -> Mention | None:
-        """ "The Treasury Department sanctioned X. (...) The department also sanctioned Y": a bare
-        definite noun refers back to the latest name headed by that same noun, however far back
-        (a body is named in full once, then by its head). Names are read at their last word."""
-        for i in range(tok.i - 1, -1, -1):
-            if self.doc[i].lower_ != tok.lower_:
-                continue
-            m = self.index.by_token.get(i)
-            if m is not None and self.index.by_token.get(i + 1) is not m and m.text.casefold() != tok.lower_ and ok(m):
-                return m
-        return None
+        return self._by_recency(tok, ok) if tok.pos_ != "PRON" else None
 
     def _compatible(self, labels: frozenset[str], other: str | None) -> CompatibleFn:
         def ok(m: Mention) -> bool:
@@ -342,20 +321,7 @@ def described_kind(doc: Doc, m: Mention) -> frozenset[str] | None:
         noun = next((c for c in root.children if c.dep_ == "appos"), None)
     if noun is None or noun.i in range(span.start, span.end):
         return None
-    return DESCRIPTIONS.get(singular(noun)) if noun.pos_ == "NOUN" else None
-
-
-def singular(tok: Token) -> str:
-    """A noun's singular, lower-cased ("missiles": missile, "batteries": battery): the pipeline
-    runs no lemmatiser, and English plurals of common nouns are regular enough for comparing."""
-    word = tok.lower_
-    if tok.tag_ != "NNS" or not word.endswith("s") or word.endswith("ss"):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word[:-1]
+    return DESCRIPTIONS.get(noun.lower_) if noun.pos_ == "NOUN" else None
 
 
 def _salience(tok: Token) -> int:
@@ -378,116 +344,6 @@ def _written(tok: Token) -> str:
     return str(tok.doc[tok.left_edge.i:tok.i + 1].text)
 
 
-class Item(NamedTuple):
-    """What :func:`carried_agents` reads of a claim: its predicate token, the thing its event
-    moves or acts on ("shipped rockets to X": rockets) and its subject token."""
-
-    pred: Token
-    item: Token | None
-    subj: Token | None
-
-
-# Determiners by which a noun phrase refers back to things already spoken of ("the rockets").
-_BACK_DETS = frozenset({"the", "these", "those", "such"})
-# Nouns that stand for the goods of any transfer named before ("Iran shipped rifles to X. The
-# shipment was seized."): the goods in transit, not a kind of goods.
-_CONSIGNMENT_NOUNS = frozenset({"shipment", "consignment", "cargo", "delivery", "load"})  # singular()
-
-
-def carried_agents(claims: list[Claim], sentence_of: list[int], items: list[Item], doc: Doc) -> list[tuple[int, Claim]]:
-    """Event continuation (carry-v2): "Belarus shipped shells and rockets to a militia. The shells
-    were delivered to the Rapid Forces in May." An event that names no agent, whose item is a
-    definite noun phrase ("the shells", "these rockets", "the shipment") taking up the item of an
-    event of the same kind up to ``WINDOW`` sentences before, is that event told again: its agent is
-    the earlier one's. Not carried when the earlier event names another recipient by name ("Cuba sold
-    rifles to Angola. The rifles were delivered to Namibia": who sent them on is not said), nor
-    when the nearest sentence with such an event has two different agents for it.
-
-    Returns (index of the agentless claim, the claim whose agent it takes)."""
-    out: list[tuple[int, Claim]] = []
-    for k, (claim, item) in enumerate(zip(claims, items, strict=True)):
-        if claim.subject is None and item.item is not None and _refers_back(item.item):
-            nouns = _item_nouns(item.item)
-            donor = _nearest_event(k, claims, sentence_of, items, lambda j, n=nouns: (  # type: ignore[misc]
-                claims[j].predicate == claim.predicate and _same_goods(n, items[j])), doc)
-            if donor is not None and not _other_recipient(claim, donor):
-                out.append((k, donor))
-        elif claim.subject_canonical is None and item.subj is not None and _event_noun(item.subj) is not None:
-            # "Iran shipped rifles to Y. The shipment violated the embargo": the shipment's doer
-            event = _event_noun(item.subj)
-            donor = _nearest_event(k, claims, sentence_of, items, lambda j, e=event: (  # type: ignore[misc]
-                _same_event(claims[j].predicate, e) and items[j].pred.i < item.subj.i), doc)
-            if donor is not None:
-                out.append((k, donor))
-    return out
-
-
-def _nearest_event(k: int, claims: list[Claim], sentence_of: list[int], items: list[Item],
-                   same: Callable[[int], bool], doc: Doc) -> Claim | None:
-    """The nearest earlier claim with an agent for which ``same`` holds: in claim ``k``'s sentence
-    (before it), then up to ``WINDOW`` sentences back. None when the nearest sentence with such
-    claims gives them two different agents."""
-    sent = doc[sentence_of[k]].sent
-    for _ in range(WINDOW + 1):
-        donors = [j for j in range(len(claims)) if j != k and sentence_of[j] == sent.start
-                  and claims[j].subject_canonical and items[j].pred.i < items[k].pred.i and same(j)]
-        if donors:
-            agents = {claims[j].subject_canonical for j in donors}
-            return claims[donors[-1]] if len(agents) == 1 else None
-        if sent.start == 0:
-            return None
-        sent = doc[sent.start - 1].sent
-    return None
-
-
-def _event_noun(tok: Token) -> str | None:
-    """ "the shipment", "the attempted transfer", "these deliveries": a definite nominal of an
-    event frame, which refers back to the event told before; its event type."""
-    if not _refers_back(tok) or any(c.lower_ in CONTRASTIVE for c in tok.children):
-        return None
-    if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
-        return None  # "Iran's shipment", "the shipment by Iraq" say whose it is
-    return NOUNS.get(tok.lower_)
-
-
-def _same_event(a: str, b: str) -> bool:
-    return a == b or {a, b} <= _GIVING
-
-
-_GIVING = frozenset({"transfer", "supply"})  # one act of giving, read by two frames
-
-
-def _refers_back(item: Token) -> bool:
-    """ "the rockets", "these shells", "the shipment": a definite common noun phrase."""
-    return item.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in item.children)
-
-
-def _item_nouns(item: Token) -> set[str]:
-    """The singular of an item and its conjuncts' head nouns ("artillery shells and rockets": shell,
-    rocket)."""
-    return {singular(t) for t in (item, *item.conjuncts) if t.pos_ in ("NOUN", "PROPN")}
-
-
-def _same_goods(nouns: set[str], earlier: Item) -> bool:
-    """The goods of an earlier event (its item, else its verb's direct object: "sold rifles to a
-    militia" keeps no item, the recipient being unnamed) share a noun with ``nouns``, or ``nouns``
-    name a consignment of whatever it moved."""
-    goods = earlier.item or next((c for c in earlier.pred.children if c.dep_ == "dobj"), None)
-    if goods is None:
-        return False
-    return bool(nouns & _item_nouns(goods)) or bool(nouns & _CONSIGNMENT_NOUNS)
-
-
-def _other_recipient(claim: Claim, donor: Claim) -> bool:
-    """The earlier event names its recipient by name (a capitalised head: "Angola", "the Rapid
-    Forces", not "a Sudanese militia", nor the people word of "a Russian private group"), and it is
-    not this event's: an onward leg."""
-    if (donor.object_canonical is None or not donor.object or not donor.object.split()[-1][:1].isupper()
-            or demonym(donor.object) is not None):
-        return False
-    return (claim.object_canonical or claim.object) != donor.object_canonical
-
-
 def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
     """ "..., he told reporters": a pronoun source stands for the latest person named before its
     sentence (the quote's own words are what he says, not who he is). The chain gets the name in
@@ -507,5 +363,5 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Att
     return att
 
 
-__all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "Item", "anaphor_labels",
-           "carried_agents", "is_anaphor", "named_speaker", "window_start"]
+__all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "anaphor_labels",
+           "described_kind", "is_anaphor", "named_speaker", "window_start"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mistrust.extract import status as st
-from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, Item, carried_agents, is_anaphor, named_speaker
+from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.claim_args import (
     HOST_PREPS,
@@ -139,7 +139,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     covers = _Attributions(attributions)
     claims: list[Claim] = []
     sentence_of: list[int] = []  # the sentence (its first token) of each claim, for carried denials
-    items: list[Item] = []  # the predicate, item and subject tokens of each claim, for carried agents
     denials: list[tuple[Token, Claim]] = []  # "X denied the reports": the deny token and its claim
     seen: set[tuple[int, str]] = set()
     for i in _event_positions(doc):
@@ -255,15 +254,9 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 amount=amount,
             ))
             sentence_of.append(sent.start)
-            items.append(Item(pred_tok, found.theme, subj))
             if structure and predicate == "deny" and status == "denied" and _refers_back(obj):
                 denials.append((pred_tok, claims[-1]))
     if structure:
-        for k, donor in carried_agents(claims, sentence_of, items, doc):
-            c = claims[k]
-            claims[k] = replace(c, subject=c.subject or donor.subject, subject_canonical=donor.subject_canonical,
-                                id=(content_id(doc_id, c.start, c.predicate, donor.subject_canonical,
-                                               c.object_canonical or c.object, items[k].pred.i) if doc_id else None))
         claims += _carried_denials(denials, claims, sentence_of, doc_id)
         claims = strongest_per_sentence(claims)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
@@ -613,18 +606,19 @@ _FIRST_PLURAL = frozenset({"we", "our"})
 
 
 def _speaker_side(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
-    """Who "we" is in reported words: the state or body the speaker speaks for ("the Iranian
-    minister": Iran; "X, Peru's interior minister": Peru). A person is no "we" by name, so a
-    speaker named without a title gives None, as does an unnamed one ("officials")."""
-    side = _actor_of(att, doc, index)
-    if not side or att is None or att.source is None:
+    """Who "we" is in reported words: the state the speaker speaks for ("the Iranian minister":
+    Iran; "X, Peru's interior minister": Peru). Only a state: a person is no "we", and a body's
+    or a party's "we" is as often its members or the speaker's country as itself; a speaker named
+    without a title, an unnamed one ("officials") or no speaker at all (an author's "we") give None."""
+    if att is None or att.source is None:
         return None
+    sides = [_actor_of(att, doc, index)]
     span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "PROPN" or (m := index.by_token.get(span.root.i)) is None \
-            or m.label != "Person":
-        return side
-    titles = [span.doc[c.left_edge.i:c.right_edge.i + 1] for c in span.root.children if c.dep_ == "appos"]
-    return next((side for t in titles if (side := _span_actor(t, index))), None)
+    if span is not None:  # "X, Peru's interior minister": the title's state
+        sides += [_span_actor(doc[c.left_edge.i:c.right_edge.i + 1], index)
+                  for c in span.root.children if c.dep_ == "appos"]
+    return next((place.canonical for side in sides if side and (place := lookup(side)) is not None
+                 and place.canonical), None)
 
 
 def _state_of(name: str | None) -> str | None:
