@@ -160,6 +160,8 @@ WE_UNRESOLVED = [
     ('"We have seized the tanker," said Ivan Petrov.', "seize", None, "a person is no we"),
     ('"We have seized the tanker," officials said.', "seize", None, "unnamed speakers"),
     ("We shipped the rifles to Bolivia in May.", "transfer", "Bolivia", "no speaker"),
+    ('"We will support Kyiv," said Anna Berg, the EU foreign policy chief.', "support", "Kyiv",
+     "a bloc's we is not a state"),
     ('"We sent the rifles to Bolivia," said Ana Ruiz, a director at Acme Trading.', "transfer", "Bolivia",
      "a company's we is not a state"),
 ]

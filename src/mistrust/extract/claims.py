@@ -60,6 +60,7 @@ from mistrust.extract.speakers import dateline_end, past_dateline
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
+from mistrust.model.roles import BODY_NOUNS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -607,18 +608,21 @@ _FIRST_PLURAL = frozenset({"we", "our"})
 
 def _speaker_side(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
     """Who "we" is in reported words: the state the speaker speaks for ("the Iranian minister":
-    Iran; "X, Peru's interior minister": Peru). Only a state: a person is no "we", and a body's
-    or a party's "we" is as often its members or the speaker's country as itself; a speaker named
-    without a title, an unnamed one ("officials") or no speaker at all (an author's "we") give None."""
+    Iran; "X, Peru's interior minister": Peru). Only a state (not a person, a party, a company or
+    a bloc: their "we" is as often their members or the speaker's country), and only for a source
+    that is a speaker (a name, a role or a body: not "North Korea's rhetoric"); an unnamed one
+    ("officials") or none at all (an author's "we") gives None."""
     if att is None or att.source is None:
         return None
-    sides = [_actor_of(att, doc, index)]
     span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
-    if span is not None:  # "X, Peru's interior minister": the title's state
-        sides += [_span_actor(doc[c.left_edge.i:c.right_edge.i + 1], index)
-                  for c in span.root.children if c.dep_ == "appos"]
+    if span is None or not (span.root.pos_ == "PROPN" or span.root.i in index.by_token
+                            or span.root.lower_ in ROLE_NOUNS or span.root.lower_ in BODY_NOUNS):
+        return None
+    # "X, Peru's interior minister": the title's state when the speaker is named without one
+    sides = [_actor_of(att, doc, index), *(_span_actor(doc[c.left_edge.i:c.right_edge.i + 1], index)
+                                           for c in span.root.children if c.dep_ == "appos")]
     return next((place.canonical for side in sides if side and (place := lookup(side)) is not None
-                 and place.canonical), None)
+                 and place.code), None)
 
 
 def _state_of(name: str | None) -> str | None:
