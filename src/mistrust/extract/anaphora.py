@@ -1,4 +1,4 @@
-"""Anaphora (anaphora-v2): which named actor a claim argument written as "it", "they", "its" or "the
+"""Anaphora (anaphora-v4): which named actor a claim argument written as "it", "they", "its" or "the
 tanker" stands for.
 
 spaCy's small English model has no coreference, and a claim whose actor is a pronoun says nothing a
@@ -11,6 +11,8 @@ with three ideas of English rather than a model:
   also behind an epithet ("the reclusive state", "the mercenary group") but not behind a word that
   sets it apart ("the other country", "the new regime"); a people word on a state noun ("the
   Syrian regime", "the Malian government") names the state such a description refers back to;
+  a name the text introduces with a kind noun ("a cargo ship known as X", "X, a bulk carrier") is
+  of that kind, whatever the recogniser guessed;
 - **salience**: the subject of the clause that governs the anaphor, or of the previous sentence's
   main clause (centering), before any later mention; a description falls back on the nearest
   sentence holding a mention of its kind, subject before object before any other mention;
@@ -38,7 +40,7 @@ from mistrust.model.vocabulary import AGENCY_NAMES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ANAPHORA_VERSION = "anaphora-v2"
+ANAPHORA_VERSION = "anaphora-v4"  # v3 was branch recall-x's label, never merged
 
 _STATES = frozenset({"Country"})
 _GROUPS = frozenset({"Organization"})
