@@ -131,3 +131,69 @@ def test_anaphora_is_a_declared_component(extractor) -> None:  # type: ignore[no
     assert names.index("anaphora") < names.index("claims")
     claims_step = extractor.components[names.index("claims")]
     assert "antecedents" in claims_step.needs
+
+
+
+# -- discourse-v1: "we" in reported words, names introduced with a kind noun ------------------------
+
+# (passage, predicate, object, state): "we" is the state the speaker speaks for
+WE_RESOLVED = [
+    ('"We will not supply drones to Russia," the Iranian foreign minister said.', "supply", "Russia", "Iran"),
+    ('"We have seized the tanker," said Ivan Petrov, Peru\'s interior minister.', "seize", None, "Peru"),
+    ('Chile\'s navy said: "We have detained the vessel and its crew."', "seize", None, "Chile"),
+    ('"Our support for Hamas is moral," a Qatari diplomat told reporters.', "support", "Hamas", "Qatar"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "obj", "state"), WE_RESOLVED)
+def test_we_is_the_speakers_state(extractor, text: str, predicate: str, obj: str | None,  # type: ignore[no-untyped-def]
+                                  state: str) -> None:
+    claims = [c for c in _with_predicate(_claims(extractor, text), predicate)
+              if obj is None or (c.object_canonical or c.object) == obj]
+    assert claims, f"no {predicate} claim to {obj} in {text!r}"
+    assert any(c.subject_canonical == state and (c.subject or "").lower() in ("we", "our") for c in claims), \
+        [(c.subject, c.subject_canonical) for c in claims]
+
+
+# (passage, predicate, object, why): "we" stays unresolved
+WE_UNRESOLVED = [
+    ('"We have seized the tanker," said Ivan Petrov.', "seize", None, "a person is no we"),
+    ('"We have seized the tanker," officials said.', "seize", None, "unnamed speakers"),
+    ("We shipped the rifles to Bolivia in May.", "transfer", "Bolivia", "no speaker"),
+    ('"We will support Kyiv," said Anna Berg, the EU foreign policy chief.', "support", "Kyiv",
+     "a bloc's we is not a state"),
+    ('"We sent the rifles to Bolivia," said Ana Ruiz, a director at Acme Trading.', "transfer", "Bolivia",
+     "a company's we is not a state"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "obj", "why"), WE_UNRESOLVED)
+def test_we_left_unresolved(extractor, text: str, predicate: str, obj: str | None, why: str) -> None:  # type: ignore[no-untyped-def]
+    claims = [c for c in _with_predicate(_claims(extractor, text), predicate)
+              if obj is None or (c.object_canonical or c.object) == obj]
+    assert claims, f"no {predicate} claim to {obj} in {text!r}"
+    assert all(c.subject_canonical is None for c in claims), why
+
+
+# a name the text introduces with a kind noun is of that kind for "the vessel", "the company"
+DESCRIBED = [
+    ("Officials said a Cuban cargo ship known as the Blue Heron was stopped. Peru detained the vessel in April.",
+     "seize", "Peru", "the vessel", "Blue Heron"),
+    ("Acme Holdings, a bulk carrier, sailed from Oslo. Police in Peru seized the vessel in May.", "seize", "Peru",
+     "the vessel", "Acme Holdings"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "subject", "written", "actor"), DESCRIBED)
+def test_described_name_takes_its_kind(extractor, text: str, predicate: str, subject: str,  # type: ignore[no-untyped-def]
+                                       written: str, actor: str) -> None:
+    found = [c for c in _with_predicate(_claims(extractor, text), predicate) if c.subject_canonical == subject]
+    assert found, f"no {predicate} claim by {subject} in {text!r}"
+    assert (found[0].object, found[0].object_canonical) == (written, actor)
+
+
+def test_a_kind_noun_of_another_kind_does_not_describe(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "a firm called X" makes X a company, never "the vessel"
+    claims = _claims(extractor, "Peru sanctioned a firm called Blue Star Trading. The vessel shipped fuel to Cuba.")
+    found = [c for c in _with_predicate(claims, "transfer") if (c.object_canonical or c.object) == "Cuba"]
+    assert found and all(c.subject_canonical is None for c in found)

@@ -1,4 +1,4 @@
-"""Anaphora (anaphora-v2): which named actor a claim argument written as "it", "they", "its" or "the
+"""Anaphora (anaphora-v4): which named actor a claim argument written as "it", "they", "its" or "the
 tanker" stands for.
 
 spaCy's small English model has no coreference, and a claim whose actor is a pronoun says nothing a
@@ -11,6 +11,8 @@ with three ideas of English rather than a model:
   also behind an epithet ("the reclusive state", "the mercenary group") but not behind a word that
   sets it apart ("the other country", "the new regime"); a people word on a state noun ("the
   Syrian regime", "the Malian government") names the state such a description refers back to;
+  a name the text introduces with a kind noun ("a cargo ship known as X", "X, a bulk carrier") is
+  of that kind, whatever the recogniser guessed;
 - **salience**: the subject of the clause that governs the anaphor, or of the previous sentence's
   main clause (centering), before any later mention; a description falls back on the nearest
   sentence holding a mention of its kind, subject before object before any other mention;
@@ -38,7 +40,7 @@ from mistrust.model.vocabulary import AGENCY_NAMES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ANAPHORA_VERSION = "anaphora-v2"
+ANAPHORA_VERSION = "anaphora-v4"  # v3 was branch recall-x's label, never merged
 
 _STATES = frozenset({"Country"})
 _GROUPS = frozenset({"Organization"})
@@ -251,9 +253,13 @@ class Antecedents:
 
     def _as_state(self, m: Mention | None, i: int) -> Mention | None:
         """ "the Syrian regime", "the Iranian government": a nationality word modifying a state noun
-        names the state, so it is what "the regime" or "it" refers back to."""
+        names the state, so it is what "the regime" or "it" refers back to. A name the text gives a
+        kind noun ("a cargo ship known as X") is of that kind (:func:`described_kind`)."""
         if m is None or m.label == "Country":
             return m
+        kind = described_kind(self.doc, m)
+        if kind is not None and m.label not in kind:
+            return replace(m, label=min(kind))
         if m.label == "Nationality":
             tok = self.doc[i]
             if m.canonical and tok.dep_ in ("amod", "compound") and DESCRIPTIONS.get(tok.head.lower_) == _STATES:
@@ -291,6 +297,33 @@ class Antecedents:
             sent = self.doc[sent.start - 1].sent
             end = sent.end
         return None
+
+
+# Participles that give a kind noun its name: "a cargo ship known as X", "a firm called Y".
+_NAMING = frozenset({"known", "called", "named", "dubbed"})
+
+
+def described_kind(doc: Doc, m: Mention) -> frozenset[str] | None:
+    """The mention kinds of a name the text introduces with a kind noun of :data:`DESCRIPTIONS`:
+    "a cargo ship known as X", "a firm called X", "X, a bulk carrier", "the tanker, X,". The
+    recogniser guesses a ship's name as an organisation; the sentence that introduces it says what
+    it is, and "the vessel" after it refers back to it. None when no kind noun names it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    noun: Token | None = None
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lower_ in _NAMING:
+        noun = root.head.head.head  # "a ship known as X"
+    elif root.dep_ in ("oprd", "dobj", "attr") and root.head.lower_ in _NAMING and root.head.dep_ == "acl":
+        noun = root.head.head  # "a firm called X"
+    elif root.dep_ == "appos":
+        noun = root.head  # "the tanker, X,"
+    else:  # "X, a bulk carrier"
+        noun = next((c for c in root.children if c.dep_ == "appos"), None)
+    if noun is None or noun.i in range(span.start, span.end):
+        return None
+    return DESCRIPTIONS.get(noun.lower_) if noun.pos_ == "NOUN" else None
 
 
 def _salience(tok: Token) -> int:
@@ -333,4 +366,4 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Att
 
 
 __all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "anaphor_labels",
-           "is_anaphor", "named_speaker", "window_start"]
+           "described_kind", "is_anaphor", "named_speaker", "window_start"]

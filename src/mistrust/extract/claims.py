@@ -60,9 +60,11 @@ from mistrust.extract.speakers import dateline_end, past_dateline
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
+from mistrust.model.roles import BODY_NOUNS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 EXTRACTOR = f"frames-v4+{ANAPHORA_VERSION}"  # the claim rules and the anaphora step they read
 
@@ -160,6 +162,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if key in seen:
             continue
         seen.add(key)
+        att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
+        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
@@ -170,6 +174,9 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 s_arg = mention_arg(s_group[0])
             elif is_anaphor(subj):
                 s_arg = antecedents.arg(subj) or s_arg
+            elif subj.lower_ in _FIRST_PLURAL and (side := _speaker_side(att, doc, index)):
+                # "'We never sold drones to X,' the Iranian minister said": "we" is the speaker's side
+                s_arg = (subj.text, side, True)
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
             if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
@@ -191,8 +198,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
-        att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
-        att, stance = wrap_stance(pred_tok, predicate, subj, att)
         if pred_tok.lower_ in AGENT_NOUNS and denied_by is None and stance is None:
             # "the network, allegedly led by X, a financier of Y": a description is presupposed,
             # so the hedges of the clause it sits in do not bear on it; only its source does
@@ -579,6 +584,11 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
         return None
     if span[0].lower_ in _OWN_SIDE:
         return ""
+    return _span_actor(span, index)
+
+
+def _span_actor(span: SpacySpan, index: MentionIndex) -> str | None:
+    """The state or actor a phrase names as its own: see :func:`_actor_of`."""
     name = argument(span.root, index, actor=True)[1]
     if name is None:
         return None
@@ -593,6 +603,26 @@ def _actor_of(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | N
 
 
 _OWN_SIDE = frozenset({"its", "their", "our", "we", "i", "his", "her"})
+_FIRST_PLURAL = frozenset({"we", "our"})
+
+
+def _speaker_side(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
+    """Who "we" is in reported words: the state the speaker speaks for ("the Iranian minister":
+    Iran; "X, Peru's interior minister": Peru). Only a state (not a person, a party, a company or
+    a bloc: their "we" is as often their members or the speaker's country), and only for a source
+    that is a speaker (a name, a role or a body: not "North Korea's rhetoric"); an unnamed one
+    ("officials") or none at all (an author's "we") gives None."""
+    if att is None or att.source is None:
+        return None
+    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    if span is None or not (span.root.pos_ == "PROPN" or span.root.i in index.by_token
+                            or span.root.lower_ in ROLE_NOUNS or span.root.lower_ in BODY_NOUNS):
+        return None
+    # "X, Peru's interior minister": the title's state when the speaker is named without one
+    sides = [_actor_of(att, doc, index), *(_span_actor(doc[c.left_edge.i:c.right_edge.i + 1], index)
+                                           for c in span.root.children if c.dep_ == "appos")]
+    return next((place.canonical for side in sides if side and (place := lookup(side)) is not None
+                 and place.code), None)
 
 
 def _state_of(name: str | None) -> str | None:
