@@ -135,6 +135,8 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
+    if derived(a, b):
+        return 0.0, ""  # another name built on this one: no spelling of it (the rules below would take it)
     # The letters the two words share, in order: the spelling-variant and the near-spelling rules
     # below both start from them, worked out once (most word pairs compared match by no rule).
     shared = _sim(a, b)
@@ -151,6 +153,34 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
         return 0.8, "sounds alike (silent final h)"
     return _near(a, b, shared)
+
+
+# East Slavic patronymics are the father's name with -ich / -ych / -na (Mikhailovich,
+# Mykolaiovych, Ivanovna), and family names the same name with -ov / -ev / -iv (Mikhailov, Ivanov):
+# the surname of one person and the patronymic of another, not two spellings of one name.
+_PATRONYMIC_ENDINGS = ("ich", "ych", "na")
+_SURNAME_ENDINGS = ("ov", "ev", "iv")
+
+
+def _article(prefix: str, word: str) -> bool:
+    """Is ``prefix`` the Arabic article written onto ``word``: al / el, or assimilated to a
+    first "sun" consonant as a + that consonant (an-Nour as Annour, ad-Dunia as Addunia)?"""
+    return prefix in ("al", "el") or (len(prefix) == 2 and prefix[0] in "ae" and prefix[1] == word[0])
+
+
+def derived(a: str, b: str) -> bool:
+    """Is one word another name built on the other: the other word whole with letters added
+    before it (Rahimi / Ebrahimi, Dogan / Erdogan, Kuybyshev / Novokuybyshev: a family name of
+    other parts, another place; the Arabic article joined on is no such letters: ``_article``),
+    or a Slavic patronymic of a surname's stem (Alekseev /
+    Alekseevich)? Letters added after a word are often an inflection (Contract / Contracting)
+    or a name suffix (``NAME_SUFFIXES``), so only the patronymic endings count there."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    added = len(long) - len(short)
+    if added >= 2 and long.endswith(short):
+        return not _article(long[:added], short)
+    return (long.startswith(short) and short.endswith(_SURNAME_ENDINGS)
+            and long[len(short):] in _PATRONYMIC_ENDINGS)
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
