@@ -465,6 +465,20 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
 
 
+def _same_nucleus(a: str, b: str) -> bool:
+    """Do two syllables (Chinese or Korean, a word each) write the same vowel sound?
+
+    Romanisations of one syllable differ in its consonants (Pil / Phil, Kwon / Kon, Sok / Sook)
+    and in how they write its vowel (Hun / Hoon, Euk / Uk), but a syllable with another vowel is
+    another syllable, another name (Jang / Jung, Jun / Jin, Zhao / Zhang): a near spelling
+    between syllables counts only with the same vowel (``_gap_sound`` of each first vowel group)."""
+    va, vb = _VOWEL_RUNS.findall(_long_vowels(a)), _VOWEL_RUNS.findall(_long_vowels(b))
+    if not va or not vb:
+        return False
+    sa, sb = _gap_sound(va[0]), _gap_sound(vb[0])
+    return sa is not None and sb is not None and bool(_VOWEL_CLASS[sa] & _VOWEL_CLASS[sb])
+
+
 def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
@@ -473,13 +487,19 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     are two names, while a one-off spelling near a known word is likely a variant of it.
     """
     pairs: list[tuple[float, int, int, str]] = []
+    # Both names Chinese or Korean, a syllable per word (worked out at the first near spelling):
+    # see ``_same_nucleus``.
+    syllables: bool | None = None
     last_q, last_c = len(q.tokens) - 1, len(c.tokens) - 1
     for i, a in enumerate(q.tokens):
         for j, b in enumerate(c.tokens):
             score, how = _token_match(a, b)
             if score > 0:
-                if how == NEAR and not _near_allowed(a, b, lex):
-                    continue
+                if how == NEAR:
+                    if syllables is None:
+                        syllables = syllabic(q) and syllabic(c)
+                    if (syllables and not _same_nucleus(a, b)) or not _near_allowed(a, b, lex):
+                        continue
                 if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
                     continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
                 pairs.append((score, i, j, how))
