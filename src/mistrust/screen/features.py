@@ -850,6 +850,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
                 approximate += m.score * min(1.0, on_query, listed)
         if approximate:
             approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
+        matches = p.alignment.matches
+        if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
+            # One short word in common and nothing else: three letters (an agency's initials,
+            # a syllable) are a word of some listed name by chance (IRS in EP-IRS), as they are
+            # the initials of one; it says as much as its letters.
+            same *= _letters_credit(matches)
         got = same + approximate
     return min(1.0, got), (written,)
 
