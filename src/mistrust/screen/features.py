@@ -465,13 +465,17 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
 
 
-def _same_nucleus(a: str, b: str) -> bool:
-    """Do two syllables (Chinese or Korean, a word each) write the same vowel sound?
+def _same_syllable(a: str, b: str) -> bool:
+    """Can two syllables (Chinese or Korean, a word each) be one, spelt two ways?
 
-    Romanisations of one syllable differ in its consonants (Pil / Phil, Kwon / Kon, Sok / Sook)
-    and in how they write its vowel (Hun / Hoon, Euk / Uk), but a syllable with another vowel is
-    another syllable, another name (Jang / Jung, Jun / Jin, Zhao / Zhang): a near spelling
-    between syllables counts only with the same vowel (``_gap_sound`` of each first vowel group)."""
+    Romanisations of one syllable differ in how they write its consonants (Pil / Phil, Kwon /
+    Kon), a dropped initial (Euk / Kuk) and its vowel (Hun / Hoon, Euk / Uk), but a syllable with
+    another vowel or another initial consonant is another syllable, another name (Jang / Jung,
+    Jun / Jin, Zhao / Zhang; Yang / Sang, Hyun / Chun): a near spelling between syllables counts
+    only with the same first letter (or none: a vowel first) and the same vowel (``_gap_sound``
+    of each first vowel group)."""
+    if a[0] != b[0] and a[0] not in "aeiou" and b[0] not in "aeiou":
+        return False
     va, vb = _VOWEL_RUNS.findall(_long_vowels(a)), _VOWEL_RUNS.findall(_long_vowels(b))
     if not va or not vb:
         return False
@@ -488,7 +492,7 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """
     pairs: list[tuple[float, int, int, str]] = []
     # Both names Chinese or Korean, a syllable per word (worked out at the first near spelling):
-    # see ``_same_nucleus``.
+    # see ``_same_syllable``.
     syllables: bool | None = None
     last_q, last_c = len(q.tokens) - 1, len(c.tokens) - 1
     for i, a in enumerate(q.tokens):
@@ -498,7 +502,7 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
                 if how == NEAR:
                     if syllables is None:
                         syllables = syllabic(q) and syllabic(c)
-                    if (syllables and not _same_nucleus(a, b)) or not _near_allowed(a, b, lex):
+                    if (syllables and not _same_syllable(a, b)) or not _near_allowed(a, b, lex):
                         continue
                 if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
                     continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
