@@ -11,7 +11,7 @@ hit's explanation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -815,7 +815,7 @@ SHORT_MATCH_LETTERS = 2
 FULL_MATCH_LETTERS = 6
 
 
-def _letters_credit(approximate: list[TokenMatch]) -> float:
+def _letters_credit(approximate: Sequence[TokenMatch]) -> float:
     letters = sum(min(len(m.query.replace(" ", "")), len(m.listed.replace(" ", ""))) for m in approximate)
     return max(0.0, min(1.0, (letters - SHORT_MATCH_LETTERS) / FULL_MATCH_LETTERS))
 
