@@ -90,7 +90,7 @@ def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]
 V11_DISAGREES = {
     "Nasruddin Kabiri!Jalaluddin Kabiri", "Abdurrahman Qasimi!Abdul Rahim Qasimi",
     "Central Trading Committee!Cultural Trading Committee", "Stichting Al-Karama~Al-Karama Foundation",
-    "Kim Hyon U!Kim Hyon O", "Tabriz Machinery Plant!Shiraz Machinery Plant", "Zagros Huda Est.!Zagros Amal Est.",
+    "Tabriz Machinery Plant!Shiraz Machinery Plant", "Zagros Huda Est.!Zagros Amal Est.",
 }
 V11_REASON = "mistrust-v11's fitted weights decide this table case the other way (see V11_DISAGREES)"
 
