@@ -155,8 +155,8 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     return _near(a, b, shared)
 
 
-# East Slavic patronymics are the father's name with -ich / -ych / -na (Mikhailovich,
-# Mykolaiovych, Ivanovna), and family names the same name with -ov / -ev / -iv (Mikhailov, Ivanov):
+# East Slavic patronymics are the father's name with -ich / -ych / -na (Borisovich,
+# Petrenkovych, Fedorovna), and family names the same name with -ov / -ev / -iv (Borisov, Fedorov):
 # the surname of one person and the patronymic of another, not two spellings of one name.
 _PATRONYMIC_ENDINGS = ("ich", "ych", "na")
 _SURNAME_ENDINGS = ("ov", "ev", "iv")
@@ -170,11 +170,11 @@ def _article(prefix: str, word: str) -> bool:
 
 def derived(a: str, b: str) -> bool:
     """Is one word another name built on the other: the other word whole with letters added
-    before it (Rahimi / Ebrahimi, Dogan / Erdogan, Kuybyshev / Novokuybyshev: a family name of
+    before it (Zandi / Mirzandi, Talebi / Abtalebi, Varshev / Novovarshev: a family name of
     other parts, another place; the Arabic article joined on is no such letters: ``_article``),
-    or a Slavic patronymic of a surname's stem (Alekseev /
-    Alekseevich)? Letters added after a word are often an inflection (Contract / Contracting)
-    or a name suffix (``NAME_SUFFIXES``), so only the patronymic endings count there."""
+    or a Slavic patronymic of a surname's stem (Borisov / Borisovich)? Letters added after a
+    word are often an inflection (Contract / Contracting) or a name suffix (``NAME_SUFFIXES``),
+    so only the patronymic endings count there."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
     added = len(long) - len(short)
     if added >= 2 and long.endswith(short):
@@ -701,7 +701,7 @@ def name_syllables(p: NamePair) -> NameOutcome:
     syllable more or less makes another given name, another person, not a middle name left out
     (as ``name_extra`` reads an extra part). So the fact counts whole, however common the
     syllable: a common syllable makes another name as surely as a rare one (v17 weighed it by its
-    rarity share, and Kang Min Ho reached KANG, Min at 0.90).
+    rarity share, so a common third syllable cost about 0.8 logits).
     """
     if p.exact:
         return 0.0, ()
@@ -857,7 +857,7 @@ def name_evidence(p: NamePair) -> NameOutcome:
         matches = p.alignment.matches
         if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
             # One short word in common and nothing else: three letters (an agency's initials,
-            # a syllable) are a word of some listed name by chance (IRS in EP-IRS), as they are
+            # a syllable) are a word of some listed name by chance (KVT in EP-KVT), as they are
             # the initials of one; it says as much as its letters.
             same *= _letters_credit(matches)
         got = same + approximate
