@@ -165,7 +165,7 @@ def curve(name: str, p: np.ndarray, y: np.ndarray, common: list[tuple[str, int]]
 
 def write(bias: float, weights: np.ndarray, n: int, knots: list[tuple[float, float]]) -> None:
     lines = [
-        '"""Weights and calibration of ``mistrust-v17``\'s name features, fitted by',
+        '"""Weights and calibration of ``mistrust-v18``\'s name features, fitted by',
         "``benchmarks/fit_screen_weights.py``.",
         "",
         "Written by that script (with ``--write``) from the train split of",

@@ -88,9 +88,9 @@ def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]
 # their letters. Kept as strict expected failures: each says where the model and our tables part,
 # and fails loudly once a later model agrees with the table again.
 V11_DISAGREES = {
-    "Nasruddin Kabiri!Jalaluddin Kabiri", "Abdurrahman Qasimi!Abdul Rahim Qasimi", "Kim Yu Chol!Kim Ryu Chol",
+    "Nasruddin Kabiri!Jalaluddin Kabiri", "Abdurrahman Qasimi!Abdul Rahim Qasimi",
     "Central Trading Committee!Cultural Trading Committee", "Stichting Al-Karama~Al-Karama Foundation",
-    "Kim Hyon U!Kim Hyon O", "Tabriz Machinery Plant!Shiraz Machinery Plant", "Zagros Huda Est.!Zagros Amal Est.",
+    "Tabriz Machinery Plant!Shiraz Machinery Plant", "Zagros Huda Est.!Zagros Amal Est.",
 }
 V11_REASON = "mistrust-v11's fitted weights decide this table case the other way (see V11_DISAGREES)"
 

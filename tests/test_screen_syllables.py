@@ -90,7 +90,7 @@ def test_the_same_names_still_match(index: ScreenIndex, query: str, entry: str) 
     ("Ryu Song Il Ho", "p:ryu", "Ryu Song Il"),
 ])
 def test_a_syllable_more_or_less_counts_against(index: ScreenIndex, query: str, entry: str, whole: str) -> None:
-    # The fitted weight decides how much (about 0.8 logits for one syllable of three): the pair
+    # The fitted weight decides how much (v18: about 1.3 logits for any syllable on one side): the pair
     # leaves the band of near-certain matches, and the reason names the syllable.
     def hit(name: str):  # type: ignore[no-untyped-def]
         return next(h for h in index.search(NameQuery(name=name, schema="Person"), threshold=THRESHOLD, min_score=0.0)

@@ -114,8 +114,7 @@ def _evidence(p: NamePair, value: float, facts: Facts) -> str:
 
 def _syllables(p: NamePair, value: float, facts: Facts) -> str | None:
     parts = " ".join((*p.alignment.unmatched_query, *p.alignment.unmatched_listed))
-    return (f"names written a syllable per word (Chinese, Korean), '{parts}' on one side only: "
-            f"another given name ({_pct(value)} of a name by rarity)")
+    return f"names written a syllable per word (Chinese, Korean), '{parts}' on one side only: another given name"
 
 
 _REASONS: dict[str, ReasonWriter] = {

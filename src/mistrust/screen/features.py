@@ -11,7 +11,7 @@ hit's explanation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -135,6 +135,8 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
     surname = _KOREAN_SURNAMES.get(a)
     if surname is not None and b in surname:
         return 0.9, KOREAN_SURNAME
+    if derived(a, b):
+        return 0.0, ""  # another name built on this one: no spelling of it (the rules below would take it)
     # The letters the two words share, in order: the spelling-variant and the near-spelling rules
     # below both start from them, worked out once (most word pairs compared match by no rule).
     shared = _sim(a, b)
@@ -151,6 +153,34 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         # Taha/Tah). Long words pass as spelling variants above; this is for short ones.
         return 0.8, "sounds alike (silent final h)"
     return _near(a, b, shared)
+
+
+# East Slavic patronymics are the father's name with -ich / -ych / -na (Borisovich,
+# Petrenkovych, Fedorovna), and family names the same name with -ov / -ev / -iv (Borisov, Fedorov):
+# the surname of one person and the patronymic of another, not two spellings of one name.
+_PATRONYMIC_ENDINGS = ("ich", "ych", "na")
+_SURNAME_ENDINGS = ("ov", "ev", "iv")
+
+
+def _article(prefix: str, word: str) -> bool:
+    """Is ``prefix`` the Arabic article written onto ``word``: al / el, or assimilated to a
+    first "sun" consonant as a + that consonant (an-Nour as Annour, ad-Dunia as Addunia)?"""
+    return prefix in ("al", "el") or (len(prefix) == 2 and prefix[0] in "ae" and prefix[1] == word[0])
+
+
+def derived(a: str, b: str) -> bool:
+    """Is one word another name built on the other: the other word whole with letters added
+    before it (Zandi / Mirzandi, Talebi / Abtalebi, Varshev / Novovarshev: a family name of
+    other parts, another place; the Arabic article joined on is no such letters: ``_article``),
+    or a Slavic patronymic of a surname's stem (Borisov / Borisovich)? Letters added after a
+    word are often an inflection (Contract / Contracting) or a name suffix (``NAME_SUFFIXES``),
+    so only the patronymic endings count there."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    added = len(long) - len(short)
+    if added >= 2 and long.endswith(short):
+        return not _article(long[:added], short)
+    return (long.startswith(short) and short.endswith(_SURNAME_ENDINGS)
+            and long[len(short):] in _PATRONYMIC_ENDINGS)
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -435,6 +465,24 @@ def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q
     return len(q_tokens) - len(used_q), len(c_tokens) - len(used_c)
 
 
+def _same_syllable(a: str, b: str) -> bool:
+    """Can two syllables (Chinese or Korean, a word each) be one, spelt two ways?
+
+    Romanisations of one syllable differ in how they write its consonants (Pil / Phil, Kwon /
+    Kon), a dropped initial (Euk / Kuk) and its vowel (Hun / Hoon, Euk / Uk), but a syllable with
+    another vowel or another initial consonant is another syllable, another name (Jang / Jung,
+    Jun / Jin, Zhao / Zhang; Yang / Sang, Hyun / Chun): a near spelling between syllables counts
+    only with the same first letter (or none: a vowel first) and the same vowel (``_gap_sound``
+    of each first vowel group)."""
+    if a[0] != b[0] and a[0] not in "aeiou" and b[0] not in "aeiou":
+        return False
+    va, vb = _VOWEL_RUNS.findall(_long_vowels(a)), _VOWEL_RUNS.findall(_long_vowels(b))
+    if not va or not vb:
+        return False
+    sa, sb = _gap_sound(va[0]), _gap_sound(vb[0])
+    return sa is not None and sb is not None and bool(_VOWEL_CLASS[sa] & _VOWEL_CLASS[sb])
+
+
 def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
@@ -443,13 +491,19 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     are two names, while a one-off spelling near a known word is likely a variant of it.
     """
     pairs: list[tuple[float, int, int, str]] = []
+    # Both names Chinese or Korean, a syllable per word (worked out at the first near spelling):
+    # see ``_same_syllable``.
+    syllables: bool | None = None
     last_q, last_c = len(q.tokens) - 1, len(c.tokens) - 1
     for i, a in enumerate(q.tokens):
         for j, b in enumerate(c.tokens):
             score, how = _token_match(a, b)
             if score > 0:
-                if how == NEAR and not _near_allowed(a, b, lex):
-                    continue
+                if how == NEAR:
+                    if syllables is None:
+                        syllables = syllabic(q) and syllabic(c)
+                    if (syllables and not _same_syllable(a, b)) or not _near_allowed(a, b, lex):
+                        continue
                 if how == KOREAN_SURNAME and not (i in (0, last_q) and j in (0, last_c)):
                     continue  # a surname opens or closes a name; inside, Ryu and Yu are two syllables
                 pairs.append((score, i, j, how))
@@ -640,23 +694,21 @@ def syllabic(name: NormName) -> bool:
 
 
 def name_syllables(p: NamePair) -> NameOutcome:
-    """Share by rarity of the syllables only one name has, when both are Chinese or Korean names
-    written a syllable per word.
+    """1 when both names are Chinese or Korean, written a syllable per word, and a syllable is on
+    one side only.
 
     There the given name is one name of one or two syllables (Min, Min Won; Yan, Yan Tao): a
     syllable more or less makes another given name, another person, not a middle name left out
-    (as ``name_extra`` reads an extra part). Value: the larger of the two sides' unexplained shares.
+    (as ``name_extra`` reads an extra part). So the fact counts whole, however common the
+    syllable: a common syllable makes another name as surely as a rare one (v17 weighed it by its
+    rarity share, so a common third syllable cost about 0.8 logits).
     """
     if p.exact:
         return 0.0, ()
     al = p.alignment
     if not (al.unmatched_query or al.unmatched_listed) or not (syllabic(p.q) and syllabic(p.c)):
         return 0.0, ()
-    weight = p.weight
-    wq, wc, _particles = p.totals
-    oq = sum(map(weight, al.unmatched_query)) / wq if wq else 0.0
-    ol = sum(map(weight, al.unmatched_listed)) / wc if wc else 0.0
-    return min(1.0, max(oq, ol)), ()
+    return 1.0, ()
 
 
 def _short_form_of(full: NormName, matched: set[str], left: tuple[str, ...]) -> bool:
@@ -763,7 +815,7 @@ SHORT_MATCH_LETTERS = 2
 FULL_MATCH_LETTERS = 6
 
 
-def _letters_credit(approximate: list[TokenMatch]) -> float:
+def _letters_credit(approximate: Sequence[TokenMatch]) -> float:
     letters = sum(min(len(m.query.replace(" ", "")), len(m.listed.replace(" ", ""))) for m in approximate)
     return max(0.0, min(1.0, (letters - SHORT_MATCH_LETTERS) / FULL_MATCH_LETTERS))
 
@@ -802,6 +854,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
                 approximate += m.score * min(1.0, on_query, listed)
         if approximate:
             approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
+        matches = p.alignment.matches
+        if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
+            # One short word in common and nothing else: three letters (an agency's initials,
+            # a syllable) are a word of some listed name by chance (KVT in EP-KVT), as they are
+            # the initials of one; it says as much as its letters.
+            same *= _letters_credit(matches)
         got = same + approximate
     return min(1.0, got), (written,)
 
