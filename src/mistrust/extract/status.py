@@ -20,6 +20,7 @@ from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.roles import BODY_NOUNS, HEAD_NOUNS, ROLE_NOUNS
+from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
@@ -374,12 +375,15 @@ def headline_status(text: str) -> ClaimStatus:
 
 
 def _alternative_question(text: str, at: int) -> bool:
-    start = max(text.rfind(p, 0, at) for p in ".!?:")
-    end = re.search(r"[.!?:]", text[at:])
-    if end is None or end.group(0) != "?":
-        return False
-    clause = text[start + 1:at + end.end()]
-    return re.search(r"\bor\b", clause, re.I) is not None
+    """True when the word at ``at`` stands in an either/or question: the clause holding it (its
+    sentence, as ``sentence_span`` finds it, cut at a headline label's colon) asks with "?" after
+    the word and offers an "or". An abbreviation's stop ("U.S.") does not cut the clause."""
+    start, end = sentence_span(text, at)
+    label = text.rfind(":", start, at)
+    colon = text.find(":", at, end)
+    clause = text[label + 1 if label >= 0 else start:colon if colon >= 0 else end]
+    asks = "?" in text[at:colon if colon >= 0 else end]
+    return asks and re.search(r"\bor\b", clause, re.I) is not None
 
 
 def main_status(target: Extraction | Doc | Span | Any) -> ClaimStatus:
