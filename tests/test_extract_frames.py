@@ -678,6 +678,13 @@ POSITIVE: list[Any] = [
      "Peru", None, "denied", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "Russia", None, "denied", None),
+    # -- a cue's "that"-clause after an adverbial with its own modifier is still what is said
+    ("The ministry said in a statement carried by state media that Chile had shipped fuel to Cuba.", "transfer",
+     "Chile", "Cuba", "attributed", "ministry"),
+    ("The envoy said in an interview published on Monday that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "attributed", "envoy"),
+    ("Officials said in a letter sent to the council that Cuba had sent tanks to Angola.", "transfer", "Cuba",
+     "Angola", "attributed", "Officials"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -847,6 +854,10 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # an event that dates the cue's act is not what the cue reports
+    ("The ministry announced the seizure on Thursday, hours after Chile shipped fuel to Cuba.", "transfer",
+     "attributed"),
+    ("The envoy spoke in a hall built after Peru sold rifles to Bolivia.", "transfer", "attributed"),
     # a clause coordinated with the accusation, not inside its "of", is no accusation
     ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge

@@ -416,13 +416,24 @@ def _beside_cue(att: Attribution | None, pred: Token) -> Attribution | None:
         return att
     cue = span.root
     tok = pred
+    reported = False  # the walk passed the "that"-clause the cue reports
     for _ in range(12):
         if tok.head == tok:
             return att
+        # "said in a statement carried by state media that X shipped": the parser may hang the
+        # cue's "that"-clause on a noun of its adverbial; the clause is still what is said
+        reported = reported or _reported_clause(tok, att)
         if tok.head == cue:
-            return None if tok.dep_ in _ADVERBIAL and tok.i > cue.i else att
+            return None if tok.dep_ in _ADVERBIAL and tok.i > cue.i and not reported else att
         tok = tok.head
     return att
+
+
+def _reported_clause(tok: Token, att: Attribution) -> bool:
+    """True when ``tok`` heads a clause opened by the complementizer "that" and the attribution's
+    content starts with that clause (the cue reader took it as what was said)."""
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return mark is not None and att.content is not None and att.content.start == mark.idx
 
 
 def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
