@@ -685,6 +685,18 @@ POSITIVE: list[Any] = [
      "Bolivia", "attributed", "envoy"),
     ("Officials said in a letter sent to the council that Cuba had sent tanks to Angola.", "transfer", "Cuba",
      "Angola", "attributed", "Officials"),
+    # -- a clause of time or cause is taken as given: the main clause's modal or negation stays there
+    ("Peru did not protest after Chile sold jets to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("Peru may impose sanctions because Chile sold jets to Bolivia.", "transfer", "Chile", "Bolivia", "asserted",
+     None),
+    ("Washington could sanction Lima after Peru shipped fuel to Cuba, officials said.", "transfer", "Peru", "Cuba",
+     "attributed", "officials"),
+    ("Peru might retaliate if Chile sells jets to Bolivia.", "transfer", "Chile", "Bolivia", "hedged", None),
+    # -- an uncertain predicate adjective or an open question over the clause hedges it
+    ("It is unclear whether Chile sold jets to Peru.", "transfer", "Chile", "Peru", "hedged", None),
+    ("Officials are investigating whether Cuba shipped fuel to Syria.", "transfer", "Cuba", "Syria", "hedged", None),
+    ("It was likely that Chile sold jets to Peru, the envoy said.", "transfer", "Chile", "Peru", "hedged", "envoy"),
+    ("Inspectors asked if Belarus had shipped rifles to Sudan.", "transfer", "Belarus", "Sudan", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -792,6 +804,10 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a negated speech act is no act, and no denial by its speaker
+    ("Peru did not protest the sale of jets to Bolivia by Chile.", "condemn"),
+    ("Lima has never condemned Quito for the shipments.", "condemn"),
+    ("The ministry did not warn Chile about the shipments.", "warn"),
     # a warning, threat or meeting with no actor in it is no claim
     ("Forecasters issued a warning about floods.", "warn"),
     ("The threat of floods grew.", "threaten"),
@@ -854,6 +870,8 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a hedge inside a clause of time or cause stays there
+    ("Chile sold jets to Peru after officials said Bolivia might buy them.", "transfer", "hedged"),
     # an event that dates the cue's act is not what the cue reports
     ("The ministry announced the seizure on Thursday, hours after Chile shipped fuel to Cuba.", "transfer",
      "attributed"),

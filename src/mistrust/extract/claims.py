@@ -203,10 +203,13 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             status = st.merge(status, stance)
         negated = (status == "denied" and stance != "denied" and denied_by is None
                    and not (att is not None and is_denial(att)))
-        if negated and (st.prescribed(pred_tok) or att is None or att.source is None):
+        if negated and (st.prescribed(pred_tok) or att is None or att.source is None
+                        or predicate in SPEECH_EVENTS):
             # A negation needs someone who negates: a negated event in the outlet's own voice
             # ("X did not stop the ships") or a forbidden one ("must ensure they do not supply
             # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
+            # A negated speech act ("Peru did not protest") is no act: its speaker, the
+            # attribution's source, denies nothing.
             continue
         denier = _actor_of(att, doc, index) if negated else None
         # "X shipped Y, despite denials by Z": Z denies it, if Z is a party to it (checked per pair)

@@ -37,6 +37,10 @@ DENIAL_VERBS = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debu
 DENIAL_FORMS = frozenset(f for v in DENIAL_VERBS for f in inflections(v))
 # Negators only count as denial when they negate the main event, not anywhere in the text.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without"})
+# Subordinators of time, cause and concession: their clause is taken as given ("after X shipped").
+# "if", "unless" and "whether" are left out: a condition or a question is not given.
+PRESUPPOSING = frozenset({"after", "before", "since", "because", "when", "while", "once", "as", "although",
+                          "though", "until", "whereas"})
 # Verbs of ending an activity: negated ("never stopped shipping") the activity goes on.
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
@@ -178,7 +182,19 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
                 status = merge(status, "hedged")
         if depth > 0 and tok.lower_ in HEDGE_RAISING and _raises(tok):
             status = merge(status, "hedged")
+        # "it is unclear whether X shipped", "it was likely that X shipped": an uncertain predicate
+        # adjective over the clause; "asked whether X shipped": an open question
+        # (the parser hangs the clause on the verb or on the adjective itself)
+        if depth > 0 and ((tok.pos_ == "ADJ" and tok.lower_ in HEDGE_ADVERBS)
+                          or any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADVERBS for c in tok.children)):
+            status = merge(status, "hedged")
+        if _open_question(tok):
+            status = merge(status, "hedged")
         if tok.dep_ in ("ROOT",) or tok.head == tok or (stop is not None and tok.head.i == stop):
+            break
+        # "Peru may protest after Chile sold jets", "Lima did not comment since X shipped": a clause
+        # of time or cause is taken as given; the main clause's modal or negation is not about it
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in tok.children):
             break
         # Climb from complements and objects to their verb, never from a subject: the negation in
         # "the axis ... is not limited to" says nothing about the axis itself.
@@ -190,6 +206,14 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         via = tok.dep_
         tok = tok.head
     return status
+
+
+def _open_question(clause: Token) -> bool:
+    """ "whether X shipped", "asked if X shipped": a clause opened by "whether", or a complement
+    opened by "if", leaves the event open (an adverbial "if" is a condition, read by the modal
+    of its main clause)."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and clause.dep_ == "ccomp"))
+               for c in clause.children)
 
 
 def denial_withheld(verb: Token) -> bool:
