@@ -697,6 +697,11 @@ POSITIVE: list[Any] = [
     ("Officials are investigating whether Cuba shipped fuel to Syria.", "transfer", "Cuba", "Syria", "hedged", None),
     ("It was likely that Chile sold jets to Peru, the envoy said.", "transfer", "Chile", "Peru", "hedged", "envoy"),
     ("Inspectors asked if Belarus had shipped rifles to Sudan.", "transfer", "Belarus", "Sudan", "hedged", None),
+    # -- a turn-down verb contradicts a proposition: something said, imputed, or with its own "that"-clause
+    ("Chile rejected the view that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
+    ("Chile dismissed any involvement in the fuel shipments to Cuba.", "deny", "Chile", None, "denied", None),
+    ("Chile rejected Peru's claims that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
+    ("Minsk dismissed it as propaganda.", "deny", "Minsk", None, "denied", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -804,6 +809,11 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a turn-down verb whose object is no proposition refuses it: no denial
+    ("Peru rejected the accord with Chile last year.", "deny"),
+    ("The minister rejected integration with Europe.", "deny"),
+    ("Lima dismissed the overtures from Quito.", "deny"),
+    ("The senators rejected a reckless course of action.", "deny"),
     # a negated speech act is no act, and no denial by its speaker
     ("Peru did not protest the sale of jets to Bolivia by Chile.", "condemn"),
     ("Lima has never condemned Quito for the shipments.", "condemn"),

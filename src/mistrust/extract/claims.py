@@ -262,10 +262,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     return claims
 
 
-# Nouns that name what was said before: "denied the reports", "dismissed the talk as gossip".
-_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
-                           "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
-                           "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
 # Events a denial of "the reports" can carry over: acts between parties, not what someone said.
 _CARRIED = frozenset({"transfer", "supply", "support", "fund", "cooperate", "trade", "violate", "deploy",
                       "attack", "seize", "acquire", "develop", "test", "smuggle", "steal"})
@@ -284,7 +280,7 @@ def _refers_back(obj: Token | None) -> bool:
     """ "the reports", "these claims", "such allegations": a report noun with nothing of its own
     that says what was reported (no "that"-clause, no "of"/"about" phrase), so it stands for what
     the text reported just before."""
-    if obj is None or obj.lower_ not in _REPORT_NOUNS:
+    if obj is None or obj.lower_ not in st.REPORT_NOUNS:
         return False
     det = [c.lower_ for c in obj.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _BACK_DETS]
     own = any(c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "that"))

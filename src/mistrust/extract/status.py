@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
+from mistrust.extract.cues import DOCUMENT_NOUNS, EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
@@ -64,6 +64,26 @@ REFUSED_THINGS = frozenset({
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
 })
+# Nouns that name what was said: "denied the reports", "dismissed the talk as gossip".
+REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
+                          "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
+                          "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
+# What else a speaker rejects when contradicting: a thought put forward ("rejected the idea",
+# "dismissed the notion") or a part imputed to them ("rejected any involvement", "dismissed any link").
+PROPOSITION_NOUNS = REPORT_NOUNS | frozenset({
+    "idea", "ideas", "notion", "notions", "premise", "theory", "theories", "speculation", "criticism",
+    "criticisms", "account", "accounts", "version", "finding", "findings", "conclusion", "conclusions",
+    "characterization", "characterisation", "description", "narrative", "contention", "insinuation",
+    "insinuations", "accusation", "claim", "involvement", "role", "link", "links", "connection", "connections",
+    "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip", "news",
+    "it", "this", "that", "these", "those", "them"})
+# Verbs whose first sense is to turn something down ("rejected the accord", "dismissed the
+# overture"): with a noun object they contradict only a proposition (``PROPOSITION_NOUNS``, a
+# document noun, or a noun with its own "that"-clause: "rejected the view that X shipped").
+# "deny", "refute", "dispute" and the like contradict whatever they take.
+TURN_DOWN_VERBS = frozenset(f for v in ("reject", "dismiss", "rebuff", "repudiate", "disown", "spurn", "slam",
+                                        "counter", "quash", "squash", "scotch")
+                            for f in inflections(v))
 # Entity types of a denial verb's object that name whom it acts on, not what is said: "dismissed the
 # navy chief" removes a person, "rejected Chile" (as a member) turns a body down.
 _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -302,8 +322,26 @@ def refusal(verb: Token) -> bool:
     # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
     # "rejected the department of consumer affairs" (an organ named after its topic, with or without
     # capitals), "dismissed the head of the bureau"
-    return (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
-            or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing))
+    if (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
+            or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing)):
+        return True
+    # "rejected the accord", "dismissed the overtures", "rejected integration with Europe": a
+    # turn-down verb whose object is no proposition refuses it
+    return verb.lower_ in TURN_DOWN_VERBS and not _proposition(thing)
+
+
+def _proposition(noun: Token) -> bool:
+    """ "the reports", "any involvement", "the view that X shipped", "the UN study": a noun that
+    names something said or imputed, a document, any noun after "any", or any noun with a
+    "that"-clause of its own."""
+    if noun.lower_ in PROPOSITION_NOUNS or noun.lower_ in DOCUMENT_NOUNS or noun.pos_ == "PRON":
+        return True
+    # "rejected any cooperation with X", "dismissed any such deal": "any" denies that it exists
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return True
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                              for m in c.children)
+               for c in noun.children)
 
 
 def _head_of_body(noun: Token) -> bool:
