@@ -74,8 +74,8 @@ PROPOSITION_NOUNS = REPORT_NOUNS | frozenset({
     "idea", "ideas", "notion", "notions", "premise", "theory", "theories", "speculation", "criticism",
     "criticisms", "account", "accounts", "version", "finding", "findings", "conclusion", "conclusions",
     "characterization", "characterisation", "description", "narrative", "contention", "insinuation",
-    "insinuations", "accusation", "claim", "involvement", "role", "link", "links", "connection", "connections",
-    "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip", "news",
+    "insinuations", "contentions", "possibility", "involvement", "role", "link", "links", "connection",
+    "connections", "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip", "news",
     "it", "this", "that", "these", "those", "them"})
 # Verbs whose first sense is to turn something down ("rejected the accord", "dismissed the
 # overture"): with a noun object they contradict only a proposition (``PROPOSITION_NOUNS``, a
