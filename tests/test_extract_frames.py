@@ -702,6 +702,15 @@ POSITIVE: list[Any] = [
     ("Chile dismissed any involvement in the fuel shipments to Cuba.", "deny", "Chile", None, "denied", None),
     ("Chile rejected Peru's claims that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
     ("Minsk dismissed it as propaganda.", "deny", "Minsk", None, "denied", None),
+    # -- "quoted X as saying": the outlet relays the quoted person, the innermost speaker
+    ("Chile shipped fuel to Cuba, state television quoted the minister as saying.", "transfer", "Chile", "Cuba",
+     "attributed", "minister"),
+    ("Interfax quoted a defence source as saying that Belarus sold rifles to Mali.", "transfer", "Belarus", "Mali",
+     "attributed", "defence source"),
+    ("Pakistan sold rifles to Nigeria, the general was quoted as saying.", "transfer", "Pakistan", "Nigeria",
+     "attributed", "general"),
+    ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "denied", "foreign minister"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -939,6 +948,9 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # the outlet that quotes a denier relays the denial; it does not deny
+    ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer",
+     "agency"),
     ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", "lima"),
     # a closed quotation is not carried into the next paragraph's own speaker
     ("The minister said: \"The talks went well.\"\n\n\"Chile sold rifles to Bolivia,\" the envoy said.", "transfer",

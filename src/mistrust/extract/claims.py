@@ -56,7 +56,7 @@ from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import verb_lemma, verb_predicate
-from mistrust.extract.speakers import dateline_end, past_dateline
+from mistrust.extract.speakers import dateline_end, past_dateline, quoted_person
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -536,7 +536,8 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         return att, status
     denier = _denying_verb(pred)
     if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
-        speaker = subject_token(denier)
+        # "the agency quoted the minister as denying": the minister denies, the agency relays
+        speaker = quoted_person(denier) or subject_token(denier)
         if speaker is not None:
             return _stance_attribution(att, speaker, denier, pred), "denied"
     if predicate in SPEECH_EVENTS and subj is not None:

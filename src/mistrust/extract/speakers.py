@@ -117,6 +117,21 @@ def grounds_holder(verb: Token) -> tuple[bool, Token | None]:
     return True, find_source(gov) if gov.pos_ in ("VERB", "AUX") else None
 
 
+_QUOTE_FORMS = frozenset({"quote", "quotes", "quoted", "quoting"})
+
+
+def quoted_person(verb: Token) -> Token | None:
+    """The quoted person of "state TV quoted the minister as saying", "the minister was quoted (by
+    Interfax) as denying", read from the quoting verb or from the verb under its "as": the
+    innermost speaker, whom the outlet relays. ``None`` elsewhere."""
+    quote = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        quote = verb.head.head
+    if quote.lower_ not in _QUOTE_FORMS or not any(c.dep_ == "prep" and c.lower_ == "as" for c in quote.children):
+        return None
+    return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def find_source(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.ent_type_ not in NOT_SPEAKERS:
