@@ -709,6 +709,8 @@ POSITIVE: list[Any] = [
      "attributed", "defence source"),
     ("Pakistan sold rifles to Nigeria, the general was quoted as saying.", "transfer", "Pakistan", "Nigeria",
      "attributed", "general"),
+    ("Reuters cited a Western diplomat as saying that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola",
+     "attributed", "diplomat"),
     ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
      "Bolivia", "denied", "foreign minister"),
 ]

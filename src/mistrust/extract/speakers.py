@@ -117,11 +117,11 @@ def grounds_holder(verb: Token) -> tuple[bool, Token | None]:
     return True, find_source(gov) if gov.pos_ in ("VERB", "AUX") else None
 
 
-_QUOTE_FORMS = frozenset({"quote", "quotes", "quoted", "quoting"})
+_QUOTE_FORMS = frozenset({"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"})
 
 
 def quoted_person(verb: Token) -> Token | None:
-    """The quoted person of "state TV quoted the minister as saying", "the minister was quoted (by
+    """The quoted person of "state TV quoted (cited) the minister as saying", "the minister was quoted (by
     Interfax) as denying", read from the quoting verb or from the verb under its "as": the
     innermost speaker, whom the outlet relays. ``None`` elsewhere."""
     quote = verb
