@@ -711,6 +711,8 @@ POSITIVE: list[Any] = [
      "attributed", "general"),
     ("Reuters cited a Western diplomat as saying that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola",
      "attributed", "diplomat"),
+    ("The office of the Peruvian president denied that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "denied", "president"),
     ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
      "Bolivia", "denied", "foreign minister"),
 ]
@@ -950,6 +952,11 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # a denier's portfolio ("department of Chilean affairs") names a topic, not a speaker; a holder is kept
+    ("The head of the Peruvian foreign ministry's department of Chilean affairs denied that Peru sold rifles to "
+     "Bolivia.", "transfer", "chilean"),
+    ("A spokesman for the Cuban ministry of Angolan affairs rejected reports that Cuba sent tanks to Namibia.",
+     "transfer", "angolan"),
     # the outlet that quotes a denier relays the denial; it does not deny
     ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer",
      "agency"),

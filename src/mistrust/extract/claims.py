@@ -60,6 +60,7 @@ from mistrust.extract.speakers import dateline_end, past_dateline, quoted_person
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
+from mistrust.model.roles import BODY_NOUNS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -496,7 +497,28 @@ def _principal(source: Span, doc: Doc) -> Span:
     if span is None:
         return source
     cut = _span(span.root)
-    return cut if source.start <= cut.start and cut.end <= source.end and cut.text else source
+    cut = cut if source.start <= cut.start and cut.end <= source.end and cut.text else source
+    return _without_portfolio(cut, doc)
+
+
+def _without_portfolio(source: Span, doc: Doc) -> Span:
+    """A speaker phrase that ends in a body's portfolio, cut before it: "the head of the ministry's
+    department of North American affairs" speaks for the ministry's owner, and the topic after
+    "of" (a common noun, whatever names it qualifies) names nobody who speaks ("the office of the
+    president" names its holder: kept)."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None:
+        return source
+    for tok in span:
+        if tok.lower_ not in BODY_NOUNS:
+            continue
+        for prep in tok.children:
+            topic = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if (prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > tok.i and topic is not None
+                    and topic.pos_ == "NOUN" and not topic.ent_type_ and topic.lower_ not in ROLE_NOUNS
+                    and topic.right_edge.i == span.end - 1):
+                return Span(doc[span.start:tok.i + 1].text, source.start, tok.idx + len(tok.text))
+    return source
 
 
 def _named_apposition(head: Token, appos: Token) -> bool:
