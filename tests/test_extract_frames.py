@@ -702,6 +702,8 @@ POSITIVE: list[Any] = [
     ("Chile dismissed any involvement in the fuel shipments to Cuba.", "deny", "Chile", None, "denied", None),
     ("Chile rejected Peru's claims that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
     ("Minsk dismissed it as propaganda.", "deny", "Minsk", None, "denied", None),
+    ("Chile dismissed the evidence as fabricated.", "deny", "Chile", None, "denied", None),
+    ("Lima dismissed the minister's remarks as absurd.", "deny", "Lima", None, "denied", None),
     # -- "quoted X as saying": the outlet relays the quoted person, the innermost speaker
     ("Chile shipped fuel to Cuba, state television quoted the minister as saying.", "transfer", "Chile", "Cuba",
      "attributed", "minister"),

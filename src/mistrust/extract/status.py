@@ -75,8 +75,12 @@ PROPOSITION_NOUNS = REPORT_NOUNS | frozenset({
     "criticisms", "account", "accounts", "version", "finding", "findings", "conclusion", "conclusions",
     "characterization", "characterisation", "description", "narrative", "contention", "insinuation",
     "insinuations", "contentions", "possibility", "involvement", "role", "link", "links", "connection",
-    "connections", "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip", "news",
-    "it", "this", "that", "these", "those", "them"})
+    "connections", "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip",
+    "news",
+    # what was said or shown, as words or as figures: "dismissed the remarks", "rejected the data"
+    "remarks", "comments", "speech", "address", "reporting", "coverage", "information", "intelligence",
+    "figures", "data",
+    "it", "this", "that", "these", "those", "them"}) | EVIDENCE_NOUNS
 # Verbs whose first sense is to turn something down ("rejected the accord", "dismissed the
 # overture"): with a noun object they contradict only a proposition (``PROPOSITION_NOUNS``, a
 # document noun, or a noun with its own "that"-clause: "rejected the view that X shipped").
