@@ -697,6 +697,11 @@ POSITIVE: list[Any] = [
     ("Officials are investigating whether Cuba shipped fuel to Syria.", "transfer", "Cuba", "Syria", "hedged", None),
     ("It was likely that Chile sold jets to Peru, the envoy said.", "transfer", "Chile", "Peru", "hedged", "envoy"),
     ("Inspectors asked if Belarus had shipped rifles to Sudan.", "transfer", "Belarus", "Sudan", "hedged", None),
+    # -- a conjecture about the past ("would have") and a "potential" event are hedged; a reported future is not
+    ("Chile would have sold jets to Peru if the deal had gone ahead, officials said.", "transfer", "Chile", "Peru",
+     "hedged", "officials"),
+    ("Officials discussed potential arms transfers from Chile to Peru.", "transfer", "Chile", "Peru", "hedged", None),
+    ("Chile said it would sell jets to Peru.", "transfer", None, "Peru", "attributed", "Chile"),
     # -- a turn-down verb contradicts a proposition: something said, imputed, or with its own "that"-clause
     ("Chile rejected the view that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
     ("Chile dismissed any involvement in the fuel shipments to Cuba.", "deny", "Chile", None, "denied", None),

@@ -112,6 +112,7 @@ HEDGE_ADVERBS = frozenset({
     "purportedly", "supposedly", "seemingly", "ostensibly", "presumably", "potentially", "unconfirmed",
     "rumored", "rumoured", "speculation", "rumor", "rumour", "rumors", "rumours", "claim", "claims",
     "claimed", "alleged", "suspected", "purported", "possible", "unverified", "uncertain", "unclear",
+    "potential",  # "potential arms transfers to X": an event that may happen or have happened
 })
 # Verbs that hedge a raised complement: "is said to", "appears to", "is believed to".
 HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thought", "report", "reported",
@@ -204,6 +205,8 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             if c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS or (c.tag_ == "MD"
                                                                                  and low in HEDGE_MODALS)):
                 status = merge(status, "hedged")
+        if _counterfactual(tok):
+            status = merge(status, "hedged")
         if depth > 0 and tok.lower_ in HEDGE_RAISING and _raises(tok):
             status = merge(status, "hedged")
         # "it is unclear whether X shipped", "it was likely that X shipped": an uncertain predicate
@@ -230,6 +233,14 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         via = tok.dep_
         tok = tok.head
     return status
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "X would have violated the ban", "would have been shipped": "would" with a perfect "have" is
+    a conjecture about the past (a plain "would" is left out: in reported speech it is the future
+    of the past, "said it would send troops")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "would" in aux and "have" in aux
 
 
 def _open_question(clause: Token) -> bool:
