@@ -720,6 +720,11 @@ POSITIVE: list[Any] = [
      "attributed", "diplomat"),
     ("The office of the Peruvian president denied that Peru had sold rifles to Bolivia.", "transfer", "Peru",
      "Bolivia", "denied", "president"),
+    # -- "the statement" alone stands for the one issued a sentence or two before: its issuer heads the chain
+    ("The Ruritanian navy issued a statement on Monday. The statement said Chile had shipped fuel to Cuba.",
+     "transfer", "Chile", "Cuba", "attributed", "navy"),
+    ("The panel published its annual report in March. The report said Belarus sold rifles to Mali.", "transfer",
+     "Belarus", "Mali", "attributed", "panel"),
     ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
      "Bolivia", "denied", "foreign minister"),
 ]
@@ -959,6 +964,9 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # a document received, or one with an owner of its own, is not the one someone issued before
+    ("The council received a report in May. The report said Chile shipped fuel to Cuba.", "transfer", "council"),
+    ("Peru issued a statement. The Chilean statement said Chile shipped fuel to Cuba.", "transfer", "peru"),
     # a denier's portfolio ("department of Chilean affairs") names a topic, not a speaker; a holder is kept
     ("The head of the Peruvian foreign ministry's department of Chilean affairs denied that Peru sold rifles to "
      "Bolivia.", "transfer", "chilean"),

@@ -56,7 +56,7 @@ from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import verb_lemma, verb_predicate
-from mistrust.extract.speakers import dateline_end, past_dateline, quoted_person
+from mistrust.extract.speakers import dateline_end, document_issuer, past_dateline, quoted_person
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -224,7 +224,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             denier_span = _principal(att.source, doc)
             att = replace(att, source=denier_span, chain=[denier_span.text])
         if structure:
-            att = named_speaker(_cue_speaker(att, doc, index), doc, index)
+            att = _issued_by(named_speaker(_cue_speaker(att, doc, index), doc, index), doc)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -457,6 +457,18 @@ def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attr
 
 
 _SPEAKER_LABELS = frozenset({"Person", "Organization", "Country"})
+
+
+def _issued_by(att: Attribution | None, doc: Doc) -> Attribution | None:
+    """ "The Treasury issued a statement. The statement said ...": the issuer named a sentence or two
+    before heads the chain of a source that is only "the statement" (`speakers.document_issuer`)."""
+    if att is None or att.source is None:
+        return att
+    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    issuer = document_issuer(span.root) if span is not None else None
+    if issuer is None:
+        return att
+    return replace(att, chain=[_span(issuer).text, *att.chain])
 
 
 def _span(tok: Token) -> Span:

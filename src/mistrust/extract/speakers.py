@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.cues import CUE_FORMS, GROUNDS_NOUNS, NOT_SPEAKERS
+from mistrust.extract.cues import CUE_FORMS, DOCUMENT_NOUNS, GROUNDS_NOUNS, NOT_SPEAKERS
+from mistrust.extract.predicates import inflections
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,6 +131,33 @@ def quoted_person(verb: Token) -> Token | None:
     if quote.lower_ not in _QUOTE_FORMS or not any(c.dep_ == "prep" and c.lower_ == "as" for c in quote.children):
         return None
     return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+# Verbs by which a body puts out a document: "the Treasury issued a statement".
+ISSUING_VERBS = frozenset(f for v in ("issue", "release", "publish", "send", "submit", "file", "deliver", "write",
+                                      "present", "circulate", "post", "put")
+                           for f in inflections(v))
+_LOOKBACK = 120  # tokens before a document's sentence searched for its issuing (a few sentences)
+
+
+def document_issuer(noun: Token) -> Token | None:
+    """ "The Treasury issued a statement on Monday. The statement said ...": a definite document
+    noun with no owner of its own ("the statement", not "the UN statement" or "the report by X")
+    stands for the one issued a few sentences before; its issuer is the subject of that issuing
+    verb. ``None`` when the noun has an owner or nobody is found issuing one."""
+    if noun.lower_ not in DOCUMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in noun.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from"))
+           for c in noun.children):
+        return None
+    doc = noun.doc
+    for tok in reversed(doc[max(0, noun.sent.start - _LOOKBACK):noun.sent.start]):
+        if tok.lower_.rstrip("s") == noun.lower_.rstrip("s") and tok.dep_ == "dobj":
+            if tok.head.lower_ not in ISSUING_VERBS:
+                return None  # the nearest mention is not an issuing: leave it
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def find_source(verb: Token) -> Token | None:
