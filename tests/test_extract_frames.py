@@ -678,6 +678,55 @@ POSITIVE: list[Any] = [
      "Peru", None, "denied", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "Russia", None, "denied", None),
+    # -- a cue's "that"-clause after an adverbial with its own modifier is still what is said
+    ("The ministry said in a statement carried by state media that Chile had shipped fuel to Cuba.", "transfer",
+     "Chile", "Cuba", "attributed", "ministry"),
+    ("The envoy said in an interview published on Monday that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "attributed", "envoy"),
+    ("Officials said in a letter sent to the council that Cuba had sent tanks to Angola.", "transfer", "Cuba",
+     "Angola", "attributed", "Officials"),
+    # -- a clause of time or cause is taken as given: the main clause's modal or negation stays there
+    ("Peru did not protest after Chile sold jets to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("Peru may impose sanctions because Chile sold jets to Bolivia.", "transfer", "Chile", "Bolivia", "asserted",
+     None),
+    ("Washington could sanction Lima after Peru shipped fuel to Cuba, officials said.", "transfer", "Peru", "Cuba",
+     "attributed", "officials"),
+    ("Peru might retaliate if Chile sells jets to Bolivia.", "transfer", "Chile", "Bolivia", "hedged", None),
+    # -- an uncertain predicate adjective or an open question over the clause hedges it
+    ("It is unclear whether Chile sold jets to Peru.", "transfer", "Chile", "Peru", "hedged", None),
+    ("Officials are investigating whether Cuba shipped fuel to Syria.", "transfer", "Cuba", "Syria", "hedged", None),
+    ("It was likely that Chile sold jets to Peru, the envoy said.", "transfer", "Chile", "Peru", "hedged", "envoy"),
+    ("Inspectors asked if Belarus had shipped rifles to Sudan.", "transfer", "Belarus", "Sudan", "hedged", None),
+    # -- a conjecture about the past ("would have") and a "potential" event are hedged; a reported future is not
+    ("Chile would have sold jets to Peru if the deal had gone ahead, officials said.", "transfer", "Chile", "Peru",
+     "hedged", "officials"),
+    ("Officials discussed potential arms transfers from Chile to Peru.", "transfer", "Chile", "Peru", "hedged", None),
+    ("Chile said it would sell jets to Peru.", "transfer", None, "Peru", "attributed", "Chile"),
+    # -- a turn-down verb contradicts a proposition: something said, imputed, or with its own "that"-clause
+    ("Chile rejected the view that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
+    ("Chile dismissed any involvement in the fuel shipments to Cuba.", "deny", "Chile", None, "denied", None),
+    ("Chile rejected Peru's claims that it had shipped fuel to Cuba.", "transfer", None, "Cuba", "denied", "Chile"),
+    ("Minsk dismissed it as propaganda.", "deny", "Minsk", None, "denied", None),
+    ("Chile dismissed the evidence as fabricated.", "deny", "Chile", None, "denied", None),
+    ("Lima dismissed the minister's remarks as absurd.", "deny", "Lima", None, "denied", None),
+    # -- "quoted X as saying": the outlet relays the quoted person, the innermost speaker
+    ("Chile shipped fuel to Cuba, state television quoted the minister as saying.", "transfer", "Chile", "Cuba",
+     "attributed", "minister"),
+    ("Interfax quoted a defence source as saying that Belarus sold rifles to Mali.", "transfer", "Belarus", "Mali",
+     "attributed", "defence source"),
+    ("Pakistan sold rifles to Nigeria, the general was quoted as saying.", "transfer", "Pakistan", "Nigeria",
+     "attributed", "general"),
+    ("Reuters cited a Western diplomat as saying that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola",
+     "attributed", "diplomat"),
+    ("The office of the Peruvian president denied that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "denied", "president"),
+    # -- "the statement" alone stands for the one issued a sentence or two before: its issuer heads the chain
+    ("The Ruritanian navy issued a statement on Monday. The statement said Chile had shipped fuel to Cuba.",
+     "transfer", "Chile", "Cuba", "attributed", "navy"),
+    ("The panel published its annual report in March. The report said Belarus sold rifles to Mali.", "transfer",
+     "Belarus", "Mali", "attributed", "panel"),
+    ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
+     "Bolivia", "denied", "foreign minister"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -785,6 +834,15 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # a turn-down verb whose object is no proposition refuses it: no denial
+    ("Peru rejected the accord with Chile last year.", "deny"),
+    ("The minister rejected integration with Europe.", "deny"),
+    ("Lima dismissed the overtures from Quito.", "deny"),
+    ("The senators rejected a reckless course of action.", "deny"),
+    # a negated speech act is no act, and no denial by its speaker
+    ("Peru did not protest the sale of jets to Bolivia by Chile.", "condemn"),
+    ("Lima has never condemned Quito for the shipments.", "condemn"),
+    ("The ministry did not warn Chile about the shipments.", "warn"),
     # a warning, threat or meeting with no actor in it is no claim
     ("Forecasters issued a warning about floods.", "warn"),
     ("The threat of floods grew.", "threaten"),
@@ -847,6 +905,12 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a hedge inside a clause of time or cause stays there
+    ("Chile sold jets to Peru after officials said Bolivia might buy them.", "transfer", "hedged"),
+    # an event that dates the cue's act is not what the cue reports
+    ("The ministry announced the seizure on Thursday, hours after Chile shipped fuel to Cuba.", "transfer",
+     "attributed"),
+    ("The envoy spoke in a hall built after Peru sold rifles to Bolivia.", "transfer", "attributed"),
     # a clause coordinated with the accusation, not inside its "of", is no accusation
     ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
@@ -900,6 +964,17 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # a document received, or one with an owner of its own, is not the one someone issued before
+    ("The council received a report in May. The report said Chile shipped fuel to Cuba.", "transfer", "council"),
+    ("Peru issued a statement. The Chilean statement said Chile shipped fuel to Cuba.", "transfer", "peru"),
+    # a denier's portfolio ("department of Chilean affairs") names a topic, not a speaker; a holder is kept
+    ("The head of the Peruvian foreign ministry's department of Chilean affairs denied that Peru sold rifles to "
+     "Bolivia.", "transfer", "chilean"),
+    ("A spokesman for the Cuban ministry of Angolan affairs rejected reports that Cuba sent tanks to Namibia.",
+     "transfer", "angolan"),
+    # the outlet that quotes a denier relays the denial; it does not deny
+    ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer",
+     "agency"),
     ("LIMA, PERU - Peru's president has warned Chile against new arms sales to Bolivia.", "warn", "lima"),
     # a closed quotation is not carried into the next paragraph's own speaker
     ("The minister said: \"The talks went well.\"\n\n\"Chile sold rifles to Bolivia,\" the envoy said.", "transfer",

@@ -109,6 +109,21 @@ def test_headline_keyword_rules(text: str, status: str) -> None:
     assert headline_status(text) == status
 
 
+# A denial word inside an either/or question only raises the doubt; the question is the sentence
+# holding the word (a stop after an abbreviation does not end it), cut at a headline label's colon.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Tanker video: real or fake?", "hedged"),
+    ("Is the U.S. grain deal a hoax or a real offer?", "hedged"),
+    ("Fake or genuine? Tanker photos spread online", "hedged"),
+    ("Tanker video is fake. Or is it?", "denied"),  # the question comes after the denial's sentence
+    ("Hoax: is the tanker sinking or not?", "denied"),  # the label's verdict, outside the question
+    ("Was the tanker video fake?", "denied"),  # a question without an alternative still leans to the denial
+    ("The tanker video is fake, or at least doctored", "denied"),  # an "or" without a question
+])
+def test_denial_in_an_alternative_question(text: str, status: str) -> None:
+    assert headline_status(text) == status
+
+
 # "worried", "concerned that": a feared event is hedged, as with "fears"; a transitive "worried X"
 # after the event is its effect and leaves it alone.
 @pytest.mark.parametrize(("sentence", "word", "status"), [

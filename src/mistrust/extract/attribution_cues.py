@@ -40,7 +40,14 @@ from mistrust.extract.cues import (
     XCOMP_OK,
 )
 from mistrust.extract.quotes import adjacent_quote, colon_content, quote_extend
-from mistrust.extract.speakers import find_source, is_inverted, passive_agent, source_tokens, that_follows
+from mistrust.extract.speakers import (
+    find_source,
+    is_inverted,
+    passive_agent,
+    quoted_person,
+    source_tokens,
+    that_follows,
+)
 from mistrust.extract.syntax import to_infinitive
 from mistrust.extract.timex import event_time
 
@@ -188,7 +195,18 @@ def verb_cue(tok: Token) -> Found | None:
         content = cut_span(content, cue, tok.doc)
         if content is None:
             return None
-    return Found(src_span, cue, content, alias=alias, time=_said_when(tok))
+    # "Interfax quoted a defence source as saying": the outlet is the source (as its reader sees
+    # it), the quoted person the innermost link of the chain; "the minister was quoted as saying"
+    # names only the person, the source then
+    person = quoted_person(tok)
+    relayed: list[tuple[int, int]] = []
+    if person is not None:
+        named = trim_text_span(tok.doc, tok_span(source_tokens(person)))
+        if src_span is None:
+            src_span = named
+        elif named is not None and named != src_span:
+            relayed.append(named)
+    return Found(src_span, cue, content, alias=alias, time=_said_when(tok), relayed=relayed)
 
 
 _BOUNDARY = frozenset({",", "”", "\"", "’", "—", "–"})

@@ -56,7 +56,7 @@ from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import verb_lemma, verb_predicate
-from mistrust.extract.speakers import dateline_end, past_dateline
+from mistrust.extract.speakers import dateline_end, document_issuer, past_dateline, quoted_person
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -208,10 +208,13 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             status = st.merge(status, stance)
         negated = (status == "denied" and stance != "denied" and denied_by is None
                    and not (att is not None and is_denial(att)))
-        if negated and (st.prescribed(pred_tok) or att is None or att.source is None):
+        if negated and (st.prescribed(pred_tok) or att is None or att.source is None
+                        or predicate in SPEECH_EVENTS):
             # A negation needs someone who negates: a negated event in the outlet's own voice
             # ("X did not stop the ships") or a forbidden one ("must ensure they do not supply
             # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
+            # A negated speech act ("Peru did not protest") is no act: its speaker, the
+            # attribution's source, denies nothing.
             continue
         denier = _actor_of(att, doc, index) if negated else None
         # "X shipped Y, despite denials by Z": Z denies it, if Z is a party to it (checked per pair)
@@ -225,7 +228,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             denier_span = _principal(att.source, doc)
             att = replace(att, source=denier_span, chain=[denier_span.text])
         if structure:
-            att = named_speaker(_cue_speaker(att, doc, index), doc, index)
+            att = _issued_by(named_speaker(_cue_speaker(att, doc, index), doc, index), doc)
         sent = pred_tok.sent
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -264,10 +267,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
     return claims
 
 
-# Nouns that name what was said before: "denied the reports", "dismissed the talk as gossip".
-_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
-                           "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
-                           "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
 # Events a denial of "the reports" can carry over: acts between parties, not what someone said.
 _CARRIED = frozenset({"transfer", "supply", "support", "fund", "cooperate", "trade", "violate", "deploy",
                       "attack", "seize", "acquire", "develop", "test", "smuggle", "steal"})
@@ -286,7 +285,7 @@ def _refers_back(obj: Token | None) -> bool:
     """ "the reports", "these claims", "such allegations": a report noun with nothing of its own
     that says what was reported (no "that"-clause, no "of"/"about" phrase), so it stands for what
     the text reported just before."""
-    if obj is None or obj.lower_ not in _REPORT_NOUNS:
+    if obj is None or obj.lower_ not in st.REPORT_NOUNS:
         return False
     det = [c.lower_ for c in obj.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _BACK_DETS]
     own = any(c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "that"))
@@ -421,13 +420,24 @@ def _beside_cue(att: Attribution | None, pred: Token) -> Attribution | None:
         return att
     cue = span.root
     tok = pred
+    reported = False  # the walk passed the "that"-clause the cue reports
     for _ in range(12):
         if tok.head == tok:
             return att
+        # "said in a statement carried by state media that X shipped": the parser may hang the
+        # cue's "that"-clause on a noun of its adverbial; the clause is still what is said
+        reported = reported or _reported_clause(tok, att)
         if tok.head == cue:
-            return None if tok.dep_ in _ADVERBIAL and tok.i > cue.i else att
+            return None if tok.dep_ in _ADVERBIAL and tok.i > cue.i and not reported else att
         tok = tok.head
     return att
+
+
+def _reported_clause(tok: Token, att: Attribution) -> bool:
+    """True when ``tok`` heads a clause opened by the complementizer "that" and the attribution's
+    content starts with that clause (the cue reader took it as what was said)."""
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return mark is not None and att.content is not None and att.content.start == mark.idx
 
 
 def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
@@ -451,6 +461,18 @@ def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attr
 
 
 _SPEAKER_LABELS = frozenset({"Person", "Organization", "Country"})
+
+
+def _issued_by(att: Attribution | None, doc: Doc) -> Attribution | None:
+    """ "The Treasury issued a statement. The statement said ...": the issuer named a sentence or two
+    before heads the chain of a source that is only "the statement" (`speakers.document_issuer`)."""
+    if att is None or att.source is None:
+        return att
+    span = doc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    issuer = document_issuer(span.root) if span is not None else None
+    if issuer is None:
+        return att
+    return replace(att, chain=[_span(issuer).text, *att.chain])
 
 
 def _span(tok: Token) -> Span:
@@ -491,7 +513,28 @@ def _principal(source: Span, doc: Doc) -> Span:
     if span is None:
         return source
     cut = _span(span.root)
-    return cut if source.start <= cut.start and cut.end <= source.end and cut.text else source
+    cut = cut if source.start <= cut.start and cut.end <= source.end and cut.text else source
+    return _without_portfolio(cut, doc)
+
+
+def _without_portfolio(source: Span, doc: Doc) -> Span:
+    """A speaker phrase that ends in a body's portfolio, cut before it: "the head of the ministry's
+    department of North American affairs" speaks for the ministry's owner, and the topic after
+    "of" (a common noun, whatever names it qualifies) names nobody who speaks ("the office of the
+    president" names its holder: kept)."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None:
+        return source
+    for tok in span:
+        if tok.lower_ not in BODY_NOUNS:
+            continue
+        for prep in tok.children:
+            topic = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if (prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > tok.i and topic is not None
+                    and topic.pos_ == "NOUN" and not topic.ent_type_ and topic.lower_ not in ROLE_NOUNS
+                    and topic.right_edge.i == span.end - 1):
+                return Span(doc[span.start:tok.i + 1].text, source.start, tok.idx + len(tok.text))
+    return source
 
 
 def _named_apposition(head: Token, appos: Token) -> bool:
@@ -531,7 +574,8 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         return att, status
     denier = _denying_verb(pred)
     if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
-        speaker = subject_token(denier)
+        # "the agency quoted the minister as denying": the minister denies, the agency relays
+        speaker = quoted_person(denier) or subject_token(denier)
         if speaker is not None:
             return _stance_attribution(att, speaker, denier, pred), "denied"
     if predicate in SPEECH_EVENTS and subj is not None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mistrust.extract.cues import CUE_FORMS, GROUNDS_NOUNS, NOT_SPEAKERS
+from mistrust.extract.cues import CUE_FORMS, DOCUMENT_NOUNS, GROUNDS_NOUNS, NOT_SPEAKERS
+from mistrust.extract.predicates import inflections
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -148,6 +149,48 @@ def grounds_holder(verb: Token) -> tuple[bool, Token | None]:
     if dative is not None:
         return True, dative
     return True, find_source(gov) if gov.pos_ in ("VERB", "AUX") else None
+
+
+_QUOTE_FORMS = frozenset({"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"})
+
+
+def quoted_person(verb: Token) -> Token | None:
+    """The quoted person of "state TV quoted (cited) the minister as saying", "the minister was quoted (by
+    Interfax) as denying", read from the quoting verb or from the verb under its "as": the
+    innermost speaker, whom the outlet relays. ``None`` elsewhere."""
+    quote = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        quote = verb.head.head
+    if quote.lower_ not in _QUOTE_FORMS or not any(c.dep_ == "prep" and c.lower_ == "as" for c in quote.children):
+        return None
+    return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+# Verbs by which a body puts out a document: "the Treasury issued a statement".
+ISSUING_VERBS = frozenset(f for v in ("issue", "release", "publish", "send", "submit", "file", "deliver", "write",
+                                      "present", "circulate", "post", "put")
+                           for f in inflections(v))
+_LOOKBACK = 120  # tokens before a document's sentence searched for its issuing (a few sentences)
+
+
+def document_issuer(noun: Token) -> Token | None:
+    """ "The Treasury issued a statement on Monday. The statement said ...": a definite document
+    noun with no owner of its own ("the statement", not "the UN statement" or "the report by X")
+    stands for the one issued a few sentences before; its issuer is the subject of that issuing
+    verb. ``None`` when the noun has an owner or nobody is found issuing one."""
+    if noun.lower_ not in DOCUMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in noun.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from"))
+           for c in noun.children):
+        return None
+    doc = noun.doc
+    for tok in reversed(doc[max(0, noun.sent.start - _LOOKBACK):noun.sent.start]):
+        if tok.lower_.rstrip("s") == noun.lower_.rstrip("s") and tok.dep_ == "dobj":
+            if tok.head.lower_ not in ISSUING_VERBS:
+                return None  # the nearest mention is not an issuing: leave it
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def find_source(verb: Token) -> Token | None:

@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mistrust.extract.cues import EVIDENCE_NOUNS, KICKERS
+from mistrust.extract.cues import DOCUMENT_NOUNS, EVIDENCE_NOUNS, KICKERS
 from mistrust.extract.predicates import inflections
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.roles import BODY_NOUNS, HEAD_NOUNS, ROLE_NOUNS
+from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import STATUS_PRECEDENCE
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ DENIAL_VERBS = ("deny", "reject", "dismiss", "refute", "rebut", "disavow", "debu
 DENIAL_FORMS = frozenset(f for v in DENIAL_VERBS for f in inflections(v))
 # Negators only count as denial when they negate the main event, not anywhere in the text.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without"})
+# Subordinators of time, cause and concession: their clause is taken as given ("after X shipped").
+# "if", "unless" and "whether" are left out: a condition or a question is not given.
+PRESUPPOSING = frozenset({"after", "before", "since", "because", "when", "while", "once", "as", "although",
+                          "though", "until", "whereas"})
 # Verbs of ending an activity: negated ("never stopped shipping") the activity goes on.
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
@@ -59,6 +64,30 @@ REFUSED_THINGS = frozenset({
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
 })
+# Nouns that name what was said: "denied the reports", "dismissed the talk as gossip".
+REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
+                          "assertions", "accusation", "accusations", "charge", "charges", "talk", "story",
+                          "stories", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
+# What else a speaker rejects when contradicting: a thought put forward ("rejected the idea",
+# "dismissed the notion") or a part imputed to them ("rejected any involvement", "dismissed any link").
+PROPOSITION_NOUNS = REPORT_NOUNS | frozenset({
+    "idea", "ideas", "notion", "notions", "premise", "theory", "theories", "speculation", "criticism",
+    "criticisms", "account", "accounts", "version", "finding", "findings", "conclusion", "conclusions",
+    "characterization", "characterisation", "description", "narrative", "contention", "insinuation",
+    "insinuations", "contentions", "possibility", "involvement", "role", "link", "links", "connection",
+    "connections", "wrongdoing", "responsibility", "blame", "complicity", "participation", "knowledge", "gossip",
+    "news",
+    # what was said or shown, as words or as figures: "dismissed the remarks", "rejected the data"
+    "remarks", "comments", "speech", "address", "reporting", "coverage", "information", "intelligence",
+    "figures", "data",
+    "it", "this", "that", "these", "those", "them"}) | EVIDENCE_NOUNS
+# Verbs whose first sense is to turn something down ("rejected the accord", "dismissed the
+# overture"): with a noun object they contradict only a proposition (``PROPOSITION_NOUNS``, a
+# document noun, or a noun with its own "that"-clause: "rejected the view that X shipped").
+# "deny", "refute", "dispute" and the like contradict whatever they take.
+TURN_DOWN_VERBS = frozenset(f for v in ("reject", "dismiss", "rebuff", "repudiate", "disown", "spurn", "slam",
+                                        "counter", "quash", "squash", "scotch")
+                            for f in inflections(v))
 # Entity types of a denial verb's object that name whom it acts on, not what is said: "dismissed the
 # navy chief" removes a person, "rejected Chile" (as a member) turns a body down.
 _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -83,6 +112,7 @@ HEDGE_ADVERBS = frozenset({
     "purportedly", "supposedly", "seemingly", "ostensibly", "presumably", "potentially", "unconfirmed",
     "rumored", "rumoured", "speculation", "rumor", "rumour", "rumors", "rumours", "claim", "claims",
     "claimed", "alleged", "suspected", "purported", "possible", "unverified", "uncertain", "unclear",
+    "potential",  # "potential arms transfers to X": an event that may happen or have happened
 })
 # Verbs that hedge a raised complement: "is said to", "appears to", "is believed to".
 HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thought", "report", "reported",
@@ -175,9 +205,23 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             if c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS or (c.tag_ == "MD"
                                                                                  and low in HEDGE_MODALS)):
                 status = merge(status, "hedged")
+        if _counterfactual(tok):
+            status = merge(status, "hedged")
         if depth > 0 and tok.lower_ in HEDGE_RAISING and _raises(tok):
             status = merge(status, "hedged")
+        # "it is unclear whether X shipped", "it was likely that X shipped": an uncertain predicate
+        # adjective over the clause; "asked whether X shipped": an open question
+        # (the parser hangs the clause on the verb or on the adjective itself)
+        if depth > 0 and ((tok.pos_ == "ADJ" and tok.lower_ in HEDGE_ADVERBS)
+                          or any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADVERBS for c in tok.children)):
+            status = merge(status, "hedged")
+        if _open_question(tok):
+            status = merge(status, "hedged")
         if tok.dep_ in ("ROOT",) or tok.head == tok or (stop is not None and tok.head.i == stop):
+            break
+        # "Peru may protest after Chile sold jets", "Lima did not comment since X shipped": a clause
+        # of time or cause is taken as given; the main clause's modal or negation is not about it
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in tok.children):
             break
         # Climb from complements and objects to their verb, never from a subject: the negation in
         # "the axis ... is not limited to" says nothing about the axis itself.
@@ -189,6 +233,22 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         via = tok.dep_
         tok = tok.head
     return status
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "X would have violated the ban", "would have been shipped": "would" with a perfect "have" is
+    a conjecture about the past (a plain "would" is left out: in reported speech it is the future
+    of the past, "said it would send troops")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "would" in aux and "have" in aux
+
+
+def _open_question(clause: Token) -> bool:
+    """ "whether X shipped", "asked if X shipped": a clause opened by "whether", or a complement
+    opened by "if", leaves the event open (an adverbial "if" is a condition, read by the modal
+    of its main clause)."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and clause.dep_ == "ccomp"))
+               for c in clause.children)
 
 
 def denial_withheld(verb: Token) -> bool:
@@ -277,8 +337,26 @@ def refusal(verb: Token) -> bool:
     # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
     # "rejected the department of consumer affairs" (an organ named after its topic, with or without
     # capitals), "dismissed the head of the bureau"
-    return (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
-            or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing))
+    if (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
+            or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing)):
+        return True
+    # "rejected the accord", "dismissed the overtures", "rejected integration with Europe": a
+    # turn-down verb whose object is no proposition refuses it
+    return verb.lower_ in TURN_DOWN_VERBS and not _proposition(thing)
+
+
+def _proposition(noun: Token) -> bool:
+    """ "the reports", "any involvement", "the view that X shipped", "the UN study": a noun that
+    names something said or imputed, a document, any noun after "any", or any noun with a
+    "that"-clause of its own."""
+    if noun.lower_ in PROPOSITION_NOUNS or noun.lower_ in DOCUMENT_NOUNS or noun.pos_ == "PRON":
+        return True
+    # "rejected any cooperation with X", "dismissed any such deal": "any" denies that it exists
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return True
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                              for m in c.children)
+               for c in noun.children)
 
 
 def _head_of_body(noun: Token) -> bool:
@@ -374,12 +452,15 @@ def headline_status(text: str) -> ClaimStatus:
 
 
 def _alternative_question(text: str, at: int) -> bool:
-    start = max(text.rfind(p, 0, at) for p in ".!?:")
-    end = re.search(r"[.!?:]", text[at:])
-    if end is None or end.group(0) != "?":
-        return False
-    clause = text[start + 1:at + end.end()]
-    return re.search(r"\bor\b", clause, re.I) is not None
+    """True when the word at ``at`` stands in an either/or question: the clause holding it (its
+    sentence, as ``sentence_span`` finds it, cut at a headline label's colon) asks with "?" after
+    the word and offers an "or". An abbreviation's stop ("U.S.") does not cut the clause."""
+    start, end = sentence_span(text, at)
+    label = text.rfind(":", start, at)
+    colon = text.find(":", at, end)
+    clause = text[label + 1 if label >= 0 else start:colon if colon >= 0 else end]
+    asks = "?" in text[at:colon if colon >= 0 else end]
+    return asks and re.search(r"\bor\b", clause, re.I) is not None
 
 
 def main_status(target: Extraction | Doc | Span | Any) -> ClaimStatus:
