@@ -329,16 +329,16 @@ class StoryClusterer:
                     if p >= self.model.threshold:
                         passing.append((p, sid, why))
                 continue
-            score, why = self.similarity(f, story, dvec)
+            score, why, cos = self._score(f, story, dvec)
             if f.date is not None and story.dates:
                 if score >= self.threshold:
                     passing.append((score, sid, why))
             else:
-                anchored = self._anchored(f, story, score, spread)
+                anchored = self._anchored(f, story, score, cos, spread)
                 if anchored is not None:
                     # only an undated document ranks by anchors: a dated one joins by score
                     evidence[sid] = len(anchored) if self.rank_by_anchors and f.date is None else 0
-                    basis = ', '.join(anchored) or ('nothing, close in words' if self._close(f, story) else 'nothing')
+                    basis = ', '.join(anchored) or ('nothing, close in words' if self._close(cos) else 'nothing')
                     passing.append((score, sid, f"{why}; undated, anchored by {basis}"))
         tied = f.date is None and self.model is None and self._tied([(sc, sid, evidence[sid]) for sc, sid, _ in passing])
         if tied:  # the dated events it cannot tell apart are left out; an undated part may remain
@@ -369,10 +369,10 @@ class StoryClusterer:
             return 0
         return sum(1 for sid in candidates if f.claims[0] in self.stories[sid].claims)
 
-    def _anchored(self, f: DocFeatures, story: StoryState, score: float, spread: int = 1,
+    def _anchored(self, f: DocFeatures, story: StoryState, score: float, cos: float, spread: int = 1,
                   settling: bool = False) -> list[str] | None:
         """The anchors that let an undated document (or an undated story) join ``story`` at
-        ``score``, or None when it may not.
+        ``score`` (of which ``cos`` is the TF-IDF cosine part), or None when it may not.
 
         Without dates on both sides nothing confines the match to the days of one event, and every
         story in the corpus is a candidate: topical likeness (same countries, same weapons) is then
@@ -392,16 +392,16 @@ class StoryClusterer:
         if len(anchors) < need and not settling:
             # closeness in words stands in for anchors: all of them from undated_close, one of
             # them from undated_near (as a strong score does)
-            cos = self._likeness(f, story)[0]
-            if self.undated_close is not None and cos >= self.undated_close:
+            if self._close(cos):
                 need = 0
             elif self.undated_near is not None and cos >= self.undated_near:
                 need = min(need, 1)
         return anchors if len(anchors) >= need else None
 
-    def _close(self, f: DocFeatures, story: StoryState) -> bool:
-        """The document's TF-IDF cosine with the story's centroid is ``undated_close`` or more."""
-        return self.undated_close is not None and self._likeness(f, story)[0] >= self.undated_close
+    def _close(self, cos: float) -> bool:
+        """A TF-IDF cosine with the story's centroid (the score's part, computed once per pair) is
+        ``undated_close`` or more."""
+        return self.undated_close is not None and cos >= self.undated_close
 
     @staticmethod
     def story_year(story: StoryState) -> int | None:
@@ -488,8 +488,8 @@ class StoryClusterer:
                     if p >= self.model.threshold and not self.later_year(f, other):
                         anchored.append((p, cid, 0))
                     continue
-                score, _ = self.similarity(f, other, dvec)
-                found = self._anchored(f, other, score, spread, settling=True)
+                score, _, cos = self._score(f, other, dvec)
+                found = self._anchored(f, other, score, cos, spread, settling=True)
                 if found is not None:
                     anchored.append((score, cid, len(found) if self.rank_by_anchors else 0))
             if anchored and (self.model is not None or not self._tied(anchored)):
@@ -577,6 +577,15 @@ class StoryClusterer:
     def similarity(
         self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
     ) -> tuple[float, str]:
+        """The score of one (document, story) pair and the reason an analyst reads."""
+        score, why, _ = self._score(f, story, dvec)
+        return score, why
+
+    def _score(
+        self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
+    ) -> tuple[float, str, float]:
+        """:meth:`similarity`, and its TF-IDF cosine part, which the undated rules read again
+        (``undated_close``, ``undated_near``): computed once per pair."""
         cos, ent, shared, days = self._likeness(f, story, dvec)
         score = (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * ent
         if days is not None and days < RECENCY_DAYS:
@@ -584,7 +593,7 @@ class StoryClusterer:
             # story's reports needs a little less textual evidence than one a week later
             score += RECENCY_BONUS * (1 - days / RECENCY_DAYS)
         when = f", {days} day(s) apart" if days is not None else ""
-        return score, f"text cosine {cos:.2f}, shared entities {', '.join(shared[:5]) or 'none'}{when}"
+        return score, f"text cosine {cos:.2f}, shared entities {', '.join(shared[:5]) or 'none'}{when}", cos
 
     def _likeness(
         self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
