@@ -67,7 +67,7 @@ class StoriesV7(StoryClusterer):
     needs resolved actors, an extraction: this benchmark has none, so main's stories-v9 runs as the default)."""
 
     def __init__(self) -> None:
-        super().__init__(undated_close=None, undated_near=None, story_actors=None)
+        super().__init__(undated_close=None, undated_near=None, actor_share=False)
 
 
 class Learned(StoryClusterer):

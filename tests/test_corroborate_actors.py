@@ -1,9 +1,10 @@
-"""stories-v10: with resolved actors, the entity share also counts the story's main actors.
+"""stories-v10: with resolved actors, the entity share also counts the story's actors the report names.
 
 A report's actors the story has (the old share) is full for any report of the same week on the
-same two states once an extraction writes each state one way. The story's most-named actors the
-report names is the other half: a report of the event names whom it is about. Features are written
-directly (no text), so each case controls the words and the actors.
+same two states once an extraction writes each state one way. The story's actors the report names,
+each weighted by how many of its reports name it, is the other half: a report of the event names
+whom it is about. Features are written directly (no text), so each case controls the words and
+the actors.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _story(cl: StoryClusterer, *docs: DocFeatures) -> str:
     return placed[0].story_id
 
 
-def _setup(*extra: DocFeatures, **kw: int | None) -> tuple[StoryClusterer, str]:
+def _setup(*extra: DocFeatures, **kw: bool) -> tuple[StoryClusterer, str]:
     cl = StoryClusterer(**kw)  # type: ignore[arg-type]
     first = _doc("r1", [*COMMON, "tarsk ferry line", "mira osk"])
     second = _doc("r2", ["mira osk", *COMMON, "tarsk ferry line"])
@@ -54,7 +55,7 @@ def test_a_report_must_name_the_storys_main_actors(entities: list[str], joins: b
     u = _doc("u", entities, {"budget": 2.0, "minister": 2.0}, when="2021-03-03")
     cl, sid = _setup(u)
     story = cl.stories[sid]
-    old = StoryClusterer(story_actors=None)
+    old = StoryClusterer(actor_share=False)
     old.df, old.n_docs = cl.df, cl.n_docs
     # the premise: every actor of the report is one of the story's, so the old share was full
     assert old.pair_features(u, story)["entities"] == pytest.approx(1.0)
@@ -65,7 +66,7 @@ def test_a_report_must_name_the_storys_main_actors(entities: list[str], joins: b
 
 def test_the_old_share_joined_the_neighbour() -> None:
     u = _doc("u", list(COMMON), {"budget": 2.0, "minister": 2.0}, when="2021-03-03")
-    cl, sid = _setup(u, story_actors=None)
+    cl, sid = _setup(u, actor_share=False)
     assert cl.add(u).story_id == sid  # stories-v9 joined it on the two states alone
 
 
@@ -74,16 +75,23 @@ def test_unresolved_keys_keep_the_one_way_share(entities: list[str]) -> None:
     # capitalised word runs (no extraction) are too ragged for the second share: unchanged
     u = _doc("u", entities, resolved=False, when="2021-03-03")
     cl, sid = _setup(u)
-    old = StoryClusterer(story_actors=None)
+    old = StoryClusterer(actor_share=False)
     old.df, old.n_docs = cl.df, cl.n_docs
     story = cl.stories[sid]
     assert cl.similarity(u, story) == old.similarity(u, story)
 
 
-def test_the_main_actors_follow_the_story() -> None:
-    # the cached list of main actors is dropped when a report joins, so a new main actor counts
-    cl, sid = _setup(story_actors=2)
-    assert cl._top_actors(cl.stories[sid]) == ["arvania", "mira osk"]  # four named twice: by name
+def test_the_story_weighs_its_actors_by_its_reports() -> None:
+    # an actor every report of the story names weighs more than one a single report names, and the
+    # weight follows the story as reports join
+    cl, sid = _setup()
+    story = cl.stories[sid]
+    often, once = _doc("u1", ["mira osk", "arvania"]), _doc("u2", ["dova pier", "arvania"])
+    story.entities["dova pier"] = 1  # named by one report of the story, "mira osk" by both
+    cl._actor_mass.pop(sid, None)
+    assert cl.similarity(often, story)[0] > cl.similarity(once, story)[0]
+    before = cl._actors_weight(story)
     for i in range(3):
         assert cl.add(_doc(f"j{i}", ["mira osk", "dova pier"], when="2021-03-02")).story_id == sid
-    assert cl._top_actors(cl.stories[sid]) == ["mira osk", "dova pier"]  # named 5 and 3 times
+    assert cl._actors_weight(story) > before  # recomputed after the joins, not the cached weight
+    assert cl.similarity(once, story)[0] > cl.similarity(_doc("u3", ["arvania"]), story)[0]

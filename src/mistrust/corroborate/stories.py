@@ -68,16 +68,16 @@ stands in for one of the two anchors, as a strong score does: 0.18 / 0.20 / 0.22
 tuning-half figures (dev A 0.951 -> 0.956, claims A unchanged) and the strictest was kept.
 
 When a report's entities are the extraction's resolved actors (``DocFeatures.resolved``), the
-entity part of the score counts both ways (stories-v10): the share of the report's actors the story
-has, and the share of the story's ``story_actors`` (15) most-named actors the report names, as
-their harmonic mean. Resolution writes one state or leader one way everywhere, so any report of the
-same week on North Korea and the United States had the first share in full; a report of the
-story's event also names whom that event is about (the official who visited, the company hit).
-The capitalised word runs of the text-only fallback are too ragged for the second share (one
-person under three spellings), so it is left out there. Chosen on dev half A as a user runs it and
-claims half A: 8 / 10 / 12 / 15 / 20 actors gave dev A 0.947 / 0.948 / 0.943 / 0.946 / 0.938
-(0.942 without) and claims A 0.991 / 0.991 / 0.991 / 1.000 / 1.000; 15 is also how many entities
-a report lists.
+entity part of the score counts both ways (stories-v10, ``actor_share``): the share of the
+report's actors the story has, and the share of the story's actors the report names, each story
+actor weighted by how many of its reports name it times its IDF; the two as their harmonic mean.
+Resolution writes one state or leader one way everywhere, so any report of the same week on North
+Korea and the United States had the first share in full; a report of the story's event also names
+whom that event is about (the official who visited, the company hit). The capitalised word runs of
+the text-only fallback are too ragged for the second share (one person under three spellings), so
+it is left out there, and a story settling as a whole is read as one unresolved report. It has no
+setting; counting only the story's k most-named actors instead (k = 8 – 20) gave dev half A (as a
+user runs it) 0.938 – 0.959 and moved with how ties were broken.
 
 A learned join model (``joins.JoinModel``, opt-in: ``StoryClusterer(model=JoinModel.fitted())``)
 can replace the threshold, anchors and tie rule: the document joins the candidate with the highest
@@ -122,7 +122,7 @@ from mistrust.model._ids import content_id
 # no anchor; a near-copy score (0.5) needs none
 # v9: an undated report close to a story in its words (cosine 0.25) needs no anchor, near (0.22) one
 # (v8, the opt-in learned join model, left the default algorithm unchanged)
-# v10: with resolved actors (an extraction), the entity share is also the story's main actors' share
+# v10: with resolved actors (an extraction), the entity share also counts the story's actors the report names
 ALGORITHM = "stories-v10"
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
@@ -134,7 +134,6 @@ ENTITY_WEIGHT = 0.25
 MAX_STORY_PASSAGES = 600
 MAX_STORY_PHRASES = 1000
 MIN_ANCHOR_WORDS = 40  # below this a document is judged without anchors
-STORY_ACTORS = 15  # a story's most-named actors a resolved report is checked against (a report lists 15)
 
 
 @dataclass
@@ -252,7 +251,7 @@ class StoryClusterer:
         undated_certain: float | None = 0.5,
         undated_close: float | None = 0.25,
         undated_near: float | None = 0.22,
-        story_actors: int | None = STORY_ACTORS,
+        actor_share: bool = True,
         model: JoinModel | None = None,
     ) -> None:
         self.threshold, self.window_days, self.max_span_days = threshold, window_days, max_span_days
@@ -266,7 +265,7 @@ class StoryClusterer:
         self.claim_spread, self.rank_by_anchors = claim_spread, rank_by_anchors
         self.undated_certain = undated_certain
         self.undated_close, self.undated_near = undated_close, undated_near
-        self.story_actors = story_actors
+        self.actor_share = actor_share
         # the learned join model replaces the score threshold, the anchors and the tie rule
         self.model = model
         self.stories: dict[str, StoryState] = {}
@@ -279,7 +278,7 @@ class StoryClusterer:
         self.comparisons = 0  # full similarity computations done (for the speed benchmark)
         self._idf: dict[str, float] = {}
         self._story_vec: dict[str, tuple[dict[str, float], float]] = {}
-        self._story_top: dict[str, list[str]] = {}  # story id -> its most-named actors (story_actors)
+        self._actor_mass: dict[str, float] = {}  # story id -> its actors' weight (actor_share)
         self._spans: dict[str, tuple[int, int]] = {}  # story id -> first, last day ordinal
 
     # -- state -------------------------------------------------------------------------------
@@ -301,6 +300,7 @@ class StoryClusterer:
         self.n_docs += len(feats)
         self._idf.clear()
         self._story_vec.clear()
+        self._actor_mass.clear()
 
     # -- clustering --------------------------------------------------------------------------
     def idf(self, term: str) -> float:
@@ -526,7 +526,7 @@ class StoryClusterer:
         """Forget a story opened in this batch (its postings are skipped once it is gone)."""
         del self.stories[story.id]
         self._story_vec.pop(story.id, None)
-        self._story_top.pop(story.id, None)
+        self._actor_mass.pop(story.id, None)
         self._spans.pop(story.id, None)
 
     def resolve(self, story_id: str) -> str:
@@ -569,7 +569,7 @@ class StoryClusterer:
         keep, gone = sorted((a, b), key=lambda s: (s.first_seen is None, s.first_seen or "", s.id))
         for sid in (keep.id, gone.id):
             self._story_vec.pop(sid, None)
-            self._story_top.pop(sid, None)
+            self._actor_mass.pop(sid, None)
             self._spans.pop(sid, None)
         keep.doc_ids.extend(gone.doc_ids)
         keep.dates.extend(gone.dates)
@@ -632,26 +632,26 @@ class StoryClusterer:
         total = sum(self.idf(f"e:{e}") for e in ents)
         shared = [e for e in ents if e in story.entities]
         ent = sum(self.idf(f"e:{e}") for e in shared) / total if total else 0.0
-        if f.resolved and self.story_actors and ent:
-            # Both ways: the report's actors the story has, and the story's main actors the report
-            # names (their harmonic mean). Resolved names make the first share full for any report
-            # of that week on the same states and leaders; a report of the story's event also names
-            # whom the event is about (the vice-president on a visit, the studio hacked).
-            top = self._top_actors(story)
-            named = set(f.entities)
-            whole = sum(self.idf(f"e:{e}") for e in top)
-            back = sum(self.idf(f"e:{e}") for e in top if e in named) / whole if whole else 0.0
+        if f.resolved and self.actor_share and ent:
+            # Both ways: the report's actors the story has, and the story's actors the report names
+            # (their harmonic mean). Resolved names make the first share full for any report of
+            # that week on the same states and leaders; a report of the story's event also names
+            # whom the event is about (the official who visited, the company hit).
+            whole = self._actors_weight(story)
+            back = sum(self._actor_weight(story, e) for e in set(f.entities) if e in story.entities) / whole
             ent = 2 * ent * back / (ent + back)
         return cos, ent, shared, self._gap_days(f.date, story)
 
-    def _top_actors(self, story: StoryState) -> list[str]:
-        """The story's ``story_actors`` most-named entities (by how many members name them)."""
-        top = self._story_top.get(story.id)
-        if top is None:
-            assert self.story_actors is not None
-            top = self._story_top[story.id] = heapq.nsmallest(
-                self.story_actors, story.entities, key=lambda e: (-story.entities[e], e))
-        return top
+    def _actor_weight(self, story: StoryState, entity: str) -> float:
+        """An actor's weight in a story: how many of its reports name it, times its IDF."""
+        return story.entities[entity] * self.idf(f"e:{entity}")
+
+    def _actors_weight(self, story: StoryState) -> float:
+        """The weight of all the story's actors (kept until a report joins or the IDF changes)."""
+        whole = self._actor_mass.get(story.id)
+        if whole is None:
+            whole = self._actor_mass[story.id] = sum(self._actor_weight(story, e) for e in story.entities)
+        return whole
 
     def pair_features(self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None,
                       spread: int = 1) -> dict[str, float]:
@@ -820,7 +820,7 @@ class StoryClusterer:
 
     def _join(self, story: StoryState, f: DocFeatures, keys: list[str], kept: dict[str, float]) -> None:
         self._story_vec.pop(story.id, None)
-        self._story_top.pop(story.id, None)
+        self._actor_mass.pop(story.id, None)
         self._spans.pop(story.id, None)
         story.doc_ids.append(f.doc_id)
         if f.date is not None:
