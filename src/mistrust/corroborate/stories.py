@@ -620,7 +620,8 @@ class StoryClusterer:
         self, f: DocFeatures, story: StoryState, dvec: tuple[dict[str, float], float] | None = None
     ) -> tuple[float, float, list[str], int | None]:
         """The parts the score is made of: TF-IDF cosine with the story's centroid, the IDF-weighted
-        share of the document's entities the story has (and which), the days between them."""
+        share of the document's entities the story has (and which; with resolved actors, taken
+        with the story's actors the document names, ``actor_share``), the days between them."""
         doc_vec, dnorm = dvec or self._doc_vec(f)
         st_vec, snorm = self._svec(story)
         if len(doc_vec) > len(st_vec):
@@ -659,7 +660,8 @@ class StoryClusterer:
         each in [0, 1], all made of what the rules already compute:
 
         - ``cosine``, ``entities``: the two parts of the score (TF-IDF cosine with the centroid,
-          IDF-weighted share of the document's entities the story names);
+          IDF-weighted share of the document's entities the story names, both ways with resolved
+          actors);
         - ``recency`` (1 on the same day, falling to 0 at ``RECENCY_DAYS``) and ``gap`` (days to the
           story's nearest report over ``window_days``) when both are dated;
         - ``undated`` (either side has no date) and ``undated_cosine`` (the cosine again, when
