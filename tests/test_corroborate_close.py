@@ -91,9 +91,10 @@ def test_an_undated_story_settles_only_on_anchors() -> None:
     for passages, years, anchored in (((70, 71), (), False), ((1, 2, 3), (2021,), True)):
         u = _doc("u", None, CLOSE, passages=passages, years=years, entities=["velmora", "tarsk"])
         score = cl.similarity(u, story)[0]
-        assert 0.2 <= score < 0.5 and cl.pair_features(u, story)["cosine"] >= 0.25  # the premise
-        assert cl._anchored(u, story, score) is not None  # one report: close enough
-        assert (cl._anchored(u, story, score, settling=True) is not None) is anchored
+        cos = cl.pair_features(u, story)["cosine"]
+        assert 0.2 <= score < 0.5 and cos >= 0.25  # the premise
+        assert cl._anchored(u, story, score, cos) is not None  # one report: close enough
+        assert (cl._anchored(u, story, score, cos, settling=True) is not None) is anchored
 
 
 def _diluted(weight: float) -> dict[str, float]:
@@ -119,3 +120,33 @@ def test_near_in_words_stands_in_for_one_anchor(weight: float, passages: tuple[i
     assert (placed["u"] == placed["dated"]) is joins
     _, before, _ = _run(dated, u, undated_near=None)  # without the rule two anchors are asked
     assert before["u"] != before["dated"]
+
+
+@pytest.mark.parametrize("terms", [CLOSE, FAR, _diluted(10.0), _diluted(12.0)])
+@pytest.mark.parametrize("passages", [(1, 2, 3), (70, 71)])
+def test_the_cosine_is_computed_once_per_pair(monkeypatch: pytest.MonkeyPatch, terms: dict[str, float],
+                                              passages: tuple[int, ...]) -> None:
+    """Placing an undated report computes the cosine with each story once (the score's part is
+    what the closeness rules read), and that is the cosine the pair's features give."""
+    dated = _doc("dated", "2021-05-04", STORY, passages=(1, 2, 3))
+    u = _doc("u", None, terms, passages=passages, entities=["velmora", "tarsk"])
+    cl, first, _ = _run(dated)
+    story = cl.stories[first["dated"]]
+    expected = cl.pair_features(u, story)["cosine"]
+    score, why, cos = cl._score(u, story)
+    assert cos == expected and (score, why) == cl.similarity(u, story)
+    joins = cl._anchored(u, story, score, cos) is not None
+    calls: list[str] = []
+    likeness = StoryClusterer._likeness
+
+    def counted(self: StoryClusterer, *args: object) -> object:
+        calls.append(args[1].id)  # type: ignore[attr-defined]
+        return likeness(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StoryClusterer, "_likeness", counted)
+    before = cl.comparisons
+    placed = cl.add(u)
+    assert cl.comparisons - before == len(calls) >= 1
+    assert len(calls) == len(set(calls))  # no story compared twice
+    assert (placed.story_id == first["dated"]) is joins
+    assert ("close in words" in placed.reason) is (joins and cos >= 0.25 and passages == (70, 71))
