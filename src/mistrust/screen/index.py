@@ -333,7 +333,7 @@ class ScreenIndex:
             return []
         cap = max(50, int(MAX_POSTINGS_SHARE * n_names))
         keys_get = self.keys.get
-        found = [span for key in query_keys(norm) if (span := keys_get(key)) is not None]
+        found = list(filter(None, map(keys_get, query_keys(norm))))  # spans are non-empty tuples
         found.sort(key=_span_size)
         flat = self.flat
         posts: list[np.ndarray] = []
