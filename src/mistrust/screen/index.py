@@ -186,6 +186,14 @@ def _span_size(span: tuple[int, int, float]) -> int:
     return span[1] - span[0]
 
 
+def _first_of_runs(ordered: np.ndarray) -> np.ndarray:
+    """A mask of the first element of each run of equal values in a sorted array (non-empty)."""
+    mask = np.empty(len(ordered), dtype=bool)
+    mask[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=mask[1:])
+    return mask
+
+
 # compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
 # compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
 QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], int, int,
@@ -325,7 +333,7 @@ class ScreenIndex:
             return []
         cap = max(50, int(MAX_POSTINGS_SHARE * n_names))
         keys_get = self.keys.get
-        found = [span for key in query_keys(norm) if (span := keys_get(key)) is not None]
+        found = list(filter(None, map(keys_get, query_keys(norm))))  # spans are non-empty tuples
         found.sort(key=_span_size)
         flat = self.flat
         posts: list[np.ndarray] = []
@@ -344,23 +352,30 @@ class ScreenIndex:
         # The sums below are exact whatever the order of the keys (float32 weights added in
         # float64), so the set's iteration order does not change the candidates.
         ids = np.concatenate(posts)
-        # Widened to float64 per key, not per posting (bincount sums in float64 anyway).
-        w = np.repeat(np.asarray(weights, dtype=np.float32).astype(np.float64), lengths)
+        # Widened to float64 per key, not per posting (bincount sums in float64 anyway). Array
+        # methods rather than numpy's functions (np.repeat, np.unique, np.argpartition): their
+        # Python wrappers cost more than the work on a few thousand postings.
+        w = np.array(weights, dtype=np.float32).astype(np.float64).repeat(lengths)
         if len(ids) * CAND_FACTOR >= n_names:
             # Many postings: one bincount up to the largest id (linear, no sort) beats sorting
-            # the postings to group them (np.unique), which was the single largest cost per query.
+            # the postings to group them, which was the single largest cost per query.
             sums = np.bincount(ids, weights=w)
             # The touched names: the distinct ids, sorted (numpy sorts a few thousand int32 ids
             # quicker than it scans the sums of every name for the positive ones).
-            uniq = np.unique(ids)
+            ids.sort()
+            uniq = ids[_first_of_runs(ids)]
             sums = sums[uniq]
         else:
-            # Few postings: group them without touching an array of all names.
-            uniq, inverse = np.unique(ids, return_inverse=True)
-            sums = np.bincount(inverse, weights=w)
+            # Few postings: group them without touching an array of all names. A stable sort
+            # keeps each name's postings in their order, so the sums add up as bincount's would.
+            order = ids.argsort(kind="stable")
+            ids = ids[order]
+            starts = np.flatnonzero(_first_of_runs(ids))
+            uniq = ids[starts]
+            sums = np.add.reduceat(w[order], starts)
         if len(uniq) <= size:
             return uniq.tolist()
-        part = np.argpartition(-sums, size)
+        part = (-sums).argpartition(size)
         best = part[:size]
         edge = sums[part[size]]
         if sums[best].min() == edge:
@@ -394,7 +409,7 @@ class ScreenIndex:
         # sum reaches the pool's smallest (ties at its edge included), not every touched name.
         pool_size = size * POOL_FACTOR
         if len(uniq) > pool_size:
-            edge = sums[np.argpartition(-sums, pool_size - 1)[pool_size - 1]]
+            edge = sums[(-sums).argpartition(pool_size - 1)[pool_size - 1]]
             pool = np.flatnonzero(sums >= edge)
             uniq, sums = uniq[pool], sums[pool]
         order = uniq[np.lexsort((uniq, self._length_gaps(uniq, norm), -sums))][:pool_size]
@@ -503,10 +518,12 @@ class ScreenIndex:
                 name_links, word_counts, counted_counts, full_forms, strict=True):
             exact = c_sorted == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
-            conf = (min(q_len, c_len) + 1) / 5
-            if conf > 1.0:
-                conf = 1.0
-            sounds = conf * pho + (1 - conf) * lit
+            # From four consonants on both sides the blend is the sound alone (1 * pho + 0 * lit).
+            if c_len < 4 or q_len < 4:
+                conf = (min(q_len, c_len) + 1) / 5
+                sounds = conf * pho + (1 - conf) * lit
+            else:
+                sounds = pho
             parts = conflict = 0.0
             if nq:
                 nt = len(theirs)
@@ -639,10 +656,11 @@ class ScreenIndex:
             listed = iname.norm
             # The name score depends on the two names only: a name listed in several entries (a
             # party on two lists, the branches of one charity) is compared once.
-            found = scored.get(_pair_key(listed))
+            key = _pair_key(listed)
+            found = scored.get(key)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[_pair_key(listed)] = [pair, evidence_outcome(pair), None]
+                found = scored[key] = [pair, evidence_outcome(pair), None]
             name = found[2]
             entered[e] = None
             if name is None:
