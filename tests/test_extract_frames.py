@@ -678,6 +678,19 @@ POSITIVE: list[Any] = [
      "Peru", None, "denied", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "Russia", None, "denied", None),
+    # -- the doer of an infinitive complement: the object when a verb asks or makes someone act, the
+    #    noun of a passive participle ("a tanker used to carry"), the subject for promise and use
+    ("Moscow persuaded Minsk to ship fuel to Caracas.", "transfer", "Minsk", "Caracas", "asserted", None),
+    ("Algeria paid Belarus to ship trucks to Mali.", "transfer", "Belarus", "Mali", "asserted", None),
+    ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "Kenya", "Somalia", "asserted", None),
+    ("Iran promised Syria to deliver the jets by May.", "transfer", "Iran", None, "attributed", "Iran"),
+    # -- a description said of a name by a copula stands for the name
+    ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
+     "asserted", None),
+    ("Delta Trading is a front company that shipped engines to Syria.", "transfer", "Delta Trading", "Syria",
+     "asserted", None),
+    ("Omega Holdings, which is a shell firm that funds Hamas, was sanctioned.", "fund", "Omega Holdings", "Hamas",
+     "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -694,6 +707,14 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the asker, the instrument and the promisee do not do what an infinitive says
+    ("Moscow persuaded Minsk to ship fuel to Caracas.", "transfer", "Moscow", "Caracas"),
+    ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "trawler", "Somalia"),
+    ("Iran promised Syria to deliver the jets by May.", "transfer", "Syria", None),
+    # a member of a named whole is not the whole that acts; an unnamed subject lends no name
+    ("Karim Lowe was a member of the Omega network, which shipped rifles to Sudan.", "transfer", "Karim Lowe",
+     "Sudan"),
+    ("The first Polish victims were apple growers who sold fruit to Russia.", "transfer", "Polish", "Russia"),
     # one's own goods, or goods shot down rather than held, came from nobody
     ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
     ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
