@@ -684,6 +684,17 @@ POSITIVE: list[Any] = [
     ("Algeria paid Belarus to ship trucks to Mali.", "transfer", "Belarus", "Mali", "asserted", None),
     ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "Kenya", "Somalia", "asserted", None),
     ("Iran promised Syria to deliver the jets by May.", "transfer", "Iran", None, "attributed", "Iran"),
+    # -- nominalisations of the frames' own verbs (invade: invasion, blacklist: blacklisting, ...)
+    ("Russia's invasion of Ukraine began in 2022.", "attack", "Russia", "Ukraine", "asserted", None),
+    ("The Treasury's blacklisting of Apex Shipping surprised traders.", "sanction", "Treasury", "Apex Shipping",
+     "asserted", None),
+    ("Putin's visit to Pyongyang lasted two days.", "meet", "Putin", "Pyongyang", "asserted", None),
+    ("The transshipment of oil from Iran to Syria continued.", "transfer", "Iran", "Syria", "asserted", None),
+    ("Belarus's circumvention of EU sanctions is well documented.", "violate", "Belarus", "EU", "asserted", None),
+    ("Iran voiced its objection to the seizure of the tanker by Britain.", "condemn", "Iran", "Britain",
+     "attributed", None),
+    ("The coordination between Ghana and Togo improved.", "cooperate", "Ghana", "Togo", "asserted", None),
+    ("Nigeria's sponsorship of the militia ended in 2019.", "support", "Nigeria", None, "asserted", None),
     # -- a description said of a name by a copula stands for the name
     ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
      "asserted", None),
@@ -806,6 +817,7 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    ("Training for the new staff began on Monday.", "support"),  # an event noun with no party makes no claim
     # a warning, threat or meeting with no actor in it is no claim
     ("Forecasters issued a warning about floods.", "warn"),
     ("The threat of floods grew.", "threaten"),

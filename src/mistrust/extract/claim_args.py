@@ -457,6 +457,15 @@ def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -
     return destination(first, index) if first is not None else None
 
 
+def shared_prep(goods: Token, preps: tuple[str, ...], index: MentionIndex) -> Token | None:
+    """A phrase after a list of goods belongs to the whole list: in "tankers of gasoline, crates of
+    parts and more from X" the parser hangs "from X" on the last item only."""
+    if any(c.dep_ == "prep" and c.lower_ in preps for c in goods.children):
+        return None  # the first item has its own ("rifles from X and drones from Y")
+    last = max((c for c in goods.conjuncts if c.i > goods.i), default=None, key=lambda c: c.i)
+    return entity_prep(last, preps, index) if last is not None else None
+
+
 def stranded_recipient(goods: Token, index: MentionIndex) -> Token | None:
     """ "shipped supplies that can be used to make weapons to the Syrian army": the parser hangs
     the recipient on the last verb of a relative clause on the goods; a "to" party there, after
@@ -488,7 +497,7 @@ def destination(item: Token, index: MentionIndex) -> Token | None:
             pobj = entity_prep(c, RECIPIENT_PREPS, index)
             if pobj is not None:
                 return pobj
-    return None
+    return shared_prep(item, ("to",), index)
 
 
 Arg = tuple[str | None, str | None, bool]

@@ -21,6 +21,7 @@ from mistrust.extract.claim_args import (
     passive_patient,
     prep_obj,
     purpose_of_noun,
+    shared_prep,
     stranded_recipient,
     subject_token,
     withholds,
@@ -284,7 +285,7 @@ def _goods_giver(goods: Token, index: MentionIndex) -> Token | None:
     """Who the goods came from, as the goods' own phrase says: "drones from X", "a series of radars
     from X", "X-made drones"."""
     return (entity_prep(goods, ("from",), index) or entity_prep(_inner_goods(goods), ("from",), index)
-            or _origin(goods, index))
+            or _origin(goods, index) or shared_prep(goods, ("from",), index))
 
 def _origin(noun: Token, index: MentionIndex) -> Token | None:
     """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
@@ -629,7 +630,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         elif head_lemma in _RECEIVE or (head_lemma in TAKE_DELIVERY and predicate == "transfer"):
             inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
             giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
-                     or (prep_obj(inner, ("from",)) if inner is not None else None))
+                     or (prep_obj(inner, ("from",)) or shared_prep(inner, ("from",), index)
+                         if inner is not None else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
