@@ -695,6 +695,9 @@ POSITIVE: list[Any] = [
      "attributed", None),
     ("The coordination between Ghana and Togo improved.", "cooperate", "Ghana", "Togo", "asserted", None),
     ("Nigeria's sponsorship of the militia ended in 2019.", "support", "Nigeria", None, "asserted", None),
+    # -- a "from" phrase after a list of goods is the whole list's
+    ("Venezuela received tankers of gasoline, crates of parts, and more from Iran.", "transfer", "Iran",
+     "Venezuela", "asserted", None),
     # -- a description said of a name by a copula stands for the name
     ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
      "asserted", None),

@@ -497,7 +497,7 @@ def destination(item: Token, index: MentionIndex) -> Token | None:
             pobj = entity_prep(c, RECIPIENT_PREPS, index)
             if pobj is not None:
                 return pobj
-    return shared_prep(item, ("to",), index)
+    return None
 
 
 Arg = tuple[str | None, str | None, bool]
