@@ -698,6 +698,13 @@ POSITIVE: list[Any] = [
     # -- a "from" phrase after a list of goods is the whole list's
     ("Venezuela received tankers of gasoline, crates of parts, and more from Iran.", "transfer", "Iran",
      "Venezuela", "asserted", None),
+    # -- light verbs of measures and acts, and dependence ("relies on X for funding": X gives)
+    ("The EU placed sanctions on Belarus in June.", "sanction", "EU", "Belarus", "asserted", None),
+    ("Washington put new sanctions on three Iranian banks.", "sanction", "Washington", "Iran", "asserted", None),
+    ("The Houthis have been reliant on Iran for funding and weapons.", "fund", "Iran", "Houthis", "asserted",
+     None),
+    ("The militia's dependence on Qatar for support is well known.", "support", "Qatar", "militia", "asserted",
+     None),
     # -- a description said of a name by a copula stands for the name
     ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
      "asserted", None),
@@ -721,6 +728,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # dependence gives only what can be given: trade is shared, a navy is one's own
+    ("The rebels rely on Sudan for their trade.", "trade", "Sudan", None),
+    ("Kenya relied on Britain for its navy.", "transfer", "Britain", "Kenya"),
     # the asker, the instrument and the promisee do not do what an infinitive says
     ("Moscow persuaded Minsk to ship fuel to Caracas.", "transfer", "Moscow", "Caracas"),
     ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "trawler", "Somalia"),

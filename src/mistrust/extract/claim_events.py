@@ -34,6 +34,7 @@ from mistrust.extract.frames import (
     CARGO_NOUNS,
     CARRIER_STOPPING,
     CONVERSE_VERBS,
+    DEPENDENCE,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
     GERUND_VERBS,
@@ -145,6 +146,31 @@ def _helped_by(noun: Token, index: MentionIndex) -> _Event | None:
     if helped is None or index.in_subtree(helped) is None:
         return None
     return _Event(noun, "support", giver, helped, None)
+
+
+_GIVING = frozenset({"support", "fund", "supply", "transfer"})
+
+
+def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | None:
+    """ "The rebels rely on X for funding", "Y is reliant on X for support", "Z's dependence on X for
+    aid": X gives what the event noun names, and the one who depends receives it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    word = noun.head.head
+    if word.lower_ not in DEPENDENCE:
+        # "Y has been reliant on X for funding": the parser hangs both phrases on the copula
+        word = next((c for c in word.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
+        if word is None:
+            return None
+    giver = entity_prep(word, ("on", "upon"), index) or entity_prep(word.head, ("on", "upon"), index)
+    if giver is None:
+        return None
+    if word.pos_ == "NOUN":
+        taker = next((c for c in word.children if c.dep_ == "poss"), None)
+    else:
+        clause = word.head if word.dep_ in ("acomp", "amod") else word
+        taker = subject_token(clause)
+    return _Event(noun, predicate, giver, taker, None) if taker is not None else None
 
 
 def _manner_doer(noun: Token) -> Token | None:
@@ -652,6 +678,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         helped = _helped_by(noun, index) if structure and predicate == "support" else None
         if helped is not None:
             return helped
+        depends = _dependence(noun, predicate, index) if structure and predicate in _GIVING else None
+        if depends is not None:
+            return depends
         if subj is None and structure:
             subj = _manner_doer(noun)
         if subj is None and structure and predicate == "violate" and noun.dep_ == "attr" \

@@ -140,7 +140,9 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          "tighten", "hold", "issue", "voice", "express",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
                          "order", "authorize", "authorise", "mount", "stage", "wage",
-                         "orchestrate", "direct", "perpetrate"})
+                         "orchestrate", "direct", "perpetrate",
+                         # "placed sanctions on X", "committed violations", "inflicted strikes on Y"
+                         "place", "put", "commit", "inflict"})
 
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.
@@ -236,7 +238,10 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "w
 # Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
 # tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
 ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
-                           "renew", "introduce", "enact"})
+                           "renew", "introduce", "enact", "place", "put"})
+# Words of dependence: "Y relies on X for funding", "Y is dependent on X for arms": X gives, Y receives.
+DEPENDENCE = frozenset({"rely", "relies", "relied", "relying", "depend", "depends", "depended", "depending",
+                        "reliant", "dependent", "reliance", "dependence", "dependency"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
@@ -253,6 +258,6 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
