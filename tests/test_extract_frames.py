@@ -705,6 +705,10 @@ POSITIVE: list[Any] = [
      None),
     ("The militia's dependence on Qatar for support is well known.", "support", "Qatar", "militia", "asserted",
      None),
+    # -- agreements as nouns: "a deal with X", "the arms deal between X and Y", "X's contract with Y"
+    ("The arms deal between Serbia and Egypt was signed in May.", "agree", "Serbia", "Egypt", "asserted", None),
+    ("Kenya's contract with Turkey covers six drones.", "agree", "Kenya", "Turkey", "asserted", None),
+    ("Belarus and Venezuela concluded an agreement on fuel.", "agree", "Belarus", "Venezuela", "asserted", None),
     # -- a description said of a name by a copula stands for the name
     ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
      "asserted", None),
@@ -830,6 +834,8 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    ("A great deal of fuel reached Syria.", "agree"),  # a quantity, not a deal
+    ("The parliament rejected the accord with Moldova.", "deny"),  # a pact turned down, no claim denied
     ("Training for the new staff began on Monday.", "support"),  # an event noun with no party makes no claim
     # a warning, threat or meeting with no actor in it is no claim
     ("Forecasters issued a warning about floods.", "warn"),

@@ -646,6 +646,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
         if verb_predicate(head.lower_) == "deny":
+            if predicate == "agree":
+                return None  # "the Senate rejected the accord": a pact turned down, no claim denied
             denied_by = head
             subj = subject_token(head)  # the denier stands in for the unnamed party of the event
             giver = entity_prep(noun, ("from",), index) if structure and predicate in FROM_GIVER else None

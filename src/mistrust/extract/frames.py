@@ -103,7 +103,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("meet", verbs=("meet", "visit", "host", "negotiate"),
           nouns=("talks", "meeting", "meetings", "summit", "visit", "visits", "negotiation", "negotiations"),
           party_object=True),
-    Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
+    Frame("agree", verbs=("agree", "sign", "conclude"),
+          nouns=("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts", "treaty",
+                 "treaties", "contract", "contracts"), party_object=True),
     Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
     Frame("resume", verbs=("resume", "restart")),
 )
