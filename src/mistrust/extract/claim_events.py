@@ -156,12 +156,13 @@ def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | No
     aid": X gives what the event noun names, and the one who depends receives it."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
-    word = noun.head.head
-    if word.lower_ not in DEPENDENCE:
+    found: Token | None = noun.head.head
+    if found is not None and found.lower_ not in DEPENDENCE:
         # "Y has been reliant on X for funding": the parser hangs both phrases on the copula
-        word = next((c for c in word.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
-        if word is None:
-            return None
+        found = next((c for c in found.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
+    if found is None:
+        return None
+    word = found
     giver = entity_prep(word, ("on", "upon"), index) or entity_prep(word.head, ("on", "upon"), index)
     if giver is None:
         return None
