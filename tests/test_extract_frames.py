@@ -709,11 +709,6 @@ POSITIVE: list[Any] = [
     ("The arms deal between Serbia and Egypt was signed in May.", "agree", "Serbia", "Egypt", "asserted", None),
     ("Kenya's contract with Turkey covers six drones.", "agree", "Kenya", "Turkey", "asserted", None),
     ("Belarus and Venezuela concluded an agreement on fuel.", "agree", "Belarus", "Venezuela", "asserted", None),
-    # -- "for its role in V-ing": the one designated or blamed is the doer
-    ("OFAC designated Apex Shipping for its role in shipping Iranian oil to Syria.", "transfer", "Apex Shipping",
-     "Syria", "asserted", None),
-    ("The EU blacklisted two Belarusian firms for their role in supplying drones to Russia.", "supply", "Belarus",
-     "Russia", "asserted", None),
     # -- a description said of a name by a copula stands for the name
     ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
      "asserted", None),
@@ -737,7 +732,6 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
-    ("OFAC designated Apex Shipping for its role in shipping Iranian oil to Syria.", "transfer", "OFAC", None),
     # dependence gives only what can be given: trade is shared, a navy is one's own
     ("The rebels rely on Sudan for their trade.", "trade", "Sudan", None),
     ("Kenya relied on Britain for its navy.", "transfer", "Britain", "Kenya"),

@@ -303,7 +303,7 @@ def subject_token(verb: Token) -> Token | None:
         noun = verb.head.head
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:
-            return blamed_for(noun, owner) or owner
+            return owner
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return subject_token(noun.head)
         return None
@@ -357,21 +357,6 @@ def _actor_like(tok: Token) -> bool:
     if tok.ent_type_ in _NOT_DOERS:
         return False
     return tok.pos_ == "PROPN" or any(t.ent_type_ in _ACTOR_ENTS for t in tok.subtree if t.i <= tok.i)
-
-
-_POSS_PRONOUNS = frozenset({"its", "their", "his", "her"})
-
-
-def blamed_for(noun: Token, owner: Token) -> Token | None:
-    """ "designated X for its role in shipping oil", "sanctioned the firms for their part in ...": a
-    possessive pronoun in the "for" phrase of a verb with an object is that object's (the one
-    blamed, punished or praised for it), as "criticized X for providing aid" names X."""
-    if owner.lower_ not in _POSS_PRONOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
 
 
 def purpose_of_noun(verb: Token) -> bool:
