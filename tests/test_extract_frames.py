@@ -727,6 +727,44 @@ POSITIVE: list[Any] = [
      "Belarus", "Mali", "attributed", "panel"),
     ("The agency quoted Peru's foreign minister as denying that Peru had sold rifles to Bolivia.", "transfer", "Peru",
      "Bolivia", "denied", "foreign minister"),
+    # -- the doer of an infinitive complement: the object when a verb asks or makes someone act, the
+    #    noun of a passive participle ("a tanker used to carry"), the subject for promise and use
+    ("Moscow persuaded Minsk to ship fuel to Caracas.", "transfer", "Minsk", "Caracas", "asserted", None),
+    ("Algeria paid Belarus to ship trucks to Mali.", "transfer", "Belarus", "Mali", "asserted", None),
+    ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "Kenya", "Somalia", "asserted", None),
+    ("Iran promised Syria to deliver the jets by May.", "transfer", "Iran", None, "attributed", "Iran"),
+    # -- nominalisations of the frames' own verbs (invade: invasion, blacklist: blacklisting, ...)
+    ("Russia's invasion of Ukraine began in 2022.", "attack", "Russia", "Ukraine", "asserted", None),
+    ("The Treasury's blacklisting of Apex Shipping surprised traders.", "sanction", "Treasury", "Apex Shipping",
+     "asserted", None),
+    ("Putin's visit to Pyongyang lasted two days.", "meet", "Putin", "Pyongyang", "asserted", None),
+    ("The transshipment of oil from Iran to Syria continued.", "transfer", "Iran", "Syria", "asserted", None),
+    ("Belarus's circumvention of EU sanctions is well documented.", "violate", "Belarus", "EU", "asserted", None),
+    ("Iran voiced its objection to the seizure of the tanker by Britain.", "condemn", "Iran", "Britain",
+     "attributed", None),
+    ("The coordination between Ghana and Togo improved.", "cooperate", "Ghana", "Togo", "asserted", None),
+    ("Nigeria's sponsorship of the militia ended in 2019.", "support", "Nigeria", None, "asserted", None),
+    # -- a "from" phrase after a list of goods is the whole list's
+    ("Venezuela received tankers of gasoline, crates of parts, and more from Iran.", "transfer", "Iran",
+     "Venezuela", "asserted", None),
+    # -- light verbs of measures and acts, and dependence ("relies on X for funding": X gives)
+    ("The EU placed sanctions on Belarus in June.", "sanction", "EU", "Belarus", "asserted", None),
+    ("Washington put new sanctions on three Iranian banks.", "sanction", "Washington", "Iran", "asserted", None),
+    ("The Houthis have been reliant on Iran for funding and weapons.", "fund", "Iran", "Houthis", "asserted",
+     None),
+    ("The militia's dependence on Qatar for support is well known.", "support", "Qatar", "militia", "asserted",
+     None),
+    # -- agreements as nouns: "a deal with X", "the arms deal between X and Y", "X's contract with Y"
+    ("The arms deal between Serbia and Egypt was signed in May.", "agree", "Serbia", "Egypt", "asserted", None),
+    ("Kenya's contract with Turkey covers six drones.", "agree", "Kenya", "Turkey", "asserted", None),
+    ("Belarus and Venezuela concluded an agreement on fuel.", "agree", "Belarus", "Venezuela", "asserted", None),
+    # -- a description said of a name by a copula stands for the name
+    ("The Nordic Star is one of several tankers used to carry oil to Syria.", "transfer", "Nordic Star", "Syria",
+     "asserted", None),
+    ("Delta Trading is a front company that shipped engines to Syria.", "transfer", "Delta Trading", "Syria",
+     "asserted", None),
+    ("Omega Holdings, which is a shell firm that funds Hamas, was sanctioned.", "fund", "Omega Holdings", "Hamas",
+     "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -743,6 +781,17 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # dependence gives only what can be given: trade is shared, a navy is one's own
+    ("The rebels rely on Sudan for their trade.", "trade", "Sudan", None),
+    ("Kenya relied on Britain for its navy.", "transfer", "Britain", "Kenya"),
+    # the asker, the instrument and the promisee do not do what an infinitive says
+    ("Moscow persuaded Minsk to ship fuel to Caracas.", "transfer", "Moscow", "Caracas"),
+    ("Kenya used the trawler to carry rifles to Somalia.", "transfer", "trawler", "Somalia"),
+    ("Iran promised Syria to deliver the jets by May.", "transfer", "Syria", None),
+    # a member of a named whole is not the whole that acts; an unnamed subject lends no name
+    ("Karim Lowe was a member of the Omega network, which shipped rifles to Sudan.", "transfer", "Karim Lowe",
+     "Sudan"),
+    ("The first Polish victims were apple growers who sold fruit to Russia.", "transfer", "Polish", "Russia"),
     # one's own goods, or goods shot down rather than held, came from nobody
     ("Russia fired Russian missiles at Kyiv.", "transfer", "Russia", "Russia"),
     ("Ukraine shot down Iranian drones over Odesa.", "transfer", "Iran", "Ukraine"),
@@ -843,6 +892,9 @@ ABSENT: list[Any] = [
     ("Peru did not protest the sale of jets to Bolivia by Chile.", "condemn"),
     ("Lima has never condemned Quito for the shipments.", "condemn"),
     ("The ministry did not warn Chile about the shipments.", "warn"),
+    ("A great deal of fuel reached Syria.", "agree"),  # a quantity, not a deal
+    ("The parliament rejected the accord with Moldova.", "deny"),  # a pact turned down, no claim denied
+    ("Training for the new staff began on Monday.", "support"),  # an event noun with no party makes no claim
     # a warning, threat or meeting with no actor in it is no claim
     ("Forecasters issued a warning about floods.", "warn"),
     ("The threat of floods grew.", "threaten"),

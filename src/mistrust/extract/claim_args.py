@@ -18,7 +18,7 @@ from mistrust.extract.frames import (
     RECIPIENT_PREPS,
 )
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.predicates import verb_lemma, verb_predicate
+from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import Mention
 from mistrust.model.roles import BODY_NOUNS
@@ -177,7 +177,7 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
         return None, None, False
-    m = apposed_to(tok, index)
+    m = apposed_to(tok, index) or predicated_of(tok, index)
     if m is None:
         m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
                                        for c in c.subtree})
@@ -205,6 +205,34 @@ def apposed_to(tok: Token, index: MentionIndex) -> Mention | None:
     if tok.dep_ != "appos" or tok.i in index.by_token:
         return None
     return index.by_token.get(tok.head.i)
+
+
+_COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remains",
+                      "remained", "become", "becomes", "became"})
+_PARTITIVE = frozenset({"NUM", "PRON", "DET"})
+
+
+def predicated_of(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "X is a front company that ships ...", "Y was one of the tankers used to carry ...", "Z,
+    which is among the firms that ...": a description with no name of its own, said of a named
+    subject by a copula, stands for that name (as an apposition does)."""
+    if tok.i in index.by_token or any(c.dep_ == "prep" and index.in_subtree(c) is not None for c in tok.children):
+        return None  # named itself, or a part of a named whole ("a member of the X commission")
+    pred = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in _PARTITIVE:
+        pred = tok.head.head  # "one of the tankers", "some of the firms"
+    if pred.dep_ == "pobj" and pred.head.lower_ == "among":
+        pred = pred.head
+    if pred.dep_ not in ("attr", "prep") or pred.head.pos_ not in ("AUX", "VERB"):
+        return None
+    copula = pred.head
+    if copula.lower_ not in _COPULAS:
+        return None
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _RELATIVE and copula.dep_ == "relcl":
+        subj = copula.head  # "X, which is a shell firm that ..."
+    # the subject is a name at its head ("Delta Trading is ..."; not "the first Polish victims were")
+    return index.by_token.get(subj.i) if subj is not None else None
 
 
 def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
@@ -237,9 +265,15 @@ def subject_token(verb: Token) -> Token | None:
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if gov.pos_ in ("VERB", "AUX"):
             return subject_token(gov)
+    if verb.dep_ == "xcomp" and to_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        controller = infinitive_controller(verb)
+        if controller is not None:
+            return controller
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
+        if verb.dep_ != "xcomp" and passive_patient(verb) is not None:
+            return None  # "... after it was used": a clause with its own (passive) subject
         return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
             verb.head.head.lower_ in _ENGAGED:
@@ -278,6 +312,51 @@ def subject_token(verb: Token) -> Token | None:
         perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
         return verb.head if verb.tag_ != "VBN" or perfect else None
     return None
+
+
+# Prepositions whose object a verb asks to act: "called on X to stop", "relied upon Y to ship".
+_CONTROL_PREPS = frozenset({"on", "upon"})
+# Verbs whose subject, not their object, does the infinitive: the promise class ("promised Y to
+# deliver") and verbs of an instrument ("used the ship to carry fuel": who uses it carries).
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "use", "employ", "utilize", "utilise"})
+_SUBJECT_CONTROL_FORMS = frozenset(f for v in _SUBJECT_CONTROL for f in inflections(v))
+# Entity kinds that are amounts or times, never a doer ("spent $2bn to buy", "took weeks to ship").
+_NOT_DOERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+_ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def infinitive_controller(verb: Token) -> Token | None:
+    """Who does an infinitive complement when it is not the governing verb's subject (object
+    control): "urged X to stop", "paid Y to ship" (the object), "called on X to send" (the object
+    of "on"), and a passive participle on a noun ("a vessel used to carry fuel", "funds meant to
+    support X": the noun). Objects that are dates or event nouns ("took steps to ...") control
+    nothing."""
+    gov = verb.head
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "interceptors set to be deployed": the noun undergoes the act
+    if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "aux" for c in gov.children):  # "has begun to": active, not a participle
+        return gov.head
+    if gov.lower_ in _SUBJECT_CONTROL_FORMS:
+        return None
+    for c in gov.children:
+        if c.i > verb.i:
+            break
+        cand = c if c.dep_ == "dobj" else (next((g for g in c.children if g.dep_ == "pobj"), None)
+                                           if c.dep_ == "prep" and c.lower_ in _CONTROL_PREPS else None)
+        if cand is not None and _actor_like(cand):
+            return cand
+    return None
+
+
+def _actor_like(tok: Token) -> bool:
+    """A name, a personal pronoun, or a noun phrase the tagger marks as a state, body or person
+    ("the Iranian navy"): something that can act, unlike "a plan to strike" or "60 votes to pass"."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which") and not tok.lower_.endswith(("self", "selves"))
+    if tok.ent_type_ in _NOT_DOERS:
+        return False
+    return tok.pos_ == "PROPN" or any(t.ent_type_ in _ACTOR_ENTS for t in tok.subtree if t.i <= tok.i)
 
 
 def purpose_of_noun(verb: Token) -> bool:
@@ -376,6 +455,15 @@ def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON") and c != skip:
             return c
     return destination(first, index) if first is not None else None
+
+
+def shared_prep(goods: Token, preps: tuple[str, ...], index: MentionIndex) -> Token | None:
+    """A phrase after a list of goods belongs to the whole list: in "tankers of gasoline, crates of
+    parts and more from X" the parser hangs "from X" on the last item only."""
+    if any(c.dep_ == "prep" and c.lower_ in preps for c in goods.children):
+        return None  # the first item has its own ("rifles from X and drones from Y")
+    last = max((c for c in goods.conjuncts if c.i > goods.i), default=None, key=lambda c: c.i)
+    return entity_prep(last, preps, index) if last is not None else None
 
 
 def stranded_recipient(goods: Token, index: MentionIndex) -> Token | None:

@@ -21,6 +21,7 @@ from mistrust.extract.claim_args import (
     passive_patient,
     prep_obj,
     purpose_of_noun,
+    shared_prep,
     stranded_recipient,
     subject_token,
     withholds,
@@ -33,6 +34,7 @@ from mistrust.extract.frames import (
     CARGO_NOUNS,
     CARRIER_STOPPING,
     CONVERSE_VERBS,
+    DEPENDENCE,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
     GERUND_VERBS,
@@ -144,6 +146,32 @@ def _helped_by(noun: Token, index: MentionIndex) -> _Event | None:
     if helped is None or index.in_subtree(helped) is None:
         return None
     return _Event(noun, "support", giver, helped, None)
+
+
+_GIVING = frozenset({"support", "fund", "supply", "transfer"})
+
+
+def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | None:
+    """ "The rebels rely on X for funding", "Y is reliant on X for support", "Z's dependence on X for
+    aid": X gives what the event noun names, and the one who depends receives it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    found: Token | None = noun.head.head
+    if found is not None and found.lower_ not in DEPENDENCE:
+        # "Y has been reliant on X for funding": the parser hangs both phrases on the copula
+        found = next((c for c in found.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
+    if found is None:
+        return None
+    word = found
+    giver = entity_prep(word, ("on", "upon"), index) or entity_prep(word.head, ("on", "upon"), index)
+    if giver is None:
+        return None
+    if word.pos_ == "NOUN":
+        taker = next((c for c in word.children if c.dep_ == "poss"), None)
+    else:
+        clause = word.head if word.dep_ in ("acomp", "amod") else word
+        taker = subject_token(clause)
+    return _Event(noun, predicate, giver, taker, None) if taker is not None else None
 
 
 def _manner_doer(noun: Token) -> Token | None:
@@ -284,7 +312,7 @@ def _goods_giver(goods: Token, index: MentionIndex) -> Token | None:
     """Who the goods came from, as the goods' own phrase says: "drones from X", "a series of radars
     from X", "X-made drones"."""
     return (entity_prep(goods, ("from",), index) or entity_prep(_inner_goods(goods), ("from",), index)
-            or _origin(goods, index))
+            or _origin(goods, index) or shared_prep(goods, ("from",), index))
 
 def _origin(noun: Token, index: MentionIndex) -> Token | None:
     """The state goods come from, named as their modifier: "Iranian missiles", "Russian Su-35
@@ -619,6 +647,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
         if verb_predicate(head.lower_) == "deny":
+            if predicate == "agree":
+                return None  # "the Senate rejected the accord": a pact turned down, no claim denied
             denied_by = head
             subj = subject_token(head)  # the denier stands in for the unnamed party of the event
             giver = entity_prep(noun, ("from",), index) if structure and predicate in FROM_GIVER else None
@@ -629,7 +659,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         elif head_lemma in _RECEIVE or (head_lemma in TAKE_DELIVERY and predicate == "transfer"):
             inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
             giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
-                     or (prep_obj(inner, ("from",)) if inner is not None else None))
+                     or (prep_obj(inner, ("from",)) or shared_prep(inner, ("from",), index)
+                         if inner is not None else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -650,6 +681,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         helped = _helped_by(noun, index) if structure and predicate == "support" else None
         if helped is not None:
             return helped
+        depends = _dependence(noun, predicate, index) if structure and predicate in _GIVING else None
+        if depends is not None:
+            return depends
         if subj is None and structure:
             subj = _manner_doer(noun)
         if subj is None and structure and predicate == "violate" and noun.dep_ == "attr" \

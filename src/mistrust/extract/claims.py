@@ -198,6 +198,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
+        if not any(_kept(predicate, s_a, o_a) for s_a, o_a in pairs):
+            continue  # no pair survives the filter below: spare the status and time work
         if pred_tok.lower_ in AGENT_NOUNS and denied_by is None and stance is None:
             # "the network, allegedly led by X, a financier of Y": a description is presupposed,
             # so the hedges of the clause it sits in do not bear on it; only its source does
@@ -236,9 +238,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         when = event_time(_clause_text(_time_scope(tok)), published)
         amount = event_amount(pred_tok, found.theme if found.theme is not None else obj)
         for (s_text, s_canon, s_ent), (o_text, o_canon, o_ent) in pairs:
-            if predicate in _NEEDS_ENTITY and not (s_ent or o_ent):
-                continue
-            if s_text is None and o_text is None:
+            if not _kept(predicate, (s_text, s_canon, s_ent), (o_text, o_canon, o_ent)):
                 continue
             if negated and s_ent and not _same_side(denier, s_canon, o_canon):
                 # "officials said Iran had not stopped shipping": a speaker negating another's act
@@ -265,6 +265,14 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         claims = strongest_per_sentence(claims)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
+
+
+def _kept(predicate: str, s_arg: tuple[str | None, str | None, bool],
+          o_arg: tuple[str | None, str | None, bool]) -> bool:
+    """Whether a pair can make a claim: some argument, and a named one for the verbs that need it."""
+    if predicate in _NEEDS_ENTITY and not (s_arg[2] or o_arg[2]):
+        return False
+    return s_arg[0] is not None or o_arg[0] is not None
 
 
 # Events a denial of "the reports" can carry over: acts between parties, not what someone said.

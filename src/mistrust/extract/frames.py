@@ -43,12 +43,13 @@ class Frame:
 FRAMES: tuple[Frame, ...] = (
     Frame("cooperate", verbs=("cooperate", "collaborate", "partner", "ally", "team", "conspire", "coordinate"),
           nouns=("cooperation", "co-operation", "collaboration", "collaborations", "partnership", "partnerships",
-                 "alliance", "axis", "ties"), party_object=True),
+                 "alliance", "axis", "ties", "conspiracy", "coordination"), party_object=True),
     Frame("trade", verbs=("trade",), nouns=("dealings", "trade", "transaction", "transactions"), party_object=True),
     Frame("transfer", verbs=("transfer", "ship", "deliver", "export", "smuggle", "send", "sell", "provide",
                              "transport", "re-export", "transship", "divert", "funnel", "pass", "ferry", "carry"),
           nouns=("transfer", "transfers", "shipment", "shipments", "delivery", "deliveries", "export", "exports",
-                 "sale", "sales", "smuggling", "transport"),
+                 "sale", "sales", "smuggling", "transport", "re-export", "re-exports", "transshipment",
+                 "transshipments", "diversion", "diversions"),
           converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
                     "order"),
           agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"), party_object=True),
@@ -56,7 +57,8 @@ FRAMES: tuple[Frame, ...] = (
           agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
                             "bolster"),
-          nouns=("support", "assistance", "help", "aid", "backing", "expertise"),
+          nouns=("support", "assistance", "help", "aid", "backing", "expertise", "sponsorship", "training",
+                 "facilitation"),
           agents=("backer", "backers", "sponsor", "sponsors", "patron", "patrons"), party_object=True),
     Frame("fund", verbs=("fund", "finance", "bankroll", "pay", "channel"),
           nouns=("funding", "financing", "payment", "payments"),
@@ -69,31 +71,41 @@ FRAMES: tuple[Frame, ...] = (
     Frame("acquire", verbs=("acquire", "obtain", "procure", "buy", "purchase", "import"),
           nouns=("acquisition", "procurement", "purchase", "purchases")),
     Frame("sanction", verbs=("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
-          nouns=("sanctions", "designation", "designations", "embargo"), party_object=True),
+          nouns=("sanctions", "designation", "designations", "embargo", "blacklisting", "penalties"),
+          party_object=True),
     Frame("violate", verbs=("violate", "breach", "evade", "circumvent", "flout", "contravene", "defy", "bust"),
-          nouns=("violation", "violations", "breach", "evasion"), party_object=True),
-    Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"), nouns=("denial",)),
+          nouns=("violation", "violations", "breach", "breaches", "evasion", "circumvention", "contravention",
+                 "defiance"), party_object=True),
+    Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"),
+          nouns=("denial", "denials", "rejection", "refutation")),
     Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
                            "raid"),
           nouns=("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
-                 "bombing", "bombings", "assault", "assaults"), party_object=True),
+                 "bombing", "bombings", "assault", "assaults", "invasion", "raids", "shelling", "killing",
+                 "killings"), party_object=True),
     Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
-          nouns=("theft", "thefts", "heist", "heists", "laundering")),
+          nouns=("theft", "thefts", "heist", "heists", "laundering", "embezzlement")),
     Frame("threaten", verbs=("threaten",), nouns=("threat", "threats"), party_object=True),
     Frame("warn", verbs=("warn", "caution"), nouns=("warning", "warnings"), party_object=True, speech=True),
     Frame("condemn", verbs=("condemn", "criticize", "criticise", "denounce", "slam", "blast", "protest", "decry",
-                            "deplore", "censure"),
-          nouns=("condemnation", "protest", "criticism", "denunciation"), party_object=True, speech=True),
+                            "deplore", "censure", "object"),
+          nouns=("condemnation", "protest", "criticism", "denunciation", "censure", "objection", "objections"),
+          party_object=True, speech=True),
     Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board",
-                          "interdict"),
-          nouns=("seizure", "interception")),
-    Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"), nouns=("deployment", "deployments"),
+                          "interdict", "capture"),
+          nouns=("seizure", "seizures", "interception", "interceptions", "confiscation", "impoundment", "detention",
+                 "interdiction", "interdictions", "capture")),
+    Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"),
+          nouns=("deployment", "deployments", "stationing", "dispatch"),
           party_object=True),
-    Frame("meet", verbs=("meet", "visit", "host", "negotiate"), nouns=("talks", "meeting", "meetings", "summit"),
+    Frame("meet", verbs=("meet", "visit", "host", "negotiate"),
+          nouns=("talks", "meeting", "meetings", "summit", "visit", "visits", "negotiation", "negotiations"),
           party_object=True),
-    Frame("agree", verbs=("agree", "sign", "conclude"), party_object=True),
+    Frame("agree", verbs=("agree", "sign", "conclude"),
+          nouns=("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts", "treaty",
+                 "treaties", "contract", "contracts"), party_object=True),
     Frame("operate", verbs=("operate", "run", "control", "own", "manage")),
     Frame("resume", verbs=("resume", "restart")),
 )
@@ -130,7 +142,9 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          "tighten", "hold", "issue", "voice", "express",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
                          "order", "authorize", "authorise", "mount", "stage", "wage",
-                         "orchestrate", "direct", "perpetrate"})
+                         "orchestrate", "direct", "perpetrate",
+                         # "placed sanctions on X", "committed violations", "inflicted strikes on Y"
+                         "place", "put", "commit", "inflict"})
 
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.
@@ -226,7 +240,10 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "w
 # Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
 # tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
 ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
-                           "renew", "introduce", "enact"})
+                           "renew", "introduce", "enact", "place", "put"})
+# Words of dependence: "Y relies on X for funding", "Y is dependent on X for arms": X gives, Y receives.
+DEPENDENCE = frozenset({"rely", "relies", "relied", "relying", "depend", "depends", "depended", "depending",
+                        "reliant", "dependent", "reliance", "dependence", "dependency"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
                             "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
@@ -243,6 +260,6 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
