@@ -71,7 +71,7 @@ from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v9"
+LINKING_VERSION = "linking-v10"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -369,6 +369,26 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in rules.name_words(name) if w[:1].isalpha() and w.casefold() not in ("of", "and", "the"))
 
 
+def _most_explained(hits: list[Hit], name: str) -> list[Hit]:
+    """Among bodies kept for one mention, those whose matched name accounts for every proper word
+    of the mention; among these, those whose matched name has no proper word the mention leaves
+    out (``org_agreement.missing_proper`` both ways). A mention that names a sub-unit ("the X
+    Corps' Y Force", "Bank X's Z branch") names the sub-unit, not its parent, whose name leaves Y or
+    Z unexplained; a mention that writes no word of the sub-unit's own names the parent. The
+    screening's scores of the two are often a few hundredths apart, so the score margin alone
+    cannot tell them apart. Entries with the same name explain the same words: they stay together
+    (``_ambiguous``). People's names and acronyms are not judged by words here."""
+    if len(hits) < 2 or rules.looks_like_acronym(name) or \
+            any(h.schema == "Person" or "name_acronym" in _fired(h) for h in hits):
+        return hits
+    for unexplained in (lambda h: org_agreement.missing_proper(h.matched_name, name),
+                        lambda h: org_agreement.missing_proper(name, h.matched_name)):
+        full = [h for h in hits if not unexplained(h)]
+        if full and len(full) < len(hits):
+            hits = full
+    return hits
+
+
 def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
     """Among hits tied on score, those whose primary name (or its initials) the mention writes:
     "IRGC" is the Corps' own acronym, and only an alias of its Qods Force."""
@@ -520,6 +540,7 @@ class Linker:
         graded = list(once.values())
         best = graded[0]
         kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
+        kept = _most_explained(kept, query.name)
         kept = _prefer_primary(kept, query.name)
         if _ambiguous(kept):
             kept = [replace(h, tier="probable", link_reason=f"{h.link_reason}; another entry of the list has "
