@@ -23,7 +23,7 @@ from mistrust.api.docs import build_router as build_docs_router
 from mistrust.api.errors import add_error_handlers
 from mistrust.api.guard import Guard, allowed_hosts
 from mistrust.api.monitoring import build_monitor_router
-from mistrust.api.routes import build_router
+from mistrust.api.routes import build_routers
 from mistrust.errors import error_body
 from mistrust.settings import Settings
 from mistrust.web import mount
@@ -62,7 +62,8 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     )
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
-    app.include_router(build_router())
+    for router in build_routers():
+        app.include_router(router)
     app.include_router(build_monitor_router())
     app.include_router(build_docs_router())
     if web:
