@@ -84,6 +84,17 @@ class ScreeningMixin(WorkspaceBase):
         self._screen_index_cache = index
         return index
 
+    def screens_from_memory(self) -> bool:
+        """True when ``screen`` would answer without the store: its index is current by an answer
+        known without asking (``known_fresh``), and no reviewer judgements are there to read.
+        A server screens on its event loop then, with no thread hop (``SharedWorkspace.screen_now``)."""
+        cached = self._screen_index_cache
+        if cached is None:
+            return False
+        known_state, state = self.known_fresh("lists_state")
+        known_judged, judged = self.known_fresh("has_judgements")
+        return known_state and state == cached.state and known_judged and not judged
+
     @staticmethod
     def _index_key(state: str) -> str:
         return content_id(state, INDEX_FORMAT, ALGORITHM)
@@ -123,7 +134,9 @@ class ScreeningMixin(WorkspaceBase):
 
     def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
         """A reviewer's decision holds for later runs unless the list entry changed since."""
-        if not hits or not self._judged():
+        # judged first: the answer, known for a while, lets a server screen from memory
+        # (screens_from_memory) even while its queries find nothing
+        if not self._judged() or not hits:
             return
         apply_judgements(index, hits, store.latest_judgements(self.db, [h.id for h in hits if h.id]))
 
