@@ -48,9 +48,11 @@ def shared(request: Request) -> SharedWorkspace:
     return request.app.state.shared  # type: ignore[no-any-return]
 
 
-def _query(q: QueryIn) -> NameQuery:
-    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date,
-                     countries=[c.lower() for c in q.countries], identifiers=list(q.identifiers))
+def _query(q: QueryIn | ScreenParams) -> NameQuery:
+    """The screening query of a batch item or of the single route's parameters (validated already)."""
+    countries = q.countries if isinstance(q, QueryIn) else q.country or []
+    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date, countries=[c.lower() for c in countries],
+                     identifiers=list(q.identifiers) if isinstance(q, QueryIn) else [])
 
 
 def screen_params(query: QueryParams) -> ScreenParams:
@@ -105,7 +107,7 @@ def build_routers() -> list[APIRouter]:
         # loop (screen_now); one that would wait (an index to build or read, a store read, another
         # screening under way) goes to the thread pool as a plain route does
         p = screen_params(request.query_params)
-        q = _query(QueryIn(name=p.name, schema=p.schema_, birth_date=p.birth_date, countries=p.country or []))
+        q = _query(p)
         s = shared(request)
         started = time.perf_counter()
         hits = s.screen_now(q, threshold=p.threshold, limit=p.limit)
