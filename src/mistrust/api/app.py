@@ -1,9 +1,10 @@
 """The FastAPI application: JSON API, web pages, error mapping (``api/errors.py``), the request
 guard, and who may ask (user accounts, else the optional shared bearer token: ``web/auth.py``).
 
-Every route is a plain ``def``: FastAPI runs it in its thread pool, so the event loop only
-moves bytes and a route that waits (on the store, on screening) never holds up another one,
-``/api/v1/health`` included.
+Every route but one is a plain ``def``: FastAPI runs it in its thread pool, so the event loop
+only moves bytes and a route that waits (on the store, on screening) never holds up another one,
+``/api/v1/health`` included. The exception is ``GET /api/v1/screen``: it screens on the loop only
+when nothing can wait (``SharedWorkspace.screen_now``), and on the thread pool otherwise.
 """
 
 from __future__ import annotations
