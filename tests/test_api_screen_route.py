@@ -156,3 +156,29 @@ def test_a_query_without_hits_still_learns_there_are_no_judgements(db: Path) -> 
     assert shared.screen("Quite Unknown Person Elsewhere", record=False) == []
     assert shared.workspace.screens_from_memory()
     shared.close()
+
+
+def test_the_plain_route_and_the_documented_one_answer_alike(db: Path, client: TestClient) -> None:
+    """create_app serves GET /api/v1/screen by a plain route ahead of FastAPI's routers; the
+    documented APIRoute calls the same function, so an app of the routers alone answers the same."""
+    from fastapi import FastAPI
+
+    from mistrust.api.routes import build_routers
+    from mistrust.workspace.shared import SharedWorkspace as Shared
+
+    bare = FastAPI()
+    bare.state.shared = Shared(lambda: S.sample_workspace_class()(db))
+    add_error_handlers(bare, web=False)
+    for router in build_routers():
+        bare.include_router(router)
+    other = TestClient(bare, base_url="http://localhost")
+    for query in ["name=IRGC&country=ir", "name=Shahid+Movahed&limit=1", "name=x&threshold=2", "name=", ""]:
+        a, b = client.get(f"/api/v1/screen?{query}"), other.get(f"/api/v1/screen?{query}")
+        assert a.status_code == b.status_code
+        if a.status_code == 200:
+            assert a.json()["hits"] and a.content == b.content
+        else:
+            assert a.content == b.content
+    # the plain route answers, inside the Guard: its headers are on the answer
+    assert "content-security-policy" in client.get("/api/v1/screen?name=IRGC").headers
+    bare.state.shared.close()

@@ -24,7 +24,7 @@ from mistrust.api.docs import build_router as build_docs_router
 from mistrust.api.errors import add_error_handlers
 from mistrust.api.guard import Guard, allowed_hosts
 from mistrust.api.monitoring import build_monitor_router
-from mistrust.api.routes import build_routers
+from mistrust.api.routes import SCREEN_PATH, build_routers, screen_one
 from mistrust.errors import error_body
 from mistrust.settings import Settings
 from mistrust.web import mount
@@ -63,6 +63,8 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     )
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
+    # GET /api/v1/screen first, as a plain route: routes.screen_one says why
+    app.add_route(SCREEN_PATH, screen_one, methods=["GET"], include_in_schema=False)
     for router in build_routers():
         app.include_router(router)
     app.include_router(build_monitor_router())
