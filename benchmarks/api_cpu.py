@@ -18,6 +18,7 @@ alternate ``--rounds`` times, best of each kept, as the machine's load moves. ``
 prints the top N functions of a cProfile of the route runs.
 
     PYTHONPATH=src .venv/bin/python benchmarks/api_cpu.py [--requests 2000] [--baseline main] [--profile 25]
+    scripts/pg_cluster.sh run sh -c 'PYTHONPATH=src .venv/bin/python benchmarks/api_cpu.py --pg-url "$MISTRUST_TEST_PG_URL"'
 """
 
 from __future__ import annotations
@@ -73,8 +74,8 @@ def _cpu_ms(run: Callable[[], None], n: int) -> float:
     return (time.process_time() - started) * 1000 / n
 
 
-def measure(db: Path, n: int, profile: int = 0, sort: str = "tottime") -> dict[str, float]:
-    """CPU ms per request of each stage, over the workspace ``db``."""
+def measure(db: Path | str, n: int, profile: int = 0, sort: str = "tottime") -> dict[str, float]:
+    """CPU ms per request of each stage, over the workspace ``db`` (a file or a PostgreSQL URL)."""
     queries = [urlencode({"name": NAMES[i % len(NAMES)]}) for i in range(n)]
     settings = replace(Settings.from_env(), api_token=None)
     app = create_app(lambda: Workspace(db), settings=settings, web=False)
@@ -113,7 +114,7 @@ def measure(db: Path, n: int, profile: int = 0, sort: str = "tottime") -> dict[s
     return out
 
 
-def _baseline(ref: str, tmp: Path, db: Path, n: int) -> dict[str, float]:
+def _baseline(ref: str, tmp: Path, db: Path | str, n: int) -> dict[str, float]:
     """This script's measurement of revision ``ref``'s code, in a subprocess."""
     src = tmp / f"src-{ref.replace('/', '_')}"
     if not src.exists():
@@ -137,11 +138,12 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3, help="alternations of this code and the baseline")
     ap.add_argument("--profile", type=int, default=0, help="print the top N functions of the route runs")
     ap.add_argument("--sort", default="tottime", help="cProfile sort key")
+    ap.add_argument("--pg-url", default="", help="measure a copy of the workspace in this PostgreSQL database")
     ap.add_argument("--worker", help=argparse.SUPPRESS)  # one measurement over this workspace, as JSON
     args = ap.parse_args()
     n = args.requests
     if args.worker:
-        print(json.dumps(measure(Path(args.worker), n)))
+        print(json.dumps(measure(args.worker if "://" in args.worker else Path(args.worker), n)))
         return 0
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -149,15 +151,21 @@ def main() -> int:
         sdn = _shared_sdn() or _generated_sdn(tmp)
         with Workspace(db, create=True) as ws:
             ws.load_lists([sdn])
+        where: Path | str = db
+        if args.pg_url:
+            subprocess.run([str(Path(sys.executable).parent / "mistrust"), "db", "copy", str(db), args.pg_url,
+                            "--replace"], check=True, stdout=subprocess.DEVNULL)
+            where = args.pg_url
         mine: list[dict[str, float]] = []
         base: list[dict[str, float]] = []
         for _ in range(args.rounds):
-            mine.append(measure(db, n))
+            mine.append(measure(where, n))
             if args.baseline:
-                base.append(_baseline(args.baseline, tmp, db, n))
+                base.append(_baseline(args.baseline, tmp, where, n))
         if args.profile:
-            measure(db, n, args.profile, args.sort)
-    print(f"{n} requests a stage, {'OFAC SDN 2021' if _shared_sdn() else 'generated list'}; CPU ms per request"
+            measure(where, n, args.profile, args.sort)
+    print(f"{n} requests a stage, {'OFAC SDN 2021' if _shared_sdn() else 'generated list'},"
+          f" {'PostgreSQL' if args.pg_url else 'SQLite'}; CPU ms per request"
           f" (process time, all threads), best of {args.rounds}; load average {os.getloadavg()[0]:.1f}")
     columns = [("this code", mine)] + ([(args.baseline, base)] if base else [])
     print(f"  {'stage':<22}" + "".join(f"{label:>12}" for label, _ in columns))
