@@ -182,3 +182,15 @@ def test_the_plain_route_and_the_documented_one_answer_alike(db: Path, client: T
     # the plain route answers, inside the Guard: its headers are on the answer
     assert "content-security-policy" in client.get("/api/v1/screen?name=IRGC").headers
     bare.state.shared.close()
+
+
+def test_the_plain_route_keeps_the_body_limit_and_the_user_check(db: Path) -> None:
+    ws_cls = S.sample_workspace_class()
+    app = create_app(lambda: ws_cls(db), settings=Settings.from_env({}, api_token="s3cret", max_request_bytes=100),
+                     web=False)
+    with TestClient(app, base_url="http://localhost") as c:
+        headers = {"Authorization": "Bearer s3cret"}
+        assert c.get("/api/v1/screen?name=IRGC").status_code == 401  # no token
+        assert c.get("/api/v1/screen?name=IRGC", headers=headers).status_code == 200
+        big = c.request("GET", "/api/v1/screen?name=IRGC", headers=headers, content=b"x" * 101)
+        assert big.status_code == 413 and big.json()["error"]["code"] == "request_too_large"
