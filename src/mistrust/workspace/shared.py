@@ -53,10 +53,10 @@ class SharedWorkspace:
         and cheaper there: a served screening takes less CPU than handing it to a thread and back.
         """
         ws = self._ws
-        if ws is None or not ws.screens_from_memory() or not self._screen_lock.acquire(blocking=False):
+        if ws is None or not self._screen_lock.acquire(blocking=False):
             return None
-        try:
-            return ws.screen(query, **options)
+        try:  # checked under the lock: a screening on a thread may be replacing the index
+            return ws.screen(query, **options) if ws.screens_from_memory() else None
         finally:
             self._screen_lock.release()
 
