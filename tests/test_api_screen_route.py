@@ -8,7 +8,11 @@ accepted query the same values.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
+import time
+import types
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -24,6 +28,9 @@ from mistrust.api.errors import add_error_handlers
 from mistrust.api.routes import screen_params
 from mistrust.api.schemas import MAX_NAME
 from mistrust.settings import Settings
+from mistrust.store import lists as list_store
+from mistrust.store import screening as screen_store
+from mistrust.workspace import base as workspace_base
 from mistrust.workspace.shared import SharedWorkspace
 
 
@@ -194,3 +201,71 @@ def test_the_plain_route_keeps_the_body_limit_and_the_user_check(db: Path) -> No
         assert c.get("/api/v1/screen?name=IRGC", headers=headers).status_code == 200
         big = c.request("GET", "/api/v1/screen?name=IRGC", headers=headers, content=b"x" * 101)
         assert big.status_code == 413 and big.json()["error"]["code"] == "request_too_large"
+
+
+def _loop_lag(call: Any) -> tuple[Any, float]:
+    """``call()`` run on an event loop beside a probe ticking every 5 ms: its answer, and the longest
+    the probe waited for the loop (what every other request on that loop would have waited)."""
+
+    async def run() -> tuple[Any, float]:
+        gaps: list[float] = []
+
+        async def probe() -> None:
+            last = time.perf_counter()
+            while True:
+                await asyncio.sleep(0.005)
+                now = time.perf_counter()
+                gaps.append(now - last)
+                last = now
+
+        task = asyncio.create_task(probe())
+        await asyncio.sleep(0.03)
+        answer = call()
+        await asyncio.sleep(0.03)
+        task.cancel()
+        return answer, max(gaps)
+
+    return asyncio.run(run())
+
+
+def test_screen_now_never_waits_on_the_loop_when_its_answers_expire_meanwhile(db: Path, monkeypatch) -> None:
+    """The check and the screening read one snapshot. Here a clock moves 0.4 s at each look, so the
+    answers found fresh by the check have expired when a second look is taken; a store read then
+    (made to take 0.5 s, as one waiting for a lock would) stalls the event loop. Meanwhile another
+    process holds the write lock (a list load): the audit rows only queue."""
+    shared = SharedWorkspace(lambda: S.sample_workspace_class()(db))
+    expected = [h.entity_id for h in shared.screen("IRGC", record=False)]  # learns the state, no judgements
+    ws = shared.workspace
+    reads: list[str] = []
+
+    def slow(name: str, read: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            reads.append(name)
+            time.sleep(0.5)
+            return read(*args, **kwargs)
+        return wrapped
+
+    monkeypatch.setattr(list_store, "versions", slow("versions", list_store.versions))
+    monkeypatch.setattr(screen_store, "has_judgements", slow("has_judgements", screen_store.has_judgements))
+    now = [time.monotonic()]
+
+    def moving() -> float:
+        now[0] += 0.4
+        return now[0]
+
+    monkeypatch.setattr(workspace_base, "time", types.SimpleNamespace(monotonic=moving))
+    before = len(ws.audit_runs(limit=1000, offset=0))
+    lock = sqlite3.connect(db, timeout=5)
+    lock.execute("BEGIN IMMEDIATE")
+    try:
+        hits, lag = _loop_lag(lambda: shared.screen_now("IRGC"))
+    finally:
+        lock.rollback()
+        lock.close()
+    assert reads == [] and lag < 0.25, (reads, lag)
+    assert hits is not None and [h.entity_id for h in hits] == expected  # answered on the loop
+    # the check alone, a moment later, finds the answers expired: the next request takes a thread
+    assert shared.screen_now("IRGC") is None and reads == []
+    monkeypatch.undo()
+    assert ws.settle_writes() and len(ws.audit_runs(limit=1000, offset=0)) == before + 1
+    shared.close()

@@ -46,17 +46,18 @@ class SharedWorkspace:
 
     def screen_now(self, query: str | NameQuery, **options: Any) -> list[Hit] | None:
         """``screen``, when it can answer without waiting for anything: the Workspace open, its
-        index current and no store read needed (``Workspace.screens_from_memory``), and no other
-        screening under way. None otherwise: the caller runs ``screen`` on a thread instead.
+        index current and no store read needed (``Workspace.screen_from_memory``, which checks and
+        screens on one snapshot), and no other screening under way. None otherwise: the caller
+        runs ``screen`` on a thread instead.
 
-        Safe on an event loop (nothing here blocks: the audit rows go to the background writer),
-        and cheaper there: a served screening takes less CPU than handing it to a thread and back.
+        Safe on an event loop (nothing here blocks: the lock is only tried, the audit rows only
+        queue for the background writer), and cheaper there than a hop to a thread and back.
         """
         ws = self._ws
         if ws is None or not self._screen_lock.acquire(blocking=False):
             return None
-        try:  # checked under the lock: a screening on a thread may be replacing the index
-            return ws.screen(query, **options) if ws.screens_from_memory() else None
+        try:  # under the lock: a screening on a thread may be replacing the index
+            return ws.screen_from_memory(query, **options)
         finally:
             self._screen_lock.release()
 
