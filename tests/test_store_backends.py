@@ -127,3 +127,32 @@ def test_postgres_writer_waiting_past_the_timeout_is_store_busy_while_audit_rows
         holder.close()
         db.close()
         schemas.drop_all()
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
+def test_postgres_writer_sends_runs_of_one_statement_together_in_their_order(tmp_path: Path) -> None:
+    """The writer sends adjacent rows of one statement as one executemany: every row still goes
+    in, and a later row for the same key still wins over an earlier one, across jobs too."""
+    schemas = Schemas(PG_URL)
+    db = PostgresDatabase(schemas.url_for(tmp_path / "w"), ALL_MIGRATIONS)
+    upsert = "INSERT OR REPLACE INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)"
+    plain = "INSERT INTO skipped_inputs(source, reason, code) VALUES (?, ?, ?)"
+    try:
+        db.writer.submit([(plain, ["first", "r", "c"]), (plain, ["second", "r", "c"]), (upsert, ["third", "r", "c"])])
+        db.writer.submit([(plain, ["fourth", "r", "c"])])
+        assert db.writer.flush(5.0), db.writer.last_error
+        assert sorted(r[0] for r in db.query("SELECT source FROM skipped_inputs")) == [
+            "first", "fourth", "second", "third"]
+        keyed = ("INSERT OR REPLACE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold,"
+                 " hit_count, match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)")
+
+        def run(run_id: str, count: int) -> list[object]:
+            return [run_id, "2026-01-01T00:00:00Z", "query", "{}", "[]", "t", 0.7, count, 0, "[]"]
+
+        db.writer.submit([(keyed, run("a", 1)), (keyed, run("a", 2)), (keyed, run("b", 5))])
+        db.writer.submit([(keyed, run("a", 3))])
+        assert db.writer.flush(5.0), db.writer.last_error
+        assert dict(tuple(r) for r in db.query("SELECT id, hit_count FROM screen_runs")) == {"a": 3, "b": 5}
+    finally:
+        db.close()
+        schemas.drop_all()

@@ -1,9 +1,10 @@
 """The FastAPI application: JSON API, web pages, error mapping (``api/errors.py``), the request
 guard, and who may ask (user accounts, else the optional shared bearer token: ``web/auth.py``).
 
-Every route is a plain ``def``: FastAPI runs it in its thread pool, so the event loop only
-moves bytes and a route that waits (on the store, on screening) never holds up another one,
-``/api/v1/health`` included.
+Every route but one is a plain ``def``: FastAPI runs it in its thread pool, so the event loop
+only moves bytes and a route that waits (on the store, on screening) never holds up another one,
+``/api/v1/health`` included. The exception is ``GET /api/v1/screen``: it screens on the loop only
+when nothing can wait (``SharedWorkspace.screen_now``), and on the thread pool otherwise.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mistrust.api.docs import build_router as build_docs_router
 from mistrust.api.errors import add_error_handlers
 from mistrust.api.guard import Guard, allowed_hosts
 from mistrust.api.monitoring import build_monitor_router
-from mistrust.api.routes import build_router
+from mistrust.api.routes import SCREEN_PATH, build_routers, screen_one
 from mistrust.errors import error_body
 from mistrust.settings import Settings
 from mistrust.web import mount
@@ -62,7 +63,10 @@ def create_app(workspace_factory: Callable[[], Workspace], settings: Settings | 
     )
     app.state.settings = settings
     app.state.shared = SharedWorkspace(workspace_factory)
-    app.include_router(build_router())
+    # GET /api/v1/screen first, as a plain route: routes.screen_one says why
+    app.add_route(SCREEN_PATH, screen_one, methods=["GET"], include_in_schema=False)
+    for router in build_routers():
+        app.include_router(router)
     app.include_router(build_monitor_router())
     app.include_router(build_docs_router())
     if web:

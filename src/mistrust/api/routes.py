@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args, get_origin
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPBearer
+from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 
 import mistrust
 from mistrust.api.schemas import (
@@ -19,6 +23,7 @@ from mistrust.api.schemas import (
     Health,
     ListEntityOut,
     QueryIn,
+    ScreenParams,
     ScreenResult,
 )
 from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
@@ -43,12 +48,76 @@ def shared(request: Request) -> SharedWorkspace:
     return request.app.state.shared  # type: ignore[no-any-return]
 
 
-def _query(q: QueryIn) -> NameQuery:
-    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date,
-                     countries=[c.lower() for c in q.countries], identifiers=list(q.identifiers))
+def _query(q: QueryIn | ScreenParams) -> NameQuery:
+    """The screening query of a batch item or of the single route's parameters (validated already)."""
+    countries = q.countries if isinstance(q, QueryIn) else q.country or []
+    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date, countries=[c.lower() for c in countries],
+                     identifiers=list(q.identifiers) if isinstance(q, QueryIn) else [])
 
 
-def build_router() -> APIRouter:
+def screen_params(query: QueryParams) -> ScreenParams:
+    """The parameters of ``GET /api/v1/screen``, checked by one validation of ``ScreenParams``.
+
+    The busiest route validates its query as one model rather than through FastAPI's per-parameter
+    machinery, which costs more CPU than the screening itself (benchmarks/api_cpu.py). Values are
+    read as FastAPI reads them (the last of a repeated parameter, every ``country``), and a
+    refusal is FastAPI's own: a RequestValidationError located in ``query``.
+    """
+    given = {key: query.getlist(key) if many else query[key] for key, many in SCREEN_KEYS if key in query}
+    try:
+        return ScreenParams.model_validate(given)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in exc.errors()]) from None
+
+
+def _query_keys(model: type[BaseModel]) -> list[tuple[str, bool]]:
+    """Each field's query key, and whether the parameter may repeat (a list)."""
+    return [(field.alias or name, any(get_origin(a) is list for a in (field.annotation, *get_args(field.annotation))))
+            for name, field in model.model_fields.items()]
+
+
+SCREEN_KEYS = _query_keys(ScreenParams)
+
+
+def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The OpenAPI ``parameters`` of a route whose query ``model`` describes (``in: query``)."""
+    schema = model.model_json_schema()
+    required = set(schema.get("required", ()))
+    return [{"name": key, "in": "query", "required": key in required, "schema": prop}
+            for key, prop in schema["properties"].items()]
+
+
+SCREEN_PATH = "/api/v1/screen"
+
+
+async def screen_one(request: Request) -> Response:
+    """Screen one name against the current lists; the run is recorded in the audit trail."""
+    # The API's busiest request. create_app serves it through a plain Starlette route ahead of
+    # FastAPI's routers: inside every middleware and error handler all the same, but without
+    # FastAPI's route matching and dependency solving, which cost as much CPU as the screening
+    # (benchmarks/api_cpu.py). Its parameters are checked here, by screen_params, in either case.
+    # Async, unlike the other routes: the usual screening answers from memory on the event loop
+    # (screen_now); one that would wait (an index to build or read, a store read, another
+    # screening under way) goes to the thread pool as a plain route does.
+    p = screen_params(request.query_params)
+    q = _query(p)
+    s = shared(request)
+    started = time.perf_counter()
+    hits = s.screen_now(q, threshold=p.threshold, limit=p.limit)
+    if hits is None:
+        hits = await run_in_threadpool(s.screen, q, threshold=p.threshold, limit=p.limit)
+    spent = (time.perf_counter() - started) * 1000
+    # orjson writes the Hit dataclasses directly (no pydantic validation round trip); the shape
+    # is the declared ScreenResult, checked by the API tests. Server-Timing: how much of the
+    # latency a client sees is screening (and audit) itself
+    return Response(orjson.dumps({"query": p.name, "hits": hits}), media_type="application/json",
+                    headers={"Server-Timing": f"screen;dur={spent:.2f}"})
+
+
+def build_routers() -> list[APIRouter]:
+    """The API's routers, for the app to include each itself: FastAPI matches a request once per
+    level of included routers, and again as it hands the request down, so a router holding these
+    three would make every request walk the tree twice more."""
     health_router = APIRouter(prefix="/api/v1", tags=["health"])
     router = APIRouter(prefix="/api/v1", responses=ERRORS, dependencies=[Depends(bearer)])
 
@@ -57,27 +126,10 @@ def build_router() -> APIRouter:
         """Liveness; the only route that answers without the token."""
         return Health(version=mistrust.__version__)
 
-    @router.get("/screen", response_model=ScreenResult, tags=["screening"])
-    def screen_one(
-        request: Request,
-        name: Annotated[str, Query(min_length=1, max_length=MAX_NAME)],
-        schema: Annotated[str, Query(max_length=40)] = "Any",
-        birth_date: Annotated[str | None, Query(max_length=40)] = None,
-        country: Annotated[list[str] | None, Query(max_length=20)] = None,
-        threshold: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-        limit: Annotated[int | None, Query(ge=1, le=100)] = None,
-    ) -> Response:
-        """Screen one name against the current lists; the run is recorded in the audit trail."""
-        s = shared(request)
-        q = _query(QueryIn(name=name, schema=schema, birth_date=birth_date, countries=country or []))
-        started = time.perf_counter()
-        hits = s.screen(q, threshold=threshold, limit=limit)
-        spent = (time.perf_counter() - started) * 1000
-        # the hot path: orjson writes the Hit dataclasses directly (no pydantic validation
-        # round trip); the shape is the declared ScreenResult, checked by the API tests
-        # Server-Timing: how much of the latency a client sees is screening (and audit) itself
-        return Response(orjson.dumps({"query": name, "hits": hits}), media_type="application/json",
-                        headers={"Server-Timing": f"screen;dur={spent:.2f}"})
+    # documents GET /screen in the OpenAPI schema; create_app answers it by the same function
+    # through a plain route ahead of this one (see screen_one)
+    router.add_api_route("/screen", screen_one, methods=["GET"], response_model=ScreenResult, tags=["screening"],
+                         openapi_extra={"parameters": query_parameters(ScreenParams)})
 
     @router.post("/screen", response_model=BatchOut, tags=["screening"])
     def screen_batch(request: Request, body: BatchIn) -> BatchOut:
@@ -159,10 +211,6 @@ def build_router() -> APIRouter:
         s = shared(request)
         return s.workspace.audit_runs(limit=limit, offset=offset)
 
-    top = APIRouter()
-    top.include_router(health_router)
-    top.include_router(router)
     from mistrust.api import review  # it uses this module's ERRORS and helpers
 
-    top.include_router(review.build_router())
-    return top
+    return [health_router, router, review.build_router()]

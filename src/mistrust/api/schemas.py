@@ -45,6 +45,20 @@ class QueryIn(BaseModel):
     model_config = {"populate_by_name": True}
 
 
+class ScreenParams(BaseModel):
+    """The query parameters of ``GET /api/v1/screen``, validated once per request as one model
+    (``routes.screen_params``) and documented from the same fields (``routes.query_parameters``)."""
+
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    schema_: str = Field("Any", alias="schema", max_length=40)
+    birth_date: str | None = Field(None, max_length=40)
+    country: list[str] | None = Field(None, max_length=20)
+    threshold: float | None = Field(None, ge=0.0, le=1.0)
+    limit: int | None = Field(None, ge=1, le=100)
+
+    model_config = {"populate_by_name": True}
+
+
 class ScreenResult(BaseModel):
     query: str
     hits: list[Hit]

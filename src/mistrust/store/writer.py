@@ -75,6 +75,11 @@ class BackgroundWriter:
             self._cond.notify_all()
         self._start()
 
+    @property
+    def queues(self) -> bool:
+        """True when ``submit`` only queues (never writes on the caller's thread, nor waits for a lock)."""
+        return self._direct is None
+
     def pending(self) -> int:
         with self._cond:
             return self._unwritten

@@ -84,6 +84,21 @@ class ScreeningMixin(WorkspaceBase):
         self._screen_index_cache = index
         return index
 
+    def memory_index(self) -> ScreenIndex | None:
+        """The index ``screen`` would use, when that is known without the store: it is current by an
+        answer known without asking (``known_fresh``), no reviewer judgements are there to read, and
+        the audit rows only queue (``screen_from_memory`` screens with it); None otherwise."""
+        cached = self._screen_index_cache
+        if cached is None or not self.db.writer.queues:
+            return None
+        known_state, state = self.known_fresh("lists_state")
+        known_judged, judged = self.known_fresh("has_judgements")
+        return cached if known_state and state == cached.state and known_judged and not judged else None
+
+    def screens_from_memory(self) -> bool:
+        """True when ``screen_from_memory`` would answer (a server screens on its event loop then)."""
+        return self.memory_index() is not None
+
     @staticmethod
     def _index_key(state: str) -> str:
         return content_id(state, INDEX_FORMAT, ALGORITHM)
@@ -123,7 +138,9 @@ class ScreeningMixin(WorkspaceBase):
 
     def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
         """A reviewer's decision holds for later runs unless the list entry changed since."""
-        if not hits or not self._judged():
+        # judged first: the answer, known for a while, lets a server screen from memory
+        # (screens_from_memory) even while its queries find nothing
+        if not self._judged() or not hits:
             return
         apply_judgements(index, hits, store.latest_judgements(self.db, [h.id for h in hits if h.id]))
 
@@ -134,9 +151,26 @@ class ScreeningMixin(WorkspaceBase):
                record: bool = True) -> list[Hit]:
         """Ranked, explained hits for one name; recorded in the audit trail unless ``record=False``."""
         q = self._as_query(query)
-        index = self.screen_index()
+        return self._screen_with(self.screen_index(), q, threshold, limit, record, judgements=True)
+
+    def screen_from_memory(self, query: str | NameQuery, threshold: float | None = None, limit: int | None = None,
+                           record: bool = True) -> list[Hit] | None:
+        """``screen``, answered without the store or a wait (``memory_index``); None when it cannot be.
+
+        The index and the answer that nothing is judged are taken once, by the check itself: a
+        second look (``screen``'s own) could find them expired a moment later and read the store,
+        or build an index, on the caller's thread (a server's event loop)."""
+        index = self.memory_index()
+        if index is None:
+            return None
+        return self._screen_with(index, self._as_query(query), threshold, limit, record, judgements=False)
+
+    def _screen_with(self, index: ScreenIndex, q: NameQuery, threshold: float | None, limit: int | None,
+                     record: bool, judgements: bool) -> list[Hit]:
+        """One screening on ``index`` (reviewers' judgements read when ``judgements``), then its audit rows."""
         hits = self._search(index, q, threshold, limit)
-        self._apply_judgements(index, hits)
+        if judgements:
+            self._apply_judgements(index, hits)
         if record:
             run_id = store.record_run(
                 self.db, kind="query", query=q.to_dict(), list_versions=index.list_versions, algorithm=ALGORITHM,

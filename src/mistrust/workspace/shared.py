@@ -44,6 +44,23 @@ class SharedWorkspace:
         with self._screen_lock:
             return ws.screen(query, **options)
 
+    def screen_now(self, query: str | NameQuery, **options: Any) -> list[Hit] | None:
+        """``screen``, when it can answer without waiting for anything: the Workspace open, its
+        index current and no store read needed (``Workspace.screen_from_memory``, which checks and
+        screens on one snapshot), and no other screening under way. None otherwise: the caller
+        runs ``screen`` on a thread instead.
+
+        Safe on an event loop (nothing here blocks: the lock is only tried, the audit rows only
+        queue for the background writer), and cheaper there than a hop to a thread and back.
+        """
+        ws = self._ws
+        if ws is None or not self._screen_lock.acquire(blocking=False):
+            return None
+        try:  # under the lock: a screening on a thread may be replacing the index
+            return ws.screen_from_memory(query, **options)
+        finally:
+            self._screen_lock.release()
+
     def screen_batch(self, queries: list[str | NameQuery], **options: Any) -> list[list[Hit]]:
         ws = self.workspace
         with self._screen_lock:
