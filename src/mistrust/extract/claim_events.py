@@ -466,12 +466,11 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if tok.pos_ == "NOUN":
         if structure and tok.lower_ in AGENT_NOUNS:
             return _agent_noun(tok, index)
-        found = _nominal(tok, index, structure)
-        if found is None and structure and event_noun(tok) is None:
+        if structure and event_noun(tok) is None:  # no event noun: ``_nominal`` finds nothing
             if tok.lower_ in PERSONNEL_NOUNS:
                 return _posted(tok, index)
             return _goods(tok, index)
-        return found
+        return _nominal(tok, index, structure)
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
     if predicate is None and lemma not in _RECEIVE and tok.lower_ not in _UNNAMED_EVENT_FORMS:
