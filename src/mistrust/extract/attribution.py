@@ -144,9 +144,10 @@ def _with_chains(doc: Doc, found: list[Found]) -> list[Attribution]:
             own.append(_resolve(doc, f, found))
         own.extend(text_of_doc(doc)[s:e] for s, e in f.relayed)
         names.append(own)
+    holders = [(j, g, g.content) for j, g in enumerate(found) if g.content is not None]  # the only possible outers
     for i, f in enumerate(found):
-        outer = [j for j, g in enumerate(found) if j != i and g.content is not None
-                 and (g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] or _shares(f, g))]
+        outer = [j for j, g, content in holders if j != i
+                 and (content[0] <= f.cue[0] and f.cue[1] <= content[1] or _shares(f, g))]
         outer.sort(key=lambda j: _length(found[j].content), reverse=True)
         chain: list[str] = []
         for j in [*outer, i]:

@@ -74,6 +74,10 @@ _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
+# Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
+# "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
+# further when the verb names no event (a cheap exit for the many verbs that are neither).
+_UNNAMED_EVENT_FORMS = _MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -462,14 +466,15 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if tok.pos_ == "NOUN":
         if structure and tok.lower_ in AGENT_NOUNS:
             return _agent_noun(tok, index)
-        found = _nominal(tok, index, structure)
-        if found is None and structure and event_noun(tok) is None:
+        if structure and event_noun(tok) is None:  # no event noun: ``_nominal`` finds nothing
             if tok.lower_ in PERSONNEL_NOUNS:
                 return _posted(tok, index)
             return _goods(tok, index)
-        return found
+        return _nominal(tok, index, structure)
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
+    if predicate is None and lemma not in _RECEIVE and tok.lower_ not in _UNNAMED_EVENT_FORMS:
+        return None  # most verbs: none of the readings below gives a verb without a predicate one
     # Light / denial verbs with an event-noun object: the noun carries the event.
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
