@@ -62,3 +62,17 @@ def _disables_the_collector(path: Path) -> bool:
 def test_no_second_copy_of_the_pause() -> None:
     copies = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if _disables_the_collector(p))
     assert copies == ["gc_pause.py"]
+
+
+def test_what_is_kept_loaded_leaves_the_generations() -> None:
+    from mistrust.gc_pause import keep_loaded
+
+    gc.unfreeze()
+    try:
+        kept = [[i] for i in range(100)]
+        assert any(obj is kept for obj in gc.get_objects())
+        keep_loaded()
+        assert gc.get_freeze_count() >= 101 and not any(obj is kept for obj in gc.get_objects())
+        del kept  # still freed by its reference count
+    finally:
+        gc.unfreeze()

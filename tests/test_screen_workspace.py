@@ -245,3 +245,16 @@ def test_cli_judge_records_the_same_user_as_every_cli_action(tmp_path: Path, mon
     judged = _cli(tmp_path, monkeypatch, ["judge", hits[0]["id"], "confirm", "--note", "listed", "--json"])
     assert judged.exit_code == 0, judged.output
     assert json.loads(judged.output)["user"] == expected
+
+
+def test_the_index_is_kept_out_of_full_collections(ws: Any) -> None:
+    """A server keeps its index for its life: a full collection must not walk it (a p99 stall)."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        index = ws.screen_index()
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is index for obj in gc.get_objects())  # frozen objects are in no generation
+    finally:
+        gc.unfreeze()

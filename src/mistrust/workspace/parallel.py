@@ -18,7 +18,6 @@ the single-process path does not build a config it would not read.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import logging
 import multiprocessing
@@ -33,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from mistrust.errors import ConfigError, InputError, MistrustError, WorkerError
-from mistrust.gc_pause import collector_paused
+from mistrust.gc_pause import collector_paused, keep_loaded
 
 C = TypeVar("C")
 S = TypeVar("S")
@@ -110,7 +109,7 @@ def load_state(load: Callable[[C], S], config: C) -> S:
     reference counts; only cycles among them would stay, and the state lives as long as the worker."""
     with collector_paused():
         state = load(config)
-        gc.freeze()
+        keep_loaded()
         return state
 
 

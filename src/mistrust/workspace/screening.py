@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mistrust.errors import InputError, NotFoundError
+from mistrust.gc_pause import keep_loaded
 from mistrust.model import Hit, ListEntity, NameQuery, name_problem
 from mistrust.model._ids import content_id
 from mistrust.screen import ALGORITHM, ScreenIndex, compare_record
@@ -82,6 +83,7 @@ class ScreeningMixin(WorkspaceBase):
             self.side_folder("index"), self._index_key(state), build,
             valid=lambda obj: isinstance(obj, ScreenIndex) and obj.state == state)
         self._screen_index_cache = index
+        keep_loaded()  # a long-lived process keeps it: full collections need not walk it again
         return index
 
     def memory_index(self) -> ScreenIndex | None:
