@@ -219,6 +219,10 @@ def main() -> int:
         ws.load_lists([sdn])
         ws.screen("warm up", record=False)
     print(f"list: {sdn}; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if _shared_sdn() is None:
+        # the generated list is undated, so each list load beside the runs replaces it and the
+        # server rebuilds its index every time: those rows then measure rebuilds, not screening
+        print("WARNING: no shared OFAC list (set MISTRUST_TEST_DATA); the list-load rows measure index rebuilds")
     paths = ["/api/v1/screen?" + urlencode({"name": NAMES[i % len(NAMES)]}) for i in range(args.requests)]
 
     measure = lambda name, url, workers, beside=None: _measure(  # noqa: E731
