@@ -122,7 +122,7 @@ def test_loop_and_thread_answer_alike_and_both_are_audited(client: TestClient) -
         _body(client, name)  # opens the workspace, builds the index, learns the lists' state
     ws = shared.workspace
     before = len(ws.audit_runs(limit=1000, offset=0))
-    assert ws.screens_from_memory()
+    assert ws.memory_index() is not None
     on_loop = [_body(client, name) for name in names]
     # another screening under way: the same requests take the thread pool, and wait for it
     held = shared._screen_lock  # noqa: SLF001 - the lock screen_now must find free
@@ -148,20 +148,20 @@ def test_screen_now_answers_only_what_needs_no_wait(db: Path) -> None:
         assert shared.screen_now("IRGC", record=False) is None
     # a write by this Workspace (a list load): the lists' state is no longer known without the store
     ws.load_lists([S.write_small_sdn(db.parent / "again")])
-    assert not ws.screens_from_memory() and shared.screen_now("IRGC", record=False) is None
+    assert ws.memory_index() is None and shared.screen_now("IRGC", record=False) is None
     shared.screen("IRGC", record=False)  # on a thread: reads the state, the index
-    assert ws.screens_from_memory()
+    assert ws.memory_index() is not None
     # a reviewer's judgement: every screening with hits reads them from the store
     ws.judge(shared.screen("IRGC")[0].id, "confirm")
     shared.screen("IRGC", record=False)
-    assert not ws.screens_from_memory() and shared.screen_now("IRGC", record=False) is None
+    assert ws.memory_index() is None and shared.screen_now("IRGC", record=False) is None
     shared.close()
 
 
 def test_a_query_without_hits_still_learns_there_are_no_judgements(db: Path) -> None:
     shared = SharedWorkspace(lambda: S.sample_workspace_class()(db))
     assert shared.screen("Quite Unknown Person Elsewhere", record=False) == []
-    assert shared.workspace.screens_from_memory()
+    assert shared.workspace.memory_index() is not None
     shared.close()
 
 

@@ -97,10 +97,6 @@ class ScreeningMixin(WorkspaceBase):
         known_judged, judged = self.known_fresh("has_judgements")
         return cached if known_state and state == cached.state and known_judged and not judged else None
 
-    def screens_from_memory(self) -> bool:
-        """True when ``screen_from_memory`` would answer (a server screens on its event loop then)."""
-        return self.memory_index() is not None
-
     @staticmethod
     def _index_key(state: str) -> str:
         return content_id(state, INDEX_FORMAT, ALGORITHM)
@@ -141,7 +137,7 @@ class ScreeningMixin(WorkspaceBase):
     def _apply_judgements(self, index: ScreenIndex, hits: list[Hit]) -> None:
         """A reviewer's decision holds for later runs unless the list entry changed since."""
         # judged first: the answer, known for a while, lets a server screen from memory
-        # (screens_from_memory) even while its queries find nothing
+        # (memory_index) even while its queries find nothing
         if not self._judged() or not hits:
             return
         apply_judgements(index, hits, store.latest_judgements(self.db, [h.id for h in hits if h.id]))
