@@ -198,8 +198,9 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             partners = index.all_in(subj)
             if len(partners) >= 2:
                 pairs = [(mention_arg(partners[0]), mention_arg(partners[1]))]
-        if not any(_kept(predicate, s_a, o_a) for s_a, o_a in pairs):
-            continue  # no pair survives the filter below: spare the status and time work
+        pairs = [(s_a, o_a) for s_a, o_a in pairs if _kept(predicate, s_a, o_a)]
+        if not pairs:
+            continue  # no pair can make a claim: spare the status and time work
         if pred_tok.lower_ in AGENT_NOUNS and denied_by is None and stance is None:
             # "the network, allegedly led by X, a financier of Y": a description is presupposed,
             # so the hedges of the clause it sits in do not bear on it; only its source does
@@ -237,9 +238,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         end = start + len(text)
         when = event_time(_clause_text(_time_scope(tok)), published)
         amount = event_amount(pred_tok, found.theme if found.theme is not None else obj)
-        for (s_text, s_canon, s_ent), (o_text, o_canon, o_ent) in pairs:
-            if not _kept(predicate, (s_text, s_canon, s_ent), (o_text, o_canon, o_ent)):
-                continue
+        for (s_text, s_canon, s_ent), (o_text, o_canon, _o_ent) in pairs:
             if negated and s_ent and not _same_side(denier, s_canon, o_canon):
                 # "officials said Iran had not stopped shipping": a speaker negating another's act
                 # states something about it, it does not deny it; a denial is a party's own word
