@@ -658,10 +658,10 @@ _FIRST_PLURAL = frozenset({"we", "our"})
 
 
 def _speaker_side(att: Attribution | None, doc: Doc, index: MentionIndex) -> str | None:
-    """Who "we" is in reported words: the state the speaker speaks for ("the Iranian minister":
-    Iran; "X, Peru's interior minister": Peru). Only a state (not a person, a party, a company or
+    """Who "we" is in reported words: the state the speaker speaks for ("the Ruritanian minister":
+    Ruritania; "X, Peru's interior minister": Peru). Only a state (not a person, a party, a company or
     a bloc: their "we" is as often their members or the speaker's country), and only for a source
-    that is a speaker (a name, a role or a body: not "North Korea's rhetoric"); an unnamed one
+    that is a speaker (a name, a role or a body: not "Ruritania's rhetoric"); an unnamed one
     ("officials") or none at all (an author's "we") gives None."""
     if att is None or att.source is None:
         return None
