@@ -48,7 +48,12 @@ most ``claim_spread`` (3) of the stories the report is compared with hold that c
 between two actors that recur in every event of a conflict (two states, a state and the UN) is
 the topic, not the event. One event is often still in two or three pieces when its undated
 reports arrive, hence three, not one (on half a of the claims set, 1 to 3 gave the same gain,
-4 none; the loosest was kept). A score of ``undated_certain`` (0.5) or more needs no anchor at
+4 none; the loosest was kept). The stories are counted among all the clusterer holds, not
+only among the candidates blocking found (stories-v11, ``claim_spread_all``): blocking shows an
+undated report the stories sharing most of its keys, and a pair held by many stories of other
+years, worded otherwise, looked rare among them (dev as a user runs it: two undated reports,
+joined to each other, settled into a dated summit story on a leaders' pair that nine stories
+hold). A score of ``undated_certain`` (0.5) or more needs no anchor at
 all: only a rewrite of the story's own reports (wire copy, one agency report re-edited) comes so
 close, and the tie rule still keeps such a report out of two like stories. In the tuning halves
 (dev A, claims a) no undated report scored over 0.43 against a wrong dated story, and every one at
@@ -123,7 +128,8 @@ from mistrust.model._ids import content_id
 # v9: an undated report close to a story in its words (cosine 0.25) needs no anchor, near (0.22) one
 # (v8, the opt-in learned join model, left the default algorithm unchanged)
 # v10: with resolved actors (an extraction), the entity share also counts the story's actors the report names
-ALGORITHM = "stories-v10"
+# v11: a central claim's spread counts every story the clusterer holds, not only the blocking candidates
+ALGORITHM = "stories-v11"
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
 DOC_TERMS = 120
@@ -252,6 +258,7 @@ class StoryClusterer:
         undated_close: float | None = 0.25,
         undated_near: float | None = 0.22,
         actor_share: bool = True,
+        claim_spread_all: bool = True,
         model: JoinModel | None = None,
     ) -> None:
         self.threshold, self.window_days, self.max_span_days = threshold, window_days, max_span_days
@@ -266,6 +273,7 @@ class StoryClusterer:
         self.undated_certain = undated_certain
         self.undated_close, self.undated_near = undated_close, undated_near
         self.actor_share = actor_share
+        self.claim_spread_all = claim_spread_all
         # the learned join model replaces the score threshold, the anchors and the tie rule
         self.model = model
         self.stories: dict[str, StoryState] = {}
@@ -280,6 +288,7 @@ class StoryClusterer:
         self._story_vec: dict[str, tuple[dict[str, float], float]] = {}
         self._actor_mass: dict[str, float] = {}  # story id -> its actors' weight (actor_share)
         self._spans: dict[str, tuple[int, int]] = {}  # story id -> first, last day ordinal
+        self._claim_stories: Counter[str] = Counter()  # claim actor pair -> stories holding it
 
     # -- state -------------------------------------------------------------------------------
     def load(self, stories: list[StoryState], df: dict[str, int], n_docs: int) -> None:
@@ -288,6 +297,7 @@ class StoryClusterer:
         self.n_docs = n_docs
         for s in stories:
             self.stories[s.id] = s
+            self._claim_stories.update(set(s.claims))
             for key in s.keys:
                 self._register(s.id, key)
 
@@ -380,12 +390,18 @@ class StoryClusterer:
         self._join(target, f, keys, dvec[0])
         return Assignment(f.doc_id, target.id, round(best[0], 4), False, reason)
 
-    def _claim_spread(self, f: DocFeatures, candidates: list[str]) -> int:
-        """How many of the candidate stories hold the document's central claim. Between two
-        actors that recur in every event of a conflict (two states, a state and the UN), the same
-        pair is the claim of many stories, and then it says nothing about which one."""
+    def _claim_spread(self, f: DocFeatures, candidates: list[str], own: StoryState | None = None) -> int:
+        """How many stories hold the document's central claim: every story the clusterer holds
+        (``claim_spread_all``; ``own``, a settling story's own, left out), else the candidate
+        stories only. Between two actors that recur in every event of a conflict (two states, a
+        state and the UN, a leader and his counterpart), the same pair is the claim of many stories,
+        and then it says nothing about which one. Blocking shows an undated report at most
+        ``max_candidates`` stories, those that share the most of its keys, so a pair held by many
+        stories of other years may look rare among them (stories-v11)."""
         if not f.claims:
             return 0
+        if self.claim_spread_all:
+            return self._claim_stories[f.claims[0]] - (1 if own is not None and f.claims[0] in own.claims else 0)
         return sum(1 for sid in candidates if f.claims[0] in self.stories[sid].claims)
 
     def _anchored(self, f: DocFeatures, story: StoryState, score: float, cos: float, spread: int = 1,
@@ -496,7 +512,7 @@ class StoryClusterer:
             dvec = self._doc_vec(f)
             anchored: list[tuple[float, str, int]] = []
             candidates = self._candidates(f, self._block_keys(f, dvec[0]))
-            spread = self._claim_spread(f, [c for c in candidates if c != sid])
+            spread = self._claim_spread(f, [c for c in candidates if c != sid], own=story)
             for cid in candidates:
                 other = self.stories[cid]
                 if cid == sid or not other.dates:
@@ -525,6 +541,7 @@ class StoryClusterer:
     def _drop(self, story: StoryState) -> None:
         """Forget a story opened in this batch (its postings are skipped once it is gone)."""
         del self.stories[story.id]
+        self._claim_stories.subtract(set(story.claims))
         self._story_vec.pop(story.id, None)
         self._actor_mass.pop(story.id, None)
         self._spans.pop(story.id, None)
@@ -588,6 +605,7 @@ class StoryClusterer:
         keep.years.extend(gone.years)
         phr = set(keep.phrases)
         keep.phrases.extend(p for p in gone.phrases if p not in phr)
+        self._claim_stories.subtract({c for c in gone.claims if c in keep.claims})  # one story now holds it
         keep.claims.extend(c for c in gone.claims if c not in keep.claims)
         del keep.phrases[MAX_STORY_PHRASES:]
         del self.stories[gone.id]
@@ -837,7 +855,10 @@ class StoryClusterer:
             story.passages = sorted(set(story.passages).union(f.passages))[:MAX_STORY_PASSAGES]
         if f.date is None and f.years:
             story.years.append(f.years[0])
-        story.claims.extend(c for c in f.claims if c not in story.claims and len(story.claims) < MAX_STORY_PHRASES)
+        for c in f.claims:
+            if c not in story.claims and len(story.claims) < MAX_STORY_PHRASES:
+                story.claims.append(c)
+                self._claim_stories[c] += 1
         if len(story.phrases) < MAX_STORY_PHRASES:
             # only pairs that are rare so far can ever anchor; common ones would crowd them out
             rare = max(2, self.n_docs // 100)
