@@ -982,6 +982,9 @@ ABSENT: list[Any] = [
     ("Peru proposed new measures that Chile rejected as insufficient.", "deny"),
     ("Peru proposed disarmament moves that Chile rejected.", "deny"),
     ("Ghana made several offers, which Togo dismissed.", "deny"),
+    ("The strikes aim to deny the militants safe haven.", "deny"),
+    ("To deny the rebels resources, Chile blocked the port.", "deny"),
+    ("Lima urged Quito to reject any concessions to the rebels.", "deny"),
 ]
 
 # (sentence, event, status that must NOT be given)
@@ -1048,6 +1051,8 @@ NOT_STATUS: list[Any] = [
     ("Nobody disputes that Kenya supplied fuel to Somalia.", "supply", "denied"),
     ("There is no denying that Laos sent timber to Vietnam.", "transfer", "denied"),
     ("Few deny that Ghana smuggled gold to Togo.", "transfer", "denied"),
+    ("It is hard to deny that Chile sold rifles to Peru.", "transfer", "denied"),
+    ("It is impossible to dispute that Kenya shipped fuel to Somalia.", "transfer", "denied"),
     # a factive verb takes its clause as a fact: not knowing it denies nothing
     ("They do not know that Chile sold jets to Peru.", "transfer", "denied"),
     ("Officials did not realize that Ghana had shipped gold to Togo.", "transfer", "denied"),

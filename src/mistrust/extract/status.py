@@ -45,6 +45,8 @@ PRESUPPOSING = frozenset({"after", "before", "since", "because", "when", "while"
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Subjects that name nobody, or next to nobody: "nobody denies", "few dispute".
 NOBODY = frozenset({"nobody", "none", "noone", "few"})
+# Adjectives that say a denial can hardly be made: "it is hard to deny that X".
+HARD_TO = frozenset({"hard", "difficult", "impossible"})
 # Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
 REFUSALS = frozenset(f for v in ("refuse", "decline", "fail") for f in inflections(v))
 # Words that make a negated event a rule rather than a statement: "must not supply", "urged
@@ -63,6 +65,7 @@ REFUSED_THINGS = frozenset({
     "appeal", "appeals", "invitation", "invitations", "plan", "plans", "bid", "bids", "ultimatum", "sanction",
     "sanctions", "measure", "measures", "resolution", "resolutions", "decision", "move", "deal", "terms",
     "conditions", "application", "pressure", "interference", "mediation", "ceasefire", "truce", "aid",
+    "concession", "concessions",
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
 })
@@ -72,6 +75,8 @@ GRANTED_THINGS = frozenset({
     "access", "entry", "admission", "passage", "transit", "visa", "visas", "permission", "permit", "permits",
     "licence", "license", "licences", "licenses", "clearance", "asylum", "bail", "parole", "landing",
     "overflight", "exit", "opportunity", "chance",
+    # means withheld from an enemy: "deny the militants safe haven", "deny the rebels resources"
+    "resources", "funds", "funding", "revenue", "revenues", "haven", "sanctuary", "refuge",
 })
 # Nouns that name what was said: "denied the reports", "dismissed the talk as gossip".
 REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
@@ -278,11 +283,13 @@ def denial_withheld(verb: Token) -> bool:
 
 
 def undisputed(verb: Token) -> bool:
-    """ "No one denies that X", "few dispute that X", "there is no denying that X": a denial verb
-    whose subject is nobody (or next to nobody) concedes its content instead of denying it ("a few
-    deny" is somebody)."""
+    """ "No one denies that X", "few dispute that X", "there is no denying that X", "it is hard to
+    deny that X": a denial verb whose subject is nobody (or next to nobody), or that is said to be
+    hard to make, concedes its content instead of denying it ("a few deny" is somebody)."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
         return True  # "there is no denying": the gerund itself negated
+    if verb.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children):
+        return True  # "it is hard to deny that X", "impossible to dispute"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
