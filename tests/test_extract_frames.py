@@ -781,6 +781,8 @@ POSITIVE: list[Any] = [
     # -- "a few" is somebody: their denial stands
     ("A few officials deny that Chile sold rifles to Peru.", "transfer", "Chile", "Peru", "denied", "officials"),
     ("Lima flatly denies that Quito bought drones from Caracas.", "transfer", "Caracas", "Quito", "denied", "Lima"),
+    # -- "it is not known if": an open question, not a denial
+    ("It is not known if Kenya shipped fuel to Somalia.", "transfer", "Kenya", "Somalia", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1057,6 +1059,9 @@ NOT_STATUS: list[Any] = [
     ("They do not know that Chile sold jets to Peru.", "transfer", "denied"),
     ("Officials did not realize that Ghana had shipped gold to Togo.", "transfer", "denied"),
     ("Lima never noticed that Quito had bought drones from Caracas.", "transfer", "denied"),
+    # ... but ignorance nobody holds leaves the clause open, neither denied nor given
+    ("It is not known if Kenya shipped fuel to Somalia.", "transfer", "asserted"),
+    ("It is not known whether Ghana sold gold to Togo.", "transfer", "asserted"),
     # an unanswered question is no answer
     ("Officials have not answered why Ghana shipped gold to Togo.", "transfer", "denied"),
 ]

@@ -218,7 +218,10 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
             low = c.lower_
             if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
                 if unsaid:
-                    if tok.lower_ in UNCONFIRMED_FORMS:
+                    # "it is not known if X": ignorance nobody holds leaves X open; "they did not
+                    # know that X" takes X as a fact
+                    if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
+                                                           and not any(g.dep_ == "nsubj" for g in tok.children)):
                         status = merge(status, "hedged")
                     continue
                 return "denied"
