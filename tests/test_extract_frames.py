@@ -1109,6 +1109,9 @@ NOT_SOURCE: list[Any] = [
     # a participle after the reported clause is the reporter's act, not the clause subject's
     ("Lima said that no arms deal with Quito had ever existed, adding that Chile sold jets to Peru.", "transfer",
      "deal"),
+    # the accused after "..., accuses" is no speaker closing the sentence (a headline's second verb)
+    ("Chile seizes Peruvian tanker, accuses Lima of smuggling fuel to Bolivia.", "seize", "lima"),
+    ("Ghana detains cargo ship, accuses Togo of shipping gold to Mali.", "seize", "togo"),
     # a relay closing the sentence is not the innermost speaker of what it relays
     ("Kenya said on Monday it never shipped fuel to Somalia, local media reported.", "transfer", "media"),
 ]

@@ -262,6 +262,8 @@ def closing_cue(tok: Token) -> _Closing | None:
                 break
             if t.pos_ in ("VERB", "AUX") or t.dep_ == "relcl":
                 return None  # "..., said the jets that X ordered will ...": a clause, not a speaker
+            if t.head == tok and t.dep_ == "prep" and t.lower_ == "of" and CUE_FORMS.get(tok.lower_) == "accuse":
+                return None  # "..., accuses Lima of smuggling fuel": the accused, not a speaker
             phrase.append(t)
         end = tok.i - 1
     else:

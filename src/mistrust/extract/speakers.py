@@ -261,6 +261,8 @@ def _complement_after(verb: Token, obj: Token) -> bool:
             continue
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)):
             return True
+        if c.dep_ == "prep" and c.lower_ == "of" and CUE_FORMS.get(verb.lower_) == "accuse":
+            return True  # "accuses X of smuggling fuel", the gerund read as a noun
     return False
 
 
