@@ -288,3 +288,33 @@ def test_according_covers_its_sentence(nlp, sentence: str, source: str, first: s
 def test_according_opening_covers_what_follows(nlp) -> None:
     att = _by_cue(find_attributions(nlp("According to the panel, Chile sold rifles to Peru.")), "According to")
     assert att.content is not None and "Chile" in att.content.text and "panel" not in att.content.text
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source"), [
+    ("Lima said that no arms deal between Peru and Chile had ever taken place, calling it a rumour.", "calling",
+     "Lima"),
+    ("The envoy said the tanker had left the port at night, adding that its transponder was off.", "adding",
+     "The envoy"),
+    ("Quito said that no drones from the factory had reached the border, calling the reports false.", "calling",
+     "Quito"),
+])
+def test_participle_after_reported_clause_is_the_reporters(nlp, sentence: str, cue: str, source: str) -> None:
+    """ "X said that A happened, calling it B": the parser hangs the participle on A's verb; the
+    act is X's, not A's subject's."""
+    a = _by_cue(find_attributions(nlp(sentence)), cue)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(("sentence", "inner", "word", "relay"), [
+    ("Kenya said on Monday it never shipped fuel to Somalia, local media reported.", "said", "shipped", "reported"),
+    ("The ministry said on Friday that the convoy had crossed the border, state television reported.", "said",
+     "convoy", "reported"),
+])
+def test_relay_closing_the_sentence_is_outer(nlp, sentence: str, inner: str, word: str, relay: str) -> None:
+    """The parser may hang "..., local media reported" on the reported clause as if the first
+    speaker said it: the first speaker's words end before the relay, which reports them."""
+    atts = find_attributions(nlp(sentence))
+    said, reported = _by_cue(atts, inner), _by_cue(atts, relay)
+    assert said.content is not None and word in said.content.text and relay not in said.content.text
+    assert reported.content is not None and reported.content.start <= said.cue.start  # type: ignore[union-attr]
+    assert said.chain[-1] != reported.source.text  # type: ignore[union-attr]

@@ -142,18 +142,58 @@ def test_apply_tagger_keeps_spans_in_the_text(nlp: Any) -> None:
 
 
 def test_pipeline_option_switches_the_tagger() -> None:
+    from mistrust.extract.attribution import top_level
     from mistrust.extract.attribution_model import TAGGER_VERSION
     from mistrust.extract.pipeline import ExtractOptions, Extractor
 
     # "want" is inside the mayor's content: the rules still list it as a top-level attribution,
-    # the tagger (as PolNeAR annotates) does not.
+    # the tagger (as PolNeAR annotates) does not; it stays as a nested layer for the claims.
     text = "Voters want lower taxes, the mayor thinks. Her aide said the law would pass."
     on = Extractor(ExtractOptions(link=False)).extract(text)
     off = Extractor(ExtractOptions(link=False, attribution_tagger=False)).extract(text)
     assert TAGGER_VERSION in on.extractor and TAGGER_VERSION not in off.extractor
-    cues_on = [a.cue.text for a in on.attributions if a.cue is not None]
-    cues_off = [a.cue.text for a in off.attributions if a.cue is not None]
+    cues_on = [a.cue.text for a in top_level(on.attributions, text) if a.cue is not None]
+    cues_off = [a.cue.text for a in top_level(off.attributions, text) if a.cue is not None]
     assert "want" in cues_off and "want" not in cues_on
     for ex in (on, off):
         assert any(a.cue is not None and a.cue.text == "said" and a.source is not None
                    and "aide" in a.source.text for a in ex.attributions)
+
+
+def _silent_tagger() -> Any:
+    """A tagger that tags nothing: every cue of the rules' top layer goes unconfirmed."""
+    import numpy as np
+
+    from mistrust.extract.attribution_features import BITS
+    from mistrust.extract.attribution_model import LABELS, Tagger
+
+    return Tagger(np.zeros((1 << BITS, len(LABELS)), dtype=np.float32),
+                  np.zeros((len(LABELS) + 1, len(LABELS)), dtype=np.float32))
+
+
+@pytest.mark.parametrize(("text", "inner", "speaker"), [
+    ("Minsk said it had never shipped fuel to Caracas, state media reported.", "said", "Minsk"),
+    ("Lima denied that its navy escorted the tanker, the official news agency reported.", "denied", "Lima"),
+    ("Quito told reporters that the convoy crossed at night, a state newspaper reported on Sunday.", "told",
+     "Quito"),
+])
+def test_untagged_cue_inside_a_relay_stays_as_a_nested_layer(nlp: Any, text: str, inner: str, speaker: str) -> None:
+    """PolNeAR gives each token one role, so the tagger leaves a speaker inside a relay's content
+    untagged: that is no verdict on the cue. It stays, with its own source, out of the top layer."""
+    from mistrust.extract.attribution import top_level
+
+    doc = nlp(text)
+    rules = find_attributions(doc)
+    assert any(a.cue is not None and a.cue.text == inner for a in top_level(rules, text))  # named: top layer
+    out = apply_tagger(doc, rules, _silent_tagger())
+    kept = [a for a in out if a.cue is not None and a.cue.text == inner]
+    assert kept and kept[0].source is not None and kept[0].source.text == speaker
+    assert not any(a.cue is not None and a.cue.text == inner for a in top_level(out, text))
+
+
+def test_untagged_cue_of_its_own_is_dropped(nlp: Any) -> None:
+    """A top-layer cue inside nobody's content that the tagger does not confirm still goes."""
+    text = "Minsk said it had never shipped fuel to Caracas."
+    doc = nlp(text)
+    assert [a.cue.text for a in find_attributions(doc) if a.cue is not None] == ["said"]
+    assert apply_tagger(doc, find_attributions(doc), _silent_tagger()) == []

@@ -765,6 +765,24 @@ POSITIVE: list[Any] = [
      "asserted", None),
     ("Omega Holdings, which is a shell firm that funds Hamas, was sanctioned.", "fund", "Omega Holdings", "Hamas",
      "asserted", None),
+    # -- a denial or a report nested in a relay that closes the sentence keeps its own speaker,
+    # whether or not the attribution tagger marks the inner cue (it learned one role per token)
+    ("Tehran said it had never sent drones to Moscow, the official news agency reported.", "transfer", None,
+     "Moscow", "denied", "Tehran"),
+    ("Chile said Peru had sold rifles to Bolivia, the agency reported.", "transfer", "Peru", "Bolivia",
+     "attributed", "Chile"),
+    ("Kenya said on Monday it never shipped fuel to Somalia, local media reported.", "transfer", None,
+     "Somalia", "denied", "Kenya"),
+    ("Quito told reporters that Lima had bought drones from Caracas, a state newspaper reported on Sunday.",
+     "transfer", "Caracas", "Lima", "attributed", "Quito"),
+    # -- a denial of what a relative clause describes still denies (only a refused thing is refused)
+    ("Peru reported that Chile sold rifles to Bolivia, which Chile has denied several times.", "deny", "Chile",
+     None, "denied", "Chile"),
+    # -- "a few" is somebody: their denial stands
+    ("A few officials deny that Chile sold rifles to Peru.", "transfer", "Chile", "Peru", "denied", "officials"),
+    ("Lima flatly denies that Quito bought drones from Caracas.", "transfer", "Caracas", "Quito", "denied", "Lima"),
+    # -- "it is not known if": an open question, not a denial
+    ("It is not known if Kenya shipped fuel to Somalia.", "transfer", "Kenya", "Somalia", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -953,6 +971,22 @@ ABSENT: list[Any] = [
     ("Officials in Lima rejected the department of consumer affairs and its findings.", "deny"),
     ("The council dismissed the head of the bureau of maritime affairs.", "deny"),
     ("The president dismissed the members of the commission on border affairs.", "deny"),
+    # depriving someone of what is granted (access, entry, visas, a chance), however the parser reads
+    # the two objects, and a passive that keeps its object ("was denied entry"), deny no claim
+    ("Chile denied the inspectors entry to the port.", "deny"),
+    ("The tanker was denied entry to the port of Lima.", "deny"),
+    ("Officials denied the journalists access.", "deny"),
+    ("Peru denied visas to the delegation from Bolivia.", "deny"),
+    ("Iranian authorities continue denying the inspectors access to the site.", "deny"),
+    ("The regime is denying its citizens the chance to travel.", "deny"),
+    ("The White House denied the prime minister a meeting.", "deny"),
+    # a measure or proposal a relative clause describes is turned down, in any number
+    ("Peru proposed new measures that Chile rejected as insufficient.", "deny"),
+    ("Peru proposed disarmament moves that Chile rejected.", "deny"),
+    ("Ghana made several offers, which Togo dismissed.", "deny"),
+    ("The strikes aim to deny the militants safe haven.", "deny"),
+    ("To deny the rebels resources, Chile blocked the port.", "deny"),
+    ("Lima urged Quito to reject any concessions to the rebels.", "deny"),
 ]
 
 # (sentence, event, status that must NOT be given)
@@ -1012,6 +1046,24 @@ NOT_STATUS: list[Any] = [
     # a clause that worried someone is the event's effect, not a fear of it
     ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "transfer", "hedged"),
     ("Peru worried for years, and Chile sold rifles to Bolivia.", "transfer", "hedged"),
+    # a denial by nobody (or next to nobody) concedes the claim: neither denied nor left open
+    ("No one denies that Iran ships oil to Syria.", "transfer", "denied"),
+    ("No one denies that Iran ships oil to Syria.", "transfer", "hedged"),
+    ("Few observers deny that Chile sold rifles to Peru.", "transfer", "denied"),
+    ("Nobody disputes that Kenya supplied fuel to Somalia.", "supply", "denied"),
+    ("There is no denying that Laos sent timber to Vietnam.", "transfer", "denied"),
+    ("Few deny that Ghana smuggled gold to Togo.", "transfer", "denied"),
+    ("It is hard to deny that Chile sold rifles to Peru.", "transfer", "denied"),
+    ("It is impossible to dispute that Kenya shipped fuel to Somalia.", "transfer", "denied"),
+    # a factive verb takes its clause as a fact: not knowing it denies nothing
+    ("They do not know that Chile sold jets to Peru.", "transfer", "denied"),
+    ("Officials did not realize that Ghana had shipped gold to Togo.", "transfer", "denied"),
+    ("Lima never noticed that Quito had bought drones from Caracas.", "transfer", "denied"),
+    # ... but ignorance nobody holds leaves the clause open, neither denied nor given
+    ("It is not known if Kenya shipped fuel to Somalia.", "transfer", "asserted"),
+    ("It is not known whether Ghana sold gold to Togo.", "transfer", "asserted"),
+    # an unanswered question is no answer
+    ("Officials have not answered why Ghana shipped gold to Togo.", "transfer", "denied"),
 ]
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
@@ -1054,6 +1106,14 @@ NOT_SOURCE: list[Any] = [
     # a relative clause on a noun after the comma names no speaker ("a deal that worried X")
     ("The minister said Chile sold rifles to Bolivia, a deal that worried Peru.", "transfer", "deal"),
     ("Officials said Cuba sent tanks to Angola, a move which angered Namibia.", "transfer", "move"),
+    # a participle after the reported clause is the reporter's act, not the clause subject's
+    ("Lima said that no arms deal with Quito had ever existed, adding that Chile sold jets to Peru.", "transfer",
+     "deal"),
+    # the accused after "..., accuses" is no speaker closing the sentence (a headline's second verb)
+    ("Chile seizes Peruvian tanker, accuses Lima of smuggling fuel to Bolivia.", "seize", "lima"),
+    ("Ghana detains cargo ship, accuses Togo of shipping gold to Mali.", "seize", "togo"),
+    # a relay closing the sentence is not the innermost speaker of what it relays
+    ("Kenya said on Monday it never shipped fuel to Somalia, local media reported.", "transfer", "media"),
 ]
 
 

@@ -48,6 +48,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 EXTRACTOR = "attribution-v1"
+# Marks an attribution read as reported speech inside another's content although its speaker is
+# named (the tagger's reading, :func:`mistrust.extract.attribution_model.apply_tagger`): it stays
+# for claims and chains but is not in the outermost layer.
+NESTED = "/nested"
+
+
+def nested_extractor(extractor: str) -> str:
+    """``extractor`` marked as a nested layer (see ``NESTED``)."""
+    return extractor if extractor.endswith(NESTED) else extractor + NESTED
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -210,7 +219,7 @@ def top_level(attributions: list[Attribution], text: str | None = None) -> list[
     out = []
     cues: set[tuple[int, int]] = set()
     for a in attributions:
-        if a.cue is None or (a.cue.start, a.cue.end) in cues:
+        if a.cue is None or (a.cue.start, a.cue.end) in cues or a.extractor.endswith(NESTED):
             continue  # a speaker's continued quotation repeats the cue of its first part
         cue = a.cue
         # Nested in someone's content: a pronoun or unnamed speaker ("I think", "he added") belongs
@@ -242,4 +251,4 @@ def is_denial(attribution: Attribution) -> bool:
     return any(w.lower().strip(".,") in DENIAL_FORMS for w in attribution.cue.text.split())
 
 
-__all__ = ["EXTRACTOR", "find_attributions", "is_denial", "top_level"]
+__all__ = ["EXTRACTOR", "NESTED", "find_attributions", "is_denial", "nested_extractor", "top_level"]

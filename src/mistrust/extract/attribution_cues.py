@@ -175,6 +175,8 @@ def verb_cue(tok: Token) -> Found | None:
         content, how = tok_span(final.content), "paren"
     elif final is not None and (content is None or content[0] > final.content[0].idx):
         content, how = tok_span(final.content), "paren"
+    elif content is not None and how == "ccomp":
+        content = _before_closer(tok, content)
     colon = colon_content(tok.doc, tok)
     if colon is not None and how in ("", "object"):
         content, how = colon, "colon"
@@ -207,6 +209,22 @@ def verb_cue(tok: Token) -> Found | None:
         elif named is not None and named != src_span:
             relayed.append(named)
     return Found(src_span, cue, content, alias=alias, time=_said_when(tok), relayed=relayed)
+
+
+def _before_closer(tok: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "X said on Friday it never shipped fuel, state media reported.": the parser may hang the
+    relay that closes the sentence on the reported clause, as if X said it; X's words end before
+    the relay's speaker, and the relay reports X's saying."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i <= tok.i or not CUE_FORMS.get(c.lower_):
+            continue
+        final = closing_cue(c)
+        if final is None:
+            continue
+        last = [t for t in tok.doc[tok.i + 1:final.speaker[0]] if not t.is_punct and not t.is_space]
+        if last and content[0] < last[-1].idx + len(last[-1].text) < content[1]:
+            return content[0], last[-1].idx + len(last[-1].text)
+    return content
 
 
 _BOUNDARY = frozenset({",", "”", "\"", "’", "—", "–"})
@@ -244,6 +262,8 @@ def closing_cue(tok: Token) -> _Closing | None:
                 break
             if t.pos_ in ("VERB", "AUX") or t.dep_ == "relcl":
                 return None  # "..., said the jets that X ordered will ...": a clause, not a speaker
+            if t.head == tok and t.dep_ == "prep" and t.lower_ == "of" and CUE_FORMS.get(tok.lower_) == "accuse":
+                return None  # "..., accuses Lima of smuggling fuel": the accused, not a speaker
             phrase.append(t)
         end = tok.i - 1
     else:

@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mistrust.errors import ConfigError
-from mistrust.extract.attribution import top_level
+from mistrust.extract.attribution import nested_extractor, top_level
 from mistrust.extract.attribution_features import BITS, doc_features
 from mistrust.extract.attribution_spans import spans_overlap, text_of_doc
+from mistrust.extract.cues import CUE_FORMS, DENIAL
 from mistrust.model.documents import Attribution, Span
 
 if TYPE_CHECKING:
@@ -172,6 +173,14 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
             out.append(a)
             continue
         if not any(spans_overlap((a.cue.start, a.cue.end), c) for c in cues):
+            # A named speaker inside another attribution's content ("X said it never ..., state
+            # media reported") is in the rules' top layer; the tagger learned PolNeAR's one role per
+            # token, where that cue is part of the relay's content. Not tagged, a plain act of
+            # saying or denying is the relay's reported speech, not a false cue: it stays for the
+            # claims it covers (the innermost speaker), marked as a nested layer, with its own
+            # source. Words that are cues only sometimes ("wants", "seeks", "asked") still go.
+            if _inside_content(a, attributions) and _reports(a.cue.text):
+                out.append(replace(a, extractor=nested_extractor(a.extractor)))
             continue
         if a.source is None or not any(spans_overlap((a.source.start, a.source.end), s) for s in sources):
             found = _nearest(sources, (a.cue.start, a.cue.end), sentences)
@@ -189,6 +198,23 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
                                chain=[named.text] if named is not None else [], extractor=TAGGER_VERSION))
     out.sort(key=lambda a: a.cue.start if a.cue is not None else -1)
     return out
+
+
+# Verbs whose every use is an act of saying or denying ("said", "told", "denied"), as opposed to the
+# rules' occasional cues (wanting, seeking, asking, finding).
+_SPEECH_ACTS = frozenset({"say", "tell", "claim", "insist", "report", "announce", *DENIAL})
+
+
+def _reports(cue: str) -> bool:
+    words = cue.lower().split()
+    return bool(words) and CUE_FORMS.get(words[-1]) in _SPEECH_ACTS
+
+
+def _inside_content(a: Attribution, attributions: Sequence[Attribution]) -> bool:
+    """True when ``a``'s cue lies in the content of another attribution (it is reported speech)."""
+    assert a.cue is not None
+    return any(b is not a and b.content is not None and b.content.start <= a.cue.start
+               and a.cue.end <= b.content.end for b in attributions)
 
 
 def _nearest(sources: Spans, cue: tuple[int, int], sentences: Spans) -> tuple[int, int] | None:

@@ -215,6 +215,12 @@ def find_source(verb: Token) -> Token | None:
     if passive:
         return None  # "it was reported that ...": an unnamed source
     head = verb.head
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lower_ in CUE_FORMS
+            and head.head.i < head.i < verb.i):
+        # "X said that no deal took place, calling it a rumour": a participle after the reported
+        # clause is the reporter's act (the parser hangs it on the clause's verb, whose subject
+        # is part of what is reported)
+        return find_source(head.head)
     if verb.dep_ in ("conj", "advcl", "xcomp") and head != verb:
         # "smiled and said", "..., adding that", "went on to say": the governing verb's speaker.
         return find_source(head) if head.pos_ in ("VERB", "AUX") else None
@@ -255,6 +261,8 @@ def _complement_after(verb: Token, obj: Token) -> bool:
             continue
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)):
             return True
+        if c.dep_ == "prep" and c.lower_ == "of" and CUE_FORMS.get(verb.lower_) == "accuse":
+            return True  # "accuses X of smuggling fuel", the gerund read as a noun
     return False
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mistrust.extract.cues import DOCUMENT_NOUNS, EVIDENCE_NOUNS, KICKERS
+from mistrust.extract.cues import DOCUMENT_NOUNS, EVIDENCE_NOUNS, KICKERS, RELATIVE
 from mistrust.extract.predicates import inflections
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
@@ -43,6 +43,10 @@ PRESUPPOSING = frozenset({"after", "before", "since", "because", "when", "while"
                           "though", "until", "whereas"})
 # Verbs of ending an activity: negated ("never stopped shipping") the activity goes on.
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
+# Subjects that name nobody, or next to nobody: "nobody denies", "few dispute".
+NOBODY = frozenset({"nobody", "none", "noone", "few"})
+# Adjectives that say a denial can hardly be made: "it is hard to deny that X".
+HARD_TO = frozenset({"hard", "difficult", "impossible"})
 # Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
 REFUSALS = frozenset(f for v in ("refuse", "decline", "fail") for f in inflections(v))
 # Words that make a negated event a rule rather than a statement: "must not supply", "urged
@@ -61,8 +65,18 @@ REFUSED_THINGS = frozenset({
     "appeal", "appeals", "invitation", "invitations", "plan", "plans", "bid", "bids", "ultimatum", "sanction",
     "sanctions", "measure", "measures", "resolution", "resolutions", "decision", "move", "deal", "terms",
     "conditions", "application", "pressure", "interference", "mediation", "ceasefire", "truce", "aid",
+    "concession", "concessions",
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
+})
+# What an authority grants or withholds: "denied the inspectors access", "was denied entry", "denied
+# visas to the delegation" deprive someone of it; nothing said is contradicted.
+GRANTED_THINGS = frozenset({
+    "access", "entry", "admission", "passage", "transit", "visa", "visas", "permission", "permit", "permits",
+    "licence", "license", "licences", "licenses", "clearance", "asylum", "bail", "parole", "landing",
+    "overflight", "exit", "opportunity", "chance",
+    # means withheld from an enemy: "deny the militants safe haven", "deny the rebels resources"
+    "resources", "funds", "funding", "revenue", "revenues", "haven", "sanctuary", "refuge",
 })
 # Nouns that name what was said: "denied the reports", "dismissed the talk as gossip".
 REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "assertion",
@@ -91,13 +105,18 @@ TURN_DOWN_VERBS = frozenset(f for v in ("reject", "dismiss", "rebuff", "repudiat
 # Entity types of a denial verb's object that name whom it acts on, not what is said: "dismissed the
 # navy chief" removes a person, "rejected Chile" (as a member) turns a body down.
 _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_WHEN_TYPES = frozenset({"DATE", "TIME"})
 # Verbs of telling whose negation withholds a statement instead of denying its content: "did not
 # say whether X shipped", "has not announced any plans to seize Y", "did not disclose how many jets
 # X bought". Belief verbs ("does not think X shipped") are left out: their negation is the
 # speaker's own doubt. A negated "confirm" leaves the claim open (hedged).
-UNSAID_VERBS = ("say", "tell", "announce", "disclose", "reveal", "specify", "comment", "mention", "report",
+UNSAID_VERBS = ("say", "tell", "answer", "announce", "disclose", "reveal", "specify", "comment", "mention", "report",
                 "state", "explain", "detail", "elaborate", "publish", "name", "identify", "confirm", "verify")
 UNSAID_FORMS = frozenset(f for v in UNSAID_VERBS for f in inflections(v)) | {"said", "told"}
+# Factive verbs take their complement as a fact: "did not know that X shipped", "has not realised
+# that X shipped" say that someone was unaware of it, not that it did not happen.
+FACTIVE_FORMS = frozenset(f for v in ("know", "realise", "realize", "notice")
+                          for f in inflections(v))
 UNCONFIRMED_FORMS = frozenset(f for v in ("confirm", "verify") for f in inflections(v))
 
 # Nouns of denial and the prepositions that set them beside a claim as a concession: "despite
@@ -182,7 +201,8 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         if depth > 0 and tok.lower_ in DENIAL_FORMS and via not in ("conj", "advcl") and not refusal(tok):
             if not withheld:
                 return "denied"
-            status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
+            if not undisputed(tok):
+                status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
         # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
         # another clause, not a doubt about it
         if (depth > 0 and tok.lower_ in HEDGE_VERBS and via != "conj"
@@ -193,12 +213,15 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
                                                               for c in tok.children):
             return "denied"
         # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
-        unsaid = depth > 0 and tok.lower_ in UNSAID_FORMS
+        unsaid = depth > 0 and (tok.lower_ in UNSAID_FORMS or tok.lower_ in FACTIVE_FORMS)
         for c in tok.children:
             low = c.lower_
             if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
                 if unsaid:
-                    if tok.lower_ in UNCONFIRMED_FORMS:
+                    # "it is not known if X": ignorance nobody holds leaves X open; "they did not
+                    # know that X" takes X as a fact
+                    if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
+                                                           and not any(g.dep_ == "nsubj" for g in tok.children)):
                         status = merge(status, "hedged")
                     continue
                 return "denied"
@@ -254,12 +277,30 @@ def _open_question(clause: Token) -> bool:
 def denial_withheld(verb: Token) -> bool:
     """True when a denial verb is itself negated or refused: "did not deny", "would neither
     confirm nor deny", "declined to deny". Nothing is denied then; the claim is left open."""
-    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in verb.children) or undisputed(verb):
         return True
     if verb.dep_ == "conj" and (any(c.lower_ == "nor" for c in verb.head.children)
                                 or denial_withheld_by(verb.head)):
         return True
     return denial_withheld_by(verb)
+
+
+def undisputed(verb: Token) -> bool:
+    """ "No one denies that X", "few dispute that X", "there is no denying that X", "it is hard to
+    deny that X": a denial verb whose subject is nobody (or next to nobody), or that is said to be
+    hard to make, concedes its content instead of denying it ("a few deny" is somebody)."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+        return True  # "there is no denying": the gerund itself negated
+    if verb.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children):
+        return True  # "it is hard to deny that X", "impossible to dispute"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    words = [subj, *(c for c in subj.children if c.dep_ in ("det", "amod"))]
+    # "a few" is somebody: the article may hang on "few" or on the noun
+    if any(g.lower_ == "a" for w in words for g in [w, *w.children] if g.dep_ in ("det", "quantmod")):
+        return False
+    return any(w.lower_ in NOBODY or (w is not subj and w.lower_ == "no") for w in words)
 
 
 def denial_withheld_by(verb: Token) -> bool:
@@ -329,20 +370,40 @@ def refusal(verb: Token) -> bool:
     deprives someone, instead of denying a claim: "rejected the offer", "dismissed the sanctions as
     illegal", "the proposal was rejected", "dismissed the case", "dismissed the navy chief", "deny
     Caracas the fuel"."""
-    if any(c.dep_ == "dative" for c in verb.children):
-        return True  # "deny Caracas the fuel": depriving someone, not contradicting them
+    # "denied it multiple times": a count of times the parser takes for an object is none
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("time", "times")
+               and c.ent_type_ not in _WHEN_TYPES]
+    if any(c.dep_ == "dative" for c in verb.children) or len(objects) > 1:
+        return True  # "deny Caracas the fuel" (two objects, however parsed): depriving someone
+    if objects and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True  # "the ship was denied entry": a passive that keeps an object deprives its subject
+    if any(c.lower_ in GRANTED_THINGS and c.pos_ == "NOUN" for c in verb.children if c.dep_ in ("dobj", "ccomp")):
+        # "denied the inspectors access", "denied visas to the delegation" (the parser may read "the
+        # inspectors access" as a clause)
+        return True
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if verb.dep_ == "relcl" and (thing is None or thing.lower_ in RELATIVE):
+        # "the measures that Chile rejected", "the offer Peru dismissed": what is turned down is the
+        # noun the relative clause describes (only a refused thing: "arms sent to Peru, which
+        # Chile denied" still denies)
+        return _refused_thing(verb.head)
     if thing is None:
         return False
     # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
     # "rejected the department of consumer affairs" (an organ named after its topic, with or without
     # capitals), "dismissed the head of the bureau"
-    if (thing.lower_ in REFUSED_THINGS or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
+    if (_refused_thing(thing) or thing.lower_ in ROLE_NOUNS or thing.lower_ in BODY_NOUNS
             or thing.ent_type_ in _PARTY_TYPES or _head_of_body(thing)):
         return True
     # "rejected the accord", "dismissed the overtures", "rejected integration with Europe": a
     # turn-down verb whose object is no proposition refuses it
     return verb.lower_ in TURN_DOWN_VERBS and not _proposition(thing)
+
+
+def _refused_thing(noun: Token) -> bool:
+    """A proposal, measure or proceeding, in any number ("the moves", "the measures")."""
+    # (the pipeline's parser has no lemmatizer: a regular plural is cut by hand)
+    return noun.lower_ in REFUSED_THINGS or (noun.tag_ == "NNS" and noun.lower_[:-1] in REFUSED_THINGS)
 
 
 def _proposition(noun: Token) -> bool:
