@@ -182,7 +182,7 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     m = apposed_to(tok, index) or predicated_of(tok, index) or _named_as(tok, index)
     if m is None:
         m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
-                                       for c in c.subtree})
+                                       for c in c.subtree}) or _tied_to(tok, index)
     if m is not None:
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
@@ -236,6 +236,21 @@ def predicated_of(tok: Token, index: MentionIndex) -> Mention | None:
     return (index.by_token.get(subj.i) or _named_as(subj, index)) if subj is not None else None
 
 
+# Participles that tie an unnamed description to the actor behind it: "entities linked to X",
+# "the supply chain related to X", "a network tied to X".
+_TIED = frozenset({"linked", "related", "tied", "affiliated"})
+
+
+def _tied_to(tok: Token, index: MentionIndex) -> Mention | None:
+    """The actor an unnamed description is tied to ("sanctions on firms linked to X": X)."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod") and c.lower_ in _TIED:
+            to = prep_obj(c, ("to", "with"))
+            if to is not None:
+                return index.in_subtree(to)
+    return None
+
+
 def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
     """The name a participle gives a description with no name of its own ("The vessel, known as
     the Sea Lark, was used to ..."): the named mention stands for the description."""
@@ -272,6 +287,14 @@ def subject_token(verb: Token) -> Token | None:
         controller = infinitive_controller(verb)
         if controller is not None:
             return controller
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and not to_infinitive(verb):
+        # a bare infinitive after its own subject ("helped X buy", "let X ship", "made X pay"):
+        # X does it, whether the parser made X the verb's object or (mis)read it as its auxiliary
+        doer = next((c for c in verb.children if c.dep_ in ("aux", "nsubj") and c.i < verb.i
+                     and c.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")), None) or \
+            next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and _actor_like(c)), None)
+        if doer is not None:
+            return doer
     if verb.dep_ in ("conj", "advcl") and (accused := accused_of(verb)) is not None:
         return accused  # "accused X of selling rifles and violating sanctions": X violates too
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -313,6 +336,12 @@ def subject_token(verb: Token) -> Token | None:
             return owner
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return subject_token(noun.head)
+        if noun.dep_ == "pobj" and noun.lower_ in _ALONGSIDE and noun.head.dep_ == "prep" \
+                and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "in addition to targeting X, the Treasury ...", "as part of shipping arms, Russia
+            # ...": the clause's subject does the gerund too (not so in "in retaliation for
+            # supplying", the other side's act)
+            return subject_token(noun.head.head)
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         # "the ship to have broken the embargo": a perfect infinitive is active, its noun the doer
@@ -321,6 +350,9 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
+# Nouns of compound prepositions that add a gerund to the clause's own acts ("in addition to",
+# "as part of", "on top of", "in the course of").
+_ALONGSIDE = frozenset({"addition", "part", "top", "course", "process"})
 # Prepositions whose object a verb asks to act: "called on X to stop", "relied upon Y to ship".
 _CONTROL_PREPS = frozenset({"on", "upon"})
 # Verbs whose subject, not their object, does the infinitive: the promise class ("promised Y to
@@ -485,7 +517,7 @@ def entity_prep(head: Token, preps: tuple[str, ...], index: MentionIndex) -> Tok
 def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -> Token | None:
     """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
     first = object_token(head, skip)
-    if first is not None and index.in_subtree(first) is not None:
+    if first is not None and (index.in_subtree(first) is not None or _tied_to(first, index) is not None):
         return first
     for c in head.children:
         # "sold weapons to X" (the parser's "dative"), "shipped oil to X"
