@@ -177,12 +177,12 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
         return None, None, False
-    # A description named by a participle ("a Liberian tanker called the Ocean Star") is that
-    # name, before any name among its modifiers (the flag state).
-    m = apposed_to(tok, index) or predicated_of(tok, index) or _named_as(tok, index)
+    m = apposed_to(tok, index) or predicated_of(tok, index)
     if m is None:
         m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
-                                       for c in c.subtree}) or _tied_to(tok, index)
+                                       for c in c.subtree})
+    if m is None:
+        m = _named_as(tok, index)
     if m is not None:
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
@@ -231,31 +231,13 @@ def predicated_of(tok: Token, index: MentionIndex) -> Mention | None:
     subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in _RELATIVE and copula.dep_ == "relcl":
         subj = copula.head  # "X, which is a shell firm that ..."
-    # the subject is a name at its head ("Delta Trading is ..."; not "the first Polish victims were"),
-    # or a description a participle names ("The ship, called the Sea Lark, is one of the tankers")
-    return (index.by_token.get(subj.i) or _named_as(subj, index)) if subj is not None else None
-
-
-# Participles that tie an unnamed description to the actor behind it: "entities linked to X",
-# "the supply chain related to X", "a network tied to X".
-_TIED = frozenset({"linked", "related", "tied", "affiliated"})
-
-
-def _tied_to(tok: Token, index: MentionIndex) -> Mention | None:
-    """The actor an unnamed description is tied to ("sanctions on firms linked to X": X)."""
-    for c in tok.children:
-        if c.dep_ in ("acl", "amod") and c.lower_ in _TIED:
-            to = prep_obj(c, ("to", "with"))
-            if to is not None:
-                return index.in_subtree(to)
-    return None
+    # the subject is a name at its head ("Delta Trading is ..."; not "the first Polish victims were")
+    return index.by_token.get(subj.i) if subj is not None else None
 
 
 def _named_as(tok: Token, index: MentionIndex) -> Mention | None:
     """The name a participle gives a description with no name of its own ("The vessel, known as
     the Sea Lark, was used to ..."): the named mention stands for the description."""
-    if tok.i in index.by_token:
-        return None  # named itself
     for c in tok.children:
         if c.dep_ == "acl" and c.lower_ in _NAMING:
             for g in c.subtree:
@@ -295,15 +277,11 @@ def subject_token(verb: Token) -> Token | None:
             next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and _actor_like(c)), None)
         if doer is not None:
             return doer
-    if verb.dep_ in ("conj", "advcl") and (accused := accused_of(verb)) is not None:
-        return accused  # "accused X of selling rifles and violating sanctions": X violates too
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None
         if verb.dep_ != "xcomp" and passive_patient(verb) is not None:
             return None  # "... after it was used": a clause with its own (passive) subject
-        if verb.dep_ == "conj" and (shared := passive_patient(verb.head)) is not None:
-            return shared  # "X was sanctioned by Y and then attacked Z": X attacks, not Y
         return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
             verb.head.head.lower_ in _ENGAGED:
@@ -336,12 +314,6 @@ def subject_token(verb: Token) -> Token | None:
             return owner
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return subject_token(noun.head)
-        if noun.dep_ == "pobj" and noun.lower_ in _ALONGSIDE and noun.head.dep_ == "prep" \
-                and noun.head.head.pos_ in ("VERB", "AUX"):
-            # "in addition to targeting X, the Treasury ...", "as part of shipping arms, Russia
-            # ...": the clause's subject does the gerund too (not so in "in retaliation for
-            # supplying", the other side's act)
-            return subject_token(noun.head.head)
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         # "the ship to have broken the embargo": a perfect infinitive is active, its noun the doer
@@ -350,9 +322,6 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-# Nouns of compound prepositions that add a gerund to the clause's own acts ("in addition to",
-# "as part of", "on top of", "in the course of").
-_ALONGSIDE = frozenset({"addition", "part", "top", "course", "process"})
 # Prepositions whose object a verb asks to act: "called on X to stop", "relied upon Y to ship".
 _CONTROL_PREPS = frozenset({"on", "upon"})
 # Verbs whose subject, not their object, does the infinitive: the promise class ("promised Y to
@@ -426,36 +395,13 @@ def opens_with_gerund(goods: Token) -> bool:
             and verb_predicate(first.lower_) is not None)
 
 
-_CHARGE_PREPS = ("of", "with", "for")
-
-
 def accusation(verb: Token) -> Token | None:
-    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping"),
-    also for a later item of the charge list that the parser hung on the accusing verb itself
-    ("accused X of selling rifles, exporting parts and violating sanctions")."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ in _CHARGE_PREPS:
-        gov = verb.head.head
-    elif _listed_charge(verb):
-        gov = verb.head
-    else:
+    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "with", "for"):
         return None
+    gov = verb.head.head
     lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
     return gov if lemma in ACCUSE else None
-
-
-def _listed_charge(verb: Token) -> bool:
-    """A bare gerund (no subject, no auxiliary) coordinated with, or hung as an adverbial on, a
-    verb that already has its charge phrase ("of"/"with"/"for") before it: English does not
-    coordinate a subjectless gerund with a finite verb, so it is one more item of the charge. The
-    charge must open with a gerund itself ("blamed X for the attack, warning Y": Y is warned)."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("conj", "advcl") or verb.head == verb:
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS and c.i < verb.i
-               and any(g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and opens_with_gerund(g)
-                       for g in c.children)
-               for c in verb.head.children)
 
 
 def accused_of(verb: Token) -> Token | None:
@@ -469,20 +415,7 @@ def accused_of(verb: Token) -> Token | None:
 
 
 def passive_patient(verb: Token) -> Token | None:
-    """The subject of a passive verb, also of a passive conjunct that shares it ("the ship was
-    boarded and seized by X", "the vessel was accused of smuggling and detained by X": the ship,
-    the vessel). A conjunct is passive with its own "been"/"was" or "by"-agent, or as a bare
-    participle after a passive head; "has sailed" after "was seized" is active."""
-    own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if own is not None or verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head == verb:
-        return own
-    kids = {c.dep_ for c in verb.children}
-    if kids & {"nsubj", "csubj", "expl", "dobj"}:
-        return None  # its own subject, or an object: "was hit with sanctions and later supplied drones"
-    head = verb.head
-    if not kids & {"auxpass", "agent"} and ("aux" in kids or not any(c.dep_ == "auxpass" for c in head.children)):
-        return None
-    return passive_patient(head) or subject_token(head)
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def object_token(head: Token, skip: Token | None = None) -> Token | None:
@@ -517,7 +450,7 @@ def entity_prep(head: Token, preps: tuple[str, ...], index: MentionIndex) -> Tok
 def entity_object(head: Token, index: MentionIndex, skip: Token | None = None) -> Token | None:
     """Prefer an argument that is an entity: "shipped supplies to Syria" -> Syria."""
     first = object_token(head, skip)
-    if first is not None and (index.in_subtree(first) is not None or _tied_to(first, index) is not None):
+    if first is not None and index.in_subtree(first) is not None:
         return first
     for c in head.children:
         # "sold weapons to X" (the parser's "dative"), "shipped oil to X"

@@ -146,30 +146,16 @@ def _conjunct_mentions(tok: Token | None, index: MentionIndex) -> list[Mention]:
     first = index.in_subtree(tok, skip={g.i for k in tok.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
     if first is None:
         return []
-    heads = [c for c in tok.conjuncts if c.i > tok.i]  # "the rebels in X and their backers": at "rebels"
     span = tok.doc.char_span(first.start, first.end, alignment_mode="expand")
-    if span is not None and span.root != tok:
+    if span is not None:
         tok = span.root  # "rockets and know-how to Hamas and Hezbollah": coordinate at Hamas, not rockets
-        heads = [c for c in tok.conjuncts if c.i > tok.i] + heads
     out: list[Mention] = []
-    for c in [tok, *heads]:
+    for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
         skip = {g.i for k in c.children if k.dep_ in ("conj", "relcl", "acl", "appos") for g in k.subtree}
-        own = index.in_subtree(c, skip=skip)
-        for m in [own] if own is not None else _apposed_list(c, index):
-            if all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
-                out.append(m)
+        m = index.in_subtree(c, skip=skip)
+        if m is not None and all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
+            out.append(m)
     return out[:_MAX_CONJUNCTS]
-
-
-def _apposed_list(tok: Token, index: MentionIndex) -> list[Mention]:
-    """The names an unnamed conjunct is spelled out by ("... and their backers -- A, B and C --"):
-    its apposition and the apposition's own conjuncts."""
-    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-    if appos is None:
-        return []
-    found = (index.in_subtree(a, skip={g.i for k in a.children if k.dep_ == "conj" for g in k.subtree})
-             for a in [appos, *(c for c in appos.conjuncts if c.i > appos.i)])
-    return [m for m in found if m is not None]
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
