@@ -39,6 +39,10 @@ POSITIVE = [
     ("The brokers helped Iran buy drones from Belarus.", "transfer", "Belarus", "Iran"),
     # an unnamed conjunct spelled out by an apposition with "including" (read before this file)
     ("Russia and its partners, including Belarus, sent troops to Mali.", "deploy", "Belarus", "Mali"),
+    # tried (no change on either half; the goods' reading is the frames'): a passive transfer with no
+    # agent is given by the goods' origin, to the "to" party
+    _reverted("Iranian drones were delivered to Russia in August.", "transfer", "Iran", "Russia"),
+    _reverted("Turkish-made drones were sold to Ethiopia last year.", "transfer", "Turkish", "Ethiopia"),
     # reverted: a charge list the parser hung on the accusing verb is still the accused's
     _reverted("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
               "violate", "Chile", None),
