@@ -29,6 +29,8 @@ def _reverted(*row: str | None) -> object:
 POSITIVE = [
     # an act of authority in the passive with no agent, announced by a named body: the body did it
     ("Five firms were sanctioned on Monday, the European Union said.", "sanction", "European Union", None),
+    ("A Liberian cargo vessel has been seized, the British Navy said on Friday.", "seize", "British Navy",
+     "Liberia"),
     ("Three tankers have been seized off the coast, the Indian Navy said on Sunday.", "seize", "Indian Navy",
      "tankers"),
     ("Two Bolivian firms were designated on Tuesday, the Treasury Department announced.", "sanction",

@@ -279,8 +279,9 @@ def _announcing_body(att: Attribution | None, index: MentionIndex) -> tuple[str 
     seized, the Justice Department announced"): it announces its own act, so it is the doer."""
     if att is None or att.source is None:
         return None
-    m = next((m for i, m in index.by_token.items() if m.start == att.source.start or
-              (att.source.start <= m.start and m.end == att.source.end)), None)
+    src = att.source
+    # the name that ends the speaker phrase is its head ("the British Navy", not "British")
+    m = next((m for m in index.by_token.values() if src.start <= m.start and m.end == src.end), None)
     if m is None or m.label not in ("Organization", "Country") or is_group_extractor(m.extractor):
         return None
     return mention_arg(m)
