@@ -45,6 +45,8 @@ POSITIVE = [
     # agent is given by the goods' origin, to the "to" party
     _reverted("Iranian drones were delivered to Russia in August.", "transfer", "Iran", "Russia"),
     _reverted("Turkish-made drones were sold to Ethiopia last year.", "transfer", "Turkish", "Ethiopia"),
+    # tried (no change on either half): a word tagged as a noun with a subject and an object is a verb
+    _reverted("The sanctions, imposed by the EU in May, target Belarus.", "sanction", "EU", "Belarus"),
     # reverted: a charge list the parser hung on the accusing verb is still the accused's
     _reverted("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
               "violate", "Chile", None),
