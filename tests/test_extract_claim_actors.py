@@ -47,6 +47,8 @@ POSITIVE = [
     _reverted("Turkish-made drones were sold to Ethiopia last year.", "transfer", "Turkish", "Ethiopia"),
     # tried (no change on either half): a word tagged as a noun with a subject and an object is a verb
     _reverted("The sanctions, imposed by the EU in May, target Belarus.", "sanction", "EU", "Belarus"),
+    # tried (no change on either half): a state's organ named with a possessive acts for the state
+    _reverted("Chile's Treasury Department sanctioned three Peruvian firms.", "sanction", "Chile", "Peruvian"),
     # reverted: a charge list the parser hung on the accusing verb is still the accused's
     _reverted("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
               "violate", "Chile", None),
