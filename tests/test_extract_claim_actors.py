@@ -49,6 +49,9 @@ POSITIVE = [
     _reverted("The sanctions, imposed by the EU in May, target Belarus.", "sanction", "EU", "Belarus"),
     # tried (no change on either half): a state's organ named with a possessive acts for the state
     _reverted("Chile's Treasury Department sanctioned three Peruvian firms.", "sanction", "Chile", "Peruvian"),
+    # tried (no change on either half): "his country" in reported words is the speaker's state
+    _reverted("Peru's foreign minister said his country had never sold rifles to Bolivia.", "transfer", "Peru",
+              "Bolivia"),
     # reverted: a charge list the parser hung on the accusing verb is still the accused's
     _reverted("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
               "violate", "Chile", None),
