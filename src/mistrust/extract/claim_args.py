@@ -269,6 +269,14 @@ def subject_token(verb: Token) -> Token | None:
         controller = infinitive_controller(verb)
         if controller is not None:
             return controller
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and not to_infinitive(verb):
+        # a bare infinitive after its own subject ("helped X buy", "let X ship", "made X pay"):
+        # X does it, whether the parser made X the verb's object or (mis)read it as its auxiliary
+        doer = next((c for c in verb.children if c.dep_ in ("aux", "nsubj") and c.i < verb.i
+                     and c.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")), None) or \
+            next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and _actor_like(c)), None)
+        if doer is not None:
+            return doer
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         # "X is believed to have sent": a raising passive's subject is the doer of its complement
         raised = passive_patient(verb.head) if verb.dep_ == "xcomp" else None

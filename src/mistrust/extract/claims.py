@@ -38,6 +38,7 @@ from mistrust.extract.claim_args import (
     antecedent_of,
     argument,
     mention_arg,
+    passive_patient,
     phrase_of,
     prep_obj,
     subject_token,
@@ -60,7 +61,7 @@ from mistrust.extract.speakers import dateline_end, document_issuer, past_dateli
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
-from mistrust.model.roles import BODY_NOUNS, ROLE_NOUNS
+from mistrust.model.roles import BODY_NOUNS, ROLE_NOUNS, is_group_extractor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -165,6 +166,8 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         att = _beside_cue(_own_act(covers.covering(pred_tok.idx), pred_tok), pred_tok)
         att, stance = wrap_stance(pred_tok, predicate, subj, att)
         s_arg, o_arg = argument(subj, index, actor=True), argument(obj, index)
+        if structure and subj is None and predicate in _AUTHORITY_ACTS and passive_patient(pred_tok) is not None:
+            s_arg = _announcing_body(att, index) or s_arg
         s_group = o_group = None
         if structure and subj is not None and not s_arg[2]:
             # "the two countries restarted ...", "they" after "Iran and Syria": the pair named
@@ -264,6 +267,24 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         claims = strongest_per_sentence(claims)
         claims += _membership_claims(doc, mentions, index, covers, doc_id)
     return claims
+
+
+# Acts only an authority does, and announces itself: "the tanker was seized, the Navy said".
+_AUTHORITY_ACTS = frozenset({"seize", "sanction"})
+
+
+def _announcing_body(att: Attribution | None, index: MentionIndex) -> tuple[str | None, str | None, bool] | None:
+    """The named body (a state, a ministry, a navy: not a person, nor an unnamed "officials")
+    that announces an act of authority told in the passive with no agent ("a cargo ship has been
+    seized, the Justice Department announced"): it announces its own act, so it is the doer."""
+    if att is None or att.source is None:
+        return None
+    src = att.source
+    # the name that ends the speaker phrase is its head ("the British Navy", not "British")
+    m = next((m for m in index.by_token.values() if src.start <= m.start and m.end == src.end), None)
+    if m is None or m.label not in ("Organization", "Country") or is_group_extractor(m.extractor):
+        return None
+    return mention_arg(m)
 
 
 def _kept(predicate: str, s_arg: tuple[str | None, str | None, bool],
