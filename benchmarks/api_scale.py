@@ -49,7 +49,7 @@ from urllib.parse import urlencode
 import httpx
 import psutil
 
-from api_latency import NAMES, _free_port, _generated_sdn, _pct, _shared_sdn
+from api_latency import NAMES, _free_port, _pct, bench_list
 from mistrust.workspace import Workspace
 
 TARGET_P99_MS = 10.0
@@ -214,15 +214,11 @@ def main() -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-scale-"))
     db = str(tmp / "bench.db")
-    sdn = _shared_sdn() or _generated_sdn(tmp)
+    sdn = bench_list(tmp)  # warns when it falls back to a generated list
     with Workspace(db, create=True) as ws:
         ws.load_lists([sdn])
         ws.screen("warm up", record=False)
     print(f"list: {sdn}; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    if _shared_sdn() is None:
-        # the generated list is undated, so each list load beside the runs replaces it and the
-        # server rebuilds its index every time: those rows then measure rebuilds, not screening
-        print("WARNING: no shared OFAC list (set MISTRUST_TEST_DATA); the list-load rows measure index rebuilds")
     paths = ["/api/v1/screen?" + urlencode({"name": NAMES[i % len(NAMES)]}) for i in range(args.requests)]
 
     measure = lambda name, url, workers, beside=None: _measure(  # noqa: E731

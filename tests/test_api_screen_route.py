@@ -269,3 +269,19 @@ def test_screen_now_never_waits_on_the_loop_when_its_answers_expire_meanwhile(db
     monkeypatch.undo()
     assert ws.settle_writes() and len(ws.audit_runs(limit=1000, offset=0)) == before + 1
     shared.close()
+
+
+def test_the_route_and_a_batch_item_make_the_same_query() -> None:
+    """Each request model converts itself (``name_query``): the same person asked both ways is
+    the same screening query, country codes lower-cased; only a batch item carries identifiers."""
+    from mistrust.api.schemas import QueryIn
+
+    single = screen_params(QueryParams("name=Ana+Veles&schema=Person&birth_date=1970&country=MD&country=Ro"))
+    item = QueryIn.model_validate({"name": "Ana Veles", "schema": "Person", "birth_date": "1970",
+                                   "countries": ["MD", "Ro"], "identifiers": ["X-1"]})
+    a, b = single.name_query(), item.name_query()
+    assert a.countries == b.countries == ["md", "ro"]
+    assert (a.name, a.schema, a.birth_date) == (b.name, b.schema, b.birth_date) == ("Ana Veles", "Person", "1970")
+    assert a.identifiers == [] and b.identifiers == ["X-1"]
+    bare = screen_params(QueryParams("name=Lone+Name")).name_query()
+    assert bare.countries == [] and bare.schema == "Any" and bare.birth_date is None
