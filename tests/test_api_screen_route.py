@@ -297,9 +297,11 @@ def _age_kept_answers(ws: Any, seconds: float) -> None:
 
 
 def _refreshed(shared: SharedWorkspace) -> None:
-    """Wait for the refresh thread that ``refresh_ahead`` may have started."""
-    assert shared._refreshing.acquire(timeout=30)  # noqa: SLF001 - released when the thread ends
-    shared._refreshing.release()  # noqa: SLF001
+    """Wait for the refresh thread woken by ``refresh_ahead`` to renew every aging answer."""
+    deadline = time.monotonic() + 30
+    while shared.workspace.known_aging():
+        assert time.monotonic() < deadline, "the answers were not renewed"
+        time.sleep(0.01)
 
 
 def test_aging_answers_are_renewed_on_a_thread_before_they_expire(db: Path) -> None:

@@ -49,3 +49,20 @@ def test_batches_writer_keeps_a_failed_batch_and_writes_it_again_in_order() -> N
     assert writer.flush(5.0)
     assert written == jobs
     assert writer.close(1.0) == 0
+
+
+def test_every_sqlite_connection_commits_alike_the_background_writer_s_too(tmp_path: Path) -> None:
+    """``synchronous`` is a setting of each connection: the writer's own (made by the same
+    ``_connect``) must not keep SQLite's default FULL, a sync of the log at each audit commit."""
+    from mistrust.store import SQLiteDatabase
+
+    db = SQLiteDatabase(tmp_path / "w.db")
+    writer_conn = db._connect(0.25)  # noqa: SLF001 - what the BackgroundWriter is given as ``connect``
+    try:
+        normal = 1
+        assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == normal
+        assert writer_conn.execute("PRAGMA synchronous").fetchone()[0] == normal
+        assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # what makes NORMAL safe
+    finally:
+        writer_conn.close()
+        db.close()

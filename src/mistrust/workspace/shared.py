@@ -26,7 +26,8 @@ class SharedWorkspace:
         self._ws: Workspace | None = None
         self._open_lock = threading.Lock()
         self._screen_lock = threading.Lock()
-        self._refreshing = threading.Lock()  # held while a thread renews the cached answers
+        self._refresh_due = threading.Event()  # set: the refresh thread renews the cached answers
+        self._refresher: threading.Thread | None = None
 
     @property
     def workspace(self) -> Workspace:
@@ -73,20 +74,29 @@ class SharedWorkspace:
         Without it the first request after an answer expires reads the store on a thread, holding
         the screening lock, and every screening that arrives meanwhile follows it to the thread
         pool (``screen_now`` finds the lock taken): on a busy server a burst of thread hops and
-        GIL hand-overs once a second, its slowest answers (``benchmarks/api_scale.py``).
+        GIL hand-overs once a second, its slowest answers (``benchmarks/api_scale.py``). One
+        thread serves every renewal, so its store connection is opened once.
         """
         ws = self._ws
-        if ws is None or not ws.known_aging() or not self._refreshing.acquire(blocking=False):
+        if ws is None or not ws.known_aging():
             return
-        threading.Thread(target=self._refresh, args=(ws,), name="mistrust-refresh", daemon=True).start()
+        with self._open_lock:
+            if self._refresher is None and self._ws is not None:
+                self._refresher = threading.Thread(target=self._refresh, name="mistrust-refresh", daemon=True)
+                self._refresher.start()
+        self._refresh_due.set()
 
-    def _refresh(self, ws: Workspace) -> None:
-        try:
-            ws.refresh_known()
-        except Exception:  # noqa: BLE001, S110 - a request that needs the answer asks the store itself and reports the error
-            pass
-        finally:
-            self._refreshing.release()
+    def _refresh(self) -> None:
+        while True:
+            self._refresh_due.wait()
+            self._refresh_due.clear()  # before the renewal: a close() meanwhile wakes the thread again
+            ws = self._ws
+            if ws is None:
+                return  # closed
+            try:
+                ws.refresh_known()
+            except Exception:  # noqa: BLE001, S110 - a request that needs the answer asks the store itself and says why
+                pass
 
     def screen_batch(self, queries: list[str | NameQuery], **options: Any) -> list[list[Hit]]:
         ws = self.workspace
@@ -102,6 +112,10 @@ class SharedWorkspace:
         """Close the Workspace (writing queued audit rows); returns how many were left in the spool."""
         with self._open_lock:
             ws, self._ws = self._ws, None
+            refresher, self._refresher = self._refresher, None
+        if refresher is not None:
+            self._refresh_due.set()  # wakes it to find the Workspace closed
+            refresher.join()
         return ws.close() if ws is not None else 0
 
 
