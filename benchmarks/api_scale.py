@@ -1,7 +1,7 @@
 """``/api/v1/screen`` under 20 clients: SQLite while a list load runs beside it, and PostgreSQL
 with ``serve --workers 2``, each next to its baseline measured in the same run.
 
-    scripts/pg_cluster.sh run .venv/bin/python benchmarks/api_scale.py [--requests 1000] [--clients 20]
+    scripts/pg_cluster.sh run .venv/bin/python benchmarks/api_scale.py [--requests 1000] [--clients 20] [--client both]
 
 (without ``MISTRUST_TEST_PG_URL`` or ``--pg-url`` the Postgres part is skipped and says so.)
 
@@ -25,9 +25,24 @@ Two ways of sending, on each server (one server start, the list loads running th
   request was due, not from when a late client got round to sending it, so a server that falls
   behind shows it (no coordinated omission).
 
+Two clients (``--client light``, the default; ``threads``; ``both``, each in turn on the same server):
+
+* **light**: every connection on one event loop in this process, each connected (and answered
+  once) before the timed run, a few tens of microseconds of CPU a request. A deployment's clients
+  are on other machines; on this 2-core machine every CPU second the load generator spends is
+  taken from the server, and the latencies it reads are delayed by its own turns;
+* **threads** (the benchmark's first client, kept to compare with): a thread and an
+  ``http.client`` connection each, made inside the timed run. Its 20 threads share one GIL: a
+  thread whose answer is back may wait for the others before it reads the clock, and the 20 new
+  connections of a saturated run were the slowest 2% of its 1,000 requests (p50 25 ms; 2.7 ms once
+  connected), which alone set its p99.
+
 Beside every p50/p99: requests per second, the server's CPU per request (every process of the
-server: with ``--workers 2`` the uvicorn workers too) and the load generator's own CPU (this
-process: the clients' threads share the same 2 cores as the server).
+server: with ``--workers 2`` the uvicorn workers too), how long the server's threads waited for a
+free core per request (Linux ``schedstat``: the machine's load, which no server change removes),
+and the load generator's own CPU (this process, on the same 2 cores as the server).
+The server runs with ``--log-level warning``: no access log (``serve``'s default, info, writes a
+line per request from the event loop, about 12 microseconds of CPU each).
 """
 
 from __future__ import annotations
@@ -87,6 +102,7 @@ class Run:
     server_ms: float  # the server's CPU per request
     client_ms: float  # the load generator's CPU per request
     client_share: float  # ... as a share of one core over the run
+    server_wait: float  # how long the server's threads waited for a core, per request (ms; nan off Linux)
     note: str = ""
 
 
@@ -105,6 +121,20 @@ def _serve(db: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
             server.kill()
             raise RuntimeError("the server did not start")
         time.sleep(0.2)
+
+
+def _server_waited(pid: int) -> float:
+    """Seconds the server's threads (every process of it) have spent ready to run but waiting for a
+    core (Linux ``schedstat``): the machine's load, which no change to the server removes."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for proc in [root, *root.children(recursive=True)]:
+        for task in Path(f"/proc/{proc.pid}/task").glob("*"):
+            try:
+                total += int((task / "schedstat").read_text().split()[1]) / 1e9
+            except (OSError, IndexError, ValueError):
+                continue  # a thread that ended meanwhile
+    return total if Path("/proc/self/schedstat").exists() else float("nan")
 
 
 def _server_cpu(pid: int) -> float:
@@ -250,12 +280,13 @@ def _plans(paths: list[str], clients: int, rate: float | None, seconds: float,
 
 
 def _timed(label: str, server: int, send: Callable[[], list[float]]) -> Run:
-    cpu, mine, t = _server_cpu(server), time.process_time(), time.perf_counter()
+    cpu, waited, mine, t = _server_cpu(server), _server_waited(server), time.process_time(), time.perf_counter()
     latencies = send()
     wall = time.perf_counter() - t
     n = len(latencies)
     client = time.process_time() - mine
-    return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall)
+    return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
+               (_server_waited(server) - waited) * 1000 / n)
 
 
 CLIENTS: dict[str, Callable[[int, list[Plan]], list[float]]] = {"light": _light, "threads": _threads}
@@ -330,12 +361,13 @@ def main() -> int:
         print("Postgres part skipped: no --pg-url or MISTRUST_TEST_PG_URL (run under scripts/pg_cluster.sh run)")
 
     print(f"\nGET /api/v1/screen, {args.clients} clients: saturated {args.requests} requests; paced "
-          f"{args.seconds:g} s at each rate (ms; CPU per request; the load generator's share of a core)")
-    print(f"{'what':<56}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'client':>9}{'client':>8}")
-    print(f"{'':<56}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'ms CPU':>9}{'core':>8}")
+          f"{args.seconds:g} s at each rate (ms; CPU per request; the load generator's share of a core;"
+          f" 'waited': how long the server's threads waited for a free core, per request)")
+    print(f"{'what':<56}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'server':>9}{'client':>9}{'client':>8}")
+    print(f"{'':<56}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'waited':>9}{'ms CPU':>9}{'core':>8}")
     for r in runs:
         print(f"{r.label:<56}{_pct(r.latencies, .5):>8.2f}{_pct(r.latencies, .99):>8.2f}{r.rps:>8.0f}"
-              f"{r.server_ms:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
+              f"{r.server_ms:>9.2f}{r.server_wait:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
     for r in targets:
         p99 = _pct(r.latencies, .99)
         print(f"target p99 <= {TARGET_P99_MS:g} ms, {r.label}: {'MET' if p99 <= TARGET_P99_MS else 'NOT MET'}"
