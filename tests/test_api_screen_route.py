@@ -368,7 +368,8 @@ def test_the_loop_never_touches_the_store_while_another_process_holds_the_write_
     try:
         codes, loop_thread = asyncio.run(run())
         assert codes == [200] * 60
-        assert ws.db.writer.pending() > 0  # the audit rows wait for the lock; the answers did not
+        if ws.db.backend == "sqlite":  # (the Postgres pass serves another database: nothing to wait for)
+            assert ws.db.writer.pending() > 0  # the audit rows wait for the lock; the answers did not
     finally:
         lock.execute("COMMIT")
         lock.close()
