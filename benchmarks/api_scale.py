@@ -123,18 +123,27 @@ def _serve(db: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
         time.sleep(0.2)
 
 
-def _server_waited(pid: int) -> float:
-    """Seconds the server's threads (every process of it) have spent ready to run but waiting for a
-    core (Linux ``schedstat``): the machine's load, which no change to the server removes."""
-    total = 0.0
+def _server_waits(pid: int) -> dict[int, float]:
+    """Seconds each thread of the server (every process of it) has spent ready to run but waiting
+    for a core (Linux ``schedstat``; empty elsewhere): the machine's load, which no change to the
+    server removes."""
+    waits = {}
     root = psutil.Process(pid)
     for proc in [root, *root.children(recursive=True)]:
         for task in Path(f"/proc/{proc.pid}/task").glob("*"):
             try:
-                total += int((task / "schedstat").read_text().split()[1]) / 1e9
+                waits[int(task.name)] = int((task / "schedstat").read_text().split()[1]) / 1e9
             except (OSError, IndexError, ValueError):
                 continue  # a thread that ended meanwhile
-    return total if Path("/proc/self/schedstat").exists() else float("nan")
+    return waits
+
+
+def _waited(before: dict[int, float], after: dict[int, float]) -> float:
+    """Seconds waited between two ``_server_waits`` by the threads alive at the end (a thread that
+    ended meanwhile took its count with it); nan without ``schedstat``."""
+    if not after:
+        return float("nan")
+    return sum(w - before.get(tid, 0.0) for tid, w in after.items())
 
 
 def _server_cpu(pid: int) -> float:
@@ -280,13 +289,13 @@ def _plans(paths: list[str], clients: int, rate: float | None, seconds: float,
 
 
 def _timed(label: str, server: int, send: Callable[[], list[float]]) -> Run:
-    cpu, waited, mine, t = _server_cpu(server), _server_waited(server), time.process_time(), time.perf_counter()
+    cpu, waits, mine, t = _server_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
     latencies = send()
     wall = time.perf_counter() - t
     n = len(latencies)
     client = time.process_time() - mine
     return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
-               (_server_waited(server) - waited) * 1000 / n)
+               _waited(waits, _server_waits(server)) * 1000 / n)
 
 
 CLIENTS: dict[str, Callable[[int, list[Plan]], list[float]]] = {"light": _light, "threads": _threads}
