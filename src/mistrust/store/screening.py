@@ -94,8 +94,8 @@ def record_run(
     (a batch passes the ``run_id`` it tagged its queued hits with).
     """
     at = now()
-    # orjson, as the hits' own JSON: every served screening writes these (json.dumps cost a tenth
-    # of a served screening's CPU); the same values, written compactly
+    # orjson, as the hits' own JSON: every served screening writes these (building the rows took
+    # 0.021 ms of CPU with json.dumps, 0.011 so, of a served screening's 0.2); the same values, compactly
     run_id = run_id or content_id(at, orjson.dumps(query, option=orjson.OPT_SORT_KEYS).decode(), algorithm, threshold)
     summary = [{"id": h.id, "entity_id": h.entity_id, "score": h.score, "match": h.match,
                 "judgement": h.judgement} for h in hits]
