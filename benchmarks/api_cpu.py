@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from api_latency import NAMES, _generated_sdn, _shared_sdn
+from api_latency import NAMES, _shared_sdn, bench_list
 from mistrust.api.app import create_app
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace
@@ -148,7 +148,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         db = tmp / "ws.db"
-        sdn = _shared_sdn() or _generated_sdn(tmp)
+        sdn = bench_list(tmp)
         with Workspace(db, create=True) as ws:
             ws.load_lists([sdn])
         where: Path | str = db

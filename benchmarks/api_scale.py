@@ -1,7 +1,7 @@
 """``/api/v1/screen`` under 20 clients: SQLite while a list load runs beside it, and PostgreSQL
 with ``serve --workers 2``, each next to its baseline measured in the same run.
 
-    scripts/pg_cluster.sh run .venv/bin/python benchmarks/api_scale.py [--requests 1000] [--clients 20]
+    scripts/pg_cluster.sh run .venv/bin/python benchmarks/api_scale.py [--requests 1000] [--clients 20] [--client both]
 
 (without ``MISTRUST_TEST_PG_URL`` or ``--pg-url`` the Postgres part is skipped and says so.)
 
@@ -25,14 +25,30 @@ Two ways of sending, on each server (one server start, the list loads running th
   request was due, not from when a late client got round to sending it, so a server that falls
   behind shows it (no coordinated omission).
 
+Two clients (``--client light``, the default; ``threads``; ``both``, each in turn on the same server):
+
+* **light**: every connection on one event loop in this process, each connected (and answered
+  once) before the timed run, a few tens of microseconds of CPU a request. A deployment's clients
+  are on other machines; on this 2-core machine every CPU second the load generator spends is
+  taken from the server, and the latencies it reads are delayed by its own turns;
+* **threads** (the benchmark's first client, kept to compare with): a thread and an
+  ``http.client`` connection each, made inside the timed run. Its 20 threads share one GIL: a
+  thread whose answer is back may wait for the others before it reads the clock, and the 20 new
+  connections of a saturated run were the slowest 2% of its 1,000 requests (p50 25 ms; 2.7 ms once
+  connected), which alone set its p99.
+
 Beside every p50/p99: requests per second, the server's CPU per request (every process of the
-server: with ``--workers 2`` the uvicorn workers too) and the load generator's own CPU (this
-process: the clients' threads share the same 2 cores as the server).
+server: with ``--workers 2`` the uvicorn workers too), how long the server's threads waited for a
+free core per request (Linux ``schedstat``: the machine's load, which no server change removes),
+and the load generator's own CPU (this process, on the same 2 cores as the server).
+The server runs with ``--log-level warning``: no access log (``serve``'s default, info, writes a
+line per request from the event loop, about 12 microseconds of CPU each).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import os
 import random
@@ -49,10 +65,13 @@ from urllib.parse import urlencode
 import httpx
 import psutil
 
-from api_latency import NAMES, _free_port, _generated_sdn, _pct, _shared_sdn
+from api_latency import NAMES, _free_port, _pct, bench_list
 from mistrust.workspace import Workspace
 
 TARGET_P99_MS = 10.0
+# one client's requests: (when it is due, in seconds from the start, or None: right after the
+# previous answer; the path)
+Plan = list[tuple[float | None, str]]
 CLI = Path(sys.executable).parent / "mistrust"
 
 LOAD_BESIDE = """
@@ -83,6 +102,7 @@ class Run:
     server_ms: float  # the server's CPU per request
     client_ms: float  # the load generator's CPU per request
     client_share: float  # ... as a share of one core over the run
+    server_wait: float  # how long the server's threads waited for a core, per request (ms; nan off Linux)
     note: str = ""
 
 
@@ -101,6 +121,29 @@ def _serve(db: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
             server.kill()
             raise RuntimeError("the server did not start")
         time.sleep(0.2)
+
+
+def _server_waits(pid: int) -> dict[int, float]:
+    """Seconds each thread of the server (every process of it) has spent ready to run but waiting
+    for a core (Linux ``schedstat``; empty elsewhere): the machine's load, which no change to the
+    server removes."""
+    waits = {}
+    root = psutil.Process(pid)
+    for proc in [root, *root.children(recursive=True)]:
+        for task in Path(f"/proc/{proc.pid}/task").glob("*"):
+            try:
+                waits[int(task.name)] = int((task / "schedstat").read_text().split()[1]) / 1e9
+            except (OSError, IndexError, ValueError):
+                continue  # a thread that ended meanwhile
+    return waits
+
+
+def _waited(before: dict[int, float], after: dict[int, float]) -> float:
+    """Seconds waited between two ``_server_waits`` by the threads alive at the end (a thread that
+    ended meanwhile took its count with it); nan without ``schedstat``."""
+    if not after:
+        return float("nan")
+    return sum(w - before.get(tid, 0.0) for tid, w in after.items())
 
 
 def _server_cpu(pid: int) -> float:
@@ -124,74 +167,159 @@ def _get(conn: http.client.HTTPConnection, path: str) -> None:
         raise RuntimeError(f"GET {path}: HTTP {response.status}")
 
 
-def _saturated(port: int, paths: list[str], clients: int) -> list[float]:
-    """Closed loop: every client sends its share one after another, never pausing."""
-    share = len(paths) // clients
+def _threads(port: int, plans: list[Plan]) -> list[float]:
+    """The thread client (the benchmark's first, kept to compare with): a thread and an
+    ``http.client`` connection per client, both made inside the timed run; the 20 threads share
+    this process's GIL, and a thread whose answer is back may wait for it before it reads the clock."""
+    start = time.perf_counter() + 0.2  # every thread is ready before the first paced request is due
 
-    def client(k: int) -> list[float]:
+    def client(plan: Plan) -> list[float]:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         out = []
-        for path in paths[k * share:(k + 1) * share]:
-            t = time.perf_counter()
+        for due, path in plan:
+            if due is None:
+                sent = time.perf_counter()
+            else:
+                sent = start + due
+                wait = sent - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
             _get(conn, path)
-            out.append((time.perf_counter() - t) * 1000)
+            out.append((time.perf_counter() - sent) * 1000)
         conn.close()
         return out
 
-    with ThreadPoolExecutor(clients) as pool:
-        return [x for r in pool.map(client, range(clients)) for x in r]
+    with ThreadPoolExecutor(len(plans)) as pool:
+        return [x for r in pool.map(client, plans) for x in r]
 
 
-def _paced(port: int, paths: list[str], clients: int, rate: float, seconds: float, seed: int = 7) -> list[float]:
-    """Open loop for ``seconds``: each client sends at ``rate / clients`` a second on average, at
-    Poisson times drawn in advance; a latency counts from when its request was due."""
-    start = time.perf_counter() + 0.2  # every thread is ready before the first request is due
+class _Answer(asyncio.Protocol):
+    """One keep-alive connection of the light client: sends a request, and reads its answer (no
+    chunked bodies: the server answers with Content-Length)."""
 
-    def client(k: int) -> list[float]:
-        rng = random.Random(seed * 1000 + k)
-        due, times = 0.0, []
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.waiting: asyncio.Future[None] | None = None
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        head_end = self.buffer.find(b"\r\n\r\n")
+        if head_end < 0 or self.waiting is None:
+            return
+        head = bytes(self.buffer[:head_end]).lower()
+        length = int(head.split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
+        if len(self.buffer) >= head_end + 4 + length:
+            if not head.startswith(b"http/1.1 200"):
+                self.waiting.set_exception(RuntimeError(head.split(b"\r\n", 1)[0].decode()))
+            else:
+                self.waiting.set_result(None)
+            del self.buffer[:head_end + 4 + length]
+            self.waiting = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.waiting is not None and not self.waiting.done():
+            self.waiting.set_exception(exc or ConnectionError("the server closed the connection"))
+
+    async def get(self, request: bytes) -> None:
+        self.waiting = asyncio.get_running_loop().create_future()
+        assert self.transport is not None
+        self.transport.write(request)
+        await self.waiting
+
+
+def _light(port: int, plans: list[Plan]) -> list[float]:
+    """The light client: every connection on one event loop in this thread (no GIL shared by 20
+    client threads, a few tens of microseconds of CPU a request). Each plan is one connection's
+    requests, each with the time it is due (seconds after the start; None: at once, after the
+    previous answer). The connections are opened, and each answers one request, before the start:
+    the latencies are of connected clients, as a desk's apps keep their connections open."""
+
+    async def run() -> list[float]:
+        loop = asyncio.get_running_loop()
+        conns = [(await loop.create_connection(_Answer, "127.0.0.1", port))[1] for _ in plans]
+        raw = {path: f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+               for plan in plans for _, path in plan}
+        await asyncio.gather(*(c.get(b"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") for c in conns))
+        start = time.perf_counter() + 0.05
+
+        async def client(conn: _Answer, plan: Plan) -> list[float]:
+            out = []
+            for due, path in plan:
+                sent = time.perf_counter() if due is None else start + due
+                wait = sent - time.perf_counter()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    # the loop's timer wakes up to a millisecond late: the client's delay, not the
+                    # server's (a request held back by the answer before it still counts from its due time)
+                    sent = time.perf_counter()
+                await conn.get(raw[path])
+                out.append((time.perf_counter() - sent) * 1000)
+            return out
+
+        await asyncio.sleep(max(0.0, start - time.perf_counter()))
+        done = await asyncio.gather(*(client(c, plan) for c, plan in zip(conns, plans, strict=True)))
+        for c in conns:
+            assert c.transport is not None
+            c.transport.close()
+        return [x for r in done for x in r]
+
+    return asyncio.run(run())
+
+
+def _plans(paths: list[str], clients: int, rate: float | None, seconds: float,
+           seed: int = 7) -> list[Plan]:
+    """Each client's requests: saturated (``rate`` None) its share of ``paths`` back to back, each
+    sent when the previous answer is back; paced, at Poisson times drawn in advance, ``rate /
+    clients`` a second for ``seconds``, each latency counted from when its request was due."""
+    if rate is None:
+        share = len(paths) // clients
+        return [[(None, p) for p in paths[k * share:(k + 1) * share]] for k in range(clients)]
+    plans = []
+    for k in range(clients):
+        rng, due = random.Random(seed * 1000 + k), 0.0
+        plan: Plan = []
         while (due := due + rng.expovariate(rate / clients)) < seconds:
-            times.append(start + due)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        out = []
-        for n, at in enumerate(times):
-            wait = at - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
-            _get(conn, paths[(k + n * clients) % len(paths)])
-            out.append((time.perf_counter() - at) * 1000)
-        conn.close()
-        return out
-
-    with ThreadPoolExecutor(clients) as pool:
-        return [x for r in pool.map(client, range(clients)) for x in r]
+            plan.append((due, paths[(k + len(plan) * clients) % len(paths)]))
+        plans.append(plan)
+    return plans
 
 
 def _timed(label: str, server: int, send: Callable[[], list[float]]) -> Run:
-    cpu, mine, t = _server_cpu(server), time.process_time(), time.perf_counter()
+    cpu, waits, mine, t = _server_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
     latencies = send()
     wall = time.perf_counter() - t
     n = len(latencies)
     client = time.process_time() - mine
-    return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall)
+    return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
+               _waited(waits, _server_waits(server)) * 1000 / n)
+
+
+CLIENTS: dict[str, Callable[[int, list[Plan]], list[float]]] = {"light": _light, "threads": _threads}
 
 
 def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, rates: list[float],
-             seconds: float, beside: list[str] | None = None) -> list[Run]:
-    """The saturated run, then one paced run per rate, on one server (and one loader beside it)."""
+             seconds: float, kinds: list[str], beside: list[str] | None = None) -> list[Run]:
+    """The saturated run, then one paced run per rate, on one server (and one loader beside it),
+    by each kind of client in turn."""
     server, port = _serve(db, workers)
     runs: list[Run] = []
     try:
-        _saturated(port, paths[: clients * 10], clients)  # every worker builds or reads its index first
+        _threads(port, _plans(paths[: clients * 10], clients, None, 0))  # every worker builds or reads its index
         loader = None
         if beside is not None:
             loader = subprocess.Popen([sys.executable, "-c", LOAD_BESIDE, *beside], stdout=subprocess.PIPE, text=True)
             assert loader.stdout is not None and loader.stdout.readline().strip() == "ready"
             time.sleep(0.5)  # the first load is under way
-        runs.append(_timed(f"{name}, saturated", server.pid, lambda: _saturated(port, paths, clients)))
-        for rate in rates:
-            runs.append(_timed(f"{name}, paced {rate:g}/s", server.pid,
-                               lambda r=rate: _paced(port, paths, clients, r, seconds)))  # type: ignore[misc]
+        for rate in [None, *rates]:
+            plans = _plans(paths, clients, rate, seconds)
+            for kind in kinds:
+                how = "saturated" if rate is None else f"paced {rate:g}/s"
+                label = f"{name}, {how}" + (f" ({kind})" if len(kinds) > 1 else "")
+                runs.append(_timed(label, server.pid, lambda k=kind, p=plans: CLIENTS[k](port, p)))  # type: ignore[misc]
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)
@@ -209,24 +337,24 @@ def main() -> int:
     ap.add_argument("--rates", default="200,400", help="paced runs: requests a second, all clients together ('' for none)")
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each paced run")
     ap.add_argument("--pg-url", default=os.environ.get("MISTRUST_TEST_PG_URL", ""))
+    ap.add_argument("--client", choices=["light", "threads", "both"], default="light",
+                    help="light: one event loop for every client (default); threads: a thread each, "
+                         "connecting inside the timed run (the first client); both: each, in turn")
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
+    kinds = ["light", "threads"] if args.client == "both" else [args.client]
 
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-scale-"))
     db = str(tmp / "bench.db")
-    sdn = _shared_sdn() or _generated_sdn(tmp)
+    sdn = bench_list(tmp)  # warns when it falls back to a generated list
     with Workspace(db, create=True) as ws:
         ws.load_lists([sdn])
         ws.screen("warm up", record=False)
     print(f"list: {sdn}; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    if _shared_sdn() is None:
-        # the generated list is undated, so each list load beside the runs replaces it and the
-        # server rebuilds its index every time: those rows then measure rebuilds, not screening
-        print("WARNING: no shared OFAC list (set MISTRUST_TEST_DATA); the list-load rows measure index rebuilds")
     paths = ["/api/v1/screen?" + urlencode({"name": NAMES[i % len(NAMES)]}) for i in range(args.requests)]
 
     measure = lambda name, url, workers, beside=None: _measure(  # noqa: E731
-        name, url, workers, paths, args.clients, rates, args.seconds, beside)
+        name, url, workers, paths, args.clients, rates, args.seconds, kinds, beside)
     runs = measure("SQLite quiet (baseline)", db, 1)
     beside = [db, str(tmp / "stop"), str(Path(__file__).resolve().parent), str(tmp)]
     loaded = measure("SQLite, list loads beside", db, 1, beside)
@@ -242,12 +370,13 @@ def main() -> int:
         print("Postgres part skipped: no --pg-url or MISTRUST_TEST_PG_URL (run under scripts/pg_cluster.sh run)")
 
     print(f"\nGET /api/v1/screen, {args.clients} clients: saturated {args.requests} requests; paced "
-          f"{args.seconds:g} s at each rate (ms; CPU per request; the load generator's share of a core)")
-    print(f"{'what':<46}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'client':>9}{'client':>8}")
-    print(f"{'':<46}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'ms CPU':>9}{'core':>8}")
+          f"{args.seconds:g} s at each rate (ms; CPU per request; the load generator's share of a core;"
+          f" 'waited': how long the server's threads waited for a free core, per request)")
+    print(f"{'what':<56}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'server':>9}{'client':>9}{'client':>8}")
+    print(f"{'':<56}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'waited':>9}{'ms CPU':>9}{'core':>8}")
     for r in runs:
-        print(f"{r.label:<46}{_pct(r.latencies, .5):>8.2f}{_pct(r.latencies, .99):>8.2f}{r.rps:>8.0f}"
-              f"{r.server_ms:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
+        print(f"{r.label:<56}{_pct(r.latencies, .5):>8.2f}{_pct(r.latencies, .99):>8.2f}{r.rps:>8.0f}"
+              f"{r.server_ms:>9.2f}{r.server_wait:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
     for r in targets:
         p99 = _pct(r.latencies, .99)
         print(f"target p99 <= {TARGET_P99_MS:g} ms, {r.label}: {'MET' if p99 <= TARGET_P99_MS else 'NOT MET'}"

@@ -232,7 +232,8 @@ def test_screen_now_never_waits_on_the_loop_when_its_answers_expire_meanwhile(db
     """The check and the screening read one snapshot. Here a clock moves 0.4 s at each look, so the
     answers found fresh by the check have expired when a second look is taken; a store read then
     (made to take 0.5 s, as one waiting for a lock would) stalls the event loop. Meanwhile another
-    process holds the write lock (a list load): the audit rows only queue."""
+    process holds the write lock (a list load): the audit rows only queue. (The answers' renewal,
+    ``refresh_ahead``, reads the store on a thread of its own: only reads on the loop count.)"""
     shared = SharedWorkspace(lambda: S.sample_workspace_class()(db))
     expected = [h.entity_id for h in shared.screen("IRGC", record=False)]  # learns the state, no judgements
     ws = shared.workspace
@@ -240,7 +241,8 @@ def test_screen_now_never_waits_on_the_loop_when_its_answers_expire_meanwhile(db
 
     def slow(name: str, read: Any) -> Any:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            reads.append(name)
+            if threading.current_thread() is threading.main_thread():  # the loop's thread
+                reads.append(name)
             time.sleep(0.5)
             return read(*args, **kwargs)
         return wrapped
@@ -268,4 +270,111 @@ def test_screen_now_never_waits_on_the_loop_when_its_answers_expire_meanwhile(db
     assert shared.screen_now("IRGC") is None and reads == []
     monkeypatch.undo()
     assert ws.settle_writes() and len(ws.audit_runs(limit=1000, offset=0)) == before + 1
+    shared.close()
+
+
+def test_the_route_and_a_batch_item_make_the_same_query() -> None:
+    """Each request model converts itself (``name_query``): the same person asked both ways is
+    the same screening query, country codes lower-cased; only a batch item carries identifiers."""
+    from mistrust.api.schemas import QueryIn
+
+    single = screen_params(QueryParams("name=Ana+Veles&schema=Person&birth_date=1970&country=MD&country=Ro"))
+    item = QueryIn.model_validate({"name": "Ana Veles", "schema": "Person", "birth_date": "1970",
+                                   "countries": ["MD", "Ro"], "identifiers": ["X-1"]})
+    a, b = single.name_query(), item.name_query()
+    assert a.countries == b.countries == ["md", "ro"]
+    assert (a.name, a.schema, a.birth_date) == (b.name, b.schema, b.birth_date) == ("Ana Veles", "Person", "1970")
+    assert a.identifiers == [] and b.identifiers == ["X-1"]
+    bare = screen_params(QueryParams("name=Lone+Name")).name_query()
+    assert bare.countries == [] and bare.schema == "Any" and bare.birth_date is None
+
+
+def _age_kept_answers(ws: Any, seconds: float) -> None:
+    """Make every answer the Workspace keeps (``fresh``) ``seconds`` older, as time passing would."""
+    kept = ws._fresh  # noqa: SLF001 - the answers refresh_known renews
+    for key, (changes, at, *rest) in list(kept.items()):
+        kept[key] = (changes, at - seconds, *rest)
+
+
+def _refreshed(shared: SharedWorkspace) -> None:
+    """Wait for the refresh thread woken by ``refresh_ahead`` to renew every aging answer."""
+    deadline = time.monotonic() + 30
+    while shared.workspace.known_aging():
+        assert time.monotonic() < deadline, "the answers were not renewed"
+        time.sleep(0.01)
+
+
+def test_aging_answers_are_renewed_on_a_thread_before_they_expire(db: Path) -> None:
+    shared = SharedWorkspace(lambda: S.sample_workspace_class()(db))
+    hit_id = shared.screen("IRGC")[0].id  # opens, builds the index, learns the answers
+    ws = shared.workspace
+    assert ws.settle_writes()  # the hit is stored: another process may judge it
+    assert not ws.known_aging()
+    _age_kept_answers(ws, workspace_base.FRESH_SECONDS * 0.6)  # past half their life, not expired
+    assert ws.known_aging() and ws.memory_index() is not None
+    assert shared.screen_now("IRGC", record=False)  # still answered from memory, and a refresh started
+    _refreshed(shared)
+    assert not ws.known_aging()
+    _age_kept_answers(ws, workspace_base.FRESH_SECONDS * 0.6)  # 1.2 lifetimes after the first read:
+    assert ws.memory_index() is not None  # without the refresh these answers would have expired
+    # the renewed answers are the store's: a judgement written by another process shows up
+    with S.sample_workspace_class()(db) as other:
+        other.judge(hit_id, "confirm")
+    assert shared.screen_now("IRGC", record=False)  # the old answer, still within its life
+    _refreshed(shared)
+    assert ws.memory_index() is None  # judgements must now be read: screenings take the thread
+    assert shared.screen("IRGC", record=False)[0].judgement
+    shared.close()
+
+
+def test_the_loop_never_touches_the_store_while_another_process_holds_the_write_lock(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lag probe, without timing: every store call of the run is made on some thread, which one is
+    recorded; none may be the event loop's, though the cached answers age past half their life
+    during the run and every audit row waits for a lock another process holds."""
+    import httpx
+
+    ws_cls = S.sample_workspace_class()
+    app = create_app(lambda: ws_cls(db), settings=Settings.from_env({}, api_token=None), web=False)
+    shared: SharedWorkspace = app.state.shared
+    shared.screen("warm up", record=False)
+    ws = shared.workspace
+    callers: list[str] = []
+    for name in ("query", "transaction", "write_job"):
+        original = getattr(ws.db, name)
+
+        def spy(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            callers.append(threading.current_thread().name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(ws.db, name, spy)
+    on_threads: list[str] = []
+    monkeypatch.setattr(shared, "screen", lambda *a, **k: on_threads.append("screen") or [])
+
+    async def run() -> tuple[list[int], str]:
+        loop_thread = threading.current_thread().name
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
+            codes = []
+            for n in range(60):
+                if n % 20 == 10:
+                    _age_kept_answers(ws, workspace_base.FRESH_SECONDS * 0.6)
+                codes.append((await client.get("/api/v1/screen", params={"name": "IRGC"})).status_code)
+                await asyncio.sleep(0.005)  # the refresh thread gets its turn, as between real requests
+        return codes, loop_thread
+
+    lock = sqlite3.connect(db, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # as a list load in another process
+    try:
+        codes, loop_thread = asyncio.run(run())
+        assert codes == [200] * 60
+        if ws.db.backend == "sqlite":  # (the Postgres pass serves another database: nothing to wait for)
+            assert ws.db.writer.pending() > 0  # the audit rows wait for the lock; the answers did not
+    finally:
+        lock.execute("COMMIT")
+        lock.close()
+    assert on_threads == []  # every screening answered on the loop, from memory
+    assert loop_thread not in callers
+    assert "mistrust-refresh" in callers  # the refreshes read the store, on their own thread
+    assert ws.settle_writes()
     shared.close()

@@ -95,7 +95,9 @@ class RequireUser:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
-        opened = request.app.state.shared.opened
+        shared = request.app.state.shared
+        shared.refresh_ahead()  # the answers read below stay fresh while requests keep coming
+        opened = shared.opened
         if opened is not None and opened.no_users_known():
             user, accounts = None, False  # single-user mode, known without a store read or a thread hop
         else:

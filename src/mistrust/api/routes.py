@@ -22,11 +22,10 @@ from mistrust.api.schemas import (
     ErrorBody,
     Health,
     ListEntityOut,
-    QueryIn,
     ScreenParams,
     ScreenResult,
 )
-from mistrust.model import Claim, Document, Extraction, ListVersion, NameQuery, Story
+from mistrust.model import Claim, Document, Extraction, ListVersion, Story
 from mistrust.model.actors import Actor
 from mistrust.workspace.shared import SharedWorkspace
 
@@ -46,13 +45,6 @@ Text = Annotated[str | None, Query(max_length=MAX_NAME)]
 
 def shared(request: Request) -> SharedWorkspace:
     return request.app.state.shared  # type: ignore[no-any-return]
-
-
-def _query(q: QueryIn | ScreenParams) -> NameQuery:
-    """The screening query of a batch item or of the single route's parameters (validated already)."""
-    countries = q.countries if isinstance(q, QueryIn) else q.country or []
-    return NameQuery(name=q.name, schema=q.schema_, birth_date=q.birth_date, countries=[c.lower() for c in countries],
-                     identifiers=list(q.identifiers) if isinstance(q, QueryIn) else [])
 
 
 def screen_params(query: QueryParams) -> ScreenParams:
@@ -100,7 +92,7 @@ async def screen_one(request: Request) -> Response:
     # (screen_now); one that would wait (an index to build or read, a store read, another
     # screening under way) goes to the thread pool as a plain route does.
     p = screen_params(request.query_params)
-    q = _query(p)
+    q = p.name_query()
     s = shared(request)
     started = time.perf_counter()
     hits = s.screen_now(q, threshold=p.threshold, limit=p.limit)
@@ -135,7 +127,7 @@ def build_routers() -> list[APIRouter]:
     def screen_batch(request: Request, body: BatchIn) -> BatchOut:
         """Screen up to 1000 names, each recorded like a single query once all are checked (400 otherwise)."""
         s = shared(request)
-        found = s.screen_batch([_query(item) for item in body.queries], threshold=body.threshold,
+        found = s.screen_batch([item.name_query() for item in body.queries], threshold=body.threshold,
                                limit=body.limit)
         return BatchOut(results=[ScreenResult(query=item.name, hits=hits)
                                  for item, hits in zip(body.queries, found, strict=True)])

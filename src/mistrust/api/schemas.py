@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from mistrust.model import Hit, ListEntity, ListVersion
+from mistrust.model import Hit, ListEntity, ListVersion, NameQuery
 
 MAX_NAME = 500
 MAX_BATCH = 1000
@@ -44,6 +44,11 @@ class QueryIn(BaseModel):
 
     model_config = {"populate_by_name": True}
 
+    def name_query(self) -> NameQuery:
+        """The screening query of one batch item (country codes lower-cased, as the lists store them)."""
+        return NameQuery(name=self.name, schema=self.schema_, birth_date=self.birth_date,
+                         countries=[c.lower() for c in self.countries], identifiers=list(self.identifiers))
+
 
 class ScreenParams(BaseModel):
     """The query parameters of ``GET /api/v1/screen``, validated once per request as one model
@@ -57,6 +62,11 @@ class ScreenParams(BaseModel):
     limit: int | None = Field(None, ge=1, le=100)
 
     model_config = {"populate_by_name": True}
+
+    def name_query(self) -> NameQuery:
+        """The screening query of the route's parameters (no identifiers: the route takes none)."""
+        return NameQuery(name=self.name, schema=self.schema_, birth_date=self.birth_date,
+                         countries=[c.lower() for c in self.country or ()])
 
 
 class ScreenResult(BaseModel):

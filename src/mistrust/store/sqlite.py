@@ -48,7 +48,6 @@ class SQLiteDatabase(Database):
             if not self.in_memory:
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
             self.applied_now = self.migrate(migrations)
         except sqlite3.OperationalError as exc:  # a new file, or a migration, meeting another writer
             self.conn.close()
@@ -66,6 +65,11 @@ class SQLiteDatabase(Database):
         except sqlite3.Error as exc:  # pragma: no cover - e.g. a directory given as path
             raise StoreError(f"cannot open workspace {self.path}: {exc}") from exc
         conn.row_factory = sqlite3.Row
+        # a per-connection setting: the background writer's connection commits as this one does (with
+        # WAL, a commit is not synced to disk at once; a crash of the process loses nothing, a power
+        # cut the last commits). It used to keep the default, FULL: a sync of the log at every
+        # commit of audit rows, some hundred a second on a busy server
+        conn.execute("PRAGMA synchronous=NORMAL")
         # SQLite's lower() folds ASCII only; names in queries are compared as Python folds them
         conn.create_function("casefold", 1, _casefold, deterministic=True)
         return conn

@@ -73,9 +73,13 @@ class WorkspaceBase:
         known, value = self.known_fresh(key)
         if known:
             return value
+        return self._ask(key, compute)
+
+    def _ask(self, key: str, compute: Callable[[], Any]) -> Any:
         changes, at = self.db.changes, time.monotonic()  # taken before: a write meanwhile makes it stale
         value = compute()
-        self.__dict__.setdefault("_fresh", {})[key] = (changes, at, value)
+        # one assignment (atomic for other threads): refresh_known may renew it from another thread
+        self.__dict__.setdefault("_fresh", {})[key] = (changes, at, value, compute)
         return value
 
     def known_fresh(self, key: str) -> tuple[bool, Any]:
@@ -84,6 +88,26 @@ class WorkspaceBase:
         if found is not None and found[0] == self.db.changes and time.monotonic() - found[1] < FRESH_SECONDS:
             return True, found[2]
         return False, None
+
+    def known_aging(self) -> bool:
+        """True when an answer ``fresh`` keeps is past half its life (or made stale by a write here):
+        ``refresh_known`` would ask the store again before a caller has to wait for it."""
+        at, changes = time.monotonic(), self.db.changes
+        return any(c != changes or at - t >= FRESH_SECONDS / 2 for c, t, _, _ in self.__dict__.get("_fresh", {}).values())
+
+    def refresh_known(self) -> None:
+        """Ask the store again for every answer ``fresh`` keeps that is aging (``known_aging``).
+
+        For a server's background thread: its requests then find every answer still fresh, never
+        one that has just expired. An expired answer sends the request that finds it to a thread
+        to read the store, and with it every request behind it (``SharedWorkspace.screen_now``):
+        a burst of thread hops once a second, the slowest of a busy server's answers. The answers
+        are no older than before (FRESH_SECONDS at most), only renewed sooner.
+        """
+        at = time.monotonic()
+        for key, (changes, t, _, compute) in list(self.__dict__.get("_fresh", {}).items()):
+            if changes != self.db.changes or at - t >= FRESH_SECONDS / 2:
+                self._ask(key, compute)
 
     def report(self, what: str) -> StepProgress | None:
         """The ``(done, total)`` callback of one step, for an engine or a loop; None when nobody listens."""
