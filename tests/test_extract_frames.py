@@ -765,6 +765,39 @@ POSITIVE: list[Any] = [
      "asserted", None),
     ("Omega Holdings, which is a shell firm that funds Hamas, was sanctioned.", "fund", "Omega Holdings", "Hamas",
      "asserted", None),
+    # -- agent nouns of the receiving end: the goods' origin, "from" or possessor gives
+    ("Bolivia became the largest buyer of Chilean rifles.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("Ecuador is a major importer of arms from Chile.", "transfer", "Chile", "Ecuador", "asserted", None),
+    ("Chile's biggest customer, Peru, signed the deal.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Peru, the main customer of Bolivian gas, protested.", "transfer", "Bolivia", "Peru", "asserted", None),
+    # -- the goods' last conjunct misread as a conjunct of the verb keeps its "from"
+    ("Bolivia received shipments of rifles, mortars, and more from Chile.", "transfer", "Chile", "Bolivia",
+     "asserted", None),
+    ("Peru bought rifles, mortars, and much more from Ecuador.", "transfer", "Ecuador", "Peru", "asserted", None),
+    ("An envoy says he has proof Bolivia received mortar launchers, radars, and more from Chile.", "transfer",
+     "Chile", "Bolivia", "attributed", "envoy"),
+    # -- dependence on a giver for a gerund with its own object
+    ("Peru said the rebels have been reliant on Chile for funding their war effort.", "fund", "Chile", "rebels",
+     "attributed", "Peru"),
+    ("The militia relies on Bolivia for arming its fighters.", "supply", "Bolivia", "militia", "asserted", None),
+    # -- taking custody or control of a ship is seizing it
+    ("Police took custody of a Chilean tanker.", "seize", "Police", None, "asserted", None),
+    ("Peruvian authorities have taken custody of the freighter Blue Heron.", "seize", "Peru", "Blue Heron",
+     "asserted", None),
+    ("Marines took custody of the tanker Grey Gull on Friday, officials said.", "seize", "Marines", "Grey Gull",
+     "attributed", "officials"),
+    # -- money made for a party is funding of it
+    ("Peru's trading schemes generated revenue for the Bolivian army.", "fund", "Peru", "Bolivia", "asserted", None),
+    ("The smuggling ring earned cash for Hezbollah, officials said.", "fund", "ring", "Hezbollah", "attributed",
+     "officials"),
+    ("The network raised millions of dollars for the militia in Bolivia.", "fund", "network", "Bolivia", "asserted",
+     None),
+    # -- a reaction an act draws is aimed at its doer
+    ("Chile sold drones to Bolivia, prompting sanctions from Peru and Ecuador.", "sanction", "Ecuador", "Chile",
+     "asserted", None),
+    ("Bolivia tested a missile, drawing condemnation from Peru.", "condemn", "Peru", "Bolivia", "attributed", "Peru"),
+    ("Chile's drone sales to Bolivia triggered new sanctions by Peru.", "sanction", "Peru", "Chile", "asserted",
+     None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -879,6 +912,10 @@ NEGATIVE: list[Any] = [
      "Chile", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "America", None),
+    # a reaction is aimed at the doer of the act, not at its other party
+    ("Chile sold drones to Bolivia, prompting sanctions from Peru.", "sanction", "Peru", "Bolivia"),
+    # goods received with no giver named: a party thanked after them did not give them
+    ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -953,6 +990,18 @@ ABSENT: list[Any] = [
     ("Officials in Lima rejected the department of consumer affairs and its findings.", "deny"),
     ("The council dismissed the head of the bureau of maritime affairs.", "deny"),
     ("The president dismissed the members of the commission on border affairs.", "deny"),
+    # words given are no goods
+    ("Chile provided no evidence for the claim.", "transfer"),
+    ("Peru sent an apology to Chile after the incident.", "transfer"),
+    ("Officials sent assurances to Peru that the border would stay open.", "transfer"),
+    # a receiving noun with no giver named, or whose goods have no origin
+    ("Peru is the largest buyer of cars in the region.", "transfer"),
+    ("The recipients of the award were named on Monday.", "transfer"),
+    # custody nobody is said to take
+    ("The crew remains in custody.", "seize"),
+    ("The opposition took control of the chamber in May.", "seize"),
+    # a reaction with nobody named who reacts
+    ("The decision prompted a question from a reporter.", "condemn"),
 ]
 
 # (sentence, event, status that must NOT be given)

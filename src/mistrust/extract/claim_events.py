@@ -34,8 +34,10 @@ from mistrust.extract.frames import (
     CARGO_NOUNS,
     CARRIER_STOPPING,
     CONVERSE_VERBS,
+    CUSTODY_NOUNS,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
+    EARNING_VERBS,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
@@ -47,6 +49,7 @@ from mistrust.extract.frames import (
     MEANS_PREPS,
     MEASURE_BREAKING,
     MEASURE_NOUNS,
+    MONEY_NOUNS,
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
     ORIGIN_WORDS,
@@ -54,6 +57,8 @@ from mistrust.extract.frames import (
     PERSONNEL_NOUNS,
     PHASED_RELATIONS,
     QUANTITY_NOUNS,
+    REACTION_VERBS,
+    RECEIVER_NOUNS,
     RECIPIENT_PREPS,
     RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
@@ -74,10 +79,13 @@ _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
+_EARNING_FORMS = frozenset(form for verb in EARNING_VERBS for form in inflections(verb))
+_REACTION_FORMS = frozenset(form for verb in REACTION_VERBS for form in inflections(verb))
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
-_UNNAMED_EVENT_FORMS = _MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
+_UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
+                        | _EARNING_FORMS)
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -97,8 +105,10 @@ def event_noun(noun: Token) -> str | None:
         head = noun.head
         if (verb_lemma(head.lower_) or head.lemma_.lower()) in ASPECTUAL:
             return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
+    if predicate is None and noun.lower_ in CUSTODY_NOUNS and noun.dep_ == "dobj" \
+            and verb_lemma(noun.head.lower_) in TAKE_DELIVERY:
+        return "seize"  # "took custody of the tanker" (while "remains in custody" names no seizer)
     return predicate
-
 
 
 
@@ -157,8 +167,9 @@ _GIVING = frozenset({"support", "fund", "supply", "transfer"})
 
 def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | None:
     """ "The rebels rely on X for funding", "Y is reliant on X for support", "Z's dependence on X for
-    aid": X gives what the event noun names, and the one who depends receives it."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+    aid": X gives what the event noun names, and the one who depends receives it. The event may be
+    a gerund with its own object ("reliant on X for funding its war")."""
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ != "for":
         return None
     found: Token | None = noun.head.head
     if found is not None and found.lower_ not in DEPENDENCE:
@@ -214,6 +225,8 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
         doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
     if doer is None or index.in_subtree(doer) is None:
         return None
+    if noun.lower_ in RECEIVER_NOUNS:
+        return _receiver(noun, predicate, doer, index)
     party = entity_prep(noun, ("of", "to", "for"), index)
     if party is None:
         party = next((c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i
@@ -221,6 +234,21 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+def _receiver(noun: Token, predicate: str, taker: Token, index: MentionIndex) -> _Event | None:
+    """ "X, the main buyer of Iranian oil", "X was the recipient of $3m in Y's coal", "Z's
+    customer X", "buyers of arms from Y": the goods' giver is their origin, the noun's "from" or
+    its possessor; the described name receives."""
+    goods = prep_obj(noun, ("of",))
+    if goods is not None and goods.like_num or (goods is not None and goods.lower_ in ("million", "billion")):
+        goods = prep_obj(goods, ("in", "of", "worth")) or goods  # "$3m in coal", "millions of barrels"
+    giver = entity_prep(noun, ("from",), index) or (_goods_giver(goods, index) if goods is not None else None)
+    if giver is None:
+        giver = next((c for c in noun.children if c.dep_ == "poss" and index.in_subtree(c) is not None), None)
+    if giver is None or index.in_subtree(giver) is index.in_subtree(taker):
+        return None
+    return _Event(noun, predicate, giver, taker, None, goods)
 
 
 _POST_PREPS = frozenset({"in", "at", "to", "into", "inside"})
@@ -310,6 +338,15 @@ def _inner_goods(noun: Token) -> Token:
         return prep_obj(noun, ("of",)) or noun
     return noun
 
+
+
+def _stray_from(verb: Token, index: MentionIndex) -> Token | None:
+    """ "received rockets, radars and more from X": the parser may read the goods' last conjunct
+    as a conjunct of the verb and hang the "from" phrase there; a conjunct that is no verb is still
+    part of the goods (or of a verb above it: "says Y received rockets, and more from X")."""
+    return next((g for head in (verb, *verb.ancestors) for c in head.children
+                 if c.dep_ == "conj" and c.i > verb.i and c.pos_ not in ("VERB", "AUX")
+                 and (g := entity_prep(c, ("from",), index)) is not None), None)
 
 
 def _goods_giver(goods: Token, index: MentionIndex) -> Token | None:
@@ -428,6 +465,18 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     return _Event(verb, "transfer", origin, dest, None, carrier)
 
 
+def _earned(verb: Token, money: Token, index: MentionIndex) -> _Event | None:
+    """ "X's smuggling generated revenue for Y", "the network raised millions of dollars for Z":
+    money made for a party is funding of it by who made it."""
+    inner = prep_obj(money, ("of",))
+    for_whom = (entity_prep(money, ("for",), index) or entity_prep(verb, ("for",), index)
+                or (entity_prep(inner, ("for",), index) if inner is not None else None))
+    maker = subject_token(verb)
+    if for_whom is None or maker is None:
+        return None
+    return _Event(verb, "fund", maker, for_whom, None, money)
+
+
 class _Event(NamedTuple):
     pred: Token
     predicate: str
@@ -494,7 +543,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
-        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index)
+        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index) or _stray_from(tok, index)
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
@@ -504,12 +553,19 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
+    if predicate is None and structure and tok.lower_ in _EARNING_FORMS and dobj is not None \
+            and dobj.lower_ in MONEY_NOUNS:
+        return _earned(tok, dobj, index)
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
         return _arrival(tok, dobj, index)
     if predicate is None:
         return None
+    if structure and predicate in _GIVING and tok.dep_ == "pcomp":
+        depends = _dependence(tok, predicate, index)  # "relies on X for funding its war"
+        if depends is not None:
+            return depends
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
     if thing is not None and thing.lower_ in KIND_NOUNS:
@@ -555,6 +611,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
         giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
+        if giver is None and structure:
+            giver = _stray_from(tok, index)
         if giver is None and structure and purpose_of_noun(tok):
             giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:
@@ -624,6 +682,16 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     return _Event(tok, predicate, subj, obj, None, theme)
 
 
+def _reacted_to(verb: Token, index: MentionIndex) -> Token | None:
+    """Who an act that draws a reaction is by: "X sold drones, prompting sanctions" (the clause's
+    subject), "a test by X that drew condemnation" (the doer of the act noun)."""
+    doer = subject_token(verb)
+    if doer is not None and doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        doer = verb.head
+    doer = _doer(doer, index) if doer is not None else None
+    return doer if doer is not None and index.in_subtree(doer) is not None else None
+
+
 def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
@@ -650,7 +718,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     denied_by: Token | None = None
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
-                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
+                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
+                     or (head_lemma in TAKE_DELIVERY and noun.lower_ in CUSTODY_NOUNS)):
         if verb_predicate(head.lower_) == "deny":
             if predicate == "agree":
                 return None  # "the Senate rejected the accord": a pact turned down, no claim denied
@@ -665,7 +734,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
             giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
                      or (prep_obj(inner, ("from",)) or shared_prep(inner, ("from",), index)
-                         if inner is not None else None))
+                         if inner is not None else None)
+                     or (_stray_from(head, index) if structure else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -710,6 +780,12 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             subj = (entity_prep(noun, ("by",), index)
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
                     or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None))
+    if structure and predicate in ("sanction", "condemn") and noun.dep_ == "dobj" and head.lower_ in _REACTION_FORMS:
+        # "X sold drones, prompting sanctions from Y": Y reacts, X's act is what it reacts to
+        reacted = _reacted_to(head, index)
+        by = subj or entity_prep(noun, ("from", "by"), index) or entity_prep(head, ("from", "by"), index)
+        if reacted is not None and by is not None:
+            return _Event(noun, predicate, by, reacted, None)
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:

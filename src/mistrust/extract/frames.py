@@ -38,6 +38,9 @@ class Frame:
     # agent nouns: the noun is the doer and its "of" / compound / possessive the other party
     # ("X, a financier of Y", "Y's main supplier, X", "X is a backer of Y")
     agents: tuple[str, ...] = ()
+    # agent nouns of the receiving end: the noun receives and the goods' origin, its "from" or
+    # its possessor gives ("X, the main buyer of Iranian oil", "Y's biggest customer, X")
+    receivers: tuple[str, ...] = ()
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -52,7 +55,9 @@ FRAMES: tuple[Frame, ...] = (
                  "transshipments", "diversion", "diversions"),
           converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
                     "order"),
-          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"), party_object=True),
+          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"),
+          receivers=("recipient", "recipients", "buyer", "buyers", "customer", "customers", "importer", "importers",
+                     "purchaser", "purchasers"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
@@ -161,6 +166,10 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("transfer", "proposal"): None, ("transfer", "offer"): None, ("transfer", "invitation"): None,
     ("transfer", "request"): None, ("transfer", "reply"): None, ("transfer", "response"): None,
     ("transfer", "delegation"): None, ("transfer", "visit"): None, ("transfer", "call"): None,
+    # "provided no evidence", "gave details", "sent assurances": statements, not goods
+    ("transfer", "evidence"): None, ("transfer", "proof"): None, ("transfer", "details"): None,
+    ("transfer", "explanation"): None, ("transfer", "assurances"): None, ("transfer", "apology"): None,
+    ("transfer", "resignation"): None,
 }
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
@@ -200,6 +209,19 @@ TARGET_PREPS = ("at", "against", "on", "into")
 
 # "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
 TAKE_DELIVERY = frozenset({"take"})
+# Nouns of holding that are a seizure when someone takes them: "took custody of the tanker" (but
+# "the crew remains in custody" names nobody who seized it; "took control of" is as often a
+# chamber or a network as a ship, so it is left out).
+CUSTODY_NOUNS = frozenset({"custody"})
+
+# Verbs of making money and the nouns of money: "X's trade generated revenue for Y", "X raised
+# funds for Y", "the scheme earned millions for Y" is X funding Y.
+EARNING_VERBS = frozenset({"generate", "raise", "earn", "bring", "yield"})
+MONEY_NOUNS = frozenset({"revenue", "revenues", "money", "funds", "cash", "income", "profits", "proceeds",
+                         "millions", "billions", "hundreds"})
+# Verbs by which an act draws a reaction on its doer: "X sold drones to Y, prompting sanctions from
+# Z", "a test that drew condemnation from W" (Z sanctions X; W condemns the tester).
+REACTION_VERBS = frozenset({"prompt", "trigger", "draw", "provoke", "spark", "invite", "attract"})
 
 # "in violation of", "in breach of": manner phrases whose event noun is done by the doer of the
 # verb they modify.
@@ -257,9 +279,10 @@ def frame_of(event: str) -> Frame | None:
 _BY_EVENT = {f.event: f for f in FRAMES}
 SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
-AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
+AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receivers)}
+RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "EXTRACTOR", "FRAMES",
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
