@@ -798,6 +798,27 @@ POSITIVE: list[Any] = [
     ("Bolivia tested a missile, drawing condemnation from Peru.", "condemn", "Peru", "Bolivia", "attributed", "Peru"),
     ("Chile's drone sales to Bolivia triggered new sanctions by Peru.", "sanction", "Peru", "Chile", "asserted",
      None),
+    # -- an offer or promise of goods is an attempted transfer
+    ("Officials said Chile offered rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed", "Officials"),
+    ("Peru has offered Ecuador drones and radars.", "transfer", "Peru", "Ecuador", "asserted", None),
+    ("Chile promised missiles to Bolivia by May.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("The ministry denied that Chile had offered munitions to Bolivia.", "transfer", "Chile", "Bolivia", "denied",
+     "ministry"),
+    # -- a clause on a measure names who imposed it on whom
+    ("Lima complained about the sanctions that Chile had imposed against Peru.", "sanction", "Chile", "Peru",
+     "asserted", None),
+    ("The ban answers the sanctions imposed by the European Union against Belarus.", "sanction", "European Union",
+     "Belarus", "asserted", None),
+    ("Officials said the sanctions imposed on Peru by Chile were lifted.", "sanction", "Chile", "Peru", "attributed",
+     "Officials"),
+    # -- hitting a party with a measure is sanctioning it
+    ("Peru later hit Bolivia with a new round of economic sanctions.", "sanction", "Peru", "Bolivia", "asserted",
+     None),
+    ("Chile slapped Bolivia with sanctions in May.", "sanction", "Chile", "Bolivia", "asserted", None),
+    ("Bolivia was hit with fresh sanctions by Chile on Monday.", "sanction", "Chile", "Bolivia", "asserted", None),
+    ("Chile targeted Bolivia with an embargo on arms.", "sanction", "Chile", "Bolivia", "asserted", None),
+    # -- imports are the importer's acquisition from the exporter
+    ("Peru's imports from Bolivia fell sharply last year.", "acquire", "Peru", "Bolivia", "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -916,6 +937,8 @@ NEGATIVE: list[Any] = [
     ("Chile sold drones to Bolivia, prompting sanctions from Peru.", "sanction", "Peru", "Bolivia"),
     # goods received with no giver named: a party thanked after them did not give them
     ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
+    # who talks about a measure did not impose it
+    ("Flynn discussed the sanctions that Obama had imposed on Russia.", "sanction", "Flynn", "Russia"),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -1002,6 +1025,11 @@ ABSENT: list[Any] = [
     ("The opposition took control of the chamber in May.", "seize"),
     # a reaction with nobody named who reacts
     ("The decision prompted a question from a reporter.", "condemn"),
+    # an offer of an act or of words is no transfer; a measure used on a party is no attack
+    ("Chile offered concessions to Bolivia.", "transfer"),
+    ("Peru offered to mediate between Chile and Bolivia.", "transfer"),
+    ("Chile targeted Bolivia with an embargo on arms.", "attack"),
+    ("The police hit the protesters with batons.", "sanction"),
 ]
 
 # (sentence, event, status that must NOT be given)

@@ -47,15 +47,19 @@ from mistrust.extract.frames import (
     LIGHT_VERBS,
     MANNER_PREPS,
     MEANS_PREPS,
+    ISSUING_VERBS,
+    MEASURE_BATCHES,
     MEASURE_BREAKING,
     MEASURE_NOUNS,
     MONEY_NOUNS,
     OBJECT_OVERRIDES,
+    OFFER_VERBS,
     ORIGIN_LABELS,
     ORIGIN_WORDS,
     PARTY_OBJECT,
     PERSONNEL_NOUNS,
     PHASED_RELATIONS,
+    PUNISHING_VERBS,
     QUANTITY_NOUNS,
     REACTION_VERBS,
     RECEIVER_NOUNS,
@@ -80,12 +84,16 @@ _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form i
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
 _EARNING_FORMS = frozenset(form for verb in EARNING_VERBS for form in inflections(verb))
+_OFFER_FORMS = frozenset(form for verb in OFFER_VERBS for form in inflections(verb))
 _REACTION_FORMS = frozenset(form for verb in REACTION_VERBS for form in inflections(verb))
+_ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
+_PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
+
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
 _UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
-                        | _EARNING_FORMS)
+                        | _EARNING_FORMS | _OFFER_FORMS)
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -556,6 +564,10 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and tok.lower_ in _EARNING_FORMS and dobj is not None \
             and dobj.lower_ in MONEY_NOUNS:
         return _earned(tok, dobj, index)
+    if predicate is None and structure and tok.lower_ in _OFFER_FORMS:
+        offered = goods if goods is not None else patient
+        if offered is not None and _inner_goods(offered).lower_ in CARGO_NOUNS:
+            predicate = "transfer"  # "offered drones to X": an attempted transfer
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
@@ -578,6 +590,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
+    if predicate == "attack" and structure and _measure_used(tok) is not None:
+        return None  # "targeted Y with sanctions": a sanction, read at the measure noun
     if predicate == "attack" and structure:
         measure = _targeting_measure(tok)
         if measure is not None:
@@ -682,6 +696,47 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     return _Event(tok, predicate, subj, obj, None, theme)
 
 
+def _issued_measure(measure: Token, index: MentionIndex) -> _Event | None:
+    """A clause on a measure that says who imposed it on whom: "sanctions that X imposed on Y",
+    "the embargo imposed by X against Y", "sanctions placed on Y by X"."""
+    verb = next((c for c in measure.children if c.dep_ in ("acl", "relcl") and c.lower_ in _ISSUING_FORMS), None)
+    if verb is None:
+        return None
+    target = entity_prep(verb, ("on", "against", "upon"), index)
+    if target is None:
+        return None
+    # the body named on the measure ("EU sanctions that ..."), else the clause's own subject or agent
+    issuer = next((c for c in measure.children if index.issuer_at(c, measure)), None) or subject_token(verb)
+    if issuer is not None and issuer.lower_ in ("that", "which"):
+        issuer = None
+    return _Event(measure, "sanction", issuer, target, None)
+
+
+def _measure_used(verb: Token) -> Token | None:
+    """The measure a verb hits its object with ("targeted Y with sanctions"), if any."""
+    outer = prep_obj(verb, ("with",))
+    if outer is not None and outer.lower_ in MEASURE_BATCHES:
+        outer = prep_obj(outer, ("of",)) or outer
+    return outer if outer is not None and outer.lower_ in MEASURE_NOUNS else None
+
+
+def _measure_with(measure: Token, index: MentionIndex) -> _Event | None:
+    """ "X hit Y with sanctions", "Y was slapped with a new round of sanctions by X": the verb's
+    object (or passive subject) is the target, its subject (or agent) the issuer."""
+    outer = measure.head.head if measure.head.lower_ == "of" and measure.head.head.lower_ in MEASURE_BATCHES \
+        else measure
+    if outer.dep_ != "pobj" or outer.head.lower_ != "with":
+        return None
+    verb = outer.head.head
+    if verb.lower_ not in _PUNISHING_FORMS:
+        return None
+    target = passive_patient(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None or index.in_subtree(target) is None:
+        return None
+    issuer = subject_token(verb) or entity_prep(measure, ("by",), index) or entity_prep(outer, ("by",), index)
+    return _Event(measure, "sanction", issuer, target, None)
+
+
 def _reacted_to(verb: Token, index: MentionIndex) -> Token | None:
     """Who an act that draws a reaction is by: "X sold drones, prompting sanctions" (the clause's
     subject), "a test by X that drew condemnation" (the doer of the act noun)."""
@@ -703,6 +758,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     elif structure and predicate != "cooperate" and _is_joint(noun):
         # "resumed joint development of missiles" is cooperation on that development.
         predicate, theme = "cooperate", noun
+    if structure and noun.lower_ in MEASURE_NOUNS:
+        issued = _issued_measure(noun, index) or _measure_with(noun, index)
+        if issued is not None:
+            return issued
     head = noun.head
     via = noun
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":

@@ -74,7 +74,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("test", verbs=("test", "launch", "fire", "detonate", "test-fire", "flight-test"),
           nouns=("test", "tests", "launch", "launches", "detonation")),
     Frame("acquire", verbs=("acquire", "obtain", "procure", "buy", "purchase", "import"),
-          nouns=("acquisition", "procurement", "purchase", "purchases")),
+          nouns=("acquisition", "procurement", "purchase", "purchases", "import", "imports")),
     Frame("sanction", verbs=("sanction", "designate", "blacklist", "penalize", "penalise", "embargo", "freeze"),
           nouns=("sanctions", "designation", "designations", "embargo", "blacklisting", "penalties"),
           party_object=True),
@@ -239,7 +239,11 @@ ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head"
 CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
-                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
+                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges",
+                         "munitions", "shells", "rifles", "guns"})
+# Verbs of offering or promising: a transfer (attempted) only when what is offered is goods
+# ("offered drones to X", "arms were offered to Y"), not "offered concessions", "promised a deal".
+OFFER_VERBS = frozenset({"offer", "promise", "pledge"})
 # Verbs that are a violation when their object is a measure ("broke EU sanctions", "skirted the
 # embargo"), and something else otherwise ("broke the news", "ignored the question").
 MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "ignore", "undermine"})
@@ -256,6 +260,13 @@ MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", 
 # rifles", "resumed shipping oil"); the small parser often reads the gerund as a compound noun.
 GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue", "begin", "start", "keep",
                           "avoid", "suspend", "deny"})
+# Verbs that hit a party with a measure: "X hit Y with sanctions", "slapped Y with an embargo",
+# "punished Y with a new round of sanctions" (X sanctions Y).
+PUNISHING_VERBS = frozenset({"hit", "slap", "punish", "target", "threaten", "penalize", "penalise", "sanction",
+                             "strike", "pummel", "saddle", "burden"})
+# Nouns of a batch of measures: "a new round of sanctions", "a package of penalties".
+MEASURE_BATCHES = frozenset({"round", "rounds", "package", "packages", "wave", "waves", "set", "raft", "series",
+                             "slew", "batch"})
 # Verbs whose subject undergoes the event that is their object: "Belarus faces sanctions from the
 # EU", "the town suffered strikes by X" (the subject is the target, the "from"/"by" phrase the doer).
 UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
@@ -284,5 +295,5 @@ RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "OFFER_VERBS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
