@@ -819,6 +819,13 @@ POSITIVE: list[Any] = [
     ("Chile targeted Bolivia with an embargo on arms.", "sanction", "Chile", "Bolivia", "asserted", None),
     # -- imports are the importer's acquisition from the exporter
     ("Peru's imports from Bolivia fell sharply last year.", "acquire", "Peru", "Bolivia", "asserted", None),
+    # -- a gerund after "involved in" that the parser reads as a modifier of its goods
+    ("The rules target firms in Chile involved in shipping machine tools and microelectronics to Peru.", "transfer",
+     "Chile", "Peru", "asserted", None),
+    ("Canada listed companies in Peru engaged in selling rifles and radars to Bolivia.", "transfer", "Peru",
+     "Bolivia", "asserted", None),
+    ("Officials said that since the war began, the rebels have been reliant on the Hezbollah for funding its war "
+     "campaign.", "fund", "Hezbollah", "rebels", "attributed", "Officials"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1030,6 +1037,7 @@ ABSENT: list[Any] = [
     ("Peru offered to mediate between Chile and Bolivia.", "transfer"),
     ("Chile targeted Bolivia with an embargo on arms.", "attack"),
     ("The police hit the protesters with batons.", "sanction"),
+    ("Canada sanctioned firms in Chile involved in shipping talks.", "transfer"),
 ]
 
 # (sentence, event, status that must NOT be given)

@@ -13,6 +13,7 @@ from mistrust.extract.frames import (
     ACCUSE,
     CARGO_NOUNS,
     DESTINATION_PARTICIPLES,
+    ENGAGED,
     ISSUING_VERBS,
     MEASURE_NOUNS,
     RECIPIENT_PREPS,
@@ -193,8 +194,6 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
 _PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
-# Participles that make the noun they modify the doer of a gerund after them.
-_ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
 # Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
@@ -276,7 +275,7 @@ def subject_token(verb: Token) -> Token | None:
             return None  # "... after it was used": a clause with its own (passive) subject
         return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
-            verb.head.head.lower_ in _ENGAGED:
+            verb.head.head.lower_ in ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
         return verb.head.head.head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \

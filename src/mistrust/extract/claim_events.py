@@ -38,6 +38,7 @@ from mistrust.extract.frames import (
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
     EARNING_VERBS,
+    ENGAGED,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
@@ -180,6 +181,8 @@ def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | No
     if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ != "for":
         return None
     found: Token | None = noun.head.head
+    if found is not None and found.dep_ == "pobj" and found.head.lower_ in ("on", "upon"):
+        found = found.head.head  # "reliant on X for funding": the parser may hang "for" on X
     if found is not None and found.lower_ not in DEPENDENCE:
         # "Y has been reliant on X for funding": the parser hangs both phrases on the copula
         found = next((c for c in found.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
@@ -501,8 +504,15 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     goods = tok.head
     verb = goods.head
     predicate = verb_predicate(tok.lower_)
-    if predicate is None or goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or goods.left_edge != tok \
-            or not opens_with_gerund(goods):
+    if predicate is None or goods.left_edge != tok or not opens_with_gerund(goods):
+        return None
+    if goods.dep_ == "pobj" and verb.lower_ == "in" and verb.head.dep_ == "acl" and verb.head.lower_ in ENGAGED \
+            and event_noun(goods) is None:
+        # "firms involved in shipping parts to X": the firms ship them
+        party = (entity_prep(goods, RECIPIENT_PREPS, index) or destination(goods, index)) \
+            if predicate in _ENTITY_OBJECT else goods
+        return _Event(tok, predicate, verb.head.head, party, None, goods if predicate in _ENTITY_OBJECT else None)
+    if goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return None
     denies = verb_predicate(verb.lower_) == "deny"
     if not denies and verb_lemma(verb.lower_) not in GERUND_VERBS:

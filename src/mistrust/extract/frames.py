@@ -267,6 +267,9 @@ PUNISHING_VERBS = frozenset({"hit", "slap", "punish", "target", "threaten", "pen
 # Nouns of a batch of measures: "a new round of sanctions", "a package of penalties".
 MEASURE_BATCHES = frozenset({"round", "rounds", "package", "packages", "wave", "waves", "set", "raft", "series",
                              "slew", "batch"})
+# Participles that make the noun they modify the doer of a gerund after them: "firms involved in
+# shipping parts", "a network engaged in smuggling fuel".
+ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
 # Verbs whose subject undergoes the event that is their object: "Belarus faces sanctions from the
 # EU", "the town suffered strikes by X" (the subject is the target, the "from"/"by" phrase the doer).
 UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
@@ -294,6 +297,6 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receiver
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "OFFER_VERBS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
