@@ -824,6 +824,17 @@ POSITIVE: list[Any] = [
      "Chile", "Peru", "asserted", None),
     ("Canada listed companies in Peru engaged in selling rifles and radars to Bolivia.", "transfer", "Peru",
      "Bolivia", "asserted", None),
+    # -- an agent noun with goods under "of" and the party under "to"
+    ("Chile has been a key supplier of drones to Peru.", "supply", "Chile", "Peru", "asserted", None),
+    ("Officials said Laos is a major seller of rifles to Cambodia.", "transfer", "Laos", "Cambodia", "attributed",
+     "Officials"),
+    # -- the owner of a noun of intent does what its infinitive says
+    ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "report"),
+    ("Bolivia welcomed Chile's decision to send troops to Peru.", "deploy", "Chile", "Peru", "attributed", "Bolivia"),
+    # -- the first or last of a group of carriers arriving
+    ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
+     None),
     ("Officials said that since the war began, the rebels have been reliant on the Hezbollah for funding its war "
      "campaign.", "fund", "Hezbollah", "rebels", "attributed", "Officials"),
 ]
@@ -944,6 +955,9 @@ NEGATIVE: list[Any] = [
     ("Chile sold drones to Bolivia, prompting sanctions from Peru.", "sanction", "Peru", "Bolivia"),
     # goods received with no giver named: a party thanked after them did not give them
     ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
+    # a deadline after "by" is no doer
+    ("The jets will be delivered to Bolivia by March.", "transfer", "March", "Bolivia"),
+    ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "report", None),
     # who talks about a measure did not impose it
     ("Flynn discussed the sanctions that Obama had imposed on Russia.", "sanction", "Flynn", "Russia"),
 ]

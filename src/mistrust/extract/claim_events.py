@@ -238,7 +238,10 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
         return None
     if noun.lower_ in RECEIVER_NOUNS:
         return _receiver(noun, predicate, doer, index)
-    party = entity_prep(noun, ("of", "to", "for"), index)
+    # each preposition on its own: "a supplier of drones to Y" has goods under "of", the party under "to"
+    party = entity_prep(noun, ("of",), index) or entity_prep(noun, ("to",), index) or entity_prep(noun, ("for",), index)
+    if party is None and (goods := prep_obj(noun, ("of",))) is not None:
+        party = destination(goods, index)  # "a supplier of drones to Y": the parser hangs "to Y" on the goods
     if party is None:
         party = next((c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i
                       and index.in_subtree(c) is not None and not _demonym(c) and c != doer), None)
@@ -465,6 +468,7 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
     arrived in Caracas" is a visit."""
     carrier = subject_token(verb)
+    carrier = _inner_goods(carrier) if carrier is not None else None  # "the first of five tankers"
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
     origin = _origin(carrier, index)
@@ -619,6 +623,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _Event(tok, "deny", subject_token(tok), obj, tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and agent.ent_type_ in ("DATE", "TIME"):
+            agent = None  # "will be delivered by March": a deadline, not a doer
         if structure and predicate in _ENTITY_OBJECT:
             # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
             recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")

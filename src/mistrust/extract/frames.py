@@ -282,7 +282,9 @@ DEPENDENCE = frozenset({"rely", "relies", "relied", "relying", "depend", "depend
                         "reliant", "dependent", "reliance", "dependence", "dependency"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
-                            "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
+                            "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo",
+                            # a part of a group: "the first of five tankers", "the rest of the shipment"
+                            "first", "second", "third", "last", "rest", "remainder"})
 
 
 def frame_of(event: str) -> Frame | None:
