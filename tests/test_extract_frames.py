@@ -835,6 +835,19 @@ POSITIVE: list[Any] = [
     # -- the first or last of a group of carriers arriving
     ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
      None),
+    # -- putting a party on a sanctions list designates it
+    ("Andes Trading was added to the sanctions list by the Treasury.", "sanction", "Treasury", "Andes Trading",
+     "asserted", None),
+    ("The Treasury placed Andes Trading on its blacklist.", "sanction", "Treasury", "Andes Trading", "asserted",
+     None),
+    ("Canada put two Peruvian banks on its sanctions list, officials said.", "sanction", "Canada", "Peru",
+     "attributed", "officials"),
+    # -- taking over a ship is seizing it
+    ("Chilean forces took over the tanker Grey Gull in the Gulf.", "seize", "Chile", "Grey Gull", "asserted", None),
+    # -- coordinated passive participles share their patient and agent
+    ("The militia is funded and armed by Chile.", "fund", "Chile", "militia", "asserted", None),
+    ("The militia is funded and armed by Chile.", "supply", "Chile", "militia", "asserted", None),
+    ("The tanker was stopped and seized by Chilean commandos.", "seize", "Chile", "tanker", "asserted", None),
     ("Officials said that since the war began, the rebels have been reliant on the Hezbollah for funding its war "
      "campaign.", "fund", "Hezbollah", "rebels", "attributed", "Officials"),
 ]
@@ -1052,6 +1065,11 @@ ABSENT: list[Any] = [
     ("Chile targeted Bolivia with an embargo on arms.", "attack"),
     ("The police hit the protesters with batons.", "sanction"),
     ("Canada sanctioned firms in Chile involved in shipping talks.", "transfer"),
+    # a list that is no sanctions list; a firm or an office taken over is no seizure
+    ("Chile added Andes Trading to the list of speakers.", "sanction"),
+    ("The minister was added to the list of guests.", "sanction"),
+    ("The company took over the firm Andes Trading in May.", "seize"),
+    ("Peru took over the rotating presidency.", "seize"),
 ]
 
 # (sentence, event, status that must NOT be given)

@@ -29,6 +29,7 @@ from mistrust.extract.claim_args import (
 from mistrust.extract.frames import (
     ACT_NOUNS,
     AGENT_NOUNS,
+    BLACKLISTS,
     ARRIVAL,
     ASPECTUAL,
     CARGO_NOUNS,
@@ -46,6 +47,8 @@ from mistrust.extract.frames import (
     JOINT,
     JOINT_ACTIVITY,
     KIND_NOUNS,
+    LIST_KINDS,
+    LISTING_VERBS,
     LIGHT_VERBS,
     MANNER_PREPS,
     MEANS_PREPS,
@@ -86,6 +89,8 @@ _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflec
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
 _EARNING_FORMS = frozenset(form for verb in EARNING_VERBS for form in inflections(verb))
 _OFFER_FORMS = frozenset(form for verb in OFFER_VERBS for form in inflections(verb))
+_LISTING_FORMS = frozenset(form for verb in LISTING_VERBS for form in inflections(verb))
+_TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(verb))
 _REACTION_FORMS = frozenset(form for verb in REACTION_VERBS for form in inflections(verb))
 _ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
 _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
@@ -94,7 +99,7 @@ _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflec
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
 _UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
-                        | _EARNING_FORMS | _OFFER_FORMS)
+                        | _EARNING_FORMS | _OFFER_FORMS | _LISTING_FORMS | _TAKE_FORMS)
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -554,6 +559,9 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if structure and predicate == "deny" and dobj is not None and opens_with_gerund(dobj):
         return None  # "denied shipping fuel": the gerund is the event, denied (_compound_gerund)
     patient = passive_patient(tok)
+    if patient is None and structure and tok.dep_ == "conj" and tok.tag_ == "VBN" \
+            and not any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
+        patient = passive_patient(tok.head)  # "the militia is funded and armed by X": the patient is shared
     if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
         # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
         # event, as above (other light verbs keep their passive reading: "aid was provided to X by
@@ -578,6 +586,14 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and tok.lower_ in _EARNING_FORMS and dobj is not None \
             and dobj.lower_ in MONEY_NOUNS:
         return _earned(tok, dobj, index)
+    if predicate is None and structure and tok.lower_ in _LISTING_FORMS:
+        listed = _listed(tok, dobj, patient, index)
+        if listed is not None:
+            return listed
+    if predicate is None and structure and tok.lower_ in _TAKE_FORMS and dobj is not None \
+            and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children) \
+            and (dobj.lower_ in CARGO_NOUNS or ((m := index.in_subtree(dobj)) is not None and m.label == "Vessel")):
+        return _Event(tok, "seize", subject_token(tok), dobj, None)  # "took over the tanker"
     if predicate is None and structure and tok.lower_ in _OFFER_FORMS:
         offered = goods if goods is not None else patient
         if offered is not None and _inner_goods(offered).lower_ in CARGO_NOUNS:
@@ -625,6 +641,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None and agent.ent_type_ in ("DATE", "TIME"):
             agent = None  # "will be delivered by March": a deadline, not a doer
+        if agent is None and structure:
+            agent = _shared_agent(tok)
         if structure and predicate in _ENTITY_OBJECT:
             # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
             recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")
@@ -726,6 +744,32 @@ def _issued_measure(measure: Token, index: MentionIndex) -> _Event | None:
     if issuer is not None and issuer.lower_ in ("that", "which"):
         issuer = None
     return _Event(measure, "sanction", issuer, target, None)
+
+
+def _listed(verb: Token, dobj: Token | None, patient: Token | None, index: MentionIndex) -> _Event | None:
+    """ "X added Y to its sanctions list", "Y was placed on the blacklist by X": listing a party
+    is designating it."""
+    lst = prep_obj(verb, ("to", "on", "onto"))
+    if lst is None or not (lst.lower_ in BLACKLISTS or (lst.lower_ in ("list", "lists") and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in LIST_KINDS for c in lst.children))):
+        return None
+    target = dobj if dobj is not None else patient
+    if target is None:
+        return None
+    issuer = subject_token(verb) or entity_prep(lst, ("by",), index)  # the parser may hang "by X" on the list
+    issuer = issuer or next((c for c in lst.children if c.dep_ == "poss" and index.in_subtree(c) is not None), None)
+    return _Event(verb, "sanction", issuer, target, None)
+
+
+def _shared_agent(verb: Token) -> Token | None:
+    """ "The militia is funded and armed by X": coordinated passive participles share the agent
+    written after the last of them."""
+    for other in (*(c for c in verb.children if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())):
+        if other.tag_ == "VBN":
+            agent = next((g for c in other.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    return None
 
 
 def _measure_used(verb: Token) -> Token | None:
