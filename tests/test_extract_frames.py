@@ -832,6 +832,10 @@ POSITIVE: list[Any] = [
     ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "Chile", "Bolivia",
      "attributed", "report"),
     ("Bolivia welcomed Chile's decision to send troops to Peru.", "deploy", "Chile", "Peru", "attributed", "Bolivia"),
+    # -- a party confirming a purchase or sale that names no other doer made it
+    ("Peruvian officials confirmed the purchase of fighter jets from Chile.", "acquire", "Peru", "Chile", "asserted",
+     None),
+    ("Chile acknowledged the sale of rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
     # -- the first or last of a group of carriers arriving
     ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
      None),
@@ -970,6 +974,10 @@ NEGATIVE: list[Any] = [
     ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
     # a deadline after "by" is no doer
     ("The jets will be delivered to Bolivia by March.", "transfer", "March", "Bolivia"),
+    # an observer confirming a delivery of goods with a named origin did not deliver them
+    ("The Pentagon confirmed the delivery of Chilean drones to Bolivia.", "transfer", "Pentagon", None),
+    # a date's deadline does nothing
+    ("Chile missed Monday's deadline to impose the new sanctions on Peru.", "sanction", "Monday", None),
     ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "report", None),
     # who talks about a measure did not impose it
     ("Flynn discussed the sanctions that Obama had imposed on Russia.", "sanction", "Flynn", "Russia"),
@@ -1061,6 +1069,7 @@ ABSENT: list[Any] = [
     ("The decision prompted a question from a reporter.", "condemn"),
     # an offer of an act or of words is no transfer; a measure used on a party is no attack
     ("Chile offered concessions to Bolivia.", "transfer"),
+    ("Gibraltar released the tanker after Peru promised the ship would not go to Chile.", "transfer"),
     ("Peru offered to mediate between Chile and Bolivia.", "transfer"),
     ("Chile targeted Bolivia with an embargo on arms.", "attack"),
     ("The police hit the protesters with batons.", "sanction"),

@@ -261,9 +261,12 @@ def subject_token(verb: Token) -> Token | None:
         # "Iran reached a deal to buy jets", "X resorted to transfers to evade sanctions": an
         # infinitive on a plain noun (a deal, a plan, an operation) is done by who has the noun
         noun = verb.head
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
         if owner is not None:
-            return owner  # "X's attempts to sell rifles", "Y's plan to buy jets": the owner does it
+            # "X's attempts to sell rifles", "Y's plan to buy jets": a named owner does it (an owner
+            # pronoun is left to the clause's subject, which it usually repeats: "X used its ability")
+            return owner
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if gov.pos_ in ("VERB", "AUX"):
             return subject_token(gov)

@@ -34,6 +34,8 @@ from mistrust.extract.frames import (
     BLACKLISTS,
     CARGO_NOUNS,
     CARRIER_STOPPING,
+    CONFIRMED_EVENTS,
+    CONFIRMING_VERBS,
     CONVERSE_VERBS,
     CUSTODY_NOUNS,
     DEPENDENCE,
@@ -91,6 +93,7 @@ _EARNING_FORMS = frozenset(form for verb in EARNING_VERBS for form in inflection
 _OFFER_FORMS = frozenset(form for verb in OFFER_VERBS for form in inflections(verb))
 _LISTING_FORMS = frozenset(form for verb in LISTING_VERBS for form in inflections(verb))
 _TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(verb))
+_CONFIRMING_FORMS = frozenset(form for verb in CONFIRMING_VERBS for form in inflections(verb))
 _REACTION_FORMS = frozenset(form for verb in REACTION_VERBS for form in inflections(verb))
 _ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
 _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
@@ -596,7 +599,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _Event(tok, "seize", subject_token(tok), dobj, None)  # "took over the tanker"
     if predicate is None and structure and tok.lower_ in _OFFER_FORMS:
         offered = goods if goods is not None else patient
-        if offered is not None and _inner_goods(offered).lower_ in CARGO_NOUNS:
+        if offered is not None and _inner_goods(offered).lower_ in CARGO_NOUNS \
+                and not any(c.dep_ == "ccomp" for c in tok.children):  # "promised the ship would not go"
             predicate = "transfer"  # "offered drones to X": an attempted transfer
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
@@ -620,6 +624,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
+    if predicate == "deploy" and structure and dobj is not None and _inner_goods(dobj).lower_ in CARGO_NOUNS:
+        predicate = "transfer"  # "dispatched three tankers to X": goods and their carriers are a transfer
     if predicate == "attack" and structure and _measure_used(tok) is not None:
         return None  # "targeted Y with sanctions": a sanction, read at the measure noun
     if predicate == "attack" and structure:
@@ -797,6 +803,20 @@ def _measure_with(measure: Token, index: MentionIndex) -> _Event | None:
     return _Event(measure, "sanction", issuer, target, None)
 
 
+def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
+    """Whether an event noun names its doer itself: "Russia's sale", "the Iranian purchase", "the
+    delivery by X", "drones from Y"."""
+    if any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in index.by_token)
+           for c in noun.children):
+        return True
+    if entity_prep(noun, ("by",), index) is not None:
+        return True
+    goods = prep_obj(noun, ("of",))  # "the delivery of Chilean drones": the goods' origin gives them
+    return predicate == "transfer" and (entity_prep(noun, ("from",), index) is not None
+                                        or _origin(noun, index) is not None
+                                        or (goods is not None and _goods_giver(goods, index) is not None))
+
+
 def _reacted_to(verb: Token, index: MentionIndex) -> Token | None:
     """Who an act that draws a reaction is by: "X sold drones, prompting sanctions" (the clause's
     subject), "a test by X that drew condemnation" (the doer of the act noun)."""
@@ -838,7 +858,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
-                     or (head_lemma in TAKE_DELIVERY and noun.lower_ in CUSTODY_NOUNS)):
+                     or (head_lemma in TAKE_DELIVERY and noun.lower_ in CUSTODY_NOUNS)
+                     or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
+                         and not _has_own_doer(noun, predicate, index))):
         if verb_predicate(head.lower_) == "deny":
             if predicate == "agree":
                 return None  # "the Senate rejected the accord": a pact turned down, no claim denied

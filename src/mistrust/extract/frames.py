@@ -264,6 +264,10 @@ GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue"
 # "punished Y with a new round of sanctions" (X sanctions Y).
 PUNISHING_VERBS = frozenset({"hit", "slap", "punish", "target", "threaten", "penalize", "penalise", "sanction",
                              "strike", "pummel", "saddle", "burden"})
+# Verbs by which a party confirms a deal of its own: "Iran confirmed the purchase of jets from
+# Russia", "officials in X acknowledged the sale of drones to Y" (the noun names no other doer).
+CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit"})
+CONFIRMED_EVENTS = frozenset({"acquire", "transfer", "agree"})
 # Verbs that put a party on a list, and the lists that are sanctions: "X was added to the sanctions
 # list", "placed Y on its blacklist", "put Z on the entity list" (not "added to the list of speakers").
 LISTING_VERBS = frozenset({"add", "place", "put", "include", "list"})
@@ -307,4 +311,4 @@ CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "OFFER_VERBS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
