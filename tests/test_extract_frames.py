@@ -770,40 +770,6 @@ POSITIVE: list[Any] = [
     ("Ecuador is a major importer of arms from Chile.", "transfer", "Chile", "Ecuador", "asserted", None),
     ("Chile's biggest customer, Peru, signed the deal.", "transfer", "Chile", "Peru", "asserted", None),
     ("Peru, the main customer of Bolivian gas, protested.", "transfer", "Bolivia", "Peru", "asserted", None),
-    # -- the goods' last conjunct misread as a conjunct of the verb keeps its "from"
-    ("Bolivia received shipments of rifles, mortars, and more from Chile.", "transfer", "Chile", "Bolivia",
-     "asserted", None),
-    ("Peru bought rifles, mortars, and much more from Ecuador.", "transfer", "Ecuador", "Peru", "asserted", None),
-    ("An envoy says he has proof Bolivia received mortar launchers, radars, and more from Chile.", "transfer",
-     "Chile", "Bolivia", "attributed", "envoy"),
-    # -- dependence on a giver for a gerund with its own object
-    ("Peru said the rebels have been reliant on Chile for funding their war effort.", "fund", "Chile", "rebels",
-     "attributed", "Peru"),
-    ("The militia relies on Bolivia for arming its fighters.", "supply", "Bolivia", "militia", "asserted", None),
-    # -- taking custody or control of a ship is seizing it
-    ("Police took custody of a Chilean tanker.", "seize", "Police", None, "asserted", None),
-    ("Peruvian authorities have taken custody of the freighter Blue Heron.", "seize", "Peru", "Blue Heron",
-     "asserted", None),
-    ("Marines took custody of the tanker Grey Gull on Friday, officials said.", "seize", "Marines", "Grey Gull",
-     "attributed", "officials"),
-    # -- money made for a party is funding of it
-    ("Peru's trading schemes generated revenue for the Bolivian army.", "fund", "Peru", "Bolivia", "asserted", None),
-    ("The smuggling ring earned cash for Hezbollah, officials said.", "fund", "ring", "Hezbollah", "attributed",
-     "officials"),
-    ("The network raised millions of dollars for the militia in Bolivia.", "fund", "network", "Bolivia", "asserted",
-     None),
-    # -- a reaction an act draws is aimed at its doer
-    ("Chile sold drones to Bolivia, prompting sanctions from Peru and Ecuador.", "sanction", "Ecuador", "Chile",
-     "asserted", None),
-    ("Bolivia tested a missile, drawing condemnation from Peru.", "condemn", "Peru", "Bolivia", "attributed", "Peru"),
-    ("Chile's drone sales to Bolivia triggered new sanctions by Peru.", "sanction", "Peru", "Chile", "asserted",
-     None),
-    # -- an offer or promise of goods is an attempted transfer
-    ("Officials said Chile offered rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed", "Officials"),
-    ("Peru has offered Ecuador drones and radars.", "transfer", "Peru", "Ecuador", "asserted", None),
-    ("Chile promised missiles to Bolivia by May.", "transfer", "Chile", "Bolivia", "asserted", None),
-    ("The ministry denied that Chile had offered munitions to Bolivia.", "transfer", "Chile", "Bolivia", "denied",
-     "ministry"),
     # -- a clause on a measure names who imposed it on whom
     ("Lima complained about the sanctions that Chile had imposed against Peru.", "sanction", "Chile", "Peru",
      "asserted", None),
@@ -819,11 +785,6 @@ POSITIVE: list[Any] = [
     ("Chile targeted Bolivia with an embargo on arms.", "sanction", "Chile", "Bolivia", "asserted", None),
     # -- imports are the importer's acquisition from the exporter
     ("Peru's imports from Bolivia fell sharply last year.", "acquire", "Peru", "Bolivia", "asserted", None),
-    # -- a gerund after "involved in" that the parser reads as a modifier of its goods
-    ("The rules target firms in Chile involved in shipping machine tools and microelectronics to Peru.", "transfer",
-     "Chile", "Peru", "asserted", None),
-    ("Canada listed companies in Peru engaged in selling rifles and radars to Bolivia.", "transfer", "Peru",
-     "Bolivia", "asserted", None),
     # -- an agent noun with goods under "of" and the party under "to"
     ("Chile has been a key supplier of drones to Peru.", "supply", "Chile", "Peru", "asserted", None),
     ("Officials said Laos is a major seller of rifles to Cambodia.", "transfer", "Laos", "Cambodia", "attributed",
@@ -848,12 +809,6 @@ POSITIVE: list[Any] = [
      "attributed", "officials"),
     # -- taking over a ship is seizing it
     ("Chilean forces took over the tanker Grey Gull in the Gulf.", "seize", "Chile", "Grey Gull", "asserted", None),
-    # -- coordinated passive participles share their patient and agent
-    ("The militia is funded and armed by Chile.", "fund", "Chile", "militia", "asserted", None),
-    ("The militia is funded and armed by Chile.", "supply", "Chile", "militia", "asserted", None),
-    ("The tanker was stopped and seized by Chilean commandos.", "seize", "Chile", "tanker", "asserted", None),
-    ("Officials said that since the war began, the rebels have been reliant on the Hezbollah for funding its war "
-     "campaign.", "fund", "Hezbollah", "rebels", "attributed", "Officials"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -968,8 +923,6 @@ NEGATIVE: list[Any] = [
      "Chile", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "America", None),
-    # a reaction is aimed at the doer of the act, not at its other party
-    ("Chile sold drones to Bolivia, prompting sanctions from Peru.", "sanction", "Peru", "Bolivia"),
     # goods received with no giver named: a party thanked after them did not give them
     ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
     # a deadline after "by" is no doer
@@ -1062,18 +1015,9 @@ ABSENT: list[Any] = [
     # a receiving noun with no giver named, or whose goods have no origin
     ("Peru is the largest buyer of cars in the region.", "transfer"),
     ("The recipients of the award were named on Monday.", "transfer"),
-    # custody nobody is said to take
-    ("The crew remains in custody.", "seize"),
-    ("The opposition took control of the chamber in May.", "seize"),
-    # a reaction with nobody named who reacts
-    ("The decision prompted a question from a reporter.", "condemn"),
-    # an offer of an act or of words is no transfer; a measure used on a party is no attack
-    ("Chile offered concessions to Bolivia.", "transfer"),
-    ("Gibraltar released the tanker after Peru promised the ship would not go to Chile.", "transfer"),
-    ("Peru offered to mediate between Chile and Bolivia.", "transfer"),
+    # a measure used on a party is no attack; a blow with something else is no sanction
     ("Chile targeted Bolivia with an embargo on arms.", "attack"),
     ("The police hit the protesters with batons.", "sanction"),
-    ("Canada sanctioned firms in Chile involved in shipping talks.", "transfer"),
     # a list that is no sanctions list; a firm or an office taken over is no seizure
     ("Chile added Andes Trading to the list of speakers.", "sanction"),
     ("The minister was added to the list of guests.", "sanction"),

@@ -37,11 +37,8 @@ from mistrust.extract.frames import (
     CONFIRMED_EVENTS,
     CONFIRMING_VERBS,
     CONVERSE_VERBS,
-    CUSTODY_NOUNS,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
-    EARNING_VERBS,
-    ENGAGED,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
@@ -57,9 +54,7 @@ from mistrust.extract.frames import (
     MEASURE_BATCHES,
     MEASURE_BREAKING,
     MEASURE_NOUNS,
-    MONEY_NOUNS,
     OBJECT_OVERRIDES,
-    OFFER_VERBS,
     ORIGIN_LABELS,
     ORIGIN_WORDS,
     PARTY_OBJECT,
@@ -67,7 +62,6 @@ from mistrust.extract.frames import (
     PHASED_RELATIONS,
     PUNISHING_VERBS,
     QUANTITY_NOUNS,
-    REACTION_VERBS,
     RECEIVER_NOUNS,
     RECIPIENT_PREPS,
     RESPONSIBILITY_VERBS,
@@ -89,12 +83,9 @@ _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
-_EARNING_FORMS = frozenset(form for verb in EARNING_VERBS for form in inflections(verb))
-_OFFER_FORMS = frozenset(form for verb in OFFER_VERBS for form in inflections(verb))
 _LISTING_FORMS = frozenset(form for verb in LISTING_VERBS for form in inflections(verb))
 _TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(verb))
 _CONFIRMING_FORMS = frozenset(form for verb in CONFIRMING_VERBS for form in inflections(verb))
-_REACTION_FORMS = frozenset(form for verb in REACTION_VERBS for form in inflections(verb))
 _ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
 _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
 
@@ -102,7 +93,7 @@ _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflec
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
 _UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
-                        | _EARNING_FORMS | _OFFER_FORMS | _LISTING_FORMS | _TAKE_FORMS)
+                        | _LISTING_FORMS | _TAKE_FORMS)
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -122,9 +113,6 @@ def event_noun(noun: Token) -> str | None:
         head = noun.head
         if (verb_lemma(head.lower_) or head.lemma_.lower()) in ASPECTUAL:
             return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
-    if predicate is None and noun.lower_ in CUSTODY_NOUNS and noun.dep_ == "dobj" \
-            and verb_lemma(noun.head.lower_) in TAKE_DELIVERY:
-        return "seize"  # "took custody of the tanker" (while "remains in custody" names no seizer)
     return predicate
 
 
@@ -184,13 +172,10 @@ _GIVING = frozenset({"support", "fund", "supply", "transfer"})
 
 def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | None:
     """ "The rebels rely on X for funding", "Y is reliant on X for support", "Z's dependence on X for
-    aid": X gives what the event noun names, and the one who depends receives it. The event may be
-    a gerund with its own object ("reliant on X for funding its war")."""
-    if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ != "for":
+    aid": X gives what the event noun names, and the one who depends receives it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     found: Token | None = noun.head.head
-    if found is not None and found.dep_ == "pobj" and found.head.lower_ in ("on", "upon"):
-        found = found.head.head  # "reliant on X for funding": the parser may hang "for" on X
     if found is not None and found.lower_ not in DEPENDENCE:
         # "Y has been reliant on X for funding": the parser hangs both phrases on the copula
         found = next((c for c in found.children if c.dep_ == "acomp" and c.lower_ in DEPENDENCE), None)
@@ -362,15 +347,6 @@ def _inner_goods(noun: Token) -> Token:
 
 
 
-def _stray_from(verb: Token, index: MentionIndex) -> Token | None:
-    """ "received rockets, radars and more from X": the parser may read the goods' last conjunct
-    as a conjunct of the verb and hang the "from" phrase there; a conjunct that is no verb is still
-    part of the goods (or of a verb above it: "says Y received rockets, and more from X")."""
-    return next((g for head in (verb, *verb.ancestors) for c in head.children
-                 if c.dep_ == "conj" and c.i > verb.i and c.pos_ not in ("VERB", "AUX")
-                 and (g := entity_prep(c, ("from",), index)) is not None), None)
-
-
 def _goods_giver(goods: Token, index: MentionIndex) -> Token | None:
     """Who the goods came from, as the goods' own phrase says: "drones from X", "a series of radars
     from X", "X-made drones"."""
@@ -488,18 +464,6 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     return _Event(verb, "transfer", origin, dest, None, carrier)
 
 
-def _earned(verb: Token, money: Token, index: MentionIndex) -> _Event | None:
-    """ "X's smuggling generated revenue for Y", "the network raised millions of dollars for Z":
-    money made for a party is funding of it by who made it."""
-    inner = prep_obj(money, ("of",))
-    for_whom = (entity_prep(money, ("for",), index) or entity_prep(verb, ("for",), index)
-                or (entity_prep(inner, ("for",), index) if inner is not None else None))
-    maker = subject_token(verb)
-    if for_whom is None or maker is None:
-        return None
-    return _Event(verb, "fund", maker, for_whom, None, money)
-
-
 class _Event(NamedTuple):
     pred: Token
     predicate: str
@@ -518,12 +482,6 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     predicate = verb_predicate(tok.lower_)
     if predicate is None or goods.left_edge != tok or not opens_with_gerund(goods):
         return None
-    if goods.dep_ == "pobj" and verb.lower_ == "in" and verb.head.dep_ == "acl" and verb.head.lower_ in ENGAGED \
-            and event_noun(goods) is None:
-        # "firms involved in shipping parts to X": the firms ship them
-        party = (entity_prep(goods, RECIPIENT_PREPS, index) or destination(goods, index)) \
-            if predicate in _ENTITY_OBJECT else goods
-        return _Event(tok, predicate, verb.head.head, party, None, goods if predicate in _ENTITY_OBJECT else None)
     if goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return None
     denies = verb_predicate(verb.lower_) == "deny"
@@ -562,9 +520,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if structure and predicate == "deny" and dobj is not None and opens_with_gerund(dobj):
         return None  # "denied shipping fuel": the gerund is the event, denied (_compound_gerund)
     patient = passive_patient(tok)
-    if patient is None and structure and tok.dep_ == "conj" and tok.tag_ == "VBN" \
-            and not any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
-        patient = passive_patient(tok.head)  # "the militia is funded and armed by X": the patient is shared
     if structure and patient is not None and lemma in ASPECTUAL and event_noun(patient):
         # "cooperation between X and Y was restarted", "strikes were launched by X": the noun is the
         # event, as above (other light verbs keep their passive reading: "aid was provided to X by
@@ -576,7 +531,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
-        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index) or _stray_from(tok, index)
+        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index)
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
@@ -586,9 +541,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
-    if predicate is None and structure and tok.lower_ in _EARNING_FORMS and dobj is not None \
-            and dobj.lower_ in MONEY_NOUNS:
-        return _earned(tok, dobj, index)
     if predicate is None and structure and tok.lower_ in _LISTING_FORMS:
         listed = _listed(tok, dobj, patient, index)
         if listed is not None:
@@ -597,21 +549,12 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children) \
             and (dobj.lower_ in CARGO_NOUNS or ((m := index.in_subtree(dobj)) is not None and m.label == "Vessel")):
         return _Event(tok, "seize", subject_token(tok), dobj, None)  # "took over the tanker"
-    if predicate is None and structure and tok.lower_ in _OFFER_FORMS:
-        offered = goods if goods is not None else patient
-        if offered is not None and _inner_goods(offered).lower_ in CARGO_NOUNS \
-                and not any(c.dep_ == "ccomp" for c in tok.children):  # "promised the ship would not go"
-            predicate = "transfer"  # "offered drones to X": an attempted transfer
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
         return _arrival(tok, dobj, index)
     if predicate is None:
         return None
-    if structure and predicate in _GIVING and tok.dep_ == "pcomp":
-        depends = _dependence(tok, predicate, index)  # "relies on X for funding its war"
-        if depends is not None:
-            return depends
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
     if thing is not None and thing.lower_ in KIND_NOUNS:
@@ -647,8 +590,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None and agent.ent_type_ in ("DATE", "TIME"):
             agent = None  # "will be delivered by March": a deadline, not a doer
-        if agent is None and structure:
-            agent = _shared_agent(tok)
         if structure and predicate in _ENTITY_OBJECT:
             # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
             recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")
@@ -665,8 +606,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
         giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
-        if giver is None and structure:
-            giver = _stray_from(tok, index)
         if giver is None and structure and purpose_of_noun(tok):
             giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:
@@ -767,17 +706,6 @@ def _listed(verb: Token, dobj: Token | None, patient: Token | None, index: Menti
     return _Event(verb, "sanction", issuer, target, None)
 
 
-def _shared_agent(verb: Token) -> Token | None:
-    """ "The militia is funded and armed by X": coordinated passive participles share the agent
-    written after the last of them."""
-    for other in (*(c for c in verb.children if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())):
-        if other.tag_ == "VBN":
-            agent = next((g for c in other.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent
-    return None
-
-
 def _measure_used(verb: Token) -> Token | None:
     """The measure a verb hits its object with ("targeted Y with sanctions"), if any."""
     outer = prep_obj(verb, ("with",))
@@ -817,16 +745,6 @@ def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
                                         or (goods is not None and _goods_giver(goods, index) is not None))
 
 
-def _reacted_to(verb: Token, index: MentionIndex) -> Token | None:
-    """Who an act that draws a reaction is by: "X sold drones, prompting sanctions" (the clause's
-    subject), "a test by X that drew condemnation" (the doer of the act noun)."""
-    doer = subject_token(verb)
-    if doer is not None and doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
-        doer = verb.head
-    doer = _doer(doer, index) if doer is not None else None
-    return doer if doer is not None and index.in_subtree(doer) is not None else None
-
-
 def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
@@ -858,7 +776,6 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
-                     or (head_lemma in TAKE_DELIVERY and noun.lower_ in CUSTODY_NOUNS)
                      or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
                          and not _has_own_doer(noun, predicate, index))):
         if verb_predicate(head.lower_) == "deny":
@@ -875,8 +792,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
             giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
                      or (prep_obj(inner, ("from",)) or shared_prep(inner, ("from",), index)
-                         if inner is not None else None)
-                     or (_stray_from(head, index) if structure else None))
+                         if inner is not None else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -921,12 +837,6 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             subj = (entity_prep(noun, ("by",), index)
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
                     or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None))
-    if structure and predicate in ("sanction", "condemn") and noun.dep_ == "dobj" and head.lower_ in _REACTION_FORMS:
-        # "X sold drones, prompting sanctions from Y": Y reacts, X's act is what it reacts to
-        reacted = _reacted_to(head, index)
-        by = subj or entity_prep(noun, ("from", "by"), index) or entity_prep(head, ("from", "by"), index)
-        if reacted is not None and by is not None:
-            return _Event(noun, predicate, by, reacted, None)
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:

@@ -209,19 +209,6 @@ TARGET_PREPS = ("at", "against", "on", "into")
 
 # "took delivery of X from Y", "took possession of": the subject receives what the noun moves.
 TAKE_DELIVERY = frozenset({"take"})
-# Nouns of holding that are a seizure when someone takes them: "took custody of the tanker" (but
-# "the crew remains in custody" names nobody who seized it; "took control of" is as often a
-# chamber or a network as a ship, so it is left out).
-CUSTODY_NOUNS = frozenset({"custody"})
-
-# Verbs of making money and the nouns of money: "X's trade generated revenue for Y", "X raised
-# funds for Y", "the scheme earned millions for Y" is X funding Y.
-EARNING_VERBS = frozenset({"generate", "raise", "earn", "bring", "yield"})
-MONEY_NOUNS = frozenset({"revenue", "revenues", "money", "funds", "cash", "income", "profits", "proceeds",
-                         "millions", "billions", "hundreds"})
-# Verbs by which an act draws a reaction on its doer: "X sold drones to Y, prompting sanctions from
-# Z", "a test that drew condemnation from W" (Z sanctions X; W condemns the tester).
-REACTION_VERBS = frozenset({"prompt", "trigger", "draw", "provoke", "spark", "invite", "attract"})
 
 # "in violation of", "in breach of": manner phrases whose event noun is done by the doer of the
 # verb they modify.
@@ -239,11 +226,7 @@ ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head"
 CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
-                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges",
-                         "munitions", "shells", "rifles", "guns"})
-# Verbs of offering or promising: a transfer (attempted) only when what is offered is goods
-# ("offered drones to X", "arms were offered to Y"), not "offered concessions", "promised a deal".
-OFFER_VERBS = frozenset({"offer", "promise", "pledge"})
+                         "aircraft", "helicopters", "ammunition", "rockets", "flotilla", "convoy", "barges"})
 # Verbs that are a violation when their object is a measure ("broke EU sanctions", "skirted the
 # embargo"), and something else otherwise ("broke the news", "ignored the question").
 MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "ignore", "undermine"})
@@ -309,6 +292,6 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receiver
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "CUSTODY_NOUNS", "DESTINATION_PARTICIPLES", "EARNING_VERBS", "ENGAGED", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "MONEY_NOUNS", "OFFER_VERBS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "REACTION_VERBS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
