@@ -783,8 +783,6 @@ POSITIVE: list[Any] = [
     ("Chile slapped Bolivia with sanctions in May.", "sanction", "Chile", "Bolivia", "asserted", None),
     ("Bolivia was hit with fresh sanctions by Chile on Monday.", "sanction", "Chile", "Bolivia", "asserted", None),
     ("Chile targeted Bolivia with an embargo on arms.", "sanction", "Chile", "Bolivia", "asserted", None),
-    # -- imports are the importer's acquisition from the exporter
-    ("Peru's imports from Bolivia fell sharply last year.", "acquire", "Peru", "Bolivia", "asserted", None),
     # -- an agent noun with goods under "of" and the party under "to"
     ("Chile has been a key supplier of drones to Peru.", "supply", "Chile", "Peru", "asserted", None),
     ("Officials said Laos is a major seller of rifles to Cambodia.", "transfer", "Laos", "Cambodia", "attributed",

@@ -567,8 +567,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
-    if predicate == "deploy" and structure and dobj is not None and _inner_goods(dobj).lower_ in CARGO_NOUNS:
-        predicate = "transfer"  # "dispatched three tankers to X": goods and their carriers are a transfer
     if predicate == "attack" and structure and _measure_used(tok) is not None:
         return None  # "targeted Y with sanctions": a sanction, read at the measure noun
     if predicate == "attack" and structure:
