@@ -92,8 +92,10 @@ _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflec
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
-_UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
-                        | _LISTING_FORMS | _TAKE_FORMS)
+_UNNAMED_EVENT_FORMS = _MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
+# Frequent verbs that make an event only in one construction ("added to the sanctions list", "took
+# over the tanker"): read at once, so that the many other uses leave as early as before.
+_LISTING_OR_TAKING = (_LISTING_FORMS | _TAKE_FORMS) - _UNNAMED_EVENT_FORMS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -510,6 +512,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _nominal(tok, index, structure)
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
+    if predicate is None and tok.lower_ in _LISTING_OR_TAKING:
+        return _listed_or_taken(tok, index) if structure else None
     if predicate is None and lemma not in _RECEIVE and tok.lower_ not in _UNNAMED_EVENT_FORMS:
         return None  # most verbs: none of the readings below gives a verb without a predicate one
     # Light / denial verbs with an event-noun object: the noun carries the event.
@@ -541,14 +545,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
-    if predicate is None and structure and tok.lower_ in _LISTING_FORMS:
-        listed = _listed(tok, dobj, patient, index)
-        if listed is not None:
-            return listed
-    if predicate is None and structure and tok.lower_ in _TAKE_FORMS and dobj is not None \
-            and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children) \
-            and (dobj.lower_ in CARGO_NOUNS or ((m := index.in_subtree(dobj)) is not None and m.label == "Vessel")):
-        return _Event(tok, "seize", subject_token(tok), dobj, None)  # "took over the tanker"
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
@@ -689,14 +685,20 @@ def _issued_measure(measure: Token, index: MentionIndex) -> _Event | None:
     return _Event(measure, "sanction", issuer, target, None)
 
 
-def _listed(verb: Token, dobj: Token | None, patient: Token | None, index: MentionIndex) -> _Event | None:
+def _listed_or_taken(verb: Token, index: MentionIndex) -> _Event | None:
     """ "X added Y to its sanctions list", "Y was placed on the blacklist by X": listing a party
-    is designating it."""
+    is designating it; "X took over the tanker" is seizing it."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lower_ in _TAKE_FORMS:
+        if dobj is not None and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) \
+                and (dobj.lower_ in CARGO_NOUNS or ((m := index.in_subtree(dobj)) is not None and m.label == "Vessel")):
+            return _Event(verb, "seize", subject_token(verb), dobj, None)
+        return None
     lst = prep_obj(verb, ("to", "on", "onto"))
     if lst is None or not (lst.lower_ in BLACKLISTS or (lst.lower_ in ("list", "lists") and any(
             c.dep_ in ("compound", "amod", "nmod") and c.lower_ in LIST_KINDS for c in lst.children))):
         return None
-    target = dobj if dobj is not None else patient
+    target = dobj if dobj is not None else passive_patient(verb)
     if target is None:
         return None
     issuer = subject_token(verb) or entity_prep(lst, ("by",), index)  # the parser may hang "by X" on the list
