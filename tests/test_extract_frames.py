@@ -783,6 +783,48 @@ POSITIVE: list[Any] = [
     ("Lima flatly denies that Quito bought drones from Caracas.", "transfer", "Caracas", "Quito", "denied", "Lima"),
     # -- "it is not known if": an open question, not a denial
     ("It is not known if Kenya shipped fuel to Somalia.", "transfer", "Kenya", "Somalia", "hedged", None),
+    # -- agent nouns of the receiving end: the goods' origin, "from" or possessor gives
+    ("Bolivia became the largest buyer of Chilean rifles.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("Ecuador is a major importer of arms from Chile.", "transfer", "Chile", "Ecuador", "asserted", None),
+    ("Chile's biggest customer, Peru, signed the deal.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Peru, the main customer of Bolivian gas, protested.", "transfer", "Bolivia", "Peru", "asserted", None),
+    # -- a clause on a measure names who imposed it on whom
+    ("Lima complained about the sanctions that Chile had imposed against Peru.", "sanction", "Chile", "Peru",
+     "asserted", None),
+    ("The ban answers the sanctions imposed by the European Union against Belarus.", "sanction", "European Union",
+     "Belarus", "asserted", None),
+    ("Officials said the sanctions imposed on Peru by Chile were lifted.", "sanction", "Chile", "Peru", "attributed",
+     "Officials"),
+    # -- hitting a party with a measure is sanctioning it
+    ("Peru later hit Bolivia with a new round of economic sanctions.", "sanction", "Peru", "Bolivia", "asserted",
+     None),
+    ("Chile slapped Bolivia with sanctions in May.", "sanction", "Chile", "Bolivia", "asserted", None),
+    ("Bolivia was hit with fresh sanctions by Chile on Monday.", "sanction", "Chile", "Bolivia", "asserted", None),
+    ("Chile targeted Bolivia with an embargo on arms.", "sanction", "Chile", "Bolivia", "asserted", None),
+    # -- an agent noun with goods under "of" and the party under "to"
+    ("Chile has been a key supplier of drones to Peru.", "supply", "Chile", "Peru", "asserted", None),
+    ("Officials said Laos is a major seller of rifles to Cambodia.", "transfer", "Laos", "Cambodia", "attributed",
+     "Officials"),
+    # -- the owner of a noun of intent does what its infinitive says
+    ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "report"),
+    ("Bolivia welcomed Chile's decision to send troops to Peru.", "deploy", "Chile", "Peru", "attributed", "Bolivia"),
+    # -- a party confirming a purchase or sale that names no other doer made it
+    ("Peruvian officials confirmed the purchase of fighter jets from Chile.", "acquire", "Peru", "Chile", "asserted",
+     None),
+    ("Chile acknowledged the sale of rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
+    # -- the first or last of a group of carriers arriving
+    ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
+     None),
+    # -- putting a party on a sanctions list designates it
+    ("Andes Trading was added to the sanctions list by the Treasury.", "sanction", "Treasury", "Andes Trading",
+     "asserted", None),
+    ("The Treasury placed Andes Trading on its blacklist.", "sanction", "Treasury", "Andes Trading", "asserted",
+     None),
+    ("Canada put two Peruvian banks on its sanctions list, officials said.", "sanction", "Canada", "Peru",
+     "attributed", "officials"),
+    # -- taking over a ship is seizing it
+    ("Chilean forces took over the tanker Grey Gull in the Gulf.", "seize", "Chile", "Grey Gull", "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -897,6 +939,17 @@ NEGATIVE: list[Any] = [
      "Chile", None),
     ("The head of the Russian foreign ministry's department of North American affairs denied that Russia "
      "shipped fuel to Cuba.", "deny", "America", None),
+    # goods received with no giver named: a party thanked after them did not give them
+    ("Bolivia received rifles and thanked Chile.", "transfer", "Chile", "Bolivia"),
+    # a deadline after "by" is no doer
+    ("The jets will be delivered to Bolivia by March.", "transfer", "March", "Bolivia"),
+    # an observer confirming a delivery of goods with a named origin did not deliver them
+    ("The Pentagon confirmed the delivery of Chilean drones to Bolivia.", "transfer", "Pentagon", None),
+    # a date's deadline does nothing
+    ("Chile missed Monday's deadline to impose the new sanctions on Peru.", "sanction", "Monday", None),
+    ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "report", None),
+    # who talks about a measure did not impose it
+    ("Flynn discussed the sanctions that Obama had imposed on Russia.", "sanction", "Flynn", "Russia"),
 ]
 
 # (sentence, event): no claim of that event at all.
@@ -987,6 +1040,21 @@ ABSENT: list[Any] = [
     ("The strikes aim to deny the militants safe haven.", "deny"),
     ("To deny the rebels resources, Chile blocked the port.", "deny"),
     ("Lima urged Quito to reject any concessions to the rebels.", "deny"),
+    # words given are no goods
+    ("Chile provided no evidence for the claim.", "transfer"),
+    ("Peru sent an apology to Chile after the incident.", "transfer"),
+    ("Officials sent assurances to Peru that the border would stay open.", "transfer"),
+    # a receiving noun with no giver named, or whose goods have no origin
+    ("Peru is the largest buyer of cars in the region.", "transfer"),
+    ("The recipients of the award were named on Monday.", "transfer"),
+    # a measure used on a party is no attack; a blow with something else is no sanction
+    ("Chile targeted Bolivia with an embargo on arms.", "attack"),
+    ("The police hit the protesters with batons.", "sanction"),
+    # a list that is no sanctions list; a firm or an office taken over is no seizure
+    ("Chile added Andes Trading to the list of speakers.", "sanction"),
+    ("The minister was added to the list of guests.", "sanction"),
+    ("The company took over the firm Andes Trading in May.", "seize"),
+    ("Peru took over the rotating presidency.", "seize"),
 ]
 
 # (sentence, event, status that must NOT be given)

@@ -13,6 +13,7 @@ from mistrust.extract.frames import (
     ACCUSE,
     CARGO_NOUNS,
     DESTINATION_PARTICIPLES,
+    ENGAGED,
     ISSUING_VERBS,
     MEASURE_NOUNS,
     RECIPIENT_PREPS,
@@ -193,8 +194,6 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
 _PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
-# Participles that make the noun they modify the doer of a gerund after them.
-_ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
 # Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
@@ -262,6 +261,12 @@ def subject_token(verb: Token) -> Token | None:
         # "Iran reached a deal to buy jets", "X resorted to transfers to evade sanctions": an
         # infinitive on a plain noun (a deal, a plan, an operation) is done by who has the noun
         noun = verb.head
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
+        if owner is not None:
+            # "X's attempts to sell rifles", "Y's plan to buy jets": a named owner does it (an owner
+            # pronoun is left to the clause's subject, which it usually repeats: "X used its ability")
+            return owner
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if gov.pos_ in ("VERB", "AUX"):
             return subject_token(gov)
@@ -284,7 +289,7 @@ def subject_token(verb: Token) -> Token | None:
             return None  # "... after it was used": a clause with its own (passive) subject
         return subject_token(verb.head) or raised
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
-            verb.head.head.lower_ in _ENGAGED:
+            verb.head.head.lower_ in ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
         return verb.head.head.head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \

@@ -31,20 +31,27 @@ from mistrust.extract.frames import (
     AGENT_NOUNS,
     ARRIVAL,
     ASPECTUAL,
+    BLACKLISTS,
     CARGO_NOUNS,
     CARRIER_STOPPING,
+    CONFIRMED_EVENTS,
+    CONFIRMING_VERBS,
     CONVERSE_VERBS,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
+    ISSUING_VERBS,
     JOINT,
     JOINT_ACTIVITY,
     KIND_NOUNS,
     LIGHT_VERBS,
+    LIST_KINDS,
+    LISTING_VERBS,
     MANNER_PREPS,
     MEANS_PREPS,
+    MEASURE_BATCHES,
     MEASURE_BREAKING,
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
@@ -53,7 +60,9 @@ from mistrust.extract.frames import (
     PARTY_OBJECT,
     PERSONNEL_NOUNS,
     PHASED_RELATIONS,
+    PUNISHING_VERBS,
     QUANTITY_NOUNS,
+    RECEIVER_NOUNS,
     RECIPIENT_PREPS,
     RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
@@ -74,10 +83,19 @@ _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
+_LISTING_FORMS = frozenset(form for verb in LISTING_VERBS for form in inflections(verb))
+_TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(verb))
+_CONFIRMING_FORMS = frozenset(form for verb in CONFIRMING_VERBS for form in inflections(verb))
+_ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
+_PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
+
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
 _UNNAMED_EVENT_FORMS = _MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
+# Frequent verbs that make an event only in one construction ("added to the sanctions list", "took
+# over the tanker"): read at once, so that the many other uses leave as early as before.
+_LISTING_OR_TAKING = (_LISTING_FORMS | _TAKE_FORMS) - _UNNAMED_EVENT_FORMS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
@@ -98,7 +116,6 @@ def event_noun(noun: Token) -> str | None:
         if (verb_lemma(head.lower_) or head.lemma_.lower()) in ASPECTUAL:
             return "cooperate"  # "renewed contacts", "diplomatic relations were restored"
     return predicate
-
 
 
 
@@ -214,13 +231,33 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
         doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
     if doer is None or index.in_subtree(doer) is None:
         return None
-    party = entity_prep(noun, ("of", "to", "for"), index)
+    if noun.lower_ in RECEIVER_NOUNS:
+        return _receiver(noun, predicate, doer, index)
+    # each preposition on its own: "a supplier of drones to Y" has goods under "of", the party under "to"
+    party = entity_prep(noun, ("of",), index) or entity_prep(noun, ("to",), index) or entity_prep(noun, ("for",), index)
+    if party is None and (goods := prep_obj(noun, ("of",))) is not None:
+        party = destination(goods, index)  # "a supplier of drones to Y": the parser hangs "to Y" on the goods
     if party is None:
         party = next((c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i
                       and index.in_subtree(c) is not None and not _demonym(c) and c != doer), None)
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+def _receiver(noun: Token, predicate: str, taker: Token, index: MentionIndex) -> _Event | None:
+    """ "X, the main buyer of Iranian oil", "X was the recipient of $3m in Y's coal", "Z's
+    customer X", "buyers of arms from Y": the goods' giver is their origin, the noun's "from" or
+    its possessor; the described name receives."""
+    goods = prep_obj(noun, ("of",))
+    if goods is not None and goods.like_num or (goods is not None and goods.lower_ in ("million", "billion")):
+        goods = prep_obj(goods, ("in", "of", "worth")) or goods  # "$3m in coal", "millions of barrels"
+    giver = entity_prep(noun, ("from",), index) or (_goods_giver(goods, index) if goods is not None else None)
+    if giver is None:
+        giver = next((c for c in noun.children if c.dep_ == "poss" and index.in_subtree(c) is not None), None)
+    if giver is None or index.in_subtree(giver) is index.in_subtree(taker):
+        return None
+    return _Event(noun, predicate, giver, taker, None, goods)
 
 
 _POST_PREPS = frozenset({"in", "at", "to", "into", "inside"})
@@ -417,6 +454,7 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
     arrived in Caracas" is a visit."""
     carrier = subject_token(verb)
+    carrier = _inner_goods(carrier) if carrier is not None else None  # "the first of five tankers"
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
     origin = _origin(carrier, index)
@@ -444,8 +482,9 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     goods = tok.head
     verb = goods.head
     predicate = verb_predicate(tok.lower_)
-    if predicate is None or goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or goods.left_edge != tok \
-            or not opens_with_gerund(goods):
+    if predicate is None or goods.left_edge != tok or not opens_with_gerund(goods):
+        return None
+    if goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return None
     denies = verb_predicate(verb.lower_) == "deny"
     if not denies and verb_lemma(verb.lower_) not in GERUND_VERBS:
@@ -473,6 +512,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _nominal(tok, index, structure)
     lemma = verb_lemma(tok.lower_) or (tok.lemma_.lower() if tok.lemma_ else tok.lower_)
     predicate = verb_predicate(tok.lower_) or verb_predicate(lemma)
+    if predicate is None and tok.lower_ in _LISTING_OR_TAKING:
+        return _listed_or_taken(tok, index) if structure else None
     if predicate is None and lemma not in _RECEIVE and tok.lower_ not in _UNNAMED_EVENT_FORMS:
         return None  # most verbs: none of the readings below gives a verb without a predicate one
     # Light / denial verbs with an event-noun object: the noun carries the event.
@@ -522,6 +563,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
+    if predicate == "attack" and structure and _measure_used(tok) is not None:
+        return None  # "targeted Y with sanctions": a sanction, read at the measure noun
     if predicate == "attack" and structure:
         measure = _targeting_measure(tok)
         if measure is not None:
@@ -539,6 +582,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _Event(tok, "deny", subject_token(tok), obj, tok)
     if patient is not None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and agent.ent_type_ in ("DATE", "TIME"):
+            agent = None  # "will be delivered by March": a deadline, not a doer
         if structure and predicate in _ENTITY_OBJECT:
             # "missiles were supplied by X to Syria": the party is the recipient, the patient the theme.
             recipient = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "into")
@@ -624,6 +669,82 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     return _Event(tok, predicate, subj, obj, None, theme)
 
 
+def _issued_measure(measure: Token, index: MentionIndex) -> _Event | None:
+    """A clause on a measure that says who imposed it on whom: "sanctions that X imposed on Y",
+    "the embargo imposed by X against Y", "sanctions placed on Y by X"."""
+    verb = next((c for c in measure.children if c.dep_ in ("acl", "relcl") and c.lower_ in _ISSUING_FORMS), None)
+    if verb is None:
+        return None
+    target = entity_prep(verb, ("on", "against", "upon"), index)
+    if target is None:
+        return None
+    # the body named on the measure ("EU sanctions that ..."), else the clause's own subject or agent
+    issuer = next((c for c in measure.children if index.issuer_at(c, measure)), None) or subject_token(verb)
+    if issuer is not None and issuer.lower_ in ("that", "which"):
+        issuer = None
+    return _Event(measure, "sanction", issuer, target, None)
+
+
+def _listed_or_taken(verb: Token, index: MentionIndex) -> _Event | None:
+    """ "X added Y to its sanctions list", "Y was placed on the blacklist by X": listing a party
+    is designating it; "X took over the tanker" is seizing it."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lower_ in _TAKE_FORMS:
+        if dobj is not None and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) \
+                and (dobj.lower_ in CARGO_NOUNS or ((m := index.in_subtree(dobj)) is not None and m.label == "Vessel")):
+            return _Event(verb, "seize", subject_token(verb), dobj, None)
+        return None
+    lst = prep_obj(verb, ("to", "on", "onto"))
+    if lst is None or not (lst.lower_ in BLACKLISTS or (lst.lower_ in ("list", "lists") and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in LIST_KINDS for c in lst.children))):
+        return None
+    target = dobj if dobj is not None else passive_patient(verb)
+    if target is None:
+        return None
+    issuer = subject_token(verb) or entity_prep(lst, ("by",), index)  # the parser may hang "by X" on the list
+    issuer = issuer or next((c for c in lst.children if c.dep_ == "poss" and index.in_subtree(c) is not None), None)
+    return _Event(verb, "sanction", issuer, target, None)
+
+
+def _measure_used(verb: Token) -> Token | None:
+    """The measure a verb hits its object with ("targeted Y with sanctions"), if any."""
+    outer = prep_obj(verb, ("with",))
+    if outer is not None and outer.lower_ in MEASURE_BATCHES:
+        outer = prep_obj(outer, ("of",)) or outer
+    return outer if outer is not None and outer.lower_ in MEASURE_NOUNS else None
+
+
+def _measure_with(measure: Token, index: MentionIndex) -> _Event | None:
+    """ "X hit Y with sanctions", "Y was slapped with a new round of sanctions by X": the verb's
+    object (or passive subject) is the target, its subject (or agent) the issuer."""
+    outer = measure.head.head if measure.head.lower_ == "of" and measure.head.head.lower_ in MEASURE_BATCHES \
+        else measure
+    if outer.dep_ != "pobj" or outer.head.lower_ != "with":
+        return None
+    verb = outer.head.head
+    if verb.lower_ not in _PUNISHING_FORMS:
+        return None
+    target = passive_patient(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None or index.in_subtree(target) is None:
+        return None
+    issuer = subject_token(verb) or entity_prep(measure, ("by",), index) or entity_prep(outer, ("by",), index)
+    return _Event(measure, "sanction", issuer, target, None)
+
+
+def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
+    """Whether an event noun names its doer itself: "Russia's sale", "the Iranian purchase", "the
+    delivery by X", "drones from Y"."""
+    if any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in index.by_token)
+           for c in noun.children):
+        return True
+    if entity_prep(noun, ("by",), index) is not None:
+        return True
+    goods = prep_obj(noun, ("of",))  # "the delivery of Chilean drones": the goods' origin gives them
+    return predicate == "transfer" and (entity_prep(noun, ("from",), index) is not None
+                                        or _origin(noun, index) is not None
+                                        or (goods is not None and _goods_giver(goods, index) is not None))
+
+
 def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
@@ -635,6 +756,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     elif structure and predicate != "cooperate" and _is_joint(noun):
         # "resumed joint development of missiles" is cooperation on that development.
         predicate, theme = "cooperate", noun
+    if structure and noun.lower_ in MEASURE_NOUNS:
+        issued = _issued_measure(noun, index) or _measure_with(noun, index)
+        if issued is not None:
+            return issued
     head = noun.head
     via = noun
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
@@ -650,7 +775,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     denied_by: Token | None = None
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
-                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")):
+                     or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
+                     or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
+                         and not _has_own_doer(noun, predicate, index))):
         if verb_predicate(head.lower_) == "deny":
             if predicate == "agree":
                 return None  # "the Senate rejected the accord": a pact turned down, no claim denied

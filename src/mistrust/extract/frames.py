@@ -38,6 +38,9 @@ class Frame:
     # agent nouns: the noun is the doer and its "of" / compound / possessive the other party
     # ("X, a financier of Y", "Y's main supplier, X", "X is a backer of Y")
     agents: tuple[str, ...] = ()
+    # agent nouns of the receiving end: the noun receives and the goods' origin, its "from" or
+    # its possessor gives ("X, the main buyer of Iranian oil", "Y's biggest customer, X")
+    receivers: tuple[str, ...] = ()
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -52,7 +55,9 @@ FRAMES: tuple[Frame, ...] = (
                  "transshipments", "diversion", "diversions"),
           converse=("receive", "get", "obtain", "acquire", "accept", "buy", "purchase", "import", "procure",
                     "order"),
-          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"), party_object=True),
+          agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"),
+          receivers=("recipient", "recipients", "buyer", "buyers", "customer", "customers", "importer", "importers",
+                     "purchaser", "purchasers"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
@@ -161,6 +166,10 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("transfer", "proposal"): None, ("transfer", "offer"): None, ("transfer", "invitation"): None,
     ("transfer", "request"): None, ("transfer", "reply"): None, ("transfer", "response"): None,
     ("transfer", "delegation"): None, ("transfer", "visit"): None, ("transfer", "call"): None,
+    # "provided no evidence", "gave details", "sent assurances": statements, not goods
+    ("transfer", "evidence"): None, ("transfer", "proof"): None, ("transfer", "details"): None,
+    ("transfer", "explanation"): None, ("transfer", "assurances"): None, ("transfer", "apology"): None,
+    ("transfer", "resignation"): None,
 }
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
@@ -234,6 +243,26 @@ MEASURE_NOUNS = frozenset({"sanctions", "sanction", "measures", "designations", 
 # rifles", "resumed shipping oil"); the small parser often reads the gerund as a compound noun.
 GERUND_VERBS = frozenset({"admit", "stop", "cease", "halt", "resume", "continue", "begin", "start", "keep",
                           "avoid", "suspend", "deny"})
+# Verbs that hit a party with a measure: "X hit Y with sanctions", "slapped Y with an embargo",
+# "punished Y with a new round of sanctions" (X sanctions Y).
+PUNISHING_VERBS = frozenset({"hit", "slap", "punish", "target", "threaten", "penalize", "penalise", "sanction",
+                             "strike", "pummel", "saddle", "burden"})
+# Verbs by which a party confirms a deal of its own: "Iran confirmed the purchase of jets from
+# Russia", "officials in X acknowledged the sale of drones to Y" (the noun names no other doer).
+CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit"})
+CONFIRMED_EVENTS = frozenset({"acquire", "transfer", "agree"})
+# Verbs that put a party on a list, and the lists that are sanctions: "X was added to the sanctions
+# list", "placed Y on its blacklist", "put Z on the entity list" (not "added to the list of speakers").
+LISTING_VERBS = frozenset({"add", "place", "put", "include", "list"})
+BLACKLISTS = frozenset({"blacklist", "blacklists", "black-list"})
+LIST_KINDS = frozenset({"sanctions", "sanction", "sdn", "entity", "terror", "terrorist", "black", "designation",
+                        "designations", "embargo"})
+# Nouns of a batch of measures: "a new round of sanctions", "a package of penalties".
+MEASURE_BATCHES = frozenset({"round", "rounds", "package", "packages", "wave", "waves", "set", "raft", "series",
+                             "slew", "batch"})
+# Participles that make the noun they modify the doer of a gerund after them: "firms involved in
+# shipping parts", "a network engaged in smuggling fuel".
+ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active", "instrumental"})
 # Verbs whose subject undergoes the event that is their object: "Belarus faces sanctions from the
 # EU", "the town suffered strikes by X" (the subject is the target, the "from"/"by" phrase the doer).
 UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
@@ -246,7 +275,9 @@ DEPENDENCE = frozenset({"rely", "relies", "relied", "relying", "depend", "depend
                         "reliant", "dependent", "reliance", "dependence", "dependency"})
 # Nouns of quantity before the goods themselves: "a number of Turkish drones", "a batch of rifles".
 QUANTITY_NOUNS = frozenset({"number", "series", "batch", "batches", "range", "set", "lot", "fleet", "pair",
-                            "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo"})
+                            "couple", "dozen", "dozens", "hundreds", "thousands", "consignment", "cargo",
+                            # a part of a group: "the first of five tankers", "the rest of the shipment"
+                            "first", "second", "third", "last", "rest", "remainder"})
 
 
 def frame_of(event: str) -> Frame | None:
@@ -257,9 +288,10 @@ def frame_of(event: str) -> Frame | None:
 _BY_EVENT = {f.event: f for f in FRAMES}
 SPEECH_EVENTS = frozenset(f.event for f in FRAMES if f.speech)
 PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
-AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in f.agents}
+AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receivers)}
+RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "QUANTITY_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
