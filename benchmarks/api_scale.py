@@ -38,9 +38,12 @@ Two clients (``--client light``, the default; ``threads``; ``both``, each in tur
   connected), which alone set its p99.
 
 Beside every p50/p99: requests per second, the server's CPU per request (every process of the
-server: with ``--workers 2`` the uvicorn workers too), how long the server's threads waited for a
-free core per request (Linux ``schedstat``: the machine's load, which no server change removes),
-and the load generator's own CPU (this process, on the same 2 cores as the server).
+server: with ``--workers 2`` the uvicorn workers too), on Postgres the database server's CPU per
+request (every process of the cluster: backends, WAL writer), how long the server's threads waited
+for a free core per request (Linux ``schedstat``: the machine's load, which no server change
+removes), and the load generator's own CPU (this process, on the same 2 cores as the server).
+The CPU is counted until the audit rows of the run's requests are written (its latencies and rate
+end with its last answer): a background writer that falls behind still counts its work.
 The server runs with ``--log-level warning``: no access log (``serve``'s default, info, writes a
 line per request from the event loop, about 12 microseconds of CPU each).
 """
@@ -52,12 +55,14 @@ import asyncio
 import http.client
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -303,13 +308,45 @@ def _plans(paths: list[str], clients: int, rate: float | None, seconds: float,
     return plans
 
 
-def _timed(label: str, server: int, send: Callable[[], list[float]], postmaster: int | None = None) -> Run:
+def _audit_rows(db: str) -> int:
+    """How many screening runs the workspace has recorded."""
+    sql = "SELECT count(*) FROM screen_runs"
+    if "://" in db:
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            row = conn.execute(sql).fetchone()
+    else:
+        with closing(sqlite3.connect(db)) as conn:
+            row = conn.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _drained(db: str, expected: int, timeout: float = 30.0) -> None:
+    """Wait until the server has written the audit rows of the requests sent (or their count stops
+    moving: two runs that share a key count once), so the CPU counted is that of every request's
+    whole work: a writer that fell behind would otherwise leave its rows, and their CPU, out."""
+    deadline, last, still = time.monotonic() + timeout, -1, 0
+    while time.monotonic() < deadline:
+        rows = _audit_rows(db)
+        if rows >= expected:
+            return
+        still = still + 1 if rows == last else 0
+        if still >= 5:
+            return
+        last = rows
+        time.sleep(0.1)
+
+
+def _timed(label: str, server: int, send: Callable[[], list[float]], db: str, postmaster: int | None = None) -> Run:
+    rows = _audit_rows(db)
     cpu, waits, mine, t = _server_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
     db_cpu = _server_cpu(postmaster) if postmaster else 0.0
     latencies = send()
     wall = time.perf_counter() - t
     n = len(latencies)
     client = time.process_time() - mine
+    _drained(db, rows + n)
     db_ms = (_server_cpu(postmaster) - db_cpu) * 1000 / n if postmaster else float("nan")
     return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
                _waited(waits, _server_waits(server)) * 1000 / n, db_ms)
@@ -338,7 +375,7 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
                 how = "saturated" if rate is None else f"paced {rate:g}/s"
                 label = f"{name}, {how}" + (f" ({kind})" if len(kinds) > 1 else "")
                 runs.append(_timed(label, server.pid, lambda k=kind, p=plans: CLIENTS[k](port, p),  # type: ignore[misc]
-                                   postmaster))
+                                   db, postmaster))
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)

@@ -39,6 +39,7 @@ from mistrust.store.writer import BackgroundWriter, Job
 
 WRITE_LOCK = 0x6D697374  # the advisory lock every write transaction takes ("mist")
 POOL_SIZE = 10
+SLICE = 16  # audit rows sent between two waits for the database's answers (see _write_unlocked)
 
 class PgRow(tuple[Any, ...]):
     """A row read by index (``row[0]``), by name (``row["id"]``) and by ``dict(row)``, as ``sqlite3.Row``."""
@@ -233,18 +234,24 @@ class PostgresDatabase(Database):
     # -- helpers -------------------------------------------------------------------------------
 
     def _write_unlocked(self, jobs: list[Job]) -> None:
-        with self._busy(), self.pool.connection() as raw, raw.transaction(), raw.pipeline():
+        with self._busy(), self.pool.connection() as raw, raw.transaction(), raw.pipeline() as pipeline:
             conn = PgConnection(raw, self._primary_key)
             # the rows of one statement go as one executemany (statement_runs), without a Python-side
             # execute per row, and the whole batch in one pipeline, so no statement waits for the
             # answer to the one before (a round trip, and a turn of the GIL, per job: they cost the
             # server more CPU than the screening). An error comes back at the end of the pipeline
             # and rolls the whole batch back.
+            # ... but every SLICE rows it waits for the answers: a wait lets go of the GIL, which a
+            # batch sent in one stretch of Python held for milliseconds, from the server's event
+            # loop too (measured: saturated p99 5 ms higher than one round trip per job)
             for sql, rows in statement_runs(jobs):
-                if len(rows) == 1:
-                    conn.execute(sql, rows[0])
-                else:
-                    conn.executemany(sql, rows)
+                for start in range(0, len(rows), SLICE):
+                    part = rows[start:start + SLICE]
+                    if len(part) == 1:
+                        conn.execute(sql, part[0])
+                    else:
+                        conn.executemany(sql, part)
+                    pipeline.sync()
 
     def _primary_key(self, raw: psycopg.Connection[Any], table: str) -> list[str]:
         """A table's primary key columns (for INSERT OR REPLACE), read from the catalogue once."""
