@@ -173,8 +173,10 @@ def test_statement_runs_groups_each_text_when_every_job_orders_them_alike() -> N
 @pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
 def test_postgres_writer_batch_is_one_transaction_in_one_pipeline(tmp_path: Path) -> None:
     """Hits of several runs, gathered into one batch, go in after the runs they refer to; a batch
-    with one failing statement writes nothing (the error comes back at the end of the pipeline)."""
+    with one failing statement writes nothing, not even the slices answered before it."""
     import psycopg
+
+    from mistrust.store.postgres import SLICE
 
     schemas = Schemas(PG_URL)
     db = PostgresDatabase(schemas.url_for(tmp_path / "w"), ALL_MIGRATIONS)
@@ -191,9 +193,12 @@ def test_postgres_writer_batch_is_one_transaction_in_one_pipeline(tmp_path: Path
         db._write_unlocked([job("r1", "h1"), job("r2"), job("r3", "h2", "h3")])
         assert sorted(tuple(r) for r in db.query("SELECT run_id, hit_id FROM screen_hits")) == [
             ("r1", "h1"), ("r3", "h2"), ("r3", "h3")]
+        many = [f"m{k}" for k in range(3 * SLICE)]  # sent, and answered, in several slices
         with pytest.raises(psycopg.Error):  # a hit whose run is nowhere: the foreign key refuses it
-            db._write_unlocked([job("r4", "h4"), [(hits, ["nowhere", "h5", "e", "n", 0.9, 1, "t", "{}"])]])
+            db._write_unlocked([job("r4", *many), [(hits, ["nowhere", "h5", "e", "n", 0.9, 1, "t", "{}"])]])
         assert sorted(r[0] for r in db.query("SELECT id FROM screen_runs")) == ["r1", "r2", "r3"]
+        db._write_unlocked([job("r4", *many)])
+        assert len(db.query("SELECT hit_id FROM screen_hits WHERE run_id = ?", ("r4",))) == len(many)
         db.writer.submit(job("r5", "h6"))  # the pool's connection is fine after the failed batch
         assert db.writer.flush(5.0), db.writer.last_error
         assert [r[0] for r in db.query("SELECT hit_id FROM screen_hits WHERE run_id = ?", ("r5",))] == ["h6"]
