@@ -38,9 +38,12 @@ Two clients (``--client light``, the default; ``threads``; ``both``, each in tur
   connected), which alone set its p99.
 
 Beside every p50/p99: requests per second, the server's CPU per request (every process of the
-server: with ``--workers 2`` the uvicorn workers too), how long the server's threads waited for a
-free core per request (Linux ``schedstat``: the machine's load, which no server change removes),
-and the load generator's own CPU (this process, on the same 2 cores as the server).
+server: with ``--workers 2`` the uvicorn workers too), on Postgres the database server's CPU per
+request (every process of the cluster: backends, WAL writer), how long the server's threads waited
+for a free core per request (Linux ``schedstat``: the machine's load, which no server change
+removes), and the load generator's own CPU (this process, on the same 2 cores as the server).
+The CPU is counted until the audit rows of the run's requests are written (its latencies and rate
+end with its last answer): a background writer that falls behind still counts its work.
 The server runs with ``--log-level warning``: no access log (``serve``'s default, info, writes a
 line per request from the event loop, about 12 microseconds of CPU each).
 """
@@ -52,12 +55,14 @@ import asyncio
 import http.client
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -103,6 +108,7 @@ class Run:
     client_ms: float  # the load generator's CPU per request
     client_share: float  # ... as a share of one core over the run
     server_wait: float  # how long the server's threads waited for a core, per request (ms; nan off Linux)
+    db_ms: float = float("nan")  # the Postgres server's CPU per request (every process of it; nan on SQLite)
     note: str = ""
 
 
@@ -157,6 +163,20 @@ def _server_cpu(pid: int) -> float:
             continue
         total += times.user + times.system
     return total
+
+
+def _postmaster(db: str) -> int | None:
+    """The pid of the Postgres server behind ``db`` (a URL; None for a SQLite file): its backends and
+    its own processes (WAL writer, checkpointer) are CPU a served screening costs beside the server's."""
+    if "://" not in db:
+        return None
+    import psycopg
+
+    with psycopg.connect(db) as conn:  # open while its backend is asked for its parent
+        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+        assert row is not None
+        parent = psutil.Process(row[0]).parent()
+    return parent.pid if parent is not None else None
 
 
 def _get(conn: http.client.HTTPConnection, path: str) -> None:
@@ -288,14 +308,48 @@ def _plans(paths: list[str], clients: int, rate: float | None, seconds: float,
     return plans
 
 
-def _timed(label: str, server: int, send: Callable[[], list[float]]) -> Run:
+def _audit_rows(db: str) -> int:
+    """How many screening runs the workspace has recorded."""
+    sql = "SELECT count(*) FROM screen_runs"
+    if "://" in db:
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            row = conn.execute(sql).fetchone()
+    else:
+        with closing(sqlite3.connect(db)) as conn:
+            row = conn.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _drained(db: str, expected: int, timeout: float = 30.0) -> None:
+    """Wait until the server has written the audit rows of the requests sent (or their count stops
+    moving: two runs that share a key count once), so the CPU counted is that of every request's
+    whole work: a writer that fell behind would otherwise leave its rows, and their CPU, out."""
+    deadline, last, still = time.monotonic() + timeout, -1, 0
+    while time.monotonic() < deadline:
+        rows = _audit_rows(db)
+        if rows >= expected:
+            return
+        still = still + 1 if rows == last else 0
+        if still >= 5:
+            return
+        last = rows
+        time.sleep(0.1)
+
+
+def _timed(label: str, server: int, send: Callable[[], list[float]], db: str, postmaster: int | None = None) -> Run:
+    rows = _audit_rows(db)
     cpu, waits, mine, t = _server_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
+    db_cpu = _server_cpu(postmaster) if postmaster else 0.0
     latencies = send()
     wall = time.perf_counter() - t
     n = len(latencies)
     client = time.process_time() - mine
+    _drained(db, rows + n)
+    db_ms = (_server_cpu(postmaster) - db_cpu) * 1000 / n if postmaster else float("nan")
     return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
-               _waited(waits, _server_waits(server)) * 1000 / n)
+               _waited(waits, _server_waits(server)) * 1000 / n, db_ms)
 
 
 CLIENTS: dict[str, Callable[[int, list[Plan]], list[float]]] = {"light": _light, "threads": _threads}
@@ -308,6 +362,7 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
     server, port = _serve(db, workers)
     runs: list[Run] = []
     try:
+        postmaster = _postmaster(db)
         _threads(port, _plans(paths[: clients * 10], clients, None, 0))  # every worker builds or reads its index
         loader = None
         if beside is not None:
@@ -319,7 +374,8 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
             for kind in kinds:
                 how = "saturated" if rate is None else f"paced {rate:g}/s"
                 label = f"{name}, {how}" + (f" ({kind})" if len(kinds) > 1 else "")
-                runs.append(_timed(label, server.pid, lambda k=kind, p=plans: CLIENTS[k](port, p)))  # type: ignore[misc]
+                runs.append(_timed(label, server.pid, lambda k=kind, p=plans: CLIENTS[k](port, p),  # type: ignore[misc]
+                                   db, postmaster))
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)
@@ -337,6 +393,7 @@ def main() -> int:
     ap.add_argument("--rates", default="200,400", help="paced runs: requests a second, all clients together ('' for none)")
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each paced run")
     ap.add_argument("--pg-url", default=os.environ.get("MISTRUST_TEST_PG_URL", ""))
+    ap.add_argument("--postgres-only", action="store_true", help="skip the SQLite runs (a quicker Postgres pass)")
     ap.add_argument("--client", choices=["light", "threads", "both"], default="light",
                     help="light: one event loop for every client (default); threads: a thread each, "
                          "connecting inside the timed run (the first client); both: each, in turn")
@@ -355,11 +412,14 @@ def main() -> int:
 
     measure = lambda name, url, workers, beside=None: _measure(  # noqa: E731
         name, url, workers, paths, args.clients, rates, args.seconds, kinds, beside)
-    runs = measure("SQLite quiet (baseline)", db, 1)
-    beside = [db, str(tmp / "stop"), str(Path(__file__).resolve().parent), str(tmp)]
-    loaded = measure("SQLite, list loads beside", db, 1, beside)
-    runs += loaded
-    targets = list(loaded)
+    runs: list[Run] = []
+    targets: list[Run] = []
+    if not args.postgres_only:
+        runs += measure("SQLite quiet (baseline)", db, 1)
+        beside = [db, str(tmp / "stop"), str(Path(__file__).resolve().parent), str(tmp)]
+        loaded = measure("SQLite, list loads beside", db, 1, beside)
+        runs += loaded
+        targets += loaded
     if args.pg_url:
         subprocess.run([str(CLI), "db", "copy", db, args.pg_url, "--replace"], check=True, stdout=subprocess.DEVNULL)
         runs += measure("Postgres --workers 1 (baseline)", args.pg_url, 1)
@@ -371,12 +431,13 @@ def main() -> int:
 
     print(f"\nGET /api/v1/screen, {args.clients} clients: saturated {args.requests} requests; paced "
           f"{args.seconds:g} s at each rate (ms; CPU per request; the load generator's share of a core;"
-          f" 'waited': how long the server's threads waited for a free core, per request)")
-    print(f"{'what':<56}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'server':>9}{'client':>9}{'client':>8}")
-    print(f"{'':<56}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'waited':>9}{'ms CPU':>9}{'core':>8}")
+          f" 'waited': how long the server's threads waited for a free core, per request; 'db': the Postgres"
+          f" server's CPU per request)")
+    print(f"{'what':<56}{'p50':>8}{'p99':>8}{'req/s':>8}{'server':>9}{'db':>8}{'server':>9}{'client':>9}{'client':>8}")
+    print(f"{'':<56}{'':>8}{'':>8}{'':>8}{'ms CPU':>9}{'ms CPU':>8}{'waited':>9}{'ms CPU':>9}{'core':>8}")
     for r in runs:
         print(f"{r.label:<56}{_pct(r.latencies, .5):>8.2f}{_pct(r.latencies, .99):>8.2f}{r.rps:>8.0f}"
-              f"{r.server_ms:>9.2f}{r.server_wait:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
+              f"{r.server_ms:>9.2f}{r.db_ms:>8.2f}{r.server_wait:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
     for r in targets:
         p99 = _pct(r.latencies, .99)
         print(f"target p99 <= {TARGET_P99_MS:g} ms, {r.label}: {'MET' if p99 <= TARGET_P99_MS else 'NOT MET'}"

@@ -156,3 +156,52 @@ def test_postgres_writer_sends_runs_of_one_statement_together_in_their_order(tmp
     finally:
         db.close()
         schemas.drop_all()
+
+
+def test_statement_runs_groups_each_text_when_every_job_orders_them_alike() -> None:
+    from mistrust.store.postgres import statement_runs
+
+    parent, child, log = "INSERT parent", "INSERT child", "INSERT log"
+    jobs = [[(parent, [1]), (child, [1, "x"])], [(parent, [2])], [(parent, [3]), (child, [3, "y"]), (log, ["z"])]]
+    assert statement_runs(jobs) == [(parent, [[1], [2], [3]]), (child, [[1, "x"], [3, "y"]]), (log, [["z"]])]
+    # a job that orders two texts the other way round: every statement stays where it was
+    mixed = [[(parent, [1]), (child, [1])], [(child, [2]), (child, [3]), (parent, [2])]]
+    assert statement_runs(mixed) == [(parent, [[1]]), (child, [[1], [2], [3]]), (parent, [[2]])]
+    assert statement_runs([]) == []
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (make unit-postgres)")
+def test_postgres_writer_batch_is_one_transaction_in_one_pipeline(tmp_path: Path) -> None:
+    """Hits of several runs, gathered into one batch, go in after the runs they refer to; a batch
+    with one failing statement writes nothing, not even the slices answered before it."""
+    import psycopg
+
+    from mistrust.store.postgres import SLICE
+
+    schemas = Schemas(PG_URL)
+    db = PostgresDatabase(schemas.url_for(tmp_path / "w"), ALL_MIGRATIONS)
+    runs = ("INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold)"
+            " VALUES (?,?,?,?,?,?,?)")
+    hits = ("INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
+            " VALUES (?,?,?,?,?,?,?,?)")
+
+    def job(run_id: str, *hit_ids: str) -> list[tuple[str, list[object]]]:
+        at = "2026-01-01T00:00:00Z"
+        return [(runs, [run_id, at, "query", "{}", "[]", "t", 0.7]),
+                *[(hits, [run_id, h, "e", "Some Name", 0.9, 1, at, "{}"]) for h in hit_ids]]
+    try:
+        db._write_unlocked([job("r1", "h1"), job("r2"), job("r3", "h2", "h3")])
+        assert sorted(tuple(r) for r in db.query("SELECT run_id, hit_id FROM screen_hits")) == [
+            ("r1", "h1"), ("r3", "h2"), ("r3", "h3")]
+        many = [f"m{k}" for k in range(3 * SLICE)]  # sent, and answered, in several slices
+        with pytest.raises(psycopg.Error):  # a hit whose run is nowhere: the foreign key refuses it
+            db._write_unlocked([job("r4", *many), [(hits, ["nowhere", "h5", "e", "n", 0.9, 1, "t", "{}"])]])
+        assert sorted(r[0] for r in db.query("SELECT id FROM screen_runs")) == ["r1", "r2", "r3"]
+        db._write_unlocked([job("r4", *many)])
+        assert len(db.query("SELECT hit_id FROM screen_hits WHERE run_id = ?", ("r4",))) == len(many)
+        db.writer.submit(job("r5", "h6"))  # the pool's connection is fine after the failed batch
+        assert db.writer.flush(5.0), db.writer.last_error
+        assert [r[0] for r in db.query("SELECT hit_id FROM screen_hits WHERE run_id = ?", ("r5",))] == ["h6"]
+    finally:
+        db.close()
+        schemas.drop_all()

@@ -60,3 +60,14 @@ def test_a_postgres_workspace_keeps_its_files_in_the_cache_folder_keyed_without_
     assert folder_for("postgresql://u@h:5432/other", "index", tmp_path) != one
     assert folder_for(tmp_path / "w.db", "index") == tmp_path / "w.db.index"
     assert folder_for(":memory:", "index") is None
+
+
+def test_translation_is_done_once_per_statement_and_key() -> None:
+    """Every query and audit row passes through the translation: a statement seen before is answered
+    from the cache (the same string), yet a table whose key differs gets its own upsert."""
+    sql = "SELECT a FROM t WHERE b = ? AND note LIKE ? ORDER BY c DESC"
+    assert to_postgres(sql) is to_postgres(sql)
+    upsert = "INSERT OR REPLACE INTO q(a, b, c) VALUES (?, ?, ?)"
+    by_a, by_b = to_postgres(upsert, lambda t: ["a"]), to_postgres(upsert, lambda t: ["b"])
+    assert "ON CONFLICT (a) DO UPDATE" in by_a and "ON CONFLICT (b) DO UPDATE" in by_b
+    assert to_postgres(upsert, lambda t: ["a"]) is by_a

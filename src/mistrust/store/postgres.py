@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -39,6 +39,7 @@ from mistrust.store.writer import BackgroundWriter, Job
 
 WRITE_LOCK = 0x6D697374  # the advisory lock every write transaction takes ("mist")
 POOL_SIZE = 10
+SLICE = 16  # audit rows sent between two waits for the database's answers (see _write_unlocked)
 
 class PgRow(tuple[Any, ...]):
     """A row read by index (``row[0]``), by name (``row["id"]``) and by ``dict(row)``, as ``sqlite3.Row``."""
@@ -96,6 +97,29 @@ class PgConnection:
 
 def _params(params: Any) -> list[Any]:
     return [p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params]
+
+
+def statement_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
+    """The statements of ``jobs`` as runs of one SQL text each, to be executed in this order.
+
+    One run per text, in the order the texts first appear, when every job lists its statements in
+    that order (a screening's run row, then its hits, then its queue rows: the run row a hit refers
+    to still goes first, and each text's rows keep their order); the batch then costs an
+    executemany per text instead of one per job. When some job orders them otherwise, the runs of
+    consecutive statements with the same text, every statement where it was.
+    """
+    rank: dict[str, int] = {}
+    for job in jobs:
+        for sql, _ in job:
+            rank.setdefault(sql, len(rank))
+    if all(rank[a[0]] <= rank[b[0]] for job in jobs for a, b in pairwise(job)):
+        runs: dict[str, list[list[Any]]] = {sql: [] for sql in rank}
+        for job in jobs:
+            for sql, params in job:
+                runs[sql].append(params)
+        return list(runs.items())
+    flat = (statement for job in jobs for statement in job)
+    return [(sql, [params for _, params in run]) for sql, run in groupby(flat, key=itemgetter(0))]
 
 
 class PostgresDatabase(Database):
@@ -210,17 +234,24 @@ class PostgresDatabase(Database):
     # -- helpers -------------------------------------------------------------------------------
 
     def _write_unlocked(self, jobs: list[Job]) -> None:
-        with self._busy(), self.pool.connection() as raw, raw.transaction():
+        with self._busy(), self.pool.connection() as raw, raw.transaction(), raw.pipeline() as pipeline:
             conn = PgConnection(raw, self._primary_key)
-            # a run of one statement (a screening's hits, its queue upserts) goes as one executemany,
-            # which psycopg pipelines: the same rows in the same order, without a round trip and a
-            # Python-side execute per row (they cost the server more CPU than the screening)
-            for sql, run in groupby((statement for job in jobs for statement in job), key=itemgetter(0)):
-                rows = [params for _, params in run]
-                if len(rows) == 1:
-                    conn.execute(sql, rows[0])
-                else:
-                    conn.executemany(sql, rows)
+            # the rows of one statement go as one executemany (statement_runs), without a Python-side
+            # execute per row, and the whole batch in one pipeline, so no statement waits for the
+            # answer to the one before (a round trip, and a turn of the GIL, per job: they cost the
+            # server more CPU than the screening). An error comes back at the end of the pipeline
+            # and rolls the whole batch back.
+            # ... but every SLICE rows it waits for the answers: a wait lets go of the GIL, which a
+            # batch sent in one stretch of Python held for milliseconds, from the server's event
+            # loop too (measured: saturated p99 5 ms higher than one round trip per job)
+            for sql, rows in statement_runs(jobs):
+                for start in range(0, len(rows), SLICE):
+                    part = rows[start:start + SLICE]
+                    if len(part) == 1:
+                        conn.execute(sql, part[0])
+                    else:
+                        conn.executemany(sql, part)
+                    pipeline.sync()
 
     def _primary_key(self, raw: psycopg.Connection[Any], table: str) -> list[str]:
         """A table's primary key columns (for INSERT OR REPLACE), read from the catalogue once."""
@@ -244,4 +275,4 @@ class PostgresDatabase(Database):
             raise StoreError(f"the workspace {self.path} cannot be reached: {exc}") from exc
 
 
-__all__ = ["PostgresDatabase"]
+__all__ = ["PostgresDatabase", "statement_runs"]
