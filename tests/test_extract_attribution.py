@@ -318,3 +318,22 @@ def test_relay_closing_the_sentence_is_outer(nlp, sentence: str, inner: str, wor
     assert said.content is not None and word in said.content.text and relay not in said.content.text
     assert reported.content is not None and reported.content.start <= said.cue.start  # type: ignore[union-attr]
     assert said.chain[-1] != reported.source.text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said, citing two officials, that the convoy left on Monday, according to a report.",
+    "[According] to the ministry: the shipment, seen by reporters, was in the port in March.",
+    "Nothing here is a cue at all.",
+    "",
+])
+def test_cue_positions_are_the_tokens_whose_form_may_cue(nlp, text: str) -> None:
+    """The loop of find_attributions visits, read off the Doc's array, exactly the tokens a
+    per-token pass would pick by their lower form, in text order (repeated forms included)."""
+    from mistrust.extract.attribution import _cue_positions, _may_cue
+
+    doc = nlp(text + " " + text)
+    assert _cue_positions(doc) == [t.i for t in doc if _may_cue(t.lower_)]
+    picked = {doc[i].lower_ for i in _cue_positions(doc)}
+    assert {"said", "citing", "according", "[according]", "seen", ":"} & picked or not text.strip() \
+        or text.startswith("Nothing")
+    assert not _may_cue("convoy") and _may_cue("said") and _may_cue("[according]") and _may_cue("in")

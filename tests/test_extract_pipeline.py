@@ -326,3 +326,18 @@ def test_mentions_the_linker_adds_reach_the_extraction():
     linked = {m.text: [h.entity_id for h in m.links] for m in reading.mentions}
     assert linked == {"Dorian Velk": ["test:6"], owner: []}
     assert [m.text for m in reading.mentions] == [r.mention.text for r in reading.recognized]
+
+
+def test_the_workspace_extractor_is_kept_out_of_full_collections(workspace):
+    """The Workspace keeps its Extractor as long as the lists: a full collection must not walk its
+    pipeline and identifier index each time extraction's garbage triggers one."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        extractor = workspace.extractor()
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        assert not any(obj is extractor for obj in gc.get_objects())  # frozen objects are in no generation
+        assert workspace.extractor() is extractor  # built once per set of lists
+    finally:
+        gc.unfreeze()

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from mistrust.extract.attribution_cues import (
     according_cue,
     attach_relays,
@@ -63,14 +65,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions in a parsed ``Doc``, in text order, each with its chain."""
     found: list[Found] = []
     relays: list[Token] = []
-    for tok in doc:
+    for i in _cue_positions(doc):
+        tok = doc[i]
         low = tok.lower_
         f: Found | None = None
-        if low in ("citing", "quoting") and tok.tag_ == "VBG":
+        if low in _RELAY_FORMS and tok.tag_ == "VBG":
             relays.append(tok)
         if low.replace("[", "").replace("]", "") == "according":
             f = according_cue(tok)
-        elif low in ("seen", "obtained", "reviewed", "viewed"):
+        elif low in _SEEN_FORMS:
             f = seen_by(tok) or verb_cue(tok)
         elif low in NOUN_CUES and tok.pos_ == "NOUN":
             f = noun_cue(tok)
@@ -93,6 +96,31 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found += _continued_quotes(text, found, [*doc_quote_regions(doc), *((o, c) for _, o, _, c in runs)])
     found.sort(key=lambda f: f.cue)
     return _with_chains(doc, found)
+
+
+_RELAY_FORMS = ("citing", "quoting")
+_SEEN_FORMS = ("seen", "obtained", "reviewed", "viewed")
+
+
+def _may_cue(low: str) -> bool:
+    """A lower form some branch of :func:`find_attributions`' loop reads; every other token is
+    passed by all of them."""
+    return (low in _RELAY_FORMS or low.replace("[", "").replace("]", "") == "according" or low in _SEEN_FORMS
+            or low in NOUN_CUES or low in CUE_FORMS or low in (":", "in"))
+
+
+def _cue_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lower form :func:`_may_cue`, in text order. Decided once per
+    distinct form off the Doc's array (a text repeats most of its words): a Python visit to every
+    token for its lower form cost more than the few cues found among them."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    forms, where = np.unique(doc.to_array(LOWER), return_inverse=True)
+    keep = np.fromiter((_may_cue(strings[int(h)]) for h in forms), dtype=bool, count=len(forms))
+    return np.flatnonzero(keep[where]).tolist()
 
 
 _SENTENCE_END = (".", "?", "!")

@@ -31,6 +31,7 @@ import numpy as np
 from mistrust.extract import status as st
 from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
 from mistrust.extract.attribution import is_denial
+from mistrust.extract.attribution_spans import text_of_doc
 from mistrust.extract.claim_args import (
     HOST_PREPS,
     MentionIndex,
@@ -236,8 +237,10 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if structure:
             att = _issued_by(named_speaker(_cue_speaker(att, doc, index), doc, index), doc)
         sent = pred_tok.sent
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        # the doc's text read once (Span.text re-joins the sentence's tokens on every access)
+        written = text_of_doc(doc)[sent.start_char:sent.end_char]
+        text = written.strip()
+        start = sent.start_char + (len(written) - len(written.lstrip()))
         end = start + len(text)
         when = event_time(_clause_text(_time_scope(tok)), published)
         amount = event_amount(pred_tok, found.theme if found.theme is not None else obj)

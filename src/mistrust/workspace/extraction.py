@@ -20,7 +20,7 @@ from mistrust.model.screening import Hit, NameQuery
 from mistrust.store import actors as actor_store
 from mistrust.store import extraction as store
 from mistrust.workspace.base import WorkspaceBase
-from mistrust.workspace.parallel import Runner, Stage, runner_for, tapered, warn_stderr
+from mistrust.workspace.parallel import Runner, Stage, load_state, runner_for, tapered, warn_stderr
 from mistrust.workspace.stages import (
     AnalyzeConfig,
     AnalyzedDocument,
@@ -50,8 +50,13 @@ class ExtractionMixin(WorkspaceBase):
         index = self._screening().screen_index()  # the current lists, already read and indexed
         names = list_names(index)
         screen = self._screen_mention if names else None
-        extractor = Extractor(self._extract_options(), list_names=names, screen=screen,
-                              identifiers=list_identifiers(index))
+        # Built as a worker builds its state (``load_state``): the collector paused while the
+        # pipeline, the ruler's patterns and the identifier index are made, then all frozen. The
+        # extractor lives as long as the lists do, and the full collections that extraction's
+        # garbage triggers otherwise walk its objects each time to no avail (about 120,000 made
+        # after the index's own freeze: 0.3 s of collections per 100 articles, 0.1 s frozen).
+        extractor = load_state(lambda _: Extractor(self._extract_options(), list_names=names, screen=screen,
+                                                   identifiers=list_identifiers(index)), None)
         self._extractor_cache = (state, extractor)
         return extractor
 
