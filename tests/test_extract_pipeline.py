@@ -328,6 +328,34 @@ def test_mentions_the_linker_adds_reach_the_extraction():
     assert [m.text for m in reading.mentions] == [r.mention.text for r in reading.recognized]
 
 
+def test_a_replaced_extractor_is_given_back_to_the_collector(workspace):
+    """When the lists change, the frozen extractor is replaced: its reference cycles (a spaCy
+    pipeline has them) must be collected, not kept frozen for the life of the process."""
+    import gc
+    import weakref
+
+    class Probe:
+        pass
+
+    gc.unfreeze()
+    try:
+        extractor = workspace.extractor()
+        probe = Probe()
+        probe.me = probe  # a cycle that only the old extractor reaches
+        extractor.probe = probe
+        gone = weakref.ref(probe)
+        del probe
+        gc.freeze()  # as load_state left it
+        workspace._extractor_cache = ("lists of another day", extractor)
+        del extractor
+        fresh = workspace.extractor()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0  # the new extractor is frozen again
+        assert not hasattr(fresh, "probe")
+    finally:
+        gc.unfreeze()
+
+
 def test_the_workspace_extractor_is_kept_out_of_full_collections(workspace):
     """The Workspace keeps its Extractor as long as the lists: a full collection must not walk its
     pipeline and identifier index each time extraction's garbage triggers one."""

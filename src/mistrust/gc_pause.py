@@ -39,4 +39,14 @@ def keep_loaded() -> None:
     gc.freeze()
 
 
-__all__ = ["collector_paused", "keep_loaded"]
+def release_loaded() -> None:
+    """Give what ``keep_loaded`` froze back to the collector and collect once: for a process about
+    to replace state it froze (the Workspace's extractor when the lists change). A spaCy pipeline
+    holds reference cycles (components keep their ``nlp``), which reference counts never free,
+    and a frozen cycle is never collected: each replacement would keep the old pipeline for the
+    life of the process. Whatever is still alive is frozen again by the next ``keep_loaded``."""
+    gc.unfreeze()
+    gc.collect()
+
+
+__all__ = ["collector_paused", "keep_loaded", "release_loaded"]

@@ -14,6 +14,7 @@ from typing import Any
 from mistrust.errors import NotFoundError
 from mistrust.extract.actors import resolve as resolve_actors
 from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem, attribution_json, extraction_json
+from mistrust.gc_pause import release_loaded
 from mistrust.model.actors import Actor
 from mistrust.model.documents import Attribution, Claim, Document, Extraction
 from mistrust.model.screening import Hit, NameQuery
@@ -47,6 +48,11 @@ class ExtractionMixin(WorkspaceBase):
                  f"|tagger={self.settings.attribution_tagger}")
         if self._extractor_cache is not None and self._extractor_cache[0] == state:
             return self._extractor_cache[1]
+        if self._extractor_cache is not None:
+            # the lists changed: the old extractor was frozen out of the collector, and its
+            # pipeline's reference cycles would stay for the life of the process
+            self._extractor_cache = None
+            release_loaded()
         index = self._screening().screen_index()  # the current lists, already read and indexed
         names = list_names(index)
         screen = self._screen_mention if names else None
