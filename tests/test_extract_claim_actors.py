@@ -9,11 +9,9 @@ reads: sentence, event, agent, party (a word of the claim's subject/object text 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
+from _claim_rows import matching, read_rows
 from mistrust.model.documents import Claim
 
 # Mechanisms tried on the claims set's half A and reverted because half B did not rise with A
@@ -106,39 +104,19 @@ NEGATIVE = [
 
 @pytest.fixture(scope="module")
 def read() -> dict[str, list[Claim]]:
-    from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
-
-    texts = sorted({_text(row) for row in (*POSITIVE, *NEGATIVE)})
-    extractor = Extractor(ExtractOptions(link=False))
-    return {t: e.claims for t, e in zip(texts, extractor.extract_many(TextItem(t) for t in texts), strict=True)}
-
-
-def _text(row: Any) -> str:
-    values = row.values if hasattr(row, "values") else row
-    return str(values[0])
-
-
-def _names(claim: Claim, side: str) -> str:
-    return " ".join(x for x in (getattr(claim, side), getattr(claim, f"{side}_canonical")) if x).lower()
-
-
-def _matching(claims: list[Claim], event: str, agent: str | None, party: str | None) -> Iterator[Claim]:
-    for c in claims:
-        if c.predicate == event and (agent is None or agent.lower() in _names(c, "subject")) \
-                and (party is None or party.lower() in _names(c, "object")):
-            yield c
+    return read_rows((*POSITIVE, *NEGATIVE))
 
 
 @pytest.mark.parametrize(("text", "event", "agent", "party"), POSITIVE)
 def test_actor_read(read: dict[str, list[Claim]], text: str, event: str, agent: str, party: str | None) -> None:
     claims = read[text]
-    assert list(_matching(claims, event, agent, party)), [(c.subject, c.predicate, c.object) for c in claims]
+    assert list(matching(claims, event, agent, party)), [(c.subject, c.predicate, c.object) for c in claims]
 
 
 @pytest.mark.parametrize(("text", "event", "agent", "party"), NEGATIVE)
 def test_actor_not_read(read: dict[str, list[Claim]], text: str, event: str, agent: str | None,
                         party: str | None) -> None:
-    wrong = list(_matching(read[text], event, agent, party))
+    wrong = list(matching(read[text], event, agent, party))
     assert not wrong, [(c.subject, c.predicate, c.object) for c in wrong]
 
 

@@ -11,11 +11,11 @@ they are kept so that a fix shows up (strict: an unexpected pass fails too).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from _claim_rows import claim_names, matching, read_rows
 from mistrust.model.documents import Claim
 
 OPENER = pytest.mark.xfail(strict=True, reason="the parser hangs the speaker on the opener's object; no rule repairs it")
@@ -1188,21 +1188,7 @@ NOT_SOURCE: list[Any] = [
 @pytest.fixture(scope="module")
 def read(request: pytest.FixtureRequest) -> dict[str, list[Claim]]:
     """Every sentence of the tables, read in one batch."""
-    from mistrust.extract.pipeline import ExtractOptions, Extractor, TextItem
-
-    texts = sorted({_text(row) for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS, AMOUNTS, NOT_SOURCE)
-                    for row in table})
-    extractor = Extractor(ExtractOptions(link=False))
-    return {t: e.claims for t, e in zip(texts, extractor.extract_many(TextItem(t) for t in texts), strict=True)}
-
-
-def _text(row: Any) -> str:
-    values = row.values if hasattr(row, "values") else row
-    return str(values[0])
-
-
-def _names(claim: Claim, side: str) -> str:
-    return " ".join(x for x in (getattr(claim, side), getattr(claim, f"{side}_canonical")) if x).lower()
+    return read_rows(row for table in (POSITIVE, NEGATIVE, ABSENT, NOT_STATUS, AMOUNTS, NOT_SOURCE) for row in table)
 
 
 def _source(claim: Claim) -> str:
@@ -1210,17 +1196,6 @@ def _source(claim: Claim) -> str:
     if att is None:
         return ""
     return " ".join([att.source.text if att.source else "", *att.chain]).lower()
-
-
-def _matching(claims: list[Claim], event: str, agent: str | None, party: str | None) -> Iterator[Claim]:
-    for c in claims:
-        if c.predicate != event:
-            continue
-        if agent is not None and agent.lower() not in _names(c, "subject"):
-            continue
-        if party is not None and party.lower() not in _names(c, "object"):
-            continue
-        yield c
 
 
 def test_the_table_is_large_and_varied() -> None:
@@ -1235,7 +1210,7 @@ def test_the_table_is_large_and_varied() -> None:
 def test_frame(read: dict[str, list[Claim]], text: str, event: str, agent: str, party: str | None,
                status: str, source: str | None) -> None:
     claims = read[text]
-    found = list(_matching(claims, event, agent, party))
+    found = list(matching(claims, event, agent, party))
     assert found, f"no {event}({agent} -> {party}) in {[(c.subject, c.predicate, c.object) for c in claims]}"
     assert any(c.status == status for c in found), [c.status for c in found]
     if source is not None:
@@ -1244,7 +1219,7 @@ def test_frame(read: dict[str, list[Claim]], text: str, event: str, agent: str, 
 
 @pytest.mark.parametrize(("text", "event", "agent", "party"), NEGATIVE)
 def test_no_frame(read: dict[str, list[Claim]], text: str, event: str, agent: str | None, party: str) -> None:
-    wrong = list(_matching(read[text], event, agent, party))
+    wrong = list(matching(read[text], event, agent, party))
     assert not wrong, [(c.subject, c.predicate, c.object) for c in wrong]
 
 
@@ -1273,6 +1248,6 @@ def test_not_source(read: dict[str, list[Claim]], text: str, event: str, word: s
 
 @pytest.mark.parametrize(("text", "event", "agent", "amount"), AMOUNTS)
 def test_amount(read: dict[str, list[Claim]], text: str, event: str | None, agent: str, amount: str) -> None:
-    claims = [c for c in read[text] if (event is None or c.predicate == event) and agent.lower() in _names(c, "subject")]
+    claims = [c for c in read[text] if (event is None or c.predicate == event) and agent.lower() in claim_names(c, "subject")]
     assert claims, [(c.subject, c.predicate, c.object) for c in read[text]]
     assert any(c.amount == amount for c in claims), [c.amount for c in claims]
