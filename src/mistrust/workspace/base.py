@@ -8,7 +8,7 @@ mixins inheriting each other (which would make the composition order matter).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -92,8 +92,7 @@ class WorkspaceBase:
     def known_aging(self) -> bool:
         """True when an answer ``fresh`` keeps is past half its life (or made stale by a write here):
         ``refresh_known`` would ask the store again before a caller has to wait for it."""
-        at, changes = time.monotonic(), self.db.changes
-        return any(c != changes or at - t >= FRESH_SECONDS / 2 for c, t, _, _ in self.__dict__.get("_fresh", {}).values())
+        return next(self._aging(), None) is not None
 
     def refresh_known(self) -> None:
         """Ask the store again for every answer ``fresh`` keeps that is aging (``known_aging``).
@@ -104,10 +103,15 @@ class WorkspaceBase:
         a burst of thread hops once a second, the slowest of a busy server's answers. The answers
         are no older than before (FRESH_SECONDS at most), only renewed sooner.
         """
-        at = time.monotonic()
-        for key, (changes, t, _, compute) in list(self.__dict__.get("_fresh", {}).items()):
-            if changes != self.db.changes or at - t >= FRESH_SECONDS / 2:
-                self._ask(key, compute)
+        for key, compute in list(self._aging()):
+            self._ask(key, compute)
+
+    def _aging(self) -> Iterator[tuple[str, Callable[[], Any]]]:
+        """The kept answers past half their life or made stale by a write here: key and computation."""
+        at, changes = time.monotonic(), self.db.changes
+        for key, (c, t, _, compute) in list(self.__dict__.get("_fresh", {}).items()):
+            if c != changes or at - t >= FRESH_SECONDS / 2:
+                yield key, compute
 
     def report(self, what: str) -> StepProgress | None:
         """The ``(done, total)`` callback of one step, for an engine or a loop; None when nobody listens."""
