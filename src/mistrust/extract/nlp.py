@@ -338,7 +338,7 @@ def _register() -> None:
 
 LINES = "mistrust_line_sentences"
 TOKENS = "mistrust_repair_tokens"  # glued words split, hyphenated verbs joined (extract/segment.py)
-TO_PROXY = "mistrust_names_to_proxy"  # each multi-word name one word for the parser (extract/name_parse.py)
+TO_PROXY = "mistrust_names_to_proxy"  # each multi-word name one word for the parser (extract/proxy_parse.py)
 FROM_PROXY = "mistrust_names_from_proxy"
 
 
@@ -354,7 +354,7 @@ def line_sentences(doc: Doc) -> Doc:
 
 
 def _parse_names_as_words(nlp: Language) -> None:
-    """Tag and parse with each multi-word name as one word (``extract/name_parse.py``).
+    """Tag and parse with each multi-word name as one word (``extract/proxy_parse.py``).
 
     NER runs first (it has its own tok2vec in this model, so it reads the real tokens as before),
     then ``to_proxy`` hands tok2vec, tagger and parser a document with each name as its head word,
@@ -363,7 +363,7 @@ def _parse_names_as_words(nlp: Language) -> None:
     """
     from spacy.language import Language
 
-    from mistrust.extract.name_parse import from_proxy, to_proxy
+    from mistrust.extract.proxy_parse import from_proxy, to_proxy
 
     if not Language.has_factory(TO_PROXY):
         Language.component(TO_PROXY, func=to_proxy)
