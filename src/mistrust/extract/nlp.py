@@ -41,7 +41,7 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, components: tuple[str, ...], tuned: bool = True, name_proxy: bool = True) -> Language:
+def _load(model: str, components: tuple[str, ...], tuned: bool = True) -> Language:
     import spacy
 
     try:
@@ -62,8 +62,6 @@ def _load(model: str, components: tuple[str, ...], tuned: bool = True, name_prox
         _register_lines()
         nlp.add_pipe(TOKENS, first=True)
         nlp.add_pipe(LINES, before="parser")
-        if name_proxy and "ner" in nlp.pipe_names:
-            _parse_names_as_words(nlp)
     # Long articles: spaCy's default limit (1M characters) guards parser memory; documents larger
     # than this were refused at ingest already (settings.max_document_bytes), so lift it to that.
     nlp.max_length = 25_000_000
@@ -71,14 +69,14 @@ def _load(model: str, components: tuple[str, ...], tuned: bool = True, name_prox
 
 
 def load_nlp(model: str = DEFAULT_MODEL, components: tuple[str, ...] = FULL_COMPONENTS,
-             tuned: bool = True, name_proxy: bool = True) -> Language:
+             tuned: bool = True) -> Language:
     """The shared pipeline for ``model`` with only ``components`` (loaded once per process).
 
     ``tuned=False`` keeps spaCy as shipped (its ``AttributeRuler``, blis matrix products): the same
     annotations, slower; for comparisons in ``benchmarks/pipeline_speed.py``.
     """
     with _lock:
-        return _load(model, tuple(components), tuned, name_proxy)
+        return _load(model, tuple(components), tuned)
 
 
 def pipeline_info(nlp: Language) -> dict[str, Any]:
@@ -338,8 +336,6 @@ def _register() -> None:
 
 LINES = "mistrust_line_sentences"
 TOKENS = "mistrust_repair_tokens"  # glued words split, hyphenated verbs joined (extract/segment.py)
-TO_PROXY = "mistrust_names_to_proxy"  # each multi-word name one word for the parser (extract/proxy_parse.py)
-FROM_PROXY = "mistrust_names_from_proxy"
 
 
 def line_sentences(doc: Doc) -> Doc:
@@ -351,30 +347,6 @@ def line_sentences(doc: Doc) -> Doc:
         if not tok.is_space and prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
     return dateline_starts(doc)
-
-
-def _parse_names_as_words(nlp: Language) -> None:
-    """Tag and parse with each multi-word name as one word (``extract/proxy_parse.py``).
-
-    NER runs first (it has its own tok2vec in this model, so it reads the real tokens as before),
-    then ``to_proxy`` hands tok2vec, tagger and parser a document with each name as its head word,
-    and ``from_proxy`` copies the parse back onto the real tokens before the attribute ruler. spaCy
-    has no public way to move a component, so the component list is reordered in place.
-    """
-    from spacy.language import Language
-
-    from mistrust.extract.proxy_parse import from_proxy, to_proxy
-
-    if not Language.has_factory(TO_PROXY):
-        Language.component(TO_PROXY, func=to_proxy)
-        Language.component(FROM_PROXY, func=from_proxy)
-    first = ["ner", TO_PROXY]
-    nlp.add_pipe(TO_PROXY, last=True)
-    nlp.add_pipe(FROM_PROXY, after="parser")
-    order = [TOKENS, LINES, *first]
-    components = dict(nlp._components)
-    rest = [name for name, _ in nlp._components if name not in order]
-    nlp._components[:] = [(name, components[name]) for name in [*order, *rest]]
 
 
 def _register_lines() -> None:
