@@ -23,6 +23,14 @@ BOILERPLATE = [
     ("Subcribe to The Weekly Gazette Eblast", "newsletter prompt"),
     ("Subscribe to our daily newsletter", "newsletter prompt"),
     ("Sign up for Morning Briefing Newsletters Manage Newsletters", "newsletter prompt"),
+    # prompts filled with the page's topic, longer than other furniture (clean-v3)
+    ("Interested in Harbour Security? Add Harbour Security as an interest to stay up to date on the latest "
+     "Harbour Security news, video, and analysis from Example News. Add Interest", "reader prompt"),
+    ("Interested in Tariffs? Follow Tariffs for alerts.", "reader prompt"),
+    ("Want more? Stay up to date with the latest port and shipping headlines from the Gazette team.", "reader prompt"),
+    ("Get the Gazette stories you care about delivered to your inbox. By signing up, you agree to our "
+     "Privacy Policy", "reader prompt"),
+    ("Get our morning digest delivered straight to your inbox every weekday at six.", "reader prompt"),
     ("CLICK HERE FOR FULL VERSION OF THIS STORY", "call to action"),
     ("Click here to get the Example News app", "call to action"),
     ("READ MORE:", "call to action"),
@@ -72,6 +80,11 @@ PROSE = [
     "Print media were barred from the hearing.",
     "Tehran has denied the report.",
     "The ministry said it would comment later.",
+    # reader-prompt words in reported prose (clean-v3 asks for a prompt's address to the reader)
+    "Analysts said the navy would stay up to date with the latest intelligence on the convoy's route.",
+    "Interested in the deal, officials from both ports met on Tuesday to add terms on inspections.",
+    "The leaked files were delivered to the inspectors' office in two boxes, the court heard.",
+    "By signing up to the treaty, the two states agreed to open their ports to inspectors.",
 ]
 
 

@@ -1,7 +1,7 @@
 """Text-level boilerplate cleaner, applied to plain text and to HTML extractor output alike.
 
 HTML extractors (trafilatura) and copy-pasted reports leave page furniture in the body:
-comment forms, newsletter prompts, "click here" calls to action, photo captions and
+comment forms, newsletter prompts and prompts to follow a topic, "click here" calls to action, photo captions and
 credits, share/follow prompts, advertisement markers and blocks repeated by the page
 template. Each rule below is a small function of one line (and its neighbourhood) that
 returns the reason it is boilerplate, so every dropped line can be explained. Rules look
@@ -21,11 +21,16 @@ from dataclasses import dataclass, field
 # v2: a first line with a date line or a byline under it is a headline too (v1 wanted a blank line
 # or title case), so such a headline becomes the title and its own paragraph; so is one opening
 # with a quotation mark.
-CLEANER_VERSION = "clean-v2"
+# v3: a prompt to follow a topic or to get stories by e-mail is furniture up to PROMPT_MAX_WORDS
+# (it names the page's topic in a template: "Interested in X? Add X as an interest ...")
+CLEANER_VERSION = "clean-v3"
 
 # A line with more words than this is prose, never furniture (captions excepted below).
 SHORT_LINE_WORDS = 16
 CAPTION_MAX_WORDS = 30
+# Reader prompts that fill a template with the page's topic run longer than other furniture; the
+# phrases below address the reader, which a reported sentence does not.
+PROMPT_MAX_WORDS = 40
 REPEAT_MIN_CHARS = 40  # shorter repeated lines ("Yes.", "***") are too common in real prose
 
 _WS = re.compile(r"\s+")
@@ -56,6 +61,17 @@ _NEWSLETTER_WORD = re.compile(
     re.IGNORECASE,
 )
 _MANAGE_NEWSLETTERS = re.compile(r"\bmanage\s+newsletters\b", re.IGNORECASE)
+# Prompts to follow a topic or receive stories ("Interested in Iran? Add Iran as an interest to stay
+# up to date on the latest Iran news", "Get the stories you care about delivered to your inbox. By
+# signing up, you agree to our Privacy Policy"): sites fill them with the page's topic, so the same
+# template reads as a different line on every topic and no repeat rule meets it, and a topic's name
+# in it made two unrelated reports share a passage and rare word pairs.
+_READER_PROMPT = re.compile(
+    r"^interested\s+in\s+[^?]{1,80}\?\s*(add|follow|get|sign\s+up|subscribe)\b"
+    r"|\bstay\s+up\s+to\s+date\s+(on|with)\s+the\s+latest\s+(\S+\s+){0,4}(news|updates|headlines|stories)\b"
+    r"|\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b|\bby\s+signing\s+up,?\s+you\s+agree\b",
+    re.IGNORECASE,
+)
 
 _CALL_TO_ACTION = re.compile(
     r"^(click|tap)\s+here\b|^(read|see)\s+more\b|^continue\s+reading\b|^read\s+the\s+full\b|^full\s+story\b"
@@ -139,6 +155,8 @@ def _rule_comment_form(line: str) -> str | None:
 
 
 def _rule_newsletter(line: str) -> str | None:
+    if len(_words(line)) <= PROMPT_MAX_WORDS and _READER_PROMPT.search(line):
+        return "reader prompt"
     if len(_words(line)) > SHORT_LINE_WORDS:
         return None
     if _MANAGE_NEWSLETTERS.search(line):
