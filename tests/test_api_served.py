@@ -1,0 +1,179 @@
+"""``/api/v1/screen`` as ``mistrust serve`` serves it (uvicorn, ``api/serving.py``'s protocol, the
+whole app): the bytes of an answer and the audit rows it leaves are the Workspace's own.
+
+The oracle is ``Workspace.screen`` called directly on the same workspace: the served body must be
+the JSON of its hits byte for byte, and the run and hit rows the server records must equal the
+ones the direct call records, but for the run id and the time. Also ``CorkedTransport``, which
+gathers an answer's writes into one: what it holds leaves, in order, before the connection closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import orjson
+import pytest
+
+from _live_server import Server, small_workspace
+from mistrust.api.serving import FLUSH_AT, CorkedTransport
+from mistrust.model import NameQuery
+from mistrust.settings import Settings
+from mistrust.workspace import Workspace
+
+# (query parameters as a client sends them, the same query as the Workspace takes it, threshold, limit)
+CASES: list[tuple[dict[str, Any], NameQuery, float | None, int | None]] = [
+    ({"name": "IRGC"}, NameQuery("IRGC"), None, None),
+    ({"name": "Shahid Movahed Industries", "schema": "Organization"},
+     NameQuery("Shahid Movahed Industries", schema="Organization"), None, None),
+    ({"name": "Islamic Revolutionary Guard", "threshold": "0.3"}, NameQuery("Islamic Revolutionary Guard"), 0.3, None),
+    ({"name": "Islamic Guard Industries", "threshold": "0.05"}, NameQuery("Islamic Guard Industries"), 0.05, None),
+    ({"name": "Revolutionary Industries", "threshold": "0.01", "limit": "1"},
+     NameQuery("Revolutionary Industries"), 0.01, 1),
+    ({"name": "Revolutionary Guards", "country": ["IR", "iq"], "birth_date": "1979"},
+     NameQuery("Revolutionary Guards", birth_date="1979", countries=["ir", "iq"]), None, None),
+    ({"name": "Quiet Harbour Bakery"}, NameQuery("Quiet Harbour Bakery"), None, None),  # no hits
+]
+
+RUN_COLUMNS = ("kind", "query", "list_versions", "algorithm", "threshold", "hit_count", "match_count", "hits")
+HIT_COLUMNS = ("hit_id", "entity_id", "query_name", "score", "match", "data")
+
+
+def _get(port: int, params: dict[str, Any]) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", "/api/v1/screen?" + urlencode(params, doseq=True))
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def _runs(ws: Workspace) -> list[dict[str, Any]]:
+    return [dict(r) for r in ws.db.query("SELECT * FROM screen_runs ORDER BY at, id")]
+
+
+def _hits(ws: Workspace, run_id: str) -> list[tuple[Any, ...]]:
+    rows = ws.db.query("SELECT * FROM screen_hits WHERE run_id = ? ORDER BY hit_id", (run_id,))
+    return [tuple(r[c] for c in HIT_COLUMNS) for r in rows]
+
+
+def _wait_for_runs(ws: Workspace, n: int) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + 20
+    while len(runs := _runs(ws)) < n and time.monotonic() < deadline:
+        time.sleep(0.05)  # the server's background writer commits them a few ms after each answer
+    return runs
+
+
+def test_a_served_answer_and_its_audit_rows_are_the_workspace_s_own(tmp_path: Path) -> None:
+    db = small_workspace(tmp_path)
+    served = []
+    with Server(lambda: Workspace(db), Settings.from_env({})) as server:
+        for params, _, _, _ in CASES:
+            status, body = _get(server.port, params)
+            assert status == 200, body
+            served.append(body)
+    with Workspace(db) as ws:
+        server_runs = _wait_for_runs(ws, len(CASES))
+        assert len(server_runs) == len(CASES)
+        direct = [ws.screen(q, threshold=t, limit=k) for _, q, t, k in CASES]
+        ws.db.writer.flush(30)
+        runs = _runs(ws)
+        assert len(runs) == 2 * len(CASES)
+        # the cases answer with one hit, with several, and with none
+        assert sorted({min(len(hits), 2) for hits in direct}) == [0, 1, 2]
+        for i, ((params, *_), body, hits) in enumerate(zip(CASES, served, direct, strict=True)):
+            assert body == orjson.dumps({"query": params["name"], "hits": hits}), params
+            mine, theirs = runs[i], runs[len(CASES) + i]
+            assert [mine[c] for c in RUN_COLUMNS] == [theirs[c] for c in RUN_COLUMNS], params
+            assert _hits(ws, mine["id"]) == _hits(ws, theirs["id"]), params
+            assert len(_hits(ws, mine["id"])) == len(hits)
+
+
+class _Transport:
+    """What the real transport was asked to do, in order."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, bytes]] = []
+        self.closing = False
+
+    def write(self, data: bytes) -> None:
+        self.calls.append(("write", bytes(data)))
+
+    def close(self) -> None:
+        self.calls.append(("close", b""))
+        self.closing = True
+
+    def abort(self) -> None:
+        self.calls.append(("abort", b""))
+        self.closing = True
+
+    def is_closing(self) -> bool:
+        return self.closing
+
+    def get_write_buffer_size(self) -> int:
+        return 0
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("127.0.0.1", 4242)}.get(name, default)
+
+
+def _corked() -> tuple[asyncio.AbstractEventLoop, _Transport, CorkedTransport]:
+    loop = asyncio.new_event_loop()
+    real = _Transport()
+    return loop, real, CorkedTransport(real, loop)  # type: ignore[arg-type]
+
+
+def _one_turn(loop: asyncio.AbstractEventLoop) -> None:
+    loop.run_until_complete(asyncio.sleep(0))
+
+
+def test_the_writes_of_one_turn_leave_as_one_write_in_order() -> None:
+    loop, real, corked = _corked()
+    try:
+        corked.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n")
+        corked.write(b"")
+        corked.write(memoryview(b"{}"))
+        assert real.calls == []  # held until the loop's turn
+        assert corked.get_write_buffer_size() == 40
+        _one_turn(loop)
+        assert real.calls == [("write", b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")]
+        corked.write(b"next")
+        _one_turn(loop)
+        assert real.calls[1:] == [("write", b"next")]
+        assert corked.get_extra_info("peername") == ("127.0.0.1", 4242)  # the rest passes through
+    finally:
+        loop.close()
+
+
+@pytest.mark.parametrize("end", ["close", "write_eof"])
+def test_what_is_held_leaves_before_the_connection_ends(end: str) -> None:
+    loop, real, corked = _corked()
+    real.write_eof = lambda: real.calls.append(("eof", b""))  # type: ignore[attr-defined]
+    try:
+        corked.write(b"head")
+        corked.write(b"body")
+        getattr(corked, end)()
+        assert real.calls == [("write", b"headbody"), ("close" if end == "close" else "eof", b"")]
+        _one_turn(loop)  # the flush still scheduled finds nothing left to write
+        assert len(real.calls) == 2
+    finally:
+        loop.close()
+
+
+def test_a_large_body_is_written_at_once_and_an_abort_drops_what_is_held() -> None:
+    loop, real, corked = _corked()
+    try:
+        corked.write(b"h")
+        corked.write(b"x" * FLUSH_AT)
+        assert real.calls == [("write", b"h" + b"x" * FLUSH_AT)]  # flow control sees it grow
+        corked.write(b"lost")
+        corked.abort()
+        _one_turn(loop)
+        assert real.calls[1:] == [("abort", b"")]
+    finally:
+        loop.close()
