@@ -177,3 +177,36 @@ def test_a_large_body_is_written_at_once_and_an_abort_drops_what_is_held() -> No
         assert real.calls[1:] == [("abort", b"")]
     finally:
         loop.close()
+
+
+def test_nonces_are_never_repeated_across_blocks_nor_after_a_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+    import re
+
+    from mistrust.api import guard
+
+    nonces = guard.Nonces()
+    drawn = [nonces.next() for _ in range(3 * guard.Nonces.BLOCK // guard.NONCE_BYTES + 7)]  # three blocks and more
+    assert len(set(drawn)) == len(drawn)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{22}", n) for n in drawn)
+    assert {len(base64.urlsafe_b64decode(n + "==")) for n in drawn} == {guard.NONCE_BYTES}
+    # a child process (another pid) draws a block of its own instead of going on with its parent's
+    pool_before = nonces._pool
+    monkeypatch.setattr(guard.os, "getpid", lambda: -1)
+    nonces.next()
+    assert nonces._pool != pool_before and nonces._at == guard.NONCE_BYTES
+
+
+def test_every_answer_carries_a_fresh_nonce_in_its_policy(tmp_path: Path) -> None:
+    db = small_workspace(tmp_path)
+    policies = []
+    with Server(lambda: Workspace(db), Settings.from_env({})) as server:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        for path in ["/api/v1/screen?name=IRGC", "/api/v1/health", "/api/v1/screen?name=IRGC"]:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            policies.append(response.getheader("content-security-policy"))
+        conn.close()
+    nonces = [p.split("'nonce-", 1)[1].split("'", 1)[0] for p in policies]
+    assert len(set(nonces)) == 3 and all(len(n) == 22 for n in nonces)
