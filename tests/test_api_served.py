@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from urllib.parse import urlencode
 import orjson
 import pytest
 
+from _backend import PG_URL
 from _live_server import Server, small_workspace
 from mistrust.api.serving import FLUSH_AT, CorkedTransport
 from mistrust.model import NameQuery
@@ -210,3 +212,117 @@ def test_every_answer_carries_a_fresh_nonce_in_its_policy(tmp_path: Path) -> Non
         conn.close()
     nonces = [p.split("'nonce-", 1)[1].split("'", 1)[0] for p in policies]
     assert len(set(nonces)) == 3 and all(len(n) == 22 for n in nonces)
+
+
+async def pid_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """A bare ASGI app answering with its process id (``run_workers``' tests)."""
+    if scope["type"] != "http":
+        return
+    body = str(os.getpid()).encode()
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"text/plain"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _pids(port: int, connections: int) -> list[int]:
+    out = []
+    for _ in range(connections):  # a new connection each: the kernel chooses a worker for each
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/")
+        out.append(int(conn.getresponse().read()))
+        conn.close()
+    return out
+
+
+def _listening(port: int) -> int:
+    """How many sockets listen on ``port`` (Linux: /proc/net/tcp, state 0A is LISTEN)."""
+    rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    return sum(1 for row in rows if row[1].endswith(f":{port:04X}") and row[3] == "0A")
+
+
+def test_each_worker_listens_on_its_own_socket_and_a_dead_one_is_replaced() -> None:
+    import signal
+    import threading
+
+    import uvicorn
+
+    from _live_server import free_port
+    from mistrust.api.serving import HTTP_PROTOCOL, run_workers
+
+    port = free_port()
+    config = uvicorn.Config("test_api_served:pid_app", host="127.0.0.1", port=port, log_level="warning",
+                            http=HTTP_PROTOCOL)
+    ready, stop = threading.Event(), threading.Event()
+    status: list[int] = []
+    thread = threading.Thread(target=lambda: status.append(run_workers(config, 2, ready, stop)))
+    thread.start()
+    try:
+        assert ready.wait(30)
+        deadline = time.monotonic() + 60
+        while True:  # the workers are up once both answer
+            try:
+                first = _pids(port, 40)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the workers did not start"
+                time.sleep(0.2)
+        # 40 connections hashed over two sockets: all on one would happen once in 2**39 runs
+        assert len(set(first)) == 2, first
+        assert _listening(port) == 2  # a socket each (uvicorn's workers share one)
+        victim = first[0]
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while True:  # its socket's connections wait for the worker started in its place
+            pids = set(_pids(port, 40))
+            if len(pids) == 2 and victim not in pids:
+                break
+            assert time.monotonic() < deadline, pids
+            time.sleep(0.2)
+    finally:
+        stop.set()
+        thread.join(60)
+    assert status == [0]
+    with pytest.raises(OSError):
+        _pids(port, 1)  # every worker has ended, and the sockets are closed
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server: MISTRUST_TEST_PG_URL (scripts/pg_cluster.sh run)")
+def test_serve_with_two_workers_answers_from_a_socket_each_and_records_on_stop(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from _backend import Schemas
+    from _live_server import free_port
+    from mistrust.workspace import Workspace as Ws
+
+    schemas = Schemas(PG_URL)
+    url = schemas.url_for(tmp_path / "served")
+    try:
+        with Ws(url, create=True) as ws:
+            import seeing_samples
+
+            ws.load_lists([seeing_samples.write_small_sdn(tmp_path / "sdn")])
+        port = free_port()
+        cli = Path(sys.executable).parent / "mistrust"
+        server = subprocess.Popen([str(cli), "--db", url, "serve", "--workers", "2", "--port", str(port),
+                                   "--log-level", "warning"], env={**os.environ, "MISTRUST_API_TOKEN": ""})
+        try:
+            deadline = time.monotonic() + 90
+            while True:
+                try:
+                    status, body = _get(port, {"name": "IRGC"})
+                    break
+                except OSError:
+                    assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                    time.sleep(0.3)
+            assert status == 200 and orjson.loads(body)["hits"][0]["entity_id"] == "ofac:10391"
+            while _listening(port) < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)  # the second worker may still be starting
+            assert _listening(port) == 2  # a socket each
+        finally:
+            server.terminate()
+            assert server.wait(60) == 0  # the workers stop on SIGTERM, and so does serve
+        with Ws(url) as ws:
+            assert [r["query"]["name"] for r in ws.audit_runs()] == ["IRGC"]
+    finally:
+        schemas.drop_all()

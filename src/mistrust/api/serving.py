@@ -1,5 +1,5 @@
 """How ``mistrust serve`` speaks HTTP: uvicorn's httptools protocol, with each answer sent in one
-socket write.
+socket write; and how ``serve --workers N`` shares the connections among its worker processes.
 
 uvicorn writes an answer's status line and headers when the app sends ``http.response.start``
 and its body when the app sends ``http.response.body``: two ``send`` calls for every answer,
@@ -11,14 +11,33 @@ then writes it at once: the headers and body of an answer (sent one after the ot
 nothing to wait for between them) leave in one write, byte for byte what uvicorn would have sent
 in two. A body past ``FLUSH_AT`` bytes is written at once, so a large or streamed answer still
 meets the real transport's flow control (``pause_writing``) as it grows.
+
+**Workers.** uvicorn's ``--workers`` gives every worker one shared listening socket, and the
+kernel hands each new connection to whichever worker's wait it wakes: an idle worker that has just
+taken a connection is the one woken for the next, so connections made together pile onto one
+worker. Under 20 clients on Postgres the busiest of two workers spent 64 - 100% of the server's CPU
+(``benchmarks/api_scale.py``), a keep-alive connection staying where it landed: two workers
+served as one. ``run_workers`` gives each worker a listening socket of its own on the same port
+(``SO_REUSEPORT``), and the kernel spreads connections over them by a hash of their addresses. A
+worker that dies is started again on its socket (the connections queued there wait for it);
+one that fails to start stops the server.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import multiprocessing
+import signal
+import socket
+import threading
 from typing import Any
 
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+log = logging.getLogger("uvicorn.error")
 
 FLUSH_AT = 64 * 1024  # bytes held before they are written without waiting for the loop's turn
 
@@ -83,4 +102,72 @@ class CorkedHttpToolsProtocol(HttpToolsProtocol):
 # what ``serve`` passes to uvicorn (``http=``), and the tests' live server with it
 HTTP_PROTOCOL = CorkedHttpToolsProtocol
 
-__all__ = ["FLUSH_AT", "HTTP_PROTOCOL", "CorkedHttpToolsProtocol", "CorkedTransport"]
+
+def listening_sockets(host: str, port: int, n: int) -> list[socket.socket]:
+    """``n`` sockets bound to one address with ``SO_REUSEPORT`` (port 0: the port the first got).
+    Not listening yet: each worker's server listens on its own."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    out: list[socket.socket] = []
+    for _ in range(n):
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        port = sock.getsockname()[1]
+        sock.set_inheritable(True)
+        out.append(sock)
+    return out
+
+
+def _worker(config: uvicorn.Config, sock: socket.socket) -> None:
+    """One worker process: uvicorn's server over its own socket (as uvicorn's own workers start)."""
+    config.configure_logging()
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | None = None,
+                stop: threading.Event | None = None) -> int:
+    """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, each
+    on a socket of its own, until SIGINT or SIGTERM (or ``stop``); returns an exit status. ``ready``
+    is set once every worker has started (for tests)."""
+    socks = listening_sockets(config.host, config.port, workers)
+    spawn = multiprocessing.get_context("spawn")  # as uvicorn: a worker imports the app afresh
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+
+    def start(sock: socket.socket) -> Any:
+        process = spawn.Process(target=_worker, args=(config, sock), daemon=False)
+        process.start()
+        return process
+
+    status = 0
+    procs = [start(sock) for sock in socks]
+    log.info("Serving on %s:%d with %d workers, a listening socket each", config.host,
+             socks[0].getsockname()[1], workers)
+    if ready is not None:
+        ready.set()
+    while not stop.wait(0.5):
+        for i, process in enumerate(procs):
+            if process.is_alive():
+                continue
+            if process.exitcode == STARTUP_FAILURE:  # the app or the workspace is broken: every restart would fail
+                log.error("worker %s failed to start; stopping", process.pid)
+                status = STARTUP_FAILURE
+                stop.set()
+                break
+            log.warning("worker %s ended (exit code %s); starting another on its socket", process.pid,
+                        process.exitcode)
+            procs[i] = start(socks[i])
+    for process in procs:
+        process.terminate()  # SIGTERM: each worker finishes its requests and writes its audit rows
+    for process in procs:
+        process.join()
+    for sock in socks:
+        sock.close()
+    return status
+
+
+__all__ = ["FLUSH_AT", "HTTP_PROTOCOL", "CorkedHttpToolsProtocol", "CorkedTransport", "listening_sockets",
+           "run_workers"]
