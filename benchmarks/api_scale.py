@@ -415,7 +415,15 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
                              + (f"; {runs[-1].note}" if runs[-1].note else ""))
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # say so, and go on with the other servers' runs
+            for child in psutil.Process(server.pid).children(recursive=True):
+                child.kill()
+            server.kill()
+            server.wait()
+            if runs:
+                runs[-1].note += " (the server did not stop within 60 s of SIGTERM: killed)"
     return runs
 
 

@@ -40,6 +40,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 log = logging.getLogger("uvicorn.error")
 
 FLUSH_AT = 64 * 1024  # bytes held before they are written without waiting for the loop's turn
+STOP_TIMEOUT = 60.0  # seconds a worker has to finish after SIGTERM before it is killed
 
 
 class CorkedTransport:
@@ -163,7 +164,11 @@ def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | N
     for process in procs:
         process.terminate()  # SIGTERM: each worker finishes its requests and writes its audit rows
     for process in procs:
-        process.join()
+        process.join(STOP_TIMEOUT)
+        if process.is_alive():  # stuck (a connection that never closes): stopping must not hang
+            log.error("worker %s did not stop within %g s; killing it", process.pid, STOP_TIMEOUT)
+            process.kill()
+            process.join()
     for sock in socks:
         sock.close()
     return status
