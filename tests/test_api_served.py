@@ -326,3 +326,22 @@ def test_serve_with_two_workers_answers_from_a_socket_each_and_records_on_stop(t
             assert [r["query"]["name"] for r in ws.audit_runs()] == ["IRGC"]
     finally:
         schemas.drop_all()
+
+
+def test_listening_sockets_share_one_port_or_one_socket_without_reuse_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from mistrust.api.serving import listening_sockets
+
+    socks = listening_sockets("127.0.0.1", 0, 3)
+    try:
+        assert len({id(s) for s in socks}) == 3 and len({s.getsockname()[1] for s in socks}) == 1
+    finally:
+        for s in socks:
+            s.close()
+    monkeypatch.delattr(socket, "SO_REUSEPORT")
+    shared = listening_sockets("127.0.0.1", 0, 2)
+    try:
+        assert shared[0] is shared[1]  # the workers share it, as uvicorn's own do
+    finally:
+        shared[0].close()

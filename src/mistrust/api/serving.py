@@ -106,18 +106,21 @@ HTTP_PROTOCOL = CorkedHttpToolsProtocol
 
 def listening_sockets(host: str, port: int, n: int) -> list[socket.socket]:
     """``n`` sockets bound to one address with ``SO_REUSEPORT`` (port 0: the port the first got).
-    Not listening yet: each worker's server listens on its own."""
+    Not listening yet: each worker's server listens on its own. Where the system has no
+    ``SO_REUSEPORT`` (Windows), one socket ``n`` times: the workers share it, as uvicorn's do."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    reuse_port = getattr(socket, "SO_REUSEPORT", None)
     out: list[socket.socket] = []
-    for _ in range(n):
+    for _ in range(n if reuse_port is not None else 1):
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        if reuse_port is not None:
+            sock.setsockopt(socket.SOL_SOCKET, reuse_port, 1)
         sock.bind((host, port))
         port = sock.getsockname()[1]
         sock.set_inheritable(True)
         out.append(sock)
-    return out
+    return out if len(out) == n else out * n
 
 
 def _worker(config: uvicorn.Config, sock: socket.socket) -> None:
@@ -169,7 +172,7 @@ def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | N
             log.error("worker %s did not stop within %g s; killing it", process.pid, STOP_TIMEOUT)
             process.kill()
             process.join()
-    for sock in socks:
+    for sock in set(socks):
         sock.close()
     return status
 
