@@ -15,7 +15,7 @@ meets the real transport's flow control (``pause_writing``) as it grows.
 **Workers.** uvicorn's ``--workers`` gives every worker one shared listening socket, and the
 kernel hands each new connection to whichever worker's wait it wakes: an idle worker that has just
 taken a connection is the one woken for the next, so connections made together pile onto one
-worker. Under 20 clients on Postgres the busiest of two workers spent 64 - 100% of the server's CPU
+worker. Under 20 clients on Postgres the busiest of two workers spent 50 - 100% of the server's CPU
 (``benchmarks/api_scale.py``), a keep-alive connection staying where it landed: two workers
 served as one. ``run_workers`` gives each worker a listening socket of its own on the same port
 (``SO_REUSEPORT``), and the kernel spreads connections over them by a hash of their addresses. A
@@ -133,7 +133,7 @@ def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | N
                 stop: threading.Event | None = None) -> int:
     """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, each
     on a socket of its own, until SIGINT or SIGTERM (or ``stop``); returns an exit status. ``ready``
-    is set once every worker has started (for tests)."""
+    is set once every worker process is started, before they serve (for tests)."""
     socks = listening_sockets(config.host, config.port, workers)
     spawn = multiprocessing.get_context("spawn")  # as uvicorn: a worker imports the app afresh
     stop = stop or threading.Event()
