@@ -25,6 +25,13 @@ Two ways of sending, on each server (one server start, the list loads running th
   request was due, not from when a late client got round to sending it, so a server that falls
   behind shows it (no coordinated omission).
 
+**Capacity** (``--capacity``, default 1,000 to 3,000 requests a second by 500): on the two target
+servers, paced runs at each rate in rising order (light client), and the highest rate at which
+the p99 held the target, every lower rate holding too: the load up to which the target holds,
+beside the saturated figure (20 clients that never pause, a load no desk sends). With
+``--workers 2`` each run also says how much of the server's CPU its busiest worker spent: a
+connection stays with the worker that accepted it, and 20 made at once can land 18 to 2.
+
 Two clients (``--client light``, the default; ``threads``; ``both``, each in turn on the same server):
 
 * **light**: every connection on one event loop in this process, each connected (and answered
@@ -74,6 +81,7 @@ from api_latency import NAMES, _free_port, _pct, bench_list
 from mistrust.workspace import Workspace
 
 TARGET_P99_MS = 10.0
+CAPACITY = "capacity"  # the label of the sweep's paced runs
 # one client's requests: (when it is due, in seconds from the start, or None: right after the
 # previous answer; the path)
 Plan = list[tuple[float | None, str]]
@@ -152,17 +160,32 @@ def _waited(before: dict[int, float], after: dict[int, float]) -> float:
     return sum(w - before.get(tid, 0.0) for tid, w in after.items())
 
 
-def _server_cpu(pid: int) -> float:
-    """CPU seconds of the server process and every process under it (uvicorn's workers)."""
-    total = 0.0
+def _process_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds of the server process and of every process under it (uvicorn's workers), by pid."""
+    out = {}
     root = psutil.Process(pid)
     for proc in [root, *root.children(recursive=True)]:
         try:
             times = proc.cpu_times()
         except psutil.Error:
             continue
-        total += times.user + times.system
-    return total
+        out[proc.pid] = times.user + times.system
+    return out
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds of the server process and every process under it (uvicorn's workers)."""
+    return sum(_process_cpu(pid).values())
+
+
+def _busiest_share(before: dict[int, float], after: dict[int, float]) -> float | None:
+    """The share of the server's CPU over a run spent by its busiest process, with two or more
+    workers (None with one). The kernel gives each new connection to whichever worker accepts it
+    first, and a connection stays with its worker: 20 connections made at once may land 18 to 2."""
+    spent = sorted((after[p] - before.get(p, 0.0) for p in after), reverse=True)
+    if len(spent) < 3 or sum(spent) <= 0:  # the supervisor and at least two workers
+        return None
+    return spent[0] / sum(spent)
 
 
 def _postmaster(db: str) -> int | None:
@@ -340,7 +363,7 @@ def _drained(db: str, expected: int, timeout: float = 30.0) -> None:
 
 def _timed(label: str, server: int, send: Callable[[], list[float]], db: str, postmaster: int | None = None) -> Run:
     rows = _audit_rows(db)
-    cpu, waits, mine, t = _server_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
+    cpu, waits, mine, t = _process_cpu(server), _server_waits(server), time.process_time(), time.perf_counter()
     db_cpu = _server_cpu(postmaster) if postmaster else 0.0
     latencies = send()
     wall = time.perf_counter() - t
@@ -348,17 +371,22 @@ def _timed(label: str, server: int, send: Callable[[], list[float]], db: str, po
     client = time.process_time() - mine
     _drained(db, rows + n)
     db_ms = (_server_cpu(postmaster) - db_cpu) * 1000 / n if postmaster else float("nan")
-    return Run(label, latencies, n / wall, (_server_cpu(server) - cpu) * 1000 / n, client * 1000 / n, client / wall,
-               _waited(waits, _server_waits(server)) * 1000 / n, db_ms)
+    after = _process_cpu(server)
+    busiest = _busiest_share(cpu, after)
+    return Run(label, latencies, n / wall, (sum(after.values()) - sum(cpu.values())) * 1000 / n, client * 1000 / n,
+               client / wall, _waited(waits, _server_waits(server)) * 1000 / n, db_ms,
+               note="" if busiest is None else f"busiest worker {busiest:.0%} of the server's CPU")
 
 
 CLIENTS: dict[str, Callable[[int, list[Plan]], list[float]]] = {"light": _light, "threads": _threads}
 
 
 def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, rates: list[float],
-             seconds: float, kinds: list[str], beside: list[str] | None = None) -> list[Run]:
+             seconds: float, kinds: list[str], beside: list[str] | None = None,
+             capacity: tuple[float, ...] = ()) -> list[Run]:
     """The saturated run, then one paced run per rate, on one server (and one loader beside it),
-    by each kind of client in turn."""
+    by each kind of client in turn; then the capacity sweep (``capacity``: paced rates, light
+    client, in rising order, labelled ``CAPACITY``)."""
     server, port = _serve(db, workers)
     runs: list[Run] = []
     try:
@@ -376,14 +404,40 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
                 label = f"{name}, {how}" + (f" ({kind})" if len(kinds) > 1 else "")
                 runs.append(_timed(label, server.pid, lambda k=kind, p=plans: CLIENTS[k](port, p),  # type: ignore[misc]
                                    db, postmaster))
+        for rate in capacity:
+            plans = _plans(paths, clients, rate, seconds)
+            runs.append(_timed(f"{name}, {CAPACITY} {rate:g}/s", server.pid,
+                               lambda p=plans: _light(port, p), db, postmaster))  # type: ignore[misc]
         if loader is not None and beside is not None:
             Path(beside[1]).touch()  # the loader stops after the load it is writing
             out, _ = loader.communicate(timeout=600)
-            runs[-1].note = f"{out.strip()} list loads ran beside these runs (the last may have ended after them)"
+            runs[-1].note = (f"{out.strip()} list loads ran beside these runs (the last may have ended after them)"
+                             + (f"; {runs[-1].note}" if runs[-1].note else ""))
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # say so, and go on with the other servers' runs
+            for child in psutil.Process(server.pid).children(recursive=True):
+                child.kill()
+            server.kill()
+            server.wait()
+            if runs:
+                runs[-1].note += " (the server did not stop within 60 s of SIGTERM: killed)"
     return runs
+
+
+def _capacity_line(name: str, sweep: list[Run], clients: int) -> str:
+    """The highest rate of the sweep at which p99 held the target, every rate below it holding too
+    (a miss ends the capacity, even if a higher rate happens to pass), then each rate's p99."""
+    held = None
+    for r in sweep:
+        if _pct(r.latencies, .99) > TARGET_P99_MS:
+            break
+        held = r
+    tried = ", ".join(f"{r.label.rsplit(' ', 1)[1]} {_pct(r.latencies, .99):.1f}" for r in sweep)
+    upto = f"up to {held.label.rsplit(' ', 1)[1]}" if held else "at none of the rates tried"
+    return f"capacity, {name}: p99 <= {TARGET_P99_MS:g} ms {upto} ({clients} clients paced; p99 ms at each rate: {tried})"
 
 
 def main() -> int:
@@ -393,6 +447,9 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--rates", default="200,400", help="paced runs: requests a second, all clients together ('' for none)")
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each paced run")
+    ap.add_argument("--capacity", default="1000,1500,2000,2500,3000",
+                    help="the capacity sweep: paced rates (requests a second, all clients together) tried on the "
+                         "two target servers, light client ('' for none)")
     ap.add_argument("--pg-url", default=os.environ.get("MISTRUST_TEST_PG_URL", ""))
     ap.add_argument("--postgres-only", action="store_true", help="skip the SQLite runs (a quicker Postgres pass)")
     ap.add_argument("--client", choices=["light", "threads", "both"], default="light",
@@ -400,6 +457,7 @@ def main() -> int:
                          "connecting inside the timed run (the first client); both: each, in turn")
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
+    capacity = tuple(sorted(float(r) for r in args.capacity.split(",") if r.strip()))
     kinds = ["light", "threads"] if args.client == "both" else [args.client]
 
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-scale-"))
@@ -411,20 +469,20 @@ def main() -> int:
     print(f"list: {sdn}; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     paths = ["/api/v1/screen?" + urlencode({"name": NAMES[i % len(NAMES)]}) for i in range(args.requests)]
 
-    measure = lambda name, url, workers, beside=None: _measure(  # noqa: E731
-        name, url, workers, paths, args.clients, rates, args.seconds, kinds, beside)
+    measure = lambda name, url, workers, beside=None, sweep=(): _measure(  # noqa: E731
+        name, url, workers, paths, args.clients, rates, args.seconds, kinds, beside, sweep)
     runs: list[Run] = []
     targets: list[Run] = []
     if not args.postgres_only:
         runs += measure("SQLite quiet (baseline)", db, 1)
         beside = [db, str(tmp / "stop"), str(Path(__file__).resolve().parent), str(tmp)]
-        loaded = measure("SQLite, list loads beside", db, 1, beside)
+        loaded = measure("SQLite, list loads beside", db, 1, beside, capacity)
         runs += loaded
         targets += loaded
     if args.pg_url:
         subprocess.run([str(CLI), "db", "copy", db, args.pg_url, "--replace"], check=True, stdout=subprocess.DEVNULL)
         runs += measure("Postgres --workers 1 (baseline)", args.pg_url, 1)
-        two = measure("Postgres --workers 2", args.pg_url, 2)
+        two = measure("Postgres --workers 2", args.pg_url, 2, sweep=capacity)
         runs += two
         targets += two
     else:
@@ -439,7 +497,11 @@ def main() -> int:
     for r in runs:
         print(f"{r.label:<56}{_pct(r.latencies, .5):>8.2f}{_pct(r.latencies, .99):>8.2f}{r.rps:>8.0f}"
               f"{r.server_ms:>9.2f}{r.db_ms:>8.2f}{r.server_wait:>9.2f}{r.client_ms:>9.2f}{r.client_share:>7.0%}  {r.note}")
+    for name in dict.fromkeys(r.label.split(f", {CAPACITY} ")[0] for r in targets if f", {CAPACITY} " in r.label):
+        print(_capacity_line(name, [r for r in targets if r.label.startswith(f"{name}, {CAPACITY} ")], args.clients))
     for r in targets:
+        if f", {CAPACITY} " in r.label:
+            continue
         p99 = _pct(r.latencies, .99)
         print(f"target p99 <= {TARGET_P99_MS:g} ms, {r.label}: {'MET' if p99 <= TARGET_P99_MS else 'NOT MET'}"
               f" ({p99:.2f} ms)")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mistrust.api import create_app
+from mistrust.api.serving import HTTP_PROTOCOL
 from mistrust.settings import Settings
 from mistrust.workspace import Workspace
 
@@ -47,7 +48,9 @@ class Server:
 
         self.port = free_port()
         app = create_app(factory, settings=settings or Settings.from_env({}))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        # served as `mistrust serve` serves it: one socket write per answer (api/serving.py)
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                                    http=HTTP_PROTOCOL))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property

@@ -61,6 +61,7 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str, workers: int
 
     from mistrust.api import create_app
     from mistrust.api.app import SERVE_BIND_ENV, SERVE_DB_ENV
+    from mistrust.api.serving import HTTP_PROTOCOL, run_workers
     from mistrust.workspace import Workspace, is_database_url
 
     db_path = ctx.find_root().obj["db_path"]
@@ -80,11 +81,13 @@ def serve(ctx: click.Context, host: str, port: int, log_level: str, workers: int
                    "MISTRUST_ALLOWED_HOSTS to this machine's names to reach it from elsewhere", err=True)
     if workers > 1:  # each worker process builds its own app from the factory
         os.environ[SERVE_DB_ENV], os.environ[SERVE_BIND_ENV] = db_path, host
-        uvicorn.run("mistrust.api.app:worker_app", factory=True, workers=workers, host=host, port=port,
-                    log_level=log_level, access_log=log_level in ("info", "debug"))
-        return
+        # a listening socket per worker, not uvicorn's one shared socket (api/serving.py says why)
+        config = uvicorn.Config("mistrust.api.app:worker_app", factory=True, host=host, port=port,
+                                log_level=log_level, access_log=log_level in ("info", "debug"), http=HTTP_PROTOCOL)
+        ctx.exit(run_workers(config, workers))
+    # HTTP_PROTOCOL: each answer in one socket write (api/serving.py)
     uvicorn.run(app, host=host, port=port, log_level=log_level,
-                access_log=log_level in ("info", "debug"))
+                access_log=log_level in ("info", "debug"), http=HTTP_PROTOCOL)
 
 
 COMMANDS: list[click.Command] = [report, export_cmd, serve]

@@ -1,0 +1,181 @@
+"""How ``mistrust serve`` speaks HTTP: uvicorn's httptools protocol, with each answer sent in one
+socket write; and how ``serve --workers N`` shares the connections among its worker processes.
+
+uvicorn writes an answer's status line and headers when the app sends ``http.response.start``
+and its body when the app sends ``http.response.body``: two ``send`` calls for every answer,
+each a trip through the kernel's TCP stack on the server and a wake-up of the client for each
+segment. Sampled under 20 saturating clients (py-spy, ``/api/v1/screen``), those two writes were
+a fifth of the server's samples, more than the screening itself. ``CorkedHttpToolsProtocol``
+gives the protocol a transport that holds what is written until the event loop's next turn and
+then writes it at once: the headers and body of an answer (sent one after the other, with
+nothing to wait for between them) leave in one write, byte for byte what uvicorn would have sent
+in two. A body past ``FLUSH_AT`` bytes is written at once, so a large or streamed answer still
+meets the real transport's flow control (``pause_writing``) as it grows.
+
+**Workers.** uvicorn's ``--workers`` gives every worker one shared listening socket, and the
+kernel hands each new connection to whichever worker's wait it wakes: an idle worker that has just
+taken a connection is the one woken for the next, so connections made together pile onto one
+worker. Under 20 clients on Postgres the busiest of two workers spent 50 - 100% of the server's CPU
+(``benchmarks/api_scale.py``), a keep-alive connection staying where it landed: two workers
+served as one. ``run_workers`` gives each worker a listening socket of its own on the same port
+(``SO_REUSEPORT``), and the kernel spreads connections over them by a hash of their addresses. A
+worker that dies is started again on its socket (the connections queued there wait for it);
+one that fails to start stops the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import signal
+import socket
+import threading
+from typing import Any
+
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+log = logging.getLogger("uvicorn.error")
+
+FLUSH_AT = 64 * 1024  # bytes held before they are written without waiting for the loop's turn
+STOP_TIMEOUT = 60.0  # seconds a worker has to finish after SIGTERM before it is killed
+
+
+class CorkedTransport:
+    """A transport that gathers the writes of one turn of the event loop into one."""
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._held: list[bytes] = []
+        self._size = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        if not data:
+            return
+        if not self._held:
+            self._loop.call_soon(self.flush)
+        self._held.append(bytes(data))
+        self._size += len(data)
+        if self._size >= FLUSH_AT:
+            self.flush()
+
+    def writelines(self, chunks: Any) -> None:
+        for chunk in chunks:
+            self.write(chunk)
+
+    def flush(self) -> None:
+        if self._held:
+            data = self._held[0] if len(self._held) == 1 else b"".join(self._held)
+            self._held, self._size = [], 0
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    # what is held leaves before the connection is closed or half-closed
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def write_eof(self) -> None:
+        self.flush()
+        self._transport.write_eof()
+
+    def abort(self) -> None:
+        self._held, self._size = [], 0
+        self._transport.abort()
+
+    def get_write_buffer_size(self) -> int:
+        return self._size + self._transport.get_write_buffer_size()
+
+    def __getattr__(self, name: str) -> Any:  # the rest (pause_reading, get_extra_info, ...) as is
+        return getattr(self._transport, name)
+
+
+class CorkedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol over a ``CorkedTransport``: one write per answer."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(CorkedTransport(transport, self.loop))  # type: ignore[arg-type]
+
+
+# what ``serve`` passes to uvicorn (``http=``), and the tests' live server with it
+HTTP_PROTOCOL = CorkedHttpToolsProtocol
+
+
+def listening_sockets(host: str, port: int, n: int) -> list[socket.socket]:
+    """``n`` sockets bound to one address with ``SO_REUSEPORT`` (port 0: the port the first got).
+    Not listening yet: each worker's server listens on its own. Where the system has no
+    ``SO_REUSEPORT`` (Windows), one socket ``n`` times: the workers share it, as uvicorn's do."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    reuse_port = getattr(socket, "SO_REUSEPORT", None)
+    out: list[socket.socket] = []
+    for _ in range(n if reuse_port is not None else 1):
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port is not None:
+            sock.setsockopt(socket.SOL_SOCKET, reuse_port, 1)
+        sock.bind((host, port))
+        port = sock.getsockname()[1]
+        sock.set_inheritable(True)
+        out.append(sock)
+    return out if len(out) == n else out * n
+
+
+def _worker(config: uvicorn.Config, sock: socket.socket) -> None:
+    """One worker process: uvicorn's server over its own socket (as uvicorn's own workers start)."""
+    config.configure_logging()
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | None = None,
+                stop: threading.Event | None = None) -> int:
+    """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, each
+    on a socket of its own, until SIGINT or SIGTERM (or ``stop``); returns an exit status. ``ready``
+    is set once every worker process is started, before they serve (for tests)."""
+    socks = listening_sockets(config.host, config.port, workers)
+    spawn = multiprocessing.get_context("spawn")  # as uvicorn: a worker imports the app afresh
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+
+    def start(sock: socket.socket) -> Any:
+        process = spawn.Process(target=_worker, args=(config, sock), daemon=False)
+        process.start()
+        return process
+
+    status = 0
+    procs = [start(sock) for sock in socks]
+    log.info("Serving on %s:%d with %d workers, a listening socket each", config.host,
+             socks[0].getsockname()[1], workers)
+    if ready is not None:
+        ready.set()
+    while not stop.wait(0.5):
+        for i, process in enumerate(procs):
+            if process.is_alive():
+                continue
+            if process.exitcode == STARTUP_FAILURE:  # the app or the workspace is broken: every restart would fail
+                log.error("worker %s failed to start; stopping", process.pid)
+                status = STARTUP_FAILURE
+                stop.set()
+                break
+            log.warning("worker %s ended (exit code %s); starting another on its socket", process.pid,
+                        process.exitcode)
+            procs[i] = start(socks[i])
+    for process in procs:
+        process.terminate()  # SIGTERM: each worker finishes its requests and writes its audit rows
+    for process in procs:
+        process.join(STOP_TIMEOUT)
+        if process.is_alive():  # stuck (a connection that never closes): stopping must not hang
+            log.error("worker %s did not stop within %g s; killing it", process.pid, STOP_TIMEOUT)
+            process.kill()
+            process.join()
+    for sock in set(socks):
+        sock.close()
+    return status
+
+
+__all__ = ["FLUSH_AT", "HTTP_PROTOCOL", "CorkedHttpToolsProtocol", "CorkedTransport", "listening_sockets",
+           "run_workers"]
