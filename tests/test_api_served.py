@@ -336,6 +336,8 @@ def test_listening_sockets_share_one_port_or_one_socket_without_reuse_port(monke
     socks = listening_sockets("127.0.0.1", 0, 3)
     try:
         assert len({id(s) for s in socks}) == 3 and len({s.getsockname()[1] for s in socks}) == 1
+        # listening before any worker starts: the first worker up must not take every connection
+        assert _listening(socks[0].getsockname()[1]) == 3
     finally:
         for s in socks:
             s.close()

@@ -104,10 +104,13 @@ class CorkedHttpToolsProtocol(HttpToolsProtocol):
 HTTP_PROTOCOL = CorkedHttpToolsProtocol
 
 
-def listening_sockets(host: str, port: int, n: int) -> list[socket.socket]:
-    """``n`` sockets bound to one address with ``SO_REUSEPORT`` (port 0: the port the first got).
-    Not listening yet: each worker's server listens on its own. Where the system has no
-    ``SO_REUSEPORT`` (Windows), one socket ``n`` times: the workers share it, as uvicorn's do."""
+def listening_sockets(host: str, port: int, n: int, backlog: int = 2048) -> list[socket.socket]:
+    """``n`` sockets bound to one address with ``SO_REUSEPORT`` (port 0: the port the first got),
+    listening already: the kernel spreads connections only over sockets that listen, so had each
+    worker started listening when ready, the first one up would have taken every connection made
+    before the others (and kept them: keep-alive). A connection hashed to a worker still starting
+    waits in its socket's backlog. Where the system has no ``SO_REUSEPORT`` (Windows), one socket
+    ``n`` times: the workers share it, as uvicorn's do."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     reuse_port = getattr(socket, "SO_REUSEPORT", None)
     out: list[socket.socket] = []
@@ -117,6 +120,7 @@ def listening_sockets(host: str, port: int, n: int) -> list[socket.socket]:
         if reuse_port is not None:
             sock.setsockopt(socket.SOL_SOCKET, reuse_port, 1)
         sock.bind((host, port))
+        sock.listen(backlog)
         port = sock.getsockname()[1]
         sock.set_inheritable(True)
         out.append(sock)
@@ -134,7 +138,7 @@ def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | N
     """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, each
     on a socket of its own, until SIGINT or SIGTERM (or ``stop``); returns an exit status. ``ready``
     is set once every worker process is started, before they serve (for tests)."""
-    socks = listening_sockets(config.host, config.port, workers)
+    socks = listening_sockets(config.host, config.port, workers, config.backlog)
     spawn = multiprocessing.get_context("spawn")  # as uvicorn: a worker imports the app afresh
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
