@@ -116,7 +116,7 @@ def table_rows() -> list[dict[str, Any]]:
             for c in candidates(list(sent), by_token, r.attributions):
                 s_names = f"{c.subject.mention.text} {c.subject.mention.canonical or ''}".lower()
                 o_names = f"{c.object.mention.text} {c.object.mention.canonical or ''}".lower() if c.object else None
-                y = agent.lower() in s_names and (o_names is None if party is None
+                y = agent is not None and agent.lower() in s_names and (o_names is None if party is None
                                                   else o_names is not None and party.lower() in o_names)
                 out.append({"features": c.features, "y": int(y)})
     return out
