@@ -555,8 +555,8 @@ class NamePair:
         the alignment leaves unmatched (several features divide by these)."""
         if self._totals is None:
             weight = self.weight
-            self._totals = (sum(map(weight, self.q.tokens)), sum(map(weight, self.c.tokens)),
-                            sum(map(weight, self.alignment.particles)))
+            self._totals = (sum(map(weight, self.q.tokens), 0.0), sum(map(weight, self.c.tokens), 0.0),
+                            sum(map(weight, self.alignment.particles), 0.0))
         return self._totals
 
     @property
@@ -604,11 +604,11 @@ def _token_share(p: NamePair) -> tuple[float, float]:
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
-        extra = sum(map(weight, (*al.unmatched_query, *al.unmatched_listed)))
+        extra = sum(map(weight, (*al.unmatched_query, *al.unmatched_listed)), 0.0)
         total -= (1 - EXTRA_PART_SHARE) * extra
     got = 0.0
     for m in al.matches:
-        got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
+        got += m.score * (sum(map(weight, m.query.split(" ")), 0.0) + sum(map(weight, m.listed.split(" ")), 0.0))
     share = min(1.0, got / total) if total else 0.0
     # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
     # the letters in order, and the same sound.
@@ -643,7 +643,7 @@ def name_extra(p: NamePair) -> NameOutcome:
     al, weight = p.alignment, p.weight
     total_q, total_c, particles = p.totals
     total = total_q + total_c - particles
-    extra = sum(map(weight, al.unmatched_query)) + sum(map(weight, al.unmatched_listed))
+    extra = sum(map(weight, al.unmatched_query), 0.0) + sum(map(weight, al.unmatched_listed), 0.0)
     return (min(1.0, extra / total) if total else 0.0), ()
 
 
@@ -673,8 +673,8 @@ def name_conflict(p: NamePair) -> NameOutcome:
     if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return 0.0, ()  # same letters, different word splits: not a conflict
     wq, wc, _particles = p.totals
-    oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
-    ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
+    oq = sum((weight(t) for t in al.unmatched_query), 0.0) + sum(((1 - m.score) * weight(m.query) for m in near), 0.0)
+    ol = sum((weight(t) for t in al.unmatched_listed), 0.0) + sum(((1 - m.score) * weight(m.listed) for m in near), 0.0)
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
@@ -842,12 +842,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
     informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
-        got = sum(map(informative, p.q.tokens))
+        got = sum(map(informative, p.q.tokens), 0.0)
     else:
         same = approximate = 0.0
         for m in p.alignment.matches:
-            on_query = sum(map(informative, m.query.split(" ")))
-            listed = sum(map(informative, m.listed.split(" ")))
+            on_query = sum(map(informative, m.query.split(" ")), 0.0)
+            listed = sum(map(informative, m.listed.split(" ")), 0.0)
             if m.how == "same":
                 same += min(1.0, on_query, listed)
             else:

@@ -208,6 +208,14 @@ Lookup = tuple[NormName, list[tuple[float, int]], dict[str, list[Any]]]
 RECENT_NAMES = 16
 
 
+# The fields of a ``ScreenIndex`` its pickle keeps, by name: a class compiled by mypyc has no
+# ``__dict__``, and named fields read and write the same whether the class is compiled or not, so
+# an index pickled by one build loads in the other. ``_quick`` (derived from ``names``) and
+# ``_recent`` (a memo of recent searches) are not stored.
+PICKLED_FIELDS = ("entities", "names", "flat", "keys", "idf", "skel_len", "name_text", "skel_sets", "list_versions",
+                  "state", "lexicon", "link_evidence", "link_classes", "link_by_name", "_by_id", "sibling_sets")
+
+
 class IndexedName(NamedTuple):
     entity: int  # position in ScreenIndex.entities
     name: str
@@ -426,7 +434,7 @@ class ScreenIndex:
     def _quick_rows(self) -> list[QuickRow]:
         # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
         # reach per candidate (cache misses were a good part of the cost of quick_logits).
-        rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
+        rows = self._quick
         if rows is None or len(rows) != len(self.names):
             # A row is a function of the name: copies of one name share one row object, which
             # ``quick_logits`` estimates once per query.
@@ -445,10 +453,13 @@ class ScreenIndex:
         return rows
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_quick"] = None  # derived from names: rebuilt on first use, not stored
-        state["_recent"] = {}
-        return state
+        return {field: getattr(self, field) for field in PICKLED_FIELDS}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        ScreenIndex.__init__(self)  # a field absent from an older pickle keeps its default
+        for field in PICKLED_FIELDS:
+            if field in state:
+                setattr(self, field, state[field])
 
     def quick_scores(self, norm: NormName, positions: list[int],
                      links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
@@ -719,7 +730,7 @@ class ScreenIndex:
         state), and countries change only ``adjusted``, after the name scores: the last few names'
         lookups are kept and shared (bounded: ``RECENT_NAMES``).
         """
-        recent = self.__dict__.setdefault("_recent", {})  # absent from indexes pickled before it existed
+        recent = self._recent
         found: Lookup | None = recent.get(name)
         if found is not None:
             return found

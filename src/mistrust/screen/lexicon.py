@@ -29,6 +29,12 @@ class Lexicon:
     classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     links: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[Mapping[str, float], float, Mapping[str, frozenset[str]],
+                                                      Mapping[str, frozenset[str]]]]:
+        # Pickled as a call with its fields: compiled by mypyc, a frozen class restored field by
+        # field refuses the assignments, and a call reads the same in either build.
+        return Lexicon, (self.weights, self.default_weight, self.classes, self.links)
+
     def weight(self, token: str) -> float:
         """Rarity of a name word among the listed names (unknown words are rare)."""
         return self.weights.get(token, self.default_weight)
