@@ -6,9 +6,9 @@
 The modules stay plain Python: the same source runs interpreted when no extension is built (no C
 compiler, mypyc missing, ``--clean``), and ``mistrust.screen.compiled()`` tells which build is
 loaded. The extensions sit next to the sources (gitignored), so an editable install and
-``PYTHONPATH=src`` both pick them up; editing a compiled module's source needs a new build, which
-``make`` does when a source is newer than its extension. Exit status 0 in every case but a failed
-build with a compiler present (under ``CI=true`` a missing compiler fails too).
+``PYTHONPATH=src`` both pick them up. A build older than one of its sources is not loaded (the
+sources are, see ``mistrust.screen.build``): ``make`` builds again when a source changes. Exit
+status 0 but for a failed build with a compiler present (and, under ``CI=true``, no compiler).
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ def build() -> int:
               script_args=["-q", "build_ext", "--inplace", "--build-temp", str(ROOT / "build" / "mypyc-temp")])
     finally:
         os.chdir(cwd)
+    for path in built():  # dated now, after its sources: ``mistrust.screen.build.stale`` compares the dates
+        path.touch()
     print(f"compile_screen: compiled {', '.join(COMPILED_MODULES)} in {time.perf_counter() - started:.0f} s "
           f"({len(built())} extension files in {PACKAGE.relative_to(ROOT)})")
     return 0
