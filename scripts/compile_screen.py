@@ -29,6 +29,7 @@ PACKAGE = SRC / "mistrust" / "screen"
 # One shared library for the five (calls between them stay native), named inside the package
 # so that the package's own directory holds everything a build adds.
 GROUP = "mistrust.screen._native"
+BUILD = ROOT / "build" / "mypyc"  # generated C and objects (gitignored)
 
 
 def built() -> list[Path]:
@@ -40,7 +41,7 @@ def built() -> list[Path]:
 def clean() -> None:
     for path in built():
         path.unlink()
-    shutil.rmtree(ROOT / "build" / "mypyc", ignore_errors=True)
+    shutil.rmtree(BUILD, ignore_errors=True)
 
 
 def compiler() -> str | None:
@@ -77,10 +78,11 @@ def build() -> int:
     # mypyc names modules from their paths: built from src/, mistrust/screen/x.py is mistrust.screen.x.
     os.chdir(SRC)
     try:
-        extensions = mypycify([f"mistrust/screen/{m}.py" for m in COMPILED_MODULES], opt_level="3",
-                              group_name=GROUP, target_dir=str(ROOT / "build" / "mypyc"))
+        extensions = mypycify([f"--cache-dir={ROOT / '.mypy_cache'}", *(f"mistrust/screen/{m}.py" for m in COMPILED_MODULES)],
+                              opt_level="3", group_name=GROUP, target_dir=str(BUILD / "c"))
         setup(name="mistrust-screen-native", ext_modules=extensions,
-              script_args=["-q", "build_ext", "--inplace", "--build-temp", str(ROOT / "build" / "mypyc-temp")])
+              script_args=["-q", "build_ext", "--inplace", "--build-temp", str(BUILD / "temp"),
+                           "--build-lib", str(BUILD / "lib")])
     finally:
         os.chdir(cwd)
     for path in built():  # dated now, after its sources: ``mistrust.screen.build.stale`` compares the dates

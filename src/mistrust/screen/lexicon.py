@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from mistrust.screen.links import without
 from mistrust.screen.symbols import word_classes
 
 # Without a list there is no telling common words from rare ones: every word weighs as a word
 # found in one name in about 20,000 would (log(1 + 20,000) squared), so nothing reads as common.
-FLAT_WEIGHT = 98.0
+FLAT_WEIGHT: Final = 98.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,6 @@ class Lexicon:
 
 
 # The lexicon of a comparison without lists (``compare``): every word rare, no links.
-NO_LIST = Lexicon()
+NO_LIST: Final = Lexicon()
 
 __all__ = ["FLAT_WEIGHT", "NO_LIST", "Lexicon"]
