@@ -71,14 +71,14 @@ def build() -> int:
     clean()
     # The list of modules lives with the package (``mistrust.screen.build``), read here without
     # importing the package: its import would load the modules being rebuilt.
-    COMPILED_MODULES = _module_file(PACKAGE / "build.py").COMPILED_MODULES
+    modules = _module_file(PACKAGE / "build.py").COMPILED_MODULES
 
     started = time.perf_counter()
     cwd = Path.cwd()
     # mypyc names modules from their paths: built from src/, mistrust/screen/x.py is mistrust.screen.x.
     os.chdir(SRC)
     try:
-        extensions = mypycify([f"--cache-dir={ROOT / '.mypy_cache'}", *(f"mistrust/screen/{m}.py" for m in COMPILED_MODULES)],
+        extensions = mypycify([f"--cache-dir={BUILD / 'mypy-cache'}", *(f"mistrust/screen/{m}.py" for m in modules)],
                               opt_level="3", group_name=GROUP, target_dir=str(BUILD / "c"))
         setup(name="mistrust-screen-native", ext_modules=extensions,
               script_args=["-q", "build_ext", "--inplace", "--build-temp", str(BUILD / "temp"),
@@ -87,7 +87,7 @@ def build() -> int:
         os.chdir(cwd)
     for path in built():  # dated now, after its sources: ``mistrust.screen.build.stale`` compares the dates
         path.touch()
-    print(f"compile_screen: compiled {', '.join(COMPILED_MODULES)} in {time.perf_counter() - started:.0f} s "
+    print(f"compile_screen: compiled {', '.join(modules)} in {time.perf_counter() - started:.0f} s "
           f"({len(built())} extension files in {PACKAGE.relative_to(ROOT)})")
     return 0
 
