@@ -683,7 +683,7 @@ def name_conflict(p: NamePair) -> NameOutcome:
 # a nasal or stop final. Words of other customs mostly fail it (Ali, Reza: two syllables; John,
 # Smith: finals no syllable has); Park, an English spelling of Pak, is a Korean surname.
 _SYLLABLE: Final = re.compile(r"(?:[bcdfghjklmnpqrstwxz]|zh|ch|sh|ts|th|kh|ph|ss|jj|kk|pp|tt|[kgh]w|[hkmnpry]y)?"
-                       r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
+                              r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
 
 
 @lru_cache(maxsize=8192)
@@ -954,7 +954,7 @@ def identifiers(query: NameQuery, entity: ListEntity) -> Outcome | None:
 
 
 _SCHEMA_FAMILY: Final = {"Person": "person", "Organization": "org", "LegalEntity": "org", "Company": "org",
-                  "Vessel": "vessel", "Aircraft": "aircraft"}
+                         "Vessel": "vessel", "Aircraft": "aircraft"}
 
 
 def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:

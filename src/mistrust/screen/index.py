@@ -94,8 +94,8 @@ PROGRESS_EVERY: Final = 250
 _BRACKETS: Final = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
 # the others taken at their most favourable value (see ``algorithm.estimator``), as a logit.
-_QUICK_FEATURES: Final = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
-                   "name_short_form")
+_QUICK_FEATURES: Final = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict",
+                          "name_acronym", "name_short_form")
 _quick_logit: Final = logit_estimator(_QUICK_FEATURES)
 
 
@@ -240,8 +240,9 @@ RECENT_NAMES: Final = 16
 # ``__dict__``, and named fields read and write the same whether the class is compiled or not, so
 # an index pickled by one build loads in the other. ``_quick`` (derived from ``names``) and
 # ``_recent`` (a memo of recent searches) are not stored.
-PICKLED_FIELDS: Final = ("entities", "names", "flat", "keys", "idf", "skel_len", "name_text", "skel_sets", "list_versions",
-                  "state", "lexicon", "link_evidence", "link_classes", "link_by_name", "_by_id", "sibling_sets")
+PICKLED_FIELDS: Final = ("entities", "names", "flat", "keys", "idf", "skel_len", "name_text", "skel_sets",
+                         "list_versions", "state", "lexicon", "link_evidence", "link_classes", "link_by_name", "_by_id",
+                         "sibling_sets")
 
 
 class IndexedName(NamedTuple):
