@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# The screen's hot modules compiled with mypyc in place (scripts/compile_screen.py), again whenever
+# one of them changes; without a C compiler the script says so and the screen runs as pure Python.
+SCREEN_BUILD := $(VENV)/.screen-compiled-stamp
+SCREEN_COMPILED := $(addprefix src/mistrust/screen/,lexicon.py normalize.py features.py algorithm.py index.py build.py)
 export MISTRUST_TEST_DATA ?= $(abspath ../shared/data)
 
 .PHONY: demo test lint typecheck unit unit-postgres bench browser clean
@@ -16,7 +20,11 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cluster]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+$(SCREEN_BUILD): $(STAMP) $(SCREEN_COMPILED) scripts/compile_screen.py
+	$(PY) scripts/compile_screen.py
+	touch $(SCREEN_BUILD)
+
+demo: $(STAMP) $(SCREEN_BUILD)
 	bash examples/demo.sh
 
 browser:
@@ -30,21 +38,21 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(SCREEN_BUILD)
 	$(VENV)/bin/pytest -q
 
 # The suite again on a throwaway PostgreSQL cluster (scripts/pg_cluster.sh installs Debian's
 # postgresql as root when missing); the browser tests run on SQLite only. Exit 75 from the script:
 # no Postgres here and not root, so the run is skipped (under CI=true the script fails instead).
-unit-postgres: $(STAMP)
+unit-postgres: $(STAMP) $(SCREEN_BUILD)
 	@rc=0; scripts/pg_cluster.sh run env MISTRUST_TEST_BACKEND=postgres $(VENV)/bin/pytest -q -m "not browser" || rc=$$?; \
 	  if [ $$rc = 75 ]; then echo "Postgres run skipped: see the reason above"; else exit $$rc; fi
 
 test: $(STAMP) browser lint typecheck unit unit-postgres
 
-bench: $(STAMP)
+bench: $(STAMP) $(SCREEN_BUILD)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[bench,cluster]'
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info src/mistrust/screen/*.so

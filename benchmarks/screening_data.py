@@ -48,6 +48,13 @@ from mistrust.lists import load_file
 from mistrust.model import ListEntity, LoadedList
 from mistrust.screen import ScreenIndex
 
+try:
+    from mistrust.screen.build import build_state
+except ImportError:  # a tree from before the compiled build (the benchmarks compare two trees)
+    def build_state() -> str:
+        """Which build of the screen runs (benchmarks print it)."""
+        return "pure Python (a tree without mistrust.screen.build)"
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -248,4 +255,4 @@ def build_queries(lists: list[LoadedList], index: ScreenIndex, ofac_sample: int,
     return queries + ofac_queries
 
 
-__all__ = ["Query", "build_queries", "query_half", "data_dir", "letters", "load_lists", "name_twins", "same_party_groups", "simple"]
+__all__ = ["Query", "build_queries", "build_state", "query_half", "data_dir", "letters", "load_lists", "name_twins", "same_party_groups", "simple"]

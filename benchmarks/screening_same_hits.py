@@ -40,7 +40,7 @@ from common_names import generate  # noqa: E402
 from mistrust.lists import load_file  # noqa: E402
 from mistrust.model import LoadedList, NameQuery  # noqa: E402
 from mistrust.screen import ScreenIndex, normalize_name  # noqa: E402
-from screening_data import build_queries, data_dir, load_lists  # noqa: E402
+from screening_data import build_queries, build_state, data_dir, load_lists  # noqa: E402
 
 OTHER_FILES = ("ofac_consolidated_nonsdn_2025-03-28.xml", "un_consolidated_2020-11-30.xml",
                "eu_legacy_fsf_2016-02-11_TRUNCATED.xml", "ofac_sdn_2024-05-03.csv")
@@ -103,7 +103,7 @@ def main() -> None:
             for line in lines(index, lists):
                 fh.write(line + "\n")
                 n += 1
-        print(f"{n:,} searches written to {args.write} ({time.process_time() - t:.0f} s CPU)")
+        print(f"{n:,} searches written to {args.write} ({time.process_time() - t:.0f} s CPU; {build_state()})")
         return
     if not args.compare:
         digest = hashlib.sha1()
@@ -112,7 +112,8 @@ def main() -> None:
             digest.update(line.encode("utf-8") + b"\n")
             n += 1
             hits += len(json.loads(line)["hits"])
-        print(f"{n:,} searches, {hits:,} hits, digest {digest.hexdigest()} ({time.process_time() - t:.0f} s CPU)")
+        print(f"{n:,} searches, {hits:,} hits, digest {digest.hexdigest()} ({time.process_time() - t:.0f} s CPU; "
+              f"{build_state()})")
         return
     with args.compare.open(encoding="utf-8") as fh:
         expected = fh.read().splitlines()
@@ -120,7 +121,7 @@ def main() -> None:
     differ = [k for k, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b]
     hits = sum(len(json.loads(line)["hits"]) for line in got)
     print(f"{len(got):,} searches ({hits:,} hits) against {len(expected):,} written; "
-          f"{len(differ)} differ ({time.process_time() - t:.0f} s CPU)")
+          f"{len(differ)} differ ({time.process_time() - t:.0f} s CPU; {build_state()})")
     for k in differ[:5]:
         at = next((i for i, (a, b) in enumerate(zip(expected[k], got[k], strict=False)) if a != b), 0)
         start = max(0, at - 120)

@@ -10,6 +10,9 @@ Baseline, same run: nomenklatura ``logic-v2`` scoring the same 50 candidate entr
 that mistrust's index retrieved (scoring only: its retrieval time is not counted, which favours it).
 Targets: >= 2,000 names/s, >= 30x logic-v2 (issue 20), p99 single-query latency <= 5 ms.
 
+The header says which build of the screen ran: compiled by mypyc (``scripts/compile_screen.py``)
+or pure Python (``MISTRUST_SCREEN_PURE=1`` runs the sources where the build is there).
+
 The machine is shared: wall-clock rates count the time other processes hold the core. Each
 figure is also given in CPU time of this process (``time.process_time``), which they do not
 inflate: names/s by CPU time, CPU ms per name, p99 of the CPU time per query, and the speed-up
@@ -33,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mistrust.model import NameQuery  # noqa: E402
 from mistrust.screen import ScreenIndex, normalize_name  # noqa: E402
 from mistrust.screen.algorithm import ALGORITHM  # noqa: E402
-from screening_data import build_queries, load_lists  # noqa: E402
+from screening_data import build_queries, build_state, load_lists  # noqa: E402
 from screening_quality import FTM_SCHEMA, ftm_entity  # noqa: E402
 
 
@@ -136,6 +139,7 @@ def main() -> None:
         print("nomenklatura not installed: no logic-v2 baseline (.venv/bin/pip install nomenklatura)")
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"screen build: {build_state()}")
     print(f"machine: a 10M-step Python loop took {machine:.2f}s (about 0.4-0.6s on an idle core: "
           f"absolute rates below scale with it; ratios measured in the same run do not)")
     print(f"index: {len(index.entities)} entries, {len(index.names)} names; built in {build_s:.2f}s, "

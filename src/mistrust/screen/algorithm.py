@@ -26,6 +26,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from mistrust.model import FeatureResult, ListEntity, NameQuery
 from mistrust.screen import features as f
@@ -34,7 +35,7 @@ from mistrust.screen.fitted import BIAS, CALIBRATION, RAW_SHARE, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName, listed_form
 
-ALGORITHM = "mistrust-v18"
+ALGORITHM: Final = "mistrust-v18"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class NameFeature:
     fn: Callable[[f.NamePair], f.NameOutcome]
 
 
-NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], fn) for name, fn in (
+NAME_FEATURES: Final[tuple[NameFeature, ...]] = tuple(NameFeature(name, WEIGHTS[name], fn) for name, fn in (
     ("name_exact", f.name_exact),
     ("name_literal", f.name_literal),
     ("name_phonetic", f.name_phonetic),
@@ -60,19 +61,19 @@ NAME_FEATURES: tuple[NameFeature, ...] = tuple(NameFeature(name, WEIGHTS[name], 
     ("one_word", f.one_word),
     ("name_evidence", f.name_evidence),
 ))
-FEATURE_NAMES = tuple(feat.name for feat in NAME_FEATURES)
-_EVIDENCE = FEATURE_NAMES.index("name_evidence")
+FEATURE_NAMES: Final = tuple(feat.name for feat in NAME_FEATURES)
+_EVIDENCE: Final = FEATURE_NAMES.index("name_evidence")
 _BEFORE_EVIDENCE, _AFTER_EVIDENCE = NAME_FEATURES[:_EVIDENCE], NAME_FEATURES[_EVIDENCE + 1:]
 # A pair without evidence scores at most this: below every threshold the README documents.
-NO_EVIDENCE_CAP = 0.3
-CAL_LOGITS = tuple(x for x, _ in CALIBRATION)
-CAL_PROBS = tuple(y for _, y in CALIBRATION)
+NO_EVIDENCE_CAP: Final = 0.3
+CAL_LOGITS: Final = tuple(x for x, _ in CALIBRATION)
+CAL_PROBS: Final = tuple(y for _, y in CALIBRATION)
 # Each segment between two knots as (x0, y0, y1 - y0, x1 - x0): the same numbers ``probability``
 # would subtract at every call (it runs for every candidate a search ranks).
-_SEGMENTS = tuple((x0, y0, y1 - y0, x1 - x0) for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False))
-_CAL_SHARE = 1.0 - RAW_SHARE
+_SEGMENTS: Final = tuple((x0, y0, y1 - y0, x1 - x0) for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False))
+_CAL_SHARE: Final = 1.0 - RAW_SHARE
 # A match through an alias the list itself calls weak ("low quality a.k.a.") loses this much.
-WEAK_ALIAS_WEIGHT = 0.1
+WEAK_ALIAS_WEIGHT: Final = 0.1
 
 
 def _sigmoid(logit: float) -> float:
@@ -111,7 +112,7 @@ def combine(values: Sequence[float]) -> float:
 
 # Features that are never both non-zero for one pair: every part matched, or the later given
 # names left out. An estimate takes the more favourable of the two, not both.
-EXCLUSIVE = (frozenset({"name_complete", "name_short_form"}),)
+EXCLUSIVE: Final = (frozenset({"name_complete", "name_short_form"}),)
 
 
 def estimator(known: Sequence[str]) -> Callable[..., float]:
@@ -206,7 +207,7 @@ class Adjustment:
     fn: Callable[[NameQuery, ListEntity], f.Outcome | None]
 
 
-ADJUSTMENTS: tuple[Adjustment, ...] = (
+ADJUSTMENTS: Final[tuple[Adjustment, ...]] = (
     Adjustment("birth_date", 0.08, -0.30, f.birth_date),
     Adjustment("country", 0.05, -0.10, f.country),
     Adjustment("identifier", 0.40, 0.0, f.identifiers),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -46,7 +46,7 @@ def _sim(a: str, b: str) -> float:
     return float(Indel.normalized_similarity(a, b))
 
 
-_VOWELS = frozenset("aeiouy")
+_VOWELS: Final = frozenset("aeiouy")
 
 
 def confidence(skel: str) -> float:
@@ -75,20 +75,20 @@ class Alignment(NamedTuple):
 
 
 # Unmatched, these say nothing either way (see ``Alignment.particles``).
-_UNCOUNTED = PARTICLES | TITLES
+_UNCOUNTED: Final = PARTICLES | TITLES
 
 # Korean surnames whose romanisations share no skeleton: North Korean usage keeps an initial r
 # or l that South Korean usage drops (Ri/Yi, Ryu/Yu, Rim/Im, Ro/No), and English spellings add
 # letters (Lee, Park, Choi). Each group is one surname, matched only as the first or last word of
 # both names (see ``align_tokens``).
-_KOREAN_SURNAMES = {
+_KOREAN_SURNAMES: Final = {
     spelling: group
     for group in (("ri", "lee", "yi", "rhee", "yee"), ("pak", "park", "bak"), ("choe", "choi", "chwe"),
                   ("rim", "lim", "im"), ("ryu", "yu", "yoo", "ryoo", "lyu"), ("ro", "roh", "no", "noh", "rho"),
                   ("ryang", "yang"), ("ryom", "yom", "yeom"), ("ryo", "yeo", "yo"))
     for spelling in group
 }
-KOREAN_SURNAME = "one Korean surname"
+KOREAN_SURNAME: Final = "one Korean surname"
 
 
 def _long_vowels(word: str) -> str:
@@ -97,7 +97,7 @@ def _long_vowels(word: str) -> str:
 
 
 # Roman numerals from 2 to 39 (i, a lone letter, is more often an initial).
-_ROMAN = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
+_ROMAN: Final = re.compile(r"(?=[ivx]{2,}$)x{0,3}(ix|iv|v?i{0,3})")
 
 
 def is_number(word: str) -> bool:
@@ -158,8 +158,8 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
 # East Slavic patronymics are the father's name with -ich / -ych / -na (Borisovich,
 # Petrenkovych, Fedorovna), and family names the same name with -ov / -ev / -iv (Borisov, Fedorov):
 # the surname of one person and the patronymic of another, not two spellings of one name.
-_PATRONYMIC_ENDINGS = ("ich", "ych", "na")
-_SURNAME_ENDINGS = ("ov", "ev", "iv")
+_PATRONYMIC_ENDINGS: Final = ("ich", "ych", "na")
+_SURNAME_ENDINGS: Final = ("ov", "ev", "iv")
 
 
 def _article(prefix: str, word: str) -> bool:
@@ -183,7 +183,7 @@ def derived(a: str, b: str) -> bool:
             and long[len(short):] in _PATRONYMIC_ENDINGS)
 
 
-_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+_VOWEL_RUNS: Final = re.compile(r"[aeiouy]+")
 
 
 def _spoken_consonants(word: str) -> str:
@@ -199,16 +199,16 @@ def _spoken_consonants(word: str) -> str:
 # scores NEAR_SCALE times the shared-letter ratio, well below a sound-alike or a spelling
 # variant, its unexplained rest still counts against the pair (see ``conflict_value``), and it
 # does not count at all between two spellings the lists both use (see ``align_tokens``).
-NEAR_MIN_SIM = 0.6
-NEAR_SCALE = 0.8
-NEAR_MAX_EDITS = 2
-NEAR_MIN_LEN = 3
-NEAR_LONG_LEN = 8
-NEAR = "near spelling"
-SPELLING_VARIANT = "spelling variant"
+NEAR_MIN_SIM: Final = 0.6
+NEAR_SCALE: Final = 0.8
+NEAR_MAX_EDITS: Final = 2
+NEAR_MIN_LEN: Final = 3
+NEAR_LONG_LEN: Final = 8
+NEAR: Final = "near spelling"
+SPELLING_VARIANT: Final = "spelling variant"
 # A word is "established" when its rarity weight is below this share of the weight of a word
 # found in no listed name (on UN + OFAC: found in more than about 6 names).
-NEAR_RARE_SHARE = 0.67
+NEAR_RARE_SHARE: Final = 0.67
 
 
 def _near_allowed(a: str, b: str, lex: Lexicon) -> bool:
@@ -218,7 +218,7 @@ def _near_allowed(a: str, b: str, lex: Lexicon) -> bool:
 
 # Given names that Persian, Arabic and Central Asian usage writes with or without a closing
 # honorific part: Ghodrat/Ghodratollah, Ayub/Ayubkhan (Sinatra or Ahmadinejad stay other words).
-NAME_SUFFIXES = ("ollah", "olah", "allah", "ullah", "khan")
+NAME_SUFFIXES: Final = ("ollah", "olah", "allah", "ullah", "khan")
 
 
 def _near(a: str, b: str, shared: float) -> tuple[float, str]:
@@ -242,15 +242,15 @@ def _near(a: str, b: str, shared: float) -> tuple[float, str]:
 
 # Share of their rarity weight that name parts present on one side only still count (the other
 # name simply does not give them: a patronymic, a second given name, "Air Force" of a unit).
-EXTRA_PART_SHARE = 0.5
+EXTRA_PART_SHARE: Final = 0.5
 
 
 # Vowel qualities that romanisations swap: a/e (Reza/Raza), e/i (Hejazi/Hijazi), o/u (Chol/Chul),
 # e/o (Korean eo: Jong/Cyrillic Chen). e and u are not swapped (Hamed/Hamoud are two names).
-_VOWEL_CLASS = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o", "u"}, "u": {"u"}}
+_VOWEL_CLASS: Final = {"a": {"a"}, "e": {"a", "i", "o"}, "i": {"i"}, "o": {"o", "u"}, "u": {"u"}}
 
 
-_SYLLABLE_LETTERS = "".join(sorted(_VOWELS)) + "w"  # for str.strip: a test of every letter in one C call
+_SYLLABLE_LETTERS: Final = "".join(sorted(_VOWELS)) + "w"  # for str.strip: a test of every letter in one C call
 
 
 def _vowels_only(word: str) -> bool:
@@ -288,7 +288,7 @@ def _gap_sound(gap: str) -> str | None:
 
 # "Allah" closing a name is written with a, o or u before it (Nasrallah/Nasrollah,
 # Hizbullah/Hezbollah, Ruhollah/Ruhullah): that vowel is one sound.
-_ALLAH = re.compile(r"[aou](?=ll?ah$)")
+_ALLAH: Final = re.compile(r"[aou](?=ll?ah$)")
 
 
 @lru_cache(maxsize=32768)
@@ -317,8 +317,8 @@ def _merge(single: str, parts: tuple[str, ...]) -> float:
     return 0.0
 
 
-INITIALS_SCORE = 0.9
-INITIALS_MIN_LEN = 3
+INITIALS_SCORE: Final = 0.9
+INITIALS_MIN_LEN: Final = 3
 
 
 def _initials_run(word: str, tokens: tuple[str, ...], used: set[int]) -> list[int]:
@@ -431,9 +431,9 @@ def _match_runs(q: NormName, c: NormName, used_q: set[int], used_c: set[int],
 
 # Words no spelling rule links but rigour's word classes do (Stichting/Foundation,
 # Finance/Financial): curated, so stronger than a near spelling.
-SAME_MEANING_SCORE = 0.85
+SAME_MEANING_SCORE: Final = 0.85
 # Words one listed entry uses for each other (``links``): read off the lists, not curated.
-LISTED_SCORE = 0.85
+LISTED_SCORE: Final = 0.85
 
 
 def _match_meanings(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], used_q: set[int], used_c: set[int],
@@ -555,8 +555,8 @@ class NamePair:
         the alignment leaves unmatched (several features divide by these)."""
         if self._totals is None:
             weight = self.weight
-            self._totals = (sum(map(weight, self.q.tokens)), sum(map(weight, self.c.tokens)),
-                            sum(map(weight, self.alignment.particles)))
+            self._totals = (sum(map(weight, self.q.tokens), 0.0), sum(map(weight, self.c.tokens), 0.0),
+                            sum(map(weight, self.alignment.particles), 0.0))
         return self._totals
 
     @property
@@ -604,11 +604,11 @@ def _token_share(p: NamePair) -> tuple[float, float]:
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
-        extra = sum(map(weight, (*al.unmatched_query, *al.unmatched_listed)))
+        extra = sum(map(weight, (*al.unmatched_query, *al.unmatched_listed)), 0.0)
         total -= (1 - EXTRA_PART_SHARE) * extra
     got = 0.0
     for m in al.matches:
-        got += m.score * (sum(map(weight, m.query.split(" "))) + sum(map(weight, m.listed.split(" "))))
+        got += m.score * (sum(map(weight, m.query.split(" ")), 0.0) + sum(map(weight, m.listed.split(" ")), 0.0))
     share = min(1.0, got / total) if total else 0.0
     # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
     # the letters in order, and the same sound.
@@ -643,7 +643,7 @@ def name_extra(p: NamePair) -> NameOutcome:
     al, weight = p.alignment, p.weight
     total_q, total_c, particles = p.totals
     total = total_q + total_c - particles
-    extra = sum(map(weight, al.unmatched_query)) + sum(map(weight, al.unmatched_listed))
+    extra = sum(map(weight, al.unmatched_query), 0.0) + sum(map(weight, al.unmatched_listed), 0.0)
     return (min(1.0, extra / total) if total else 0.0), ()
 
 
@@ -673,8 +673,8 @@ def name_conflict(p: NamePair) -> NameOutcome:
     if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return 0.0, ()  # same letters, different word splits: not a conflict
     wq, wc, _particles = p.totals
-    oq = sum(weight(t) for t in al.unmatched_query) + sum((1 - m.score) * weight(m.query) for m in near)
-    ol = sum(weight(t) for t in al.unmatched_listed) + sum((1 - m.score) * weight(m.listed) for m in near)
+    oq = sum((weight(t) for t in al.unmatched_query), 0.0) + sum(((1 - m.score) * weight(m.query) for m in near), 0.0)
+    ol = sum((weight(t) for t in al.unmatched_listed), 0.0) + sum(((1 - m.score) * weight(m.listed) for m in near), 0.0)
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 
@@ -682,8 +682,8 @@ def name_conflict(p: NamePair) -> NameOutcome:
 # the lists (Kim Jong Un, Zhang Xiao Ming): an initial consonant or cluster, one to three vowels,
 # a nasal or stop final. Words of other customs mostly fail it (Ali, Reza: two syllables; John,
 # Smith: finals no syllable has); Park, an English spelling of Pak, is a Korean surname.
-_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxz]|zh|ch|sh|ts|th|kh|ph|ss|jj|kk|pp|tt|[kgh]w|[hkmnpry]y)?"
-                       r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
+_SYLLABLE: Final = re.compile(r"(?:[bcdfghjklmnpqrstwxz]|zh|ch|sh|ts|th|kh|ph|ss|jj|kk|pp|tt|[kgh]w|[hkmnpry]y)?"
+                              r"[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t)?")
 
 
 @lru_cache(maxsize=8192)
@@ -748,7 +748,7 @@ def name_short_form(p: NamePair) -> NameOutcome:
 
 
 # A word found in at least 1 of 500 listed names (weights are squared IDF: log(1 + 500)^2).
-COMMON_WEIGHT = 38.7
+COMMON_WEIGHT: Final = 38.7
 
 
 def one_word(p: NamePair) -> NameOutcome:
@@ -787,16 +787,16 @@ def name_acronym(p: NamePair) -> NameOutcome:
 # 26^3 three-letter acronyms against tens of thousands of listed names of three or more words
 # means many chance spellings (train pairs: 22 different parties against 7 same-party pairs at 0.7
 # through a three-letter acronym; at four letters 4 against 5).
-ACRONYM_FULL_LETTERS = 4
+ACRONYM_FULL_LETTERS: Final = 4
 # A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
 # with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
 # lists do not have (see ``name_evidence``).
-MIN_LETTERS = 3
-MIN_EVIDENCE = 0.6
+MIN_LETTERS: Final = 3
+MIN_EVIDENCE: Final = 0.6
 # A word of a one-word name matched whole counts in full from this share of the rarity weight of
 # a word no listed name has (see ``_whole_name_informative``): on UN + OFAC + EU, a word found in
 # fewer than about 1 in 2,000 names; commoner words count by their share of it.
-WHOLE_NAME_SHARE = 0.5
+WHOLE_NAME_SHARE: Final = 0.5
 
 
 @lru_cache(maxsize=4096)
@@ -811,8 +811,8 @@ def letters(text: str) -> int:
 # the name have SHORT_MATCH_LETTERS + FULL_MATCH_LETTERS letters between them (on the shorter
 # side), and not at all at SHORT_MATCH_LETTERS or fewer: a name of several short syllables
 # (Kim Jeong Eun / Kim Jong Un, Yunus Umar / Younous Oumar) adds up.
-SHORT_MATCH_LETTERS = 2
-FULL_MATCH_LETTERS = 6
+SHORT_MATCH_LETTERS: Final = 2
+FULL_MATCH_LETTERS: Final = 6
 
 
 def _letters_credit(approximate: Sequence[TokenMatch]) -> float:
@@ -842,12 +842,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
     informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
     if p.exact:
-        got = sum(map(informative, p.q.tokens))
+        got = sum(map(informative, p.q.tokens), 0.0)
     else:
         same = approximate = 0.0
         for m in p.alignment.matches:
-            on_query = sum(map(informative, m.query.split(" ")))
-            listed = sum(map(informative, m.listed.split(" ")))
+            on_query = sum(map(informative, m.query.split(" ")), 0.0)
+            listed = sum(map(informative, m.listed.split(" ")), 0.0)
             if m.how == "same":
                 same += min(1.0, on_query, listed)
             else:
@@ -865,7 +865,7 @@ def name_evidence(p: NamePair) -> NameOutcome:
 
 
 # Word matches by shared letters only, not by sound or meaning (``_token_match``).
-_LETTER_MATCHES = frozenset({NEAR, SPELLING_VARIANT})
+_LETTER_MATCHES: Final = frozenset({NEAR, SPELLING_VARIANT})
 
 
 def _one_word_name(p: NamePair) -> bool:
@@ -953,8 +953,8 @@ def identifiers(query: NameQuery, entity: ListEntity) -> Outcome | None:
     return None
 
 
-_SCHEMA_FAMILY = {"Person": "person", "Organization": "org", "LegalEntity": "org", "Company": "org",
-                  "Vessel": "vessel", "Aircraft": "aircraft"}
+_SCHEMA_FAMILY: Final = {"Person": "person", "Organization": "org", "LegalEntity": "org", "Company": "org",
+                         "Vessel": "vessel", "Aircraft": "aircraft"}
 
 
 def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:

@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -60,41 +60,43 @@ from mistrust.screen.normalize import (
 )
 from mistrust.screen.symbols import vocabulary_classes
 
-INDEX_FORMAT = 17
+# 18: the index and its lexicon pickle by named fields (``PICKLED_FIELDS``, ``Lexicon.__reduce__``),
+# which both builds read; a cache written before is rebuilt rather than read.
+INDEX_FORMAT: Final = 18
 # Candidate names taken from the index per query, and how many get the full feature table.
 # 30 rather than 50: on the quality benchmark the extra 20 found 0.2% more variants and as many
 # more false hits, and cost a third of the time per query.
-RETRIEVE = 30
-FULL_SCORE = 4
+RETRIEVE: Final = 30
+FULL_SCORE: Final = 4
 # When copies of one name crowd the candidates, up to POOL_FACTOR * RETRIEVE names are taken
 # so that RETRIEVE distinct names are looked at (see ``_distinct_names``).
-POOL_FACTOR = 4
+POOL_FACTOR: Final = 4
 # The quick score errs high already (``algorithm.estimator``): no margin is added to it.
-QUICK_MARGIN = 0.0
+QUICK_MARGIN: Final = 0.0
 # Runner-up margin (see ``runner_up_margin``): a candidate this far or further below the best
 # one loses MARGIN_WEIGHT of its gap, when the best one scores at least MARGIN_MIN_TOP.
-MARGIN_FREE = 0.05
+MARGIN_FREE: Final = 0.05
 # 2.0 (mistrust-v3, was 1.0): on the quality benchmark's tuning half, false hits on spelling
 # variants fell from 6.3% to 4.7% for 0.5% of recall (mostly entries that are a name twin of the best).
-MARGIN_WEIGHT = 2.0
-MARGIN_MIN_TOP = 0.8
+MARGIN_WEIGHT: Final = 2.0
+MARGIN_MIN_TOP: Final = 0.8
 # Keys found in more names than this say almost nothing and cost time; they are skipped.
-MAX_POSTINGS_SHARE = 0.02
+MAX_POSTINGS_SHARE: Final = 0.02
 # Postings are summed by one bincount over all names once there are at least 1/CAND_FACTOR as
 # many postings as names, else grouped by sorting them. Both give the same sums in the same
 # order; measured on UN + OFAC (26,720 names), the crossover is near 1/30 (sorting a few
 # hundred ids is already dearer than a linear pass), not 1/8.
-CAND_FACTOR = 32
+CAND_FACTOR: Final = 32
 # How often a build tells its progress (in list entries): often enough for a bar, rare enough to cost nothing.
-PROGRESS_EVERY = 250
+PROGRESS_EVERY: Final = 250
 
 
-_BRACKETS = re.compile(r"\(([^()]*)\)")
+_BRACKETS: Final = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
 # the others taken at their most favourable value (see ``algorithm.estimator``), as a logit.
-_QUICK_FEATURES = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict", "name_acronym",
-                   "name_short_form")
-_quick_logit = logit_estimator(_QUICK_FEATURES)
+_QUICK_FEATURES: Final = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict",
+                          "name_acronym", "name_short_form")
+_quick_logit: Final = logit_estimator(_QUICK_FEATURES)
 
 
 def counted_words(name: NormName) -> int:
@@ -179,7 +181,7 @@ def _pair_key(listed: NormName) -> str:
     return listed.original if listed.acronyms or len(listed.tokens) < 2 else "\x00" + listed.original
 
 
-_NO_LINKS: frozenset[str] = frozenset()
+_NO_LINKS: Final[frozenset[str]] = frozenset()
 
 
 def _span_size(span: tuple[int, int, float]) -> int:
@@ -194,10 +196,36 @@ def _first_of_runs(ordered: np.ndarray) -> np.ndarray:
     return mask
 
 
-# compact, sorted_compact, skeleton, sorted_skeleton, skeleton length, skeleton set,
-# compact when the name is one word (else None), acronyms, ``initials``, link classes of its words.
-QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str, ...], str, frozenset[str], int, int,
-                 bool]
+class QuickRow:
+    """What ``quick_logits`` reads of one listed name, in one object (see ``_quick_rows``).
+
+    A class with typed fields rather than a tuple: compiled by mypyc, its fields are read as
+    native values and the estimate's arithmetic runs without Python objects; a tuple's items
+    would be read as objects, and a tuple kept in a typed list is a copy, which loses the
+    sharing of one row by the copies of a name."""
+
+    __slots__ = ("acronyms", "compact", "counted", "full_form", "initials", "links", "single", "skel_len",
+                 "skel_set", "skeleton", "sorted_compact", "sorted_skeleton", "words")
+
+    def __init__(self, n: NormName, skel_set: frozenset[str], links: frozenset[str]) -> None:
+        self.compact = n.compact
+        self.sorted_compact = n.sorted_compact
+        self.skeleton = n.skeleton
+        self.sorted_skeleton = n.sorted_skeleton
+        self.skel_len = len(n.skeleton)
+        self.skel_set = skel_set  # skeletons of the name's parts
+        self.single: str | None = n.compact if len(n.tokens) == 1 else None  # a one-word name
+        self.acronyms = n.acronyms
+        self.initials = initials(n.tokens) if n.acronyms else ""  # a person's: none (``listed_form``)
+        self.links = links  # link classes of its words
+        self.words = len(n.tokens)
+        self.counted = counted_words(n)
+        self.full_form = _may_be_full_form(n)
+
+    def fields(self) -> tuple[object, ...]:
+        """The row's values (for comparing rows laid out twice)."""
+        return (self.compact, self.sorted_compact, self.skeleton, self.sorted_skeleton, self.skel_len, self.skel_set,
+                self.single, self.acronyms, self.initials, self.links, self.words, self.counted, self.full_form)
 
 
 # A query name's normal form, its candidates ranked by quick score (logits, best first) and the name
@@ -205,7 +233,16 @@ QuickRow = tuple[str, str, str, str, int, frozenset[str], str | None, tuple[str,
 Lookup = tuple[NormName, list[tuple[float, int]], dict[str, list[Any]]]
 # How many recent query names keep their lookup: nearly every repeat is the very next query
 # (the linker asks again with the text's state), and a small memo keeps few objects alive.
-RECENT_NAMES = 16
+RECENT_NAMES: Final = 16
+
+
+# The fields of a ``ScreenIndex`` its pickle keeps, by name: a class compiled by mypyc has no
+# ``__dict__``, and named fields read and write the same whether the class is compiled or not, so
+# an index pickled by one build loads in the other. ``_quick`` (derived from ``names``) and
+# ``_recent`` (a memo of recent searches) are not stored.
+PICKLED_FIELDS: Final = ("entities", "names", "flat", "keys", "idf", "skel_len", "name_text", "skel_sets",
+                         "list_versions", "state", "lexicon", "link_evidence", "link_classes", "link_by_name", "_by_id",
+                         "sibling_sets")
 
 
 class IndexedName(NamedTuple):
@@ -426,7 +463,7 @@ class ScreenIndex:
     def _quick_rows(self) -> list[QuickRow]:
         # One tuple per name instead of IndexedName -> NormName -> fields: fewer objects to
         # reach per candidate (cache misses were a good part of the cost of quick_logits).
-        rows = getattr(self, "_quick", None)  # absent from indexes pickled before it existed
+        rows = self._quick
         if rows is None or len(rows) != len(self.names):
             # A row is a function of the name: copies of one name share one row object, which
             # ``quick_logits`` estimates once per query.
@@ -435,20 +472,19 @@ class ScreenIndex:
             for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
                 row = interned.get(n)
                 if row is None:
-                    row = interned[n] = (
-                        n.compact, n.sorted_compact, n.skeleton, n.sorted_skeleton, len(n.skeleton), skels,
-                        n.compact if len(n.tokens) == 1 else None, n.acronyms,
-                        initials(n.tokens) if n.acronyms else "",  # a person's: none (``listed_form``)
-                        self._links_of(n.tokens), len(n.tokens), counted_words(n), _may_be_full_form(n))
+                    row = interned[n] = QuickRow(n, skels, self._links_of(n.tokens))
                 rows.append(row)
             self._quick = rows
         return rows
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_quick"] = None  # derived from names: rebuilt on first use, not stored
-        state["_recent"] = {}
-        return state
+        return {field: getattr(self, field) for field in PICKLED_FIELDS}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        ScreenIndex.__init__(self)  # a field absent from an older pickle keeps its default
+        for field in PICKLED_FIELDS:
+            if field in state:
+                setattr(self, field, state[field])
 
     def quick_scores(self, norm: NormName, positions: list[int],
                      links: Mapping[str, frozenset[str]] | None = None) -> list[tuple[float, int]]:
@@ -482,8 +518,6 @@ class ScreenIndex:
         for row in picked:
             firsts.setdefault(id(row), row)
         distinct = picked if len(firsts) == len(picked) else list(firsts.values())
-        (compacts, sorted_compacts, skels, sorted_skels, skel_lens, skel_sets, singles, acronyms, name_initials,
-         name_links, word_counts, counted_counts, full_forms) = zip(*distinct, strict=True)
         if links is None:
             links = self.lexicon.links
         # All four forms of the name in one pairwise rapidfuzz call; the rest is plain Python
@@ -492,11 +526,10 @@ class ScreenIndex:
         k = len(distinct)
         sims: list[float] = cpdist(
             [norm.compact] * k + [norm.sorted_compact] * k + [norm.skeleton] * k + [norm.sorted_skeleton] * k,
-            compacts + sorted_compacts + skels + sorted_skels,
+            [r.compact for r in distinct] + [r.sorted_compact for r in distinct] + [r.skeleton for r in distinct]
+            + [r.sorted_skeleton for r in distinct],
             scorer=Indel.normalized_similarity,
         ).tolist()
-        lits = map(max, sims[:k], sims[k : 2 * k])
-        phos = map(max, sims[2 * k : 3 * k], sims[3 * k :])
         q_len = len(norm.skeleton)
         qset = frozenset(norm.skeletons)
         nq = len(qset)
@@ -512,11 +545,17 @@ class ScreenIndex:
                       ] if len(norm.tokens) > 1 else []
         q_acronym = q_one and q_compact not in written
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
-        estimates = []
-        for lit, pho, c_sorted, c_len, theirs, single, acros, c_initials, c_links, c_words, c_counted, c_full in zip(
-                lits, phos, sorted_compacts, skel_lens, skel_sets, singles, acronyms, name_initials,
-                name_links, word_counts, counted_counts, full_forms, strict=True):
-            exact = c_sorted == q_sorted
+        estimates: list[float] = []
+        for j in range(k):
+            row = distinct[j]
+            # The better of the two letter and of the two sound comparisons (as ``max`` takes it).
+            lit, lit_sorted, pho, pho_sorted = sims[j], sims[k + j], sims[2 * k + j], sims[3 * k + j]
+            if lit_sorted > lit:
+                lit = lit_sorted
+            if pho_sorted > pho:
+                pho = pho_sorted
+            c_len, theirs, c_initials, c_links = row.skel_len, row.skel_set, row.initials, row.links
+            exact = row.sorted_compact == q_sorted
             # Short skeletons say little: blend the sound with the letters (cf. ``confidence``).
             # From four consonants on both sides the blend is the sound alone (1 * pho + 0 * lit).
             if c_len < 4 or q_len < 4:
@@ -549,13 +588,14 @@ class ScreenIndex:
                 parts = lit
             if conflict > 1 - lit:
                 conflict = 1 - lit
-            acronym = (q_acronym and q_compact in acros) or (single is not None and single in q_acronyms)
+            single = row.single
+            acronym = (q_acronym and q_compact in row.acronyms) or (single is not None and single in q_acronyms)
             if acronym:  # the full score matches the acronym to the words it spells (``initials``)
                 parts, conflict = 1.0, 0.0
             # The full side of a short form keeps words (the later given names) besides those the
             # short side's counted words match: only then may the feature apply.
-            short = 1.0 if not exact and ((c_full and c_words > q_counted) or (q_full and q_words > c_counted)) \
-                else 0.0
+            short = 1.0 if not exact and ((row.full_form and row.words > q_counted)
+                                          or (q_full and q_words > row.counted)) else 0.0
             estimates.append(_quick_logit(exact, lit, sounds, parts, conflict, acronym, short))
         if distinct is not picked:
             slot = {key: n for n, key in enumerate(firsts)}
@@ -719,7 +759,7 @@ class ScreenIndex:
         state), and countries change only ``adjusted``, after the name scores: the last few names'
         lookups are kept and shared (bounded: ``RECENT_NAMES``).
         """
-        recent = self.__dict__.setdefault("_recent", {})  # absent from indexes pickled before it existed
+        recent = self._recent
         found: Lookup | None = recent.get(name)
         if found is not None:
             return found

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from mistrust.screen.links import without
 from mistrust.screen.symbols import word_classes
 
 # Without a list there is no telling common words from rare ones: every word weighs as a word
 # found in one name in about 20,000 would (log(1 + 20,000) squared), so nothing reads as common.
-FLAT_WEIGHT = 98.0
+FLAT_WEIGHT: Final = 98.0
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,12 @@ class Lexicon:
     default_weight: float = FLAT_WEIGHT  # a word the lists do not have
     classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     links: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[Mapping[str, float], float, Mapping[str, frozenset[str]],
+                                                      Mapping[str, frozenset[str]]]]:
+        # Pickled as a call with its fields: compiled by mypyc, a frozen class restored field by
+        # field refuses the assignments, and a call reads the same in either build.
+        return Lexicon, (self.weights, self.default_weight, self.classes, self.links)
 
     def weight(self, token: str) -> float:
         """Rarity of a name word among the listed names (unknown words are rare)."""
@@ -53,6 +60,6 @@ class Lexicon:
 
 
 # The lexicon of a comparison without lists (``compare``): every word rare, no links.
-NO_LIST = Lexicon()
+NO_LIST: Final = Lexicon()
 
 __all__ = ["FLAT_WEIGHT", "NO_LIST", "Lexicon"]

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rigour.names import remove_org_types, replace_org_types_compare
 from rigour.text import ascii_text
@@ -44,12 +44,12 @@ from mistrust.model.vocabulary import LEGAL_FORMS
 # Dotted initials are joined into one word when they spell a legal form ("S.A.", "E.U.", "P.S.C.")
 # or run to three letters or more, an acronym as the press writes it ("I.R.G.C." = IRGC); two
 # letters that are no legal form are a person's initials ("A.Q. Khan") and stay apart.
-_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
-_DOTTED_FORMS = LEGAL_FORMS | {"rl"}
+_DOTTED: Final = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")
+_DOTTED_FORMS: Final = LEGAL_FORMS | {"rl"}
 # Legal forms that are written in front of the name ("OOO Romashka", "JSC Rosoboronexport",
 # "FGUP Almaz", Indonesian "PT"). They are spelt as they reach ``strip_legal_forms``: rigour writes
 # OAO and PAO as "ao" and NPO as "ngo".
-LEADING_LEGAL_FORMS = frozenset(
+LEADING_LEGAL_FORMS: Final = frozenset(
     "jsc ojsc pjsc cjsc ooo zao oao pao ao tov llc fgup gup mup fgbu npp ngo pt "
     "sherkat sherkate shirkat sharikat sharikah".split()
 )
@@ -58,7 +58,7 @@ LEADING_LEGAL_FORMS = frozenset(
 # which knows one spelling, misses most of them. Each form is its words' stems, any ending, in
 # order and apart (space or hyphen), and becomes its usual abbreviation before rigour's own
 # replacements run. The English translations (State Unitary Enterprise) rigour knows.
-_RUSSIAN_FORMS = (
+_RUSSIAN_FORMS: Final = (
     ("fgup", ("federaln", "gosudarstven", "unitarn", "predpri")),
     ("gup", ("gosudarstven", "unitarn", "predpri")),
     ("mup", ("munitsipaln", "unitarn", "predpri")),
@@ -74,12 +74,12 @@ _RUSSIAN_FORMS = (
 )
 # All forms in one pattern, scanned once: at each place the first form listed that matches wins,
 # so the longer forms (FGUP, ZAO) come before the shorter ones they contain (GUP, AO).
-_RUSSIAN_FORM = re.compile("|".join(
+_RUSSIAN_FORM: Final = re.compile("|".join(
     rf"(?P<f{n}>\b{'[^a-z0-9]+'.join(stem + '[a-z]*' for stem in stems)}\b)"
     for n, (_short, stems) in enumerate(_RUSSIAN_FORMS)
 ))
 # Multi-token legal forms collapsed before stripping.
-_LEGAL_PHRASES = (
+_LEGAL_PHRASES: Final = (
     ("co ltd", "ltd"),
     ("company limited", "ltd"),
     ("private limited", "ltd"),
@@ -100,20 +100,20 @@ _LEGAL_PHRASES = (
 # Words that carry no identity in a person's or organisation's name; left out of acronyms and
 # skeleton keys (Arabic article and patronymic particles fold to one spelling instead).
 # Azerbaijani and Central Asian names add "ogly"/"kyzy" (son/daughter of) after the patronymic.
-PARTICLES = frozenset(
+PARTICLES: Final = frozenset(
     "of the and for va wa de del la le du des van von der al el ul ol os e ogly oglu ogli kyzy kizi qizi gizi".split()
 )
 # Titles and honorifics written before a person's name (Dr, Sheikh, Mullah, Ayatollah, Sardar,
 # Colonel): one side often has them and the other not. Unmatched, they are not counted, like
 # particles; only unambiguous ones, so words that also name organisations (General, Major,
 # Commander) or are common given names (Imam, Sayyid) are left out.
-TITLES = frozenset(
+TITLES: Final = frozenset(
     """
     dr mr mrs ms prof sheikh sheik shaikh shaykh mullah mulla molla maulana mawlana moulana maulvi mawlawi
     mufti ayatollah hojatoleslam hojjatoleslam sardar col colonel brig brigadier gen lt capt adm admiral
     """.split()
 )
-_FOLD_WORDS = {
+_FOLD_WORDS: Final = {
     "centre": "center",
     "centres": "center",
     "centers": "center",
@@ -139,13 +139,13 @@ _FOLD_WORDS = {
 
 # Words rigour's table of organisation types reads as a legal form, wrongly for a name: "in"
 # as Inc. ("Islamic State in Egypt"), "charity" as NGO (which would then be dropped as a form).
-_MISREAD_FORMS = ("in", "charity")
-_NOT_FORMS = re.compile(rf"(?<![a-z0-9])({'|'.join(_MISREAD_FORMS)})(?![a-z0-9])")
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_MISREAD_FORMS: Final = ("in", "charity")
+_NOT_FORMS: Final = re.compile(rf"(?<![a-z0-9])({'|'.join(_MISREAD_FORMS)})(?![a-z0-9])")
+_APOSTROPHES: Final = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
 # Skeleton folds: digraphs first (order matters: "ng" before "g" becomes "k").
-_DIGRAPHS = (
+_DIGRAPHS: Final = (
     ("sch", "s"),
     ("tch", "j"),
     ("dzh", "j"),
@@ -161,7 +161,7 @@ _DIGRAPHS = (
     ("ck", "k"),
     ("ng", "n"),
 )
-_LETTERS = str.maketrans(
+_LETTERS: Final = str.maketrans(
     {
         "q": "k",
         "c": "k",
@@ -179,7 +179,7 @@ _LETTERS = str.maketrans(
         "y": None,
     }
 )
-_REPEATS = re.compile(r"(.)\1+")
+_REPEATS: Final = re.compile(r"(.)\1+")
 
 
 class NormName(NamedTuple):
@@ -202,8 +202,8 @@ class NormName(NamedTuple):
 # Arabic, Persian and Hebrew script: short vowels are not written, and the letters for long
 # vowels (waw, yeh; vav, yod) transliterate as "w" and "y": "mhmwd" for Mahmoud, "slymany" for
 # Soleimani. Inside a word and not before a vowel they are the vowels u and i.
-_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_ABJAD_LONG_VOWEL = re.compile(r"(?<=[a-z])[wy](?![aeiou])")
+_ABJAD: Final = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ABJAD_LONG_VOWEL: Final = re.compile(r"(?<=[a-z])[wy](?![aeiou])")
 
 
 def _as_vowel(match: re.Match[str]) -> str:
@@ -213,9 +213,9 @@ def _as_vowel(match: re.Match[str]) -> str:
 # Korean names are written without spaces, one Hangul block per syllable (리병철), while the lists
 # write a syllable per word (Ri Pyong Chol): each block is romanised as a word of its own. The
 # lists follow North Korean usage, where an initial rieul is "r" (Ri, Ryo, Ro), and ICU writes "l".
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_HANGUL_INITIALS = 588  # medial vowels x final consonants per initial consonant (Unicode layout)
-_RIEUL = 5
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_INITIALS: Final = 588  # medial vowels x final consonants per initial consonant (Unicode layout)
+_RIEUL: Final = 5
 
 
 def _korean_syllable(match: re.Match[str]) -> str:
@@ -228,12 +228,12 @@ def _korean_syllable(match: re.Match[str]) -> str:
 
 # The Persian and Urdu ezafe ("of") joining two words of a name is written -e-, -i- or -ye-
 # (Jaish-e-Mohammed, Jaish-i-Mohammad, Sipah-ye Sahaba): one spelling, "e".
-_EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ye|yi)(?:-|\s+)(?=[a-z])")
+_EZAFE: Final = re.compile(r"(?<=[a-z])-(?:e|i|ye|yi)(?:-|\s+)(?=[a-z])")
 # The Arabic article before a "sun letter" takes that letter's sound and is written so, as a
 # word of its own (Abd ur-Rahman, Nasir ud Din, Jabhat an-Nusra): it is the article "al". It is
 # recognised when hyphened to a word starting with its letter, or, in the Urdu spellings with u
 # (ur, ud, us), also before a space; "An Nam" stays a Korean name.
-_SUN_ARTICLE = re.compile(r"(?<![a-z])(?:[aeu](sh|dh|th|[dtrszn])-(?=\1)|u([drs]) (?=\2))")
+_SUN_ARTICLE: Final = re.compile(r"(?<![a-z])(?:[aeu](sh|dh|th|[dtrszn])-(?=\1)|u([drs]) (?=\2))")
 
 
 def _join_dotted(match: re.Match[str]) -> str:
@@ -375,7 +375,7 @@ def listed_form(name: NormName, schema: str) -> NormName:
 
 # Pieces of a name as written that normalise to its words: split at spaces and punctuation, but
 # not at the dots of "I.R.G.C." or an apostrophe.
-_WRITTEN_PIECES = re.compile(r"[^\w.'\u2019]+")
+_WRITTEN_PIECES: Final = re.compile(r"[^\w.'\u2019]+")
 
 
 @lru_cache(maxsize=4096)
@@ -392,8 +392,8 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 # Arabic compound names written as one word: Abd al-Rahman = Abdurrahman (the article takes the
 # sound of the next letter), Nasir al-Din = Nasruddin = Nasreddine = Nuriddin's -iddin.
-_ABD_JOINED = re.compile(r"^abd(?:ou|u|e|a|o)([tdrzsn])\1([a-z]{3,})$")
-_DIN_JOINED = re.compile(r"^([a-z]{3,}?)(?:(?:ou|u|e|a|o|i)dd(?:in|ine|een)|edine)$")
+_ABD_JOINED: Final = re.compile(r"^abd(?:ou|u|e|a|o)([tdrzsn])\1([a-z]{3,})$")
+_DIN_JOINED: Final = re.compile(r"^([a-z]{3,}?)(?:(?:ou|u|e|a|o|i)dd(?:in|ine|een)|edine)$")
 
 
 def arabic_compounds(words: list[str]) -> list[str]:
