@@ -183,7 +183,8 @@ def score_name(pair: f.NamePair, evidence: f.NameOutcome | None = None) -> NameS
     else:
         outcomes = (*[feat.fn(pair) for feat in _BEFORE_EVIDENCE], evidence, *[feat.fn(pair) for feat in _AFTER_EVIDENCE])
     value = combine([o[0] for o in outcomes])
-    enough = f.has_evidence(*outcomes[_EVIDENCE])
+    evidence_value, facts = outcomes[_EVIDENCE]
+    enough = f.has_evidence(evidence_value, facts)
     return NameScore(value if enough else min(value, NO_EVIDENCE_CAP), outcomes, enough)
 
 

@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -46,7 +46,7 @@ from mistrust.screen.algorithm import (
     probability,
     score_name,
 )
-from mistrust.screen.features import INITIALS_MIN_LEN, NamePair, has_evidence
+from mistrust.screen.features import INITIALS_MIN_LEN, NameOutcome, NamePair, has_evidence
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import (
@@ -230,7 +230,7 @@ class QuickRow:
 
 # A query name's normal form, its candidates ranked by quick score (logits, best first) and the name
 # scores of listed names worked out for it so far, by listed name (``ScreenIndex._looked_up``).
-Lookup = tuple[NormName, list[tuple[float, int]], dict[str, list[Any]]]
+Lookup = tuple[NormName, list[tuple[float, int]], dict[str, "ScoredPair"]]
 # How many recent query names keep their lookup: nearly every repeat is the very next query
 # (the linker asks again with the text's state), and a small memo keeps few objects alive.
 RECENT_NAMES: Final = 16
@@ -243,6 +243,21 @@ RECENT_NAMES: Final = 16
 PICKLED_FIELDS: Final = ("entities", "names", "flat", "keys", "idf", "skel_len", "name_text", "skel_sets",
                          "list_versions", "state", "lexicon", "link_evidence", "link_classes", "link_by_name", "_by_id",
                          "sibling_sets")
+
+
+class ScoredPair:
+    """A listed name's pair in a search (``ScreenIndex.search``): the pair, its evidence outcome,
+    and its name score once worked out (None while only the evidence is known: a dead end).
+
+    A class with typed fields rather than a list: compiled by mypyc, its fields are read as
+    typed values, where a list's items are untyped objects."""
+
+    __slots__ = ("evidence", "pair", "score")
+
+    def __init__(self, pair: NamePair, evidence: NameOutcome) -> None:
+        self.pair = pair
+        self.evidence = evidence
+        self.score: NameScore | None = None
 
 
 class IndexedName(NamedTuple):
@@ -628,7 +643,7 @@ class ScreenIndex:
             # its hash where the tuple's is worked out again at every lookup. The pair, its
             # evidence outcome, and its name score once worked out (None while only the evidence
             # is known: a dead end, below).
-            scored: dict[str, list[Any]] = {}
+            scored: dict[str, ScoredPair] = {}
             ranked = self.quick_logits(norm, retrieved, lex.links)
         else:
             lex = self.lexicon
@@ -644,27 +659,9 @@ class ScreenIndex:
         # (``no_evidence_bound``) get no other feature. They change no hit, but the loop's
         # stopping rules read the scores of every entry visited: ``visits`` keeps each visit in
         # order (score None for a dead end), ``dead`` the bound of each entry's dead ends, and
-        # ``settle`` scores them in full and replays the visits when a rule needs their scores.
+        # ``_settle`` scores them in full and replays the visits when a rule needs their scores.
         visits: list[tuple[int, int, float | None, bool]] = []
         dead: dict[int, float] = {}
-
-        def settle() -> dict[int, tuple[float, int, bool]]:
-            replayed: dict[int, tuple[float, int, bool]] = {}
-            for k, (e, pos, score, exact) in enumerate(visits):
-                if score is None:
-                    iname = self.names[pos]
-                    found = scored[_pair_key(iname.norm)]
-                    if found[2] is None:
-                        found[2] = score_name(found[0], found[1])
-                    by_pos[pos] = (found[0], found[2])
-                    score, exact = adjusted(found[2].value, iname.norm, query, self.entities[e].entity, iname.weak,
-                                            explain=False)[0], found[2].exact
-                    visits[k] = (e, pos, score, exact)
-                current = replayed.get(e)
-                if current is None or score > current[0]:
-                    replayed[e] = (score, pos, exact)
-            dead.clear()
-            return replayed
 
         # The best FULL_SCORE candidates are scored down to ``min_score`` (near misses); beyond
         # them, up to ``limit``, only candidates that may still reach the threshold. The quick
@@ -682,13 +679,13 @@ class ScreenIndex:
             if len(entered) >= limit:
                 # Dead ends below ``quick`` do not count among the entries that reach it.
                 if dead and max(dead.values()) >= quick:
-                    best = settle()
+                    best = self._settle(visits, scored, by_pos, dead, query)
                 if len(best) >= limit and sorted(v[0] for v in best.values())[-limit] >= quick:
                     break  # the ``limit`` best entries so far score at least what any later name can
             iname = self.names[pos]
             e = iname.entity
             if e in dead and dead[e] >= quick + QUICK_MARGIN:  # its dead ends may decide the rule below
-                best = settle()
+                best = self._settle(visits, scored, by_pos, dead, query)
             current = best.get(e)
             if current is not None and current[0] >= quick + QUICK_MARGIN:
                 continue  # this entity already has a better name than this one can reach
@@ -700,18 +697,19 @@ class ScreenIndex:
             found = scored.get(key)
             if found is None:
                 pair = NamePair(norm, listed, lex)
-                found = scored[key] = [pair, evidence_outcome(pair), None]
-            name = found[2]
+                found = scored[key] = ScoredPair(pair, evidence_outcome(pair))
+            name = found.score
             entered[e] = None
             if name is None:
-                if not has_evidence(*found[1]):
+                evidence, facts = found.evidence
+                if not has_evidence(evidence, facts):
                     bound = no_evidence_bound(listed, query, entity, iname.weak)
                     if bound < min_score:
                         visits.append((e, pos, None, False))
                         dead[e] = max(bound, dead.get(e, 0.0))
                         continue
-                name = found[2] = score_name(found[0], found[1])
-            by_pos[pos] = (found[0], name)
+                name = found.score = score_name(found.pair, found.evidence)
+            by_pos[pos] = (found.pair, name)
             score = adjusted(name.value, listed, query, entity, iname.weak, explain=False)[0]
             visits.append((e, pos, score, name.exact))
             if current is None or score > current[0]:
@@ -721,9 +719,10 @@ class ScreenIndex:
             # entered them (ties for the best entry go to the first); dead ends stay out: they
             # score below ``min_score``, so no hit and no margin depends on them.
             best = {e: best[e] for e in entered if e in best}
-        margined = runner_up_margin(best, lambda e: self.entities[e].entity.name, self.siblings)
-        kept = sorted((v for v in margined.values() if v[0] >= min_score),
-                      key=lambda v: (-v[0], self.entities[self.names[v[1]].entity].entity.id))[:limit]
+        # Bound methods, not lambdas: compiled, a lambda reading ``self`` puts the search's
+        # variables in a heap object (see ``_settle``).
+        margined = runner_up_margin(best, self._entity_name, self.siblings)
+        kept = sorted([v for v in margined.values() if v[0] >= min_score], key=self._hit_order)[:limit]
         hits = []
         for score, pos, runner_up in kept:
             iname = self.names[pos]
@@ -749,6 +748,38 @@ class ScreenIndex:
                 id=content_id(norm.sorted_compact, ient.entity.id),
             ))
         return hits
+
+    def _settle(self, visits: list[tuple[int, int, float | None, bool]], scored: dict[str, ScoredPair],
+                by_pos: dict[int, tuple[NamePair, NameScore]], dead: dict[int, float],
+                query: NameQuery) -> dict[int, tuple[float, int, bool]]:
+        """The best visit of each entry with its dead ends scored in full, replaying ``search``'s
+        visits in order (``dead`` emptied). A method, not a closure of ``search``: compiled by
+        mypyc, a closure and the frame object it reads hold each other, and each search left
+        that cycle (its pairs and scores with it) to the garbage collector."""
+        replayed: dict[int, tuple[float, int, bool]] = {}
+        for k, (e, pos, score, exact) in enumerate(visits):
+            if score is None:
+                iname = self.names[pos]
+                found = scored[_pair_key(iname.norm)]
+                name = found.score
+                if name is None:
+                    name = found.score = score_name(found.pair, found.evidence)
+                by_pos[pos] = (found.pair, name)
+                score, exact = adjusted(name.value, iname.norm, query, self.entities[e].entity, iname.weak,
+                                        explain=False)[0], name.exact
+                visits[k] = (e, pos, score, exact)
+            current = replayed.get(e)
+            if current is None or score > current[0]:
+                replayed[e] = (score, pos, exact)
+        dead.clear()
+        return replayed
+
+    def _entity_name(self, e: int) -> str:
+        return self.entities[e].entity.name
+
+    def _hit_order(self, v: tuple[float, int, FeatureResult | None]) -> tuple[float, str]:
+        """Hits by score, best first, then by entry id."""
+        return -v[0], self.entities[self.names[v[1]].entity].entity.id
 
     def _looked_up(self, name: str) -> Lookup | None:
         """The part of a search that depends on the query's name alone: its normal form, the
