@@ -72,6 +72,10 @@ CAL_PROBS: Final = tuple(y for _, y in CALIBRATION)
 # would subtract at every call (it runs for every candidate a search ranks).
 _SEGMENTS: Final = tuple((x0, y0, y1 - y0, x1 - x0) for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False))
 _CAL_SHARE: Final = 1.0 - RAW_SHARE
+# Module constants of this module: compiled, they are read as native floats, where a name
+# imported from ``fitted`` (not compiled) is looked up in the module's globals at every call.
+_RAW_SHARE: Final[float] = RAW_SHARE
+_BIAS: Final[float] = BIAS
 # A match through an alias the list itself calls weak ("low quality a.k.a.") loses this much.
 WEAK_ALIAS_WEIGHT: Final = 0.1
 
@@ -99,12 +103,12 @@ def probability(logit: float) -> float:
     else:
         x0, y0, rise, run = _SEGMENTS[k - 1]
         cal = y0 + rise * (logit - x0) / run
-    return _CAL_SHARE * cal + RAW_SHARE * raw
+    return _CAL_SHARE * cal + _RAW_SHARE * raw
 
 
 def combine(values: Sequence[float]) -> float:
     """The calibrated probability from the feature values, in ``NAME_FEATURES`` order."""
-    logit = BIAS
+    logit = _BIAS
     for feat, value in zip(NAME_FEATURES, values, strict=True):
         logit += feat.weight * value
     return probability(logit)
@@ -129,31 +133,46 @@ def estimator(known: Sequence[str]) -> Callable[..., float]:
     return estimate
 
 
-def logit_estimator(known: Sequence[str]) -> Callable[..., float]:
+def logit_estimator(known: Sequence[str]) -> LogitEstimate:
     """The logit of ``estimator``'s estimate. ``probability`` is increasing, so candidates ranked
     by it are ranked as by the probability, which a search then works out only for the candidates
     it looks at (about six of thirty)."""
-    grouped = frozenset().union(*EXCLUSIVE)
-    free = [(k, WEIGHTS[name]) for k, name in enumerate(known) if name not in grouped]
-    offset = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES
-                        if feat.name not in known and feat.name not in grouped)
-    groups = [([(k, WEIGHTS[name]) for k, name in enumerate(known) if name in group],
-               max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0))
-              for group in EXCLUSIVE]
+    return LogitEstimate(known)
 
-    def estimate(*values: float) -> float:
+
+class LogitEstimate:
+    """``logit_estimator``'s estimate: called with the values of ``known`` in order, or given
+    them in a list (``logit``). An object with typed fields rather than a closure taking
+    ``*values``: compiled by mypyc, the quick ranking calls ``logit`` directly, where a closure is
+    called as a Python object with its values packed in a tuple."""
+
+    __slots__ = ("free", "groups", "offset")
+
+    def __init__(self, known: Sequence[str]) -> None:
+        grouped = frozenset().union(*EXCLUSIVE)
+        self.free: list[tuple[int, float]] = [(k, WEIGHTS[name]) for k, name in enumerate(known)
+                                              if name not in grouped]
+        self.offset: float = BIAS + sum(max(0.0, feat.weight) for feat in NAME_FEATURES
+                                        if feat.name not in known and feat.name not in grouped)
+        self.groups: list[tuple[list[tuple[int, float]], float]] = [
+            ([(k, WEIGHTS[name]) for k, name in enumerate(known) if name in group],
+             max((max(0.0, WEIGHTS[name]) for name in group if name not in known), default=0.0))
+            for group in EXCLUSIVE]
+
+    def logit(self, values: list[float]) -> float:
         # Plain loops, no generator: this runs for every candidate of every query.
-        logit = offset
-        for k, w in free:
+        logit = self.offset
+        for k, w in self.free:
             logit += w * values[k]
-        for members, unknown_best in groups:
+        for members, unknown_best in self.groups:
             known = 0.0
             for k, w in members:
                 known += w * values[k]
             logit += max(unknown_best, known)
         return logit
 
-    return estimate
+    def __call__(self, *values: float) -> float:
+        return self.logit(list(values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,4 +282,4 @@ def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, l
 
 __all__ = ["ADJUSTMENTS", "ALGORITHM", "EXCLUSIVE", "FEATURE_NAMES", "NAME_FEATURES", "NO_EVIDENCE_CAP", "Adjustment",
            "NameFeature", "NameScore", "adjusted", "combine", "estimator", "evidence_outcome", "explain_name",
-           "logit_estimator", "no_evidence_bound", "probability", "score_name", "score_pair"]
+           "logit_estimator", "LogitEstimate", "no_evidence_bound", "probability", "score_name", "score_pair"]

@@ -611,7 +611,7 @@ class ScreenIndex:
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((row.full_form and row.words > q_counted)
                                           or (q_full and q_words > row.counted)) else 0.0
-            estimates.append(_quick_logit(exact, lit, sounds, parts, conflict, acronym, short))
+            estimates.append(_quick_logit.logit([exact, lit, sounds, parts, conflict, acronym, short]))
         if distinct is not picked:
             slot = {key: n for n, key in enumerate(firsts)}
             estimates = [estimates[slot[id(row)]] for row in picked]
