@@ -25,12 +25,15 @@ FLAT_WEIGHT: Final = 98.0
 class Lexicon:
     """Word weights, word classes and links of one index (or none, for a bare comparison)."""
 
-    weights: Mapping[str, float] = field(default_factory=dict)
+    # Dicts rather than any mapping: compiled by mypyc, ``weight`` (called for nearly every word
+    # a score reads) and ``classes_of`` look a word up in C instead of calling a mapping's ``get``.
+    weights: dict[str, float] = field(default_factory=dict)
     default_weight: float = FLAT_WEIGHT  # a word the lists do not have
-    classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Any mapping: a search that withholds links reads them through a ChainMap (``withholding``).
     links: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def __reduce__(self) -> tuple[type[Lexicon], tuple[Mapping[str, float], float, Mapping[str, frozenset[str]],
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[dict[str, float], float, dict[str, frozenset[str]],
                                                       Mapping[str, frozenset[str]]]]:
         # Pickled as a call with its fields: compiled by mypyc, a frozen class restored field by
         # field refuses the assignments, and a call reads the same in either build.
