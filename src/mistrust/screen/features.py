@@ -11,7 +11,7 @@ hit's explanation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Final, NamedTuple
@@ -805,7 +805,7 @@ ACRONYM_FULL_LETTERS: Final = 4
 MIN_LETTERS: Final = 3
 MIN_EVIDENCE: Final = 0.6
 # A word of a one-word name matched whole counts in full from this share of the rarity weight of
-# a word no listed name has (see ``_whole_name_informative``): on UN + OFAC + EU, a word found in
+# a word no listed name has (see ``_informative_share``): on UN + OFAC + EU, a word found in
 # fewer than about 1 in 2,000 names; commoner words count by their share of it.
 WHOLE_NAME_SHARE: Final = 0.5
 
@@ -851,14 +851,14 @@ def name_evidence(p: NamePair) -> NameOutcome:
         # initials of some listed name, so either says as much as its letters. A body known by
         # three initials has them listed as an alias, which matches as written.
         return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
-    informative = _whole_name_informative(p) if _one_word_name(p) else p.lex.informative
+    share, lex = _informative_share(p), p.lex
     if p.exact:
-        got = sum(map(informative, p.q.tokens), 0.0)
+        got = lex.informative_sum(p.q.tokens, share)
     else:
         same = approximate = 0.0
         for m in p.alignment.matches:
-            on_query = sum(map(informative, m.query.split(" ")), 0.0)
-            listed = sum(map(informative, m.listed.split(" ")), 0.0)
+            on_query = lex.informative_sum(m.query.split(" "), share)
+            listed = lex.informative_sum(m.listed.split(" "), share)
             if m.how == "same":
                 same += min(1.0, on_query, listed)
             else:
@@ -899,8 +899,10 @@ def _one_word_name(p: NamePair) -> bool:
             and " " not in words[0].listed)
 
 
-def _whole_name_informative(p: NamePair) -> Callable[[str], float]:
-    """How much a word identifies when it is the whole of two one-word names, 0..1.
+def _informative_share(p: NamePair) -> float:
+    """The share of the weight of a word no list has against which a matched word's rarity is
+    measured (``Lexicon.informative_sum``): 1, or ``WHOLE_NAME_SHARE`` when the word is the whole
+    of two one-word names (``_one_word_name``).
 
     Rarity among the listed names says how many other entries a word also points to. A one-word
     name (a group, a movement, a vessel) recurs in its own aliases and branches ("X", "X Youth
@@ -910,8 +912,7 @@ def _whole_name_informative(p: NamePair) -> Callable[[str], float]:
     while words common in names (a frequent given name, "Trading", "Bank") still count little:
     a lone "Mohammad" or "Trading" matching an alias of that one word stays without evidence.
     """
-    weight, full = p.lex.weight, WHOLE_NAME_SHARE * p.lex.default_weight
-    return lambda token: min(1.0, weight(token) / full)
+    return WHOLE_NAME_SHARE if _one_word_name(p) else 1.0
 
 
 def has_evidence(value: float, facts: Facts) -> bool:

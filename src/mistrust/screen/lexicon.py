@@ -9,7 +9,7 @@ side in one process.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -53,7 +53,17 @@ class Lexicon:
 
     def informative(self, token: str) -> float:
         """How much a word identifies, 0..1: a word the lists lack is 1, a common word little."""
-        return min(1.0, self.weight(token) / self.default_weight)
+        return self.informative_sum((token,))
+
+    def informative_sum(self, words: Iterable[str], share: float = 1.0) -> float:
+        """``informative`` summed over ``words``, in order, each word's weight measured against
+        ``share`` of a word the lists lack (a loop of direct calls: compiled by mypyc, quicker
+        than ``sum(map(...))``, which calls the method as a Python object)."""
+        full = share * self.default_weight
+        total = 0.0
+        for word in words:
+            total += min(1.0, self.weight(word) / full)
+        return total
 
     def withholding(self, held: frozenset[str]) -> Lexicon:
         """This lexicon less the links in ``held`` (leave-one-alias-out evaluation)."""
