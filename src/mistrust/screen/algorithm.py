@@ -63,7 +63,10 @@ NAME_FEATURES: Final[tuple[NameFeature, ...]] = tuple(NameFeature(name, WEIGHTS[
 ))
 FEATURE_NAMES: Final = tuple(feat.name for feat in NAME_FEATURES)
 _EVIDENCE: Final = FEATURE_NAMES.index("name_evidence")
-_BEFORE_EVIDENCE, _AFTER_EVIDENCE = NAME_FEATURES[:_EVIDENCE], NAME_FEATURES[_EVIDENCE + 1:]
+# Final, as every constant ``score_name`` reads: compiled, a Final is a native constant, where a
+# plain module name is looked up in the module's globals at every call.
+_BEFORE_EVIDENCE: Final = NAME_FEATURES[:_EVIDENCE]
+_AFTER_EVIDENCE: Final = NAME_FEATURES[_EVIDENCE + 1:]
 # A pair without evidence scores at most this: below every threshold the README documents.
 NO_EVIDENCE_CAP: Final = 0.3
 CAL_LOGITS: Final = tuple(x for x, _ in CALIBRATION)

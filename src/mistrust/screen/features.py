@@ -859,10 +859,12 @@ def name_evidence(p: NamePair) -> NameOutcome:
         for m in p.alignment.matches:
             on_query = lex.informative_sum(m.query.split(" "), share)
             listed = lex.informative_sum(m.listed.split(" "), share)
+            # min of two, twice: compiled, a min of two floats is native, a min of three a Python call.
+            least = min(min(1.0, on_query), listed)
             if m.how == "same":
-                same += min(1.0, on_query, listed)
+                same += least
             else:
-                approximate += m.score * min(1.0, on_query, listed)
+                approximate += m.score * least
         if approximate:
             approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
         matches = p.alignment.matches
