@@ -35,7 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claim_pairs import PairModel, candidates  # noqa: E402
-from claims_quality import OFAC_LIST, UN_LIST, Actors, halves, in_sentence, pair_matches, score  # noqa: E402
+from claims_quality import (  # noqa: E402
+    OFAC_LIST,
+    UN_LIST,
+    Actors,
+    claim_json,
+    halves,
+    in_sentence,
+    pair_matches,
+    score,
+)
 from mistrust import Workspace  # noqa: E402
 from mistrust.extract.claim_args import MentionIndex  # noqa: E402
 from mistrust.extract.nlp import fold_typography  # noqa: E402
@@ -44,15 +53,6 @@ from mistrust.extract.pipeline import DOC_TEXT, ExtractOptions, Extractor, Readi
 THRESHOLDS = (0.25, 0.35, 0.45)
 L2 = 3.0  # chosen by 2-fold cross-validation within half A (tried 1, 3, 10, 30)
 EPOCHS, RATE, MIN_COUNT = 2000, 1.0, 3
-
-
-def _claim_json(c: Any) -> dict[str, Any]:
-    att = c.attribution
-    source = att.source.text if att is not None and att.source is not None else None
-    return {"subject": c.subject, "subject_canonical": c.subject_canonical, "object": c.object,
-            "object_canonical": c.object_canonical, "predicate": c.predicate, "status": c.status,
-            "start": c.start, "end": c.end, "text": c.text, "source": source,
-            "chain": list(att.chain) if att is not None else []}
 
 
 def read(data: Path, articles: Path) -> dict[str, Any]:
@@ -88,7 +88,7 @@ def read(data: Path, articles: Path) -> dict[str, Any]:
                         "status": "attributed" if att is not None and att.source is not None else "asserted",
                         "source": att.source.text if att is not None and att.source is not None else None,
                         "chain": list(att.chain) if att is not None else []})
-            out[rid] = {"text": d.text, "claims": [_claim_json(c) for c in r.claims], "cands": cands}
+            out[rid] = {"text": d.text, "claims": [claim_json(c) for c in r.claims], "cands": cands}
     return out
 
 

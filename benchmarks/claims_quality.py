@@ -67,7 +67,7 @@ def dump(data: Path, out: Path) -> None:
                 ext = ws.extraction_for(doc_id)
                 records[rid] = {
                     "doc_id": doc_id, "text": doc.text, "story": ws.story_of(doc_id),
-                    "claims": [_claim_json(c) for c in ext.claims],
+                    "claims": [claim_json(c) for c in ext.claims],
                     "entities": [{"text": m.text, "canonical": m.canonical,
                                   "links": [getattr(h, "entity_id", None) for h in m.links]}
                                  for m in ext.entities],
@@ -75,7 +75,8 @@ def dump(data: Path, out: Path) -> None:
     out.write_text(json.dumps({"records": records, "seconds": seconds}), encoding="utf-8")
 
 
-def _claim_json(c: Any) -> dict[str, Any]:
+def claim_json(c: Any) -> dict[str, Any]:
+    """A claim as the scorer reads it (also the claim-pairs experiment's records)."""
     att = c.attribution
     source = att.source.text if att is not None and att.source is not None else None
     return {"subject": c.subject, "subject_canonical": c.subject_canonical, "object": c.object,
