@@ -14,7 +14,6 @@ import random
 
 from _screen_helpers import FAMILY, GIVEN, ORG, PLACE, hand_made_index, random_entities
 from mistrust.model import NameQuery
-from mistrust.screen.features import weight_of
 from mistrust.screen.lexicon import Lexicon
 
 
@@ -58,11 +57,11 @@ def test_word_sums_add_as_the_builtins_do() -> None:
     lex = Lexicon(weights={w: rng.uniform(0.5, 120.0) for w in words[:30]}, default_weight=97.31)
     for _ in range(300):
         picked = rng.sample(words, rng.randint(0, 6))  # some words unknown to the lexicon
-        assert weight_of(lex, picked) == sum(map(lex.weight, picked), 0.0)
+        assert lex.weight_sum(picked) == sum(map(lex.weight, picked), 0.0)
         for share in (1.0, 0.5, 0.37):
             full = share * lex.default_weight
             expected = sum((min(1.0, lex.weight(w) / full) for w in picked), 0.0)
             assert lex.informative_sum(picked, share) == expected
         assert lex.informative_sum(picked) == sum(map(lex.informative, picked), 0.0)
     assert lex.informative_sum(words[30:]) == 10.0  # a word the lists lack identifies fully
-    assert weight_of(lex, []) == 0.0 and isinstance(weight_of(lex, []), float)
+    assert lex.weight_sum([]) == 0.0 and isinstance(lex.weight_sum([]), float)

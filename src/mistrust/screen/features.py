@@ -11,7 +11,7 @@ hit's explanation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Final, NamedTuple
@@ -536,17 +536,6 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     )
 
 
-def weight_of(lex: Lexicon, words: Iterable[str]) -> float:
-    """The summed rarity weight of ``words``, added in order. A loop rather than
-    ``sum(map(lex.weight, words), 0.0)``, which adds the same numbers in the same order: compiled
-    by mypyc, the loop calls ``weight`` directly, where ``map`` calls it as a Python object (as
-    quick as the builtins when interpreted, for the few words of a name)."""
-    total = 0.0
-    for word in words:
-        total += lex.weight(word)
-    return total
-
-
 class NamePair:
     """Two names and the lexicon they are scored with; the word alignment is worked out once, on
     first use, and shared by the features that read it."""
@@ -566,8 +555,8 @@ class NamePair:
         the alignment leaves unmatched (several features divide by these)."""
         if self._totals is None:
             lex = self.lex
-            self._totals = (weight_of(lex, self.q.tokens), weight_of(lex, self.c.tokens),
-                            weight_of(lex, self.alignment.particles))
+            self._totals = (lex.weight_sum(self.q.tokens), lex.weight_sum(self.c.tokens),
+                            lex.weight_sum(self.alignment.particles))
         return self._totals
 
     @property
@@ -615,11 +604,11 @@ def _token_share(p: NamePair) -> tuple[float, float]:
     if bool(al.unmatched_query) != bool(al.unmatched_listed) and al.matches:
         # One name is the other plus some parts (a patronymic, a second given name): the extra
         # parts are missing evidence, not contrary evidence, so they count at EXTRA_PART_SHARE.
-        extra = weight_of(lex, (*al.unmatched_query, *al.unmatched_listed))
+        extra = lex.weight_sum((*al.unmatched_query, *al.unmatched_listed))
         total -= (1 - EXTRA_PART_SHARE) * extra
     got = 0.0
     for m in al.matches:
-        got += m.score * (weight_of(lex, m.query.split(" ")) + weight_of(lex, m.listed.split(" ")))
+        got += m.score * (lex.weight_sum(m.query.split(" ")) + lex.weight_sum(m.listed.split(" ")))
     share = min(1.0, got / total) if total else 0.0
     # The same letters split into words differently (Nam Chon Gang / Namchungang): nearly all
     # the letters in order, and the same sound.
@@ -654,7 +643,7 @@ def name_extra(p: NamePair) -> NameOutcome:
     al = p.alignment
     total_q, total_c, particles = p.totals
     total = total_q + total_c - particles
-    extra = weight_of(p.lex, al.unmatched_query) + weight_of(p.lex, al.unmatched_listed)
+    extra = p.lex.weight_sum(al.unmatched_query) + p.lex.weight_sum(al.unmatched_listed)
     return (min(1.0, extra / total) if total else 0.0), ()
 
 
@@ -684,8 +673,8 @@ def name_conflict(p: NamePair) -> NameOutcome:
     if len(q.tokens) != len(c.tokens) and _sim(q.compact, c.compact) >= 0.9:
         return 0.0, ()  # same letters, different word splits: not a conflict
     wq, wc, _particles = p.totals
-    oq = weight_of(p.lex, al.unmatched_query) + sum(((1 - m.score) * weight(m.query) for m in near), 0.0)
-    ol = weight_of(p.lex, al.unmatched_listed) + sum(((1 - m.score) * weight(m.listed) for m in near), 0.0)
+    oq = p.lex.weight_sum(al.unmatched_query) + sum(((1 - m.score) * weight(m.query) for m in near), 0.0)
+    ol = p.lex.weight_sum(al.unmatched_listed) + sum(((1 - m.score) * weight(m.listed) for m in near), 0.0)
     return max(0.0, min(oq / wq, ol / wc)), ()
 
 

@@ -51,6 +51,15 @@ class Lexicon:
         linked = self.links.get(word)
         return classes | linked if linked else classes
 
+    def weight_sum(self, words: Iterable[str]) -> float:
+        """The summed rarity weight of ``words``, added in order: what ``sum(map(self.weight,
+        words), 0.0)`` adds, as a loop of direct calls (compiled by mypyc, ``map`` would call
+        ``weight`` as a Python object; interpreted, as quick for the few words of a name)."""
+        total = 0.0
+        for word in words:
+            total += self.weight(word)
+        return total
+
     def informative(self, token: str) -> float:
         """How much a word identifies, 0..1: a word the lists lack is 1, a common word little."""
         return self.informative_sum((token,))
