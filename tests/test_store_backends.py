@@ -159,7 +159,7 @@ def test_postgres_writer_sends_runs_of_one_statement_together_in_their_order(tmp
 
 
 def test_statement_runs_groups_each_text_when_every_job_orders_them_alike() -> None:
-    from mistrust.store.postgres import statement_runs
+    from mistrust.store.writer import statement_runs
 
     parent, child, log = "INSERT parent", "INSERT child", "INSERT log"
     jobs = [[(parent, [1]), (child, [1, "x"])], [(parent, [2])], [(parent, [3]), (child, [3, "y"]), (log, ["z"])]]
