@@ -161,15 +161,21 @@ def _waited(before: dict[int, float], after: dict[int, float]) -> float:
 
 
 def _process_cpu(pid: int) -> dict[int, float]:
-    """CPU seconds of the server process and of every process under it (uvicorn's workers), by pid."""
-    out = {}
+    """CPU seconds of the server process and of every process under it, by pid of the server and of
+    each process directly under it (a uvicorn worker counts with the audit writer process it started)."""
+    out: dict[int, float] = {}
     root = psutil.Process(pid)
-    for proc in [root, *root.children(recursive=True)]:
+    for top in [root, *root.children()]:
         try:
-            times = proc.cpu_times()
+            procs = [top] if top is root else [top, *top.children(recursive=True)]
         except psutil.Error:
-            continue
-        out[proc.pid] = times.user + times.system
+            continue  # ended meanwhile (a Postgres backend)
+        for proc in procs:
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            out[top.pid] = out.get(top.pid, 0.0) + times.user + times.system
     return out
 
 
