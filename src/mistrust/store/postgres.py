@@ -206,7 +206,7 @@ class PostgresDatabase(Database):
         """A server's audit rows from a process of their own (``store/writer_process.py`` says why)."""
         from mistrust.store.writer_process import ProcessWriter
 
-        if not isinstance(self.writer, ProcessWriter):
+        if ProcessWriter.AVAILABLE and not isinstance(self.writer, ProcessWriter):
             self.writer.close(self.busy_timeout)  # (nothing is queued yet as a server opens its workspace)
             self.writer = ProcessWriter(self._url, self.busy_timeout)
 

@@ -24,6 +24,7 @@ Durability, as the thread writer's or better:
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import pickle
 import signal
@@ -39,6 +40,8 @@ from typing import Any
 from mistrust.store.writer import GATHER, MAX_PAUSE, Job
 
 MAX_BLOCKS = 50  # most blocks (of GATHER seconds each) the child writes in one transaction
+log = logging.getLogger(__name__)
+
 CHECK_EVERY = 0.2  # seconds between two looks at the child while it has blocks to commit
 
 
@@ -52,6 +55,7 @@ class ProcessWriter:
     """
 
     spool = None  # nothing is spooled to a file: the serving process keeps what is uncommitted
+    AVAILABLE = os.name == "posix"  # the pipes' descriptors are passed to the child by number
 
     def __init__(self, url: str, busy_timeout: float) -> None:
         self._url = url
@@ -197,6 +201,7 @@ class ProcessWriter:
         self._take_acks()
         self._restart_note = (f"the audit writer process ended (exit code {code}); another was started and "
                               f"sent the {self._seq - self._written} jobs it had not written")
+        log.warning("%s", self._restart_note)
         try:
             self._start()
         except OSError as exc:  # no process to be had now: the next look (CHECK_EVERY) tries again
