@@ -398,6 +398,10 @@ def _measure(name: str, db: str, workers: int, paths: list[str], clients: int, r
     try:
         postmaster = _postmaster(db)
         _threads(port, _plans(paths[: clients * 10], clients, None, 0))  # every worker builds or reads its index
+        # ... and what the first requests set off ends before the timed runs: a Postgres worker's
+        # audit writer process starts with the workspace (an interpreter and psycopg, about 0.15 s
+        # of CPU each, which fell inside the first timed run)
+        time.sleep(2.0)
         loader = None
         if beside is not None:
             loader = subprocess.Popen([sys.executable, "-c", LOAD_BESIDE, *beside], stdout=subprocess.PIPE, text=True)

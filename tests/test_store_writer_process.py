@@ -4,6 +4,7 @@ cannot be written is said (``last_error``) and counted (``close``)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -83,6 +84,41 @@ def test_a_writer_process_that_dies_is_started_again_and_gets_what_it_had_not_co
     assert _recorded(pg) == sorted(["Before One", "Before Two", "Stuck One", "Stuck Two", "Stuck Three"])
     assert writer.pid not in (None, first)
     assert "audit writer process ended (exit code -9)" in (writer.last_error or "")
+
+
+def _nice(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+@needs_pg
+def test_the_writer_runs_at_low_priority_and_one_far_behind_is_replaced_until_it_catches_up(
+        pg: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mistrust.store import writer_process
+
+    writer = pg.writer
+    assert isinstance(writer, ProcessWriter)
+    slow = writer.pid
+    assert slow is not None
+    _record(pg, ["Warm"])
+    assert writer.flush(20)
+    assert _nice(slow) == writer_process.LOW_PRIORITY  # the answers go first
+    monkeypatch.setattr(writer_process, "CATCH_UP", 5)
+    os.kill(slow, signal.SIGSTOP)  # as starved as a low-priority process on a machine with no core free
+    try:
+        names = [f"Behind {i}" for i in range(8)]
+        _record(pg, names)
+        _until(lambda: writer.pid not in (None, slow))  # more than CATCH_UP behind: replaced
+        fast = writer.pid
+        assert fast is not None and _nice(fast) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # killed by the writer as it replaced it
+            os.kill(slow, signal.SIGKILL)
+    assert writer.flush(20), writer.last_error
+    assert _recorded(pg) == sorted(["Warm", *names])
+    # caught up: a low-priority one again
+    _until(lambda: writer.pid not in (None, fast) and _nice(writer.pid) == writer_process.LOW_PRIORITY)
+    _record(pg, ["Afterwards"])
+    assert writer.flush(20) and "Afterwards" in _recorded(pg)
 
 
 @needs_pg
