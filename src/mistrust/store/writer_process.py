@@ -239,7 +239,9 @@ class ProcessWriter:
         except OSError as exc:  # no process to be had now: the next look (CHECK_EVERY) tries again
             self._restart_note = f"the audit writer process could not be started: {exc}"
             return
-        for _, block in list(self._sent):
+        with self._acked:  # a snapshot: a flush() elsewhere may drop committed blocks meanwhile
+            blocks = [block for _, block in self._sent]
+        for block in blocks:
             try:
                 assert self._pipe is not None
                 self._pipe.send_bytes(block)
