@@ -123,3 +123,19 @@ def test_a_near_spelling_of_a_built_family_name_says_less_than_of_a_rare_one(ind
                                               ("Torvald Quellan", "p:g0")])
 def test_the_names_as_listed_still_match(index: ScreenIndex, query: str, entry: str) -> None:
     assert best(index, query).get(entry, 0.0) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Velmora Quistad", "QUISTAD, Velmora"), ("Orbek Talvanu Serim", "SERIM, Orbek"), ("Druvok Pennath", "PENAT, Druvoc"),
+    ("Al Quistad Al Serim", "AL-QUISTAD AL-SERIM"), ("Kastrell", "Kastrell"), ("KOH", "Kastrell Ombrivan Holdings"),
+    ("Tarnis Velmora", "Tarnis Velmora"), ("Ombri Van Trading", "OMBRIVAN TRADING"),
+])
+@pytest.mark.parametrize("lex", [NO_LIST, GIVEN_COMMON])
+def test_the_quick_bound_holds_what_the_words_can_identify(query: str, listed: str, lex: Lexicon) -> None:
+    # The quick ranking bounds the evidence and the corroboration of a pair by what either name's
+    # words can identify at most (``index._most_informative``); it must never be below the truth.
+    from mistrust.screen.features import identifying_words
+    from mistrust.screen.index import _most_informative
+
+    q, c = normalize_name(query), normalize_name(listed)
+    assert identifying_words(NamePair(q, c, lex)) <= min(_most_informative(lex, q), _most_informative(lex, c)) + 1e-12

@@ -46,7 +46,7 @@ from mistrust.screen.algorithm import (
     probability,
     score_name,
 )
-from mistrust.screen.features import INITIALS_MIN_LEN, NameOutcome, NamePair, has_evidence
+from mistrust.screen.features import INITIALS_MIN_LEN, WHOLE_NAME_SHARE, NameOutcome, NamePair, has_evidence
 from mistrust.screen.lexicon import Lexicon, family_name_weights
 from mistrust.screen.links import LinkEvidence, evidence_by_name, link_words, mine_links, withheld
 from mistrust.screen.normalize import (
@@ -96,7 +96,7 @@ _BRACKETS: Final = re.compile(r"\(([^()]*)\)")
 # The quick ranking's estimate: the algorithm's own combination of the features it estimates,
 # the others taken at their most favourable value (see ``algorithm.estimator``), as a logit.
 _QUICK_FEATURES: Final = ("name_exact", "name_literal", "name_phonetic", "name_tokens", "name_conflict",
-                          "name_acronym", "name_short_form")
+                          "name_acronym", "name_short_form", "name_evidence", "name_corroboration")
 _quick_logit: Final = logit_estimator(_QUICK_FEATURES)
 
 
@@ -205,10 +205,10 @@ class QuickRow:
     would be read as objects, and a tuple kept in a typed list is a copy, which loses the
     sharing of one row by the copies of a name."""
 
-    __slots__ = ("acronyms", "compact", "counted", "full_form", "initials", "links", "single", "skel_len",
-                 "skel_set", "skeleton", "sorted_compact", "sorted_skeleton", "words")
+    __slots__ = ("acronyms", "compact", "counted", "full_form", "informative", "initials", "links", "single",
+                 "skel_len", "skel_set", "skeleton", "sorted_compact", "sorted_skeleton", "words")
 
-    def __init__(self, n: NormName, skel_set: frozenset[str], links: frozenset[str]) -> None:
+    def __init__(self, n: NormName, skel_set: frozenset[str], links: frozenset[str], informative: float) -> None:
         self.compact = n.compact
         self.sorted_compact = n.sorted_compact
         self.skeleton = n.skeleton
@@ -222,11 +222,21 @@ class QuickRow:
         self.words = len(n.tokens)
         self.counted = counted_words(n)
         self.full_form = _may_be_full_form(n)
+        self.informative = informative  # ``_most_informative``: bounds the words a match can identify
 
     def fields(self) -> tuple[object, ...]:
         """The row's values (for comparing rows laid out twice)."""
         return (self.compact, self.sorted_compact, self.skeleton, self.sorted_skeleton, self.skel_len, self.skel_set,
-                self.single, self.acronyms, self.initials, self.links, self.words, self.counted, self.full_form)
+                self.single, self.acronyms, self.initials, self.links, self.words, self.counted, self.full_form,
+                self.informative)
+
+
+def _most_informative(lex: Lexicon, name: NormName) -> float:
+    """The most ``features.identifying_words`` can count for any pair with ``name``: every word of
+    it matched, each measured against the smaller share of a rare word's weight a pair may use
+    (``WHOLE_NAME_SHARE``). A match uses each word once, so the identifying words of a pair are at
+    most the smaller of its two names' values, and ``name_corroboration`` at most that less one."""
+    return lex.informative_sum(name.tokens, WHOLE_NAME_SHARE)
 
 
 # A query name's normal form, its candidates ranked by quick score (logits, best first) and the name
@@ -488,7 +498,7 @@ class ScreenIndex:
             for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
                 row = interned.get(n)
                 if row is None:
-                    row = interned[n] = QuickRow(n, skels, self._links_of(n.tokens))
+                    row = interned[n] = QuickRow(n, skels, self._links_of(n.tokens), _most_informative(self.lexicon, n))
                 rows.append(row)
             self._quick = rows
         return rows
@@ -561,6 +571,7 @@ class ScreenIndex:
                       ] if len(norm.tokens) > 1 else []
         q_acronym = q_one and q_compact not in written
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
+        q_informative = _most_informative(self.lexicon, norm)
         estimates: list[float] = []
         for j in range(k):
             row = distinct[j]
@@ -612,7 +623,14 @@ class ScreenIndex:
             # short side's counted words match: only then may the feature apply.
             short = 1.0 if not exact and ((row.full_form and row.words > q_counted)
                                           or (q_full and q_words > row.counted)) else 0.0
-            estimates.append(_quick_logit.logit([exact, lit, sounds, parts, conflict, acronym, short]))
+            # The most the two names' words can identify (``_most_informative``): up to one word the
+            # evidence (an acronym counts whole, ``features.identifying_words``), beyond it the
+            # corroboration.
+            most = q_informative if q_informative < row.informative else row.informative
+            evidence = 1.0 if acronym or most > 1.0 else most
+            corroboration = 0.0 if most < 1.0 else (1.0 if most > 2.0 else most - 1.0)
+            estimates.append(_quick_logit.logit([exact, lit, sounds, parts, conflict, acronym, short, evidence,
+                                                 corroboration]))
         if distinct is not picked:
             slot = {key: n for n, key in enumerate(firsts)}
             estimates = [estimates[slot[id(row)]] for row in picked]
