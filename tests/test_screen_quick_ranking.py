@@ -12,8 +12,6 @@ All names are made up.
 
 from __future__ import annotations
 
-import pytest
-
 from _screen_helpers import hand_made_index, name_position
 from mistrust.model import Alias, ListEntity, NameQuery
 from mistrust.screen import normalize_name
@@ -48,8 +46,6 @@ def test_linked_word_counts_as_a_shared_part() -> None:
     assert index.quick_scores(norm, [pos], held)[0][0] == plain
 
 
-@pytest.mark.xfail(strict=True, reason="mistrust-v19: every word of this hand-made list is rare, so two agreeing words corroborate each other (name_corroboration): without the link the look-alike is no longer below the threshold, "
-                   "which this test takes as given")
 def test_linked_name_is_scored_despite_look_alike_neighbours() -> None:
     index = _linked_index()
     norm = normalize_name("East Kavir")

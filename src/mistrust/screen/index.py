@@ -205,10 +205,10 @@ class QuickRow:
     would be read as objects, and a tuple kept in a typed list is a copy, which loses the
     sharing of one row by the copies of a name."""
 
-    __slots__ = ("acronyms", "compact", "counted", "full_form", "informative", "initials", "links", "single",
-                 "skel_len", "skel_set", "skeleton", "sorted_compact", "sorted_skeleton", "words")
+    __slots__ = ("acronyms", "compact", "counted", "full_form", "informative", "informative_whole", "initials", "links",
+                 "single", "skel_len", "skel_set", "skeleton", "sorted_compact", "sorted_skeleton", "words")
 
-    def __init__(self, n: NormName, skel_set: frozenset[str], links: frozenset[str], informative: float) -> None:
+    def __init__(self, n: NormName, skel_set: frozenset[str], links: frozenset[str], lex: Lexicon) -> None:
         self.compact = n.compact
         self.sorted_compact = n.sorted_compact
         self.skeleton = n.skeleton
@@ -222,21 +222,25 @@ class QuickRow:
         self.words = len(n.tokens)
         self.counted = counted_words(n)
         self.full_form = _may_be_full_form(n)
-        self.informative = informative  # ``_most_informative``: bounds the words a match can identify
+        # ``_most_informative``: what the name's words can identify at most, as a name of several
+        # words and as a one-word name.
+        self.informative = _most_informative(lex, n, 1.0)
+        self.informative_whole = _most_informative(lex, n, WHOLE_NAME_SHARE)
 
     def fields(self) -> tuple[object, ...]:
         """The row's values (for comparing rows laid out twice)."""
         return (self.compact, self.sorted_compact, self.skeleton, self.sorted_skeleton, self.skel_len, self.skel_set,
                 self.single, self.acronyms, self.initials, self.links, self.words, self.counted, self.full_form,
-                self.informative)
+                self.informative, self.informative_whole)
 
 
-def _most_informative(lex: Lexicon, name: NormName) -> float:
+def _most_informative(lex: Lexicon, name: NormName, share: float) -> float:
     """The most ``features.identifying_words`` can count for any pair with ``name``: every word of
-    it matched, each measured against the smaller share of a rare word's weight a pair may use
-    (``WHOLE_NAME_SHARE``). A match uses each word once, so the identifying words of a pair are at
-    most the smaller of its two names' values, and ``name_corroboration`` at most that less one."""
-    return lex.informative_sum(name.tokens, WHOLE_NAME_SHARE)
+    it matched, each measured against ``share`` of a rare word's weight (1, or
+    ``WHOLE_NAME_SHARE`` where both names are one counted word, ``features._informative_share``).
+    A match uses each word once, so the identifying words of a pair are at most the smaller of its
+    two names' values, and ``name_corroboration`` at most that less one."""
+    return lex.informative_sum(name.tokens, share)
 
 
 # A query name's normal form, its candidates ranked by quick score (logits, best first) and the name
@@ -498,7 +502,7 @@ class ScreenIndex:
             for n, skels in zip((x.norm for x in self.names), self.skel_sets, strict=True):
                 row = interned.get(n)
                 if row is None:
-                    row = interned[n] = QuickRow(n, skels, self._links_of(n.tokens), _most_informative(self.lexicon, n))
+                    row = interned[n] = QuickRow(n, skels, self._links_of(n.tokens), self.lexicon)
                 rows.append(row)
             self._quick = rows
         return rows
@@ -571,7 +575,8 @@ class ScreenIndex:
                       ] if len(norm.tokens) > 1 else []
         q_acronym = q_one and q_compact not in written
         q_full, q_words, q_counted = _may_be_full_form(norm), len(norm.tokens), counted_words(norm)
-        q_informative = _most_informative(self.lexicon, norm)
+        q_informative = _most_informative(self.lexicon, norm, 1.0)
+        q_informative_whole = _most_informative(self.lexicon, norm, WHOLE_NAME_SHARE)
         estimates: list[float] = []
         for j in range(k):
             row = distinct[j]
@@ -626,7 +631,10 @@ class ScreenIndex:
             # The most the two names' words can identify (``_most_informative``): up to one word the
             # evidence (an acronym counts whole, ``features.identifying_words``), beyond it the
             # corroboration.
-            most = q_informative if q_informative < row.informative else row.informative
+            if q_counted <= 1 and row.counted <= 1:  # may be two one-word names: the larger share
+                most = q_informative_whole if q_informative_whole < row.informative_whole else row.informative_whole
+            else:
+                most = q_informative if q_informative < row.informative else row.informative
             evidence = 1.0 if acronym or most > 1.0 else most
             corroboration = 0.0 if most < 1.0 else (1.0 if most > 2.0 else most - 1.0)
             estimates.append(_quick_logit.logit([exact, lit, sounds, parts, conflict, acronym, short, evidence,
