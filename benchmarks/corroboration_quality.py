@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from mistrust.corroborate.joins import JoinModel  # noqa: E402
 from mistrust.corroborate.shingles import overlap, shingles  # noqa: E402
 from mistrust.corroborate.sources import source_key  # noqa: E402
-from mistrust.corroborate.stories import StoryClusterer, cluster  # noqa: E402
+from mistrust.corroborate.stories import StoryClusterer, cluster, doc_features  # noqa: E402
 from mistrust.corroborate.text import parse_date, term_counts  # noqa: E402
 from mistrust.model import Document  # noqa: E402
 
@@ -111,6 +111,22 @@ def bcubed_over_all(pred: dict[str, str], gold: dict[str, str], half: set[str]) 
     p = sum(len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in items) / len(items)
     r = sum(len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in items) / len(items)
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def half_errors(pred: dict[str, str], gold: dict[str, str], half: set[str]) -> tuple[dict[str, list[list[str]]], list[list[str]]]:
+    """The errors one half's B-cubed figures count, read from that half's labels alone: its
+    labelled stories the clustering split (label -> the parts, largest first) and the predicted
+    stories that put a document of the half with a document of another labelled story, of either
+    half (the wrong joins :func:`bcubed_over_all` charges to the half's precision)."""
+    parts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for i in sorted(half & pred.keys()):
+        parts[gold[i]][pred[i]].append(i)
+    split = {g: sorted(p.values(), key=lambda m: (-len(m), m)) for g, p in sorted(parts.items()) if len(p) > 1}
+    members: dict[str, list[str]] = defaultdict(list)
+    for i, sid in sorted(pred.items()):
+        members[sid].append(i)
+    mixed = [m for _, m in sorted(members.items()) if half.intersection(m) and len({gold.get(i, i) for i in m}) > 1]
+    return split, mixed
 
 
 def tfidf_baseline(docs: list[Document], threshold: float, window: int = 7) -> dict[str, str]:
@@ -385,10 +401,10 @@ def claims_analysed_check(data: Path, cache: Path | None) -> float:
     return f1
 
 
-def dev_analysed_check(data: Path, cache: Path | None) -> float:
+def dev_analysed_check(data: Path, cache: Path | None, errors: bool = False) -> float:
     """The dev stories as a user runs them (section 1e): the 400 articles ingested with analysis,
     both lists loaded, so entities are the extraction's resolved actors and claims anchor undated
-    reports; the same labels and halves as section 1."""
+    reports; the same labels and halves as section 1. ``errors`` adds section 1f, half A's errors."""
     t0 = time.perf_counter()
     recs = analysed(data, data / "news" / "dev_articles.jsonl", cache, "dev_analysed.pkl")
     gold = {d["id"]: d["story"] for d in map(json.loads, open(ROOT / "benchmarks" / "labels" / "stories.jsonl"))}
@@ -410,7 +426,48 @@ def dev_analysed_check(data: Path, cache: Path | None) -> float:
     for h in (0, 1):
         row(f"  half {'AB'[h]} over all documents", bcubed_over_all(pred, gold, label_half(gold, h)))
         row(f"  half {'AB'[h]} over all documents: stories-v10 (main)", bcubed_over_all(v10, gold, label_half(gold, h)))
+    if errors:
+        tuning_half_errors(recs, gold)
     return f1
+
+
+def tuning_half_errors(recs: list[tuple[str, Document, Any]], gold: dict[str, str]) -> None:
+    """Section 1f: half A's errors as a user runs it (:func:`half_errors`), each document with its
+    date; a split story's smaller parts with their score against its largest part's story as it
+    ended, a wrong join's documents with the score and reason they joined by. Half B is the check,
+    so its documents show only as "half B", never by label."""
+    cl = StoryClusterer()
+    feats = {d.id: doc_features(d, x) for _, d, x in recs}
+    placed = cl.add_batch(_observed(cl, list(feats.values())))
+    rid = {d.id: r for r, d, _ in recs}
+    doc_of = {r: d.id for r, d, _ in recs}
+    pred = {rid[a.doc_id]: a.story_id for a in placed}
+    how = {rid[a.doc_id]: a for a in placed}
+    half = label_half(gold, 0)
+    split, mixed = half_errors(pred, gold, half)
+
+    def when(i: str) -> str:
+        f = feats[doc_of[i]]
+        return f"{i} {f.date.isoformat() if f.date else 'undated'}"
+
+    print(f"\n1f. half A's errors as a user runs it: {len(split)} labelled stories split, "
+          f"{len(mixed)} stories mixing a document of half A with another story's")
+    for label, parts in split.items():
+        print(f"  split {label}: " + " | ".join(", ".join(when(i) for i in p) for p in parts))
+        main = cl.stories[pred[parts[0][0]]]
+        for p in parts[1:]:
+            for i in p:
+                score, why = cl.similarity(feats[doc_of[i]], main)
+                print(f"     {when(i)} against the largest part: {score:.3f} ({why})")
+    for members in mixed:
+        print("  mixed: " + "; ".join(f"{when(i)} {gold[i] if i in half else 'half B'} "
+                                      f"[{how[i].score:.3f} {how[i].reason[:90]}]" for i in members))
+
+
+def _observed(cl: StoryClusterer, feats: list[Any]) -> list[Any]:
+    """The features, once the clusterer has counted their document frequencies (as ``cluster`` does)."""
+    cl.observe(feats)
+    return feats
 
 
 def main() -> int:
@@ -420,10 +477,12 @@ def main() -> int:
     ap.add_argument("--only", choices=("dev", "claims"), help="run only the dev stories or the claims-set sections")
     ap.add_argument("--analysed-dev", action="store_true",
                     help="also run the dev stories as a user runs them (section 1e: analyses 400 articles)")
+    ap.add_argument("--errors", action="store_true",
+                    help="with --analysed-dev: list half A's errors as a user runs it (section 1f)")
     args = ap.parse_args()
     f1 = stories_check(args.data) if args.only != "claims" else 0.0
     if args.analysed_dev and args.only != "claims":
-        dev_analysed_check(args.data, args.cache)
+        dev_analysed_check(args.data, args.cache, args.errors)
     if args.only == "dev":
         return 0
     claims_stories_check(args.data)

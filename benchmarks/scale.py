@@ -210,8 +210,9 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
     src = tmp / "ratio.csv"
     write_names(src, ratio_names)
     jobs: dict[str, Callable[[int, str], Any]] = {
-        "batch screening": lambda w, b: ws.screen_file(src, tmp / f"out-{b}-{w}.jsonl", resume=False,
-                                                      workers=w, backend=b),
+        # the rows it remembers for re-screening are part of a run: written before the clock stops
+        "batch screening": lambda w, b: (ws.screen_file(src, tmp / f"out-{b}-{w}.jsonl", resume=False,
+                                                       workers=w, backend=b), ws.settle_writes()),
         "analyze": lambda w, b: ws.analyze(force=True, workers=w, backend=b),
     }
     sizes = {"batch screening": (ratio_names, "names"), "analyze": (articles, "articles")}
@@ -240,12 +241,15 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
                   f"{ratio:>8.2f}x{f'>= {TARGET_RATIO}x':>8}  {load()}", flush=True)
             cpu_lines.append(f"{job:<17}{label:<15}{cpu_one.parent_cpu:>10.1f}{cpu_one.workers_cpu:>9.1f}"
                              f"{cpu_two.parent_cpu:>11.1f}{cpu_two.workers_cpu:>9.1f}"
-                             f"{quiet_estimate(cpu_one, cpu_two):>10.2f}x")
+                             f"{quiet_estimate(cpu_one, cpu_two):>10.2f}x"
+                             f"{cpu_one.parent_cpu / size * 1e6:>9.0f}{cpu_two.parent_cpu / size * 1e6:>7.0f}")
         print(f"{'':<17}({size:,} {unit})")
     print("\nCPU seconds of the best runs above: the parent (reads, writes every result) and the processes"
           " under it (workers, Ray's daemons);"
           "\nthe 2-over-1 ratio these predict on an idle 2-core machine (less sensitive to the load)")
-    print(f"{'job':<17}{'runner':<15}{'1: parent':>10}{'workers':>9}{'2: parent':>11}{'workers':>9}{'estimate':>11}")
+    print("(and the parent's CPU per name or article, in us, 1 then 2 workers: what the workers' cores give up to it)")
+    print(f"{'job':<17}{'runner':<15}{'1: parent':>10}{'workers':>9}{'2: parent':>11}{'workers':>9}{'estimate':>11}"
+          f"{'us/1':>9}{'us/2':>7}")
     for line in cpu_lines:
         print(line)
 

@@ -60,7 +60,7 @@ class Schemas:
 def postgres_workspaces() -> Iterator[Schemas]:
     """While open, a file path given to ``open_database`` opens a schema of the test server."""
     import mistrust.store
-    import mistrust.workspace
+    import mistrust.workspace.facade
     from mistrust.store.db import is_url
 
     schemas = Schemas(PG_URL)
@@ -71,11 +71,11 @@ def postgres_workspaces() -> Iterator[Schemas]:
             return real(target, *args, **kwargs)
         return real(schemas.url_for(target), *args, **kwargs)
 
-    saved = mistrust.store.open_database, mistrust.workspace.open_database
+    saved = mistrust.store.open_database, mistrust.workspace.facade.open_database
     mistrust.store.open_database = open_database  # type: ignore[assignment]
-    mistrust.workspace.open_database = open_database  # type: ignore[assignment]
+    mistrust.workspace.facade.open_database = open_database  # type: ignore[assignment]
     try:
         yield schemas
     finally:
-        mistrust.store.open_database, mistrust.workspace.open_database = saved
+        mistrust.store.open_database, mistrust.workspace.facade.open_database = saved
         schemas.drop_all()

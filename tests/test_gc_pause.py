@@ -76,3 +76,28 @@ def test_what_is_kept_loaded_leaves_the_generations() -> None:
         del kept  # still freed by its reference count
     finally:
         gc.unfreeze()
+
+
+def test_a_loaded_index_searched_after_it_is_kept_loaded_leaves_nothing_of_its_own_to_collect() -> None:
+    """An index read back from its pickle lays out its search rows as it loads, so freezing what was
+    loaded (before the first search, as a server does) takes them too: a search makes none later."""
+    import pickle
+    import random
+
+    from _screen_helpers import hand_made_index, random_entities
+    from mistrust.gc_pause import keep_loaded
+    from mistrust.model import NameQuery
+    from mistrust.screen.index import QuickRow
+
+    built = hand_made_index(random_entities(random.Random(11), 40))
+    gc.unfreeze()
+    try:
+        with collector_paused():
+            index = pickle.loads(pickle.dumps(built))
+        keep_loaded()
+        assert not [o for o in gc.get_objects() if type(o) is QuickRow]
+        for k in (1, 7, 19):
+            assert index.search(NameQuery(index.names[k].name))  # each finds its own entry at least
+        assert not [o for o in gc.get_objects() if type(o) is QuickRow]
+    finally:
+        gc.unfreeze()

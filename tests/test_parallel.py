@@ -144,6 +144,63 @@ def test_stopped_batch_resumes_every_row_exactly_once(ws: Any, tmp_path: Path) -
     assert lines(out) == lines(tmp_path / "whole.jsonl")
 
 
+def remembered(ws: Any, out: Path) -> dict[str | None, tuple[str, dict[str, float]]]:
+    """What the workspace remembers for re-screening of the rows of ``out``: row id -> (name, hits seen)."""
+    from mistrust.store import monitoring
+
+    assert ws.settle_writes()
+    rows = [s for s in monitoring.subjects(ws.db) if s.kind == "batch" and s.origin == str(out)]
+    found = {s.row_id: (s.query["name"], s.seen) for s in rows}
+    assert len(found) == len(rows), "a row remembered twice"
+    return found
+
+
+def screened(out: Path) -> dict[str | None, str]:
+    """Row id -> name of the rows of an output file that were screened (not refused)."""
+    return {x["id"]: x["query"]["name"] for x in lines(out) if x["query"]}
+
+
+def test_a_stopped_batch_remembers_every_row_it_wrote_and_its_resumption_the_rest(
+        ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent hands the rows to remember to the writer every SUBJECT_ROWS rows: a run stopped
+    in between still remembers every row it wrote, and the resumed run the others, as one run would."""
+    from mistrust.workspace import screening
+
+    monkeypatch.setattr(screening, "BATCH_ROWS", 100)
+    monkeypatch.setattr(screening, "SUBJECT_ROWS", 250)  # handed over after the third batch, then the sixth
+    src = names_csv(tmp_path, 1000)
+    ws.screen_file(src, tmp_path / "whole.jsonl")
+    whole = remembered(ws, tmp_path / "whole.jsonl")
+    assert len(whole) == 900  # every tenth name is empty: refused, not remembered
+    out = tmp_path / "stopped.jsonl"
+    written: list[int] = []
+
+    def stop(done: int, total: int) -> None:
+        written.append(done)
+        if len(written) == 5:  # 500 rows written, the last 180 screened ones not handed over yet
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ws.screen_file(src, out, workers=2, backend="pool", progress=stop)
+    assert len(lines(out)) == 500
+    stopped = remembered(ws, out)
+    assert set(stopped) == set(screened(out)) and len(stopped) == 450
+    ws.screen_file(src, out, workers=2, backend="pool")
+    assert lines(out) == lines(tmp_path / "whole.jsonl")
+    assert remembered(ws, out) == whole
+
+
+def test_a_batch_screened_again_into_its_output_updates_the_rows_it_remembers(ws: Any, tmp_path: Path) -> None:
+    """A row screened again is remembered once, with its new query and what that hit."""
+    src, out = tmp_path / "names.csv", tmp_path / "out.jsonl"
+    src.write_text("id,name\n1,Islamic Revolutionary Guard Corps\n2,Nobody Special Here\n", encoding="utf-8")
+    ws.screen_file(src, out)
+    first = remembered(ws, out)
+    assert first["1"][1] and not first["2"][1]  # the first hit an entry, the second nothing
+    src.write_text("id,name\n1,Nobody Special Here\n2,Islamic Revolutionary Guard Corps\n", encoding="utf-8")
+    ws.screen_file(src, out, resume=False)
+    assert remembered(ws, out) == {"1": first["2"], "2": first["1"]}
+
 def test_worker_failure_names_the_row() -> None:
     class Broken:
         def search(self, query: NameQuery, **_: Any) -> Any:

@@ -159,7 +159,7 @@ def test_postgres_writer_sends_runs_of_one_statement_together_in_their_order(tmp
 
 
 def test_statement_runs_groups_each_text_when_every_job_orders_them_alike() -> None:
-    from mistrust.store.postgres import statement_runs
+    from mistrust.store.writer import statement_runs
 
     parent, child, log = "INSERT parent", "INSERT child", "INSERT log"
     jobs = [[(parent, [1]), (child, [1, "x"])], [(parent, [2])], [(parent, [3]), (child, [3, "y"]), (log, ["z"])]]
@@ -205,3 +205,37 @@ def test_postgres_writer_batch_is_one_transaction_in_one_pipeline(tmp_path: Path
     finally:
         db.close()
         schemas.drop_all()
+
+
+def test_sqlite_writer_runs_each_text_as_one_executemany_in_the_order_written(tmp_path: Path) -> None:
+    """The SQLite writer (its thread, and an in-memory workspace's direct path) sends consecutive
+    rows of one statement together, but never moves a statement past another: an update between
+    two inserts still sees the first and not the second, and a later row for a key still wins."""
+    insert = ("INSERT INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold, hit_count,"
+              " match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)")
+    bump = "UPDATE screen_runs SET hit_count = hit_count + 10"
+    upsert = insert + " ON CONFLICT(id) DO UPDATE SET hit_count = excluded.hit_count"
+
+    def run(run_id: str, count: int) -> list[object]:
+        return [run_id, "2026-01-01T00:00:00Z", "query", "{}", "[]", "t", 0.7, count, 0, "[]"]
+
+    for where in (str(tmp_path / "w.db"), ":memory:"):
+        db = SQLiteDatabase(where, ALL_MIGRATIONS)
+        try:
+            db.writer.submit([(insert, run("a", 1)), (insert, run("b", 2)), (bump, []), (insert, run("c", 3)),
+                              (upsert, run("d", 4)), (upsert, run("d", 5))])
+            db.writer.submit([(upsert, run("a", 6))])
+            assert db.writer.flush(5.0), db.writer.last_error
+            got = dict(tuple(r) for r in db.query("SELECT id, hit_count FROM screen_runs"))
+            assert got == {"a": 6, "b": 12, "c": 3, "d": 5}, where
+        finally:
+            db.close()
+
+
+def test_consecutive_runs_keep_every_statement_where_it_was() -> None:
+    from mistrust.store.writer import consecutive_runs
+
+    a, b = "INSERT a", "INSERT b"
+    jobs = [[(a, [1]), (a, [2]), (b, [3])], [(b, [4]), (a, [5])]]
+    assert consecutive_runs(jobs) == [(a, [[1], [2]]), (b, [[3], [4]]), (a, [[5]])]
+    assert consecutive_runs([[], []]) == []

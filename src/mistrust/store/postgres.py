@@ -23,8 +23,6 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from itertools import groupby, pairwise
-from operator import itemgetter
 from typing import Any
 
 import psycopg
@@ -35,7 +33,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from mistrust.errors import StoreBusy, StoreError, WorkspaceNotFound
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, Row, migration_sql, redact, split_sql
 from mistrust.store.dialect import to_postgres
-from mistrust.store.writer import BackgroundWriter, Job
+from mistrust.store.writer import BackgroundWriter, Job, statement_runs
 
 WRITE_LOCK = 0x6D697374  # the advisory lock every write transaction takes ("mist")
 POOL_SIZE = 10
@@ -97,29 +95,6 @@ class PgConnection:
 
 def _params(params: Any) -> list[Any]:
     return [p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params]
-
-
-def statement_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
-    """The statements of ``jobs`` as runs of one SQL text each, to be executed in this order.
-
-    One run per text, in the order the texts first appear, when every job lists its statements in
-    that order (a screening's run row, then its hits, then its queue rows: the run row a hit refers
-    to still goes first, and each text's rows keep their order); the batch then costs an
-    executemany per text instead of one per job. When some job orders them otherwise, the runs of
-    consecutive statements with the same text, every statement where it was.
-    """
-    rank: dict[str, int] = {}
-    for job in jobs:
-        for sql, _ in job:
-            rank.setdefault(sql, len(rank))
-    if all(rank[a[0]] <= rank[b[0]] for job in jobs for a, b in pairwise(job)):
-        runs: dict[str, list[list[Any]]] = {sql: [] for sql in rank}
-        for job in jobs:
-            for sql, params in job:
-                runs[sql].append(params)
-        return list(runs.items())
-    flat = (statement for job in jobs for statement in job)
-    return [(sql, [params for _, params in run]) for sql, run in groupby(flat, key=itemgetter(0))]
 
 
 class PostgresDatabase(Database):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mistrust.errors import StoreBusy, StoreError, WorkspaceNotFound
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, migration_sql, split_sql
-from mistrust.store.writer import BackgroundWriter, Job
+from mistrust.store.writer import BackgroundWriter, Job, consecutive_runs
 
 
 def is_busy(exc: sqlite3.Error) -> bool:
@@ -130,8 +130,8 @@ class SQLiteDatabase(Database):
     def write_job(self, job: Job) -> None:
         """Run the statements of one job in one transaction (the writer's own path, and ``:memory:``'s)."""
         with self.transaction() as conn:
-            for sql, params in job:
-                conn.execute(sql, params)
+            for sql, rows in consecutive_runs([job]):
+                conn.executemany(sql, rows)
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "reader", None)
