@@ -71,7 +71,7 @@ from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v10"
+LINKING_VERSION = "linking-v11"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -361,8 +361,13 @@ def _ambiguous(graded: list[Hit]) -> bool:
     certain = [h for h in graded if h.tier == "certain"]
     by_source: dict[str, set[str]] = {}
     for h in certain:
-        by_source.setdefault(h.entity_id.split(":")[0], set()).add(h.entity_id)
+        by_source.setdefault(_source(h), set()).add(h.entity_id)
     return any(len(ids) > 1 for ids in by_source.values())
+
+
+def _source(hit: Hit) -> str:
+    """The list an entry comes from: its id's prefix ("un", "ofac")."""
+    return hit.entity_id.split(":")[0]
 
 
 def _initials(name: str) -> str:
@@ -387,6 +392,37 @@ def _most_explained(hits: list[Hit], name: str) -> list[Hit]:
         if full and len(full) < len(hits):
             hits = full
     return hits
+
+
+def _named_units(hits: list[Hit], name: str) -> list[Hit]:
+    """Of two bodies one of which is listed as the other with words added (a sub-unit: "VELKAN
+    GUARD AIR FORCE" beside "VELKAN GUARD", ``org_agreement.unit_words``), the one the mention
+    names: the parent when the mention writes none of the added words ("the Velkan Guard"), the
+    sub-unit when it writes them all ("the Velkan Guard's air force"); both stay when it writes
+    some. The screening rewards the words a sub-unit shares with the mention and may score it
+    within the margin of its parent, or above it when the parent matches through a looser alias;
+    the added words are what tell the two apart. Judged on every graded candidate, whatever its
+    tier, so that a parent held back to probable does not leave its sub-unit certain in its place.
+    Only entries of one list are compared: a list names a sub-unit beside its parent, while two
+    lists often name one body, one of them with words the other leaves out ("X" and "X (XYZ)").
+    People's names and acronyms are not judged by words (as in ``_most_explained``)."""
+    if len(hits) < 2 or rules.looks_like_acronym(name):
+        return hits
+    bodies = [h for h in hits if h.schema != "Person" and "name_acronym" not in _fired(h)]
+    dropped: set[str] = set()
+    for parent in bodies:
+        for unit in bodies:
+            if parent.entity_id == unit.entity_id or _source(parent) != _source(unit):
+                continue
+            for added in {org_agreement.unit_words(p, u) for p in {parent.entity_name, parent.matched_name}
+                          for u in {unit.entity_name, unit.matched_name}} - {()}:
+                said = org_agreement.written(name, added)
+                if not said:
+                    dropped.add(unit.entity_id)
+                elif len(said) == len(added):
+                    dropped.add(parent.entity_id)
+    kept = [h for h in hits if h.entity_id not in dropped]
+    return kept or hits
 
 
 def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
@@ -537,7 +573,7 @@ class Linker:
         once: dict[str, Hit] = {}
         for h in graded:  # an entry both screened and found by its listed name: its best grade
             once.setdefault(h.entity_id, h)
-        graded = list(once.values())
+        graded = _named_units(list(once.values()), query.name)
         best = graded[0]
         kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
         kept = _most_explained(kept, query.name)
