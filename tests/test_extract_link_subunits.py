@@ -175,3 +175,14 @@ def test_people_are_not_judged_as_sub_units() -> None:
     people = [_hit("un:1", "ZORAN TELVIK", 0.97, schema="Person", feature="name_exact"),
               _hit("un:2", "ZORAN TELVIK MIRKOVIC", 0.96, schema="Person", feature="name_exact")]
     assert _named_units(people, "Zoran Telvik") == people
+
+
+def test_a_word_of_the_sub_units_other_name_names_it_too() -> None:
+    # "VELKAN NAVY", listed also as "VELKAN REPUBLICAN GUARD NAVAL FORCE": "navy" is its own word
+    # though not one the longer name adds, so the mention does not name the parent alone
+    navy = replace(_hit("ofac:4", "VELKAN REPUBLICAN GUARD NAVAL FORCE", 0.97), entity_name="VELKAN NAVY")
+    hits = [_hit("ofac:1", PARENT, 0.98), navy]
+    assert _named_units(hits, "Velkan Republican Guards Navy") == hits
+    assert _named_units(hits, "Velkan Republican Guards") == hits[:1]
+    assert org_agreement.own_words(("VELKAN NAVY", "VELKAN REPUBLICAN GUARD NAVAL FORCE"), (PARENT,)) \
+        == ("navy", "naval", "force")

@@ -397,9 +397,10 @@ def _most_explained(hits: list[Hit], name: str) -> list[Hit]:
 def _named_units(hits: list[Hit], name: str) -> list[Hit]:
     """Of two bodies one of which is listed as the other with words added (a sub-unit: "VELKAN
     GUARD AIR FORCE" beside "VELKAN GUARD", ``org_agreement.unit_words``), the one the mention
-    names: the parent when the mention writes none of the added words ("the Velkan Guard"), the
-    sub-unit when it writes them all ("the Velkan Guard's air force"); both stay when it writes
-    some. The screening rewards the words a sub-unit shares with the mention and may score it
+    names: the parent when the mention writes no word of the sub-unit's own (the added words, or a
+    word of its other name: "navy" of "VELKAN NAVY" listed as "VELKAN GUARD NAVAL FORCE"), the
+    sub-unit when it writes all the added words ("the Velkan Guard's air force"); both stay
+    otherwise. The screening rewards the words a sub-unit shares with the mention and may score it
     within the margin of its parent, or above it when the parent matches through a looser alias;
     the added words are what tell the two apart. Judged on every graded candidate, whatever its
     tier, so that a parent held back to probable does not leave its sub-unit certain in its place.
@@ -414,12 +415,12 @@ def _named_units(hits: list[Hit], name: str) -> list[Hit]:
         for unit in bodies:
             if parent.entity_id == unit.entity_id or _source(parent) != _source(unit):
                 continue
-            for added in {org_agreement.unit_words(p, u) for p in {parent.entity_name, parent.matched_name}
-                          for u in {unit.entity_name, unit.matched_name}} - {()}:
-                said = org_agreement.written(name, added)
-                if not said:
+            parent_names = (parent.entity_name, parent.matched_name)
+            unit_names = (unit.entity_name, unit.matched_name)
+            for added in {org_agreement.unit_words(p, u) for p in parent_names for u in unit_names} - {()}:
+                if not org_agreement.written(name, org_agreement.own_words(unit_names, parent_names)):
                     dropped.add(unit.entity_id)
-                elif len(said) == len(added):
+                elif len(org_agreement.written(name, added)) == len(added):
                     dropped.add(parent.entity_id)
     kept = [h for h in hits if h.entity_id not in dropped]
     return kept or hits

@@ -147,6 +147,17 @@ def unit_words(parent: str, unit: str) -> tuple[str, ...]:
     return added if any(w not in _COMPANY for w in added) else ()
 
 
+def own_words(names: tuple[str, ...], others: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``names`` (one entry's names) that none of ``others`` (another entry's) writes,
+    joining words aside: what the first entry's names have of their own ("navy" of "X NAVY" beside
+    "X")."""
+    theirs = [w for name in others for w in _words(name)]
+    out: list[str] = []
+    for name in names:
+        out += [w for w in _words(name) if w not in _GLUE and w not in out and not _said(w, theirs, "")]
+    return tuple(out)
+
+
 def written(mention: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The ``words`` the mention writes, up to their spelling (as ``missing_proper`` reads them)."""
     said = _words(mention)
@@ -183,4 +194,4 @@ def clear_memos() -> None:
         fn.cache_clear()
 
 
-__all__ = ["clear_memos", "generic", "kind_differs", "missing_proper", "unit_words", "written"]
+__all__ = ["clear_memos", "generic", "kind_differs", "missing_proper", "own_words", "unit_words", "written"]
