@@ -9,8 +9,8 @@ batch is screened once.
 Candidates come from three places, so that a name the text writes as the list does is never lost
 to a low fuzzy score (one-word names, transliterations, names with particles and ayns): every hit
 the screening returns, also under its threshold; the entries whose name or alias equals the mention
-once case, accents, apostrophes/ayns and punctuation are set aside, or (one long word) is spelt
-alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
+once case, accents, apostrophes/ayns and punctuation are set aside (a person's "SURNAME, Given"
+also in reading order), or (one long word) is spelt alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
 word as surname (``IdentifierIndex.surnamed``). The rules below, not the score, decide the tier.
 
 Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason``); only
@@ -40,6 +40,10 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
+
+Of a listed body and its sub-unit both found (one list names the unit as the parent plus words:
+"X AIR FORCE" beside "X"), the mention's words decide which is meant, not the two scores
+(``_named_units``).
 
 Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
 text gives no state for takes the state the whole text is plainly about (``main_country``) when
