@@ -79,6 +79,18 @@ def tapered(items: Sequence[T], size: int, tail: int, small: int) -> Iterator[li
     yield from batched(items[cut:], small)
 
 
+def guided(items: Sequence[T], most: int, parts: int) -> Iterator[list[T]]:
+    """``items`` in order, in blocks of at most ``most``, each at most a ``parts``-th of what is
+    left (guided self-scheduling): big blocks while much is left, then smaller and smaller down
+    to one item, so workers taking blocks as they free up finish within a small one of each other,
+    with far fewer blocks than a fixed tail of small ones (each block has a fixed cost)."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(most, (len(items) - start) // parts))
+        yield list(items[start:start + size])
+        start += size
+
+
 class InProcess:
     """The stage in this process on a state already loaded (the Workspace's own index or extractor)."""
 
@@ -154,7 +166,9 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     loaded machine, paid again by every run)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["mistrust.workspace.stages"])
+        # the stages' module leaves the extraction pipeline to the analysing workers (see
+        # ``stages.load_extractor``); the fork server imports both, once
+        context.set_forkserver_preload(["mistrust.workspace.stages", "mistrust.extract.pipeline"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -189,11 +203,13 @@ class RayData:
     # of pickled input (about 400 batches of 32 documents, 1,000,000 names in two windows).
     window: ClassVar[int] = 4000
     window_bytes: ClassVar[int] = 64 * 2**20
-    # Ray Data costs this process about 9 ms of CPU per block, which with 2 workers comes out of
-    # their cores: a block carries up to ``per_block`` batches (2,000 names: 400 blocks instead
-    # of 1,600 for a million names), except the last ``2 * per_block`` batches per worker, one a
-    # block, so that the workers still finish together (see ``tapered``).
-    per_block: ClassVar[int] = 4
+    # A Ray Data block costs this process about 9 ms of CPU and its actor about 6 ms, which with 2
+    # workers comes out of their cores: a block carries up to ``per_block`` batches (8,000 names),
+    # and toward the end of a window at most half of each worker's share of what is left, down
+    # to one batch, so that the workers still finish together (``guided``): 50,000 names go in 18
+    # blocks instead of 37 (4 batches a block, the last 16 batches one each), 200,000 in 36
+    # instead of 112.
+    per_block: ClassVar[int] = 16
 
     def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
@@ -233,8 +249,8 @@ class RayData:
 
     def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[bytes]) -> Iterator[list[R]]:
         """One Ray Data pipeline over a window of pickled batches, through the Ray object store."""
-        tail = 2 * self.per_block * self.workers
-        items = [{"batch": pickle.dumps(block)} for block in tapered(window, self.per_block, tail, 1)]
+        parts = 2 * self.workers  # a block: at most half a worker's share of what is left
+        items = [{"batch": pickle.dumps(block)} for block in guided(window, self.per_block, parts)]
         del window[:]  # the blocks in items are the only copy the parent keeps
         dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
             _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
