@@ -3,6 +3,7 @@ and a stopped batch resumes with every row exactly once (``workspace/parallel.py
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -96,7 +97,7 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
     # 2, then one batch each (``guided``)
     monkeypatch.setattr(screening, "BATCH_ROWS", 100)
     monkeypatch.setattr(parallel.RayData, "window", 10)
-    monkeypatch.setattr(parallel.RayData, "per_block", 2)
+    monkeypatch.setattr(screening, "SCREEN_BLOCKS", dataclasses.replace(screening.SCREEN_BLOCKS, per_block=2))
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 

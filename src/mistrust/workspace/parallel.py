@@ -42,11 +42,15 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Stage(Generic[C, S, T, R]):
-    """A job's two pure functions (module-level, so they pickle by name into any worker)."""
+    """A job's two pure functions (module-level, so they pickle by name into any worker), and how
+    many of its batches a Ray Data block carries at most (``RayData``: each block costs the parent
+    about 9 ms and its actor about 6 ms of CPU, so cheap batches go many to a block; a block is also
+    what a stopped run may have to do again)."""
 
     name: str
     load: Callable[[C], S]
     run: Callable[[S, list[T]], list[R]]
+    per_block: int = 4
 
 
 class Runner(Protocol):
@@ -184,7 +188,7 @@ class _RayActor:
         import numpy as np
 
         # Inputs and results travel as pickles: Ray Data's columns then hold plain bytes, whatever
-        # the model objects look like. A row is a block of input batches (``RayData.per_block``).
+        # the model objects look like. A row is a block of input batches (``Stage.per_block``).
         results = [pickle.dumps([self.stage.run(self.state, pickle.loads(one)) for one in pickle.loads(item)])
                    for item in batch["batch"]]
         return {"result": np.array(results, dtype=object)}
@@ -203,14 +207,6 @@ class RayData:
     # of pickled input (about 400 batches of 32 documents, 1,000,000 names in two windows).
     window: ClassVar[int] = 4000
     window_bytes: ClassVar[int] = 64 * 2**20
-    # A Ray Data block costs this process about 9 ms of CPU and its actor about 6 ms, which with 2
-    # workers comes out of their cores: a block carries up to ``per_block`` batches (8,000 names),
-    # and toward the end of a window at most half of each worker's share of what is left, down
-    # to one batch, so that the workers still finish together (``guided``): 50,000 names go in 18
-    # blocks instead of 37 (4 batches a block, the last 16 batches one each), 200,000 in 36
-    # instead of 112.
-    per_block: ClassVar[int] = 16
-
     def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
 
@@ -249,8 +245,12 @@ class RayData:
 
     def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[bytes]) -> Iterator[list[R]]:
         """One Ray Data pipeline over a window of pickled batches, through the Ray object store."""
-        parts = 2 * self.workers  # a block: at most half a worker's share of what is left
-        items = [{"batch": pickle.dumps(block)} for block in guided(window, self.per_block, parts)]
+        # A block carries up to ``stage.per_block`` batches, and toward the end of the window at most
+        # half of each worker's share of what is left, down to one batch, so that the workers still
+        # finish together (``guided``): 50,000 names (16 batches a block) go in 18 blocks instead of
+        # 37 (4 a block, the last 16 batches one each), 200,000 in 36 instead of 112.
+        parts = 2 * self.workers
+        items = [{"batch": pickle.dumps(block)} for block in guided(window, stage.per_block, parts)]
         del window[:]  # the blocks in items are the only copy the parent keeps
         dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
             _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",
