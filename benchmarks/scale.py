@@ -17,7 +17,8 @@ Ray itself is started once (``num_cpus=2``) and reused, so its start-up is not i
 actors exit after their pipeline has ended (1 - 3 s later, about 0.4 s of CPU each): each run starts
 once the previous run's actors are gone, so the 2-worker run does not pay the 1-worker run's exit.
 On a shared machine the ratios are depressed by the neighbours' load: the load average is printed
-beside them. Run: ``.venv/bin/python benchmarks/scale.py [--names 100000] [--articles 200]``.
+beside them. Run: ``.venv/bin/python benchmarks/scale.py [--names 100000] [--articles 200]
+[--runners ray]`` (``--runners`` runs the ratios on one runner only).
 """
 
 from __future__ import annotations
