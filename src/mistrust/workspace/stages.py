@@ -234,7 +234,7 @@ def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQu
 def load_extractor(config: AnalyzeConfig) -> Extractor:
     # Imported here, not with the module: a screening worker unpickles its stage from this module
     # too, and the extraction pipeline's modules are two thirds of the module's import (0.16 s of
-    # CPU after Ray Data, 0.07 s without them), paid again by every Ray actor as it starts.
+    # CPU after Ray Data, 0.08 s without them), paid again by every Ray actor as it starts.
     from mistrust.extract.pipeline import Extractor
 
     state = load_screen_state(config.screen)
