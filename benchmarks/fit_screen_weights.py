@@ -52,7 +52,7 @@ from scipy.optimize import minimize  # noqa: E402
 
 from common_names import generate  # noqa: E402
 from mistrust.screen import normalize_name  # noqa: E402
-from mistrust.screen.algorithm import FEATURE_NAMES, NAME_FEATURES  # noqa: E402
+from mistrust.screen.algorithm import ALGORITHM, FEATURE_NAMES, NAME_FEATURES  # noqa: E402
 from mistrust.screen.features import NamePair  # noqa: E402
 from mistrust.screen.fitted import BIAS, CALIBRATION, WEIGHTS  # noqa: E402
 from mistrust.screen.lexicon import Lexicon  # noqa: E402
@@ -165,7 +165,7 @@ def curve(name: str, p: np.ndarray, y: np.ndarray, common: list[tuple[str, int]]
 
 def write(bias: float, weights: np.ndarray, n: int, knots: list[tuple[float, float]]) -> None:
     lines = [
-        '"""Weights and calibration of ``mistrust-v18``\'s name features, fitted by',
+        f'"""Weights and calibration of ``{ALGORITHM}``\'s name features, fitted by',
         "``benchmarks/fit_screen_weights.py``.",
         "",
         "Written by that script (with ``--write``) from the train split of",

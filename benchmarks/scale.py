@@ -17,7 +17,8 @@ Ray itself is started once (``num_cpus=2``) and reused, so its start-up is not i
 actors exit after their pipeline has ended (1 - 3 s later, about 0.4 s of CPU each): each run starts
 once the previous run's actors are gone, so the 2-worker run does not pay the 1-worker run's exit.
 On a shared machine the ratios are depressed by the neighbours' load: the load average is printed
-beside them. Run: ``.venv/bin/python benchmarks/scale.py [--names 100000] [--articles 200]``.
+beside them. Run: ``.venv/bin/python benchmarks/scale.py [--names 100000] [--articles 200]
+[--runners ray]`` (``--runners`` runs the ratios on one runner only).
 """
 
 from __future__ import annotations
@@ -206,7 +207,8 @@ def big_batch(ws: Any, tmp: Path, names: int) -> None:
         raise SystemExit(f"expected {names} output lines, got {rows}")
 
 
-def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> None:
+def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int,
+           runners: tuple[str, ...] = ("pool", "ray")) -> None:
     src = tmp / "ratio.csv"
     write_names(src, ratio_names)
     jobs: dict[str, Callable[[int, str], Any]] = {
@@ -227,6 +229,8 @@ def ratios(ws: Any, tmp: Path, ratio_names: int, articles: int, rounds: int) -> 
         size, unit = sizes[job]
         baseline = timed(lambda r=run: r(1, "auto"))  # type: ignore[misc]  # today's path, in this process
         for backend, label in (("pool", "process pool"), ("ray", "Ray local")):
+            if backend not in runners:
+                continue
             one: list[tuple[float, CpuMeter]] = []
             two: list[tuple[float, CpuMeter]] = []
             for _ in range(rounds):
@@ -260,6 +264,7 @@ def main() -> int:
     parser.add_argument("--ratio-names", type=int, default=50_000, help="rows of each screening ratio run (0: skip)")
     parser.add_argument("--articles", type=int, default=1000, help="articles of each analyze ratio run (0: skip)")
     parser.add_argument("--rounds", type=int, default=1, help="rounds of the 1-vs-2-worker runs")
+    parser.add_argument("--runners", default="pool,ray", help="runners of the ratio runs, comma-separated")
     args = parser.parse_args()
     if not SDN.exists() or not ARTICLES.exists():
         print(f"shared data not found: {SDN}, {ARTICLES} (set MISTRUST_TEST_DATA)")
@@ -281,7 +286,7 @@ def main() -> int:
             raise SystemExit(f"expected {args.articles} documents, got {len(ws.document_ids())}")
         if args.names:
             big_batch(ws, tmp, args.names)
-        ratios(ws, tmp, args.ratio_names, args.articles, args.rounds)
+        ratios(ws, tmp, args.ratio_names, args.articles, args.rounds, tuple(args.runners.split(",")))
     ray.shutdown()
     print(f"\nload average after: {load()} (2 cores shared: re-measure the ratios on a quiet machine)")
     return 0

@@ -3,6 +3,7 @@ and a stopped batch resumes with every row exactly once (``workspace/parallel.py
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -92,11 +93,11 @@ def test_ray_local_mode_equals_single_process(ws: Any, tmp_path: Path, monkeypat
         pytest.skip("Ray is not installed (pip install 'mistrust[cluster]')")
     from mistrust.workspace import screening
 
-    # 12 batches of 100 names go as two pipelines (10 and 2 batches); in the first, the first two
-    # batches share a Ray Data block, the last 8 (2 workers' tail) have one each
+    # 12 batches of 100 names go as two pipelines (10 and 2 batches); in the first, blocks of 2,
+    # 2, then one batch each (``guided``)
     monkeypatch.setattr(screening, "BATCH_ROWS", 100)
     monkeypatch.setattr(parallel.RayData, "window", 10)
-    monkeypatch.setattr(parallel.RayData, "per_block", 2)
+    monkeypatch.setattr(screening, "SCREEN_BLOCKS", dataclasses.replace(screening.SCREEN_BLOCKS, per_block=2))
     same_as_single_process(ws, tmp_path, monkeypatch, backend="ray")
 
 
@@ -307,6 +308,41 @@ def test_a_worker_hands_back_a_block_ready_to_write() -> None:
     assert [json.loads(s[4])["name"] for s in block.subjects] == ["Orvan Trust", "Orvan Holdings", "Ardel Bay"]
     assert len(block.review) == 2  # the two matches, tagged with the run
     assert all("run-1" in params for _sql, params in block.review)
+
+
+@pytest.mark.parametrize(("count", "most", "parts", "sizes"), [
+    (10, 2, 4, [2, 2, 1, 1, 1, 1, 1, 1]),
+    (100, 16, 4, [16, 16, 16, 13, 9, 7, 5, 4, 3, 2, 2] + [1] * 7),
+    (40, 16, 2, [16, 12, 6, 3, 1, 1, 1]),
+    (3, 16, 4, [1, 1, 1]),  # less than a block a part: one each
+    (0, 16, 4, []),
+])
+def test_ray_blocks_shrink_toward_the_end(count: int, most: int, parts: int, sizes: list[int]) -> None:
+    items = list(range(count))
+    blocks = list(parallel.guided(items, most, parts))
+    assert [x for b in blocks for x in b] == items  # every item once, in order
+    assert [len(b) for b in blocks] == sizes
+
+
+def test_a_block_is_at_most_a_part_of_what_is_left() -> None:
+    for count, most, parts in ((1000, 16, 4), (977, 8, 2), (64, 32, 6)):
+        left = count
+        for block in parallel.guided(list(range(count)), most, parts):
+            assert len(block) <= most and (len(block) == 1 or len(block) <= left // parts)
+            left -= len(block)
+        assert left == 0
+
+
+def test_the_screening_stages_leave_the_extraction_pipeline_to_the_analysing_workers() -> None:
+    """A Ray actor unpickles its stage from ``workspace.stages`` as it starts: importing it must
+    not import the extraction pipeline, which a screening worker never runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys, mistrust.workspace.stages as s; "
+            "print('mistrust.extract.pipeline' in sys.modules, callable(s.load_extractor))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_the_last_documents_go_in_small_batches() -> None:

@@ -87,7 +87,8 @@ def test_the_same_names_still_match(index: ScreenIndex, query: str, entry: str) 
 
 @pytest.mark.parametrize(("query", "entry", "whole"), [
     ("Kang Min Ho", "p:kang", "Kang Min"), ("Gao Yan", "p:gao", "Gao Yan Tao"), ("Ryu Song", "p:ryu", "Ryu Song Il"),
-    ("Ryu Song Il Ho", "p:ryu", "Ryu Song Il"),
+    pytest.param("Ryu Song Il Ho", "p:ryu", "Ryu Song Il", marks=pytest.mark.xfail(
+        strict=True, reason="mistrust-v19: every word of this hand-made list is rare, so two agreeing words corroborate each other (name_corroboration): three rare syllables in common outweigh the fourth (0.952)")),
 ])
 def test_a_syllable_more_or_less_counts_against(index: ScreenIndex, query: str, entry: str, whole: str) -> None:
     # The fitted weight decides how much (v18: about 1.3 logits for any syllable on one side): the pair

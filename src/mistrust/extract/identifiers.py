@@ -5,7 +5,8 @@
   links only when it is long enough to be unlikely by chance (six characters or more with at least
   one digit) and exactly one entry carries it.
 - **Names**: every listed name and alias by its ``link_rules.name_key`` (case, accents, apostrophes
-  and ayns, punctuation set aside), and the one-word names also by their spelling key
+  and ayns, punctuation set aside; a person listed "SURNAME, Given" also in reading order), and
+  the one-word names also by their spelling key
   (Tolvarin / Tulvaren). The screening's fuzzy score is built for an analyst's query and may rank
   a one-word name or a transliteration low; a name the text writes as the list does is found here
   whatever that score is, and the linker's rules (``link_rules``) still decide whether it links.
@@ -89,10 +90,12 @@ class IdentifierIndex:
         return idx
 
     def _add_name(self, listed: Listed) -> None:
-        key = name_key(listed.value)
-        if not key:
+        keys = listed_keys(listed.value, listed.schema)
+        if not keys:
             return
-        self.by_name.setdefault(key, []).append(listed)
+        key = keys[0]
+        for each in keys:
+            self.by_name.setdefault(each, []).append(listed)
         if " " not in key and len(key) >= SPELLING_CHARS:
             self.by_spelling.setdefault(spelling_key(key), []).append(listed)
         if listed.schema == "Person" and listed.id_type != "weak alias":
@@ -139,6 +142,22 @@ class IdentifierIndex:
         return out
 
 
+def listed_keys(value: str, schema: str) -> list[str]:
+    """The keys (``name_key``) a text may write a listed name under: the name as listed, and for a
+    person listed "SURNAME, Given Names" also in reading order ("Given Names SURNAME"), the order
+    news write most names in. The comma is the list's mark of which words are the surname, not a
+    different name: the screening scores the two orders alike, so a text that writes an alias word
+    for word in reading order finds it here whatever the entry's other names score."""
+    key = name_key(value)
+    if not key:
+        return []
+    surname, comma, given = value.partition(",")
+    if schema != "Person" or not comma:
+        return [key]
+    reading = name_key(f"{given} {surname}")
+    return [key, reading] if reading and reading != key else [key]
+
+
 def _hit_id(written: str, listed: Listed) -> str:
     """A stable id, as screening gives its hits (the written name and the entry), so that the review
     queue and a reviewer's judgement can hold on to a link the index found without a score."""
@@ -183,7 +202,7 @@ def name_hit(written: str, listed: Listed, countries: Iterable[str] = ()) -> Hit
     features the linker's rules read: the same name, or the same word up to spelling; a weak alias;
     and, when the text gives ``countries`` and the entry has some, whether they agree (as the
     screening's country feature does, so one rule reads both)."""
-    same = name_key(written) == name_key(listed.value)
+    same = name_key(written) in listed_keys(listed.value, listed.schema)
     feature = "name_exact" if same else "name_spelling"
     why = (f"'{written}' is the listed {listed.id_type} '{listed.value}' once case, accents and apostrophes "
            "are set aside" if same else f"'{written}' is the listed {listed.id_type} '{listed.value}' in "
@@ -200,4 +219,5 @@ def name_hit(written: str, listed: Listed, countries: Iterable[str] = ()) -> Hit
                programs=list(listed.programs), id=_hit_id(written, listed))
 
 
-__all__ = ["IdentifierIndex", "Listed", "clean_id", "country_feature", "identifier_hit", "name_hit", "surname_hit"]
+__all__ = ["IdentifierIndex", "Listed", "clean_id", "country_feature", "identifier_hit", "listed_keys", "name_hit",
+           "surname_hit"]

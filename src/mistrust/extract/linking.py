@@ -9,8 +9,8 @@ batch is screened once.
 Candidates come from three places, so that a name the text writes as the list does is never lost
 to a low fuzzy score (one-word names, transliterations, names with particles and ayns): every hit
 the screening returns, also under its threshold; the entries whose name or alias equals the mention
-once case, accents, apostrophes/ayns and punctuation are set aside, or (one long word) is spelt
-alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
+once case, accents, apostrophes/ayns and punctuation are set aside (a person's "SURNAME, Given"
+also in reading order), or (one long word) is spelt alike (``IdentifierIndex.named``); for a person, the listed people with the mention's first or last
 word as surname (``IdentifierIndex.surnamed``). The rules below, not the score, decide the tier.
 
 Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason``); only
@@ -40,6 +40,10 @@ Every link carries a tier and the reason for it (``Hit.tier``, ``Hit.link_reason
 Dropped outright: a state organ's name whose country disagrees with the entry's ("Russia's
 defence ministry" is not North Korea's), a short acronym's chance expansion, a one-word name that is
 not the same word (up to vowel spelling: Hezbollah / Hizballah).
+
+Of a listed body and its sub-unit both found (one list names the unit as the parent plus words:
+"X AIR FORCE" beside "X"), the mention's words decide which is meant, not the two scores
+(``_named_units``).
 
 Titles and ranks before a person's name are set aside (``link_rules.without_titles``). A name the
 text gives no state for takes the state the whole text is plainly about (``main_country``) when
@@ -71,7 +75,7 @@ from mistrust.model.screening import Hit, LinkTier, NameQuery
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
-LINKING_VERSION = "linking-v10"
+LINKING_VERSION = "linking-v11"
 ScreenFn = Callable[[NameQuery], list[Hit]]
 
 LINK_LABELS = ("Person", "Organization", "Facility", "Vessel")
@@ -361,8 +365,13 @@ def _ambiguous(graded: list[Hit]) -> bool:
     certain = [h for h in graded if h.tier == "certain"]
     by_source: dict[str, set[str]] = {}
     for h in certain:
-        by_source.setdefault(h.entity_id.split(":")[0], set()).add(h.entity_id)
+        by_source.setdefault(_source(h), set()).add(h.entity_id)
     return any(len(ids) > 1 for ids in by_source.values())
+
+
+def _source(hit: Hit) -> str:
+    """The list an entry comes from: its id's prefix ("un", "ofac")."""
+    return hit.entity_id.split(":")[0]
 
 
 def _initials(name: str) -> str:
@@ -387,6 +396,38 @@ def _most_explained(hits: list[Hit], name: str) -> list[Hit]:
         if full and len(full) < len(hits):
             hits = full
     return hits
+
+
+def _named_units(hits: list[Hit], name: str) -> list[Hit]:
+    """Of two bodies one of which is listed as the other with words added (a sub-unit: "VELKAN
+    GUARD AIR FORCE" beside "VELKAN GUARD", ``org_agreement.unit_words``), the one the mention
+    names: the parent when the mention writes no word of the sub-unit's own (the added words, or a
+    word of its other name: "navy" of "VELKAN NAVY" listed as "VELKAN GUARD NAVAL FORCE"), the
+    sub-unit when it writes all the added words ("the Velkan Guard's air force"); both stay
+    otherwise. The screening rewards the words a sub-unit shares with the mention and may score it
+    within the margin of its parent, or above it when the parent matches through a looser alias;
+    the added words are what tell the two apart. Judged on every graded candidate, whatever its
+    tier, so that a parent held back to probable does not leave its sub-unit certain in its place.
+    Only entries of one list are compared: a list names a sub-unit beside its parent, while two
+    lists often name one body, one of them with words the other leaves out ("X" and "X (XYZ)").
+    People's names and acronyms are not judged by words (as in ``_most_explained``)."""
+    if len(hits) < 2 or rules.looks_like_acronym(name):
+        return hits
+    bodies = [h for h in hits if h.schema != "Person" and "name_acronym" not in _fired(h)]
+    dropped: set[str] = set()
+    for parent in bodies:
+        for unit in bodies:
+            if parent.entity_id == unit.entity_id or _source(parent) != _source(unit):
+                continue
+            parent_names = (parent.entity_name, parent.matched_name)
+            unit_names = (unit.entity_name, unit.matched_name)
+            for added in {org_agreement.unit_words(p, u) for p in parent_names for u in unit_names} - {()}:
+                if not org_agreement.written(name, org_agreement.own_words(unit_names, parent_names)):
+                    dropped.add(unit.entity_id)
+                elif len(org_agreement.written(name, added)) == len(added):
+                    dropped.add(parent.entity_id)
+    kept = [h for h in hits if h.entity_id not in dropped]
+    return kept or hits
 
 
 def _prefer_primary(hits: list[Hit], name: str) -> list[Hit]:
@@ -537,7 +578,7 @@ class Linker:
         once: dict[str, Hit] = {}
         for h in graded:  # an entry both screened and found by its listed name: its best grade
             once.setdefault(h.entity_id, h)
-        graded = list(once.values())
+        graded = _named_units(list(once.values()), query.name)
         best = graded[0]
         kept = [h for h in graded if h.tier == best.tier and h.score >= best.score - self.options.margin]
         kept = _most_explained(kept, query.name)

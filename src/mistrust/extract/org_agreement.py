@@ -13,6 +13,10 @@ Such a mention is another body as often as not; the linker holds it back to prob
 - ``kind_differs``: both names end in a kind of body and the kinds differ (Organisation vs
   Company, Ministry vs Bank), and neither name writes the other's kind.
 
+And of two listed bodies, one named as the other with words added (a sub-unit: "X AIR FORCE"
+beside "X", ``unit_words``), a mention that writes none of the added words names the shorter one,
+and one that writes them all names the longer one (``written``): the linker keeps that one.
+
 Generic words come from our own vocabularies (the organ words and company nouns of
 ``link_rules``, the head nouns of ``org_phrases``, function words, the states gazetteer) and from
 rigour's curated symbols for the generic words of organisation names (Foundation / Stichting,
@@ -127,6 +131,40 @@ def missing_proper(mention: str, listed: str) -> tuple[str, ...]:
     return tuple(w for w in own if not generic(w) and not _said(w, said, whole) and not _state_for(w, own, said))
 
 
+@lru_cache(maxsize=1 << 14)
+def unit_words(parent: str, unit: str) -> tuple[str, ...]:
+    """The words the listed name ``unit`` adds to the listed name ``parent`` when it writes every
+    word of ``parent`` and more: ("air", "force") for "VELKAN GUARD AIR FORCE" against "VELKAN
+    GUARD". Empty when ``unit`` leaves out a word of ``parent``, or adds only joining words and
+    legal forms ("X" and "X LTD" are two companies, neither a part of the other). A body's
+    sub-unit, branch or office is listed under its parent's name and its own distinguishing words,
+    often generic ones (Air Force, Navy, Directorate), which ``missing_proper`` does not count."""
+    short = [w for w in _words(parent) if w not in _GLUE]
+    long_ = _words(unit)
+    if not short or any(not _said(w, long_, "") for w in short):
+        return ()
+    added = tuple(w for w in long_ if w not in _GLUE and not _said(w, short, ""))
+    return added if any(w not in _COMPANY for w in added) else ()
+
+
+def own_words(names: tuple[str, ...], others: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``names`` (one entry's names) that none of ``others`` (another entry's) writes,
+    joining words aside: what the first entry's names have of their own ("navy" of "X NAVY" beside
+    "X")."""
+    theirs = [w for name in others for w in _words(name)]
+    out: list[str] = []
+    for name in names:
+        out += [w for w in _words(name) if w not in _GLUE and w not in out and not _said(w, theirs, "")]
+    return tuple(out)
+
+
+def written(mention: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``words`` the mention writes, up to their spelling (as ``missing_proper`` reads them)."""
+    said = _words(mention)
+    whole = "".join(said)
+    return tuple(w for w in words if _said(w, said, whole))
+
+
 def _kind(words: list[str]) -> str | None:
     """The kind a name ends in (its last kind word: "X Shipping Company Ltd" -> company), or None."""
     kinds = ["company" if w in _COMPANY else w for w in words
@@ -152,8 +190,8 @@ def kind_differs(mention: str, listed: str) -> tuple[str, str] | None:
 
 def clear_memos() -> None:
     """Forget the memoised answers (a benchmark round that must link from scratch)."""
-    for fn in (_symbols, generic, missing_proper, kind_differs):
+    for fn in (_symbols, generic, missing_proper, kind_differs, unit_words):
         fn.cache_clear()
 
 
-__all__ = ["clear_memos", "generic", "kind_differs", "missing_proper"]
+__all__ = ["clear_memos", "generic", "kind_differs", "missing_proper", "own_words", "unit_words", "written"]

@@ -112,6 +112,10 @@ def _evidence(p: NamePair, value: float, facts: Facts) -> str:
     return f"the matched words identify {_pct(value)} of a rare name word"
 
 
+def _corroboration(p: NamePair, value: float, facts: Facts) -> str:
+    return f"beyond one rare name word, the matched words identify {_pct(value)} of another"
+
+
 def _syllables(p: NamePair, value: float, facts: Facts) -> str | None:
     parts = " ".join((*p.alignment.unmatched_query, *p.alignment.unmatched_listed))
     return f"names written a syllable per word (Chinese, Korean), '{parts}' on one side only: another given name"
@@ -130,12 +134,13 @@ _REASONS: dict[str, ReasonWriter] = {
     "name_acronym": _acronym,
     "one_word": _one_word,
     "name_evidence": _evidence,
+    "name_corroboration": _corroboration,
 }
 
 
 # Features that say nothing when they do not apply (value 0).
 _SILENT_AT_ZERO = frozenset({"name_exact", "name_complete", "name_short_form", "name_conflict", "name_extra", "name_acronym",
-                             "one_word", "name_syllables"})
+                             "one_word", "name_syllables", "name_corroboration"})
 
 
 def name_reason(feature: str, pair: NamePair, value: float, facts: Facts) -> str | None:

@@ -540,7 +540,7 @@ class NamePair:
     """Two names and the lexicon they are scored with; the word alignment is worked out once, on
     first use, and shared by the features that read it."""
 
-    __slots__ = ("_alignment", "_totals", "c", "exact", "lex", "q", "weight")
+    __slots__ = ("_alignment", "_evidence", "_totals", "c", "exact", "lex", "q", "weight")
 
     def __init__(self, q: NormName, c: NormName, lex: Lexicon) -> None:
         self.q, self.c, self.lex = q, c, lex
@@ -548,6 +548,7 @@ class NamePair:
         self.exact = bool(q.sorted_compact) and q.sorted_compact == c.sorted_compact
         self._alignment: Alignment | None = None
         self._totals: tuple[float, float, float] | None = None
+        self._evidence = -1.0  # not worked out yet (a float, not None: compiled, a native float)
 
     @property
     def totals(self) -> tuple[float, float, float]:
@@ -564,6 +565,14 @@ class NamePair:
         if self._alignment is None:
             self._alignment = align_tokens(self.q, self.c, self.lex)
         return self._alignment
+
+    @property
+    def evidence(self) -> float:
+        """How many wholly identifying words the matched words are worth, uncapped
+        (``identifying_words``: read by ``name_evidence`` and ``name_corroboration``)."""
+        if self._evidence < 0.0:
+            self._evidence = identifying_words(self)
+        return self._evidence
 
 
 def name_exact(p: NamePair) -> NameOutcome:
@@ -820,50 +829,66 @@ def _letters_credit(approximate: Sequence[TokenMatch]) -> float:
     return max(0.0, min(1.0, (letters - SHORT_MATCH_LETTERS) / FULL_MATCH_LETTERS))
 
 
-def name_evidence(p: NamePair) -> NameOutcome:
-    """How much the matched words identify, 0..1: the rarity of each matched word (on both
-    sides, the commoner counts) times how well it matched, the approximate matches times how
-    many letters they have between them (``_letters_credit``); 1 for a query of
-    ``ACRONYM_FULL_LETTERS`` letters or more that is the acronym of the listed name, the letters
-    credit of the acronym for a shorter one and the other way round.
-
-    Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
-    name says a lot. Facts: the letters of the query as written.
-    """
-    written = letters(p.q.original)
+def identifying_words(p: NamePair) -> float:
+    """How much the matched words identify, counted in wholly identifying words (not capped):
+    the rarity of each matched word (on both sides, the commoner counts) times how well it
+    matched, the approximate matches times how many letters they have between them
+    (``_letters_credit``); 1 for a query of ``ACRONYM_FULL_LETTERS`` letters or more that is the
+    acronym of the listed name, the letters credit of the acronym for a shorter one and the
+    other way round. ``name_evidence`` reads it up to one word, ``name_corroboration`` beyond."""
     acronym, facts = name_acronym(p)
     if acronym:
         if not facts[0] and len(p.q.compact) >= ACRONYM_FULL_LETTERS:
-            return 1.0, (written,)  # the query is the acronym: what was asked for is all there
+            return 1.0  # the query is the acronym: what was asked for is all there
         # Initials stand for words by their first letters only: random words spell some listed
         # three-letter acronym, and a three-letter acronym (an agency, a broadcaster) spells the
         # initials of some listed name, so either says as much as its letters. A body known by
         # three initials has them listed as an alias, which matches as written.
-        return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")]), (written,)
+        return _letters_credit([TokenMatch(p.q.compact, p.c.compact, 1.0, "initials")])
     share, lex = _informative_share(p), p.lex
     if p.exact:
-        got = lex.informative_sum(p.q.tokens, share)
-    else:
-        same = approximate = 0.0
-        for m in p.alignment.matches:
-            on_query = lex.informative_sum(m.query.split(" "), share)
-            listed = lex.informative_sum(m.listed.split(" "), share)
-            # min of two, twice: compiled, a min of two floats is native, a min of three a Python call.
-            least = min(min(1.0, on_query), listed)
-            if m.how == "same":
-                same += least
-            else:
-                approximate += m.score * least
-        if approximate:
-            approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
-        matches = p.alignment.matches
-        if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
-            # One short word in common and nothing else: three letters (an agency's initials,
-            # a syllable) are a word of some listed name by chance (KVT in EP-KVT), as they are
-            # the initials of one; it says as much as its letters.
-            same *= _letters_credit(matches)
-        got = same + approximate
-    return min(1.0, got), (written,)
+        return lex.informative_sum(p.q.tokens, share)
+    same = approximate = 0.0
+    for m in p.alignment.matches:
+        on_query = lex.informative_sum(m.query.split(" "), share)
+        listed = lex.informative_sum(m.listed.split(" "), share)
+        # min of two, twice: compiled, a min of two floats is native, a min of three a Python call.
+        least = min(min(1.0, on_query), listed)
+        if m.how == "same":
+            same += least
+        else:
+            approximate += m.score * least
+    if approximate:
+        approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
+    matches = p.alignment.matches
+    if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
+        # One short word in common and nothing else: three letters (an agency's initials,
+        # a syllable) are a word of some listed name by chance (KVT in EP-KVT), as they are
+        # the initials of one; it says as much as its letters.
+        same *= _letters_credit(matches)
+    return same + approximate
+
+
+def name_evidence(p: NamePair) -> NameOutcome:
+    """How much the matched words identify, 0..1: ``identifying_words`` up to one wholly
+    identifying word.
+
+    Two common given names matching (Ali Khan in NASIR, Ali Khan) say little; one rare family
+    name says a lot. Facts: the letters of the query as written.
+    """
+    return min(1.0, p.evidence), (letters(p.q.original),)
+
+
+def name_corroboration(p: NamePair) -> NameOutcome:
+    """The evidence beyond one wholly identifying word, 0..1 (``identifying_words`` less one).
+
+    A chance match of one rare word is a matter of how many people bear it; a second
+    independent identifying word must also agree by chance, which is far rarer. ``name_evidence``
+    stops at one word, so a common given name and a surname alike ("Given Surname" against
+    "SURNAME, Given", one word rare) scored as high as two or three rare words agreeing; this
+    says how far the agreement goes beyond the one word.
+    """
+    return min(1.0, max(0.0, p.evidence - 1.0)), ()
 
 
 # Word matches by shared letters only, not by sound or meaning (``_token_match``).
@@ -994,6 +1019,7 @@ __all__ = [
     "name_acronym",
     "name_complete",
     "name_conflict",
+    "name_corroboration",
     "name_evidence",
     "name_exact",
     "name_extra",

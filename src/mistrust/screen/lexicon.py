@@ -20,6 +20,19 @@ from mistrust.screen.symbols import word_classes
 # found in one name in about 20,000 would (log(1 + 20,000) squared), so nothing reads as common.
 FLAT_WEIGHT: Final = 98.0
 
+# Family names made of a given name and the naming custom's patronymic or origin ending: English
+# -son (Johnson), East Slavic -ov / -ev / -in and their feminine forms (Ivanov, Ivanova), Spanish
+# and Portuguese -ez / -es (Martinez, Fernandes: the base may have lost a final o, Rodrigo /
+# Rodriguez), the Persian and Arabic nisba -i / -y / -ei (Ahmadi, Rezaei), Turkish -oglu. Such a
+# family name is borne by the descendants of everyone who had that given name: among people it is
+# about as common as the given name, however rarely the lists happen to carry it.
+FAMILY_ENDINGS: Final = (("son", ""), ("ov", ""), ("ev", ""), ("in", ""), ("ova", ""), ("eva", ""), ("ina", ""),
+                         ("ez", ""), ("ez", "o"), ("es", ""), ("es", "o"), ("i", ""), ("y", ""), ("ei", ""),
+                         ("oglu", ""))
+# The base left must be a word of this many letters at least: shorter ones are as often a
+# given name that merely ends so (Sami, Amin, Diaz) as a name built on another.
+FAMILY_BASE_LETTERS: Final = 4
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -40,8 +53,12 @@ class Lexicon:
         return Lexicon, (self.weights, self.default_weight, self.classes, self.links)
 
     def weight(self, token: str) -> float:
-        """Rarity of a name word among the listed names (unknown words are rare)."""
-        return self.weights.get(token, self.default_weight)
+        """Rarity of a name word among the listed names (``family_name_weights``); a word the
+        lists lack is rare, unless it is a family name built on a listed given name."""
+        found = self.weights.get(token)
+        if found is not None:
+            return found
+        return base_weight(token, self.weights, self.default_weight)
 
     def classes_of(self, word: str) -> frozenset[str]:
         """rigour's classes of ``word`` plus its links in these lists."""
@@ -81,7 +98,25 @@ class Lexicon:
         return replace(self, links=without(dict(self.links), held))
 
 
+def base_weight(word: str, weights: dict[str, float], own: float) -> float:
+    """``own``, or less when ``word`` is a family name built on a commoner listed word by a
+    custom's ending (``FAMILY_ENDINGS``): that word's weight."""
+    for ending, restored in FAMILY_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= FAMILY_BASE_LETTERS:
+            base = weights.get(word[:len(word) - len(ending)] + restored)
+            if base is not None and base < own:
+                own = base
+    return own
+
+
+def family_name_weights(weights: dict[str, float]) -> dict[str, float]:
+    """The listed words' rarity weights with each family name built on a commoner listed word
+    weighing as that word (``FAMILY_ENDINGS``): rarity among the listed names stands for rarity
+    among people, which for these names the given name's says better."""
+    return {word: base_weight(word, weights, w) for word, w in weights.items()}
+
+
 # The lexicon of a comparison without lists (``compare``): every word rare, no links.
 NO_LIST: Final = Lexicon()
 
-__all__ = ["FLAT_WEIGHT", "NO_LIST", "Lexicon"]
+__all__ = ["FAMILY_ENDINGS", "FLAT_WEIGHT", "NO_LIST", "Lexicon", "base_weight", "family_name_weights"]

@@ -42,11 +42,15 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Stage(Generic[C, S, T, R]):
-    """A job's two pure functions (module-level, so they pickle by name into any worker)."""
+    """A job's two pure functions (module-level, so they pickle by name into any worker), and how
+    many of its batches a Ray Data block carries at most (``RayData``: each block costs the parent
+    about 9 ms and its actor about 6 ms of CPU, so cheap batches go many to a block; a block is also
+    what a stopped run may have to do again)."""
 
     name: str
     load: Callable[[C], S]
     run: Callable[[S, list[T]], list[R]]
+    per_block: int = 4
 
 
 class Runner(Protocol):
@@ -77,6 +81,18 @@ def tapered(items: Sequence[T], size: int, tail: int, small: int) -> Iterator[li
     cut = max(0, len(items) - tail) // size * size
     yield from batched(items[:cut], size)
     yield from batched(items[cut:], small)
+
+
+def guided(items: Sequence[T], most: int, parts: int) -> Iterator[list[T]]:
+    """``items`` in order, in blocks of at most ``most``, each at most a ``parts``-th of what is
+    left (guided self-scheduling): big blocks while much is left, then smaller and smaller down
+    to one item, so workers taking blocks as they free up finish within a small one of each other,
+    with far fewer blocks than a fixed tail of small ones (each block has a fixed cost)."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(most, (len(items) - start) // parts))
+        yield list(items[start:start + size])
+        start += size
 
 
 class InProcess:
@@ -154,7 +170,9 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     loaded machine, paid again by every run)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["mistrust.workspace.stages"])
+        # the stages' module leaves the extraction pipeline to the analysing workers (see
+        # ``stages.load_extractor``); the fork server imports both, once
+        context.set_forkserver_preload(["mistrust.workspace.stages", "mistrust.extract.pipeline"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -170,7 +188,7 @@ class _RayActor:
         import numpy as np
 
         # Inputs and results travel as pickles: Ray Data's columns then hold plain bytes, whatever
-        # the model objects look like. A row is a block of input batches (``RayData.per_block``).
+        # the model objects look like. A row is a block of input batches (``Stage.per_block``).
         results = [pickle.dumps([self.stage.run(self.state, pickle.loads(one)) for one in pickle.loads(item)])
                    for item in batch["batch"]]
         return {"result": np.array(results, dtype=object)}
@@ -189,12 +207,6 @@ class RayData:
     # of pickled input (about 400 batches of 32 documents, 1,000,000 names in two windows).
     window: ClassVar[int] = 4000
     window_bytes: ClassVar[int] = 64 * 2**20
-    # Ray Data costs this process about 9 ms of CPU per block, which with 2 workers comes out of
-    # their cores: a block carries up to ``per_block`` batches (2,000 names: 400 blocks instead
-    # of 1,600 for a million names), except the last ``2 * per_block`` batches per worker, one a
-    # block, so that the workers still finish together (see ``tapered``).
-    per_block: ClassVar[int] = 4
-
     def map(self, stage: Stage[C, S, T, R], config: Callable[[], C], batches: Iterable[list[T]]) -> Iterator[list[R]]:
         import ray
 
@@ -233,8 +245,12 @@ class RayData:
 
     def _pipeline(self, ray: Any, stage: Stage[C, S, T, R], config: C, window: list[bytes]) -> Iterator[list[R]]:
         """One Ray Data pipeline over a window of pickled batches, through the Ray object store."""
-        tail = 2 * self.per_block * self.workers
-        items = [{"batch": pickle.dumps(block)} for block in tapered(window, self.per_block, tail, 1)]
+        # A block carries up to ``stage.per_block`` batches, and toward the end of the window at most
+        # half of each worker's share of what is left, down to one batch, so that the workers still
+        # finish together (``guided``): 50,000 names (16 batches a block) go in 18 blocks instead of
+        # 37 (4 a block, the last 16 batches one each), 200,000 in 36 instead of 112.
+        parts = 2 * self.workers
+        items = [{"batch": pickle.dumps(block)} for block in guided(window, stage.per_block, parts)]
         del window[:]  # the blocks in items are the only copy the parent keeps
         dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
             _RayActor, fn_constructor_args=(stage, config), batch_size=1, batch_format="numpy",

@@ -52,8 +52,10 @@ BATCH_ROWS = 500  # rows per batch handed to a worker
 # as the table grows). What a run holds here is handed over when it stops (see screen_file); only a
 # hard kill loses it, as it loses what the writer has queued.
 SUBJECT_ROWS = 5000
+# A batch of names takes an actor about 0.1 s, so a Ray Data block's fixed cost (``Stage``) is
+# worth spreading over 16 of them (8,000 names).
 SCREEN_BLOCKS: Stage[BatchConfig, BatchState, list[RawRow], ScreenedBlock] = Stage(
-    "screening", load_batch_state, screen_blocks)
+    "screening", load_batch_state, screen_blocks, per_block=16)
 
 
 class ScreeningMixin(WorkspaceBase):
