@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from mistrust.store.dialect import split_sql
-from mistrust.store.writer import BackgroundWriter, Job
+from mistrust.store.writer import Job, Writer
 
 Migration = tuple[str, str] | tuple[str, str, str]
 
@@ -40,7 +40,7 @@ class Database(ABC):
     backend: str
     path: str
     busy_timeout: float
-    writer: BackgroundWriter
+    writer: Writer
     in_memory: bool = False
     applied_now: list[str]  # the migrations this opening applied
     # Write transactions committed through this object (not the background writer's audit rows):
@@ -74,6 +74,12 @@ class Database(ABC):
     @abstractmethod
     def close(self) -> int:
         """Write what is queued and close; returns how many writes were left in the spool."""
+
+    def write_audit_apart(self) -> None:
+        """Have the audit rows written outside this process where the backend allows it (a server
+        calls it as it opens the workspace). PostgreSQL: a writer process (``store/writer_process.py``).
+        SQLite keeps its writer thread, which waits for the file's write lock and spools behind it."""
+        return None
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.query("SELECT name FROM _migrations ORDER BY rowid")]

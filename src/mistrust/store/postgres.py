@@ -33,7 +33,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from mistrust.errors import StoreBusy, StoreError, WorkspaceNotFound
 from mistrust.store.db import DEFAULT_BUSY_TIMEOUT, Database, Migration, Row, migration_sql, redact, split_sql
 from mistrust.store.dialect import to_postgres
-from mistrust.store.writer import BackgroundWriter, Job, statement_runs
+from mistrust.store.writer import BackgroundWriter, Job, Writer, statement_runs
 
 WRITE_LOCK = 0x6D697374  # the advisory lock every write transaction takes ("mist")
 POOL_SIZE = 10
@@ -104,6 +104,7 @@ class PostgresDatabase(Database):
                  busy_timeout: float = DEFAULT_BUSY_TIMEOUT, pool_size: int = POOL_SIZE,
                  create: bool = True) -> None:
         self.path = redact(url)
+        self._url = url
         self.busy_timeout = busy_timeout
         self._local = threading.local()
         self._keys: dict[str, list[str]] = {}
@@ -129,7 +130,7 @@ class PostgresDatabase(Database):
             raise
         # audit rows: by a thread, the jobs queued meanwhile in one transaction of their own
         # (see the module docstring), so a screening answer waits for no round trip
-        self.writer = BackgroundWriter(None, None, batches=self._write_unlocked)
+        self.writer: Writer = BackgroundWriter(None, None, batches=self._write_unlocked)
 
     def _configure(self, conn: psycopg.Connection[Any]) -> None:
         conn.execute(f"SET lock_timeout = {int(self.busy_timeout * 1000)}")
@@ -201,6 +202,14 @@ class PostgresDatabase(Database):
         names = [r[0] for r in rows if r[1] != "ALWAYS"]  # a generated column (the tsvector) is not copied
         return sorted(names, key=lambda n: n != "rowid")
 
+    def write_audit_apart(self) -> None:
+        """A server's audit rows from a process of their own (``store/writer_process.py`` says why)."""
+        from mistrust.store.writer_process import ProcessWriter
+
+        if ProcessWriter.AVAILABLE and not isinstance(self.writer, ProcessWriter):
+            self.writer.close(self.busy_timeout)  # (nothing is queued yet as a server opens its workspace)
+            self.writer = ProcessWriter(self._url, self.busy_timeout)
+
     def close(self) -> int:
         left = self.writer.close(self.busy_timeout)
         self.pool.close()
@@ -209,33 +218,16 @@ class PostgresDatabase(Database):
     # -- helpers -------------------------------------------------------------------------------
 
     def _write_unlocked(self, jobs: list[Job]) -> None:
-        with self._busy(), self.pool.connection() as raw, raw.transaction(), raw.pipeline() as pipeline:
-            conn = PgConnection(raw, self._primary_key)
-            # the rows of one statement go as one executemany (statement_runs), without a Python-side
-            # execute per row, and the whole batch in one pipeline, so no statement waits for the
-            # answer to the one before (a round trip, and a turn of the GIL, per job: they cost the
-            # server more CPU than the screening). An error comes back at the end of the pipeline
-            # and rolls the whole batch back.
-            # ... but every SLICE rows it waits for the answers: a wait lets go of the GIL, which a
-            # batch sent in one stretch of Python held for milliseconds, from the server's event
-            # loop too (measured: saturated p99 5 ms higher than one round trip per job)
-            for sql, rows in statement_runs(jobs):
-                for start in range(0, len(rows), SLICE):
-                    part = rows[start:start + SLICE]
-                    if len(part) == 1:
-                        conn.execute(sql, part[0])
-                    else:
-                        conn.executemany(sql, part)
-                    pipeline.sync()
+        with self._busy(), self.pool.connection() as raw:
+            # on the serving process's own thread: wait for the answers every SLICE rows, so a
+            # batch sent in one stretch of Python does not hold the GIL from the event loop
+            # (measured: saturated p99 5 ms higher than one round trip per job)
+            write_jobs(raw, self._primary_key, jobs, sync_every=SLICE)
 
     def _primary_key(self, raw: psycopg.Connection[Any], table: str) -> list[str]:
         """A table's primary key columns (for INSERT OR REPLACE), read from the catalogue once."""
         if table not in self._keys:
-            rows = raw.execute(
-                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
-                " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary"
-                " ORDER BY array_position(i.indkey::int2[], a.attnum)", (table,)).fetchall()
-            self._keys[table] = [r[0] for r in rows]
+            self._keys[table] = read_primary_key(raw, table)
         return self._keys[table]
 
     @contextmanager
@@ -250,4 +242,37 @@ class PostgresDatabase(Database):
             raise StoreError(f"the workspace {self.path} cannot be reached: {exc}") from exc
 
 
-__all__ = ["PostgresDatabase", "statement_runs"]
+def write_jobs(raw: psycopg.Connection[Any], primary_key: PrimaryKeyOf, jobs: list[Job],
+               sync_every: int | None = None) -> None:
+    """Write ``jobs`` (idempotent audit rows) in one transaction, without the write lock.
+
+    The rows of one statement go as one executemany (``statement_runs``), without a Python-side
+    execute per row, and the whole batch in one pipeline, so no statement waits for the answer to
+    the one before (a round trip, and a turn of the GIL, per job: they cost the server more CPU
+    than the screening). An error comes back at the end of the pipeline and rolls the whole batch
+    back. ``sync_every``: wait for the answers every so many rows (a wait lets go of the GIL).
+    """
+    with raw.transaction(), raw.pipeline() as pipeline:
+        conn = PgConnection(raw, primary_key)
+        for sql, rows in statement_runs(jobs):
+            step = sync_every or len(rows)
+            for start in range(0, len(rows), step):
+                part = rows[start:start + step]
+                if len(part) == 1:
+                    conn.execute(sql, part[0])
+                else:
+                    conn.executemany(sql, part)
+                if sync_every:
+                    pipeline.sync()
+
+
+def read_primary_key(raw: psycopg.Connection[Any], table: str) -> list[str]:
+    """A table's primary key columns, from the catalogue."""
+    rows = raw.execute(
+        "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+        " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary"
+        " ORDER BY array_position(i.indkey::int2[], a.attnum)", (table,)).fetchall()
+    return [r[0] for r in rows]
+
+
+__all__ = ["PostgresDatabase", "read_primary_key", "statement_runs", "write_jobs"]

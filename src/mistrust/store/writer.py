@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from itertools import groupby, pairwise
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 try:
     import fcntl
@@ -46,6 +46,21 @@ MAX_PAUSE = 1.0  # longest pause between two attempts while the lock stays held
 # for each): 0.060 ms of CPU per served screening's rows one at a time, 0.034 ten at a time,
 # 0.019 a hundred at a time. An audit row waits that much longer; ``flush`` waits for it.
 GATHER = 0.01
+
+
+class Writer(Protocol):
+    """What the store asks of an audit writer: this module's thread, or ``store/writer_process.py``."""
+
+    @property
+    def spool(self) -> Path | None: ...
+    @property
+    def last_error(self) -> str | None: ...
+    def submit(self, job: Job) -> None: ...
+    @property
+    def queues(self) -> bool: ...
+    def pending(self) -> int: ...
+    def flush(self, timeout: float) -> bool: ...
+    def close(self, timeout: float) -> int: ...
 
 
 class BackgroundWriter:
@@ -301,4 +316,4 @@ def _append_jobs(fh: IO[str], jobs: list[Job]) -> None:
     os.fsync(fh.fileno())
 
 
-__all__ = ["ATTEMPT_TIMEOUT", "BackgroundWriter", "Job", "Statement", "consecutive_runs", "statement_runs"]
+__all__ = ["ATTEMPT_TIMEOUT", "BackgroundWriter", "Job", "Statement", "Writer", "consecutive_runs", "statement_runs"]

@@ -52,6 +52,11 @@ class Workspace(ListsMixin, ScreeningMixin, ReadingMixin, ExtractionMixin, Corro
         """
         return self.db.close()
 
+    def write_audit_apart(self) -> None:
+        """Have the audit rows of screenings written by a process of their own, where the store
+        allows it (PostgreSQL): a server calls it, so the writes never share its event loop's GIL."""
+        self.db.write_audit_apart()
+
     @property
     def location(self) -> str:
         """Where the workspace is, as a user finds it again: an absolute file path, or the URL without its password."""

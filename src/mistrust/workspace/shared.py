@@ -35,7 +35,9 @@ class SharedWorkspace:
         if ws is None:
             with self._open_lock:
                 if self._ws is None:
-                    self._ws = self._factory()
+                    ws = self._factory()
+                    ws.write_audit_apart()  # a server's audit rows: not on its own GIL (PostgreSQL)
+                    self._ws = ws
                 ws = self._ws
         return ws
 
