@@ -55,6 +55,15 @@ def _until(check: object, seconds: float = 20.0) -> None:
         time.sleep(0.02)
 
 
+def _running_writer(pg: Database) -> tuple[ProcessWriter, int]:
+    """The database's audit writer, a process that is running: itself and its pid."""
+    writer = pg.writer
+    assert isinstance(writer, ProcessWriter)
+    pid = writer.pid
+    assert pid is not None
+    return writer, pid
+
+
 @needs_pg
 def test_rows_handed_to_the_writer_process_are_committed_by_it(pg: Database) -> None:
     writer = pg.writer
@@ -137,10 +146,7 @@ def test_a_sigterm_to_the_process_group_leaves_the_writer_to_its_pipe(pg: Databa
 
 @needs_pg
 def test_close_writes_what_is_queued_and_ends_the_writer_process(pg: Database) -> None:
-    writer = pg.writer
-    assert isinstance(writer, ProcessWriter)
-    pid = writer.pid
-    assert pid is not None
+    writer, pid = _running_writer(pg)
     names = [f"Closing {i}" for i in range(25)]
     _record(pg, names)  # not flushed: close() must wait for them
     assert writer.close(20) == 0
@@ -153,10 +159,7 @@ def test_close_writes_what_is_queued_and_ends_the_writer_process(pg: Database) -
 
 @needs_pg
 def test_a_stopped_writer_process_leaves_close_a_count_not_a_hang(pg: Database) -> None:
-    writer = pg.writer
-    assert isinstance(writer, ProcessWriter)
-    pid = writer.pid
-    assert pid is not None
+    writer, pid = _running_writer(pg)
     os.kill(pid, signal.SIGSTOP)
     _record(pg, ["Never One", "Never Two"])
     started = time.monotonic()
