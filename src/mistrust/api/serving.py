@@ -236,8 +236,10 @@ class Dealer:
 
 def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | None = None,
                 stop: threading.Event | None = None) -> int:
-    """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, each
-    on a socket of its own, until SIGINT or SIGTERM (or ``stop``); returns an exit status. ``ready``
+    """Serve ``config`` (an app factory given as an import string) in ``workers`` processes, the
+    connections handed to each in turn by this process (``Dealer``; where descriptors cannot pass,
+    each worker on a listening socket of its own), until SIGINT or SIGTERM (or ``stop``); returns
+    an exit status. ``ready``
     is set once every worker process is started, before they serve (for tests)."""
     if HANDS_OVER:
         socks = listening_sockets(config.host, config.port, 1, config.backlog)
@@ -276,7 +278,7 @@ def run_workers(config: uvicorn.Config, workers: int, ready: threading.Event | N
                 status = STARTUP_FAILURE
                 stop.set()
                 break
-            log.warning("worker %s ended (exit code %s); starting another on its socket", process.pid,
+            log.warning("worker %s ended (exit code %s); starting another in its place", process.pid,
                         process.exitcode)
             procs[i] = start(i)
     for process in procs:

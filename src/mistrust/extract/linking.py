@@ -421,11 +421,13 @@ def _named_units(hits: list[Hit], name: str) -> list[Hit]:
                 continue
             parent_names = (parent.entity_name, parent.matched_name)
             unit_names = (unit.entity_name, unit.matched_name)
-            for added in {org_agreement.unit_words(p, u) for p in parent_names for u in unit_names} - {()}:
-                if not org_agreement.written(name, org_agreement.own_words(unit_names, parent_names)):
-                    dropped.add(unit.entity_id)
-                elif len(org_agreement.written(name, added)) == len(added):
-                    dropped.add(parent.entity_id)
+            additions = {org_agreement.unit_words(p, u) for p in parent_names for u in unit_names} - {()}
+            if not additions:
+                continue  # not a sub-unit of this parent
+            if not org_agreement.written(name, org_agreement.own_words(unit_names, parent_names)):
+                dropped.add(unit.entity_id)
+            elif any(len(org_agreement.written(name, added)) == len(added) for added in additions):
+                dropped.add(parent.entity_id)
     kept = [h for h in hits if h.entity_id not in dropped]
     return kept or hits
 
