@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mistrust.extract import gazetteer
-from mistrust.extract.syntax import to_infinitive
+from mistrust.extract.syntax import gerund, to_infinitive
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,20 @@ def test_to_infinitive_is_the_marker_not_the_preposition(nlp, sentence: str, ver
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == verb)
     assert to_infinitive(tok) is expected
+
+
+@pytest.mark.parametrize(("sentence", "verb", "expected"), [
+    ("Velmar accused Ostrava of selling turbines to Norland.", "selling", True),
+    ("Velmar accused Ostrava of having shipped turbines to Norland.", "shipped", True),
+    ("Ostrava was accused of having sold two tankers.", "sold", True),
+    ("Ostrava has shipped turbines to Norland.", "shipped", False),
+    ("The turbines were shipped to Norland.", "shipped", False),
+    ("The ship, having been seized in May, was released.", "seized", False),
+])
+def test_gerund_is_active_and_may_be_perfect(nlp, sentence: str, verb: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == verb)
+    assert gerund(tok) is expected
 
 
 @pytest.mark.parametrize(("text", "code"), [("Syrian", "sy"), ("Iranians", "ir"), ("North Korean", "kp")])

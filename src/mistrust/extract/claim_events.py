@@ -227,6 +227,8 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
         doer = noun.head
     elif noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
         doer = subject_token(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        doer = _described_as(noun.head.head)
     else:
         doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
     if doer is None or index.in_subtree(doer) is None:
@@ -243,6 +245,23 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+def _described_as(verb: Token) -> Token | None:
+    """Whom an "as"-phrase on a verb describes: the object ("identified X as the supplier of Y",
+    "named X as a buyer"), a passive's subject ("X was identified as the supplier"), the noun a
+    participle describes ("X, named as the supplier,") or the subject of an intransitive verb ("X
+    acted as the main supplier")."""
+    # (the small parser reads a name after "named" as its object predicate: "named Peru as")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
+    if obj is not None:
+        return obj
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None:
+        return patient
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return subject_token(verb)
 
 
 def _receiver(noun: Token, predicate: str, taker: Token, index: MentionIndex) -> _Event | None:
