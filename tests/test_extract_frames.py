@@ -848,6 +848,15 @@ POSITIVE: list[Any] = [
      "Ghana"),
     ("Peru did not send rifles to Bolivia, the minister said.", "transfer", "Peru", "Bolivia", "denied",
      "minister"),
+    # -- goods a party holds that a participle or passive clause says were bought from another:
+    # the seller gave them to the holder
+    ("The ministry said Hanoi operates radars bought from Moscow.", "transfer", "Moscow", "Hanoi", "attributed",
+     "ministry"),
+    ("Quito flies helicopters purchased from Lima in 2019.", "transfer", "Lima", "Quito", "asserted", None),
+    ("Kenya uses drones acquired from Turkey, officials said.", "transfer", "Turkey", "Kenya", "attributed",
+     "officials"),
+    ("Peru deployed tanks imported from Chile.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Hanoi operates radars that were bought from Moscow.", "transfer", "Moscow", "Hanoi", "asserted", None),
     # -- a perfect gerund ("of having sent") is done by the accused, as a plain one is
     ("Seoul accused Pyongyang of having sent shells to Moscow.", "transfer", "Pyongyang", "Moscow", "attributed",
      "Seoul"),
@@ -903,6 +912,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the holder of goods bought from a seller is not the seller
+    ("The ministry said Hanoi operates radars bought from Moscow.", "transfer", "Hanoi", None),
+    ("Peru deployed tanks imported from Chile.", "transfer", "Peru", None),
     # the accuser is not the doer of a perfect gerund either
     ("Seoul accused Pyongyang of having sent shells to Moscow.", "transfer", "Seoul", None),
     ("Kenya accuses Somalia of having shipped charcoal to Oman, officials said.", "transfer", "Kenya", None),

@@ -612,6 +612,12 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             holder = _holder(tok, index) if predicate in ("transfer", "supply") else None
             if holder is not None:
                 return _Event(tok, predicate, agent, holder, None, patient)
+        if structure and lemma in _RECEIVE and agent is None:
+            # "Hanoi flies jets that were bought from Moscow": the seller gave them to the holder
+            giver = entity_prep(tok, ("from",), index)
+            holder = _holder(tok, index) if giver is not None else None
+            if holder is not None:
+                return _Event(tok, "transfer", giver, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
     subj = subject_token(tok)
     if structure and predicate == "violate" and subj is not None:
@@ -619,6 +625,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
         giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
+        if subj is None and structure and tok.tag_ == "VBN":
+            subj = _holder(tok, index)  # "Hanoi flies jets bought from Moscow": the holder bought them
         if giver is None and structure and purpose_of_noun(tok):
             giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:
