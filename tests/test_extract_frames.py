@@ -243,9 +243,11 @@ POSITIVE: list[Any] = [
      "Pyongyang"),
     ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "Belarus", "Caracas", "denied", "Minsk"),
     ("Tehran insisted it had never sold drones to Moscow.", "transfer", "Iran", "Moscow", "denied", "Tehran"),
-    pytest.param("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied",
-                 "Ankara", marks=pytest.mark.xfail(strict=True, reason="the gazetteer knows Türkiye, not Turkey, so "
-                                                   "Ankara is not known to speak for the state that acts")),
+    # a state known by two names ("Turkey", "Türkiye") is one state its capital speaks for
+    ("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied", "Ankara"),
+    ("Peru did not sell rifles to Bolivia, Lima said.", "transfer", "Peru", "Bolivia", "denied", "Lima"),
+    ("Ecuador has not shipped fuel to Cuba, Quito insisted.", "transfer", "Ecuador", "Cuba", "denied", "Quito"),
+    ("Togo did not buy drones from Niger, Lomé’s envoy said.", "transfer", "Niger", "Togo", "denied", "envoy"),
     ("Iran denied that it had armed the Houthis.", "supply", "Iran", "Houthis", "denied", "Iran"),
     ("Egypt did not deliver rockets to Libya, Cairo's envoy said on Monday.", "transfer", "Egypt", "Libya",
      "denied", "envoy"),

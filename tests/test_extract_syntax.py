@@ -43,7 +43,9 @@ def test_gerund_is_active_and_may_be_perfect(nlp, sentence: str, verb: str, expe
     assert gerund(tok) is expected
 
 
-@pytest.mark.parametrize(("text", "code"), [("Syrian", "sy"), ("Iranians", "ir"), ("North Korean", "kp")])
+@pytest.mark.parametrize(("text", "code"), [("Syrian", "sy"), ("Iranians", "ir"), ("North Korean", "kp"),
+                                            ("Peruvian", "pe"), ("Nigerien", "ne"), ("Togolese", "tg"),
+                                            ("Azeri", "az"), ("Slovak", "sk")])
 def test_demonym_names_the_state(text: str, code: str) -> None:
     place = gazetteer.demonym(text)
     assert place is not None and place.code == code
@@ -52,3 +54,10 @@ def test_demonym_names_the_state(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", ["Syria", "Damascus", "Tehran", "the ministry", "Norland"])
 def test_demonym_is_none_for_other_places_and_words(text: str) -> None:
     assert gazetteer.demonym(text) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [("Turkey", "tr"), ("Türkiye", "tr"), ("Lima", "pe"), ("Quito", "ec"),
+                                            ("Lomé", "tg"), ("Ivory Coast", "ci")])
+def test_other_names_and_capitals_stand_for_the_state(text: str, code: str) -> None:
+    place = gazetteer.lookup(text)
+    assert place is not None and place.code == code
