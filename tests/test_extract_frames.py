@@ -388,6 +388,13 @@ POSITIVE: list[Any] = [
     ("Western officials assess that Serbia sold shells to Armenia.", "transfer", "Serbia", "Armenia",
      "attributed", "officials"),
     ("It is assessed that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "hedged", None),
+    ("The agency judges that Iran shipped drones to Russia.", "transfer", "Iran", "Russia", "attributed", "agency"),
+    ("Analysts judged that Chile had sold jets to Peru.", "transfer", "Chile", "Peru", "attributed", "Analysts"),
+    ("It is judged that Ghana smuggled gold to Togo.", "transfer", "Ghana", "Togo", "hedged", None),
+    ("Laos is judged to have sold timber to Vietnam.", "transfer", "Laos", "Vietnam", "hedged", None),
+    # ... "judge" the noun is a speaker, no assessment
+    ("The judge said Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed", "judge"),
+    ("A panel of judges found that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "attributed", "panel"),
     # -- grounds for a belief: held by whoever has them, a hedge when nobody does
     ("The panel has reason to believe that Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed",
      "panel"),
@@ -616,8 +623,9 @@ POSITIVE: list[Any] = [
     # -- interdicted goods: an origin and a destination written as predicates of the goods
     ("The coast guard seized rifles it said were of Bulgarian origin and destined for rebels in Sudan.",
      "transfer", "Bulgaria", "Sudan", "attributed", "it"),
+    # (a destination "judged to be" so, by nobody named, is an assessment: hedged, as "believed to be")
     ('"The shells were found to be of Serbian manufacture and judged to be bound for Armenia," the navy said.',
-     "transfer", "Serb", "Armenia", "attributed", "navy"),
+     "transfer", "Serb", "Armenia", "hedged", "navy"),
     ("Sailors found a cache of Eritrean-made mortars that officials say were intended for delivery to Hamas.",
      "transfer", "Eritrea", "Hamas", "attributed", "officials"),
     ("The dhow was sailing from Pakistan bound for Somalia.", "transfer", "Pakistan", "Somalia", "asserted", None),
@@ -1152,6 +1160,8 @@ NOT_STATUS: list[Any] = [
     ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
+    ("It is judged that Ghana smuggled gold to Togo.", "transfer", "attributed"),
+    ("The judge said Chile sold jets to Peru.", "transfer", "hedged"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),
     ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
     # a quotation left open that the next paragraph does not reopen carries nothing over

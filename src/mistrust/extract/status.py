@@ -157,9 +157,10 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
                            "appear", "appears", "appeared", "seem", "seems", "seemed", "suggest", "suggests",
                            "suggested"})
 # Verbs of assessment, the register of intelligence and investigative findings ("we assess that",
-# "it is assessed that"): a belief, read like "believe". ("judge" is left out: mostly a noun, and
-# "will judge whether" weighs a question.)
-ASSESSMENT_VERBS = ("assess",)
+# "it is assessed that", "the agency judges that"): a belief, read like "believe" ("will judge
+# whether" weighs a question, read as one by ``_open_question``; "judge" the noun is no cue, see
+# ``cues.CLAUSE_ONLY``).
+ASSESSMENT_VERBS = ("assess", "judge")
 # "worry" and "concerned" are fear in the register of officials ("Washington is worried X plans to
 # ship", "concerned that X may send"): a feared event, not a stated one ("concerning" is left out:
 # mostly a preposition, "reports concerning X").
