@@ -132,6 +132,37 @@ NAMES = [
 ]
 
 
+# A demonym before the name of a body and an office noun ("the Chinese UN mission", "the Cuban OAS
+# delegation") is the state's office at that body: no name is opened ("Chinese UN"); the demonym
+# and the host body stay mentions of their own (or the office is one, when its noun heads a group). A name followed by another noun still opens (the
+# must-not-fire rows below).
+OFFICE_AT_BODY = [
+    ("The Chinese UN mission denied the report.", "Chinese", "UN", "Chinese UN"),
+    ("Officials at the Cuban OAS delegation declined to comment.", "Cuban", "OAS", "Cuban OAS"),
+    ("The Russian EU mission issued a statement on Friday.", "Russian", "EU", "Russian EU"),
+]
+
+
+@pytest.mark.parametrize(("text", "demonym", "host", "not_name"), OFFICE_AT_BODY)
+def test_office_at_body_is_no_name(recognizer, nlp, text, demonym, host, not_name):
+    found = _found(recognizer, nlp, text)
+    assert not_name not in found, sorted(found)
+    # the demonym alone, or the whole office when its noun heads a group ("the Cuban OAS delegation")
+    office = text.split(not_name, 1)[1].split()[0]
+    assert (_labelled(found, demonym, "Nationality") and _labelled(found, host, "Organization")
+            or f"{not_name} {office}" in found), sorted(found)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The Syrian Electronic Army hackers defaced the site.", "Syrian Electronic Army"),
+    ("The Iraqi Museum director reopened its doors.", "Iraqi Museum"),
+])
+def test_demonym_opens_name_before_other_nouns(recognizer, nlp, text, surface):
+    found = _found(recognizer, nlp, text)
+    assert any(surface in r.mention.text and r.mention.label in ("Organization", "Facility")
+               for r in found.values()), sorted(found)
+
+
 @pytest.mark.parametrize(("text", "surface"), NAMES)
 def test_demonym_opens_name(recognizer, nlp, text, surface):
     found = _found(recognizer, nlp, text)

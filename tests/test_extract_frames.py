@@ -243,9 +243,11 @@ POSITIVE: list[Any] = [
      "Pyongyang"),
     ("Minsk dismissed reports that it supplied fuel to Caracas.", "supply", "Belarus", "Caracas", "denied", "Minsk"),
     ("Tehran insisted it had never sold drones to Moscow.", "transfer", "Iran", "Moscow", "denied", "Tehran"),
-    pytest.param("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied",
-                 "Ankara", marks=pytest.mark.xfail(strict=True, reason="the gazetteer knows Türkiye, not Turkey, so "
-                                                   "Ankara is not known to speak for the state that acts")),
+    # a state known by two names ("Turkey", "Türkiye") is one state its capital speaks for
+    ("Turkey did not send drones to Libya, Ankara said.", "transfer", "Turkey", "Libya", "denied", "Ankara"),
+    ("Peru did not sell rifles to Bolivia, Lima said.", "transfer", "Peru", "Bolivia", "denied", "Lima"),
+    ("Ecuador has not shipped fuel to Cuba, Quito insisted.", "transfer", "Ecuador", "Cuba", "denied", "Quito"),
+    ("Togo did not buy drones from Niger, Lomé’s envoy said.", "transfer", "Niger", "Togo", "denied", "envoy"),
     ("Iran denied that it had armed the Houthis.", "supply", "Iran", "Houthis", "denied", "Iran"),
     ("Egypt did not deliver rockets to Libya, Cairo's envoy said on Monday.", "transfer", "Egypt", "Libya",
      "denied", "envoy"),
@@ -386,6 +388,13 @@ POSITIVE: list[Any] = [
     ("Western officials assess that Serbia sold shells to Armenia.", "transfer", "Serbia", "Armenia",
      "attributed", "officials"),
     ("It is assessed that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "hedged", None),
+    ("The agency judges that Iran shipped drones to Russia.", "transfer", "Iran", "Russia", "attributed", "agency"),
+    ("Analysts judged that Chile had sold jets to Peru.", "transfer", "Chile", "Peru", "attributed", "Analysts"),
+    ("It is judged that Ghana smuggled gold to Togo.", "transfer", "Ghana", "Togo", "hedged", None),
+    ("Laos is judged to have sold timber to Vietnam.", "transfer", "Laos", "Vietnam", "hedged", None),
+    # ... "judge" the noun is a speaker, no assessment
+    ("The judge said Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed", "judge"),
+    ("A panel of judges found that Cuba sent tanks to Angola.", "transfer", "Cuba", "Angola", "attributed", "panel"),
     # -- grounds for a belief: held by whoever has them, a hedge when nobody does
     ("The panel has reason to believe that Chile sold jets to Peru.", "transfer", "Chile", "Peru", "attributed",
      "panel"),
@@ -614,8 +623,9 @@ POSITIVE: list[Any] = [
     # -- interdicted goods: an origin and a destination written as predicates of the goods
     ("The coast guard seized rifles it said were of Bulgarian origin and destined for rebels in Sudan.",
      "transfer", "Bulgaria", "Sudan", "attributed", "it"),
+    # (a destination "judged to be" so, by nobody named, is an assessment: hedged, as "believed to be")
     ('"The shells were found to be of Serbian manufacture and judged to be bound for Armenia," the navy said.',
-     "transfer", "Serb", "Armenia", "attributed", "navy"),
+     "transfer", "Serb", "Armenia", "hedged", "navy"),
     ("Sailors found a cache of Eritrean-made mortars that officials say were intended for delivery to Hamas.",
      "transfer", "Eritrea", "Hamas", "attributed", "officials"),
     ("The dhow was sailing from Pakistan bound for Somalia.", "transfer", "Pakistan", "Somalia", "asserted", None),
@@ -825,6 +835,77 @@ POSITIVE: list[Any] = [
      "attributed", "officials"),
     # -- taking over a ship is seizing it
     ("Chilean forces took over the tanker Grey Gull in the Gulf.", "seize", "Chile", "Grey Gull", "asserted", None),
+    # -- an aim given up or turned down ("does not want to", "has no plans to", "refused to"): the act
+    # is neither done nor denied; it is left open, with the aim's holder as source when a cue names one
+    ("Chile does not want to supply rifles to Peru.", "supply", "Chile", "Peru", "hedged", "Chile"),
+    ("Ghana doesn’t want to sell gold to Togo, its minister said.", "transfer", "Ghana", "Togo", "hedged",
+     None),
+    ("Germany did not intend to send tanks to Poland, the minister said.", "transfer", "Germany", "Poland",
+     "hedged", "minister"),
+    ("Berlin never wished to ship jets to Kyiv.", "transfer", "Berlin", "Kyiv", "hedged", None),
+    ("Seoul was not planning to sell shells to Warsaw.", "transfer", "Seoul", "Warsaw", "hedged", None),
+    ("Turkey has no plans to deliver drones to Kenya.", "transfer", "Turkey", "Kenya", "hedged", None),
+    ("Kenya does not have any plans to send fuel to Somalia.", "transfer", "Kenya", "Somalia", "hedged", None),
+    ("Tehran said it had no intention of sending missiles to Moscow.", "transfer", "Iran", "Moscow", "hedged",
+     "Tehran"),
+    ("Hungary is reluctant to send arms to Ukraine.", "transfer", "Hungary", "Ukraine", "hedged", None),
+    ("Israel is not willing to supply air defences to Georgia.", "supply", "Israel", "Georgia", "hedged", None),
+    ("Brazil refused to sell tanks to Ukraine.", "transfer", "Brazil", "Ukraine", "hedged", "Brazil"),
+    ("Chile has declined to export lithium to Bolivia.", "transfer", "Chile", "Bolivia", "hedged", None),
+    # ... while a denial over an aim, and a plain negated act a speaker reports, still deny
+    ("Chile denied that it planned to sell jets to Peru.", "transfer", "Chile", "Peru", "denied", "Chile"),
+    ("Ghana has rejected reports that it wanted to sell gold to Togo.", "transfer", "Ghana", "Togo", "denied",
+     "Ghana"),
+    ("Peru did not send rifles to Bolivia, the minister said.", "transfer", "Peru", "Bolivia", "denied",
+     "minister"),
+    # -- goods a party holds that a participle or passive clause says were bought from another:
+    # the seller gave them to the holder
+    ("The ministry said Hanoi operates radars bought from Moscow.", "transfer", "Moscow", "Hanoi", "attributed",
+     "ministry"),
+    ("Quito flies helicopters purchased from Lima in 2019.", "transfer", "Lima", "Quito", "asserted", None),
+    ("Kenya uses drones acquired from Turkey, officials said.", "transfer", "Turkey", "Kenya", "attributed",
+     "officials"),
+    ("Peru deployed tanks imported from Chile.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Hanoi operates radars that were bought from Moscow.", "transfer", "Moscow", "Hanoi", "asserted", None),
+    # -- a perfect gerund ("of having sent") is done by the accused, as a plain one is
+    ("Seoul accused Pyongyang of having sent shells to Moscow.", "transfer", "Pyongyang", "Moscow", "attributed",
+     "Seoul"),
+    ("Peru was accused of having sold rifles to Bolivia.", "transfer", "Peru", "Bolivia", "attributed", None),
+    ("Kenya accuses Somalia of having shipped charcoal to Oman, officials said.", "transfer", "Somalia", "Oman",
+     "attributed", "Kenya"),
+    ("Iran has a history of having armed the Houthis.", "supply", "Iran", "Houthis", "asserted", None),
+    # -- a closing "according to X" relays the speaker before it, who stays the innermost source
+    ("Havana said last week that it had never shipped oil to Damascus, according to state TV.", "transfer",
+     "Cuba", "Damascus", "denied", "Havana"),
+    ("Tehran said it had not sent drones to Moscow, according to the official IRNA agency.", "transfer", "Iran",
+     "Moscow", "denied", "Tehran"),
+    ("Lima said Quito bought drones from Caracas, according to local media.", "transfer", "Caracas", "Quito",
+     "attributed", "Lima"),
+    # -- an agent noun in an "as"-phrase describes the verb's object, a passive's subject or the
+    # subject of "act/serve as"; a verb of naming or finding makes it its subject's word
+    ("Chile acted as a supplier of drones to Peru for years.", "supply", "Chile", "Peru", "asserted", None),
+    ("Belarus has served as the main supplier of fuel to Syria.", "supply", "Belarus", "Syria", "asserted", None),
+    ("Iran emerged as the main financier of Hamas.", "fund", "Iran", "Hamas", "asserted", None),
+    ("The panel identified Belarus as the supplier of the rifles to Mali.", "supply", "Belarus", "Mali",
+     "attributed", "panel"),
+    ("Investigators named Serbia as the main seller of shells to Libya.", "transfer", "Serbia", "Libya",
+     "attributed", "Investigators"),
+    ("Laos was identified by the panel as a major buyer of rifles from Chile.", "transfer", "Chile", "Laos",
+     "attributed", "panel"),
+    ("The report describes Ghana as the main supplier of gold to Togo.", "supply", "Ghana", "Togo", "attributed",
+     "report"),
+    ("Chile named Kenya as a buyer of gas from Bolivia.", "transfer", "Bolivia", "Kenya", "attributed", "Chile"),
+    ("Officials listed Cuba as a key financier of Hamas.", "fund", "Cuba", "Hamas", "attributed", "Officials"),
+    # -- a state's office at a body, named as a compound ("the Chinese UN mission"), speaks for the
+    # state, not for the body that hosts it
+    ("The Chinese UN mission denied that Beijing had sold drones to Moscow.", "deny", "China", None, "denied",
+     "mission"),
+    ("A spokesman for the French UN mission rejected reports that Paris sold rifles to Chad.", "deny", "France",
+     None, "denied", "spokesman"),
+    ("The Dutch EU delegation dismissed claims that The Hague shipped arms to Suriname.", "deny", "Netherlands",
+     None, "denied", "delegation"),
+    ("The Swiss OSCE mission denied that Bern had sold ammunition to Kyiv.", "deny", "Switzerland", None,
+     "denied", "mission"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -841,6 +922,16 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the holder of goods bought from a seller is not the seller
+    ("The ministry said Hanoi operates radars bought from Moscow.", "transfer", "Hanoi", None),
+    ("Peru deployed tanks imported from Chile.", "transfer", "Peru", None),
+    # the accuser is not the doer of a perfect gerund either
+    ("Seoul accused Pyongyang of having sent shells to Moscow.", "transfer", "Seoul", None),
+    ("Kenya accuses Somalia of having shipped charcoal to Oman, officials said.", "transfer", "Kenya", None),
+    # the namer of an "as"-phrase is no party to what it names
+    ("The panel identified Belarus as the supplier of the rifles to Mali.", "supply", "panel", None),
+    ("Chile named Kenya as a buyer of gas from Bolivia.", "transfer", "Chile", None),
+    ("Chile named Kenya as a buyer of gas from Bolivia.", "transfer", None, "Chile"),
     # dependence gives only what can be given: trade is shared, a navy is one's own
     ("The rebels rely on Sudan for their trade.", "trade", "Sudan", None),
     ("Kenya relied on Britain for its navy.", "transfer", "Britain", "Kenya"),
@@ -1069,6 +1160,8 @@ NOT_STATUS: list[Any] = [
     ("Peru accused Chile of spying and then sanctioned Bolivia.", "sanction", "attributed"),
     # a belief nobody holds is no attribution; one somebody has grounds for is no hedge
     ("It is assessed that Iran shipped drones to Russia.", "transfer", "attributed"),
+    ("It is judged that Ghana smuggled gold to Togo.", "transfer", "attributed"),
+    ("The judge said Chile sold jets to Peru.", "transfer", "hedged"),
     ("There is reason to believe that Cuba sent tanks to Angola.", "transfer", "attributed"),
     ("The panel has reason to believe that Iran shipped missiles to Yemen.", "transfer", "hedged"),
     # a quotation left open that the next paragraph does not reopen carries nothing over
@@ -1132,6 +1225,19 @@ NOT_STATUS: list[Any] = [
     ("It is not known whether Ghana sold gold to Togo.", "transfer", "asserted"),
     # an unanswered question is no answer
     ("Officials have not answered why Ghana shipped gold to Togo.", "transfer", "denied"),
+    # an aim given up or turned down is no denial
+    ("Chile does not want to supply rifles to Peru.", "supply", "denied"),
+    ("Ghana doesn’t want to sell gold to Togo, its minister said.", "transfer", "denied"),
+    ("Germany did not intend to send tanks to Poland, the minister said.", "transfer", "denied"),
+    ("Kenya does not have any plans to send fuel to Somalia.", "transfer", "denied"),
+    ("Israel is not willing to supply air defences to Georgia.", "supply", "denied"),
+    # ... nor asserted as done
+    ("Turkey has no plans to deliver drones to Kenya.", "transfer", "asserted"),
+    ("Hungary is reluctant to send arms to Ukraine.", "transfer", "asserted"),
+    ("Brazil refused to sell tanks to Ukraine.", "transfer", "attributed"),
+    # ... but refusing to stop an act is keeping it up
+    ("Chile refused to stop selling rifles to Peru.", "transfer", "hedged"),
+    ("Laos has declined to stop exporting timber to Vietnam.", "transfer", "hedged"),
 ]
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
@@ -1182,6 +1288,8 @@ NOT_SOURCE: list[Any] = [
     ("Ghana detains cargo ship, accuses Togo of shipping gold to Mali.", "seize", "togo"),
     # a relay closing the sentence is not the innermost speaker of what it relays
     ("Kenya said on Monday it never shipped fuel to Somalia, local media reported.", "transfer", "media"),
+    ("Havana said last week that it had never shipped oil to Damascus, according to state TV.", "transfer", "state tv"),
+    ("Tehran said it had not sent drones to Moscow, according to the official IRNA agency.", "transfer", "irna"),
 ]
 
 

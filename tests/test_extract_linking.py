@@ -376,7 +376,7 @@ def test_demonyms_of_states_are_derived_where_the_table_has_none() -> None:
     ("Pavel Velk, Russia's envoy, said so.", "Pavel Velk", ["ru"]),
     # any noun of the group nouns' singulars stands between the demonym and the name
     ("The Chilean soldier Ana Velk was freed.", "Ana Velk", ["cl"]),
-    ("A Peruvian fisherman, Ana Velk, was held.", "Ana Velk", []),  # apposition without a state after it
+    ("A Peruvian fisherman, Ana Velk, was held.", "Ana Velk", ["pe"]),  # the demonym before an apposed name
     ("Norwegian aid worker Ana Velk spoke.", "Ana Velk", ["no"]),
     # a hyphenated heritage and nationality: the nationality is the last
     ("The men are Chilean-American missionary Ana Velk and two others.", "Ana Velk", ["us"]),

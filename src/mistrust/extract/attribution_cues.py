@@ -224,7 +224,29 @@ def _before_closer(tok: Token, content: tuple[int, int]) -> tuple[int, int]:
         last = [t for t in tok.doc[tok.i + 1:final.speaker[0]] if not t.is_punct and not t.is_space]
         if last and content[0] < last[-1].idx + len(last[-1].text) < content[1]:
             return content[0], last[-1].idx + len(last[-1].text)
+    # "X said it never shipped fuel, according to state TV.": the closing "according to" relays
+    # X's saying (its attribution takes the whole sentence before it), though the parser hangs it
+    # inside X's clause
+    relay = _closing_according(tok)
+    if relay is not None:
+        last = [t for t in tok.doc[tok.i + 1:relay.i] if not t.is_punct and not t.is_space]
+        if last and content[0] < last[-1].idx + len(last[-1].text) < content[1]:
+            return content[0], last[-1].idx + len(last[-1].text)
     return content
+
+
+def _closing_according(tok: Token) -> Token | None:
+    """An "according to X" set off by a comma after ``tok``, hanging below it, with nothing of the
+    sentence after its phrase."""
+    sent, doc = tok.sent, tok.doc
+    for t in doc[tok.i + 1:sent.end]:
+        if t.lower_ != "according" or doc[t.i - 1].text != "," or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
+            continue
+        if tok not in t.ancestors:
+            return None
+        after = [w for w in doc[t.right_edge.i + 1:sent.end] if not w.is_punct and not w.is_space]
+        return None if after else t
+    return None
 
 
 _BOUNDARY = frozenset({",", "”", "\"", "’", "—", "–"})

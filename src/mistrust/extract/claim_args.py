@@ -20,26 +20,20 @@ from mistrust.extract.frames import (
 )
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
-from mistrust.extract.syntax import to_infinitive
+from mistrust.extract.syntax import gerund, to_infinitive
 from mistrust.model.documents import Mention
-from mistrust.model.roles import BODY_NOUNS
+from mistrust.model.roles import BODY_NOUNS, DIPLOMATIC_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _OBJECT_PREPS = ("to", "with", "from", "against", "for", "on", "into", "in")
 
-# Offices that act for a principal: in "X's mission to Y", "the X embassy in Y", "X's envoy at Y"
-# the actor is X (the sending state or body); Y is only where the office sits or whom it faces.
-_DIPLOMATIC = frozenset({"mission", "missions", "embassy", "embassies", "consulate", "consulates", "delegation",
-                         "delegations", "envoy", "envoys", "ambassador", "ambassadors", "representative",
-                         "representatives", "legation", "emissary", "emissaries", "office", "offices",
-                         "attache", "attaché", "liaison", "diplomat", "diplomats", "negotiator", "negotiators"})
 # Offices whose possessor is the principal ("Iran's foreign ministry spokesman at the UN": Iran),
 # while a "for"/"of" phrase names it when there is no possessor ("a spokesman for the ministry").
 # (Bodies with a name and standing of their own -- a department, an agency, a command -- stay
 # themselves.)
-_OFFICES = _DIPLOMATIC | frozenset({"ministry", "ministries", "spokesman", "spokeswoman", "spokesperson",
+_OFFICES = DIPLOMATIC_NOUNS | frozenset({"ministry", "ministries", "spokesman", "spokeswoman", "spokesperson",
                                     "spokesmen", "spokespeople"})
 # Prepositions naming the host or counterpart of a diplomatic office, never its principal.
 HOST_PREPS = frozenset({"to", "at", "in", "on", "near", "with", "inside", "before"})
@@ -84,10 +78,16 @@ class MentionIndex:
         # ministry's department of North American affairs" is the ministry's, not America's.
         topics = [c for c in children if tok.lower_ in BODY_NOUNS and c.dep_ == "prep" and c.lower_ == "of"
                   and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in self.by_token for g in c.children)]
+        compounds = [c for c in children if c.dep_ in ("compound", "nmod")]
+        modifiers = [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")]
+        if tok.lower_ in DIPLOMATIC_NOUNS:
+            # "the Chinese UN mission", "a spokesman for the French OSCE delegation": the people
+            # adjective (or owner) names the sending state, the name compounded with the office
+            # the body that hosts it
+            compounds, modifiers = modifiers, compounds
         ordered = (owner + [c for c in children if c.dep_ in ("appos", "conj", "prep", "pobj")
                             and c not in where and c not in topics]
-                   + [c for c in children if c.dep_ in ("compound", "nmod")]
-                   + [c for c in children if c.dep_ in ("poss", "amod", "npadvmod")] + where + topics)
+                   + compounds + modifiers + where + topics)
         for c in ordered:
             found = self.in_subtree(c, skip, depth + 1)
             if found is not None:
@@ -126,7 +126,7 @@ class MentionIndex:
             owner = self.in_subtree(poss, skip) if poss is not None else None
             if owner is not None:
                 return owner
-            if tok.lower_ in _DIPLOMATIC:
+            if tok.lower_ in DIPLOMATIC_NOUNS:
                 hosts = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in HOST_PREPS
                          for g in c.subtree}
                 return self.in_subtree(tok, (skip or set()) | hosts)
@@ -288,11 +288,11 @@ def subject_token(verb: Token) -> Token | None:
         if verb.dep_ != "xcomp" and passive_patient(verb) is not None:
             return None  # "... after it was used": a clause with its own (passive) subject
         return subject_token(verb.head) or raised
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ == "acl" and \
+    if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.dep_ == "acl" and \
             verb.head.head.lower_ in ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
         return verb.head.head.head
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \
+    if verb.dep_ == "pcomp" and gerund(verb) and verb.head.lower_ == "for" and \
             verb.head.head.pos_ in ("VERB", "AUX"):
         # "criticized China for providing aid", "sanctioned firms for shipping parts": the one
         # blamed or punished for it did it
@@ -302,7 +302,7 @@ def subject_token(verb: Token) -> Token | None:
             done_to = prep_obj(done_to, ("on", "against")) or prep_obj(verb.head.head, ("on", "against"))
         if done_to is not None:
             return done_to
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.pos_ in ("VERB", "AUX"):
         # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
         # of violating" and "B was accused of supplying" name B, the accused, as the doer
         gov = verb.head.head
@@ -310,7 +310,7 @@ def subject_token(verb: Token) -> Token | None:
         if accused is not None:
             return accused
         return subject_token(gov) or passive_patient(gov)
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "NOUN":
+    if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.pos_ == "NOUN":
         # "X's role in shipping fuel", "Iran has a long history of backing the rebels": the
         # gerund's doer is the noun's possessor, else the subject of the verb that has the noun
         noun = verb.head.head

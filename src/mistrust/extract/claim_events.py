@@ -227,6 +227,8 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
         doer = noun.head
     elif noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
         doer = subject_token(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        doer = _described_as(noun.head.head)
     else:
         doer = next((c for c in noun.children if c.dep_ == "appos" and index.in_subtree(c) is not None), None)
     if doer is None or index.in_subtree(doer) is None:
@@ -243,6 +245,23 @@ def _agent_noun(noun: Token, index: MentionIndex) -> _Event | None:
     if party is None or index.in_subtree(party) is index.in_subtree(doer):
         return None
     return _Event(noun, predicate, doer, party, None)
+
+
+def _described_as(verb: Token) -> Token | None:
+    """Whom an "as"-phrase on a verb describes: the object ("identified X as the supplier of Y",
+    "named X as a buyer"), a passive's subject ("X was identified as the supplier"), the noun a
+    participle describes ("X, named as the supplier,") or the subject of an intransitive verb ("X
+    acted as the main supplier")."""
+    # (the small parser reads a name after "named" as its object predicate: "named Peru as")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
+    if obj is not None:
+        return obj
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None:
+        return patient
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return subject_token(verb)
 
 
 def _receiver(noun: Token, predicate: str, taker: Token, index: MentionIndex) -> _Event | None:
@@ -593,6 +612,12 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             holder = _holder(tok, index) if predicate in ("transfer", "supply") else None
             if holder is not None:
                 return _Event(tok, predicate, agent, holder, None, patient)
+        if structure and lemma in _RECEIVE and agent is None:
+            # "Hanoi flies jets that were bought from Moscow": the seller gave them to the holder
+            giver = entity_prep(tok, ("from",), index)
+            holder = _holder(tok, index) if giver is not None else None
+            if holder is not None:
+                return _Event(tok, "transfer", giver, holder, None, patient)
         return _Event(tok, predicate, agent, patient, None)
     subj = subject_token(tok)
     if structure and predicate == "violate" and subj is not None:
@@ -600,6 +625,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
         giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
+        if subj is None and structure and tok.tag_ == "VBN":
+            subj = _holder(tok, index)  # "Hanoi flies jets bought from Moscow": the holder bought them
         if giver is None and structure and purpose_of_noun(tok):
             giver = entity_prep(tok.head, ("with",), index)  # "a deal with X to buy jets": X sells
         if giver is not None and subj is not None:

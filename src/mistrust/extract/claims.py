@@ -52,12 +52,13 @@ from mistrust.extract.frames import (
     AGENT_NOUNS,
     DESTINATION_PARTICIPLES,
     MEASURE_NOUNS,
+    NAME_AS,
     SPEECH_EVENTS,
 )
 from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
-from mistrust.extract.predicates import verb_lemma, verb_predicate
+from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
 from mistrust.extract.speakers import dateline_end, document_issuer, past_dateline, quoted_person
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
@@ -603,6 +604,15 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         if accuser is not None:
             return _stance_attribution(att, accuser, accuse, pred), status
         return att, status
+    namer = _naming_verb(pred)
+    if namer is not None:
+        # "the panel identified B as the supplier of X": the panel's word, as an accuser's is
+        # (a passive or a participle, "X, described as", names the namer only after "by")
+        passive = any(c.dep_ == "nsubjpass" for c in namer.children) or (namer.dep_ == "acl" and namer.tag_ == "VBN")
+        speaker = (next((g for c in namer.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                   if passive else subject_token(namer))
+        if speaker is not None:
+            return _stance_attribution(att, speaker, namer, pred), "attributed"
     denier = _denying_verb(pred)
     if denier is not None and (att is None or att.cue is None or att.cue.start != denier.idx):
         # "the agency quoted the minister as denying": the minister denies, the agency relays
@@ -614,6 +624,18 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         # governments, ... in a move criticised by X": X is the innermost source)
         return _stance_attribution(att, subj, pred, pred), "attributed"
     return att, None
+
+
+_NAMING_FORMS = frozenset(f for v in NAME_AS for f in inflections(v))
+
+
+def _naming_verb(pred: Token) -> Token | None:
+    """The naming verb whose "as"-phrase is ``pred`` (an agent noun): "identified X as the
+    supplier", "X was named as a buyer", "X, described as the financier of Y"."""
+    if pred.dep_ != "pobj" or pred.head.lower_ != "as":
+        return None
+    verb = pred.head.head
+    return verb if verb.pos_ == "VERB" and verb.lower_ in _NAMING_FORMS else None
 
 
 def _accusation_above(pred: Token) -> Token | None:

@@ -24,7 +24,10 @@ SPEECH = ("say", "tell", "report", "state", "claim", "announce", "add", "note", 
           "announce", "yell", "shout", "scream", "exclaim", "whisper", "proclaim", "maintain", "claim",
           # findings of an investigating body: "the panel identified that", "investigators uncovered
           # that" (clause only, see CLAUSE_ONLY)
-          "identify", "uncover")
+          "identify", "uncover",
+          # an assessment in the register of intelligence ("the agency judges that X"; clause only:
+          # "judge" is mostly a noun)
+          "judge")
 COGNITION = ("think", "believe", "know", "feel", "hope", "fear", "expect", "worry", "doubt", "suspect",
              "assume", "figure", "guess", "understand", "realize", "realise", "want", "wish", "consider",
              "recognize", "recognise", "learn", "hear", "see", "agree", "seem", "appear", "plan", "intend",
@@ -75,7 +78,7 @@ CLAUSE_ONLY = frozenset({"continue", "raise", "address", "push", "offer",
                          "add", "see", "know", "feel", "find", "show", "learn", "hear", "understand",
                          "point", "figure", "read", "consider", "like", "love", "hate", "prefer", "need", "seem",
                          "appear", "answer", "agree", "wonder", "signal", "list", "post", "observe", "speak",
-                         "identify", "uncover"})
+                         "identify", "uncover", "judge"})
 # Evidential objects whose complement is the content of a finding: "found evidence that X",
 # "uncovered proof of X", "saw signs that X". The finder is the source, as with "found that X".
 EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "indications", "sign", "signs"})

@@ -48,6 +48,7 @@ from mistrust.extract.span_checks import (
     weapon_context,
 )
 from mistrust.model.documents import Mention
+from mistrust.model.roles import DIPLOMATIC_NOUNS
 from mistrust.model.vocabulary import AGENCY_NAMES
 
 if TYPE_CHECKING:
@@ -406,6 +407,11 @@ class EntityRecognizer:
                 return []  # "Iraqi Prime Minister Haider al-Abadi": a person, not a body
             j += 1
         if j == span.end or j - span.end > 5:
+            return []
+        if j < len(doc) and doc[j].lower_ in DIPLOMATIC_NOUNS and doc[j - 1].dep_ == "compound":
+            # "the Chinese UN mission", "the Peruvian EU delegation": the capitalised words name the
+            # body that hosts a state's office, not a name the adjective opens (the group rule reads
+            # the office, which speaks for the adjective's state)
             return []
         label = "Location" if doc[j - 1].lower_ in _PLACE_HEADS else "Organization"
         last = doc[j - 1]

@@ -185,6 +185,11 @@ ACCUSE = frozenset({"accuse", "charge", "blame", "suspect", "implicate", "indict
                     "criticize", "criticise", "condemn", "denounce", "rebuke", "slam"})
 # Which of them leave the proposition uncertain rather than asserted by the accuser.
 ACCUSE_HEDGED = frozenset({"suspect"})
+# Verbs of naming and finding whose object an "as"-phrase describes: "the panel identified B as the
+# supplier of drones to C" is B supplying C, on the panel's word; the namer, when named, is the
+# source ("B was named as a buyer of X" names none). Base forms.
+NAME_AS = frozenset({"identify", "name", "describe", "list", "designate", "brand", "label", "cite", "portray",
+                     "characterize", "characterise", "depict", "expose", "unmask", "single"})
 
 # Prepositions and participles that name where goods go: "drones to Y", "bound for Y",
 # "destined for Y", "intended for Y", "delivered into Y".
@@ -292,6 +297,6 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receiver
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

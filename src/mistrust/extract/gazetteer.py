@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-GAZETTEER_VERSION = "gazetteer-v3"
+GAZETTEER_VERSION = "gazetteer-v4"
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,10 @@ ar||Argentine,Argentinian,Argentines,Argentinians|Buenos Aires
 am||Armenian,Armenians|Yerevan
 au||Australian,Australians|Canberra
 at||Austrian,Austrians|Vienna
-az||Azerbaijani,Azerbaijanis|Baku
+az||Azerbaijani,Azerbaijanis,Azeri,Azeris|Baku
 bh||Bahraini,Bahrainis|Manama
 bd||Bangladeshi,Bangladeshis|Dhaka
-by||Belarusian,Belarusians|Minsk
+by||Belarusian,Belarusians,Belarussian,Belarussians|Minsk
 be||Belgian,Belgians|
 br||Brazilian,Brazilians|Brasilia,Brasília
 bg||Bulgarian,Bulgarians|Sofia
@@ -140,7 +140,7 @@ tw|Republic of China|Taiwanese|Taipei
 tj||Tajik,Tajiks|Dushanbe
 th||Thai|Bangkok
 tn||Tunisian,Tunisians|Tunis
-tr|Turkiye,Türkiye|Turkish,Turk,Turks|Ankara
+tr|Turkiye,Türkiye,Turkey|Turkish,Turk,Turks|Ankara
 tm||Turkmen|Ashgabat
 ug||Ugandan,Ugandans|Kampala
 ua||Ukrainian,Ukrainians|Kyiv,Kiev
@@ -152,6 +152,43 @@ ve||Venezuelan,Venezuelans|Caracas
 vn||Vietnamese|Hanoi
 ye||Yemeni,Yemenis|Sanaa,Sana'a
 zw||Zimbabwean,Zimbabweans|Harare
+pe||Peruvian,Peruvians|Lima
+ec||Ecuadorian,Ecuadorians|Quito
+bo||Bolivian,Bolivians|La Paz,Sucre
+uy||Uruguayan,Uruguayans|Montevideo
+py||Paraguayan,Paraguayans|Asuncion,Asunción
+ht||Haitian,Haitians|Port-au-Prince
+hn||Honduran,Hondurans|Tegucigalpa
+sv||Salvadoran,Salvadorans,Salvadorean,Salvadoreans|San Salvador
+gt||Guatemalan,Guatemalans|Guatemala City
+sk||Slovak,Slovaks|Bratislava
+si||Slovenian,Slovenians,Slovene,Slovenes|Ljubljana
+ba|Bosnia|Bosnian,Bosnians|Sarajevo
+mk|Macedonia|Macedonian,Macedonians|Skopje
+me||Montenegrin,Montenegrins|Podgorica
+mt||Maltese|Valletta
+lu||Luxembourgish,Luxembourger,Luxembourgers|
+is||Icelandic,Icelander,Icelanders|Reykjavik,Reykjavík
+np||Nepali,Nepalis,Nepalese|Kathmandu
+ne||Nigerien,Nigeriens|Niamey
+sn||Senegalese|Dakar
+ci|Ivory Coast,Cote d'Ivoire|Ivorian,Ivorians|Yamoussoukro
+cm||Cameroonian,Cameroonians|Yaounde,Yaoundé
+gn||Guinean,Guineans|Conakry
+sl||Sierra Leonean,Sierra Leoneans|Freetown
+mz||Mozambican,Mozambicans|Maputo
+bf||Burkinabe,Burkinabè|Ouagadougou
+bj||Beninese|Porto-Novo
+tg||Togolese|Lomé,Lome
+ga||Gabonese|Libreville
+mg||Malagasy|Antananarivo
+dj||Djiboutian,Djiboutians|
+bi||Burundian,Burundians|Gitega
+mw||Malawian,Malawians|Lilongwe
+rw||Rwandan,Rwandans|Kigali
+tz||Tanzanian,Tanzanians|Dodoma
+zm||Zambian,Zambians|Lusaka
+na||Namibian,Namibians|Windhoek
 """
 
 # Peoples and groups that are nationalities (re3d's sense: national, religious or ethnic identity)

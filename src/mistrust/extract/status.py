@@ -47,8 +47,11 @@ CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspe
 NOBODY = frozenset({"nobody", "none", "noone", "few"})
 # Adjectives that say a denial can hardly be made: "it is hard to deny that X".
 HARD_TO = frozenset({"hard", "difficult", "impossible"})
+# Verbs that turn an act down ("refused to sell X", "declined to send"): like an aim given up (see
+# ``INTENT_FORMS``), the act is neither done nor denied.
+TURNED_DOWN_FORMS = frozenset(f for v in ("refuse", "decline") for f in inflections(v))
 # Verbs that refuse what their complement does: "declined to deny", "refused to confirm or deny".
-REFUSALS = frozenset(f for v in ("refuse", "decline", "fail") for f in inflections(v))
+REFUSALS = TURNED_DOWN_FORMS | frozenset(inflections("fail"))
 # Words that make a negated event a rule rather than a statement: "must not supply", "urged
 # firms to ensure they are not supporting X", "demanded that it stop shipping". What follows them
 # is required or forbidden, not said to have happened or not.
@@ -118,6 +121,20 @@ UNSAID_FORMS = frozenset(f for v in UNSAID_VERBS for f in inflections(v)) | {"sa
 FACTIVE_FORMS = frozenset(f for v in ("know", "realise", "realize", "notice")
                           for f in inflections(v))
 UNCONFIRMED_FORMS = frozenset(f for v in ("confirm", "verify") for f in inflections(v))
+# Words of wanting, planning and intending: the event under them is an aim, not a fact. A negation
+# over the aim ("does not want to supply X", "is not planning to ship", "has no plans to sell",
+# "doesn't have any intention of selling") says what someone does not mean to do: nothing is
+# denied to have happened, and the event is left open (hedged), as after a reluctant adjective
+# ("is unwilling to supply X", "reluctant to send"). A plain aim keeps its reading ("wants to" is
+# its holder's word, see ``cues.XCOMP_OK``); a denial verb over an aim still denies ("denied that
+# it planned to ship").
+INTENT_FORMS = frozenset(f for v in ("want", "wish", "plan", "intend", "hope", "aim", "seek", "expect", "decide",
+                                     "prepare", "propose")
+                         for f in inflections(v))
+INTENT_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "intent", "desire", "wish", "wishes",
+                          "interest", "ambition", "ambitions", "aim", "aims", "appetite", "inclination"})
+DISPOSITION_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "keen", "inclined", "determined"})
+RELUCTANT_ADJECTIVES = frozenset({"unwilling", "reluctant", "loath", "loth", "disinclined", "unprepared"})
 
 # Nouns of denial and the prepositions that set them beside a claim as a concession: "despite
 # denials by X", "amid X's denials", "in spite of repeated rejections from X".
@@ -140,9 +157,10 @@ HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thoug
                            "appear", "appears", "appeared", "seem", "seems", "seemed", "suggest", "suggests",
                            "suggested"})
 # Verbs of assessment, the register of intelligence and investigative findings ("we assess that",
-# "it is assessed that"): a belief, read like "believe". ("judge" is left out: mostly a noun, and
-# "will judge whether" weighs a question.)
-ASSESSMENT_VERBS = ("assess",)
+# "it is assessed that", "the agency judges that"): a belief, read like "believe" ("will judge
+# whether" weighs a question, read as one by ``_open_question``; "judge" the noun is no cue, see
+# ``cues.CLAUSE_ONLY``).
+ASSESSMENT_VERBS = ("assess", "judge")
 # "worry" and "concerned" are fear in the register of officials ("Washington is worried X plans to
 # ship", "concerned that X may send"): a feared event, not a stated one ("concerning" is left out:
 # mostly a preposition, "reports concerning X").
@@ -190,9 +208,24 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
     status: ClaimStatus = "asserted"
     tok: Token | None = head
     via = ""  # how the walk reached ``tok``: "conj" from a verb coordinated with it
+    below = ""  # the word the walk came from
+    # the walk has passed a word of wanting or planning: a negation on it, or on the verb that has
+    # an aim noun ("does not have any plans to"), bears on the aim, up to this depth
+    aim_reach = -1
     for depth in range(6):
         if tok is None:
             break
+        if depth > 0 and _aim(tok):
+            aim_reach = depth if tok.pos_ in ("VERB", "AUX") else depth + 1
+            # "is unwilling to supply", "has no plans to ship", "is not willing to send" (the
+            # negation hangs on the copula, which the walk does not climb to)
+            if (tok.lower_ in RELUCTANT_ADJECTIVES or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+                    or (tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children))):
+                status = merge(status, "hedged")
+        if depth > 0 and via == "xcomp" and tok.lower_ in TURNED_DOWN_FORMS and below not in CESSATION:
+            # "refused to sell jets to X": an act declined, not done ("refused to stop selling": the
+            # selling goes on)
+            status = merge(status, "hedged")
         # "denied the report and denounced X", "denied it, warning that X": a verb coordinated with
         # a denial, or a participle beside it, is another act
         # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
@@ -217,6 +250,9 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         for c in tok.children:
             low = c.lower_
             if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
+                if depth <= aim_reach:
+                    status = merge(status, "hedged")  # "does not want to supply": an aim given up
+                    continue
                 if unsaid:
                     # "it is not known if X": ignorance nobody holds leaves X open; "they did not
                     # know that X" takes X as a fact
@@ -253,9 +289,20 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
                             "amod", "compound", "attr", "pcomp"):
             break
-        via = tok.dep_
+        via, below = tok.dep_, tok.lower_
         tok = tok.head
     return status
+
+
+def _aim(tok: Token) -> bool:
+    """A verb, noun or adjective of wanting or planning that governs the event ("wants to supply",
+    "plans to ship", "intention of selling", "willing to send")."""
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX"):
+        return low in INTENT_FORMS
+    if tok.pos_ == "NOUN":
+        return low in INTENT_NOUNS
+    return tok.pos_ == "ADJ" and (low in DISPOSITION_ADJECTIVES or low in RELUCTANT_ADJECTIVES)
 
 
 def _counterfactual(verb: Token) -> bool:

@@ -17,4 +17,13 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-__all__ = ["to_infinitive"]
+def gerund(verb: Token) -> bool:
+    """An active gerund: an -ing form ("of *shipping* fuel"), or a perfect gerund whose participle
+    carries "having" ("of *having shipped* fuel"; not the passive "having been shipped")."""
+    if verb.tag_ == "VBG":
+        return True
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and "having" in aux and "been" not in aux
+
+
+__all__ = ["gerund", "to_infinitive"]

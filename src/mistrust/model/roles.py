@@ -21,6 +21,15 @@ BODY_NOUNS = frozenset({
     "agencies", "directorate", "directorates", "commission", "commissions", "committee", "committees", "council",
     "councils", "administration", "authority", "secretariat", "inspectorate", "board", "boards", "division",
 })
+# Offices that act for a principal abroad: in "X's mission to Y", "the X embassy in Y", "X's envoy at
+# Y" and "the X UN mission" the actor is X (the sending state or body); Y is only where the office
+# sits or whom it faces.
+DIPLOMATIC_NOUNS = frozenset({
+    "mission", "missions", "embassy", "embassies", "consulate", "consulates", "delegation", "delegations",
+    "envoy", "envoys", "ambassador", "ambassadors", "representative", "representatives", "legation", "emissary",
+    "emissaries", "office", "offices", "attache", "attaché", "liaison", "diplomat", "diplomats", "negotiator",
+    "negotiators",
+})
 # Nouns for the person at the head of a body or one of its people: "the head of the bureau",
 # "members of the commission", "the chair of the committee".
 HEAD_NOUNS = frozenset({"head", "heads", "member", "members", "chair", "chairman", "chairwoman", "deputy",
