@@ -174,3 +174,31 @@ def test_parser_batch_size_gives_the_same_parses():
     one = parses(nlp.pipe(texts, batch_size=16, component_cfg={"parser": {"batch_size": 1}}))
     assert parses(nlp.pipe(texts, batch_size=extractor.options.batch_size, component_cfg=cfg)) == one
     assert any(dep == "nsubj" for doc in one for dep, *_ in doc)
+
+
+def _line_starts_by_scan(doc):
+    """The reference: a word right after a whitespace token holding a line break starts a sentence."""
+    return [t.i for t in doc[1:] if not t.is_space and doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text]
+
+
+@pytest.mark.parametrize("text", [
+    "Headline here\n\nThe ministry said on Monday.\nA second line  with two spaces.",
+    "One line only, no break at all.",
+    "Trailing break\n",
+    "\n\nLeading breaks then words\r\n\r\nand Windows breaks\n  \nand an indented line.",
+    "Spaces   inside   a line are no break.",
+    "",
+])
+def test_line_sentences_reads_the_arrays_as_the_token_scan(text):
+    """``line_sentences`` finds its candidates off the Doc's IS_SPACE array: the same sentence
+    starts as a token-by-token scan (and none where a whitespace token holds no line break)."""
+    from mistrust.extract.nlp import line_sentences
+
+    nlp = load_nlp()
+    doc = line_sentences(nlp.make_doc(text))
+    expected = _line_starts_by_scan(doc)
+    assert [t.i for t in doc[1:] if t.is_sent_start] == expected
+    if "  " in text and "\n" not in text:
+        assert expected == []
+    if "\n\nThe" in text:
+        assert any(doc[i].text == "The" for i in expected)

@@ -179,3 +179,18 @@ def test_a_time_prefix_is_one_token_and_never_a_subject(nlp, text: str, joined: 
 def test_other_prefixes_stay_apart(nlp, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
     words = [t.text for t in nlp(text)]
     assert any(words[i:i + len(parts)] == parts for i in range(len(words)))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in the sanctionsThe ministry said the ships test-fired missiles in mid-September.",
+    "KALDORA – The ministry said arms were shipped—including rockets—to the rebels.\nNext line here.",
+    "Plain text with nothing to repair.",
+])
+def test_the_text_kept_for_later_steps_is_the_repaired_docs_text(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The repairs keep every character, so the text they read once (and leave for the later
+    steps, ``text_of_doc``) is the doc's text after the tokens were split and joined."""
+    from mistrust.extract.attribution_spans import text_of_doc
+
+    doc = nlp(text)
+    assert text_of_doc(doc) == doc.text == text
+    assert doc.user_data.get("mistrust_text") == text  # read by the repairs, not joined again

@@ -136,6 +136,10 @@ _OPS = frozenset({"IN", "NOT_IN"})
 # names, which keeps the cache small: "Pyongyang" and "sanctions" are the same key) and is_space.
 Key = tuple[str, str | None, str | None, bool]
 _ROW_MEMO = 1 << 18
+# What the single-token rules do to a token: the ids of the rules that fire, their merged
+# attributes, and the same as one row of values and one of flags (set or left alone) over the
+# ruler's attribute columns, as ``__call__`` writes them through the Doc's arrays.
+Plan = tuple[tuple[int, ...], dict[int, Any], tuple[int, ...], tuple[bool, ...]]
 
 
 def _test(cond: Any, value: Any) -> bool:
@@ -193,6 +197,8 @@ class FastAttributeRuler:
         self.multi: list[tuple[int, list[dict[str, Any]], int]] = []  # (rule id, pattern, anchor pos)
         self.anchors: dict[tuple[int, int], list[int]] = {}  # (column, hash) -> indices into multi
         self.attrs: list[dict[int, Any]] = []  # rule id -> normalised attributes to set
+        self._columns: dict[int, int] = {}
+        self._anchor_values: dict[int, Any] = {}  # column -> the anchors' values there (numpy array)
         self.targets: list[int] = []  # rule id -> index of the token it sets, within its match
         self.lowers: set[int] = set()  # hashes of the words single rules name
         self.deps: set[int] = set()
@@ -200,11 +206,11 @@ class FastAttributeRuler:
         # per word hash, whether any such expression matches it (computed once per word).
         self.regexes: dict[str, list[re.Pattern[str]]] = {"LOWER": [], "DEP": []}
         self._regex_hits: dict[tuple[str, int], bool] = {}
-        self._cache: dict[Key, tuple[tuple[int, ...], dict[int, Any]]] = {}
+        self._cache: dict[Key, Plan] = {}
         # The same, keyed by the token's raw columns (tag, lower, dep, space ids): most tokens are
         # words seen before, and their plan is then found without building the string key.
         # Keyed by every word form, so bounded (cleared when full).
-        self._by_row: dict[tuple[int, int, int, int], tuple[tuple[int, ...], dict[int, Any]]] = {}
+        self._by_row: dict[tuple[int, int, int, int], Plan] = {}
 
     @staticmethod
     def convertible(ruler: Any) -> bool:
@@ -227,6 +233,8 @@ class FastAttributeRuler:
         return True
 
     def load_from(self, ruler: Any) -> None:
+        import numpy as np
+
         strings = self.vocab.strings
         for rule_id, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
@@ -249,10 +257,16 @@ class FastAttributeRuler:
                     self.anchors.setdefault((column, strings.add(value)), []).append(len(self.multi) - 1)
         self.attrs = list(ruler.attrs)
         self.targets = list(ruler.indices)
+        # every attribute some rule sets -> its column in the arrays ``__call__`` writes
+        self._columns = {attr: n for n, attr in enumerate(sorted({a for attrs in self.attrs for a in attrs}))}
+        by_column: dict[int, set[int]] = {}
+        for anchor_column, anchor_value in self.anchors:
+            by_column.setdefault(anchor_column, set()).add(anchor_value)
+        self._anchor_values = {c: np.array(sorted(v), dtype=np.uint64) for c, v in by_column.items()}
         self._cache.clear()
         self._by_row.clear()
 
-    def _resolve(self, key: Key) -> tuple[tuple[int, ...], dict[int, Any]]:
+    def _resolve(self, key: Key) -> Plan:
         values = dict(zip(_KEYS, key, strict=True))
         ids: list[int] = []
         merged: dict[int, Any] = {}
@@ -261,7 +275,10 @@ class FastAttributeRuler:
                 if not ids or ids[-1] != rule_id:
                     ids.append(rule_id)
                 merged.update(self.attrs[rule_id])  # a later rule overwrites, as in spaCy
-        return tuple(ids), merged
+        row = [0] * len(self._columns)
+        for attr, value in merged.items():
+            row[self._columns[attr]] = value
+        return tuple(ids), merged, tuple(row), tuple(attr in merged for attr in self._columns)
 
     def _named(self, key: str, value: int, named: set[int]) -> str | None:
         """The token's string for ``key`` if some rule can tell it apart from any other, else None."""
@@ -275,26 +292,35 @@ class FastAttributeRuler:
             hit = self._regex_hits[(key, value)] = any(rx.search(text) for rx in self.regexes[key])
         return str(self.vocab.strings[value]) if hit else None
 
-    def _multi_matches(self, rows: list[list[int]]) -> dict[int, list[int]]:
-        """Token index -> ids of the multi-token rules that set it (tested on the unmodified doc)."""
+    def _multi_matches(self, table: Any) -> dict[int, list[int]]:
+        """Token index -> ids of the multi-token rules that set it (tested on the unmodified doc).
+
+        ``table`` is the doc's (TAG, LOWER, DEP, IS_SPACE) array; only the tokens holding an
+        anchor value ("gon", dep "expl": a few per text) are looked at in Python."""
+        import numpy as np
+
         strings = self.vocab.strings
         out: dict[int, list[int]] = {}
-        for i, row in enumerate(rows):
+        anchored = np.zeros(len(table), dtype=bool)
+        for column, values in self._anchor_values.items():
+            anchored |= np.isin(table[:, column], values)
+        for i in np.flatnonzero(anchored).tolist():
+            row = table[i].tolist()
             for column in range(3):
                 for m in self.anchors.get((column, row[column]), ()):
                     rule_id, pattern, position = self.multi[m]
                     start = i - position
-                    if start < 0 or start + len(pattern) > len(rows):
+                    if start < 0 or start + len(pattern) > len(table):
                         continue
-                    if all(_test(cond, bool(rows[start + k][3]) if key == "IS_SPACE"
-                                 else strings[rows[start + k][_KEYS.index(key)]])
+                    rows = table[start:start + len(pattern)].tolist()
+                    if all(_test(cond, bool(rows[k][3]) if key == "IS_SPACE" else strings[rows[k][_KEYS.index(key)]])
                            for k, token_pattern in enumerate(pattern) for key, cond in token_pattern.items()):
                         index = self.targets[rule_id]
                         out.setdefault(start + index if index >= 0 else start + len(pattern) + index,
                                        []).append(rule_id)
         return out
 
-    def _plan(self, tag: int, lower: int, dep: int, space: int) -> tuple[tuple[int, ...], dict[int, Any]]:
+    def _plan(self, tag: int, lower: int, dep: int, space: int) -> Plan:
         """The rules that apply to a token with these columns and their merged attributes."""
         key: Key = (self.vocab.strings[tag], self._named("LOWER", lower, self.lowers),
                     self._named("DEP", dep, self.deps), bool(space))
@@ -307,23 +333,41 @@ class FastAttributeRuler:
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
+        import numpy as np
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
         if not len(doc):
             return doc
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        table = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
         # Every rule tests the values the tagger and parser gave, never values an earlier rule
         # has overwritten: all matching is done before anything is set (as in the stock ruler).
-        extra = self._multi_matches(rows) if self.multi else {}
-        plan = [self._by_row.get((tag, lower, dep, space)) or self._plan(tag, lower, dep, space)
-                for tag, lower, dep, space in rows]
-        for i, (token, (ids, merged)) in enumerate(zip(doc, plan, strict=True)):
-            if i in extra:
-                for rule_id in sorted(set(ids).union(extra[i])):
-                    set_token_attrs(token, self.attrs[rule_id])
-            elif merged:
-                set_token_attrs(token, merged)
+        extra = self._multi_matches(table) if self.multi else {}
+        # A plan per distinct row (a doc of 1,300 tokens has a few hundred), then every token's
+        # values at once through the Doc's arrays: setting them token by token (a Token object
+        # and a dict walk each) cost more than finding the plans.
+        order = np.lexsort(table.T[::-1])  # equal rows next to each other
+        ranked = table[order]
+        new = np.ones(len(table), dtype=bool)
+        new[1:] = (ranked[1:] != ranked[:-1]).any(axis=1)
+        inverse = np.empty(len(table), dtype=np.intp)
+        inverse[order] = np.cumsum(new) - 1  # token -> its distinct row
+        plans = [self._by_row.get(row) or self._plan(*row) for row in map(tuple, ranked[new].tolist())]
+        # the last row: a token left alone (a multi-token rule's, set rule by rule below)
+        values = np.array([p[2] for p in plans] + [[0] * len(self._columns)], dtype=np.uint64)
+        given = np.array([p[3] for p in plans] + [[False] * len(self._columns)], dtype=bool)
+        which = inverse
+        if extra:  # tokens a multi-token rule sets: their rules are applied in order below
+            which = which.copy()
+            which[list(extra)] = len(plans)
+        if given[which].any():
+            attrs: list[int | str] = list(self._columns)
+            merged_columns: Any = np.where(given[which], values[which], doc.to_array(attrs))
+            doc.from_array(attrs, merged_columns)
+        for i, rule_ids in extra.items():
+            ids = plans[int(inverse[i])][0]
+            for rule_id in sorted(set(ids).union(rule_ids)):
+                set_token_attrs(doc[i], self.attrs[rule_id])
         return doc
 
 
@@ -341,11 +385,18 @@ TOKENS = "mistrust_repair_tokens"  # glued words split, hyphenated verbs joined 
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence, and so does a dateline opening a paragraph. Cleaned reports
     hold one paragraph, headline, caption or byline per line; without this the parser runs a
-    headline into the next paragraph's first sentence and reads both as one clause."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+    headline into the next paragraph's first sentence and reads both as one clause.
+
+    The candidates (a word after a whitespace token) are read off the Doc's array; only their
+    whitespace is looked at as text."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE
+
+    if len(doc) > 1:
+        space = doc.to_array(IS_SPACE).astype(bool)
+        for i in (np.flatnonzero(space[:-1] & ~space[1:]) + 1).tolist():
+            if "\n" in doc[i - 1].text:
+                doc[i].is_sent_start = True
     return dateline_starts(doc)
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mistrust.extract.attribution_spans import text_of_doc
 from mistrust.extract.cues import CUE_FORMS, RELATIVE
 from mistrust.extract.predicates import verb_lemma, verb_predicate
 
@@ -121,8 +122,9 @@ def repair_tokens(doc: Doc) -> Doc:
     """Split glued words and join hyphenated event verbs (see the module docstring).
 
     Candidates are found by regular expressions over the text, so a text with none costs two scans
-    and no token is looked at; offsets are kept (a token's characters never change)."""
-    text = doc.text
+    and no token is looked at; offsets are kept (a token's characters never change), so the text
+    read here is the doc's text after the repairs too (kept for the later steps, ``text_of_doc``)."""
+    text = text_of_doc(doc)
     merges = []
     for m in _HYPHEN_VERB.finditer(text):
         if _adverbial(m[1]) or not _inflected_event_verb(m[2]):
@@ -176,7 +178,7 @@ def repair_tokens(doc: Doc) -> Doc:
 
 def dateline_starts(doc: Doc) -> Doc:
     """The sentence starts after a dateline that opens a paragraph (see the module docstring)."""
-    text = doc.text
+    text = text_of_doc(doc)
     for m in _DATELINE.finditer(text):
         tok = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if tok is not None and tok.start > 0 and tok[0].idx == m.end():
