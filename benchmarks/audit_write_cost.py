@@ -76,8 +76,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     if not args.pg_url:
-        print("no --pg-url or MISTRUST_TEST_PG_URL (run under scripts/pg_cluster.sh run)")
-        return 2
+        print("skipped: no --pg-url or MISTRUST_TEST_PG_URL (run under scripts/pg_cluster.sh run)")
+        return 0  # as api_scale.py's Postgres part: `make bench` goes on without a server
     tmp = Path(tempfile.mkdtemp(prefix="mistrust-audit-"))
     db = str(tmp / "bench.db")
     with Workspace(db, create=True) as ws:

@@ -200,6 +200,46 @@ def test_a_low_priority_writer_that_leaves_a_block_uncommitted_too_long_is_repla
 
 
 @needs_pg
+def test_a_new_writer_ends_the_backend_its_killed_predecessor_left_holding_the_rows_locks(pg: Database) -> None:
+    """A killed writer's backend may still be working through its queue at low priority, holding
+    the locks of the rows the next writer sends again: the next writer ends it rather than wait."""
+    import pickle
+    import threading
+    from multiprocessing.connection import Connection
+
+    import psycopg
+
+    from mistrust.store.writer_process import write_blocks
+
+    writer, _ = _running_writer(pg)
+    _record(pg, ["Seen"])
+    assert writer.flush(20)
+    url = writer._url  # noqa: SLF001 - the schema the workspace is in
+    insert = ("INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold)"
+              " VALUES (?, 'now', 'query', ?, '[]', 'test-v1', 0.7)")
+    stale = psycopg.connect(url, application_name=APPLICATION_NAME)  # the predecessor's backend, mid-transaction
+    stale_pid = int(stale.execute("SELECT pg_backend_pid()").fetchone()[0])  # type: ignore[index]
+    stale.execute(insert.replace("OR IGNORE ", "").replace("?", "%s"), ("r-held", '{"name": "Held"}'))
+    rows_in, rows_out = os.pipe()
+    acks_in, acks_out = os.pipe()
+    feed, acks = Connection(rows_out, readable=False), Connection(acks_in, writable=False)
+    feed.send_bytes(pickle.dumps((url, 1.0, 0, stale_pid)))
+    feed.send_bytes(pickle.dumps((1, [[(insert, ["r-held", '{"name": "Held"}'])]])))
+    child = threading.Thread(target=write_blocks, args=(Connection(rows_in, writable=False),
+                                                        Connection(acks_out, readable=False), 0), daemon=True)
+    child.start()
+    try:
+        _until(lambda: acks.poll(0) and pickle.loads(acks.recv_bytes())[:2] == (1, ""), 10)  # noqa: S301
+        assert "Held" in _recorded(pg)  # written by the new writer: the lock holder was ended
+        assert not pg.query("SELECT 1 FROM pg_stat_activity WHERE pid = ?", (stale_pid,))
+    finally:
+        feed.close()
+        child.join(10)
+        stale.close()
+    assert not child.is_alive()
+
+
+@needs_pg
 def test_a_sigterm_to_the_process_group_leaves_the_writer_to_its_pipe(pg: Database) -> None:
     writer = pg.writer
     assert isinstance(writer, ProcessWriter)
@@ -306,10 +346,9 @@ def _tcp_loopback() -> Iterator[socket.socket]:
             yield client
 
 
-def _conn(sock: socket.socket, backend_pid: int) -> Any:
-    """What ``lower_backend_priority`` reads of a psycopg connection: its socket, its backend's pid."""
-    return SimpleNamespace(pgconn=SimpleNamespace(socket=sock.fileno()),
-                           execute=lambda sql: SimpleNamespace(fetchone=lambda: (backend_pid,)))
+def _conn(sock: socket.socket) -> Any:
+    """What ``lower_backend_priority`` reads of a psycopg connection: its socket."""
+    return SimpleNamespace(pgconn=SimpleNamespace(socket=sock.fileno()))
 
 
 @needs_proc
@@ -321,10 +360,10 @@ def test_only_the_process_titled_as_this_connections_backend_is_reniced() -> Non
                 _titled(f"postgres: mistrust audit 127.0.0.1({port}0) idle") as longer_port, \
                 _titled(f"python serve 127.0.0.1({port})") as not_postgres:
             for pid in (another_connections, longer_port, not_postgres):
-                said = lower_backend_priority(_conn(sock, pid), LOW_PRIORITY)
+                said = lower_backend_priority(_conn(sock), pid, LOW_PRIORITY)
                 assert said.startswith("its Postgres backend keeps its priority") and "is not this connection" in said
                 assert _nice(pid) == 0
-            said = lower_backend_priority(_conn(sock, ours), LOW_PRIORITY)
+            said = lower_backend_priority(_conn(sock), ours, LOW_PRIORITY)
             assert said.startswith(f"its Postgres backend (process {ours}) runs at nice {LOW_PRIORITY} too")
             assert _nice(ours) == LOW_PRIORITY
 
@@ -345,11 +384,11 @@ def test_a_backend_leading_its_session_gets_its_scheduling_group_lowered_and_no_
     with _tcp_loopback() as sock:
         title = f"postgres: mistrust audit 127.0.0.1({sock.getsockname()[1]}) idle"
         with _titled(title) as leader:
-            said = lower_backend_priority(_conn(sock, leader), LOW_PRIORITY)
+            said = lower_backend_priority(_conn(sock), leader, LOW_PRIORITY)
             assert said.endswith("its scheduling group (autogroup) too")
             assert (_nice(leader), _group_nice(leader)) == (LOW_PRIORITY, LOW_PRIORITY)
         with _titled(title, own_session=False) as in_our_session:  # its group is this test's
-            said = lower_backend_priority(_conn(sock, in_our_session), LOW_PRIORITY)
+            said = lower_backend_priority(_conn(sock), in_our_session, LOW_PRIORITY)
             assert f"shared with process {os.getsid(0)}: left as it is" in said
             assert _nice(in_our_session) == LOW_PRIORITY and _group_nice(in_our_session) == mine
     assert _group_nice(os.getpid()) == mine
@@ -360,8 +399,8 @@ def test_a_backend_on_a_unix_socket_is_known_by_its_local_title() -> None:
     ours, theirs = socket.socketpair(socket.AF_UNIX)
     with ours, theirs, _titled("postgres: mistrust audit [local] idle") as local, \
             _titled("postgres: mistrust audit 127.0.0.1(5432) idle") as over_tcp:
-        assert "keeps its priority" in lower_backend_priority(_conn(ours, over_tcp), 10)
-        assert "runs at nice 10 too" in lower_backend_priority(_conn(ours, local), 10)
+        assert "keeps its priority" in lower_backend_priority(_conn(ours), over_tcp, 10)
+        assert "runs at nice 10 too" in lower_backend_priority(_conn(ours), local, 10)
         assert (_nice(local), _nice(over_tcp)) == (10, 0)
 
 
@@ -369,12 +408,12 @@ def test_a_backend_on_a_unix_socket_is_known_by_its_local_title() -> None:
 def test_at_normal_priority_or_without_the_right_to_renice_the_backend_is_left_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     with _tcp_loopback() as sock, _titled(f"postgres: u d 127.0.0.1({sock.getsockname()[1]}) idle") as pid:
-        assert lower_backend_priority(_conn(sock, pid), 0) == ""  # a catching-up writer's backend: as it is
+        assert lower_backend_priority(_conn(sock), pid, 0) == ""  # a catching-up writer's backend: as it is
 
         def refused(which: int, who: int, prio: int) -> None:
             raise PermissionError(1, "Operation not permitted")
         monkeypatch.setattr(os, "setpriority", refused)  # another user's server, this one unprivileged
-        said = lower_backend_priority(_conn(sock, pid), LOW_PRIORITY)
+        said = lower_backend_priority(_conn(sock), pid, LOW_PRIORITY)
         assert said == (f"its Postgres backend keeps its priority: not permitted to renice process {pid} "
                         "(Operation not permitted)")
         assert _nice(pid) == 0

@@ -102,6 +102,8 @@ class ProcessWriter:
         self._error = ""  # the child's last write error, "" once it wrote again
         self._restart_note = ""  # why the child was last started again
         self._backend = ""  # what the child made of its Postgres backend's priority (lower_backend_priority)
+        self._backend_pid = 0  # the child's backend's process id, as it says (0: not known yet)
+        self._stale = 0  # the backend of a child that ended with blocks uncommitted, for the next to end
         self._nice = LOW_PRIORITY
         self._child: subprocess.Popen[bytes] | None = None
         self._pipe: Connection | None = None  # rows to the child
@@ -213,7 +215,7 @@ class ProcessWriter:
             acks = self._acks
             try:
                 while acks is not None and acks.poll(0):
-                    self._written, self._error, backend = pickle.loads(acks.recv_bytes())  # noqa: S301 - our own child's
+                    self._written, self._error, backend, self._backend_pid = pickle.loads(acks.recv_bytes())  # noqa: S301
                     if backend != self._backend:
                         self._backend = backend
                         log.info("audit writer process: %s", backend)
@@ -247,7 +249,7 @@ class ProcessWriter:
         os.close(acks_out)
         self._pipe = Connection(rows_out, readable=False)
         self._acks = Connection(acks_in, writable=False)
-        self._pipe.send_bytes(pickle.dumps((self._url, self._busy_timeout, self._written)))
+        self._pipe.send_bytes(pickle.dumps((self._url, self._busy_timeout, self._written, self._stale)))
 
     def _restart(self) -> None:
         child = self._child
@@ -298,6 +300,11 @@ class ProcessWriter:
                 child.kill()  # SIGTERM is ignored there (see write_blocks)
                 child.wait()
         self._take_acks()  # its last answers
+        # killed (or dead) with blocks uncommitted, its backend may still be working through what
+        # it had been sent, holding the rows' locks: the next child's backend would wait for it,
+        # a backend at low priority on a busy machine for seconds. The next child ends it.
+        self._stale = self._backend_pid if child is not None and self._written < self._seq else 0
+        self._backend_pid = 0
         with self._acked:
             if self._acks is not None:
                 self._acks.close()
@@ -307,9 +314,23 @@ class ProcessWriter:
 # -- the child process ----------------------------------------------------------------------------
 
 
-def lower_backend_priority(conn: Any, nice: int) -> str:
-    """Give the Postgres backend serving ``conn`` the CPU priority ``nice`` when it is a process of
-    this machine that this one may renice (the same user, or privileged); what was done, or why not.
+def end_backend(conn: Any, pid: int) -> None:
+    """End backend ``pid``, an earlier writer's (named so, and older than ``conn``'s), if it is
+    still there: its transaction rolls back (its rows are written again by this writer)."""
+    import psycopg
+
+    try:
+        conn.execute("SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a WHERE a.pid = %s"
+                     " AND a.application_name = %s AND a.backend_start < (SELECT backend_start FROM"
+                     " pg_stat_activity WHERE pid = pg_backend_pid())", (pid, APPLICATION_NAME))
+    except psycopg.Error as exc:  # not permitted (another role's): it ends when its queue does
+        log.warning("audit writer process: the earlier writer's backend %d was left to end: %s", pid, exc)
+
+
+def lower_backend_priority(conn: Any, pid: int, nice: int) -> str:
+    """Give the Postgres backend serving ``conn`` (process ``pid`` where it runs) the CPU priority
+    ``nice`` when it is a process of this machine that this one may renice (the same user, or
+    privileged); what was done, or why not.
 
     The backend does the work of every audit row it is sent (inserting, indexing, logging: more
     CPU than the child's own), woken at each block: at normal priority it takes a core from a busy
@@ -322,7 +343,6 @@ def lower_backend_priority(conn: Any, nice: int) -> str:
     """
     if nice <= 0:
         return ""
-    pid = int(conn.execute("SELECT pg_backend_pid()").fetchone()[0])
     try:
         why = _not_this_connections(conn, pid)
     except OSError as exc:  # the connection's socket unreadable: the rows matter, not the priority
@@ -415,7 +435,7 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
 
     os.nice(nice)
 
-    url, busy_timeout, seq = pickle.loads(rows.recv_bytes())  # noqa: S301 - from the serving process
+    url, busy_timeout, seq, stale = pickle.loads(rows.recv_bytes())  # noqa: S301 - from the serving process
     keys: dict[str, list[str]] = {}
 
     def primary_key(raw: Any, table: str) -> list[str]:
@@ -424,10 +444,11 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
         return keys[table]
 
     backend = ""  # what became of its backend's priority (``lower_backend_priority``)
+    backend_pid = 0
 
     def answer(error: str) -> None:
         try:
-            acks.send_bytes(pickle.dumps((seq, error, backend)))
+            acks.send_bytes(pickle.dumps((seq, error, backend, backend_pid)))
         except OSError:
             pass  # the serving process has gone: its rows are written all the same
 
@@ -455,7 +476,11 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
                     conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(busy_timeout)),
                                            application_name=APPLICATION_NAME)
                     conn.execute(f"SET lock_timeout = {int(busy_timeout * 1000)}")
-                    backend = lower_backend_priority(conn, nice)
+                    backend_pid = int(conn.execute("SELECT pg_backend_pid()").fetchone()[0])
+                    if stale:
+                        end_backend(conn, stale)
+                        stale = 0
+                    backend = lower_backend_priority(conn, backend_pid, nice)
                 write_jobs(conn, primary_key, jobs)
                 break
             except psycopg.Error as exc:  # kept, said, tried again (as the thread writer does)
@@ -480,7 +505,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-__all__ = ["ProcessWriter", "lower_backend_priority", "title_marker", "write_blocks"]
+__all__ = ["ProcessWriter", "end_backend", "lower_backend_priority", "title_marker", "write_blocks"]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
