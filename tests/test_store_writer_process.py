@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
+import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -18,7 +23,13 @@ from mistrust.store import open_database
 from mistrust.store import screening as store
 from mistrust.store.db import Database
 from mistrust.store.writer import BackgroundWriter
-from mistrust.store.writer_process import ProcessWriter
+from mistrust.store.writer_process import (
+    APPLICATION_NAME,
+    LOW_PRIORITY,
+    ProcessWriter,
+    lower_backend_priority,
+    title_marker,
+)
 from mistrust.workspace import Workspace
 from mistrust.workspace.shared import SharedWorkspace
 
@@ -119,6 +130,8 @@ def test_the_writer_runs_at_low_priority_and_one_far_behind_is_replaced_until_it
         _until(lambda: writer.pid not in (None, slow))  # more than CATCH_UP behind: replaced
         fast = writer.pid
         assert fast is not None and _nice(fast) == 0
+        _until(lambda: bool(_writer_backends(pg)))
+        assert all(_nice(pid) == 0 for pid in _writer_backends(pg))  # a new connection, a backend at 0
     finally:
         with contextlib.suppress(ProcessLookupError):  # killed by the writer as it replaced it
             os.kill(slow, signal.SIGKILL)
@@ -128,6 +141,102 @@ def test_the_writer_runs_at_low_priority_and_one_far_behind_is_replaced_until_it
     _until(lambda: writer.pid not in (None, fast) and _nice(writer.pid) == writer_process.LOW_PRIORITY)
     _record(pg, ["Afterwards"])
     assert writer.flush(20) and "Afterwards" in _recorded(pg)
+
+
+def _writer_backends(pg: Database) -> list[int]:
+    """The process ids of the audit writers' Postgres backends (by the name their connection gives)."""
+    rows = pg.query("SELECT pid FROM pg_stat_activity WHERE application_name = ?", (APPLICATION_NAME,))
+    return [int(r[0]) for r in rows]
+
+
+def _may_renice(pid: int) -> bool:
+    """Whether this process may lower process ``pid``'s priority: privileged, or the same user."""
+    uid = int(Path(f"/proc/{pid}/status").read_text().split("\nUid:")[1].split()[0])
+    return os.geteuid() in (0, uid)
+
+
+@needs_pg
+def test_the_writers_postgres_backend_runs_at_its_priority_where_this_machine_may_renice_it(pg: Database) -> None:
+    writer, _ = _running_writer(pg)
+    _record(pg, ["Niced"])
+    assert writer.flush(20), writer.last_error
+    _until(lambda: len(_writer_backends(pg)) == 1)  # (an earlier test's writer's backend may still be ending)
+    backend = _writer_backends(pg)[0]
+    if not Path(f"/proc/{backend}").exists() or not _may_renice(backend):  # a server elsewhere, or another user's
+        assert "keeps its priority" in writer.backend_priority
+        return
+    assert _nice(backend) == LOW_PRIORITY  # the rows' own work waits for the answers too
+    if _autogroups() and os.getsid(backend) == backend:  # a session, so a scheduling group, of its own
+        assert _group_nice(backend) == LOW_PRIORITY and "scheduling group (autogroup) too" in writer.backend_priority
+    assert f"process {backend}) runs at nice {LOW_PRIORITY}" in writer.backend_priority
+    other = [pid for pid in (r[0] for r in pg.query("SELECT pid FROM pg_stat_activity WHERE backend_type ="
+                                                     " 'client backend' AND pid <> ?", (backend,)))]
+    assert other and all(_nice(pid) == 0 for pid in other)  # the serving process's own: untouched
+
+
+@needs_pg
+def test_a_low_priority_writer_that_leaves_a_block_uncommitted_too_long_is_replaced_until_it_catches_up(
+        pg: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mistrust.store import writer_process
+
+    writer, slow = _running_writer(pg)
+    _record(pg, ["Warm"])
+    assert writer.flush(20)
+    monkeypatch.setattr(writer_process, "CATCH_UP_AGE", 0.5)  # (CATCH_UP, the count, stays out of reach)
+    os.kill(slow, signal.SIGSTOP)  # starved by other programs' work: a trickle of rows, none written
+    try:
+        _record(pg, ["Trickle One"])
+        time.sleep(0.3)
+        assert writer.pid == slow  # younger than the bound: left to the low-priority writer
+        _record(pg, ["Trickle Two"])
+        _until(lambda: writer.pid not in (None, slow))  # the first block older than the bound
+        assert _nice(writer.pid) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(slow, signal.SIGKILL)
+    assert writer.flush(20), writer.last_error
+    assert _recorded(pg) == ["Trickle One", "Trickle Two", "Warm"]
+    _until(lambda: writer.pid is not None and _nice(writer.pid) == LOW_PRIORITY)  # caught up: low again
+
+
+@needs_pg
+def test_a_new_writer_ends_the_backend_its_killed_predecessor_left_holding_the_rows_locks(pg: Database) -> None:
+    """A killed writer's backend may still be working through its queue at low priority, holding
+    the locks of the rows the next writer sends again: the next writer ends it rather than wait."""
+    import pickle
+    import threading
+    from multiprocessing.connection import Connection
+
+    import psycopg
+
+    from mistrust.store.writer_process import write_blocks
+
+    writer, _ = _running_writer(pg)
+    _record(pg, ["Seen"])
+    assert writer.flush(20)
+    url = writer._url  # noqa: SLF001 - the schema the workspace is in
+    insert = ("INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold)"
+              " VALUES (?, 'now', 'query', ?, '[]', 'test-v1', 0.7)")
+    stale = psycopg.connect(url, application_name=APPLICATION_NAME)  # the predecessor's backend, mid-transaction
+    stale_pid = int(stale.execute("SELECT pg_backend_pid()").fetchone()[0])  # type: ignore[index]
+    stale.execute(insert.replace("OR IGNORE ", "").replace("?", "%s"), ("r-held", '{"name": "Held"}'))
+    rows_in, rows_out = os.pipe()
+    acks_in, acks_out = os.pipe()
+    feed, acks = Connection(rows_out, readable=False), Connection(acks_in, writable=False)
+    feed.send_bytes(pickle.dumps((url, 1.0, 0, stale_pid)))
+    feed.send_bytes(pickle.dumps((1, [[(insert, ["r-held", '{"name": "Held"}'])]])))
+    child = threading.Thread(target=write_blocks, args=(Connection(rows_in, writable=False),
+                                                        Connection(acks_out, readable=False), 0), daemon=True)
+    child.start()
+    try:
+        _until(lambda: acks.poll(0) and pickle.loads(acks.recv_bytes())[:2] == (1, ""), 10)  # noqa: S301
+        assert "Held" in _recorded(pg)  # written by the new writer: the lock holder was ended
+        assert not pg.query("SELECT 1 FROM pg_stat_activity WHERE pid = ?", (stale_pid,))
+    finally:
+        feed.close()
+        child.join(10)
+        stale.close()
+    assert not child.is_alive()
 
 
 @needs_pg
@@ -204,3 +313,122 @@ def test_a_server_on_postgres_writes_its_audit_from_a_process(tmp_path: Path) ->
             assert isinstance(ws.db.writer, BackgroundWriter)
     finally:
         schemas.drop_all()
+
+
+# -- the writer's backend priority, on processes titled as Postgres titles its backends ------------
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/cmdline").exists() or not hasattr(os, "setpriority"),
+                                reason="process titles read from /proc (Linux)")
+
+
+@contextlib.contextmanager
+def _titled(title: str, own_session: bool = True) -> Iterator[int]:
+    """A process of this machine whose title (``/proc/<pid>/cmdline``) starts with ``title``: its
+    pid. ``own_session``: it leads a session of its own, as a Postgres backend does."""
+    sleep = shutil.which("sleep")
+    assert sleep is not None
+    child = subprocess.Popen([title, "60"], executable=sleep, start_new_session=own_session)
+    try:
+        _until(lambda: Path(f"/proc/{child.pid}/cmdline").read_bytes().startswith(title.encode()))  # exec'd
+        yield child.pid
+    finally:
+        child.kill()
+        child.wait()
+
+
+@contextlib.contextmanager
+def _tcp_loopback() -> Iterator[socket.socket]:
+    """A connected TCP socket to a listener on 127.0.0.1: a client's end, as psycopg's to a local server."""
+    with socket.create_server(("127.0.0.1", 0)) as listener, \
+            socket.create_connection(listener.getsockname()) as client:
+        accepted, _ = listener.accept()
+        with accepted:
+            yield client
+
+
+def _conn(sock: socket.socket) -> Any:
+    """What ``lower_backend_priority`` reads of a psycopg connection: its socket."""
+    return SimpleNamespace(pgconn=SimpleNamespace(socket=sock.fileno()))
+
+
+@needs_proc
+def test_only_the_process_titled_as_this_connections_backend_is_reniced() -> None:
+    with _tcp_loopback() as sock:
+        port = sock.getsockname()[1]
+        with _titled(f"postgres: mistrust audit 127.0.0.1({port}) idle") as ours, \
+                _titled(f"postgres: mistrust audit 127.0.0.1({port + 1}) idle") as another_connections, \
+                _titled(f"postgres: mistrust audit 127.0.0.1({port}0) idle") as longer_port, \
+                _titled(f"python serve 127.0.0.1({port})") as not_postgres:
+            for pid in (another_connections, longer_port, not_postgres):
+                said = lower_backend_priority(_conn(sock), pid, LOW_PRIORITY)
+                assert said.startswith("its Postgres backend keeps its priority") and "is not this connection" in said
+                assert _nice(pid) == 0
+            said = lower_backend_priority(_conn(sock), ours, LOW_PRIORITY)
+            assert said.startswith(f"its Postgres backend (process {ours}) runs at nice {LOW_PRIORITY} too")
+            assert _nice(ours) == LOW_PRIORITY
+
+
+def _autogroups() -> bool:
+    path = Path("/proc/sys/kernel/sched_autogroup_enabled")
+    return path.exists() and path.read_text().strip() == "1"
+
+
+def _group_nice(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/autogroup").read_text().split("nice")[1])
+
+
+@needs_proc
+@pytest.mark.skipif(not _autogroups(), reason="Linux autogroups off (kernel.sched_autogroup_enabled)")
+def test_a_backend_leading_its_session_gets_its_scheduling_group_lowered_and_no_other_group_is_touched() -> None:
+    mine = _group_nice(os.getpid())
+    with _tcp_loopback() as sock:
+        title = f"postgres: mistrust audit 127.0.0.1({sock.getsockname()[1]}) idle"
+        with _titled(title) as leader:
+            said = lower_backend_priority(_conn(sock), leader, LOW_PRIORITY)
+            assert said.endswith("its scheduling group (autogroup) too")
+            assert (_nice(leader), _group_nice(leader)) == (LOW_PRIORITY, LOW_PRIORITY)
+        with _titled(title, own_session=False) as in_our_session:  # its group is this test's
+            said = lower_backend_priority(_conn(sock), in_our_session, LOW_PRIORITY)
+            assert f"shared with process {os.getsid(0)}: left as it is" in said
+            assert _nice(in_our_session) == LOW_PRIORITY and _group_nice(in_our_session) == mine
+    assert _group_nice(os.getpid()) == mine
+
+
+@needs_proc
+def test_a_backend_on_a_unix_socket_is_known_by_its_local_title() -> None:
+    ours, theirs = socket.socketpair(socket.AF_UNIX)
+    with ours, theirs, _titled("postgres: mistrust audit [local] idle") as local, \
+            _titled("postgres: mistrust audit 127.0.0.1(5432) idle") as over_tcp:
+        assert "keeps its priority" in lower_backend_priority(_conn(ours), over_tcp, 10)
+        assert "runs at nice 10 too" in lower_backend_priority(_conn(ours), local, 10)
+        assert (_nice(local), _nice(over_tcp)) == (10, 0)
+
+
+@needs_proc
+def test_at_normal_priority_or_without_the_right_to_renice_the_backend_is_left_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with _tcp_loopback() as sock, _titled(f"postgres: u d 127.0.0.1({sock.getsockname()[1]}) idle") as pid:
+        assert lower_backend_priority(_conn(sock), pid, 0) == ""  # a catching-up writer's backend: as it is
+
+        def refused(which: int, who: int, prio: int) -> None:
+            raise PermissionError(1, "Operation not permitted")
+        monkeypatch.setattr(os, "setpriority", refused)  # another user's server, this one unprivileged
+        said = lower_backend_priority(_conn(sock), pid, LOW_PRIORITY)
+        assert said == (f"its Postgres backend keeps its priority: not permitted to renice process {pid} "
+                        "(Operation not permitted)")
+        assert _nice(pid) == 0
+
+
+@pytest.mark.parametrize(("server", "port", "marker"), [
+    ("127.0.0.1", 40123, "(40123)"),
+    ("127.0.0.53", 5, "(5)"),  # the whole 127/8 is this machine
+    ("::1", 61000, "(61000)"),
+    (None, None, "[local]"),  # a Unix socket
+    ("10.0.0.7", 40123, None),
+    ("192.168.1.20", 40123, None),
+    ("2001:db8::5", 40123, None),
+    ("fe80::1%eth0", 40123, None),
+])
+def test_only_a_loopback_or_unix_socket_server_has_a_title_to_look_for(server: str | None, port: int | None,
+                                                                       marker: str | None) -> None:
+    assert title_marker(server, port) == marker

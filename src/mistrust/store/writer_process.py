@@ -6,9 +6,11 @@ stretches the loop waits behind, and the saturated p99 of ``serve --workers 2`` 
 Here the serving process only pickles what gathered in ``GATHER`` seconds and writes it to a pipe
 (from a thread that holds the GIL for tens of microseconds per batch); a child process writes the
 rows to Postgres on a connection of its own, every block waiting in its pipe in one transaction.
-The child runs at the lowest CPU priority (``LOW_PRIORITY``), so on a machine whose cores are all
-busy the answers go first and the rows wait; one that has fallen ``CATCH_UP`` jobs behind is
-replaced by one at normal priority until it has caught up.
+The child runs at the lowest CPU priority (``LOW_PRIORITY``), and so does the Postgres backend
+that serves it when that is a process of this machine it may renice (``lower_backend_priority``),
+so on a machine whose cores are all busy the answers go first and the rows wait; one that has
+fallen ``CATCH_UP`` jobs behind is replaced by one at normal priority (its backend too) until it
+has caught up.
 
 Durability:
 
@@ -28,10 +30,14 @@ Durability:
 from __future__ import annotations
 
 import atexit
+import errno
+import ipaddress
 import logging
 import os
 import pickle
+import random
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -61,6 +67,12 @@ LOW_PRIORITY = 19
 # in the serving process: this many jobs behind, a child at normal priority takes over until it
 # has caught up (then one at low priority again).
 CATCH_UP = 20_000
+# ... and so would other programs keeping every core busy, a slow trickle of rows waiting behind
+# them for as long (its backend, ranked below every other session's processes, see
+# lower_backend_priority, the more so): a block uncommitted this many seconds also calls one in.
+CATCH_UP_AGE = 5.0
+GROUP_NICE_TRIES = 20  # see _group_nice
+APPLICATION_NAME = "mistrust audit writer"  # the child's connection, as pg_stat_activity lists it
 PIPE_BYTES = 1 << 20
 
 
@@ -82,12 +94,16 @@ class ProcessWriter:
         self._cond = threading.Condition()
         self._queue: list[Job] = []
         self._submitted = 0
-        self._sent: deque[tuple[int, bytes]] = deque()  # (jobs sent up to this block, the pickled block)
+        # (jobs sent up to this block, the pickled block, when it was first sent: time.monotonic())
+        self._sent: deque[tuple[int, bytes, float]] = deque()
         self._seq = 0  # jobs sent so far
         self._acked = threading.Lock()  # reading the child's answers
         self._written = 0  # jobs committed so far, as the child says
         self._error = ""  # the child's last write error, "" once it wrote again
         self._restart_note = ""  # why the child was last started again
+        self._backend = ""  # what the child made of its Postgres backend's priority (lower_backend_priority)
+        self._backend_pid = 0  # the child's backend's process id, as it says (0: not known yet)
+        self._stale = 0  # the backend of a child that ended with blocks uncommitted, for the next to end
         self._nice = LOW_PRIORITY
         self._child: subprocess.Popen[bytes] | None = None
         self._pipe: Connection | None = None  # rows to the child
@@ -123,6 +139,12 @@ class ProcessWriter:
         """The writer process's id (None between two of them)."""
         child = self._child
         return None if child is None else child.pid
+
+    @property
+    def backend_priority(self) -> str:
+        """What the child did with its Postgres backend's CPU priority, and why ("" before it says)."""
+        self._take_acks()
+        return self._backend
 
     def pending(self) -> int:
         self._take_acks()
@@ -173,6 +195,9 @@ class ProcessWriter:
                 self._restart()
             elif self._nice and self._submitted - self._written > CATCH_UP:
                 self._replace(0, f"fell behind by {self._submitted - self._written} jobs at low priority")
+            elif self._nice and self._sent and time.monotonic() - self._sent[0][2] > CATCH_UP_AGE:
+                self._replace(0, f"left a block uncommitted for {time.monotonic() - self._sent[0][2]:.1f} s "
+                                 "at low priority")
             elif not self._nice and not jobs and self._submitted == self._written:
                 self._replace(LOW_PRIORITY, "caught up")
             # closing with the child behind, a full pipe could hold close() forever: the last
@@ -180,7 +205,7 @@ class ProcessWriter:
             if jobs and not (closing and self.pending() > len(jobs)):
                 self._seq += len(jobs)
                 block = pickle.dumps((self._seq, jobs), protocol=pickle.HIGHEST_PROTOCOL)
-                self._sent.append((self._seq, block))
+                self._sent.append((self._seq, block, time.monotonic()))
                 self._send(block)
             if closing:
                 return
@@ -190,7 +215,10 @@ class ProcessWriter:
             acks = self._acks
             try:
                 while acks is not None and acks.poll(0):
-                    self._written, self._error = pickle.loads(acks.recv_bytes())  # noqa: S301 - our own child's
+                    self._written, self._error, backend, self._backend_pid = pickle.loads(acks.recv_bytes())  # noqa: S301
+                    if backend != self._backend:
+                        self._backend = backend
+                        log.info("audit writer process: %s", backend)
             except (EOFError, OSError):
                 pass  # the child has ended: the feeder starts another
             while self._sent and self._sent[0][0] <= self._written:
@@ -221,7 +249,7 @@ class ProcessWriter:
         os.close(acks_out)
         self._pipe = Connection(rows_out, readable=False)
         self._acks = Connection(acks_in, writable=False)
-        self._pipe.send_bytes(pickle.dumps((self._url, self._busy_timeout, self._written)))
+        self._pipe.send_bytes(pickle.dumps((self._url, self._busy_timeout, self._written, self._stale)))
 
     def _restart(self) -> None:
         child = self._child
@@ -240,7 +268,7 @@ class ProcessWriter:
             self._restart_note = f"the audit writer process could not be started: {exc}"
             return
         with self._acked:  # a snapshot: a flush() elsewhere may drop committed blocks meanwhile
-            blocks = [block for _, block in self._sent]
+            blocks = [block for _, block, _ in self._sent]
         for block in blocks:
             try:
                 assert self._pipe is not None
@@ -272,6 +300,11 @@ class ProcessWriter:
                 child.kill()  # SIGTERM is ignored there (see write_blocks)
                 child.wait()
         self._take_acks()  # its last answers
+        # killed (or dead) with blocks uncommitted, its backend may still be working through what
+        # it had been sent, holding the rows' locks: the next child's backend would wait for it,
+        # a backend at low priority on a busy machine for seconds. The next child ends it.
+        self._stale = self._backend_pid if child is not None and self._written < self._seq else 0
+        self._backend_pid = 0
         with self._acked:
             if self._acks is not None:
                 self._acks.close()
@@ -279,6 +312,117 @@ class ProcessWriter:
 
 
 # -- the child process ----------------------------------------------------------------------------
+
+
+def end_backend(conn: Any, pid: int) -> None:
+    """End backend ``pid``, an earlier writer's (named so, and older than ``conn``'s), if it is
+    still there: its transaction rolls back (its rows are written again by this writer)."""
+    import psycopg
+
+    try:
+        conn.execute("SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a WHERE a.pid = %s"
+                     " AND a.application_name = %s AND a.backend_start < (SELECT backend_start FROM"
+                     " pg_stat_activity WHERE pid = pg_backend_pid())", (pid, APPLICATION_NAME))
+    except psycopg.Error as exc:  # not permitted (another role's): it ends when its queue does
+        log.warning("audit writer process: the earlier writer's backend %d was left to end: %s", pid, exc)
+
+
+def lower_backend_priority(conn: Any, pid: int, nice: int) -> str:
+    """Give the Postgres backend serving ``conn`` (process ``pid`` where it runs) the CPU priority
+    ``nice`` when it is a process of this machine that this one may renice (the same user, or
+    privileged); what was done, or why not.
+
+    The backend does the work of every audit row it is sent (inserting, indexing, logging: more
+    CPU than the child's own), woken at each block: at normal priority it takes a core from a busy
+    serving worker, as the child itself did before it ran at low priority. Only a backend known to be this
+    connection's is touched: the server reached through a Unix socket or a loopback address, and
+    the process of that id here titled as this connection's (``postgres: ... 127.0.0.1(<our
+    port>)``, ``[local]`` on a socket), so a server on another machine, or in a container whose
+    process ids are not ours, is left alone. Postgres ends the backend with the connection, so
+    no process stays at low priority beyond it.
+    """
+    if nice <= 0:
+        return ""
+    try:
+        why = _not_this_connections(conn, pid)
+    except OSError as exc:  # the connection's socket unreadable: the rows matter, not the priority
+        why = f"its connection's addresses cannot be read ({exc.strerror})"
+    if why is None:
+        try:
+            if os.getpriority(os.PRIO_PROCESS, pid) < nice:
+                os.setpriority(os.PRIO_PROCESS, pid, nice)
+        except OSError as exc:  # another user's process, without the privilege to renice it
+            why = f"not permitted to renice process {pid} ({exc.strerror})"
+        else:
+            return f"its Postgres backend (process {pid}) runs at nice {nice} too{_group_nice(pid, nice)}"
+    return f"its Postgres backend keeps its priority: {why}"
+
+
+def _group_nice(pid: int, nice: int) -> str:
+    """Give the scheduling group of backend ``pid`` the priority ``nice`` when it is a group of its
+    own (Linux autogroup); what was done, "" where there is no such group.
+
+    With autogroup on (``kernel.sched_autogroup_enabled``, the default of most distributions'
+    kernels) the scheduler shares the cores between sessions first, and a Postgres backend leads a
+    session of its own (it calls ``setsid``), so a group of its own: against the server's session
+    it weighs as much as all the serving workers together, whatever its own nice (a reniced
+    backend's group still said ``nice 0``, and the p99 did not move in the runs measured). Its
+    group's nice (``/proc/<pid>/autogroup``) is what ranks it below them; only a backend that leads
+    its session is given one, so no other process's group is touched. (A server whose processes
+    are in cgroups of their own, a systemd unit's with CPU weights, is ranked by those instead:
+    this changes nothing there.)"""
+    try:
+        enabled = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+        session = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[3])
+    except (OSError, ValueError, IndexError):
+        return ""
+    if not enabled:
+        return ""
+    if session != pid:
+        return f" (its scheduling group, its session's, is shared with process {session}: left as it is)"
+    for attempt in range(GROUP_NICE_TRIES):
+        try:
+            Path(f"/proc/{pid}/autogroup").write_text(str(nice))
+            return ", its scheduling group (autogroup) too"
+        except OSError as exc:
+            # unprivileged, one group's nice a tenth of a second on the whole machine (EAGAIN): the
+            # writers of several workers starting at once take turns
+            if exc.errno != errno.EAGAIN or attempt == GROUP_NICE_TRIES - 1:
+                return f" (its scheduling group keeps its priority: {exc.strerror})"
+            time.sleep(0.1 + 0.1 * random.random())
+    return ""  # pragma: no cover - the loop returns
+
+
+def _not_this_connections(conn: Any, pid: int) -> str | None:
+    """Why process ``pid`` of this machine cannot be taken for ``conn``'s backend (None: it is)."""
+    if not hasattr(os, "setpriority"):
+        return "no process priorities on this system"
+    with socket.socket(fileno=os.dup(conn.pgconn.socket)) as sock:
+        unix = sock.family == getattr(socket, "AF_UNIX", None)
+        server, port = (None, None) if unix else (sock.getpeername()[0], sock.getsockname()[1])
+    marker = title_marker(server, port)
+    if marker is None:
+        return f"the server is reached at {server}, not at a loopback address: its processes are not this machine's"
+    try:
+        title = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return f"no process {pid} readable here (/proc): the server runs elsewhere (a container?) or not on Linux"
+    if not title.startswith("postgres") or marker not in title:
+        return (f"process {pid} here is not this connection's backend (its title {title.strip()[:80]!r} "
+                f"does not name {marker})")
+    return None
+
+
+def title_marker(server: str | None, port: int | None) -> str | None:
+    """What the title of the backend of a connection from local ``port`` to ``server`` shows
+    (Postgres titles a backend ``postgres: user db 127.0.0.1(port) state``, ``[local]`` on a Unix
+    socket, ``server`` None); None when ``server`` is not a loopback address (another machine, as
+    far as this one can tell: its own addresses on other interfaces are not taken for it)."""
+    if server is None:
+        return "[local]"
+    if not ipaddress.ip_address(server.split("%")[0]).is_loopback:  # (an IPv6 address may carry %zone)
+        return None
+    return f"({port})"
 
 
 def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
@@ -291,7 +435,7 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
 
     os.nice(nice)
 
-    url, busy_timeout, seq = pickle.loads(rows.recv_bytes())  # noqa: S301 - from the serving process
+    url, busy_timeout, seq, stale = pickle.loads(rows.recv_bytes())  # noqa: S301 - from the serving process
     keys: dict[str, list[str]] = {}
 
     def primary_key(raw: Any, table: str) -> list[str]:
@@ -299,9 +443,12 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
             keys[table] = read_primary_key(raw, table)
         return keys[table]
 
+    backend = ""  # what became of its backend's priority (``lower_backend_priority``)
+    backend_pid = 0
+
     def answer(error: str) -> None:
         try:
-            acks.send_bytes(pickle.dumps((seq, error)))
+            acks.send_bytes(pickle.dumps((seq, error, backend, backend_pid)))
         except OSError:
             pass  # the serving process has gone: its rows are written all the same
 
@@ -326,8 +473,14 @@ def write_blocks(rows: Connection, acks: Connection, nice: int = 0) -> None:
         while True:
             try:
                 if conn is None:
-                    conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(busy_timeout)))
+                    conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(busy_timeout)),
+                                           application_name=APPLICATION_NAME)
                     conn.execute(f"SET lock_timeout = {int(busy_timeout * 1000)}")
+                    backend_pid = int(conn.execute("SELECT pg_backend_pid()").fetchone()[0])
+                    if stale:
+                        end_backend(conn, stale)
+                        stale = 0
+                    backend = lower_backend_priority(conn, backend_pid, nice)
                 write_jobs(conn, primary_key, jobs)
                 break
             except psycopg.Error as exc:  # kept, said, tried again (as the thread writer does)
@@ -352,7 +505,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-__all__ = ["ProcessWriter", "write_blocks"]
+__all__ = ["ProcessWriter", "end_backend", "lower_backend_priority", "title_marker", "write_blocks"]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
