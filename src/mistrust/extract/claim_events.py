@@ -72,6 +72,7 @@ from mistrust.extract.frames import (
 from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
+from mistrust.extract.speakers import passive_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -600,7 +601,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         obj = object_token(tok)
         return _Event(tok, "deny", subject_token(tok), obj, tok)
     if patient is not None:
-        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = passive_agent(tok)
         if agent is not None and agent.ent_type_ in ("DATE", "TIME"):
             agent = None  # "will be delivered by March": a deadline, not a doer
         if structure and predicate in _ENTITY_OBJECT:
@@ -822,8 +823,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
                          if inner is not None else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
-            subj = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                        None)
+            subj = passive_agent(head)
         else:
             subj = subject_token(head)
             if subj is None:

@@ -59,7 +59,13 @@ from mistrust.extract.gazetteer import lookup
 from mistrust.extract.membership import PREDICATE as PART_OF
 from mistrust.extract.membership import find_memberships, membership_status
 from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
-from mistrust.extract.speakers import dateline_end, document_issuer, past_dateline, quoted_person
+from mistrust.extract.speakers import (
+    dateline_end,
+    document_issuer,
+    passive_agent,
+    past_dateline,
+    quoted_person,
+)
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -597,8 +603,7 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         accuse = _accusation_above(pred.head.head)  # "accused X of violating sanctions by deploying troops"
     if accuse is not None:
         accuser = (subject_token(accuse) if not any(c.dep_ == "nsubjpass" for c in accuse.children)
-                   else next((g for c in accuse.children if c.dep_ == "agent" for g in c.children
-                              if g.dep_ == "pobj"), None))
+                   else passive_agent(accuse))
         lemma = verb_lemma(accuse.lower_) or accuse.lemma_.lower()
         status: ClaimStatus = "hedged" if lemma in ACCUSE_HEDGED else "attributed"
         if accuser is not None:
@@ -609,8 +614,7 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         # "the panel identified B as the supplier of X": the panel's word, as an accuser's is
         # (a passive or a participle, "X, described as", names the namer only after "by")
         passive = any(c.dep_ == "nsubjpass" for c in namer.children) or (namer.dep_ == "acl" and namer.tag_ == "VBN")
-        speaker = (next((g for c in namer.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-                   if passive else subject_token(namer))
+        speaker = passive_agent(namer) if passive else subject_token(namer)
         if speaker is not None:
             return _stance_attribution(att, speaker, namer, pred), "attributed"
     denier = _denying_verb(pred)

@@ -136,10 +136,10 @@ _OPS = frozenset({"IN", "NOT_IN"})
 # names, which keeps the cache small: "Pyongyang" and "sanctions" are the same key) and is_space.
 Key = tuple[str, str | None, str | None, bool]
 _ROW_MEMO = 1 << 18
-# What the single-token rules do to a token: the ids of the rules that fire, their merged
-# attributes, and the same as one row of values and one of flags (set or left alone) over the
-# ruler's attribute columns, as ``__call__`` writes them through the Doc's arrays.
-Plan = tuple[tuple[int, ...], dict[int, Any], tuple[int, ...], tuple[bool, ...]]
+# What the single-token rules do to a token: the ids of the rules that fire, and their merged
+# attributes as one row of values and one of flags (set or left alone) over the ruler's attribute
+# columns, as ``__call__`` writes them through the Doc's arrays.
+Plan = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]
 
 
 def _test(cond: Any, value: Any) -> bool:
@@ -278,7 +278,7 @@ class FastAttributeRuler:
         row = [0] * len(self._columns)
         for attr, value in merged.items():
             row[self._columns[attr]] = value
-        return tuple(ids), merged, tuple(row), tuple(attr in merged for attr in self._columns)
+        return tuple(ids), tuple(row), tuple(attr in merged for attr in self._columns)
 
     def _named(self, key: str, value: int, named: set[int]) -> str | None:
         """The token's string for ``key`` if some rule can tell it apart from any other, else None."""
@@ -354,8 +354,8 @@ class FastAttributeRuler:
         inverse[order] = np.cumsum(new) - 1  # token -> its distinct row
         plans = [self._by_row.get(row) or self._plan(*row) for row in map(tuple, ranked[new].tolist())]
         # the last row: a token left alone (a multi-token rule's, set rule by rule below)
-        values = np.array([p[2] for p in plans] + [[0] * len(self._columns)], dtype=np.uint64)
-        given = np.array([p[3] for p in plans] + [[False] * len(self._columns)], dtype=bool)
+        values = np.array([p[1] for p in plans] + [[0] * len(self._columns)], dtype=np.uint64)
+        given = np.array([p[2] for p in plans] + [[False] * len(self._columns)], dtype=bool)
         which = inverse
         if extra:  # tokens a multi-token rule sets: their rules are applied in order below
             which = which.copy()
