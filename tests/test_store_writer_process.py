@@ -27,6 +27,7 @@ from mistrust.store.writer_process import (
     APPLICATION_NAME,
     LOW_PRIORITY,
     ProcessWriter,
+    autogroup_nice,
     lower_backend_priority,
     title_marker,
 )
@@ -370,15 +371,17 @@ def test_only_the_process_titled_as_this_connections_backend_is_reniced() -> Non
 
 def _autogroups() -> bool:
     path = Path("/proc/sys/kernel/sched_autogroup_enabled")
-    return path.exists() and path.read_text().strip() == "1"
+    return path.exists() and path.read_text().strip() == "1" and autogroup_nice(os.getpid()) is not None
 
 
 def _group_nice(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/autogroup").read_text().split("nice")[1])
+    nice = autogroup_nice(pid)
+    assert nice is not None, f"process {pid}'s scheduling group reports no nice"
+    return nice
 
 
 @needs_proc
-@pytest.mark.skipif(not _autogroups(), reason="Linux autogroups off (kernel.sched_autogroup_enabled)")
+@pytest.mark.skipif(not _autogroups(), reason="Linux autogroups off (kernel.sched_autogroup_enabled) or their nice not reported in /proc")
 def test_a_backend_leading_its_session_gets_its_scheduling_group_lowered_and_no_other_group_is_touched() -> None:
     mine = _group_nice(os.getpid())
     with _tcp_loopback() as sock:
@@ -432,3 +435,18 @@ def test_at_normal_priority_or_without_the_right_to_renice_the_backend_is_left_a
 def test_only_a_loopback_or_unix_socket_server_has_a_title_to_look_for(server: str | None, port: int | None,
                                                                        marker: str | None) -> None:
     assert title_marker(server, port) == marker
+
+
+def test_a_scheduling_group_that_reports_no_nice_is_read_as_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_read = Path.read_text
+
+    def sandboxed(path: Path, *args: Any, **kwargs: Any) -> str:
+        if path.name == "autogroup" and path.parent.name == "4242":
+            return "/autogroup-9\n"  # a /proc with the file but not the nice
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", sandboxed)
+    assert autogroup_nice(4242) is None
+    assert autogroup_nice(2 ** 22 + 1) is None  # past pid_max: no such process
+    if _autogroups():
+        assert autogroup_nice(os.getpid()) == int(real_read(Path("/proc/self/autogroup")).split()[-1])

@@ -36,6 +36,7 @@ import logging
 import os
 import pickle
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -376,7 +377,8 @@ def _group_nice(pid: int, nice: int) -> str:
         session = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[3])
     except (OSError, ValueError, IndexError):
         return ""
-    if not enabled:
+    # a kernel (or a sandbox's /proc) that does not report the group's nice has nothing to lower
+    if not enabled or autogroup_nice(pid) is None:
         return ""
     if session != pid:
         return f" (its scheduling group, its session's, is shared with process {session}: left as it is)"
@@ -391,6 +393,20 @@ def _group_nice(pid: int, nice: int) -> str:
                 return f" (its scheduling group keeps its priority: {exc.strerror})"
             time.sleep(0.1 + 0.1 * random.random())
     return ""  # pragma: no cover - the loop returns
+
+
+def autogroup_nice(pid: int) -> int | None:
+    """The nice of process ``pid``'s scheduling group, as ``/proc/<pid>/autogroup`` reports it
+    ("/autogroup-42 nice 0"); None where there is no such file or it says no nice (some sandboxed
+    kernels' /proc has the file but not the line)."""
+    try:
+        found = _AUTOGROUP_NICE.search(Path(f"/proc/{pid}/autogroup").read_text())
+    except OSError:
+        return None
+    return int(found.group(1)) if found else None
+
+
+_AUTOGROUP_NICE = re.compile(r"\bnice\s+(-?\d+)")
 
 
 def _not_this_connections(conn: Any, pid: int) -> str | None:
