@@ -928,6 +928,14 @@ POSITIVE: list[Any] = [
     ("Peru has been shown to supply drones to Cuba.", "supply", "Peru", "Cuba", "attributed", None),
     ("The ship was found to be carrying fuel to Syria.", "transfer", "ship", "Syria", "attributed", None),
     ("Kenya was found to have sold fuel to Somalia in 2019.", "transfer", "Kenya", "Somalia", "attributed", None),
+    # -- a plan, a wish or a readiness is not a deed: nobody cited for it, the event is left open
+    # (hedged; with a source, it is the source's attributed word: see the rows on "ready to deliver")
+    ("Chile is willing to supply rifles to Bolivia.", "supply", "Chile", "Bolivia", "hedged", None),
+    ("Ghana is ready to ship gold to Mali.", "transfer", "Ghana", "Mali", "hedged", None),
+    ("Serbia has plans to export shells to Armenia.", "transfer", "Serbia", "Armenia", "hedged", None),
+    ("Egypt is preparing to send troops to Sudan.", "deploy", "Egypt", "Sudan", "hedged", None),
+    ("Syria is eager to buy jets from Russia.", "transfer", "Russia", "Syria", "hedged", None),
+    ("Iran has the intention of selling drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1177,6 +1185,13 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a deed told beside an aim keeps its own status; a decision taken, and goods "intended for" a
+    # party, are no aim of the event
+    ("Chile delivered tanks to Bolivia, and Peru plans to buy jets.", "transfer", "hedged"),
+    ("Kenya sold fuel to Somalia, which wants to buy more.", "transfer", "hedged"),
+    ("Kenya, which plans to build a port, sold fuel to Somalia.", "transfer", "hedged"),
+    ("Russia decided to deliver jets to Iran.", "transfer", "hedged"),
+    ("The drones, intended for the rebels, were shipped by Iran to Yemen.", "transfer", "hedged"),
     # the active "found" is no finding
     ("Peru found a way to ship oil to Cuba.", "transfer", "attributed"),
     # a hedge inside a clause of time or cause stays there

@@ -770,7 +770,9 @@ def _withheld_cue(att: Attribution, pred: Token) -> bool:
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
     if denied_by is not None:
         return "denied"
-    status = st.merge(st.governing_status(governor), st.governing_status(pred) if pred != governor else None)
+    sourced = att is not None
+    status = st.merge(st.governing_status(governor, sourced=sourced),
+                      st.governing_status(pred, sourced=sourced) if pred != governor else None)
     if att is not None:
         if is_denial(att) and not _withheld_cue(att, pred):
             return "denied"
