@@ -936,6 +936,7 @@ POSITIVE: list[Any] = [
     ("Egypt is preparing to send troops to Sudan.", "deploy", "Egypt", "Sudan", "hedged", None),
     ("Syria is eager to buy jets from Russia.", "transfer", "Russia", "Syria", "hedged", None),
     ("Iran has the intention of selling drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
+    ("Chile is willing to pursue talks with Peru.", "meet", "Chile", "Peru", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1191,6 +1192,9 @@ NOT_STATUS: list[Any] = [
     ("Kenya sold fuel to Somalia, which wants to buy more.", "transfer", "hedged"),
     ("Kenya, which plans to build a port, sold fuel to Somalia.", "transfer", "hedged"),
     ("Russia decided to deliver jets to Iran.", "transfer", "hedged"),
+    # an act inside a noun or a phrase under the aim's complement is not what is aimed at
+    ("Peru is prepared to defend its decision to impose sanctions on Chile.", "sanction", "hedged"),
+    ("The law aimed to cut revenue by imposing sanctions on Chile.", "sanction", "hedged"),
     ("The drones, intended for the rebels, were shipped by Iran to Yemen.", "transfer", "hedged"),
     # the active "found" is no finding
     ("Peru found a way to ship oil to Cuba.", "transfer", "attributed"),

@@ -219,12 +219,16 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
     # the walk has passed a word of wanting or planning: a negation on it, or on the verb that has
     # an aim noun ("does not have any plans to"), bears on the aim, up to this depth
     aim_reach = -1
+    # the links climbed below the current word: an aim hedges only its own act, reached through
+    # verb complements ("plans to continue selling"), not an act inside a noun or a phrase it
+    # governs ("is prepared to defend its decision to impose sanctions": the sanctions are imposed)
+    climbed: list[str] = []
     for depth in range(6):
         if tok is None:
             break
         if depth > 0 and _aim(tok):
             aim_reach = depth if tok.pos_ in ("VERB", "AUX") else depth + 1
-            if not sourced and _aimed_at(tok, via):
+            if not sourced and _aimed_at(tok, via) and _own_act(head, climbed[:-1]):
                 status = merge(status, "hedged")  # "is willing to supply", "has plans to sell": not done
             # "is unwilling to supply", "has no plans to ship", "is not willing to send" (the
             # negation hangs on the copula, which the walk does not climb to)
@@ -299,6 +303,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
                             "amod", "compound", "attr", "pcomp"):
             break
         via, below = tok.dep_, tok.lower_
+        climbed.append(via)
         tok = tok.head
     return status
 
@@ -324,6 +329,18 @@ def _aimed_at(aim: Token, via: str) -> bool:
     if aim.pos_ == "NOUN":
         return via in ("acl", "prep")
     return via == "xcomp"
+
+
+_VERB_CHAIN = frozenset({"xcomp", "conj", "pcomp"})
+
+
+def _own_act(event: Token, links: list[str]) -> bool:
+    """The event is the aim's own act: below the aim's complement only verb complements ("plans to
+    continue selling", "intention of selling"), or a light verb's event noun ("willing to pursue
+    talks")."""
+    if links and links[0] == "dobj" and event.pos_ == "NOUN":
+        links = links[1:]
+    return all(dep in _VERB_CHAIN for dep in links)
 
 
 def _counterfactual(verb: Token) -> bool:
