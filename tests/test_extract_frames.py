@@ -906,6 +906,37 @@ POSITIVE: list[Any] = [
      None, "denied", "delegation"),
     ("The Swiss OSCE mission denied that Bern had sold ammunition to Kyiv.", "deny", "Switzerland", None,
      "denied", "mission"),
+    # -- a gerund the tagger reads as a noun after an accusation's "of" (the parser then hangs the
+    # charge's "to" party on the accusing verb): still the accused's act, on the accuser's word
+    ("A UN report accuses Chile of smuggling fuel to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",
+     "report"),
+    ("UN report accuses Chile of smuggling fuel to Bolivia", "transfer", "Chile", "Bolivia", "attributed", "report"),
+    ("A new report accuses Peru of shipping fuel to Cuba", "transfer", "Peru", "Cuba", "attributed", "report"),
+    ("A UN report accuses Chile of smuggling.", "transfer", "Chile", None, "attributed", "report"),
+    # -- documents opening the sentence, their stating verb read as a noun ("documents state"): the
+    # documents are the source
+    ("Court filings state that Ghana sent arms to Mali.", "transfer", "Ghana", "Mali", "attributed", "filings"),
+    ("Customs records state that Ghana exported gold to Mali.", "transfer", "Ghana", "Mali", "attributed",
+     "records"),
+    ("Police records state that Kenya may have shipped fuel to Somalia.", "transfer", "Kenya", "Somalia", "hedged",
+     "records"),
+    ("Court documents state that Chile never shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia", "denied",
+     "documents"),
+    # -- "was found / has been shown to have done": a finding by an unnamed finder (attributed, as
+    # "it was reported that" and an agentless "was accused of")
+    ("Chile was found to have supplied rifles to Bolivia.", "supply", "Chile", "Bolivia", "attributed", None),
+    ("Peru has been shown to supply drones to Cuba.", "supply", "Peru", "Cuba", "attributed", None),
+    ("The ship was found to be carrying fuel to Syria.", "transfer", "ship", "Syria", "attributed", None),
+    ("Kenya was found to have sold fuel to Somalia in 2019.", "transfer", "Kenya", "Somalia", "attributed", None),
+    # -- a plan, a wish or a readiness is not a deed: nobody cited for it, the event is left open
+    # (hedged; with a source, it is the source's attributed word: see the rows on "ready to deliver")
+    ("Chile is willing to supply rifles to Bolivia.", "supply", "Chile", "Bolivia", "hedged", None),
+    ("Ghana is ready to ship gold to Mali.", "transfer", "Ghana", "Mali", "hedged", None),
+    ("Serbia has plans to export shells to Armenia.", "transfer", "Serbia", "Armenia", "hedged", None),
+    ("Egypt is preparing to send troops to Sudan.", "deploy", "Egypt", "Sudan", "hedged", None),
+    ("Syria is eager to buy jets from Russia.", "transfer", "Russia", "Syria", "hedged", None),
+    ("Iran has the intention of selling drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
+    ("Chile is willing to pursue talks with Peru.", "meet", "Chile", "Peru", "hedged", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -922,6 +953,11 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # the accuser is not the doer of a charge whose gerund was read as a noun, and a "to" on the
+    # accusing verb's other phrases is no recipient of the charge
+    ("A UN report accuses Chile of smuggling fuel to Bolivia.", "transfer", "report", None),
+    ("Peru accused Chile of smuggling fuel in a complaint to the UN.", "transfer", None, "UN"),
+    ("Peru accused Chile of smuggling fuel; Bolivia sent aid to Cuba.", "transfer", "Chile", "Cuba"),
     # the holder of goods bought from a seller is not the seller
     ("The ministry said Hanoi operates radars bought from Moscow.", "transfer", "Hanoi", None),
     ("Peru deployed tanks imported from Chile.", "transfer", "Peru", None),
@@ -1150,6 +1186,18 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # a deed told beside an aim keeps its own status; a decision taken, and goods "intended for" a
+    # party, are no aim of the event
+    ("Chile delivered tanks to Bolivia, and Peru plans to buy jets.", "transfer", "hedged"),
+    ("Kenya sold fuel to Somalia, which wants to buy more.", "transfer", "hedged"),
+    ("Kenya, which plans to build a port, sold fuel to Somalia.", "transfer", "hedged"),
+    ("Russia decided to deliver jets to Iran.", "transfer", "hedged"),
+    # an act inside a noun or a phrase under the aim's complement is not what is aimed at
+    ("Peru is prepared to defend its decision to impose sanctions on Chile.", "sanction", "hedged"),
+    ("The law aimed to cut revenue by imposing sanctions on Chile.", "sanction", "hedged"),
+    ("The drones, intended for the rebels, were shipped by Iran to Yemen.", "transfer", "hedged"),
+    # the active "found" is no finding
+    ("Peru found a way to ship oil to Cuba.", "transfer", "attributed"),
     # a hedge inside a clause of time or cause stays there
     ("Chile sold jets to Peru after officials said Bolivia might buy them.", "transfer", "hedged"),
     # an event that dates the cue's act is not what the cue reports
@@ -1242,6 +1290,11 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # a passive cue names no speaker: the raised subject is what is said about
+    ("Peru is said to have shipped oil to Cuba.", "transfer", "peru"),
+    ("Kenya is said to be selling fuel to Somalia.", "transfer", "kenya"),
+    # documents that state nothing are no source
+    ("Court documents were filed after Chile shipped rifles to Bolivia.", "transfer", "documents"),
     # a document received, or one with an owner of its own, is not the one someone issued before
     ("The council received a report in May. The report said Chile shipped fuel to Cuba.", "transfer", "council"),
     ("Peru issued a statement. The Chilean statement said Chile shipped fuel to Cuba.", "transfer", "peru"),

@@ -41,6 +41,7 @@ from mistrust.extract.cues import (
 )
 from mistrust.extract.quotes import adjacent_quote, colon_content, quote_extend
 from mistrust.extract.speakers import (
+    dateline_end,
     find_source,
     is_inverted,
     passive_agent,
@@ -154,6 +155,9 @@ def verb_cue(tok: Token) -> Found | None:
     lemma = CUE_FORMS.get(tok.lower_)
     if lemma is None:
         return None
+    opening = misread_opening(tok)
+    if opening is not None:
+        return opening
     if (tok.pos_ not in ("VERB", "AUX") or not tok.tag_.startswith("VB")) and not misread_present(tok):
         return None
     if lemma in ("see",) and tok.tag_ == "VBN" and passive_agent(tok) is not None:
@@ -340,6 +344,47 @@ def misread_present(tok: Token) -> bool:
     nxt = next((t for t in doc[tok.i + 1:tok.sent.end] if not t.is_space), None)
     return (doc[tok.i - 1].tag_ in ("NNS", "NNPS") and (nxt is None or nxt.text in (".", "!", "?"))
             and any(t.text == "," for t in doc[tok.sent.start:tok.i]))
+
+
+# Words of a subject phrase that end it: a finite verb or a clause marker means the phrase before
+# the stating word is no mere noun phrase.
+_PHRASE_BREAKERS = frozenset({"VBD", "VBZ", "VBP", "MD", "WDT", "WP", "IN"})
+_OPENING_SUBJECT_MAX = 8
+
+
+def misread_opening(tok: Token) -> Found | None:
+    """ "Court documents state that X shipped ...", "Documents filed in court state that ...": a
+    base-form stating verb tagged a noun (the parser builds "documents state" as one noun), right
+    after the plural noun that opens the sentence and right before "that". A present verb agrees
+    with that plural subject, and "that" opens what it states: the opening phrase is the source,
+    the rest of the sentence the content. Only a short phrase with no verb or clause of its own
+    (a participle such as "filed in court" is part of the noun phrase)."""
+    doc = tok.doc
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
+        return None
+    sent = tok.sent
+    if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "that":
+        return None
+    subject = [t for t in doc[dateline_end(doc[sent.start]).i:tok.i] if not t.is_space]
+    if not subject or len(subject) > _OPENING_SUBJECT_MAX:
+        return None
+    # the head of the subject is plural: the word before the verb ("court documents"), or the first
+    # noun before a participle phrase ("documents filed in court"); a plural document noun may be
+    # tagged a verb ("records" VBZ)
+    nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN") or t.lower_ in DOCUMENT_NOUNS]
+    if not nouns or not any(_plural(t) for t in (subject[-1], nouns[0])):
+        return None
+    if any(t.tag_ in _PHRASE_BREAKERS and not (t.tag_ == "IN" and t.head.tag_ == "VBN")
+           and not (t.lower_ in DOCUMENT_NOUNS and _plural(t)) for t in subject):
+        return None  # "Peru said documents state that": a clause, not a subject phrase
+    content = tok_span(t for t in doc[tok.i + 2:sent.end] if not t.is_punct)
+    if content is None:
+        return None
+    return Found(trim_text_span(doc, tok_span(subject)), cue_span(tok), content)
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or (tok.lower_ in DOCUMENT_NOUNS and tok.lower_.endswith("s"))
 
 
 def _boundary_before(doc: Doc, i: int, start: int) -> int | None:

@@ -288,6 +288,9 @@ def subject_token(verb: Token) -> Token | None:
         if verb.dep_ != "xcomp" and passive_patient(verb) is not None:
             return None  # "... after it was used": a clause with its own (passive) subject
         return subject_token(verb.head) or raised
+    if verb.dep_ == "pobj" and verb.pos_ == "NOUN":
+        # "accused X of smuggling": the charge, a gerund read as a noun, is done by the accused
+        return accused_of(verb)
     if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.dep_ == "acl" and \
             verb.head.head.lower_ in ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
@@ -401,10 +404,20 @@ def opens_with_gerund(goods: Token) -> bool:
 
 
 def accusation(verb: Token) -> Token | None:
-    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping")."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "with", "for"):
+    """The accusing verb when ``verb`` is what someone is accused of ("accused X of shipping"),
+    also when the tagger read the gerund as a noun: the prepositional object itself ("accused X of
+    smuggling"), or the modifier that opens it ("accused X of smuggling fuel", smuggling a compound
+    of fuel)."""
+    prep = verb.head
+    if verb.dep_ == "compound" and verb.head.dep_ == "pobj" and opens_with_gerund(verb.head):
+        prep = verb.head.head
+    elif verb.dep_ == "pobj" and not (verb.lower_.endswith("ing") and verb_predicate(verb.lower_) is not None):
         return None
-    gov = verb.head.head
+    elif verb.dep_ not in ("pcomp", "pobj"):
+        return None
+    if prep.lower_ not in ("of", "with", "for"):
+        return None
+    gov = prep.head
     lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
     return gov if lemma in ACCUSE else None
 
@@ -417,6 +430,18 @@ def accused_of(verb: Token) -> Token | None:
     if gov.dep_ == "acl" and gov.tag_ == "VBN":
         return gov.head  # "a truck suspected of carrying cigarettes": the truck
     return next((c for c in gov.children if c.dep_ == "dobj"), None) or passive_patient(gov)
+
+
+def charge_recipient(verb: Token, index: MentionIndex) -> Token | None:
+    """ "accuses X of smuggling fuel to Y": the parser may hang the charge's "to" party on the
+    accusing verb, after the "of" clause; an accusation has no recipient of its own, so the party
+    is where the charged act went."""
+    gov = accusation(verb)
+    if gov is None:
+        return None
+    to = next((c for c in gov.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > verb.i), None)
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return pobj if pobj is not None and index.in_subtree(pobj) is not None else None
 
 
 def passive_patient(verb: Token) -> Token | None:

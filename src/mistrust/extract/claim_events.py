@@ -13,6 +13,9 @@ from mistrust.extract import status as st
 from mistrust.extract.anaphora import is_anaphor
 from mistrust.extract.claim_args import (
     MentionIndex,
+    accusation,
+    accused_of,
+    charge_recipient,
     destination,
     entity_object,
     entity_prep,
@@ -73,6 +76,7 @@ from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 from mistrust.extract.speakers import passive_agent
+from mistrust.extract.syntax import noun_gerund
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -504,6 +508,12 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     predicate = verb_predicate(tok.lower_)
     if predicate is None or goods.left_edge != tok or not opens_with_gerund(goods):
         return None
+    charge = accusation(tok)
+    if charge is not None:
+        # "a report accuses X of smuggling fuel to Y": the accused does it, to the party on either
+        # the goods or the accusing verb (the accuser is the source, see ``claims.wrap_stance``)
+        party = charge_recipient(tok, index) or destination(goods, index)
+        return _Event(tok, predicate, accused_of(tok), party if predicate in _ENTITY_OBJECT else goods, None, goods)
     if goods.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return None
     denies = verb_predicate(verb.lower_) == "deny"
@@ -522,7 +532,9 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         gerund = _compound_gerund(tok, index)
         if gerund is not None:
             return gerund
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not (structure and verb_predicate(tok.lower_) is not None
+                                   and (noun_gerund(tok) or accusation(tok) is not None)):
+        # (a gerund the tagger read as a noun is read as the verb it is: "accuses X of smuggling fuel")
         if structure and tok.lower_ in AGENT_NOUNS:
             return _agent_noun(tok, index)
         if structure and event_noun(tok) is None:  # no event noun: ``_nominal`` finds nothing
@@ -671,6 +683,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             if holder is not None:
                 return _Event(tok, predicate, subj, holder, None, obj or tok.head)
             stranded = stranded_recipient(dobj, index) if structure and dobj is not None else None
+            if stranded is None and structure:
+                stranded = charge_recipient(tok, index)
             if stranded is not None:
                 return _Event(tok, predicate, subj, stranded, None, dobj)
             to = prep_obj(tok, ("to",)) if structure else None

@@ -51,6 +51,7 @@ from mistrust.extract.frames import (
     ACCUSE_HEDGED,
     AGENT_NOUNS,
     DESTINATION_PARTICIPLES,
+    FOUND_TO,
     MEASURE_NOUNS,
     NAME_AS,
     SPEECH_EVENTS,
@@ -66,6 +67,7 @@ from mistrust.extract.speakers import (
     past_dateline,
     quoted_person,
 )
+from mistrust.extract.syntax import to_infinitive
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -484,7 +486,9 @@ def _cue_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attr
     if att is None or att.source is not None or att.cue is None:
         return att
     span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
-    if span is None:
+    if span is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in span.root.children):
+        # "X is said to have shipped", "it was reported that": a passive cue names no speaker; the
+        # word before it is what is said about, not who says it
         return att
     speaker = subject_token(span.root)
     if speaker is not None and index.in_subtree(speaker) is not None:
@@ -609,6 +613,10 @@ def wrap_stance(pred: Token, predicate: str, subj: Token | None,
         if accuser is not None:
             return _stance_attribution(att, accuser, accuse, pred), status
         return att, status
+    finder = _finding_verb(pred)
+    if finder is not None:
+        found_by = passive_agent(finder)
+        return (_stance_attribution(att, found_by, finder, pred) if found_by is not None else att), "attributed"
     namer = _naming_verb(pred)
     if namer is not None:
         # "the panel identified B as the supplier of X": the panel's word, as an accuser's is
@@ -640,6 +648,19 @@ def _naming_verb(pred: Token) -> Token | None:
         return None
     verb = pred.head.head
     return verb if verb.pos_ == "VERB" and verb.lower_ in _NAMING_FORMS else None
+
+
+_FOUND_TO_FORMS = frozenset(f for v in FOUND_TO for f in inflections(v))
+
+
+def _finding_verb(pred: Token) -> Token | None:
+    """The passive finding verb whose infinitive is ``pred``: "B was found to have shipped X", "B
+    has been shown to supply Y" (not the active "Peru found a way to ship", nor "found guilty")."""
+    if pred.dep_ != "xcomp" or not to_infinitive(pred):
+        return None
+    verb = pred.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return verb if passive and verb.pos_ == "VERB" and verb.lower_ in _FOUND_TO_FORMS else None
 
 
 def _accusation_above(pred: Token) -> Token | None:
@@ -749,7 +770,9 @@ def _withheld_cue(att: Attribution, pred: Token) -> bool:
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
     if denied_by is not None:
         return "denied"
-    status = st.merge(st.governing_status(governor), st.governing_status(pred) if pred != governor else None)
+    sourced = att is not None
+    status = st.merge(st.governing_status(governor, sourced=sourced),
+                      st.governing_status(pred, sourced=sourced) if pred != governor else None)
     if att is not None:
         if is_denial(att) and not _withheld_cue(att, pred):
             return "denied"

@@ -190,6 +190,11 @@ ACCUSE_HEDGED = frozenset({"suspect"})
 # source ("B was named as a buyer of X" names none). Base forms.
 NAME_AS = frozenset({"identify", "name", "describe", "list", "designate", "brand", "label", "cite", "portray",
                      "characterize", "characterise", "depict", "expose", "unmask", "single"})
+# Verbs of finding whose passive raises the doer: "B was found to have shipped X", "B has been shown
+# to supply Y" is B's act on the finder's word, as an accusation is on the accuser's (attributed,
+# the finder the source when named: "found by the panel to have"; nobody named, an unnamed source,
+# as "it was reported that"). Base forms.
+FOUND_TO = frozenset({"find", "show"})
 
 # Prepositions and participles that name where goods go: "drones to Y", "bound for Y",
 # "destined for Y", "intended for Y", "delivered into Y".
@@ -297,6 +302,6 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receiver
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

@@ -125,12 +125,18 @@ UNCONFIRMED_FORMS = frozenset(f for v in ("confirm", "verify") for f in inflecti
 # over the aim ("does not want to supply X", "is not planning to ship", "has no plans to sell",
 # "doesn't have any intention of selling") says what someone does not mean to do: nothing is
 # denied to have happened, and the event is left open (hedged), as after a reluctant adjective
-# ("is unwilling to supply X", "reluctant to send"). A plain aim keeps its reading ("wants to" is
-# its holder's word, see ``cues.XCOMP_OK``); a denial verb over an aim still denies ("denied that
-# it planned to ship").
-INTENT_FORMS = frozenset(f for v in ("want", "wish", "plan", "intend", "hope", "aim", "seek", "expect", "decide",
+# ("is unwilling to supply X", "reluctant to send"). A plain aim is no deed either: "is willing to
+# supply", "is ready to ship", "has plans to sell" are never the outlet's assertion that the event
+# happened (hedged), while a deed told beside the aim ("plans to sell jets after it delivered
+# tanks") keeps its own status. An aim someone is cited for ("Moscow is ready to deliver, the
+# envoy said"; "plans to", "wants to" are their holder's word, see ``cues.XCOMP_OK``) stays that
+# source's attributed claim, as the claims set's README labels it (hedged is for doubt: may,
+# reportedly, believed). A decision is no aim: "decided to expel the envoy" mostly reports the act
+# itself. A denial verb over an aim still denies ("denied that it planned to ship").
+DECISION_FORMS = frozenset(inflections("decide"))
+INTENT_FORMS = frozenset(f for v in ("want", "wish", "plan", "intend", "hope", "aim", "seek", "expect",
                                      "prepare", "propose")
-                         for f in inflections(v))
+                         for f in inflections(v)) | DECISION_FORMS
 INTENT_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "intent", "desire", "wish", "wishes",
                           "interest", "ambition", "ambitions", "aim", "aims", "appetite", "inclination"})
 DISPOSITION_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "keen", "inclined", "determined"})
@@ -197,13 +203,14 @@ def _raises(tok: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in tok.children)
 
 
-def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
+def governing_status(head: Token, stop: int | None = None, sourced: bool = False) -> ClaimStatus:
     """Status from the predicate's own modifiers and the verbs that govern it.
 
     Walks from the predicate up the dependency tree (at most a few steps) and looks at each
     verb's auxiliaries, negation and adverbs; a denial verb above the predicate denies it
     ("Tehran denied shipping parts"). ``stop`` is a token index not to climb past (e.g. an
-    attribution cue whose status is decided separately).
+    attribution cue whose status is decided separately). ``sourced``: someone is cited for the
+    event, so an aim over it is that source's word, not a hedge (see ``INTENT_FORMS``).
     """
     status: ClaimStatus = "asserted"
     tok: Token | None = head
@@ -212,11 +219,17 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
     # the walk has passed a word of wanting or planning: a negation on it, or on the verb that has
     # an aim noun ("does not have any plans to"), bears on the aim, up to this depth
     aim_reach = -1
+    # the links climbed below the current word: an aim hedges only its own act, reached through
+    # verb complements ("plans to continue selling"), not an act inside a noun or a phrase it
+    # governs ("is prepared to defend its decision to impose sanctions": the sanctions are imposed)
+    climbed: list[str] = []
     for depth in range(6):
         if tok is None:
             break
         if depth > 0 and _aim(tok):
             aim_reach = depth if tok.pos_ in ("VERB", "AUX") else depth + 1
+            if not sourced and _aimed_at(tok, via) and _own_act(head, climbed[:-1]):
+                status = merge(status, "hedged")  # "is willing to supply", "has plans to sell": not done
             # "is unwilling to supply", "has no plans to ship", "is not willing to send" (the
             # negation hangs on the copula, which the walk does not climb to)
             if (tok.lower_ in RELUCTANT_ADJECTIVES or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
@@ -290,6 +303,7 @@ def governing_status(head: Token, stop: int | None = None) -> ClaimStatus:
                             "amod", "compound", "attr", "pcomp"):
             break
         via, below = tok.dep_, tok.lower_
+        climbed.append(via)
         tok = tok.head
     return status
 
@@ -303,6 +317,30 @@ def _aim(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return low in INTENT_NOUNS
     return tok.pos_ == "ADJ" and (low in DISPOSITION_ADJECTIVES or low in RELUCTANT_ADJECTIVES)
+
+
+def _aimed_at(aim: Token, via: str) -> bool:
+    """The event is what the aim is for: the infinitive of an aim verb or adjective ("plans to
+    sell", "ready to ship"), or the clause or "of"-phrase of an aim noun ("plans to sell", "the
+    intention of selling"); not a participle of destination ("arms intended for X": where they
+    go), nor a decision taken (``DECISION_FORMS``)."""
+    if aim.lower_ in DECISION_FORMS:
+        return False
+    if aim.pos_ == "NOUN":
+        return via in ("acl", "prep")
+    return via == "xcomp"
+
+
+_VERB_CHAIN = frozenset({"xcomp", "conj", "pcomp"})
+
+
+def _own_act(event: Token, links: list[str]) -> bool:
+    """The event is the aim's own act: below the aim's complement only verb complements ("plans to
+    continue selling", "intention of selling"), or a light verb's event noun ("willing to pursue
+    talks")."""
+    if links and links[0] == "dobj" and event.pos_ == "NOUN":
+        links = links[1:]
+    return all(dep in _VERB_CHAIN for dep in links)
 
 
 def _counterfactual(verb: Token) -> bool:

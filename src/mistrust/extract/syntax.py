@@ -19,11 +19,21 @@ def to_infinitive(verb: Token) -> bool:
 
 def gerund(verb: Token) -> bool:
     """An active gerund: an -ing form ("of *shipping* fuel"), or a perfect gerund whose participle
-    carries "having" ("of *having shipped* fuel"; not the passive "having been shipped")."""
-    if verb.tag_ == "VBG":
+    carries "having" ("of *having shipped* fuel"; not the passive "having been shipped"); also an
+    -ing form the tagger took for a noun where the parser still made it a preposition's clause
+    ("accuses X of *smuggling* fuel", smuggling NOUN/pcomp): a noun is never a clause, so the
+    clause reading wins."""
+    if verb.tag_ == "VBG" or noun_gerund(verb):
         return True
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and "having" in aux and "been" not in aux
 
 
-__all__ = ["gerund", "to_infinitive"]
+def noun_gerund(tok: Token) -> bool:
+    """An -ing word tagged as a noun but attached as a preposition's clausal complement (``pcomp``),
+    as the parser does in headline-like clauses ("UN report accuses X of smuggling fuel"): a gerund
+    read as a noun, which acts as the verb it is."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pcomp" and tok.lower_.endswith("ing")
+
+
+__all__ = ["gerund", "noun_gerund", "to_infinitive"]
