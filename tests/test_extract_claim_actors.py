@@ -102,9 +102,29 @@ NEGATIVE = [
 ]
 
 
+# (sentence, event, the giver's canonical name exactly, the receiver's): goods whose name opens with a
+# demonym ("Russian Su-35 jets", "Indian Pinaka launchers") come from its state, even when the entity
+# step ran the demonym into the product's name; a company named with one ("Russian Helicopters") is
+# the company
+ORIGINS = [
+    ("Iran will receive several Russian Su-35 fighter jets in May.", "transfer", "Russia", "Iran"),
+    ("The Russian Sukhoi Su-35 jets will arrive in Iran next year.", "transfer", "Russia", "Iran"),
+    ("Egypt has bought French Rafale fighter jets.", "transfer", "France", "Egypt"),
+    ("Armenia received Indian Pinaka rocket launchers last year.", "transfer", "India", "Armenia"),
+    ("Russian Helicopters sold engines to Iran in 2019.", "transfer", "Russian Helicopters", "Iran"),
+    ("Turkish Aerospace delivered drones to Qatar.", "transfer", "Turkish Aerospace", "Qatar"),
+]
+
+
 @pytest.fixture(scope="module")
 def read() -> dict[str, list[Claim]]:
-    return read_rows((*POSITIVE, *NEGATIVE))
+    return read_rows((*POSITIVE, *NEGATIVE, *ORIGINS))
+
+
+@pytest.mark.parametrize(("text", "event", "giver", "receiver"), ORIGINS)
+def test_goods_origin(read: dict[str, list[Claim]], text: str, event: str, giver: str, receiver: str) -> None:
+    claims = [(c.subject_canonical, c.predicate, c.object_canonical) for c in read[text]]
+    assert (giver, event, receiver) in claims, claims
 
 
 @pytest.mark.parametrize(("text", "event", "agent", "party"), POSITIVE)
