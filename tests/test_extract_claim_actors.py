@@ -74,18 +74,19 @@ POSITIVE = [
     _reverted("The EU imposed sanctions on the supply chain related to Russia.", "sanction", "EU", "Russia"),
     _reverted("The United States sanctioned a network tied to Hezbollah.", "sanction", "United States",
               "Hezbollah"),
-    # a network stands for the one the text names as leading it, also in the
+    # reverted (recall3, commit 5bc1426: A +5 gold claims, B none, no firing on 400 dev news): a network
+    # stands for the one the text names as leading it, also in the
     # lede before the naming ("sanctioned a smuggling network ... The network, led by X, ...")
-    ("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
-     "led by the Peruvian financier Juan Ortega.", "sanction", "Treasury", "Juan Ortega"),
-    ("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
-     "led by the Peruvian financier Juan Ortega.", "fund", "Juan Ortega", "Hezbollah"),
-    ("The Treasury said Juan Ortega runs a network that sells fuel. The network also funds Hezbollah.",
-     "fund", "Juan Ortega", "Hezbollah"),
-    ("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
-     "Carlos Mendoza, sells fuel to buyers in Peru.", "sanction", "Chile", "Carlos Mendoza"),
-    ("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
-     "Carlos Mendoza, sells fuel to buyers in Peru.", "transfer", "Carlos Mendoza", "Peru"),
+    _reverted("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
+              "led by the Peruvian financier Juan Ortega.", "sanction", "Treasury", "Juan Ortega"),
+    _reverted("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
+              "led by the Peruvian financier Juan Ortega.", "fund", "Juan Ortega", "Hezbollah"),
+    _reverted("The Treasury said Juan Ortega runs a network that sells fuel. The network also funds Hezbollah.",
+              "fund", "Juan Ortega", "Hezbollah"),
+    _reverted("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
+              "Carlos Mendoza, sells fuel to buyers in Peru.", "sanction", "Chile", "Carlos Mendoza"),
+    _reverted("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
+              "Carlos Mendoza, sells fuel to buyers in Peru.", "transfer", "Carlos Mendoza", "Peru"),
     # reverted: an unnamed conjunct spelled out by a dashed apposition: each name in it
     _reverted("The rebels in Sudan and their foreign backers \u2014 Chad, Egypt and Eritrea \u2014 violated a U.N. "
               "arms embargo, experts said.", "violate", "Chad", None),

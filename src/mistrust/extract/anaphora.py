@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Literal
 from mistrust.extract.claim_args import Arg, MentionIndex
 from mistrust.extract.frames import MEASURE_NOUNS
 from mistrust.extract.gazetteer import demonym
-from mistrust.extract.predicates import inflections
 from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import AGENCY_NAMES
 
@@ -69,17 +68,6 @@ PRONOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("he", "she", "his", "her"), _PERSONS),
     **dict.fromkeys(("they", "their", "them"), _GROUPS),
 }
-
-# Collectives the news name by who leads them: "a smuggling network led by X", "X's network", "X
-# runs a ring". Once the text says who leads one, "the network", "a smuggling network" and
-# "members of the network" stand for that leader, before the naming as well as after it: a news
-# lede tells of the network first and names its head in the next sentence ("The US sanctioned a
-# smuggling network that funds Y. The network, led by X, ..."), as it does with a ship or a firm.
-LED_COLLECTIVES = frozenset({"network", "networks", "ring", "rings", "syndicate", "syndicates"})
-LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "operate", "control", "oversee", "manage", "mastermind"})
-_LEAD_FORMS = frozenset(f for v in LEAD_VERBS for f in inflections(v))
-# "members of the network", "part of the ring": the collective is the argument
-_MEMBER_NOUNS = frozenset({"member", "members", "part", "parts"})
 
 WINDOW = 2  # sentences back (besides the anaphor's own) searched for an antecedent
 # Reason adjuncts whose possessive is the verb's object: "sanctioned X for its role", "warned X
@@ -144,7 +132,6 @@ class Antecedents:
         self.index = index or MentionIndex(doc, mentions)
         self._cache: dict[tuple[int, str | None], Mention | None] = {}
         self._issued: list[tuple[int, Mention]] | None = None  # measures named with their issuer
-        self._leaders: list[Mention] | None = None  # who the text says leads a network
 
     def resolve(self, tok: Token, other: str | None = None) -> Mention | None:
         """The named actor ``tok`` stands for, or None. ``other`` is the canonical name of the event's
@@ -160,31 +147,6 @@ class Antecedents:
         m = self.resolve(tok, other)
         if m is None:
             return None
-        return _written(tok), m.canonical or m.text, True
-
-    def leader(self, tok: Token, other: str | None = None) -> Arg | None:
-        """ "a smuggling network", "the network", "members of the ring": the one the text names as
-        leading the network (:data:`LED_COLLECTIVES`) anywhere in the document. None when the
-        argument is no such collective, or the text names no leader or two different ones."""
-        coll = led_collective(tok)
-        if coll is None:
-            return None
-        if self._leaders is None:
-            self._leaders = []
-            for noun in self.doc:
-                if noun.lower_ not in LED_COLLECTIVES or noun.pos_ != "NOUN":
-                    continue
-                for who in _leader_tokens(noun):
-                    # "led by the Peruvian financier X": the description's name, not its nationality
-                    named = [w for w in (who, *who.children) if w.i == who.i or w.dep_ == "appos"]
-                    m = next((self.index.by_token[w.i] for w in named if w.i in self.index.by_token), None)
-                    if m is None or m.text.casefold() in AGENCY_NAMES or m.label == "Nationality":
-                        continue
-                    if all((m.canonical or m.text) != (o.canonical or o.text) for o in self._leaders):
-                        self._leaders.append(m)
-        if len(self._leaders) != 1 or (self._leaders[0].canonical or self._leaders[0].text) == other:
-            return None
-        m = self._leaders[0]
         return _written(tok), m.canonical or m.text, True
 
     def issuer(self, measure: Token) -> Arg | None:
@@ -337,55 +299,6 @@ class Antecedents:
         return None
 
 
-def led_collective(tok: Token) -> Token | None:
-    """The network an argument names without saying which ("the network", "a smuggling network",
-    "members of the ring"), or None. One that says which itself is not: a name or a capitalised
-    word on it ("the Hawala network"), an owner ("its network", "X's ring": the owner is the
-    argument), its own members ("a network of exchange houses")."""
-    if tok.lower_ in _MEMBER_NOUNS:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if inner is None:
-            return None
-        tok = inner
-    if tok.pos_ != "NOUN" or tok.lower_ not in LED_COLLECTIVES:
-        return None
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-            return None
-        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or not c.is_lower):
-            return None
-    return tok
-
-
-def _leader_tokens(noun: Token) -> list[Token]:
-    """Who a network noun is said to be led by: "the network, led by X", "a network that X runs",
-    "X's network", "X runs a network", "the network is led by X", "Led by X, the network ...". The
-    head words of those phrases (the mention index says which name, if any, they are)."""
-    out = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    for v in noun.children:
-        if v.dep_ in ("acl", "relcl") and v.lower_ in _LEAD_FORMS:
-            out += _agents(v)
-            # "a network that X runs": the clause's own subject, not its relative pronoun
-            out += [c for c in v.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
-    head = noun.head
-    if head.lower_ in _LEAD_FORMS and head.pos_ in ("VERB", "AUX"):
-        if noun.dep_ == "dobj":
-            out += [c for c in head.children if c.dep_ == "nsubj"]
-        elif noun.dep_ == "nsubjpass":
-            out += _agents(head)
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        # "Led by X, the network generates ...": a fronted participle of the clause it opens
-        out += [a for v in head.children if v.dep_ == "advcl" and v.lower_ in _LEAD_FORMS and v.tag_ == "VBN"
-                for a in _agents(v)]
-    return out
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The "by" objects of a passive verb or participle."""
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-
-
 # Participles that give a kind noun its name: "a cargo ship known as X", "a firm called Y".
 _NAMING = frozenset({"known", "called", "named", "dubbed"})
 
@@ -452,5 +365,5 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Att
     return att
 
 
-__all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "LEAD_VERBS", "LED_COLLECTIVES", "PRONOUNS", "WINDOW", "Antecedents",
-           "anaphor_labels", "described_kind", "is_anaphor", "led_collective", "named_speaker", "window_start"]
+__all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "anaphor_labels",
+           "described_kind", "is_anaphor", "named_speaker", "window_start"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mistrust.extract import status as st
-from mistrust.extract.anaphora import is_anaphor, led_collective
+from mistrust.extract.anaphora import is_anaphor
 from mistrust.extract.claim_args import (
     MentionIndex,
     accusation,
@@ -675,8 +675,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             subj = _origin(tok.head, index)
     if predicate in _ENTITY_OBJECT:
         obj = entity_object(tok, index, skip=subj)
-        if obj is None and structure and dobj is not None and led_collective(dobj) is not None:
-            obj = dobj  # "sanctioned (members of) a smuggling network": the anaphora step says whose
         if structure and predicate in ("transfer", "supply") and obj is not None and obj == dobj \
                 and index.by_token.get(dobj.i) is None and _origin(dobj, index) is not None:
             # "the ship was carrying Iranian oil to Syria": the demonym says where the goods come

@@ -185,8 +185,6 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
             if s_group:
                 s_arg = mention_arg(s_group[0])
-            elif (led := antecedents.leader(subj)) is not None:  # "a smuggling network", led by X
-                s_arg = led
             elif is_anaphor(subj):
                 s_arg = antecedents.arg(subj) or s_arg
             elif subj.lower_ in _FIRST_PLURAL and (side := _speaker_side(att, doc, index)):
@@ -194,9 +192,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
                 s_arg = (subj.text, side, True)
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
-            if o_group is None and (led := antecedents.leader(obj, other=s_arg[1])) is not None:
-                o_arg = led  # "sanctioned members of a network", which the text says X leads
-            elif o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
+            if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
                 o_arg = antecedents.arg(obj, other=s_arg[1]) or o_arg
         if structure and not o_arg[2] and predicate == "violate":
             measure = _breached_measure(pred_tok, obj)
