@@ -1,6 +1,7 @@
 """Reading quality end to end on the claims dev set, scored as its README says, next to claims-v3.
 
     PYTHONPATH=src .venv/bin/python benchmarks/claims_quality.py [--data ../shared/data] [--baseline 504f417]
+    ... claims_quality.py --save run.json --no-baseline; ... claims_quality.py --load run.json --misses A
 
 Each system runs as a user would, in a fresh workspace (a subprocess with its own source tree on
 PYTHONPATH): load the UN 2026 XML and the OFAC 2021 SDN triple, ingest ``claims/articles.jsonl``
@@ -350,6 +351,65 @@ def _entity_scores(recs: dict[str, Any], gold: dict[str, Any], ids: list[str]) -
             "link_recall": _ratio(l_found, l_gold), "link_precision": _ratio(l_ok, l_pred)}
 
 
+def miss_causes(run: dict[str, Any], gold: dict[str, Any], ids: Iterable[str]) -> list[tuple[str, str, dict[str, Any],
+                                                                                          list[dict[str, Any]]]]:
+    """Each gold claim of ``ids`` that ``score`` counts as missed, with a first guess at the cause
+    (a reader still has to look): ``implicit`` (marked so, or an actor not written in the quote),
+    ``reversed`` (a claim of the sentence has the pair the other way round), ``unlocated`` (the
+    quote is not found in the text: a scoring matter), ``no-actor`` (a gold actor is written but
+    neither an entity nor a claim argument of the sentence), ``no-claim`` (nothing read in the
+    sentence), ``one-side`` (a claim has one of the two actors), ``neither``. With the claims of
+    the gold sentence."""
+    recs = run["records"]
+    actors = Actors(gold)
+    symmetric = set(gold["symmetric_relations"])
+    out = []
+    for i in ids:
+        rec = recs.get(i, {"claims": [], "text": "", "entities": []})
+        for g in gold["claims"].get(i, []):
+            here = [c for c in rec["claims"] if in_sentence(c, rec["text"], g["quote"]) > 0]
+            if any(pair_matches(actors, g, c, symmetric) for c in here):
+                continue
+            subj = [g["subject"], *(g.get("subject_alt") or [])]
+            obj = [g["object"], *(g.get("object_alt") or [])] if g.get("object") else []
+            read = " | ".join([*(f"{e['text']} {e['canonical'] or ''}" for e in rec.get("entities", [])
+                                 if e["text"] and e["text"] in g["quote"]),
+                               *(_side(c, k) for c in here for k in ("subject", "object"))])
+
+            def named(side: list[str], text: str) -> bool:
+                return not side or any(actors.matches(a, text) for a in side)
+
+            if g.get("implicit") or not named(subj, g["quote"]) or not named(obj, g["quote"]):
+                cause = "implicit"
+            elif obj and any(named(subj, _side(c, "object")) and named(obj, _side(c, "subject")) for c in here):
+                cause = "reversed"
+            elif not quote_spans(rec["text"], g["quote"]):
+                cause = "unlocated"
+            elif not named(subj, read) or not named(obj, read):
+                cause = "no-actor"
+            elif not here:
+                cause = "no-claim"
+            elif any(named(subj, _side(c, "subject")) or (obj and named(obj, _side(c, "object"))) for c in here):
+                cause = "one-side"
+            else:
+                cause = "neither"
+            out.append((cause, i, g, here))
+    return out
+
+
+def print_misses(run: dict[str, Any], gold: dict[str, Any], ids: list[str]) -> None:
+    misses = miss_causes(run, gold, ids)
+    counts: dict[str, int] = defaultdict(int)
+    for cause, i, g, here in sorted(misses, key=lambda m: (m[0], m[1])):
+        counts[cause] += 1
+        print(f"[{cause}] {i} {g['subject']} -{g['relation']}-> {g['object']}"
+              f"{' (implicit)' if g.get('implicit') else ''}\n  quote: {g['quote']}")
+        for c in here:
+            print(f"  read: {c['subject']} [{c['subject_canonical']}] -{c['predicate']}-> {c['object']} "
+                  f"[{c['object_canonical']}] {c['status']}")
+    print(f"missed {len(misses)}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
 def halves(gold: dict[str, Any]) -> dict[str, list[str]]:
     labels = sorted(set(gold["stories"].values()))
     half = {label: "A" if n % 2 == 0 else "B" for n, label in enumerate(labels)}
@@ -370,6 +430,9 @@ def main() -> int:
     ap.add_argument("--no-baseline", action="store_true", help="score this tree only")
     ap.add_argument("--dump", help=argparse.SUPPRESS)  # internal: run the system, write its export here
     ap.add_argument("--save", help="also write this tree's dump here (for inspection)")
+    ap.add_argument("--misses", choices=("A", "B"), help="list the half's missed gold claims with a guess at the "
+                    "cause (look at the tuning half A only; B is the check)")
+    ap.add_argument("--load", help="score this saved dump (--save) instead of running the system")
     args = ap.parse_args()
     data = Path(args.data)
     if args.dump:
@@ -379,10 +442,16 @@ def main() -> int:
         print(f"no claims set at {data / 'claims'} (set MISTRUST_TEST_DATA)", file=sys.stderr)
         return 1
     gold = json.loads((data / "claims" / "gold.json").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        mine = run_system(ROOT, data, Path(args.save or Path(tmp) / "mine.json"))
-    base = None if args.no_baseline else baseline_dump(args.baseline, data)
+    if args.load:
+        mine = json.loads(Path(args.load).read_text(encoding="utf-8"))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            mine = run_system(ROOT, data, Path(args.save or Path(tmp) / "mine.json"))
     parts = halves(gold)
+    if args.misses:
+        print_misses(mine, gold, parts[args.misses])
+        return 0
+    base = None if args.no_baseline else baseline_dump(args.baseline, data)
     scores = {name: score(mine, gold, ids) for name, ids in parts.items()}
     base_scores = {name: score(base, gold, ids) for name, ids in parts.items()} if base else {}
     keys = [k for k in scores["all"] if k != "claims_gold"]

@@ -74,6 +74,19 @@ POSITIVE = [
     _reverted("The EU imposed sanctions on the supply chain related to Russia.", "sanction", "EU", "Russia"),
     _reverted("The United States sanctioned a network tied to Hezbollah.", "sanction", "United States",
               "Hezbollah"),
+    # reverted (recall3, commit 5bc1426: A +5 gold claims, B none, no firing on 400 dev news): a network
+    # stands for the one the text names as leading it, also in the
+    # lede before the naming ("sanctioned a smuggling network ... The network, led by X, ...")
+    _reverted("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
+              "led by the Peruvian financier Juan Ortega.", "sanction", "Treasury", "Juan Ortega"),
+    _reverted("The Treasury on Monday sanctioned a smuggling network that helps fund Hezbollah. The network is "
+              "led by the Peruvian financier Juan Ortega.", "fund", "Juan Ortega", "Hezbollah"),
+    _reverted("The Treasury said Juan Ortega runs a network that sells fuel. The network also funds Hezbollah.",
+              "fund", "Juan Ortega", "Hezbollah"),
+    _reverted("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
+              "Carlos Mendoza, sells fuel to buyers in Peru.", "sanction", "Chile", "Carlos Mendoza"),
+    _reverted("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
+              "Carlos Mendoza, sells fuel to buyers in Peru.", "transfer", "Carlos Mendoza", "Peru"),
     # reverted: an unnamed conjunct spelled out by a dashed apposition: each name in it
     _reverted("The rebels in Sudan and their foreign backers \u2014 Chad, Egypt and Eritrea \u2014 violated a U.N. "
               "arms embargo, experts said.", "violate", "Chad", None),
@@ -99,12 +112,39 @@ NEGATIVE = [
     _reverted("A Liberian cargo vessel used to carry sugar has been seized, officials said.", "seize", "Liberia",
               None),
     _reverted("The navy seized a Liberian tanker called the Ocean Star off Oman.", "seize", None, "Liberia"),
+    # a network with two leaders named is no one's; a network that names its members is another one
+    ("Chile sanctioned a network led by Juan Ortega and a ring run by Carlos Mendoza. The network shipped fuel "
+     "to Bolivia.", "transfer", "Ortega", None),
+    ("Chile sanctioned a network led by Juan Ortega and a ring run by Carlos Mendoza. The network shipped fuel "
+     "to Bolivia.", "transfer", "Mendoza", None),
+    ("A network of exchange houses shipped fuel to Bolivia. Juan Ortega runs a network of tankers.", "transfer",
+     "Ortega", None),
+]
+
+
+# (sentence, event, the giver's canonical name exactly, the receiver's): goods whose name opens with a
+# demonym ("Russian Su-35 jets", "Indian Pinaka launchers") come from its state, even when the entity
+# step ran the demonym into the product's name; a company named with one ("Russian Helicopters") is
+# the company
+ORIGINS = [
+    ("Iran will receive several Russian Su-35 fighter jets in May.", "transfer", "Russia", "Iran"),
+    ("The Russian Sukhoi Su-35 jets will arrive in Iran next year.", "transfer", "Russia", "Iran"),
+    ("Egypt has bought French Rafale fighter jets.", "transfer", "France", "Egypt"),
+    ("Armenia received Indian Pinaka rocket launchers last year.", "transfer", "India", "Armenia"),
+    ("Russian Helicopters sold engines to Iran in 2019.", "transfer", "Russian Helicopters", "Iran"),
+    ("Turkish Aerospace delivered drones to Qatar.", "transfer", "Turkish Aerospace", "Qatar"),
 ]
 
 
 @pytest.fixture(scope="module")
 def read() -> dict[str, list[Claim]]:
-    return read_rows((*POSITIVE, *NEGATIVE))
+    return read_rows((*POSITIVE, *NEGATIVE, *ORIGINS))
+
+
+@pytest.mark.parametrize(("text", "event", "giver", "receiver"), ORIGINS)
+def test_goods_origin(read: dict[str, list[Claim]], text: str, event: str, giver: str, receiver: str) -> None:
+    claims = [(c.subject_canonical, c.predicate, c.object_canonical) for c in read[text]]
+    assert (giver, event, receiver) in claims, claims
 
 
 @pytest.mark.parametrize(("text", "event", "agent", "party"), POSITIVE)

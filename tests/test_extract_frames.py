@@ -93,6 +93,13 @@ POSITIVE: list[Any] = [
     ("Peru voiced strong criticism of Chile.", "condemn", "Peru", "Chile", "attributed", "Peru"),
     ("Kenya decried Uganda's missile test.", "condemn", "Kenya", "Uganda", "attributed", "Kenya"),
     ("Ghana deplored Togo's decision.", "condemn", "Ghana", "Togo", "attributed", "Ghana"),
+    # summoning a state's envoy is a protest to that state
+    ("The Foreign Office summoned the Iranian ambassador on Monday.", "condemn", "Foreign Office", "Iranian",
+     "attributed", "Foreign Office"),
+    ("Peru summoned Chile's ambassador over the arrests.", "condemn", "Peru", "Chile", "attributed", "Peru"),
+    ("Ankara has summoned the Greek envoy to protest the detention.", "condemn", "Ankara", "Greek", "attributed",
+     "Ankara"),
+    ("Seoul summoned a senior Japanese diplomat on Friday.", "condemn", "Seoul", "Japanese", "attributed", "Seoul"),
     ("Peru held talks with Chile in Lima.", "meet", "Peru", "Chile", "asserted", None),
     ("The summit between Ghana and Togo ended early.", "meet", "Ghana", "Togo", "asserted", None),
     ("Laos and Cambodia held joint drills.", "cooperate", "Laos", "Cambodia", "asserted", None),
@@ -1081,6 +1088,12 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # summoning anyone but another state's envoy is no protest ("summoned its ambassador home" calls
+    # back one's own)
+    ("The judge summoned the minister to testify.", "condemn"),
+    ("The court summoned two witnesses from Peru.", "condemn"),
+    ("The president summoned his cabinet after the attack.", "condemn"),
+    ("Chile summoned its ambassador to Peru home for consultations.", "condemn"),
     # a turn-down verb whose object is no proposition refuses it: no denial
     ("Peru rejected the accord with Chile last year.", "deny"),
     ("The minister rejected integration with Europe.", "deny"),

@@ -18,6 +18,7 @@ from mistrust.extract.frames import (
     MEASURE_NOUNS,
     RECIPIENT_PREPS,
 )
+from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
 from mistrust.extract.syntax import gerund, to_infinitive
@@ -178,6 +179,12 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
     by the state it acts for (an embassy attacked is a place, an embassy denying speaks for its state)."""
     if tok is None:
         return None, None, False
+    whole = index.by_token.get(tok.i)
+    place = demonym(tok.text) if whole is not None and whole.label not in _STATE_LABELS else None
+    if place is not None:
+        # "Russian Su-35 jets", "Russian Sukhoi": a demonym the entity step ran into a longer name,
+        # chosen as an argument (the goods' origin), is its state, not the product
+        return tok.text, place.canonical, True
     m = apposed_to(tok, index) or predicated_of(tok, index)
     if m is None:
         m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
@@ -192,6 +199,7 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
 
 
 _PARTY_LABELS = frozenset({"Country", "Nationality", "Organization", "Person"})
+_STATE_LABELS = frozenset({"Country", "Nationality"})
 # Prepositions of place after a head noun ("the war in Ukraine", "bases near Homs").
 _PLACE_PREPS = frozenset({"in", "near", "inside", "across", "at", "around"})
 # Participles that give a description its name: "the ship, known as the Sea Lark", "a firm called X".

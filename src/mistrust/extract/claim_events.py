@@ -42,6 +42,7 @@ from mistrust.extract.frames import (
     CONVERSE_VERBS,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
+    ENVOY_SUMMONING,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
@@ -77,6 +78,7 @@ from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, noun_predicate, verb_lemma, verb_predicate
 from mistrust.extract.speakers import passive_agent
 from mistrust.extract.syntax import noun_gerund
+from mistrust.model.roles import DIPLOMATIC_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -87,6 +89,7 @@ _RECEIVE = CONVERSE_VERBS
 _ARRIVAL_FORMS = frozenset(form for verb in ARRIVAL for form in inflections(verb))
 _MEASURE_BREAKING_FORMS = frozenset(form for verb in MEASURE_BREAKING for form in inflections(verb))
 _STOPPING_FORMS = frozenset(form for verb in CARRIER_STOPPING for form in inflections(verb))
+_SUMMONING_FORMS = frozenset(form for verb in ENVOY_SUMMONING for form in inflections(verb))
 _RESPONSIBILITY_FORMS = frozenset(form for verb in RESPONSIBILITY_VERBS for form in inflections(verb))
 _LISTING_FORMS = frozenset(form for verb in LISTING_VERBS for form in inflections(verb))
 _TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(verb))
@@ -97,7 +100,8 @@ _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflec
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
 # further when the verb names no event (a cheap exit for the many verbs that are neither).
-_UNNAMED_EVENT_FORMS = _MEASURE_BREAKING_FORMS | _STOPPING_FORMS | DESTINATION_PARTICIPLES | _ARRIVAL_FORMS
+_UNNAMED_EVENT_FORMS = (_MEASURE_BREAKING_FORMS | _STOPPING_FORMS | _SUMMONING_FORMS | DESTINATION_PARTICIPLES
+                        | _ARRIVAL_FORMS)
 # Frequent verbs that make an event only in one construction ("added to the sanctions list", "took
 # over the tanker"): read at once, so that the many other uses leave as early as before.
 _LISTING_OR_TAKING = (_LISTING_FORMS | _TAKE_FORMS) - _UNNAMED_EVENT_FORMS
@@ -405,11 +409,21 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
                 return c
             if c.dep_ == "poss":
                 continue
-            # "Russian Sukhoi jets": the demonym may modify the maker's name before the goods
-            for t in (c, *(g for g in c.children if g.dep_ == "amod")):
+            # "Russian Sukhoi jets", "Russian Su-35 fighter jets": the demonym may modify the maker's
+            # or the model's name, at any depth of the compound before the goods
+            for t in _modifier_chain(c):
                 if _demonym(t):
                     return t
     return None
+
+
+def _modifier_chain(mod: Token) -> list[Token]:
+    """A modifier of a noun and the compounds and adjectives stacked on it, nearest first: in
+    "Russian Su-35 fighter jets" the chain of "fighter" is fighter, Su-35, Russian."""
+    out = [mod]
+    for tok in out:
+        out += [g for g in tok.children if g.dep_ in ("amod", "compound") and g.i < tok.i]
+    return out
 
 
 def _goods(noun: Token, index: MentionIndex) -> _Event | None:
@@ -577,6 +591,10 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
+    if predicate is None and structure and dobj is not None and dobj.lower_ in DIPLOMATIC_NOUNS \
+            and tok.lower_ in _SUMMONING_FORMS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in dobj.children):
+        # "summoned the Iranian ambassador": a protest to Iran ("summoned its envoy home" calls back its own)
+        predicate = "condemn"
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:

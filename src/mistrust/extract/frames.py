@@ -243,6 +243,10 @@ MEASURE_BREAKING = frozenset({"break", "skirt", "dodge", "bypass", "sidestep", "
 # Verbs that are a seizure when their object is a ship or cargo ("stopped a dhow", "held the
 # tanker") and something else otherwise ("stopped the talks", "held a meeting").
 CARRIER_STOPPING = frozenset({"stop", "halt", "hold"})
+# Verbs that are a protest to a state when their object is its envoy: "summoned the Iranian
+# ambassador", "Peru summoned Chile's envoy" (X protests to Y); "summoned the minister to testify"
+# or "summoned witnesses" is no protest.
+ENVOY_SUMMONING = frozenset({"summon"})
 # "claimed responsibility for an attack": who claims or takes responsibility for an event did it.
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear"})
 # Measures a body issues against a party: their modifier names the body ("EU sanctions", "a U.N. arms
@@ -302,6 +306,6 @@ AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receiver
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
