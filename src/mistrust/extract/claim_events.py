@@ -409,7 +409,7 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
                 return c
             if c.dep_ == "poss":
                 continue
-            # "Russian Sukhoi jets", "Russian Su-35 fighter jets": the demonym may modify the maker's
+            # "Russian Sukhoi jets", "Chinese Type-99 battle tanks": the demonym may modify the maker's
             # or the model's name, at any depth of the compound before the goods
             for t in _modifier_chain(c):
                 if _demonym(t):
@@ -419,7 +419,7 @@ def _origin(noun: Token, index: MentionIndex) -> Token | None:
 
 def _modifier_chain(mod: Token) -> list[Token]:
     """A modifier of a noun and the compounds and adjectives stacked on it, nearest first: in
-    "Russian Su-35 fighter jets" the chain of "fighter" is fighter, Su-35, Russian."""
+    "Chinese Type-99 battle tanks" the chain of "battle" is battle, Type-99, Chinese."""
     out = [mod]
     for tok in out:
         out += [g for g in tok.children if g.dep_ in ("amod", "compound") and g.i < tok.i]
