@@ -40,12 +40,13 @@ except ImportError:  # pragma: no cover - Windows: one process per workspace is 
 # answer are tuples of strings and numbers (``screening.record_run``, ``review.queue_job``), which
 # the garbage collector stops tracking within the first collections they live through (one level
 # of nesting a collection), so a serving process's queue of rows soon costs its collections
-# nothing, however far behind the writer is. As lists they stayed tracked: under 20 saturating
+# little (the queue's own list), however far behind the writer is. As lists they stayed tracked: under 20 saturating
 # clients the low-priority writer process falls seconds behind, 4,000 - 6,000 jobs (a screening's
-# audit rows, and its review-queue rows when it matches) wait in each serving process, and every collection of the middle generation walked them
-# (2 ms of the event loop's CPU each, one every 600 - 800 requests, in a traced api_scale.py run;
-# 0.6 - 1.1 ms as tuples), and they were promoted to the oldest one, whose full collections came
-# more often and lasted 47 - 105 ms (6 - 14 ms as tuples; 30,000 screenings in one process).
+# audit rows, and its review-queue rows when it matches) wait in each serving process, and every
+# collection of the middle generation walked them (1.2 - 1.8 ms of the event loop's CPU each, one
+# every ~700 requests, in traced api_scale.py runs; 0.8 - 1.2 ms as tuples), and they were
+# promoted to the oldest one, whose full collections took 19 - 43 ms of the loop (4 - 6 ms as
+# tuples; one a worker per 10,000 requests).
 Statement = tuple[str, Sequence[Any]]
 Job = Sequence[Statement]
 
