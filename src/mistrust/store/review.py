@@ -89,16 +89,11 @@ def queue_job(hits: Sequence[Hit], *, source: str, at: str, run_id: str | None =
     judged on a list entry that has changed since. Hits that never carry judgements (links from
     news mentions) pass ``reopen_unjudged=False``.
     """
-    job: Job = []
-    for h in hits:
-        if not h.id:
-            continue
-        programs = "".join(f"|{p}" for p in h.programs) + "|" if h.programs else ""
-        job.append((_UPSERT, [h.id, source, run_id, doc_id, h.query_name, h.entity_id, h.entity_name,
-                              h.list_version, programs, h.score, h.algorithm, at, at,
-                              h.to_json(),
-                              int(reopen_unjudged and h.judgement is None)]))
-    return job
+    # a tuple of tuples, as screening.record_run's rows: untracked by the garbage collector while queued
+    return tuple((_UPSERT, (h.id, source, run_id, doc_id, h.query_name, h.entity_id, h.entity_name, h.list_version,
+                            "".join(f"|{p}" for p in h.programs) + "|" if h.programs else "", h.score,
+                            h.algorithm, at, at, h.to_json(), int(reopen_unjudged and h.judgement is None)))
+                 for h in hits if h.id)
 
 
 def queue_hits(db: Database, hits: Sequence[Hit], *, source: str, at: str, run_id: str | None = None,

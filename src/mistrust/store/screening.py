@@ -99,20 +99,19 @@ def record_run(
     run_id = run_id or content_id(at, orjson.dumps(query, option=orjson.OPT_SORT_KEYS).decode(), algorithm, threshold)
     summary = [{"id": h.id, "entity_id": h.entity_id, "score": h.score, "match": h.match,
                 "judgement": h.judgement} for h in hits]
-    job: Job = [(
-        "INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold, hit_count,"
-        " match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [
-            run_id, at, kind, orjson.dumps(query).decode(), orjson.dumps(list_versions).decode(), algorithm,
-            threshold, len(hits) if hit_count is None else hit_count,
-            sum(h.match for h in hits) if match_count is None else match_count,
-            orjson.dumps(summary).decode(),
-        ],
-    )]
-    job += [("INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
-             " VALUES (?,?,?,?,?,?,?,?)",
-             [run_id, h.id, h.entity_id, h.query_name, h.score, int(h.match), at,
-              h.to_json()]) for h in hits]
+    # tuples, not lists: rows that wait in a server's queue are then no work for the garbage
+    # collector (store/writer.py, Statement)
+    job: Job = (
+        ("INSERT OR IGNORE INTO screen_runs(id, at, kind, query, list_versions, algorithm, threshold, hit_count,"
+         " match_count, hits) VALUES (?,?,?,?,?,?,?,?,?,?)",
+         (run_id, at, kind, orjson.dumps(query).decode(), orjson.dumps(list_versions).decode(), algorithm,
+          threshold, len(hits) if hit_count is None else hit_count,
+          sum(h.match for h in hits) if match_count is None else match_count,
+          orjson.dumps(summary).decode())),
+        *(("INSERT OR REPLACE INTO screen_hits(run_id, hit_id, entity_id, query_name, score, match, at, data)"
+           " VALUES (?,?,?,?,?,?,?,?)",
+           (run_id, h.id, h.entity_id, h.query_name, h.score, int(h.match), at, h.to_json())) for h in hits),
+    )
     db.writer.submit(job)
     return run_id
 

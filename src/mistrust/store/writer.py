@@ -24,7 +24,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby, pairwise
 from operator import itemgetter
@@ -36,8 +36,19 @@ try:
 except ImportError:  # pragma: no cover - Windows: one process per workspace is assumed there
     fcntl = None  # type: ignore[assignment]
 
-Statement = tuple[str, list[Any]]
-Job = list[Statement]
+# A job's statements and their parameters: lists or tuples. The rows a server queues with every
+# answer are tuples of strings and numbers (``screening.record_run``, ``review.queue_job``), which
+# the garbage collector stops tracking within the first collections they live through (one level
+# of nesting a collection), so a serving process's queue of rows soon costs its collections
+# little (the queue's own list), however far behind the writer is. As lists they stayed tracked: under 20 saturating
+# clients the low-priority writer process falls seconds behind, 4,000 - 6,000 jobs (a screening's
+# audit rows, and its review-queue rows when it matches) wait in each serving process, and every
+# collection of the middle generation walked them (1.2 - 1.8 ms of the event loop's CPU each, one
+# every ~700 requests, in traced api_scale.py runs; 0.8 - 1.2 ms as tuples), and they were
+# promoted to the oldest one, whose full collections took 19 - 43 ms of the loop (4 - 6 ms as
+# tuples; one a worker per 10,000 requests).
+Statement = tuple[str, Sequence[Any]]
+Job = Sequence[Statement]
 
 ATTEMPT_TIMEOUT = 0.25  # seconds one write attempt waits for the lock before the batch is spooled
 MAX_PAUSE = 1.0  # longest pause between two attempts while the lock stays held
@@ -264,7 +275,7 @@ class BackgroundWriter:
                     fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def statement_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
+def statement_runs(jobs: list[Job]) -> list[tuple[str, list[Sequence[Any]]]]:
     """The statements of ``jobs`` as runs of one SQL text each, to be executed in this order.
 
     One run per text, in the order the texts first appear, when every job lists its statements in
@@ -278,7 +289,7 @@ def statement_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
         for sql, _ in job:
             rank.setdefault(sql, len(rank))
     if all(rank[a[0]] <= rank[b[0]] for job in jobs for a, b in pairwise(job)):
-        runs: dict[str, list[list[Any]]] = {sql: [] for sql in rank}
+        runs: dict[str, list[Sequence[Any]]] = {sql: [] for sql in rank}
         for job in jobs:
             for sql, params in job:
                 runs[sql].append(params)
@@ -286,7 +297,7 @@ def statement_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
     return consecutive_runs(jobs)
 
 
-def consecutive_runs(jobs: list[Job]) -> list[tuple[str, list[list[Any]]]]:
+def consecutive_runs(jobs: list[Job]) -> list[tuple[str, list[Sequence[Any]]]]:
     """The statements of ``jobs`` in their order, as runs of consecutive statements with the same text."""
     flat = (statement for job in jobs for statement in job)
     return [(sql, [params for _, params in run]) for sql, run in groupby(flat, key=itemgetter(0))]
