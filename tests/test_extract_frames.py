@@ -223,6 +223,10 @@ POSITIVE: list[Any] = [
     ("Belarus completed a fuel delivery to Serbia, Novak said.", "transfer", "Belarus", "Serbia",
      "attributed", "Novak"),
     ("Russia's delivery of jets to Iran is expected soon.", "transfer", "Russia", "Iran", "asserted", None),
+    # "pass" hands over only to someone (the approving sense has no recipient: see ABSENT)
+    ("The courier passed the files to Moscow.", "transfer", "courier", "Moscow", "asserted", None),
+    ("The clerk passed Havana the blueprints.", "transfer", "clerk", "Havana", "asserted", None),
+    ("Smugglers passed rifles into Mali.", "transfer", "Smugglers", "Mali", "asserted", None),
     ("Belarus's export of fertiliser to Lithuania stopped.", "transfer", "Belarus", "Lithuania", "asserted", None),
     ("Iran's cooperation with Venezuela has deepened.", "cooperate", "Iran", "Venezuela", "asserted", None),
     ("The axis between Moscow and Tehran grew stronger.", "cooperate", "Moscow", "Tehran", "asserted", None),
@@ -1088,6 +1092,11 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # passing a law, a package or a resolution approves it; nothing is handed to anyone
+    ("Congress passed a new package of sanctions against Iran.", "transfer"),
+    ("The Senate will pass the bill next week, aides said.", "transfer"),
+    ("Parliament in Lima passed the budget on Tuesday.", "transfer"),
+    ("A resolution passed by the Security Council condemned Chile.", "transfer"),
     # summoning anyone but another state's envoy is no protest ("summoned its ambassador home" calls
     # back one's own)
     ("The judge summoned the minister to testify.", "condemn"),
