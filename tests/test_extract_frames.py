@@ -243,6 +243,10 @@ POSITIVE: list[Any] = [
     ("Caracas received fuel that was shipped by Tehran.", "transfer", "Tehran", "Caracas", "asserted", None),
     ("Venezuela received fuel shipped by Iran.", "transfer", "Iran", "Venezuela", "asserted", None),
     ("Drones supplied by Iran were used by Russia.", "supply", "Iran", "Russia", "asserted", None),
+    # "pass" hands over only to someone (the approving sense has no recipient: see ABSENT)
+    ("The courier passed the files to Moscow.", "transfer", "courier", "Moscow", "asserted", None),
+    ("The clerk passed Havana the blueprints.", "transfer", "clerk", "Havana", "asserted", None),
+    ("Smugglers passed rifles into Mali.", "transfer", "Smugglers", "Mali", "asserted", None),
     ("Belarus's export of fertiliser to Lithuania stopped.", "transfer", "Belarus", "Lithuania", "asserted", None),
     ("Iran's cooperation with Venezuela has deepened.", "cooperate", "Iran", "Venezuela", "asserted", None),
     ("The axis between Moscow and Tehran grew stronger.", "cooperate", "Moscow", "Tehran", "asserted", None),
@@ -1110,6 +1114,11 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # passing a law, a package or a resolution approves it; nothing is handed to anyone
+    ("Congress passed a new package of sanctions against Iran.", "transfer"),
+    ("The Senate will pass the bill next week, aides said.", "transfer"),
+    ("Parliament in Lima passed the budget on Tuesday.", "transfer"),
+    ("A resolution passed by the Security Council condemned Chile.", "transfer"),
     # a receiving noun needs both ends named: a ban names no importer, a modifier alone only an origin
     ("Russia banned imports of Polish apples.", "transfer"),
     ("Japan restricted beef imports from the United States.", "transfer"),

@@ -203,6 +203,10 @@ FOUND_TO = frozenset({"find", "show"})
 # Prepositions and participles that name where goods go: "drones to Y", "bound for Y",
 # "destined for Y", "intended for Y", "delivered into Y".
 RECIPIENT_PREPS = ("to", "for", "into")
+# Transfer verbs with another everyday sense that has no one the thing goes to: "Congress passed
+# the bill", "a resolution passed by the council" approve, while "passed the files to X" or
+# "passed X the plans" hands over. They are a transfer only with a "to" / "into" party or a dative.
+RECIPIENT_NEEDED = frozenset({"pass"})
 DESTINATION_PARTICIPLES = frozenset({"bound", "destined", "intended", "headed", "meant", "earmarked"})
 
 # People a state sends abroad: "North Korean technicians working at sites in Syria", "Russian
@@ -313,6 +317,6 @@ RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
