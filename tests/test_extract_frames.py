@@ -223,6 +223,26 @@ POSITIVE: list[Any] = [
     ("Belarus completed a fuel delivery to Serbia, Novak said.", "transfer", "Belarus", "Serbia",
      "attributed", "Novak"),
     ("Russia's delivery of jets to Iran is expected soon.", "transfer", "Russia", "Iran", "asserted", None),
+    # nouns of the receiving end: the owner takes in what the "from" party or the goods' origin gives
+    ("Chad's imports of rifles from Serbia doubled last year.", "transfer", "Serbia", "Chad", "asserted", None),
+    ("Kenya's fuel imports from Oman rose sharply in May.", "transfer", "Oman", "Kenya", "asserted", None),
+    ("Peru's imports of Chilean copper fell in the spring.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Imports of Chinese drones by Ethiopia grew fast.", "transfer", "Chin", "Ethiopia", "asserted", None),
+    ("India resumed oil imports from Iran last month.", "transfer", "Iran", "India", "asserted", None),
+    ("The purchase of Russian missiles by Turkey angered Washington.", "transfer", "Russia", "Turkey", "asserted",
+     None),
+    ("Japan's purchases of Iranian crude continued despite the warnings.", "transfer", "Iran", "Japan", "asserted",
+     None),
+    # goods of a named origin under a transfer noun: the origin gives, the goods are no party
+    ("Greece halted the sale of Russian gas to Serbia.", "transfer", "Russia", "Serbia", "asserted", None),
+    # goods moving from one place into another
+    ("Weapons continue to flow into Sudan from Chad.", "transfer", "Chad", "Sudan", "asserted", None),
+    ("Arms flowed from Libya into Niger last year.", "transfer", "Libya", "Niger", "asserted", None),
+    ("Tankers sailed from Iran to Venezuela in May.", "transfer", "Iran", "Venezuela", "asserted", None),
+    # goods a clause says were sent by X, received or used by Y: Y got them from X
+    ("Caracas received fuel that was shipped by Tehran.", "transfer", "Tehran", "Caracas", "asserted", None),
+    ("Venezuela received fuel shipped by Iran.", "transfer", "Iran", "Venezuela", "asserted", None),
+    ("Drones supplied by Iran were used by Russia.", "supply", "Iran", "Russia", "asserted", None),
     # "pass" hands over only to someone (the approving sense has no recipient: see ABSENT)
     ("The courier passed the files to Moscow.", "transfer", "courier", "Moscow", "asserted", None),
     ("The clerk passed Havana the blueprints.", "transfer", "clerk", "Havana", "asserted", None),
@@ -1056,6 +1076,8 @@ NEGATIVE: list[Any] = [
     # a carrier that carries an infinitive does the act itself, and a demonym on the goods is no recipient
     ("Iran hired a tanker to carry fuel to Venezuela.", "transfer", "tanker", "Iran"),
     ("The ship was carrying Iranian oil to Syria.", "transfer", None, "Iran"),
+    ("The navy intercepted a shipment of Iranian arms destined for Yemen.", "transfer", None, "Iran"),
+    ("Greece halted the sale of Russian gas to Serbia.", "transfer", None, "Russia"),
     # people and trains bound somewhere are no goods; a demonym after the participle is no origin
     ("Syrian students on a train bound for Germany waited in Vienna.", "transfer", "Syria", "Germany"),
     ("A flight bound for Spain carried German tourists.", "transfer", "German", "Spain"),
@@ -1097,6 +1119,16 @@ ABSENT: list[Any] = [
     ("The Senate will pass the bill next week, aides said.", "transfer"),
     ("Parliament in Lima passed the budget on Tuesday.", "transfer"),
     ("A resolution passed by the Security Council condemned Chile.", "transfer"),
+    # a receiving noun needs both ends named: a ban names no importer, a modifier alone only an origin
+    ("Russia banned imports of Polish apples.", "transfer"),
+    ("Japan restricted beef imports from the United States.", "transfer"),
+    ("Tariffs on Chinese imports rose.", "transfer"),
+    ("Chad's imports rose.", "transfer"),
+    ("Lebanon's purchases of fuel doubled.", "transfer"),
+    # moving from a place to nowhere named, and people moving, are no transfer
+    ("The tanker sailed from Iran.", "transfer"),
+    ("Refugees flooded into Chad from Sudan.", "transfer"),
+    ("Diplomats poured into Geneva from Iran.", "transfer"),
     # summoning anyone but another state's envoy is no protest ("summoned its ambassador home" calls
     # back one's own)
     ("The judge summoned the minister to testify.", "condemn"),

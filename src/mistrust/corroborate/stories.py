@@ -43,7 +43,9 @@ Anchors are evidence of one happening, the score only of one topic, so an undate
 story) anchored to several stories goes to the one with the most anchors, and only among those to
 the highest score (stories-v7): a story merely worded like it, reached through a strong score and
 one anchor, loses to one with which it shares a passage *and* rare word pairs. The tie rule, likewise,
-compares only the stories with the most anchors. The central-claim anchor counts only when at
+compares only the stories with the most anchors. A report's central claim is the pair of named
+actors most of its claims involve (``claim_pairs``, stories-v12), not its first: the first is often
+background, and one misread sentence then decided its story. The central-claim anchor counts only when at
 most ``claim_spread`` (3) of the stories the report is compared with hold that claim: a claim
 between two actors that recur in every event of a conflict (two states, a state and the UN) is
 the topic, not the event. One event is often still in two or three pieces when its undated
@@ -129,7 +131,8 @@ from mistrust.model._ids import content_id
 # (v8, the opt-in learned join model, left the default algorithm unchanged)
 # v10: with resolved actors (an extraction), the entity share also counts the story's actors the report names
 # v11: a central claim's spread counts every story the clusterer holds, not only the blocking candidates
-ALGORITHM = "stories-v11"
+# v12: a report's central claim is the pair of the actors most of its claims involve, not its first pair
+ALGORITHM = "stories-v12"
 LEAD_CHARS = 3000
 ENTITY_CHARS = 1500  # capitalised names in the headline and first paragraphs
 DOC_TERMS = 120
@@ -173,17 +176,30 @@ def doc_features(doc: Document, extraction: Extraction | None = None) -> DocFeat
 
 
 def claim_pairs(extraction: Extraction | None, limit: int = 8) -> list[str]:
-    """The actor pairs of a document's claims, in text order ("iran|north korea"): who did what to
-    whom is the event, where the words around it are only its topic. Pairs with an unnamed end
-    carry nothing."""
+    """The actor pairs of a document's claims ("iran|north korea"), the central one first, the
+    others in text order: who did what to whom is the event, where the words around it are only
+    its topic. Pairs with an unnamed end carry nothing.
+
+    The central pair is the one whose two actors take part in the most of the document's claims
+    (either end named or not; ties: the earlier pair), not simply the first: a report is about the
+    actors it keeps making claims about, and its first two-party claim is often background (the
+    earlier round of sanctions it recalls, the conflict the target is part of) or a misreading,
+    so one sentence decided which story an undated report was anchored to (stories-v12)."""
     out: list[str] = []
+    involved: Counter[str] = Counter()  # actor -> claims of the document it takes part in
     for c in extraction.claims if extraction else []:
         a, b = c.subject_canonical or c.subject, c.object_canonical or c.object
-        if not a or not b or c.predicate == "part_of":
+        if c.predicate == "part_of":
+            continue
+        involved.update({norm_key(x) for x in (a, b) if x})
+        if not a or not b:
             continue
         key = "|".join(sorted((norm_key(a), norm_key(b))))
         if key not in out and norm_key(a) != norm_key(b):
             out.append(key)
+    if out:  # max keeps the first of equals: text order breaks ties
+        central = max(out, key=lambda k: sum(involved[x] for x in k.split("|")))
+        out = [central, *(k for k in out if k != central)]
     return out[:limit]
 
 
@@ -743,8 +759,9 @@ class StoryClusterer:
           two) that both use, e.g. "joint development", "critical parts". Pairs made of name words
           ("security council", "north korea") do not count: names are the entity signal's job,
           and two reports about the same countries are not yet reports of the same event;
-        - ``central claim``: the document's first claim between two named actors joins the same
-          two actors as a claim of the story (needs the extraction; text alone has no claims).
+        - ``central claim``: the document's central claim between two named actors (``claim_pairs``:
+          of the actors most of its claims involve) joins the same two actors as a claim of the
+          story (needs the extraction; text alone has no claims).
         """
         found: list[str] = []
         if self._shared_passages(f, story) >= 2:
@@ -754,7 +771,7 @@ class StoryClusterer:
         shared = self._shared_rare_phrases(f, story)
         if len(shared) >= 3:
             found.append("phrases " + ", ".join(p.replace("_", " ") for p in shared[:3]))
-        # the central claim: the document's first claim between two named actors is one of the
+        # the central claim: the document's central pair of named actors is one of the
         # story's (the same pair of actors, whatever verb each outlet chose)
         if distinct_claim and f.claims and f.claims[0] in story.claims:
             found.append("central claim " + f.claims[0].replace("|", " / "))

@@ -39,10 +39,12 @@ from mistrust.extract.frames import (
     CARRIER_STOPPING,
     CONFIRMED_EVENTS,
     CONFIRMING_VERBS,
+    CONVERSE_NOUNS,
     CONVERSE_VERBS,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
     ENVOY_SUMMONING,
+    FRAMES,
     FROM_GIVER,
     GERUND_VERBS,
     HOLD_VERBS,
@@ -109,6 +111,10 @@ _LISTING_OR_TAKING = (_LISTING_FORMS | _TAKE_FORMS) - _UNNAMED_EVENT_FORMS
 
 # Predicates whose interesting object is a party (recipient, partner, target), not a thing.
 _ENTITY_OBJECT = PARTY_OBJECT
+# receiving nouns that are no frame's own noun ("imports"): an event only with both ends named
+# named goods ("the transfer of Russian Su-35 jets"): a mention that is goods, never a party
+_GOODS_LABELS = frozenset({"Weapon", "Vessel"})
+_RECEIVING_ONLY = frozenset(n for n in CONVERSE_NOUNS if not any(n in f.nouns for f in FRAMES))
 
 
 def _is_joint(noun: Token) -> bool:
@@ -132,15 +138,22 @@ def event_noun(noun: Token) -> str | None:
 
 def _holder(pred: Token, index: MentionIndex) -> Token | None:
     """Who holds goods whose transfer a clause on them tells: in "Moscow fires drones that were
-    sent by Tehran" (or "drones supplied by Tehran") Moscow received them."""
+    sent by Tehran" (or "drones supplied by Tehran") Moscow received them; so did the subject of
+    a receiving verb ("Caracas received fuel shipped by Minsk") and the agent of a passive use
+    ("drones supplied by Tehran were used by Moscow")."""
     if pred.dep_ not in ("relcl", "acl"):
         return None
     item = pred.head
     verb = item.head
     lemma = verb_lemma(verb.lower_) or verb.lemma_.lower()
-    if item.dep_ != "dobj" or lemma not in HOLD_VERBS:
+    if lemma not in HOLD_VERBS and lemma not in _RECEIVE:
         return None
-    holder = subject_token(verb)
+    if item.dep_ == "dobj":
+        holder = subject_token(verb)
+    elif item.dep_ == "nsubjpass":
+        holder = passive_agent(verb)
+    else:
+        return None
     return holder if holder is not None and index.in_subtree(holder) is not None else None
 
 
@@ -490,13 +503,14 @@ def _issuer(measure: Token, index: MentionIndex) -> Token | None:
 
 def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
     """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
-    in Venezuela", "Russian jets reached Iran". Only goods and their carriers: "Iranian diplomats
-    arrived in Caracas" is a visit."""
+    in Venezuela", "Russian jets reached Iran", "arms flowed into Sudan from Chad" (the place they
+    leave as the origin). Only goods and their carriers: "Iranian diplomats arrived in Caracas" is
+    a visit."""
     carrier = subject_token(verb)
     carrier = _inner_goods(carrier) if carrier is not None else None  # "the first of five tankers"
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
-    origin = _origin(carrier, index)
+    origin = _origin(carrier, index) or entity_prep(verb, ("from",), index)
     dest = entity_prep(verb, ("at", "in", "into", "to", "toward", "towards", "for"), index)
     if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
         dest = dobj
@@ -809,11 +823,40 @@ def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
                                         or (goods is not None and _goods_giver(goods, index) is not None))
 
 
+def _received(noun: Token, index: MentionIndex) -> _Event | None:
+    """A noun of the receiving end: "X's imports of oil from Y", "Z's purchases of Y-ian crude",
+    "imports of Y-ian drones by X", "Mongolian imports of Russian diesel", "X resumed imports from
+    Y": the "from" party or the goods' origin gives and the noun's owner receives. Both ends must
+    be named: "Chinese imports" says only where goods come from, and in "banned imports from Y"
+    the one who bans is not said to import."""
+    goods = prep_obj(noun, ("of",))
+    light = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") \
+        and (verb_lemma(noun.head.lower_) or noun.head.lemma_.lower()) in LIGHT_VERBS
+    giver = (entity_prep(noun, ("from",), index) or (_goods_giver(goods, index) if goods is not None else None)
+             or (entity_prep(noun.head, ("from",), index) if light else None))  # the parser's "from" on the verb
+    if giver is None:
+        return None
+    holder = (next((c for c in noun.children if c.dep_ == "poss"), None) or entity_prep(noun, ("by",), index)
+              or (entity_prep(goods, ("by",), index) if goods is not None else None))
+    if holder is None:
+        holder = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                       and index.in_subtree(c) is not None), None)
+    if holder is None and light:
+        holder = subject_token(noun.head)  # "Kenya resumed fuel imports from Oman"
+    if holder is None or holder == giver:
+        return None
+    return _Event(noun, "transfer", giver, holder, None, goods)
+
+
 def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Event nouns: "resumed cooperation with X", "denied any such cooperation", "the transfer of parts"."""
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
     if predicate is None:
         return None
+    if structure and noun.lower_ in CONVERSE_NOUNS:
+        received = _received(noun, index)
+        if received is not None or noun.lower_ in _RECEIVING_ONLY:
+            return received
     theme: Token | None = None
     if structure and noun_predicate(noun.lower_) is None:
         theme = noun  # "joint work on missiles": what they cooperate on
@@ -904,6 +947,17 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:
         preps = tuple(p for p in preps if p != subj.head.lower_)  # the agent's preposition is taken
+    goods = prep_obj(noun, ("of",)) if structure and predicate in ("transfer", "supply") else None
+    named = index.by_token.get(goods.i) if goods is not None else None
+    if goods is not None and ((named is not None and named.label not in _GOODS_LABELS) or _origin(goods, index) is None):
+        goods = None  # "the transfer of Iran's ..." names a party, not goods
+    if goods is not None:
+        # "a shipment of Iranian arms bound for X", "the sale of Russian gas to Serbia": goods of a
+        # named origin are what moves, never the other party; their origin gives when no doer is
+        # named, and where they go is the party
+        preps = tuple(p for p in preps if p != "of")
+        if subj is None:
+            subj = _origin(goods, index)
     for c in noun.children:
         # An entity among the noun's prepositional arguments first ("cooperation with North Korea").
         if c.dep_ == "prep" and c.lower_ in preps:
@@ -912,7 +966,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
                 obj = pobj
                 break
     if obj is None and predicate in _ENTITY_OBJECT:
-        obj = destination(noun, index)  # "a shipment bound for X"
+        obj = destination(noun, index) or (destination(goods, index) if goods is not None else None)
         if obj is None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
             obj = destination(noun.head.head, index)  # "the volume of exports from X to Y": "to Y" on "volume"
         if obj is None and subj is not None and subj.dep_ == "pobj":

@@ -41,6 +41,9 @@ class Frame:
     # agent nouns of the receiving end: the noun receives and the goods' origin, its "from" or
     # its possessor gives ("X, the main buyer of Iranian oil", "Y's biggest customer, X")
     receivers: tuple[str, ...] = ()
+    # nouns of the receiving end: their owner takes in what the goods' origin or "from" gives
+    # ("X's imports of oil from Y", "Z's purchases of Y-ian crude", "imports of Y-ian drones by X")
+    converse_nouns: tuple[str, ...] = ()
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -57,7 +60,8 @@ FRAMES: tuple[Frame, ...] = (
                     "order"),
           agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"),
           receivers=("recipient", "recipients", "buyer", "buyers", "customer", "customers", "importer", "importers",
-                     "purchaser", "purchasers"), party_object=True),
+                     "purchaser", "purchasers"),
+          converse_nouns=("import", "imports", "purchase", "purchases"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
@@ -234,9 +238,11 @@ MEANS_PREPS = frozenset({"with", "through", "thanks", "via"})
 ACT_NOUNS = frozenset({"move", "step", "decision", "action", "act"})
 # Mention kinds that can be where goods come from ("Iranian missiles", "Chinese parts").
 ORIGIN_LABELS = frozenset({"Country", "Nationality"})
-# Verbs of goods arriving, and the nouns of goods and their carriers: "Iranian tankers arrived in
-# Venezuela" is a transfer from the goods' origin to where they arrive (a person arriving is a visit).
-ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head", "steam"})
+# Verbs of goods arriving or moving, and the nouns of goods and their carriers: "Iranian tankers
+# arrived in Venezuela", "arms flowed into Sudan from Chad" are a transfer from the goods' origin
+# (or the "from" place) to where they arrive (a person arriving is a visit).
+ARRIVAL = frozenset({"arrive", "dock", "reach", "land", "unload", "sail", "head", "steam", "flow", "pour",
+                     "stream", "flood"})
 CARGO_NOUNS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "freighters",
                          "cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "fuel",
                          "oil", "gasoline", "petrol", "diesel", "weapons", "arms", "missiles", "drones", "jets",
@@ -309,7 +315,8 @@ PARTY_OBJECT = frozenset(f.event for f in FRAMES if f.party_object)
 AGENT_NOUNS = {noun: f.event for f in FRAMES for noun in (*f.agents, *f.receivers)}
 RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
+CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

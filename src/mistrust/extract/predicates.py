@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mistrust.extract.frames import (
     ACCUSE,
+    CONVERSE_NOUNS,
     CONVERSE_VERBS,
     FRAMES,
     GERUND_VERBS,
@@ -25,6 +26,9 @@ EXTRACTOR = "predicates-v1"
 # predicate -> verbs (base forms) and event nouns, read off the frame lexicon.
 VERBS: dict[str, tuple[str, ...]] = {f.event: f.verbs for f in FRAMES if f.verbs}
 NOUNS: dict[str, str] = {noun: f.event for f in FRAMES for noun in f.nouns}
+# a receiving noun no frame lists as its own noun ("imports") is an event noun of its frame
+for _noun, _event in CONVERSE_NOUNS.items():
+    NOUNS.setdefault(_noun, _event)
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "send": ("sent",), "break": ("broke", "broken"), "pay": ("paid",), "steal": ("stole", "stolen"), "transfer": ("transferred", "transferring"), "sell": ("sold",), "build": ("built",), "buy": ("bought",), "get": ("got", "gotten"),
