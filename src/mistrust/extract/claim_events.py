@@ -628,7 +628,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and lemma in RECIPIENT_NEEDED and prep_obj(tok, ("to", "into")) is None \
             and not any(c.dep_ == "dative" for c in tok.children):
-        return None  # "the Senate passed the bill": approving, not handing anything to anyone
+        return None  # "the assembly passed the law": approving, not handing anything to anyone
     if predicate == "transfer" and structure and dobj is not None and dobj.lower_ in PERSONNEL_NOUNS:
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
     if predicate == "attack" and structure and _measure_used(tok) is not None:
