@@ -851,8 +851,26 @@ POSITIVE: list[Any] = [
      "attributed", "report"),
     ("Bolivia welcomed Chile's decision to send troops to Peru.", "deploy", "Chile", "Peru", "attributed", "Bolivia"),
     # -- a party confirming a purchase or sale that names no other doer made it
-    ("Peruvian officials confirmed the purchase of fighter jets from Chile.", "acquire", "Peru", "Chile", "asserted",
+    # (a purchase or acquisition with its seller named is the seller's transfer, as "bought from" is)
+    ("Peruvian officials confirmed the purchase of fighter jets from Chile.", "transfer", "Chile", "Peru",
+     "asserted", None),
+    ("Quito confirmed the purchase of six helicopters from Lima.", "transfer", "Lima", "Quito", "asserted", None),
+    ("The acquisition of Chilean tanks by Peru alarmed Quito.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Ecuador's acquisition of drones from Colombia worried Lima.", "transfer", "Colombia", "Ecuador", "asserted",
      None),
+    ("Bolivia announced the acquisition of radar systems from Chile.", "transfer", "Chile", "Bolivia", "asserted",
+     None),
+    ("Officials say Laos completed the procurement of rifles from Cambodia.", "transfer", "Cambodia", "Laos",
+     "attributed", "Officials"),
+    # -- a deal named by its transfer: a sales / export deal sells to the "with" party, a purchase deal buys
+    ("Chile signed an arms sales deal with Peru last year.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Peru signed a drone purchase deal with Chile.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Chile's arms export deal with Bolivia was signed in May.", "transfer", "Chile", "Bolivia", "asserted", None),
+    # -- a participle of handing out on received goods names the giver
+    ("Peru received aid distributed by Chile.", "support", "Chile", "Peru", "asserted", None),
+    ("Tuvalu received aid pledged by Fiji.", "support", "Fiji", "Tuvalu", "asserted", None),
+    ("Fiji received tents handed out by Tonga.", "transfer", "Tonga", "Fiji", "asserted", None),
+    ("Kiribati obtained vaccines donated by Japan.", "transfer", "Japan", "Kiribati", "asserted", None),
     ("Chile acknowledged the sale of rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
     # -- the first or last of a group of carriers arriving
     ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
@@ -984,6 +1002,9 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # a purchase deal runs from the "with" party to the buyer, never the other way
+    ("Peru signed a drone purchase deal with Chile.", "transfer", "Peru", "Chile"),
+    ("The acquisition of Chilean tanks by Peru alarmed Quito.", "transfer", "Quito", None),
     # the accuser is not the doer of a charge whose gerund was read as a noun, and a "to" on the
     # accusing verb's other phrases is no recipient of the charge
     ("A UN report accuses Chile of smuggling fuel to Bolivia.", "transfer", "report", None),
@@ -1114,6 +1135,16 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # an acquisition with no seller, a deal with no direction, goods taken rather than given
+    ("Bolivia announced the acquisition of new radar systems.", "transfer"),
+    ("Chile's acquisition of the stake was approved.", "transfer"),
+    ("Chile signed an arms deal with Peru.", "transfer"),
+    ("The arms sales deal between Chile and Peru collapsed.", "transfer"),
+    ("Peru received weapons seized by Chile.", "transfer"),
+    ("Samoa received a letter handed over by Fiji.", "transfer"),
+    # "supply lines from X to Y" are a route, and who runs it is not said to supply anyone
+    ("Rebels cut supply lines from Chad to Sudan.", "supply"),
+    ("Bolivia maintains supply routes from Peru to Chile.", "supply"),
     # passing a law, a package or a resolution approves it; nothing is handed to anyone
     ("Congress passed a new package of sanctions against Iran.", "transfer"),
     ("The Senate will pass the bill next week, aides said.", "transfer"),

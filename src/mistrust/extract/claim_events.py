@@ -47,6 +47,7 @@ from mistrust.extract.frames import (
     FRAMES,
     FROM_GIVER,
     GERUND_VERBS,
+    GIVING_PARTICIPLES,
     HOLD_VERBS,
     ISSUING_VERBS,
     JOINT,
@@ -99,6 +100,7 @@ _TAKE_FORMS = frozenset(form for verb in TAKE_DELIVERY for form in inflections(v
 _CONFIRMING_FORMS = frozenset(form for verb in CONFIRMING_VERBS for form in inflections(verb))
 _ISSUING_FORMS = frozenset(form for verb in ISSUING_VERBS for form in inflections(verb))
 _PUNISHING_FORMS = frozenset(form for verb in PUNISHING_VERBS for form in inflections(verb))
+_GIVING_PARTICIPLE_FORMS = frozenset(form for verb in GIVING_PARTICIPLES for form in inflections(verb))
 
 # Verb forms that make an event with no predicate of their own ("broke sanctions", "stopped a ship",
 # "drones bound for X", "arrived in Y"): with the converse verbs, the only ones ``event_at`` reads
@@ -596,7 +598,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and lemma in _RECEIVE and goods is not None:
         # "Hamas received weapons from Iran": Iran transferred weapons to Hamas; so did Turkey in
         # "Kenya received Turkish drones", and France in "the jets Egypt ordered from France"
-        giver = entity_prep(tok, ("from",), index) or _goods_giver(goods, index)
+        giver = (entity_prep(tok, ("from",), index) or _goods_giver(goods, index)
+                 or (_handed_out_by(goods, index) if goods is dobj else None))  # "food donated by X"
         recipient = subject_token(tok)
         if giver is not None and recipient is not None:
             return _Event(tok, "transfer", giver, recipient, None, goods)
@@ -674,6 +677,8 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if lemma in _RECEIVE:
         # "Y bought drones from X": X's transfer to Y when the seller is named, else Y acquiring
         giver = entity_prep(tok, ("from",), index) or (_goods_giver(dobj, index) if dobj is not None else None)
+        if giver is None and structure and dobj is not None:
+            giver = _handed_out_by(dobj, index)  # "Y obtained food donated by X"
         if subj is None and structure and tok.tag_ == "VBN":
             subj = _holder(tok, index)  # "Hanoi flies jets bought from Moscow": the holder bought them
         if giver is None and structure and purpose_of_noun(tok):
@@ -823,6 +828,43 @@ def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
                                         or (goods is not None and _goods_giver(goods, index) is not None))
 
 
+def _deal_transfer(noun: Token, index: MentionIndex) -> _Event | None:
+    """A deal named by the transfer it is about: in "X signed an arms sales deal with Y" X sells
+    to Y, in "X's drone purchase deal with Y" Y sells to X. The deal's own reading gives its
+    party and the one who makes it; a deal "between" two parties, or a plain "arms deal", says
+    no direction (an agreement only)."""
+    if noun.lower_ in CONVERSE_NOUNS:
+        buying = True
+    elif noun_predicate(noun.lower_) in ("transfer", "supply"):
+        buying = False
+    else:
+        return None
+    deal = _nominal(noun.head, index)
+    if deal is None or deal.subj is None or deal.obj is None or deal.obj.head.lower_ != "with" \
+            or index.in_subtree(deal.subj) is None or index.in_subtree(deal.obj) is None:
+        return None
+    predicate = noun_predicate(noun.lower_) if not buying else "transfer"
+    giver, taker = (deal.obj, deal.subj) if buying else (deal.subj, deal.obj)
+    return _Event(noun, predicate or "transfer", giver, taker, None, noun.head)
+
+
+def _handed_out_by(noun: Token, index: MentionIndex) -> Token | None:
+    """The agent of a participle of giving on received goods: "Y received aid distributed by X",
+    "rifles donated by X" (X gave them); "aid seized by X" names no giver, and a letter or a
+    message handed over is no goods (``OBJECT_OVERRIDES``)."""
+    if ("transfer", noun.lower_) in OBJECT_OVERRIDES:
+        return None
+    for c in noun.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN":
+            continue
+        # (a transfer or supply participle is its own event, whose holder is the receiver: ``_holder``)
+        if c.lower_ in _GIVING_PARTICIPLE_FORMS or verb_predicate(c.lower_) in ("support", "fund"):
+            agent = passive_agent(c)
+            if agent is not None and index.in_subtree(agent) is not None:
+                return agent
+    return None
+
+
 def _received(noun: Token, index: MentionIndex) -> _Event | None:
     """A noun of the receiving end: "X's imports of oil from Y", "Z's purchases of Y-ian crude",
     "imports of Y-ian drones by X", "Mongolian imports of Russian diesel", "X resumed imports from
@@ -830,8 +872,11 @@ def _received(noun: Token, index: MentionIndex) -> _Event | None:
     be named: "Chinese imports" says only where goods come from, and in "banned imports from Y"
     the one who bans is not said to import."""
     goods = prep_obj(noun, ("of",))
+    # "X resumed imports", and "X confirmed the purchase of jets from Y": a party confirming its
+    # own purchase is the buyer, as the subject of a light verb is the importer
     light = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") \
-        and (verb_lemma(noun.head.lower_) or noun.head.lemma_.lower()) in LIGHT_VERBS
+        and ((verb_lemma(noun.head.lower_) or noun.head.lemma_.lower()) in LIGHT_VERBS
+             or noun.head.lower_ in _CONFIRMING_FORMS)
     giver = (entity_prep(noun, ("from",), index) or (_goods_giver(goods, index) if goods is not None else None)
              or (entity_prep(noun.head, ("from",), index) if light else None))  # the parser's "from" on the verb
     if giver is None:
@@ -853,6 +898,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     predicate = event_noun(noun) if structure else noun_predicate(noun.lower_)
     if predicate is None:
         return None
+    if structure and noun.dep_ == "compound" and noun_predicate(noun.head.lower_) == "agree":
+        dealt = _deal_transfer(noun, index)
+        if dealt is not None:
+            return dealt
     if structure and noun.lower_ in CONVERSE_NOUNS:
         received = _received(noun, index)
         if received is not None or noun.lower_ in _RECEIVING_ONLY:
@@ -899,7 +948,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))  # "took delivery of a shipment from X"
             giver = (prep_obj(head, ("from",)) or prep_obj(noun, ("from",))
                      or (prep_obj(inner, ("from",)) or shared_prep(inner, ("from",), index)
-                         if inner is not None else None))
+                         if inner is not None else None)
+                     or (_handed_out_by(noun, index) if structure else None))
             return _Event(noun, predicate, giver, subject_token(head), None)
         elif passive:
             subj = passive_agent(head)

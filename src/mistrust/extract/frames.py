@@ -61,7 +61,8 @@ FRAMES: tuple[Frame, ...] = (
           agents=("seller", "sellers", "exporter", "exporters", "smuggler", "smugglers"),
           receivers=("recipient", "recipients", "buyer", "buyers", "customer", "customers", "importer", "importers",
                      "purchaser", "purchasers"),
-          converse_nouns=("import", "imports", "purchase", "purchases"), party_object=True),
+          converse_nouns=("import", "imports", "purchase", "purchases", "acquisition", "acquisitions",
+                          "procurement"), party_object=True),
     Frame("supply", verbs=("supply", "furnish", "equip", "arm"), nouns=("supply", "supplies", "provision"),
           agents=("supplier", "suppliers", "provider", "providers"), party_object=True),
     Frame("support", verbs=("support", "help", "assist", "aid", "back", "sponsor", "train", "facilitate", "enable",
@@ -275,6 +276,10 @@ PUNISHING_VERBS = frozenset({"hit", "slap", "punish", "target", "threaten", "pen
 # Russia", "officials in X acknowledged the sale of drones to Y" (the noun names no other doer).
 CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit"})
 CONFIRMED_EVENTS = frozenset({"acquire", "transfer", "agree"})
+# Participles of handing out that name the giver of what a party receives: "Tuvalu received aid
+# distributed by Fiji", "the town got food donated by Samoa" (the participle's agent gives). Base
+# forms; the transfer, supply, support and funding verbs count too.
+GIVING_PARTICIPLES = frozenset({"distribute", "donate", "give", "grant", "hand", "allocate", "pledge"})
 # Verbs that put a party on a list, and the lists that are sanctions: "X was added to the sanctions
 # list", "placed Y on its blacklist", "put Z on the entity list" (not "added to the list of speakers").
 LISTING_VERBS = frozenset({"add", "place", "put", "include", "list"})
@@ -319,4 +324,4 @@ CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
 __all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
-           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
+           "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "GIVING_PARTICIPLES", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
