@@ -971,6 +971,30 @@ POSITIVE: list[Any] = [
      "records"),
     ("Court documents state that Chile never shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia", "denied",
      "documents"),
+    # -- a document phrase with its own modifier ("filed in court") stating a clause: the
+    # tagger leaves its cue untagged, the rules' reading stands
+    ("Documents filed in court state that Chile shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "filed in court"),
+    ("Documents submitted to the court state that Peru sold fuel to Cuba.", "transfer", "Peru", "Cuba", "attributed",
+     "submitted to the court"),
+    # -- ... and with no "that": a name, a determiner or a pronoun opens the stated clause
+    ("The court documents state Chile shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",
+     "documents"),
+    ("Court filings state Ghana sent arms to Mali.", "transfer", "Ghana", "Mali", "attributed", "filings"),
+    ("Internal reports state Peru may have shipped fuel to Cuba.", "transfer", "Peru", "Cuba", "hedged",
+     "reports"),
+    # -- a raising passive with a "by" agent and a perfect infinitive: the agent finds or says,
+    # the raised subject did it
+    ("Chile was found by the panel to have supplied rifles to Bolivia.", "supply", "Chile", "Bolivia",
+     "attributed", "panel"),
+    ("Peru was shown by investigators to have sold fuel to Cuba.", "transfer", "Peru", "Cuba", "attributed",
+     "investigators"),
+    ("Kenya was found by UN experts to have shipped fuel to Somalia.", "transfer", "Kenya", "Somalia", "attributed",
+     "experts"),
+    ("Serbia was believed by diplomats to have delivered shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "hedged", None),
+    ("Laos was said by officials to have sold timber to Vietnam.", "transfer", "Laos", "Vietnam", "hedged",
+     "officials"),
     # -- "was found / has been shown to have done": a finding by an unnamed finder (attributed, as
     # "it was reported that" and an agentless "was accused of")
     ("Chile was found to have supplied rifles to Bolivia.", "supply", "Chile", "Bolivia", "attributed", None),
@@ -1002,6 +1026,10 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # who finds or says that X had done it ("was found by the panel to have") did not do it
+    ("Kenya was found by UN experts to have shipped fuel to Somalia.", "transfer", "UN", None),
+    ("Serbia was believed by diplomats to have delivered shells to Armenia.", "transfer", "diplomats", None),
+    ("Laos was said by officials to have sold timber to Vietnam.", "transfer", "officials", None),
     # a purchase deal runs from the "with" party to the buyer, never the other way
     ("Peru signed a drone purchase deal with Chile.", "transfer", "Peru", "Chile"),
     ("The acquisition of Chilean tanks by Peru alarmed Quito.", "transfer", "Quito", None),
@@ -1380,6 +1408,8 @@ NOT_SOURCE: list[Any] = [
     ("Kenya is said to be selling fuel to Somalia.", "transfer", "kenya"),
     # documents that state nothing are no source
     ("Court documents were filed after Chile shipped rifles to Bolivia.", "transfer", "documents"),
+    ("Documents filed in court were lost after Chile shipped rifles to Bolivia.", "transfer", "documents"),
+    ("Officials filed documents after Chile shipped rifles to Bolivia.", "transfer", "documents"),
     # a document received, or one with an owner of its own, is not the one someone issued before
     ("The council received a report in May. The report said Chile shipped fuel to Cuba.", "transfer", "council"),
     ("Peru issued a statement. The Chilean statement said Chile shipped fuel to Cuba.", "transfer", "peru"),

@@ -53,7 +53,7 @@ from mistrust.extract.syntax import to_infinitive
 from mistrust.extract.timex import event_time
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _content(verb: Token, lemma: str, src: Token | None) -> tuple[tuple[int, int] | None, str]:
@@ -363,9 +363,14 @@ def misread_opening(tok: Token) -> Found | None:
     if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
         return None
     sent = tok.sent
-    if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "that":
+    if tok.i + 1 >= sent.end:
+        return None
+    bare = doc[tok.i + 1].lower_ != "that"
+    if bare and not _bare_clause(doc[tok.i + 1:sent.end]):
         return None
     subject = [t for t in doc[dateline_end(doc[sent.start]).i:tok.i] if not t.is_space]
+    if bare and not (subject and subject[-1].lower_ in DOCUMENT_NOUNS):
+        return None  # with no "that", only documents: "Court records state X sold ..."
     if not subject or len(subject) > _OPENING_SUBJECT_MAX:
         return None
     # the head of the subject is plural: the word before the verb ("court documents"), or the first
@@ -377,10 +382,19 @@ def misread_opening(tok: Token) -> Found | None:
     if any(t.tag_ in _PHRASE_BREAKERS and not (t.tag_ == "IN" and t.head.tag_ == "VBN")
            and not (t.lower_ in DOCUMENT_NOUNS and _plural(t)) for t in subject):
         return None  # "Peru said documents state that": a clause, not a subject phrase
-    content = tok_span(t for t in doc[tok.i + 2:sent.end] if not t.is_punct)
+    content = tok_span(t for t in doc[tok.i + (1 if bare else 2):sent.end] if not t.is_punct)
     if content is None:
         return None
     return Found(trim_text_span(doc, tok_span(subject)), cue_span(tok), content)
+
+
+def _bare_clause(rest: Span) -> bool:
+    """ "Court documents state Chile shipped ...": what follows the stating word is a clause with no
+    "that", opening with a name, a determiner or a pronoun and holding a finite verb. A plain noun
+    after it is left alone ("documents state officials ...": "state officials" may be one phrase)."""
+    if not len(rest) or rest[0].pos_ not in ("PROPN", "DET", "PRON") or rest[0].lower_ in RELATIVE:
+        return False
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest)
 
 
 def _plural(tok: Token) -> bool:

@@ -30,7 +30,7 @@ from mistrust.errors import ConfigError
 from mistrust.extract.attribution import nested_extractor, top_level
 from mistrust.extract.attribution_features import BITS, doc_features
 from mistrust.extract.attribution_spans import spans_overlap, text_of_doc
-from mistrust.extract.cues import CUE_FORMS, DENIAL
+from mistrust.extract.cues import CUE_FORMS, DENIAL, DOCUMENT_NOUNS
 from mistrust.model.documents import Attribution, Span
 
 if TYPE_CHECKING:
@@ -168,6 +168,7 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     top_ids = {id(a) for a in top}
     out: list[Attribution] = []
+    documents: Spans = []  # sources of documents kept against the tagger
     for a in attributions:
         if id(a) not in top_ids or a.cue is None:
             out.append(a)
@@ -181,6 +182,10 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
             # source. Words that are cues only sometimes ("wants", "seeks", "asked") still go.
             if _inside_content(a, attributions) and _reports(a.cue.text):
                 out.append(replace(a, extractor=nested_extractor(a.extractor)))
+            elif _document_states(doc, a):
+                out.append(a)
+                assert a.source is not None
+                documents.append((a.source.start, a.source.end))
             continue
         if a.source is None or not any(spans_overlap((a.source.start, a.source.end), s) for s in sources):
             found = _nearest(sources, (a.cue.start, a.cue.end), sentences)
@@ -192,6 +197,8 @@ def apply_tagger(doc: Doc, attributions: Sequence[Attribution], tagger: Tagger |
     for cue in cues:
         if any(a.cue is not None and spans_overlap((a.cue.start, a.cue.end), cue) for a in attributions):
             continue
+        if any(spans_overlap(d, cue) for d in documents):
+            continue  # the tagger's cue inside a kept document's name ("Court *filings* state X ...")
         found = _nearest(sources, cue, sentences)
         named = Span(text[found[0]:found[1]], *found) if found is not None else None
         out.append(Attribution(source=named, cue=Span(text[cue[0]:cue[1]], *cue), content=None,
@@ -208,6 +215,32 @@ _SPEECH_ACTS = frozenset({"say", "tell", "claim", "insist", "report", "announce"
 def _reports(cue: str) -> bool:
     words = cue.lower().split()
     return bool(words) and CUE_FORMS.get(words[-1]) in _SPEECH_ACTS
+
+
+# What a document does when it is cited for a clause: it says, states or shows that ... (not
+# "believes", "wants": a document holds no view of its own).
+_DOCUMENT_STATING = frozenset({"say", "state", "show", "indicate", "reveal", "allege", "confirm", "report"})
+
+
+def _document_states(doc: Doc, a: Attribution) -> bool:
+    """True when ``a`` is a document stating a clause ("Papers lodged with the tribunal state that
+    X ...", "Court filings state X ..."): a document noun heads the source, the cue is a stating
+    verb and the clause follows it.
+    Such a cue is never one of the rules' occasional cues, so the rules' reading stands when the
+    tagger, which learned mostly people as speakers, leaves a long document phrase's cue untagged."""
+    assert a.cue is not None
+    if a.source is None or CUE_FORMS.get(a.cue.text.lower().split()[-1]) not in _DOCUMENT_STATING:
+        return False
+    source = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    if source is None or cue is None or cue.end >= len(doc):
+        return False
+    after = doc[cue.end]
+    # the clause follows the cue: after "that", or with none ("Court filings state X sent ..."); a
+    # question word opens no statement ("the ruling shows how ...": the writer's inference)
+    clause = after.lower_ == "that" or (a.content is not None and a.content.start == after.idx
+                                        and not after.tag_.startswith("W") and after.lower_ not in ("whether", "if"))
+    return clause and source.root.lower_ in DOCUMENT_NOUNS
 
 
 def _inside_content(a: Attribution, attributions: Sequence[Attribution]) -> bool:

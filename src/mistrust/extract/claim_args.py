@@ -278,6 +278,9 @@ def subject_token(verb: Token) -> Token | None:
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if gov.pos_ in ("VERB", "AUX"):
             return subject_token(gov)
+    raised = _raised_by_agent(verb)
+    if raised is not None:
+        return raised
     if verb.dep_ == "xcomp" and to_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
         controller = infinitive_controller(verb)
         if controller is not None:
@@ -336,6 +339,29 @@ def subject_token(verb: Token) -> Token | None:
         perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
         return verb.head if verb.tag_ != "VBN" or perfect else None
     return None
+
+
+# Verbs whose passive raises the doer of a perfect infinitive while its "by" names who says so:
+# "X was found by the panel to have shipped", "Y is believed by diplomats to have sold". Base forms.
+_RAISING_WITH_AGENT = frozenset({"find", "show", "believe", "say", "report", "think", "know", "suspect",
+                                 "allege", "understand"})
+_RAISING_WITH_AGENT_FORMS = frozenset(f for v in _RAISING_WITH_AGENT for f in inflections(v))
+
+
+def _raised_by_agent(verb: Token) -> Token | None:
+    """The passive subject that does a perfect infinitive under a raising passive with a "by"
+    agent: "X was found by the panel to have shipped Y" (the panel finds, X shipped; the parser
+    may hang the infinitive on the verb as a clause of its own). Only "to have" + participle, where
+    the agent cannot be the doer (the agent of a plain infinitive may be: "was asked by X to")."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VBN" or not to_infinitive(verb):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return None
+    gov = verb.head
+    if gov.pos_ != "VERB" or gov.lower_ not in _RAISING_WITH_AGENT_FORMS \
+            or not any(c.dep_ == "agent" for c in gov.children):
+        return None
+    return next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
 
 
 # Prepositions whose object a verb asks to act: "called on X to stop", "relied upon Y to ship".

@@ -655,8 +655,11 @@ _FOUND_TO_FORMS = frozenset(f for v in FOUND_TO for f in inflections(v))
 
 def _finding_verb(pred: Token) -> Token | None:
     """The passive finding verb whose infinitive is ``pred``: "B was found to have shipped X", "B
-    has been shown to supply Y" (not the active "Peru found a way to ship", nor "found guilty")."""
-    if pred.dep_ != "xcomp" or not to_infinitive(pred):
+    has been shown to supply Y" (not the active "Peru found a way to ship", nor "found guilty").
+    A perfect infinitive after a "by" agent may be parsed as a clause of its own ("B was found by
+    the panel to have shipped X"): it is still the finding's content."""
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in pred.children)
+    if not (pred.dep_ == "xcomp" or (pred.dep_ == "advcl" and perfect)) or not to_infinitive(pred):
         return None
     verb = pred.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
