@@ -224,11 +224,12 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             status = st.merge(status, stance)
         negated = (status == "denied" and stance != "denied" and denied_by is None
                    and not (att is not None and is_denial(att)))
-        if negated and (st.prescribed(pred_tok) or att is None or att.source is None
+        if negated and (st.prescribed(pred_tok) or st.supposed(pred_tok) or att is None or att.source is None
                         or predicate in SPEECH_EVENTS):
             # A negation needs someone who negates: a negated event in the outlet's own voice
             # ("X did not stop the ships") or a forbidden one ("must ensure they do not supply
-            # X") is no denial by anyone, and a claim has no polarity to carry it otherwise.
+            # X") is no denial by anyone, nor is a wished or supposed one ("wants to be sure they
+            # do not supply X", "if they do not supply X"), and a claim has no polarity to carry it.
             # A negated speech act ("Peru did not protest") is no act: its speaker, the
             # attribution's source, denies nothing.
             continue

@@ -417,6 +417,31 @@ def prescribed(pred: Token) -> bool:
     return False
 
 
+# Verbs whose complement is a state of affairs wished for, not one said to hold: "wants to make
+# sure the firm will not ship", "hoped the navy would never sail". A negated event under them is
+# no denial (a plain negation said by the holder of the wish is: see ``supposed``).
+WISH_FORMS = frozenset(f for v in ("want", "wish", "hope") for f in inflections(v))
+# Marks of a condition: the event in "if the firm does not ship" is supposed, not stated.
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def supposed(pred: Token) -> bool:
+    """True when the event is only wished for or supposed, a few clauses up: the complement of a
+    wish verb ("wants to be sure the firm did not ship"), or inside a condition ("walks away if
+    it feels the firm is not shipping"). A clause beside the wish or the condition ("wants talks
+    because the firm never shipped", "if asked, will say the firm never shipped") is stated."""
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "dobj") or tok.head == tok:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lower_ in WISH_FORMS:
+            return True
+        tok = tok.head
+    return False
+
+
 def _told_to(verb: Token, comp: Token) -> bool:
     """ "warned Cairo not to send": an infinitive complement whose subject is the verb's object
     (object control) names what the object is told, asked or pressed to do."""
