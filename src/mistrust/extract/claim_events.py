@@ -833,19 +833,16 @@ def _deal_transfer(noun: Token, index: MentionIndex) -> _Event | None:
     to Y, in "X's drone purchase deal with Y" Y sells to X. The deal's own reading gives its
     party and the one who makes it; a deal "between" two parties, or a plain "arms deal", says
     no direction (an agreement only)."""
-    if noun.lower_ in CONVERSE_NOUNS:
-        buying = True
-    elif noun_predicate(noun.lower_) in ("transfer", "supply"):
-        buying = False
-    else:
+    buying = noun.lower_ in CONVERSE_NOUNS
+    predicate = "transfer" if buying else noun_predicate(noun.lower_)
+    if predicate not in ("transfer", "supply"):
         return None
     deal = _nominal(noun.head, index)
     if deal is None or deal.subj is None or deal.obj is None or deal.obj.head.lower_ != "with" \
             or index.in_subtree(deal.subj) is None or index.in_subtree(deal.obj) is None:
         return None
-    predicate = noun_predicate(noun.lower_) if not buying else "transfer"
     giver, taker = (deal.obj, deal.subj) if buying else (deal.subj, deal.obj)
-    return _Event(noun, predicate or "transfer", giver, taker, None, noun.head)
+    return _Event(noun, predicate, giver, taker, None, noun.head)
 
 
 def _handed_out_by(noun: Token, index: MentionIndex) -> Token | None:
