@@ -559,7 +559,7 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
 
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
-    if structure and tok.dep_ == "compound":
+    if structure and tok.dep_ in ("compound", "amod"):
         gerund = _compound_gerund(tok, index)
         if gerund is not None:
             return gerund
