@@ -1076,6 +1076,13 @@ POSITIVE: list[Any] = [
     ("As noted earlier, Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
     ("Chile, as noted above, sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
     ("As reported last week, Ghana shipped arms to Mali.", "transfer", "Ghana", "Mali", "asserted", None),
+    # -- (srcfix) a verb of making a deal ("agreed / inked / sealed / clinched") over a deal named by
+    # its transfer: the verb's subject holds the deal, as with "signed"
+    ("Iran agreed a fuel supply deal with Syria last year.", "supply", "Iran", "Syria", "asserted", None),
+    ("Russia inked a gas supply agreement with China.", "supply", "Russia", "China", "asserted", None),
+    ("Russia inked a gas supply agreement with China.", "agree", "Russia", "China", "asserted", None),
+    ("Iran sealed a fuel supply deal with Syria.", "supply", "Iran", "Syria", "asserted", None),
+    ("Chile clinched an arms sales deal with Peru.", "transfer", "Chile", "Peru", "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1097,6 +1104,9 @@ NEGATIVE: list[Any] = [
     ("Peru was praised by auditors who had shipped fuel to Cuba.", "transfer", "Peru", None),
     ("Peru accused the head of the army of smuggling fuel to Chile.", "transfer", "Peru", None),
     ("The Duke of York accused Peru of shipping gold to Chile.", "transfer", "Duke", None),
+    # (srcfix) who brokers a deal is no party to it
+    ("Norway brokered a fuel supply deal with Syria.", "supply", "Norway", None),
+    ("Norway brokered a fuel supply deal with Syria.", "agree", "Norway", None),
     # who finds or says that X had done it ("was found by the panel to have") did not do it
     ("Kenya was found by UN experts to have shipped fuel to Somalia.", "transfer", "UN", None),
     ("Serbia was believed by diplomats to have delivered shells to Armenia.", "transfer", "diplomats", None),
@@ -1234,6 +1244,9 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # (srcfix) a deal made that names no transfer
+    ("Iran sealed a peace deal with Syria.", "supply"),
+    ("Peru reached a trade deal with Chile.", "transfer"),
     # an acquisition with no seller, a deal with no direction, goods taken rather than given
     ("Bolivia announced the acquisition of new radar systems.", "transfer"),
     ("Chile's acquisition of the stake was approved.", "transfer"),
