@@ -31,7 +31,6 @@ from mistrust.extract.claim_args import (
 )
 from mistrust.extract.frames import (
     ACT_NOUNS,
-    DEAL_MAKING,
     AGENT_NOUNS,
     ARRIVAL,
     ASPECTUAL,
@@ -42,6 +41,7 @@ from mistrust.extract.frames import (
     CONFIRMING_VERBS,
     CONVERSE_NOUNS,
     CONVERSE_VERBS,
+    DEAL_MAKING,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
     ENVOY_SUMMONING,
