@@ -834,8 +834,11 @@ _DEAL_MAKING_FORMS = frozenset(f for v in DEAL_MAKING for f in inflections(v))
 
 def _makes_deal(verb: Token, noun: Token) -> bool:
     """ "agreed / inked / sealed a supply deal with Y": a verb of making a deal over an agreement
-    noun, whose subject is the deal's party (as "signed" is a light verb of it)."""
-    return verb.lower_ in _DEAL_MAKING_FORMS and noun_predicate(noun.lower_) == "agree"
+    noun with a "with" party (on the noun or, as parsed, on the verb), whose subject is then the
+    deal's other party (as "signed" is a light verb of it). Without the "with" party ("reached a
+    deal on the question") the verb's subject may be one side of many, or a mere hope."""
+    return (verb.lower_ in _DEAL_MAKING_FORMS and noun_predicate(noun.lower_) == "agree"
+            and (prep_obj(noun, ("with",)) is not None or prep_obj(verb, ("with",)) is not None))
 
 
 def _deal_transfer(noun: Token, index: MentionIndex) -> _Event | None:

@@ -156,10 +156,11 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          # "placed sanctions on X", "committed violations", "inflicted strikes on Y"
                          "place", "put", "commit", "inflict"})
 
-# Verbs of making a deal: with an agreement noun as object ("agreed / inked / sealed a supply deal
-# with Y") the noun is the agreement and the verb's subject is its party, as with "signed"; a
-# broker or a mediator is no party, so "broker" is not here.
-DEAL_MAKING = frozenset({"agree", "strike", "ink", "seal", "clinch", "conclude", "reach", "negotiate", "secure"})
+# Verbs of making a deal: with an agreement noun as object and its other party after "with"
+# ("agreed / inked / sealed a supply deal with Y") the noun is the agreement and the verb's subject
+# its party, as with "signed". A broker or a mediator is no party ("broker" is not here), and
+# negotiating a deal is talks, not yet an agreement ("negotiate" reads as a meeting).
+DEAL_MAKING = frozenset({"agree", "strike", "ink", "seal", "clinch", "conclude", "reach", "secure"})
 
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.
