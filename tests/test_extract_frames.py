@@ -1069,6 +1069,8 @@ POSITIVE: list[Any] = [
      "wheat to Venezuela.", "transfer", "Moscow", "Venezuela", "attributed", "petrov"),
     ("Omar Haddad, a spokesman for Juan Ortega's campaign, said the talks had failed. He added that Syria "
      "received fuel from Iran.", "transfer", "Iran", "Syria", "attributed", "haddad"),
+    ('Omar Haddad spoke in Lima. "We no longer hear threats of an attack from Juan Ortega," he said.', "attack",
+     None, "Juan Ortega", "attributed", "haddad"),
     # -- (srcfix) "as" + a participle with an agent is a report; the agentless aside is the writer's
     ("As reported by Reuters, Ghana shipped arms to Mali.", "transfer", "Ghana", "Mali", "attributed", "reuters"),
     ("As the minister noted, Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",
@@ -1515,6 +1517,9 @@ NOT_SOURCE: list[Any] = [
     ("Omar Haddad, a spokesman for Juan Ortega's campaign, said the talks had failed. He added that Syria "
      "received fuel from Iran.", "transfer", "ortega"),
     ("As noted, countries like Peru, which do not feel threatened, sold fuel to Cuba.", "transfer", "countries"),
+    # what the pronoun itself says names others, not its speaker
+    ('Omar Haddad spoke in Lima. "We no longer hear threats of an attack from Juan Ortega," he said.', "attack",
+     "ortega"),
     # a passive cue names no speaker: the raised subject is what is said about
     ("Peru is said to have shipped oil to Cuba.", "transfer", "peru"),
     ("Kenya is said to be selling fuel to Somalia.", "transfer", "kenya"),

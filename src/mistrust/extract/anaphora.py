@@ -350,7 +350,8 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
                   attributions: Sequence[Attribution] = ()) -> Attribution | None:
     """ "..., he told reporters": a pronoun source stands for a person named before it. The chain
     gets the name in the pronoun's place; the source span stays the pronoun the text wrote.
-    Who is taken, searching back from the pronoun (its own sentence, then ``WINDOW`` before it):
+    Who is taken, searching back from the pronoun (its own sentence, then ``WINDOW`` before it,
+    never inside what the pronoun itself says: '"I respect Obama," he said' is not Obama's word):
     the latest person who speaks there, a name heading the source of one of ``attributions``
     ("In his letter, Netanyahu said he agreed ...", "Fallon, a spokesman for Mrs. Clinton's
     campaign, said ... He emphasized": Fallon, not Clinton); else the latest person named before
@@ -366,8 +367,10 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
     sent = span.root.sent
     start = window_start(sent, WINDOW)
     sources = [(a.source.start, a.source.end) for a in attributions if a.source is not None]
+    said = (att.content.start, att.content.end) if att.content is not None else (-1, -1)
     found = next((m for m in (index.by_token.get(i) for i in range(span.start - 1, start - 1, -1))
-                  if m is not None and m.label == "Person" and _heads_source(m, doc, sources)), None)
+                  if m is not None and m.label == "Person" and not said[0] <= m.start < said[1]
+                  and _heads_source(m, doc, sources)), None)
     if found is None:
         found = next((m for m in (index.by_token.get(i) for i in range(sent.start - 1, start - 1, -1))
                       if m is not None and m.label == "Person" and not _talked_about(m, doc, attributions)), None)
