@@ -1071,6 +1071,11 @@ POSITIVE: list[Any] = [
      "received fuel from Iran.", "transfer", "Iran", "Syria", "attributed", "haddad"),
     ('Omar Haddad spoke in Lima. "We no longer hear threats of an attack from Juan Ortega," he said.', "attack",
      None, "Juan Ortega", "attributed", "haddad"),
+    ("Juan Ortega's plan failed, according to Omar Haddad. He said Syria received fuel from Iran.", "transfer",
+     "Iran", "Syria", "attributed", "haddad"),
+    ("Juan Ortega's rhetoric has softened, according to Maria Lopez, an expert at the institute. \"There is a "
+     "change,\" she said. \"We no longer hear threats of an attack from Juan Ortega,\" she said.", "attack", None,
+     "Juan Ortega", "attributed", "lopez"),
     # -- (srcfix) "as" + a participle with an agent is a report; the agentless aside is the writer's
     ("As reported by Reuters, Ghana shipped arms to Mali.", "transfer", "Ghana", "Mali", "attributed", "reuters"),
     ("As the minister noted, Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",

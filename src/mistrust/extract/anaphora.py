@@ -391,9 +391,11 @@ def _heads_source(m: Mention, doc: Doc, sources: Sequence[tuple[int, int]]) -> b
         if not start <= m.start < end:
             continue
         tok = words.root
-        while start <= tok.idx < end and tok.dep_ not in ("poss", "pobj"):
+        while True:  # up to the phrase's top ("according to X": X's "to" lies outside the phrase)
             if tok.head == tok or not start <= tok.head.idx < end:
                 return True
+            if tok.dep_ in ("poss", "pobj"):
+                break
             tok = tok.head
     return False
 
