@@ -1017,6 +1017,79 @@ POSITIVE: list[Any] = [
     ("Syria is eager to buy jets from Russia.", "transfer", "Russia", "Syria", "hedged", None),
     ("Iran has the intention of selling drones to Russia.", "transfer", "Iran", "Russia", "hedged", None),
     ("Chile is willing to pursue talks with Peru.", "meet", "Chile", "Peru", "hedged", None),
+    # -- (srcfix) a document phrase the parser breaks: a participle read as the main verb ("papers
+    # lodged with the tribunal" as a clause), the stating verb as a noun after a post-modifier, a
+    # plural document noun tagged an adjective ("memos" JJ): the opening phrase is the source
+    ("Papers lodged with the tribunal say that Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "papers lodged"),
+    ("Papers lodged with the tribunal say Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "papers lodged"),
+    ("Papers filed with the court allege that Peru sold rifles to Chile.", "transfer", "Peru", "Chile", "attributed",
+     "papers filed"),
+    ("Leaked memos state that Peru shipped fuel to Cuba.", "transfer", "Peru", "Cuba", "attributed", "memos"),
+    ("Leaked memos state Peru shipped fuel to Cuba.", "transfer", "Peru", "Cuba", "attributed", "memos"),
+    ("But leaked memos state that Peru shipped fuel to Cuba.", "transfer", "Peru", "Cuba", "attributed", "memos"),
+    ("Records filed with the registry show that Kenya shipped fuel to Somalia.", "transfer", "Kenya", "Somalia",
+     "attributed", "records filed"),
+    ("Court documents filed in May state that Serbia delivered shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed", "documents filed"),
+    ("Minutes of the meeting state that Chile never shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "denied", "minutes"),
+    ("Cables sent by the embassy state that Laos sold timber to Vietnam.", "transfer", "Laos", "Vietnam",
+     "attributed", "cables"),
+    ("Trade data show Kenya exported fuel to Somalia.", "transfer", "Kenya", "Somalia", "attributed", "data"),
+    ("Peru said documents state that Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",
+     "peru"),
+    # -- (srcfix) a passive's complement hung on its agent's noun: the infinitive read as a relative
+    # clause of "inspectors", the "of" charge as Kyiv's: the passive subject does it, the agent says so
+    ("Chile has been found by inspectors to have sold rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "attributed", "inspectors"),
+    ("Egypt has been found by UN experts to have exported grain to Lebanon.", "transfer", "Egypt", "Lebanon",
+     "attributed", "experts"),
+    ("Serbia has been accused by Kyiv of selling shells to Armenia.", "transfer", "Serbia", "Armenia", "attributed",
+     "kyiv"),
+    ("Kenya was accused by Somalia of shipping charcoal to Yemen.", "transfer", "Kenya", "Yemen", "attributed",
+     "somalia"),
+    # -- (srcfix) an accusation's charge hung on the accused ("Chad of smuggling", read like "the Duke of
+    # York") or its gerund read as a modifier of the goods ("shipping" amod of "arms")
+    ("A report accuses Chad of smuggling gold to Sudan.", "transfer", "Chad", "Sudan", "attributed", "report"),
+    ("A UN report accuses Chad of smuggling arms to Sudan.", "transfer", "Chad", "Sudan", "attributed", "report"),
+    ("Niger accused Chad of shipping arms to Sudan.", "transfer", "Chad", "Sudan", "attributed", "niger"),
+    ("Mali accused Niger of selling rifles to Chad.", "transfer", "Niger", "Chad", "attributed", "mali"),
+    # -- (srcfix) a pronoun speaker is the latest person who speaks, else one not only talked about
+    ("Maria Lopez, a spokeswoman for the ministry, said nobody had shown that Carlos Mendoza broke the law. "
+     "She added that Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed", "lopez"),
+    ("Ivan Petrov told reporters that Maria Lopez had resigned. He said Moscow would ship wheat to Venezuela.",
+     "transfer", "Moscow", "Venezuela", "attributed", "petrov"),
+    ("Senator Tom Reyes voiced concern that Pedro Gomez was helping Iran. He said Iran shipped drones to Russia.",
+     "transfer", "Iran", "Russia", "attributed", "reyes"),
+    ("General Omar Haddad said the army would not arrest Juan Ortega. He added that Syria received fuel from Iran.",
+     "transfer", "Iran", "Syria", "attributed", "haddad"),
+    ("Reuters reported that Minister Ivan Petrov said the talks had failed. He added that Moscow would ship "
+     "wheat to Venezuela.", "transfer", "Moscow", "Venezuela", "attributed", "petrov"),
+    ("Omar Haddad, a spokesman for Juan Ortega's campaign, said the talks had failed. He added that Syria "
+     "received fuel from Iran.", "transfer", "Iran", "Syria", "attributed", "haddad"),
+    ('Omar Haddad spoke in Lima. "We no longer hear threats of an attack from Juan Ortega," he said.', "attack",
+     None, "Juan Ortega", "attributed", "haddad"),
+    ("Juan Ortega's plan failed, according to Omar Haddad. He said Syria received fuel from Iran.", "transfer",
+     "Iran", "Syria", "attributed", "haddad"),
+    ("Juan Ortega's rhetoric has softened, according to Maria Lopez, an expert at the institute. \"There is a "
+     "change,\" she said. \"We no longer hear threats of an attack from Juan Ortega,\" she said.", "attack", None,
+     "Juan Ortega", "attributed", "lopez"),
+    # -- (srcfix) "as" + a participle with an agent is a report; the agentless aside is the writer's
+    ("As reported by Reuters, Ghana shipped arms to Mali.", "transfer", "Ghana", "Mali", "attributed", "reuters"),
+    ("As the minister noted, Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "attributed",
+     "minister"),
+    ("As noted earlier, Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("Chile, as noted above, sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "asserted", None),
+    ("As reported last week, Ghana shipped arms to Mali.", "transfer", "Ghana", "Mali", "asserted", None),
+    # -- (srcfix) a verb of making a deal ("agreed / inked / sealed / clinched") over a deal named by
+    # its transfer: the verb's subject holds the deal, as with "signed"
+    ("Iran agreed a fuel supply deal with Syria last year.", "supply", "Iran", "Syria", "asserted", None),
+    ("Russia inked a gas supply agreement with China.", "supply", "Russia", "China", "asserted", None),
+    ("Russia inked a gas supply agreement with China.", "agree", "Russia", "China", "asserted", None),
+    ("Iran sealed a fuel supply deal with Syria.", "supply", "Iran", "Syria", "asserted", None),
+    ("Chile clinched an arms sales deal with Peru.", "transfer", "Chile", "Peru", "asserted", None),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1033,6 +1106,14 @@ AMOUNTS: list[Any] = [
 
 # (sentence, event, agent, party): no claim of that event may join these two.
 NEGATIVE: list[Any] = [
+    # (srcfix) the agent of a passive, the accuser, or a name's "of" phrase is not the charged doer
+    ("Chile has been found by inspectors to have sold rifles to Bolivia.", "transfer", "inspectors", None),
+    ("Peru was praised by auditors who had shipped fuel to Cuba.", "transfer", "Peru", None),
+    ("Peru accused the head of the army of smuggling fuel to Chile.", "transfer", "Peru", None),
+    ("The Duke of York accused Peru of shipping gold to Chile.", "transfer", "Duke", None),
+    # (srcfix) who brokers a deal is no party to it
+    ("Norway brokered a fuel supply deal with Syria.", "supply", "Norway", None),
+    ("Norway brokered a fuel supply deal with Syria.", "agree", "Norway", None),
     # who finds or says that X had done it ("was found by the panel to have") did not do it
     ("Kenya was found by UN experts to have shipped fuel to Somalia.", "transfer", "UN", None),
     ("Serbia was believed by diplomats to have delivered shells to Armenia.", "transfer", "diplomats", None),
@@ -1170,6 +1251,9 @@ NEGATIVE: list[Any] = [
 
 # (sentence, event): no claim of that event at all.
 ABSENT: list[Any] = [
+    # (srcfix) a deal made that names no transfer
+    ("Iran sealed a peace deal with Syria.", "supply"),
+    ("Peru reached a trade deal with Chile.", "transfer"),
     # an acquisition with no seller, a deal with no direction, goods taken rather than given
     ("Bolivia announced the acquisition of new radar systems.", "transfer"),
     ("Chile's acquisition of the stake was approved.", "transfer"),
@@ -1419,6 +1503,28 @@ NOT_STATUS: list[Any] = [
 
 # (sentence, event, a word that must not be in the source or chain of any claim of that event)
 NOT_SOURCE: list[Any] = [
+    # (srcfix) a charge hung on the agent is no part of the speaker; a linking "and" is none either;
+    # documents that state nothing are no source; a person only talked about is not "he" / "she"
+    ("Serbia has been accused by Kyiv of selling shells to Armenia.", "transfer", "selling"),
+    ("And court documents uncovered by the Daily Beast allege that Chile sold rifles to Bolivia.", "transfer",
+     "and court"),
+    ("The papers lodged with the tribunal were lost after Chile sold rifles to Bolivia.", "transfer", "papers"),
+    ("Officials lodged papers with the tribunal after Peru shipped fuel to Cuba.", "transfer", "papers"),
+    ("Leaked memos embarrassed Lima after Peru shipped fuel to Cuba.", "transfer", "memos"),
+    ("Maria Lopez, a spokeswoman for the ministry, said nobody had shown that Carlos Mendoza broke the law. "
+     "She added that Chile sold rifles to Bolivia.", "transfer", "mendoza"),
+    ("Ivan Petrov told reporters that Maria Lopez had resigned. He said Moscow would ship wheat to Venezuela.",
+     "transfer", "lopez"),
+    ("Senator Tom Reyes voiced concern that Pedro Gomez was helping Iran. He said Iran shipped drones to Russia.",
+     "transfer", "gomez"),
+    ("General Omar Haddad said the army would not arrest Juan Ortega. He added that Syria received fuel from Iran.",
+     "transfer", "ortega"),
+    ("Omar Haddad, a spokesman for Juan Ortega's campaign, said the talks had failed. He added that Syria "
+     "received fuel from Iran.", "transfer", "ortega"),
+    ("As noted, countries like Peru, which do not feel threatened, sold fuel to Cuba.", "transfer", "countries"),
+    # what the pronoun itself says names others, not its speaker
+    ('Omar Haddad spoke in Lima. "We no longer hear threats of an attack from Juan Ortega," he said.', "attack",
+     "ortega"),
     # a passive cue names no speaker: the raised subject is what is said about
     ("Peru is said to have shipped oil to Cuba.", "transfer", "peru"),
     ("Kenya is said to be selling fuel to Somalia.", "transfer", "kenya"),

@@ -27,7 +27,7 @@ antecedent's canonical name is the claim's actor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
@@ -346,10 +346,19 @@ def _written(tok: Token) -> str:
     return str(tok.doc[tok.left_edge.i:tok.i + 1].text)
 
 
-def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Attribution | None:
-    """ "..., he told reporters": a pronoun source stands for the latest person named before its
-    sentence (the quote's own words are what he says, not who he is). The chain gets the name in
-    the pronoun's place; the source span stays the pronoun the text wrote."""
+def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
+                  attributions: Sequence[Attribution] = ()) -> Attribution | None:
+    """ "..., he told reporters": a pronoun source stands for a person named before it. The chain
+    gets the name in the pronoun's place; the source span stays the pronoun the text wrote.
+    Who is taken, searching back from the pronoun (its own sentence, then ``WINDOW`` before it,
+    never inside what the pronoun itself says: '"I respect Obama," he said' is not Obama's word):
+    the latest person who speaks there, a name heading the source of one of ``attributions``
+    ("In his letter, Netanyahu said he agreed ...", "Fallon, a spokesman for Mrs. Clinton's
+    campaign, said ... He emphasized": Fallon, not Clinton); else the latest person named before
+    the pronoun's sentence who is not talked about: a person named inside what someone reports
+    (an attribution's content) or inside a "that"-clause is the topic, not the speaker ("Y voiced
+    concern that Z was helping Iran. He said ..." is Y's word). With neither, the pronoun is
+    left as written (its speaker was not recognised as a name)."""
     if att is None or att.source is None or att.source.text.lower() not in ("he", "she"):
         return att
     span = doc.char_span(att.source.start, att.source.end)
@@ -357,12 +366,52 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex) -> Att
         return att
     sent = span.root.sent
     start = window_start(sent, WINDOW)
-    for i in range(sent.start - 1, start - 1, -1):
-        m = index.by_token.get(i)
-        if m is not None and m.label == "Person":
-            chain = [*att.chain[:-1], m.text] if att.chain else [m.text]
-            return replace(att, chain=chain)
-    return att
+    sources = [(a.source.start, a.source.end) for a in attributions if a.source is not None]
+    said = (att.content.start, att.content.end) if att.content is not None else (-1, -1)
+    found = next((m for m in (index.by_token.get(i) for i in range(span.start - 1, start - 1, -1))
+                  if m is not None and m.label == "Person" and not said[0] <= m.start < said[1]
+                  and _heads_source(m, doc, sources)), None)
+    if found is None:
+        found = next((m for m in (index.by_token.get(i) for i in range(sent.start - 1, start - 1, -1))
+                      if m is not None and m.label == "Person" and not _talked_about(m, doc, attributions)), None)
+    if found is None:
+        return att
+    chain = [*att.chain[:-1], found.text] if att.chain else [found.text]
+    return replace(att, chain=chain)
+
+
+def _heads_source(m: Mention, doc: Doc, sources: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``m`` is who speaks in one of ``sources``: inside the source phrase and not inside
+    an owner's or a preposition's phrase there ("Secretary of State Mike Pompeo" speaks; Clinton
+    in "a spokesman for Mrs. Clinton's campaign" does not)."""
+    words = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if words is None:
+        return False
+    for start, end in sources:
+        if not start <= m.start < end:
+            continue
+        tok = words.root
+        while True:  # up to the phrase's top ("according to X": X's "to" lies outside the phrase)
+            if tok.head == tok or not start <= tok.head.idx < end:
+                return True
+            if tok.dep_ in ("poss", "pobj"):
+                break
+            tok = tok.head
+    return False
+
+
+def _talked_about(m: Mention, doc: Doc, attributions: Sequence[Attribution]) -> bool:
+    tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+    in_content = any(a.content is not None and a.content.start <= m.start < a.content.end for a in attributions)
+    return in_content or (tok is not None and _in_that_clause(tok.root))
+
+
+def _in_that_clause(tok: Token) -> bool:
+    """Whether ``tok`` lies in a complement clause opened by "that" or "whether" ("concern that
+    X was ...", "denied that X ...")."""
+    return any(a.dep_ in ("ccomp", "acl", "advcl") and any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                                          for c in a.children)
+               for a in tok.ancestors)
 
 
 __all__ = ["ANAPHORA_VERSION", "DESCRIPTIONS", "PRONOUNS", "WINDOW", "Antecedents", "anaphor_labels",

@@ -53,6 +53,8 @@ from mistrust.extract.syntax import to_infinitive
 from mistrust.extract.timex import event_time
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 
@@ -355,12 +357,18 @@ _OPENING_SUBJECT_MAX = 8
 def misread_opening(tok: Token) -> Found | None:
     """ "Court documents state that X shipped ...", "Documents filed in court state that ...": a
     base-form stating verb tagged a noun (the parser builds "documents state" as one noun), right
-    after the plural noun that opens the sentence and right before "that". A present verb agrees
-    with that plural subject, and "that" opens what it states: the opening phrase is the source,
-    the rest of the sentence the content. Only a short phrase with no verb or clause of its own
-    (a participle such as "filed in court" is part of the noun phrase)."""
+    after the plural noun phrase that opens the sentence and right before "that". A present verb
+    agrees with that plural subject, and "that" opens what it states: the opening phrase is the
+    source, the rest of the sentence the content. Only a short phrase with no verb or clause of its
+    own (a participle such as "filed in court" is part of the noun phrase).
+    Also the stating verb read as a verb with no subject, the participle before it taken for the
+    main verb of a clause of its own ("Papers lodged with the tribunal say that ...": "papers
+    lodged" parsed as a sentence): the same opening phrase is its subject."""
     doc = tok.doc
-    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
+    if tok.lower_ not in _PRESENT_CLOSERS or tok.i == 0:
+        return None
+    if tok.tag_ not in ("NN", "NNS") and not (tok.tag_ == "VBP" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                             for c in tok.children)):
         return None
     sent = tok.sent
     if tok.i + 1 >= sent.end:
@@ -369,23 +377,53 @@ def misread_opening(tok: Token) -> Found | None:
     if bare and not _bare_clause(doc[tok.i + 1:sent.end]):
         return None
     subject = [t for t in doc[dateline_end(doc[sent.start]).i:tok.i] if not t.is_space]
-    if bare and not (subject and subject[-1].lower_ in DOCUMENT_NOUNS):
-        return None  # with no "that", only documents: "Court records state X sold ..."
+    while subject and subject[0].tag_ == "CC":
+        subject = subject[1:]  # "And court documents state ...": the link to the last sentence is no source
     if not subject or len(subject) > _OPENING_SUBJECT_MAX:
         return None
-    # the head of the subject is plural: the word before the verb ("court documents"), or the first
-    # noun before a participle phrase ("documents filed in court"); a plural document noun may be
-    # tagged a verb ("records" VBZ)
-    nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN") or t.lower_ in DOCUMENT_NOUNS]
-    if not nouns or not any(_plural(t) for t in (subject[-1], nouns[0])):
+    head = opening_head(subject)
+    # the head of the subject is plural (a plural document noun may be tagged a verb, "records"
+    # VBZ, or an adjective, "memos" JJ); with no "that", only documents: "Court records state X
+    # sold ..."
+    if head is None or not _plural(head) or (bare and head.lower_ not in DOCUMENT_NOUNS):
         return None
-    if any(t.tag_ in _PHRASE_BREAKERS and not (t.tag_ == "IN" and t.head.tag_ == "VBN")
+    if any(t.tag_ in _PHRASE_BREAKERS and not _modifier(t, head, subject)
            and not (t.lower_ in DOCUMENT_NOUNS and _plural(t)) for t in subject):
         return None  # "Peru said documents state that": a clause, not a subject phrase
     content = tok_span(t for t in doc[tok.i + (1 if bare else 2):sent.end] if not t.is_punct)
     if content is None:
         return None
     return Found(trim_text_span(doc, tok_span(subject)), cue_span(tok), content)
+
+
+def opening_head(subject: Sequence[Token]) -> Token | None:
+    """The head noun of a noun phrase read off its words: the last noun before its first
+    post-modifier (a participle, a preposition: "documents filed in May", "papers lodged with the
+    tribunal", "minutes of the meeting"), else its last word when that is a noun. Read from the words,
+    not the tree, because the tree is what the parser got wrong."""
+    head: Token | None = None
+    for t in subject:
+        if t.pos_ in ("NOUN", "PROPN") or t.lower_ in DOCUMENT_NOUNS:
+            head = t
+        elif head is not None and (t.tag_ in ("VBN", "VBD", "IN") or t.lower_ in RELATIVE):
+            return head
+    return head
+
+
+def _modifier(t: Token, head: Token, subject: Sequence[Token]) -> bool:
+    """A word that modifies the subject's head rather than opening a clause: a participle opening
+    the phrase ("*leaked* memos", tagged VBD), a participle right after the head ("documents
+    *filed* in May", "papers *lodged* with", tagged VBN or, read as a main verb, VBD, but followed
+    by a preposition: "Peru *said* documents ..." is a clause) and a preposition after the head
+    ("minutes *of* the meeting", "filed *in* court")."""
+    if t.i < head.i and t.tag_ in ("VBN", "VBD"):
+        return t == subject[0]
+    if t.i <= head.i:
+        return False
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.tag_ in ("VBN", "VBD"):
+        return t.i == head.i + 1 and nxt is not None and nxt.tag_ in ("IN", "RP")
+    return t.tag_ == "IN" and t.lower_ not in RELATIVE and t.lower_ not in ("that", "because", "if", "while")
 
 
 def _bare_clause(rest: Span) -> bool:
@@ -422,6 +460,9 @@ def _not_a_report(tok: Token, lemma: str) -> bool:
         has_subject = any(c.dep_ == "nsubj" for c in tok.children)
         if not perfect and not has_subject:
             return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            and passive_agent(tok) is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # "As noted (earlier), X sold ...": the writer's aside; the clause's subject says nothing
     if lemma in NONFINITE_NOT:
         infinitive = tok.tag_ == "VB" and to_infinitive(tok)
         gerund = tok.tag_ == "VBG" and lemma in GERUND_NOT and not any(c.dep_ == "aux" for c in tok.children)

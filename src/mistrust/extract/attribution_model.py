@@ -28,6 +28,7 @@ import numpy as np
 
 from mistrust.errors import ConfigError
 from mistrust.extract.attribution import nested_extractor, top_level
+from mistrust.extract.attribution_cues import opening_head
 from mistrust.extract.attribution_features import BITS, doc_features
 from mistrust.extract.attribution_spans import spans_overlap, text_of_doc
 from mistrust.extract.cues import CUE_FORMS, DENIAL, DOCUMENT_NOUNS
@@ -240,7 +241,9 @@ def _document_states(doc: Doc, a: Attribution) -> bool:
     # question word opens no statement ("the ruling shows how ...": the writer's inference)
     clause = after.lower_ == "that" or (a.content is not None and a.content.start == after.idx
                                         and not after.tag_.startswith("W") and after.lower_ not in ("whether", "if"))
-    return clause and source.root.lower_ in DOCUMENT_NOUNS
+    # (the root of a misparsed phrase may be its participle: "Papers *lodged* with the tribunal")
+    head = source.root if source.root.lower_ in DOCUMENT_NOUNS else opening_head(list(source))
+    return clause and head is not None and head.lower_ in DOCUMENT_NOUNS
 
 
 def _inside_content(a: Attribution, attributions: Sequence[Attribution]) -> bool:

@@ -21,7 +21,7 @@ from mistrust.extract.frames import (
 from mistrust.extract.gazetteer import demonym
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.predicates import inflections, verb_lemma, verb_predicate
-from mistrust.extract.syntax import gerund, to_infinitive
+from mistrust.extract.syntax import gerund, hung_on_agent, to_infinitive
 from mistrust.model.documents import Mention
 from mistrust.model.roles import BODY_NOUNS, DIPLOMATIC_NOUNS
 
@@ -265,6 +265,9 @@ def subject_token(verb: Token) -> Token | None:
             and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Moscow is ready to deliver", "X was willing to sell": the adjective's bearer does it
         return subject_token(verb.head.head)
+    raised = _raised_by_agent(verb)
+    if raised is not None:
+        return raised  # (before a noun's purpose: the parser may hang the infinitive on the agent)
     if purpose_of_noun(verb):
         # "Iran reached a deal to buy jets", "X resorted to transfers to evade sanctions": an
         # infinitive on a plain noun (a deal, a plan, an operation) is done by who has the noun
@@ -278,9 +281,6 @@ def subject_token(verb: Token) -> Token | None:
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if gov.pos_ in ("VERB", "AUX"):
             return subject_token(gov)
-    raised = _raised_by_agent(verb)
-    if raised is not None:
-        return raised
     if verb.dep_ == "xcomp" and to_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
         controller = infinitive_controller(verb)
         if controller is not None:
@@ -302,6 +302,12 @@ def subject_token(verb: Token) -> Token | None:
     if verb.dep_ == "pobj" and verb.pos_ == "NOUN":
         # "accused X of smuggling": the charge, a gerund read as a noun, is done by the accused
         return accused_of(verb)
+    if verb.dep_ == "pcomp" and gerund(verb):
+        # "A accused B of violating" and "B was accused of supplying" name B, the accused, as the
+        # doer, wherever the parser hung the "of" phrase (on the verb, on B, on the agent)
+        accused = accused_of(verb)
+        if accused is not None:
+            return accused
     if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.dep_ == "acl" and \
             verb.head.head.lower_ in ENGAGED:
         # "firms in China involved in shipping parts": the firms do the shipping
@@ -317,12 +323,8 @@ def subject_token(verb: Token) -> Token | None:
         if done_to is not None:
             return done_to
     if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "went from threatening Kim": the gerund's doer is the clause's subject; but "A accused B
-        # of violating" and "B was accused of supplying" name B, the accused, as the doer
+        # "went from threatening Kim": the gerund's doer is the clause's subject
         gov = verb.head.head
-        accused = accused_of(verb)
-        if accused is not None:
-            return accused
         return subject_token(gov) or passive_patient(gov)
     if verb.dep_ == "pcomp" and gerund(verb) and verb.head.head.pos_ == "NOUN":
         # "X's role in shipping fuel", "Iran has a long history of backing the rebels": the
@@ -353,11 +355,11 @@ def _raised_by_agent(verb: Token) -> Token | None:
     agent: "X was found by the panel to have shipped Y" (the panel finds, X shipped; the parser
     may hang the infinitive on the verb as a clause of its own). Only "to have" + participle, where
     the agent cannot be the doer (the agent of a plain infinitive may be: "was asked by X to")."""
-    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VBN" or not to_infinitive(verb):
+    gov = hung_on_agent(verb) or (verb.head if verb.dep_ in ("xcomp", "advcl") else None)
+    if gov is None or verb.tag_ != "VBN" or not to_infinitive(verb):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
         return None
-    gov = verb.head
     if gov.pos_ != "VERB" or gov.lower_ not in _RAISING_WITH_AGENT_FORMS \
             or not any(c.dep_ == "agent" for c in gov.children):
         return None
@@ -433,7 +435,7 @@ def opens_with_gerund(goods: Token) -> bool:
     """ "shipping fuel", "selling rifles": a noun phrase the parser built from a gerund of an event
     verb and its object, the gerund as the first word (a modifier of the goods)."""
     first = goods.left_edge
-    return (first.dep_ == "compound" and first.head == goods and first.lower_.endswith("ing")
+    return (first.dep_ in ("compound", "amod") and first.head == goods and first.lower_.endswith("ing")
             and verb_predicate(first.lower_) is not None)
 
 
@@ -443,7 +445,7 @@ def accusation(verb: Token) -> Token | None:
     smuggling"), or the modifier that opens it ("accused X of smuggling fuel", smuggling a compound
     of fuel)."""
     prep = verb.head
-    if verb.dep_ == "compound" and verb.head.dep_ == "pobj" and opens_with_gerund(verb.head):
+    if verb.dep_ in ("compound", "amod") and verb.head.dep_ == "pobj" and opens_with_gerund(verb.head):
         prep = verb.head.head
     elif verb.dep_ == "pobj" and not (verb.lower_.endswith("ing") and verb_predicate(verb.lower_) is not None):
         return None
@@ -452,6 +454,10 @@ def accusation(verb: Token) -> Token | None:
     if prep.lower_ not in ("of", "with", "for"):
         return None
     gov = prep.head
+    if prep.lower_ == "of" and gov.pos_ in ("NOUN", "PROPN"):
+        # the parser may hang the charge on a noun: the accused ("accuses Chad of smuggling", read
+        # like "the Duke of York") or the passive's agent ("was accused by Y of selling")
+        gov = hung_on_agent(prep) or (gov.head if gov.dep_ == "dobj" else gov)
     lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
     return gov if lemma in ACCUSE else None
 

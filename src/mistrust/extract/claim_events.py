@@ -41,6 +41,7 @@ from mistrust.extract.frames import (
     CONFIRMING_VERBS,
     CONVERSE_NOUNS,
     CONVERSE_VERBS,
+    DEAL_MAKING,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
     ENVOY_SUMMONING,
@@ -559,7 +560,7 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
 
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
     """Predicate token, predicate, subject/object tokens, denying verb and theme of an event at ``tok``."""
-    if structure and tok.dep_ == "compound":
+    if structure and tok.dep_ in ("compound", "amod"):
         gerund = _compound_gerund(tok, index)
         if gerund is not None:
             return gerund
@@ -582,7 +583,7 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     # Light / denial verbs with an event-noun object: the noun carries the event.
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None and event_noun(dobj) and (lemma in LIGHT_VERBS or predicate == "deny"
-                                                              or lemma in _RECEIVE):
+                                                  or lemma in _RECEIVE or _makes_deal(tok, dobj)):
         return None  # handled when the loop reaches the noun (see _nominal)
     if structure and predicate == "deny" and dobj is not None and opens_with_gerund(dobj):
         return None  # "denied shipping fuel": the gerund is the event, denied (_compound_gerund)
@@ -828,6 +829,18 @@ def _has_own_doer(noun: Token, predicate: str, index: MentionIndex) -> bool:
                                         or (goods is not None and _goods_giver(goods, index) is not None))
 
 
+_DEAL_MAKING_FORMS = frozenset(f for v in DEAL_MAKING for f in inflections(v))
+
+
+def _makes_deal(verb: Token, noun: Token) -> bool:
+    """ "agreed / inked / sealed a supply deal with Y": a verb of making a deal over an agreement
+    noun with a "with" party (on the noun or, as parsed, on the verb), whose subject is then the
+    deal's other party (as "signed" is a light verb of it). Without the "with" party ("reached a
+    deal on the question") the verb's subject may be one side of many, or a mere hope."""
+    return (verb.lower_ in _DEAL_MAKING_FORMS and noun_predicate(noun.lower_) == "agree"
+            and (prep_obj(noun, ("with",)) is not None or prep_obj(verb, ("with",)) is not None))
+
+
 def _deal_transfer(noun: Token, index: MentionIndex) -> _Event | None:
     """A deal named by the transfer it is about: in "X signed an arms sales deal with Y" X sells
     to Y, in "X's drone purchase deal with Y" Y sells to X. The deal's own reading gives its
@@ -928,6 +941,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     denied_by: Token | None = None
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
+                     or (structure and _makes_deal(head, noun))
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
                      or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
                          and not _has_own_doer(noun, predicate, index))):

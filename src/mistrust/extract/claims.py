@@ -67,7 +67,7 @@ from mistrust.extract.speakers import (
     past_dateline,
     quoted_person,
 )
-from mistrust.extract.syntax import to_infinitive
+from mistrust.extract.syntax import hung_on_agent, to_infinitive
 from mistrust.extract.timex import event_time
 from mistrust.model._ids import content_id
 from mistrust.model.documents import Attribution, Claim, ClaimStatus, Mention, Span
@@ -245,7 +245,7 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             denier_span = _principal(att.source, doc)
             att = replace(att, source=denier_span, chain=[denier_span.text])
         if structure:
-            att = _issued_by(named_speaker(_cue_speaker(att, doc, index), doc, index), doc)
+            att = _issued_by(named_speaker(_cue_speaker(att, doc, index), doc, index, attributions), doc)
         sent = pred_tok.sent
         # the doc's text read once (Span.text re-joins the sentence's tokens on every access)
         written = text_of_doc(doc)[sent.start_char:sent.end_char]
@@ -531,7 +531,8 @@ def _span(tok: Token) -> Span:
         if c.dep_ == "appos" and _named_apposition(tok, c):
             end_tok = max((t for t in c.subtree if t.ent_type_ == "PERSON"), key=lambda t: t.i, default=c)
             continue
-        if c.dep_ in ("relcl", "acl", "punct", "appos") or (c.dep_ == "prep" and c.lower_ in HOST_PREPS):
+        if c.dep_ in ("relcl", "acl", "punct", "appos") or (c.dep_ == "prep" and c.lower_ in HOST_PREPS) \
+                or hung_on_agent(c) is not None:  # "accused by Y of selling": the charge, not Y's phrase
             break
         end_tok = c.right_edge
     # "US Special Envoy for Syria Ana Ruiz criticized": the parser gives the verb two subjects, the
@@ -589,7 +590,9 @@ def _named_apposition(head: Token, appos: Token) -> bool:
 def _stance_attribution(outer: Attribution | None, speaker: Token, cue: Token, pred: Token) -> Attribution:
     source = _span(speaker)
     content = _span(pred)
-    chain = [*(outer.chain if outer is not None else []), source.text]
+    chain = [*(outer.chain if outer is not None else [])]
+    if not chain or chain[-1] != source.text:  # (the rules may have read the same cue and speaker)
+        chain.append(source.text)
     return Attribution(source=source, cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)), content=content,
                        chain=chain, extractor=EXTRACTOR)
 
@@ -660,9 +663,10 @@ def _finding_verb(pred: Token) -> Token | None:
     A perfect infinitive after a "by" agent may be parsed as a clause of its own ("B was found by
     the panel to have shipped X"): it is still the finding's content."""
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in pred.children)
-    if not (pred.dep_ == "xcomp" or (pred.dep_ == "advcl" and perfect)) or not to_infinitive(pred):
+    hung = hung_on_agent(pred) if perfect else None  # "B has been found by X to have shipped": X's relcl
+    if not (pred.dep_ == "xcomp" or (pred.dep_ == "advcl" and perfect) or hung) or not to_infinitive(pred):
         return None
-    verb = pred.head
+    verb = hung or pred.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return verb if passive and verb.pos_ == "VERB" and verb.lower_ in _FOUND_TO_FORMS else None
 

@@ -113,7 +113,11 @@ DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "report", "rep
                             "lawsuit", "ruling", "opinion", "paper", "estimate", "estimates", "projection",
                             "forecast", "release", "transcript", "blog", "essay", "message", "document",
                             "documents", "affidavit", "indictment", "resolution", "communique", "dossier",
-                            "findings", "view", "judgment", "verdict", "decision", "record", "records"})
+                            "findings", "view", "judgment", "verdict", "decision", "record", "records",
+                            # papers of trade, diplomacy and courts, and what shows without words
+                            "papers", "memos", "memoranda", "cable", "cables", "transcripts", "minutes",
+                            "invoice", "invoices", "manifests", "contracts", "data", "figures", "statistics",
+                            "images", "photos", "photographs", "pictures", "videos", "footage"})
 # Nouns of grounds for a belief: "the panel has reason to believe X" is the panel's belief,
 # "gave Paris grounds to suspect X" is Paris's, "there is reason to believe X" nobody's.
 GROUNDS_NOUNS = frozenset({"reason", "reasons", "grounds", "cause"})

@@ -156,6 +156,12 @@ LIGHT_VERBS = ASPECTUAL | frozenset({
                          # "placed sanctions on X", "committed violations", "inflicted strikes on Y"
                          "place", "put", "commit", "inflict"})
 
+# Verbs of making a deal: with an agreement noun as object and its other party after "with"
+# ("agreed / inked / sealed a supply deal with Y") the noun is the agreement and the verb's subject
+# its party, as with "signed". A broker or a mediator is no party ("broker" is not here), and
+# negotiating a deal is talks, not yet an agreement ("negotiate" reads as a meeting).
+DEAL_MAKING = frozenset({"agree", "strike", "ink", "seal", "clinch", "conclude", "reach", "secure"})
+
 # Objects that turn a verb into another event: "struck a deal" is an agreement, "launched a probe"
 # an investigation (no predicate of ours), not an attack or a missile test.
 OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
@@ -322,6 +328,6 @@ RECEIVER_NOUNS = frozenset(noun for f in FRAMES for noun in f.receivers)
 CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
-__all__ = ["ACCUSE", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
+__all__ = ["ACCUSE", "DEAL_MAKING", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
            "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "GIVING_PARTICIPLES", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mistrust.extract.cues import CUE_FORMS, DOCUMENT_NOUNS, GROUNDS_NOUNS, NOT_SPEAKERS
 from mistrust.extract.predicates import inflections
+from mistrust.extract.syntax import hung_on_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +26,9 @@ def source_tokens(tok: Token) -> list[Token]:
         # council") unless it holds the cue itself (misparsed "the agency reported").
         if c.i > tok.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.lower_ in CUE_FORMS
                             and c.pos_ == "VERB" and passive_agent(c) is None):
+            cut.update(t.i for t in c.subtree)
+        # "X was accused by Y of selling ...": the charge the parser hung on the agent is not Y's
+        if hung_on_agent(c) is not None:
             cut.update(t.i for t in c.subtree)
         # "Ana Ruiz on Thursday said": the date says when it was said, not who said it
         if c.i > tok.i and c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in NOT_SPEAKERS

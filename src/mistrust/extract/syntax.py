@@ -36,4 +36,23 @@ def noun_gerund(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "pcomp" and tok.lower_.endswith("ing")
 
 
-__all__ = ["gerund", "noun_gerund", "to_infinitive"]
+def hung_on_agent(tok: Token) -> Token | None:
+    """The passive verb whose complement the parser hung on the noun of its "by" agent: "X has
+    been found by inspectors *to have sold* ..." (the infinitive read as the inspectors'
+    relative clause), "X was accused by Y *of selling* ..." (the "of" phrase as Y's). A passive's
+    agent takes no such complement of its own there, so ``tok`` completes the verb. Only an
+    infinitive with no subject of its own, or "of" before a gerund: "auditors who had shipped"
+    and "officials in Lima" are the agent's own."""
+    noun = tok.head
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent" or noun.i > tok.i or noun.head.head.pos_ != "VERB":
+        return None
+    if tok.dep_ in ("acl", "relcl"):
+        hung = to_infinitive(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    else:
+        hung = tok.dep_ == "prep" and tok.lower_ == "of" and any(
+            c.dep_ == "pcomp" and gerund(c) or c.dep_ == "pobj" and c.left_edge.lower_.endswith("ing")
+            for c in tok.children)
+    return noun.head.head if hung else None
+
+
+__all__ = ["gerund", "hung_on_agent", "noun_gerund", "to_infinitive"]
