@@ -107,6 +107,30 @@ def is_number(word: str) -> bool:
     return word.isdigit() or (not word.strip("ivx") and _ROMAN.fullmatch(word) is not None)
 
 
+# One word written by two romanisations that differ only in how they mark a letter's length or
+# write a vowel, never in its sounds: a doubled letter written once (Hassan / Hasan, Nasser /
+# Naser: the Arabic shadda, which many romanisations leave out), the English digraphs of a long
+# vowel (Rasheed / Rashid, Mansour / Mansur, Yousuf / Yusuf), y for i (Fady / Fadi) and ck, the
+# doubled k of English and German spelling (Beck / Bek). Unlike a sound-alike (vowels dropped,
+# consonants folded), which random short strings reach (Lert / Alert), this changes no letter of
+# the word but those marks: it identifies as much as the word itself and counts as evidence as
+# the same word does (``identifying_words``).
+SPELT_ALIKE: Final = "one word, spelt two ways"
+SPELT_ALIKE_SCORE: Final = 0.95
+_SPELLING_MARKS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ck", "k"))
+_DOUBLED: Final = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=32768)
+def spelling_key(word: str) -> str:
+    """``word`` with long vowels written one way and doubled letters written once (see
+    ``SPELT_ALIKE``): two words with the same key are one word spelt two ways."""
+    for marked, plain in _SPELLING_MARKS:
+        if marked in word:
+            word = word.replace(marked, plain)
+    return _DOUBLED.sub(r"\1", word)
+
+
 @lru_cache(maxsize=32768)
 def _token_match(a: str, b: str) -> tuple[float, str]:
     if a == b:
@@ -122,6 +146,9 @@ def _token_match(a: str, b: str) -> tuple[float, str]:
         return (0.6, "initial") if a[0] == b[0] else (0.0, "")
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and _vowels_compatible(a, b):
+        # Tried only here: two words with one spelling key have the same skeleton.
+        if spelling_key(a) == spelling_key(b):
+            return SPELT_ALIKE_SCORE, SPELT_ALIKE
         if len(sa) >= 3:
             return 0.9, "sounds alike"
         # A one- or two-consonant skeleton ("rs" for Reza/Raza, "jn" for Jong/Chong) is weak
@@ -792,10 +819,13 @@ def name_acronym(p: NamePair) -> NameOutcome:
     return 0.0, ()
 
 
-# A query that is the initials of a listed name counts as full evidence from this many letters:
-# 26^3 three-letter acronyms against tens of thousands of listed names of three or more words
-# means many chance spellings (train pairs: 22 different parties against 7 same-party pairs at 0.7
-# through a three-letter acronym; at four letters 4 against 5).
+# Initials count as full evidence from this many letters, whichever name is the initials of the
+# other: 26^3 three-letter acronyms against tens of thousands of listed names of three or more
+# words means many chance spellings (train pairs: 22 different parties against 7 same-party pairs
+# at 0.7 through a three-letter query acronym; at four letters 4 against 5), and three initials
+# of a query's words spell some listed three-letter acronym as easily. From four letters the
+# chance is 26 times smaller either way (train pairs with a listed acronym of four letters or
+# more: 31 same-party pairs gained at 0.7, no other party).
 ACRONYM_FULL_LETTERS: Final = 4
 # A match needs evidence (a screener must not flag "D" or a lone "Mohammad"): the query written
 # with at least MIN_LETTERS letters or digits, and matched words worth MIN_EVIDENCE of a word the
@@ -833,13 +863,12 @@ def identifying_words(p: NamePair) -> float:
     """How much the matched words identify, counted in wholly identifying words (not capped):
     the rarity of each matched word (on both sides, the commoner counts) times how well it
     matched, the approximate matches times how many letters they have between them
-    (``_letters_credit``); 1 for a query of ``ACRONYM_FULL_LETTERS`` letters or more that is the
-    acronym of the listed name, the letters credit of the acronym for a shorter one and the
-    other way round. ``name_evidence`` reads it up to one word, ``name_corroboration`` beyond."""
+    (``_letters_credit``); 1 when one name, of ``ACRONYM_FULL_LETTERS`` letters or more, is the
+    acronym of the other (query or listed), the letters credit of the acronym for a shorter one. ``name_evidence`` reads it up to one word, ``name_corroboration`` beyond."""
     acronym, facts = name_acronym(p)
     if acronym:
-        if not facts[0] and len(p.q.compact) >= ACRONYM_FULL_LETTERS:
-            return 1.0  # the query is the acronym: what was asked for is all there
+        if len((p.c if facts[0] else p.q).compact) >= ACRONYM_FULL_LETTERS:
+            return 1.0  # the initials (query or listed) are all the other name's words
         # Initials stand for words by their first letters only: random words spell some listed
         # three-letter acronym, and a three-letter acronym (an agency, a broadcaster) spells the
         # initials of some listed name, so either says as much as its letters. A body known by
@@ -854,12 +883,12 @@ def identifying_words(p: NamePair) -> float:
         listed = lex.informative_sum(m.listed.split(" "), share)
         # min of two, twice: compiled, a min of two floats is native, a min of three a Python call.
         least = min(min(1.0, on_query), listed)
-        if m.how == "same":
+        if m.how == "same" or m.how == SPELT_ALIKE:
             same += least
         else:
             approximate += m.score * least
     if approximate:
-        approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same"])
+        approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same" and m.how != SPELT_ALIKE])
     matches = p.alignment.matches
     if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
         # One short word in common and nothing else: three letters (an agency's initials,
@@ -1007,6 +1036,7 @@ __all__ = [
     "NameOutcome",
     "NamePair",
     "Outcome",
+    "SPELT_ALIKE",
     "TokenMatch",
     "align_tokens",
     "birth_date",
@@ -1031,5 +1061,6 @@ __all__ = [
     "one_word",
     "query_is_acronym",
     "schema",
+    "spelling_key",
     "syllabic",
 ]
