@@ -523,6 +523,8 @@ def _future(verb: Token) -> bool:
     """ "will not supply", "would never sell", "is not going to ship": the future or a conjecture;
     also an infinitive ahead of its governor ("decided not to sell", "vowed never to ship"; not
     the perfect "claimed not to have shipped", which looks back)."""
+    if verb.pos_ in _NOUNS and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "there will be no cooperation", "will make no deliveries": the noun's verb tells
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return (any(a in FUTURE_AUX for a in aux) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
             or ("to" in aux and "have" not in aux and verb.head.lower_ not in FACTIVE_RAISING
