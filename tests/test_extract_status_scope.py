@@ -25,6 +25,8 @@ ROWS: list[Any] = [
     # new: ... and in the head of an adverbial clause ("did not object, saying ...")
     ("The envoy said Mali did not object, saying Niger had sold drones to Chad.", "transfer", "Niger", "Chad",
      "attributed"),
+    ("The envoy said Ghana would not pay the levy and sold the rifles to Togo.", "transfer", "Ghana", "Togo",
+     "attributed"),
     # new: "neither ... nor" negates both verbs
     ("Officials said Kenya neither bought nor sold fuel to Rwanda.", "transfer", "Kenya", "Rwanda", "denied"),
     # coordinated verbs sharing their subject and auxiliary share the negation

@@ -37,7 +37,7 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v1"
+EXTRACTOR = "status-v2"  # v2: negation and hedges scoped by clause (see _link)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -456,9 +456,10 @@ def _link(tok: Token, below: Token, event: Token) -> str:
             return "clause"
         own_clause = (any(c.dep_ in ("aux", "auxpass") for c in below.children)
                       or any(c.dep_ == "cc" and c.lower_ in CONTRASTIVE for c in tok.children)
-                      # "did not pay the fee and sold the jets": a finite verb after the shared "did"
-                      or (below.tag_ in ("VBD", "VBZ", "VBP")
-                          and any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") for c in tok.children)))
+                      # "did not pay the fee and sold the jets", "would not beg and warned of X": a
+                      # finite verb beside a head whose auxiliary it does not share
+                      or (below.tag_ in ("VBD", "VBZ", "VBP") and tok.tag_ not in ("VBD", "VBZ", "VBP")
+                          and any(c.dep_ == "aux" for c in tok.children)))
         return "adjunct" if own_clause else "own"
     if via == "advcl":
         # a purpose belongs to the act ("did not send troops to fight"); other adverbial clauses stand beside it
