@@ -67,6 +67,12 @@ ROWS: list[Any] = [
     # new: the event of a condition is supposed
     ("The envoy said Lima would respond if Quito sold jets to Cuba.", "transfer", "Quito", "Cuba", "hedged"),
     ("Officials said Ghana will retaliate if Togo imposes sanctions on it.", "sanction", "Togo", None, "hedged"),
+    # new: a definite event noun that is the subject of a denied clause is conceded, not denied
+    ("Peru denied that its talks with Chile had covered arms sales.", "meet", None, "Chile", "attributed"),
+    ("Ghana denied that its shipments of rifles to Togo broke the embargo.", "transfer", None, "Togo",
+     "attributed"),
+    ("Ghana denied that its shipments of rifles to Togo broke the embargo.", "violate", None, None, "denied"),
+    ("Peru denied that any shipment of rifles to Chile took place.", "transfer", None, "Chile", "denied"),
     # a clause describing a noun is not reached by the negation of the noun's verb
     ("The envoy said Mali did not stop the trucks carrying fuel to Niger.", "transfer", "trucks", "Niger",
      "attributed"),

@@ -508,6 +508,15 @@ def _link(tok: Token, below: Token, event: Token) -> str:
     return "given" if _definite(noun) else "reference"
 
 
+def given_subject(event: Token) -> bool:
+    """ "denied that his talks with X involved sanctions", "said the attack on X was not planned":
+    an event noun that is the definite subject of its clause is taken as given; what the clause
+    denies or negates is said of it, not the event itself ("denied that any shipment took place"
+    still denies the shipment)."""
+    return (event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") and _definite(event)
+            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children))
+
+
 def _definite(noun: Token) -> bool:
     """ "the sanctions", "its attack", "Iran's deal", "this meeting": a noun that takes its
     referent as known (not "new sanctions", "an attack", "any launch")."""
