@@ -1336,7 +1336,6 @@ ABSENT: list[Any] = [
     ("\"We wish Chile had not sent troops to Bolivia,\" the envoy said.", "deploy"),
     ("The minister said Lima will walk away if it feels Chile is not supplying rockets to Peru.", "supply"),
     ("\"The deal collapses if Chile does not deliver the jets to Peru,\" the envoy said.", "transfer"),
-    ("\"We want to make sure Peru will not lift its sanctions on Chile,\" the minister said.", "sanction"),
     ("\"We want to be sure that Peru does not impose sanctions on Chile,\" the envoy said.", "sanction"),
     # turning down an offer, a proposal or a measure is a refusal, not a denial
     ("Caracas rejected the offer of Iranian fuel.", "deny"),
@@ -1399,6 +1398,9 @@ ABSENT: list[Any] = [
 
 # (sentence, event, status that must NOT be given)
 NOT_STATUS: list[Any] = [
+    # sanctions one wishes were not lifted are in force: nothing about them is denied
+    ("\"We want to make sure Peru will not lift its sanctions on Chile,\" the minister said.", "sanction",
+     "denied"),
     # a deed told beside an aim keeps its own status; a decision taken, and goods "intended for" a
     # party, are no aim of the event
     ("Chile delivered tanks to Bolivia, and Peru plans to buy jets.", "transfer", "hedged"),

@@ -782,7 +782,7 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     status = st.merge(st.governing_status(governor, sourced=sourced),
                       st.governing_status(pred, sourced=sourced) if pred != governor else None)
     if att is not None:
-        if is_denial(att) and not _withheld_cue(att, pred):
+        if is_denial(att) and not _withheld_cue(att, pred) and not st.given_subject(pred):
             return "denied"
         # a doubt verb hedges what it covers however the parser hung the content on it
         # ("suspect the ship to have broken X": the infinitive on the object, out of the walk above)

@@ -15,6 +15,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mistrust.extract.cues import DOCUMENT_NOUNS, EVIDENCE_NOUNS, KICKERS, RELATIVE
+from mistrust.extract.frames import (
+    ASPECTUAL,
+    CONVERSE_VERBS,
+    ISSUING_VERBS,
+    KIND_NOUNS,
+    LIGHT_VERBS,
+    MEASURE_BATCHES,
+    QUANTITY_NOUNS,
+    TAKE_DELIVERY,
+    UNDERGOING_VERBS,
+)
 from mistrust.extract.predicates import inflections
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
@@ -26,7 +37,7 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v1"
+EXTRACTOR = "status-v2"  # v2: negation and hedges scoped by clause (see _link)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -223,22 +234,27 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
     # verb complements ("plans to continue selling"), not an act inside a noun or a phrase it
     # governs ("is prepared to defend its decision to impose sanctions": the sanctions are imposed)
     climbed: list[str] = []
+    # How the event lies below the current word (see ``_link``). A negation marks only its own verb
+    # phrase: once the event was passed as a noun that a verb refers to without realising it ("did
+    # not discuss a deal"), no negation above bears on it; once it was passed as a finite clause or
+    # a noun's content ("did not claim that X shipped"), a negation above withholds or doubts it.
+    # A hedge ("may", "reportedly") marks the whole sentence it stands in, adjuncts included, but
+    # not an event a definite noun takes as given ("could end the sanctions on X").
+    negation_reaches = hedge_reaches = True
+    complement = False
+    below_tok: Token | None = None
     for depth in range(6):
         if tok is None:
             break
-        if depth > 0 and _aim(tok):
-            aim_reach = depth if tok.pos_ in ("VERB", "AUX") else depth + 1
-            if not sourced and _aimed_at(tok, via) and _own_act(head, climbed[:-1]):
-                status = merge(status, "hedged")  # "is willing to supply", "has plans to sell": not done
-            # "is unwilling to supply", "has no plans to ship", "is not willing to send" (the
-            # negation hangs on the copula, which the walk does not climb to)
-            if (tok.lower_ in RELUCTANT_ADJECTIVES or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-                    or (tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children))):
-                status = merge(status, "hedged")
-        if depth > 0 and via == "xcomp" and tok.lower_ in TURNED_DOWN_FORMS and below not in CESSATION:
-            # "refused to sell jets to X": an act declined, not done ("refused to stop selling": the
-            # selling goes on)
-            status = merge(status, "hedged")
+        link = "own" if below_tok is None else _link(tok, below_tok, head)
+        complement = complement or link == "complement"
+        negation_reaches = negation_reaches and link not in ("reference", "given")
+        hedge_reaches = hedge_reaches and link != "given"
+        # this word's own negation: not over an adjunct ("did not object, saying X shipped") nor
+        # a clause coordinated with its own subject or tense ("did not pay, but X shipped"); its
+        # hedges: not over a clause with its own subject ("may have paid, and X shipped")
+        negation_here = negation_reaches and link not in ("adjunct", "clause")
+        hedge_here = hedge_reaches and link != "clause"
         # "denied the report and denounced X", "denied it, warning that X": a verb coordinated with
         # a denial, or a participle beside it, is another act
         # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
@@ -249,46 +265,33 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
                 return "denied"
             if not undisputed(tok):
                 status = merge(status, "hedged")  # "would neither confirm nor deny that it shipped"
-        # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
-        # another clause, not a doubt about it
-        if (depth > 0 and tok.lower_ in HEDGE_VERBS and via != "conj"
-                and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok))):
-            status = merge(status, "hedged")
         # "found no evidence that X shipped": the finder says the claim is unsupported
         if depth > 0 and tok.lower_ in EVIDENCE_NOUNS and any(c.lower_ == "no" and c.dep_ == "det"
                                                               for c in tok.children):
             return "denied"
-        # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
-        unsaid = depth > 0 and (tok.lower_ in UNSAID_FORMS or tok.lower_ in FACTIVE_FORMS)
-        for c in tok.children:
-            low = c.lower_
-            if (c.dep_ == "neg" or (low in NEGATORS and c.dep_ in ("det", "advmod") and depth == 0)) and not withheld:
-                if depth <= aim_reach:
-                    status = merge(status, "hedged")  # "does not want to supply": an aim given up
-                    continue
-                if unsaid:
-                    # "it is not known if X": ignorance nobody holds leaves X open; "they did not
-                    # know that X" takes X as a fact
-                    if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
-                                                           and not any(g.dep_ == "nsubj" for g in tok.children)):
-                        status = merge(status, "hedged")
-                    continue
-                return "denied"
-            if c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS or (c.tag_ == "MD"
-                                                                                 and low in HEDGE_MODALS)):
+        if hedge_here:
+            if depth > 0 and _aim(tok):
+                aim_reach = depth if tok.pos_ in ("VERB", "AUX") else depth + 1
+                if not sourced and _aimed_at(tok, via) and _own_act(head, climbed[:-1]):
+                    status = merge(status, "hedged")  # "is willing to supply", "has plans to sell": not done
+                # "is unwilling to supply", "has no plans to ship", "is not willing to send" (the
+                # negation hangs on the copula, which the walk does not climb to)
+                if (tok.lower_ in RELUCTANT_ADJECTIVES
+                        or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+                        or (tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children))):
+                    status = merge(status, "hedged")
+            if depth > 0 and via == "xcomp" and tok.lower_ in TURNED_DOWN_FORMS and below not in CESSATION:
+                # "refused to sell jets to X": an act declined, not done ("refused to stop selling":
+                # the selling goes on)
                 status = merge(status, "hedged")
-        if _counterfactual(tok):
-            status = merge(status, "hedged")
-        if depth > 0 and tok.lower_ in HEDGE_RAISING and _raises(tok):
-            status = merge(status, "hedged")
-        # "it is unclear whether X shipped", "it was likely that X shipped": an uncertain predicate
-        # adjective over the clause; "asked whether X shipped": an open question
-        # (the parser hangs the clause on the verb or on the adjective itself)
-        if depth > 0 and ((tok.pos_ == "ADJ" and tok.lower_ in HEDGE_ADVERBS)
-                          or any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADVERBS for c in tok.children)):
-            status = merge(status, "hedged")
-        if _open_question(tok):
-            status = merge(status, "hedged")
+            # "if X ships arms, ...": the event of a condition is supposed, not stated
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+                status = merge(status, "hedged")
+        marks = _clause_markers(tok, depth, via, withheld, depth <= aim_reach, complement,
+                                negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct")
+        if marks == "denied":
+            return "denied"
+        status = merge(status, marks)
         if tok.dep_ in ("ROOT",) or tok.head == tok or (stop is not None and tok.head.i == stop):
             break
         # "Peru may protest after Chile sold jets", "Lima did not comment since X shipped": a clause
@@ -302,10 +305,241 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
                             "amod", "compound", "attr", "pcomp"):
             break
-        via, below = tok.dep_, tok.lower_
+        via, below, below_tok = tok.dep_, tok.lower_, tok
         climbed.append(via)
         tok = tok.head
     return status
+
+
+def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: bool, complement: bool,
+                    negation: bool = True, hedges: bool = True, future: bool = False) -> ClaimStatus:
+    """What the word's own negation, modals, hedge words and open questions say of an event below
+    it: "denied", "hedged" or "asserted" (nothing). ``aimed``: the word is, or is above, an aim
+    over the event; ``complement``: the event lies in a finite clause or a noun's content below it;
+    ``negation`` / ``hedges``: whether the word's negation / hedges reach the event at all;
+    ``future``: a negated future still hedges where the negation does not reach (an event noun
+    the word only talks about)."""
+    status: ClaimStatus = "asserted"
+    # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
+    # another clause, not a doubt about it
+    if (hedges and depth > 0 and tok.lower_ in HEDGE_VERBS and via != "conj"
+            and not (tok.lower_ in SPEAKER_VERBS and _speaker(tok))):
+        status = "hedged"
+    # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
+    unsaid = depth > 0 and (tok.lower_ in UNSAID_FORMS or tok.lower_ in FACTIVE_FORMS)
+    negated = not withheld and (any(_negator(c, depth) for c in tok.children) or _after_nor(tok))
+    if negated and negation:
+        if aimed:
+            status = "hedged"  # "does not want to supply": an aim given up
+        elif unsaid:
+            # "it is not known if X": ignorance nobody holds leaves X open; "they did not know
+            # that X" takes X as a fact
+            if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
+                                                   and not any(g.dep_ == "nsubj" for g in tok.children)):
+                status = "hedged"
+        elif (depth > 0 and tok.lower_ in BELIEF_FORMS) or (_future(tok) and not supposed(tok)):
+            # "does not think X shipped", "is not believed to have": a doubt; "will not supply",
+            # "would never sell", "is not going to let X ship": an intent, a forecast or a
+            # conjecture, like an aim given up; no deed is denied (one only wished for, "wants to
+            # be sure X will not ship", stays negated, for the caller to drop as ``supposed``)
+            status = "hedged"
+        elif not complement or _truth(tok):
+            # (over a clause, "did not claim that X shipped", "has not seen reports that X
+            # shipped": the negation is about the claiming; "it is not true that" denies)
+            return "denied"
+    elif negated and future and _forbidden(tok):
+        # "must not finance arms sales to X": a forbidden act forbids what it would realise; read as
+        # negated, for the caller to drop it as prescribed (see ``prescribed``)
+        return "denied"
+    elif negated and future and _future(tok):
+        status = "hedged"  # "will not allow arms sales to X": the sales are not negated, only never to be
+    for c in tok.children:
+        low = c.lower_
+        if hedges and c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS
+                                                              or (c.tag_ == "MD" and low in HEDGE_MODALS)):
+            status = "hedged"
+    if not hedges:
+        return status
+    if _counterfactual(tok):
+        status = "hedged"
+    if depth > 0 and tok.lower_ in HEDGE_RAISING and _raises(tok):
+        status = "hedged"
+    # "it is unclear whether X shipped", "it was likely that X shipped": an uncertain predicate
+    # adjective over the clause; "asked whether X shipped": an open question
+    # (the parser hangs the clause on the verb or on the adjective itself)
+    if depth > 0 and ((tok.pos_ == "ADJ" and tok.lower_ in HEDGE_ADVERBS)
+                      or any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADVERBS for c in tok.children)):
+        status = "hedged"
+    if _open_question(tok):
+        status = "hedged"
+    return status
+
+
+def _forbidden(verb: Token) -> bool:
+    """ "must not finance", "should never allow", "Don't sell": a negated act that is forbidden."""
+    return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in verb.children) or _bare_negated(verb)
+
+
+def _after_nor(verb: Token) -> bool:
+    """ "neither sold nor shipped", "would not resume tests, nor would it resume launches": a
+    conjunct after "nor" is negated by it."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i
+                                       for c in verb.head.children)
+
+
+def _negator(word: Token, depth: int) -> bool:
+    """A negation of its head: "not", "never", "neither ... nor"'s "neither"; on the event itself
+    also a negative determiner or adverb ("shipped no arms", "sold nothing")."""
+    return (word.dep_ == "neg" or (word.dep_ == "preconj" and word.lower_ == "neither")
+            or (word.lower_ in NEGATORS and word.dep_ in ("det", "advmod") and depth == 0))
+
+
+# Verbs that realise an event noun as their object, so that their negation or modal is the event's
+# ("did not conduct a test", "may impose sanctions", "never took part in the attack", "could face
+# sanctions"); any other verb refers to the event ("did not discuss the deal", "might ease the
+# sanctions": the deal was made, the sanctions are in force). Lifting and easing undo the event.
+REALISING_FORMS = frozenset(f for v in (LIGHT_VERBS | ASPECTUAL | CONVERSE_VERBS | UNDERGOING_VERBS
+                                        | ISSUING_VERBS | TAKE_DELIVERY
+                                        | {"participate", "engage", "involve", "join", "take", "pose", "attend"})
+                            - {"lift", "ease"}
+                            for f in inflections(v))
+# Nouns that let the event through to their verb: amounts and kinds of it ("a new round of
+# sanctions", "a batch of rifles").
+TRANSPARENT_NOUNS = QUANTITY_NOUNS | KIND_NOUNS | MEASURE_BATCHES
+# Nouns whose clause or "of"-phrase is what they say ("reports that X shipped", "claims of a
+# sale"): a verb over them speaks about the content.
+CONTENT_NOUNS = PROPOSITION_NOUNS | DOCUMENT_NOUNS | EVIDENCE_NOUNS
+# Nouns of what may be or is feared, whose clause or "of"-phrase is only possible: "the capability
+# to deliver missiles", "fears of renewed sanctions", "the proposal to enact sanctions". They let the
+# hedges above reach the event, not a negation ("did not raise concerns about the sale").
+MODAL_NOUNS = frozenset({"capability", "capabilities", "ability", "capacity", "possibility", "prospect",
+                         "prospects", "option", "options", "chance", "risk", "danger", "fear", "fears", "concern",
+                         "concerns", "worry", "worries", "suspicion", "suspicions", "proposal", "proposals",
+                         "offer", "bid", "attempt", "attempts", "effort", "efforts"})
+# Verbs of belief: negated over the event ("does not believe that X shipped") they doubt it.
+BELIEF_FORMS = frozenset(f for v in ("think", "believe", "expect", "assess", "judge", "suppose", "consider",
+                                     "feel", "imagine", "suspect", "reckon", "anticipate")
+                         for f in inflections(v))
+# Subject-like dependents that make a conjunct a clause of its own.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# Coordinators of contrast: "did not pay the fee but sold the jets".
+CONTRASTIVE = frozenset({"but", "yet", "while", "whereas", "although", "though"})
+# Predicates of a copula that make its negation deny the clause: "it is not true that", "not the case".
+TRUTH_WORDS = frozenset({"true", "case", "correct", "accurate", "right", "so", "fact", "truth"})
+# Auxiliaries of the future and of conjecture ("wo" is the tokenizer's "won't").
+FUTURE_AUX = frozenset({"will", "wo", "'ll", "would", "shall"})
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _link(tok: Token, below: Token, event: Token) -> str:
+    """How the walk from ``below`` up to ``tok`` carries the scope of ``tok``'s markers to the event.
+
+    - "own": the same clause, or a verb complement ("did not try to ship", "did not ship or sell");
+    - "complement": a finite clause or a noun's content ("did not say that X shipped", "has not
+      seen reports that X shipped"): a negation above withholds or doubts, it does not deny;
+    - "adjunct": a clause beside ``tok`` ("did not object, saying X shipped", "did not pay the fee
+      but shipped arms"): ``tok``'s negation stays in its clause, its hedges do not;
+    - "clause": a clause with its own subject coordinated with ``tok`` ("may have paid, and X
+      shipped"): neither reaches;
+    - "reference": an indefinite event noun ``tok`` talks about without realising it ("did not
+      discuss a deal"): no negation from here up reaches the event, hedges do ("could pass new
+      sanctions");
+    - "given": an event a definite noun, a noun it modifies or a clause of time takes as given
+      ("could end the sanctions on X", "the details of the delivery", "after shipping"): nothing
+      from here up reaches it.
+    """
+    via = below.dep_
+    if via == "xcomp":
+        return "own"  # "did not try to ship", "is not going to ship": a verb complement
+    if via == "conj":
+        if any(c.dep_ in _SUBJECTS for c in below.children):
+            return "clause"
+        own_clause = (any(c.dep_ in ("aux", "auxpass") for c in below.children)
+                      or any(c.dep_ == "cc" and c.lower_ in CONTRASTIVE for c in tok.children)
+                      # "did not pay the fee and sold the jets", "would not beg and warned of X": a
+                      # finite verb beside a head whose auxiliary it does not share
+                      or (below.tag_ in ("VBD", "VBZ", "VBP") and tok.tag_ not in ("VBD", "VBZ", "VBP")
+                          and any(c.dep_ == "aux" for c in tok.children)))
+        return "adjunct" if own_clause else "own"
+    if via == "advcl":
+        # a purpose belongs to the act ("did not send troops to fight"); other adverbial clauses stand beside it
+        purpose = to_infinitive(below) and not any(c.dep_ in _SUBJECTS for c in below.children)
+        return "own" if purpose else "adjunct"
+    if via == "ccomp":
+        return "complement"
+    if via == "acl" or via == "pobj" or tok.dep_ == "prep":
+        # a noun's clause is the noun's own ("the alleged plan to ship"), a preposition has no
+        # markers: both are judged again at the verb above
+        return "own"
+    noun = below
+    if via == "prep":
+        noun = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), below)
+        if below.lower_ in PRESUPPOSING or below.lower_ in CONCESSIVE_PREPS or below.lower_ == "following":
+            return "given"  # "returned after a visit to X", "despite the sanctions", "after shipping"
+        if noun.pos_ not in _NOUNS:
+            return "own"  # a clause after a preposition is the act's means ("earned money by violating X")
+    if noun.pos_ not in _NOUNS and not (noun.pos_ == "VERB" and noun.tag_ == "VBG"):
+        return "own"
+    if tok.pos_ in _NOUNS:
+        # "a round of sanctions": let through; "plans to sell", "reports of a sale": the noun is
+        # judged again at its verb; "the details of the delivery": a modifier, taken as given
+        if tok.lower_ in TRANSPARENT_NOUNS or _aim(tok) or tok.lower_ in CONTENT_NOUNS:
+            return "own"
+        return "reference" if tok.lower_ in MODAL_NOUNS else "given"
+    if via == "attr" or (tok.lower_ in HEDGE_VERBS and tok.lower_ not in SPEAKER_VERBS):
+        # "this was not a violation": the copula is the event's own verb; "fears an attack",
+        # "worried about arms shipments": what is feared is the event
+        return "own"
+    if noun.i != event.i and noun.lower_ not in TRANSPARENT_NOUNS:
+        if noun.lower_ in CONTENT_NOUNS:
+            return "complement"
+        if _aim(noun):
+            return "own"  # "has no plans to sell"
+        if noun.lower_ in MODAL_NOUNS:
+            return "reference"  # "may have the capability to deliver", "did not raise concerns about a sale"
+    elif noun.pos_ == "VERB":
+        # a gerund object: "did not start shipping"; a verb that only talks of it ("cannot justify
+        # bombing") leaves it open like a clause
+        return "own" if tok.lower_ in REALISING_FORMS else "complement"
+    elif tok.lower_ in REALISING_FORMS:
+        return "own"
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return "own"  # "won't entertain any deals": "any" stands under the negation
+    return "given" if _definite(noun) else "reference"
+
+
+def given_subject(event: Token) -> bool:
+    """ "denied that his talks with X involved sanctions", "said the attack on X was not planned":
+    an event noun that is the definite subject of its clause is taken as given; what the clause
+    denies or negates is said of it, not the event itself ("denied that any shipment took place"
+    still denies the shipment)."""
+    return (event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") and _definite(event)
+            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children))
+
+
+def _definite(noun: Token) -> bool:
+    """ "the sanctions", "its attack", "Iran's deal", "this meeting": a noun that takes its
+    referent as known (not "new sanctions", "an attack", "any launch")."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+               for c in noun.children)
+
+
+def _truth(verb: Token) -> bool:
+    """ "it is not true that X", "it is not the case that X": a copula whose predicate is truth."""
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in TRUTH_WORDS for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """ "will not supply", "would never sell", "is not going to ship": the future or a conjecture;
+    also an infinitive ahead of its governor ("decided not to sell", "vowed never to ship"; not
+    the perfect "claimed not to have shipped", which looks back)."""
+    if verb.pos_ in _NOUNS and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "there will be no cooperation", "will make no deliveries": the noun's verb tells
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return (any(a in FUTURE_AUX for a in aux) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
+            or ("to" in aux and "have" not in aux and verb.head.lower_ not in FACTIVE_RAISING
+                # "told X not to ship", "urged X not to sell": an order, read as such by ``prescribed``
+                and verb.head.lower_ not in PRESCRIPTIVE_VERBS and not _told_to(verb.head, verb)))
 
 
 def _aim(tok: Token) -> bool:
@@ -405,7 +639,7 @@ def prescribed(pred: Token) -> bool:
     tok = pred
     below: Token | None = None
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children) or _bare_negated(tok):
             return True
         if tok is not pred and tok.pos_ in ("VERB", "AUX") and tok.lower_ in PRESCRIPTIVE_VERBS:
             return True
@@ -415,6 +649,20 @@ def prescribed(pred: Token) -> bool:
             return False
         below, tok = tok, tok.head
     return False
+
+
+def _bare_negated(verb: Token) -> bool:
+    """ "insisted that X not ship", "Don't ship rifles", "Never sell to them": a negated verb in its
+    base form with no tense of its own (no auxiliary but an opening "do") is a demand or an
+    order, not a statement ("did not ship", "not to ship" carry their auxiliary)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VB" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not aux:
+        return True
+    # the imperative's "do": first in its clause, with no subject ("Don't ship", "Do not sell")
+    return (len(aux) == 1 and aux[0].lower_ == "do" and aux[0].i == verb.left_edge.i
+            and not any(c.dep_ in _SUBJECTS for c in verb.children))
 
 
 # Verbs whose complement is a state of affairs wished for, not one said to hold: "wants to make

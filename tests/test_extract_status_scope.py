@@ -1,0 +1,111 @@
+"""The scope of negation and hedges (``status._link``): sentences written for these tests, each with
+the status its event must get.
+
+A negator marks an event only in the event's own clause or in the clauses that govern it as a
+complement; a hedge marks the sentence it stands in, but not an event a definite noun takes as
+given. Rows that changed with the scope mechanism are marked ``new`` in their comment group (they
+failed before it); the others hold what must stay (denials in the event's own clause).
+Row: sentence, event, agent, party, status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from _claim_rows import matching, read_rows
+from mistrust.model.documents import Claim
+
+ROWS: list[Any] = [
+    # new: a negation in a clause coordinated with its own subject or after "but" stays there
+    ("Ghana did not pay the levy but sold the rifles to Togo.", "transfer", "Ghana", "Togo", "asserted"),
+    ("Kenya had not signed the accord, and Uganda shipped fuel to Rwanda, the envoy said.", "transfer", "Uganda",
+     "Rwanda", "attributed"),
+    # new: ... and in the head of an adverbial clause ("did not object, saying ...")
+    ("The envoy said Mali did not object, saying Niger had sold drones to Chad.", "transfer", "Niger", "Chad",
+     "attributed"),
+    ("The envoy said Ghana would not pay the levy and sold the rifles to Togo.", "transfer", "Ghana", "Togo",
+     "attributed"),
+    # new: "neither ... nor" negates both verbs
+    ("Officials said Kenya neither bought nor sold fuel to Rwanda.", "transfer", "Kenya", "Rwanda", "denied"),
+    # coordinated verbs sharing their subject and auxiliary share the negation
+    ("The envoy said Ghana did not buy or sell rifles to Togo.", "transfer", "Ghana", "Togo", "denied"),
+    # new: a verb that only talks about an event noun negates or hedges itself, not the event
+    ("The envoy said Ghana never discussed its sale of rifles to Togo.", "transfer", None, "Togo", "attributed"),
+    ("Officials said Quito might end the sanctions on Lima.", "sanction", None, "Lima", "attributed"),
+    ("The minister said Lima could ease its sanctions on Quito.", "sanction", "Lima", "Quito", "attributed"),
+    # a verb that realises the event noun carries its negation or modal
+    ("The minister said Chile did not make any shipment of rifles to Bolivia.", "transfer", "Chile", "Bolivia",
+     "denied"),
+    ("The envoy said Kenya never took part in the attack on the convoy.", "attack", "Kenya", "convoy", "denied"),
+    ("The envoy said Lima could impose new sanctions on Quito.", "sanction", "Lima", "Quito", "hedged"),
+    # new: a negated verb over a finite clause withholds it; a negated belief doubts it
+    ("The report does not claim that Serbia shipped shells to Armenia.", "transfer", "Serbia", "Armenia",
+     "attributed"),
+    ("The minister does not think that Chile sold rifles to Bolivia.", "transfer", "Chile", "Bolivia", "hedged"),
+    ("The envoy said he did not believe Peru had shipped rifles to Chile.", "transfer", "Peru", "Chile", "hedged"),
+    # ... but "it is not true that" denies
+    ("It is not true that Chile shipped rifles to Bolivia, the minister said.", "transfer", "Chile", "Bolivia",
+     "denied"),
+    # new: a negated future, conjecture or infinitive is an intent, like a negated aim
+    ("Chile will not supply rockets to Bolivia, the minister said.", "supply", "Chile", "Bolivia", "hedged"),
+    ("The minister said Peru would never sell jets to Chile.", "transfer", "Peru", "Chile", "hedged"),
+    ("Ghana is not going to deliver the jets to Togo, the envoy said.", "transfer", "Ghana", "Togo", "hedged"),
+    ("The minister said Chile decided not to sell jets to Peru.", "transfer", "Chile", "Peru", "hedged"),
+    ("Kenya vowed never to ship rifles to Somalia again.", "transfer", "Kenya", "Somalia", "hedged"),
+    ("Ghana has no plans to sell jets to Togo, the minister said.", "transfer", "Ghana", "Togo", "hedged"),
+    # new: ... also on an event noun, whose tense is its verb's
+    ("The envoy said there will be no cooperation between Ghana and Togo.", "cooperate", "Ghana", "Togo", "hedged"),
+    ("The minister said Chile will make no deliveries of jets to Peru.", "transfer", "Chile", "Peru", "hedged"),
+    ("The envoy said there was no cooperation between Ghana and Togo.", "cooperate", "Ghana", "Togo", "denied"),
+    ("The minister said Chile made no deliveries of jets to Peru.", "transfer", "Chile", "Peru", "denied"),
+    # ... a past one stays denied
+    ("Chile claimed not to have shipped rifles to Bolivia.", "transfer", "Chile", "Bolivia", "denied"),
+    ("Chile did not ship rifles to Bolivia, the minister said.", "transfer", "Chile", "Bolivia", "denied"),
+    ("The minister said Ghana has not sent troops to fight in Mali.", "deploy", "Ghana", None, "denied"),
+    # new: the event of a condition is supposed
+    ("The envoy said Lima would respond if Quito sold jets to Cuba.", "transfer", "Quito", "Cuba", "hedged"),
+    ("Officials said Ghana will retaliate if Togo imposes sanctions on it.", "sanction", "Togo", None, "hedged"),
+    # new: a definite event noun that is the subject of a denied clause is conceded, not denied
+    ("Peru denied that its talks with Chile had covered arms sales.", "meet", None, "Chile", "attributed"),
+    ("Ghana denied that its shipments of rifles to Togo broke the embargo.", "transfer", None, "Togo",
+     "attributed"),
+    ("Ghana denied that its shipments of rifles to Togo broke the embargo.", "violate", None, None, "denied"),
+    ("Peru denied that any shipment of rifles to Chile took place.", "transfer", None, "Chile", "denied"),
+    # a clause describing a noun is not reached by the negation of the noun's verb
+    ("The envoy said Mali did not stop the trucks carrying fuel to Niger.", "transfer", "trucks", "Niger",
+     "attributed"),
+    ("The minister said Kenya did not comment on reports that Uganda shipped fuel to Rwanda.", "transfer", "Uganda",
+     "Rwanda", "attributed"),
+]
+
+# a negated verb in its bare form is a demand, no statement: no claim (new: the first row)
+ABSENT: list[Any] = [
+    ("The minister insisted that Chile and Peru not hold joint drills.", "cooperate"),
+    ("The envoy demanded that Ghana not sell rifles to Togo.", "transfer"),
+]
+
+
+@pytest.fixture(scope="module")
+def read() -> dict[str, list[Claim]]:
+    return read_rows([*ROWS, *ABSENT])
+
+
+@pytest.mark.parametrize(("text", "event", "agent", "party", "status"), ROWS)
+def test_scope(read: dict[str, list[Claim]], text: str, event: str, agent: str | None, party: str | None,
+               status: str) -> None:
+    claims = read[text]
+    found = list(matching(claims, event, agent, party))
+    assert found, f"no {event}({agent} -> {party}) in {[(c.subject, c.predicate, c.object) for c in claims]}"
+    assert any(c.status == status for c in found), [c.status for c in found]
+
+
+@pytest.mark.parametrize(("text", "event"), ABSENT)
+def test_no_claim(read: dict[str, list[Claim]], text: str, event: str) -> None:
+    assert all(c.predicate != event for c in read[text]), [(c.predicate, c.status) for c in read[text]]
+
+
+def test_the_table_covers_each_status() -> None:
+    for status in ("asserted", "attributed", "hedged", "denied"):
+        assert sum(row[4] == status for row in ROWS) >= 1
