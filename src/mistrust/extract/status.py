@@ -23,10 +23,11 @@ from mistrust.extract.frames import (
     LIGHT_VERBS,
     MEASURE_BATCHES,
     QUANTITY_NOUNS,
+    SPEECH_EVENTS,
     TAKE_DELIVERY,
     UNDERGOING_VERBS,
 )
-from mistrust.extract.predicates import inflections
+from mistrust.extract.predicates import inflections, noun_predicate
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
@@ -37,7 +38,8 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v2"  # v2: negation and hedges scoped by clause (see _link)
+EXTRACTOR = "status-v3"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
+# only what it denies (see denial_reaches)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -260,7 +262,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
         # affirms what it governs
         withheld = (tok.lower_ in DENIAL_FORMS and denial_withheld(tok)) or (depth > 0 and tok.lower_ in CESSATION)
-        if depth > 0 and tok.lower_ in DENIAL_FORMS and via not in ("conj", "advcl") and not refusal(tok):
+        if depth > 0 and tok.lower_ in DENIAL_FORMS and denial_reaches(head, tok) and not refusal(tok):
             if not withheld:
                 return "denied"
             if not undisputed(tok):
@@ -608,10 +610,12 @@ def undisputed(verb: Token) -> bool:
     """ "No one denies that X", "few dispute that X", "there is no denying that X", "it is hard to
     deny that X": a denial verb whose subject is nobody (or next to nobody), or that is said to be
     hard to make, concedes its content instead of denying it ("a few deny" is somebody)."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
-        return True  # "there is no denying": the gerund itself negated
-    if verb.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children):
-        return True  # "it is hard to deny that X", "impossible to dispute"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children) or any(
+            g.lower_ == "no" for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children):
+        return True  # "there is no denying": the gerund itself negated (the parser may hang "no" on "is")
+    if verb.dep_ == "xcomp" and (verb.head.lower_ in HARD_TO
+                                 or any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children)):
+        return True  # "it is hard to deny that X", "impossible to dispute" (on the adjective or its verb)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
@@ -688,6 +692,60 @@ def supposed(pred: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+# Dependents of a denial verb that tell when, where or how it was made, or another act beside it
+# ("rejected the report before visiting X", "in a meeting with X, denied ...", "denied the report
+# and met X", "denied it, saying X shipped"): what is denied is the verb's object or complement.
+DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "prep", "npadvmod", "advmod", "agent", "nsubj", "parataxis"})
+
+
+def denial_reaches(event: Token, denial: Token) -> bool:
+    """True when ``denial`` (a denial verb) denies ``event``: the event is the verb itself or lies
+    in what it denies, its object or complement clause and what that governs, not in an adjunct of
+    the verb (``DENIAL_ADJUNCTS``) nor in a clause of time or condition inside the denied content
+    ("dismissed warnings that it would face sanctions if it tested missiles": the test is only
+    supposed; "denied that it shipped arms after the talks": the talks are given). An event the
+    verb does not govern at all (a relative clause: "charges, which X denied") is left to the
+    caller: True."""
+    if event.i == denial.i or denial not in event.ancestors:
+        return True
+    if _speech_noun(event):
+        return False  # "rejected criticism of X", "dismissed the warnings": said all the same
+    tok = event
+    while tok.head.i != denial.i:
+        if tok.dep_ == "prep" and _speech_noun(tok.head):
+            return False  # "rejected criticism of its sanctions": the target of the words, not their content
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (PRESUPPOSING | CONDITION_MARKS)
+                                       for c in tok.children):
+            return False
+        if tok.dep_ == "prep" and (tok.lower_ in PRESUPPOSING or tok.lower_ == "following"):
+            return False
+        tok = tok.head
+    if tok.dep_ == "dep":
+        # an unlabelled clause after the denial's own object or complement is another act ("denied
+        # the report, then met X"); with none, it may be the misread complement
+        return not any(c.dep_ in ("dobj", "ccomp") for c in denial.children)
+    return tok.dep_ not in DENIAL_ADJUNCTS or _object_complement(tok, denial)
+
+
+def _speech_noun(noun: Token) -> bool:
+    """ "criticism", "warnings", "condemnation": a speech act named by a noun. Denied, it was made
+    all the same; what is denied is its content (its "that"-clause), not the act nor its target."""
+    return noun.pos_ == "NOUN" and noun_predicate(noun.lower_) in SPEECH_EVENTS
+
+
+# Prepositions that tie an imputed part to its event: "a role in", "any link to", "ties with".
+_PART_PREPS = frozenset({"in", "to", "with", "of", "for", "behind", "into"})
+
+
+def _object_complement(prep: Token, denial: Token) -> bool:
+    """ "denied any role in the seizure": the parser may hang the object's own phrase on the verb;
+    a part-taking preposition right after a proposition object ("role", "involvement", "link") is
+    still what is denied (not "denied the charges at a press conference")."""
+    obj = next((c for c in denial.children if c.dep_ == "dobj"), None)
+    return (prep.dep_ == "prep" and prep.lower_ in _PART_PREPS and obj is not None
+            and obj.lower_ in PROPOSITION_NOUNS and prep.i == obj.right_edge.i + 1)
 
 
 def _told_to(verb: Token, comp: Token) -> bool:
