@@ -61,6 +61,8 @@ ROWS: list[Any] = [
      "transfer", "Moscow", "Lima", "denied"),
     # a denial somebody makes of a thing said before is a denial
     ("Chile will tell you that Peru is a rival, and Peru denies that.", "deny", "Peru", None, "denied"),
+    ("Peru received the report and dismissed it as false.", "deny", "Peru", None, "denied"),
+    ("Seoul denied those reports that it had sold shells to Kyiv.", "transfer", None, "Kyiv", "denied"),
 ]
 
 # a denial verb that withholds or turns a thing down denies no event (these already held); new: a
@@ -70,6 +72,13 @@ ABSENT: list[Any] = [
     ("Yet for Ghana it is increasingly hard to deny.", "deny"),
     ("Ghana says Togo is a rival; it is difficult to dispute that.", "deny"),
     ("The envoy said Mali is a rival, and nobody denies it.", "deny"),
+    # new: a thing put forward and turned down (also as "it" for it, in the passive after "any", or
+    # in a relative clause through the speaker's verb), or people dismissed, is no denial
+    ("The senator signed the bill under pressure and dismissed it as flawed.", "deny"),
+    ("Ghana drafted the amendment, and Togo rejected it.", "deny"),
+    ("Any compromise on the sanctions has been rejected by Tehran.", "deny"),
+    ("The talks aim at a ceasefire, a goal that Moscow says it rejects.", "deny"),
+    ("The envoy dismissed those who opposed the embargo on Cuba as traitors.", "deny"),
     ("Brazil denied Argentina's envoy a meeting with the president.", "meet"),
     ("Washington is denying Venezuela's foreign minister a meeting with the secretary.", "meet"),
 ]

@@ -787,7 +787,13 @@ def _denied_content(att: Attribution, pred: Token) -> bool:
     an attribution span may cover the whole sentence, adjuncts of the denial included."""
     cue = att.cue
     span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    return span is None or st.denial_reaches(pred, span.root)
+    if span is None:
+        return True
+    # "slammed the letter": a speech verb that is also a denial verb is the event itself, which it
+    # does not deny (only a denial, "denied the report", is its own denied claim)
+    if span.root.i == pred.i and verb_predicate(pred.lower_) not in (None, "deny"):
+        return False
+    return st.denial_reaches(pred, span.root)
 
 
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:

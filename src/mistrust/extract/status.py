@@ -84,6 +84,10 @@ REFUSED_THINGS = frozenset({
     "concession", "concessions",
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
+    # what is put forward to be agreed or enacted: "rejected any land-for-peace exchange", "an aim
+    # Iran rejects", "dismissed the bill as flawed"
+    "exchange", "swap", "compromise", "formula", "initiative", "aim", "aims", "goal", "goals", "bill", "bills",
+    "legislation", "amendment", "amendments",
 })
 # What an authority grants or withholds: "denied the inspectors access", "was denied entry", "denied
 # visas to the delegation" deprive someone of it; nothing said is contradicted.
@@ -798,13 +802,21 @@ def refusal(verb: Token) -> bool:
         # inspectors access" as a clause)
         return True
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if verb.dep_ == "relcl" and (thing is None or thing.lower_ in RELATIVE):
+    # "an aim that Iran says it rejects": the relative clause may hold the speaker's verb
+    relative = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else None
+    if relative is not None and (thing is None or thing.lower_ in RELATIVE):
         # "the measures that Chile rejected", "the offer Peru dismissed": what is turned down is the
         # noun the relative clause describes (only a refused thing: "arms sent to Peru, which
         # Chile denied" still denies)
-        return _refused_thing(verb.head)
+        return _refused_thing(relative.head)
     if thing is None:
         return False
+    if thing.pos_ == "PRON":
+        if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in thing.children):
+            return True  # "dismissing those who disagreed as weak": people, not words
+        # "signed the bill ... and dismissed it as flawed": "it" for the sentence's thing before it
+        before = [t for t in thing.sent if t.i < thing.i and t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        return thing.lower_ == "it" and bool(before) and _refused_thing(before[-1])
     # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
     # "rejected the department of consumer affairs" (an organ named after its topic, with or without
     # capitals), "dismissed the head of the bureau"
