@@ -41,3 +41,15 @@ def matching(claims: list[Claim], event: str, agent: str | None, party: str | No
         if party is not None and party.lower() not in claim_names(c, "object"):
             continue
         yield c
+
+
+def assert_status(claims: list[Claim], event: str, agent: str | None, party: str | None, status: str) -> None:
+    """A claim of the event between the actors is read, and one such claim has the status."""
+    found = list(matching(claims, event, agent, party))
+    assert found, f"no {event}({agent} -> {party}) in {[(c.subject, c.predicate, c.object) for c in claims]}"
+    assert any(c.status == status for c in found), [c.status for c in found]
+
+
+def assert_absent(claims: list[Claim], event: str) -> None:
+    """No claim of the event is read."""
+    assert all(c.predicate != event for c in claims), [(c.predicate, c.status) for c in claims]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from _claim_rows import matching, read_rows
+from _claim_rows import assert_absent, assert_status, read_rows
 from mistrust.model.documents import Claim
 
 ROWS: list[Any] = [
@@ -95,15 +95,12 @@ def read() -> dict[str, list[Claim]]:
 @pytest.mark.parametrize(("text", "event", "agent", "party", "status"), ROWS)
 def test_scope(read: dict[str, list[Claim]], text: str, event: str, agent: str | None, party: str | None,
                status: str) -> None:
-    claims = read[text]
-    found = list(matching(claims, event, agent, party))
-    assert found, f"no {event}({agent} -> {party}) in {[(c.subject, c.predicate, c.object) for c in claims]}"
-    assert any(c.status == status for c in found), [c.status for c in found]
+    assert_status(read[text], event, agent, party, status)
 
 
 @pytest.mark.parametrize(("text", "event"), ABSENT)
 def test_no_claim(read: dict[str, list[Claim]], text: str, event: str) -> None:
-    assert all(c.predicate != event for c in read[text]), [(c.predicate, c.status) for c in read[text]]
+    assert_absent(read[text], event)
 
 
 def test_the_table_covers_each_status() -> None:

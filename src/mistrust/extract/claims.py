@@ -159,11 +159,16 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
         if found is None:
             continue
         pred_tok, predicate = found.pred, found.predicate
-        if predicate == "deny" and st.refusal(pred_tok):
-            continue  # "rejected the offer": a proposal turned down, no claim denied
+        if predicate == "deny" and (st.refusal(pred_tok) or st.undisputed(pred_tok)):
+            # "rejected the offer": a proposal turned down, no claim denied; "there is no denying
+            # that", "it is hard to deny": a denial nobody makes
+            continue
         # "rejected the sanctions imposed on X": the measure is protested, its imposition not denied;
         # nor does the protester stand in for the measure's unnamed issuer, as a denier would
-        refused = found.denied_by is not None and st.refusal(found.denied_by)
+        # "rejected Peru's criticism (of its sanctions)": the words are rejected, the act was made by
+        # another and its target is given (``st.denial_reaches``)
+        refused = found.denied_by is not None and (st.refusal(found.denied_by)
+                                                   or not st.denial_reaches(pred_tok, found.denied_by))
         denied_by = None if refused else found.denied_by
         agent = found.subj
         if refused and agent is not None and found.denied_by is not None and agent == subject_token(found.denied_by):
@@ -693,11 +698,13 @@ def _denying_verb(pred: Token) -> Token | None:
     tok = pred
     for _ in range(5):
         if verb_predicate(tok.lower_) == "deny" and tok.pos_ in ("VERB", "AUX"):
-            return None if withholds(tok) or st.denial_withheld(tok) or st.refusal(tok) else tok
+            # "denied X and denounced Y", "denied X, warning Y", "rejected X before visiting Y": an
+            # act beside the denial is not what it denies (``st.denial_reaches``)
+            if withholds(tok) or st.denial_withheld(tok) or st.refusal(tok) or not st.denial_reaches(pred, tok):
+                return None
+            return tok
         if tok.head == tok or tok.dep_ in ("nsubj", "nsubjpass"):
             return None
-        if tok.dep_ in ("conj", "advcl") and verb_predicate(tok.head.lower_) == "deny":
-            return None  # "denied X and denounced Y", "denied X, warning Y": the second verb is its own act
         tok = tok.head
     return None
 
@@ -775,6 +782,20 @@ def _withheld_cue(att: Attribution, pred: Token) -> bool:
     return span is not None and (st.denial_withheld(span.root) or st.refusal(span.root))
 
 
+def _denied_content(att: Attribution, pred: Token) -> bool:
+    """Whether the event lies in what the attribution's denial cue denies (``st.denial_reaches``):
+    an attribution span may cover the whole sentence, adjuncts of the denial included."""
+    cue = att.cue
+    span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if span is None:
+        return True
+    # "slammed the letter": a speech verb that is also a denial verb is the event itself, which it
+    # does not deny (only a denial, "denied the report", is its own denied claim)
+    if span.root.i == pred.i and verb_predicate(pred.lower_) not in (None, "deny"):
+        return False
+    return st.denial_reaches(pred, span.root)
+
+
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
     if denied_by is not None:
         return "denied"
@@ -782,7 +803,7 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     status = st.merge(st.governing_status(governor, sourced=sourced),
                       st.governing_status(pred, sourced=sourced) if pred != governor else None)
     if att is not None:
-        if is_denial(att) and not _withheld_cue(att, pred) and not st.given_subject(pred):
+        if is_denial(att) and not _withheld_cue(att, pred) and not st.given_subject(pred) and _denied_content(att, pred):
             return "denied"
         # a doubt verb hedges what it covers however the parser hung the content on it
         # ("suspect the ship to have broken X": the infinitive on the object, out of the walk above)

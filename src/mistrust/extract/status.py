@@ -23,10 +23,11 @@ from mistrust.extract.frames import (
     LIGHT_VERBS,
     MEASURE_BATCHES,
     QUANTITY_NOUNS,
+    SPEECH_EVENTS,
     TAKE_DELIVERY,
     UNDERGOING_VERBS,
 )
-from mistrust.extract.predicates import inflections
+from mistrust.extract.predicates import inflections, noun_predicate
 from mistrust.extract.speakers import grounds_holder
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
@@ -37,7 +38,8 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v2"  # v2: negation and hedges scoped by clause (see _link)
+EXTRACTOR = "status-v3"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
+# only what it denies (see denial_reaches)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -82,6 +84,10 @@ REFUSED_THINGS = frozenset({
     "concession", "concessions",
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
+    # what is put forward to be agreed or enacted: "rejected any land-for-peace exchange", "an aim
+    # Iran rejects", "dismissed the bill as flawed"
+    "exchange", "swap", "compromise", "formula", "initiative", "aim", "aims", "goal", "goals", "bill", "bills",
+    "legislation", "amendment", "amendments",
 })
 # What an authority grants or withholds: "denied the inspectors access", "was denied entry", "denied
 # visas to the delegation" deprive someone of it; nothing said is contradicted.
@@ -260,7 +266,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         # "did not deny that ...", and "has not stopped shipping": a negated denial or cessation
         # affirms what it governs
         withheld = (tok.lower_ in DENIAL_FORMS and denial_withheld(tok)) or (depth > 0 and tok.lower_ in CESSATION)
-        if depth > 0 and tok.lower_ in DENIAL_FORMS and via not in ("conj", "advcl") and not refusal(tok):
+        if depth > 0 and tok.lower_ in DENIAL_FORMS and denial_reaches(head, tok) and not refusal(tok):
             if not withheld:
                 return "denied"
             if not undisputed(tok):
@@ -608,10 +614,12 @@ def undisputed(verb: Token) -> bool:
     """ "No one denies that X", "few dispute that X", "there is no denying that X", "it is hard to
     deny that X": a denial verb whose subject is nobody (or next to nobody), or that is said to be
     hard to make, concedes its content instead of denying it ("a few deny" is somebody)."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
-        return True  # "there is no denying": the gerund itself negated
-    if verb.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children):
-        return True  # "it is hard to deny that X", "impossible to dispute"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children) or any(
+            g.lower_ == "no" for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children):
+        return True  # "there is no denying": the gerund itself negated (the parser may hang "no" on "is")
+    if verb.dep_ == "xcomp" and (verb.head.lower_ in HARD_TO
+                                 or any(c.dep_ == "acomp" and c.lower_ in HARD_TO for c in verb.head.children)):
+        return True  # "it is hard to deny that X", "impossible to dispute" (on the adjective or its verb)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
@@ -690,6 +698,60 @@ def supposed(pred: Token) -> bool:
     return False
 
 
+# Dependents of a denial verb that tell when, where or how it was made, or another act beside it
+# ("rejected the report before visiting X", "in a meeting with X, denied ...", "denied the report
+# and met X", "denied it, saying X shipped"): what is denied is the verb's object or complement.
+DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "prep", "npadvmod", "advmod", "agent", "nsubj", "parataxis"})
+
+
+def denial_reaches(event: Token, denial: Token) -> bool:
+    """True when ``denial`` (a denial verb) denies ``event``: the event is the verb itself or lies
+    in what it denies, its object or complement clause and what that governs, not in an adjunct of
+    the verb (``DENIAL_ADJUNCTS``) nor in a clause of time or condition inside the denied content
+    ("dismissed warnings that it would face sanctions if it tested missiles": the test is only
+    supposed; "denied that it shipped arms after the talks": the talks are given). An event the
+    verb does not govern at all (a relative clause: "charges, which X denied") is left to the
+    caller: True."""
+    if event.i == denial.i or denial not in event.ancestors:
+        return True
+    if _speech_noun(event):
+        return False  # "rejected criticism of X", "dismissed the warnings": said all the same
+    tok = event
+    while tok.head.i != denial.i:
+        if tok.dep_ == "prep" and _speech_noun(tok.head):
+            return False  # "rejected criticism of its sanctions": the target of the words, not their content
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (PRESUPPOSING | CONDITION_MARKS)
+                                       for c in tok.children):
+            return False
+        if tok.dep_ == "prep" and (tok.lower_ in PRESUPPOSING or tok.lower_ == "following"):
+            return False
+        tok = tok.head
+    if tok.dep_ == "dep":
+        # an unlabelled clause after the denial's own object or complement is another act ("denied
+        # the report, then met X"); with none, it may be the misread complement
+        return not any(c.dep_ in ("dobj", "ccomp") for c in denial.children)
+    return tok.dep_ not in DENIAL_ADJUNCTS or _object_complement(tok, denial)
+
+
+def _speech_noun(noun: Token) -> bool:
+    """ "criticism", "warnings", "condemnation": a speech act named by a noun. Denied, it was made
+    all the same; what is denied is its content (its "that"-clause), not the act nor its target."""
+    return noun.pos_ == "NOUN" and noun_predicate(noun.lower_) in SPEECH_EVENTS
+
+
+# Prepositions that tie an imputed part to its event: "a role in", "any link to", "ties with".
+_PART_PREPS = frozenset({"in", "to", "with", "of", "for", "behind", "into"})
+
+
+def _object_complement(prep: Token, denial: Token) -> bool:
+    """ "denied any role in the seizure": the parser may hang the object's own phrase on the verb;
+    a part-taking preposition right after a proposition object ("role", "involvement", "link") is
+    still what is denied (not "denied the charges at a press conference")."""
+    obj = next((c for c in denial.children if c.dep_ == "dobj"), None)
+    return (prep.dep_ == "prep" and prep.lower_ in _PART_PREPS and obj is not None
+            and obj.lower_ in PROPOSITION_NOUNS and prep.i == obj.right_edge.i + 1)
+
+
 def _told_to(verb: Token, comp: Token) -> bool:
     """ "warned Cairo not to send": an infinitive complement whose subject is the verb's object
     (object control) names what the object is told, asked or pressed to do."""
@@ -740,13 +802,21 @@ def refusal(verb: Token) -> bool:
         # inspectors access" as a clause)
         return True
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if verb.dep_ == "relcl" and (thing is None or thing.lower_ in RELATIVE):
+    # "an aim that Iran says it rejects": the relative clause may hold the speaker's verb
+    relative = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else None
+    if relative is not None and (thing is None or thing.lower_ in RELATIVE):
         # "the measures that Chile rejected", "the offer Peru dismissed": what is turned down is the
         # noun the relative clause describes (only a refused thing: "arms sent to Peru, which
         # Chile denied" still denies)
-        return _refused_thing(verb.head)
+        return _refused_thing(relative.head)
     if thing is None:
         return False
+    if thing.pos_ == "PRON":
+        if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in thing.children):
+            return True  # "dismissing those who disagreed as weak": people, not words
+        # "signed the bill ... and dismissed it as flawed": "it" for the sentence's thing before it
+        before = [t for t in thing.sent if t.i < thing.i and t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        return thing.lower_ == "it" and bool(before) and _refused_thing(before[-1])
     # a person, an office or a body as the object: "dismissed the navy chief", "rejected the envoy",
     # "rejected the department of consumer affairs" (an organ named after its topic, with or without
     # capitals), "dismissed the head of the bureau"
