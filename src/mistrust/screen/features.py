@@ -510,6 +510,71 @@ def _same_syllable(a: str, b: str) -> bool:
     return sa is not None and sb is not None and bool(_VOWEL_CLASS[sa] & _VOWEL_CLASS[sb])
 
 
+# One Cyrillic name romanised from its Russian, Ukrainian or Belarusian form (Sergey / Serhiy /
+# Siarhei, Vladimir / Volodymyr / Uladzimir, Aleksandr / Oleksandr / Aliaksandr): Ukrainian and
+# Belarusian write h where Russian has g, Belarusian dz for a soft d, u for a v after a vowel or
+# opening a word (Paulau / Pavlov, -auna / -ovna), w in Polish-style spellings, and a for an
+# unstressed o (Darashenka / Doroshenko). Folding these, the two spellings have one skeleton
+# and compatible vowels. Tried only between two East Slavic names (``east_slavic``) and words
+# no other rule matched, or only as a near spelling: elsewhere o / a and h / g make other names
+# (Omar / Amar).
+EAST_SLAVIC_FORMS: Final = "one name in Russian, Ukrainian or Belarusian form"
+EAST_SLAVIC_SCORE: Final = 0.9
+_SLAVIC_FOLDS: Final = (
+    (re.compile(r"kh"), "K"),  # Russian kh (x) kept apart from the h folded next
+    (re.compile(r"(?<![szctdpg])h"), "g"),
+    (re.compile(r"dz(?!h)"), "d"),
+    (re.compile(r"^u(?=[^aeiouy])"), "v"),
+    (re.compile(r"(?<=[aeo])u(?=[^aeiouy]|$)"), "v"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"o"), "a"),
+    (re.compile(r"K"), "kh"),
+)
+
+
+@lru_cache(maxsize=32768)
+def slavic_form(word: str) -> str:
+    """``word`` with the letters that Russian, Ukrainian and Belarusian romanisations of one
+    Cyrillic name write differently folded to one (see ``EAST_SLAVIC_FORMS``)."""
+    for pattern, plain in _SLAVIC_FOLDS:
+        word = pattern.sub(plain, word)
+    return word
+
+
+def _slavic_forms(a: str, b: str) -> bool:
+    """Are two words of East Slavic names one name in two of its national forms?"""
+    if min(len(a), len(b)) < 4:
+        return False
+    fa, fb = slavic_form(a), slavic_form(b)
+    sa = skeleton(fa)
+    return (len(sa) >= 3 and sa == skeleton(fb) and (fa[0] == fb[0] or (fa[0] in _VOWELS and fb[0] in _VOWELS))
+            and _vowels_compatible(fa, fb))
+
+
+# East Slavic patronymics: the father's name with -ovich / -evich (Russian, Belarusian -avich),
+# -ovych / -ovich (Ukrainian), -ich / -ych after a vowel or soft sign (Ilyich), and for women
+# -ovna / -evna / -ivna / -ichna (Belarusian -auna / -euna written with u for the short u).
+_PATRONYMIC: Final = re.compile(r"[a-z]{2,}(?:[oe]vich|avich|[oe]vych|ievych|[aeiouy]ich|[aeiouy]ych"
+                                r"|[oe]vna|ivna|yivna|ichna|[ae]una|[ae]wna)$")
+
+
+def is_patronymic(word: str) -> bool:
+    """A word with an East Slavic patronymic ending (Ivanovich, Petrivna, Ilyich, Ivanauna)."""
+    return _PATRONYMIC.match(word) is not None
+
+
+# Family names and patronymics of East Slavic usage: -ov / -ev / -ova / -eva (Belarusian -au /
+# -eu / -ava), -enko (Belarusian -enka), -uk / -chuk, -sky / -ski / -skiy / -skaya, -ets, and the
+# patronymics (``is_patronymic``).
+_EAST_SLAVIC_NAME: Final = re.compile(r"[a-z]{2,}(?:[oe]va?|[ae]u|ava|enk[oa]|[iy]?uk|sk(?:y|i|iy|ii|yi|aya)|[oae]vets)$")
+
+
+@lru_cache(maxsize=8192)
+def east_slavic(name: NormName) -> bool:
+    """A name with an East Slavic family name or patronymic among its words."""
+    return any(_EAST_SLAVIC_NAME.match(t) is not None or is_patronymic(t) for t in name.tokens)
+
+
 def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
@@ -521,10 +586,17 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     # Both names Chinese or Korean, a syllable per word (worked out at the first near spelling):
     # see ``_same_syllable``.
     syllables: bool | None = None
+    # Both names East Slavic (worked out at the first pair of words no rule matched).
+    slavic: bool | None = None
     last_q, last_c = len(q.tokens) - 1, len(c.tokens) - 1
     for i, a in enumerate(q.tokens):
         for j, b in enumerate(c.tokens):
             score, how = _token_match(a, b)
+            if score == 0 or how == NEAR:  # no rule, or only letters in common (Serhiy / Sergey)
+                if slavic is None:
+                    slavic = east_slavic(q) and east_slavic(c)
+                if slavic and _slavic_forms(a, b):
+                    score, how = EAST_SLAVIC_SCORE, EAST_SLAVIC_FORMS
             if score > 0:
                 if how == NEAR:
                     if syllables is None:
@@ -1029,6 +1101,7 @@ def schema(query: NameQuery, entity: ListEntity) -> Outcome | None:
 __all__ = [
     "ACRONYM_FULL_LETTERS",
     "COMMON_WEIGHT",
+    "EAST_SLAVIC_FORMS",
     "MIN_EVIDENCE",
     "MIN_LETTERS",
     "Alignment",
@@ -1042,9 +1115,11 @@ __all__ = [
     "birth_date",
     "confidence",
     "country",
+    "east_slavic",
     "has_evidence",
     "identifiers",
     "is_number",
+    "is_patronymic",
     "letters",
     "name_acronym",
     "name_complete",
@@ -1061,6 +1136,7 @@ __all__ = [
     "one_word",
     "query_is_acronym",
     "schema",
+    "slavic_form",
     "spelling_key",
     "syllabic",
 ]
