@@ -1508,7 +1508,7 @@ NOT_SOURCE: list[Any] = [
     # (srcfix) a charge hung on the agent is no part of the speaker; a linking "and" is none either;
     # documents that state nothing are no source; a person only talked about is not "he" / "she"
     ("Serbia has been accused by Kyiv of selling shells to Armenia.", "transfer", "selling"),
-    ("And court documents uncovered by the Daily Beast allege that Chile sold rifles to Bolivia.", "transfer",
+    ("And court documents uncovered by a local paper allege that Chile sold rifles to Bolivia.", "transfer",
      "and court"),
     ("The papers lodged with the tribunal were lost after Chile sold rifles to Bolivia.", "transfer", "papers"),
     ("Officials lodged papers with the tribunal after Peru shipped fuel to Cuba.", "transfer", "papers"),

@@ -351,13 +351,13 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
     """ "..., he told reporters": a pronoun source stands for a person named before it. The chain
     gets the name in the pronoun's place; the source span stays the pronoun the text wrote.
     Who is taken, searching back from the pronoun (its own sentence, then ``WINDOW`` before it,
-    never inside what the pronoun itself says: '"I respect Obama," he said' is not Obama's word):
+    never inside what the pronoun itself says: '"I trust Ana Ruiz," he said' is not Ruiz's word):
     the latest person who speaks there, a name heading the source of one of ``attributions``
-    ("In his letter, Netanyahu said he agreed ...", "Fallon, a spokesman for Mrs. Clinton's
-    campaign, said ... He emphasized": Fallon, not Clinton); else the latest person named before
+    ("In her letter, Ana Ruiz said she agreed ...", "Tom Bell, an aide to Senator Ana Ruiz's
+    office, said ... He added": Bell, not Ruiz); else the latest person named before
     the pronoun's sentence who is not talked about: a person named inside what someone reports
     (an attribution's content) or inside a "that"-clause is the topic, not the speaker ("Y voiced
-    concern that Z was helping Iran. He said ..." is Y's word). With neither, the pronoun is
+    concern that Z was helping Peru. He said ..." is Y's word). With neither, the pronoun is
     left as written (its speaker was not recognised as a name)."""
     if att is None or att.source is None or att.source.text.lower() not in ("he", "she"):
         return att
@@ -382,8 +382,8 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
 
 def _heads_source(m: Mention, doc: Doc, sources: Sequence[tuple[int, int]]) -> bool:
     """Whether ``m`` is who speaks in one of ``sources``: inside the source phrase and not inside
-    an owner's or a preposition's phrase there ("Secretary of State Mike Pompeo" speaks; Clinton
-    in "a spokesman for Mrs. Clinton's campaign" does not)."""
+    an owner's or a preposition's phrase there ("Trade Minister Ana Ruiz" speaks; Ruiz in "an
+    aide to Senator Ruiz's office" does not)."""
     words = doc.char_span(m.start, m.end, alignment_mode="expand")
     if words is None:
         return False

@@ -85,7 +85,7 @@ REFUSED_THINGS = frozenset({
     # proceedings a court or body throws out: "dismissed the case", "the lawsuit"
     "case", "cases", "lawsuit", "lawsuits", "suit", "petition", "petitions", "motion",
     # what is put forward to be agreed or enacted: "rejected any land-for-peace exchange", "an aim
-    # Iran rejects", "dismissed the bill as flawed"
+    # Peru rejects", "dismissed the bill as flawed"
     "exchange", "swap", "compromise", "formula", "initiative", "aim", "aims", "goal", "goals", "bill", "bills",
     "legislation", "amendment", "amendments",
 })
@@ -382,7 +382,7 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
 
 
 def _forbidden(verb: Token) -> bool:
-    """ "must not finance", "should never allow", "Don't sell": a negated act that is forbidden."""
+    """ "must not finance", "should never allow", "Don't ship them": a negated act that is forbidden."""
     return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in verb.children) or _bare_negated(verb)
 
 
@@ -524,7 +524,7 @@ def given_subject(event: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """ "the sanctions", "its attack", "Iran's deal", "this meeting": a noun that takes its
+    """ "the sanctions", "its attack", "Peru's deal", "this meeting": a noun that takes its
     referent as known (not "new sanctions", "an attack", "any launch")."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
                for c in noun.children)
@@ -802,7 +802,7 @@ def refusal(verb: Token) -> bool:
         # inspectors access" as a clause)
         return True
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    # "an aim that Iran says it rejects": the relative clause may hold the speaker's verb
+    # "an aim that Peru says it rejects": the relative clause may hold the speaker's verb
     relative = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else None
     if relative is not None and (thing is None or thing.lower_ in RELATIVE):
         # "the measures that Chile rejected", "the offer Peru dismissed": what is turned down is the
@@ -813,7 +813,7 @@ def refusal(verb: Token) -> bool:
         return False
     if thing.pos_ == "PRON":
         if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in thing.children):
-            return True  # "dismissing those who disagreed as weak": people, not words
+            return True  # "dismissing those who objected as cowards": people, not words
         # "signed the bill ... and dismissed it as flawed": "it" for the sentence's thing before it
         before = [t for t in thing.sent if t.i < thing.i and t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass")]
         return thing.lower_ == "it" and bool(before) and _refused_thing(before[-1])
