@@ -459,12 +459,11 @@ _ADVERBIAL = frozenset({"advcl", "prep", "npadvmod", "advmod", "agent"})
 def _beside_cue(att: Attribution | None, pred: Token) -> Attribution | None:
     """No attribution for an event in an adverbial of the cue itself: the outlet dates the
     statement by it ("announced the seizure shortly after Pyongyang fired two missiles")."""
-    if att is None or att.cue is None:
+    if att is None:
         return att
-    span = pred.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
-    if span is None:
+    cue = _cue_root(att, pred.doc)
+    if cue is None:
         return att
-    cue = span.root
     tok = pred
     reported = False  # the walk passed the "that"-clause the cue reports
     for _ in range(12):
@@ -775,25 +774,29 @@ def _same_side(denier: str | None, s_canon: str | None, o_canon: str | None) -> 
     return denier in (_state_of(s_canon), _state_of(o_canon))
 
 
-def _withheld_cue(att: Attribution, pred: Token) -> bool:
-    """ "would neither confirm nor deny that ...": the attribution's denial cue is withheld."""
-    cue = att.cue
-    span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    return span is not None and (st.denial_withheld(span.root) or st.refusal(span.root))
+def _cue_root(att: Attribution, doc: Doc) -> Token | None:
+    """The head word of the attribution's cue, or None without a cue the doc's tokens cover."""
+    if att.cue is None:
+        return None
+    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
-def _denied_content(att: Attribution, pred: Token) -> bool:
-    """Whether the event lies in what the attribution's denial cue denies (``st.denial_reaches``):
-    an attribution span may cover the whole sentence, adjuncts of the denial included."""
-    cue = att.cue
-    span = pred.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if span is None:
+def _cue_denies(att: Attribution, pred: Token) -> bool:
+    """Whether the attribution's denial cue denies the event: not withheld or a refusal ("would
+    neither confirm nor deny that ..."), and the event lies in what it denies
+    (``st.denial_reaches``: an attribution span may cover the whole sentence, adjuncts of the
+    denial included). A cue the doc's tokens do not cover is taken as written."""
+    cue = _cue_root(att, pred.doc)
+    if cue is None:
         return True
+    if st.denial_withheld(cue) or st.refusal(cue):
+        return False
     # "slammed the letter": a speech verb that is also a denial verb is the event itself, which it
     # does not deny (only a denial, "denied the report", is its own denied claim)
-    if span.root.i == pred.i and verb_predicate(pred.lower_) not in (None, "deny"):
+    if cue.i == pred.i and verb_predicate(pred.lower_) not in (None, "deny"):
         return False
-    return st.denial_reaches(pred, span.root)
+    return st.denial_reaches(pred, cue)
 
 
 def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: Token | None) -> ClaimStatus:
@@ -803,7 +806,7 @@ def _status(pred: Token, governor: Token, att: Attribution | None, denied_by: To
     status = st.merge(st.governing_status(governor, sourced=sourced),
                       st.governing_status(pred, sourced=sourced) if pred != governor else None)
     if att is not None:
-        if is_denial(att) and not _withheld_cue(att, pred) and not st.given_subject(pred) and _denied_content(att, pred):
+        if is_denial(att) and not st.given_subject(pred) and _cue_denies(att, pred):
             return "denied"
         # a doubt verb hedges what it covers however the parser hung the content on it
         # ("suspect the ship to have broken X": the infinitive on the object, out of the walk above)

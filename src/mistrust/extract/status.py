@@ -54,6 +54,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", 
 # "if", "unless" and "whether" are left out: a condition or a question is not given.
 PRESUPPOSING = frozenset({"after", "before", "since", "because", "when", "while", "once", "as", "although",
                           "though", "until", "whereas"})
+# Prepositions whose object is taken as given ("after the talks", "following the seizure").
+GIVEN_PREPS = PRESUPPOSING | {"following"}
 # Verbs of ending an activity: negated ("never stopped shipping") the activity goes on.
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Subjects that name nobody, or next to nobody: "nobody denies", "few dispute".
@@ -291,7 +293,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
                 # the selling goes on)
                 status = merge(status, "hedged")
             # "if X ships arms, ...": the event of a condition is supposed, not stated
-            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            if _marked_clause(tok, CONDITION_MARKS):
                 status = merge(status, "hedged")
         marks = _clause_markers(tok, depth, via, withheld, depth <= aim_reach, complement,
                                 negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct")
@@ -302,7 +304,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
             break
         # "Peru may protest after Chile sold jets", "Lima did not comment since X shipped": a clause
         # of time or cause is taken as given; the main clause's modal or negation is not about it
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in tok.children):
+        if _marked_clause(tok, PRESUPPOSING):
             break
         # Climb from complements and objects to their verb, never from a subject: the negation in
         # "the axis ... is not limited to" says nothing about the axis itself.
@@ -480,7 +482,7 @@ def _link(tok: Token, below: Token, event: Token) -> str:
     noun = below
     if via == "prep":
         noun = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), below)
-        if below.lower_ in PRESUPPOSING or below.lower_ in CONCESSIVE_PREPS or below.lower_ == "following":
+        if below.lower_ in GIVEN_PREPS or below.lower_ in CONCESSIVE_PREPS:
             return "given"  # "returned after a visit to X", "despite the sanctions", "after shipping"
         if noun.pos_ not in _NOUNS:
             return "own"  # a clause after a preposition is the act's means ("earned money by violating X")
@@ -647,7 +649,7 @@ def prescribed(pred: Token) -> bool:
     tok = pred
     below: Token | None = None
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in tok.children) or _bare_negated(tok):
+        if _forbidden(tok):
             return True
         if tok is not pred and tok.pos_ in ("VERB", "AUX") and tok.lower_ in PRESCRIPTIVE_VERBS:
             return True
@@ -679,6 +681,13 @@ def _bare_negated(verb: Token) -> bool:
 WISH_FORMS = frozenset(f for v in ("want", "wish", "hope") for f in inflections(v))
 # Marks of a condition: the event in "if the firm does not ship" is supposed, not stated.
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Marks of a clause whose event is given or only supposed, not stated by what governs it.
+SUPPOSING_MARKS = PRESUPPOSING | CONDITION_MARKS
+
+
+def _marked_clause(tok: Token, marks: frozenset[str]) -> bool:
+    """An adverbial clause opened by one of ``marks`` ("if the firm ships", "after X shipped")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
 def supposed(pred: Token) -> bool:
@@ -688,7 +697,7 @@ def supposed(pred: Token) -> bool:
     because the firm never shipped", "if asked, will say the firm never shipped") is stated."""
     tok = pred
     for _ in range(4):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+        if _marked_clause(tok, CONDITION_MARKS):
             return True
         if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "dobj") or tok.head == tok:
             return False
@@ -720,10 +729,7 @@ def denial_reaches(event: Token, denial: Token) -> bool:
     while tok.head.i != denial.i:
         if tok.dep_ == "prep" and _speech_noun(tok.head):
             return False  # "rejected criticism of its sanctions": the target of the words, not their content
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (PRESUPPOSING | CONDITION_MARKS)
-                                       for c in tok.children):
-            return False
-        if tok.dep_ == "prep" and (tok.lower_ in PRESUPPOSING or tok.lower_ == "following"):
+        if _marked_clause(tok, SUPPOSING_MARKS) or (tok.dep_ == "prep" and tok.lower_ in GIVEN_PREPS):
             return False
         tok = tok.head
     if tok.dep_ == "dep":
