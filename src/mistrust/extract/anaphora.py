@@ -27,7 +27,7 @@ antecedent's canonical name is the claim's actor.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
@@ -368,16 +368,21 @@ def named_speaker(att: Attribution | None, doc: Doc, index: MentionIndex,
     start = window_start(sent, WINDOW)
     sources = [(a.source.start, a.source.end) for a in attributions if a.source is not None]
     said = (att.content.start, att.content.end) if att.content is not None else (-1, -1)
-    found = next((m for m in (index.by_token.get(i) for i in range(span.start - 1, start - 1, -1))
-                  if m is not None and m.label == "Person" and not said[0] <= m.start < said[1]
-                  and _heads_source(m, doc, sources)), None)
+    found = next((m for m in _persons_back(index, span.start, start)
+                  if not said[0] <= m.start < said[1] and _heads_source(m, doc, sources)), None)
     if found is None:
-        found = next((m for m in (index.by_token.get(i) for i in range(sent.start - 1, start - 1, -1))
-                      if m is not None and m.label == "Person" and not _talked_about(m, doc, attributions)), None)
+        found = next((m for m in _persons_back(index, sent.start, start)
+                      if not _talked_about(m, doc, attributions)), None)
     if found is None:
         return att
     chain = [*att.chain[:-1], found.text] if att.chain else [found.text]
     return replace(att, chain=chain)
+
+
+def _persons_back(index: MentionIndex, end: int, start: int) -> Iterator[Mention]:
+    """The persons named on the tokens before ``end`` back to ``start``, the latest first."""
+    return (m for m in (index.by_token.get(i) for i in range(end - 1, start - 1, -1))
+            if m is not None and m.label == "Person")
 
 
 def _heads_source(m: Mention, doc: Doc, sources: Sequence[tuple[int, int]]) -> bool:
