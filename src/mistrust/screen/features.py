@@ -117,6 +117,8 @@ def is_number(word: str) -> bool:
 # the same word does (``identifying_words``).
 SPELT_ALIKE: Final = "one word, spelt two ways"
 SPELT_ALIKE_SCORE: Final = 0.95
+# Word matches that count as the word itself in the evidence (``identifying_words``).
+_AS_SAME: Final = frozenset({"same", SPELT_ALIKE})
 _SPELLING_MARKS: Final = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ck", "k"))
 _DOUBLED: Final = re.compile(r"(.)\1+")
 
@@ -936,7 +938,8 @@ def identifying_words(p: NamePair) -> float:
     the rarity of each matched word (on both sides, the commoner counts) times how well it
     matched, the approximate matches times how many letters they have between them
     (``_letters_credit``); 1 when one name, of ``ACRONYM_FULL_LETTERS`` letters or more, is the
-    acronym of the other (query or listed), the letters credit of the acronym for a shorter one. ``name_evidence`` reads it up to one word, ``name_corroboration`` beyond."""
+    acronym of the other (query or listed), the letters credit of the acronym for a shorter one.
+    ``name_evidence`` reads it up to one word, ``name_corroboration`` beyond."""
     acronym, facts = name_acronym(p)
     if acronym:
         if len((p.c if facts[0] else p.q).compact) >= ACRONYM_FULL_LETTERS:
@@ -955,12 +958,12 @@ def identifying_words(p: NamePair) -> float:
         listed = lex.informative_sum(m.listed.split(" "), share)
         # min of two, twice: compiled, a min of two floats is native, a min of three a Python call.
         least = min(min(1.0, on_query), listed)
-        if m.how == "same" or m.how == SPELT_ALIKE:
+        if m.how in _AS_SAME:
             same += least
         else:
             approximate += m.score * least
     if approximate:
-        approximate *= _letters_credit([m for m in p.alignment.matches if m.how != "same" and m.how != SPELT_ALIKE])
+        approximate *= _letters_credit([m for m in p.alignment.matches if m.how not in _AS_SAME])
     matches = p.alignment.matches
     if len(matches) == 1 and len(matches[0].query) < ACRONYM_FULL_LETTERS:
         # One short word in common and nothing else: three letters (an agency's initials,
