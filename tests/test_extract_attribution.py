@@ -337,3 +337,20 @@ def test_cue_positions_are_the_tokens_whose_form_may_cue(nlp, text: str) -> None
     assert {"said", "citing", "according", "[according]", "seen", ":"} & picked or not text.strip() \
         or text.startswith("Nothing")
     assert not _may_cue("convoy") and _may_cue("said") and _may_cue("[according]") and _may_cue("in")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a closing "according to X" is not the cue's content, whatever its case
+    ("The minister said the tanker had left port in March, according to the agency.", "said",
+     "the tanker had left port in March"),
+    ("Officials said the convoy crossed the border at night, according to a customs report.", "said",
+     "the convoy crossed the border at night"),
+    ("The envoy told reporters that the ship carried fuel, ACCORDING TO the coast guard.", "told",
+     "that the ship carried fuel"),
+    # without one, the clause runs to its end
+    ("The minister said the tanker had left port in March with a cargo of fuel.", "said",
+     "the tanker had left port in March with a cargo of fuel"),
+])
+def test_closing_according_ends_the_content(nlp, text: str, cue: str, content: str) -> None:
+    found = _by_cue(find_attributions(nlp(text)), cue)
+    assert found.content is not None and found.content.text == content

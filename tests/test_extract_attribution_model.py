@@ -197,3 +197,30 @@ def test_untagged_cue_of_its_own_is_dropped(nlp: Any) -> None:
     doc = nlp(text)
     assert [a.cue.text for a in find_attributions(doc) if a.cue is not None] == ["said"]
     assert apply_tagger(doc, find_attributions(doc), _silent_tagger()) == []
+
+
+def test_viterbi_is_the_best_allowed_path_of_each_sentence() -> None:
+    """Sentences of different lengths decoded in one batch: each gets the best label sequence
+    allowed (an I- label only after its own B- or I-), as an exhaustive search finds it."""
+    from itertools import product
+
+    import numpy as np
+
+    from mistrust.extract.attribution_model import LABELS, viterbi
+
+    def allowed(path: tuple[int, ...]) -> bool:
+        names = [LABELS[j] for j in path]
+        return all(not n.startswith("I-") or (i > 0 and names[i - 1][2:] == n[2:]) for i, n in enumerate(names))
+
+    def best(emission: np.ndarray, transitions: np.ndarray) -> list[int]:
+        k = len(LABELS)
+        scored = [(transitions[k, p[0]] + emission[0, p[0]]
+                   + sum(transitions[p[i - 1], p[i]] + emission[i, p[i]] for i in range(1, len(p))), p)
+                  for p in product(range(k), repeat=len(emission)) if allowed(p)]
+        return list(max(scored)[1])
+
+    rng = np.random.default_rng(7)
+    for lengths in ([1], [4, 1, 3], [2, 5, 5, 1], [3, 2, 4]):
+        emissions = [rng.normal(size=(n, len(LABELS))) for n in lengths]
+        transitions = rng.normal(size=(len(LABELS) + 1, len(LABELS))).astype(np.float32)
+        assert viterbi(emissions, transitions) == [best(e, transitions) for e in emissions]

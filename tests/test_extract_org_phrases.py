@@ -30,6 +30,10 @@ def _found(text: str) -> set[str]:
     # a news agency named by its description
     ("the official Kestrel news agency reported", "Kestrel"),
     ("according to the state news agency Orvana", "Orvana"),
+    ("the Tessaly newspaper reported", "Tessaly"),
+    ("a report by the state broadcaster Marrow", "Marrow"),
+    ("the Quillon wire service said", "Quillon"),
+    ("the news service Brevant carried it", "Brevant"),
 ])
 def test_names_found(text, name):
     assert name in _found(text), _found(text)
@@ -43,6 +47,10 @@ def test_names_found(text, name):
     ("the Amber Navy.\nThe Justice Department", "Amber Navy.\nThe Justice Department"),  # no line break
     ("the Coastal Navy said on May 9 that", "Coastal Navy said on May 9"),
     ("The Trade Co-operation Forum met.", "Trade Co"),  # a head inside a hyphenated word
+    # no description of an agency: a capitalised word before "agency" or after "the" is no name
+    ("the Kestrel agency reported", "Kestrel"),
+    ("the Tessaly broadcaster reported", "Tessaly"),  # a broadcaster is named after the word
+    ("the Orvana news portal said", "Orvana"),
 ])
 def test_names_not_found(text, absent):
     assert absent not in _found(text), _found(text)

@@ -7,6 +7,7 @@ and noun cues ("Pence's call for ..."). Split from :mod:`mistrust.extract.attrib
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -241,10 +242,17 @@ def _before_closer(tok: Token, content: tuple[int, int]) -> tuple[int, int]:
     return content
 
 
+# A token whose lower form is "according" is this word in any case (no other character lowers to
+# one of its letters).
+_ACCORDING = re.compile("according", re.IGNORECASE)
+
+
 def _closing_according(tok: Token) -> Token | None:
     """An "according to X" set off by a comma after ``tok``, hanging below it, with nothing of the
     sentence after its phrase."""
     sent, doc = tok.sent, tok.doc
+    if _ACCORDING.search(text_of_doc(doc), tok.idx + len(tok.text), sent.end_char) is None:
+        return None  # no "according" after the cue in its sentence: its tokens need no visit
     for t in doc[tok.i + 1:sent.end]:
         if t.lower_ != "according" or doc[t.i - 1].text != "," or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
             continue
@@ -279,7 +287,6 @@ def closing_cue(tok: Token) -> _Closing | None:
     if (tok.tag_ not in ("VBD", "VBZ", "VBP") and not misread_present(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return None
     doc, sent = tok.doc, tok.sent
-    words = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
     after_comma = tok.i > sent.start and doc[tok.i - 1].text in _BOUNDARY
     if after_comma and CUE_FORMS.get(tok.lower_) != "tell":
         # "..., said the official(, who ...)": the speaker follows the cue (after "told" comes
@@ -295,6 +302,8 @@ def closing_cue(tok: Token) -> _Closing | None:
             phrase.append(t)
         end = tok.i - 1
     else:
+        # the words after the cue, read only here: the branch above walks them itself
+        words = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
         if any(t.pos_ in ("VERB", "AUX") for t in words) or len(words) > 6:
             return None  # a clause follows the cue: it is not the sentence's closing cue
         left = tok.i - 1

@@ -116,7 +116,7 @@ def rule_roles(doc: Doc, attributions: Sequence[Attribution], top: Sequence[Attr
 
     offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
     starts = offsets[:, 0].tolist()
-    ends = offsets[:, 0] + offsets[:, 1]
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
     for a in attributions:
         is_top = id(a) in top_ids
         for span, mark in ((a.content, "t"), (a.source, "s"), (a.cue, "c")):
@@ -125,9 +125,11 @@ def rule_roles(doc: Doc, attributions: Sequence[Attribution], top: Sequence[Attr
             code = ROLES.index(mark.upper() if is_top else mark)
             lo = max(bisect_right(starts, span.start) - 1, 0)
             hi = bisect_right(starts, span.end - 1)
-            seg = slice(lo, hi)
-            inside = ends[seg] > span.start
-            roles[seg] = np.where(inside, np.maximum(roles[seg], code), roles[seg])
+            # Every token after ``lo`` starts inside the span; only ``lo`` may end before it.
+            if lo < hi and ends[lo] <= span.start:
+                lo += 1
+            seg = roles[lo:hi]
+            np.maximum(seg, code, out=seg)
     return roles
 
 

@@ -69,24 +69,34 @@ def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[li
     if not emissions:
         return []
     k = transitions.shape[1]
-    lengths = np.asarray([len(e) for e in emissions])
-    longest = int(lengths.max())
+    # Longest first: at step i the sentences still running are the first ``active`` rows, so each
+    # step scores only those (a padded row's step was computed and then thrown away, and the
+    # longest sentence of a text sets the number of steps). Same sums per row, same labels.
+    order = sorted(range(len(emissions)), key=lambda b: -len(emissions[b]))
+    lengths = [len(emissions[b]) for b in order]
+    longest = lengths[0]
     scores = np.zeros((len(emissions), longest, k), dtype=np.float64)
-    for b, e in enumerate(emissions):
-        scores[b, :len(e)] = e
+    for row, b in enumerate(order):
+        scores[row, :lengths[row]] = emissions[b]
     trans = transitions[:k] + _ALLOWED
     best = transitions[k] + scores[:, 0] + _ALLOWED_START
     back = np.zeros((len(emissions), longest, k), dtype=np.int64)
+    active = len(order)
     for i in range(1, longest):
-        cand = best[:, :, None] + trans[None]
-        back[:, i] = cand.argmax(axis=1)
-        best = np.where((lengths > i)[:, None], cand.max(axis=1) + scores[:, i], best)
-    out: list[list[int]] = []
-    for b, n in enumerate(lengths.tolist()):
-        path = [int(best[b].argmax())]
-        for i in range(n - 1, 0, -1):
-            path.append(int(back[b, i, path[-1]]))
-        out.append(path[::-1])
+        while lengths[active - 1] <= i:
+            active -= 1
+        cand = best[:active, :, None] + trans[None]
+        back[:active, i] = cand.argmax(axis=1)
+        best[:active] = cand.max(axis=1) + scores[:active, i]
+    out: list[list[int]] = [[] for _ in order]
+    last = best.argmax(axis=1).tolist()
+    for row, (b, n) in enumerate(zip(order, lengths, strict=True)):
+        # the row's back pointers as Python lists: one conversion, not one numpy scalar per token
+        steps = back[row, 1:n].tolist()
+        path = [last[row]]
+        for step in reversed(steps):
+            path.append(step[path[-1]])
+        out[b] = path[::-1]
     return out
 
 

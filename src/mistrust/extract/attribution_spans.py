@@ -36,12 +36,18 @@ class Found:
 
 
 def tok_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
-    toks = [t for t in tokens if not t.is_space]
-    if not toks:
-        return None
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
-    return start, end
+    """From the first character to the last of the tokens (in any order), spaces left out."""
+    start = end = -1
+    for t in tokens:  # one pass: each token's offsets read once
+        if t.is_space:
+            continue
+        s = t.idx
+        e = s + len(t.text)
+        if start < 0 or s < start:
+            start = s
+        if e > end:
+            end = e
+    return None if start < 0 else (start, end)
 
 
 def trim_text_span(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:

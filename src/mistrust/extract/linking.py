@@ -156,13 +156,16 @@ def _own_country(rec: Recognized, name: str) -> bool:
     return bool(rec.countries) or bool(_name_countries(name))
 
 
-def _is_place(mention: Mention, doc_ents: list[tuple[int, int, str]]) -> bool:
+def _is_place(mention: Mention, places: list[tuple[int, int]]) -> bool:
     """A name the text uses as a place: the states gazetteer knows it, or the statistical tagger
-    read it as a place ("the Persian Gulf", "Hama") before the list ruler called it a company."""
+    read it as a place ("the Persian Gulf", "Hama": ``places``, the spans of its place labels)
+    before the list ruler called it a company."""
     if place_lookup(mention.text) is not None:
         return True
-    return any(label in ("GPE", "LOC", "FAC") and s <= mention.start and mention.end <= e
-               for s, e, label in doc_ents)
+    return any(s <= mention.start and mention.end <= e for s, e in places)
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass
@@ -182,12 +185,16 @@ class LinkContext:
     # Listed people the text names a namesake of (a person it places in another state, or among
     # captives): one name is one person in a text, so its other mentions are held back too.
     namesakes: dict[str, str] = field(default_factory=dict)
+    # The tagger's place spans, picked out of ``ents`` once for all the mentions of the text.
+    _place_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def is_place(self, mention: Mention) -> bool:
         key = (mention.text, mention.start, mention.end)
         known = self._places.get(key)
         if known is None:
-            known = self._places[key] = _is_place(mention, self.ents or [])
+            if self._place_spans is None:
+                self._place_spans = [(s, e) for s, e, label in self.ents or [] if label in _PLACE_LABELS]
+            known = self._places[key] = _is_place(mention, self._place_spans)
         return known
 
 

@@ -59,12 +59,13 @@ _HEAD_OF_RE = re.compile(
 )
 # "the Xinhua news agency", "Yonhap News Agency" (the whole name then is the head rule's),
 # "state news agency IRNA", "the official KCNA news agency".
+# The descriptions, written as is (a broadcaster is named after the word, never before it).
+_AGENCY_WORDS = ("news agency", "news service", "wire service", "broadcaster", "newspaper")
 _AGENCY_AFTER_RE = re.compile(
-    rf"(?<![\w\-.])({_NAME_WORD}(?:{_SP}{_NAME_WORD}){{0,3}}){_SP}(?:news agency|news service|wire service|newspaper)\b"
+    rf"(?<![\w\-.])({_NAME_WORD}(?:{_SP}{_NAME_WORD}){{0,3}}){_SP}"
+    rf"(?:{'|'.join(w for w in _AGENCY_WORDS if w != 'broadcaster')})\b"
 )
-_AGENCY_BEFORE_RE = re.compile(
-    rf"\b(?:news agency|news service|wire service|broadcaster|newspaper){_SP}({_NAME_WORD}(?:{_SP}{_NAME_WORD}){{0,3}})"
-)
+_AGENCY_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(_AGENCY_WORDS)}){_SP}({_NAME_WORD}(?:{_SP}{_NAME_WORD}){{0,3}})")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,10 @@ def find_org_phrases(text: str) -> list[OrgPhrase]:
             span = _trim(text, m.start(1), m.end(1))
             if span is not None and not _headline(text, *span):
                 out.append(OrgPhrase(span[0], span[1], "head"))
-    for pattern in (_AGENCY_AFTER_RE, _AGENCY_BEFORE_RE):
+    # Both agency patterns hang on a description written as is: a text without one (most) cannot
+    # match, and is not scanned a character at a time for the capitalised words before it.
+    described = any(word in text for word in _AGENCY_WORDS)
+    for pattern in (_AGENCY_AFTER_RE, _AGENCY_BEFORE_RE) if described else ():
         for m in pattern.finditer(text):
             span = _trim(text, m.start(1), m.end(1), head=False)
             if span is not None:
