@@ -14,7 +14,7 @@ from mistrust.model import Alias, Identifier, ListEntity, ListVersion, LoadedLis
 from mistrust.screen import ScreenIndex, compare_names, normalize_name
 from mistrust.screen.algorithm import score_pair
 from mistrust.screen.build import PURE_ENV, build_state, compiled
-from mistrust.screen.features import NamePair
+from mistrust.screen.features import NamePair, align_tokens
 from mistrust.screen.index import runner_up_margin
 
 # The default screening threshold, which the match / no-match tables are written for.
@@ -101,6 +101,11 @@ def random_entities(rng: random.Random, count: int, facts: bool = False) -> list
 def name_position(index: ScreenIndex, name: str) -> int:
     """The position in ``index.names`` of the listed name written ``name``."""
     return next(i for i, n in enumerate(index.names) if n.name == name)
+
+
+def hows(a: str, b: str) -> list[str]:
+    """How each matched word of two names matched (``TokenMatch.how``), best pairs first."""
+    return [m.how for m in align_tokens(normalize_name(a), normalize_name(b)).matches]
 
 
 def decided(query: str, listed: str, why: str, match: bool) -> dict[str, object]:

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from _screen_helpers import hows
 from mistrust.screen import normalize_name
 from mistrust.screen.features import EAST_SLAVIC_FORMS, align_tokens, east_slavic, is_patronymic
-
-
-def hows(a: str, b: str) -> list[str]:
-    return [m.how for m in align_tokens(normalize_name(a), normalize_name(b)).matches]
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -114,5 +114,5 @@ def test_two_established_spellings_are_two_names(index: ScreenIndex) -> None:
 def test_a_one_off_spelling_near_a_listed_word_matches(index: ScreenIndex) -> None:
     top = index.search(NameQuery("Halen Farahani"), THRESHOLD, 10)[0]
     assert top.entity_name == "Haleh Farahani" and top.match, top
-    assert top.algorithm == "mistrust-v21"
+    assert top.algorithm == "mistrust-v22"
     assert any(f.name == "name_tokens" and NEAR in f.reason for f in top.features)

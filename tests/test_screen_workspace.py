@@ -60,7 +60,7 @@ def test_screen_returns_explained_hit_with_provenance(ws: Any) -> None:
     hits = ws.screen("Muhammad Raza Husaini", record=False)
     assert hits and hits[0].entity_id == "test:2"
     hit = hits[0]
-    assert hit.match and hit.list_version == "v-test-1" and hit.algorithm == "mistrust-v21"
+    assert hit.match and hit.list_version == "v-test-1" and hit.algorithm == "mistrust-v22"
     assert hit.matched_name == "HOSSEINI, Seyed Mohammad Reza" and hit.programs == ["NPWMD"]
     assert hit.id and all(f.reason for f in hit.features)
 
@@ -86,7 +86,7 @@ def test_every_run_is_audited(ws: Any) -> None:
     runs = ws.audit_runs()
     assert [r["query"]["name"] for r in runs] == ["Kim Jong-un", "IRGC"]
     assert runs[0]["threshold"] == 0.8 and runs[0]["list_versions"] == ["v-test-1"]
-    assert runs[0]["algorithm"] == "mistrust-v21" and runs[0]["hits"][0]["entity_id"] == "test:4"
+    assert runs[0]["algorithm"] == "mistrust-v22" and runs[0]["hits"][0]["entity_id"] == "test:4"
 
 
 def test_dismissal_carries_over_until_the_entry_changes(workspace: Any) -> None:

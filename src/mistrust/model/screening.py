@@ -74,7 +74,7 @@ class Hit:
     score: float
     match: bool  # score >= threshold
     threshold: float
-    algorithm: str  # versioned name of the scoring algorithm, e.g. "mistrust-v21"
+    algorithm: str  # versioned name of the scoring algorithm, e.g. "mistrust-v22"
     features: list[FeatureResult] = field(default_factory=list)
     programs: list[str] = field(default_factory=list)
     judgement: str | None = None

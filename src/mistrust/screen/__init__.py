@@ -1,4 +1,4 @@
-"""Explainable name screening: normalise, retrieve candidates, score with ``mistrust-v21``, explain.
+"""Explainable name screening: normalise, retrieve candidates, score with ``mistrust-v22``, explain.
 
     >>> index = ScreenIndex.build(loaded_lists)            # doctest: +SKIP
     >>> index.search(NameQuery("IRGC"), threshold=0.7)      # doctest: +SKIP

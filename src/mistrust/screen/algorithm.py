@@ -1,4 +1,4 @@
-"""``mistrust-v21``: a table of name features combined into a calibrated probability.
+"""``mistrust-v22``: a table of name features combined into a calibrated probability.
 
 Each name feature (``features``) returns a value in [0, 1] and the facts behind it. The name
 score is a logistic model over those values, ``1 / (1 + exp(-(BIAS + sum(weight * value))))``,
@@ -35,7 +35,7 @@ from mistrust.screen.fitted import BIAS, CALIBRATION, RAW_SHARE, WEIGHTS
 from mistrust.screen.lexicon import Lexicon
 from mistrust.screen.normalize import NormName, listed_form
 
-ALGORITHM: Final = "mistrust-v21"
+ALGORITHM: Final = "mistrust-v22"
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,7 @@ def no_evidence_bound(listed: NormName, query: NameQuery, entity: ListEntity, we
 
 def score_pair(q: NormName, c: NormName, query: NameQuery, entity: ListEntity, lex: Lexicon,
                weak_alias: bool = False) -> tuple[float, list[FeatureResult]]:
-    """Full ``mistrust-v21`` score of a query against one listed name of one entity, explained
+    """Full ``mistrust-v22`` score of a query against one listed name of one entity, explained
     (``c`` is read as a name of that entity: ``listed_form``)."""
     pair = f.NamePair(q, listed_form(c, entity.schema), lex)
     name = score_name(pair)

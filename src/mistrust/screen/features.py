@@ -547,7 +547,13 @@ def _slavic_forms(a: str, b: str) -> bool:
     """Are two words of East Slavic names one name in two of its national forms?"""
     if min(len(a), len(b)) < 4:
         return False
-    fa, fb = slavic_form(a), slavic_form(b)
+    return _folded_alike(slavic_form(a), slavic_form(b))
+
+
+def _folded_alike(fa: str, fb: str) -> bool:
+    """Two words with their letters of another romanisation folded (``slavic_form``,
+    ``french_form``): one skeleton of three consonants or more, the same first letter (or both a
+    vowel) and compatible vowels."""
     sa = skeleton(fa)
     return (len(sa) >= 3 and sa == skeleton(fb) and (fa[0] == fb[0] or (fa[0] in _VOWELS and fb[0] in _VOWELS))
             and _vowels_compatible(fa, fb))
@@ -577,6 +583,37 @@ def east_slavic(name: NormName) -> bool:
     return any(_EAST_SLAVIC_NAME.match(t) is not None or is_patronymic(t) for t in name.tokens)
 
 
+# One name romanised the French way and the English way (Maghreb, Levant, Sahel): French writes ch
+# for the English sh (Bachir / Bashir, Charara / Sharara, Chebil / Shebel) and ou for a w before a
+# vowel or after a (Taouab / Tawab, Chaouki / Shawki, Daoud / Dawud). Folded, the two spellings
+# are the same letters, or have one skeleton and compatible vowels. Tried only on words no other
+# rule matched, or only as a near spelling, of four letters or more, not between two names
+# written a syllable per word (Cheng / Sheng are two Chinese surnames: ``syllabic``), and not after
+# s or t (German sch, English tch).
+FRENCH_FORMS: Final = "one name in French and English romanisation"
+FRENCH_SCORE: Final = 0.9
+_FRENCH_FOLDS: Final = ((re.compile(r"(?<![st])ch"), "sh"), (re.compile(r"(?<=a)ou|ou(?=[aeiy])"), "w"))
+
+
+@lru_cache(maxsize=32768)
+def french_form(word: str) -> str:
+    """``word`` with the French spellings of sh and w written the English way (``FRENCH_FORMS``)."""
+    for pattern, plain in _FRENCH_FOLDS:
+        word = pattern.sub(plain, word)
+    return word
+
+
+def _french_forms(a: str, b: str) -> bool:
+    """Are two words one name, one romanised the French way (see ``FRENCH_FORMS``)?"""
+    if min(len(a), len(b)) < 4 or ("ch" not in a and "ch" not in b and "ou" not in a and "ou" not in b):
+        return False
+    fa, fb = french_form(a), french_form(b)
+    if fa == a and fb == b:
+        return False
+    # The same letters once folded (Charara / Sharara), however few consonants, or folded alike.
+    return spelling_key(fa) == spelling_key(fb) or _folded_alike(fa, fb)
+
+
 def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
     """Greedy one-to-one alignment of name parts, best pairs first; then word merges.
 
@@ -599,6 +636,11 @@ def align_tokens(q: NormName, c: NormName, lex: Lexicon = NO_LIST) -> Alignment:
                     slavic = east_slavic(q) and east_slavic(c)
                 if slavic and _slavic_forms(a, b):
                     score, how = EAST_SLAVIC_SCORE, EAST_SLAVIC_FORMS
+                elif _french_forms(a, b):
+                    if syllables is None:
+                        syllables = syllabic(q) and syllabic(c)
+                    if not syllables:  # Chinese and Korean syllables: Cheng / Sheng are two surnames
+                        score, how = FRENCH_SCORE, FRENCH_FORMS
             if score > 0:
                 if how == NEAR:
                     if syllables is None:
@@ -1105,6 +1147,7 @@ __all__ = [
     "ACRONYM_FULL_LETTERS",
     "COMMON_WEIGHT",
     "EAST_SLAVIC_FORMS",
+    "FRENCH_FORMS",
     "MIN_EVIDENCE",
     "MIN_LETTERS",
     "Alignment",
@@ -1119,6 +1162,7 @@ __all__ = [
     "confidence",
     "country",
     "east_slavic",
+    "french_form",
     "has_evidence",
     "identifiers",
     "is_number",

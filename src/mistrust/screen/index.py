@@ -13,7 +13,7 @@ query finds its candidates through whichever form survives its spelling:
 Each key weighs its inverse document frequency; the names with the most weight in common
 are the candidates (no name is compared: only key postings are summed, grouped by a sort when
 they are few, by one counting pass over a per-name array when they are many). Candidates are ranked with a cheap score,
-the best few get the full ``mistrust-v21`` score, and the returned hits its feature table with reasons.
+the best few get the full ``mistrust-v22`` score, and the returned hits its feature table with reasons.
 
 The index also reads its lists for the rarity of each word, rigour's classes of its words and
 words that one organisation's names use for each other (``links``: Shargh / East), and keeps

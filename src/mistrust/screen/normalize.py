@@ -391,9 +391,14 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 
 # Arabic compound names written as one word: Abd al-Rahman = Abdurrahman (the article takes the
-# sound of the next letter), Nasir al-Din = Nasruddin = Nasreddine = Nuriddin's -iddin.
-_ABD_JOINED: Final = re.compile(r"^abd(?:ou|u|e|a|o)([tdrzsn])\1([a-z]{3,})$")
-_DIN_JOINED: Final = re.compile(r"^([a-z]{3,}?)(?:(?:ou|u|e|a|o|i)dd(?:in|ine|een)|edine)$")
+# sound of the next letter), Nasir al-Din = Nasruddin = Nasreddine = Nuriddin's -iddin. Many
+# spellings write the assimilated letter once (Abdurahman, Abdusalam, Isamudin, Kamaludeen,
+# Ghayasoudine), write the article's vowel i (Somali Abdirahman) or none (Abdrabbo, Abdrakhmanov).
+# With one d, only u and ou mark the article: -idin and -ideen are also the Arabic plural of a
+# word in -id (Mujahidin, Rashidin), -odin, -adin and -udine end other names (Borodin, Claudine).
+_ABD_JOINED: Final = re.compile(r"^abd(?:ou|u|e|a|o|i)?([tdrzsn])\1?([a-z]{3,})$")
+_DIN_JOINED: Final = re.compile(r"^([a-z]{3,}?)(?:(?:ou|u|e|a|o|i)dd(?:in|ine|een)|edine|(?:ou|u)d(?:in|een)"
+                                r"|oudine)$")
 
 
 def arabic_compounds(words: list[str]) -> list[str]:
