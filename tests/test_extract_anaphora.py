@@ -51,7 +51,56 @@ RESOLVED_SUBJECTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "predicate", "written", "actor", "obj"), RESOLVED_SUBJECTS)
+# -- anaphora-v5: descriptions the document teaches ------------------------------------------------
+
+# (passage, predicate, written subject, resolved subject, object): "the N" outside the fixed table
+# refers back to a name the text itself described with N
+TAUGHT = [
+    # a name modifying a plural noun: the members are the group
+    ("Peru seized rifles bound for the Shining Path rebels in May. The rebels later attacked Bolivian forces.",
+     "attack", "The rebels", "Shining Path", "Bolivian forces"),
+    # apposition, with an epithet on the anaphor or not
+    ("Andean Shipping Co, a Lima trading house, was founded in 2001. The trading house shipped rifles to Chile "
+     "in 2019.", "transfer", "The trading house", "Andean Shipping Co", "Chile"),
+    ("Andean Shipping Co, a trading house, was founded in 2001. The house shipped rifles to Chile in 2019.",
+     "transfer", "The house", "Andean Shipping Co", "Chile"),
+    # a naming participle
+    ("Peru sanctioned a smuggling ring called Red Condor Ltd in May. The ring shipped fuel to Chile.", "transfer",
+     "The ring", "Red Condor Ltd", "Chile"),
+    # the name's own last word
+    ("Peru's Finance Department froze the accounts of Acme Trading. The department also sanctioned Andean "
+     "Shipping Co.", "sanction", "The department", "Finance Department", "Andean Shipping Co."),
+    ("The Andean Security Council met in Lima on Monday. The council sanctioned Bolivia.", "sanction",
+     "The council", "Andean Security Council", "Bolivia"),
+]
+
+
+# (passage, predicate, object, why): a description the document did not teach (for this name, here)
+NOT_TAUGHT = [
+    ("The Finance Department and the Trade Department met in Lima. The department sanctioned Bolivia.",
+     "sanction", "Bolivia", "two candidates"),
+    ("Peru's Finance Department froze funds. The other department sanctioned Bolivia.", "sanction", "Bolivia",
+     "contrast"),
+    ("The department sanctioned Bolivia after the Finance Department met in Lima.", "sanction", "Bolivia",
+     "cataphora"),
+    ("Chile-backed rebels entered Peru. The rebels shipped rifles to Bolivia.", "transfer", "Bolivia",
+     "the head described is not the name's"),
+    ("Bolivia rebels entered Peru. The rebels shipped rifles to Chile.", "transfer", "Chile",
+     "a state's name on people is not the state"),
+    ("A Red Condor Ltd official visited Lima. The official shipped rifles to Bolivia.", "transfer", "Bolivia",
+     "a singular noun the name modifies is the group's, not the group"),
+    ("Andean Shipping Co, not the trading house, was fined. The trading house shipped rifles to Chile.",
+     "transfer", "Chile", "negated apposition"),
+    ("The Andean Nations met in Lima. The nations shipped rifles to Bolivia.", "transfer", "Bolivia",
+     "a plural last word does not teach"),
+    ("Peru's Finance Department froze funds. The fire department shipped rifles to Bolivia.", "transfer",
+     "Bolivia", "an epithet the document did not teach"),
+    ("The weapons were seized by Andean Shipping Co, a press release detailed. The release shipped rifles to "
+     "Chile.", "transfer", "Chile", "the noun opens a clause of its own"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "written", "actor", "obj"), RESOLVED_SUBJECTS + TAUGHT)
 def test_anaphoric_subject_is_resolved(extractor, text: str, predicate: str, written: str, actor: str,  # type: ignore[no-untyped-def]
                                        obj: str) -> None:
     found = [c for c in _with_predicate(_claims(extractor, text), predicate)
@@ -100,7 +149,7 @@ UNRESOLVED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "predicate", "obj", "why"), UNRESOLVED)
+@pytest.mark.parametrize(("text", "predicate", "obj", "why"), UNRESOLVED + NOT_TAUGHT)
 def test_anaphor_left_unresolved(extractor, text: str, predicate: str, obj: str | None, why: str) -> None:  # type: ignore[no-untyped-def]
     claims = _with_predicate(_claims(extractor, text), predicate)
     if obj is not None:
@@ -197,3 +246,4 @@ def test_a_kind_noun_of_another_kind_does_not_describe(extractor) -> None:  # ty
     claims = _claims(extractor, "Peru sanctioned a firm called Blue Star Trading. The vessel shipped fuel to Cuba.")
     found = [c for c in _with_predicate(claims, "transfer") if (c.object_canonical or c.object) == "Cuba"]
     assert found and all(c.subject_canonical is None for c in found)
+

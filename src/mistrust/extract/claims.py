@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mistrust.extract import status as st
-from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, is_anaphor, named_speaker
+from mistrust.extract.anaphora import ANAPHORA_VERSION, Antecedents, named_speaker
 from mistrust.extract.attribution import is_denial
 from mistrust.extract.attribution_spans import text_of_doc
 from mistrust.extract.claim_args import (
@@ -190,14 +190,14 @@ def find_claims(doc: Doc, mentions: list[Mention], attributions: list[Attributio
             s_group = resolve_pair(subj, index) or resolve_they(subj, pred_tok, index)
             if s_group:
                 s_arg = mention_arg(s_group[0])
-            elif is_anaphor(subj):
+            elif antecedents.is_anaphor(subj):
                 s_arg = antecedents.arg(subj) or s_arg
             elif subj.lower_ in _FIRST_PLURAL and (side := _speaker_side(att, doc, index)):
                 # "'We never sold drones to X,' the Iranian minister said": "we" is the speaker's side
                 s_arg = (subj.text, side, True)
         if structure and obj is not None and not o_arg[2]:
             o_group = resolve_pair(obj, index)
-            if o_group is None and is_anaphor(obj):  # "the navy seized the ship", named a sentence before
+            if o_group is None and antecedents.is_anaphor(obj):  # "the navy seized the ship", named a sentence before
                 o_arg = antecedents.arg(obj, other=s_arg[1]) or o_arg
         if structure and not o_arg[2] and predicate == "violate":
             measure = _breached_measure(pred_tok, obj)
