@@ -15,7 +15,7 @@ with three ideas of English rather than a model:
   of that kind, whatever the recogniser guessed;
 - **descriptions the document teaches**: outside the fixed table, "the N" refers back only to an
   organisation or vessel the text itself described with the noun N before (:func:`teaching_nouns`:
-  "the Houthi rebels", "X, a trading house", "a ring called X", "the Treasury Department" for "the
+  "the Tupac rebels", "X, a trading house", "a ring called X", "the Finance Department" for "the
   department"), of that name's kind, with no epithet the description was not taught with;
 - **salience**: the subject of the clause that governs the anaphor, or of the previous sentence's
   main clause (centering), before any later mention; a description falls back on the nearest
@@ -151,7 +151,7 @@ class Antecedents:
         self._taught: dict[str, list[_Teaching]] | None = None  # descriptions taught, by noun
 
     def is_anaphor(self, tok: Token) -> bool:
-        """:func:`is_anaphor`, or a description this document taught ("the rebels" after "the Houthi
+        """:func:`is_anaphor`, or a description this document taught ("the rebels" after "the Tupac
         rebels")."""
         return is_anaphor(tok) or bool(self._taught_at(tok))
 
@@ -191,7 +191,7 @@ class Antecedents:
         labels = anaphor_labels(tok)
         window, names = WINDOW, None
         if labels is None:
-            # "the department" after "the Treasury Department": only a name the text described
+            # "the department" after "the Finance Department": only a name the text described
             # with this noun, of that name's kind
             taught = self._taught_at(tok)
             if not taught:
@@ -405,15 +405,15 @@ def teaching_nouns(span: Span, index: MentionIndex) -> Iterator[tuple[str, int, 
     """The common nouns (as written, so number agrees) an organisation's or a vessel's name is
     described with, the token where each description ends, the tag an anaphor with that noun must
     have (None: as written) and the words it was described with (lower case): the noun the name
-    modifies ("the Houthi rebels": the head is the one described, so "Iran-backed fighters" teaches
-    nothing about Iran), the noun of an apposition or a naming participle ("X, a shipping company", "a network known as X": :func:`_introduces`),
-    and the singular of a name's own last word ("the Treasury Department" teaches "the
+    modifies ("the Tupac rebels": the head is the one described, so "Peru-backed fighters" teaches
+    nothing about Peru), the noun of an apposition or a naming participle ("X, a shipping company", "a network known as X":
+    :func:`_introduces`), and the singular of a name's own last word ("the Finance Department" teaches "the
     department"; "the United Nations" does not teach "the nations")."""
     root = span.root
     head = root.head
-    # a group's name on a plural noun names its members ("Houthi rebels"); on a singular one, a
-    # thing of the group's ("a Treasury release", "a Hezbollah official"), as on a measure ("UN
-    # sanctions") or with a state's name ("the Iran deal")
+    # a group's name on a plural noun names its members ("Tupac rebels"); on a singular one, a
+    # thing of the group's ("a Finance release", "a Tupac official"), as on a measure ("UN
+    # sanctions") or with a state's name ("the Peru deal")
     if (root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.tag_ == "NNS"
             and head.lower_ not in MEASURE_NOUNS and head.i >= span.end and head.i not in index.by_token
             and all(t.head == head and t.dep_ in ("compound", "amod") for t in span.doc[span.end:head.i])):
@@ -433,9 +433,9 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb
 def _introduces(noun: Token, span: Span) -> bool:
     """Whether the kind noun :func:`_describing_noun` found does introduce the name: an apposition
     closed by punctuation ("X, a trading house, was fined"; in "X, a press release said" the noun
-    begins a clause of its own) that does not say who it is not ("Congress, not the president"),
-    or an indefinite noun with a naming participle ("a ring called X"; not "the fight against the
-    Islamic State, also known as ISIS")."""
+    begins a clause of its own) that does not say who it is not ("X, not the ministry"),
+    or an indefinite noun with a naming participle ("a ring called X"; not "the war on the
+    Andean Front, also known as the AF")."""
     doc = noun.doc
     if noun.dep_ == "appos" or span.root.dep_ == "appos":
         before = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
@@ -443,7 +443,7 @@ def _introduces(noun: Token, span: Span) -> bool:
             return False
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if after is not None and after.pos_ in ("VERB", "AUX") and (after.tag_ in _FINITE or not any(after.children)):
-            return False  # the noun is the subject of a verb the parser hung on it ("a release detailed.")
+            return False  # the noun is the subject of a verb the parser hung on it ("a statement added.")
         end = max(noun.right_edge.i, span.end - 1) + 1
         return end >= len(doc) or doc[end].is_punct or bool(doc[end].is_sent_start)
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
