@@ -406,9 +406,10 @@ def teaching_nouns(span: Span, index: MentionIndex) -> Iterator[tuple[str, int, 
     described with, the token where each description ends, the tag an anaphor with that noun must
     have (None: as written) and the words it was described with (lower case): the noun the name
     modifies ("the Tupac rebels": the head is the one described, so "Peru-backed fighters" teaches
-    nothing about Peru), the noun of an apposition or a naming participle ("X, a shipping company", "a network known as X":
-    :func:`_introduces`), and the singular of a name's own last word ("the Finance Department" teaches "the
-    department"; "the United Nations" does not teach "the nations")."""
+    nothing about Peru), the noun of an apposition or a naming participle ("X, a shipping
+    company", "a network known as X": :func:`_introduces`), and the singular of a name's own last
+    word ("the Finance Department" teaches "the department"; "the United Nations" does not teach
+    "the nations")."""
     root = span.root
     head = root.head
     # a group's name on a plural noun names its members ("Tupac rebels"); on a singular one, a
