@@ -6,7 +6,8 @@ import pytest
 
 from mistrust.extract import gazetteer
 from mistrust.extract.acronyms import find_acronyms
-from mistrust.extract.entities import EntityRecognizer, Recognized
+from mistrust.extract.actors import is_actor
+from mistrust.extract.entities import EntityRecognizer, Recognized, name_kind
 from mistrust.extract.linking import Linker, LinkOptions
 from mistrust.extract.nlp import load_nlp
 from mistrust.model.documents import Mention
@@ -63,6 +64,65 @@ def test_entity_labels(recognizer, nlp, text, surface, label, canonical):
     assert found[surface].label == label
     if canonical is not None:
         assert found[surface].canonical == canonical
+
+
+# Names headed by a kind noun of a text or an occasion (issues 17/18): invented names, typed by the
+# model as a body or a building, are a Law or an Event, never an actor.
+NON_ACTOR_CASES = [
+    ("The Andean Trade Act bars the sale of drones to Velmora.", "Andean Trade Act", "Law"),
+    ("Both states signed the Lima Accord in March.", "Lima Accord", "Law"),
+    ("The Pacific Summit ended without a joint statement.", "Pacific Summit", "Event"),
+    ("Under the Velmora Protocol, ships must be inspected.", "Velmora Protocol", "Law"),
+    ("The Caldera Convention on Mines entered into force in 2019.", "Caldera Convention on Mines", "Law"),
+    ("The Rio Verde Agreement expired last year.", "Rio Verde Agreement", "Law"),
+    ("Leaders left the Northern Rim Conference early.", "Northern Rim Conference", "Event"),
+    ("The Marula Free Trade Deal was signed in Nairobi.", "Marula Free Trade Deal", "Law"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), NON_ACTOR_CASES)
+def test_laws_and_events_are_not_actors(recognizer, nlp, text, surface, label):
+    found = {r.mention.text: r.mention for r in _mentions(recognizer, nlp, text)}
+    assert surface in found, sorted(found)
+    assert found[surface].label == label and not is_actor(found[surface])
+
+
+# Bodies whose names hold such a word but are not headed by it stay actors.
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The Andean Peace Initiative Foundation said the talks had failed.", "Andean Peace Initiative Foundation"),
+    ("The Holy War Brigade claimed the attack.", "Holy War Brigade"),
+    ("The Ministry of Coastal Affairs said so.", "Ministry of Coastal Affairs"),
+])
+def test_bodies_named_after_a_law_or_war_stay_actors(recognizer, nlp, text, surface):
+    found = {r.mention.text: r.mention for r in _mentions(recognizer, nlp, text)}
+    assert surface in found, sorted(found)
+    assert found[surface].label == "Organization" and is_actor(found[surface])
+
+
+def test_listed_body_headed_by_a_kind_noun_keeps_its_label(nlp):
+    text = "The Andean Peace Accord, a rebel group, denied the charge."
+    listed = EntityRecognizer(nlp, [("Andean Peace Accord", "Organization")])
+    found = {r.mention.text: r.mention for r in _mentions(listed, nlp, text)}
+    assert found["Andean Peace Accord"].label == "Organization"
+    unlisted = {r.mention.text: r.mention for r in _mentions(EntityRecognizer(nlp), nlp, "Both states signed "
+                                                            "the Andean Peace Accord in May.")}
+    assert unlisted["Andean Peace Accord"].label == "Law"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("the Andean Trade Act", "Law"), ("the Treaty of Quito", "Law"), ("the Oslo Accords", "Law"),
+    ("Joint Plan of Action", "Law"), ("Resolution 9999", "Law"), ("the Tarim Doctrine", "Law"),
+    ("Operation Condor Shield", "Event"), ("the Gran Chaco War", "Event"), ("World War II", "Event"),
+    ("the Pacific Summit", "Event"), ("the Six-Party Talks", "Event"),
+    # negatives: a body's head noun, a kind noun inside a name, a lone or lower-case kind noun
+    ("Movement of the Holy War", None), ("Supporters of Andean Law", None), ("Harvard Law School", None),
+    ("Andean Peace Initiative Foundation", None), ("Operation", None), ("Lima trade act", None),
+    ("Council of the Lima Accord", None), ("Operation rescue", None),
+    # a conference "of" or "on" something is a standing assembly; "<place> Conference" a meeting
+    ("the Lima Conference", "Event"), ("Conference on Coastal Security", None), ("Conference of Mayors", None),
+])
+def test_name_kind(name, kind):
+    assert name_kind(name) == kind
 
 
 GROUP_CASES = [

@@ -53,7 +53,7 @@ _KEY_ALIASES = {
     "u.n.": "united nations", "un": "united nations", "u.k.": "united kingdom", "uk": "united kingdom",
     "britain": "united kingdom", "great britain": "united kingdom",
 }
-_ENTITY_LABELS = {"Person", "Organization", "Country", "Location", "Facility", "Weapon", "Vessel"}
+_ENTITY_LABELS = {"Person", "Organization", "Country", "Location", "Facility", "Weapon", "Vessel", "Law", "Event"}
 
 
 @lru_cache(maxsize=200_000)

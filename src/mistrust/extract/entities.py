@@ -58,7 +58,8 @@ if TYPE_CHECKING:
 
 ENTITIES_VERSION = "entities-v2"
 GENERIC = "group-rule-v1"
-LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel")
+LABELS = ("Person", "Organization", "Country", "Location", "Facility", "Nationality", "Weapon", "Vessel", "Law",
+          "Event")
 
 # spaCy (OntoNotes) label -> ours. GPE is split later into Country/Location with the gazetteer.
 _NER_LABELS = {
@@ -68,7 +69,8 @@ _NER_LABELS = {
     "LOC": "Location",
     "FAC": "Facility",
     "NORP": "Nationality",
-    # Treaties and regimes (JCPOA, NPT) act like bodies in this reporting ("the JCPOA requires").
+    # Treaties and regimes (JCPOA, NPT) act like bodies in this reporting ("the JCPOA requires"); a
+    # name headed by a kind noun of a text or event ("the Lima Accord") is relabelled, see name_kind.
     "LAW": "Organization",
     "PRODUCT": "Weapon",  # kept only when the context says weapon, see weapon_context
 }
@@ -129,6 +131,25 @@ _BODY_HEADS = {"organisation", "organization", "authority", "agency", "company",
 _CREDIT_WORDS = frozenset({"file", "pool", "handout"})
 # Lower-case nouns of sites a name may precede ("the Zarvan enrichment plant").
 _SITE_NOUNS = {"facility", "facilities", "plant", "reactor", "site", "complex", "refinery", "shipyard", "mine"}
+# Kind nouns of texts and of occasions. A name headed by one ("the Andean Trade Act", "the Treaty of
+# Quito", "the Pacific Summit", "the Gran Chaco War") names a document or an event, not a body that
+# acts, so it is no actor, network node or claim argument. Checked against the organisation names of
+# the UN and OFAC lists: no listed body is headed by one of these (listed "X of Y" names are headed by
+# X: "Supporters of Islamic Law"), and a listed name keeps its label anyway. Left out, measured on the
+# dev news and the lists: "Initiative" and "Program(me)" (NGOs, UN agencies, research programmes
+# quoted as sources), "Bill" (a first name), "Process", "Crisis", "Revolution" (heads of body names).
+_LAW_HEADS = frozenset({"act", "acts", "law", "laws", "treaty", "treaties", "accord", "accords", "agreement",
+                        "agreements", "convention", "conventions", "protocol", "protocols", "resolution",
+                        "resolutions", "pact", "charter", "deal", "declaration", "memorandum", "doctrine", "plan",
+                        "amendment", "directive", "statute", "framework"})
+_EVENT_HEADS = frozenset({"summit", "conference", "war", "wars", "operation", "talks"})
+# Kind nouns written before the name: "Operation Condor Shield" (a code name), "Resolution 9999" and
+# "Protocol 2" (a number).
+_NAMING_PREFIXES = frozenset({"operation"})
+# Kind nouns that also name a standing assembly: "the Lima Conference" is a meeting, but "the Conference
+# on Disarmament" or "the Conference of Presidents" (of some members) is a body that acts.
+_ASSEMBLY_HEADS = frozenset({"conference"})
+_ORDINAL_RE = re.compile(r"^(?:[IVX]+|\d+)$")
 _TITLE_RE = re.compile(
     r"\b[Tt]he\s+((?:(?:[A-Z]\.){2,}\s*|(?:US|UK|UN|EU)\s+)?"
     r"(?:(?:Deputy|Vice|Prime|Foreign|Defen[cs]e|Home|Interior|Finance|Chief|Special|Supreme|Crown|Acting|"
@@ -514,7 +535,12 @@ class EntityRecognizer:
             return "Facility", canonical, country
         if label == "Location" and text.isupper() and len(text) > 3 and gazetteer.lookup(text) is None:
             return "Organization", canonical, country
-        if label == "Organization" and canonical is None:
+        if label in ("Organization", "Facility") and (kind := name_kind(canonical or text)) is not None and not (
+                {strip_determiner(text).lower(), (canonical or "").lower()} & self._list_labels.keys()):
+            # a law or an event the model took for a body or a building ("the Lima Accord" as FAC); a
+            # listed body whose name ends in such a word keeps its label
+            label = kind
+        if label in ("Organization", "Law", "Event") and canonical is None:
             canonical = strip_determiner(text) if text[:4].lower() == "the " else None
         return label, canonical, country
 
@@ -546,6 +572,32 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
         starts.insert(at, cand.start)
         ends.insert(at, cand.end)
     return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def name_kind(name: str) -> str | None:
+    """ "Law" or "Event" when ``name`` is headed by a kind noun of a text or an occasion: its last word
+    (over a trailing number: "World War II"), the word before "of" or "on" ("the Treaty of Quito", "Joint
+    Plan of Action", "the Caldera Convention on Mines"), or a naming prefix before a name or a number
+    ("Operation Condor Shield", "Resolution 9999")."""
+    words = strip_determiner(" ".join(name.split())).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    lower = [w.lower() for w in words]
+    joint = next((i for i, w in enumerate(lower) if i and w in ("of", "on")), None)
+    if joint is not None:
+        head = words[joint - 1]
+        if head.lower() in _ASSEMBLY_HEADS:
+            return None
+    else:
+        while len(words) > 2 and _ORDINAL_RE.match(words[-1]):
+            words = words[:-1]
+        head = words[-1]
+        if all(w.isdigit() for w in words[1:]) or lower[0] in _NAMING_PREFIXES and words[1][:1].isupper():
+            head = words[0]  # "Resolution 9999", "Operation Condor Shield"
+    if not head[:1].isupper():
+        return None  # "Lima trade act" is a description, not a name headed by a kind noun
+    key = head.lower()
+    return "Law" if key in _LAW_HEADS else "Event" if key in _EVENT_HEADS else None
 
 
 def _label_of(start: int, end: int, cands: list[Candidate]) -> str | None:
@@ -643,4 +695,4 @@ def _state_of(cand: Candidate, span: Span) -> str | None:
     return place.code or None if place is not None else None
 
 
-__all__ = ["ENTITIES_VERSION", "LABELS", "EntityRecognizer", "Recognized"]
+__all__ = ["ENTITIES_VERSION", "LABELS", "EntityRecognizer", "Recognized", "name_kind"]

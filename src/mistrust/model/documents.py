@@ -70,7 +70,7 @@ class Mention:
     text: str
     start: int
     end: int
-    label: str  # Person, Organization, Country, Location, Facility, Nationality, Weapon, Vessel
+    label: str  # Person, Organization, Country, Location, Facility, Nationality, Weapon, Vessel, Law, Event
     canonical: str | None = None  # "North Korea" for "Pyongyang"/"DPRK" when used as the state
     links: list[Any] = field(default_factory=list)  # mistrust.model.screening.Hit
     extractor: str = ""  # component name and version, e.g. "ner-v1"
