@@ -304,7 +304,10 @@ def _refreshed(shared: SharedWorkspace) -> None:
         time.sleep(0.01)
 
 
-def test_aging_answers_are_renewed_on_a_thread_before_they_expire(db: Path) -> None:
+def test_aging_answers_are_renewed_on_a_thread_before_they_expire(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # answers live a minute here, not a second: the ages are set by the test, and a loaded machine
+    # must not age them on its own between two of its steps (the first read took half a second once)
+    monkeypatch.setattr(workspace_base, "FRESH_SECONDS", 60.0)
     shared = SharedWorkspace(lambda: S.sample_workspace_class()(db))
     hit_id = shared.screen("IRGC")[0].id  # opens, builds the index, learns the answers
     ws = shared.workspace
