@@ -147,7 +147,7 @@ _EVENT_HEADS = frozenset({"summit", "conference", "war", "wars", "operation", "t
 # "Protocol 2" (a number).
 _NAMING_PREFIXES = frozenset({"operation"})
 # Kind nouns that also name a standing assembly: "the Lima Conference" is a meeting, but "the Conference
-# on Disarmament" or "the Conference of Presidents" (of some members) is a body that acts.
+# on Disarmament" or "the Conference of Mayors" (of some members) is a body that acts.
 _ASSEMBLY_HEADS = frozenset({"conference"})
 _ORDINAL_RE = re.compile(r"^(?:[IVX]+|\d+)$")
 _TITLE_RE = re.compile(
