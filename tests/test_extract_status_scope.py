@@ -78,6 +78,39 @@ ROWS: list[Any] = [
      "attributed"),
     ("The minister said Kenya did not comment on reports that Uganda shipped fuel to Rwanda.", "transfer", "Uganda",
      "Rwanda", "attributed"),
+    # new (status-v4): an event noun only envisaged is hedged: an irrealis modifier on it ...
+    ("Officials discussed a proposed sale of rifles to Chile by Peru.", "transfer", "Peru", "Chile", "hedged"),
+    ("The planned sale of rifles to Chile by Peru was announced on Monday.", "transfer", "Peru", "Chile", "hedged"),
+    ("The envoy said a prospective shipment of fuel to Chile by Andean Shipping Co worried Lima.", "transfer",
+     "Andean Shipping Co", "Chile", "hedged"),
+    # ... or a verb, idiom or preposition that envisages it, whatever its tense or negation
+    ("The envoy called for sanctions on Chile.", "sanction", None, "Chile", "hedged"),
+    ("Peru threatened sanctions on Chile, the minister said.", "sanction", None, "Chile", "hedged"),
+    ("Peru did not call for sanctions on Chile, the minister said.", "sanction", None, "Chile", "hedged"),
+    ("Ana Ruiz warned of the transfer of drones to Peru.", "transfer", None, "Peru", "hedged"),
+    ("The envoy said Peru and Chile held talks aimed at a delivery of jets to Chile.", "transfer", None, "Chile",
+     "hedged"),
+    ("The minister said Peru was preparing for the delivery of jets to Chile.", "transfer", None, "Chile", "hedged"),
+    ("The minister said the accord is paving the way for the sale of rifles to Chile.", "transfer", None, "Chile",
+     "hedged"),
+    ("Pending the delivery of jets to Chile, Peru froze the talks, the envoy said.", "transfer", None, "Chile",
+     "hedged"),
+    # ... and a modal over a verb of consequence reaches what would follow, definite or not
+    ("The minister said the accord could lead to the signing of a treaty between Peru and Chile.", "agree", "Peru",
+     "Chile", "hedged"),
+    # what happened stays as it is: a past event under "after", "following"; a consequence that came;
+    # an event inside a noun the envisaging verb takes ("an inquiry into the sale"); a phrasal verb
+    ("After the sale of rifles to Chile, Peru imposed sanctions on Bolivia, the envoy said.", "transfer", None,
+     "Chile", "attributed"),
+    ("Following the delivery of jets to Chile, Peru froze the talks, the envoy said.", "transfer", None, "Chile",
+     "attributed"),
+    ("The sale of rifles to Chile by Peru was completed last week, the envoy said.", "transfer", "Peru", "Chile",
+     "attributed"),
+    ("The sale of rifles to Chile led to sanctions on Peru, the envoy said.", "sanction", None, "Peru", "attributed"),
+    ("Andean Shipping Co delivered fuel to Chile, leading to sanctions on Peru.", "sanction", None, "Peru",
+     "asserted"),
+    ("Peru called for an inquiry into the sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
+    ("Ana Ruiz called Peru out for its sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
 ]
 
 # a negated verb in its bare form is a demand, no statement: no claim (new: the first row)

@@ -38,8 +38,8 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v3"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
-# only what it denies (see denial_reaches)
+EXTRACTOR = "status-v4"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
+# only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -175,6 +175,44 @@ HEDGE_ADVERBS = frozenset({
     "claimed", "alleged", "suspected", "purported", "possible", "unverified", "uncertain", "unclear",
     "potential",  # "potential arms transfers to X": an event that may happen or have happened
 })
+# Modifiers that make an event noun a prospect, not a deed: "a proposed sale", "the planned
+# shipment", "a would-be deal" ("possible", "potential" are in ``HEDGE_ADVERBS``). Read on the noun
+# itself as an adjective or participle modifier; a modifier that looks back ("the failed sale", "the
+# completed delivery") is not one of them.
+IRREALIS_MODIFIERS = frozenset({
+    "proposed", "planned", "prospective", "future", "eventual", "hypothetical", "mooted", "intended",
+    "contemplated", "envisaged", "envisioned", "projected", "putative", "pending", "impending", "upcoming",
+    "forthcoming", "threatened",
+})
+# ("anticipated" is left out, mostly praise: "the most anticipated meeting"; so are "imminent" and
+# "looming", mostly on a danger that is already there: "an imminent threat")
+# Verbs (and the prepositions they take the event with; "" for a direct object) that only envisage
+# an event, whatever their tense: "paved the way for the sale", "talks aimed at a delivery",
+# "warned of a transfer", "threatened sanctions", "called for sanctions", "risks sanctions". The
+# event under them is hedged (like an aim, see ``INTENT_FORMS``), and no negation above reaches it
+# ("did not call for sanctions" denies no sanctions). "lead to", "result in" are left out: "led to
+# sanctions" says the sanctions came; only a modal over them hedges (see ``CONSEQUENCE_FORMS``).
+# These are the noun-object side of the aims (``INTENT_FORMS`` take an infinitive: "plans to sell")
+# and of ``MODAL_NOUNS`` (which take an "of"-phrase: "the risk of sanctions"), read in the same walk.
+_ENVISAGING = {
+    "aim": ("at", "for", "toward", "towards"), "plan": ("for",), "prepare": ("for",), "push": ("for",),
+    "press": ("for",), "call": ("for",), "lobby": ("for",), "campaign": ("for",), "hope": ("for",),
+    "work": ("toward", "towards"), "move": ("toward", "towards"), "angle": ("for",), "negotiate": ("for",),
+    "seek": ("",), "threaten": ("",), "risk": ("",), "propose": ("",), "envisage": ("",),
+    "envision": ("",), "contemplate": ("",), "mull": ("",), "weigh": ("",),
+    "warn": ("of", "about", "against"),
+}
+# ("consider" is left out: "consider the threat (to be) grave" judges its object, and the parser
+# often hangs the predicate elsewhere)
+ENVISAGING_FORMS = {f: frozenset(preps) for v, preps in _ENVISAGING.items() for f in inflections(v)}
+# Nouns of an idiom whose preposition envisages: "pave / clear the way for", "open the door to".
+ENVISAGING_IDIOMS = {"way": ("for",), "door": ("to",), "path": ("for", "to"), "ground": ("for",)}
+# Prepositions that put an event off till later: "pending the delivery of the jets".
+ENVISAGING_PREPS = frozenset({"pending"})
+# Verbs of consequence: their object is what would follow, not an event taken as given ("could lead
+# to the signing of a treaty"): a hedge above reaches it, as it reaches an indefinite noun.
+CONSEQUENCE_FORMS = {f: frozenset(preps) for v, preps in (("lead", ("to",)), ("result", ("in",)))
+                     for f in inflections(v)}
 # Verbs that hedge a raised complement: "is said to", "appears to", "is believed to".
 HEDGE_RAISING = frozenset({"say", "said", "believe", "believed", "think", "thought", "report", "reported",
                            "allege", "alleged", "suspect", "suspected", "rumor", "rumored", "rumour", "rumoured",
@@ -292,6 +330,10 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
                 # "refused to sell jets to X": an act declined, not done ("refused to stop selling":
                 # the selling goes on)
                 status = merge(status, "hedged")
+            # "warned of a transfer", "paving the way for the sale", "pending the delivery": an event
+            # only envisaged, whoever envisages it (a threat or a warning is no aim one is cited for)
+            if depth > 0 and below_tok is not None and _envisaged(tok, below_tok, head):
+                status = merge(status, "hedged")
             # "if X ships arms, ...": the event of a condition is supposed, not stated
             if _marked_clause(tok, CONDITION_MARKS):
                 status = merge(status, "hedged")
@@ -366,6 +408,8 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
         if hedges and c.dep_ in ("aux", "advmod", "amod") and (low in HEDGE_ADVERBS
                                                               or (c.tag_ == "MD" and low in HEDGE_MODALS)):
             status = "hedged"
+        if hedges and tok.pos_ in _NOUNS and _irrealis(c):
+            status = "hedged"  # "a proposed sale", "the planned shipment": a prospect, not a deed
     if not hedges:
         return status
     if _counterfactual(tok):
@@ -457,6 +501,12 @@ def _link(tok: Token, below: Token, event: Token) -> str:
       from here up reaches it.
     """
     via = below.dep_
+    if (_envisaged(tok, below, event) or _consequence(tok, below)
+            or (via == "dobj" and _idiom_noun(below))):
+        # "did not call for sanctions", "could lead to the signing of a treaty", "paving the way for
+        # the sale": what is envisaged or would follow is not taken as given (hedges above reach
+        # it), and a negation of the envisaging denies nothing of it
+        return "reference"
     if via == "xcomp":
         return "own"  # "did not try to ship", "is not going to ship": a verb complement
     if via == "conj":
@@ -491,7 +541,10 @@ def _link(tok: Token, below: Token, event: Token) -> str:
     if tok.pos_ in _NOUNS:
         # "a round of sanctions": let through; "plans to sell", "reports of a sale": the noun is
         # judged again at its verb; "the details of the delivery": a modifier, taken as given
-        if tok.lower_ in TRANSPARENT_NOUNS or _aim(tok) or tok.lower_ in CONTENT_NOUNS:
+        # "the signing of a treaty", "the holding of talks": a realising verb's gerund is the event's
+        # own act, as the verb would be ("could sign a treaty")
+        if tok.lower_ in TRANSPARENT_NOUNS or _aim(tok) or tok.lower_ in CONTENT_NOUNS or (
+                tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.lower_ in REALISING_FORMS):
             return "own"
         return "reference" if tok.lower_ in MODAL_NOUNS else "given"
     if via == "attr" or (tok.lower_ in HEDGE_VERBS and tok.lower_ not in SPEAKER_VERBS):
@@ -514,6 +567,66 @@ def _link(tok: Token, below: Token, event: Token) -> str:
     if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return "own"  # "won't entertain any deals": "any" stands under the negation
     return "given" if _definite(noun) else "reference"
+
+
+def _irrealis(modifier: Token) -> bool:
+    """ "proposed", "planned", "would-be": a modifier that makes its event noun a prospect (the
+    parser splits "would-be" and hangs "would" on "be")."""
+    if modifier.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    return modifier.lower_ in IRREALIS_MODIFIERS or (
+        modifier.lower_ == "be" and any(c.lower_ == "would" for c in modifier.children))
+
+
+def _idiom_noun(noun: Token) -> bool:
+    """ "the way" of "pave the way for", "the door" of "open the door to": with its preposition it
+    envisages what follows."""
+    preps = ENVISAGING_IDIOMS.get(noun.lower_, ())
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in noun.children)
+
+
+def _consequence(tok: Token, below: Token) -> bool:
+    """ "lead to", "result in": the preposition of a verb of consequence."""
+    return below.dep_ == "prep" and below.lower_ in CONSEQUENCE_FORMS.get(tok.lower_, ())
+
+
+def _envisaged(tok: Token, below: Token, event: Token) -> bool:
+    """True when ``tok`` only envisages the event it reaches through ``below``: an envisaging verb's
+    object or preposition ("threatened sanctions", "warned of a transfer", ``ENVISAGING_FORMS``),
+    an idiom's ("the way for the sale") or "pending"'s object. The event is the envisaged noun or
+    lies under amounts and kinds of it ("called for a new round of sanctions"); an event inside
+    another noun is not ("called for an inquiry into the sale": the sale is given)."""
+    if below.dep_ == "prep":
+        prep = below.lower_
+        obj = next((c for c in below.children if c.dep_ == "pobj"), None)
+    elif below.dep_ in ("dobj", "pobj"):
+        prep, obj = "", below
+    else:
+        return False
+    if obj is None:
+        return False
+    low = tok.lower_
+    if low in ENVISAGING_PREPS:
+        known = below.dep_ == "pobj"
+    elif tok.pos_ in ("VERB", "AUX"):
+        # not another phrasal verb ("called Iran out for its support") nor one that says what its
+        # object is ("considers the threat to be grave")
+        known = (prep in ENVISAGING_FORMS.get(low, ()) and (prep != "" or below.dep_ == "dobj")
+                 and not any(c.dep_ in ("prt", "xcomp", "ccomp", "oprd") for c in tok.children))
+    elif tok.pos_ == "NOUN":
+        known = prep != "" and prep in ENVISAGING_IDIOMS.get(low, ()) and tok.dep_ == "dobj"
+    else:
+        known = False
+    if not known:
+        return False
+    word = event
+    while word.i != obj.i:
+        if word.dep_ not in ("pobj", "prep") or word.head == word:
+            return False
+        word = word.head
+        if word.pos_ in _NOUNS and word.lower_ not in TRANSPARENT_NOUNS:
+            return False
+    return True
 
 
 def given_subject(event: Token) -> bool:
