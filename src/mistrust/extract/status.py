@@ -609,7 +609,7 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
     if low in ENVISAGING_PREPS:
         known = below.dep_ == "pobj"
     elif tok.pos_ in ("VERB", "AUX"):
-        # not another phrasal verb ("called Iran out for its support") nor one that says what its
+        # not another phrasal verb ("called Peru out for its support") nor one that says what its
         # object is ("considers the threat to be grave")
         known = (prep in ENVISAGING_FORMS.get(low, ()) and (prep != "" or below.dep_ == "dobj")
                  and not any(c.dep_ in ("prt", "xcomp", "ccomp", "oprd") for c in tok.children))
