@@ -292,7 +292,9 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
     for depth in range(6):
         if tok is None:
             break
-        link = "own" if below_tok is None else _link(tok, below_tok, head)
+        # "warned of a transfer", "paving the way for the sale": read once, for the link and the hedge
+        envisaged = below_tok is not None and _envisaged(tok, below_tok, head)
+        link = "own" if below_tok is None else _link(tok, below_tok, head, envisaged)
         complement = complement or link == "complement"
         negation_reaches = negation_reaches and link not in ("reference", "given")
         hedge_reaches = hedge_reaches and link != "given"
@@ -332,7 +334,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
                 status = merge(status, "hedged")
             # "warned of a transfer", "paving the way for the sale", "pending the delivery": an event
             # only envisaged, whoever envisages it (a threat or a warning is no aim one is cited for)
-            if depth > 0 and below_tok is not None and _envisaged(tok, below_tok, head):
+            if envisaged:
                 status = merge(status, "hedged")
             # "if X ships arms, ...": the event of a condition is supposed, not stated
             if _marked_clause(tok, CONDITION_MARKS):
@@ -483,8 +485,9 @@ FUTURE_AUX = frozenset({"will", "wo", "'ll", "would", "shall"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _link(tok: Token, below: Token, event: Token) -> str:
-    """How the walk from ``below`` up to ``tok`` carries the scope of ``tok``'s markers to the event.
+def _link(tok: Token, below: Token, event: Token, envisaged: bool) -> str:
+    """How the walk from ``below`` up to ``tok`` carries the scope of ``tok``'s markers to the event
+    (``envisaged``: ``tok`` only envisages it, :func:`_envisaged`).
 
     - "own": the same clause, or a verb complement ("did not try to ship", "did not ship or sell");
     - "complement": a finite clause or a noun's content ("did not say that X shipped", "has not
@@ -501,7 +504,7 @@ def _link(tok: Token, below: Token, event: Token) -> str:
       from here up reaches it.
     """
     via = below.dep_
-    if (_envisaged(tok, below, event) or _consequence(tok, below)
+    if (envisaged or _consequence(tok, below)
             or (via == "dobj" and _idiom_noun(below))):
         # "did not call for sanctions", "could lead to the signing of a treaty", "paving the way for
         # the sale": what is envisaged or would follow is not taken as given (hedges above reach
