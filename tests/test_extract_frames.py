@@ -1146,6 +1146,12 @@ POSITIVE: list[Any] = [
      "Peru.", "cooperate", "Chile", "Peru", "asserted", None),
     ("Ecuador provided drones worth $2 million to the rebels in coordination with Venezuela.", "cooperate",
      "Ecuador", "Venezuela", "asserted", None),
+    # -- (args6) a list of charges the parser breaks after the first ("accuses X of A-ing, B-ing and
+    # C-ing", B hung on the verb as a clause of its own): each is the accused's, on the accuser's word
+    ("Panel accuses Chile of selling rifles, exporting banned fuel and violating sanctions.", "violate", "Chile",
+     None, "attributed", "Panel"),
+    ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate",
+     "Bolivia", "UN", "attributed", "panel"),
     # -- (args6) a noun's given name ("a firm called X", "a ship known as Y") stands for it before the
     # origin among its modifiers
     ("Ecuador sold rifles to a Peruvian company called Andina Holdings.", "transfer", "Ecuador", "Andina",
@@ -1323,6 +1329,10 @@ NEGATIVE: list[Any] = [
      "Bolivia"),
     ("The downing of a Peruvian plane over Bolivia inflamed tensions, which led to sanctions from Chile.",
      "sanction", "Chile", "Peru"),
+    # a lone participle after the charge is the accuser's own act, not one more charge
+    ("Peru accused Chile of smuggling rifles, sanctioning two Chilean firms in response.", "sanction", "Chile", None),
+    ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate", "panel",
+     None),
     # who sanctions firms involved in an act does not do it; the recipient does not cooperate
     ("Peru sanctioned firms involved in shipping machine parts to Bolivia.", "transfer", "Peru", None),
     ("Chile shipped fuel worth $5 million to Bolivia in cooperation with Peru.", "cooperate", "Bolivia", None),

@@ -267,6 +267,8 @@ def subject_token(verb: Token) -> Token | None:
             and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Moscow is ready to deliver", "X was willing to sell": the adjective's bearer does it
         return subject_token(verb.head.head)
+    if verb.dep_ == "advcl" and _further_charge(verb):
+        return accused_of(verb)  # "accuses X of selling arms, exporting coal ...": X exports
     raised = _raised_by_agent(verb)
     if raised is not None:
         return raised  # (before a noun's purpose: the parser may hang the infinitive on the agent)
@@ -472,6 +474,8 @@ def accusation(verb: Token) -> Token | None:
     also when the tagger read the gerund as a noun: the prepositional object itself ("accused X of
     smuggling"), or the modifier that opens it ("accused X of smuggling fuel", smuggling a compound
     of fuel)."""
+    if verb.dep_ == "advcl" and _further_charge(verb):
+        return verb.head
     prep = verb.head
     if verb.dep_ in ("compound", "amod") and verb.head.dep_ == "pobj" and opens_with_gerund(verb.head):
         prep = verb.head.head
@@ -488,6 +492,26 @@ def accusation(verb: Token) -> Token | None:
         gov = hung_on_agent(prep) or (gov.head if gov.dep_ == "dobj" else gov)
     lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
     return gov if lemma in ACCUSE else None
+
+
+def _further_charge(verb: Token) -> bool:
+    """ "accuses X of selling arms, exporting coal and violating sanctions": the parser may hang the
+    later gerunds of a list of charges on the accusing verb as a clause of their own; a bare gerund
+    after the verb's "of" charge that goes on to a last conjunct ("..., exporting coal and violating
+    sanctions"; no subject or subordinator of its own) is one more charge. A lone participle is the
+    accuser's own act: "accused X of smuggling rifles, sanctioning two of its firms"."""
+    gov = verb.head
+    if not gerund(verb) or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    if not any(c.dep_ == "conj" and gerund(c) for c in verb.children):
+        return False
+    if (verb_lemma(gov.lower_) or gov.lemma_.lower()) not in ACCUSE:
+        return False
+    # the first charge, on the verb or (misparsed) on the accused: "accuses X of shipping arms"
+    holders = [gov, *(c for c in gov.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "with") and c.i < verb.i
+               and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and opens_with_gerund(g)) for g in c.children)
+               for h in holders for c in h.children)
 
 
 def accused_of(verb: Token) -> Token | None:

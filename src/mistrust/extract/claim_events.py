@@ -642,6 +642,15 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     return _Event(tok, predicate, subj, goods, verb if denies else None)
 
 
+def _envoy_title(dobj: Token) -> Token | None:
+    """The diplomatic noun of a summoned envoy: the object itself ("the ambassador"), or the title
+    before a named envoy ("British ambassador Ann Lee", "the Chilean envoy, Luis Mora")."""
+    if dobj.lower_ in DIPLOMATIC_NOUNS:
+        return dobj
+    return next((c for c in dobj.children if c.dep_ in ("compound", "appos") and c.lower_ in DIPLOMATIC_NOUNS
+                 and c.i < dobj.i), None)
+
+
 def _engaged_in(goods: Token) -> Token | None:
     """Who is engaged in an act whose gerund the parser made a compound of its goods: the noun an
     "involved in" participle hangs on ("firms involved in shipping parts"), or the subject of
@@ -709,10 +718,14 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
-    if predicate is None and structure and dobj is not None and dobj.lower_ in DIPLOMATIC_NOUNS \
-            and tok.lower_ in _SUMMONING_FORMS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in dobj.children):
-        # "summoned the Iranian ambassador": a protest to Iran ("summoned its envoy home" calls back its own)
-        predicate = "condemn"
+    if predicate is None and structure and dobj is not None and tok.lower_ in _SUMMONING_FORMS:
+        title = _envoy_title(dobj)
+        if title is not None and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in title.children):
+            # "summoned the Iranian ambassador": a protest to Iran ("summoned its envoy home" calls
+            # back its own); a named envoy's title holds the state ("the British ambassador Ann Lee")
+            if title != dobj:
+                return _Event(tok, "condemn", subject_token(tok), title, None)
+            predicate = "condemn"
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
