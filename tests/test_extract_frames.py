@@ -1127,6 +1127,11 @@ POSITIVE: list[Any] = [
      "Togo"),
     ("The imposition of sanctions by the European Union hurt Ecuador's economy.", "sanction", "European Union",
      None, "asserted", None),
+    # a reaction noun shares the "from" of its conjunct or of the verb that brings it
+    ("Chile tested a missile, drawing sanctions and strong condemnation from Peru.", "condemn", "Peru", "Chile",
+     "attributed", "Peru"),
+    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
+     "sanction", "U.S.", None, "hedged", None),
     # -- (args6) a name the parser hangs with its "and" on the next one as a modifier or owner is a
     # conjunct: "the US and European Union", "between A and B's C"
     ("Ecuador shipped drones to Russia, prompting sanctions from the US and European Union.", "sanction", "US",
@@ -1329,6 +1334,8 @@ NEGATIVE: list[Any] = [
      "Bolivia"),
     ("The downing of a Peruvian plane over Bolivia inflamed tensions, which led to sanctions from Chile.",
      "sanction", "Chile", "Peru"),
+    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
+     "sanction", None, "U.S."),
     # a lone participle after the charge is the accuser's own act, not one more charge
     ("Peru accused Chile of smuggling rifles, sanctioning two Chilean firms in response.", "sanction", "Chile", None),
     ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate", "panel",

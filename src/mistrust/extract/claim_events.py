@@ -510,6 +510,26 @@ _ISSUING_NOUNS = frozenset({"imposition", "introduction", "adoption", "tightenin
                             "renewal", "reimposition", "re-imposition"})
 
 
+def _shared_agent(noun: Token, predicate: str, index: MentionIndex) -> Token | None:
+    """The "from"/"by" party of a reaction noun with no phrase of its own, shared with a conjunct
+    ("sanctions and condemnation from X") or hung on the verb that brings it ("brought sanctions
+    from Y"); not "sanctions on Iran and support from Y", where each has its own."""
+    if any(c.dep_ == "prep" for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.lower_ in _BRINGING_FORMS:
+        # "..., bringing sanctions from Y", the "from" hung on the verb that brings them
+        agent = entity_prep(noun.head, ("from",), index)
+        if agent is not None:
+            return agent
+    for other in noun.conjuncts:
+        if event_noun(other) is None:
+            continue
+        agent = entity_prep(other, ("from", "by"), index)
+        if agent is not None:
+            return agent
+    return None
+
+
 def _imposed_by(measure: Token, index: MentionIndex) -> Token | None:
     """The "by" agent of an issuing noun over the measure ("the imposition of sanctions by X")."""
     if measure.dep_ != "pobj" or measure.head.lower_ != "of" or measure.head.head.lower_ not in _ISSUING_NOUNS:
@@ -1123,7 +1143,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
                     or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None)
                     # "condemnation from X": a reaction comes from who reacts
-                    or (entity_prep(noun, ("from",), index) if predicate in _REACTIONS else None))
+                    or (entity_prep(noun, ("from",), index) if predicate in _REACTIONS else None)
+                    or (_shared_agent(noun, predicate, index) if predicate in _REACTIONS else None))
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:
@@ -1168,6 +1189,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         obj = subject_token(noun.head)  # "Belarus faces sanctions from the EU": who undergoes it is the target
     if obj is None and structure and predicate in _REACTIONS:
         obj = _provoker(noun)  # "X shipped drones, prompting sanctions from Y": Y sanctions X
+    if structure and obj is not None and obj == subj:
+        obj = None  # one phrase found twice ("brought sanctions from Y": Y is no target)
     if subj is None and obj is None:
         return None
     if structure and obj is not None and predicate in ("transfer", "supply"):
