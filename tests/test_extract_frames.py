@@ -1151,6 +1151,12 @@ POSITIVE: list[Any] = [
      "Peru.", "cooperate", "Chile", "Peru", "asserted", None),
     ("Ecuador provided drones worth $2 million to the rebels in coordination with Venezuela.", "cooperate",
      "Ecuador", "Venezuela", "asserted", None),
+    # -- (args6) the subject of a verb of its own intent ("threaten", "propose", "weigh", "mull") over
+    # an event noun would do the event: hedged
+    ("Chile is weighing new sanctions on Peru.", "sanction", "Chile", "Peru", "hedged", None),
+    ("Peru is mulling arms sales to Bolivia.", "transfer", "Peru", "Bolivia", "hedged", None),
+    ("Chile proposed sanctions on Bolivia last week.", "sanction", "Chile", "Bolivia", "hedged", None),
+    ("The EU threatened sanctions against Belarus.", "sanction", "EU", "Belarus", "hedged", None),
     # -- (args6) a list of charges the parser breaks after the first ("accuses X of A-ing, B-ing and
     # C-ing", B hung on the verb as a clause of its own): each is the accused's, on the accuser's word
     ("Panel accuses Chile of selling rifles, exporting banned fuel and violating sanctions.", "violate", "Chile",
@@ -1336,6 +1342,9 @@ NEGATIVE: list[Any] = [
      "sanction", "Chile", "Peru"),
     ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
      "sanction", None, "U.S."),
+    # who risks or calls for a measure does not impose it
+    ("Bolivia risks sanctions from the EU.", "sanction", "Bolivia", None),
+    ("Peru called for sanctions on Bolivia.", "sanction", "Peru", None),
     # a lone participle after the charge is the accuser's own act, not one more charge
     ("Peru accused Chile of smuggling rifles, sanctioning two Chilean firms in response.", "sanction", "Chile", None),
     ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate", "panel",

@@ -504,6 +504,13 @@ def _beside_sanction(verb: Token) -> bool:
     return any(verb_predicate(v.lower_) == "sanction" for v in near)
 
 
+# Verbs of one's own intent over an event noun: "X threatened / proposed / is weighing sanctions on Y"
+# (X would impose them). They are verbs the status step reads as envisaging, so the claim is hedged;
+# not "seek", "call for", "risk" (another does it, or it is done to the subject).
+_INTENDING = frozenset({"threaten", "propose", "weigh", "mull", "contemplate", "envisage", "envision"})
+_INTENDING_FORMS = frozenset(f for v in _INTENDING for f in inflections(v))
+
+
 # Nouns of issuing a measure, whose "by" names the issuer of the measure in their "of": "the
 # imposition of sanctions by X", "the adoption of an embargo by Y".
 _ISSUING_NOUNS = frozenset({"imposition", "introduction", "adoption", "tightening", "extension", "expansion",
@@ -1078,6 +1085,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (structure and _makes_deal(head, noun))
+                     or (structure and head.lower_ in _INTENDING_FORMS)
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
                      or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
                          and not _has_own_doer(noun, predicate, index))):
