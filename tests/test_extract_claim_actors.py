@@ -50,9 +50,10 @@ POSITIVE = [
     # tried (no change on either half): "his country" in reported words is the speaker's state
     _reverted("Peru's foreign minister said his country had never sold rifles to Bolivia.", "transfer", "Peru",
               "Bolivia"),
-    # reverted: a charge list the parser hung on the accusing verb is still the accused's
-    _reverted("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
-              "violate", "Chile", None),
+    # reverted by recall-ent, read again by args6 (a gerund after the "of" charge going on to a last
+    # conjunct): a charge list the parser hung on the accusing verb is still the accused's
+    ("A UN report accuses Chile of selling rifles, exporting banned parts and violating sanctions.",
+     "violate", "Chile", None),
     _reverted("The EU accused Peru of shipping fuel to Cuba and breaking the embargo.", "violate", "Peru", None),
     # reverted: a passive conjunct shares its patient; an active one after a passive head is the patient's act
     _reverted("The tanker was accused of carrying fuel to Syria and first detained by Malaysia in March.", "seize",
@@ -61,15 +62,17 @@ POSITIVE = [
               "freighter"),
     _reverted("Chile was sanctioned by the EU and then attacked Peru.", "attack", "Chile", "Peru"),
     _reverted("Russia was hit with sanctions and later supplied drones to Mali.", "supply", "Russia", "Mali"),
-    # reverted: a description named by a participle is the name, not its flag
-    _reverted("The navy seized a Liberian tanker called the Ocean Star off Oman.", "seize", "navy", "Ocean Star"),
-    _reverted("Greek police seized a Maltese-flagged freighter named Blue Horizon carrying rifles to Libya.",
-              "seize", "Greek police", "Blue Horizon"),
+    # reverted by recall-ent, read again by args6: a description named by a participle is the name,
+    # not its flag
+    ("The navy seized a Liberian tanker called the Ocean Star off Oman.", "seize", "navy", "Ocean Star"),
+    ("Greek police seized a Maltese-flagged freighter named Blue Horizon carrying rifles to Libya.",
+     "seize", "Greek police", "Blue Horizon"),
     _reverted("The vessel, called the Sea Lark, is one of Peru's largest carriers used to ship fuel to Bolivia.",
               "transfer", "Sea Lark", "Bolivia"),
-    # reverted: a gerund under "as part of", "on top of" is the clause subject's act
-    _reverted("As part of supplying arms to Mali, Russia sent advisers.", "supply", "Russia", "Mali"),
-    _reverted("On top of selling jets to Bolivia, Chile trained its pilots.", "transfer", "Chile", "Bolivia"),
+    # reverted by recall-ent, read again by args6: a gerund under "as part of", "on top of" is the
+    # clause subject's act
+    ("As part of supplying arms to Mali, Russia sent advisers.", "supply", "Russia", "Mali"),
+    ("On top of selling jets to Bolivia, Chile trained its pilots.", "transfer", "Chile", "Bolivia"),
     # reverted: an unnamed description tied to an actor stands for it
     _reverted("The EU imposed sanctions on the supply chain related to Russia.", "sanction", "EU", "Russia"),
     _reverted("The United States sanctioned a network tied to Hezbollah.", "sanction", "United States",
@@ -87,9 +90,10 @@ POSITIVE = [
               "Carlos Mendoza, sells fuel to buyers in Peru.", "sanction", "Chile", "Carlos Mendoza"),
     _reverted("Chile sanctioned members of a smuggling ring on Monday. The ring, headed by the Bolivian broker "
               "Carlos Mendoza, sells fuel to buyers in Peru.", "transfer", "Carlos Mendoza", "Peru"),
-    # reverted: an unnamed conjunct spelled out by a dashed apposition: each name in it
-    _reverted("The rebels in Sudan and their foreign backers \u2014 Chad, Egypt and Eritrea \u2014 violated a U.N. "
-              "arms embargo, experts said.", "violate", "Chad", None),
+    # reverted by recall-ent, read again by args6: an unnamed conjunct spelled out by a dashed
+    # apposition: each name in it
+    ("The rebels in Sudan and their foreign backers \u2014 Chad, Egypt and Eritrea \u2014 violated a U.N. "
+     "arms embargo, experts said.", "violate", "Chad", None),
 ]
 
 # (sentence, event, agent or None, party or None): no claim of the event may read so
@@ -111,7 +115,7 @@ NEGATIVE = [
     _reverted("Chile was sanctioned by the EU and then attacked Peru.", "attack", "EU", None),
     _reverted("A Liberian cargo vessel used to carry sugar has been seized, officials said.", "seize", "Liberia",
               None),
-    _reverted("The navy seized a Liberian tanker called the Ocean Star off Oman.", "seize", None, "Liberia"),
+    ("The navy seized a Liberian tanker called the Ocean Star off Oman.", "seize", None, "Liberia"),
     # a network with two leaders named is no one's; a network that names its members is another one
     ("Chile sanctioned a network led by Juan Ortega and a ring run by Carlos Mendoza. The network shipped fuel "
      "to Bolivia.", "transfer", "Ortega", None),

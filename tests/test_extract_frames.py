@@ -1090,6 +1090,85 @@ POSITIVE: list[Any] = [
     ("Russia inked a gas supply agreement with China.", "agree", "Russia", "China", "asserted", None),
     ("Iran sealed a fuel supply deal with Syria.", "supply", "Iran", "Syria", "asserted", None),
     ("Chile clinched an arms sales deal with Peru.", "transfer", "Chile", "Peru", "asserted", None),
+    # -- (args6) a gerund in an adverbial phrase ("in addition to", "as part of", "on top of") is done
+    # by the subject of the clause it modifies; a punishing verb beside a sanction is that sanction
+    ("In addition to sanctioning Bolivia, Chile expelled two of its diplomats.", "sanction", "Chile", "Bolivia",
+     "asserted", None),
+    ("On top of supplying drones to Russia, Iran has trained its pilots.", "supply", "Iran", "Russia", "asserted",
+     None),
+    ("As part of arming the rebels, Ecuador shipped rifles to Colombia.", "supply", "Ecuador", None, "asserted", None),
+    ("In addition to selling jets to Peru, Brazil trained Peruvian pilots.", "transfer", "Brazil", "Peru",
+     "asserted", None),
+    ("In addition to targeting Bolivia, the Treasury designated three Chilean firms.", "sanction", "Treasury",
+     "Bolivia", "asserted", None),
+    ("Peru targeted and blacklisted the Chilean firm Andes Cargo.", "sanction", "Peru", "Andes Cargo", "asserted",
+     None),
+    # -- (args6) a plural group noun enumerated in an apposition: its named members act, also when the
+    # group is coordinated after a noun whose modifier gave a first name
+    ("Its foreign backers — Peru, Chile and Bolivia — violated the embargo.", "violate", "Chile", None,
+     "asserted", None),
+    ("The rebels and their suppliers, Peru and Chile, broke the embargo.", "violate", "Chile", None, "asserted", None),
+    ("The warring factions and their sponsors — Egypt and Sudan vs Kenya — breached the arms embargo.", "violate",
+     "Sudan", None, "asserted", None),
+    ("The militias in Chad and their foreign backers — Egypt, Sudan and Libya — violated the embargo.", "violate",
+     "Sudan", None, "asserted", None),
+    ("Rebel groups in Yemen and their patrons, Iran and Syria, smuggled rifles to the coast.", "transfer", "Syria",
+     None, "asserted", None),
+    ("Two neighbouring states, Ecuador and Colombia, shipped fuel to Venezuela.", "transfer", "Colombia",
+     "Venezuela", "asserted", None),
+    # -- (args6) a reaction an act brings about ("..., prompting / drawing / sparking X", "..., which led
+    # to X") is aimed at the act's doer; "condemnation from Y" is Y's; "the imposition of sanctions by Y"
+    ("Chile tested a ballistic missile on Monday, drawing condemnation from Peru and Bolivia.", "condemn",
+     "Bolivia", "Chile", "attributed", "Bolivia"),
+    ("Bolivia sold jets to Peru, which led to sanctions by Chile.", "sanction", "Chile", "Bolivia", "asserted", None),
+    ("Ecuador shipped drones to Russia, prompting sanctions from the European Union.", "sanction",
+     "European Union", "Ecuador", "asserted", None),
+    ("Ghana seized a Togolese trawler, sparking criticism from Togo.", "condemn", "Togo", "Ghana", "attributed",
+     "Togo"),
+    ("The imposition of sanctions by the European Union hurt Ecuador's economy.", "sanction", "European Union",
+     None, "asserted", None),
+    # a reaction noun shares the "from" of its conjunct or of the verb that brings it
+    ("Chile tested a missile, drawing sanctions and strong condemnation from Peru.", "condemn", "Peru", "Chile",
+     "attributed", "Peru"),
+    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
+     "sanction", "U.S.", None, "hedged", None),
+    # -- (args6) a name the parser hangs with its "and" on the next one as a modifier or owner is a
+    # conjunct: "the US and European Union", "between A and B's C"
+    ("Ecuador shipped drones to Russia, prompting sanctions from the US and European Union.", "sanction", "US",
+     "Ecuador", "asserted", None),
+    ("While Ortega and Senate Republicans sharply criticize Chile, the posts stay open.", "condemn", "Ortega",
+     "Chile", "attributed", None),
+    ("Diplomats laid the groundwork for a meeting between Lula and Peru's Dina Boluarte.", "meet", "Lula",
+     "Boluarte", "asserted", None),
+    # -- (args6) who is "involved in" an act the parser reads as a compound gerund does it; acting "in
+    # cooperation with" Y is the act's doer cooperating, wherever the parser hangs the phrase
+    ("Firms in Chile involved in shipping machine parts to Bolivia were fined.", "transfer", "Chile", "Bolivia",
+     "asserted", None),
+    ("Two Chilean banks were involved in smuggling rifles to Peru.", "transfer", "Chile", "Peru", "asserted", None),
+    ("Chile shipped fuel worth $5 million to Bolivia in cooperation with Peru.", "cooperate", "Chile", "Peru",
+     "asserted", None),
+    ("Chile has used the network to provide millions of dollars worth of funds to the rebels in cooperation with "
+     "Peru.", "cooperate", "Chile", "Peru", "asserted", None),
+    ("Ecuador provided drones worth $2 million to the rebels in coordination with Venezuela.", "cooperate",
+     "Ecuador", "Venezuela", "asserted", None),
+    # -- (args6) the subject of a verb of its own intent ("threaten", "propose", "weigh", "mull") over
+    # an event noun would do the event: hedged
+    ("Chile is weighing new sanctions on Peru.", "sanction", "Chile", "Peru", "hedged", None),
+    ("Peru is mulling arms sales to Bolivia.", "transfer", "Peru", "Bolivia", "hedged", None),
+    ("Chile proposed sanctions on Bolivia last week.", "sanction", "Chile", "Bolivia", "hedged", None),
+    ("The EU threatened sanctions against Belarus.", "sanction", "EU", "Belarus", "hedged", None),
+    # -- (args6) a list of charges the parser breaks after the first ("accuses X of A-ing, B-ing and
+    # C-ing", B hung on the verb as a clause of its own): each is the accused's, on the accuser's word
+    ("Panel accuses Chile of selling rifles, exporting banned fuel and violating sanctions.", "violate", "Chile",
+     None, "attributed", "Panel"),
+    ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate",
+     "Bolivia", "UN", "attributed", "panel"),
+    # -- (args6) a noun's given name ("a firm called X", "a ship known as Y") stands for it before the
+    # origin among its modifiers
+    ("Ecuador sold rifles to a Peruvian company called Andina Holdings.", "transfer", "Ecuador", "Andina",
+     "asserted", None),
+    ("Chile said a Bolivian freighter known as the Sea Lark was seized.", "seize", None, "Sea Lark", "attributed",
+     "Chile"),
 ]
 
 # (sentence, event, agent, amount): quantities are kept as written.
@@ -1247,6 +1326,36 @@ NEGATIVE: list[Any] = [
     ("The report details Chile's attempts to sell rifles to the rebels in Bolivia.", "transfer", "report", None),
     # who talks about a measure did not impose it
     ("Flynn discussed the sanctions that Obama had imposed on Russia.", "sanction", "Flynn", "Russia"),
+    # (args6) a gerund under a noun someone has ("a role in", "Chile's part in") is not the clause
+    # subject's; a punishing verb with a weapon is no sanction
+    ("Peru accused Chile of a role in supplying rifles to Bolivia.", "transfer", "Peru", None),
+    ("The panel described Chile's part in smuggling rifles to Bolivia.", "transfer", "panel", None),
+    ("Peru targeted Bolivia with missile strikes and seized its ports.", "sanction", "Peru", "Bolivia"),
+    # an enumerated group only stands for its members in its own clause
+    ("Their rivals, Peru and Chile, accused Bolivia of smuggling rifles to Ecuador.", "transfer", "Peru", None),
+    # a reaction that merely follows an act, or a passive act's patient, is not aimed at the doer
+    ("Bolivia sold jets to Peru after sanctions by Chile.", "sanction", "Chile", "Bolivia"),
+    ("The tanker was seized by Peru, prompting sanctions from Chile.", "sanction", "Chile", "tanker"),
+    ("Sanctions by Chile, which followed the sale of jets by Bolivia to Peru, angered Lima.", "sanction", "Chile",
+     "Bolivia"),
+    ("The downing of a Peruvian plane over Bolivia inflamed tensions, which led to sanctions from Chile.",
+     "sanction", "Chile", "Peru"),
+    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
+     "sanction", None, "U.S."),
+    # who risks or calls for a measure does not impose it
+    ("Bolivia risks sanctions from the EU.", "sanction", "Bolivia", None),
+    ("Peru called for sanctions on Bolivia.", "sanction", "Peru", None),
+    # a lone participle after the charge is the accuser's own act, not one more charge
+    ("Peru accused Chile of smuggling rifles, sanctioning two Chilean firms in response.", "sanction", "Chile", None),
+    ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate", "panel",
+     None),
+    # who sanctions firms involved in an act does not do it; the recipient does not cooperate
+    ("Peru sanctioned firms involved in shipping machine parts to Bolivia.", "transfer", "Peru", None),
+    ("Chile shipped fuel worth $5 million to Bolivia in cooperation with Peru.", "cooperate", "Bolivia", None),
+    # a named noun's origin is no longer the party
+    ("Ecuador sold rifles to a Peruvian company called Andina Holdings.", "transfer", "Ecuador", "Peru"),
+    # a place name running into its "and" is no conjunct
+    ("North and South Korea delivered a joint declaration on Friday.", "transfer", "north", None),
 ]
 
 # (sentence, event): no claim of that event at all.

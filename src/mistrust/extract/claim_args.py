@@ -186,11 +186,13 @@ def argument(tok: Token | None, index: MentionIndex, actor: bool = False) -> tup
         # chosen as an argument (the goods' origin), is its state, not the product
         return tok.text, place.canonical, True
     m = apposed_to(tok, index) or predicated_of(tok, index)
+    if m is None and tok.i not in index.by_token:
+        # the name a participle gives the noun before the names among its modifiers: "a Chilean
+        # firm called X" is X, not Chile ("the firm's" own name beats its origin)
+        m = _named_as(tok, index)
     if m is None:
         m = index.principal(tok, skip={c.i for c in tok.children if c.dep_ in ("relcl", "acl")
                                        for c in c.subtree})
-    if m is None:
-        m = _named_as(tok, index)
     if m is not None:
         return m.text, m.canonical or (office_state(m) if actor else None) or m.text, True
     if tok.pos_ == "PRON":
@@ -265,6 +267,8 @@ def subject_token(verb: Token) -> Token | None:
             and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Moscow is ready to deliver", "X was willing to sell": the adjective's bearer does it
         return subject_token(verb.head.head)
+    if verb.dep_ == "advcl" and _further_charge(verb):
+        return accused_of(verb)  # "accuses X of selling arms, exporting coal ...": X exports
     raised = _raised_by_agent(verb)
     if raised is not None:
         return raised  # (before a noun's purpose: the parser may hang the infinitive on the agent)
@@ -290,7 +294,7 @@ def subject_token(verb: Token) -> Token | None:
         # X does it, whether the parser made X the verb's object or (mis)read it as its auxiliary
         doer = next((c for c in verb.children if c.dep_ in ("aux", "nsubj") and c.i < verb.i
                      and c.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")), None) or \
-            next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and _actor_like(c)), None)
+            next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and actor_like(c)), None)
         if doer is not None:
             return doer
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -333,6 +337,11 @@ def subject_token(verb: Token) -> Token | None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+        clause = adverbial_clause(noun)
+        if clause is not None:
+            # "In addition to seizing X, the navy ...", "as part of shipping Y, the firm ...": a
+            # gerund in an adverbial phrase is done by the subject of the clause it modifies
+            return subject_token(clause)
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return subject_token(noun.head)
         return None
@@ -341,6 +350,27 @@ def subject_token(verb: Token) -> Token | None:
         perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
         return verb.head if verb.tag_ != "VBN" or perfect else None
     return None
+
+
+# Nouns heading a complex preposition that sets a gerund beside a clause ("in addition to",
+# "instead of", "in the course of", "in the process of", "as part of", "by way of", "in lieu of",
+# "in place of", "on top of"): the phrase is an adverbial of that clause, not a thing with a doer of its own.
+_ADVERBIAL_NOUNS = frozenset({"addition", "instead", "course", "process", "part", "way", "lieu", "place",
+                              "top"})
+# The prepositions that open those phrases.
+_ADVERBIAL_PREPS = frozenset({"in", "as", "by", "on", "instead"})
+
+
+def adverbial_clause(noun: Token) -> Token | None:
+    """The verb a complex preposition headed by ``noun`` modifies ("In addition to X-ing, A did
+    Y": did), or None when the noun is an argument ("accused of a part in ...", "the firm's part
+    in ...")."""
+    if noun.lower_ not in _ADVERBIAL_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in _ADVERBIAL_PREPS:
+        return None
+    if any(c.dep_ in ("poss", "amod") for c in noun.children):
+        return None  # "its part in", "a key part in": a role somebody has, not an adverbial
+    verb = noun.head.head
+    return verb if noun.head.dep_ == "prep" and verb.pos_ in ("VERB", "AUX") else None
 
 
 # Verbs whose passive raises the doer of a perfect infinitive while its "by" names who says so:
@@ -396,12 +426,12 @@ def infinitive_controller(verb: Token) -> Token | None:
             break
         cand = c if c.dep_ == "dobj" else (next((g for g in c.children if g.dep_ == "pobj"), None)
                                            if c.dep_ == "prep" and c.lower_ in _CONTROL_PREPS else None)
-        if cand is not None and _actor_like(cand):
+        if cand is not None and actor_like(cand):
             return cand
     return None
 
 
-def _actor_like(tok: Token) -> bool:
+def actor_like(tok: Token) -> bool:
     """A name, a personal pronoun, or a noun phrase the tagger marks as a state, body or person
     ("the Iranian navy"): something that can act, unlike "a plan to strike" or "60 votes to pass"."""
     if tok.pos_ == "PRON":
@@ -444,6 +474,8 @@ def accusation(verb: Token) -> Token | None:
     also when the tagger read the gerund as a noun: the prepositional object itself ("accused X of
     smuggling"), or the modifier that opens it ("accused X of smuggling fuel", smuggling a compound
     of fuel)."""
+    if verb.dep_ == "advcl" and _further_charge(verb):
+        return verb.head
     prep = verb.head
     if verb.dep_ in ("compound", "amod") and verb.head.dep_ == "pobj" and opens_with_gerund(verb.head):
         prep = verb.head.head
@@ -460,6 +492,26 @@ def accusation(verb: Token) -> Token | None:
         gov = hung_on_agent(prep) or (gov.head if gov.dep_ == "dobj" else gov)
     lemma = verb_lemma(gov.lower_) or gov.lemma_.lower()
     return gov if lemma in ACCUSE else None
+
+
+def _further_charge(verb: Token) -> bool:
+    """ "accuses X of selling arms, exporting coal and violating sanctions": the parser may hang the
+    later gerunds of a list of charges on the accusing verb as a clause of their own; a bare gerund
+    after the verb's "of" charge that goes on to a last conjunct ("..., exporting coal and violating
+    sanctions"; no subject or subordinator of its own) is one more charge. A lone participle is the
+    accuser's own act: "accused X of smuggling rifles, sanctioning two of its firms"."""
+    gov = verb.head
+    if not gerund(verb) or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    if not any(c.dep_ == "conj" and gerund(c) for c in verb.children):
+        return False
+    if (verb_lemma(gov.lower_) or gov.lemma_.lower()) not in ACCUSE:
+        return False
+    # the first charge, on the verb or (misparsed) on the accused: "accuses X of shipping arms"
+    holders = [gov, *(c for c in gov.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "with") and c.i < verb.i
+               and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and opens_with_gerund(g)) for g in c.children)
+               for h in holders for c in h.children)
 
 
 def accused_of(verb: Token) -> Token | None:

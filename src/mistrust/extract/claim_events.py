@@ -15,6 +15,8 @@ from mistrust.extract.claim_args import (
     MentionIndex,
     accusation,
     accused_of,
+    actor_like,
+    adverbial_clause,
     charge_recipient,
     destination,
     entity_object,
@@ -44,6 +46,7 @@ from mistrust.extract.frames import (
     DEAL_MAKING,
     DEPENDENCE,
     DESTINATION_PARTICIPLES,
+    ENGAGED,
     ENVOY_SUMMONING,
     FRAMES,
     FROM_GIVER,
@@ -221,12 +224,22 @@ def _dependence(noun: Token, predicate: str, index: MentionIndex) -> _Event | No
     return _Event(noun, predicate, giver, taker, None) if taker is not None else None
 
 
+# Manner nouns of acting together ("in cooperation / coordination / partnership / collaboration
+# with Y"): they modify a whole act, never the thing acted on.
+_JOINT_MANNER = frozenset({"cooperation", "coordination", "partnership", "collaboration", "concert", "league"})
+
+
 def _manner_doer(noun: Token) -> Token | None:
     """ "X exported coal in violation of sanctions", "Y acted in breach of the embargo": an event
     noun in a manner phrase ("in", "with") is done by the doer of the verb it modifies."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in MANNER_PREPS:
         return None
     verb = noun.head.head
+    climbs = 3 if noun.lower_ in _JOINT_MANNER else 0
+    while climbs and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        # "provided funds to X in cooperation with Y": the parser may hang the manner phrase on
+        # the object or the recipient; the phrase still says how the verb's subject acted
+        verb, climbs = verb.head, climbs - 1
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return subject_token(verb) or passive_patient(verb)
@@ -480,6 +493,99 @@ def _held_goods(noun: Token, index: MentionIndex) -> _Event | None:
     return _Event(noun, "transfer", origin, holder, None, noun)
 
 
+def _beside_sanction(verb: Token) -> bool:
+    """Whether a verb is coordinated with a sanctioning verb ("targeted and designated") or sits in
+    an adverbial gerund phrase of one ("In addition to targeting X, OFAC designated Y")."""
+    near = [*verb.conjuncts]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        clause = adverbial_clause(verb.head.head)
+        if clause is not None:
+            near.append(clause)
+    return any(verb_predicate(v.lower_) == "sanction" for v in near)
+
+
+# Verbs of one's own intent over an event noun: "X threatened / proposed / is weighing sanctions on Y"
+# (X would impose them). They are verbs the status step reads as envisaging, so the claim is hedged;
+# not "seek", "call for", "risk" (another does it, or it is done to the subject).
+_INTENDING = frozenset({"threaten", "propose", "weigh", "mull", "contemplate", "envisage", "envision"})
+_INTENDING_FORMS = frozenset(f for v in _INTENDING for f in inflections(v))
+
+
+# Nouns of issuing a measure, whose "by" names the issuer of the measure in their "of": "the
+# imposition of sanctions by X", "the adoption of an embargo by Y".
+_ISSUING_NOUNS = frozenset({"imposition", "introduction", "adoption", "tightening", "extension", "expansion",
+                            "renewal", "reimposition", "re-imposition"})
+
+
+def _shared_agent(noun: Token, predicate: str, index: MentionIndex) -> Token | None:
+    """The "from"/"by" party of a reaction noun with no phrase of its own, shared with a conjunct
+    ("sanctions and condemnation from X") or hung on the verb that brings it ("brought sanctions
+    from Y"); not "sanctions on Iran and support from Y", where each has its own."""
+    if any(c.dep_ == "prep" for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.lower_ in _BRINGING_FORMS:
+        # "..., bringing sanctions from Y", the "from" hung on the verb that brings them
+        agent = entity_prep(noun.head, ("from",), index)
+        if agent is not None:
+            return agent
+    for other in noun.conjuncts:
+        if event_noun(other) is None:
+            continue
+        agent = entity_prep(other, ("from", "by"), index)
+        if agent is not None:
+            return agent
+    return None
+
+
+def _imposed_by(measure: Token, index: MentionIndex) -> Token | None:
+    """The "by" agent of an issuing noun over the measure ("the imposition of sanctions by X")."""
+    if measure.dep_ != "pobj" or measure.head.lower_ != "of" or measure.head.head.lower_ not in _ISSUING_NOUNS:
+        return None
+    return entity_prep(measure.head.head, ("by",), index)
+
+
+# Reactions a party draws on itself by what it did: "X shipped drones, prompting sanctions from Y",
+# "..., which led to condemnation by Y" (Y sanctions / condemns X).
+_REACTIONS = frozenset({"sanction", "condemn"})
+# Verbs by which an act brings a reaction about (base forms).
+_BRINGING_ABOUT = frozenset({"prompt", "draw", "trigger", "spark", "provoke", "invite", "attract", "earn",
+                             "lead", "result", "bring", "cause"})
+_BRINGING_FORMS = frozenset({f for v in _BRINGING_ABOUT for f in inflections(v)} | {"drew", "drawn"})
+
+
+def _provoker(noun: Token) -> Token | None:
+    """Who did the act that brought a reaction about: the subject of the clause that a participle
+    ("..., prompting sanctions") or a "which" clause ("..., which led to sanctions") comments on.
+    Only an act with a subject; a reaction brought about by a named thing is left alone."""
+    n = noun
+    while n.dep_ == "conj":
+        n = n.head  # "sanctions and condemnation": the first conjunct holds the place
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
+        n = n.head.head  # "the imposition of sanctions", "a wave of condemnation"
+    if n.dep_ == "dobj":
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.lower_ in ("to", "in") and n.head.dep_ == "prep":
+        verb = n.head.head  # "led to", "resulted in"
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lower_ not in _BRINGING_FORMS:
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        clause = verb.head
+    elif verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "which" for c in verb.children):
+        clause = verb.head  # the parser hangs a sentential "which" on the clause's last noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+    else:
+        return None
+    if clause.pos_ not in ("VERB", "AUX") or passive_patient(clause) is not None:
+        return None  # "the tanker was seized, prompting protests": the protest is at the seizure
+    doer = subject_token(clause)
+    # a party, not an event ("the downing of a plane inflamed tensions, which led to sanctions": the
+    # plane's owner is no target)
+    return doer if doer is not None and actor_like(doer) else None
+
+
 def _targeting_measure(verb: Token) -> Token | None:
     """The measure noun that does the targeting: "issued sanctions targeting X" (a participle on
     the noun) or "sanctions that target Y" / "the measures target Y" (its subject)."""
@@ -540,6 +646,11 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
     predicate = verb_predicate(tok.lower_)
     if predicate is None or goods.left_edge != tok or not opens_with_gerund(goods):
         return None
+    engaged = _engaged_in(goods)
+    if engaged is not None:
+        # "firms in China involved in shipping machine tools to Russia": the firms ship them
+        party = destination(goods, index)
+        return _Event(tok, predicate, engaged, party if predicate in _ENTITY_OBJECT else goods, None, goods)
     charge = accusation(tok)
     if charge is not None:
         # "a report accuses X of smuggling fuel to Y": the accused does it, to the party on either
@@ -556,6 +667,30 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
         party = entity_prep(verb, RECIPIENT_PREPS, index) or destination(goods, index)
         return _Event(tok, predicate, subj, party, verb if denies else None, goods)
     return _Event(tok, predicate, subj, goods, verb if denies else None)
+
+
+def _envoy_title(dobj: Token) -> Token | None:
+    """The diplomatic noun of a summoned envoy: the object itself ("the ambassador"), or the title
+    before a named envoy ("British ambassador Ann Lee", "the Chilean envoy, Luis Mora")."""
+    if dobj.lower_ in DIPLOMATIC_NOUNS:
+        return dobj
+    return next((c for c in dobj.children if c.dep_ in ("compound", "appos") and c.lower_ in DIPLOMATIC_NOUNS
+                 and c.i < dobj.i), None)
+
+
+def _engaged_in(goods: Token) -> Token | None:
+    """Who is engaged in an act whose gerund the parser made a compound of its goods: the noun an
+    "involved in" participle hangs on ("firms involved in shipping parts"), or the subject of
+    "was involved in"."""
+    if goods.dep_ != "pobj" or goods.head.lower_ != "in" or goods.head.head.lower_ not in ENGAGED:
+        return None
+    word = goods.head.head
+    if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
+        return word.head
+    if word.dep_ in ("acomp", "ROOT", "conj") and word.pos_ in ("VERB", "ADJ"):
+        copula = word.head if word.dep_ == "acomp" else word
+        return next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event | None:
@@ -610,10 +745,14 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
     if predicate is None and structure and dobj is not None and dobj.lower_ in CARGO_NOUNS \
             and tok.lower_ in _STOPPING_FORMS:
         predicate = "seize"  # "stopped a ship", "held the tanker"
-    if predicate is None and structure and dobj is not None and dobj.lower_ in DIPLOMATIC_NOUNS \
-            and tok.lower_ in _SUMMONING_FORMS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in dobj.children):
-        # "summoned the Iranian ambassador": a protest to Iran ("summoned its envoy home" calls back its own)
-        predicate = "condemn"
+    if predicate is None and structure and dobj is not None and tok.lower_ in _SUMMONING_FORMS:
+        title = _envoy_title(dobj)
+        if title is not None and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in title.children):
+            # "summoned the Iranian ambassador": a protest to Iran ("summoned its envoy home" calls
+            # back its own); a named envoy's title holds the state ("the British ambassador Ann Lee")
+            if title != dobj:
+                return _Event(tok, "condemn", subject_token(tok), title, None)
+            predicate = "condemn"
     if predicate is None and structure and tok.lower_ in DESTINATION_PARTICIPLES:
         return _bound_goods(tok, index)
     if predicate is None and structure and tok.lower_ in _ARRIVAL_FORMS:
@@ -637,6 +776,10 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         predicate = "deploy"  # "sent 1,000 troops to Libya": people sent are a deployment
     if predicate == "attack" and structure and _measure_used(tok) is not None:
         return None  # "targeted Y with sanctions": a sanction, read at the measure noun
+    if predicate == "attack" and structure and lemma in PUNISHING_VERBS and _beside_sanction(tok):
+        # "In addition to targeting X, the Treasury designated Y", "targeted and blacklisted Z": a
+        # punishing verb sharing its subject with a sanction is that sanction, not an attack
+        predicate = "sanction"
     if predicate == "attack" and structure:
         measure = _targeting_measure(tok)
         if measure is not None:
@@ -942,6 +1085,7 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
     subj: Token | None = None
     if governed and (head_lemma in LIGHT_VERBS or verb_predicate(head.lower_) == "deny" or head_lemma in _RECEIVE
                      or (structure and _makes_deal(head, noun))
+                     or (structure and head.lower_ in _INTENDING_FORMS)
                      or (head_lemma in TAKE_DELIVERY and predicate == "transfer")
                      or (structure and head.lower_ in _CONFIRMING_FORMS and predicate in CONFIRMED_EVENTS
                          and not _has_own_doer(noun, predicate, index))):
@@ -992,6 +1136,8 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             subj = _doer(subj, index) if subj is not None else None
         if subj is None and structure and predicate in ("transfer", "supply"):
             subj = _origin(noun, index)  # "Chilean rifle smuggling", "Peruvian arms deliveries"
+        if subj is None and structure and noun.lower_ in MEASURE_NOUNS:
+            subj = _imposed_by(noun, index)  # "the imposition of sanctions by X"
         if subj is None:
             subj = next((c for c in noun.children if c.dep_ in ("compound", "amod")
                          and index.by_token.get(c.i) is not None), None)
@@ -1003,7 +1149,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))
             subj = (entity_prep(noun, ("by",), index)
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
-                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None))
+                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None)
+                    # "condemnation from X": a reaction comes from who reacts
+                    or (entity_prep(noun, ("from",), index) if predicate in _REACTIONS else None)
+                    or (_shared_agent(noun, predicate, index) if predicate in _REACTIONS else None))
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")
     if structure and subj is not None and subj.head.head == noun:
@@ -1046,6 +1195,10 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
         obj = prep_obj(head, ("with", "to", "from", "for", "on", "against"))
     if obj is None and structure and noun.dep_ == "dobj" and verb_lemma(noun.head.lower_) in UNDERGOING_VERBS:
         obj = subject_token(noun.head)  # "Belarus faces sanctions from the EU": who undergoes it is the target
+    if obj is None and structure and predicate in _REACTIONS:
+        obj = _provoker(noun)  # "X shipped drones, prompting sanctions from Y": Y sanctions X
+    if structure and obj is not None and obj == subj:
+        obj = None  # one phrase found twice ("brought sanctions from Y": Y is no target)
     if subj is None and obj is None:
         return None
     if structure and obj is not None and predicate in ("transfer", "supply"):

@@ -146,16 +146,60 @@ def _conjunct_mentions(tok: Token | None, index: MentionIndex) -> list[Mention]:
     first = index.in_subtree(tok, skip={g.i for k in tok.children if k.dep_ in ("relcl", "acl") for g in k.subtree})
     if first is None:
         return []
+    group = tok
     span = tok.doc.char_span(first.start, first.end, alignment_mode="expand")
     if span is not None:
         tok = span.root  # "rockets and know-how to Hamas and Hezbollah": coordinate at Hamas, not rockets
+    # "the militias in Chad and their backers -- A and B --", "firms in Chad and Libya's army": a
+    # name or an enumerated group coordinated with the noun whose modifier gave the first name
+    enumerated = [c for c in group.conjuncts if c.i > group.i and (c.i in index.by_token or _enumerated(c, index))
+                  ] if group != tok else []
     out: list[Mention] = []
-    for c in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
+    for c in [*_coordinated_modifiers(tok, index), tok, *(c for c in tok.conjuncts if c.i > tok.i), *enumerated]:
         skip = {g.i for k in c.children if k.dep_ in ("conj", "relcl", "acl", "appos") for g in k.subtree}
-        m = index.in_subtree(c, skip=skip)
-        if m is not None and all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
-            out.append(m)
+        members = _enumerated(c, index)
+        if not members:
+            own = index.in_subtree(c, skip=skip)
+            members = [own] if own is not None else []
+        for m in members:
+            if all((m.canonical or m.text) != (o.canonical or o.text) for o in out):
+                out.append(m)
     return out[:_MAX_CONJUNCTS]
+
+
+def _coordinated_modifiers(tok: Token, index: MentionIndex) -> list[Token]:
+    """Names the parser hangs on a coordinated name as modifiers: in "the US and European Union" it
+    may read "US" (with its "and") as a modifier of "Union", in "between A and B's C" A as C's
+    owner; a modifier that carries the conjunction and is a name of its own is a conjunct."""
+    own = index.by_token.get(tok.i)
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound", "amod", "poss") and c.i < tok.i
+            and any(g.dep_ == "cc" and (m := index.by_token.get(c.i)) is not None and m is not own
+                    and m.end <= g.idx for g in c.children)]  # (not a name running into its "and")
+
+
+# Prepositions that join the two camps of one enumeration ("A and B vs C and D").
+_VERSUS = frozenset({"vs", "vs.", "versus"})
+
+
+def _enumerated(group: Token, index: MentionIndex) -> list[Mention]:
+    """The named members a plural group noun is enumerated by, in an apposition: "their backers --
+    A, B and C --", "two neighbours, A and B," (the members stand in for the group); none when the
+    group is a name itself or its apposition names no one."""
+    if group.pos_ != "NOUN" or group.tag_ != "NNS" or group.i in index.by_token:
+        return []
+    appos = next((c for c in group.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return []
+    heads = [appos, *(g for c in appos.children if c.dep_ == "prep" and c.lower_ in _VERSUS
+                      for g in c.children if g.dep_ == "pobj")]
+    members: list[Mention] = []
+    for h in heads:
+        for c in [h, *(c for c in h.conjuncts if c.i > h.i)]:
+            m = index.by_token.get(c.i)
+            if m is not None:
+                members.append(m)
+    # an apposition that is one description ("their backers, a group of Gulf states") is no list
+    return members if len(members) >= 2 else []
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
@@ -194,6 +238,11 @@ def expand_pairs(predicate: str, subj: Token | None, obj: Token | None, s_arg: A
         if theme is None and o_arg[0] is not None and obj is not None and not placed:
             theme = theme_text(obj)
         parties = [mention_arg(m) for m in subjects]
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]], theme
+    if predicate in SYMMETRIC and not subjects and not s_arg[2] and len(objects) >= 2 \
+            and obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "between":
+        # "a meeting between A and B", "talks between A, B and C": the parties are each other's
+        parties = [mention_arg(m) for m in objects]
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]], theme
     s_list = [mention_arg(m) for m in subjects] if len(subjects) >= 2 else [s_arg]
     o_list = [mention_arg(m) for m in objects] if len(objects) >= 2 else [o_arg]
