@@ -38,8 +38,9 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v4"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
-# only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged)
+EXTRACTOR = "status-v5"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
+# only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged);
+# v5: a subject naming no one negates, a verb of occurrence carries its event, a modal noun hedges its content
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -60,6 +61,14 @@ GIVEN_PREPS = PRESUPPOSING | {"following"}
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Subjects that name nobody, or next to nobody: "nobody denies", "few dispute".
 NOBODY = frozenset({"nobody", "none", "noone", "few"})
+# Subjects that negate their own clause: "nobody shipped arms", "none of the firms sold", "nothing was
+# sent" (and a noun under "no": "no country supplied", "no one sold"). "few" is somebody.
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "noone"})
+# Verbs whose subject is an event that comes about ("the sale took place", "a deal that never
+# happened", "the strike did not occur"): their negation, modal or tense are the event's own.
+OCCURRENCE_FORMS = frozenset(f for v in ("happen", "occur", "materialise", "materialize", "transpire")
+                             for f in inflections(v))
+_TAKE_FORMS = frozenset(inflections("take"))
 # Adjectives that say a denial can hardly be made: "it is hard to deny that X".
 HARD_TO = frozenset({"hard", "difficult", "impossible"})
 # Verbs that turn an act down ("refused to sell X", "declined to send"): like an aim given up (see
@@ -339,8 +348,17 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
             # "if X ships arms, ...": the event of a condition is supposed, not stated
             if _marked_clause(tok, CONDITION_MARKS):
                 status = merge(status, "hedged")
+            # "the capability to deliver missiles", "the risk of new sanctions", "an offer to supply
+            # jets": what a modal noun holds out is only possible (an event it names as known, "fears
+            # over the sale", is not)
+            if depth > 0 and below_tok is not None and _possible(tok, below_tok):
+                status = merge(status, "hedged")
         marks = _clause_markers(tok, depth, via, withheld, depth <= aim_reach, complement,
                                 negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct")
+        # "the deal, which never happened": the event noun's own clause of occurrence says whether it came about
+        rel = _occurrence_clause(tok) if depth == 0 and tok.pos_ in _NOUNS else None
+        if rel is not None:
+            marks = merge(marks, _clause_markers(rel, 0, "", False, False, False))
         if marks == "denied":
             return "denied"
         status = merge(status, marks)
@@ -354,8 +372,11 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         # "the axis ... is not limited to" says nothing about the axis itself.
         # Nor from a relative clause: "did not stop ships that delivered fuel" negates the stopping,
         # not the delivery the relative clause takes as given.
+        # An event noun that is the subject of a verb of occurrence ("the sale never took place") is
+        # that verb's own act: climb.
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
-                            "amod", "compound", "attr", "pcomp"):
+                            "amod", "compound", "attr", "pcomp") and not (
+                depth == 0 and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in _NOUNS and occurrence(tok.head)):
             break
         via, below, below_tok = tok.dep_, tok.lower_, tok
         climbed.append(via)
@@ -379,7 +400,8 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
         status = "hedged"
     # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
     unsaid = depth > 0 and (tok.lower_ in UNSAID_FORMS or tok.lower_ in FACTIVE_FORMS)
-    negated = not withheld and (any(_negator(c, depth) for c in tok.children) or _after_nor(tok))
+    negated = not withheld and (any(_negator(c, depth) for c in tok.children) or _after_nor(tok)
+                                or _negative_subject(tok))
     if negated and negation:
         if aimed:
             status = "hedged"  # "does not want to supply": an aim given up
@@ -432,6 +454,37 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
 def _forbidden(verb: Token) -> bool:
     """ "must not finance", "should never allow", "Don't ship them": a negated act that is forbidden."""
     return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in verb.children) or _bare_negated(verb)
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "nobody shipped", "no country supplied", "none of the firms sold": a subject that says the
+    verb's act was done by no one negates the clause, as "not" would."""
+    return any(c.dep_ in ("nsubj", "nsubjpass")
+               and (c.lower_ in NEGATIVE_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+               for c in verb.children)
+
+
+def occurrence(verb: Token) -> bool:
+    """ "happened", "occurred", "took place": a verb that says its subject, an event, came about."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lower_ in OCCURRENCE_FORMS or (
+        verb.lower_ in _TAKE_FORMS and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)))
+
+
+def _occurrence_clause(noun: Token) -> Token | None:
+    """The verb of a relative clause that says whether the event noun came about: "the deal, which
+    never happened", "a sale that may have taken place". Only an event comes about, so such a clause
+    the parser hangs on a party inside the noun's phrase ("the deal between X and Y, which never
+    happened") is the event's too."""
+    for rel in noun.subtree:
+        if rel.dep_ != "relcl" or not occurrence(rel) or not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in rel.children):
+            continue
+        word = rel.head
+        while word.i != noun.i and word.dep_ in ("pobj", "prep", "conj"):
+            word = word.head
+        if word.i == noun.i:
+            return rel
+    return None
 
 
 def _after_nor(verb: Token) -> bool:
@@ -510,8 +563,10 @@ def _link(tok: Token, below: Token, event: Token, envisaged: bool) -> str:
         # the sale": what is envisaged or would follow is not taken as given (hedges above reach
         # it), and a negation of the envisaging denies nothing of it
         return "reference"
-    if via == "xcomp":
-        return "own"  # "did not try to ship", "is not going to ship": a verb complement
+    if via == "xcomp" or via in ("nsubj", "nsubjpass"):
+        # "did not try to ship", "is not going to ship": a verb complement; "the sale did not take
+        # place": the event noun is the subject of its verb of occurrence (the walk climbs from no other subject)
+        return "own"
     if via == "conj":
         if any(c.dep_ in _SUBJECTS for c in below.children):
             return "clause"
@@ -570,6 +625,27 @@ def _link(tok: Token, below: Token, event: Token, envisaged: bool) -> str:
     if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return "own"  # "won't entertain any deals": "any" stands under the negation
     return "given" if _definite(noun) else "reference"
+
+
+# Prepositions by which a modal noun holds out an event: "the risk of sanctions", "the capacity for a strike".
+_POSSIBLE_PREPS = frozenset({"of", "for"})
+# Modal nouns that name an act of trying: "Chile's attempts to sell rifles" tell of a deed that was
+# tried, which the reading keeps (hedges above still reach it through ``_link``).
+ENDEAVOUR_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid"})
+
+
+def _possible(noun: Token, below: Token) -> bool:
+    """ "the ability to strike", "an offer to supply jets", "the possibility of a strike": an event
+    that a modal noun (``MODAL_NOUNS``) holds out through its infinitive or its "of" / "for" phrase,
+    unless that phrase names a known event ("fears of the sale")."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in MODAL_NOUNS or noun.lower_ in ENDEAVOUR_NOUNS:
+        return False
+    if below.dep_ == "acl":
+        return to_infinitive(below)
+    if below.dep_ != "prep" or below.lower_ not in _POSSIBLE_PREPS:
+        return False
+    obj = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), None)
+    return obj is not None and not _definite(obj)
 
 
 def _irrealis(modifier: Token) -> bool:
@@ -638,7 +714,8 @@ def given_subject(event: Token) -> bool:
     denies or negates is said of it, not the event itself ("denied that any shipment took place"
     still denies the shipment)."""
     return (event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") and _definite(event)
-            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children))
+            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children)
+            and not occurrence(event.head))  # "denied that the sale took place": the sale is denied
 
 
 def _definite(noun: Token) -> bool:
