@@ -111,6 +111,13 @@ ROWS: list[Any] = [
      "asserted"),
     ("Peru called for an inquiry into the sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
     ("Ana Ruiz called Peru out for its sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
+    # new (status-v5): a negated present ability ("cannot", "can't") is out of reach, like a negated
+    # future; its past ("could not") still denies
+    ("Peru cannot sell jets to Chile, the minister said.", "transfer", "Peru", "Chile", "hedged"),
+    ("The minister said Peru can't obtain jets from Chile.", "transfer", "Chile", "Peru", "hedged"),
+    ("The minister said Peru can not buy rifles from Chile.", "transfer", "Chile", "Peru", "hedged"),
+    ("The minister said Peru could not obtain jets from Chile last year.", "transfer", "Chile", "Peru", "denied"),
+    ("The minister said Peru can sell jets to Chile.", "transfer", "Peru", "Chile", "attributed"),
     # new (status-v5): a subject that names no one negates its clause ("nobody", "none of", "no" + noun) ...
     ("The minister said no Chilean firm had sold rifles to Bolivia.", "transfer", None, "Bolivia", "denied"),
     ("Nobody in Lima sold jets to Ecuador, the envoy said.", "transfer", None, "Ecuador", "denied"),

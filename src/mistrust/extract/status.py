@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "status-v5"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
 # only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged);
-# v5: a subject naming no one negates, a verb of occurrence carries its event, a modal noun hedges its content
+# v5: a subject naming no one negates, a verb of occurrence carries its event, a modal noun hedges its
+# content, a negated "can" is out of reach (see _future)
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -535,6 +536,10 @@ CONTRASTIVE = frozenset({"but", "yet", "while", "whereas", "although", "though"}
 TRUTH_WORDS = frozenset({"true", "case", "correct", "accurate", "right", "so", "fact", "truth"})
 # Auxiliaries of the future and of conjecture ("wo" is the tokenizer's "won't").
 FUTURE_AUX = frozenset({"will", "wo", "'ll", "would", "shall"})
+# The present modal of ability ("ca" is the tokenizer's "can't"): negated, "cannot sell", it says an
+# act is out of reach now or to come, like a negated future, and denies no deed ("could not", its
+# past, still does).
+ABILITY_AUX = frozenset({"can", "ca"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -731,13 +736,15 @@ def _truth(verb: Token) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    """ "will not supply", "would never sell", "is not going to ship": the future or a conjecture;
+    """ "will not supply", "would never sell", "is not going to ship", "cannot sell": the future, a
+    conjecture or a present (in)ability;
     also an infinitive ahead of its governor ("decided not to sell", "vowed never to ship"; not
     the perfect "claimed not to have shipped", which looks back)."""
     if verb.pos_ in _NOUNS and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "there will be no cooperation", "will make no deliveries": the noun's verb tells
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return (any(a in FUTURE_AUX for a in aux) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
+    return (any(a in FUTURE_AUX or a in ABILITY_AUX for a in aux)
+            or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
             or ("to" in aux and "have" not in aux and verb.head.lower_ not in FACTIVE_RAISING
                 # "told X not to ship", "urged X not to sell": an order, read as such by ``prescribed``
                 and verb.head.lower_ not in PRESCRIPTIVE_VERBS and not _told_to(verb.head, verb)))
