@@ -118,6 +118,10 @@ ROWS: list[Any] = [
     ("The minister said Peru can not buy rifles from Chile.", "transfer", "Chile", "Peru", "hedged"),
     ("The minister said Peru could not obtain jets from Chile last year.", "transfer", "Chile", "Peru", "denied"),
     ("The minister said Peru can sell jets to Chile.", "transfer", "Peru", "Chile", "attributed"),
+    # ... nor does a negated future or ability over a finite clause touch its event
+    ("They said no excuse can change that Peru sold jets to Chile.", "transfer", "Peru", "Chile", "attributed"),
+    ("Officials said nothing will change the fact that Peru sold jets to Chile.", "transfer", "Peru", "Chile",
+     "attributed"),
     # new (status-v5): a subject that names no one negates its clause ("nobody", "none of", "no" + noun) ...
     ("The minister said no Chilean firm had sold rifles to Bolivia.", "transfer", None, "Bolivia", "denied"),
     ("Nobody in Lima sold jets to Ecuador, the envoy said.", "transfer", None, "Ecuador", "denied"),

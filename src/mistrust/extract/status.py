@@ -297,7 +297,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
     # A hedge ("may", "reportedly") marks the whole sentence it stands in, adjuncts included, but
     # not an event a definite noun takes as given ("could end the sanctions on X").
     negation_reaches = hedge_reaches = True
-    complement = False
+    complement = finite = False
     below_tok: Token | None = None
     for depth in range(6):
         if tok is None:
@@ -306,6 +306,9 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         envisaged = below_tok is not None and _envisaged(tok, below_tok, head)
         link = "own" if below_tok is None else _link(tok, below_tok, head, envisaged)
         complement = complement or link == "complement"
+        # a finite clause below ("cannot change that X killed Y"): a negated future or ability over
+        # it says nothing of its event ("is not going to let X ship": a bare verb, still the intent's)
+        finite = finite or (link == "complement" and below_tok is not None and _finite(below_tok))
         negation_reaches = negation_reaches and link not in ("reference", "given")
         hedge_reaches = hedge_reaches and link != "given"
         # this word's own negation: not over an adjunct ("did not object, saying X shipped") nor
@@ -355,7 +358,8 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
             if depth > 0 and below_tok is not None and _possible(tok, below_tok):
                 status = merge(status, "hedged")
         marks = _clause_markers(tok, depth, via, withheld, depth <= aim_reach, complement,
-                                negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct")
+                                negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct",
+                                finite=finite)
         # "the deal, which never happened": the event noun's own clause of occurrence says whether it came about
         rel = _occurrence_clause(tok) if depth == 0 and tok.pos_ in _NOUNS else None
         if rel is not None:
@@ -386,13 +390,15 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
 
 
 def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: bool, complement: bool,
-                    negation: bool = True, hedges: bool = True, future: bool = False) -> ClaimStatus:
+                    negation: bool = True, hedges: bool = True, future: bool = False,
+                    finite: bool = False) -> ClaimStatus:
     """What the word's own negation, modals, hedge words and open questions say of an event below
     it: "denied", "hedged" or "asserted" (nothing). ``aimed``: the word is, or is above, an aim
     over the event; ``complement``: the event lies in a finite clause or a noun's content below it;
     ``negation`` / ``hedges``: whether the word's negation / hedges reach the event at all;
     ``future``: a negated future still hedges where the negation does not reach (an event noun
-    the word only talks about)."""
+    the word only talks about); ``finite``: the event lies in a finite clause below, which a
+    negated future or ability of this word does not hedge."""
     status: ClaimStatus = "asserted"
     # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
     # another clause, not a doubt about it
@@ -412,7 +418,7 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
             if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
                                                    and not any(g.dep_ == "nsubj" for g in tok.children)):
                 status = "hedged"
-        elif (depth > 0 and tok.lower_ in BELIEF_FORMS) or (_future(tok) and not supposed(tok)):
+        elif (depth > 0 and tok.lower_ in BELIEF_FORMS) or (_future(tok) and not supposed(tok) and not finite):
             # "does not think X shipped", "is not believed to have": a doubt; "will not supply",
             # "would never sell", "is not going to let X ship": an intent, a forecast or a
             # conjecture, like an aim given up; no deed is denied (one only wished for, "wants to
@@ -728,6 +734,15 @@ def _definite(noun: Token) -> bool:
     referent as known (not "new sanctions", "an attack", "any launch")."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
                for c in noun.children)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with its own tense: "X shipped", "X has shipped", "X will ship" (not "let X ship")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in verb.children)
 
 
 def _truth(verb: Token) -> bool:
