@@ -111,6 +111,18 @@ ROWS: list[Any] = [
      "asserted"),
     ("Peru called for an inquiry into the sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
     ("Ana Ruiz called Peru out for its sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
+    # new (status-v5): an envisaging preposition's gerund is envisaged too, with the event noun it
+    # brings about ("work towards making a deal", "warned against selling") ...
+    ("Peru pushed for imposing sanctions on Chile.", "sanction", "Peru", "Chile", "hedged"),
+    ("The minister warned against selling jets to Chile.", "transfer", None, "Chile", "hedged"),
+    ("The president called on Peru to work towards making a deal with Chile.", "agree", "Peru", "Chile", "hedged"),
+    ("Peru and Chile are working toward signing a trade deal.", "agree", "Peru", "Chile", "hedged"),
+    # ... not a gerund after another verb's preposition, inside a noun, or beside the envisaging
+    ("Peru was punished for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ("Peru apologised for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ("Peru called for an inquiry into selling jets to Chile.", "transfer", None, "Chile", "asserted"),
+    ("Peru pushed for imposing sanctions on Chile after selling jets to Bolivia.", "transfer", "Peru", "Bolivia",
+     "asserted"),
     # new (status-v5): a negated present ability ("cannot", "can't") is out of reach, like a negated
     # future; its past ("could not") still denies
     ("Peru cannot sell jets to Chile, the minister said.", "transfer", "Peru", "Chile", "hedged"),

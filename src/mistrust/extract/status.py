@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 EXTRACTOR = "status-v5"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
 # only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged);
 # v5: a subject naming no one negates, a verb of occurrence carries its event, a modal noun hedges its
-# content, a negated "can" is out of reach (see _future)
+# content, a negated "can" is out of reach (see _future), an envisaging preposition's gerund is envisaged
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -684,11 +684,12 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
     """True when ``tok`` only envisages the event it reaches through ``below``: an envisaging verb's
     object or preposition ("threatened sanctions", "warned of a transfer", ``ENVISAGING_FORMS``),
     an idiom's ("the way for the sale") or "pending"'s object. The event is the envisaged noun or
-    lies under amounts and kinds of it ("called for a new round of sanctions"); an event inside
-    another noun is not ("called for an inquiry into the sale": the sale is given)."""
+    lies under amounts and kinds of it ("called for a new round of sanctions"), or is a gerund or a
+    gerund's realised object ("warned against selling jets", "work towards making a deal"); an event
+    inside another noun is not ("called for an inquiry into the sale": the sale is given)."""
     if below.dep_ == "prep":
         prep = below.lower_
-        obj = next((c for c in below.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), None)
     elif below.dep_ in ("dobj", "pobj"):
         prep, obj = "", below
     else:
@@ -711,12 +712,18 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
         return False
     word = event
     while word.i != obj.i:
-        if word.dep_ not in ("pobj", "prep") or word.head == word:
+        if word.head == word or not (word.dep_ in ("pobj", "prep") or _gerund_object(word)):
             return False
         word = word.head
         if word.pos_ in _NOUNS and word.lower_ not in TRANSPARENT_NOUNS:
             return False
     return True
+
+
+def _gerund_object(noun: Token) -> bool:
+    """ "making a deal", "imposing sanctions": an event noun a realising gerund brings about."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.tag_ == "VBG" and head.lower_ in REALISING_FORMS
 
 
 def given_subject(event: Token) -> bool:
