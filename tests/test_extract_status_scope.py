@@ -119,6 +119,8 @@ ROWS: list[Any] = [
     ("Peru and Chile are working toward signing a trade deal.", "agree", "Peru", "Chile", "hedged"),
     # ... not a gerund after another verb's preposition, inside a noun, or beside the envisaging
     ("Peru was punished for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ('Chile kept calling Peru "the smuggler" for selling jets to Bolivia.', "transfer", "Peru", "Bolivia",
+     "asserted"),
     ("Peru apologised for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
     ("Peru called for an inquiry into selling jets to Chile.", "transfer", None, "Chile", "asserted"),
     ("Peru pushed for imposing sanctions on Chile after selling jets to Bolivia.", "transfer", "Peru", "Bolivia",

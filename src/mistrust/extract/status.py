@@ -696,6 +696,8 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
         return False
     if obj is None:
         return False
+    if obj.dep_ == "pcomp" and prep == "for" and any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "called Kim a liar for testing missiles": a gerund after an object is the reason
     low = tok.lower_
     if low in ENVISAGING_PREPS:
         known = below.dep_ == "pobj"
