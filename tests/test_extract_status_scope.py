@@ -111,6 +111,64 @@ ROWS: list[Any] = [
      "asserted"),
     ("Peru called for an inquiry into the sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
     ("Ana Ruiz called Peru out for its sale of rifles to Chile.", "transfer", None, "Chile", "asserted"),
+    # new (status-v5): an envisaging preposition's gerund is envisaged too, with the event noun it
+    # brings about ("work towards making a deal", "warned against selling") ...
+    ("Peru pushed for imposing sanctions on Chile.", "sanction", "Peru", "Chile", "hedged"),
+    ("The minister warned against selling jets to Chile.", "transfer", None, "Chile", "hedged"),
+    ("The president called on Peru to work towards making a deal with Chile.", "agree", "Peru", "Chile", "hedged"),
+    ("Peru and Chile are working toward signing a trade deal.", "agree", "Peru", "Chile", "hedged"),
+    # ... not a gerund after another verb's preposition, inside a noun, or beside the envisaging
+    ("Peru was punished for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ('Chile kept calling Peru "the smuggler" for selling jets to Bolivia.', "transfer", "Peru", "Bolivia",
+     "asserted"),
+    ("Peru apologised for selling jets to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ("Peru called for an inquiry into selling jets to Chile.", "transfer", None, "Chile", "asserted"),
+    ("Peru pushed for imposing sanctions on Chile after selling jets to Bolivia.", "transfer", "Peru", "Bolivia",
+     "asserted"),
+    # new (status-v5): a negated present ability ("cannot", "can't") is out of reach, like a negated
+    # future; its past ("could not") still denies
+    ("Peru cannot sell jets to Chile, the minister said.", "transfer", "Peru", "Chile", "hedged"),
+    ("The minister said Peru can't obtain jets from Chile.", "transfer", "Chile", "Peru", "hedged"),
+    ("The minister said Peru can not buy rifles from Chile.", "transfer", "Chile", "Peru", "hedged"),
+    ("The minister said Peru could not obtain jets from Chile last year.", "transfer", "Chile", "Peru", "denied"),
+    ("The minister said Peru can sell jets to Chile.", "transfer", "Peru", "Chile", "attributed"),
+    # ... nor does a negated future or ability over a finite clause touch its event
+    ("They said no excuse can change that Peru sold jets to Chile.", "transfer", "Peru", "Chile", "attributed"),
+    ("Officials said nothing will change the fact that Peru sold jets to Chile.", "transfer", "Peru", "Chile",
+     "attributed"),
+    # new (status-v5): a subject that names no one negates its clause ("nobody", "none of", "no" + noun) ...
+    ("The minister said no Chilean firm had sold rifles to Bolivia.", "transfer", None, "Bolivia", "denied"),
+    ("Nobody in Lima sold jets to Ecuador, the envoy said.", "transfer", None, "Ecuador", "denied"),
+    ("The report said none of the brokers shipped fuel to Paraguay.", "transfer", None, "Paraguay", "denied"),
+    # ... only its own clause, and "few" is somebody
+    ("Few firms shipped fuel to Paraguay, the envoy said.", "transfer", None, "Paraguay", "attributed"),
+    ("Peru sold jets to Chile, and nobody objected, the envoy said.", "transfer", "Peru", "Chile", "attributed"),
+    ("No one was hurt when Peru attacked Chile, the minister said.", "attack", "Peru", "Chile", "attributed"),
+    # new (status-v5): a verb of occurrence whose subject is the event says whether it came about, as
+    # the event's own verb would ("took place", "happened", "did not occur"), also in a relative
+    # clause the parser hangs on a party of the event ...
+    ("The envoy said the sale of jets by Peru to Chile never took place.", "transfer", "Peru", "Chile", "denied"),
+    ("The envoy said the strike on Peru by Chile did not occur.", "attack", "Chile", "Peru", "denied"),
+    ("The minister denied that the sale of jets to Chile took place.", "transfer", None, "Chile", "denied"),
+    ("The minister said the arms deal between Peru and Chile, which never happened, was a myth.", "agree", "Peru",
+     "Chile", "denied"),
+    ("The minister spoke of an arms transaction between Peru and Chile which may have happened in May.", "trade",
+     "Peru", "Chile", "hedged"),
+    # ... and an event that came about, or a clause of occurrence about something else, stays as it is
+    ("The envoy said the sale of jets to Chile took place in May.", "transfer", None, "Chile", "attributed"),
+    ("The minister spoke of an arms transaction between Peru and Chile which happened in May.", "trade", "Peru",
+     "Chile", "asserted"),
+    ("Peru signed a deal with Chile, which never happens in this region.", "agree", "Peru", "Chile", "asserted"),
+    # new (status-v5): what a modal noun holds out through its infinitive or its "of" / "for" phrase is
+    # only possible ...
+    ("Chile has the capability to deliver missiles to Bolivia.", "transfer", "Chile", "Bolivia", "hedged"),
+    ("Officials raised the possibility of a Chilean strike on Peru.", "attack", "Chilean", "Peru", "hedged"),
+    ("Chile made an offer to supply jets to Peru.", "supply", "Chile", "Peru", "hedged"),
+    ("Ghana has the ability to send troops to Togo, the envoy said.", "deploy", "Ghana", "Togo", "hedged"),
+    # ... not a known event it is about, nor an act beside it
+    ("Officials raised concerns over the sale of jets by Peru to Chile.", "transfer", "Peru", "Chile", "asserted"),
+    ("Chile made an offer to Peru after Chile had supplied jets to Bolivia.", "supply", "Chile", "Bolivia",
+     "asserted"),
 ]
 
 # a negated verb in its bare form is a demand, no statement: no claim (new: the first row)

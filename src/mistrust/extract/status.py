@@ -38,8 +38,10 @@ from mistrust.model.vocabulary import STATUS_PRECEDENCE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-EXTRACTOR = "status-v4"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
-# only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged)
+EXTRACTOR = "status-v5"  # v2: negation and hedges scoped by clause (see _link); v3: a denial verb reaches
+# only what it denies (see denial_reaches); v4: an event noun only envisaged is hedged (see _envisaged);
+# v5: a subject naming no one negates, a verb of occurrence carries its event, a modal noun hedges its
+# content, a negated "can" is out of reach (see _future), an envisaging preposition's gerund is envisaged
 
 PRECEDENCE = STATUS_PRECEDENCE
 
@@ -60,6 +62,14 @@ GIVEN_PREPS = PRESUPPOSING | {"following"}
 CESSATION = frozenset(f for v in ("stop", "cease", "halt", "quit", "end", "suspend", "abandon") for f in inflections(v))
 # Subjects that name nobody, or next to nobody: "nobody denies", "few dispute".
 NOBODY = frozenset({"nobody", "none", "noone", "few"})
+# Subjects that negate their own clause: "nobody shipped arms", "none of the firms sold", "nothing was
+# sent" (and a noun under "no": "no country supplied", "no one sold"). "few" is somebody.
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "noone"})
+# Verbs whose subject is an event that comes about ("the sale took place", "a deal that never
+# happened", "the strike did not occur"): their negation, modal or tense are the event's own.
+OCCURRENCE_FORMS = frozenset(f for v in ("happen", "occur", "materialise", "materialize", "transpire")
+                             for f in inflections(v))
+_TAKE_FORMS = frozenset(inflections("take"))
 # Adjectives that say a denial can hardly be made: "it is hard to deny that X".
 HARD_TO = frozenset({"hard", "difficult", "impossible"})
 # Verbs that turn an act down ("refused to sell X", "declined to send"): like an aim given up (see
@@ -287,7 +297,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
     # A hedge ("may", "reportedly") marks the whole sentence it stands in, adjuncts included, but
     # not an event a definite noun takes as given ("could end the sanctions on X").
     negation_reaches = hedge_reaches = True
-    complement = False
+    complement = finite = False
     below_tok: Token | None = None
     for depth in range(6):
         if tok is None:
@@ -296,6 +306,9 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         envisaged = below_tok is not None and _envisaged(tok, below_tok, head)
         link = "own" if below_tok is None else _link(tok, below_tok, head, envisaged)
         complement = complement or link == "complement"
+        # a finite clause below ("cannot change that X killed Y"): a negated future or ability over
+        # it says nothing of its event ("is not going to let X ship": a bare verb, still the intent's)
+        finite = finite or (link == "complement" and below_tok is not None and _finite(below_tok))
         negation_reaches = negation_reaches and link not in ("reference", "given")
         hedge_reaches = hedge_reaches and link != "given"
         # this word's own negation: not over an adjunct ("did not object, saying X shipped") nor
@@ -339,8 +352,18 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
             # "if X ships arms, ...": the event of a condition is supposed, not stated
             if _marked_clause(tok, CONDITION_MARKS):
                 status = merge(status, "hedged")
+            # "the capability to deliver missiles", "the risk of new sanctions", "an offer to supply
+            # jets": what a modal noun holds out is only possible (an event it names as known, "fears
+            # over the sale", is not)
+            if depth > 0 and below_tok is not None and _possible(tok, below_tok):
+                status = merge(status, "hedged")
         marks = _clause_markers(tok, depth, via, withheld, depth <= aim_reach, complement,
-                                negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct")
+                                negation=negation_here, hedges=hedge_here, future=hedge_here and link != "adjunct",
+                                finite=finite)
+        # "the deal, which never happened": the event noun's own clause of occurrence says whether it came about
+        rel = _occurrence_clause(tok) if depth == 0 and tok.pos_ in _NOUNS else None
+        if rel is not None:
+            marks = merge(marks, _clause_markers(rel, 0, "", False, False, False))
         if marks == "denied":
             return "denied"
         status = merge(status, marks)
@@ -354,8 +377,11 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         # "the axis ... is not limited to" says nothing about the axis itself.
         # Nor from a relative clause: "did not stop ships that delivered fuel" negates the stopping,
         # not the delivery the relative clause takes as given.
+        # An event noun that is the subject of a verb of occurrence ("the sale never took place") is
+        # that verb's own act: climb.
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pobj", "prep", "agent", "dobj", "acl",
-                            "amod", "compound", "attr", "pcomp"):
+                            "amod", "compound", "attr", "pcomp") and not (
+                depth == 0 and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in _NOUNS and occurrence(tok.head)):
             break
         via, below, below_tok = tok.dep_, tok.lower_, tok
         climbed.append(via)
@@ -364,13 +390,15 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
 
 
 def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: bool, complement: bool,
-                    negation: bool = True, hedges: bool = True, future: bool = False) -> ClaimStatus:
+                    negation: bool = True, hedges: bool = True, future: bool = False,
+                    finite: bool = False) -> ClaimStatus:
     """What the word's own negation, modals, hedge words and open questions say of an event below
     it: "denied", "hedged" or "asserted" (nothing). ``aimed``: the word is, or is above, an aim
     over the event; ``complement``: the event lies in a finite clause or a noun's content below it;
     ``negation`` / ``hedges``: whether the word's negation / hedges reach the event at all;
     ``future``: a negated future still hedges where the negation does not reach (an event noun
-    the word only talks about)."""
+    the word only talks about); ``finite``: the event lies in a finite clause below, which a
+    negated future or ability of this word does not hedge."""
     status: ClaimStatus = "asserted"
     # a doubt verb coordinated with the event ("Peru worried for years, and Chile sold ...") is
     # another clause, not a doubt about it
@@ -379,7 +407,8 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
         status = "hedged"
     # "has not announced plans to seize", "did not say whether": nothing said, nothing denied
     unsaid = depth > 0 and (tok.lower_ in UNSAID_FORMS or tok.lower_ in FACTIVE_FORMS)
-    negated = not withheld and (any(_negator(c, depth) for c in tok.children) or _after_nor(tok))
+    negated = not withheld and (any(_negator(c, depth) for c in tok.children) or _after_nor(tok)
+                                or _negative_subject(tok))
     if negated and negation:
         if aimed:
             status = "hedged"  # "does not want to supply": an aim given up
@@ -389,7 +418,7 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
             if tok.lower_ in UNCONFIRMED_FORMS or (tok.lower_ in FACTIVE_FORMS
                                                    and not any(g.dep_ == "nsubj" for g in tok.children)):
                 status = "hedged"
-        elif (depth > 0 and tok.lower_ in BELIEF_FORMS) or (_future(tok) and not supposed(tok)):
+        elif (depth > 0 and tok.lower_ in BELIEF_FORMS) or (_future(tok) and not supposed(tok) and not finite):
             # "does not think X shipped", "is not believed to have": a doubt; "will not supply",
             # "would never sell", "is not going to let X ship": an intent, a forecast or a
             # conjecture, like an aim given up; no deed is denied (one only wished for, "wants to
@@ -432,6 +461,37 @@ def _clause_markers(tok: Token, depth: int, via: str, withheld: bool, aimed: boo
 def _forbidden(verb: Token) -> bool:
     """ "must not finance", "should never allow", "Don't ship them": a negated act that is forbidden."""
     return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in verb.children) or _bare_negated(verb)
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "nobody shipped", "no country supplied", "none of the firms sold": a subject that says the
+    verb's act was done by no one negates the clause, as "not" would."""
+    return any(c.dep_ in ("nsubj", "nsubjpass")
+               and (c.lower_ in NEGATIVE_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+               for c in verb.children)
+
+
+def occurrence(verb: Token) -> bool:
+    """ "happened", "occurred", "took place": a verb that says its subject, an event, came about."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lower_ in OCCURRENCE_FORMS or (
+        verb.lower_ in _TAKE_FORMS and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)))
+
+
+def _occurrence_clause(noun: Token) -> Token | None:
+    """The verb of a relative clause that says whether the event noun came about: "the deal, which
+    never happened", "a sale that may have taken place". Only an event comes about, so such a clause
+    the parser hangs on a party inside the noun's phrase ("the deal between X and Y, which never
+    happened") is the event's too."""
+    for rel in noun.subtree:
+        if rel.dep_ != "relcl" or not occurrence(rel) or not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in rel.children):
+            continue
+        word = rel.head
+        while word.i != noun.i and word.dep_ in ("pobj", "prep", "conj"):
+            word = word.head
+        if word.i == noun.i:
+            return rel
+    return None
 
 
 def _after_nor(verb: Token) -> bool:
@@ -482,6 +542,10 @@ CONTRASTIVE = frozenset({"but", "yet", "while", "whereas", "although", "though"}
 TRUTH_WORDS = frozenset({"true", "case", "correct", "accurate", "right", "so", "fact", "truth"})
 # Auxiliaries of the future and of conjecture ("wo" is the tokenizer's "won't").
 FUTURE_AUX = frozenset({"will", "wo", "'ll", "would", "shall"})
+# The present modal of ability ("ca" is the tokenizer's "can't"): negated, "cannot sell", it says an
+# act is out of reach now or to come, like a negated future, and denies no deed ("could not", its
+# past, still does).
+ABILITY_AUX = frozenset({"can", "ca"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -510,8 +574,10 @@ def _link(tok: Token, below: Token, event: Token, envisaged: bool) -> str:
         # the sale": what is envisaged or would follow is not taken as given (hedges above reach
         # it), and a negation of the envisaging denies nothing of it
         return "reference"
-    if via == "xcomp":
-        return "own"  # "did not try to ship", "is not going to ship": a verb complement
+    if via == "xcomp" or via in ("nsubj", "nsubjpass"):
+        # "did not try to ship", "is not going to ship": a verb complement; "the sale did not take
+        # place": the event noun is the subject of its verb of occurrence (the walk climbs from no other subject)
+        return "own"
     if via == "conj":
         if any(c.dep_ in _SUBJECTS for c in below.children):
             return "clause"
@@ -572,6 +638,27 @@ def _link(tok: Token, below: Token, event: Token, envisaged: bool) -> str:
     return "given" if _definite(noun) else "reference"
 
 
+# Prepositions by which a modal noun holds out an event: "the risk of sanctions", "the capacity for a strike".
+_POSSIBLE_PREPS = frozenset({"of", "for"})
+# Modal nouns that name an act of trying: "Chile's attempts to sell rifles" tell of a deed that was
+# tried, which the reading keeps (hedges above still reach it through ``_link``).
+ENDEAVOUR_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid"})
+
+
+def _possible(noun: Token, below: Token) -> bool:
+    """ "the ability to strike", "an offer to supply jets", "the possibility of a strike": an event
+    that a modal noun (``MODAL_NOUNS``) holds out through its infinitive or its "of" / "for" phrase,
+    unless that phrase names a known event ("fears of the sale")."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in MODAL_NOUNS or noun.lower_ in ENDEAVOUR_NOUNS:
+        return False
+    if below.dep_ == "acl":
+        return to_infinitive(below)
+    if below.dep_ != "prep" or below.lower_ not in _POSSIBLE_PREPS:
+        return False
+    obj = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), None)
+    return obj is not None and not _definite(obj)
+
+
 def _irrealis(modifier: Token) -> bool:
     """ "proposed", "planned", "would-be": a modifier that makes its event noun a prospect (the
     parser splits "would-be" and hangs "would" on "be")."""
@@ -597,17 +684,20 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
     """True when ``tok`` only envisages the event it reaches through ``below``: an envisaging verb's
     object or preposition ("threatened sanctions", "warned of a transfer", ``ENVISAGING_FORMS``),
     an idiom's ("the way for the sale") or "pending"'s object. The event is the envisaged noun or
-    lies under amounts and kinds of it ("called for a new round of sanctions"); an event inside
-    another noun is not ("called for an inquiry into the sale": the sale is given)."""
+    lies under amounts and kinds of it ("called for a new round of sanctions"), or is a gerund or a
+    gerund's realised object ("warned against selling jets", "work towards making a deal"); an event
+    inside another noun is not ("called for an inquiry into the sale": the sale is given)."""
     if below.dep_ == "prep":
         prep = below.lower_
-        obj = next((c for c in below.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in below.children if c.dep_ in ("pobj", "pcomp")), None)
     elif below.dep_ in ("dobj", "pobj"):
         prep, obj = "", below
     else:
         return False
     if obj is None:
         return False
+    if obj.dep_ == "pcomp" and prep == "for" and any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "called Kim a liar for testing missiles": a gerund after an object is the reason
     low = tok.lower_
     if low in ENVISAGING_PREPS:
         known = below.dep_ == "pobj"
@@ -624,12 +714,18 @@ def _envisaged(tok: Token, below: Token, event: Token) -> bool:
         return False
     word = event
     while word.i != obj.i:
-        if word.dep_ not in ("pobj", "prep") or word.head == word:
+        if word.head == word or not (word.dep_ in ("pobj", "prep") or _gerund_object(word)):
             return False
         word = word.head
         if word.pos_ in _NOUNS and word.lower_ not in TRANSPARENT_NOUNS:
             return False
     return True
+
+
+def _gerund_object(noun: Token) -> bool:
+    """ "making a deal", "imposing sanctions": an event noun a realising gerund brings about."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.tag_ == "VBG" and head.lower_ in REALISING_FORMS
 
 
 def given_subject(event: Token) -> bool:
@@ -638,7 +734,8 @@ def given_subject(event: Token) -> bool:
     denies or negates is said of it, not the event itself ("denied that any shipment took place"
     still denies the shipment)."""
     return (event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") and _definite(event)
-            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children))
+            and not any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in event.children)
+            and not occurrence(event.head))  # "denied that the sale took place": the sale is denied
 
 
 def _definite(noun: Token) -> bool:
@@ -648,19 +745,30 @@ def _definite(noun: Token) -> bool:
                for c in noun.children)
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with its own tense: "X shipped", "X has shipped", "X will ship" (not "let X ship")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in verb.children)
+
+
 def _truth(verb: Token) -> bool:
     """ "it is not true that X", "it is not the case that X": a copula whose predicate is truth."""
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in TRUTH_WORDS for c in verb.children)
 
 
 def _future(verb: Token) -> bool:
-    """ "will not supply", "would never sell", "is not going to ship": the future or a conjecture;
+    """ "will not supply", "would never sell", "is not going to ship", "cannot sell": the future, a
+    conjecture or a present (in)ability;
     also an infinitive ahead of its governor ("decided not to sell", "vowed never to ship"; not
     the perfect "claimed not to have shipped", which looks back)."""
     if verb.pos_ in _NOUNS and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "there will be no cooperation", "will make no deliveries": the noun's verb tells
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return (any(a in FUTURE_AUX for a in aux) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
+    return (any(a in FUTURE_AUX or a in ABILITY_AUX for a in aux)
+            or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children))
             or ("to" in aux and "have" not in aux and verb.head.lower_ not in FACTIVE_RAISING
                 # "told X not to ship", "urged X not to sell": an order, read as such by ``prescribed``
                 and verb.head.lower_ not in PRESCRIPTIVE_VERBS and not _told_to(verb.head, verb)))
