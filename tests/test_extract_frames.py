@@ -882,6 +882,11 @@ POSITIVE: list[Any] = [
     # -- the first or last of a group of carriers arriving
     ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
      None),
+    # -- the place phrase that names a place, wherever it stands among the others
+    ("Peru's last tanker, in a group of three, arrived at a port in Bolivia on Monday.", "transfer", "Peru",
+     "Bolivia", "asserted", None),
+    ("For example, the Russian jets will arrive in Peru next year.", "transfer", "Russia", "Peru", "asserted",
+     None),
     # -- putting a party on a sanctions list designates it
     ("Andes Trading was added to the sanctions list by the Treasury.", "sanction", "Treasury", "Andes Trading",
      "asserted", None),
@@ -1262,6 +1267,8 @@ NEGATIVE: list[Any] = [
     ("Ankara condemned Athens for selling frigates to Cyprus.", "transfer", "Ankara", None),
     # people arriving visit; goods of no named origin come from nobody named
     ("Iranian diplomats arrived in Caracas on Monday.", "transfer", "Iran", None),
+    ("For example, the Russian diplomats will arrive in Peru next year.", "transfer", "Russia", None),
+    ("The Chilean tanker, in a convoy, arrived in the morning.", "transfer", "Chile", None),
     ("The tankers arrived in Venezuela last week.", "transfer", None, "Venezuela"),
     ("Cuban doctors landed in Angola.", "transfer", "Cuba", None),
     # a place after "in" is not the party when an owner is named; without an owner it may be

@@ -610,6 +610,9 @@ def _issuer(measure: Token, index: MentionIndex) -> Token | None:
                  if g.dep_ == "pobj"), None)
 
 
+_ARRIVAL_PREPS = frozenset({"at", "in", "into", "to", "toward", "towards", "for"})
+
+
 def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | None:
     """Goods of a named origin arriving somewhere are a transfer there: "Iranian tankers arrived
     in Venezuela", "Russian jets reached Iran", "arms flowed into Sudan from Chad" (the place they
@@ -620,7 +623,10 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
     if carrier is None or carrier.lower_ not in CARGO_NOUNS:
         return None
     origin = _origin(carrier, index) or entity_prep(verb, ("from",), index)
-    dest = entity_prep(verb, ("at", "in", "into", "to", "toward", "towards", "for"), index)
+    # any of the place phrases that names one: "For example, the jets will arrive in X" is X, and
+    # "arrived, in a group of three, at a port in Y" is Y
+    dest = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in _ARRIVAL_PREPS
+                 for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
     if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
         dest = dobj
     if origin is None or dest is None:
