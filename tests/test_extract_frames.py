@@ -883,8 +883,8 @@ POSITIVE: list[Any] = [
     ("The last of the Chilean tankers arrived in Bolivia on Monday.", "transfer", "Chile", "Bolivia", "asserted",
      None),
     # -- the place phrase that names a place, wherever it stands among the others
-    ("Peru's last tanker, in a group of three, arrived at a port in Bolivia on Monday.", "transfer", "Peru",
-     "Bolivia", "asserted", None),
+    ("The second Peruvian freighter, one of a convoy of four, arrived at a harbour in Bolivia on Monday.", "transfer",
+     "Peru", "Bolivia", "asserted", None),
     ("For example, the Russian jets will arrive in Peru next year.", "transfer", "Russia", "Peru", "asserted",
      None),
     # -- putting a party on a sanctions list designates it
@@ -1135,25 +1135,25 @@ POSITIVE: list[Any] = [
     # a reaction noun shares the "from" of its conjunct or of the verb that brings it
     ("Chile tested a missile, drawing sanctions and strong condemnation from Peru.", "condemn", "Peru", "Chile",
      "attributed", "Peru"),
-    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
-     "sanction", "U.S.", None, "hedged", None),
+    ("The test will probably draw new sanctions and further penalties from Canada and its partners.",
+     "sanction", "Canada", None, "hedged", None),
     # -- (args6) a name the parser hangs with its "and" on the next one as a modifier or owner is a
     # conjunct: "the US and European Union", "between A and B's C"
     ("Ecuador shipped drones to Russia, prompting sanctions from the US and European Union.", "sanction", "US",
      "Ecuador", "asserted", None),
-    ("While Ortega and Senate Republicans sharply criticize Chile, the posts stay open.", "condemn", "Ortega",
+    ("As Ortega and opposition senators loudly condemn Chile, the embassies remain open.", "condemn", "Ortega",
      "Chile", "attributed", None),
     ("Diplomats laid the groundwork for a meeting between Lula and Peru's Dina Boluarte.", "meet", "Lula",
      "Boluarte", "asserted", None),
     # -- (args6) who is "involved in" an act the parser reads as a compound gerund does it; acting "in
     # cooperation with" Y is the act's doer cooperating, wherever the parser hangs the phrase
-    ("Firms in Chile involved in shipping machine parts to Bolivia were fined.", "transfer", "Chile", "Bolivia",
+    ("Firms in Chile involved in sending engine parts to Bolivia were fined.", "transfer", "Chile", "Bolivia",
      "asserted", None),
     ("Two Chilean banks were involved in smuggling rifles to Peru.", "transfer", "Chile", "Peru", "asserted", None),
     ("Chile shipped fuel worth $5 million to Bolivia in cooperation with Peru.", "cooperate", "Chile", "Peru",
      "asserted", None),
-    ("Chile has used the network to provide millions of dollars worth of funds to the rebels in cooperation with "
-     "Peru.", "cooperate", "Chile", "Peru", "asserted", None),
+    ("Chile relied on the brokers to route large sums of money to the rebels in cooperation with Peru.",
+     "cooperate", "Chile", "Peru", "asserted", None),
     ("Ecuador provided drones worth $2 million to the rebels in coordination with Venezuela.", "cooperate",
      "Ecuador", "Venezuela", "asserted", None),
     # -- (args6) the subject of a verb of its own intent ("threaten", "propose", "weigh", "mull") over
@@ -1347,8 +1347,8 @@ NEGATIVE: list[Any] = [
      "Bolivia"),
     ("The downing of a Peruvian plane over Bolivia inflamed tensions, which led to sanctions from Chile.",
      "sanction", "Chile", "Peru"),
-    ("The launch is likely to bring fresh sanctions and other punishments from the U.S. and its allies.",
-     "sanction", None, "U.S."),
+    ("The test will probably draw new sanctions and further penalties from Canada and its partners.",
+     "sanction", None, "Canada"),
     # who risks or calls for a measure does not impose it
     ("Bolivia risks sanctions from the EU.", "sanction", "Bolivia", None),
     ("Peru called for sanctions on Bolivia.", "sanction", "Peru", None),
@@ -1357,12 +1357,12 @@ NEGATIVE: list[Any] = [
     ("The panel accuses Bolivia of shipping arms, exporting coal and breaching UN sanctions.", "violate", "panel",
      None),
     # who sanctions firms involved in an act does not do it; the recipient does not cooperate
-    ("Peru sanctioned firms involved in shipping machine parts to Bolivia.", "transfer", "Peru", None),
+    ("Peru sanctioned firms involved in sending engine parts to Bolivia.", "transfer", "Peru", None),
     ("Chile shipped fuel worth $5 million to Bolivia in cooperation with Peru.", "cooperate", "Bolivia", None),
     # a named noun's origin is no longer the party
     ("Ecuador sold rifles to a Peruvian company called Andina Holdings.", "transfer", "Ecuador", "Peru"),
     # a place name running into its "and" is no conjunct
-    ("North and South Korea delivered a joint declaration on Friday.", "transfer", "north", None),
+    ("North and South Sudan delivered a joint statement on Monday.", "transfer", "north", None),
 ]
 
 # (sentence, event): no claim of that event at all.

@@ -161,7 +161,7 @@ ROWS: list[Any] = [
     ("Peru signed a deal with Chile, which never happens in this region.", "agree", "Peru", "Chile", "asserted"),
     # new (status-v5): what a modal noun holds out through its infinitive or its "of" / "for" phrase is
     # only possible ...
-    ("Chile has the capability to deliver missiles to Bolivia.", "transfer", "Chile", "Bolivia", "hedged"),
+    ("Chile has the capability to ship rockets to Bolivia.", "transfer", "Chile", "Bolivia", "hedged"),
     ("Officials raised the possibility of a Chilean strike on Peru.", "attack", "Chilean", "Peru", "hedged"),
     ("Chile made an offer to supply jets to Peru.", "supply", "Chile", "Peru", "hedged"),
     ("Ghana has the ability to send troops to Togo, the envoy said.", "deploy", "Ghana", "Togo", "hedged"),

@@ -624,7 +624,7 @@ def _arrival(verb: Token, dobj: Token | None, index: MentionIndex) -> _Event | N
         return None
     origin = _origin(carrier, index) or entity_prep(verb, ("from",), index)
     # any of the place phrases that names one: "For example, the jets will arrive in X" is X, and
-    # "arrived, in a group of three, at a port in Y" is Y
+    # "arrived, one of a convoy of four, at a harbour in Y" is Y
     dest = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in _ARRIVAL_PREPS
                  for g in c.children if g.dep_ == "pobj" and index.in_subtree(g) is not None), None)
     if dest is None and dobj is not None and index.in_subtree(dobj) is not None:
@@ -654,7 +654,7 @@ def _compound_gerund(tok: Token, index: MentionIndex) -> _Event | None:
         return None
     engaged = _engaged_in(goods)
     if engaged is not None:
-        # "firms in China involved in shipping machine tools to Russia": the firms ship them
+        # "firms in Peru involved in sending engine parts to Chile": the firms send them
         party = destination(goods, index)
         return _Event(tok, predicate, engaged, party if predicate in _ENTITY_OBJECT else goods, None, goods)
     charge = accusation(tok)

@@ -352,7 +352,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
             # "if X ships arms, ...": the event of a condition is supposed, not stated
             if _marked_clause(tok, CONDITION_MARKS):
                 status = merge(status, "hedged")
-            # "the capability to deliver missiles", "the risk of new sanctions", "an offer to supply
+            # "the capability to ship rockets", "the risk of new sanctions", "an offer to supply
             # jets": what a modal noun holds out is only possible (an event it names as known, "fears
             # over the sale", is not)
             if depth > 0 and below_tok is not None and _possible(tok, below_tok):
