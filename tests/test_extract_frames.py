@@ -118,6 +118,12 @@ POSITIVE: list[Any] = [
     ("Sanctions on Belarus were imposed by the EU.", "sanction", "EU", "Belarus", "asserted", None),
     ("An embargo on Chad was announced by the UN on Monday.", "sanction", "UN", "Chad", "asserted", None),
     ("Sanctions targeting Laos were imposed by Canada.", "sanction", "Canada", "Laos", "asserted", None),
+    # (lexicon7) re-imposing a measure issues it again
+    ("The United States reimposed sanctions on Venezuela in May.", "sanction", "United States", "Venezuela",
+     "asserted", None),
+    ("Canada reimposes its sanctions against Belarus.", "sanction", "Canada", "Belarus", "asserted", None),
+    ("Sanctions on Cuba were reimposed by Washington last year.", "sanction", "Washington", "Cuba", "asserted",
+     None),
     ("New EU sanctions targeting Belarus were announced.", "sanction", "EU", "Belarus", "asserted", None),
     # -- the subject of "face"/"suffer" undergoes the event: the target
     ("Belarus faces sanctions from the United States and Japan.", "sanction", "Japan", "Belarus", "asserted",
@@ -536,6 +542,8 @@ POSITIVE: list[Any] = [
     ("Venezuela seized a Guyanese trawler.", "seize", "Venezuela", None, "asserted", None),
     ("The Indian Navy seized a trawler carrying heroin.", "seize", "Navy", None, "asserted", None),
     ("Panama detained the freighter in 2020.", "seize", "Panama", None, "asserted", None),
+    ("North Korea imprisoned an American student.", "seize", "North Korea", "American", "asserted", None),
+    ("The Canadian pastor was imprisoned by China for two years.", "seize", "China", None, "asserted", None),
     ("Malta impounded the tanker, officials said.", "seize", "Malta", None, "attributed", "officials"),
     ("Greek authorities confiscated the cargo.", "seize", "Greek", None, "asserted", None),
     ("Dutch marines boarded the freighter off Aruba.", "seize", "Dutch", None, "asserted", None),
@@ -543,6 +551,19 @@ POSITIVE: list[Any] = [
     # -- attacks, tests, deployments
     ("The Houthis attacked Saudi Arabia.", "attack", "Houthis", "Saudi Arabia", "asserted", None),
     ("Israel struck Syria overnight, the ministry said.", "attack", "Israel", "Syria", "attributed", "ministry"),
+    # (lexicon7) killing a named person, shooting down, and the nouns of a military push into a place
+    ("Chile assassinated a Peruvian general in Bolivia.", "attack", "Chile", "general", "asserted", None),
+    ("Agents of Iran tried to assassinate a Saudi diplomat.", "attack", "Iran", "diplomat", "asserted", None),
+    ("Brazil condemned the assassination of a Uruguayan envoy by Paraguay.", "attack", "Paraguay", "envoy",
+     "asserted", None),
+    ("Iran shot down an American drone over the Gulf.", "attack", "Iran", None, "asserted", None),
+    ("The Ukrainian airliner was shot down by Iran.", "attack", "Iran", None, "asserted", None),
+    ("Turkey launched an incursion into Syria in October.", "attack", "Turkey", "Syria", "asserted", None),
+    ("Russia's incursion into Georgia drew sanctions from the EU.", "attack", "Russia", "Georgia", "asserted",
+     None),
+    ("Leaders discussed Russian aggression against Ukraine.", "attack", "Russia", "Ukraine", "asserted", None),
+    ("Ethiopia's aggression against Eritrea worried Kenya.", "attack", "Ethiopia", "Eritrea", "asserted", None),
+    ("Serbia's siege of Sarajevo lasted years.", "attack", "Serbia", "Sarajevo", "asserted", None),
     ("Russia bombed Ukraine again.", "attack", "Russia", "Ukraine", "asserted", None),
     ("Iran attacked the base, Washington said.", "attack", "Iran", None, "attributed", "Washington"),
     ("Pakistan test-fired two cruise missiles.", "test", "Pakistan", None, "asserted", None),
@@ -1510,6 +1531,20 @@ ABSENT: list[Any] = [
     ("The minister was added to the list of guests.", "sanction"),
     ("The company took over the firm Andes Trading in May.", "seize"),
     ("Peru took over the rotating presidency.", "seize"),
+    # (lexicon7) the other senses of the new attack and sanction words: filming, rising, a jab, a
+    # measure that is no sanction, a mood
+    ("Chile shot a documentary about Peru.", "attack"),
+    ("A French crew shot the film in Morocco.", "attack"),
+    ("Brazil shot a video of the Argentine delegation.", "attack"),
+    ("Peru gave booster shots to Bolivian migrants.", "attack"),
+    ("Chile's prices shot up after Peru closed the border.", "attack"),
+    ("Iran's exports shot up after China eased its rules.", "attack"),
+    ("Chile struck up a friendship with Peru.", "attack"),
+    ("Peru has a siege mentality about Chile, analysts say.", "attack"),
+    ("Peru reimposed a curfew on Lima.", "sanction"),
+    ("Ecuador reimposed its mask rule for visitors from Colombia.", "sanction"),
+    pytest.param("Bolivia called the report a character assassination of its president by Chile.", "attack",
+                 marks=pytest.mark.xfail(strict=True, reason="a noun's figurative modifier is not read")),
 ]
 
 # (sentence, event, status that must NOT be given)

@@ -66,6 +66,7 @@ from mistrust.extract.frames import (
     MEASURE_BREAKING,
     MEASURE_NOUNS,
     OBJECT_OVERRIDES,
+    PARTICLE_OVERRIDES,
     ORIGIN_LABELS,
     ORIGIN_WORDS,
     PARTY_OBJECT,
@@ -775,6 +776,11 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
             return None
         predicate = override
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None and (predicate, prt) in PARTICLE_OVERRIDES:
+        override = PARTICLE_OVERRIDES[(predicate, prt)]
+        if override is None:
+            return None
+        predicate = override
     if predicate == "transfer" and lemma in RECIPIENT_NEEDED and prep_obj(tok, ("to", "into")) is None \
             and not any(c.dep_ == "dative" for c in tok.children):
         return None  # "the assembly passed the law": approving, not handing anything to anyone
