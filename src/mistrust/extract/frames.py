@@ -92,8 +92,8 @@ FRAMES: tuple[Frame, ...] = (
                            "raid", "assassinate", "shoot"),
           nouns=("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
                  "bombing", "bombings", "assault", "assaults", "invasion", "raids", "shelling", "killing",
-                 "killings", "assassination", "assassinations", "incursion", "incursions", "aggression",
-                 "siege", "sieges"), party_object=True),
+                 "killings", "assassination", "assassinations", "incursion", "incursions", "siege",
+                 "sieges"), party_object=True),
     Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
@@ -105,7 +105,7 @@ FRAMES: tuple[Frame, ...] = (
           nouns=("condemnation", "protest", "criticism", "denunciation", "censure", "objection", "objections"),
           party_object=True, speech=True),
     Frame("seize", verbs=("seize", "intercept", "confiscate", "impound", "detain", "arrest", "raid", "board",
-                          "interdict", "capture", "imprison"),
+                          "interdict", "capture"),
           nouns=("seizure", "seizures", "interception", "interceptions", "confiscation", "impoundment", "detention",
                  "interdiction", "interdictions", "capture")),
     Frame("deploy", verbs=("deploy", "station", "dispatch", "redeploy"),
@@ -169,10 +169,9 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
     ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
     ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
-    # "shot a video", "shooting the film in Peru": filming, not firing
-    ("attack", "video"): None, ("attack", "videos"): None, ("attack", "film"): None, ("attack", "films"): None,
-    ("attack", "footage"): None, ("attack", "scene"): None, ("attack", "scenes"): None, ("attack", "movie"): None,
-    ("attack", "photo"): None, ("attack", "photos"): None, ("attack", "documentary"): None,
+    # "shot down a missile", "downed incoming rockets": an interception, no party attacked
+    ("attack", "missile"): None, ("attack", "missiles"): None, ("attack", "rocket"): None,
+    ("attack", "rockets"): None,
     ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
     ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
     ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
@@ -188,9 +187,14 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("transfer", "resignation"): None,
 }
 
-# Particles that make an attack verb another verb: "prices shot up" rise, "struck up a friendship"
-# begins one (while "shot down a drone", "struck back at X" stay attacks).
-PARTICLE_OVERRIDES: dict[tuple[str, str], str | None] = {("attack", "up"): None}
+# Particles that make an event verb another verb, by base form: "struck up a friendship" begins one,
+# "the minister shot back at critics" retorts, "shot off a missile" launches it (while "struck back
+# at X" stays an attack).
+PARTICLE_OVERRIDES: dict[tuple[str, str], str | None] = {
+    ("strike", "up"): None, ("shoot", "back"): None, ("shoot", "off"): "test"}
+# Attack verbs whose everyday senses hit no one ("shot a film", "prices shot up", "a policy that
+# shoots for the stars", "the speech shot him to fame"): an attack only when shooting down or at.
+TARGET_NEEDED = frozenset({"shoot"})
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
 KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
@@ -338,5 +342,5 @@ CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
 __all__ = ["ACCUSE", "DEAL_MAKING", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PARTICLE_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PARTICLE_OVERRIDES", "PHASED_RELATIONS", "TARGET_NEEDED", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "GIVING_PARTICIPLES", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]
