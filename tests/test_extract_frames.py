@@ -118,6 +118,12 @@ POSITIVE: list[Any] = [
     ("Sanctions on Belarus were imposed by the EU.", "sanction", "EU", "Belarus", "asserted", None),
     ("An embargo on Chad was announced by the UN on Monday.", "sanction", "UN", "Chad", "asserted", None),
     ("Sanctions targeting Laos were imposed by Canada.", "sanction", "Canada", "Laos", "asserted", None),
+    # (lexicon7) re-imposing a measure issues it again
+    ("The United States reimposed sanctions on Venezuela in May.", "sanction", "United States", "Venezuela",
+     "asserted", None),
+    ("Canada reimposes its sanctions against Belarus.", "sanction", "Canada", "Belarus", "asserted", None),
+    ("Sanctions on Cuba were reimposed by Washington last year.", "sanction", "Washington", "Cuba", "asserted",
+     None),
     ("New EU sanctions targeting Belarus were announced.", "sanction", "EU", "Belarus", "asserted", None),
     # -- the subject of "face"/"suffer" undergoes the event: the target
     ("Belarus faces sanctions from the United States and Japan.", "sanction", "Japan", "Belarus", "asserted",
@@ -543,6 +549,20 @@ POSITIVE: list[Any] = [
     # -- attacks, tests, deployments
     ("The Houthis attacked Saudi Arabia.", "attack", "Houthis", "Saudi Arabia", "asserted", None),
     ("Israel struck Syria overnight, the ministry said.", "attack", "Israel", "Syria", "attributed", "ministry"),
+    # (lexicon7) killing a named person, shooting down, and the nouns of a military push into a place
+    ("Chile assassinated a Peruvian general in Bolivia.", "attack", "Chile", "general", "asserted", None),
+    ("Agents of Iran tried to assassinate a Saudi diplomat.", "attack", "Iran", "diplomat", "asserted", None),
+    ("Brazil condemned the assassination of a Uruguayan envoy by Paraguay.", "attack", "Paraguay", "envoy",
+     "asserted", None),
+    ("Iran shot down an American drone over the Gulf.", "attack", "Iran", None, "asserted", None),
+    ("Rebels from Sudan kept shooting at Chadian border posts.", "attack", "Sudan", None, "asserted", None),
+    ("The Ukrainian airliner was shot down by Iran.", "attack", "Iran", None, "asserted", None),
+    ("Turkey launched an incursion into Syria in October.", "attack", "Turkey", "Syria", "asserted", None),
+    ("Russia's incursion into Georgia drew sanctions from the EU.", "attack", "Russia", "Georgia", "asserted",
+     None),
+    ("Serbia's siege of Sarajevo lasted years.", "attack", "Serbia", "Sarajevo", "asserted", None),
+    ("Turkey shot down a Russian jet.", "attack", "Turkey", "Russia", "asserted", None),
+    ("North Korea shot off two more missiles toward Japan.", "test", "North Korea", None, "asserted", None),
     ("Russia bombed Ukraine again.", "attack", "Russia", "Ukraine", "asserted", None),
     ("Iran attacked the base, Washington said.", "attack", "Iran", None, "attributed", "Washington"),
     ("Pakistan test-fired two cruise missiles.", "test", "Pakistan", None, "asserted", None),
@@ -1510,6 +1530,28 @@ ABSENT: list[Any] = [
     ("The minister was added to the list of guests.", "sanction"),
     ("The company took over the firm Andes Trading in May.", "seize"),
     ("Peru took over the rotating presidency.", "seize"),
+    # (lexicon7) the other senses of the new attack and sanction words: filming, rising, a jab, a
+    # measure that is no sanction, a mood
+    ("Chile shot a documentary about Peru.", "attack"),
+    ("Peru's new policy shoots for the stars in its talks with Chile.", "attack"),
+    ("The Bolivian summit shot Chile's president to fame.", "attack"),
+    ("A French crew shot the film in Morocco.", "attack"),
+    ("Brazil shot a video of the Argentine delegation.", "attack"),
+    ("Peru gave booster shots to Bolivian migrants.", "attack"),
+    ("Chile's prices shot up after Peru closed the border.", "attack"),
+    ("Iran's exports shot up after China eased its rules.", "attack"),
+    ("Chile struck up a friendship with Peru.", "attack"),
+    ("The Chilean minister shot back at Peru's critics.", "attack"),
+    ("Chile shot down two Peruvian missiles.", "attack"),
+    ("Israel's defences shot down rockets fired by Hamas.", "attack"),
+    ("Peru has a siege mentality about Chile, analysts say.", "attack"),
+    # "aggression" names a stance more often than an act ("a hedge against Peruvian aggression"),
+    # so it is no attack noun (on the dev news, 2 of 8 such readings were an attack that happened)
+    ("Chile bought jets as a hedge against Peruvian aggression.", "attack"),
+    ("Peru reimposed a curfew on Lima.", "sanction"),
+    ("Ecuador reimposed its mask rule for visitors from Colombia.", "sanction"),
+    pytest.param("Bolivia called the report a character assassination of its president by Chile.", "attack",
+                 marks=pytest.mark.xfail(strict=True, reason="a noun's figurative modifier is not read")),
 ]
 
 # (sentence, event, status that must NOT be given)

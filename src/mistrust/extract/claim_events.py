@@ -68,6 +68,7 @@ from mistrust.extract.frames import (
     OBJECT_OVERRIDES,
     ORIGIN_LABELS,
     ORIGIN_WORDS,
+    PARTICLE_OVERRIDES,
     PARTY_OBJECT,
     PERSONNEL_NOUNS,
     PHASED_RELATIONS,
@@ -78,6 +79,7 @@ from mistrust.extract.frames import (
     RECIPIENT_PREPS,
     RESPONSIBILITY_VERBS,
     TAKE_DELIVERY,
+    TARGET_NEEDED,
     TARGET_PREPS,
     UNDERGOING_VERBS,
 )
@@ -765,6 +767,18 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         return _arrival(tok, dobj, index)
     if predicate is None:
         return None
+    # "prices shot up", "shot off a missile": the particle makes another verb (the parser takes
+    # some particles for adverbs: "shot back at the critics")
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    turned = next(((lemma, c.lower_) for c in tok.children
+                   if c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PARTICLE_OVERRIDES), None)
+    if turned is not None:
+        override = PARTICLE_OVERRIDES[turned]
+        if override is None:
+            return None
+        predicate = override
+    if predicate == "attack" and lemma in TARGET_NEEDED and prt != "down" and prep_obj(tok, ("at",)) is None:
+        return None  # "shot a film", "shoots for the stars": no one is shot at
     # "the deal Obama struck", "launched a probe", "sent a tweet": the object decides.
     thing = dobj if dobj is not None else (tok.head if tok.dep_ == "relcl" else None)
     if thing is not None and thing.lower_ in KIND_NOUNS:
@@ -774,7 +788,6 @@ def event_at(tok: Token, index: MentionIndex, structure: bool = True) -> _Event 
         if override is None:
             return None
         predicate = override
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if predicate == "transfer" and lemma in RECIPIENT_NEEDED and prep_obj(tok, ("to", "into")) is None \
             and not any(c.dep_ == "dative" for c in tok.children):
         return None  # "the assembly passed the law": approving, not handing anything to anyone

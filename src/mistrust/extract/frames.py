@@ -89,10 +89,11 @@ FRAMES: tuple[Frame, ...] = (
     Frame("deny", verbs=("deny", "reject", "dismiss", "refute", "rebuff", "disavow"),
           nouns=("denial", "denials", "rejection", "refutation")),
     Frame("attack", verbs=("attack", "strike", "bomb", "hack", "target", "kill", "invade", "shell", "assault",
-                           "raid"),
+                           "raid", "assassinate", "shoot"),
           nouns=("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
                  "bombing", "bombings", "assault", "assaults", "invasion", "raids", "shelling", "killing",
-                 "killings"), party_object=True),
+                 "killings", "assassination", "assassinations", "incursion", "incursions", "siege",
+                 "sieges"), party_object=True),
     Frame("cyberattack", nouns=("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "hack", "hacks",
                                 "hacking", "intrusion", "intrusions"), party_object=True),
     Frame("steal", verbs=("steal", "loot", "embezzle", "launder", "siphon"),
@@ -148,7 +149,7 @@ ASPECTUAL = frozenset({"complete", "finish", "finalize", "finalise", "resume", "
 LIGHT_VERBS = ASPECTUAL | frozenset({
                          "conduct", "carry", "undertake", "provide", "give", "offer", "receive",
                          "make", "have", "pursue", "involve", "include", "seek", "get", "extend", "maintain",
-                         "impose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease",
+                         "impose", "reimpose", "slap", "levy", "announce", "unveil", "adopt", "sign", "approve", "lift", "ease",
                          "tighten", "hold", "issue", "voice", "express",
                          # "ordered strikes", "mounted an attack": who orders or mounts is the actor
                          "order", "authorize", "authorise", "mount", "stage", "wage",
@@ -168,6 +169,9 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("attack", "deal"): "agree", ("attack", "agreement"): "agree", ("attack", "accord"): "agree",
     ("attack", "bargain"): "agree", ("attack", "compromise"): "agree", ("attack", "tone"): None,
     ("attack", "balance"): None, ("attack", "chord"): None, ("attack", "note"): None,
+    # "shot down a missile", "downed incoming rockets": an interception, no party attacked
+    ("attack", "missile"): None, ("attack", "missiles"): None, ("attack", "rocket"): None,
+    ("attack", "rockets"): None,
     ("test", "probe"): None, ("test", "investigation"): None, ("test", "inquiry"): None,
     ("test", "campaign"): None, ("test", "review"): None, ("test", "initiative"): None,
     ("test", "website"): None, ("test", "app"): None, ("test", "bid"): None, ("test", "appeal"): None,
@@ -182,6 +186,15 @@ OBJECT_OVERRIDES: dict[tuple[str, str], str | None] = {
     ("transfer", "explanation"): None, ("transfer", "assurances"): None, ("transfer", "apology"): None,
     ("transfer", "resignation"): None,
 }
+
+# Particles that make an event verb another verb, by base form: "struck up a friendship" begins one,
+# "the minister shot back at critics" retorts, "shot off a missile" launches it (while "struck back
+# at X" stays an attack).
+PARTICLE_OVERRIDES: dict[tuple[str, str], str | None] = {
+    ("strike", "up"): None, ("shoot", "back"): None, ("shoot", "off"): "test"}
+# Attack verbs whose everyday senses hit no one ("shot a film", "prices shot up", "a policy that
+# shoots for the stars", "the speech shot him to fame"): an attack only when shooting down or at.
+TARGET_NEEDED = frozenset({"shoot"})
 
 # "some kind of deal", "a new form of attack": the noun after "of" is the one that counts.
 KIND_NOUNS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
@@ -303,7 +316,7 @@ ENGAGED = frozenset({"involved", "engaged", "implicated", "complicit", "active",
 UNDERGOING_VERBS = frozenset({"face", "suffer", "incur", "endure", "sustain", "withstand"})
 # Verbs whose subject issues the measure that is their object: "the EU imposed sanctions", "Canada
 # tightened its restrictions" (not "pushed for sanctions", "welcomed the embargo").
-ISSUING_VERBS = frozenset({"impose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
+ISSUING_VERBS = frozenset({"impose", "reimpose", "slap", "levy", "adopt", "announce", "unveil", "tighten", "extend", "expand",
                            "renew", "introduce", "enact", "place", "put"})
 # Words of dependence: "Y relies on X for funding", "Y is dependent on X for arms": X gives, Y receives.
 DEPENDENCE = frozenset({"rely", "relies", "relied", "relying", "depend", "depends", "depended", "depending",
@@ -329,5 +342,5 @@ CONVERSE_VERBS = frozenset(v for f in FRAMES for v in f.converse)
 CONVERSE_NOUNS = {noun: f.event for f in FRAMES for noun in f.converse_nouns}
 
 __all__ = ["ACCUSE", "DEAL_MAKING", "ACCUSE_HEDGED", "FOUND_TO", "AGENT_NOUNS", "NAME_AS", "DEPENDENCE", "MEASURE_BREAKING", "CARRIER_STOPPING", "ENVOY_SUMMONING", "RESPONSIBILITY_VERBS", "MEANS_PREPS", "ACT_NOUNS", "ORIGIN_WORDS", "PERSONNEL_NOUNS", "ARRIVAL", "ASPECTUAL", "CARGO_NOUNS", "CONVERSE_NOUNS", "CONVERSE_VERBS", "DESTINATION_PARTICIPLES", "RECIPIENT_NEEDED", "ENGAGED", "EXTRACTOR", "FRAMES",
-           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PHASED_RELATIONS", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
+           "FROM_GIVER", "GERUND_VERBS", "JOINT", "JOINT_ACTIVITY", "KIND_NOUNS", "LIGHT_VERBS", "OBJECT_OVERRIDES", "PARTICLE_OVERRIDES", "PHASED_RELATIONS", "TARGET_NEEDED", "HOLD_VERBS", "ISSUING_VERBS", "MANNER_PREPS", "MEASURE_NOUNS", "ORIGIN_LABELS",
            "PARTY_OBJECT", "CONFIRMING_VERBS", "CONFIRMED_EVENTS", "GIVING_PARTICIPLES", "LISTING_VERBS", "BLACKLISTS", "LIST_KINDS", "PUNISHING_VERBS", "MEASURE_BATCHES", "QUANTITY_NOUNS", "RECEIVER_NOUNS", "RECIPIENT_PREPS", "SPEECH_EVENTS", "TAKE_DELIVERY", "TARGET_PREPS", "UNDERGOING_VERBS", "Frame", "frame_of"]

@@ -40,7 +40,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "find": ("found",), "show": ("shown",), "speak": ("spoke", "spoken"), "teach": ("taught",),
     "understand": ("understood",), "mean": ("meant",), "read": (), "hold": ("held",), "put": (),
     "take": ("took", "taken"), "keep": ("kept",), "bring": ("brought",), "go": ("went", "gone"),
-    "shell": (), "forecast": (), "foresee": ("foresaw", "foreseen"), "predict": (),
+    "shell": (), "shoot": ("shot",), "forecast": (), "foresee": ("foresaw", "foreseen"), "predict": (),
 }
 
 _VOWELS = set("aeiou")
