@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXTRACTOR = "frames-v4"
+EXTRACTOR = "frames-v5"
 
 
 @dataclass(frozen=True)
