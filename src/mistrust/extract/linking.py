@@ -71,7 +71,7 @@ from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
 from mistrust.model.documents import Mention
-from mistrust.model.screening import Hit, LinkTier, NameQuery
+from mistrust.model.screening import Hit, LinkTier, NameQuery, name_problem
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
@@ -491,10 +491,21 @@ class Linker:
         only then the score), and the entries that carry the name as written (``_listed``)."""
         key = (query.name.lower(), query.schema, tuple(query.countries))
         if key not in self._cache:
-            self.calls += 1
-            hits = list(self.screen(query))
-            self._cache[key] = self._listed(query) + hits
+            self._cache[key] = self._listed(query) + self._screened(query)
         return self._cache[key]
+
+    def _screened(self, query: NameQuery) -> list[Hit]:
+        """The screening's hits for a name, unless none of them could pass ``reliable``: a one-word
+        name that no listed name is, spells alike or names the singular of
+        (``IdentifierIndex.one_word``) takes no hit, and most one-word names in news (outlets,
+        parties, agencies' initials) are such. An unreadable name (``name_problem``) is still sent,
+        for the screening to refuse."""
+        one_word = self.identifiers.one_word if self.identifiers is not None else None
+        if one_word is not None and len(query.name.split()) == 1 and not one_word.may_link(query.name) \
+                and name_problem(query.name, len(query.name)) is None:
+            return []
+        self.calls += 1
+        return list(self.screen(query))
 
     def _listed(self, query: NameQuery) -> list[Hit]:
         """Entries whose listed name or alias the mention writes, up to case, accents, apostrophes
