@@ -22,7 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mistrust.extract.gazetteer import lookup as place_lookup
-from mistrust.extract.link_rules import fold, name_key, name_words, person_words, spelling_key
+from mistrust.extract.link_rules import (
+    fold,
+    name_key,
+    name_words,
+    person_words,
+    quoted_name,
+    spelling_class,
+    spelling_key,
+)
 from mistrust.model._ids import content_id
 from mistrust.model.lists import ListEntity
 from mistrust.model.screening import FeatureResult, Hit
@@ -33,6 +41,61 @@ MIN_CHARS = 6
 # A one-word name is looked up by its spelling only from this length on (as ``same_word`` and the
 # linker's one-word rule): shorter words differ by one vowel too easily ("Hama" / "Hamas").
 SPELLING_CHARS = 6
+# The shortest listed word ``link_rules.same_word`` compares by its spelling (a mention's word has
+# ``SPELLING_CHARS`` at least; the listed one this many).
+_SPELT_LISTED_CHARS = 4
+_PLURAL_NAME = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class OneWordNames:
+    """What the linker's one-word rule (``linking.reliable``) compares of the names a screening can
+    return, as sets: a one-word mention links only to a listed name that is the same word once
+    folded (the name or the entry's quoted own name), the same word up to its spelling
+    (``link_rules.same_word``), or a listed "THE <word>s" (``link_rules.group_singular``).
+
+    A one-word name no listed name passes that rule for (a news outlet, an agency's initials, a
+    party: a fifth of the names the linker screens in news) can take no screening hit, so the
+    linker need not screen it (``may_link``). The keys are read off the screening index's own
+    names (``from_names``), which are the names its hits carry."""
+
+    same: frozenset[str] = frozenset()  # ``fold(name_key(name))``, and of an entry's quoted name
+    spelt: frozenset[str] = frozenset()  # ``link_rules.spelling_class`` of names of four letters or more
+    plurals: frozenset[str] = frozenset()  # the folded word of a listed "THE <word>"
+
+    @classmethod
+    def from_names(cls, matched: Iterable[str], entity_names: Iterable[str]) -> OneWordNames:
+        """``matched``: every name a screening hit may carry (``Hit.matched_name``); ``entity_names``:
+        the entries' own names (``Hit.entity_name``, whose quoted part the rule also reads)."""
+        same: set[str] = set()
+        spelt: set[str] = set()
+        plurals: set[str] = set()
+        for name in matched:
+            folded = fold(name_key(name))
+            same.add(folded)
+            if len(folded) >= _SPELT_LISTED_CHARS:
+                spelt.add(spelling_class(folded))
+            words = _PLURAL_NAME.findall(name.casefold())
+            if len(words) == 2 and words[0] == "the":
+                plurals.add(fold(words[1]))
+        for name in entity_names:
+            quoted = quoted_name(name)
+            if quoted is not None:
+                same.add(fold(name_key(quoted)))
+        return cls(frozenset(same), frozenset(spelt), frozenset(plurals))
+
+    def may_link(self, word: str) -> bool:
+        """Whether some listed name may pass the one-word rule for the one-word mention ``word``:
+        False only when none can (each test below is one of the rule's, for every name at once)."""
+        folded = fold(word)
+        if not folded or folded in self.same:
+            return True  # (a word without letters the rule cannot tell apart from anything)
+        if len(folded) >= SPELLING_CHARS:
+            # ``same_word`` folds the folded word again, and compares it whole or by its spelling
+            again = fold(folded)
+            if again and (again in self.same or spelling_class(again) in self.spelt):
+                return True
+        return folded + "s" in self.plurals or folded + "es" in self.plurals
 
 
 def clean_id(value: str) -> str:
@@ -63,11 +126,18 @@ class IdentifierIndex:
     # a listed person -> the states of their nationalities and birthplaces, lower case (what a text's
     # "a Chilean citizen" or "born in Peru" can contradict; an address abroad says nothing of it)
     origins: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The one-word rule's keys of the names the screening matches (None: not given, every name is
+    # screened).
+    one_word: OneWordNames | None = None
 
     @classmethod
-    def build(cls, entities: Iterable[tuple[ListEntity, str]]) -> IdentifierIndex:
-        """From (entity, list version id) pairs."""
+    def build(cls, entities: Iterable[tuple[ListEntity, str]], screened: Iterable[str] | None = None) -> IdentifierIndex:
+        """From (entity, list version id) pairs; ``screened``: the names the linker's screening
+        matches against (the index's, packed names split: ``OneWordNames``), when known."""
         idx = cls()
+        entities = list(entities)
+        if screened is not None:
+            idx.one_word = OneWordNames.from_names(screened, (entity.name for entity, _ in entities))
         for entity, version in entities:
             names = [(entity.name, "name")] + [(a.name, "weak alias" if a.quality == "weak" else "alias")
                                                 for a in entity.aliases]
@@ -219,5 +289,5 @@ def name_hit(written: str, listed: Listed, countries: Iterable[str] = ()) -> Hit
                programs=list(listed.programs), id=_hit_id(written, listed))
 
 
-__all__ = ["IdentifierIndex", "Listed", "clean_id", "country_feature", "identifier_hit", "listed_keys", "name_hit",
+__all__ = ["IdentifierIndex", "Listed", "OneWordNames", "clean_id", "country_feature", "identifier_hit", "listed_keys", "name_hit",
            "surname_hit"]

@@ -110,10 +110,13 @@ def spelling_key(word: str) -> str:
     """What one long word shares with its other transliterations (``same_word``): its initial (any
     vowel or y as one) and its consonant skeleton: "Tolvarin" and "Tulvaren" have one key."""
     folded = fold(word)
-    if not folded:
-        return ""
-    initial = "V" if folded[0] in "aeiouy" else folded[0]
-    return initial + skeleton(folded)
+    return spelling_class(folded) if folded else ""
+
+
+def spelling_class(folded: str) -> str:
+    """``spelling_key`` of a word already folded (not empty): what ``same_word`` compares."""
+    # Initial vowels and y are transliteration variants too (Yevgeny / Evgeny, Ebrahim / Ibrahim).
+    return ("V" if folded[0] in "aeiouy" else folded[0]) + skeleton(folded)
 
 
 def skeleton(word: str) -> str:
@@ -133,9 +136,7 @@ def same_word(a: str, b: str) -> bool:
         return False
     if fa == fb:
         return True
-    # Initial vowels and y are transliteration variants too (Yevgeny / Evgeny, Ebrahim / Ibrahim).
-    initial = fa[0] == fb[0] or (fa[0] in "aeiouy" and fb[0] in "aeiouy")
-    return initial and min(len(fa), len(fb)) >= 4 and skeleton(fa) == skeleton(fb)
+    return min(len(fa), len(fb)) >= 4 and spelling_class(fa) == spelling_class(fb)
 
 
 def group_singular(word: str, listed: str) -> bool:
@@ -691,7 +692,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 __all__ = ["COMPANY_NOUNS", "MEMO_SIZE", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
            "is_title", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
-           "spelling_key", "surname_partial", "typed_as", "without_titles"]
+           "spelling_class", "spelling_key", "surname_partial", "typed_as", "without_titles"]
 
 
 _MEMOISED = (fold, given_missing, person_agrees, is_descriptor, is_kind, quoted_name)

@@ -71,7 +71,7 @@ from mistrust.extract.entities import Recognized
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.identifiers import IdentifierIndex, identifier_hit, name_hit, surname_hit
 from mistrust.model.documents import Mention
-from mistrust.model.screening import Hit, LinkTier, NameQuery
+from mistrust.model.screening import Hit, LinkTier, NameQuery, name_problem
 from mistrust.model.sentences import sentence_span
 from mistrust.model.vocabulary import APOSTROPHES
 
@@ -253,14 +253,14 @@ def grade(hit: Hit, rec: Recognized, query: NameQuery, ctx: LinkContext,
     """The tier and reason of one screening hit for one mention, or None when it must not link."""
     m = rec.mention
     name = query.name
-    fired = _fired(hit)
-    agrees = _country_agrees(hit)  # whether the entry's country is the text's (None: nothing to compare)
     quoted = rules.quoted_name(hit.entity_name)
     person = hit.schema == "Person" or (m.label == "Person" and query.schema == "Person")
     if hit.score < threshold and not person and not (quoted and rules.fold(quoted) == rules.fold(name)):
         # Under the link threshold only the rules that read the names whole may link (a person's
         # surname and given name below, the entry's quoted name); the rest grade what the score found.
         return None
+    fired = _fired(hit)
+    agrees = _country_agrees(hit)  # whether the entry's country is the text's (None: nothing to compare)
     if hit.schema == "Vessel" or m.label == "Vessel":
         typed = m.extractor.endswith("vessel-rule-v1") or rules.typed_as(ctx.text, m.start, m.end, rules.VESSEL_NOUNS)
         if not typed:
@@ -488,13 +488,26 @@ class Linker:
     def _hits(self, query: NameQuery) -> list[Hit]:
         """Candidates for a name: every hit the screening returns, also under its threshold (the
         rules of ``grade`` decide: a person's surname and given name, the entry's quoted name, and
-        only then the score), and the entries that carry the name as written (``_listed``)."""
+        only then the score), and the entries that carry the name as written (``_listed``); of these,
+        the ones ``reliable`` lets link, which it decides from the hit and the name alone (once per
+        name, not again for each of its mentions)."""
         key = (query.name.lower(), query.schema, tuple(query.countries))
         if key not in self._cache:
-            self.calls += 1
-            hits = list(self.screen(query))
-            self._cache[key] = self._listed(query) + hits
+            self._cache[key] = [h for h in self._listed(query) + self._screened(query) if reliable(h, query.name)]
         return self._cache[key]
+
+    def _screened(self, query: NameQuery) -> list[Hit]:
+        """The screening's hits for a name, unless none of them could pass ``reliable``: a one-word
+        name that no listed name is, spells alike or names the singular of
+        (``IdentifierIndex.one_word``) takes no hit, and most one-word names in news (outlets,
+        parties, agencies' initials) are such. An unreadable name (``name_problem``) is still sent,
+        for the screening to refuse."""
+        one_word = self.identifiers.one_word if self.identifiers is not None else None
+        if one_word is not None and len(query.name.split()) == 1 and not one_word.may_link(query.name) \
+                and name_problem(query.name, len(query.name)) is None:
+            return []
+        self.calls += 1
+        return list(self.screen(query))
 
     def _listed(self, query: NameQuery) -> list[Hit]:
         """Entries whose listed name or alias the mention writes, up to case, accents, apostrophes
@@ -576,8 +589,6 @@ class Linker:
     def _graded(self, rec: Recognized, query: NameQuery, ctx: LinkContext) -> list[Hit]:
         graded: list[Hit] = []
         for hit in self._hits(query):
-            if not reliable(hit, query.name):
-                continue
             verdict = grade(hit, rec, query, ctx, self.options.threshold, self.options.certain_score)
             if verdict is not None:
                 graded.append(replace(hit, tier=verdict[0], link_reason=verdict[1]))

@@ -218,7 +218,10 @@ def list_identifiers(index: ScreenIndex) -> IdentifierIndex:
     """The lists' identifiers (IMO, passport, registration numbers) that text mentions link to."""
     from mistrust.extract.identifiers import IdentifierIndex
 
-    return IdentifierIndex.build((x.entity, x.list_version) for x in index.entities)
+    # The names the index matches (packed names split), which its hits carry: the linker's one-word
+    # rule is checked against them before a one-word name is screened (``OneWordNames``).
+    return IdentifierIndex.build(((x.entity, x.list_version) for x in index.entities),
+                                 screened=(x.name for x in index.names))
 
 
 def mention_screen(state: ScreenState, max_name_length: int) -> Callable[[NameQuery], list[Hit]]:
