@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 from mistrust.extract.claim_args import Arg, MentionIndex
 from mistrust.extract.frames import MEASURE_NOUNS
 from mistrust.extract.gazetteer import demonym
+from mistrust.extract.syntax import FINITE_TAGS
 from mistrust.model.documents import Attribution, Mention
 from mistrust.model.vocabulary import AGENCY_NAMES
 
@@ -428,9 +429,6 @@ def teaching_nouns(span: Span, index: MentionIndex) -> Iterator[tuple[str, int, 
         yield last.lower_, last.i, "NN", frozenset(t.lower_ for t in span)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb
-
-
 def _introduces(noun: Token, span: Span) -> bool:
     """Whether the kind noun :func:`_describing_noun` found does introduce the name: an apposition
     closed by punctuation ("X, a trading house, was fined"; in "X, a press release said" the noun
@@ -443,7 +441,7 @@ def _introduces(noun: Token, span: Span) -> bool:
         if any(c.dep_ == "neg" for c in noun.children) or (before is not None and before.lower_ == "not"):
             return False
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-        if after is not None and after.pos_ in ("VERB", "AUX") and (after.tag_ in _FINITE or not any(after.children)):
+        if after is not None and after.pos_ in ("VERB", "AUX") and (after.tag_ in FINITE_TAGS or not any(after.children)):
             return False  # the noun is the subject of a verb the parser hung on it ("a statement added.")
         end = max(noun.right_edge.i, span.end - 1) + 1
         return end >= len(doc) or doc[end].is_punct or bool(doc[end].is_sent_start)

@@ -552,7 +552,7 @@ _REACTIONS = frozenset({"sanction", "condemn"})
 # Verbs by which an act brings a reaction about (base forms).
 _BRINGING_ABOUT = frozenset({"prompt", "draw", "trigger", "spark", "provoke", "invite", "attract", "earn",
                              "lead", "result", "bring", "cause"})
-_BRINGING_FORMS = frozenset({f for v in _BRINGING_ABOUT for f in inflections(v)} | {"drew", "drawn"})
+_BRINGING_FORMS = frozenset(f for v in _BRINGING_ABOUT for f in inflections(v))
 
 
 def _provoker(noun: Token) -> Token | None:
@@ -1168,9 +1168,9 @@ def _nominal(noun: Token, index: MentionIndex, structure: bool = True) -> _Event
             inner = prep_obj(noun, ("of",))
             subj = (entity_prep(noun, ("by",), index)
                     or (entity_prep(inner, ("by",), index) if inner is not None else None)
-                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER else None)
-                    # "condemnation from X": a reaction comes from who reacts
-                    or (entity_prep(noun, ("from",), index) if predicate in _REACTIONS else None)
+                    # "aid from X" names the giver; "condemnation from X": a reaction comes from who reacts
+                    or (entity_prep(noun, ("from",), index) if predicate in FROM_GIVER or predicate in _REACTIONS
+                        else None)
                     or (_shared_agent(noun, predicate, index) if predicate in _REACTIONS else None))
     obj = None
     preps: tuple[str, ...] = ("with", "to", "of", "for", "from", "on", "against", "between")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from mistrust.extract.gazetteer import lookup as place_lookup
 from mistrust.extract.link_rules import (
     fold,
+    listed_plural,
     name_key,
     name_words,
     person_words,
@@ -44,7 +45,6 @@ SPELLING_CHARS = 6
 # The shortest listed word ``link_rules.same_word`` compares by its spelling (a mention's word has
 # ``SPELLING_CHARS`` at least; the listed one this many).
 _SPELT_LISTED_CHARS = 4
-_PLURAL_NAME = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ class OneWordNames:
             same.add(folded)
             if len(folded) >= _SPELT_LISTED_CHARS:
                 spelt.add(spelling_class(folded))
-            words = _PLURAL_NAME.findall(name.casefold())
-            if len(words) == 2 and words[0] == "the":
-                plurals.add(fold(words[1]))
+            plural = listed_plural(name)
+            if plural is not None:
+                plurals.add(plural)
         for name in entity_names:
             quoted = quoted_name(name)
             if quoted is not None:

@@ -144,9 +144,15 @@ def group_singular(word: str, listed: str) -> bool:
     with its article and in the plural ("THE XENITES"), news write its members' singular as a
     name ("Xenite rebels", "a Xenite commander"). Without the list's article a plural is another
     word ("Hama" is a town, "HAMAS" a group)."""
-    words = re.findall(r"[^\W_]+", listed.casefold())
+    plural = listed_plural(listed)
     folded = fold(word)
-    return len(words) == 2 and words[0] == "the" and fold(words[1]) in (folded + "s", folded + "es")
+    return plural is not None and plural in (folded + "s", folded + "es")
+
+
+def listed_plural(listed: str) -> str | None:
+    """The folded word of a listed "THE <word>" (what ``group_singular`` compares), else None."""
+    words = re.findall(r"[^\W_]+", listed.casefold())
+    return fold(words[1]) if len(words) == 2 and words[0] == "the" else None
 
 
 def same_folded(a: str, b: str) -> bool:
@@ -691,7 +697,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 __all__ = ["COMPANY_NOUNS", "MEMO_SIZE", "ORGAN_WORDS", "VESSEL_NOUNS", "all_words_in", "captors", "clear_memos", "fold", "given_missing", "group_placed", "group_singular", "is_descriptor", "is_kind",
-           "is_title", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
+           "is_title", "listed_plural", "looks_like_acronym", "name_elements", "person_shaped", "stated_origins", "name_key", "name_words", "person_agrees", "person_words", "quoted_name", "same_folded", "same_word", "site_of_company", "skeleton",
            "spelling_class", "spelling_key", "surname_partial", "typed_as", "without_titles"]
 
 

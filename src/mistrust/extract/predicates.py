@@ -39,7 +39,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "see": ("saw", "seen"), "know": ("knew", "known"), "hear": ("heard",), "feel": ("felt",),
     "find": ("found",), "show": ("shown",), "speak": ("spoke", "spoken"), "teach": ("taught",),
     "understand": ("understood",), "mean": ("meant",), "read": (), "hold": ("held",), "put": (),
-    "take": ("took", "taken"), "keep": ("kept",), "bring": ("brought",), "go": ("went", "gone"),
+    "take": ("took", "taken"), "keep": ("kept",), "bring": ("brought",), "draw": ("drew", "drawn"), "go": ("went", "gone"),
     "shell": (), "shoot": ("shot",), "forecast": (), "foresee": ("foresaw", "foreseen"), "predict": (),
 }
 

@@ -29,6 +29,7 @@ from mistrust.extract.frames import (
 )
 from mistrust.extract.predicates import inflections, noun_predicate
 from mistrust.extract.speakers import grounds_holder
+from mistrust.extract.syntax import finite as finite_verb
 from mistrust.extract.syntax import to_infinitive
 from mistrust.model.documents import ClaimStatus, Extraction
 from mistrust.model.roles import BODY_NOUNS, HEAD_NOUNS, ROLE_NOUNS
@@ -308,7 +309,7 @@ def governing_status(head: Token, stop: int | None = None, sourced: bool = False
         complement = complement or link == "complement"
         # a finite clause below ("cannot change that X killed Y"): a negated future or ability over
         # it says nothing of its event ("is not going to let X ship": a bare verb, still the intent's)
-        finite = finite or (link == "complement" and below_tok is not None and _finite(below_tok))
+        finite = finite or (link == "complement" and below_tok is not None and finite_verb(below_tok))
         negation_reaches = negation_reaches and link not in ("reference", "given")
         hedge_reaches = hedge_reaches and link != "given"
         # this word's own negation: not over an adjunct ("did not object, saying X shipped") nor
@@ -743,15 +744,6 @@ def _definite(noun: Token) -> bool:
     referent as known (not "new sanctions", "an attack", "any launch")."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
                for c in noun.children)
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _finite(verb: Token) -> bool:
-    """A verb with its own tense: "X shipped", "X has shipped", "X will ship" (not "let X ship")."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
-                                            for c in verb.children)
 
 
 def _truth(verb: Token) -> bool:

@@ -17,6 +17,16 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Tags of a verb with its own tense: past, present, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def finite(verb: Token) -> bool:
+    """A verb with its own tense: "X shipped", "X has shipped", "X will ship" (not "let X ship")."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                           for c in verb.children)
+
+
 def gerund(verb: Token) -> bool:
     """An active gerund: an -ing form ("of *shipping* fuel"), or a perfect gerund whose participle
     carries "having" ("of *having shipped* fuel"; not the passive "having been shipped"); also an
@@ -55,4 +65,4 @@ def hung_on_agent(tok: Token) -> Token | None:
     return noun.head.head if hung else None
 
 
-__all__ = ["gerund", "hung_on_agent", "noun_gerund", "to_infinitive"]
+__all__ = ["FINITE_TAGS", "finite", "gerund", "hung_on_agent", "noun_gerund", "to_infinitive"]
